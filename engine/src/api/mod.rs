@@ -1,0 +1,64 @@
+//! Kubernetes API objects of the simulated subset, with Kubernetes' field names verbatim
+//! (`camelCase` on the wire). Types hold data and the small behaviour that belongs to the type
+//! itself (selector matching, quantity parsing); controllers live in `crate::controller`.
+//!
+//! Fields the simulator does not model are carried in `extra` maps so that `-o yaml` gives them
+//! back as they came in.
+
+mod affinity;
+mod controller_revision;
+mod daemonset;
+mod event;
+mod int_or_string;
+mod label_selector;
+mod meta;
+mod node;
+mod pod;
+mod quantity;
+mod time;
+
+pub use affinity::*;
+pub use controller_revision::*;
+pub use daemonset::*;
+pub use event::*;
+pub use int_or_string::*;
+pub use label_selector::*;
+pub use meta::*;
+pub use node::*;
+pub use pod::*;
+pub use quantity::*;
+pub use time::*;
+
+/// Unmodelled fields, kept for output. A `BTreeMap` keeps them in a stable order.
+pub type Extra = std::collections::BTreeMap<String, serde_json::Value>;
+/// Labels, annotations, node selectors: ordered maps, as kubectl prints them sorted.
+pub type StringMap = std::collections::BTreeMap<String, String>;
+
+/// Well-known label and annotation keys, verbatim from Kubernetes.
+pub mod keys {
+    /// The pod and ControllerRevision label carrying the template hash.
+    pub const CONTROLLER_REVISION_HASH: &str = "controller-revision-hash";
+    /// The legacy pod label carrying the DaemonSet's template generation.
+    pub const POD_TEMPLATE_GENERATION: &str = "pod-template-generation";
+    /// The DaemonSet annotation the API server writes from `spec.templateGeneration`.
+    pub const DEPRECATED_TEMPLATE_GENERATION: &str = "deprecated.daemonset.template.generation";
+    pub const HOSTNAME: &str = "kubernetes.io/hostname";
+    pub const OS: &str = "kubernetes.io/os";
+    pub const ARCH: &str = "kubernetes.io/arch";
+    pub const ROLE_CONTROL_PLANE: &str = "node-role.kubernetes.io/control-plane";
+}
+
+/// Taint keys the node lifecycle controller manages (`k8s.io/api/core/v1/well_known_taints.go`).
+pub mod taints {
+    pub const NOT_READY: &str = "node.kubernetes.io/not-ready";
+    pub const UNREACHABLE: &str = "node.kubernetes.io/unreachable";
+    pub const UNSCHEDULABLE: &str = "node.kubernetes.io/unschedulable";
+    pub const MEMORY_PRESSURE: &str = "node.kubernetes.io/memory-pressure";
+    pub const DISK_PRESSURE: &str = "node.kubernetes.io/disk-pressure";
+    pub const PID_PRESSURE: &str = "node.kubernetes.io/pid-pressure";
+    pub const NETWORK_UNAVAILABLE: &str = "node.kubernetes.io/network-unavailable";
+}
+
+pub(crate) fn is_false(b: &bool) -> bool {
+    !*b
+}

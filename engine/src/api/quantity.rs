@@ -1,0 +1,129 @@
+//! `resource.Quantity`: kept as written (for output), compared in milli-units.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Quantity(pub String);
+
+impl Quantity {
+    /// The value in thousandths (`100m` → 100, `1` → 1000, `1Ki` → 1 024 000), saturating.
+    /// `None` if the text is not a Kubernetes quantity.
+    pub fn milli_value(&self) -> Option<i128> {
+        parse_milli(self.0.trim())
+    }
+}
+
+fn parse_milli(s: &str) -> Option<i128> {
+    let split = s
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '+' || c == '-'))
+        .unwrap_or(s.len());
+    let (num, suffix) = s.split_at(split);
+    let (negative, num) = match num.strip_prefix('-') {
+        Some(n) => (true, n),
+        None => (false, num.strip_prefix('+').unwrap_or(num)),
+    };
+    let (int_part, frac_part) = num.split_once('.').unwrap_or((num, ""));
+    if int_part.is_empty() && frac_part.is_empty()
+        || !int_part.bytes().all(|b| b.is_ascii_digit())
+        || !frac_part.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    // Work in units of 10^-9 so that `m`, `u` and `n` suffixes stay exact enough.
+    let mut nanos: i128 = 0;
+    for b in int_part.bytes() {
+        nanos = nanos.checked_mul(10)?.checked_add(i128::from(b - b'0') * 1_000_000_000)?;
+    }
+    let mut scale: i128 = 100_000_000;
+    for b in frac_part.bytes().take(9) {
+        nanos += i128::from(b - b'0') * scale;
+        scale /= 10;
+    }
+    let (mul, div): (i128, i128) = match suffix {
+        "" => (1, 1),
+        "n" => (1, 1_000_000_000),
+        "u" => (1, 1_000_000),
+        "m" => (1, 1000),
+        "k" => (1000, 1),
+        "M" => (1_000_000, 1),
+        "G" => (1_000_000_000, 1),
+        "T" => (1_000_000_000_000, 1),
+        "P" => (1_000_000_000_000_000, 1),
+        "E" => (1_000_000_000_000_000_000, 1),
+        "Ki" => (1 << 10, 1),
+        "Mi" => (1 << 20, 1),
+        "Gi" => (1 << 30, 1),
+        "Ti" => (1 << 40, 1),
+        "Pi" => (1 << 50, 1),
+        "Ei" => (1 << 60, 1),
+        _ => {
+            let exp: i32 = suffix.strip_prefix(['e', 'E'])?.parse().ok()?;
+            if !(-9..=18).contains(&exp) {
+                return None;
+            }
+            if exp >= 0 {
+                (10i128.pow(exp as u32), 1)
+            } else {
+                (1, 10i128.pow((-exp) as u32))
+            }
+        }
+    };
+    // nanos * mul / div is in 10^-9 units; milli = that / 10^6, rounded up as Kubernetes does.
+    let scaled = nanos.checked_mul(mul)? / div;
+    let milli = (scaled + 999_999) / 1_000_000;
+    Some(if negative { -milli } else { milli })
+}
+
+impl Serialize for Quantity {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Quantity {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        // Quantities may be written as YAML numbers (`cpu: 1`, `cpu: 0.5`).
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            S(String),
+            I(i64),
+            F(f64),
+        }
+        let text = match Raw::deserialize(d)? {
+            Raw::S(s) => s,
+            Raw::I(i) => i.to_string(),
+            Raw::F(f) => f.to_string(),
+        };
+        if parse_milli(text.trim()).is_none() {
+            return Err(serde::de::Error::custom(format!(
+                "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$': {text:?}"
+            )));
+        }
+        Ok(Quantity(text))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(s: &str) -> Option<i128> {
+        Quantity(s.into()).milli_value()
+    }
+
+    #[test]
+    fn cpu_and_memory_units() {
+        assert_eq!(m("100m"), Some(100));
+        assert_eq!(m("0.5"), Some(500));
+        assert_eq!(m("2"), Some(2000));
+        assert_eq!(m("1Ki"), Some(1_024_000));
+        assert_eq!(m("200Mi"), Some(200 * (1 << 20) * 1000));
+        assert_eq!(m("1G"), Some(1_000_000_000_000));
+        assert_eq!(m("1e3"), Some(1_000_000));
+        assert_eq!(m("1n"), Some(1)); // rounded up to a milli-unit
+        assert_eq!(m("abc"), None);
+        assert_eq!(m(""), None);
+        assert_eq!(m("1Zi"), None);
+    }
+}

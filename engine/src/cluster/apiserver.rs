@@ -1,0 +1,53 @@
+//! What the API server does on writes the controllers make: names from `generateName`, UIDs,
+//! timestamps, and graceful deletion (`CheckGracefulDelete`).
+
+use super::World;
+use crate::api::{ObjectKey, Pod};
+
+/// Creates a pod: a name from `generateName` (retrying on a clash), a UID, creationTimestamp.
+pub fn create_pod(w: &mut World, mut pod: Pod) -> ObjectKey {
+    if pod.metadata.name.is_empty() {
+        loop {
+            let name = w.rng.generate_name(&pod.metadata.generate_name);
+            let key = ObjectKey::new(pod.metadata.namespace.clone(), name.clone());
+            if w.store.pod(&key).is_none() {
+                pod.metadata.name = name;
+                break;
+            }
+        }
+    }
+    pod.metadata.uid = w.rng.uid();
+    pod.metadata.creation_timestamp = Some(w.clock.now());
+    let key = ObjectKey::of(&pod.metadata);
+    w.store.put_pod(pod);
+    key
+}
+
+/// Deletes a pod as the API server does: at once if it is not bound to a node or already
+/// terminal, otherwise it gets a deletionTimestamp (now + grace) and the kubelet finishes it.
+/// `grace` overrides `terminationGracePeriodSeconds` (kubectl `--grace-period`).
+/// Returns false if there was no such pod or it was already terminating.
+pub fn delete_pod(w: &mut World, key: &ObjectKey, grace: Option<i64>) -> bool {
+    let Some(pod) = w.store.pod(key) else {
+        return false;
+    };
+    let grace = grace
+        .or(pod.spec.termination_grace_period_seconds)
+        .unwrap_or(30)
+        .max(0);
+    if pod.spec.node_name.is_empty() || pod.is_terminal() || grace == 0 {
+        w.store.remove_pod(key);
+        return true;
+    }
+    if let Some(current) = pod.metadata.deletion_grace_period_seconds
+        && current <= grace
+    {
+        return false; // already terminating with a grace period no longer than asked
+    }
+    let now = w.clock.now();
+    w.store.update_pod(key, |p| {
+        p.metadata.deletion_timestamp = Some(now.plus_secs(grace));
+        p.metadata.deletion_grace_period_seconds = Some(grace);
+    });
+    true
+}

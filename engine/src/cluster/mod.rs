@@ -1,0 +1,220 @@
+//! The simulated cluster: the store (what the API server holds), the virtual clock, and the
+//! controllers that react to changes, run to quiescence at each instant.
+
+pub mod apiserver;
+pub mod clock;
+pub mod errors;
+pub mod events;
+pub mod names;
+pub mod nodes;
+pub mod store;
+pub mod timings;
+mod writes;
+pub use writes::{NodeReadiness, Pressure};
+
+use crate::api::{Event, Time};
+use crate::controller::{
+    daemonset::DaemonSetController, garbage_collector::GarbageCollector, kubelet::Kubelet,
+    node_lifecycle::NodeLifecycle, pod_gc::PodGc, scheduler::Scheduler,
+    taint_eviction::TaintEviction,
+};
+use clock::{Clock, Wake};
+pub use errors::ApiError;
+use events::Recorder;
+use names::Rng;
+use std::collections::BTreeSet;
+use store::Store;
+use timings::Timings;
+pub use writes::{Applied, Cascade};
+
+/// What every controller shares: the store, the clock, randomness, the event recorder, and the
+/// simulator's knobs.
+pub struct World {
+    pub store: Store,
+    pub clock: Clock,
+    pub rng: Rng,
+    pub recorder: Recorder,
+    pub timings: Timings,
+    /// Images that cannot be pulled (`sim image IMAGE unpullable`).
+    pub unpullable: BTreeSet<String>,
+}
+
+/// Guard against controllers that would never settle within one instant.
+const MAX_ROUNDS_PER_INSTANT: usize = 10_000;
+
+pub struct Cluster {
+    pub(crate) w: World,
+    pub(crate) daemonsets: DaemonSetController,
+    scheduler: Scheduler,
+    kubelet: Kubelet,
+    lifecycle: NodeLifecycle,
+    eviction: TaintEviction,
+    pod_gc: PodGc,
+    gc: GarbageCollector,
+    /// Nodes created so far, for pod CIDRs and addresses.
+    pub(crate) nodes_created: u32,
+}
+
+/// How `sim settle` ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settled {
+    pub settled: bool,
+    /// Virtual milliseconds since the scenario began.
+    pub at_millis: i64,
+}
+
+impl Default for Cluster {
+    fn default() -> Self {
+        Cluster::new()
+    }
+}
+
+impl Cluster {
+    pub fn new() -> Cluster {
+        Cluster {
+            w: World {
+                store: Store::default(),
+                clock: Clock::default(),
+                rng: Rng::new(0),
+                recorder: Recorder::default(),
+                timings: Timings::default(),
+                unpullable: BTreeSet::new(),
+            },
+            daemonsets: DaemonSetController::default(),
+            scheduler: Scheduler::default(),
+            kubelet: Kubelet::default(),
+            lifecycle: NodeLifecycle::default(),
+            eviction: TaintEviction::default(),
+            pod_gc: PodGc::default(),
+            gc: GarbageCollector::default(),
+            nodes_created: 0,
+        }
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.w.store
+    }
+    pub fn events(&self) -> &[Event] {
+        self.w.recorder.events()
+    }
+    pub fn now(&self) -> Time {
+        self.w.clock.now()
+    }
+    /// Virtual milliseconds since the scenario began.
+    pub fn elapsed_millis(&self) -> i64 {
+        self.w.clock.elapsed_millis()
+    }
+    pub fn timings_mut(&mut self) -> &mut Timings {
+        &mut self.w.timings
+    }
+    /// How many placement decisions the DaemonSet controller has evaluated so far.
+    pub fn placement_evaluations(&self) -> u64 {
+        self.daemonsets.evaluations
+    }
+
+    /// `sim seed N`: reseeds pod-name suffixes, UIDs and the like.
+    pub fn seed(&mut self, seed: u64) {
+        self.w.rng = Rng::new(seed);
+    }
+
+    /// Runs every controller until nothing changes at the current instant.
+    pub fn reconcile(&mut self) {
+        for _ in 0..MAX_ROUNDS_PER_INSTANT {
+            let changes = self.w.store.take_changes();
+            for c in &changes {
+                self.lifecycle.observe(c, &self.w);
+                self.eviction.observe(c, &self.w);
+                self.daemonsets.observe(c, &self.w);
+                self.scheduler.observe(c, &self.w);
+                self.kubelet.observe(c, &self.w);
+                self.pod_gc.observe(c, &self.w);
+                self.gc.observe(c, &self.w);
+            }
+            let mut worked = self.lifecycle.process(&mut self.w);
+            worked |= self.eviction.process(&mut self.w);
+            worked |= self.gc.process(&mut self.w);
+            worked |= self.daemonsets.process(&mut self.w);
+            worked |= self.scheduler.process(&mut self.w);
+            worked |= self.kubelet.process(&mut self.w);
+            worked |= self.pod_gc.process(&mut self.w);
+            if !worked && !self.w.store.has_changes() {
+                return;
+            }
+        }
+    }
+
+    fn fire(&mut self, wake: Wake) {
+        let now = self.w.clock.now();
+        match wake {
+            Wake::Kubelet(k) => self.kubelet.wake(k),
+            Wake::DaemonSet(k) => self.daemonsets.wake(&k, now),
+            Wake::NodeLifecycle(n) => self.lifecycle.wake(n),
+            Wake::TaintEviction(k) => self.eviction.wake(k),
+            Wake::PodGc(n) => self.pod_gc.wake(n),
+        }
+    }
+
+    /// Fires the timers due now and reconciles.
+    fn run_due(&mut self) {
+        for wake in self.w.clock.take_due() {
+            self.fire(wake);
+        }
+        self.reconcile();
+    }
+
+    /// `sim advance`: moves the clock forward, running every timer that falls due on the way.
+    pub fn advance(&mut self, millis: i64) {
+        self.reconcile();
+        let target = self.w.clock.now().plus_millis(millis.max(0));
+        while let Some(at) = self.w.clock.next_due().filter(|at| *at <= target) {
+            self.w.clock.set_now(at);
+            self.run_due();
+        }
+        self.w.clock.set_now(target);
+        self.run_due();
+    }
+
+    /// `sim settle`: advances until only idle timers are left (retries that cannot change
+    /// anything, like pulling an image that is still unpullable) or `timeout_millis` passes.
+    pub fn settle(&mut self, timeout_millis: i64) -> Settled {
+        self.reconcile();
+        let deadline = self.w.clock.now().plus_millis(timeout_millis.max(0));
+        loop {
+            let next = self
+                .w
+                .clock
+                .pending()
+                .filter(|(_, wake)| !self.is_idle(wake))
+                .map(|(at, _)| at)
+                .min();
+            match next {
+                None => {
+                    return Settled {
+                        settled: true,
+                        at_millis: self.elapsed_millis(),
+                    };
+                }
+                Some(at) if at > deadline => {
+                    self.w.clock.set_now(deadline);
+                    self.run_due();
+                    return Settled {
+                        settled: false,
+                        at_millis: self.elapsed_millis(),
+                    };
+                }
+                Some(at) => {
+                    self.w.clock.set_now(at);
+                    self.run_due();
+                }
+            }
+        }
+    }
+
+    fn is_idle(&self, wake: &Wake) -> bool {
+        match wake {
+            Wake::Kubelet(k) => self.kubelet.is_idle(k, &self.w),
+            Wake::DaemonSet(k) => self.w.store.daemonset(k).is_none(),
+            _ => false,
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! Deterministic randomness: pod-name suffixes, UIDs. Seeded by `sim seed N`, so the same script
+//! always gives the same names (scenario-language.md, "The runner").
+
+/// The apiserver's `SimpleNameGenerator` alphabet: no vowels, no confusable digits (spec §14.13).
+const ALPHANUMS: &[u8] = b"bcdfghjklmnpqrstvwxz2456789";
+/// `generateName` bases are cut to 58 characters before the 5 random ones (spec §7.2).
+const MAX_GENERATED_BASE: usize = 58;
+
+/// splitmix64: tiny, fast, and good enough for names; deterministic across platforms.
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// `names.SimpleNameGenerator.GenerateName`.
+    pub fn generate_name(&mut self, base: &str) -> String {
+        let cut = base
+            .char_indices()
+            .nth(MAX_GENERATED_BASE)
+            .map_or(base, |(i, _)| &base[..i]);
+        let mut name = cut.to_string();
+        for _ in 0..5 {
+            name.push(ALPHANUMS[(self.next_u64() % ALPHANUMS.len() as u64) as usize] as char);
+        }
+        name
+    }
+
+    /// A version-4-shaped UUID.
+    pub fn uid(&mut self) -> String {
+        let (a, b) = (self.next_u64(), self.next_u64());
+        format!(
+            "{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}",
+            a >> 32,
+            (a >> 16) & 0xffff,
+            a & 0xfff,
+            0x8000 | ((b >> 48) & 0x3fff),
+            b & 0xffff_ffff_ffff
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// spec §7.2 / §14.13: base cut to 58 characters, 5 characters from the no-vowel alphabet.
+    #[test]
+    fn generated_names_follow_simple_name_generator() {
+        let mut r = Rng::new(1);
+        let n = r.generate_name("fluentd-elasticsearch-");
+        assert_eq!(n.len(), "fluentd-elasticsearch-".len() + 5);
+        assert!(n[22..].bytes().all(|c| ALPHANUMS.contains(&c)));
+        let long = "a".repeat(80);
+        assert_eq!(r.generate_name(&long).len(), 63);
+        assert_eq!(Rng::new(7).generate_name("x-"), Rng::new(7).generate_name("x-"));
+    }
+}

@@ -1,0 +1,95 @@
+//! What a kubelet registering a node fills in: labels, capacity, conditions, addresses, and the
+//! pod CIDR the node IPAM controller assigns. Imported nodes keep what they bring.
+
+use crate::api::{Node, NodeAddress, NodeCondition, Quantity, Time, keys};
+
+/// Default node size when a manifest gives none: a common 4-CPU, 16 GiB worker.
+pub const DEFAULT_CPU: &str = "4";
+pub const DEFAULT_MEMORY: &str = "16Gi";
+pub const DEFAULT_PODS: &str = "110";
+
+/// Fills in what a registering kubelet and the IPAM controller would; `index` numbers the node.
+pub fn register(node: &mut Node, index: u32, now: Time) {
+    let name = node.metadata.name.clone();
+    let labels = &mut node.metadata.labels;
+    labels.entry(keys::HOSTNAME.into()).or_insert(name.clone());
+    labels.entry(keys::OS.into()).or_insert("linux".into());
+    labels.entry(keys::ARCH.into()).or_insert("amd64".into());
+    let status = &mut node.status;
+    for (k, v) in [("cpu", DEFAULT_CPU), ("memory", DEFAULT_MEMORY), ("pods", DEFAULT_PODS)] {
+        status
+            .capacity
+            .entry(k.into())
+            .or_insert(Quantity(v.into()));
+    }
+    if status.allocatable.is_empty() {
+        status.allocatable = status.capacity.clone();
+    }
+    for (type_, value, reason, message) in [
+        ("MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available"),
+        ("DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure"),
+        ("PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available"),
+        ("Ready", "True", "KubeletReady", "kubelet is posting ready status"),
+    ] {
+        if node.status.conditions.iter().all(|c| c.type_ != type_) {
+            node.status.conditions.push(NodeCondition {
+                type_: type_.into(),
+                status: value.into(),
+                last_heartbeat_time: Some(now),
+                last_transition_time: Some(now),
+                reason: reason.into(),
+                message: message.into(),
+            });
+        }
+    }
+    if node.status.addresses.is_empty() {
+        node.status.addresses = vec![
+            NodeAddress {
+                type_: "InternalIP".into(),
+                address: node_ip(index),
+            },
+            NodeAddress {
+                type_: "Hostname".into(),
+                address: name,
+            },
+        ];
+    }
+    if node.spec.pod_cidr.is_empty() {
+        node.spec.pod_cidr = pod_cidr(index);
+        node.spec.pod_cidrs = vec![node.spec.pod_cidr.clone()];
+    }
+}
+
+/// 172.18.0.2, 172.18.0.3, ... (as kind numbers its nodes), spilling into the next octet.
+pub fn node_ip(index: u32) -> String {
+    let n = index + 2;
+    format!("172.18.{}.{}", (n / 256) % 256, n % 256)
+}
+
+/// 10.244.0.0/24, 10.244.1.0/24, ... (the common Flannel/kubeadm cluster CIDR).
+pub fn pod_cidr(index: u32) -> String {
+    format!("10.{}.{}.0/24", 244 + (index / 256) % 12, index % 256)
+}
+
+/// Sets a condition's status, stamping lastTransitionTime when it changes.
+pub fn set_condition(node: &mut Node, type_: &str, status: &str, reason: &str, message: &str, now: Time) {
+    match node.status.conditions.iter_mut().find(|c| c.type_ == type_) {
+        Some(c) => {
+            if c.status != status {
+                c.last_transition_time = Some(now);
+            }
+            c.status = status.into();
+            c.reason = reason.into();
+            c.message = message.into();
+            c.last_heartbeat_time = Some(now);
+        }
+        None => node.status.conditions.push(NodeCondition {
+            type_: type_.into(),
+            status: status.into(),
+            last_heartbeat_time: Some(now),
+            last_transition_time: Some(now),
+            reason: reason.into(),
+            message: message.into(),
+        }),
+    }
+}

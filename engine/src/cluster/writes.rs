@@ -1,0 +1,348 @@
+//! The writes users make (kubectl verbs and `sim` verbs), with what the API server does on each:
+//! defaults, validation, generation bookkeeping (spec §2), then the controllers react.
+
+use super::{ApiError, Cluster, apiserver, nodes};
+use crate::api::{DaemonSet, Node, ObjectKey, keys, phase};
+use crate::validation;
+
+/// What `kubectl apply` reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Applied {
+    Created,
+    Configured,
+    Unchanged,
+}
+
+impl Applied {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applied::Created => "created",
+            Applied::Configured => "configured",
+            Applied::Unchanged => "unchanged",
+        }
+    }
+}
+
+/// `kubectl delete --cascade`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Cascade {
+    #[default]
+    Background,
+    Foreground,
+    Orphan,
+}
+
+/// Node readiness as `sim node NAME ready|not-ready|unreachable` sets it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NodeReadiness {
+    Ready,
+    NotReady,
+    Unreachable,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pressure {
+    Memory,
+    Disk,
+    Pid,
+}
+
+const DS_RESOURCE: &str = "daemonsets.apps";
+
+impl Cluster {
+    /// `kubectl apply` of a Node. Status from a real cluster's `-o yaml` is kept.
+    pub fn apply_node(&mut self, mut node: Node) -> Result<Applied, ApiError> {
+        validation::validate_node(&node)?;
+        let name = node.metadata.name.clone();
+        let result = match self.w.store.node(&name).cloned() {
+            None => {
+                self.insert_new_node(node);
+                Applied::Created
+            }
+            Some(old) => {
+                // Spec and labels come from the manifest; status stays the kubelet's.
+                let mut new = old.clone();
+                new.metadata.labels = std::mem::take(&mut node.metadata.labels);
+                new.metadata.annotations = std::mem::take(&mut node.metadata.annotations);
+                new.spec.taints = node.spec.taints;
+                new.spec.unschedulable = node.spec.unschedulable;
+                let now = self.w.clock.now();
+                nodes::register(&mut new, 0, now);
+                if new == old {
+                    Applied::Unchanged
+                } else {
+                    self.w.store.put_node(new);
+                    Applied::Configured
+                }
+            }
+        };
+        self.reconcile();
+        Ok(result)
+    }
+
+    /// `kubectl create` of a Node.
+    pub fn create_node(&mut self, node: Node) -> Result<(), ApiError> {
+        validation::validate_node(&node)?;
+        if self.w.store.node(&node.metadata.name).is_some() {
+            return Err(ApiError::AlreadyExists {
+                resource: "nodes".into(),
+                name: node.metadata.name,
+            });
+        }
+        self.insert_new_node(node);
+        self.reconcile();
+        Ok(())
+    }
+
+    fn insert_new_node(&mut self, mut node: Node) {
+        let now = self.w.clock.now();
+        node.api_version = "v1".into();
+        node.kind = "Node".into();
+        node.metadata.uid = self.w.rng.uid();
+        node.metadata.creation_timestamp = Some(now);
+        node.metadata.namespace.clear();
+        nodes::register(&mut node, self.nodes_created, now);
+        self.nodes_created += 1;
+        self.w.store.put_node(node);
+    }
+
+    /// `kubectl apply` of a DaemonSet: created, or its spec, labels and annotations replaced
+    /// (a simplification of kubectl's three-way merge, named in the README).
+    pub fn apply_daemonset(&mut self, ds: DaemonSet) -> Result<Applied, ApiError> {
+        let key = ObjectKey::new(namespace_or_default(&ds), ds.metadata.name.clone());
+        if self.w.store.daemonset(&key).is_none() {
+            self.create_daemonset(ds)?;
+            return Ok(Applied::Created);
+        }
+        let changed = self.update_daemonset(&key.namespace, &key.name, |d| {
+            d.spec = ds.spec.clone();
+            d.metadata.labels = ds.metadata.labels.clone();
+            let generation = d.metadata.annotations.get(keys::DEPRECATED_TEMPLATE_GENERATION).cloned();
+            d.metadata.annotations = ds.metadata.annotations.clone();
+            if let Some(g) = generation {
+                d.metadata.annotations.insert(keys::DEPRECATED_TEMPLATE_GENERATION.into(), g);
+            }
+        })?;
+        Ok(if changed { Applied::Configured } else { Applied::Unchanged })
+    }
+
+    /// `kubectl create` of a DaemonSet (spec §2.1 defaults, §2.2 bookkeeping, §2.3 validation).
+    pub fn create_daemonset(&mut self, mut ds: DaemonSet) -> Result<(), ApiError> {
+        ds.metadata.namespace = namespace_or_default(&ds);
+        validation::set_defaults_daemonset(&mut ds);
+        validation::validate_daemonset(&ds)?;
+        let key = ObjectKey::of(&ds.metadata);
+        if self.w.store.daemonset(&key).is_some() {
+            return Err(ApiError::AlreadyExists {
+                resource: DS_RESOURCE.into(),
+                name: key.name,
+            });
+        }
+        let now = self.w.clock.now();
+        ds.api_version = "apps/v1".into();
+        ds.kind = "DaemonSet".into();
+        ds.metadata.uid = self.w.rng.uid();
+        ds.metadata.creation_timestamp = Some(now);
+        ds.metadata.deletion_timestamp = None;
+        ds.metadata.generation = 1;
+        ds.metadata
+            .annotations
+            .insert(keys::DEPRECATED_TEMPLATE_GENERATION.into(), "1".into());
+        ds.status = Default::default();
+        self.w.store.put_daemonset(ds);
+        self.reconcile();
+        Ok(())
+    }
+
+    /// An update of a DaemonSet through the API server: `f` edits a copy; defaults, validation,
+    /// selector immutability and generation bookkeeping follow (spec §2.2). Returns whether
+    /// anything changed.
+    pub fn update_daemonset(
+        &mut self,
+        namespace: &str,
+        name: &str,
+        f: impl FnOnce(&mut DaemonSet),
+    ) -> Result<bool, ApiError> {
+        let key = ObjectKey::new(namespace, name);
+        let Some(old) = self.w.store.daemonset(&key).cloned() else {
+            return Err(ApiError::not_found(DS_RESOURCE, name));
+        };
+        let mut new = old.clone();
+        f(&mut new);
+        validation::set_defaults_daemonset(&mut new);
+        validation::validate_daemonset(&new)?;
+        validation::validate_daemonset_update(&new, &old)?;
+        new.status = old.status.clone();
+        if new.spec.template != old.spec.template {
+            new.metadata.generation = old.metadata.generation + 1;
+            let tg = old.template_generation().unwrap_or(0) + 1;
+            new.metadata
+                .annotations
+                .insert(keys::DEPRECATED_TEMPLATE_GENERATION.into(), tg.to_string());
+        } else if new.spec != old.spec {
+            new.metadata.generation = old.metadata.generation + 1;
+        }
+        if new == old {
+            return Ok(false);
+        }
+        self.w.store.put_daemonset(new);
+        self.reconcile();
+        Ok(true)
+    }
+
+    /// `kubectl delete ds NAME --cascade=...` (spec §13).
+    pub fn delete_daemonset(&mut self, namespace: &str, name: &str, cascade: Cascade) -> Result<(), ApiError> {
+        let key = ObjectKey::new(namespace, name);
+        let Some(ds) = self.w.store.daemonset(&key).cloned() else {
+            return Err(ApiError::not_found(DS_RESOURCE, name));
+        };
+        match cascade {
+            Cascade::Orphan => {
+                // The garbage collector's orphan finalizer: dependents lose their owner reference.
+                let uid = ds.metadata.uid.clone();
+                let pods: Vec<ObjectKey> = self.owned_pods(&uid);
+                for k in pods {
+                    self.w.store.update_pod(&k, |p| p.metadata.owner_references.retain(|r| r.uid != uid));
+                }
+                let revs: Vec<ObjectKey> = self
+                    .w
+                    .store
+                    .revisions()
+                    .iter()
+                    .filter(|(_, r)| r.metadata.controller_ref().is_some_and(|o| o.uid == uid))
+                    .map(|(k, _)| k.clone())
+                    .collect();
+                for k in revs {
+                    if let Some(mut r) = self.w.store.revisions().get(&k).cloned() {
+                        r.metadata.owner_references.retain(|o| o.uid != uid);
+                        self.w.store.put_revision(r);
+                    }
+                }
+                self.w.store.remove_daemonset(&key);
+            }
+            Cascade::Background => {
+                self.w.store.remove_daemonset(&key); // the garbage collector deletes dependents
+            }
+            Cascade::Foreground => {
+                let now = self.w.clock.now();
+                self.w.store.update_daemonset(&key, |d| {
+                    d.metadata.deletion_timestamp = Some(now);
+                    d.metadata.deletion_grace_period_seconds = Some(0);
+                    d.metadata.finalizers.push("foregroundDeletion".into());
+                });
+            }
+        }
+        self.reconcile();
+        Ok(())
+    }
+
+    fn owned_pods(&self, uid: &str) -> Vec<ObjectKey> {
+        self.w
+            .store
+            .pods()
+            .iter()
+            .filter(|(_, p)| p.metadata.controller_ref().is_some_and(|r| r.uid == uid))
+            .map(|(k, _)| k.clone())
+            .collect()
+    }
+
+    /// `kubectl delete node NAME`.
+    pub fn delete_node(&mut self, name: &str) -> Result<(), ApiError> {
+        self.w
+            .store
+            .remove_node(name)
+            .ok_or_else(|| ApiError::not_found("nodes", name))?;
+        self.reconcile();
+        Ok(())
+    }
+
+    /// `kubectl delete pod NAME [--grace-period=N] [--force]`.
+    pub fn delete_pod(&mut self, namespace: &str, name: &str, grace: Option<i64>, force: bool) -> Result<(), ApiError> {
+        let key = ObjectKey::new(namespace, name);
+        if self.w.store.pod(&key).is_none() {
+            return Err(ApiError::not_found("pods", name));
+        }
+        if force && grace.unwrap_or(0) == 0 {
+            self.w.store.remove_pod(&key);
+        } else {
+            apiserver::delete_pod(&mut self.w, &key, grace);
+        }
+        self.reconcile();
+        Ok(())
+    }
+
+    /// Edits a node (labels, taints, cordon); Ok(false) when nothing changed.
+    pub fn update_node(&mut self, name: &str, f: impl FnOnce(&mut Node)) -> Result<bool, ApiError> {
+        if self.w.store.node(name).is_none() {
+            return Err(ApiError::not_found("nodes", name));
+        }
+        let changed = self.w.store.update_node(name, f);
+        self.reconcile();
+        Ok(changed)
+    }
+
+    /// `sim node NAME ready|not-ready|unreachable`: the kubelet's Ready condition.
+    pub fn set_node_readiness(&mut self, name: &str, r: NodeReadiness) -> Result<(), ApiError> {
+        let now = self.w.clock.now();
+        let (status, reason, message) = match r {
+            NodeReadiness::Ready => ("True", "KubeletReady", "kubelet is posting ready status"),
+            NodeReadiness::NotReady => ("False", "KubeletNotReady", "container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized"),
+            NodeReadiness::Unreachable => ("Unknown", "NodeStatusUnknown", "Kubelet stopped posting node status."),
+        };
+        self.update_node(name, |n| nodes::set_condition(n, "Ready", status, reason, message, now))?;
+        Ok(())
+    }
+
+    /// `sim node NAME pressure memory|disk|pid on|off`.
+    pub fn set_node_pressure(&mut self, name: &str, p: Pressure, on: bool) -> Result<(), ApiError> {
+        let now = self.w.clock.now();
+        let (type_, yes, no) = match p {
+            Pressure::Memory => ("MemoryPressure", "KubeletHasInsufficientMemory", "KubeletHasSufficientMemory"),
+            Pressure::Disk => ("DiskPressure", "KubeletHasDiskPressure", "KubeletHasNoDiskPressure"),
+            Pressure::Pid => ("PIDPressure", "KubeletHasInsufficientPID", "KubeletHasSufficientPID"),
+        };
+        let (status, reason) = if on { ("True", yes) } else { ("False", no) };
+        let message = match (p, on) {
+            (Pressure::Memory, true) => "kubelet has insufficient memory available",
+            (Pressure::Memory, false) => "kubelet has sufficient memory available",
+            (Pressure::Disk, true) => "kubelet has disk pressure",
+            (Pressure::Disk, false) => "kubelet has no disk pressure",
+            (Pressure::Pid, true) => "kubelet has insufficient PID available",
+            (Pressure::Pid, false) => "kubelet has sufficient PID available",
+        };
+        self.update_node(name, |n| nodes::set_condition(n, type_, status, reason, message, now))?;
+        Ok(())
+    }
+
+    /// `sim image IMAGE unpullable|pullable`.
+    pub fn set_image_pullable(&mut self, image: &str, pullable: bool) {
+        if pullable {
+            self.w.unpullable.remove(image);
+        } else {
+            self.w.unpullable.insert(image.to_string());
+        }
+        self.reconcile();
+    }
+
+    /// `sim pod NAME fail`: the container exits with an error and the pod's phase becomes Failed.
+    pub fn fail_pod(&mut self, namespace: &str, name: &str) -> Result<(), ApiError> {
+        let key = ObjectKey::new(namespace, name);
+        let Some(pod) = self.w.store.pod(&key) else {
+            return Err(ApiError::not_found("pods", name));
+        };
+        if pod.status.phase != phase::FAILED {
+            let now = self.w.clock.now();
+            crate::controller::kubelet::fail_pod(&mut self.w, &key, now);
+        }
+        self.reconcile();
+        Ok(())
+    }
+}
+
+fn namespace_or_default(ds: &DaemonSet) -> String {
+    if ds.metadata.namespace.is_empty() {
+        "default".into()
+    } else {
+        ds.metadata.namespace.clone()
+    }
+}

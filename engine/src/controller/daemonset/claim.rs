@@ -1,0 +1,81 @@
+//! Which pods belong to a DaemonSet (`getNodesToDaemonPods` with the ControllerRefManager's
+//! adoption and release; spec §6.2).
+
+use crate::api::{DaemonSet, ObjectKey, OwnerReference, Pod, Selector};
+use crate::cluster::World;
+use std::collections::BTreeMap;
+
+/// Pods of the DaemonSet grouped by node, for the given nodes.
+pub type NodePods = BTreeMap<String, Vec<Pod>>;
+
+/// Claims the pods on `nodes` for `ds` (adopting matching orphans, releasing owned pods that no
+/// longer match) and groups them by node. Terminal pods with a deletionTimestamp are left out
+/// unless `include_deleted_terminal` (only history cleanup wants them).
+pub fn nodes_to_daemon_pods<'a>(
+    w: &mut World,
+    ds: &DaemonSet,
+    selector: &Selector,
+    nodes: impl Iterator<Item = &'a String>,
+    include_deleted_terminal: bool,
+) -> NodePods {
+    let mut out = NodePods::new();
+    for node in nodes {
+        let keys: Vec<ObjectKey> = w
+            .store
+            .pods_on_node(node)
+            .filter(|p| p.metadata.namespace == ds.metadata.namespace)
+            .map(|p| ObjectKey::of(&p.metadata))
+            .collect();
+        for key in keys {
+            let Some(pod) = claim(w, ds, selector, &key) else {
+                continue;
+            };
+            if !include_deleted_terminal && pod.is_terminal() && pod.metadata.is_being_deleted() {
+                continue;
+            }
+            out.entry(node.clone()).or_default().push(pod);
+        }
+    }
+    out
+}
+
+/// The ControllerRefManager's decision for one pod: Some(pod) if it is (now) ours.
+fn claim(w: &mut World, ds: &DaemonSet, selector: &Selector, key: &ObjectKey) -> Option<Pod> {
+    let pod = w.store.pod(key)?;
+    let matches = selector.matches(&pod.metadata.labels);
+    let ds_deleting = ds.metadata.is_being_deleted();
+    match pod.metadata.controller_ref() {
+        Some(r) if r.uid == ds.metadata.uid => {
+            if matches {
+                return Some(pod.clone());
+            }
+            if !ds_deleting {
+                let uid = ds.metadata.uid.clone();
+                w.store.update_pod(key, |p| {
+                    p.metadata.owner_references.retain(|r| r.uid != uid);
+                });
+            }
+            None
+        }
+        Some(_) => None,
+        None => {
+            if !matches || pod.metadata.is_being_deleted() || ds_deleting {
+                return None;
+            }
+            let owner = owner_reference(ds);
+            w.store.update_pod(key, |p| p.metadata.owner_references.push(owner));
+            w.store.pod(key).cloned()
+        }
+    }
+}
+
+pub fn owner_reference(ds: &DaemonSet) -> OwnerReference {
+    OwnerReference {
+        api_version: "apps/v1".into(),
+        kind: "DaemonSet".into(),
+        name: ds.name().into(),
+        uid: ds.metadata.uid.clone(),
+        controller: Some(true),
+        block_owner_deletion: Some(true),
+    }
+}

@@ -1,0 +1,426 @@
+//! The kubelets of all nodes: Pending → ContainerCreating (image pull on first use per node) →
+//! Running → Ready (after `readinessProbe.initialDelaySeconds`) ; ErrImagePull / ImagePullBackOff
+//! for unpullable images; graceful termination bounded by the grace period. Timings come from
+//! `Timings`. An unreachable node's kubelet is silent: nothing on it changes, and pods deleted
+//! there stay Terminating, as on a real cluster.
+
+use super::scheduler::set_condition;
+use crate::api::{
+    ContainerState, ContainerStateRunning, ContainerStateTerminated, ContainerStateWaiting,
+    ContainerStatus, NORMAL, ObjectKey, Pod, Time, WARNING, phase,
+};
+use crate::cluster::clock::Wake;
+use crate::cluster::events::reference;
+use crate::cluster::store::Change;
+use crate::cluster::World;
+use std::collections::{BTreeSet, HashMap};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    Pulling,
+    /// The pull failed (ErrImagePull); `ImagePullBackOff` shows at `due`.
+    PullFailed,
+    /// Waiting out the pull backoff; the pull is retried at `due`.
+    PullBackOff,
+    Starting,
+    /// Containers run; Ready at `due`.
+    WaitingReady,
+    Running,
+    Stopping,
+}
+
+#[derive(Debug, Clone)]
+struct Progress {
+    stage: Stage,
+    due: Time,
+    backoff_ms: i64,
+}
+
+#[derive(Default)]
+pub struct Kubelet {
+    queue: BTreeSet<ObjectKey>,
+    pods: HashMap<ObjectKey, Progress>,
+    /// Images each node has pulled.
+    images: HashMap<String, BTreeSet<String>>,
+    /// Next host number in each node's pod CIDR.
+    next_ip: HashMap<String, u32>,
+}
+
+impl Kubelet {
+    pub fn observe(&mut self, change: &Change, w: &World) {
+        match change {
+            Change::Pod { key, .. } => {
+                self.queue.insert(key.clone());
+            }
+            Change::Node(n) => {
+                for p in w.store.pods_on_node(n) {
+                    self.queue.insert(ObjectKey::of(&p.metadata));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub fn wake(&mut self, key: ObjectKey) {
+        self.queue.insert(key);
+    }
+
+    /// A retry that cannot change anything: pulling an image that is still unpullable.
+    pub fn is_idle(&self, key: &ObjectKey, w: &World) -> bool {
+        let Some(progress) = self.pods.get(key) else {
+            return true;
+        };
+        let Some(pod) = w.store.pod(key) else {
+            return true;
+        };
+        // The first failure is news (ErrImagePull, then ImagePullBackOff); later retries are not.
+        let retrying = progress.stage == Stage::PullBackOff
+            || (matches!(progress.stage, Stage::Pulling | Stage::PullFailed)
+                && progress.backoff_ms > w.timings.image_pull_backoff_ms);
+        retrying
+            && pod.metadata.deletion_timestamp.is_none()
+            && pod
+                .spec
+                .containers
+                .iter()
+                .any(|c| w.unpullable.contains(&c.image))
+    }
+
+    pub fn process(&mut self, w: &mut World) -> bool {
+        let queue = std::mem::take(&mut self.queue);
+        for key in &queue {
+            self.sync_pod(w, key);
+        }
+        !queue.is_empty()
+    }
+
+    fn sync_pod(&mut self, w: &mut World, key: &ObjectKey) {
+        let Some(pod) = w.store.pod(key).cloned() else {
+            self.pods.remove(key);
+            return;
+        };
+        if pod.spec.node_name.is_empty() {
+            return;
+        }
+        let node_name = pod.spec.node_name.clone();
+        let Some(node) = w.store.node(&node_name) else {
+            return; // PodGC's business
+        };
+        let ready_status = node.condition_status("Ready").unwrap_or("True").to_string();
+        if ready_status == "Unknown" {
+            return; // the kubelet is not talking to the API server
+        }
+        let now = w.clock.now();
+        if pod.metadata.deletion_timestamp.is_some() {
+            self.terminate(w, key, &pod, now);
+            return;
+        }
+        if pod.is_terminal() || ready_status != "True" {
+            return; // a NotReady node starts nothing new
+        }
+        let Some(progress) = self.pods.get(key).cloned() else {
+            self.admit(w, key, &pod, now);
+            return;
+        };
+        if now < progress.due {
+            return;
+        }
+        match progress.stage {
+            Stage::Pulling => self.pull_done(w, key, &pod, now),
+            Stage::PullFailed => {
+                set_waiting(w, key, "ImagePullBackOff", &back_off_message(&pod, w));
+                for image in unpullable_images(&pod, w) {
+                    event(w, &pod, NORMAL, "BackOff", format!("Back-off pulling image \"{image}\""));
+                }
+                let retry = progress.backoff_ms;
+                self.set(w, key, Stage::PullBackOff, now.plus_millis(retry - 1000), retry);
+            }
+            Stage::PullBackOff => {
+                for c in &pod.spec.containers {
+                    event(w, &pod, NORMAL, "Pulling", format!("Pulling image \"{}\"", c.image));
+                }
+                let ms = w.timings.image_pull_ms;
+                let backoff = (progress.backoff_ms * 2).min(w.timings.image_pull_backoff_max_ms);
+                self.set(w, key, Stage::Pulling, now.plus_millis(ms), backoff);
+            }
+            Stage::Starting => self.start_containers(w, key, &pod, now),
+            Stage::WaitingReady => {
+                mark_ready(w, key, now);
+                self.set(w, key, Stage::Running, now, 0);
+            }
+            Stage::Running => {
+                if !pod.is_ready() {
+                    mark_ready(w, key, now); // the node is back: readiness probes pass again
+                }
+            }
+            Stage::Stopping => {}
+        }
+    }
+
+    fn set(&mut self, w: &mut World, key: &ObjectKey, stage: Stage, due: Time, backoff_ms: i64) {
+        self.pods.insert(key.clone(), Progress { stage, due, backoff_ms });
+        if due > w.clock.now() {
+            w.clock.schedule(due, Wake::Kubelet(key.clone()));
+        } else {
+            self.queue.insert(key.clone());
+        }
+    }
+
+    /// A newly bound pod: IPs, start time, ContainerCreating; pull what the node lacks.
+    fn admit(&mut self, w: &mut World, key: &ObjectKey, pod: &Pod, now: Time) {
+        let node_name = pod.spec.node_name.clone();
+        let host_ip = w
+            .store
+            .node(&node_name)
+            .and_then(|n| n.internal_ip())
+            .unwrap_or_default()
+            .to_string();
+        let pod_ip = if pod.spec.host_network {
+            host_ip.clone()
+        } else {
+            self.allocate_ip(w, &node_name)
+        };
+        w.store.update_pod(key, |p| {
+            p.status.host_ip = host_ip;
+            p.status.pod_ip = pod_ip;
+            p.status.start_time = Some(now);
+            p.status.phase = phase::PENDING.into();
+            p.status.qos_class = qos_class(p).into();
+            set_condition(p, "PodReadyToStartContainers", "True", "", "", now);
+            set_condition(p, "Initialized", "True", "", "", now);
+            let names: Vec<String> = p.spec.containers.iter().map(|c| c.name.clone()).collect();
+            let msg = format!("containers with unready status: [{}]", names.join(" "));
+            set_condition(p, "Ready", "False", "ContainersNotReady", &msg, now);
+            set_condition(p, "ContainersReady", "False", "ContainersNotReady", &msg, now);
+            p.status.container_statuses = p
+                .spec
+                .containers
+                .iter()
+                .map(|c| ContainerStatus {
+                    name: c.name.clone(),
+                    image: c.image.clone(),
+                    state: waiting("ContainerCreating", ""),
+                    ..Default::default()
+                })
+                .collect();
+        });
+        let have = self.images.entry(node_name).or_default();
+        let missing: Vec<String> = pod
+            .spec
+            .containers
+            .iter()
+            .map(|c| c.image.clone())
+            .filter(|i| !have.contains(i) || always_pull(pod, i))
+            .collect();
+        if missing.is_empty() {
+            for c in &pod.spec.containers {
+                let msg = format!("Container image \"{}\" already present on machine", c.image);
+                event(w, pod, NORMAL, "Pulled", msg);
+            }
+            let ms = w.timings.container_start_ms;
+            self.set(w, key, Stage::Starting, now.plus_millis(ms), 0);
+        } else {
+            for image in &missing {
+                event(w, pod, NORMAL, "Pulling", format!("Pulling image \"{image}\""));
+            }
+            let ms = w.timings.image_pull_ms;
+            let first_backoff = w.timings.image_pull_backoff_ms;
+            self.set(w, key, Stage::Pulling, now.plus_millis(ms), first_backoff);
+        }
+    }
+
+    fn pull_done(&mut self, w: &mut World, key: &ObjectKey, pod: &Pod, now: Time) {
+        let bad = unpullable_images(pod, w);
+        let backoff = self.pods.get(key).map_or(0, |p| p.backoff_ms);
+        if !bad.is_empty() {
+            for image in &bad {
+                let msg = format!(
+                    "Failed to pull image \"{image}\": rpc error: code = NotFound desc = failed to pull and unpack image \"{image}\": not found"
+                );
+                event(w, pod, WARNING, "Failed", msg);
+                event(w, pod, WARNING, "Failed", "Error: ErrImagePull".into());
+            }
+            let msg = format!("rpc error: code = NotFound desc = failed to pull and unpack image \"{}\": not found", bad[0]);
+            set_waiting(w, key, "ErrImagePull", &msg);
+            let backoff = backoff.max(w.timings.image_pull_backoff_ms);
+            self.set(w, key, Stage::PullFailed, now.plus_millis(1000), backoff);
+            return;
+        }
+        let secs = w.timings.image_pull_ms as f64 / 1000.0;
+        let node = pod.spec.node_name.clone();
+        for c in &pod.spec.containers {
+            self.images.entry(node.clone()).or_default().insert(c.image.clone());
+            let msg = format!("Successfully pulled image \"{}\" in {secs}s ({secs}s including waiting)", c.image);
+            event(w, pod, NORMAL, "Pulled", msg);
+        }
+        let ms = w.timings.container_start_ms;
+        self.set(w, key, Stage::Starting, now.plus_millis(ms), 0);
+    }
+
+    fn start_containers(&mut self, w: &mut World, key: &ObjectKey, pod: &Pod, now: Time) {
+        for c in &pod.spec.containers {
+            event(w, pod, NORMAL, "Created", format!("Created container: {}", c.name));
+            event(w, pod, NORMAL, "Started", format!("Started container {}", c.name));
+        }
+        w.store.update_pod(key, |p| {
+            p.status.phase = phase::RUNNING.into();
+            for cs in &mut p.status.container_statuses {
+                cs.state = ContainerState {
+                    running: Some(ContainerStateRunning { started_at: Some(now) }),
+                    ..Default::default()
+                };
+                cs.started = Some(true);
+                cs.container_id = format!("containerd://{:064x}", now.millis() as u64 ^ cs.name.len() as u64);
+            }
+        });
+        let delay = pod
+            .spec
+            .containers
+            .iter()
+            .filter_map(|c| c.readiness_probe.as_ref())
+            .map(|p| p.initial_delay_seconds.unwrap_or(0).max(0))
+            .max();
+        match delay {
+            Some(d) if d > 0 => self.set(w, key, Stage::WaitingReady, now.plus_secs(d), 0),
+            _ => {
+                mark_ready(w, key, now);
+                self.set(w, key, Stage::Running, now, 0);
+            }
+        }
+    }
+
+    /// Deletion: stop the containers (Killing), then remove the pod once they exited or the
+    /// grace period ran out.
+    fn terminate(&mut self, w: &mut World, key: &ObjectKey, pod: &Pod, now: Time) {
+        let stopping = self.pods.get(key).filter(|p| p.stage == Stage::Stopping).cloned();
+        match stopping {
+            None => {
+                let running = pod.status.container_statuses.iter().any(|c| c.state.running.is_some());
+                let grace_ms = pod.metadata.deletion_grace_period_seconds.unwrap_or(30).max(0) * 1000;
+                let stop_ms = if running {
+                    for c in &pod.spec.containers {
+                        event(w, pod, NORMAL, "Killing", format!("Stopping container {}", c.name));
+                    }
+                    w.timings.container_stop_ms.min(grace_ms)
+                } else {
+                    0
+                };
+                self.set(w, key, Stage::Stopping, now.plus_millis(stop_ms), 0);
+            }
+            Some(p) if now >= p.due => {
+                w.store.remove_pod(key);
+                self.pods.remove(key);
+            }
+            Some(_) => {}
+        }
+    }
+
+    fn allocate_ip(&mut self, w: &World, node: &str) -> String {
+        let cidr = w.store.node(node).map(|n| n.spec.pod_cidr.clone()).unwrap_or_default();
+        let prefix = cidr.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_else(|| "10.244.0".into());
+        let n = self.next_ip.entry(node.to_string()).or_insert(1);
+        *n = if *n >= 254 { 2 } else { *n + 1 };
+        format!("{prefix}.{n}")
+    }
+}
+
+/// `sim pod NAME fail`: the container exits 1; with nothing to restart it here, phase Failed.
+pub fn fail_pod(w: &mut World, key: &ObjectKey, now: Time) {
+    let Some(pod) = w.store.pod(key).cloned() else {
+        return;
+    };
+    w.store.update_pod(key, |p| {
+        p.status.phase = phase::FAILED.into();
+        for cs in &mut p.status.container_statuses {
+            let started = cs.state.running.as_ref().and_then(|r| r.started_at);
+            cs.state = ContainerState {
+                terminated: Some(ContainerStateTerminated {
+                    exit_code: 1,
+                    reason: "Error".into(),
+                    started_at: started,
+                    finished_at: Some(now),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            };
+            cs.ready = false;
+            cs.started = Some(false);
+        }
+        set_condition(p, "Ready", "False", "PodFailed", "", now);
+        set_condition(p, "ContainersReady", "False", "PodFailed", "", now);
+    });
+    event(w, &pod, WARNING, "BackOff", "Container exited with an error (exit code 1)".into());
+}
+
+fn mark_ready(w: &mut World, key: &ObjectKey, now: Time) {
+    w.store.update_pod(key, |p| {
+        set_condition(p, "ContainersReady", "True", "", "", now);
+        set_condition(p, "Ready", "True", "", "", now);
+        for cs in &mut p.status.container_statuses {
+            cs.ready = true;
+        }
+    });
+}
+
+fn set_waiting(w: &mut World, key: &ObjectKey, reason: &str, message: &str) {
+    let unpullable = w.unpullable.clone();
+    w.store.update_pod(key, |p| {
+        for (cs, c) in p.status.container_statuses.iter_mut().zip(&p.spec.containers) {
+            if unpullable.contains(&c.image) {
+                cs.state = waiting(reason, message);
+            }
+        }
+    });
+}
+
+fn waiting(reason: &str, message: &str) -> ContainerState {
+    ContainerState {
+        waiting: Some(ContainerStateWaiting {
+            reason: reason.into(),
+            message: message.into(),
+        }),
+        ..Default::default()
+    }
+}
+
+fn back_off_message(pod: &Pod, w: &World) -> String {
+    let image = unpullable_images(pod, w).into_iter().next().unwrap_or_default();
+    format!("Back-off pulling image \"{image}\"")
+}
+
+fn unpullable_images(pod: &Pod, w: &World) -> Vec<String> {
+    pod.spec
+        .containers
+        .iter()
+        .filter(|c| w.unpullable.contains(&c.image))
+        .map(|c| c.image.clone())
+        .collect()
+}
+
+/// `imagePullPolicy: Always` pulls every time, even when the node has the image.
+fn always_pull(pod: &Pod, image: &str) -> bool {
+    pod.spec
+        .containers
+        .iter()
+        .any(|c| c.image == image && c.image_pull_policy == "Always")
+}
+
+fn qos_class(p: &Pod) -> &'static str {
+    let has = |f: fn(&crate::api::ResourceRequirements) -> bool| {
+        p.spec.containers.iter().any(|c| c.resources.as_ref().is_some_and(f))
+    };
+    if !has(|r| !r.requests.is_empty() || !r.limits.is_empty()) {
+        "BestEffort"
+    } else {
+        "Burstable"
+    }
+}
+
+fn event(w: &mut World, pod: &Pod, type_: &str, reason: &str, message: String) {
+    let now = w.clock.now();
+    let mut r = reference("Pod", "v1", &pod.metadata);
+    if let Some(c) = pod.spec.containers.first() {
+        r.field_path = format!("spec.containers{{{}}}", c.name);
+    }
+    w.recorder.record(now, r, type_, reason, message, "kubelet", &pod.spec.node_name);
+}

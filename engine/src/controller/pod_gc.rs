@@ -1,0 +1,51 @@
+//! PodGC: pods bound to a node that no longer exists are deleted after a quarantine
+//! (spec §7: orphan quarantine 40 s). The DaemonSet controller never deletes bound pods of
+//! vanished nodes itself.
+
+use crate::api::{ObjectKey, Time};
+use crate::cluster::clock::Wake;
+use crate::cluster::store::Change;
+use crate::cluster::World;
+use std::collections::BTreeSet;
+
+#[derive(Default)]
+pub struct PodGc {
+    /// (when to look, node) pairs.
+    queue: BTreeSet<(Time, String)>,
+}
+
+impl PodGc {
+    pub fn observe(&mut self, change: &Change, w: &World) {
+        if let Change::NodeDeleted(n) = change {
+            let at = w.clock.now().plus_millis(w.timings.pod_gc_orphan_ms);
+            self.queue.insert((at, n.clone()));
+        }
+    }
+
+    pub fn wake(&mut self, node: String) {
+        self.queue.insert((Time(i64::MIN), node));
+    }
+
+    pub fn process(&mut self, w: &mut World) -> bool {
+        let queue = std::mem::take(&mut self.queue);
+        for (at, node) in &queue {
+            if *at > w.clock.now() {
+                w.clock.schedule(*at, Wake::PodGc(node.clone()));
+                continue;
+            }
+            if w.store.node(node).is_some() {
+                continue; // the node came back
+            }
+            let orphans: Vec<ObjectKey> = w
+                .store
+                .pods_on_node(node)
+                .filter(|p| &p.spec.node_name == node)
+                .map(|p| ObjectKey::of(&p.metadata))
+                .collect();
+            for k in orphans {
+                w.store.remove_pod(&k); // force deletion: no kubelet will ever confirm it
+            }
+        }
+        !queue.is_empty()
+    }
+}

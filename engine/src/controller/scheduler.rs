@@ -1,0 +1,261 @@
+//! The default scheduler, as far as DaemonSet pods meet it (spec §7.3): a pod pinned to one node by
+//! its `metadata.name` matchFields term is bound there if the node's filters pass; otherwise it
+//! stays Pending with the scheduler's `FailedScheduling` message, and is retried when that node or
+//! the pods on it change.
+
+use crate::api::{NORMAL, Node, ObjectKey, Pod, PodCondition, WARNING};
+use crate::cluster::events::reference;
+use crate::cluster::store::{Change, pod_target_node};
+use crate::cluster::World;
+use crate::placement::find_matching_untolerated_taint;
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Default)]
+pub struct Scheduler {
+    queue: BTreeSet<ObjectKey>,
+}
+
+/// Why the target node rejected the pod, in the scheduler plugins' words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unfit {
+    /// Resolvable by preemption in principle (resources, ports).
+    Resolvable(String),
+    /// Not resolvable by preemption (taints, unschedulable, affinity).
+    Unresolvable(String),
+}
+
+impl Scheduler {
+    pub fn observe(&mut self, change: &Change, w: &World) {
+        let nodes: Vec<&String> = match change {
+            Change::Pod { key, nodes } => {
+                if w.store.pod(key).is_some_and(needs_binding) {
+                    self.queue.insert(key.clone());
+                }
+                nodes.iter().collect()
+            }
+            Change::Node(n) => vec![n],
+            _ => return,
+        };
+        // Something changed on these nodes: pending pods pinned there get another try.
+        for n in nodes {
+            for p in w.store.pods_on_node(n).filter(|p| needs_binding(p)) {
+                self.queue.insert(ObjectKey::of(&p.metadata));
+            }
+        }
+    }
+
+    pub fn process(&mut self, w: &mut World) -> bool {
+        let queue = std::mem::take(&mut self.queue);
+        for key in &queue {
+            schedule_one(w, key);
+        }
+        !queue.is_empty()
+    }
+}
+
+fn needs_binding(p: &Pod) -> bool {
+    p.spec.node_name.is_empty() && !p.metadata.is_being_deleted() && !p.is_terminal()
+}
+
+fn schedule_one(w: &mut World, key: &ObjectKey) {
+    let Some(pod) = w.store.pod(key).filter(|p| needs_binding(p)).cloned() else {
+        return;
+    };
+    let target = pod_target_node(&pod);
+    let total = w.store.nodes().len();
+    let now = w.clock.now();
+    let verdict = match target.as_deref().and_then(|t| w.store.node(t)) {
+        Some(node) => check_node(w, &pod, node),
+        None => Err(Unfit::Unresolvable(
+            "node(s) didn't match Pod's node affinity/selector".into(),
+        )),
+    };
+    match verdict {
+        Ok(()) => {
+            let node = target.unwrap_or_default();
+            w.store.update_pod(key, |p| {
+                p.spec.node_name = node.clone();
+                set_condition(p, "PodScheduled", "True", "", "", now);
+            });
+            let msg = format!("Successfully assigned {}/{} to {}", key.namespace, key.name, node);
+            w.recorder.record(now, reference("Pod", "v1", &pod.metadata), NORMAL, "Scheduled", msg, "default-scheduler", "");
+        }
+        Err(unfit) => {
+            let target_exists = target.as_deref().is_some_and(|t| w.store.node(t).is_some());
+            let msg = failed_scheduling_message(total, target_exists, &unfit);
+            w.store.update_pod(key, |p| {
+                set_condition(p, "PodScheduled", "False", "Unschedulable", &msg, now);
+            });
+            w.recorder.record(now, reference("Pod", "v1", &pod.metadata), WARNING, "FailedScheduling", msg, "default-scheduler", "");
+        }
+    }
+}
+
+/// The scheduler's `FitError` text: `0/N nodes are available: <reasons>. preemption: ...`.
+/// Every other node fails the pinned node-affinity term.
+pub fn failed_scheduling_message(total: usize, target_exists: bool, unfit: &Unfit) -> String {
+    let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
+    let mut preemption: BTreeMap<String, usize> = BTreeMap::new();
+    let others = if target_exists { total.saturating_sub(1) } else { total };
+    if others > 0 {
+        *reasons
+            .entry("node(s) didn't match Pod's node affinity/selector".into())
+            .or_default() += others;
+        *preemption
+            .entry("Preemption is not helpful for scheduling".into())
+            .or_default() += others;
+    }
+    if target_exists {
+        let (reason, pre) = match unfit {
+            Unfit::Resolvable(r) => (r, "No preemption victims found for incoming pod"),
+            Unfit::Unresolvable(r) => (r, "Preemption is not helpful for scheduling"),
+        };
+        *reasons.entry(reason.clone()).or_default() += 1;
+        *preemption.entry(pre.into()).or_default() += 1;
+    }
+    let histogram = |m: &BTreeMap<String, usize>| {
+        let mut parts: Vec<String> = m.iter().map(|(r, n)| format!("{n} {r}")).collect();
+        parts.sort();
+        parts.join(", ")
+    };
+    format!(
+        "0/{total} nodes are available: {}. preemption: 0/{total} nodes are available: {}.",
+        histogram(&reasons),
+        histogram(&preemption)
+    )
+}
+
+/// The filters of the target node: NodeUnschedulable, TaintToleration, NodePorts,
+/// NodeResourcesFit.
+pub fn check_node(w: &World, pod: &Pod, node: &Node) -> Result<(), Unfit> {
+    if node.spec.unschedulable
+        && !pod.spec.tolerations.iter().any(|t| {
+            crate::placement::tolerates(
+                t,
+                &crate::api::Taint::new(crate::api::taints::UNSCHEDULABLE, "", "NoSchedule"),
+            )
+        })
+    {
+        return Err(Unfit::Unresolvable("node(s) were unschedulable".into()));
+    }
+    if let Some(t) = find_matching_untolerated_taint(&node.spec.taints, &pod.spec.tolerations, |t| {
+        t.effect == "NoSchedule" || t.effect == "NoExecute"
+    }) {
+        let value = if t.value.is_empty() { String::new() } else { format!(": {}", t.value) };
+        return Err(Unfit::Unresolvable(format!(
+            "node(s) had untolerated taint {{{}{}}}",
+            t.key, value
+        )));
+    }
+    let others: Vec<&Pod> = w
+        .store
+        .pods_on_node(node.name())
+        .filter(|p| !p.spec.node_name.is_empty() && !p.is_terminal() && p.metadata.uid != pod.metadata.uid)
+        .collect();
+    let wanted_ports = host_ports(pod);
+    if others
+        .iter()
+        .any(|p| host_ports(p).iter().any(|hp| wanted_ports.contains(hp)))
+    {
+        return Err(Unfit::Resolvable(
+            "node(s) didn't have free ports for the requested pod ports".into(),
+        ));
+    }
+    let mut insufficient = Vec::new();
+    if others.len() as i128 + 1 > allocatable(node, "pods").unwrap_or(i128::MAX) / 1000 {
+        insufficient.push("Too many pods".to_string());
+    }
+    for resource in ["cpu", "memory"] {
+        let want = requests(pod, resource);
+        if want == 0 {
+            continue;
+        }
+        let Some(cap) = allocatable(node, resource) else {
+            continue;
+        };
+        let used: i128 = others.iter().map(|p| requests(p, resource)).sum();
+        if used + want > cap {
+            insufficient.push(format!("Insufficient {resource}"));
+        }
+    }
+    match insufficient.len() {
+        0 => Ok(()),
+        _ => Err(Unfit::Resolvable(insufficient.join(", "))),
+    }
+}
+
+fn allocatable(node: &Node, resource: &str) -> Option<i128> {
+    node.status
+        .allocatable
+        .get(resource)
+        .or_else(|| node.status.capacity.get(resource))
+        .and_then(|q| q.milli_value())
+}
+
+/// Sum of container requests in milli-units (limits stand in for missing requests, as the API
+/// server defaults them).
+pub fn requests(pod: &Pod, resource: &str) -> i128 {
+    pod.spec
+        .containers
+        .iter()
+        .filter_map(|c| c.resources.as_ref())
+        .filter_map(|r| r.requests.get(resource).or_else(|| r.limits.get(resource)))
+        .filter_map(|q| q.milli_value())
+        .sum()
+}
+
+/// (protocol, port) pairs the pod wants on the host; hostNetwork pods use their container ports.
+fn host_ports(pod: &Pod) -> Vec<(String, i32)> {
+    pod.spec
+        .containers
+        .iter()
+        .flat_map(|c| &c.ports)
+        .filter_map(|p| {
+            let port = match p.host_port {
+                Some(hp) if hp > 0 => hp,
+                _ if pod.spec.host_network => p.container_port,
+                _ => return None,
+            };
+            let proto = if p.protocol.is_empty() { "TCP" } else { &p.protocol };
+            Some((proto.to_string(), port))
+        })
+        .collect()
+}
+
+pub fn set_condition(p: &mut Pod, type_: &str, status: &str, reason: &str, message: &str, now: crate::api::Time) {
+    match p.status.conditions.iter_mut().find(|c| c.type_ == type_) {
+        Some(c) => {
+            if c.status != status {
+                c.last_transition_time = Some(now);
+            }
+            c.status = status.into();
+            c.reason = reason.into();
+            c.message = message.into();
+        }
+        None => p.status.conditions.push(PodCondition {
+            type_: type_.into(),
+            status: status.into(),
+            last_probe_time: None,
+            last_transition_time: Some(now),
+            reason: reason.into(),
+            message: message.into(),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The example, for a one-node cluster.
+    #[test]
+    fn failed_scheduling_message_one_node_insufficient_cpu() {
+        let m = failed_scheduling_message(1, true, &Unfit::Resolvable("Insufficient cpu".into()));
+        assert_eq!(
+            m,
+            "0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod."
+        );
+        let m = failed_scheduling_message(3, true, &Unfit::Unresolvable("node(s) had untolerated taint {dedicated: user1}".into()));
+        assert!(m.starts_with("0/3 nodes are available: 1 node(s) had untolerated taint {dedicated: user1}, 2 node(s) didn't match Pod's node affinity/selector."));
+    }
+}

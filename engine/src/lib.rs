@@ -1,0 +1,14 @@
+//! The DaemonSet Playground engine: Kubernetes objects, the DaemonSet controller and the parts of
+//! the scheduler, kubelet and node lifecycle it depends on, on a virtual clock, driven by the
+//! scenario language. Pure Rust: no web dependency, so it builds and tests natively and runs as
+//! the `dsplay` CLI as well as inside the WebAssembly app.
+
+pub mod api;
+pub mod cluster;
+pub mod controller;
+pub mod placement;
+pub mod script;
+pub mod validation;
+
+/// The engine's version, shown by the CLI and the page.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
