@@ -358,3 +358,6 @@ fn sync_nodes(
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
