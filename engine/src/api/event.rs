@@ -38,7 +38,7 @@ pub struct ObjectReference {
     pub field_path: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct EventSource {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub component: String,

@@ -65,6 +65,10 @@ mod tests {
         assert_eq!(p("1%", 0), 0);
         assert_eq!(p("0%", 7), 0);
         assert_eq!(IntOrString::Int(3).scaled_value(10, true), Ok(3));
-        assert!(IntOrString::String("20".into()).scaled_value(10, true).is_err());
+        assert!(
+            IntOrString::String("20".into())
+                .scaled_value(10, true)
+                .is_err()
+        );
     }
 }

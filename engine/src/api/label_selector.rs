@@ -200,7 +200,7 @@ fn split_top_level(text: &str) -> Result<Vec<&str>, String> {
             }
             _ => {}
         }
-        if depth < 0 || depth > 1 {
+        if !(0..=1).contains(&depth) {
             return Err(format!("unable to parse requirement: {text:?}"));
         }
     }
@@ -215,7 +215,11 @@ fn parse_requirement(part: &str) -> Result<Requirement, String> {
     if let Some(key) = part.strip_prefix('!') {
         return Requirement::new(key.trim(), Operator::DoesNotExist, vec![]);
     }
-    for (sym, op) in [("!=", Operator::NotEquals), ("==", Operator::Equals), ("=", Operator::Equals)] {
+    for (sym, op) in [
+        ("!=", Operator::NotEquals),
+        ("==", Operator::Equals),
+        ("=", Operator::Equals),
+    ] {
         if let Some((k, v)) = part.split_once(sym) {
             return Requirement::new(k.trim(), op, vec![v.trim().to_string()]);
         }
@@ -252,8 +256,9 @@ impl LabelSelector {
             reqs.push(Requirement::new(k, Operator::Equals, vec![v.clone()])?);
         }
         for e in self.match_expressions.iter().flatten() {
-            let op = Operator::from_expression(&e.operator, false)
-                .ok_or_else(|| format!("{:?} is not a valid label selector operator", e.operator))?;
+            let op = Operator::from_expression(&e.operator, false).ok_or_else(|| {
+                format!("{:?} is not a valid label selector operator", e.operator)
+            })?;
             reqs.push(Requirement::new(&e.key, op, e.values.clone())?);
         }
         reqs.sort_by(|a, b| a.key.cmp(&b.key));
@@ -359,7 +364,10 @@ mod tests {
     use super::*;
 
     fn labels(pairs: &[(&str, &str)]) -> StringMap {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     /// spec §3.1: NotIn and DoesNotExist match a missing key; Gt/Lt parse base-10 integers.
@@ -383,7 +391,10 @@ mod tests {
     fn kubectl_selector_text_parses_and_prints() {
         let s = Selector::parse("tier in (b,a),app=web,!legacy,env notin (dev)").unwrap();
         // Sorted by key, as apimachinery sorts requirements (`!legacy` sorts as `legacy`).
-        assert_eq!(s.to_string(), "app=web,env notin (dev),!legacy,tier in (a,b)");
+        assert_eq!(
+            s.to_string(),
+            "app=web,env notin (dev),!legacy,tier in (a,b)"
+        );
         assert!(s.matches(&labels(&[("app", "web"), ("tier", "a")])));
         assert!(!s.matches(&labels(&[("app", "web"), ("tier", "a"), ("legacy", "")])));
         assert!(Selector::parse("a in (b").is_err());

@@ -202,7 +202,11 @@ pub struct ContainerStatus {
     pub image: String,
     #[serde(default, rename = "imageID", skip_serializing_if = "String::is_empty")]
     pub image_id: String,
-    #[serde(default, rename = "containerID", skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        rename = "containerID",
+        skip_serializing_if = "String::is_empty"
+    )]
     pub container_id: String,
     #[serde(default)]
     pub ready: bool,
@@ -301,7 +305,11 @@ impl Pod {
     /// When the pod becomes available, if it is ready and not yet available.
     pub fn available_at(&self, min_ready_seconds: i64) -> Option<Time> {
         let ready = self.condition("Ready").filter(|c| c.status == "True")?;
-        Some(ready.last_transition_time?.plus_secs(min_ready_seconds.max(0)))
+        Some(
+            ready
+                .last_transition_time?
+                .plus_secs(min_ready_seconds.max(0)),
+        )
     }
 
     pub fn is_terminal(&self) -> bool {

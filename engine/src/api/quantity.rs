@@ -32,7 +32,9 @@ fn parse_milli(s: &str) -> Option<i128> {
     // Work in units of 10^-9 so that `m`, `u` and `n` suffixes stay exact enough.
     let mut nanos: i128 = 0;
     for b in int_part.bytes() {
-        nanos = nanos.checked_mul(10)?.checked_add(i128::from(b - b'0') * 1_000_000_000)?;
+        nanos = nanos
+            .checked_mul(10)?
+            .checked_add(i128::from(b - b'0') * 1_000_000_000)?;
     }
     let mut scale: i128 = 100_000_000;
     for b in frac_part.bytes().take(9) {

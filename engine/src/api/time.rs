@@ -37,7 +37,11 @@ impl Time {
             if digits == 0 {
                 return None;
             }
-            let ms: String = frac[..digits].chars().chain("000".chars()).take(3).collect();
+            let ms: String = frac[..digits]
+                .chars()
+                .chain("000".chars())
+                .take(3)
+                .collect();
             millis = ms.parse().ok()?;
             rest = &frac[digits..];
         }
@@ -106,7 +110,15 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let mp = (5 * doy + 2) / 153;
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
+    (
+        if m <= 2 {
+            yoe + era * 400 + 1
+        } else {
+            yoe + era * 400
+        },
+        m,
+        d,
+    )
 }
 
 #[cfg(test)]
@@ -115,10 +127,17 @@ mod tests {
 
     #[test]
     fn rfc3339_round_trips() {
-        for s in ["1970-01-01T00:00:00Z", "2024-02-29T23:59:59Z", "2025-01-01T00:00:00Z"] {
+        for s in [
+            "1970-01-01T00:00:00Z",
+            "2024-02-29T23:59:59Z",
+            "2025-01-01T00:00:00Z",
+        ] {
             assert_eq!(Time::parse_rfc3339(s).unwrap().to_string(), s);
         }
-        assert_eq!(Time::parse_rfc3339("2025-01-01T00:00:00Z"), Some(Time(1_735_689_600_000)));
+        assert_eq!(
+            Time::parse_rfc3339("2025-01-01T00:00:00Z"),
+            Some(Time(1_735_689_600_000))
+        );
     }
 
     #[test]

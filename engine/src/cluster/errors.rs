@@ -31,7 +31,10 @@ impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ApiError::NotFound { resource, name } => {
-                write!(f, "Error from server (NotFound): {resource} \"{name}\" not found")
+                write!(
+                    f,
+                    "Error from server (NotFound): {resource} \"{name}\" not found"
+                )
             }
             ApiError::AlreadyExists { resource, name } => write!(
                 f,

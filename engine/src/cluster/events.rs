@@ -4,11 +4,20 @@
 use crate::api::{Event, EventSource, ObjectMeta, ObjectReference, Time};
 use std::collections::HashMap;
 
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct EventKey {
+    object: (String, String, String),
+    type_: String,
+    reason: String,
+    message: String,
+    source: EventSource,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Recorder {
     events: Vec<Event>,
-    /// (kind, namespace, name, reason, message, type, component) → index in `events`.
-    seen: HashMap<(String, String, String, String, String, String, String), usize>,
+    /// Identical events (same object, type, reason, message and source) → index in `events`.
+    seen: HashMap<EventKey, usize>,
     counter: u64,
 }
 
@@ -25,18 +34,19 @@ impl Recorder {
         type_: &str,
         reason: &str,
         message: String,
-        component: &str,
-        host: &str,
+        source: EventSource,
     ) {
-        let key = (
-            object.kind.clone(),
-            object.namespace.clone(),
-            object.name.clone(),
-            reason.to_string(),
-            message.clone(),
-            type_.to_string(),
-            component.to_string(),
-        );
+        let key = EventKey {
+            object: (
+                object.kind.clone(),
+                object.namespace.clone(),
+                object.name.clone(),
+            ),
+            type_: type_.to_string(),
+            reason: reason.to_string(),
+            message: message.clone(),
+            source: source.clone(),
+        };
         if let Some(&i) = self.seen.get(&key) {
             let e = &mut self.events[i];
             e.count += 1;
@@ -54,7 +64,11 @@ impl Recorder {
             kind: "Event".into(),
             metadata: ObjectMeta {
                 // `<object>.<unique hex>`, as client-go names events.
-                name: format!("{}.{:x}", object.name, now.millis() as u64 * 1000 + self.counter),
+                name: format!(
+                    "{}.{:x}",
+                    object.name,
+                    now.millis() as u64 * 1000 + self.counter
+                ),
                 namespace,
                 creation_timestamp: Some(now),
                 ..Default::default()
@@ -62,10 +76,7 @@ impl Recorder {
             involved_object: object,
             reason: reason.into(),
             message,
-            source: EventSource {
-                component: component.into(),
-                host: host.into(),
-            },
+            source,
             first_timestamp: now,
             last_timestamp: now,
             count: 1,
@@ -73,6 +84,14 @@ impl Recorder {
         };
         self.seen.insert(key, self.events.len());
         self.events.push(event);
+    }
+}
+
+/// The `source` of an event: the component, and the node for kubelet events.
+pub fn source(component: &str, host: &str) -> EventSource {
+    EventSource {
+        component: component.into(),
+        host: host.into(),
     }
 }
 

@@ -63,6 +63,9 @@ mod tests {
         assert!(n[22..].bytes().all(|c| ALPHANUMS.contains(&c)));
         let long = "a".repeat(80);
         assert_eq!(r.generate_name(&long).len(), 63);
-        assert_eq!(Rng::new(7).generate_name("x-"), Rng::new(7).generate_name("x-"));
+        assert_eq!(
+            Rng::new(7).generate_name("x-"),
+            Rng::new(7).generate_name("x-")
+        );
     }
 }

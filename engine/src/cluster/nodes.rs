@@ -16,7 +16,11 @@ pub fn register(node: &mut Node, index: u32, now: Time) {
     labels.entry(keys::OS.into()).or_insert("linux".into());
     labels.entry(keys::ARCH.into()).or_insert("amd64".into());
     let status = &mut node.status;
-    for (k, v) in [("cpu", DEFAULT_CPU), ("memory", DEFAULT_MEMORY), ("pods", DEFAULT_PODS)] {
+    for (k, v) in [
+        ("cpu", DEFAULT_CPU),
+        ("memory", DEFAULT_MEMORY),
+        ("pods", DEFAULT_PODS),
+    ] {
         status
             .capacity
             .entry(k.into())
@@ -26,10 +30,30 @@ pub fn register(node: &mut Node, index: u32, now: Time) {
         status.allocatable = status.capacity.clone();
     }
     for (type_, value, reason, message) in [
-        ("MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available"),
-        ("DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure"),
-        ("PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available"),
-        ("Ready", "True", "KubeletReady", "kubelet is posting ready status"),
+        (
+            "MemoryPressure",
+            "False",
+            "KubeletHasSufficientMemory",
+            "kubelet has sufficient memory available",
+        ),
+        (
+            "DiskPressure",
+            "False",
+            "KubeletHasNoDiskPressure",
+            "kubelet has no disk pressure",
+        ),
+        (
+            "PIDPressure",
+            "False",
+            "KubeletHasSufficientPID",
+            "kubelet has sufficient PID available",
+        ),
+        (
+            "Ready",
+            "True",
+            "KubeletReady",
+            "kubelet is posting ready status",
+        ),
     ] {
         if node.status.conditions.iter().all(|c| c.type_ != type_) {
             node.status.conditions.push(NodeCondition {
@@ -72,7 +96,14 @@ pub fn pod_cidr(index: u32) -> String {
 }
 
 /// Sets a condition's status, stamping lastTransitionTime when it changes.
-pub fn set_condition(node: &mut Node, type_: &str, status: &str, reason: &str, message: &str, now: Time) {
+pub fn set_condition(
+    node: &mut Node,
+    type_: &str,
+    status: &str,
+    reason: &str,
+    message: &str,
+    now: Time,
+) {
     match node.status.conditions.iter_mut().find(|c| c.type_ == type_) {
         Some(c) => {
             if c.status != status {

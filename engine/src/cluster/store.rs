@@ -10,7 +10,10 @@ pub enum Change {
     Node(String),
     NodeDeleted(String),
     /// A pod changed; `nodes` are the target nodes before and after (spec §6.2 step 4).
-    Pod { key: ObjectKey, nodes: Vec<String> },
+    Pod {
+        key: ObjectKey,
+        nodes: Vec<String>,
+    },
     DaemonSet(ObjectKey),
     Revision(ObjectKey),
 }

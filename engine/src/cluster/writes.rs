@@ -117,13 +117,23 @@ impl Cluster {
         let changed = self.update_daemonset(&key.namespace, &key.name, |d| {
             d.spec = ds.spec.clone();
             d.metadata.labels = ds.metadata.labels.clone();
-            let generation = d.metadata.annotations.get(keys::DEPRECATED_TEMPLATE_GENERATION).cloned();
+            let generation = d
+                .metadata
+                .annotations
+                .get(keys::DEPRECATED_TEMPLATE_GENERATION)
+                .cloned();
             d.metadata.annotations = ds.metadata.annotations.clone();
             if let Some(g) = generation {
-                d.metadata.annotations.insert(keys::DEPRECATED_TEMPLATE_GENERATION.into(), g);
+                d.metadata
+                    .annotations
+                    .insert(keys::DEPRECATED_TEMPLATE_GENERATION.into(), g);
             }
         })?;
-        Ok(if changed { Applied::Configured } else { Applied::Unchanged })
+        Ok(if changed {
+            Applied::Configured
+        } else {
+            Applied::Unchanged
+        })
     }
 
     /// `kubectl create` of a DaemonSet (spec §2.1 defaults, §2.2 bookkeeping, §2.3 validation).
@@ -191,7 +201,12 @@ impl Cluster {
     }
 
     /// `kubectl delete ds NAME --cascade=...` (spec §13).
-    pub fn delete_daemonset(&mut self, namespace: &str, name: &str, cascade: Cascade) -> Result<(), ApiError> {
+    pub fn delete_daemonset(
+        &mut self,
+        namespace: &str,
+        name: &str,
+        cascade: Cascade,
+    ) -> Result<(), ApiError> {
         let key = ObjectKey::new(namespace, name);
         let Some(ds) = self.w.store.daemonset(&key).cloned() else {
             return Err(ApiError::not_found(DS_RESOURCE, name));
@@ -202,7 +217,9 @@ impl Cluster {
                 let uid = ds.metadata.uid.clone();
                 let pods: Vec<ObjectKey> = self.owned_pods(&uid);
                 for k in pods {
-                    self.w.store.update_pod(&k, |p| p.metadata.owner_references.retain(|r| r.uid != uid));
+                    self.w
+                        .store
+                        .update_pod(&k, |p| p.metadata.owner_references.retain(|r| r.uid != uid));
                 }
                 let revs: Vec<ObjectKey> = self
                     .w
@@ -257,7 +274,13 @@ impl Cluster {
     }
 
     /// `kubectl delete pod NAME [--grace-period=N] [--force]`.
-    pub fn delete_pod(&mut self, namespace: &str, name: &str, grace: Option<i64>, force: bool) -> Result<(), ApiError> {
+    pub fn delete_pod(
+        &mut self,
+        namespace: &str,
+        name: &str,
+        grace: Option<i64>,
+        force: bool,
+    ) -> Result<(), ApiError> {
         let key = ObjectKey::new(namespace, name);
         if self.w.store.pod(&key).is_none() {
             return Err(ApiError::not_found("pods", name));
@@ -286,10 +309,20 @@ impl Cluster {
         let now = self.w.clock.now();
         let (status, reason, message) = match r {
             NodeReadiness::Ready => ("True", "KubeletReady", "kubelet is posting ready status"),
-            NodeReadiness::NotReady => ("False", "KubeletNotReady", "container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized"),
-            NodeReadiness::Unreachable => ("Unknown", "NodeStatusUnknown", "Kubelet stopped posting node status."),
+            NodeReadiness::NotReady => (
+                "False",
+                "KubeletNotReady",
+                "container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized",
+            ),
+            NodeReadiness::Unreachable => (
+                "Unknown",
+                "NodeStatusUnknown",
+                "Kubelet stopped posting node status.",
+            ),
         };
-        self.update_node(name, |n| nodes::set_condition(n, "Ready", status, reason, message, now))?;
+        self.update_node(name, |n| {
+            nodes::set_condition(n, "Ready", status, reason, message, now)
+        })?;
         Ok(())
     }
 
@@ -297,9 +330,21 @@ impl Cluster {
     pub fn set_node_pressure(&mut self, name: &str, p: Pressure, on: bool) -> Result<(), ApiError> {
         let now = self.w.clock.now();
         let (type_, yes, no) = match p {
-            Pressure::Memory => ("MemoryPressure", "KubeletHasInsufficientMemory", "KubeletHasSufficientMemory"),
-            Pressure::Disk => ("DiskPressure", "KubeletHasDiskPressure", "KubeletHasNoDiskPressure"),
-            Pressure::Pid => ("PIDPressure", "KubeletHasInsufficientPID", "KubeletHasSufficientPID"),
+            Pressure::Memory => (
+                "MemoryPressure",
+                "KubeletHasInsufficientMemory",
+                "KubeletHasSufficientMemory",
+            ),
+            Pressure::Disk => (
+                "DiskPressure",
+                "KubeletHasDiskPressure",
+                "KubeletHasNoDiskPressure",
+            ),
+            Pressure::Pid => (
+                "PIDPressure",
+                "KubeletHasInsufficientPID",
+                "KubeletHasSufficientPID",
+            ),
         };
         let (status, reason) = if on { ("True", yes) } else { ("False", no) };
         let message = match (p, on) {
@@ -310,7 +355,9 @@ impl Cluster {
             (Pressure::Pid, true) => "kubelet has insufficient PID available",
             (Pressure::Pid, false) => "kubelet has sufficient PID available",
         };
-        self.update_node(name, |n| nodes::set_condition(n, type_, status, reason, message, now))?;
+        self.update_node(name, |n| {
+            nodes::set_condition(n, type_, status, reason, message, now)
+        })?;
         Ok(())
     }
 

@@ -25,7 +25,12 @@ impl GarbageCollector {
             match w.store.daemonset(key) {
                 Some(ds) => {
                     self.owners.insert(key.clone(), ds.metadata.uid.clone());
-                    if ds.metadata.finalizers.iter().any(|f| f == "foregroundDeletion") {
+                    if ds
+                        .metadata
+                        .finalizers
+                        .iter()
+                        .any(|f| f == "foregroundDeletion")
+                    {
                         self.queue.insert(key.clone());
                     }
                 }
@@ -42,7 +47,10 @@ impl GarbageCollector {
             let Some(uid) = self.owners.get(key).cloned() else {
                 continue;
             };
-            let foreground = w.store.daemonset(key).is_some_and(|d| d.metadata.uid == uid);
+            let foreground = w
+                .store
+                .daemonset(key)
+                .is_some_and(|d| d.metadata.uid == uid);
             let pods: Vec<ObjectKey> = w
                 .store
                 .pods()

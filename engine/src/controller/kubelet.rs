@@ -9,10 +9,10 @@ use crate::api::{
     ContainerState, ContainerStateRunning, ContainerStateTerminated, ContainerStateWaiting,
     ContainerStatus, NORMAL, ObjectKey, Pod, Time, WARNING, phase,
 };
+use crate::cluster::World;
 use crate::cluster::clock::Wake;
 use crate::cluster::events::reference;
 use crate::cluster::store::Change;
-use crate::cluster::World;
 use std::collections::{BTreeSet, HashMap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,14 +130,32 @@ impl Kubelet {
             Stage::PullFailed => {
                 set_waiting(w, key, "ImagePullBackOff", &back_off_message(&pod, w));
                 for image in unpullable_images(&pod, w) {
-                    event(w, &pod, NORMAL, "BackOff", format!("Back-off pulling image \"{image}\""));
+                    event(
+                        w,
+                        &pod,
+                        NORMAL,
+                        "BackOff",
+                        format!("Back-off pulling image \"{image}\""),
+                    );
                 }
                 let retry = progress.backoff_ms;
-                self.set(w, key, Stage::PullBackOff, now.plus_millis(retry - 1000), retry);
+                self.set(
+                    w,
+                    key,
+                    Stage::PullBackOff,
+                    now.plus_millis(retry - 1000),
+                    retry,
+                );
             }
             Stage::PullBackOff => {
                 for c in &pod.spec.containers {
-                    event(w, &pod, NORMAL, "Pulling", format!("Pulling image \"{}\"", c.image));
+                    event(
+                        w,
+                        &pod,
+                        NORMAL,
+                        "Pulling",
+                        format!("Pulling image \"{}\"", c.image),
+                    );
                 }
                 let ms = w.timings.image_pull_ms;
                 let backoff = (progress.backoff_ms * 2).min(w.timings.image_pull_backoff_max_ms);
@@ -158,7 +176,14 @@ impl Kubelet {
     }
 
     fn set(&mut self, w: &mut World, key: &ObjectKey, stage: Stage, due: Time, backoff_ms: i64) {
-        self.pods.insert(key.clone(), Progress { stage, due, backoff_ms });
+        self.pods.insert(
+            key.clone(),
+            Progress {
+                stage,
+                due,
+                backoff_ms,
+            },
+        );
         if due > w.clock.now() {
             w.clock.schedule(due, Wake::Kubelet(key.clone()));
         } else {
@@ -191,7 +216,14 @@ impl Kubelet {
             let names: Vec<String> = p.spec.containers.iter().map(|c| c.name.clone()).collect();
             let msg = format!("containers with unready status: [{}]", names.join(" "));
             set_condition(p, "Ready", "False", "ContainersNotReady", &msg, now);
-            set_condition(p, "ContainersReady", "False", "ContainersNotReady", &msg, now);
+            set_condition(
+                p,
+                "ContainersReady",
+                "False",
+                "ContainersNotReady",
+                &msg,
+                now,
+            );
             p.status.container_statuses = p
                 .spec
                 .containers
@@ -221,7 +253,13 @@ impl Kubelet {
             self.set(w, key, Stage::Starting, now.plus_millis(ms), 0);
         } else {
             for image in &missing {
-                event(w, pod, NORMAL, "Pulling", format!("Pulling image \"{image}\""));
+                event(
+                    w,
+                    pod,
+                    NORMAL,
+                    "Pulling",
+                    format!("Pulling image \"{image}\""),
+                );
             }
             let ms = w.timings.image_pull_ms;
             let first_backoff = w.timings.image_pull_backoff_ms;
@@ -240,7 +278,10 @@ impl Kubelet {
                 event(w, pod, WARNING, "Failed", msg);
                 event(w, pod, WARNING, "Failed", "Error: ErrImagePull".into());
             }
-            let msg = format!("rpc error: code = NotFound desc = failed to pull and unpack image \"{}\": not found", bad[0]);
+            let msg = format!(
+                "rpc error: code = NotFound desc = failed to pull and unpack image \"{}\": not found",
+                bad[0]
+            );
             set_waiting(w, key, "ErrImagePull", &msg);
             let backoff = backoff.max(w.timings.image_pull_backoff_ms);
             self.set(w, key, Stage::PullFailed, now.plus_millis(1000), backoff);
@@ -249,8 +290,14 @@ impl Kubelet {
         let secs = w.timings.image_pull_ms as f64 / 1000.0;
         let node = pod.spec.node_name.clone();
         for c in &pod.spec.containers {
-            self.images.entry(node.clone()).or_default().insert(c.image.clone());
-            let msg = format!("Successfully pulled image \"{}\" in {secs}s ({secs}s including waiting)", c.image);
+            self.images
+                .entry(node.clone())
+                .or_default()
+                .insert(c.image.clone());
+            let msg = format!(
+                "Successfully pulled image \"{}\" in {secs}s ({secs}s including waiting)",
+                c.image
+            );
             event(w, pod, NORMAL, "Pulled", msg);
         }
         let ms = w.timings.container_start_ms;
@@ -259,18 +306,35 @@ impl Kubelet {
 
     fn start_containers(&mut self, w: &mut World, key: &ObjectKey, pod: &Pod, now: Time) {
         for c in &pod.spec.containers {
-            event(w, pod, NORMAL, "Created", format!("Created container: {}", c.name));
-            event(w, pod, NORMAL, "Started", format!("Started container {}", c.name));
+            event(
+                w,
+                pod,
+                NORMAL,
+                "Created",
+                format!("Created container: {}", c.name),
+            );
+            event(
+                w,
+                pod,
+                NORMAL,
+                "Started",
+                format!("Started container {}", c.name),
+            );
         }
         w.store.update_pod(key, |p| {
             p.status.phase = phase::RUNNING.into();
             for cs in &mut p.status.container_statuses {
                 cs.state = ContainerState {
-                    running: Some(ContainerStateRunning { started_at: Some(now) }),
+                    running: Some(ContainerStateRunning {
+                        started_at: Some(now),
+                    }),
                     ..Default::default()
                 };
                 cs.started = Some(true);
-                cs.container_id = format!("containerd://{:064x}", now.millis() as u64 ^ cs.name.len() as u64);
+                cs.container_id = format!(
+                    "containerd://{:064x}",
+                    now.millis() as u64 ^ cs.name.len() as u64
+                );
             }
         });
         let delay = pod
@@ -292,14 +356,33 @@ impl Kubelet {
     /// Deletion: stop the containers (Killing), then remove the pod once they exited or the
     /// grace period ran out.
     fn terminate(&mut self, w: &mut World, key: &ObjectKey, pod: &Pod, now: Time) {
-        let stopping = self.pods.get(key).filter(|p| p.stage == Stage::Stopping).cloned();
+        let stopping = self
+            .pods
+            .get(key)
+            .filter(|p| p.stage == Stage::Stopping)
+            .cloned();
         match stopping {
             None => {
-                let running = pod.status.container_statuses.iter().any(|c| c.state.running.is_some());
-                let grace_ms = pod.metadata.deletion_grace_period_seconds.unwrap_or(30).max(0) * 1000;
+                let running = pod
+                    .status
+                    .container_statuses
+                    .iter()
+                    .any(|c| c.state.running.is_some());
+                let grace_ms = pod
+                    .metadata
+                    .deletion_grace_period_seconds
+                    .unwrap_or(30)
+                    .max(0)
+                    * 1000;
                 let stop_ms = if running {
                     for c in &pod.spec.containers {
-                        event(w, pod, NORMAL, "Killing", format!("Stopping container {}", c.name));
+                        event(
+                            w,
+                            pod,
+                            NORMAL,
+                            "Killing",
+                            format!("Stopping container {}", c.name),
+                        );
                     }
                     w.timings.container_stop_ms.min(grace_ms)
                 } else {
@@ -316,8 +399,15 @@ impl Kubelet {
     }
 
     fn allocate_ip(&mut self, w: &World, node: &str) -> String {
-        let cidr = w.store.node(node).map(|n| n.spec.pod_cidr.clone()).unwrap_or_default();
-        let prefix = cidr.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_else(|| "10.244.0".into());
+        let cidr = w
+            .store
+            .node(node)
+            .map(|n| n.spec.pod_cidr.clone())
+            .unwrap_or_default();
+        let prefix = cidr
+            .rsplit_once('.')
+            .map(|(p, _)| p.to_string())
+            .unwrap_or_else(|| "10.244.0".into());
         let n = self.next_ip.entry(node.to_string()).or_insert(1);
         *n = if *n >= 254 { 2 } else { *n + 1 };
         format!("{prefix}.{n}")
@@ -349,7 +439,13 @@ pub fn fail_pod(w: &mut World, key: &ObjectKey, now: Time) {
         set_condition(p, "Ready", "False", "PodFailed", "", now);
         set_condition(p, "ContainersReady", "False", "PodFailed", "", now);
     });
-    event(w, &pod, WARNING, "BackOff", "Container exited with an error (exit code 1)".into());
+    event(
+        w,
+        &pod,
+        WARNING,
+        "BackOff",
+        "Container exited with an error (exit code 1)".into(),
+    );
 }
 
 fn mark_ready(w: &mut World, key: &ObjectKey, now: Time) {
@@ -365,7 +461,12 @@ fn mark_ready(w: &mut World, key: &ObjectKey, now: Time) {
 fn set_waiting(w: &mut World, key: &ObjectKey, reason: &str, message: &str) {
     let unpullable = w.unpullable.clone();
     w.store.update_pod(key, |p| {
-        for (cs, c) in p.status.container_statuses.iter_mut().zip(&p.spec.containers) {
+        for (cs, c) in p
+            .status
+            .container_statuses
+            .iter_mut()
+            .zip(&p.spec.containers)
+        {
             if unpullable.contains(&c.image) {
                 cs.state = waiting(reason, message);
             }
@@ -384,7 +485,10 @@ fn waiting(reason: &str, message: &str) -> ContainerState {
 }
 
 fn back_off_message(pod: &Pod, w: &World) -> String {
-    let image = unpullable_images(pod, w).into_iter().next().unwrap_or_default();
+    let image = unpullable_images(pod, w)
+        .into_iter()
+        .next()
+        .unwrap_or_default();
     format!("Back-off pulling image \"{image}\"")
 }
 
@@ -407,7 +511,10 @@ fn always_pull(pod: &Pod, image: &str) -> bool {
 
 fn qos_class(p: &Pod) -> &'static str {
     let has = |f: fn(&crate::api::ResourceRequirements) -> bool| {
-        p.spec.containers.iter().any(|c| c.resources.as_ref().is_some_and(f))
+        p.spec
+            .containers
+            .iter()
+            .any(|c| c.resources.as_ref().is_some_and(f))
     };
     if !has(|r| !r.requests.is_empty() || !r.limits.is_empty()) {
         "BestEffort"
@@ -422,5 +529,12 @@ fn event(w: &mut World, pod: &Pod, type_: &str, reason: &str, message: String) {
     if let Some(c) = pod.spec.containers.first() {
         r.field_path = format!("spec.containers{{{}}}", c.name);
     }
-    w.recorder.record(now, r, type_, reason, message, "kubelet", &pod.spec.node_name);
+    w.recorder.record(
+        now,
+        r,
+        type_,
+        reason,
+        message,
+        crate::cluster::events::source("kubelet", &pod.spec.node_name),
+    );
 }

@@ -5,10 +5,10 @@
 
 use super::scheduler::set_condition;
 use crate::api::{Node, ObjectKey, Taint, Time, WARNING, taints};
+use crate::cluster::World;
 use crate::cluster::clock::Wake;
 use crate::cluster::events::reference;
 use crate::cluster::store::Change;
-use crate::cluster::World;
 use std::collections::BTreeSet;
 
 #[derive(Default)]
@@ -78,9 +78,11 @@ fn sync_node(w: &mut World, name: &str) {
     let mut new = node.clone();
     // NoSchedule taints follow conditions exactly.
     let wanted = wanted_no_schedule(&node);
-    new.spec
-        .taints
-        .retain(|t| !(t.effect == "NoSchedule" && MANAGED_NO_SCHEDULE.contains(&t.key.as_str()) && !wanted.contains(&t.key.as_str())));
+    new.spec.taints.retain(|t| {
+        !(t.effect == "NoSchedule"
+            && MANAGED_NO_SCHEDULE.contains(&t.key.as_str())
+            && !wanted.contains(&t.key.as_str()))
+    });
     for key in wanted {
         if !new.has_taint(key, "NoSchedule") {
             new.spec.taints.push(Taint {
@@ -140,7 +142,14 @@ fn mark_pods_not_ready(w: &mut World, node: &str, now: Time) {
         });
         if let Some(p) = w.store.pod(&key) {
             let r = reference("Pod", "v1", &p.metadata);
-            w.recorder.record(now, r, WARNING, "NodeNotReady", "Node is not ready".into(), "node-controller", "");
+            w.recorder.record(
+                now,
+                r,
+                WARNING,
+                "NodeNotReady",
+                "Node is not ready".into(),
+                crate::cluster::events::source("node-controller", ""),
+            );
         }
     }
 }

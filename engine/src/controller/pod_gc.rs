@@ -3,9 +3,9 @@
 //! vanished nodes itself.
 
 use crate::api::{ObjectKey, Time};
+use crate::cluster::World;
 use crate::cluster::clock::Wake;
 use crate::cluster::store::Change;
-use crate::cluster::World;
 use std::collections::BTreeSet;
 
 #[derive(Default)]

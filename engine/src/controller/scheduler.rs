@@ -4,9 +4,9 @@
 //! the pods on it change.
 
 use crate::api::{NORMAL, Node, ObjectKey, Pod, PodCondition, WARNING};
+use crate::cluster::World;
 use crate::cluster::events::reference;
 use crate::cluster::store::{Change, pod_target_node};
-use crate::cluster::World;
 use crate::placement::find_matching_untolerated_taint;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -77,8 +77,18 @@ fn schedule_one(w: &mut World, key: &ObjectKey) {
                 p.spec.node_name = node.clone();
                 set_condition(p, "PodScheduled", "True", "", "", now);
             });
-            let msg = format!("Successfully assigned {}/{} to {}", key.namespace, key.name, node);
-            w.recorder.record(now, reference("Pod", "v1", &pod.metadata), NORMAL, "Scheduled", msg, "default-scheduler", "");
+            let msg = format!(
+                "Successfully assigned {}/{} to {}",
+                key.namespace, key.name, node
+            );
+            w.recorder.record(
+                now,
+                reference("Pod", "v1", &pod.metadata),
+                NORMAL,
+                "Scheduled",
+                msg,
+                crate::cluster::events::source("default-scheduler", ""),
+            );
         }
         Err(unfit) => {
             let target_exists = target.as_deref().is_some_and(|t| w.store.node(t).is_some());
@@ -86,7 +96,14 @@ fn schedule_one(w: &mut World, key: &ObjectKey) {
             w.store.update_pod(key, |p| {
                 set_condition(p, "PodScheduled", "False", "Unschedulable", &msg, now);
             });
-            w.recorder.record(now, reference("Pod", "v1", &pod.metadata), WARNING, "FailedScheduling", msg, "default-scheduler", "");
+            w.recorder.record(
+                now,
+                reference("Pod", "v1", &pod.metadata),
+                WARNING,
+                "FailedScheduling",
+                msg,
+                crate::cluster::events::source("default-scheduler", ""),
+            );
         }
     }
 }
@@ -96,7 +113,11 @@ fn schedule_one(w: &mut World, key: &ObjectKey) {
 pub fn failed_scheduling_message(total: usize, target_exists: bool, unfit: &Unfit) -> String {
     let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
     let mut preemption: BTreeMap<String, usize> = BTreeMap::new();
-    let others = if target_exists { total.saturating_sub(1) } else { total };
+    let others = if target_exists {
+        total.saturating_sub(1)
+    } else {
+        total
+    };
     if others > 0 {
         *reasons
             .entry("node(s) didn't match Pod's node affinity/selector".into())
@@ -138,10 +159,16 @@ pub fn check_node(w: &World, pod: &Pod, node: &Node) -> Result<(), Unfit> {
     {
         return Err(Unfit::Unresolvable("node(s) were unschedulable".into()));
     }
-    if let Some(t) = find_matching_untolerated_taint(&node.spec.taints, &pod.spec.tolerations, |t| {
-        t.effect == "NoSchedule" || t.effect == "NoExecute"
-    }) {
-        let value = if t.value.is_empty() { String::new() } else { format!(": {}", t.value) };
+    if let Some(t) =
+        find_matching_untolerated_taint(&node.spec.taints, &pod.spec.tolerations, |t| {
+            t.effect == "NoSchedule" || t.effect == "NoExecute"
+        })
+    {
+        let value = if t.value.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", t.value)
+        };
         return Err(Unfit::Unresolvable(format!(
             "node(s) had untolerated taint {{{}{}}}",
             t.key, value
@@ -150,7 +177,9 @@ pub fn check_node(w: &World, pod: &Pod, node: &Node) -> Result<(), Unfit> {
     let others: Vec<&Pod> = w
         .store
         .pods_on_node(node.name())
-        .filter(|p| !p.spec.node_name.is_empty() && !p.is_terminal() && p.metadata.uid != pod.metadata.uid)
+        .filter(|p| {
+            !p.spec.node_name.is_empty() && !p.is_terminal() && p.metadata.uid != pod.metadata.uid
+        })
         .collect();
     let wanted_ports = host_ports(pod);
     if others
@@ -216,13 +245,24 @@ fn host_ports(pod: &Pod) -> Vec<(String, i32)> {
                 _ if pod.spec.host_network => p.container_port,
                 _ => return None,
             };
-            let proto = if p.protocol.is_empty() { "TCP" } else { &p.protocol };
+            let proto = if p.protocol.is_empty() {
+                "TCP"
+            } else {
+                &p.protocol
+            };
             Some((proto.to_string(), port))
         })
         .collect()
 }
 
-pub fn set_condition(p: &mut Pod, type_: &str, status: &str, reason: &str, message: &str, now: crate::api::Time) {
+pub fn set_condition(
+    p: &mut Pod,
+    type_: &str,
+    status: &str,
+    reason: &str,
+    message: &str,
+    now: crate::api::Time,
+) {
     match p.status.conditions.iter_mut().find(|c| c.type_ == type_) {
         Some(c) => {
             if c.status != status {
@@ -255,7 +295,11 @@ mod tests {
             m,
             "0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod."
         );
-        let m = failed_scheduling_message(3, true, &Unfit::Unresolvable("node(s) had untolerated taint {dedicated: user1}".into()));
+        let m = failed_scheduling_message(
+            3,
+            true,
+            &Unfit::Unresolvable("node(s) had untolerated taint {dedicated: user1}".into()),
+        );
         assert!(m.starts_with("0/3 nodes are available: 1 node(s) had untolerated taint {dedicated: user1}, 2 node(s) didn't match Pod's node affinity/selector."));
     }
 }

@@ -47,14 +47,24 @@ impl TaintEviction {
 pub fn eviction_time(pod: &Pod, taints: &[crate::api::Taint], now: Time) -> Option<Time> {
     let mut at: Option<Time> = None;
     for taint in taints.iter().filter(|t| t.effect == "NoExecute") {
-        let matching: Vec<_> = pod.spec.tolerations.iter().filter(|t| tolerates(t, taint)).collect();
+        let matching: Vec<_> = pod
+            .spec
+            .tolerations
+            .iter()
+            .filter(|t| tolerates(t, taint))
+            .collect();
         if matching.is_empty() {
             return Some(now);
         }
         if matching.iter().any(|t| t.toleration_seconds.is_none()) {
             continue; // tolerated forever
         }
-        let secs = matching.iter().filter_map(|t| t.toleration_seconds).min().unwrap_or(0).max(0);
+        let secs = matching
+            .iter()
+            .filter_map(|t| t.toleration_seconds)
+            .min()
+            .unwrap_or(0)
+            .max(0);
         let since = taint.time_added.unwrap_or(now);
         let t = since.plus_secs(secs);
         at = Some(at.map_or(t, |a| a.min(t)));
@@ -77,7 +87,14 @@ fn check_pod(w: &mut World, key: &ObjectKey) {
         Some(at) if at <= now => {
             let r = reference("Pod", "v1", &pod.metadata);
             let msg = format!("Marking for deletion Pod {}/{}", key.namespace, key.name);
-            w.recorder.record(now, r, NORMAL, "TaintManagerEviction", msg, "taint-eviction-controller", "");
+            w.recorder.record(
+                now,
+                r,
+                NORMAL,
+                "TaintManagerEviction",
+                msg,
+                crate::cluster::events::source("taint-eviction-controller", ""),
+            );
             apiserver::delete_pod(w, key, None);
         }
         Some(at) => w.clock.schedule(at, Wake::TaintEviction(key.clone())),

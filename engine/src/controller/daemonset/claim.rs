@@ -63,7 +63,8 @@ fn claim(w: &mut World, ds: &DaemonSet, selector: &Selector, key: &ObjectKey) ->
                 return None;
             }
             let owner = owner_reference(ds);
-            w.store.update_pod(key, |p| p.metadata.owner_references.push(owner));
+            w.store
+                .update_pod(key, |p| p.metadata.owner_references.push(owner));
             w.store.pod(key).cloned()
         }
     }

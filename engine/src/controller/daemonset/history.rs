@@ -97,10 +97,15 @@ pub fn construct_history(
     let mut histories = controlled_histories(w, ds, selector);
     // Revisions without a hash label get their own name as hash.
     for h in &mut histories {
-        if !h.metadata.labels.contains_key(keys::CONTROLLER_REVISION_HASH) {
-            h.metadata
-                .labels
-                .insert(keys::CONTROLLER_REVISION_HASH.into(), h.metadata.name.clone());
+        if !h
+            .metadata
+            .labels
+            .contains_key(keys::CONTROLLER_REVISION_HASH)
+        {
+            h.metadata.labels.insert(
+                keys::CONTROLLER_REVISION_HASH.into(),
+                h.metadata.name.clone(),
+            );
             w.store.put_revision(h.clone());
         }
     }
@@ -140,7 +145,9 @@ fn create_revision(
     let name = format!("{}-{}", ds.name(), hash);
     let key = ObjectKey::new(ds.metadata.namespace.clone(), name.clone());
     if let Some(existing) = w.store.revisions().get(&key) {
-        if existing.data == data && existing.metadata.controller_ref().map(|r| &r.uid) == Some(&ds.metadata.uid) {
+        if existing.data == data
+            && existing.metadata.controller_ref().map(|r| &r.uid) == Some(&ds.metadata.uid)
+        {
             return Some(existing.clone());
         }
         // A clash with a different revision: bump collisionCount and retry on the next sync.
@@ -202,7 +209,9 @@ fn dedup_current(
     for k in pod_keys {
         let h = keep_hash.clone();
         w.store.update_pod(&k, |p| {
-            p.metadata.labels.insert(keys::CONTROLLER_REVISION_HASH.into(), h);
+            p.metadata
+                .labels
+                .insert(keys::CONTROLLER_REVISION_HASH.into(), h);
         });
     }
     for dup in current {

@@ -2,8 +2,8 @@
 
 use super::pod_order;
 use crate::api::{DaemonSet, Pod, Time, WARNING, keys, phase};
-use crate::cluster::events::reference;
 use crate::cluster::World;
+use crate::cluster::events::reference;
 use crate::controller::daemonset::backoff::Backoff;
 use crate::placement::ShouldRun;
 
@@ -80,7 +80,10 @@ pub fn pods_should_be_on_node(
             }
             pod_order::sort(&mut running);
             let is_new = |p: &Pod| {
-                p.metadata.labels.get(keys::CONTROLLER_REVISION_HASH).map(String::as_str)
+                p.metadata
+                    .labels
+                    .get(keys::CONTROLLER_REVISION_HASH)
+                    .map(String::as_str)
                     == Some(hash)
             };
             let oldest_new = running.iter().position(|p| is_new(p));
@@ -117,7 +120,6 @@ pub fn event(w: &mut World, ds: &DaemonSet, type_: &str, reason: &str, message: 
         type_,
         reason,
         message,
-        "daemonset-controller",
-        "",
+        crate::cluster::events::source("daemonset-controller", ""),
     );
 }

@@ -226,7 +226,9 @@ impl DaemonSetController {
         }
         if creates.len() > BURST_REPLICAS || deletes.len() > BURST_REPLICAS {
             // The rest waits for the next sync (spec §7.1): revisit those nodes.
-            cache.dirty.extend(creates.iter().skip(BURST_REPLICAS).cloned());
+            cache
+                .dirty
+                .extend(creates.iter().skip(BURST_REPLICAS).cloned());
             cache.dirty.extend(
                 deletes
                     .iter()
@@ -290,7 +292,12 @@ impl DaemonSetController {
                 .values()
                 .filter(|p| p.metadata.namespace == ds.metadata.namespace)
                 .filter(|p| p.metadata.controller_ref().map(|r| &r.uid) == Some(&ds.metadata.uid))
-                .filter_map(|p| p.metadata.labels.get(keys::CONTROLLER_REVISION_HASH).cloned())
+                .filter_map(|p| {
+                    p.metadata
+                        .labels
+                        .get(keys::CONTROLLER_REVISION_HASH)
+                        .cloned()
+                })
                 .collect();
             history::cleanup_history(w, &ds, old_revisions, &live);
         }
@@ -349,12 +356,24 @@ fn sync_nodes(
     for node in create_on.iter().take(BURST_REPLICAS) {
         let pod = pod_template::new_daemon_pod(ds, node, hash);
         let key = apiserver::create_pod(w, pod);
-        manage::event(w, ds, NORMAL, "SuccessfulCreate", format!("Created pod: {}", key.name));
+        manage::event(
+            w,
+            ds,
+            NORMAL,
+            "SuccessfulCreate",
+            format!("Created pod: {}", key.name),
+        );
     }
     for pod in delete {
         let key = ObjectKey::of(&pod.metadata);
         if apiserver::delete_pod(w, &key, None) {
-            manage::event(w, ds, NORMAL, "SuccessfulDelete", format!("Deleted pod: {}", key.name));
+            manage::event(
+                w,
+                ds,
+                NORMAL,
+                "SuccessfulDelete",
+                format!("Deleted pod: {}", key.name),
+            );
         }
     }
 }

@@ -7,7 +7,11 @@ pub fn compare(a: &Pod, b: &Pod) -> Ordering {
     let bound = |p: &Pod| p.spec.node_name.is_empty();
     bound(a)
         .cmp(&bound(b))
-        .then(a.metadata.creation_timestamp.cmp(&b.metadata.creation_timestamp))
+        .then(
+            a.metadata
+                .creation_timestamp
+                .cmp(&b.metadata.creation_timestamp),
+        )
         .then(a.metadata.name.cmp(&b.metadata.name))
 }
 

@@ -40,10 +40,13 @@ pub fn updated_desired_node_counts(
 /// `IsPodUpdated`: the hash label matches, or the legacy template-generation label does.
 pub fn is_pod_updated(pod: &Pod, hash: &str, generation: Option<i64>) -> bool {
     let labels = &pod.metadata.labels;
-    (!hash.is_empty() && labels.get(keys::CONTROLLER_REVISION_HASH).map(String::as_str) == Some(hash))
-        || generation.is_some_and(|g| {
-            labels.get(keys::POD_TEMPLATE_GENERATION) == Some(&g.to_string())
-        })
+    (!hash.is_empty()
+        && labels
+            .get(keys::CONTROLLER_REVISION_HASH)
+            .map(String::as_str)
+            == Some(hash))
+        || generation
+            .is_some_and(|g| labels.get(keys::POD_TEMPLATE_GENERATION) == Some(&g.to_string()))
 }
 
 /// `findUpdatedPodsOnNode`: (new, old, ok); ok is false with two new or two old pods.
@@ -110,7 +113,8 @@ pub fn rolling_update(
             }
         }
         let remaining = (max_unavailable - num_unavailable).clamp(0, candidates.len() as i64);
-        plan.delete.extend(candidates.into_iter().take(remaining as usize));
+        plan.delete
+            .extend(candidates.into_iter().take(remaining as usize));
         return Ok(plan);
     }
 

@@ -7,7 +7,10 @@ use crate::cluster::{Cascade, Cluster, NodeReadiness, Pressure};
 use std::collections::BTreeMap;
 
 fn map(pairs: &[(&str, &str)]) -> StringMap {
-    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
 }
 /// L1 of the upstream tests.
 fn l1() -> StringMap {
@@ -59,7 +62,8 @@ fn node(name: &str, labels: StringMap) -> Node {
 
 fn add_nodes(c: &mut Cluster, start: usize, n: usize, labels: StringMap) {
     for i in start..start + n {
-        c.create_node(node(&format!("node-{i}"), labels.clone())).unwrap();
+        c.create_node(node(&format!("node-{i}"), labels.clone()))
+            .unwrap();
     }
 }
 
@@ -77,11 +81,19 @@ fn pods_per_node(c: &Cluster, ds: &str) -> BTreeMap<String, usize> {
 }
 
 fn count_events(c: &Cluster, reason: &str) -> i32 {
-    c.events().iter().filter(|e| e.reason == reason).map(|e| e.count).sum()
+    c.events()
+        .iter()
+        .filter(|e| e.reason == reason)
+        .map(|e| e.count)
+        .sum()
 }
 
 fn status(c: &Cluster, name: &str) -> DaemonSetStatus {
-    c.store().daemonset(&ObjectKey::new("default", name)).unwrap().status.clone()
+    c.store()
+        .daemonset(&ObjectKey::new("default", name))
+        .unwrap()
+        .status
+        .clone()
 }
 
 fn both(f: impl Fn(bool)) {
@@ -110,16 +122,35 @@ fn c02_created_pods_are_pinned_by_match_fields_and_bound_by_the_scheduler() {
     c.create_daemonset(new_ds("foo", false)).unwrap();
     let mut targets = Vec::new();
     for p in c.store().pods().values() {
-        let req = p.spec.affinity.as_ref().unwrap().node_affinity.as_ref().unwrap().required.as_ref().unwrap();
+        let req = p
+            .spec
+            .affinity
+            .as_ref()
+            .unwrap()
+            .node_affinity
+            .as_ref()
+            .unwrap()
+            .required
+            .as_ref()
+            .unwrap();
         assert_eq!(req.node_selector_terms.len(), 1);
         let fields = req.node_selector_terms[0].fields();
         assert_eq!(fields.len(), 1);
-        assert_eq!((fields[0].key.as_str(), fields[0].operator.as_str()), ("metadata.name", "In"));
+        assert_eq!(
+            (fields[0].key.as_str(), fields[0].operator.as_str()),
+            ("metadata.name", "In")
+        );
         targets.push(fields[0].values[0].clone());
-        assert_eq!(p.spec.node_name, fields[0].values[0], "the scheduler bound it to its pinned node");
+        assert_eq!(
+            p.spec.node_name, fields[0].values[0],
+            "the scheduler bound it to its pinned node"
+        );
     }
     targets.sort();
-    assert_eq!(targets, (0..5).map(|i| format!("node-{i}")).collect::<Vec<_>>());
+    assert_eq!(
+        targets,
+        (0..5).map(|i| format!("node-{i}")).collect::<Vec<_>>()
+    );
     assert_eq!(count_events(&c, "Scheduled"), 5);
 }
 
@@ -141,7 +172,8 @@ fn c04_c19_not_ready_node_keeps_its_pod_but_gets_no_new_one() {
     let mut c = Cluster::new();
     add_nodes(&mut c, 0, 2, StringMap::new());
     c.create_daemonset(new_ds("foo", true)).unwrap();
-    c.set_node_readiness("node-0", NodeReadiness::NotReady).unwrap();
+    c.set_node_readiness("node-0", NodeReadiness::NotReady)
+        .unwrap();
     c.advance(60_000); // past the grace period: the NoExecute taint too, tolerated forever
     let n0 = c.store().node("node-0").unwrap();
     assert!(n0.has_taint(taints::NOT_READY, "NoSchedule"));
@@ -165,7 +197,14 @@ fn c05_network_unavailable_node_gets_host_network_pods_only() {
     add_nodes(&mut c, 0, 1, StringMap::new());
     let now = c.now();
     c.update_node("node-0", |n| {
-        crate::cluster::nodes::set_condition(n, "NetworkUnavailable", "True", "NoRouteCreated", "", now)
+        crate::cluster::nodes::set_condition(
+            n,
+            "NetworkUnavailable",
+            "True",
+            "NoRouteCreated",
+            "",
+            now,
+        )
     })
     .unwrap();
     c.create_daemonset(new_ds("foo", true)).unwrap();
@@ -183,7 +222,12 @@ fn c05_network_unavailable_node_gets_host_network_pods_only() {
 fn c06_insufficient_capacity_pod_is_created_and_stays_pending_with_the_scheduler_message() {
     let mut c = Cluster::new();
     let mut small = node("small", StringMap::new());
-    small.status.allocatable = [("cpu".to_string(), Quantity("100m".into())), ("memory".to_string(), Quantity("1Gi".into())), ("pods".to_string(), Quantity("110".into()))].into();
+    small.status.allocatable = [
+        ("cpu".to_string(), Quantity("100m".into())),
+        ("memory".to_string(), Quantity("1Gi".into())),
+        ("pods".to_string(), Quantity("110".into())),
+    ]
+    .into();
     small.status.capacity = small.status.allocatable.clone();
     c.create_node(small).unwrap();
     let mut ds = new_ds("foo", true);
@@ -193,12 +237,22 @@ fn c06_insufficient_capacity_pod_is_created_and_stays_pending_with_the_scheduler
     });
     c.create_daemonset(ds).unwrap();
     c.advance(30_000);
-    let pod = c.store().pods().values().next().expect("the controller created the pod");
+    let pod = c
+        .store()
+        .pods()
+        .values()
+        .next()
+        .expect("the controller created the pod");
     assert_eq!(pod.status.phase, "Pending");
     assert!(pod.spec.node_name.is_empty());
     let cond = pod.condition("PodScheduled").unwrap();
     assert_eq!(cond.reason, "Unschedulable");
-    assert!(cond.message.starts_with("0/1 nodes are available: 1 Insufficient cpu."), "{}", cond.message);
+    assert!(
+        cond.message
+            .starts_with("0/1 nodes are available: 1 Insufficient cpu."),
+        "{}",
+        cond.message
+    );
     assert_eq!(status(&c, "foo").desired_number_scheduled, 1);
 }
 
@@ -211,7 +265,10 @@ fn c08_c09_node_selector_launches_only_on_matching_nodes() {
         let mut ds = new_ds("foo", rolling);
         ds.spec.template.spec.node_selector = n1();
         c.create_daemonset(ds).unwrap();
-        assert_eq!(pods_per_node(&c, "foo").keys().cloned().collect::<Vec<_>>(), vec!["node-4", "node-5", "node-6"]);
+        assert_eq!(
+            pods_per_node(&c, "foo").keys().cloned().collect::<Vec<_>>(),
+            vec!["node-4", "node-5", "node-6"]
+        );
         let mut bad = new_ds("bad", rolling);
         bad.spec.selector.as_mut().unwrap().match_labels = Some(map(&[("app", "bad")]));
         bad.spec.template.metadata.labels = map(&[("app", "bad")]);
@@ -331,9 +388,15 @@ fn c18_no_execute_taint_evicts_a_running_intolerant_pod() {
         c.create_daemonset(new_ds("foo", rolling)).unwrap();
         c.settle(600_000);
         taint_node(&mut c, "node-0", "NoExecute");
-        assert!(pods_per_node(&c, "foo").is_empty(), "the pod is terminating at once");
+        assert!(
+            pods_per_node(&c, "foo").is_empty(),
+            "the pod is terminating at once"
+        );
         c.settle(600_000);
-        assert!(c.store().pods().is_empty(), "and gone once the kubelet stopped it; no replacement");
+        assert!(
+            c.store().pods().is_empty(),
+            "and gone once the kubelet stopped it; no replacement"
+        );
     });
 }
 
@@ -353,17 +416,28 @@ fn c20_pressure_taints_are_tolerated_by_default() {
 
 /// The hash the DaemonSet's template will have once its `nodeName` is cleared.
 fn final_hash(c: &Cluster, ds_name: &str) -> String {
-    let mut ds = c.store().daemonset(&ObjectKey::new("default", ds_name)).unwrap().clone();
+    let mut ds = c
+        .store()
+        .daemonset(&ObjectKey::new("default", ds_name))
+        .unwrap()
+        .clone();
     ds.spec.template.spec.node_name.clear();
     super::history::compute_hash(&ds, None)
 }
 
 /// `addPods`: a pod owned by `ds`, bound to `node`, carrying the current hash.
 fn put_pod(c: &mut Cluster, ds_name: &str, node: &str, mut labels: StringMap, i: usize) {
-    let ds = c.store().daemonset(&ObjectKey::new("default", ds_name)).unwrap().clone();
+    let ds = c
+        .store()
+        .daemonset(&ObjectKey::new("default", ds_name))
+        .unwrap()
+        .clone();
     let mut p = super::pod_template::new_daemon_pod(&ds, node, "");
     p.metadata.name = format!("{ds_name}-{node}-{i}");
-    labels.insert(keys::CONTROLLER_REVISION_HASH.into(), final_hash(c, ds_name));
+    labels.insert(
+        keys::CONTROLLER_REVISION_HASH.into(),
+        final_hash(c, ds_name),
+    );
     p.metadata.labels = labels;
     p.metadata.creation_timestamp = Some(Time(c.now().millis() + i as i64));
     p.spec.node_name = node.into();
@@ -385,10 +459,17 @@ fn c22_deals_with_existing_pods_keeping_the_oldest() {
             }
         }
         for i in 0..2 {
-            put_pod(&mut c, "foo", "node-4", map(&[("name", "simple-daemon"), ("type", "test")]), i);
+            put_pod(
+                &mut c,
+                "foo",
+                "node-4",
+                map(&[("name", "simple-daemon"), ("type", "test")]),
+                i,
+            );
         }
         let creates = count_events(&c, "SuccessfulCreate");
-        c.update_daemonset("default", "foo", |d| d.spec.template.spec.node_name.clear()).unwrap();
+        c.update_daemonset("default", "foo", |d| d.spec.template.spec.node_name.clear())
+            .unwrap();
         let per = pods_per_node(&c, "foo");
         for n in ["node-0", "node-1", "node-2", "node-3", "node-4"] {
             assert_eq!(per.get(n), Some(&1), "{n}: {per:?}");
@@ -397,10 +478,26 @@ fn c22_deals_with_existing_pods_keeping_the_oldest() {
         assert_eq!(count_events(&c, "SuccessfulDelete"), 5);
         // The oldest pods were kept, and the released L2 pods are no longer owned.
         let k = |n: &str| ObjectKey::new("default", n);
-        assert!(!c.store().pod(&k("foo-node-3-0")).unwrap().metadata.is_being_deleted());
+        assert!(
+            !c.store()
+                .pod(&k("foo-node-3-0"))
+                .unwrap()
+                .metadata
+                .is_being_deleted()
+        );
         let newest = c.store().pod(&k("foo-node-3-4"));
-        assert!(newest.is_none_or(|p| p.metadata.is_being_deleted()), "the newest duplicate goes");
-        assert!(c.store().pod(&k("foo-node-4-0")).unwrap().metadata.controller_ref().is_none());
+        assert!(
+            newest.is_none_or(|p| p.metadata.is_being_deleted()),
+            "the newest duplicate goes"
+        );
+        assert!(
+            c.store()
+                .pod(&k("foo-node-4-0"))
+                .unwrap()
+                .metadata
+                .controller_ref()
+                .is_none()
+        );
     });
 }
 
@@ -414,8 +511,15 @@ fn c25_failed_pod_is_deleted_and_replaced() {
         let name = c.store().pods().keys().next().unwrap().name.clone();
         c.fail_pod("default", &name).unwrap();
         assert_eq!(count_events(&c, "FailedDaemonPod"), 1);
-        assert!(c.store().pod(&ObjectKey::new("default", &name)).is_none(), "terminal pods are deleted at once");
-        assert_eq!(pods_per_node(&c, "foo").get("node-0"), Some(&1), "and replaced");
+        assert!(
+            c.store().pod(&ObjectKey::new("default", &name)).is_none(),
+            "terminal pods are deleted at once"
+        );
+        assert_eq!(
+            pods_per_node(&c, "foo").get("node-0"),
+            Some(&1),
+            "and replaced"
+        );
         c.settle(600_000);
         assert_eq!(status(&c, "foo").number_ready, 1);
     });
@@ -449,9 +553,17 @@ fn c27_terminating_pod_is_not_replaced_without_surge() {
     c.settle(600_000);
     let name = c.store().pods().keys().next().unwrap().name.clone();
     c.delete_pod("default", &name, Some(30), false).unwrap();
-    assert_eq!(c.store().pods().len(), 1, "no replacement while it terminates");
+    assert_eq!(
+        c.store().pods().len(),
+        1,
+        "no replacement while it terminates"
+    );
     c.settle(600_000);
-    assert_eq!(pods_per_node(&c, "foo").get("node-0"), Some(&1), "replaced once it is gone");
+    assert_eq!(
+        pods_per_node(&c, "foo").get("node-0"),
+        Some(&1),
+        "replaced once it is gone"
+    );
     assert_ne!(c.store().pods().keys().next().unwrap().name, name);
 }
 
@@ -459,10 +571,16 @@ fn c27_terminating_pod_is_not_replaced_without_surge() {
 fn c30_daemonset_being_deleted_does_nothing() {
     let mut c = Cluster::new();
     c.create_daemonset(new_ds("foo", true)).unwrap();
-    c.delete_daemonset("default", "foo", Cascade::Foreground).unwrap();
+    c.delete_daemonset("default", "foo", Cascade::Foreground)
+        .unwrap();
     add_nodes(&mut c, 0, 5, StringMap::new());
     assert!(c.store().pods().is_empty());
-    assert!(c.store().daemonset(&ObjectKey::new("default", "foo")).is_none(), "removed once no pod is left");
+    assert!(
+        c.store()
+            .daemonset(&ObjectKey::new("default", "foo"))
+            .is_none(),
+        "removed once no pod is left"
+    );
 }
 
 #[test]
@@ -487,12 +605,27 @@ fn c32_c33_status_after_launching_and_readiness() {
         add_nodes(&mut c, 0, 5, StringMap::new());
         c.create_daemonset(new_ds("foo", rolling)).unwrap();
         let s = status(&c, "foo");
-        assert_eq!((s.desired_number_scheduled, s.current_number_scheduled, s.number_ready), (5, 5, 0));
+        assert_eq!(
+            (
+                s.desired_number_scheduled,
+                s.current_number_scheduled,
+                s.number_ready
+            ),
+            (5, 5, 0)
+        );
         assert_eq!(s.observed_generation, 1);
         let r = c.settle(600_000);
         assert!(r.settled);
         let s = status(&c, "foo");
-        assert_eq!((s.number_ready, s.number_available, s.updated_number_scheduled, s.number_unavailable), (5, 5, 5, 0));
+        assert_eq!(
+            (
+                s.number_ready,
+                s.number_available,
+                s.updated_number_scheduled,
+                s.number_unavailable
+            ),
+            (5, 5, 5, 0)
+        );
     });
 }
 
@@ -512,7 +645,8 @@ fn c39_surge_deals_with_existing_pods() {
             put_pod(&mut c, "foo", node, l1(), i);
         }
     }
-    c.update_daemonset("default", "foo", |d| d.spec.template.spec.node_name.clear()).unwrap();
+    c.update_daemonset("default", "foo", |d| d.spec.template.spec.node_name.clear())
+        .unwrap();
     let per = pods_per_node(&c, "foo");
     assert_eq!(per.len(), 5);
     // node-2 and node-3 keep at most an old and a new pod while surging.
@@ -533,7 +667,10 @@ fn d2_node_losing_its_label_loses_its_pod() {
     })
     .unwrap();
     c.settle(600_000);
-    assert_eq!(pods_per_node(&c, "foo").keys().cloned().collect::<Vec<_>>(), vec!["node-0"]);
+    assert_eq!(
+        pods_per_node(&c, "foo").keys().cloned().collect::<Vec<_>>(),
+        vec!["node-0"]
+    );
     assert_eq!(status(&c, "foo").desired_number_scheduled, 1);
 }
 
@@ -545,17 +682,33 @@ fn orphaned_pods_are_adopted_by_a_new_daemonset_spec_13() {
     add_nodes(&mut c, 0, 3, StringMap::new());
     c.create_daemonset(new_ds("foo", true)).unwrap();
     c.settle(600_000);
-    c.delete_daemonset("default", "foo", Cascade::Orphan).unwrap();
+    c.delete_daemonset("default", "foo", Cascade::Orphan)
+        .unwrap();
     c.settle(600_000);
     assert_eq!(c.store().pods().len(), 3);
-    assert!(c.store().pods().values().all(|p| p.metadata.controller_ref().is_none()));
+    assert!(
+        c.store()
+            .pods()
+            .values()
+            .all(|p| p.metadata.controller_ref().is_none())
+    );
     let creates = count_events(&c, "SuccessfulCreate");
     c.create_daemonset(new_ds("foo", true)).unwrap();
     c.settle(600_000);
-    assert_eq!(count_events(&c, "SuccessfulCreate"), creates, "adopted, not recreated");
-    assert!(c.store().pods().values().all(|p| p.metadata.controller_ref().is_some()));
+    assert_eq!(
+        count_events(&c, "SuccessfulCreate"),
+        creates,
+        "adopted, not recreated"
+    );
+    assert!(
+        c.store()
+            .pods()
+            .values()
+            .all(|p| p.metadata.controller_ref().is_some())
+    );
     // Background deletion then takes the pods with it.
-    c.delete_daemonset("default", "foo", Cascade::Background).unwrap();
+    c.delete_daemonset("default", "foo", Cascade::Background)
+        .unwrap();
     c.settle(600_000);
     assert!(c.store().pods().is_empty());
     assert!(c.store().revisions().is_empty());
@@ -570,7 +723,11 @@ fn deleted_node_pods_are_garbage_collected_by_pod_gc() {
     c.create_daemonset(new_ds("foo", true)).unwrap();
     c.settle(600_000);
     c.delete_node("node-1").unwrap();
-    assert_eq!(c.store().pods().len(), 2, "the DaemonSet controller leaves bound pods alone");
+    assert_eq!(
+        c.store().pods().len(),
+        2,
+        "the DaemonSet controller leaves bound pods alone"
+    );
     c.advance(40_000);
     assert_eq!(c.store().pods().len(), 1);
     assert_eq!(status(&c, "foo").desired_number_scheduled, 1);
@@ -589,7 +746,10 @@ fn label_change_on_one_node_evaluates_only_that_node() {
     })
     .unwrap();
     let spent = c.placement_evaluations() - before;
-    assert!(spent <= 4, "evaluated {spent} placements for one node's change");
+    assert!(
+        spent <= 4,
+        "evaluated {spent} placements for one node's change"
+    );
 }
 
 /// Image pulls that fail leave the pod in ErrImagePull / ImagePullBackOff, never Ready, and
@@ -603,7 +763,11 @@ fn unpullable_image_stays_in_image_pull_back_off_and_settles() {
     let r = c.settle(600_000);
     assert!(r.settled);
     let pod = c.store().pods().values().next().unwrap();
-    let waiting = pod.status.container_statuses[0].state.waiting.as_ref().unwrap();
+    let waiting = pod.status.container_statuses[0]
+        .state
+        .waiting
+        .as_ref()
+        .unwrap();
     assert_eq!(waiting.reason, "ImagePullBackOff");
     assert!(!pod.is_ready());
     c.set_image_pullable("foo/bar", true);
