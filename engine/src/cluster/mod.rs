@@ -5,6 +5,7 @@ pub mod apiserver;
 pub mod clock;
 pub mod errors;
 pub mod events;
+pub mod explain;
 pub mod names;
 pub mod nodes;
 pub mod store;

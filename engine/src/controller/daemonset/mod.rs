@@ -379,4 +379,6 @@ fn sync_nodes(
 }
 
 #[cfg(test)]
+mod properties;
+#[cfg(test)]
 mod tests;
