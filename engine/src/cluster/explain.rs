@@ -50,10 +50,10 @@ impl Cluster {
             .map(pod_state)
             .collect();
         let mut summary = placement.summary();
-        if let Some(p) = pods.iter().find(|p| !p.terminating && !p.ready) {
-            if let Some(w) = &p.waiting {
-                summary.push_str(&format!(" Pod {} is {}: {}", p.name, p.phase, w));
-            }
+        if let Some(p) = pods.iter().find(|p| !p.terminating && !p.ready)
+            && let Some(w) = &p.waiting
+        {
+            summary.push_str(&format!(" Pod {} is {}: {}", p.name, p.phase, w));
         }
         Some(SlotExplanation {
             daemonset: daemonset.into(),
