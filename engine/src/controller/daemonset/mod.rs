@@ -381,4 +381,6 @@ fn sync_nodes(
 #[cfg(test)]
 mod properties;
 #[cfg(test)]
+mod rolling_tests;
+#[cfg(test)]
 mod tests;
