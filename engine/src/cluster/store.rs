@@ -9,10 +9,12 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 pub enum Change {
     Node(String),
     NodeDeleted(String),
-    /// A pod changed; `nodes` are the target nodes before and after (spec §6.2 step 4).
+    /// A pod changed; `nodes` are the target nodes before and after (spec §6.2 step 4);
+    /// `owners` the controller UIDs before and after (empty when it is, or became, an orphan).
     Pod {
         key: ObjectKey,
         nodes: Vec<String>,
+        owners: Vec<String>,
     },
     DaemonSet(ObjectKey),
     Revision(ObjectKey),
@@ -35,6 +37,10 @@ pub struct Store {
 /// The node a pod belongs to: `spec.nodeName`, else its pinned `metadata.name` (spec §6.2).
 pub fn pod_target_node(pod: &Pod) -> Option<String> {
     crate::placement::get_target_node_name(pod).ok()
+}
+
+fn controller_uid(pod: &Pod) -> Option<String> {
+    pod.metadata.controller_ref().map(|r| r.uid.clone())
 }
 
 impl Store {
@@ -109,7 +115,17 @@ impl Store {
     pub fn put_pod(&mut self, mut pod: Pod) {
         pod.metadata.resource_version = self.next_rv();
         let key = ObjectKey::of(&pod.metadata);
-        let old_node = self.pods.get(&key).and_then(pod_target_node);
+        let old = self.pods.get(&key);
+        let old_node = old.and_then(pod_target_node);
+        // An orphan (now) is news for every DaemonSet that may adopt it: no owners listed.
+        let owners = match controller_uid(&pod) {
+            None => Vec::new(),
+            Some(uid) => old
+                .and_then(controller_uid)
+                .into_iter()
+                .chain([uid])
+                .collect(),
+        };
         let new_node = pod_target_node(&pod);
         self.unindex(&key, old_node.as_deref());
         match &new_node {
@@ -125,7 +141,7 @@ impl Store {
         }
         self.pods.insert(key.clone(), pod);
         let nodes = old_node.into_iter().chain(new_node).collect();
-        self.changes.push(Change::Pod { key, nodes });
+        self.changes.push(Change::Pod { key, nodes, owners });
     }
     pub fn update_pod(&mut self, key: &ObjectKey, f: impl FnOnce(&mut Pod)) -> bool {
         let Some(pod) = self.pods.get(key) else {
@@ -146,6 +162,7 @@ impl Store {
         self.changes.push(Change::Pod {
             key: key.clone(),
             nodes: node.into_iter().collect(),
+            owners: controller_uid(&pod).into_iter().collect(),
         });
         Some(pod)
     }

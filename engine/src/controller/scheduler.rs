@@ -27,7 +27,7 @@ pub enum Unfit {
 impl Scheduler {
     pub fn observe(&mut self, change: &Change, w: &World) {
         let nodes: Vec<&String> = match change {
-            Change::Pod { key, nodes } => {
+            Change::Pod { key, nodes, .. } => {
                 if w.store.pod(key).is_some_and(needs_binding) {
                     self.queue.insert(key.clone());
                 }

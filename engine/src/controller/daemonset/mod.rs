@@ -79,9 +79,15 @@ impl DaemonSetController {
                     self.queue.insert(key.clone());
                 }
             }
-            Change::Pod { key, nodes } => {
+            Change::Pod { key, nodes, owners } => {
+                // An owned pod concerns its owner; an orphan every DaemonSet that may adopt it.
                 for (ds_key, cache) in &mut self.caches {
-                    if ds_key.namespace == key.namespace {
+                    let concerned = if owners.is_empty() {
+                        ds_key.namespace == key.namespace
+                    } else {
+                        owners.contains(&cache.uid)
+                    };
+                    if concerned {
                         cache.dirty.extend(nodes.iter().cloned());
                         self.queue.insert(ds_key.clone());
                     }
