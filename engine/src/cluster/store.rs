@@ -31,6 +31,8 @@ pub struct Store {
     /// Pods with no derivable node (not pinned, not bound).
     unplaced_pods: BTreeSet<ObjectKey>,
     resource_version: u64,
+    /// Bumped on every ControllerRevision write, so controllers can tell when to look again.
+    revisions_version: u64,
     changes: Vec<Change>,
 }
 
@@ -219,7 +221,11 @@ impl Store {
     pub fn revisions(&self) -> &BTreeMap<ObjectKey, ControllerRevision> {
         &self.revisions
     }
+    pub fn revisions_version(&self) -> u64 {
+        self.revisions_version
+    }
     pub fn put_revision(&mut self, mut rev: ControllerRevision) {
+        self.revisions_version += 1;
         rev.metadata.resource_version = self.next_rv();
         let key = ObjectKey::of(&rev.metadata);
         self.revisions.insert(key.clone(), rev);
@@ -227,6 +233,7 @@ impl Store {
     }
     pub fn remove_revision(&mut self, key: &ObjectKey) -> Option<ControllerRevision> {
         let r = self.revisions.remove(key)?;
+        self.revisions_version += 1;
         self.changes.push(Change::Revision(key.clone()));
         Some(r)
     }

@@ -27,12 +27,15 @@ pub enum Unfit {
 impl Scheduler {
     pub fn observe(&mut self, change: &Change, w: &World) {
         let nodes: Vec<&String> = match change {
-            Change::Pod { key, nodes, .. } => {
-                if w.store.pod(key).is_some_and(needs_binding) {
-                    self.queue.insert(key.clone());
+            Change::Pod { key, nodes, .. } => match w.store.pod(key) {
+                Some(p) => {
+                    if needs_binding(p) {
+                        self.queue.insert(key.clone());
+                    }
+                    return;
                 }
-                nodes.iter().collect()
-            }
+                None => nodes.iter().collect(), // a pod left: room on its node
+            },
             Change::Node(n) => vec![n],
             _ => return,
         };

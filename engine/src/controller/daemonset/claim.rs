@@ -24,6 +24,12 @@ pub fn nodes_to_daemon_pods<'a>(
             .store
             .pods_on_node(node)
             .filter(|p| p.metadata.namespace == ds.metadata.namespace)
+            .filter(|p| {
+                // Only our pods and orphans can be claimed; skip the rest without cloning.
+                p.metadata
+                    .controller_ref()
+                    .is_none_or(|r| r.uid == ds.metadata.uid)
+            })
             .map(|p| ObjectKey::of(&p.metadata))
             .collect();
         for key in keys {

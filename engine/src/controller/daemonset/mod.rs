@@ -50,6 +50,14 @@ struct DsCache {
     old_nodes: BTreeSet<String>,
     /// Nodes to revisit at a time (minReadySeconds passing, failed-pod backoff ending).
     wakes: BTreeMap<Time, BTreeSet<String>>,
+    /// `constructHistory`'s answer, valid while the template, collisionCount and the set of
+    /// revisions are unchanged: (revisions version, collisionCount, hash, old revisions).
+    history: Option<(
+        u64,
+        Option<i32>,
+        String,
+        Vec<crate::api::ControllerRevision>,
+    )>,
 }
 
 impl DsCache {
@@ -65,6 +73,7 @@ impl DsCache {
             totals: Counts::default(),
             old_nodes: BTreeSet::new(),
             wakes: BTreeMap::new(),
+            history: None,
         }
     }
 }
@@ -167,9 +176,21 @@ impl DaemonSetController {
         if cache.uid != ds.metadata.uid || cache.generation != ds.metadata.generation {
             *cache = DsCache::new(&ds);
         }
-        let Some((hash, old_revisions)) = history::construct_history(w, &ds, &selector) else {
-            self.queue.insert(key.clone()); // revision name clash: collisionCount was bumped
-            return;
+        let version = w.store.revisions_version();
+        let collisions = ds.status.collision_count;
+        let (hash, old_revisions) = match &cache.history {
+            Some((v, cc, hash, old)) if *v == version && *cc == collisions => {
+                (hash.clone(), old.clone())
+            }
+            _ => {
+                let Some((hash, old)) = history::construct_history(w, &ds, &selector) else {
+                    self.queue.insert(key.clone()); // revision name clash: collisionCount bumped
+                    return;
+                };
+                let version = w.store.revisions_version();
+                cache.history = Some((version, collisions, hash.clone(), old.clone()));
+                (hash, old)
+            }
         };
         if hash != cache.hash {
             cache.hash = hash.clone();
