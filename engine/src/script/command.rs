@@ -514,6 +514,12 @@ pub enum Sim {
     },
     /// `sim seed N`.
     Seed(u64),
+    /// `sim timing` lists the pod timings; `sim timing NAME DURATION` sets one
+    /// (names in `crate::cluster::timings::NAMES`).
+    Timing {
+        /// `None` lists them all.
+        set: Option<(String, Duration)>,
+    },
 }
 
 #[cfg(test)]

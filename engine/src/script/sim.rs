@@ -7,7 +7,7 @@ use super::command::{
 };
 use super::duration::parse_duration;
 
-const USAGE: &str = "sim advance DURATION | sim settle [--timeout DURATION] | sim node NAME ready|not-ready|unreachable | sim node NAME pressure memory|disk|pid on|off | sim image IMAGE unpullable|pullable | sim pod NAME fail [-n NAMESPACE] | sim seed N";
+const USAGE: &str = "sim advance DURATION | sim settle [--timeout DURATION] | sim node NAME ready|not-ready|unreachable | sim node NAME pressure memory|disk|pid on|off | sim image IMAGE unpullable|pullable | sim pod NAME fail [-n NAMESPACE] | sim seed N | sim timing [NAME DURATION]";
 
 fn bad(message: String) -> ParseError {
     ParseError::NotACommand { message }
@@ -95,6 +95,19 @@ pub(crate) fn parse(args: &[String]) -> Result<ParsedCommand, ParseError> {
             ))
         })?),
         ["seed", ..] => return Err(bad("usage: sim seed N".into())),
+        ["timing"] => Sim::Timing { set: None },
+        ["timing", name, d] => {
+            if !crate::cluster::timings::NAMES.contains(name) {
+                return Err(bad(format!(
+                    "sim timing: unknown timing {name:?}; one of {}",
+                    crate::cluster::timings::NAMES.join(", ")
+                )));
+            }
+            Sim::Timing {
+                set: Some((name.to_string(), duration_arg("sim timing", d)?)),
+            }
+        }
+        ["timing", ..] => return Err(bad("usage: sim timing [NAME DURATION]".into())),
         [verb, ..] => return Err(bad(format!("unknown sim verb {verb:?}: {USAGE}"))),
     };
     Ok(ParsedCommand {
@@ -280,6 +293,13 @@ mod tests {
         assert!(err("sim pod p-1").starts_with("usage: sim pod"));
         assert!(err("sim pod p-1 fail -n").contains("needs a namespace"));
         assert_eq!(sim("sim seed 42"), Sim::Seed(42));
+        assert_eq!(sim("sim timing"), Sim::Timing { set: None });
+        assert_eq!(
+            sim("sim timing image-pull 5s"),
+            Sim::Timing {
+                set: Some(("image-pull".into(), std::time::Duration::from_secs(5)))
+            }
+        );
         assert_eq!(sim("sim seed 18446744073709551615"), Sim::Seed(u64::MAX));
         assert!(err("sim seed -1").contains("whole number"));
         assert!(err("sim seed x").contains("whole number"));
