@@ -1,0 +1,19 @@
+# The two commands of the README: `make run` and `make test`. The scripts do the work.
+.PHONY: run test build setup
+
+# Install what is missing, then serve the playground with live reload on 127.0.0.1.
+run:
+	bash scripts/run.sh
+
+# Install what is missing (browser too), then run every check; ends with "N passed, N failed".
+test:
+	bash scripts/test.sh
+
+# The release build as deployed to GitHub Pages (used by .github/workflows/pages.yml).
+build:
+	bash scripts/setup.sh
+	bash scripts/build.sh
+
+# Only install what is missing.
+setup:
+	bash scripts/setup.sh --browser

@@ -1,0 +1,29 @@
+# Sourced by the other scripts: where things are, pinned versions, small helpers.
+# shellcheck shell=bash
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT" || exit 1
+
+# cargo-installed tools, then the npm ones (wasm-opt from binaryen).
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$ROOT/node_modules/.bin:$PATH"
+
+# Used by the scripts that source this file.
+# shellcheck disable=SC2034
+{
+  TRUNK_VERSION=0.21.14
+  BINARYEN_VERSION=132
+  PUBLIC_URL=/daemonset-playground/
+  CHROMIUM=/usr/bin/chromium
+  CHROMEDRIVER=/usr/bin/chromedriver
+}
+
+say() { printf '==> %s\n' "$*"; }
+die() {
+  printf 'error: %s\n' "$*" >&2
+  exit 1
+}
+
+# The version of a package in Cargo.lock (the first one, if several).
+lock_version() {
+  awk -v want="name = \"$1\"" '$0 == want { getline; gsub(/^version = "|"$/, ""); print; exit }' Cargo.lock
+}

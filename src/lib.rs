@@ -1,0 +1,17 @@
+//! DaemonSet Playground, the web app: a Leptos (client-side rendered) front end over the
+//! `dsplay_engine` crate.
+
+mod app;
+mod panic_panel;
+mod test_panic;
+
+pub use app::App;
+
+/// Installs the panic hook, then mounts the app on `<body>`.
+///
+/// The hook goes first so that a panic anywhere after this point, even while mounting,
+/// shows the error panel instead of leaving a frozen page.
+pub fn start() {
+    panic_panel::install();
+    leptos::mount::mount_to_body(App);
+}

@@ -1,0 +1,61 @@
+// Shared set-up of the browser tests: the static server, headless Chromium from the system
+// (never a downloaded browser), pages that record what the tests assert on, and screenshots.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { DIST, startServer } from './server.mjs';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+// Quiet and self-contained: no sandbox (CI runs as root), no GPU, no calls home.
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** Starts the server and the browser; `stop()` ends both. */
+export async function start() {
+  if (!existsSync(join(DIST, 'index.html'))) {
+    throw new Error('dist/index.html is missing: build the site first (make build)');
+  }
+  const server = await startServer();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  return {
+    server,
+    /** A new page recording console errors, uncaught exceptions and every request URL. */
+    async open({ colorScheme = 'light' } = {}) {
+      const page = await browser.newPage({ viewport: { width: 1024, height: 640 }, colorScheme });
+      const log = { errors: [], requests: [] };
+      page.on('console', (message) => {
+        if (message.type() === 'error') {
+          log.errors.push(`${message.text()} [${message.location().url}]`);
+        }
+      });
+      page.on('pageerror', (error) => log.errors.push(`uncaught: ${error.message}`));
+      page.on('request', (request) => log.requests.push(request.url()));
+      return { page, log };
+    },
+    async stop() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Saves a screenshot of the whole page as tests/e2e/screenshots/NAME.png. */
+export async function screenshot(page, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** The request URLs that are not on `origin`. */
+export function foreign(requests, origin) {
+  return requests.filter((url) => new URL(url).origin !== origin);
+}

@@ -1,0 +1,73 @@
+// The playground page itself, served under /daemonset-playground/ as on GitHub Pages.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { foreign, screenshot, start } from './harness.mjs';
+
+let ctx;
+before(async () => {
+  ctx = await start();
+});
+after(() => ctx?.stop());
+
+const title = (page) => page.getByRole('heading', { level: 1, name: 'DaemonSet Playground' });
+
+test('the page renders under the sub-path, with its landmarks', async () => {
+  const { page } = await ctx.open();
+  const response = await page.goto(ctx.server.url, { waitUntil: 'networkidle' });
+  assert.equal(response.status(), 200);
+  // The heading is rendered by the WebAssembly app, so seeing it means the app started.
+  await title(page).waitFor();
+  for (const role of ['banner', 'main', 'contentinfo']) {
+    assert.ok(await page.getByRole(role).isVisible(), `the ${role} landmark is visible`);
+  }
+  assert.equal(await page.title(), 'DaemonSet Playground');
+  await screenshot(page, 'page');
+});
+
+test('no console error while loading and rendering', async () => {
+  const { page, log } = await ctx.open();
+  await page.goto(ctx.server.url, { waitUntil: 'networkidle' });
+  await title(page).waitFor();
+  assert.deepEqual(log.errors, []);
+});
+
+test('no request leaves the origin', async () => {
+  const { page, log } = await ctx.open();
+  await page.goto(ctx.server.url, { waitUntil: 'networkidle' });
+  await title(page).waitFor();
+  assert.ok(log.requests.some((url) => url.endsWith('.wasm')), 'the wasm was requested');
+  assert.deepEqual(foreign(log.requests, ctx.server.origin), []);
+});
+
+test('a Content-Security-Policy with the inline scripts hashed is in force', async () => {
+  const { page, log } = await ctx.open();
+  await page.goto(ctx.server.url, { waitUntil: 'networkidle' });
+  await title(page).waitFor();
+  const policy = await page
+    .locator('meta[http-equiv="Content-Security-Policy"]')
+    .getAttribute('content');
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+  assert.doesNotMatch(policy, /unsafe-inline|__INLINE_SCRIPT_HASHES__/);
+  // A violation would show as a console error.
+  assert.deepEqual(log.errors, []);
+});
+
+test('the dark theme follows the system setting', async () => {
+  const background = async (colorScheme) => {
+    const { page } = await ctx.open({ colorScheme });
+    await page.goto(ctx.server.url, { waitUntil: 'networkidle' });
+    await title(page).waitFor();
+    if (colorScheme === 'dark') await screenshot(page, 'page-dark');
+    return page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  };
+  const light = await background('light');
+  const dark = await background('dark');
+  assert.notEqual(light, dark);
+});
+
+test('a deep link gets the app from 404.html, as on GitHub Pages', async () => {
+  const { page } = await ctx.open();
+  const response = await page.goto(`${ctx.server.url}some/deep/link`, { waitUntil: 'networkidle' });
+  assert.equal(response.status(), 404);
+  await title(page).waitFor();
+});

@@ -1,0 +1,41 @@
+// "Never a silent freeze": a panic shows a visible error panel (src/panic_panel.rs).
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { screenshot, start } from './harness.mjs';
+
+const HEADING = 'The playground hit an internal error';
+const MESSAGE = 'test panic requested by ?__test_panic=1';
+
+let ctx;
+before(async () => {
+  ctx = await start();
+});
+after(() => ctx?.stop());
+
+test('a panic shows the error panel with its message, and logs it', async () => {
+  const { page, log } = await ctx.open();
+  await page.goto(`${ctx.server.url}?__test_panic=1`);
+  const panel = page.getByRole('alert');
+  await panel.waitFor();
+  assert.ok(await panel.getByRole('heading', { name: HEADING }).isVisible());
+  assert.match(await panel.innerText(), new RegExp(MESSAGE.replace(/[?]/g, '\\?')));
+  assert.ok(await panel.getByRole('button', { name: 'Reload' }).isVisible());
+  assert.ok(
+    log.errors.some((text) => text.includes(MESSAGE)),
+    `console.error has the panic: ${JSON.stringify(log.errors)}`,
+  );
+  await screenshot(page, 'panic');
+});
+
+test('the Reload button of the panel reloads the page', async () => {
+  const { page } = await ctx.open();
+  await page.goto(`${ctx.server.url}?__test_panic=1`);
+  await page.getByRole('alert').waitFor();
+  await page.evaluate(() => {
+    window.beforeReload = true;
+  });
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload' }).click()]);
+  assert.equal(await page.evaluate(() => window.beforeReload), undefined);
+  // The reloaded page asked for the panic again, and shows the panel again.
+  await page.getByRole('alert').waitFor();
+});
