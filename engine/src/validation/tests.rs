@@ -1219,7 +1219,7 @@ fn go_value_printing() {
 
 #[test]
 fn fixtures_validate_clean_after_defaulting() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/fixtures");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/fixtures");
     for name in [
         "fluentd-elasticsearch",
         "kube-proxy",
