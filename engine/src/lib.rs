@@ -6,7 +6,10 @@
 pub mod api;
 pub mod cluster;
 pub mod controller;
+pub mod kubectl;
+pub mod manifest;
 pub mod placement;
+pub mod runner;
 pub mod script;
 pub mod validation;
 

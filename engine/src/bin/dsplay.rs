@@ -1,0 +1,163 @@
+//! `dsplay`: the DaemonSet Playground on the command line.
+//!
+//! - `dsplay run FILE|- [--strict]` runs a scenario and prints its transcript; exit status 0,
+//!   1 (`--strict` and a command failed) or 2 (a line that is not a command, or bad usage);
+//! - `dsplay` alone reads commands from standard input, one at a time (a `dsplay> ` prompt when
+//!   standard input is a terminal), with here-documents and `\` continuations as in scenarios;
+//! - `dsplay --help`, `dsplay --version`.
+
+use dsplay_engine::VERSION;
+use dsplay_engine::runner::{DirFiles, EXIT_BAD_LINE, EXIT_OK, Session, run_script};
+use std::io::{BufRead, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+dsplay - the DaemonSet Playground: a Kubernetes DaemonSet simulator
+
+Usage:
+  dsplay run FILE [--strict]   run a scenario and print its transcript (FILE - reads standard input)
+  dsplay                       type commands at a prompt (kubectl … and sim …)
+  dsplay --help                this help
+  dsplay --version             the version
+
+A scenario is one command per line: kubectl apply|create|delete|get|label|taint|cordon|uncordon …
+and sim advance|settle|node|image|pod|seed|timing …; `-f FILE` paths are relative to the
+scenario's folder. Exit status: 0 ok, 1 a command failed under --strict, 2 a line that is not a
+command (or bad usage).
+";
+
+fn exit(code: i32) -> ExitCode {
+    ExitCode::from(u8::try_from(code).unwrap_or(1))
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        None => interactive(),
+        Some("--help" | "-h" | "help") => {
+            print!("{USAGE}");
+            exit(EXIT_OK)
+        }
+        Some("--version" | "-V" | "version") => {
+            println!("dsplay {VERSION}");
+            exit(EXIT_OK)
+        }
+        Some("run") => run(&args[1..]),
+        Some(other) => {
+            eprintln!("dsplay: unknown command {other:?}\n\n{USAGE}");
+            exit(EXIT_BAD_LINE)
+        }
+    }
+}
+
+fn run(args: &[String]) -> ExitCode {
+    let mut file: Option<&str> = None;
+    let mut strict = false;
+    for a in args {
+        match a.as_str() {
+            "--strict" => strict = true,
+            "-" => file = file.or(Some("-")),
+            s if s.starts_with('-') => {
+                eprintln!("dsplay run: unknown flag {s:?}\n\n{USAGE}");
+                return exit(EXIT_BAD_LINE);
+            }
+            s => {
+                if file.is_some() {
+                    eprintln!("dsplay run: one scenario at a time\n\n{USAGE}");
+                    return exit(EXIT_BAD_LINE);
+                }
+                file = Some(s);
+            }
+        }
+    }
+    let Some(file) = file else {
+        eprintln!("dsplay run: which scenario? (a file, or - for standard input)\n\n{USAGE}");
+        return exit(EXIT_BAD_LINE);
+    };
+    let (src, base): (String, PathBuf) = if file == "-" {
+        let mut s = String::new();
+        if let Err(e) = std::io::stdin().read_to_string(&mut s) {
+            eprintln!("dsplay: cannot read standard input: {e}");
+            return exit(EXIT_BAD_LINE);
+        }
+        (s, PathBuf::from("."))
+    } else {
+        match std::fs::read_to_string(file) {
+            Ok(s) => (
+                s,
+                Path::new(file)
+                    .parent()
+                    .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+            ),
+            Err(e) => {
+                eprintln!("dsplay: cannot read {file}: {e}");
+                return exit(EXIT_BAD_LINE);
+            }
+        }
+    };
+    let outcome = run_script(&src, Some(&base), strict);
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(outcome.transcript.as_bytes());
+    let _ = stdout.flush();
+    exit(outcome.exit_code)
+}
+
+/// The delimiter of a here-document marker on the line (`<<EOF`, `<<'EOF'`, `<<-"EOF"`), found
+/// roughly (the script reader does the exact parsing once the body is complete).
+fn heredoc_delimiter(line: &str) -> Option<String> {
+    let at = line.rfind("<<")?;
+    let rest = line[at + 2..].trim_start_matches('-').trim_start();
+    let word: String = rest
+        .trim_matches(|c| c == '\'' || c == '"')
+        .chars()
+        .take_while(|c| !c.is_whitespace() && *c != '\'' && *c != '"')
+        .collect();
+    if word.is_empty() { None } else { Some(word) }
+}
+
+fn interactive() -> ExitCode {
+    let stdin = std::io::stdin();
+    let tty = stdin.is_terminal();
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let mut session = Session::with_files(Box::new(DirFiles::new(cwd)));
+    let mut lines = stdin.lock().lines();
+    let mut stdout = std::io::stdout();
+    loop {
+        if tty {
+            let _ = write!(stdout, "dsplay> ");
+            let _ = stdout.flush();
+        }
+        let Some(Ok(first)) = lines.next() else { break };
+        let mut block = first;
+        // `\` continuations.
+        while block.trim_end().ends_with('\\') {
+            match lines.next() {
+                Some(Ok(more)) => {
+                    block.push('\n');
+                    block.push_str(&more);
+                }
+                _ => break,
+            }
+        }
+        // A here-document: read up to its delimiter.
+        if let Some(delim) = heredoc_delimiter(&block) {
+            for more in lines.by_ref() {
+                let Ok(more) = more else { break };
+                let done = more.trim() == delim;
+                block.push('\n');
+                block.push_str(&more);
+                if done {
+                    break;
+                }
+            }
+        }
+        let out = session.execute(&block, None);
+        let _ = stdout.write_all(out.output.as_bytes());
+        let _ = stdout.flush();
+    }
+    if tty {
+        let _ = writeln!(stdout);
+    }
+    exit(EXIT_OK)
+}

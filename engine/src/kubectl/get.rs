@@ -1,0 +1,259 @@
+//! `kubectl get` (kubectl `pkg/cmd/get/get.go`): tables with the server's columns, `-o wide`,
+//! `-o yaml|json` (one object, or a `List` when no single name was asked for), `-o name`,
+//! `--show-labels`, `-l`, `-n`/`-A`, and kubectl's `No resources found…` line.
+
+use super::printers;
+use super::table::Table;
+use super::{Context, KError, Out, json, kind_string, resource_string, yaml};
+use crate::api::{
+    ControllerRevision, DaemonSet, Event, Node, ObjectMeta, Pod, Selector, StringMap, Time,
+    format_labels,
+};
+use crate::cluster::ApiError;
+use crate::script::{NamespaceScope, OutputFormat, ResourceKind};
+use serde_json::{Value, json};
+
+pub(super) struct GetArgs<'a> {
+    pub kind: ResourceKind,
+    pub names: &'a [String],
+    pub selector: Option<&'a str>,
+    pub output: OutputFormat,
+    pub show_labels: bool,
+    pub namespace: &'a NamespaceScope,
+    pub watch: bool,
+    pub ignore_not_found: bool,
+}
+
+/// An object of any kind `get` prints.
+#[derive(Clone, Copy)]
+pub(crate) enum Obj<'a> {
+    DaemonSet(&'a DaemonSet),
+    Pod(&'a Pod),
+    Node(&'a Node),
+    Revision(&'a ControllerRevision),
+    Event(&'a Event),
+}
+
+impl<'a> Obj<'a> {
+    pub(crate) fn meta(&self) -> &'a ObjectMeta {
+        match *self {
+            Obj::DaemonSet(o) => &o.metadata,
+            Obj::Pod(o) => &o.metadata,
+            Obj::Node(o) => &o.metadata,
+            Obj::Revision(o) => &o.metadata,
+            Obj::Event(o) => &o.metadata,
+        }
+    }
+
+    fn labels(&self) -> &'a StringMap {
+        &self.meta().labels
+    }
+
+    fn row(&self, now: Time, wide: bool) -> Vec<String> {
+        match *self {
+            Obj::DaemonSet(o) => printers::daemonset_row(o, now, wide),
+            Obj::Pod(o) => printers::pod_row(o, now, wide),
+            Obj::Node(o) => printers::node_row(o, now, wide),
+            Obj::Revision(o) => printers::revision_row(o, now),
+            Obj::Event(o) => printers::event_row(o, now, wide),
+        }
+    }
+
+    /// The object as the API server returns it (`apiVersion` and `kind` filled in).
+    pub(crate) fn to_value(self) -> Value {
+        let (v, api_version, kind) = match self {
+            Obj::DaemonSet(o) => (serde_json::to_value(o), "apps/v1", "DaemonSet"),
+            Obj::Pod(o) => (serde_json::to_value(o), "v1", "Pod"),
+            Obj::Node(o) => (serde_json::to_value(o), "v1", "Node"),
+            Obj::Revision(o) => (serde_json::to_value(o), "apps/v1", "ControllerRevision"),
+            Obj::Event(o) => (serde_json::to_value(o), "v1", "Event"),
+        };
+        let mut v = v.unwrap_or(Value::Null);
+        if let Value::Object(m) = &mut v {
+            for (key, default) in [("apiVersion", api_version), ("kind", kind)] {
+                let empty = m.get(key).and_then(Value::as_str).is_none_or(str::is_empty);
+                if empty {
+                    m.insert(key.into(), Value::String(default.into()));
+                }
+            }
+        }
+        v
+    }
+}
+
+fn headers(kind: ResourceKind, wide: bool) -> Vec<&'static str> {
+    let (base, extra): (&[&str], &[&str]) = match kind {
+        ResourceKind::DaemonSet => (printers::DS_HEADERS, printers::DS_WIDE_HEADERS),
+        ResourceKind::Pod => (printers::POD_HEADERS, printers::POD_WIDE_HEADERS),
+        ResourceKind::Node => (printers::NODE_HEADERS, printers::NODE_WIDE_HEADERS),
+        ResourceKind::ControllerRevision => (printers::REVISION_HEADERS, &[]),
+        ResourceKind::Event if wide => (printers::EVENT_WIDE_HEADERS, &[]),
+        ResourceKind::Event => (printers::EVENT_HEADERS, &[]),
+    };
+    let mut h = base.to_vec();
+    if wide {
+        h.extend_from_slice(extra);
+    }
+    h
+}
+
+/// Every object of `kind` in `namespace` (`None`: all namespaces), in the order the API server
+/// lists them (namespace, then name; events oldest first by last occurrence).
+pub(crate) fn list<'a>(
+    cluster: &'a crate::cluster::Cluster,
+    kind: ResourceKind,
+    namespace: Option<&str>,
+) -> Vec<Obj<'a>> {
+    let store = cluster.store();
+    let in_ns = |ns: &str| namespace.is_none_or(|n| n == ns);
+    match kind {
+        ResourceKind::DaemonSet => store
+            .daemonsets()
+            .iter()
+            .filter(|(k, _)| in_ns(&k.namespace))
+            .map(|(_, o)| Obj::DaemonSet(o))
+            .collect(),
+        ResourceKind::Pod => store
+            .pods()
+            .iter()
+            .filter(|(k, _)| in_ns(&k.namespace))
+            .map(|(_, o)| Obj::Pod(o))
+            .collect(),
+        ResourceKind::Node => store.nodes().values().map(Obj::Node).collect(),
+        ResourceKind::ControllerRevision => store
+            .revisions()
+            .iter()
+            .filter(|(k, _)| in_ns(&k.namespace))
+            .map(|(_, o)| Obj::Revision(o))
+            .collect(),
+        ResourceKind::Event => {
+            let mut events: Vec<&Event> = cluster
+                .events()
+                .iter()
+                .filter(|e| in_ns(&e.metadata.namespace))
+                .collect();
+            events.sort_by_key(|e| e.last_timestamp);
+            events.into_iter().map(Obj::Event).collect()
+        }
+    }
+}
+
+/// The object `name` of `kind` in `namespace`.
+pub(crate) fn find<'a>(
+    cluster: &'a crate::cluster::Cluster,
+    kind: ResourceKind,
+    namespace: &str,
+    name: &str,
+) -> Option<Obj<'a>> {
+    let ns = if kind.is_namespaced() {
+        Some(namespace)
+    } else {
+        None
+    };
+    list(cluster, kind, ns)
+        .into_iter()
+        .find(|o| o.meta().name == name)
+}
+
+pub(super) fn get(ctx: &mut Context<'_>, a: &GetArgs<'_>, out: &mut Out) {
+    if a.watch {
+        out.error(KError::plain(
+            "--watch is not simulated: the virtual clock only moves with \"sim advance\" or \"sim settle\"; run \"kubectl get\" again after it",
+        ));
+        return;
+    }
+    let selector = match a.selector.map(Selector::parse) {
+        None => None,
+        Some(Ok(s)) => Some(s),
+        Some(Err(e)) => {
+            out.error(KError::plain(e));
+            return;
+        }
+    };
+    let cluster: &crate::cluster::Cluster = ctx.cluster;
+    let now = cluster.now();
+    let all_namespaces = matches!(a.namespace, NamespaceScope::All);
+    let namespace = a.namespace.namespace().unwrap_or("default").to_string();
+
+    let mut found: Vec<Obj<'_>> = Vec::new();
+    let mut errors: Vec<KError> = Vec::new();
+    if a.names.is_empty() {
+        let ns = if all_namespaces || !a.kind.is_namespaced() {
+            None
+        } else {
+            Some(namespace.as_str())
+        };
+        found = list(cluster, a.kind, ns)
+            .into_iter()
+            .filter(|o| selector.as_ref().is_none_or(|s| s.matches(o.labels())))
+            .collect();
+    } else {
+        for name in a.names {
+            match find(cluster, a.kind, &namespace, name) {
+                Some(o) => found.push(o),
+                None if a.ignore_not_found => {}
+                None => errors.push(KError::api(ApiError::not_found(
+                    &resource_string(a.kind),
+                    name,
+                ))),
+            }
+        }
+    }
+
+    match a.output {
+        OutputFormat::Table | OutputFormat::Wide => {
+            let wide = a.output == OutputFormat::Wide;
+            if !found.is_empty() {
+                let mut t = Table::new(&headers(a.kind, wide));
+                t.rows = found.iter().map(|o| o.row(now, wide)).collect();
+                if all_namespaces && a.kind.is_namespaced() {
+                    t.prepend_column(
+                        "NAMESPACE",
+                        found.iter().map(|o| o.meta().namespace.clone()).collect(),
+                    );
+                }
+                if a.show_labels {
+                    t.append_column(
+                        "LABELS",
+                        found.iter().map(|o| format_labels(o.labels())).collect(),
+                    );
+                }
+                out.push(&t.render());
+            } else if errors.is_empty() && !a.ignore_not_found {
+                if all_namespaces {
+                    out.line("No resources found");
+                } else {
+                    out.line(format!("No resources found in {namespace} namespace."));
+                }
+            }
+        }
+        OutputFormat::Name => {
+            let kind = kind_string(a.kind);
+            for o in &found {
+                out.line(format!("{kind}/{}", o.meta().name));
+            }
+        }
+        OutputFormat::Yaml | OutputFormat::Json => {
+            let single = a.names.len() == 1;
+            let value = if single {
+                found.first().map(|o| o.to_value())
+            } else if found.is_empty() && a.ignore_not_found {
+                None
+            } else {
+                let items: Vec<Value> = found.iter().map(|o| o.to_value()).collect();
+                Some(
+                    json!({"apiVersion": "v1", "items": items, "kind": "List", "metadata": {"resourceVersion": ""}}),
+                )
+            };
+            if let Some(v) = value {
+                let text = if a.output == OutputFormat::Yaml {
+                    yaml::to_yaml(&v)
+                } else {
+                    json::to_json(&v)
+                };
+                out.push(&text);
+            }
+        }
+    }
+    out.errors(errors);
+}

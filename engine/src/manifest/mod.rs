@@ -1,0 +1,620 @@
+//! Manifest decoding: the YAML (or JSON) text of `kubectl apply -f` into API objects, as
+//! kubectl and the API server read it.
+//!
+//! The pipeline, one stage per function so that later stages (strict field checking, positions
+//! of invalid fields) can slot in:
+//!
+//! 1. limits: input size ([`MAX_INPUT_BYTES`]) and document count ([`MAX_DOCUMENTS`]);
+//! 2. [`split`]: documents split on `---` lines as kubectl's `YAMLReader` does, each parsed on its
+//!    own with serde-saphyr into a `serde_json::Value` (so YAML errors carry the line number
+//!    within the document, as kubectl prints it), under a budget against alias bombs;
+//! 3. empty documents skipped; `kind: List` (and typed lists such as `NodeList`) flattened, items
+//!    without `kind` taking the list's item kind as the API machinery does;
+//! 4. `apiVersion`/`kind` checked as kubectl's validator does (`kind not set`, ...), then mapped:
+//!    `apps/v1` DaemonSet and `v1` Node are simulated; other kinds of a real cluster are refused
+//!    with a message saying so; anything else is kubectl's "no matches for kind";
+//! 5. the typed decoding (`serde_json::from_value`), whose failure the API server would report.
+//!
+//! Decoding is permissive: unknown fields are kept in the objects' `extra` maps.
+//!
+//! Errors follow kubectl's stream semantics: a YAML or validation error ends the stream (the
+//! documents before it still count), a mapping or decoding error concerns one object only.
+//! [`ManifestError::message`] renders the text of the Go error, given the source name (`FILE`
+//! or `STDIN`); the kubectl layer adds `error: ` or `Error from server (...)` as kubectl does.
+
+mod split;
+
+use crate::api::{DaemonSet, Node};
+use serde_json::Value;
+use std::fmt;
+
+/// Largest manifest accepted, in bytes.
+pub const MAX_INPUT_BYTES: usize = 10 * 1024 * 1024;
+/// Most documents (and list items) accepted in one manifest.
+pub const MAX_DOCUMENTS: usize = 1_000;
+/// Most YAML nodes (mappings, sequences, scalars) accepted in one manifest, counting what
+/// aliases expand to.
+pub const MAX_NODES: usize = 1_000_000;
+
+/// A simulated object read from a manifest. (Unboxed: objects are moved once, into the cluster.)
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Object {
+    DaemonSet(DaemonSet),
+    Node(Node),
+}
+
+impl Object {
+    /// `DaemonSet` or `Node`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Object::DaemonSet(_) => "DaemonSet",
+            Object::Node(_) => "Node",
+        }
+    }
+
+    pub fn name(&self) -> &str {
+        match self {
+            Object::DaemonSet(ds) => &ds.metadata.name,
+            Object::Node(n) => &n.metadata.name,
+        }
+    }
+
+    /// The namespace written in the manifest (`""` when absent; always `""` for nodes' purposes).
+    pub fn namespace(&self) -> &str {
+        match self {
+            Object::DaemonSet(ds) => &ds.metadata.namespace,
+            Object::Node(n) => &n.metadata.namespace,
+        }
+    }
+}
+
+/// Why a manifest (or one object of it) cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ManifestError {
+    /// The text is larger than [`MAX_INPUT_BYTES`].
+    TooLarge { bytes: usize, limit: usize },
+    /// More documents or list items than [`MAX_DOCUMENTS`], or more YAML nodes than
+    /// [`MAX_NODES`].
+    TooMany { what: &'static str, limit: usize },
+    /// A `---` line followed by something other than a comment.
+    BadSeparator { rest: String },
+    /// The YAML parser's error; `line` counts from the document's first line, as kubectl's.
+    Syntax {
+        line: Option<usize>,
+        message: String,
+    },
+    /// kubectl's client-side check of `apiVersion` and `kind` (`kind not set`, ...).
+    Invalid { errors: Vec<String> },
+    /// No such kind in the API server: kubectl's "resource mapping not found".
+    NoMatch {
+        name: String,
+        namespace: String,
+        kind: String,
+        api_version: String,
+    },
+    /// A kind a real cluster has but the playground does not simulate.
+    NotSimulated {
+        name: String,
+        namespace: String,
+        kind: String,
+        api_version: String,
+    },
+    /// The API server cannot decode the object into its type.
+    Decode {
+        kind: String,
+        api_version: String,
+        name: String,
+        message: String,
+    },
+}
+
+impl ManifestError {
+    /// The Go error's text (`err.Error()`) for a manifest read from `source` (a file name as
+    /// given to `-f`, or `STDIN`). Without kubectl's `error: ` prefix.
+    pub fn message(&self, source: &str) -> String {
+        match self {
+            ManifestError::TooLarge { bytes, limit } => format!(
+                "error reading {}: the manifest has {bytes} bytes; the playground reads at most {limit}",
+                quote(source)
+            ),
+            ManifestError::TooMany { what, limit } => format!(
+                "error reading {}: more than {limit} {what}; the playground reads at most {limit}",
+                quote(source)
+            ),
+            ManifestError::BadSeparator { rest } => {
+                format!("error parsing {source}: invalid Yaml document separator: {rest}")
+            }
+            ManifestError::Syntax { line, message } => match line {
+                Some(l) => format!(
+                    "error parsing {source}: error converting YAML to JSON: yaml: line {l}: {message}"
+                ),
+                None => format!(
+                    "error parsing {source}: error converting YAML to JSON: yaml: {message}"
+                ),
+            },
+            ManifestError::Invalid { errors } => {
+                let joined = if let [one] = errors.as_slice() {
+                    one.clone()
+                } else {
+                    format!("[{}]", errors.join(", "))
+                };
+                format!(
+                    "error validating {}: error validating data: {joined}; if you choose to ignore these errors, turn validation off with --validate=false",
+                    quote(source)
+                )
+            }
+            ManifestError::NoMatch {
+                name,
+                namespace,
+                kind,
+                api_version,
+            } => format!(
+                "resource mapping not found for name: {} namespace: {} from {}: no matches for kind {} in version {}\nensure CRDs are installed first",
+                quote(name),
+                quote(namespace),
+                quote(source),
+                quote(kind),
+                quote(api_version)
+            ),
+            ManifestError::NotSimulated {
+                name,
+                kind,
+                api_version,
+                ..
+            } => format!(
+                "{kind} {} from {}: the playground simulates DaemonSets (apps/v1) and Nodes (v1) only, not {kind} ({api_version})",
+                quote(name),
+                quote(source)
+            ),
+            ManifestError::Decode {
+                kind,
+                api_version,
+                message,
+                ..
+            } => {
+                let version = api_version.rsplit('/').next().unwrap_or(api_version);
+                format!(
+                    "{kind} in version {} cannot be handled as a {kind}: {message}",
+                    quote(version)
+                )
+            }
+        }
+    }
+
+    /// Whether kubectl stops reading the stream at this error (documents after it are not read).
+    pub fn stops_stream(&self) -> bool {
+        matches!(
+            self,
+            ManifestError::TooLarge { .. }
+                | ManifestError::TooMany { .. }
+                | ManifestError::BadSeparator { .. }
+                | ManifestError::Syntax { .. }
+                | ManifestError::Invalid { .. }
+        )
+    }
+
+    /// Whether the error comes from the API server (kubectl prints it as
+    /// `Error from server (BadRequest): error when creating "FILE": ...`).
+    pub fn is_server_error(&self) -> bool {
+        matches!(self, ManifestError::Decode { .. })
+    }
+}
+
+impl fmt::Display for ManifestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message("STDIN"))
+    }
+}
+
+impl std::error::Error for ManifestError {}
+
+/// A manifest read as kubectl reads it: the objects (or per-object errors) in order, and the
+/// error that ended the stream early, if any.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Decoded {
+    pub items: Vec<Result<Object, ManifestError>>,
+    pub stop: Option<ManifestError>,
+}
+
+/// Decodes a manifest: every object, or the first error.
+pub fn decode(text: &str) -> Result<Vec<Object>, ManifestError> {
+    let decoded = decode_stream(text);
+    let mut objects = Vec::with_capacity(decoded.items.len());
+    for item in decoded.items {
+        objects.push(item?);
+    }
+    match decoded.stop {
+        Some(e) => Err(e),
+        None => Ok(objects),
+    }
+}
+
+/// Decodes a manifest as kubectl's resource builder visits it.
+pub fn decode_stream(text: &str) -> Decoded {
+    let mut out = Decoded::default();
+    if text.len() > MAX_INPUT_BYTES {
+        out.stop = Some(ManifestError::TooLarge {
+            bytes: text.len(),
+            limit: MAX_INPUT_BYTES,
+        });
+        return out;
+    }
+    let (chunks, bad_separator) = split::split(text);
+    let mut budget = Budget::default();
+    for chunk in chunks {
+        let values = match parse_chunk(chunk.text) {
+            Ok(v) => v,
+            Err(e) => {
+                out.stop = Some(e);
+                return out;
+            }
+        };
+        for value in values {
+            if let Err(e) = budget.take_document(&value) {
+                out.stop = Some(e);
+                return out;
+            }
+            if let Err(e) = visit(value, &mut out.items, &mut budget) {
+                out.stop = Some(e);
+                return out;
+            }
+        }
+    }
+    if let Some(bad) = bad_separator {
+        out.stop = Some(ManifestError::BadSeparator { rest: bad.rest });
+    }
+    out
+}
+
+/// Limits across the whole stream.
+#[derive(Default)]
+struct Budget {
+    documents: usize,
+    nodes: usize,
+}
+
+impl Budget {
+    fn take_document(&mut self, value: &Value) -> Result<(), ManifestError> {
+        self.documents += 1;
+        if self.documents > MAX_DOCUMENTS {
+            return Err(ManifestError::TooMany {
+                what: "documents",
+                limit: MAX_DOCUMENTS,
+            });
+        }
+        self.nodes = self.nodes.saturating_add(count_nodes(value, MAX_NODES + 1));
+        if self.nodes > MAX_NODES {
+            return Err(ManifestError::TooMany {
+                what: "YAML nodes",
+                limit: MAX_NODES,
+            });
+        }
+        Ok(())
+    }
+
+    fn take_item(&mut self) -> Result<(), ManifestError> {
+        self.documents += 1;
+        if self.documents > MAX_DOCUMENTS {
+            return Err(ManifestError::TooMany {
+                what: "documents",
+                limit: MAX_DOCUMENTS,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// Counts the nodes of a value, stopping once `cap` is reached (iteratively: no recursion on
+/// attacker-controlled depth).
+fn count_nodes(value: &Value, cap: usize) -> usize {
+    let mut stack = vec![value];
+    let mut n = 0usize;
+    while let Some(v) = stack.pop() {
+        n += 1;
+        if n >= cap {
+            return n;
+        }
+        match v {
+            Value::Array(a) => stack.extend(a.iter()),
+            Value::Object(m) => stack.extend(m.values()),
+            _ => {}
+        }
+    }
+    n
+}
+
+/// serde-saphyr's options: YAML 1.1 scalars as sigs.k8s.io/yaml (go-yaml v2) reads them
+/// (`yes`/`on` booleans, `0755` octal), duplicate keys resolved last-wins as kubectl's
+/// YAML-to-JSON conversion does, and a budget against alias bombs and runaway nesting.
+fn parse_options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_documents: 64,
+            max_aliases: 10_000,
+            max_anchors: 10_000,
+            max_nodes: 250_000,
+            max_depth: 64,
+            max_merge_keys: 1_000,
+        },
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: 200_000,
+            max_replay_stack_depth: 32,
+        },
+        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::LastWins,
+        legacy_octal_numbers: true,
+        with_snippet: false,
+    }
+}
+
+/// Parses one document's text; an empty or null document gives no value.
+fn parse_chunk(text: &str) -> Result<Vec<Value>, ManifestError> {
+    let values: Vec<Value> = serde_saphyr::from_multiple_with_options(text, parse_options())
+        .map_err(|e| syntax_error(&e, text))?;
+    Ok(values.into_iter().filter(|v| !v.is_null()).collect())
+}
+
+/// The YAML error as kubectl shows it: go-yaml's (libyaml's) wording and line numbering.
+/// go-yaml prints scanner errors with the 1-based line of the problem, and none on the first
+/// line; parser errors with the 0-based line (none when it is 0); errors at the end of the
+/// text point at the line after the last line break.
+fn syntax_error(e: &serde_saphyr::Error, text: &str) -> ManifestError {
+    let line = e
+        .location()
+        .map(|l| l.line())
+        .filter(|l| *l > 0)
+        .map(|l| l as usize);
+    let full = e.to_string();
+    // serde-saphyr appends " at line L, column C" (and alias details); kubectl shows the line
+    // separately.
+    let raw = match full.find(" at line ") {
+        Some(i) => full.get(..i).unwrap_or(&full).to_string(),
+        None => full.clone(),
+    };
+    let message = libyaml_wording(&raw);
+    let eof_line0 = text.matches('\n').count();
+    let nonzero = |l: usize| if l == 0 { None } else { Some(l) };
+    let line = match message.as_str() {
+        "mapping values are not allowed in this context"
+        | "found character that cannot start any token" => {
+            line.and_then(|l| nonzero(l.saturating_sub(1)).map(|_| l))
+        }
+        "found unexpected end of stream" => nonzero(eof_line0).map(|l| l + 1),
+        "did not find expected ',' or ']'" | "did not find expected ',' or '}'" => {
+            nonzero(eof_line0)
+        }
+        m if m.starts_with("did not find expected") => {
+            line.and_then(|l| nonzero(l.saturating_sub(1)))
+        }
+        _ => line,
+    };
+    ManifestError::Syntax { line, message }
+}
+
+/// libyaml's wording (which kubectl shows, through go-yaml) for the messages that differ.
+fn libyaml_wording(message: &str) -> String {
+    let message = match message.strip_prefix("while parsing ") {
+        Some(rest) => rest
+            .split_once(", ")
+            .map_or(message, |(_, problem)| problem),
+        None => message,
+    };
+    if message.starts_with("unclosed bracket '['") {
+        "did not find expected ',' or ']'".into()
+    } else if message.starts_with("unclosed bracket '{'") {
+        "did not find expected ',' or '}'".into()
+    } else if message.starts_with("tabs disallowed") {
+        "found character that cannot start any token".into()
+    } else if message.starts_with("unclosed quote") {
+        "found unexpected end of stream".into()
+    } else {
+        message.to_string()
+    }
+}
+
+/// What a document's `apiVersion`/`kind` resolve to.
+enum Mapping {
+    DaemonSet,
+    Node,
+    NotSimulated,
+    NoMatch,
+}
+
+fn mapping(api_version: &str, kind: &str) -> Mapping {
+    match (api_version, kind) {
+        ("apps/v1", "DaemonSet") => Mapping::DaemonSet,
+        ("v1", "Node") => Mapping::Node,
+        _ if REAL_KINDS.contains(&(api_version, kind)) => Mapping::NotSimulated,
+        _ => Mapping::NoMatch,
+    }
+}
+
+/// Kinds a Kubernetes 1.3x cluster serves that the playground does not simulate.
+const REAL_KINDS: &[(&str, &str)] = &[
+    ("v1", "Pod"),
+    ("v1", "Service"),
+    ("v1", "ConfigMap"),
+    ("v1", "Secret"),
+    ("v1", "Namespace"),
+    ("v1", "ServiceAccount"),
+    ("v1", "PersistentVolume"),
+    ("v1", "PersistentVolumeClaim"),
+    ("v1", "ReplicationController"),
+    ("v1", "Endpoints"),
+    ("v1", "LimitRange"),
+    ("v1", "ResourceQuota"),
+    ("v1", "Event"),
+    ("v1", "PodTemplate"),
+    ("apps/v1", "Deployment"),
+    ("apps/v1", "StatefulSet"),
+    ("apps/v1", "ReplicaSet"),
+    ("apps/v1", "ControllerRevision"),
+    ("batch/v1", "Job"),
+    ("batch/v1", "CronJob"),
+    ("autoscaling/v1", "HorizontalPodAutoscaler"),
+    ("autoscaling/v2", "HorizontalPodAutoscaler"),
+    ("policy/v1", "PodDisruptionBudget"),
+    ("networking.k8s.io/v1", "Ingress"),
+    ("networking.k8s.io/v1", "IngressClass"),
+    ("networking.k8s.io/v1", "NetworkPolicy"),
+    ("rbac.authorization.k8s.io/v1", "Role"),
+    ("rbac.authorization.k8s.io/v1", "RoleBinding"),
+    ("rbac.authorization.k8s.io/v1", "ClusterRole"),
+    ("rbac.authorization.k8s.io/v1", "ClusterRoleBinding"),
+    ("storage.k8s.io/v1", "StorageClass"),
+    ("storage.k8s.io/v1", "CSIDriver"),
+    ("scheduling.k8s.io/v1", "PriorityClass"),
+    ("coordination.k8s.io/v1", "Lease"),
+    ("node.k8s.io/v1", "RuntimeClass"),
+    ("discovery.k8s.io/v1", "EndpointSlice"),
+    ("events.k8s.io/v1", "Event"),
+    ("apiextensions.k8s.io/v1", "CustomResourceDefinition"),
+    (
+        "admissionregistration.k8s.io/v1",
+        "ValidatingWebhookConfiguration",
+    ),
+    (
+        "admissionregistration.k8s.io/v1",
+        "MutatingWebhookConfiguration",
+    ),
+];
+
+/// kubectl's `getObjectKind` check (`k8s.io/kubectl/pkg/validation`): the errors, or the
+/// apiVersion and kind.
+fn object_kind(value: &Value) -> Result<(String, String), Vec<String>> {
+    let Value::Object(fields) = value else {
+        return Err(vec!["invalid object to validate".into()]);
+    };
+    let mut errors = Vec::new();
+    let mut api_version = String::new();
+    match fields.get("apiVersion") {
+        None | Some(Value::Null) => errors.push("apiVersion not set".into()),
+        Some(Value::String(s)) => {
+            if let Err(e) = check_group_version(s) {
+                errors.push(e);
+            } else {
+                api_version = s.clone();
+            }
+        }
+        Some(_) => errors.push("apiVersion isn't string type".into()),
+    }
+    let mut kind = String::new();
+    match fields.get("kind") {
+        None | Some(Value::Null) => errors.push("kind not set".into()),
+        Some(Value::String(s)) => kind = s.clone(),
+        Some(_) => errors.push("kind isn't string type".into()),
+    }
+    if errors.is_empty() {
+        Ok((api_version, kind))
+    } else {
+        Err(errors)
+    }
+}
+
+/// `schema.ParseGroupVersion`: at most one `/`.
+fn check_group_version(s: &str) -> Result<(), String> {
+    if s.matches('/').count() > 1 {
+        return Err(format!("unexpected GroupVersion string: {s}"));
+    }
+    Ok(())
+}
+
+fn str_at<'a>(value: &'a Value, path: &[&str]) -> &'a str {
+    let mut v = value;
+    for key in path {
+        match v.get(key) {
+            Some(next) => v = next,
+            None => return "",
+        }
+    }
+    v.as_str().unwrap_or("")
+}
+
+/// Visits one top-level document: validation, list flattening, mapping, decoding.
+fn visit(
+    value: Value,
+    items: &mut Vec<Result<Object, ManifestError>>,
+    budget: &mut Budget,
+) -> Result<(), ManifestError> {
+    let (api_version, kind) =
+        object_kind(&value).map_err(|errors| ManifestError::Invalid { errors })?;
+    if let Some(list) = as_list(&value, &kind) {
+        let item_kind = kind.strip_suffix("List").unwrap_or("").to_string();
+        for mut item in list {
+            budget.take_item()?;
+            if let Value::Object(fields) = &mut item
+                && !fields.contains_key("kind")
+                && !fields.contains_key("apiVersion")
+                && !item_kind.is_empty()
+            {
+                fields.insert("kind".into(), Value::String(item_kind.clone()));
+                fields.insert("apiVersion".into(), Value::String(api_version.clone()));
+            }
+            let (v, k) = object_kind(&item).map_err(|errors| ManifestError::Invalid { errors })?;
+            if as_list(&item, &k).is_some() {
+                // Lists of lists: kubectl flattens one level; say so rather than guess.
+                items.push(Err(no_match(&item, &k, &v)));
+                continue;
+            }
+            items.push(to_object(item, &v, &k));
+        }
+        return Ok(());
+    }
+    items.push(to_object(value, &api_version, &kind));
+    Ok(())
+}
+
+/// The items of a list document (`kind: List`, `NodeList`, ...): kinds ending in `List` whose
+/// `items` is an array (or absent).
+fn as_list(value: &Value, kind: &str) -> Option<Vec<Value>> {
+    if !kind.ends_with("List") {
+        return None;
+    }
+    match value.get("items") {
+        Some(Value::Array(a)) => Some(a.clone()),
+        None | Some(Value::Null) => Some(Vec::new()),
+        Some(_) => None,
+    }
+}
+
+fn no_match(value: &Value, kind: &str, api_version: &str) -> ManifestError {
+    ManifestError::NoMatch {
+        name: str_at(value, &["metadata", "name"]).to_string(),
+        namespace: str_at(value, &["metadata", "namespace"]).to_string(),
+        kind: kind.to_string(),
+        api_version: api_version.to_string(),
+    }
+}
+
+fn to_object(value: Value, api_version: &str, kind: &str) -> Result<Object, ManifestError> {
+    let name = str_at(&value, &["metadata", "name"]).to_string();
+    let decode_error = |e: serde_json::Error| ManifestError::Decode {
+        kind: kind.to_string(),
+        api_version: api_version.to_string(),
+        name: name.clone(),
+        message: e.to_string(),
+    };
+    match mapping(api_version, kind) {
+        Mapping::DaemonSet => serde_json::from_value::<DaemonSet>(value)
+            .map(Object::DaemonSet)
+            .map_err(decode_error),
+        Mapping::Node => serde_json::from_value::<Node>(value)
+            .map(Object::Node)
+            .map_err(decode_error),
+        Mapping::NotSimulated => Err(ManifestError::NotSimulated {
+            namespace: str_at(&value, &["metadata", "namespace"]).to_string(),
+            name,
+            kind: kind.to_string(),
+            api_version: api_version.to_string(),
+        }),
+        Mapping::NoMatch => Err(no_match(&value, kind, api_version)),
+    }
+}
+
+/// Go's `%q` for the plain strings of these messages.
+fn quote(s: &str) -> String {
+    crate::script::gofmt::quote(s)
+}
+
+#[cfg(test)]
+mod tests;

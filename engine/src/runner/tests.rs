@@ -1,0 +1,83 @@
+use super::*;
+
+#[test]
+fn empty_script_is_empty_transcript() {
+    let r = run_script("# nothing\n\n", None, false);
+    assert_eq!(
+        r,
+        RunOutcome {
+            transcript: String::new(),
+            exit_code: EXIT_OK
+        }
+    );
+}
+
+#[test]
+fn bad_line_stops_with_its_number() {
+    let r = run_script("sim seed 1\n\nkubeclt get pods\nsim seed 2\n", None, false);
+    assert_eq!(r.exit_code, EXIT_BAD_LINE);
+    assert!(
+        r.transcript.starts_with("$ sim seed 1\ndsplay: line 3: "),
+        "{}",
+        r.transcript
+    );
+    assert!(!r.transcript.contains("seed 2"));
+}
+
+#[test]
+fn unreadable_script_exits_2() {
+    let r = run_script("kubectl get pods 'oops\n", None, false);
+    assert_eq!(r.exit_code, EXIT_BAD_LINE);
+    assert!(
+        r.transcript.starts_with("dsplay: line 1: "),
+        "{}",
+        r.transcript
+    );
+}
+
+#[test]
+fn errors_go_on_unless_strict() {
+    let src = "kubectl get ds nope\nsim seed 1\n";
+    let r = run_script(src, None, false);
+    assert_eq!(r.exit_code, EXIT_OK);
+    assert_eq!(
+        r.transcript,
+        "$ kubectl get ds nope\nError from server (NotFound): daemonsets.apps \"nope\" not found\n$ sim seed 1\n"
+    );
+    let r = run_script(src, None, true);
+    assert_eq!(r.exit_code, EXIT_STRICT_ERROR);
+    assert!(!r.transcript.contains("sim seed"));
+}
+
+#[test]
+fn session_reads_stdin_and_here_documents() {
+    let mut s = Session::new();
+    let node = "apiVersion: v1\nkind: Node\nmetadata:\n  name: n1\n";
+    let o = s.execute("kubectl apply -f -", Some(node));
+    assert_eq!(
+        o,
+        CommandOutput {
+            output: "node/n1 created\n".into(),
+            is_error: false
+        }
+    );
+    let o = s.execute(&format!("kubectl apply -f - <<EOF\n{node}EOF"), None);
+    assert_eq!(o.output, "node/n1 unchanged\n");
+    let o = s.execute("kubectl apply -f n1.yaml", None);
+    assert!(o.is_error);
+    assert!(
+        o.output.starts_with("error: cannot read \"n1.yaml\""),
+        "{}",
+        o.output
+    );
+    let o = s.execute("sim seed 1\nsim seed 2", None);
+    assert_eq!(o.output, "$ sim seed 1\n$ sim seed 2\n");
+    let o = s.execute("helm install", None);
+    assert!(
+        o.is_error && o.output.starts_with("dsplay: "),
+        "{}",
+        o.output
+    );
+    let o = s.execute("   ", None);
+    assert_eq!(o, CommandOutput::default());
+}

@@ -1,0 +1,82 @@
+//! The `dsplay` binary: usage, version, `run` exit statuses, the interactive reader.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn dsplay(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dsplay"))
+        .args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/scenarios"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn dsplay");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    let out = child.wait_with_output().expect("dsplay output");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn help_and_version() {
+    let (code, out, _) = dsplay(&["--help"], "");
+    assert_eq!(code, 0);
+    assert!(out.contains("dsplay run FILE"), "{out}");
+    let (code, out, _) = dsplay(&["--version"], "");
+    assert_eq!(code, 0);
+    assert_eq!(out, format!("dsplay {}\n", dsplay_engine::VERSION));
+    let (code, _, err) = dsplay(&["frobnicate"], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown command"), "{err}");
+    let (code, _, err) = dsplay(&["run"], "");
+    assert_eq!(code, 2, "{err}");
+    let (code, _, err) = dsplay(&["run", "no-such.scenario"], "");
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("dsplay: cannot read no-such.scenario"),
+        "{err}"
+    );
+}
+
+#[test]
+fn run_exit_statuses() {
+    let (code, out, _) = dsplay(&["run", "fluentd-tutorial.scenario"], "");
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("fluentd-elasticsearch   3         3         3"),
+        "{out}"
+    );
+    assert_eq!(dsplay(&["run", "strict.scenario", "--strict"], "").0, 1);
+    assert_eq!(dsplay(&["run", "strict.scenario"], "").0, 0);
+    assert_eq!(dsplay(&["run", "bad-line.scenario"], "").0, 2);
+    // `-` reads the scenario from standard input; -f paths are relative to the current folder.
+    let (code, out, _) = dsplay(
+        &["run", "-"],
+        "kubectl apply -f manifests/three-workers.yaml\n",
+    );
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "$ kubectl apply -f manifests/three-workers.yaml\nnode/k8s-01 created\nnode/k8s-02 created\nnode/k8s-03 created\n"
+    );
+}
+
+#[test]
+fn interactive_reads_commands_and_here_documents() {
+    let input = "kubectl apply -f - <<EOF\napiVersion: v1\nkind: Node\nmetadata:\n  name: n1\nEOF\nkubectl get \\\n  nodes -o name\nkubeclt get pods\nkubectl get nodes nope\n";
+    let (code, out, _) = dsplay(&[], input);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "node/n1 created\nnode/n1\ndsplay: \"kubeclt\" is not a command of the scenario language: commands start with kubectl or sim\nError from server (NotFound): nodes \"nope\" not found\n"
+    );
+}
