@@ -113,6 +113,11 @@ impl Cluster {
         self.daemonsets.evaluations
     }
 
+    /// How many DaemonSet syncs have run so far.
+    pub fn daemonset_syncs(&self) -> u64 {
+        self.daemonsets.syncs
+    }
+
     /// `sim seed N`: reseeds pod-name suffixes, UIDs and the like.
     pub fn seed(&mut self, seed: u64) {
         self.w.rng = Rng::new(seed);

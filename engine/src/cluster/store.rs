@@ -30,6 +30,8 @@ pub struct Store {
     pods_by_node: HashMap<String, BTreeSet<ObjectKey>>,
     /// Pods with no derivable node (not pinned, not bound).
     unplaced_pods: BTreeSet<ObjectKey>,
+    /// Pods by the UID of their controller.
+    pods_by_owner: HashMap<String, BTreeSet<ObjectKey>>,
     resource_version: u64,
     /// Bumped on every ControllerRevision write, so controllers can tell when to look again.
     revisions_version: u64,
@@ -130,6 +132,15 @@ impl Store {
         };
         let new_node = pod_target_node(&pod);
         self.unindex(&key, old_node.as_deref());
+        if let Some(uid) = self.pods.get(&key).and_then(controller_uid) {
+            self.unindex_owner(&key, &uid);
+        }
+        if let Some(uid) = controller_uid(&pod) {
+            self.pods_by_owner
+                .entry(uid)
+                .or_default()
+                .insert(key.clone());
+        }
         match &new_node {
             Some(n) => {
                 self.pods_by_node
@@ -161,12 +172,31 @@ impl Store {
         let pod = self.pods.remove(key)?;
         let node = pod_target_node(&pod);
         self.unindex(key, node.as_deref());
+        if let Some(uid) = controller_uid(&pod) {
+            self.unindex_owner(key, &uid);
+        }
         self.changes.push(Change::Pod {
             key: key.clone(),
             nodes: node.into_iter().collect(),
             owners: controller_uid(&pod).into_iter().collect(),
         });
         Some(pod)
+    }
+    /// Pods whose controller has this UID.
+    pub fn pods_owned_by(&self, uid: &str) -> impl Iterator<Item = &Pod> {
+        self.pods_by_owner
+            .get(uid)
+            .into_iter()
+            .flatten()
+            .filter_map(|k| self.pods.get(k))
+    }
+    fn unindex_owner(&mut self, key: &ObjectKey, uid: &str) {
+        if let Some(set) = self.pods_by_owner.get_mut(uid) {
+            set.remove(key);
+            if set.is_empty() {
+                self.pods_by_owner.remove(uid);
+            }
+        }
     }
     fn unindex(&mut self, key: &ObjectKey, node: Option<&str>) {
         match node {

@@ -20,7 +20,6 @@ use crate::cluster::store::Change;
 use crate::cluster::{World, apiserver, clock::Wake};
 use crate::placement::{PlacementPolicy, ShouldRun};
 use backoff::Backoff;
-use claim::NodePods;
 use status::Counts;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -35,6 +34,8 @@ pub struct DaemonSetController {
     /// How many (node, DaemonSet) placement decisions were evaluated, for the incremental-cost
     /// tests and the benchmark report.
     pub evaluations: u64,
+    /// How many syncs ran, for the same reasons.
+    pub syncs: u64,
 }
 
 struct DsCache {
@@ -153,6 +154,7 @@ impl DaemonSetController {
 
     /// `syncDaemonSet` (spec §6).
     fn sync(&mut self, key: &ObjectKey, w: &mut World) {
+        self.syncs += 1;
         let Some(ds) = w.store.daemonset(key).cloned() else {
             self.caches.remove(key);
             return;
@@ -283,25 +285,20 @@ impl DaemonSetController {
             }
         }
 
-        // rollingUpdate (spec §8); OnDelete never replaces old pods for being old.
+        // rollingUpdate (spec §8); OnDelete never replaces old pods for being old. Claims were
+        // settled by manage on every node it visited, so a read-only view of the store will do.
         if ds.is_rolling_update() && !cache.old_nodes.is_empty() {
-            let all: BTreeSet<String> = w
-                .store
-                .nodes()
-                .keys()
-                .chain(w.store.nodes_with_pods())
-                .cloned()
-                .collect();
-            let m_all: NodePods = claim::nodes_to_daemon_pods(w, &ds, &selector, all.iter(), false);
-            let now = w.clock.now();
-            match rolling_update::rolling_update(
-                &ds,
-                w.store.nodes(),
-                &cache.policy,
-                m_all,
-                &hash,
-                now,
-            ) {
+            let plan = {
+                let decisions: BTreeMap<String, ShouldRun> = w
+                    .store
+                    .nodes()
+                    .keys()
+                    .filter_map(|n| cache.per_node.get(n).map(|(s, _)| (n.clone(), *s)))
+                    .collect();
+                let m_all = owned_pods_by_node(w, &ds, &selector);
+                rolling_update::rolling_update(&ds, &decisions, m_all, &hash, w.clock.now())
+            };
+            match plan {
                 Ok(plan) => {
                     let deletes: Vec<_> = plan.delete.into_iter().take(BURST_REPLICAS).collect();
                     sync_nodes(w, &ds, &hash, &plan.create_on, &deletes);
@@ -370,6 +367,29 @@ impl DaemonSetController {
             }
         });
     }
+}
+
+/// The DaemonSet's pods by node, borrowed (owned and matching the selector; terminal pods with a
+/// deletionTimestamp left out, as `getNodesToDaemonPods` does).
+fn owned_pods_by_node<'a>(
+    w: &'a World,
+    ds: &DaemonSet,
+    selector: &Selector,
+) -> rolling_update::NodePodRefs<'a> {
+    let mut m = rolling_update::NodePodRefs::new();
+    for node in w.store.nodes_with_pods() {
+        for p in w.store.pods_on_node(node) {
+            let ours = p.metadata.namespace == ds.metadata.namespace
+                && p.metadata
+                    .controller_ref()
+                    .is_some_and(|r| r.uid == ds.metadata.uid)
+                && selector.matches(&p.metadata.labels);
+            if ours && !(p.is_terminal() && p.metadata.is_being_deleted()) {
+                m.entry(node.clone()).or_default().push(p);
+            }
+        }
+    }
+    m
 }
 
 /// `syncNodes`: creates the pods for `create_on` and deletes `delete`, with their events.

@@ -2,10 +2,12 @@
 //! pod next to the old one (maxSurge > 0). Nodes are visited in name order, the simulator's fixed
 //! choice for Go's random map order (spec §8.1).
 
-use super::claim::NodePods;
-use crate::api::{DaemonSet, Node, Pod, Time, keys};
-use crate::placement::PlacementPolicy;
+use crate::api::{DaemonSet, Pod, Time, keys};
+use crate::placement::ShouldRun;
 use std::collections::BTreeMap;
+
+/// A read-only view of the DaemonSet's pods by node, borrowed from the store.
+pub type NodePodRefs<'a> = BTreeMap<String, Vec<&'a Pod>>;
 
 /// What the rolling update decided.
 #[derive(Debug, Default, PartialEq)]
@@ -18,13 +20,12 @@ pub struct Plan {
 /// every node that should run a pod.
 pub fn updated_desired_node_counts(
     ds: &DaemonSet,
-    nodes: &BTreeMap<String, Node>,
-    policy: &PlacementPolicy,
-    m: &mut NodePods,
+    nodes: &BTreeMap<String, ShouldRun>,
+    m: &mut NodePodRefs,
 ) -> Result<(i64, i64, i64), String> {
     let mut desired = 0;
-    for (name, node) in nodes {
-        if policy.should_run(node).should_run {
+    for (name, should) in nodes {
+        if should.should_run {
             desired += 1;
             m.entry(name.clone()).or_default();
         }
@@ -51,12 +52,16 @@ pub fn is_pod_updated(pod: &Pod, hash: &str, generation: Option<i64>) -> bool {
 
 /// `findUpdatedPodsOnNode`: (new, old, ok); ok is false with two new or two old pods.
 pub fn find_updated_pods_on_node<'a>(
-    pods: &'a [Pod],
+    pods: &[&'a Pod],
     hash: &str,
     generation: Option<i64>,
 ) -> (Option<&'a Pod>, Option<&'a Pod>, bool) {
     let (mut new, mut old) = (None, None);
-    for p in pods.iter().filter(|p| !p.metadata.is_being_deleted()) {
+    for p in pods
+        .iter()
+        .copied()
+        .filter(|p| !p.metadata.is_being_deleted())
+    {
         let slot = if is_pod_updated(p, hash, generation) {
             &mut new
         } else {
@@ -70,16 +75,15 @@ pub fn find_updated_pods_on_node<'a>(
     (new, old, true)
 }
 
+/// `nodes` holds the placement decision of every existing node.
 pub fn rolling_update(
     ds: &DaemonSet,
-    nodes: &BTreeMap<String, Node>,
-    policy: &PlacementPolicy,
-    mut m: NodePods,
+    nodes: &BTreeMap<String, ShouldRun>,
+    mut m: NodePodRefs,
     hash: &str,
     now: Time,
 ) -> Result<Plan, String> {
-    let (max_surge, max_unavailable, desired) =
-        updated_desired_node_counts(ds, nodes, policy, &mut m)?;
+    let (max_surge, max_unavailable, desired) = updated_desired_node_counts(ds, nodes, &mut m)?;
     let generation = ds.template_generation();
     let min_ready = ds.spec.min_ready_seconds;
     let available = |p: &Pod| p.is_available(min_ready, now);
@@ -107,14 +111,14 @@ pub fn rolling_update(
                         plan.delete.push(o.clone()); // unavailable old pods are always replaced
                         num_unavailable += 1;
                     } else if num_unavailable < max_unavailable {
-                        candidates.push(o.clone());
+                        candidates.push(o); // cloned only if chosen below
                     }
                 }
             }
         }
         let remaining = (max_unavailable - num_unavailable).clamp(0, candidates.len() as i64);
         plan.delete
-            .extend(candidates.into_iter().take(remaining as usize));
+            .extend(candidates.into_iter().take(remaining as usize).cloned());
         return Ok(plan);
     }
 
@@ -135,10 +139,10 @@ pub fn rolling_update(
         let Some(old) = old else { continue };
         match new {
             None => {
-                let Some(node) = nodes.get(node_name) else {
+                let Some(should) = nodes.get(node_name) else {
                     return Err(format!("node \"{node_name}\" not found"));
                 };
-                let should_run = policy.should_run(node).should_run;
+                let should_run = should.should_run;
                 if !available(old) {
                     if should_run {
                         plan.create_on.push(node_name.clone());
@@ -146,7 +150,7 @@ pub fn rolling_update(
                         plan.delete.push(old.clone());
                     }
                 } else if !should_run {
-                    sunset.push(old.clone());
+                    sunset.push(old);
                 } else if num_surge < max_surge {
                     candidate_new.push(node_name.clone());
                 }
@@ -163,7 +167,7 @@ pub fn rolling_update(
     let keep_available = num_available - desired;
     if keep_available > 0 {
         plan.delete
-            .extend(sunset.into_iter().take(keep_available as usize));
+            .extend(sunset.into_iter().take(keep_available as usize).cloned());
     }
     let remaining = (max_surge - num_surge).clamp(0, candidate_new.len() as i64);
     plan.create_on
