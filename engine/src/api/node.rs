@@ -22,9 +22,9 @@ pub struct Node {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NodeSpec {
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default, skip_serializing_if = "String::is_empty", rename = "podCIDR")]
     pub pod_cidr: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", rename = "podCIDRs")]
     pub pod_cidrs: Vec<String>,
     #[serde(default, skip_serializing_if = "is_false")]
     pub unschedulable: bool,

@@ -7,6 +7,11 @@ use crate::api::{Node, NodeAddress, NodeCondition, Quantity, Time, keys};
 pub const DEFAULT_CPU: &str = "4";
 pub const DEFAULT_MEMORY: &str = "16Gi";
 pub const DEFAULT_PODS: &str = "110";
+/// What a simulated kubelet reports about itself (`status.nodeInfo`).
+pub const KUBELET_VERSION: &str = "v1.34.1";
+pub const OS_IMAGE: &str = "Debian GNU/Linux 12 (bookworm)";
+pub const KERNEL: &str = "6.1.0-27-amd64";
+pub const CONTAINER_RUNTIME: &str = "containerd://1.7.24";
 
 /// Fills in what a registering kubelet and the IPAM controller would; `index` numbers the node.
 pub fn register(node: &mut Node, index: u32, now: Time) {
@@ -65,6 +70,20 @@ pub fn register(node: &mut Node, index: u32, now: Time) {
                 message: message.into(),
             });
         }
+    }
+    if node.status.node_info.is_none() {
+        node.status.node_info = Some(serde_json::json!({
+            "architecture": "amd64",
+            "bootID": "",
+            "containerRuntimeVersion": CONTAINER_RUNTIME,
+            "kernelVersion": KERNEL,
+            "kubeProxyVersion": "",
+            "kubeletVersion": KUBELET_VERSION,
+            "machineID": "",
+            "operatingSystem": "linux",
+            "osImage": OS_IMAGE,
+            "systemUUID": "",
+        }));
     }
     if node.status.addresses.is_empty() {
         node.status.addresses = vec![

@@ -134,12 +134,9 @@ fn mark_pods_not_ready(w: &mut World, node: &str, now: Time) {
         .map(|p| ObjectKey::of(&p.metadata))
         .collect();
     for key in keys {
-        w.store.update_pod(&key, |p| {
-            set_condition(p, "Ready", "False", "", "", now);
-            for cs in &mut p.status.container_statuses {
-                cs.ready = false;
-            }
-        });
+        // Only the pod's Ready condition: container statuses are the (silent) kubelet's.
+        w.store
+            .update_pod(&key, |p| set_condition(p, "Ready", "False", "", "", now));
         if let Some(p) = w.store.pod(&key) {
             let r = reference("Pod", "v1", &p.metadata);
             w.recorder.record(
