@@ -6,6 +6,7 @@ pub mod clock;
 pub mod errors;
 pub mod events;
 pub mod explain;
+pub mod last_applied;
 pub mod names;
 pub mod nodes;
 pub mod store;

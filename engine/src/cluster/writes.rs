@@ -1,7 +1,7 @@
 //! The writes users make (kubectl verbs and `sim` verbs), with what the API server does on each:
 //! defaults, validation, generation bookkeeping (spec §2), then the controllers react.
 
-use super::{ApiError, Cluster, apiserver, nodes};
+use super::{ApiError, Cluster, apiserver, last_applied, nodes};
 use crate::api::{DaemonSet, Node, ObjectKey, keys, phase};
 use crate::validation;
 
@@ -50,24 +50,53 @@ pub enum Pressure {
 const DS_RESOURCE: &str = "daemonsets.apps";
 
 impl Cluster {
-    /// `kubectl apply` of a Node. Status from a real cluster's `-o yaml` is kept.
+    /// `kubectl apply` of a Node. Status from a real cluster's `-o yaml` is kept. Labels,
+    /// annotations and taints merge as kubectl's three-way merge does: what the manifest says
+    /// wins, what an earlier apply said and this one drops goes, what was added by other means
+    /// (`kubectl label`, `kubectl taint`, the node lifecycle controller) stays.
     pub fn apply_node(&mut self, mut node: Node) -> Result<Applied, ApiError> {
         validation::validate_node(&node)?;
+        let applied = last_applied::record(&node);
         let name = node.metadata.name.clone();
         let result = match self.w.store.node(&name).cloned() {
             None => {
+                node.metadata
+                    .annotations
+                    .insert(last_applied::KEY.into(), applied);
                 self.insert_new_node(node);
                 Applied::Created
             }
             Some(old) => {
-                // Spec and labels come from the manifest; status stays the kubelet's.
+                let last: Option<Node> = last_applied::read(&old.metadata);
                 let mut new = old.clone();
-                new.metadata.labels = std::mem::take(&mut node.metadata.labels);
-                new.metadata.annotations = std::mem::take(&mut node.metadata.annotations);
-                new.spec.taints = node.spec.taints;
-                new.spec.unschedulable = node.spec.unschedulable;
-                let now = self.w.clock.now();
-                nodes::register(&mut new, 0, now);
+                last_applied::merge_meta(
+                    &mut new.metadata,
+                    last.as_ref().map(|l| &l.metadata),
+                    &node.metadata,
+                );
+                new.metadata
+                    .annotations
+                    .insert(last_applied::KEY.into(), applied);
+                let last_taints = last
+                    .as_ref()
+                    .map(|l| l.spec.taints.as_slice())
+                    .unwrap_or_default();
+                new.spec.taints.retain(|t| {
+                    let in_new = node
+                        .spec
+                        .taints
+                        .iter()
+                        .any(|n| n.key == t.key && n.effect == t.effect);
+                    let was_applied = last_taints
+                        .iter()
+                        .any(|l| l.key == t.key && l.effect == t.effect);
+                    !in_new && !was_applied
+                });
+                new.spec.taints.extend(node.spec.taints.iter().cloned());
+                let last_unschedulable = last.as_ref().is_some_and(|l| l.spec.unschedulable);
+                if node.spec.unschedulable || last_unschedulable {
+                    new.spec.unschedulable = node.spec.unschedulable;
+                }
                 if new == old {
                     Applied::Unchanged
                 } else {
@@ -106,28 +135,31 @@ impl Cluster {
         self.w.store.put_node(node);
     }
 
-    /// `kubectl apply` of a DaemonSet: created, or its spec, labels and annotations replaced
-    /// (a simplification of kubectl's three-way merge, named in the README).
-    pub fn apply_daemonset(&mut self, ds: DaemonSet) -> Result<Applied, ApiError> {
+    /// `kubectl apply` of a DaemonSet: created (with the `last-applied-configuration`
+    /// annotation), or its spec replaced by the manifest's and its labels and annotations merged
+    /// as kubectl's three-way merge does (see `apply_node`). Replacing the whole spec, rather
+    /// than merging field by field, is a simplification named in the README.
+    pub fn apply_daemonset(&mut self, mut ds: DaemonSet) -> Result<Applied, ApiError> {
         let key = ObjectKey::new(namespace_or_default(&ds), ds.metadata.name.clone());
+        let applied = last_applied::record(&ds);
         if self.w.store.daemonset(&key).is_none() {
+            ds.metadata
+                .annotations
+                .insert(last_applied::KEY.into(), applied);
             self.create_daemonset(ds)?;
             return Ok(Applied::Created);
         }
         let changed = self.update_daemonset(&key.namespace, &key.name, |d| {
+            let last: Option<DaemonSet> = last_applied::read(&d.metadata);
             d.spec = ds.spec.clone();
-            d.metadata.labels = ds.metadata.labels.clone();
-            let generation = d
-                .metadata
+            last_applied::merge_meta(
+                &mut d.metadata,
+                last.as_ref().map(|l| &l.metadata),
+                &ds.metadata,
+            );
+            d.metadata
                 .annotations
-                .get(keys::DEPRECATED_TEMPLATE_GENERATION)
-                .cloned();
-            d.metadata.annotations = ds.metadata.annotations.clone();
-            if let Some(g) = generation {
-                d.metadata
-                    .annotations
-                    .insert(keys::DEPRECATED_TEMPLATE_GENERATION.into(), g);
-            }
+                .insert(last_applied::KEY.into(), applied);
         })?;
         Ok(if changed {
             Applied::Configured

@@ -1,0 +1,116 @@
+//! `kubectl.kubernetes.io/last-applied-configuration`: what the last `kubectl apply` said, so the
+//! next apply can tell fields it owns (and may remove) from fields set by other means.
+
+use crate::api::ObjectMeta;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+pub const KEY: &str = "kubectl.kubernetes.io/last-applied-configuration";
+
+/// The annotation's value for a manifest: its JSON (without this annotation), newline-ended,
+/// as kubectl writes it.
+/// Keys come out sorted (as kubectl's JSON of an unstructured object), and the empty parts our
+/// typed decoding adds (`status: {}` counters at zero, empty maps) are left out.
+pub fn record<T: Serialize + Clone + HasMeta>(obj: &T) -> String {
+    let mut copy = obj.clone();
+    copy.meta_mut().annotations.remove(KEY);
+    let mut value = serde_json::to_value(&copy).unwrap_or(Value::Null);
+    if let Value::Object(m) = &mut value {
+        m.remove("status"); // never part of what a user applies
+    }
+    prune(&mut value);
+    let mut json = serde_json::to_string(&value).unwrap_or_default();
+    json.push('\n');
+    json
+}
+
+/// Drops empty objects and arrays, recursively.
+fn prune(v: &mut Value) -> bool {
+    match v {
+        Value::Object(m) => {
+            m.retain(|_, x| !prune(x));
+            m.is_empty()
+        }
+        Value::Array(a) => {
+            for x in a.iter_mut() {
+                prune(x);
+            }
+            a.is_empty()
+        }
+        _ => false,
+    }
+}
+
+/// The object the last apply recorded, if any (and if it still parses).
+pub fn read<T: DeserializeOwned>(meta: &ObjectMeta) -> Option<T> {
+    serde_json::from_str(meta.annotations.get(KEY)?).ok()
+}
+
+/// Labels and annotations: the manifest's win; keys the last apply set and this one drops go;
+/// everything else stays.
+pub fn merge_meta(current: &mut ObjectMeta, last: Option<&ObjectMeta>, manifest: &ObjectMeta) {
+    if let Some(last) = last {
+        for k in last.labels.keys() {
+            if !manifest.labels.contains_key(k) {
+                current.labels.remove(k);
+            }
+        }
+        for k in last.annotations.keys() {
+            if !manifest.annotations.contains_key(k) {
+                current.annotations.remove(k);
+            }
+        }
+    }
+    current.labels.extend(manifest.labels.clone());
+    current.annotations.extend(
+        manifest
+            .annotations
+            .iter()
+            .filter(|(k, _)| k.as_str() != KEY)
+            .map(|(k, v)| (k.clone(), v.clone())),
+    );
+}
+
+/// Objects with metadata.
+pub trait HasMeta {
+    fn meta_mut(&mut self) -> &mut ObjectMeta;
+}
+
+impl HasMeta for crate::api::Node {
+    fn meta_mut(&mut self) -> &mut ObjectMeta {
+        &mut self.metadata
+    }
+}
+
+impl HasMeta for crate::api::DaemonSet {
+    fn meta_mut(&mut self) -> &mut ObjectMeta {
+        &mut self.metadata
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::Node;
+
+    #[test]
+    fn records_the_manifest_without_empty_parts_or_status() {
+        let mut n = Node::default();
+        n.api_version = "v1".into();
+        n.kind = "Node".into();
+        n.metadata.name = "n1".into();
+        n.metadata.labels.insert("zone".into(), "a".into());
+        n.metadata.annotations.insert(KEY.into(), "old".into());
+        assert_eq!(
+            record(&n),
+            "{\"apiVersion\":\"v1\",\"kind\":\"Node\",\"metadata\":{\"labels\":{\"zone\":\"a\"},\"name\":\"n1\"}}\n"
+        );
+        let back: Node = read(&ObjectMeta {
+            annotations: [(KEY.to_string(), record(&n))].into(),
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(back.metadata.labels, n.metadata.labels);
+    }
+}
