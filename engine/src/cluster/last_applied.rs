@@ -96,9 +96,11 @@ mod tests {
 
     #[test]
     fn records_the_manifest_without_empty_parts_or_status() {
-        let mut n = Node::default();
-        n.api_version = "v1".into();
-        n.kind = "Node".into();
+        let mut n = Node {
+            api_version: "v1".into(),
+            kind: "Node".into(),
+            ..Default::default()
+        };
         n.metadata.name = "n1".into();
         n.metadata.labels.insert("zone".into(), "a".into());
         n.metadata.annotations.insert(KEY.into(), "old".into());
