@@ -6,11 +6,17 @@
 pub mod api;
 pub mod cluster;
 pub mod controller;
+/// Go's `strconv.Quote`, `ParseInt`, `ParseBool`, `encoding/json` strings… for kubectl- and
+/// apiserver-exact messages (used by the scenario language, the manifest reader, kubectl's
+/// printers and validation).
+pub(crate) mod gofmt;
 pub mod kubectl;
 pub mod manifest;
 pub mod placement;
 pub mod runner;
 pub mod script;
+#[cfg(test)]
+pub(crate) mod testutil;
 pub mod validation;
 
 /// The engine's version, shown by the CLI and the page.

@@ -2,6 +2,7 @@
 //! plus the text form used by `kubectl -l` and printed in `-o wide`.
 
 use super::StringMap;
+use crate::validation::names;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -299,19 +300,10 @@ pub fn format_labels(labels: &StringMap) -> String {
         .join(",")
 }
 
-const QUALIFIED_NAME_FMT: &str = "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
-const LABEL_VALUE_FMT: &str = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
-
-fn is_name_part(s: &str) -> bool {
-    let b = s.as_bytes();
-    !b.is_empty()
-        && b[0].is_ascii_alphanumeric()
-        && b[b.len() - 1].is_ascii_alphanumeric()
-        && b.iter()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'))
-}
-
-/// `validation.IsQualifiedName`: the first problem, if any.
+/// `validation.IsQualifiedName`: the first problem, if any. (The name part is checked before the
+/// prefix, an empty prefix gets the subdomain message and a long name part says "characters":
+/// this check's own texts, kept; the predicates and regex messages are
+/// [`crate::validation::names`]'.)
 pub fn validate_qualified_name(key: &str) -> Option<String> {
     let (prefix, name) = match key.split_once('/') {
         Some((p, n)) => (Some(p), n),
@@ -323,13 +315,16 @@ pub fn validate_qualified_name(key: &str) -> Option<String> {
     if name.len() > 63 {
         return Some("name part must be no more than 63 characters".into());
     }
-    if !is_name_part(name) {
-        return Some(QUALIFIED_NAME_FMT.into());
+    if !names::matches_label_key_name(name) {
+        return Some(format!("name part {}", names::label_key_name_regex_error()));
     }
     if let Some(p) = prefix
         && !is_dns1123_subdomain(p)
     {
-        return Some("prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')".into());
+        return Some(format!(
+            "prefix part {}",
+            names::dns1123_subdomain_regex_error()
+        ));
     }
     None
 }
@@ -339,24 +334,15 @@ pub fn validate_label_value(v: &str) -> Option<String> {
     if v.len() > 63 {
         return Some("must be no more than 63 characters".into());
     }
-    if !v.is_empty() && !is_name_part(v) {
-        return Some(LABEL_VALUE_FMT.into());
+    if !v.is_empty() && !names::matches_label_key_name(v) {
+        return Some(names::label_value_regex_error());
     }
     None
 }
 
 /// `validation.IsDNS1123Subdomain` without the message.
 pub fn is_dns1123_subdomain(s: &str) -> bool {
-    s.len() <= 253
-        && !s.is_empty()
-        && s.split('.').all(|l| {
-            let b = l.as_bytes();
-            !b.is_empty()
-                && b[0].is_ascii_alphanumeric()
-                && b[b.len() - 1].is_ascii_alphanumeric()
-                && b.iter()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
-        })
+    s.len() <= 253 && names::matches_dns1123_subdomain(s)
 }
 
 #[cfg(test)]
@@ -410,5 +396,48 @@ mod tests {
         assert_eq!(LabelSelector::default().format(), "<none>");
         assert_eq!(format_labels(&labels(&[("b", "2"), ("a", "1")])), "a=1,b=2");
         assert_eq!(format_labels(&labels(&[])), "<none>");
+    }
+
+    /// The exact first-problem texts (once constants here, now built from `validation::names`).
+    #[test]
+    fn first_problem_texts() {
+        assert_eq!(
+            validate_qualified_name("a-").as_deref(),
+            Some(
+                "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')"
+            )
+        );
+        assert_eq!(
+            validate_qualified_name("Example.com/a").as_deref(),
+            Some(
+                "prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"
+            )
+        );
+        assert_eq!(
+            validate_qualified_name("/a").as_deref(),
+            Some(
+                "prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"
+            )
+        );
+        assert_eq!(
+            validate_qualified_name(&"k".repeat(64)).as_deref(),
+            Some("name part must be no more than 63 characters")
+        );
+        assert_eq!(validate_qualified_name("example.com/a"), None);
+        assert_eq!(
+            validate_label_value("b-").as_deref(),
+            Some(
+                "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')"
+            )
+        );
+        assert_eq!(
+            validate_label_value(&"x".repeat(64)).as_deref(),
+            Some("must be no more than 63 characters")
+        );
+        assert_eq!(validate_label_value(""), None);
+        assert!(is_dns1123_subdomain("a.b-c"));
+        assert!(!is_dns1123_subdomain(""));
+        assert!(!is_dns1123_subdomain("A.b"));
+        assert!(!is_dns1123_subdomain(&"a".repeat(254)));
     }
 }

@@ -95,6 +95,7 @@ fn pod_state(p: &Pod) -> PodState {
 mod tests {
     use crate::api::*;
     use crate::cluster::Cluster;
+    use crate::testutil;
 
     /// Issue 3 item 8: the taint not tolerated, and why an existing pod is Pending.
     #[test]
@@ -108,23 +109,16 @@ mod tests {
         small.metadata.name = "small".into();
         small.status.allocatable = [("cpu".to_string(), Quantity("100m".into()))].into();
         c.create_node(small).unwrap();
-        let mut ds = DaemonSet::default();
-        ds.metadata.name = "agent".into();
-        let labels: StringMap = [("app".to_string(), "agent".to_string())].into();
-        ds.spec.selector = Some(LabelSelector {
-            match_labels: Some(labels.clone()),
-            match_expressions: None,
-        });
-        ds.spec.template.metadata.labels = labels;
-        ds.spec.template.spec.containers = vec![Container {
-            name: "a".into(),
-            image: "agent:1".into(),
-            resources: Some(ResourceRequirements {
-                requests: [("cpu".to_string(), Quantity("1".into()))].into(),
-                ..Default::default()
-            }),
+        let mut ds = testutil::daemonset(
+            "agent",
+            testutil::labels(&[("app", "agent")]),
+            "a",
+            "agent:1",
+        );
+        ds.spec.template.spec.containers[0].resources = Some(ResourceRequirements {
+            requests: [("cpu".to_string(), Quantity("1".into()))].into(),
             ..Default::default()
-        }];
+        });
         c.create_daemonset(ds).unwrap();
         let e = c.explain("default", "agent", "n1").unwrap();
         assert!(!e.placement.should_run);

@@ -2,6 +2,7 @@
 //! object, plus a newline. Keys sorted bytewise (Go sorts map keys), `<`, `>`, `&`, U+2028 and
 //! U+2029 escaped as `\u003c`… (Go's HTML-safe encoding), empty collections as `{}` / `[]`.
 
+use crate::gofmt::push_json_string;
 use serde_json::Value;
 
 const MAX_DEPTH: usize = 200;
@@ -29,7 +30,7 @@ fn write_value(out: &mut String, value: &Value, level: usize) {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Value::Number(n) => out.push_str(&n.to_string()),
-        Value::String(s) => write_string(out, s),
+        Value::String(s) => push_json_string(out, s),
         Value::Array(items) => {
             if items.is_empty() {
                 out.push_str("[]");
@@ -62,7 +63,7 @@ fn write_value(out: &mut String, value: &Value, level: usize) {
                 }
                 out.push('\n');
                 indent(out, level + 1);
-                write_string(out, key);
+                push_json_string(out, key);
                 out.push_str(": ");
                 if let Some(v) = map.get(*key) {
                     write_value(out, v, level + 1);
@@ -73,28 +74,6 @@ fn write_value(out: &mut String, value: &Value, level: usize) {
             out.push('}');
         }
     }
-}
-
-/// Go's `encoding/json` string encoding with HTML escaping.
-fn write_string(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
-                out.push_str(&format!("\\u{:04x}", c as u32))
-            }
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
 
 #[cfg(test)]

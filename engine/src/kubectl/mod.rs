@@ -192,7 +192,7 @@ fn status_of(err: &ApiError) -> (&'static str, String) {
 
 /// Go's `%q`.
 pub(crate) fn quote(s: &str) -> String {
-    crate::script::gofmt::quote(s)
+    crate::gofmt::quote(s)
 }
 
 /// `kind.group` as kubectl prints it in `-o name` and success messages (`daemonset.apps`,

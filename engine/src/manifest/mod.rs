@@ -613,7 +613,7 @@ fn to_object(value: Value, api_version: &str, kind: &str) -> Result<Object, Mani
 
 /// Go's `%q` for the plain strings of these messages.
 fn quote(s: &str) -> String {
-    crate::script::gofmt::quote(s)
+    crate::gofmt::quote(s)
 }
 
 #[cfg(test)]

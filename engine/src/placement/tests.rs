@@ -3,41 +3,23 @@
 
 use super::*;
 use crate::api::{
-    Affinity, Container, ContainerPort, DaemonSet, LabelSelector, Node, NodeAffinity,
-    NodeCondition, NodeSelector, NodeSelectorRequirement, NodeSelectorTerm, Pod, PodSpec, Quantity,
-    ResourceRequirements, StringMap, Taint, Toleration, taints,
+    Affinity, ContainerPort, DaemonSet, Node, NodeAffinity, NodeCondition, NodeSelector,
+    NodeSelectorRequirement, NodeSelectorTerm, Pod, PodSpec, Quantity, ResourceRequirements,
+    StringMap, Taint, Toleration, taints,
 };
+
+use crate::testutil::{l1, labels, n1, new_daemonset, node};
 
 const TT: (bool, bool) = (true, true);
 const FT: (bool, bool) = (false, true);
 const FF: (bool, bool) = (false, false);
 
-fn labels(pairs: &[(&str, &str)]) -> StringMap {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
-
-/// `N1` / `N2` / `L1` / `L2` of the upstream controller tests.
-fn n1() -> StringMap {
-    labels(&[("color", "blue"), ("speed", "fast")])
-}
+/// `N2` / `L2` of the upstream controller tests (`N1` and `L1` are in [`crate::testutil`]).
 fn n2() -> StringMap {
     labels(&[("color", "red"), ("speed", "fast")])
 }
-fn l1() -> StringMap {
-    labels(&[("name", "simple-daemon"), ("type", "production")])
-}
 fn l2() -> StringMap {
     labels(&[("name", "simple-daemon"), ("type", "test")])
-}
-
-fn node(name: &str, node_labels: StringMap) -> Node {
-    let mut n = Node::default();
-    n.metadata.name = name.into();
-    n.metadata.labels = node_labels;
-    n
 }
 
 fn tainted(name: &str, node_taints: Vec<Taint>) -> Node {
@@ -55,19 +37,7 @@ fn nodes(start: usize, count: usize, node_labels: &StringMap) -> Vec<Node> {
 
 /// `newDaemonSet("foo")`, template spec changed by `f`.
 fn ds_with(f: impl FnOnce(&mut PodSpec)) -> DaemonSet {
-    let mut ds = DaemonSet::default();
-    ds.metadata.name = "foo".into();
-    ds.metadata.namespace = "default".into();
-    ds.spec.selector = Some(LabelSelector {
-        match_labels: Some(l1()),
-        match_expressions: None,
-    });
-    ds.spec.template.metadata.labels = l1();
-    ds.spec.template.spec.containers = vec![Container {
-        name: "foo".into(),
-        image: "foo/bar".into(),
-        ..Container::default()
-    }];
+    let mut ds = new_daemonset("foo");
     f(&mut ds.spec.template.spec);
     ds
 }

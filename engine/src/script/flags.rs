@@ -10,7 +10,7 @@
 //! part of the language (the simulator cannot honour it).
 
 use super::duration::parse_go_duration;
-use super::gofmt::{parse_bool, parse_int, quote, quote_rune, read_csv_record};
+use crate::gofmt::{parse_bool, parse_int, quote, quote_rune, read_csv_record};
 
 /// The value type of a flag, which decides how its value is read and checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

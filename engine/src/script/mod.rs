@@ -15,15 +15,10 @@
 mod command;
 mod duration;
 mod flags;
-/// Go's `strconv.Quote`, `ParseInt`, `ParseBool`… for kubectl-exact messages (also used by
-/// the manifest reader).
-pub(crate) mod gofmt;
 mod kubectl;
 mod reader;
 mod resources;
 mod sim;
-/// apimachinery's label-value and qualified-name checks, with their texts.
-pub(crate) mod validation;
 mod words;
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! texts, for the resource types the simulated server serves.
 
 use super::command::ResourceKind;
-use super::gofmt::quote;
+use crate::gofmt::quote;
 
 /// What the arguments select.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,12 +3,14 @@
 //!
 //! `ErrorBody` prints ints and bools bare, strings with Go's `%q`, and anything else as
 //! `json.Marshal` output; the `Required`, `Forbidden` and `Too long` types print no value. The
-//! value printers here reproduce Go's output: `go_quote` is `strconv.Quote`, `json_string` is
-//! `encoding/json`'s string encoder (which escapes `<`, `>` and `&`), `JsonObject` writes struct
-//! fields in declaration order as Go does, and maps are written with sorted keys.
+//! value printers here reproduce Go's output: strings go through [`crate::gofmt`]'s `quote`
+//! (`strconv.Quote`) and `json_string` (`encoding/json`'s string encoder, which escapes `<`, `>`
+//! and `&`), `JsonObject` writes struct fields in declaration order as Go does, and maps are
+//! written with sorted keys.
 
 use crate::api::{IntOrString, LabelSelector, StringMap};
-use std::fmt::Write as _;
+pub(crate) use crate::gofmt::json_string;
+use crate::gofmt::quote;
 
 /// A field path (`field.Path`): `spec.template.spec.containers[0].name`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,7 +61,7 @@ impl Value {
     fn render(&self) -> String {
         match self {
             Value::Bare(s) | Value::Json(s) => s.clone(),
-            Value::Str(s) => go_quote(s),
+            Value::Str(s) => quote(s),
         }
     }
 }
@@ -109,7 +111,7 @@ impl FieldError {
         let detail = if supported.is_empty() {
             String::new()
         } else {
-            let quoted: Vec<String> = supported.iter().map(|s| go_quote(s)).collect();
+            let quoted: Vec<String> = supported.iter().map(|s| quote(s)).collect();
             format!("supported values: {}", quoted.join(", "))
         };
         FieldError::new(path, "Unsupported value", Some(&value), &detail)
@@ -152,85 +154,6 @@ pub(crate) fn nonnegative(errs: &mut Errors, value: i64, path: &Path) {
 
 // ---------------------------------------------------------------------------------------------
 // Go value printing
-
-/// `strconv.Quote`: double-quoted, with Go escapes for non-printable runes.
-pub(crate) fn go_quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if go_is_print(c) => out.push(c),
-            '\u{7}' => out.push_str("\\a"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{b}' => out.push_str("\\v"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
-            }
-            c if (c as u32) < 0x10000 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => {
-                let _ = write!(out, "\\U{:08x}", c as u32);
-            }
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// An approximation of Go's `strconv.IsPrint` (letters, marks, numbers, punctuation, symbols and
-/// the ASCII space): control characters, non-ASCII spaces, format characters, private-use
-/// characters and noncharacters are not printable. (Unassigned code points, which Go also
-/// escapes, are not known here and print as themselves.)
-fn go_is_print(c: char) -> bool {
-    let u = c as u32;
-    if u < 0x80 {
-        return (0x20..0x7f).contains(&u);
-    }
-    if c.is_control() || c.is_whitespace() {
-        return false;
-    }
-    let format = matches!(u,
-        0x00AD | 0x0600..=0x0605 | 0x061C | 0x06DD | 0x070F | 0x0890..=0x0891 | 0x08E2 | 0x180E
-        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0x2066..=0x206F | 0xFEFF
-        | 0xFFF9..=0xFFFB | 0x110BD | 0x110CD | 0x13430..=0x1343F | 0x1BCA0..=0x1BCA3
-        | 0x1D173..=0x1D17A | 0xE0001 | 0xE0020..=0xE007F);
-    let private_use = matches!(u, 0xE000..=0xF8FF | 0xF0000..=0x10FFFF);
-    let nonchar = matches!(u, 0xFDD0..=0xFDEF) || (u & 0xFFFE) == 0xFFFE;
-    !(format || private_use || nonchar)
-}
-
-/// `encoding/json`'s encoding of a string (HTML-safe, as `json.Marshal` writes it).
-pub(crate) fn json_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
 
 /// A Go struct written field by field, in declaration order.
 pub(crate) struct JsonObject(String);

@@ -13,7 +13,7 @@ mod daemonset;
 mod defaults;
 mod field_error;
 mod meta;
-mod names;
+pub(crate) mod names;
 mod node;
 mod pod_template;
 mod tolerations;

@@ -67,13 +67,40 @@ pub(crate) fn matches_dns1123_subdomain(s: &str) -> bool {
 }
 
 /// `^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$`
-fn matches_label_key_name(s: &str) -> bool {
+pub(crate) fn matches_label_key_name(s: &str) -> bool {
     let b = s.as_bytes();
     !b.is_empty()
         && b[0].is_ascii_alphanumeric()
         && b[b.len() - 1].is_ascii_alphanumeric()
         && b.iter()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'))
+}
+
+/// The `RegexError` of a label key's name part (also of a whole key with too many `/`).
+pub(crate) fn label_key_name_regex_error() -> String {
+    regex_error(
+        LABEL_KEY_ERR,
+        LABEL_KEY_FMT,
+        &["MyName", "my.name", "123-abc"],
+    )
+}
+
+/// The `RegexError` of a label value.
+pub(crate) fn label_value_regex_error() -> String {
+    regex_error(
+        LABEL_VALUE_ERR,
+        LABEL_VALUE_FMT,
+        &["MyValue", "my_value", "12345"],
+    )
+}
+
+/// The `RegexError` of a DNS-1123 subdomain.
+pub(crate) fn dns1123_subdomain_regex_error() -> String {
+    regex_error(
+        DNS1123_SUBDOMAIN_ERR,
+        DNS1123_SUBDOMAIN_FMT,
+        &["example.com"],
+    )
 }
 
 /// `IsDNS1123Label` (util/validation).
@@ -108,11 +135,7 @@ fn dns1123_subdomain_with(value: &str, bytes: bool) -> Vec<String> {
         });
     }
     if !matches_dns1123_subdomain(value) {
-        errs.push(regex_error(
-            DNS1123_SUBDOMAIN_ERR,
-            DNS1123_SUBDOMAIN_FMT,
-            &["example.com"],
-        ));
+        errs.push(dns1123_subdomain_regex_error());
     }
     errs
 }
@@ -171,7 +194,7 @@ pub(crate) fn qualified_name(value: &str) -> Vec<String> {
         _ => {
             errs.push(format!(
                 "a valid label key {} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
-                regex_error(LABEL_KEY_ERR, LABEL_KEY_FMT, &["MyName", "my.name", "123-abc"])
+                label_key_name_regex_error()
             ));
             return errs;
         }
@@ -182,14 +205,7 @@ pub(crate) fn qualified_name(value: &str) -> Vec<String> {
         errs.push(format!("name part {}", max_len_bytes(63)));
     }
     if !matches_label_key_name(name) {
-        errs.push(format!(
-            "name part {}",
-            regex_error(
-                LABEL_KEY_ERR,
-                LABEL_KEY_FMT,
-                &["MyName", "my.name", "123-abc"]
-            )
-        ));
+        errs.push(format!("name part {}", label_key_name_regex_error()));
     }
     errs
 }
@@ -201,11 +217,7 @@ pub(crate) fn label_value(value: &str) -> Vec<String> {
         errs.push(max_len_bytes(63));
     }
     if !(value.is_empty() || matches_label_key_name(value)) {
-        errs.push(regex_error(
-            LABEL_VALUE_ERR,
-            LABEL_VALUE_FMT,
-            &["MyValue", "my_value", "12345"],
-        ));
+        errs.push(label_value_regex_error());
     }
     errs
 }
@@ -271,4 +283,67 @@ pub(crate) fn relaxed_env_var_name(value: &str) -> Vec<String> {
         errs.push(RELAXED_ENV_VAR_ERR.into());
     }
     errs
+}
+
+#[cfg(test)]
+mod tests {
+    //! Moved from `script::validation`, kubectl's client-side copy of these checks.
+    use super::*;
+
+    #[test]
+    fn label_values() {
+        for ok in [
+            "",
+            "a",
+            "MyValue",
+            "my_value",
+            "12345",
+            "a.b-c_d",
+            &"x".repeat(63),
+        ] {
+            assert!(label_value(ok).is_empty(), "{ok}");
+        }
+        assert_eq!(
+            label_value("b-"),
+            vec!["a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')".to_string()]
+        );
+        assert_eq!(
+            label_value(&"x".repeat(64)),
+            vec!["must be no more than 63 bytes".to_string()]
+        );
+        assert_eq!(label_value(&format!("{}-", "x".repeat(64))).len(), 2);
+    }
+
+    #[test]
+    fn qualified_names() {
+        for ok in [
+            "a",
+            "dedicated",
+            "node-role.kubernetes.io/control-plane",
+            "example.com/My_Name.1",
+        ] {
+            assert!(qualified_name(ok).is_empty(), "{ok}");
+        }
+        assert_eq!(
+            qualified_name("/a"),
+            vec!["prefix part must be non-empty".to_string()]
+        );
+        assert_eq!(qualified_name("a/"), vec![
+            "name part must be non-empty".to_string(),
+            "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')".to_string(),
+        ]);
+        let e = qualified_name("Example.com/a");
+        assert_eq!(e.len(), 1);
+        assert!(
+            e[0].starts_with("prefix part a lowercase RFC 1123 subdomain"),
+            "{}",
+            e[0]
+        );
+        assert!(e[0].ends_with("(e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"), "{}", e[0]);
+        assert!(qualified_name("a/b/c")[0].starts_with("a valid label key must consist"));
+        assert_eq!(
+            qualified_name(&"k".repeat(64)),
+            vec!["name part must be no more than 63 bytes".to_string()]
+        );
+    }
 }

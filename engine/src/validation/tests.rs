@@ -1,7 +1,6 @@
 //! Golden-text tests: each V-rule of spec §2.3 with its exact message, the K cases (C67–C69),
 //! the defaults (C71), node validation, the shipped fixtures, and a no-panic property test.
 
-use super::field_error::{go_quote, json_string};
 use super::names;
 use super::{set_defaults_daemonset, validate_daemonset, validate_daemonset_update, validate_node};
 use crate::api::*;
@@ -1200,18 +1199,6 @@ fn qualified_names() {
         ["must be no more than 63 bytes"]
     );
     assert_eq!(names::dns1123_label("a.b"), ["must not contain dots"]);
-}
-
-#[test]
-fn go_value_printing() {
-    assert_eq!(go_quote("a\"b\\c"), "\"a\\\"b\\\\c\"");
-    assert_eq!(go_quote("\n\t\u{7}\u{1b}\u{7f}"), "\"\\n\\t\\a\\x1b\\x7f\"");
-    assert_eq!(go_quote("é日本\u{a0}\u{200b}"), "\"é日本\\u00a0\\u200b\"");
-    assert_eq!(go_quote("\u{10ffff}"), "\"\\U0010ffff\"");
-    assert_eq!(
-        json_string("<a&b>\u{1}"),
-        "\"\\u003ca\\u0026b\\u003e\\u0001\""
-    );
 }
 
 // ---------------------------------------------------------------------------------------------

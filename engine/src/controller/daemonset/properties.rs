@@ -5,6 +5,7 @@
 use crate::api::*;
 use crate::cluster::{Cluster, NodeReadiness};
 use crate::placement::node_should_run_daemon_pod;
+use crate::testutil;
 use proptest::prelude::*;
 
 #[derive(Debug, Clone)]
@@ -36,19 +37,7 @@ fn op() -> impl Strategy<Value = Op> {
 }
 
 fn daemonset(selector: Option<usize>, tolerate: Option<(usize, usize)>, surge: bool) -> DaemonSet {
-    let labels: StringMap = [("app".to_string(), "p".to_string())].into();
-    let mut ds = DaemonSet::default();
-    ds.metadata.name = "p".into();
-    ds.spec.selector = Some(LabelSelector {
-        match_labels: Some(labels.clone()),
-        match_expressions: None,
-    });
-    ds.spec.template.metadata.labels = labels;
-    ds.spec.template.spec.containers = vec![Container {
-        name: "c".into(),
-        image: "img".into(),
-        ..Default::default()
-    }];
+    let mut ds = testutil::daemonset("p", testutil::labels(&[("app", "p")]), "c", "img");
     if let Some(l) = selector {
         ds.spec.template.spec.node_selector =
             [(KEYS[l % 3].to_string(), VALUES[l / 3 % 2].to_string())].into();
@@ -103,11 +92,9 @@ fn apply(c: &mut Cluster, op: &Op) {
             ][*r as usize];
             c.set_node_readiness(&name(*n), r).map(|_| true)
         }
-        Op::AddNode(n) => {
-            let mut node = Node::default();
-            node.metadata.name = name(*n);
-            c.create_node(node).map(|_| true)
-        }
+        Op::AddNode(n) => c
+            .create_node(testutil::node(&name(*n), StringMap::new()))
+            .map(|_| true),
         Op::DeleteNode(n) => c.delete_node(&name(*n)).map(|_| true),
         Op::Advance(ms) => {
             c.advance(i64::from(*ms));

@@ -3,28 +3,16 @@
 
 use crate::api::*;
 use crate::cluster::Cluster;
+use crate::testutil::{daemonset, labels, node};
 use std::collections::BTreeMap;
 
 fn setup(nodes: usize, max_unavailable: i64, max_surge: i64) -> Cluster {
     let mut c = Cluster::new();
     for i in 0..nodes {
-        let mut n = Node::default();
-        n.metadata.name = format!("node-{i}");
-        c.create_node(n).unwrap();
+        c.create_node(node(&format!("node-{i}"), StringMap::new()))
+            .unwrap();
     }
-    let labels: StringMap = [("app".to_string(), "ds".to_string())].into();
-    let mut ds = DaemonSet::default();
-    ds.metadata.name = "ds".into();
-    ds.spec.selector = Some(LabelSelector {
-        match_labels: Some(labels.clone()),
-        match_expressions: None,
-    });
-    ds.spec.template.metadata.labels = labels;
-    ds.spec.template.spec.containers = vec![Container {
-        name: "c".into(),
-        image: "img:v1".into(),
-        ..Default::default()
-    }];
+    let mut ds = daemonset("ds", labels(&[("app", "ds")]), "c", "img:v1");
     ds.spec.update_strategy = DaemonSetUpdateStrategy {
         type_: ROLLING_UPDATE.into(),
         rolling_update: Some(RollingUpdateDaemonSet {

@@ -4,37 +4,12 @@
 
 use crate::api::*;
 use crate::cluster::{Cascade, Cluster, NodeReadiness, Pressure};
+use crate::testutil::{l1, labels, n1, new_daemonset, node};
 use std::collections::BTreeMap;
-
-fn map(pairs: &[(&str, &str)]) -> StringMap {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
-/// L1 of the upstream tests.
-fn l1() -> StringMap {
-    map(&[("name", "simple-daemon"), ("type", "production")])
-}
-fn n1() -> StringMap {
-    map(&[("color", "blue"), ("speed", "fast")])
-}
 
 /// `newDaemonSet("foo")`, with the strategy of the "(×2)" variants.
 fn new_ds(name: &str, rolling: bool) -> DaemonSet {
-    let mut ds = DaemonSet::default();
-    ds.metadata.name = name.into();
-    ds.metadata.namespace = "default".into();
-    ds.spec.selector = Some(LabelSelector {
-        match_labels: Some(l1()),
-        match_expressions: None,
-    });
-    ds.spec.template.metadata.labels = l1();
-    ds.spec.template.spec.containers = vec![Container {
-        name: "foo".into(),
-        image: "foo/bar".into(),
-        ..Default::default()
-    }];
+    let mut ds = new_daemonset(name);
     ds.spec.revision_history_limit = Some(2);
     ds.spec.update_strategy = if rolling {
         DaemonSetUpdateStrategy {
@@ -51,13 +26,6 @@ fn new_ds(name: &str, rolling: bool) -> DaemonSet {
         }
     };
     ds
-}
-
-fn node(name: &str, labels: StringMap) -> Node {
-    let mut n = Node::default();
-    n.metadata.name = name.into();
-    n.metadata.labels = labels;
-    n
 }
 
 fn add_nodes(c: &mut Cluster, start: usize, n: usize, labels: StringMap) {
@@ -182,8 +150,8 @@ fn c04_c19_not_ready_node_keeps_its_pod_but_gets_no_new_one() {
     assert_eq!(status(&c, "foo").number_misscheduled, 1);
     // A second DaemonSet gets no pod on the NotReady node.
     let mut bar = new_ds("bar", true);
-    bar.spec.selector.as_mut().unwrap().match_labels = Some(map(&[("app", "bar")]));
-    bar.spec.template.metadata.labels = map(&[("app", "bar")]);
+    bar.spec.selector.as_mut().unwrap().match_labels = Some(labels(&[("app", "bar")]));
+    bar.spec.template.metadata.labels = labels(&[("app", "bar")]);
     c.create_daemonset(bar).unwrap();
     assert_eq!(pods_per_node(&c, "bar").get("node-0"), None);
     assert_eq!(pods_per_node(&c, "bar").get("node-1"), Some(&1));
@@ -210,8 +178,8 @@ fn c05_network_unavailable_node_gets_host_network_pods_only() {
     c.create_daemonset(new_ds("foo", true)).unwrap();
     assert!(pods_per_node(&c, "foo").is_empty());
     let mut host = new_ds("host", true);
-    host.spec.selector.as_mut().unwrap().match_labels = Some(map(&[("app", "host")]));
-    host.spec.template.metadata.labels = map(&[("app", "host")]);
+    host.spec.selector.as_mut().unwrap().match_labels = Some(labels(&[("app", "host")]));
+    host.spec.template.metadata.labels = labels(&[("app", "host")]);
     host.spec.template.spec.host_network = true;
     c.create_daemonset(host).unwrap();
     assert_eq!(pods_per_node(&c, "host").get("node-0"), Some(&1));
@@ -270,9 +238,9 @@ fn c08_c09_node_selector_launches_only_on_matching_nodes() {
             vec!["node-4", "node-5", "node-6"]
         );
         let mut bad = new_ds("bad", rolling);
-        bad.spec.selector.as_mut().unwrap().match_labels = Some(map(&[("app", "bad")]));
-        bad.spec.template.metadata.labels = map(&[("app", "bad")]);
-        bad.spec.template.spec.node_selector = map(&[("color", "red"), ("speed", "fast")]);
+        bad.spec.selector.as_mut().unwrap().match_labels = Some(labels(&[("app", "bad")]));
+        bad.spec.template.metadata.labels = labels(&[("app", "bad")]);
+        bad.spec.template.spec.node_selector = labels(&[("color", "red"), ("speed", "fast")]);
         c.create_daemonset(bad).unwrap();
         assert!(pods_per_node(&c, "bad").is_empty());
     });
@@ -291,8 +259,8 @@ fn c10_c11_node_name_and_selector() {
             ("d", "node-0", true, vec![]),
         ] {
             let mut ds = new_ds(name, rolling);
-            ds.spec.selector.as_mut().unwrap().match_labels = Some(map(&[("app", name)]));
-            ds.spec.template.metadata.labels = map(&[("app", name)]);
+            ds.spec.selector.as_mut().unwrap().match_labels = Some(labels(&[("app", name)]));
+            ds.spec.template.metadata.labels = labels(&[("app", name)]);
             ds.spec.template.spec.node_name = node_name.into();
             if selector {
                 ds.spec.template.spec.node_selector = n1();
@@ -350,8 +318,8 @@ fn c15_c16_tainted_node_needs_a_toleration() {
         c.create_daemonset(new_ds("foo", rolling)).unwrap();
         assert!(pods_per_node(&c, "foo").is_empty());
         let mut tol = new_ds("tol", rolling);
-        tol.spec.selector.as_mut().unwrap().match_labels = Some(map(&[("app", "tol")]));
-        tol.spec.template.metadata.labels = map(&[("app", "tol")]);
+        tol.spec.selector.as_mut().unwrap().match_labels = Some(labels(&[("app", "tol")]));
+        tol.spec.template.metadata.labels = labels(&[("app", "tol")]);
         tol.spec.template.spec.tolerations = vec![Toleration {
             key: "dedicated".into(),
             value: "user1".into(),
@@ -463,7 +431,7 @@ fn c22_deals_with_existing_pods_keeping_the_oldest() {
                 &mut c,
                 "foo",
                 "node-4",
-                map(&[("name", "simple-daemon"), ("type", "test")]),
+                labels(&[("name", "simple-daemon"), ("type", "test")]),
                 i,
             );
         }
@@ -586,10 +554,10 @@ fn c30_daemonset_being_deleted_does_nothing() {
 #[test]
 fn c31_empty_selector_selects_all_and_does_nothing() {
     let mut c = Cluster::new();
-    add_nodes(&mut c, 0, 1, map(&[("foo", "bar")]));
+    add_nodes(&mut c, 0, 1, labels(&[("foo", "bar")]));
     let mut ds = new_ds("foo", true);
     ds.spec.selector = Some(LabelSelector::default());
-    ds.spec.template.spec.node_selector = map(&[("foo", "bar")]);
+    ds.spec.template.spec.node_selector = labels(&[("foo", "bar")]);
     ds.metadata.uid = "u".into();
     ds.metadata.generation = 1;
     c.w.store.put_daemonset(ds); // validation would refuse it (V6); the controller must cope
@@ -657,9 +625,9 @@ fn c39_surge_deals_with_existing_pods() {
 #[test]
 fn d2_node_losing_its_label_loses_its_pod() {
     let mut c = Cluster::new();
-    add_nodes(&mut c, 0, 2, map(&[("disk", "ssd")]));
+    add_nodes(&mut c, 0, 2, labels(&[("disk", "ssd")]));
     let mut ds = new_ds("foo", true);
-    ds.spec.template.spec.node_selector = map(&[("disk", "ssd")]);
+    ds.spec.template.spec.node_selector = labels(&[("disk", "ssd")]);
     c.create_daemonset(ds).unwrap();
     c.settle(600_000);
     c.update_node("node-1", |n| {

@@ -3,11 +3,11 @@
 
 use super::super::command::{Kubectl, ParseError, ParsedCommand};
 use super::super::flags::{FlagSpec, FlagType::*, no, strip_flags};
-use super::super::gofmt::format_string_slice;
 use super::{
     Cx, DRY_RUN, FIELD_MANAGER, GLOBAL_FLAGS, PRINT_FLAGS, RECORD, SELECTOR_UNSUPPORTED, VALIDATE,
     filename_flags, namespace_scope, not_a_command,
 };
+use crate::gofmt::format_string_slice;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Verb {

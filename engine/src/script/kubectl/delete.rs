@@ -3,9 +3,9 @@
 
 use super::super::command::{Cascade, DeleteWhat, Kubectl, ParseError, ParsedCommand};
 use super::super::flags::{FlagSpec, FlagType::*, no, yes};
-use super::super::gofmt::parse_bool;
 use super::super::resources::{Request, Target, resolve};
 use super::{Cx, DRY_RUN, filename_flags, namespace_scope};
+use crate::gofmt::parse_bool;
 
 const DELETE_FLAGS: &[FlagSpec] = &[
     filename_flags(true)[0],

@@ -4,9 +4,9 @@
 
 use super::super::command::{Kubectl, OutputFormat, ParseError, ParsedCommand};
 use super::super::flags::{FlagSpec, FlagType::*, no, yes};
-use super::super::gofmt::quote;
 use super::super::resources::{Request, Target, TargetError, resolve};
 use super::{Cx, filename_flags, namespace_scope};
+use crate::gofmt::quote;
 
 const GET_FLAGS: &[FlagSpec] = &[
     yes("output", Some(b'o'), Str),

@@ -5,13 +5,13 @@
 
 use super::super::command::{Kubectl, LabelChange, ParseError, ParsedCommand};
 use super::super::flags::{FlagSpec, FlagType::*, no, yes};
-use super::super::gofmt::quote;
 use super::super::resources::{Request, Target, resolve};
-use super::super::validation::label_value_errors;
 use super::{
     Cx, DRY_RUN, FIELD_MANAGER, PRINT_FLAGS, RECORD, SELECTOR_UNSUPPORTED, filename_flags,
     namespace_scope,
 };
+use crate::gofmt::quote;
+use crate::validation::names::label_value;
 
 const LABEL_FLAGS: &[FlagSpec] = &[
     RECORD,
@@ -67,7 +67,7 @@ fn parse_labels(specs: &[String]) -> Result<Vec<LabelChange>, String> {
             let [key, value] = parts.as_slice() else {
                 return Err(format!("invalid label spec: {spec}"));
             };
-            let errs = label_value_errors(value);
+            let errs = label_value(value);
             if !errs.is_empty() {
                 return Err(format!(
                     "invalid label value: {}: {}",

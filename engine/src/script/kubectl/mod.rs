@@ -155,7 +155,7 @@ pub(crate) fn parse(args: &[String]) -> Result<ParsedCommand, ParseError> {
         ))),
         other => Err(not_a_command(format!(
             "unknown command {} for \"kubectl\" (the scenario language has: {SUPPORTED_LIST})",
-            super::gofmt::quote(other)
+            crate::gofmt::quote(other)
         ))),
     }
 }

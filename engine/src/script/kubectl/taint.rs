@@ -4,9 +4,9 @@
 
 use super::super::command::{Kubectl, ParseError, ParsedCommand, ResourceKind, TaintChange};
 use super::super::flags::{FlagSpec, FlagType::*, no, yes};
-use super::super::gofmt::quote;
-use super::super::validation::{label_value_errors, qualified_name_errors};
 use super::{Cx, DRY_RUN, FIELD_MANAGER, PRINT_FLAGS, SELECTOR_UNSUPPORTED, VALIDATE};
+use crate::gofmt::quote;
+use crate::validation::names::{label_value, qualified_name};
 
 const TAINT_FLAGS: &[FlagSpec] = &[
     PRINT_FLAGS[0],
@@ -45,7 +45,7 @@ fn parse_taint(st: &str) -> Result<Taint, String> {
             match kv_parts.as_slice() {
                 [key] => (key.to_string(), String::new(), effect.to_string()),
                 [key, value] => {
-                    let errs = label_value_errors(value);
+                    let errs = label_value(value);
                     if !errs.is_empty() {
                         return Err(format!("invalid taint spec: {st}, {}", errs.join("; ")));
                     }
@@ -56,7 +56,7 @@ fn parse_taint(st: &str) -> Result<Taint, String> {
         }
         _ => return Err(format!("invalid taint spec: {st}")),
     };
-    let errs = qualified_name_errors(&key);
+    let errs = qualified_name(&key);
     if !errs.is_empty() {
         return Err(format!("invalid taint spec: {st}, {}", errs.join("; ")));
     }

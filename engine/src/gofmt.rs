@@ -1,8 +1,11 @@
 //! The few Go standard-library behaviours that kubectl's messages and flag values depend on:
 //! `strconv.Quote` (every `%q` in a message), `strconv.ParseBool` / `ParseInt` (pflag's bool and
 //! int flags, with their exact error texts), `encoding/csv` (pflag's string-slice flags such as
-//! `-f a.yaml,b.yaml`) and `%v` of a `[]string`. Ported from the Go sources' documented rules;
-//! written so that no input can panic.
+//! `-f a.yaml,b.yaml`), `%v` of a `[]string` and `encoding/json`'s HTML-safe string encoding
+//! (`-o json`, the values in apiserver validation messages). Ported from the Go sources'
+//! documented rules; written so that no input can panic.
+
+use std::fmt::Write as _;
 
 /// Go's `strconv.Quote`: double-quoted, with Go escapes for quotes, backslashes and
 /// non-printable characters.
@@ -49,26 +52,59 @@ fn push_escaped(out: &mut String, c: char, quote: char) {
     }
 }
 
-/// An approximation of Go's `unicode.IsPrint` (letters, marks, numbers, punctuation, symbols and
-/// the ASCII space). Rust has no general-category table in `std`, so controls, separators,
-/// format characters, private-use characters and non-characters are excluded explicitly;
-/// unassigned code points count as printable here (Go would escape them).
+/// An approximation of Go's `strconv.IsPrint` (letters, marks, numbers, punctuation, symbols and
+/// the ASCII space): control characters, non-ASCII spaces, format characters, private-use
+/// characters and noncharacters are not printable. Rust has no general-category table in `std`,
+/// so those are listed explicitly; unassigned code points, which Go also escapes, are not known
+/// here and print as themselves.
 fn is_print(c: char) -> bool {
-    if c == ' ' {
-        return true;
+    let u = c as u32;
+    if u < 0x80 {
+        return (0x20..0x7f).contains(&u);
     }
     if c.is_control() || c.is_whitespace() {
         return false;
     }
-    let u = c as u32;
-    let format_or_private = matches!(u,
-        0x00AD | 0x061C | 0x06DD | 0x070F | 0x08E2 | 0x180E | 0xFEFF
-        | 0x0600..=0x0605 | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064
-        | 0x2066..=0x206F | 0xFFF9..=0xFFFB | 0xE000..=0xF8FF | 0xF0000..=0x10FFFF
-        | 0xE0001 | 0xE0020..=0xE007F | 0x110BD | 0x110CD | 0x1BCA0..=0x1BCA3
-        | 0x1D173..=0x1D17A);
-    let noncharacter = (u & 0xFFFE) == 0xFFFE || (0xFDD0..=0xFDEF).contains(&u);
-    !(format_or_private || noncharacter)
+    let format = matches!(u,
+        0x00AD | 0x0600..=0x0605 | 0x061C | 0x06DD | 0x070F | 0x0890..=0x0891 | 0x08E2 | 0x180E
+        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0x2066..=0x206F | 0xFEFF
+        | 0xFFF9..=0xFFFB | 0x110BD | 0x110CD | 0x13430..=0x1343F | 0x1BCA0..=0x1BCA3
+        | 0x1D173..=0x1D17A | 0xE0001 | 0xE0020..=0xE007F);
+    let private_use = matches!(u, 0xE000..=0xF8FF | 0xF0000..=0x10FFFF);
+    let nonchar = matches!(u, 0xFDD0..=0xFDEF) || (u & 0xFFFE) == 0xFFFE;
+    !(format || private_use || nonchar)
+}
+
+/// `encoding/json`'s encoding of a string, HTML-safe as `json.Marshal` writes it: `<`, `>`,
+/// `&`, U+2028 and U+2029 become `\u003c`…, other characters below U+0020 `\u00XX`.
+pub(crate) fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    push_json_string(&mut out, s);
+    out
+}
+
+/// [`json_string`], appended to `out`.
+pub(crate) fn push_json_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 /// Go's `strconv.ParseBool`, with its error text.
@@ -331,7 +367,23 @@ mod tests {
         assert_eq!(quote("\u{a0}"), "\"\\u00a0\"");
         assert_eq!(quote("\u{feff}"), "\"\\ufeff\"");
         assert_eq!(quote("\u{f0000}"), "\"\\U000f0000\"");
+        // Format characters added in later Unicode versions are escaped too.
+        assert_eq!(quote("\u{890}"), "\"\\u0890\"");
+        assert_eq!(quote("\u{13430}"), "\"\\U00013430\"");
         assert_eq!(quote(""), "\"\"");
+    }
+
+    /// Moved from the validation tests, where the apiserver's copy of these printers lived.
+    #[test]
+    fn go_value_printing() {
+        assert_eq!(quote("a\"b\\c"), "\"a\\\"b\\\\c\"");
+        assert_eq!(quote("\n\t\u{7}\u{1b}\u{7f}"), "\"\\n\\t\\a\\x1b\\x7f\"");
+        assert_eq!(quote("é日本\u{a0}\u{200b}"), "\"é日本\\u00a0\\u200b\"");
+        assert_eq!(quote("\u{10ffff}"), "\"\\U0010ffff\"");
+        assert_eq!(
+            json_string("<a&b>\u{1}"),
+            "\"\\u003ca\\u0026b\\u003e\\u0001\""
+        );
     }
 
     #[test]
