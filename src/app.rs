@@ -1,10 +1,20 @@
-//! The page shell: header, main area and footer, with landmarks for assistive technology.
+//! The page: header, the playground (clock; canvas, status, "Why?" and events on the left; editor and
+//! console on the right; one column on a phone), and footer.
 
 use leptos::prelude::*;
 
+use crate::components::canvas::Canvas;
+use crate::components::clock::{self, Clock};
+use crate::components::console::Console;
+use crate::components::editor::Editor;
+use crate::components::events::Events;
+use crate::components::status_table::StatusTable;
+use crate::components::why_panel::WhyPanel;
+use crate::components::{self};
+use crate::playground::Playground;
 use crate::test_panic;
 
-/// The whole page. For now a placeholder: the simulator UI is being built.
+/// The whole page, opening on the default scenario with the clock playing.
 #[component]
 pub fn App() -> impl IntoView {
     // Test-only: `?__test_panic=1` panics once the page is mounted, inside the reactive
@@ -15,19 +25,26 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    components::provide(Playground::new());
+    clock::drive();
+
     view! {
         <header class="site-header">
             <h1>"DaemonSet Playground"</h1>
             <p class="tagline">"A Kubernetes DaemonSet simulator that runs in your browser."</p>
         </header>
-        <main id="main">
-            <section class="placeholder" aria-labelledby="placeholder-heading">
-                <h2 id="placeholder-heading">"Under construction"</h2>
-                <p>
-                    "The simulator is being built: soon you will paste DaemonSet YAML, add, "
-                    "taint, cordon and drain nodes, and watch pods roll out on a clock you control."
-                </p>
-            </section>
+        <main id="main" class="playground">
+            <Clock />
+            <div class="column column-cluster">
+                <Canvas />
+                <StatusTable />
+                <WhyPanel />
+                <Events />
+            </div>
+            <div class="column column-work">
+                <Editor />
+                <Console />
+            </div>
         </main>
         <footer class="site-footer">
             <p>

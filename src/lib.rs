@@ -2,7 +2,9 @@
 //! `dsplay_engine` crate.
 
 mod app;
+mod components;
 mod panic_panel;
+pub mod playground;
 mod test_panic;
 
 pub use app::App;

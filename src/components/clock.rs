@@ -1,0 +1,100 @@
+//! The clock: Play, Pause, Step, Settle, the speed, and the virtual time. While playing, a
+//! browser interval advances the virtual clock by `TICK_MILLIS × speed` every `TICK_MILLIS` of
+//! wall-clock time (`sim advance`, not echoed into the console).
+
+use super::use_state;
+use crate::playground::{SPEEDS, TICK_MILLIS, format_elapsed};
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// Starts the interval that drives a playing clock, for the life of the current owner.
+pub fn drive() {
+    let state = use_state();
+    let tick = move || {
+        if state.with_untracked(|p| p.playing) {
+            state.act(|p| p.tick(TICK_MILLIS));
+        }
+    };
+    match set_interval_with_handle(tick, Duration::from_millis(u64::from(TICK_MILLIS))) {
+        Ok(handle) => on_cleanup(move || handle.clear()),
+        Err(e) => leptos::logging::error!("the clock cannot run: {e:?}"),
+    }
+}
+
+#[component]
+pub fn Clock() -> impl IntoView {
+    let state = use_state();
+    let playing = Memo::new(move |_| state.with(|p| p.playing));
+    let speed = Memo::new(move |_| state.with(|p| p.speed));
+    let time = Memo::new(move |_| state.with(|p| format_elapsed(p.elapsed_millis())));
+    let pressed = |on: bool| if on { "true" } else { "false" };
+
+    view! {
+        <section class="clock" aria-label="Clock">
+            <div class="clock-buttons" role="group" aria-label="Clock controls">
+                <button
+                    type="button"
+                    aria-pressed=move || pressed(playing.get())
+                    title="Run the virtual clock"
+                    on:click=move |_| state.act(|p| p.play())
+                >
+                    "Play"
+                </button>
+                <button
+                    type="button"
+                    aria-pressed=move || pressed(!playing.get())
+                    title="Stop the virtual clock"
+                    on:click=move |_| state.act(|p| p.pause())
+                >
+                    "Pause"
+                </button>
+                <button
+                    type="button"
+                    title="sim advance 1s"
+                    on:click=move |_| {
+                        state.act(|p| {
+                            p.step();
+                        });
+                    }
+                >
+                    "Step"
+                </button>
+                <button
+                    type="button"
+                    title="sim settle: run until nothing is left to happen"
+                    on:click=move |_| {
+                        state.act(|p| {
+                            p.settle();
+                        });
+                    }
+                >
+                    "Settle"
+                </button>
+            </div>
+            <label class="speed">
+                "Speed "
+                <select on:change=move |ev| {
+                    if let Ok(s) = event_target_value(&ev).parse::<u32>() {
+                        state.act(|p| p.set_speed(s));
+                    }
+                }>
+                    {SPEEDS
+                        .iter()
+                        .map(|s| {
+                            let s = *s;
+                            view! {
+                                <option value=s.to_string() selected=move || speed.get() == s>
+                                    {format!("{s}\u{d7}")}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+            <p class="time" title="Virtual time since the scenario began">
+                <span class="visually-hidden">"Virtual time: "</span>
+                {move || format!("t = {}", time.get())}
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,181 @@
+//! The manifest editor: a textarea with line numbers, Apply (button and Ctrl/Cmd-Enter), and the
+//! error of the last Apply under it, marked at the line it names. The text is the model's and is
+//! never replaced by an Apply, failed or not.
+
+use super::use_state;
+use crate::playground::highlight::{Token, highlight_line};
+use leptos::ev::KeyboardEvent;
+use leptos::html;
+use leptos::prelude::*;
+use web_sys::{ScrollIntoViewOptions, ScrollLogicalPosition};
+
+/// The offsets (UTF-16, as the DOM counts) where line `line` (1-based) of `text` starts and ends.
+fn line_range(text: &str, line: usize) -> (u32, u32) {
+    let mut start = 0u32;
+    for (i, l) in text.split('\n').enumerate() {
+        let len = l.encode_utf16().count() as u32;
+        if i + 1 == line {
+            return (start, start + len);
+        }
+        start += len + 1;
+    }
+    (start, start)
+}
+
+#[component]
+pub fn Editor() -> impl IntoView {
+    let state = use_state();
+    let text = Memo::new(move |_| state.with(|p| p.manifest.clone()));
+    let error = Memo::new(move |_| state.with(|p| p.apply_error.clone()));
+    let error_line = Memo::new(move |_| error.with(|e| e.as_ref().and_then(|e| e.line)));
+    let line_count = Memo::new(move |_| text.with(|t| t.split('\n').count()));
+    let textarea = NodeRef::<html::Textarea>::new();
+    let gutter = NodeRef::<html::Div>::new();
+
+    let apply = move || {
+        state.act(|p| {
+            p.apply_manifest();
+        });
+    };
+    let on_keydown = move |ev: KeyboardEvent| {
+        if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+            ev.prevent_default();
+            apply();
+        }
+    };
+    let show_line = move |line: usize| {
+        let Some(area) = textarea.get() else { return };
+        let (start, end) = text.with_untracked(|t| line_range(t, line));
+        let _ = area.focus();
+        let _ = area.set_selection_range(start, end);
+        if let Some(mark) = gutter
+            .get()
+            .and_then(|g| g.children().item(line as u32 - 1))
+        {
+            let options = ScrollIntoViewOptions::new();
+            options.set_block(ScrollLogicalPosition::Center);
+            mark.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    };
+
+    view! {
+            <section class="panel editor" aria-labelledby="editor-heading">
+                <div class="panel-head">
+                    <h2 id="editor-heading">"Manifest"</h2>
+                    <span class="hint">"DaemonSets and Nodes, several documents; Ctrl+Enter applies"</span>
+                    <button
+                        type="button"
+                        class="primary"
+                        aria-keyshortcuts="Control+Enter Meta+Enter"
+                        title="kubectl apply -f - (Ctrl+Enter)"
+                        on:click=move |_| apply()
+                    >
+                        "Apply"
+                    </button>
+                </div>
+                <div class="editor-frame" class:has-error=move || error.with(Option::is_some)>
+                    <div class="gutter" aria-hidden="true" node_ref=gutter>
+                        {move || {
+                            let marked = error_line.get();
+                            (1..=line_count.get())
+                                .map(|n| {
+                                    let bad = marked == Some(n);
+                                    view! { <span class:error-line=bad>{n}</span> }
+                                })
+                                .collect_view()
+                        }}
+                    </div>
+    <div class="code">
+                        <pre class="highlight" aria-hidden="true">
+                            {move || {
+                                let marked = error_line.get();
+                                text.with(|t| coloured(t, marked))
+                            }}
+                        </pre>
+                    <textarea
+                            aria-label="Manifest"
+                            aria-describedby="editor-error"
+                            aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                            spellcheck="false"
+                            autocapitalize="off"
+                            autocomplete="off"
+                            wrap="off"
+                            rows=move || line_count.get() + 1
+                            node_ref=textarea
+                            prop:value=move || text.get()
+                            on:input=move |ev| {
+                                let value = event_target_value(&ev);
+                                state.act(|p| p.manifest = value);
+                            }
+                            on:keydown=on_keydown
+                        ></textarea>
+                    </div>
+                </div>
+                <div id="editor-error" class="apply-error" role="alert">
+                    {move || {
+                        error
+                            .get()
+                            .map(|e| {
+                                let line = e.line;
+                                view! {
+                                    <p class="apply-error-head">
+                                        <span>"Apply failed"</span>
+                                        {line
+                                            .map(|n| {
+                                                view! {
+                                                    <button
+                                                        type="button"
+                                                        class="link"
+                                                        on:click=move |_| show_line(n)
+                                                    >
+                                                        {format!("Show line {n}")}
+                                                    </button>
+                                                }
+                                            })}
+                                    </p>
+                                    <pre>{e.message}</pre>
+                                }
+                            })
+                    }}
+                </div>
+            </section>
+        }
+}
+
+/// The text, coloured, one span per line; the line `marked` is underlined as the error's. A
+/// trailing blank keeps a last empty line as tall as the textarea's.
+fn coloured(text: &str, marked: Option<usize>) -> impl IntoView + use<> {
+    let lines = text
+        .split('\n')
+        .enumerate()
+        .map(|(i, line)| {
+            let pieces = highlight_line(line)
+                .into_iter()
+                .map(|(token, piece)| {
+                    let piece = piece.to_string();
+                    match token {
+                        Token::Plain => piece.into_any(),
+                        _ => view! { <span class=token.class()>{piece}</span> }.into_any(),
+                    }
+                })
+                .collect_view();
+            let newline = if i == 0 { "" } else { "\n" };
+            view! { {newline} <span class="line" class:error-line=marked == Some(i + 1)>{pieces}</span> }
+        })
+        .collect_view();
+    view! { {lines} " " }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::line_range;
+
+    #[test]
+    fn line_ranges_count_utf16_units() {
+        let text = "a: 1\nb: é𝄞\nc";
+        assert_eq!(line_range(text, 1), (0, 4));
+        assert_eq!(line_range(text, 2), (5, 11));
+        assert_eq!(line_range(text, 3), (12, 13));
+        assert_eq!(line_range(text, 9), (14, 14));
+    }
+}

@@ -1,0 +1,83 @@
+//! The event timeline: the cluster's events (as `kubectl get events` lists them, newest last)
+//! in virtual time, filtered by object.
+
+use super::use_state;
+use crate::playground::EVENT_LIMIT;
+use leptos::html;
+use leptos::prelude::*;
+
+#[component]
+pub fn Events() -> impl IntoView {
+    let state = use_state();
+    let filter = RwSignal::new(String::new());
+    let rows = Memo::new(move |_| {
+        let filter = filter.get();
+        state.with(|p| p.event_views(&filter))
+    });
+    let scroller = NodeRef::<html::Div>::new();
+    // Keep the newest event in view.
+    Effect::new(move |_| {
+        rows.with(|_| ());
+        if let Some(el) = scroller.get() {
+            el.set_scroll_top(el.scroll_height());
+        }
+    });
+
+    view! {
+        <section class="panel events" aria-labelledby="events-heading">
+            <div class="panel-head">
+                <h2 id="events-heading">"Events"</h2>
+                <span class="hint">{format!("kubectl get events, the newest {EVENT_LIMIT}")}</span>
+                <input
+                    type="search"
+                    aria-label="Filter events by object"
+                    placeholder="object: node-1, pod/, daemonset/"
+                    spellcheck="false"
+                    autocapitalize="off"
+                    prop:value=move || filter.get()
+                    on:input=move |ev| filter.set(event_target_value(&ev))
+                />
+            </div>
+            <div class="events-scroll" node_ref=scroller tabindex="0" aria-label="Event timeline">
+                <table class="events-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"TIME"</th>
+                            <th scope="col">"TYPE"</th>
+                            <th scope="col">"REASON"</th>
+                            <th scope="col">"OBJECT"</th>
+                            <th scope="col">"MESSAGE"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            rows.get()
+                                .into_iter()
+                                .map(|ev| {
+                                    let at = if ev.count > 1 {
+                                        format!("{} (x{})", ev.at, ev.count)
+                                    } else {
+                                        ev.at
+                                    };
+                                    let warning = ev.type_ == "Warning";
+                                    view! {
+                                        <tr class:warning=warning>
+                                            <td>{at}</td>
+                                            <td>{ev.type_}</td>
+                                            <td>{ev.reason}</td>
+                                            <td>{ev.object}</td>
+                                            <td>{ev.message}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </tbody>
+                </table>
+                <Show when=move || rows.with(Vec::is_empty)>
+                    <p class="empty">"No events."</p>
+                </Show>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,84 @@
+//! The page's components: thin Leptos views over [`Playground`]. They read the model through
+//! [`State`] and the memos of [`Views`], and change it only by calling its methods, each of
+//! which runs one scenario-language command line (data flows one way).
+
+pub mod canvas;
+pub mod clock;
+pub mod console;
+pub mod editor;
+pub mod events;
+pub mod node_card;
+pub mod status_table;
+pub mod why_panel;
+
+use crate::playground::{DaemonSetView, NodeView, Playground};
+use leptos::prelude::*;
+
+/// The model in a reactive container: every change notifies the views that read it.
+#[derive(Clone, Copy)]
+pub struct State(RwSignal<Playground, LocalStorage>);
+
+impl State {
+    pub fn new(playground: Playground) -> State {
+        State(RwSignal::new_local(playground))
+    }
+
+    /// Reads the model, subscribing the running view to changes.
+    pub fn with<R>(&self, f: impl FnOnce(&Playground) -> R) -> R {
+        self.0.with(f)
+    }
+
+    /// Reads the model without subscribing.
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&Playground) -> R) -> R {
+        self.0.with_untracked(f)
+    }
+
+    /// Changes the model (a user action), then re-renders what depends on it.
+    pub fn act<R>(&self, f: impl FnOnce(&mut Playground) -> R) -> R {
+        self.0
+            .try_update(f)
+            .expect("the playground state lives as long as the page")
+    }
+}
+
+/// What several views show, computed once per change and compared, so that a view re-renders
+/// only when its part changed (not at every clock tick).
+#[derive(Clone, Copy)]
+pub struct Views {
+    pub nodes: Memo<Vec<NodeView>>,
+    pub node_names: Memo<Vec<String>>,
+    pub daemonsets: Memo<Vec<DaemonSetView>>,
+    pub selected: Memo<Option<String>>,
+}
+
+impl Views {
+    pub fn new(state: State) -> Views {
+        let nodes = Memo::new(move |_| state.with(Playground::node_views));
+        let node_names =
+            Memo::new(move |_| nodes.with(|ns| ns.iter().map(|n| n.name.clone()).collect()));
+        let daemonsets = Memo::new(move |_| state.with(Playground::daemonset_views));
+        let selected = Memo::new(move |_| state.with(|p| p.selected_node.clone()));
+        Views {
+            nodes,
+            node_names,
+            daemonsets,
+            selected,
+        }
+    }
+}
+
+/// Puts the state and the views in the context of the components below.
+pub fn provide(playground: Playground) -> State {
+    let state = State::new(playground);
+    provide_context(state);
+    provide_context(Views::new(state));
+    state
+}
+
+pub fn use_state() -> State {
+    expect_context::<State>()
+}
+
+pub fn use_views() -> Views {
+    expect_context::<Views>()
+}

@@ -1,0 +1,314 @@
+//! One node of the canvas: name, role, status, labels, taints, conditions and pods, with the
+//! node operations. Clicking the card selects the node for the "Why?" panel. The card's elements
+//! stay in place while its content changes, so keyboard focus survives an action.
+
+use super::{use_state, use_views};
+use crate::playground::{NodeAction, NodeView};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+/// The taint effects offered by the taint form.
+const EFFECTS: [&str; 3] = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
+
+#[component]
+pub fn NodeCard(name: String) -> impl IntoView {
+    let state = use_state();
+    let views = use_views();
+    let node_name = StoredValue::new(name.clone());
+    let node = Memo::new(move |_| {
+        node_name.with_value(|name| {
+            views
+                .nodes
+                .with(|ns| ns.iter().find(|n| &n.name == name).cloned())
+        })
+    });
+    let selected = Memo::new(move |_| {
+        node_name.with_value(|name| views.selected.with(|s| s.as_ref() == Some(name)))
+    });
+    // Reads one field of the node (a default if it is gone, just before the card is removed).
+    let field = move |f: fn(&NodeView) -> bool| node.with(|n| n.as_ref().is_some_and(f));
+    let list =
+        move |f: fn(&NodeView) -> Vec<String>| node.with(|n| n.as_ref().map(f).unwrap_or_default());
+
+    let act = move |action: NodeAction| {
+        let name = node_name.get_value();
+        state.act(|p| {
+            p.node_action(&name, &action);
+        });
+    };
+    let select = move |_| {
+        let name = node_name.get_value();
+        if !selected.get_untracked() {
+            state.act(|p| p.select(Some(&name)));
+        }
+    };
+
+    let label_text = RwSignal::new(String::new());
+    let taint_text = RwSignal::new(String::new());
+    let taint_effect = RwSignal::new(EFFECTS[0].to_string());
+    let submit_label = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let text = label_text.get_untracked();
+        if text.trim().is_empty() {
+            return;
+        }
+        let name = node_name.get_value();
+        let failed = state.act(|p| p.node_action(&name, &NodeAction::Label(text)).is_error);
+        if !failed {
+            label_text.set(String::new());
+        }
+    };
+    let submit_taint = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let key_value = taint_text.get_untracked();
+        if key_value.trim().is_empty() {
+            return;
+        }
+        let effect = taint_effect.get_untracked();
+        let name = node_name.get_value();
+        let failed = state.act(|p| {
+            p.node_action(&name, &NodeAction::Taint { key_value, effect })
+                .is_error
+        });
+        if !failed {
+            taint_text.set(String::new());
+        }
+    };
+
+    let n = name.clone();
+    let aria = move |what: &str| format!("{what} {n}");
+    view! {
+        <li
+            class="node-card"
+            class:selected=move || selected.get()
+            class:not-ready=move || !field(|n| n.ready)
+            class:cordoned=move || field(|n| n.cordoned)
+            aria-label=name.clone()
+            on:click=select
+        >
+            <div class="node-head">
+                <button
+                    type="button"
+                    class="node-name"
+                    aria-pressed=move || if selected.get() { "true" } else { "false" }
+                    title="Explain this node in the \u{201c}Why?\u{201d} panel"
+                >
+                    {name.clone()}
+                </button>
+                <span class="role">{move || node.with(|n| n.as_ref().map(|n| n.role.clone()))}</span>
+                <span class="badges">
+                    <For
+                        each=move || list(|n| n.status.split(',').map(str::to_string).collect())
+                        key=|s| s.clone()
+                        let(status)
+                    >
+                        <span class=format!("badge status-{}", status.to_lowercase())>{status.clone()}</span>
+                    </For>
+                    <For each=move || list(|n| n.conditions.clone()) key=|s| s.clone() let(condition)>
+                        <span class="badge condition">{condition}</span>
+                    </For>
+                </span>
+            </div>
+            <div class="node-meta">
+                <ul class="tags labels" aria-label=aria("Labels of")>
+                    <For
+                        each=move || node.with(|n| n.as_ref().map(|n| n.labels.clone()).unwrap_or_default())
+                        key=|kv| kv.clone()
+                        let(kv)
+                    >
+                        {label_tag(kv, act)}
+                    </For>
+                    <Show when=move || node.with(|n| n.as_ref().is_some_and(|n| n.standard_labels > 0))>
+                        <li class="tag more" title="kubernetes.io/arch, kubernetes.io/os, kubernetes.io/hostname">
+                            {move || node.with(|n| format!("+{} standard", n.as_ref().map_or(0, |n| n.standard_labels)))}
+                        </li>
+                    </Show>
+                </ul>
+                <ul class="tags taints" aria-label=aria("Taints of")>
+                    <For each=move || list(|n| n.taints.clone()) key=|t| t.clone() let(taint)>
+                        <li class="tag taint">
+                            <span>{taint.clone()}</span>
+                            <button
+                                type="button"
+                                class="remove"
+                                aria-label=format!("Remove taint {taint}")
+                                title="kubectl taint node \u{2026} KEY:EFFECT-"
+                                on:click={
+                                    let taint = taint.clone();
+                                    move |_| act(NodeAction::Untaint(taint.clone()))
+                                }
+                            >
+                                "\u{d7}"
+                            </button>
+                        </li>
+                    </For>
+                </ul>
+            </div>
+            <ul class="pods" aria-label=aria("Pods on")>
+                <For
+                    each=move || {
+                        node.with(|n| {
+                            n.iter().flat_map(|n| &n.pods).map(|c| (c.namespace.clone(), c.name.clone())).collect::<Vec<_>>()
+                        })
+                    }
+                    key=|pod| pod.clone()
+                    let(pod)
+                >
+                    <Chip node=node pod=pod />
+                </For>
+            </ul>
+            <Show when=move || node.with(|n| n.as_ref().is_some_and(|n| n.pods.is_empty()))>
+                <p class="no-pods">"No pods"</p>
+            </Show>
+            <div class="node-actions">
+                <button
+                    type="button"
+                    aria-label=move || {
+                        format!("{} {}", if field(|n| n.cordoned) { "Uncordon" } else { "Cordon" }, node_name.get_value())
+                    }
+                    on:click=move |_| {
+                        act(if field(|n| n.cordoned) { NodeAction::Uncordon } else { NodeAction::Cordon })
+                    }
+                >
+                    {move || if field(|n| n.cordoned) { "Uncordon" } else { "Cordon" }}
+                </button>
+                <button
+                    type="button"
+                    aria-label=aria("Drain")
+                    title="kubectl drain --ignore-daemonsets"
+                    on:click=move |_| act(NodeAction::Drain)
+                >
+                    "Drain"
+                </button>
+                <button
+                    type="button"
+                    aria-label=move || {
+                        format!("{} {}", if field(|n| n.ready) { "Not ready" } else { "Ready" }, node_name.get_value())
+                    }
+                    title="sim node NAME ready|not-ready"
+                    on:click=move |_| {
+                        act(if field(|n| n.ready) { NodeAction::NotReady } else { NodeAction::Ready })
+                    }
+                >
+                    {move || if field(|n| n.ready) { "Not ready" } else { "Ready" }}
+                </button>
+                <button
+                    type="button"
+                    aria-label=aria("Unreachable")
+                    title="sim node NAME unreachable"
+                    on:click=move |_| act(NodeAction::Unreachable)
+                >
+                    "Unreachable"
+                </button>
+                <button
+                    type="button"
+                    class="danger"
+                    aria-label=aria("Delete")
+                    title="kubectl delete node"
+                    on:click=move |_| act(NodeAction::Delete)
+                >
+                    "Delete"
+                </button>
+            </div>
+            <details class="node-edit">
+                <summary>"Label / taint"</summary>
+                <form class="inline-form" on:submit=submit_label>
+                    <input
+                        type="text"
+                        aria-label=aria("Label for")
+                        placeholder="key=value or key-"
+                        spellcheck="false"
+                        autocapitalize="off"
+                        prop:value=move || label_text.get()
+                        on:input=move |ev| label_text.set(event_target_value(&ev))
+                    />
+                    <button type="submit" aria-label=aria("Label")>
+                        "Label"
+                    </button>
+                </form>
+                <form class="inline-form" on:submit=submit_taint>
+                    <input
+                        type="text"
+                        aria-label=aria("Taint for")
+                        placeholder="key=value"
+                        spellcheck="false"
+                        autocapitalize="off"
+                        prop:value=move || taint_text.get()
+                        on:input=move |ev| taint_text.set(event_target_value(&ev))
+                    />
+                    <select
+                        aria-label=aria("Taint effect for")
+                        on:change=move |ev| taint_effect.set(event_target_value(&ev))
+                    >
+                        {EFFECTS
+                            .iter()
+                            .map(|e| view! { <option value=*e>{*e}</option> })
+                            .collect_view()}
+                    </select>
+                    <button type="submit" aria-label=aria("Taint")>
+                        "Taint"
+                    </button>
+                </form>
+            </details>
+        </li>
+    }
+}
+
+/// A label, with a button that removes it (`kubectl label node NAME key-`).
+fn label_tag(kv: (String, String), act: impl Fn(NodeAction) + Copy + 'static) -> impl IntoView {
+    let (key, value) = kv;
+    let text = if value.is_empty() {
+        key.clone()
+    } else {
+        format!("{key}={value}")
+    };
+    view! {
+        <li class="tag label">
+            <span>{text}</span>
+            <button
+                type="button"
+                class="remove"
+                aria-label=format!("Remove label {key}")
+                title=format!("kubectl label node \u{2026} {key}-")
+                on:click=move |_| act(NodeAction::Label(format!("{key}-")))
+            >
+                "\u{d7}"
+            </button>
+        </li>
+    }
+}
+
+/// A pod: its name, its state (coloured) and the DaemonSet revision it runs. Keyed by the pod,
+/// so that it appears once (with a short animation) and then changes in place.
+#[component]
+fn Chip(node: Memo<Option<NodeView>>, pod: (String, String)) -> impl IntoView {
+    let (namespace, name) = pod;
+    let (ns, n) = (namespace.clone(), name.clone());
+    let chip = Memo::new(move |_| {
+        node.with(|node| {
+            node.iter()
+                .flat_map(|node| &node.pods)
+                .find(|c| c.namespace == ns && c.name == n)
+                .map(|c| (c.state, c.label.clone(), c.revision))
+        })
+    });
+    let class = move || {
+        let state = chip.with(|c| c.as_ref().map_or("other", |c| c.0.class()));
+        format!("pod-chip state-{state}")
+    };
+    let label = move || chip.with(|c| c.as_ref().map(|c| c.1.clone()).unwrap_or_default());
+    let revision = move || chip.with(|c| c.as_ref().and_then(|c| c.2).map(|r| format!("rev {r}")));
+    let title = {
+        let name = name.clone();
+        move || format!("{namespace}/{name}: {}", label())
+    };
+    view! {
+        <li class=class title=title>
+            <span class="pod-name">{name}</span>
+            " "
+            <span class="pod-state">{label}</span>
+            " "
+            <span class="pod-rev">{revision}</span>
+        </li>
+    }
+}

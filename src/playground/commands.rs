@@ -1,0 +1,126 @@
+//! Turning the page's buttons and forms into scenario-language command lines.
+
+use std::fmt::Write as _;
+
+/// An action of a node card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NodeAction {
+    Cordon,
+    Uncordon,
+    /// `kubectl drain NAME --ignore-daemonsets`.
+    Drain,
+    /// `sim node NAME ready`.
+    Ready,
+    /// `sim node NAME not-ready`.
+    NotReady,
+    /// `sim node NAME unreachable`.
+    Unreachable,
+    Delete,
+    /// `kubectl label node NAME ARGS`: `key=value` words, or `key-` to remove one.
+    Label(String),
+    /// `kubectl taint node NAME key[=value]:Effect`.
+    Taint {
+        key_value: String,
+        effect: String,
+    },
+    /// `kubectl taint node NAME key:Effect-`: the taint as kubectl prints it (`k=v:Effect`).
+    Untaint(String),
+}
+
+impl NodeAction {
+    /// The command line that does it.
+    pub fn command(&self, node: &str) -> String {
+        let node = shell_words(node);
+        match self {
+            NodeAction::Cordon => format!("kubectl cordon {node}"),
+            NodeAction::Uncordon => format!("kubectl uncordon {node}"),
+            NodeAction::Drain => format!("kubectl drain {node} --ignore-daemonsets"),
+            NodeAction::Ready => format!("sim node {node} ready"),
+            NodeAction::NotReady => format!("sim node {node} not-ready"),
+            NodeAction::Unreachable => format!("sim node {node} unreachable"),
+            NodeAction::Delete => format!("kubectl delete node {node}"),
+            NodeAction::Label(args) => format!("kubectl label node {node} {}", shell_words(args)),
+            NodeAction::Taint { key_value, effect } => {
+                format!(
+                    "kubectl taint node {node} {}",
+                    shell_words(&format!("{}:{effect}", key_value.trim()))
+                )
+            }
+            NodeAction::Untaint(taint) => {
+                // `k=v:Effect` → `k:Effect-`: kubectl removes by key and effect.
+                let (key_value, effect) = taint.rsplit_once(':').unwrap_or((taint.as_str(), ""));
+                let key = key_value.split_once('=').map_or(key_value, |(k, _)| k);
+                let spec = if effect.is_empty() {
+                    format!("{key}-")
+                } else {
+                    format!("{key}:{effect}-")
+                };
+                format!("kubectl taint node {node} {}", shell_words(&spec))
+            }
+        }
+    }
+}
+
+/// The words of `text` (split at blanks) as a shell would need them written to get them back:
+/// plain words as they are, others in single quotes. Text from forms goes through this, so that
+/// it can only ever be arguments of the one command, never more commands or comments.
+pub fn shell_words(text: &str) -> String {
+    text.split_whitespace()
+        .map(quote_word)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn quote_word(word: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "_./:=,@%+-".contains(c);
+    if !word.is_empty() && word.chars().all(plain) && !word.starts_with('#') {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
+    }
+}
+
+/// The line number a kubectl error names (`yaml: line 5: ...`, `line 5, column 3`), if any.
+pub fn line_named(message: &str) -> Option<usize> {
+    let mut rest = message;
+    while let Some(at) = rest.find("line ") {
+        let after = &rest[at + "line ".len()..];
+        let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+        // Only "line" as a word of its own: not "pipeline 3" or "outline 2".
+        let word_start = at == 0 || !rest[..at].ends_with(|c: char| c.is_ascii_alphanumeric());
+        if word_start && let Ok(n) = digits.parse::<usize>() {
+            return (n > 0).then_some(n);
+        }
+        rest = after;
+    }
+    None
+}
+
+/// `count` names `node-N` after the highest `node-N` among `existing`.
+pub fn next_node_names<'a>(
+    existing: impl Iterator<Item = &'a String>,
+    count: usize,
+) -> Vec<String> {
+    let highest = existing
+        .filter_map(|name| name.strip_prefix("node-")?.parse::<u64>().ok())
+        .max()
+        .unwrap_or(0);
+    (1..=count as u64)
+        .map(|i| format!("node-{}", highest + i))
+        .collect()
+}
+
+/// Node manifests for `names`, one YAML document each.
+pub fn node_manifests(names: &[String]) -> String {
+    let mut text = String::new();
+    for (i, name) in names.iter().enumerate() {
+        if i > 0 {
+            text.push_str("---\n");
+        }
+        let _ = write!(
+            text,
+            "apiVersion: v1\nkind: Node\nmetadata:\n  name: {name}\n"
+        );
+    }
+    text
+}

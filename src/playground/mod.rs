@@ -1,0 +1,281 @@
+//! The playground's model: a scenario-language [`Session`] plus the state of the page around it
+//! (console transcript and history, selected node, manifest text, clock). Plain Rust, tested
+//! natively; the Leptos components in `crate::components` only render it and call its methods.
+//!
+//! Every user action is one scenario-language command line run through [`Playground::run`],
+//! exactly as the console, the CLI and the tests run it, and echoed into the transcript as
+//! `$ command` plus what it printed. Only the clock's automatic ticks are not echoed.
+
+mod commands;
+pub mod highlight;
+mod history;
+mod time;
+mod views;
+
+#[cfg(test)]
+mod tests;
+
+use dsplay_engine::runner::{CommandOutput, Session};
+
+pub use commands::{NodeAction, shell_words};
+pub use history::History;
+pub use time::format_elapsed;
+pub use views::{DaemonSetView, EVENT_LIMIT, EventView, Explanation, NodeView, PodChip, PodState};
+
+/// The DaemonSet in the editor when the page opens (shared/fixtures/fluentd-elasticsearch.yaml).
+pub const DEFAULT_MANIFEST: &str = include_str!("default-daemonset.yaml");
+
+/// The nodes of the default scenario: a control plane (tainted, as kubeadm does) and two workers.
+pub const DEFAULT_NODES: &str = include_str!("default-nodes.yaml");
+
+/// How many transcript entries are kept (the oldest go first).
+pub const TRANSCRIPT_LIMIT: usize = 500;
+
+/// Wall-clock milliseconds between two ticks of the playing clock.
+pub const TICK_MILLIS: u32 = 100;
+
+/// One command in the console transcript.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// Increasing, unique for the page's life: the key of the rendered line.
+    pub id: u64,
+    /// The command line as run (`kubectl apply -f -`).
+    pub command: String,
+    /// The standard input given to it (the manifest of an Apply).
+    pub stdin: Option<String>,
+    /// What it printed.
+    pub output: String,
+    pub is_error: bool,
+}
+
+/// The clock speeds offered: virtual time per wall-clock time.
+pub const SPEEDS: [u32; 5] = [1, 2, 5, 10, 100];
+
+/// An apply that failed, shown under the editor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApplyError {
+    /// Everything kubectl printed.
+    pub message: String,
+    /// The manifest line (1-based) the message names, if it names one.
+    pub line: Option<usize>,
+}
+
+/// The page's state.
+pub struct Playground {
+    session: Session,
+    transcript: Vec<Entry>,
+    next_id: u64,
+    /// The text in the Manifest editor.
+    pub manifest: String,
+    /// The error of the last Apply, if it failed.
+    pub apply_error: Option<ApplyError>,
+    /// The node whose explanations the "Why?" panel shows.
+    pub selected_node: Option<String>,
+    /// Whether the clock runs on its own.
+    pub playing: bool,
+    /// Virtual milliseconds per wall-clock millisecond.
+    pub speed: u32,
+    /// The console's command history.
+    pub history: History,
+    /// The output of `kubectl get ds -A`, refreshed after every command and tick.
+    ds_table: String,
+}
+
+impl Default for Playground {
+    fn default() -> Self {
+        Playground::new()
+    }
+}
+
+impl Playground {
+    /// An empty cluster, the default DaemonSet in the editor (not applied), clock paused.
+    pub fn empty() -> Playground {
+        let mut p = Playground {
+            session: Session::new(),
+            transcript: Vec::new(),
+            next_id: 0,
+            manifest: DEFAULT_MANIFEST.to_string(),
+            apply_error: None,
+            selected_node: None,
+            playing: false,
+            speed: 1,
+            history: History::default(),
+            ds_table: String::new(),
+        };
+        p.refresh();
+        p
+    }
+
+    /// The default scenario: three nodes and the editor's DaemonSet applied, clock playing.
+    pub fn new() -> Playground {
+        let mut p = Playground::empty();
+        p.run_with_stdin("kubectl apply -f -", DEFAULT_NODES);
+        p.apply_manifest();
+        p.playing = true;
+        p
+    }
+
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    pub fn transcript(&self) -> &[Entry] {
+        &self.transcript
+    }
+
+    /// The output of `kubectl get ds -A` as of now.
+    pub fn ds_table(&self) -> &str {
+        &self.ds_table
+    }
+
+    /// Virtual milliseconds since the scenario began.
+    pub fn elapsed_millis(&self) -> i64 {
+        self.session.cluster().elapsed_millis()
+    }
+
+    // ---- the one command path
+
+    /// Runs one command line as the user would type it, and echoes it into the transcript.
+    pub fn run(&mut self, command: &str) -> CommandOutput {
+        self.execute(command, None)
+    }
+
+    /// As [`Playground::run`], with `stdin` as the command's standard input (`-f -`).
+    pub fn run_with_stdin(&mut self, command: &str, stdin: &str) -> CommandOutput {
+        self.execute(command, Some(stdin))
+    }
+
+    fn execute(&mut self, command: &str, stdin: Option<&str>) -> CommandOutput {
+        let out = self.session.execute(command, stdin);
+        self.next_id += 1;
+        self.transcript.push(Entry {
+            id: self.next_id,
+            command: command.to_string(),
+            stdin: stdin.map(str::to_string),
+            output: out.output.clone(),
+            is_error: out.is_error,
+        });
+        if self.transcript.len() > TRANSCRIPT_LIMIT {
+            let extra = self.transcript.len() - TRANSCRIPT_LIMIT;
+            self.transcript.drain(..extra);
+        }
+        self.after_change();
+        out
+    }
+
+    /// Keeps the derived state right after the cluster changed.
+    fn after_change(&mut self) {
+        if let Some(name) = &self.selected_node
+            && self.session.cluster().store().node(name).is_none()
+        {
+            self.selected_node = None;
+        }
+        self.refresh();
+    }
+
+    fn refresh(&mut self) {
+        // Read-only, and not a user action: not echoed.
+        self.ds_table = self.session.execute("kubectl get ds -A", None).output;
+    }
+
+    // ---- editor
+
+    /// The Apply button: `kubectl apply -f -` with the editor's text as standard input. The text
+    /// stays as it is; a failure is kept for the editor to show.
+    pub fn apply_manifest(&mut self) -> CommandOutput {
+        let manifest = self.manifest.clone();
+        let out = self.run_with_stdin("kubectl apply -f -", &manifest);
+        self.apply_error = out.is_error.then(|| ApplyError {
+            line: commands::line_named(&out.output),
+            message: out.output.clone(),
+        });
+        out
+    }
+
+    // ---- nodes
+
+    /// "Add node": `kubectl apply -f -` with `count` Node manifests named `node-N` after the
+    /// highest `node-N` there is.
+    pub fn add_nodes(&mut self, count: usize) -> CommandOutput {
+        let names =
+            commands::next_node_names(self.session.cluster().store().nodes().keys(), count.max(1));
+        self.run_with_stdin("kubectl apply -f -", &commands::node_manifests(&names))
+    }
+
+    /// A node card's action, run as its command line.
+    pub fn node_action(&mut self, node: &str, action: &NodeAction) -> CommandOutput {
+        self.selected_node = Some(node.to_string());
+        let line = action.command(node);
+        self.run(&line)
+    }
+
+    /// Selects the node whose explanations the "Why?" panel shows (None: no node).
+    pub fn select(&mut self, node: Option<&str>) {
+        self.selected_node = node
+            .filter(|n| self.session.cluster().store().node(n).is_some())
+            .map(str::to_string);
+    }
+
+    // ---- clock
+
+    /// Step: `sim advance 1s`.
+    pub fn step(&mut self) -> CommandOutput {
+        self.run("sim advance 1s")
+    }
+
+    /// Settle: `sim settle`.
+    pub fn settle(&mut self) -> CommandOutput {
+        self.run("sim settle")
+    }
+
+    pub fn play(&mut self) {
+        self.playing = true;
+    }
+
+    pub fn pause(&mut self) {
+        self.playing = false;
+    }
+
+    /// Sets the speed, if it is one of [`SPEEDS`].
+    pub fn set_speed(&mut self, speed: u32) {
+        if SPEEDS.contains(&speed) {
+            self.speed = speed;
+        }
+    }
+
+    /// The command one tick of the playing clock runs after `wall_millis` of wall-clock time.
+    pub fn tick_command(&self, wall_millis: u32) -> String {
+        format!(
+            "sim advance {}ms",
+            u64::from(wall_millis) * u64::from(self.speed)
+        )
+    }
+
+    /// One tick of the playing clock: the same `sim advance` a user could type, but not echoed
+    /// (ten a second would drown the transcript). Does nothing while paused.
+    pub fn tick(&mut self, wall_millis: u32) {
+        if !self.playing {
+            return;
+        }
+        let command = self.tick_command(wall_millis);
+        let _ = self.session.execute(&command, None);
+        self.after_change();
+    }
+
+    // ---- console
+
+    /// The console's Enter: runs the line (blank lines do nothing) and remembers it.
+    pub fn console(&mut self, line: &str) -> Option<CommandOutput> {
+        let line = line.trim();
+        if line.is_empty() {
+            return None;
+        }
+        self.history.push(line);
+        Some(self.run(line))
+    }
+
+    /// Forgets the transcript (the console's `clear`).
+    pub fn clear_transcript(&mut self) {
+        self.transcript.clear();
+    }
+}

@@ -1,0 +1,452 @@
+//! The model, natively: the command each action runs, what the transcript shows, and what the
+//! views read from the cluster.
+
+use super::*;
+
+fn commands(p: &Playground) -> Vec<&str> {
+    p.transcript().iter().map(|e| e.command.as_str()).collect()
+}
+
+fn last(p: &Playground) -> &Entry {
+    p.transcript().last().expect("a transcript entry")
+}
+
+fn node<'a>(views: &'a [NodeView], name: &str) -> &'a NodeView {
+    views
+        .iter()
+        .find(|n| n.name == name)
+        .unwrap_or_else(|| panic!("no node {name}"))
+}
+
+#[test]
+fn the_default_scenario_applies_three_nodes_and_fluentd_and_plays() {
+    let p = Playground::new();
+    assert_eq!(commands(&p), ["kubectl apply -f -", "kubectl apply -f -"]);
+    assert_eq!(p.transcript()[0].stdin.as_deref(), Some(DEFAULT_NODES));
+    assert_eq!(
+        p.transcript()[0].output,
+        "node/control-plane created\nnode/node-1 created\nnode/node-2 created\n"
+    );
+    assert_eq!(p.transcript()[1].stdin.as_deref(), Some(DEFAULT_MANIFEST));
+    assert_eq!(
+        p.transcript()[1].output,
+        "daemonset.apps/fluentd-elasticsearch created\n"
+    );
+    assert!(p.playing);
+    assert_eq!(p.apply_error, None);
+
+    let views = p.node_views();
+    assert_eq!(
+        views.iter().map(|n| n.name.as_str()).collect::<Vec<_>>(),
+        ["control-plane", "node-1", "node-2"]
+    );
+    let cp = node(&views, "control-plane");
+    assert_eq!(cp.role, "control-plane");
+    assert_eq!(
+        cp.taints,
+        ["node-role.kubernetes.io/control-plane:NoSchedule"]
+    );
+    assert_eq!(
+        cp.labels,
+        [(
+            "node-role.kubernetes.io/control-plane".to_string(),
+            String::new()
+        )]
+    );
+    assert_eq!(cp.standard_labels, 3);
+    assert_eq!(node(&views, "node-1").role, "worker");
+    // The pods exist at once (ContainerCreating), one per node, the control plane included.
+    for n in &views {
+        assert_eq!(n.pods.len(), 1, "{}", n.name);
+        assert!(n.pods[0].name.starts_with("fluentd-elasticsearch-"));
+        assert_eq!(n.pods[0].state, PodState::ContainerCreating);
+        assert_eq!(n.pods[0].revision, Some(1));
+        assert_eq!(n.status, "Ready");
+    }
+    assert!(
+        p.ds_table()
+            .starts_with("NAMESPACE     NAME                    DESIRED"),
+        "{}",
+        p.ds_table()
+    );
+}
+
+#[test]
+fn settling_makes_every_pod_ready() {
+    let mut p = Playground::new();
+    let out = p.settle();
+    assert_eq!(last(&p).command, "sim settle");
+    assert_eq!(out.output, "settled at 3s\n");
+    assert!(p.node_views().iter().all(|n| {
+        n.pods
+            .iter()
+            .all(|c| c.state == PodState::Ready && c.label == "Ready")
+    }));
+    let ds = p.daemonset_views();
+    assert_eq!(ds.len(), 1);
+    assert_eq!((ds[0].desired, ds[0].updated, ds[0].available), (3, 3, 3));
+    assert!(
+        p.ds_table()
+            .contains("fluentd-elasticsearch   3         3         3"),
+        "{}",
+        p.ds_table()
+    );
+}
+
+#[test]
+fn apply_runs_kubectl_apply_with_the_editor_text_and_keeps_it_on_error() {
+    let mut p = Playground::empty();
+    let bad = "apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: bad\n spec: x\n  foo: [\n";
+    p.manifest = bad.to_string();
+    let out = p.apply_manifest();
+    assert!(out.is_error);
+    assert_eq!(last(&p).command, "kubectl apply -f -");
+    assert_eq!(last(&p).stdin.as_deref(), Some(bad));
+    assert!(last(&p).is_error);
+    let error = p.apply_error.clone().expect("an apply error");
+    assert_eq!(error.message, out.output);
+    // The engine names a line of the text (which one is the engine's business: 4 or 5 here).
+    let line = error.line.expect("the message names a line");
+    assert!((4..=5).contains(&line), "{}", error.message);
+    assert!(
+        error.message.contains(&format!("line {line}")),
+        "{}",
+        error.message
+    );
+    assert_eq!(p.manifest, bad, "the text is never lost");
+
+    // A good apply clears the error.
+    p.manifest = DEFAULT_MANIFEST.to_string();
+    assert!(!p.apply_manifest().is_error);
+    assert_eq!(p.apply_error, None);
+}
+
+#[test]
+fn add_node_applies_node_manifests_named_after_the_highest() {
+    let mut p = Playground::new();
+    p.add_nodes(1);
+    assert_eq!(last(&p).command, "kubectl apply -f -");
+    assert_eq!(
+        last(&p).stdin.as_deref(),
+        Some("apiVersion: v1\nkind: Node\nmetadata:\n  name: node-3\n")
+    );
+    assert_eq!(last(&p).output, "node/node-3 created\n");
+    p.add_nodes(2);
+    assert_eq!(
+        last(&p).output,
+        "node/node-4 created\nnode/node-5 created\n"
+    );
+    p.settle();
+    assert_eq!(
+        node(&p.node_views(), "node-5").pods[0].state,
+        PodState::Ready
+    );
+}
+
+#[test]
+fn node_actions_run_their_kubectl_and_sim_commands() {
+    let cases = [
+        (NodeAction::Cordon, "kubectl cordon node-1"),
+        (NodeAction::Uncordon, "kubectl uncordon node-1"),
+        (
+            NodeAction::Drain,
+            "kubectl drain node-1 --ignore-daemonsets",
+        ),
+        (NodeAction::NotReady, "sim node node-1 not-ready"),
+        (NodeAction::Ready, "sim node node-1 ready"),
+        (NodeAction::Unreachable, "sim node node-1 unreachable"),
+        (
+            NodeAction::Label("disk=ssd".into()),
+            "kubectl label node node-1 disk=ssd",
+        ),
+        (
+            NodeAction::Label("disk-".into()),
+            "kubectl label node node-1 disk-",
+        ),
+        (
+            NodeAction::Taint {
+                key_value: "dedicated=x".into(),
+                effect: "NoExecute".into(),
+            },
+            "kubectl taint node node-1 dedicated=x:NoExecute",
+        ),
+        (
+            NodeAction::Untaint("dedicated=x:NoExecute".into()),
+            "kubectl taint node node-1 dedicated:NoExecute-",
+        ),
+        (
+            NodeAction::Untaint("gpu:NoSchedule".into()),
+            "kubectl taint node node-1 gpu:NoSchedule-",
+        ),
+        (NodeAction::Delete, "kubectl delete node node-1"),
+    ];
+    let mut p = Playground::new();
+    for (action, command) in cases {
+        assert_eq!(action.command("node-1"), command);
+        p.node_action("node-1", &action);
+        assert_eq!(last(&p).command, command);
+    }
+}
+
+#[test]
+fn node_actions_change_what_the_cards_show() {
+    let mut p = Playground::new();
+    p.settle();
+    p.node_action("node-1", &NodeAction::Cordon);
+    assert_eq!(last(&p).output, "node/node-1 cordoned\n");
+    let n1 = node(&p.node_views(), "node-1").clone();
+    assert!(n1.cordoned);
+    assert_eq!(n1.status, "Ready,SchedulingDisabled");
+    // A DaemonSet pod stays on a cordoned node.
+    assert_eq!(n1.pods.len(), 1);
+
+    p.node_action("node-1", &NodeAction::Label("disk=ssd".into()));
+    assert_eq!(last(&p).output, "node/node-1 labeled\n");
+    assert!(
+        node(&p.node_views(), "node-1")
+            .labels
+            .contains(&("disk".to_string(), "ssd".to_string()))
+    );
+
+    p.node_action(
+        "node-2",
+        &NodeAction::Taint {
+            key_value: "dedicated=x".into(),
+            effect: "NoExecute".into(),
+        },
+    );
+    assert_eq!(last(&p).output, "node/node-2 tainted\n");
+    let n2 = node(&p.node_views(), "node-2").clone();
+    assert_eq!(n2.taints, ["dedicated=x:NoExecute"]);
+    assert_eq!(n2.pods[0].state, PodState::Terminating);
+    p.settle();
+    assert!(node(&p.node_views(), "node-2").pods.is_empty());
+    let why = p.explanations("node-2");
+    assert_eq!(why.len(), 1);
+    assert_eq!(why[0].daemonset, "kube-system/fluentd-elasticsearch");
+    assert!(why[0].summary.contains("dedicated"), "{}", why[0].summary);
+
+    p.node_action("node-2", &NodeAction::NotReady);
+    let n2 = node(&p.node_views(), "node-2").clone();
+    assert!(!n2.ready);
+    assert_eq!(n2.status, "NotReady");
+
+    p.node_action("node-2", &NodeAction::Delete);
+    assert_eq!(last(&p).output, "node \"node-2\" deleted\n");
+    assert!(p.node_views().iter().all(|n| n.name != "node-2"));
+    assert_eq!(
+        p.selected_node, None,
+        "a deleted node is no longer selected"
+    );
+}
+
+#[test]
+fn form_text_stays_arguments_of_one_command() {
+    assert_eq!(shell_words("a=b  c=d"), "a=b c=d");
+    assert_eq!(shell_words("it's"), r"'it'\''s'");
+    assert_eq!(shell_words("#x"), "'#x'");
+    assert_eq!(shell_words("a;b"), "'a;b'");
+    let mut p = Playground::new();
+    p.node_action("node-1", &NodeAction::Label("note=it's #1".into()));
+    assert_eq!(
+        last(&p).command,
+        r"kubectl label node node-1 'note=it'\''s' '#1'"
+    );
+    // The engine saw two arguments and rejected them as kubectl would, nothing else ran.
+    assert!(last(&p).is_error, "{}", last(&p).output);
+}
+
+#[test]
+fn clock_step_settle_and_ticks() {
+    let mut p = Playground::new();
+    p.step();
+    assert_eq!(last(&p).command, "sim advance 1s");
+    assert_eq!(p.elapsed_millis(), 1000);
+    let entries = p.transcript().len();
+
+    p.set_speed(10);
+    assert_eq!(p.tick_command(TICK_MILLIS), "sim advance 1000ms");
+    p.tick(TICK_MILLIS);
+    assert_eq!(p.elapsed_millis(), 2000);
+    assert_eq!(p.transcript().len(), entries, "ticks are not echoed");
+
+    p.set_speed(3); // not offered: ignored
+    assert_eq!(p.speed, 10);
+    p.pause();
+    p.tick(TICK_MILLIS);
+    assert_eq!(p.elapsed_millis(), 2000, "a paused clock does not move");
+    p.play();
+    p.set_speed(100);
+    p.tick(TICK_MILLIS);
+    assert_eq!(p.elapsed_millis(), 12_000);
+    assert_eq!(format_elapsed(p.elapsed_millis()), "12s");
+}
+
+#[test]
+fn the_console_runs_lines_echoes_them_and_remembers_them() {
+    let mut p = Playground::new();
+    assert_eq!(p.console("   "), None);
+    let out = p.console("  kubectl get nodes ").expect("ran");
+    assert!(!out.is_error);
+    let entry = last(&p);
+    assert_eq!(entry.command, "kubectl get nodes");
+    assert_eq!(entry.stdin, None);
+    assert!(
+        entry
+            .output
+            .starts_with("NAME            STATUS   ROLES           AGE   VERSION\n"),
+        "{}",
+        entry.output
+    );
+
+    let out = p.console("kubectl frobnicate").expect("ran");
+    assert!(out.is_error);
+    assert!(last(&p).is_error);
+    let out = p.console("helm install").expect("ran");
+    assert!(out.is_error);
+    assert!(
+        last(&p).output.starts_with("dsplay: "),
+        "{}",
+        last(&p).output
+    );
+
+    assert_eq!(
+        p.history.lines(),
+        ["kubectl get nodes", "kubectl frobnicate", "helm install"]
+    );
+    p.clear_transcript();
+    assert!(p.transcript().is_empty());
+}
+
+#[test]
+fn history_walks_back_and_forth_and_gives_back_the_draft() {
+    let mut h = History::default();
+    assert_eq!(h.older("x"), None);
+    h.push("one");
+    h.push("two");
+    h.push("two");
+    assert_eq!(h.lines(), ["one", "two"]);
+    assert_eq!(h.older("typing"), Some("two".into()));
+    assert_eq!(h.older("two"), Some("one".into()));
+    assert_eq!(h.older("one"), None);
+    assert_eq!(h.newer(), Some("two".into()));
+    assert_eq!(h.newer(), Some("typing".into()));
+    assert_eq!(h.newer(), None);
+}
+
+#[test]
+fn the_transcript_keeps_the_newest_entries() {
+    let mut p = Playground::empty();
+    for _ in 0..TRANSCRIPT_LIMIT + 5 {
+        p.run("sim advance 1ms");
+    }
+    assert_eq!(p.transcript().len(), TRANSCRIPT_LIMIT);
+    let ids: Vec<u64> = p.transcript().iter().map(|e| e.id).collect();
+    assert_eq!(ids[0], 6);
+    assert!(ids.windows(2).all(|w| w[0] < w[1]));
+}
+
+#[test]
+fn selecting_a_node_shows_one_explanation_per_daemonset() {
+    let mut p = Playground::new();
+    p.select(Some("control-plane"));
+    assert_eq!(p.selected_node.as_deref(), Some("control-plane"));
+    let why = p.explanations("control-plane");
+    assert_eq!(why.len(), 1);
+    assert!(!why[0].summary.is_empty());
+    p.select(Some("no-such-node"));
+    assert_eq!(p.selected_node, None);
+}
+
+#[test]
+fn line_numbers_are_found_in_messages() {
+    assert_eq!(
+        commands::line_named("error: yaml: line 5: did not find expected key"),
+        Some(5)
+    );
+    assert_eq!(commands::line_named("at line 12, column 3"), Some(12));
+    assert_eq!(commands::line_named("pipeline 3 failed"), None);
+    assert_eq!(commands::line_named("no number here"), None);
+}
+
+#[test]
+fn elapsed_time_reads_like_a_clock() {
+    assert_eq!(format_elapsed(0), "0s");
+    assert_eq!(format_elapsed(2_500), "2.5s");
+    assert_eq!(format_elapsed(59_990), "59.9s");
+    assert_eq!(format_elapsed(72_000), "1m12s");
+    assert_eq!(format_elapsed(3_605_000), "1h0m5s");
+}
+
+#[test]
+fn next_node_names_count_from_the_highest() {
+    let existing = [
+        "control-plane".to_string(),
+        "node-1".into(),
+        "node-7".into(),
+        "node-x".into(),
+    ];
+    assert_eq!(
+        commands::next_node_names(existing.iter(), 2),
+        ["node-8", "node-9"]
+    );
+    assert_eq!(commands::next_node_names([].iter(), 1), ["node-1"]);
+}
+
+#[test]
+fn the_event_timeline_is_in_virtual_time_and_filters_by_object() {
+    let mut p = Playground::new();
+    p.settle();
+    let all = p.event_views("");
+    assert!(
+        all.iter().any(
+            |e| e.reason == "SuccessfulCreate" && e.object == "daemonset/fluentd-elasticsearch"
+        )
+    );
+    assert_eq!(all.first().map(|e| e.at.as_str()), Some("0s"));
+    assert!(
+        all.iter().any(|e| e.reason == "Started" && e.at == "3s"),
+        "{all:#?}"
+    );
+    let pods = p.event_views("POD/");
+    assert!(!pods.is_empty());
+    assert!(pods.iter().all(|e| e.object.starts_with("pod/")));
+    assert!(p.event_views("no-such-object").is_empty());
+    // The timeline does not change as time passes.
+    p.tick(TICK_MILLIS);
+    assert_eq!(p.event_views(""), all);
+}
+
+#[test]
+fn a_changed_template_rolls_out_node_by_node() {
+    let mut p = Playground::new();
+    p.settle();
+    p.manifest = DEFAULT_MANIFEST.replace("fluentd:v2.5.2", "fluentd:v2.6.0");
+    assert_eq!(
+        p.apply_manifest().output,
+        "daemonset.apps/fluentd-elasticsearch configured\n"
+    );
+    let revisions = |p: &Playground| -> Vec<(Option<i64>, PodState)> {
+        p.node_views()
+            .iter()
+            .flat_map(|n| n.pods.iter().map(|c| (c.revision, c.state)))
+            .collect()
+    };
+    // maxUnavailable 1: one old pod goes at a time.
+    let now = revisions(&p);
+    assert_eq!(
+        now.iter()
+            .filter(|(_, s)| *s == PodState::Terminating)
+            .count(),
+        1,
+        "{now:?}"
+    );
+    p.settle();
+    assert!(
+        revisions(&p)
+            .iter()
+            .all(|r| *r == (Some(2), PodState::Ready)),
+        "{:?}",
+        revisions(&p)
+    );
+}

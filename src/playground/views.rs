@@ -1,0 +1,294 @@
+//! What the views show, read from the cluster: plain values, compared so that a view re-renders
+//! only when what it shows changed.
+
+use super::Playground;
+use dsplay_engine::api::{ControllerRevision, DaemonSet, Node, Pod, keys};
+use dsplay_engine::kubectl::printers::{node_roles, node_status, pod_status};
+use std::collections::BTreeMap;
+
+/// Labels every simulated node has, left out of the card's compact list.
+const STANDARD_LABELS: [&str; 3] = [keys::ARCH, keys::OS, keys::HOSTNAME];
+
+/// Node conditions that are bad news when True.
+const PRESSURES: [&str; 4] = [
+    "MemoryPressure",
+    "DiskPressure",
+    "PIDPressure",
+    "NetworkUnavailable",
+];
+
+/// A node card.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct NodeView {
+    pub name: String,
+    /// `control-plane`, or `worker` for a node without a role label.
+    pub role: String,
+    /// kubectl's STATUS column: `Ready`, `NotReady`, `Unknown`, with `,SchedulingDisabled`.
+    pub status: String,
+    pub ready: bool,
+    /// The Ready condition is Unknown (the node stopped reporting).
+    pub unreachable: bool,
+    pub cordoned: bool,
+    /// `key=value` (just `key` for an empty value), standard labels left out.
+    pub labels: Vec<(String, String)>,
+    /// How many standard labels were left out.
+    pub standard_labels: usize,
+    /// As kubectl prints them: `key=value:Effect`.
+    pub taints: Vec<String>,
+    /// Pressure conditions that are True (`MemoryPressure`).
+    pub conditions: Vec<String>,
+    pub pods: Vec<PodChip>,
+}
+
+/// What a pod chip shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PodState {
+    Pending,
+    ContainerCreating,
+    /// Running but not (yet) ready.
+    Running,
+    Ready,
+    Terminating,
+    Failed,
+    /// `ErrImagePull` / `ImagePullBackOff`.
+    ImageError,
+    /// Anything else kubectl may print (`Succeeded`, `Unknown`, `CrashLoopBackOff`).
+    Other,
+}
+
+impl PodState {
+    /// The CSS class of the chip.
+    pub fn class(self) -> &'static str {
+        match self {
+            PodState::Pending => "pending",
+            PodState::ContainerCreating => "creating",
+            PodState::Running => "running",
+            PodState::Ready => "ready",
+            PodState::Terminating => "terminating",
+            PodState::Failed => "failed",
+            PodState::ImageError => "image-error",
+            PodState::Other => "other",
+        }
+    }
+}
+
+/// A pod on a node card.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PodChip {
+    pub namespace: String,
+    pub name: String,
+    pub state: PodState,
+    /// The chip's word for the state: kubectl's STATUS, except `Ready` for a ready pod.
+    pub label: String,
+    /// The DaemonSet revision the pod runs (ControllerRevision `revision`), if known.
+    pub revision: Option<i64>,
+}
+
+/// A DaemonSet's progress.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct DaemonSetView {
+    pub namespace: String,
+    pub name: String,
+    pub desired: i64,
+    pub current: i64,
+    pub ready: i64,
+    pub updated: i64,
+    pub available: i64,
+}
+
+/// One line of the "Why?" panel: a DaemonSet and the engine's explanation for the node.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Explanation {
+    pub daemonset: String,
+    pub summary: String,
+}
+
+/// One event of the timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct EventView {
+    /// When it last happened, in virtual time (`3s`, `1m12s`): stable, unlike kubectl's ages.
+    pub at: String,
+    /// `Normal` or `Warning`.
+    pub type_: String,
+    pub reason: String,
+    /// `kind/name` in lower case, as kubectl prints OBJECT.
+    pub object: String,
+    pub message: String,
+    pub count: i32,
+}
+
+/// How many events the timeline shows (the newest).
+pub const EVENT_LIMIT: usize = 200;
+
+impl Playground {
+    /// The newest events (oldest first) whose OBJECT contains `filter` (case-insensitive; all
+    /// for an empty filter), at most [`EVENT_LIMIT`].
+    pub fn event_views(&self, filter: &str) -> Vec<EventView> {
+        let cluster = self.session().cluster();
+        let start = cluster.now().millis() - cluster.elapsed_millis();
+        let filter = filter.trim().to_lowercase();
+        let mut rows: Vec<EventView> = cluster
+            .events()
+            .iter()
+            .rev()
+            .map(|ev| {
+                let obj = &ev.involved_object;
+                EventView {
+                    at: super::format_elapsed(ev.last_timestamp.millis() - start),
+                    type_: ev.type_.clone(),
+                    reason: ev.reason.clone(),
+                    object: format!("{}/{}", obj.kind.to_lowercase(), obj.name),
+                    message: ev.message.trim().to_string(),
+                    count: ev.count,
+                }
+            })
+            .filter(|ev| filter.is_empty() || ev.object.to_lowercase().contains(&filter))
+            .take(EVENT_LIMIT)
+            .collect();
+        rows.reverse();
+        rows
+    }
+
+    /// Every node, by name, with its pods.
+    pub fn node_views(&self) -> Vec<NodeView> {
+        let store = self.session().cluster().store();
+        let revisions = revision_numbers(store.revisions().values());
+        store
+            .nodes()
+            .values()
+            .map(|node| {
+                let mut pods: Vec<PodChip> = store
+                    .pods_on_node(node.name())
+                    .map(|pod| pod_chip(pod, &revisions))
+                    .collect();
+                pods.sort_by(|a, b| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)));
+                node_view(node, pods)
+            })
+            .collect()
+    }
+
+    /// Every DaemonSet, by namespace and name.
+    pub fn daemonset_views(&self) -> Vec<DaemonSetView> {
+        self.session()
+            .cluster()
+            .store()
+            .daemonsets()
+            .values()
+            .map(daemonset_view)
+            .collect()
+    }
+
+    /// For each DaemonSet, the engine's explanation of what it does on `node` and why.
+    pub fn explanations(&self, node: &str) -> Vec<Explanation> {
+        let cluster = self.session().cluster();
+        cluster
+            .store()
+            .daemonsets()
+            .values()
+            .filter_map(|ds| {
+                let ns = ds.metadata.namespace.as_str();
+                let explained = cluster.explain(ns, ds.name(), node)?;
+                Some(Explanation {
+                    daemonset: format!("{ns}/{}", ds.name()),
+                    summary: explained.summary,
+                })
+            })
+            .collect()
+    }
+}
+
+fn node_view(node: &Node, pods: Vec<PodChip>) -> NodeView {
+    let roles = node_roles(node);
+    let ready_condition = node.condition_status("Ready");
+    let (labels, standard): (Vec<_>, Vec<_>) = node
+        .metadata
+        .labels
+        .iter()
+        .partition(|(k, _)| !STANDARD_LABELS.contains(&k.as_str()));
+    NodeView {
+        name: node.name().to_string(),
+        role: if roles == "<none>" {
+            "worker".into()
+        } else {
+            roles
+        },
+        status: node_status(node),
+        ready: ready_condition == Some("True"),
+        unreachable: ready_condition == Some("Unknown"),
+        cordoned: node.spec.unschedulable,
+        labels: labels
+            .into_iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+        standard_labels: standard.len(),
+        taints: node.spec.taints.iter().map(ToString::to_string).collect(),
+        conditions: node
+            .status
+            .conditions
+            .iter()
+            .filter(|c| PRESSURES.contains(&c.type_.as_str()) && c.status == "True")
+            .map(|c| c.type_.clone())
+            .collect(),
+        pods,
+    }
+}
+
+/// Revision numbers by (owner UID, `controller-revision-hash`).
+fn revision_numbers<'a>(
+    revisions: impl Iterator<Item = &'a ControllerRevision>,
+) -> BTreeMap<(String, String), i64> {
+    revisions
+        .filter_map(|rev| {
+            let owner = rev.metadata.controller_ref()?.uid.clone();
+            let hash = rev
+                .metadata
+                .labels
+                .get(keys::CONTROLLER_REVISION_HASH)?
+                .clone();
+            Some(((owner, hash), rev.revision))
+        })
+        .collect()
+}
+
+fn pod_chip(pod: &Pod, revisions: &BTreeMap<(String, String), i64>) -> PodChip {
+    let status = pod_status(pod);
+    let state = match status.as_str() {
+        _ if pod.metadata.is_being_deleted() => PodState::Terminating,
+        "Pending" => PodState::Pending,
+        "ContainerCreating" => PodState::ContainerCreating,
+        "Running" if pod.is_ready() => PodState::Ready,
+        "Running" => PodState::Running,
+        "Failed" | "Error" => PodState::Failed,
+        "ErrImagePull" | "ImagePullBackOff" => PodState::ImageError,
+        _ => PodState::Other,
+    };
+    let label = match state {
+        PodState::Ready => "Ready".to_string(),
+        PodState::Terminating => "Terminating".to_string(),
+        _ => status,
+    };
+    let revision = pod.metadata.controller_ref().and_then(|owner| {
+        let hash = pod.metadata.labels.get(keys::CONTROLLER_REVISION_HASH)?;
+        revisions.get(&(owner.uid.clone(), hash.clone())).copied()
+    });
+    PodChip {
+        namespace: pod.metadata.namespace.clone(),
+        name: pod.name().to_string(),
+        state,
+        label,
+        revision,
+    }
+}
+
+fn daemonset_view(ds: &DaemonSet) -> DaemonSetView {
+    let st = &ds.status;
+    DaemonSetView {
+        namespace: ds.metadata.namespace.clone(),
+        name: ds.name().to_string(),
+        desired: st.desired_number_scheduled,
+        current: st.current_number_scheduled,
+        ready: st.number_ready,
+        updated: st.updated_number_scheduled,
+        available: st.number_available,
+    }
+}
