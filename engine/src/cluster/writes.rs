@@ -26,9 +26,12 @@ impl Applied {
 /// `kubectl delete --cascade`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Cascade {
+    /// The default; also `--cascade` alone and the legacy `--cascade=true`.
     #[default]
     Background,
+    /// `--cascade=foreground`.
     Foreground,
+    /// `--cascade=orphan`; also the legacy `--cascade=false`.
     Orphan,
 }
 

@@ -7,7 +7,7 @@ use super::apply::{Sourced, read_manifests};
 use super::get::{Obj, list};
 use super::{Context, KError, Out, kind_string, namespace_of};
 use crate::api::Selector;
-use crate::cluster::{ApiError, Cascade as ClusterCascade};
+use crate::cluster::ApiError;
 use crate::manifest::Object;
 use crate::script::{Cascade, DeleteWhat, NamespaceScope, ResourceKind};
 
@@ -18,14 +18,6 @@ pub(super) struct DeleteArgs<'a> {
     pub force: bool,
     pub ignore_not_found: bool,
     pub namespace: &'a NamespaceScope,
-}
-
-fn cascade(c: Cascade) -> ClusterCascade {
-    match c {
-        Cascade::Background => ClusterCascade::Background,
-        Cascade::Foreground => ClusterCascade::Foreground,
-        Cascade::Orphan => ClusterCascade::Orphan,
-    }
 }
 
 /// The success line (`PrintObj` of the delete command).
@@ -51,7 +43,7 @@ fn delete_one(
 ) -> Result<(), KError> {
     let cluster = &mut *ctx.cluster;
     let result = match kind {
-        ResourceKind::DaemonSet => cluster.delete_daemonset(namespace, name, cascade(a.cascade)),
+        ResourceKind::DaemonSet => cluster.delete_daemonset(namespace, name, a.cascade),
         ResourceKind::Node => cluster.delete_node(name),
         ResourceKind::Pod => cluster.delete_pod(namespace, name, a.grace_period, a.force),
         ResourceKind::ControllerRevision | ResourceKind::Event => {

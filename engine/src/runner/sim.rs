@@ -13,10 +13,10 @@
 //! Durations longer than [`MAX_MILLIS`] (one year) are refused: the clock would have to run
 //! through every periodic timer on the way, which can take minutes of real time.
 
-use crate::cluster::{Cluster, NodeReadiness, Pressure as ClusterPressure};
+use crate::cluster::Cluster;
 use crate::kubectl::table::Table;
 use crate::kubectl::{KError, Out};
-use crate::script::{NodeReadyState, Pressure, Sim};
+use crate::script::Sim;
 use std::time::Duration;
 
 /// The longest `sim advance` / `sim settle --timeout`: one year.
@@ -95,22 +95,12 @@ pub(super) fn run(cluster: &mut Cluster, sim: &Sim) -> Out {
             }
         }
         Sim::NodeReady { node, state } => {
-            let r = match state {
-                NodeReadyState::Ready => NodeReadiness::Ready,
-                NodeReadyState::NotReady => NodeReadiness::NotReady,
-                NodeReadyState::Unreachable => NodeReadiness::Unreachable,
-            };
-            if let Err(e) = cluster.set_node_readiness(node, r) {
+            if let Err(e) = cluster.set_node_readiness(node, *state) {
                 out.error(KError::api(e));
             }
         }
         Sim::NodePressure { node, pressure, on } => {
-            let p = match pressure {
-                Pressure::Memory => ClusterPressure::Memory,
-                Pressure::Disk => ClusterPressure::Disk,
-                Pressure::Pid => ClusterPressure::Pid,
-            };
-            if let Err(e) = cluster.set_node_pressure(node, p, *on) {
+            if let Err(e) = cluster.set_node_pressure(node, *pressure, *on) {
                 out.error(KError::api(e));
             }
         }

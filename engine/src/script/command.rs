@@ -4,6 +4,9 @@
 //! kept as raw text. What kubectl itself refuses before talking to the server is refused here,
 //! with kubectl's own words; what the server would refuse is left to the engine.
 
+/// The cluster's own types, named as the parser has always named them: `--cascade`,
+/// `sim node NAME ready|not-ready|unreachable` and `sim node NAME pressure ...`.
+pub use crate::cluster::{Cascade, NodeReadiness as NodeReadyState, Pressure};
 use std::fmt;
 use std::time::Duration;
 
@@ -240,18 +243,6 @@ pub enum DeleteWhat {
     Files(Vec<String>),
 }
 
-/// `--cascade` of `kubectl delete`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Cascade {
-    /// The default; also `--cascade` alone and the legacy `--cascade=true`.
-    #[default]
-    Background,
-    /// `--cascade=foreground`.
-    Foreground,
-    /// `--cascade=orphan`; also the legacy `--cascade=false`.
-    Orphan,
-}
-
 /// One change of `kubectl label`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LabelChange {
@@ -448,28 +439,6 @@ pub enum Kubectl {
         /// `-n`.
         namespace: NamespaceScope,
     },
-}
-
-/// The Ready condition `sim node NAME ready|not-ready|unreachable` sets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NodeReadyState {
-    /// `ready`: Ready=True.
-    Ready,
-    /// `not-ready`: Ready=False (the kubelet reports a problem).
-    NotReady,
-    /// `unreachable`: Ready=Unknown (the kubelet stopped reporting).
-    Unreachable,
-}
-
-/// The pressure conditions of `sim node NAME pressure …`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pressure {
-    /// MemoryPressure.
-    Memory,
-    /// DiskPressure.
-    Disk,
-    /// PIDPressure.
-    Pid,
 }
 
 /// A `sim` command.
