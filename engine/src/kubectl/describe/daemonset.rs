@@ -1,0 +1,103 @@
+//! `DaemonSetDescriber` (`describeDaemonSet`).
+
+use super::containers::describe_template;
+use super::{Writer, annotations_multiline, events, labels_multiline};
+use crate::api::{DaemonSet, format_labels, phase};
+use crate::cluster::Cluster;
+
+/// `getPodStatusForController`: phases of the pods the DaemonSet selects and controls.
+fn pod_phases(cluster: &Cluster, ds: &DaemonSet) -> [usize; 4] {
+    let mut counts = [0usize; 4];
+    let selector = ds.spec.selector.as_ref().and_then(|s| s.to_selector().ok());
+    for pod in cluster.store().pods().values() {
+        if pod.metadata.namespace != ds.metadata.namespace
+            || !selector
+                .as_ref()
+                .is_some_and(|s| s.matches(&pod.metadata.labels))
+            || pod
+                .metadata
+                .controller_ref()
+                .is_none_or(|r| r.uid != ds.metadata.uid)
+        {
+            continue;
+        }
+        let i = match pod.status.phase.as_str() {
+            phase::RUNNING => 0,
+            phase::PENDING => 1,
+            phase::SUCCEEDED => 2,
+            phase::FAILED => 3,
+            _ => continue,
+        };
+        counts[i] += 1;
+    }
+    counts
+}
+
+pub(super) fn describe(cluster: &Cluster, ds: &DaemonSet, show_events: bool) -> String {
+    let mut w = Writer::default();
+    let st = &ds.status;
+    let selector = ds
+        .spec
+        .selector
+        .as_ref()
+        .map(|s| s.format())
+        .filter(|s| s != "<none>")
+        .unwrap_or_default();
+    w.line(0, &format!("Name:\t{}", ds.metadata.name));
+    w.line(0, &format!("Namespace:\t{}", ds.metadata.namespace));
+    w.line(0, &format!("Selector:\t{selector}"));
+    w.line(
+        0,
+        &format!(
+            "Node-Selector:\t{}",
+            format_labels(&ds.spec.template.spec.node_selector)
+        ),
+    );
+    labels_multiline(&mut w, "", "Labels", &ds.metadata.labels);
+    annotations_multiline(&mut w, "Annotations", &ds.metadata.annotations);
+    w.line(
+        0,
+        &format!(
+            "Desired Number of Nodes Scheduled: {}",
+            st.desired_number_scheduled
+        ),
+    );
+    w.line(
+        0,
+        &format!(
+            "Current Number of Nodes Scheduled: {}",
+            st.current_number_scheduled
+        ),
+    );
+    w.line(
+        0,
+        &format!(
+            "Number of Nodes Scheduled with Up-to-date Pods: {}",
+            st.updated_number_scheduled
+        ),
+    );
+    w.line(
+        0,
+        &format!(
+            "Number of Nodes Scheduled with Available Pods: {}",
+            st.number_available
+        ),
+    );
+    w.line(
+        0,
+        &format!("Number of Nodes Misscheduled: {}", st.number_misscheduled),
+    );
+    let [running, waiting, succeeded, failed] = pod_phases(cluster, ds);
+    w.line(
+        0,
+        &format!(
+            "Pods Status:\t{running} Running / {waiting} Waiting / {succeeded} Succeeded / {failed} Failed"
+        ),
+    );
+    describe_template(&mut w, &ds.spec.template);
+    if show_events {
+        let evs = events::about(cluster, Some("DaemonSet"), &ds.metadata);
+        events::write(&mut w, cluster.now(), &evs);
+    }
+    w.finish()
+}

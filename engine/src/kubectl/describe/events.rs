@@ -1,0 +1,68 @@
+//! The Events section (`DescribeEvents`) and the search for an object's events
+//! (`searchEvents`: the events whose involvedObject is the object).
+
+use super::Writer;
+use crate::api::{Event, ObjectMeta, Time};
+use crate::cluster::Cluster;
+use crate::kubectl::printers::age;
+
+/// The events about the object `meta` of `kind` (`None`: any kind, as for pods, whose reference
+/// kubectl clears), oldest first.
+pub(super) fn about<'a>(
+    cluster: &'a Cluster,
+    kind: Option<&str>,
+    meta: &ObjectMeta,
+) -> Vec<&'a Event> {
+    let mut events: Vec<&Event> = cluster
+        .events()
+        .iter()
+        .filter(|e| {
+            let o = &e.involved_object;
+            o.name == meta.name
+                && kind.is_none_or(|k| o.kind == k)
+                && (o.namespace == meta.namespace || meta.namespace.is_empty())
+                // Node events carry the node's UID (controllers) or its name (kubelet).
+                && (o.uid.is_empty() || o.uid == meta.uid || o.uid == meta.name)
+        })
+        .collect();
+    // `SortableEvents`: by last timestamp; equal ones keep the order they were recorded in.
+    events.sort_by_key(|e| e.last_timestamp);
+    events
+}
+
+/// Writes the Events section: `Events:\t<none>`, or a flushed table
+/// `Type Reason Age From Message` with kubectl's `2m (x3 over 5m)` ages.
+pub(super) fn write(w: &mut Writer, now: Time, events: &[&Event]) {
+    if events.is_empty() {
+        w.line(0, "Events:\t<none>");
+        return;
+    }
+    w.flush();
+    w.line(0, "Events:");
+    w.line(1, "Type\tReason\tAge\tFrom\tMessage");
+    w.line(1, "----\t------\t----\t----\t-------");
+    let stamp = |t: Time| if t.millis() == 0 { None } else { Some(t) };
+    for e in events {
+        let first = age(now, stamp(e.first_timestamp));
+        let interval = if e.count > 1 {
+            format!(
+                "{} (x{} over {first})",
+                age(now, stamp(e.last_timestamp)),
+                e.count
+            )
+        } else {
+            first
+        };
+        let mut message = e.message.trim().to_string();
+        if !e.involved_object.field_path.is_empty() {
+            message = format!("{}: {message}", e.involved_object.field_path);
+        }
+        w.line(
+            1,
+            &format!(
+                "{}\t{}\t{interval}\t{}\t{message}",
+                e.type_, e.reason, e.source.component
+            ),
+        );
+    }
+}
