@@ -10,7 +10,7 @@
 //! the message `dsplay: line N: <what is wrong>`; so does a script that cannot be read (an
 //! unclosed quote or here-document). The same input always gives the same transcript.
 
-mod sim;
+pub(crate) mod sim;
 
 use crate::cluster::Cluster;
 use crate::kubectl::{self, Context};

@@ -15,12 +15,15 @@
 
 mod apply;
 mod delete;
+mod describe;
+mod drain;
 mod get;
 pub mod json;
 mod label;
 mod node;
 pub mod printers;
 pub mod table;
+pub mod tabwriter;
 mod taint;
 pub mod yaml;
 
@@ -286,8 +289,38 @@ pub fn run(ctx: &mut Context<'_>, cmd: &Kubectl) -> Out {
         } => taint::taint(ctx, node, changes, *overwrite, &mut out),
         Kubectl::Cordon { node } => node::cordon(ctx, node, true, &mut out),
         Kubectl::Uncordon { node } => node::cordon(ctx, node, false, &mut out),
-        Kubectl::Describe { .. } => not_yet("describe", &mut out),
-        Kubectl::Drain { .. } => not_yet("drain", &mut out),
+        Kubectl::Describe {
+            kind,
+            names,
+            namespace,
+        } => describe::describe(
+            ctx,
+            &describe::DescribeArgs {
+                kind: *kind,
+                names,
+                namespace,
+            },
+            &mut out,
+        ),
+        Kubectl::Drain {
+            node,
+            ignore_daemonsets,
+            force,
+            delete_emptydir_data,
+            grace_period,
+            timeout,
+        } => drain::drain(
+            ctx,
+            node,
+            &drain::DrainArgs {
+                ignore_daemonsets: *ignore_daemonsets,
+                force: *force,
+                delete_emptydir_data: *delete_emptydir_data,
+                grace_period: *grace_period,
+                timeout: *timeout,
+            },
+            &mut out,
+        ),
         Kubectl::RolloutStatus { .. }
         | Kubectl::RolloutHistory { .. }
         | Kubectl::RolloutUndo { .. }
