@@ -155,6 +155,39 @@ pub(crate) fn find<'a>(
         .find(|o| o.meta().name == name)
 }
 
+/// What kubectl's resource builder finds for `KIND [NAME...]`: the named objects and the names
+/// not found, or, without names, every object of the kind in the scope.
+pub(crate) fn resolve<'a, 'n>(
+    cluster: &'a crate::cluster::Cluster,
+    kind: ResourceKind,
+    names: &'n [String],
+    scope: &NamespaceScope,
+) -> (Vec<Obj<'a>>, Vec<&'n str>) {
+    let namespace = scope.namespace().unwrap_or("default");
+    if names.is_empty() {
+        let ns = if kind.is_namespaced() {
+            scope.namespace()
+        } else {
+            None
+        };
+        return (list(cluster, kind, ns), Vec::new());
+    }
+    let mut found = Vec::new();
+    let mut missing = Vec::new();
+    for name in names {
+        match find(cluster, kind, namespace, name) {
+            Some(o) => found.push(o),
+            None => missing.push(name.as_str()),
+        }
+    }
+    (found, missing)
+}
+
+/// `Error from server (NotFound): pods "x" not found`.
+pub(crate) fn not_found(kind: ResourceKind, name: &str) -> KError {
+    KError::api(ApiError::not_found(&resource_string(kind), name))
+}
+
 pub(super) fn get(ctx: &mut Context<'_>, a: &GetArgs<'_>, out: &mut Out) {
     if a.watch {
         out.error(KError::plain(
@@ -175,30 +208,15 @@ pub(super) fn get(ctx: &mut Context<'_>, a: &GetArgs<'_>, out: &mut Out) {
     let all_namespaces = matches!(a.namespace, NamespaceScope::All);
     let namespace = a.namespace.namespace().unwrap_or("default").to_string();
 
-    let mut found: Vec<Obj<'_>> = Vec::new();
-    let mut errors: Vec<KError> = Vec::new();
+    let (mut found, missing) = resolve(cluster, a.kind, a.names, a.namespace);
     if a.names.is_empty() {
-        let ns = if all_namespaces || !a.kind.is_namespaced() {
-            None
-        } else {
-            Some(namespace.as_str())
-        };
-        found = list(cluster, a.kind, ns)
-            .into_iter()
-            .filter(|o| selector.as_ref().is_none_or(|s| s.matches(o.labels())))
-            .collect();
-    } else {
-        for name in a.names {
-            match find(cluster, a.kind, &namespace, name) {
-                Some(o) => found.push(o),
-                None if a.ignore_not_found => {}
-                None => errors.push(KError::api(ApiError::not_found(
-                    &resource_string(a.kind),
-                    name,
-                ))),
-            }
-        }
+        found.retain(|o| selector.as_ref().is_none_or(|s| s.matches(o.labels())));
     }
+    let errors: Vec<KError> = if a.ignore_not_found {
+        Vec::new()
+    } else {
+        missing.into_iter().map(|n| not_found(a.kind, n)).collect()
+    };
 
     match a.output {
         OutputFormat::Table | OutputFormat::Wide => {

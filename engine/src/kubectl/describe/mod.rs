@@ -13,11 +13,11 @@ mod events;
 mod node;
 mod pod;
 
-use super::get::{Obj, find, list};
+use super::get::{Obj, list, not_found, resolve};
 use super::tabwriter;
-use super::{Context, KError, Out, resource_string};
+use super::{Context, KError, Out};
 use crate::api::{StringMap, Time, Toleration};
-use crate::cluster::{ApiError, Cluster};
+use crate::cluster::Cluster;
 use crate::script::{NamespaceScope, ResourceKind};
 
 /// kubectl's `PrefixWriter` over a tabwriter buffer: `line(level, text)` indents by two spaces
@@ -208,26 +208,8 @@ pub(super) fn describe(ctx: &mut Context<'_>, a: &DescribeArgs<'_>, out: &mut Ou
     let all_namespaces = matches!(a.namespace, NamespaceScope::All);
     let namespace = a.namespace.namespace().unwrap_or("default").to_string();
 
-    let mut found: Vec<Obj<'_>> = Vec::new();
-    let mut errors: Vec<KError> = Vec::new();
-    if a.names.is_empty() {
-        let ns = if all_namespaces || !a.kind.is_namespaced() {
-            None
-        } else {
-            Some(namespace.as_str())
-        };
-        found = list(cluster, a.kind, ns);
-    } else {
-        for name in a.names {
-            match find(cluster, a.kind, &namespace, name) {
-                Some(o) => found.push(o),
-                None => errors.push(KError::api(ApiError::not_found(
-                    &resource_string(a.kind),
-                    name,
-                ))),
-            }
-        }
-    }
+    let (found, missing) = resolve(cluster, a.kind, a.names, a.namespace);
+    let errors: Vec<KError> = missing.into_iter().map(|n| not_found(a.kind, n)).collect();
 
     if let ([prefix], [_]) = (a.names, errors.as_slice()) {
         describe_matching(cluster, a, &namespace, prefix, errors, out);
