@@ -80,3 +80,33 @@ fn interactive_reads_commands_and_here_documents() {
         "node/n1 created\nnode/n1\ndsplay: \"kubeclt\" is not a command of the scenario language: commands start with kubectl or sim\nError from server (NotFound): nodes \"nope\" not found\n"
     );
 }
+
+/// The prompt also runs describe and drain, and a failed command does not end the session.
+#[test]
+fn interactive_describe_and_drain() {
+    let input = "kubectl apply -f manifests/three-workers.yaml\nkubectl apply -f manifests/agent.yaml\nsim settle\nkubectl drain k8s-01\nkubectl describe node k8s-01\n";
+    let (code, out, _) = dsplay(&[], input);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): default/agent-"),
+        "{out}"
+    );
+    assert!(out.contains("Unschedulable:      true\n"), "{out}");
+    assert!(
+        out.contains("Taints:             node.kubernetes.io/unschedulable:NoSchedule\n"),
+        "{out}"
+    );
+    let (code, out, _) = dsplay(&["--help"], "");
+    assert_eq!(code, 0);
+    assert!(out.contains("describe") && out.contains("drain"), "{out}");
+}
+
+#[test]
+fn strict_stops_at_a_failed_drain() {
+    let (code, out, _) = dsplay(
+        &["run", "-", "--strict"],
+        "kubectl apply -f manifests/three-workers.yaml\nkubectl apply -f manifests/agent.yaml\nsim settle\nkubectl drain k8s-01\nkubectl get nodes\n",
+    );
+    assert_eq!(code, 1, "{out}");
+    assert!(!out.contains("$ kubectl get nodes"), "{out}");
+}

@@ -21,9 +21,9 @@ Usage:
   dsplay --help                this help
   dsplay --version             the version
 
-A scenario is one command per line: kubectl apply|create|delete|get|label|taint|cordon|uncordon …
-and sim advance|settle|node|image|pod|seed|timing …; `-f FILE` paths are relative to the
-scenario's folder. Exit status: 0 ok, 1 a command failed under --strict, 2 a line that is not a
+A scenario is one command per line: kubectl apply|create|delete|get|describe|label|taint|
+cordon|uncordon|drain|rollout|set image … and sim advance|settle|node|image|pod|seed|timing …;
+`-f FILE` paths are relative to the scenario's folder. Exit status: 0 ok, 1 a command failed under --strict, 2 a line that is not a
 command (or bad usage).
 ";
 
