@@ -22,6 +22,9 @@ const MIRROR_ANNOTATION: &str = "kubernetes.io/config.mirror";
 /// virtual time so that a pod that never goes cannot hang a scenario.
 const WAIT_FOREVER_CAP: Duration = Duration::from_secs(3600);
 
+/// How long `wait_for_delete` polls second by second.
+const POLL_FOR_MS: i64 = 3_600_000;
+
 pub(super) struct DrainArgs {
     pub ignore_daemonsets: bool,
     pub force: bool,
@@ -248,7 +251,7 @@ fn wait_for_delete(
     timeout: Option<Duration>,
     out: &mut Out,
 ) -> Vec<ObjectKey> {
-    let limit = timeout.unwrap_or(WAIT_FOREVER_CAP).as_millis() as i64;
+    let limit = i64::try_from(timeout.unwrap_or(WAIT_FOREVER_CAP).as_millis()).unwrap_or(i64::MAX);
     let mut waited = 0i64;
     let mut pending: Vec<&(ObjectKey, String)> = pods.iter().collect();
     loop {
@@ -265,7 +268,13 @@ fn wait_for_delete(
         if pending.is_empty() || waited >= limit {
             return pending.into_iter().map(|(k, _)| k.clone()).collect();
         }
-        let step = 1000.min(limit - waited);
+        // Poll each second for the first hour; a pod still there after that is stuck (its node
+        // is gone or unreachable), so the rest of a longer --timeout passes in one step.
+        let step = if waited < POLL_FOR_MS {
+            1000.min(limit - waited)
+        } else {
+            limit - waited
+        };
         cluster.advance(step);
         waited += step;
     }

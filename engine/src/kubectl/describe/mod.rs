@@ -61,16 +61,23 @@ pub(crate) fn rfc1123z(t: Time) -> String {
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
-    let iso = t.to_string(); // YYYY-MM-DDTHH:MM:SSZ
-    let day = t.millis().div_euclid(86_400_000).rem_euclid(7) as usize;
-    let month = iso[5..7].parse::<usize>().unwrap_or(1).clamp(1, 12);
+    let iso = t.to_string(); // YYYY-MM-DDTHH:MM:SSZ, or a longer year far from now
+    let Some(date_end) = iso.len().checked_sub(10).filter(|&e| e > 0) else {
+        return iso;
+    };
+    let (date, clock) = (&iso[..date_end], &iso[date_end + 1..iso.len() - 1]);
+    let mut parts = date.rsplitn(3, '-');
+    let (day_of_month, month, year) = (
+        parts.next().unwrap_or("01"),
+        parts.next().unwrap_or("01"),
+        parts.next().unwrap_or("0000"),
+    );
+    let month = month.parse::<usize>().unwrap_or(1).clamp(1, 12);
+    let weekday = t.millis().div_euclid(86_400_000).rem_euclid(7) as usize;
     format!(
-        "{}, {} {} {} {} +0000",
-        DAYS[day],
-        &iso[8..10],
-        MONTHS[month - 1],
-        &iso[0..4],
-        &iso[11..19]
+        "{}, {day_of_month} {} {year} {clock} +0000",
+        DAYS[weekday],
+        MONTHS[month - 1]
     )
 }
 

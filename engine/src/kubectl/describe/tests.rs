@@ -203,3 +203,16 @@ fn taints_line_of_seed_003() {
         ["Taints:             node-role.kubernetes.io/master:NoSchedule"]
     );
 }
+
+#[test]
+fn rfc1123z_far_from_now_does_not_panic() {
+    for t in [
+        Time(i64::MAX),
+        Time(i64::MIN),
+        Time(-1),
+        Time(253_402_300_800_000),
+    ] {
+        let s = rfc1123z(t);
+        assert!(s.ends_with(" +0000"), "{s}");
+    }
+}
