@@ -159,25 +159,8 @@ pub(crate) fn tolerations_multiline(
         if i != 0 {
             w.write(0, &format!("{indent}\t"));
         }
-        let mut s = t.key.clone();
-        if !t.value.is_empty() {
-            s.push('=');
-            s.push_str(&t.value);
-        }
-        if !t.effect.is_empty() {
-            s.push(':');
-            s.push_str(&t.effect);
-        }
-        if t.operator == "Exists" && t.value.is_empty() {
-            if t.key.is_empty() && t.effect.is_empty() {
-                s.push_str("op=Exists");
-            } else {
-                s.push_str(" op=Exists");
-            }
-        }
-        if let Some(secs) = t.toleration_seconds {
-            s.push_str(&format!(" for {secs}s"));
-        }
+        // One formatting of a toleration for describe and the Why? explanations.
+        let s = crate::placement::describe_toleration(t);
         w.line(0, &s);
     }
 }
