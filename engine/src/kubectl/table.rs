@@ -1,8 +1,8 @@
-//! kubectl's human-readable tables: rows of cells laid out by Go's `text/tabwriter` as
-//! `printers.GetNewTabWriter` configures it (minimum width 6, padding 3, spaces). Every column
-//! but the last is padded to its widest cell plus three spaces (and to at least six
-//! characters); the last column is not padded. Widths count characters (runes), as tabwriter
-//! does for UTF-8 text.
+//! kubectl's human-readable tables: rows of cells laid out by Go's `text/tabwriter`
+//! ([`super::tabwriter`]) as `printers.GetNewTabWriter` configures it (minimum width 6, padding
+//! 3, spaces). Every column but the last is padded to its widest cell plus three spaces (and to
+//! at least six characters); the last column is not padded. Widths count characters (runes), as
+//! tabwriter does for UTF-8 text.
 
 /// A table: column headers (already upper-case) and rows of cells.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -49,32 +49,15 @@ impl Table {
     }
 }
 
-/// Lays out lines of cells as tabwriter does when each cell but the last is tab-terminated.
+/// Lays out lines of cells with kubectl's tabwriter settings (cells joined by tabs, as the
+/// table printer writes them).
 pub fn layout(lines: &[&[String]]) -> String {
-    let columns = lines.iter().map(|l| l.len()).max().unwrap_or(0);
-    let mut widths = vec![MIN_WIDTH; columns];
+    let mut text = String::new();
     for line in lines {
-        // The last cell of a line is not part of a column.
-        for (i, cell) in line.iter().enumerate().take(line.len().saturating_sub(1)) {
-            let w = cell.chars().count() + PADDING;
-            if w > widths[i] {
-                widths[i] = w;
-            }
-        }
+        text.push_str(&line.join("\t"));
+        text.push('\n');
     }
-    let mut out = String::new();
-    for line in lines {
-        let last = line.len().saturating_sub(1);
-        for (i, cell) in line.iter().enumerate() {
-            out.push_str(cell);
-            if i < last {
-                let pad = widths[i].saturating_sub(cell.chars().count());
-                out.extend(std::iter::repeat_n(' ', pad));
-            }
-        }
-        out.push('\n');
-    }
-    out
+    super::tabwriter::layout(&text, MIN_WIDTH, PADDING)
 }
 
 #[cfg(test)]
@@ -88,7 +71,7 @@ mod tests {
     /// The `kubectl get pods` line of seed 000.
     #[test]
     fn pads_each_column_to_widest_plus_three() {
-        let mut t = Table::new(&["NAME", "READY", "STATUS", "RESTARTS", "AGE"]);
+        let mut t = Table::new(super::super::printers::POD_HEADERS);
         t.rows.push(s(&[
             "fluentd-elasticsearch-test-pb5qw",
             "0/1",
@@ -106,16 +89,7 @@ mod tests {
     /// The `kubectl get ds -n kube-system` table of seed 003.
     #[test]
     fn daemonset_table_of_seed_003() {
-        let mut t = Table::new(&[
-            "NAME",
-            "DESIRED",
-            "CURRENT",
-            "READY",
-            "UP-TO-DATE",
-            "AVAILABLE",
-            "NODE SELECTOR",
-            "AGE",
-        ]);
+        let mut t = Table::new(super::super::printers::DS_HEADERS);
         t.rows.push(s(&[
             "calico-node",
             "6",
