@@ -22,6 +22,7 @@ use crate::placement::{PlacementPolicy, ShouldRun};
 use backoff::Backoff;
 use status::Counts;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::rc::Rc;
 
 /// At most this many creates and deletes per sync (`BurstReplicas`, spec §7.1).
 pub const BURST_REPLICAS: usize = 250;
@@ -49,6 +50,8 @@ struct DsCache {
     totals: Counts,
     /// Nodes holding a pod of an older template: a rolling update has work to do.
     old_nodes: BTreeSet<String>,
+    /// Each node's part of `rollingUpdate` (spec §8).
+    roll: rolling_update::RollIndex,
     /// Nodes to revisit at a time (minReadySeconds passing, failed-pod backoff ending).
     wakes: BTreeMap<Time, BTreeSet<String>>,
     /// `constructHistory`'s answer, valid while the template, collisionCount and the set of
@@ -73,6 +76,7 @@ impl DsCache {
             per_node: HashMap::new(),
             totals: Counts::default(),
             old_nodes: BTreeSet::new(),
+            roll: rolling_update::RollIndex::default(),
             wakes: BTreeMap::new(),
             history: None,
         }
@@ -262,7 +266,7 @@ impl DaemonSetController {
                 deletes
                     .iter()
                     .skip(BURST_REPLICAS)
-                    .filter_map(crate::cluster::store::pod_target_node),
+                    .filter_map(|p| crate::cluster::store::pod_target_node(p)),
             );
             self.queue.insert(key.clone());
         }
@@ -271,36 +275,48 @@ impl DaemonSetController {
         // After manage's writes, as the unit tests see it (spec §6.1).
         let m = claim::nodes_to_daemon_pods(w, &ds, &selector, visit.iter(), false);
         let generation = ds.template_generation();
+        let now = w.clock.now();
         for node_name in &visit {
-            let has_old = m.get(node_name).is_some_and(|pods| {
-                pods.iter().any(|p| {
-                    !p.metadata.is_being_deleted()
-                        && !rolling_update::is_pod_updated(p, &hash, generation)
-                })
+            let pods = m.get(node_name).map(Vec::as_slice).unwrap_or_default();
+            let has_old = pods.iter().any(|p| {
+                !p.metadata.is_being_deleted()
+                    && !rolling_update::is_pod_updated(p, &hash, generation)
             });
             if has_old {
                 cache.old_nodes.insert(node_name.clone());
             } else {
                 cache.old_nodes.remove(node_name);
             }
+            let should = w
+                .store
+                .node(node_name)
+                .and_then(|_| cache.per_node.get(node_name))
+                .map(|(s, _)| *s);
+            let (roll, wake) = rolling_update::NodeRoll::of(
+                pods,
+                should,
+                &hash,
+                generation,
+                ds.spec.min_ready_seconds,
+                now,
+            );
+            cache.roll.set(node_name, roll);
+            if let Some(at) = wake {
+                cache.wakes.entry(at).or_default().insert(node_name.clone());
+                w.clock.schedule(at, Wake::DaemonSet(key.clone()));
+            }
         }
 
-        // rollingUpdate (spec §8); OnDelete never replaces old pods for being old. Claims were
-        // settled by manage on every node it visited, so a read-only view of the store will do.
+        // rollingUpdate (spec §8); OnDelete never replaces old pods for being old.
         if ds.is_rolling_update() && !cache.old_nodes.is_empty() {
-            let plan = {
-                let decisions: BTreeMap<String, ShouldRun> = w
-                    .store
-                    .nodes()
-                    .keys()
-                    .filter_map(|n| cache.per_node.get(n).map(|(s, _)| (n.clone(), *s)))
-                    .collect();
-                let m_all = owned_pods_by_node(w, &ds, &selector);
-                rolling_update::rolling_update(&ds, &decisions, m_all, &hash, w.clock.now())
-            };
-            match plan {
+            match cache.roll.plan(&ds) {
                 Ok(plan) => {
-                    let deletes: Vec<_> = plan.delete.into_iter().take(BURST_REPLICAS).collect();
+                    let deletes: Vec<Rc<crate::api::Pod>> = plan
+                        .delete
+                        .iter()
+                        .filter_map(|k| w.store.pod_rc(k))
+                        .take(BURST_REPLICAS)
+                        .collect();
                     sync_nodes(w, &ds, &hash, &plan.create_on, &deletes);
                 }
                 Err(e) => manage::event(w, &ds, WARNING, "FailedRollingUpdate", e),
@@ -327,7 +343,6 @@ impl DaemonSetController {
         }
 
         // status (spec §11), from the per-node parts
-        let now = w.clock.now();
         for node_name in &visit {
             let old = cache
                 .per_node
@@ -369,36 +384,13 @@ impl DaemonSetController {
     }
 }
 
-/// The DaemonSet's pods by node, borrowed (owned and matching the selector; terminal pods with a
-/// deletionTimestamp left out, as `getNodesToDaemonPods` does).
-fn owned_pods_by_node<'a>(
-    w: &'a World,
-    ds: &DaemonSet,
-    selector: &Selector,
-) -> rolling_update::NodePodRefs<'a> {
-    let mut m = rolling_update::NodePodRefs::new();
-    for node in w.store.nodes_with_pods() {
-        for p in w.store.pods_on_node(node) {
-            let ours = p.metadata.namespace == ds.metadata.namespace
-                && p.metadata
-                    .controller_ref()
-                    .is_some_and(|r| r.uid == ds.metadata.uid)
-                && selector.matches(&p.metadata.labels);
-            if ours && !(p.is_terminal() && p.metadata.is_being_deleted()) {
-                m.entry(node.clone()).or_default().push(p);
-            }
-        }
-    }
-    m
-}
-
 /// `syncNodes`: creates the pods for `create_on` and deletes `delete`, with their events.
 fn sync_nodes(
     w: &mut World,
     ds: &DaemonSet,
     hash: &str,
     create_on: &[String],
-    delete: &[crate::api::Pod],
+    delete: &[Rc<crate::api::Pod>],
 ) {
     for node in create_on.iter().take(BURST_REPLICAS) {
         let pod = pod_template::new_daemon_pod(ds, node, hash);
