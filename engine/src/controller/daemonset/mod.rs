@@ -156,6 +156,62 @@ impl DaemonSetController {
         self.caches.get(key).map(|c| &c.policy)
     }
 
+    /// For each synced DaemonSet with no work pending: the rolling-update plan from the cached
+    /// per-node parts, and the plan of a full walk over every node, which must be equal.
+    #[cfg(test)]
+    pub(crate) fn roll_plans_against_full_walk(
+        &self,
+        w: &World,
+    ) -> Vec<(
+        ObjectKey,
+        Result<rolling_update::Plan, String>,
+        Result<rolling_update::Plan, String>,
+    )> {
+        let mut out = Vec::new();
+        for (key, cache) in &self.caches {
+            let Some(ds) = w.store.daemonset(key) else {
+                continue;
+            };
+            if cache.hash.is_empty() || cache.all_dirty || !cache.dirty.is_empty() {
+                continue;
+            }
+            let selector = match &ds.spec.selector {
+                Some(s) => s.to_selector().unwrap_or(Selector::Nothing),
+                None => Selector::Nothing,
+            };
+            let uid = &ds.metadata.uid;
+            let nodes: BTreeSet<&String> = w
+                .store
+                .nodes()
+                .keys()
+                .chain(w.store.nodes_with_pods_of(uid))
+                .collect();
+            let mut full = rolling_update::RollIndex::default();
+            for node in nodes {
+                let pods: Vec<Rc<crate::api::Pod>> = w
+                    .store
+                    .owned_pods_on_node(uid, node)
+                    .filter(|p| p.metadata.namespace == ds.metadata.namespace)
+                    .filter(|p| selector.matches(&p.metadata.labels))
+                    .filter(|p| !(p.is_terminal() && p.metadata.is_being_deleted()))
+                    .filter_map(|p| w.store.pod_rc(&ObjectKey::of(&p.metadata)))
+                    .collect();
+                let should = w.store.node(node).map(|n| cache.policy.should_run(n));
+                let (roll, _) = rolling_update::NodeRoll::of(
+                    &pods,
+                    should,
+                    &cache.hash,
+                    ds.template_generation(),
+                    ds.spec.min_ready_seconds,
+                    w.clock.now(),
+                );
+                full.set(node, roll);
+            }
+            out.push((key.clone(), cache.roll.plan(ds), full.plan(ds)));
+        }
+        out
+    }
+
     /// `syncDaemonSet` (spec §6).
     fn sync(&mut self, key: &ObjectKey, w: &mut World) {
         self.syncs += 1;
@@ -419,6 +475,8 @@ fn sync_nodes(
 
 #[cfg(test)]
 mod properties;
+#[cfg(test)]
+mod roll_index_props;
 #[cfg(test)]
 mod rolling_tests;
 #[cfg(test)]
