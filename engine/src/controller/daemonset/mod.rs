@@ -46,6 +46,10 @@ struct DsCache {
     hash: String,
     all_dirty: bool,
     dirty: BTreeSet<String>,
+    /// Nodes left over when a sync had more to create or delete than `BURST_REPLICAS`: the next
+    /// syncs take them a burst at a time, in node order, instead of revisiting all of them each
+    /// time (which made creating a DaemonSet on N nodes cost O(N²)).
+    deferred: BTreeSet<String>,
     per_node: HashMap<String, (ShouldRun, Counts)>,
     totals: Counts,
     /// Nodes holding a pod of an older template: a rolling update has work to do.
@@ -73,6 +77,7 @@ impl DsCache {
             hash: String::new(),
             all_dirty: true,
             dirty: BTreeSet::new(),
+            deferred: BTreeSet::new(),
             per_node: HashMap::new(),
             totals: Counts::default(),
             old_nodes: BTreeSet::new(),
@@ -260,6 +265,7 @@ impl DaemonSetController {
         }
 
         let visit: BTreeSet<String> = if cache.all_dirty {
+            cache.deferred.clear();
             w.store
                 .nodes()
                 .keys()
@@ -267,7 +273,14 @@ impl DaemonSetController {
                 .cloned()
                 .collect()
         } else {
-            std::mem::take(&mut cache.dirty)
+            let mut v = std::mem::take(&mut cache.dirty);
+            for _ in 0..BURST_REPLICAS {
+                match cache.deferred.pop_first() {
+                    Some(n) => v.insert(n),
+                    None => break,
+                };
+            }
+            v
         };
         cache.all_dirty = false;
         cache.dirty.clear();
@@ -314,16 +327,21 @@ impl DaemonSetController {
             }
         }
         if creates.len() > BURST_REPLICAS || deletes.len() > BURST_REPLICAS {
-            // The rest waits for the next sync (spec §7.1): revisit those nodes.
-            cache
-                .dirty
-                .extend(creates.iter().skip(BURST_REPLICAS).cloned());
-            cache.dirty.extend(
-                deletes
-                    .iter()
-                    .skip(BURST_REPLICAS)
-                    .filter_map(|p| crate::cluster::store::pod_target_node(p)),
-            );
+            // The rest waits for the next syncs (spec §7.1), a burst at a time.
+            let later: BTreeSet<String> = creates
+                .iter()
+                .skip(BURST_REPLICAS)
+                .cloned()
+                .chain(
+                    deletes
+                        .iter()
+                        .skip(BURST_REPLICAS)
+                        .filter_map(|p| crate::cluster::store::pod_target_node(p)),
+                )
+                .collect();
+            cache.deferred.extend(later);
+            self.queue.insert(key.clone());
+        } else if !cache.deferred.is_empty() {
             self.queue.insert(key.clone());
         }
         sync_nodes(w, &ds, &hash, &creates, &deletes);
