@@ -24,6 +24,9 @@ use status::Counts;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
 
+#[cfg(test)]
+type PlanResult = Result<rolling_update::Plan, String>;
+
 /// At most this many creates and deletes per sync (`BurstReplicas`, spec §7.1).
 pub const BURST_REPLICAS: usize = 250;
 
@@ -167,11 +170,7 @@ impl DaemonSetController {
     pub(crate) fn roll_plans_against_full_walk(
         &self,
         w: &World,
-    ) -> Vec<(
-        ObjectKey,
-        Result<rolling_update::Plan, String>,
-        Result<rolling_update::Plan, String>,
-    )> {
+    ) -> Vec<(ObjectKey, PlanResult, PlanResult)> {
         let mut out = Vec::new();
         for (key, cache) in &self.caches {
             let Some(ds) = w.store.daemonset(key) else {
