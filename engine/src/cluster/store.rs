@@ -145,8 +145,12 @@ impl Store {
         };
         let new_node = pod_target_node(&pod);
         let old_uid = old.and_then(controller_uid);
-        self.unindex(&key, old_node.as_deref(), old_uid.as_deref());
-        self.index(&key, new_node.as_deref(), controller_uid(&pod).as_deref());
+        let new_uid = controller_uid(&pod);
+        // Most writes are status updates: same node, same owner, indices already right.
+        if old.is_none() || old_node != new_node || old_uid != new_uid {
+            self.unindex(&key, old_node.as_deref(), old_uid.as_deref());
+            self.index(&key, new_node.as_deref(), new_uid.as_deref());
+        }
         self.pods.insert(key.clone(), Rc::new(pod));
         let nodes = old_node.into_iter().chain(new_node).collect();
         self.changes.push(Change::Pod { key, nodes, owners });
