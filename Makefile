@@ -1,5 +1,5 @@
 # The two commands of the README: `make run` and `make test`. The scripts do the work.
-.PHONY: run test build setup
+.PHONY: run test build setup bench
 
 # Install what is missing, then serve the playground with live reload on 127.0.0.1.
 run:
@@ -17,3 +17,8 @@ build:
 # Only install what is missing.
 setup:
 	bash scripts/setup.sh --browser
+
+# Measure the engine (native and WebAssembly), the page's frame rate and load; writes
+# docs/benchmarks.md. BENCH_SIZES=100,1000 make bench for a quicker run.
+bench:
+	bash scripts/bench.sh

@@ -4,6 +4,7 @@
 //! the `dsplay` CLI as well as inside the WebAssembly app.
 
 pub mod api;
+pub mod bench;
 pub mod cluster;
 pub mod controller;
 /// Go's `strconv.Quote`, `ParseInt`, `ParseBool`, `encoding/json` strings… for kubectl- and

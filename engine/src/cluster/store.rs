@@ -3,6 +3,7 @@
 
 use crate::api::{ControllerRevision, DaemonSet, Node, ObjectKey, Pod};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::rc::Rc;
 
 /// A change the controllers react to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,7 +24,9 @@ pub enum Change {
 #[derive(Debug, Clone, Default)]
 pub struct Store {
     nodes: BTreeMap<String, Node>,
-    pods: BTreeMap<ObjectKey, Pod>,
+    /// Shared, so that controllers can hold a pod while they write to the store without copying
+    /// it (a write replaces the `Rc`; readers keep the version they read).
+    pods: BTreeMap<ObjectKey, Rc<Pod>>,
     daemonsets: BTreeMap<ObjectKey, DaemonSet>,
     revisions: BTreeMap<ObjectKey, ControllerRevision>,
     /// Pods by the node they are bound or pinned to.
@@ -32,6 +35,12 @@ pub struct Store {
     unplaced_pods: BTreeSet<ObjectKey>,
     /// Pods by the UID of their controller.
     pods_by_owner: HashMap<String, BTreeSet<ObjectKey>>,
+    /// Pods by the UID of their controller, then by node: a DaemonSet reads its own pods on a
+    /// node without looking at the other DaemonSets' (the cost of a sync stays independent of
+    /// how many DaemonSets there are).
+    owned_on_node: HashMap<String, HashMap<String, BTreeSet<ObjectKey>>>,
+    /// Pods without a controller, by node.
+    orphans_on_node: HashMap<String, BTreeSet<ObjectKey>>,
     resource_version: u64,
     /// Bumped on every ControllerRevision write, so controllers can tell when to look again.
     revisions_version: u64,
@@ -96,18 +105,22 @@ impl Store {
 
     // ---- pods
 
-    pub fn pods(&self) -> &BTreeMap<ObjectKey, Pod> {
+    pub fn pods(&self) -> &BTreeMap<ObjectKey, Rc<Pod>> {
         &self.pods
     }
     pub fn pod(&self, key: &ObjectKey) -> Option<&Pod> {
-        self.pods.get(key)
+        self.pods.get(key).map(|p| &**p)
+    }
+    /// The pod as stored, shared (cheap to keep across writes).
+    pub fn pod_rc(&self, key: &ObjectKey) -> Option<Rc<Pod>> {
+        self.pods.get(key).cloned()
     }
     pub fn pods_on_node(&self, node: &str) -> impl Iterator<Item = &Pod> {
         self.pods_by_node
             .get(node)
             .into_iter()
             .flatten()
-            .filter_map(|k| self.pods.get(k))
+            .filter_map(|k| self.pod(k))
     }
     /// Names of nodes that have pods bound or pinned to them (some may no longer exist).
     pub fn nodes_with_pods(&self) -> impl Iterator<Item = &String> {
@@ -119,7 +132,7 @@ impl Store {
     pub fn put_pod(&mut self, mut pod: Pod) {
         pod.metadata.resource_version = self.next_rv();
         let key = ObjectKey::of(&pod.metadata);
-        let old = self.pods.get(&key);
+        let old = self.pod(&key);
         let old_node = old.and_then(pod_target_node);
         // An orphan (now) is news for every DaemonSet that may adopt it: no owners listed.
         let owners = match controller_uid(&pod) {
@@ -131,33 +144,19 @@ impl Store {
                 .collect(),
         };
         let new_node = pod_target_node(&pod);
-        self.unindex(&key, old_node.as_deref());
-        if let Some(uid) = self.pods.get(&key).and_then(controller_uid) {
-            self.unindex_owner(&key, &uid);
+        let old_uid = old.and_then(controller_uid);
+        let new_uid = controller_uid(&pod);
+        // Most writes are status updates: same node, same owner, indices already right.
+        if old.is_none() || old_node != new_node || old_uid != new_uid {
+            self.unindex(&key, old_node.as_deref(), old_uid.as_deref());
+            self.index(&key, new_node.as_deref(), new_uid.as_deref());
         }
-        if let Some(uid) = controller_uid(&pod) {
-            self.pods_by_owner
-                .entry(uid)
-                .or_default()
-                .insert(key.clone());
-        }
-        match &new_node {
-            Some(n) => {
-                self.pods_by_node
-                    .entry(n.clone())
-                    .or_default()
-                    .insert(key.clone());
-            }
-            None => {
-                self.unplaced_pods.insert(key.clone());
-            }
-        }
-        self.pods.insert(key.clone(), pod);
+        self.pods.insert(key.clone(), Rc::new(pod));
         let nodes = old_node.into_iter().chain(new_node).collect();
         self.changes.push(Change::Pod { key, nodes, owners });
     }
     pub fn update_pod(&mut self, key: &ObjectKey, f: impl FnOnce(&mut Pod)) -> bool {
-        let Some(pod) = self.pods.get(key) else {
+        let Some(pod) = self.pod(key) else {
             return false;
         };
         let mut new = pod.clone();
@@ -168,13 +167,10 @@ impl Store {
         self.put_pod(new);
         true
     }
-    pub fn remove_pod(&mut self, key: &ObjectKey) -> Option<Pod> {
+    pub fn remove_pod(&mut self, key: &ObjectKey) -> Option<Rc<Pod>> {
         let pod = self.pods.remove(key)?;
         let node = pod_target_node(&pod);
-        self.unindex(key, node.as_deref());
-        if let Some(uid) = controller_uid(&pod) {
-            self.unindex_owner(key, &uid);
-        }
+        self.unindex(key, node.as_deref(), controller_uid(&pod).as_deref());
         self.changes.push(Change::Pod {
             key: key.clone(),
             nodes: node.into_iter().collect(),
@@ -188,29 +184,89 @@ impl Store {
             .get(uid)
             .into_iter()
             .flatten()
-            .filter_map(|k| self.pods.get(k))
+            .filter_map(|k| self.pod(k))
     }
-    fn unindex_owner(&mut self, key: &ObjectKey, uid: &str) {
-        if let Some(set) = self.pods_by_owner.get_mut(uid) {
-            set.remove(key);
-            if set.is_empty() {
-                self.pods_by_owner.remove(uid);
-            }
+    /// Pods on `node` that a controller with `uid` may claim: its own and the orphans, in key
+    /// order (as [`Store::pods_on_node`] lists them).
+    pub fn claimable_on_node(&self, node: &str, uid: &str) -> Vec<ObjectKey> {
+        let owned = self.owned_on_node.get(uid).and_then(|m| m.get(node));
+        let orphans = self.orphans_on_node.get(node);
+        let mut keys: Vec<ObjectKey> = owned
+            .into_iter()
+            .flatten()
+            .chain(orphans.into_iter().flatten())
+            .cloned()
+            .collect();
+        if owned.is_some() && orphans.is_some() {
+            keys.sort();
         }
+        keys
     }
-    fn unindex(&mut self, key: &ObjectKey, node: Option<&str>) {
+    /// Nodes holding pods of the controller with `uid` (some may no longer exist).
+    pub fn nodes_with_pods_of(&self, uid: &str) -> impl Iterator<Item = &String> {
+        self.owned_on_node
+            .get(uid)
+            .into_iter()
+            .flat_map(|m| m.keys())
+    }
+    /// The pods of the controller with `uid` on `node`.
+    pub fn owned_pods_on_node(&self, uid: &str, node: &str) -> impl Iterator<Item = &Pod> {
+        self.owned_on_node
+            .get(uid)
+            .and_then(|m| m.get(node))
+            .into_iter()
+            .flatten()
+            .filter_map(|k| self.pod(k))
+    }
+    fn index(&mut self, key: &ObjectKey, node: Option<&str>, uid: Option<&str>) {
         match node {
             Some(n) => {
-                if let Some(set) = self.pods_by_node.get_mut(n) {
-                    set.remove(key);
-                    if set.is_empty() {
-                        self.pods_by_node.remove(n);
+                self.pods_by_node
+                    .entry(n.to_string())
+                    .or_default()
+                    .insert(key.clone());
+                let by_node = match uid {
+                    Some(u) => self.owned_on_node.entry(u.to_string()).or_default(),
+                    None => &mut self.orphans_on_node,
+                };
+                by_node
+                    .entry(n.to_string())
+                    .or_default()
+                    .insert(key.clone());
+            }
+            None => {
+                self.unplaced_pods.insert(key.clone());
+            }
+        }
+        if let Some(u) = uid {
+            self.pods_by_owner
+                .entry(u.to_string())
+                .or_default()
+                .insert(key.clone());
+        }
+    }
+    fn unindex(&mut self, key: &ObjectKey, node: Option<&str>, uid: Option<&str>) {
+        match node {
+            Some(n) => {
+                remove_from(&mut self.pods_by_node, n, key);
+                match uid {
+                    Some(u) => {
+                        if let Some(by_node) = self.owned_on_node.get_mut(u) {
+                            remove_from(by_node, n, key);
+                            if by_node.is_empty() {
+                                self.owned_on_node.remove(u);
+                            }
+                        }
                     }
+                    None => remove_from(&mut self.orphans_on_node, n, key),
                 }
             }
             None => {
                 self.unplaced_pods.remove(key);
             }
+        }
+        if let Some(u) = uid {
+            remove_from(&mut self.pods_by_owner, u, key);
         }
     }
 
@@ -266,5 +322,15 @@ impl Store {
         self.revisions_version += 1;
         self.changes.push(Change::Revision(key.clone()));
         Some(r)
+    }
+}
+
+/// Removes `key` from the set at `at`, dropping the set when it empties.
+fn remove_from(map: &mut HashMap<String, BTreeSet<ObjectKey>>, at: &str, key: &ObjectKey) {
+    if let Some(set) = map.get_mut(at) {
+        set.remove(key);
+        if set.is_empty() {
+            map.remove(at);
+        }
     }
 }

@@ -95,7 +95,7 @@ impl Kubelet {
     }
 
     fn sync_pod(&mut self, w: &mut World, key: &ObjectKey) {
-        let Some(pod) = w.store.pod(key).cloned() else {
+        let Some(pod) = w.store.pod_rc(key) else {
             self.pods.remove(key);
             return;
         };
@@ -416,7 +416,7 @@ impl Kubelet {
 
 /// `sim pod NAME fail`: the container exits 1; with nothing to restart it here, phase Failed.
 pub fn fail_pod(w: &mut World, key: &ObjectKey, now: Time) {
-    let Some(pod) = w.store.pod(key).cloned() else {
+    let Some(pod) = w.store.pod_rc(key) else {
         return;
     };
     w.store.update_pod(key, |p| {

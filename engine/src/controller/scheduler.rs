@@ -61,7 +61,7 @@ fn needs_binding(p: &Pod) -> bool {
 }
 
 fn schedule_one(w: &mut World, key: &ObjectKey) {
-    let Some(pod) = w.store.pod(key).filter(|p| needs_binding(p)).cloned() else {
+    let Some(pod) = w.store.pod_rc(key).filter(|p| needs_binding(p)) else {
         return;
     };
     let target = pod_target_node(&pod);

@@ -73,7 +73,7 @@ pub fn eviction_time(pod: &Pod, taints: &[crate::api::Taint], now: Time) -> Opti
 }
 
 fn check_pod(w: &mut World, key: &ObjectKey) {
-    let Some(pod) = w.store.pod(key).cloned() else {
+    let Some(pod) = w.store.pod_rc(key) else {
         return;
     };
     if pod.spec.node_name.is_empty() || pod.metadata.is_being_deleted() {

@@ -4,9 +4,10 @@
 use crate::api::{DaemonSet, ObjectKey, OwnerReference, Pod, Selector};
 use crate::cluster::World;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 /// Pods of the DaemonSet grouped by node, for the given nodes.
-pub type NodePods = BTreeMap<String, Vec<Pod>>;
+pub type NodePods = BTreeMap<String, Vec<Rc<Pod>>>;
 
 /// Claims the pods on `nodes` for `ds` (adopting matching orphans, releasing owned pods that no
 /// longer match) and groups them by node. Terminal pods with a deletionTimestamp are left out
@@ -20,19 +21,12 @@ pub fn nodes_to_daemon_pods<'a>(
 ) -> NodePods {
     let mut out = NodePods::new();
     for node in nodes {
-        let keys: Vec<ObjectKey> = w
-            .store
-            .pods_on_node(node)
-            .filter(|p| p.metadata.namespace == ds.metadata.namespace)
-            .filter(|p| {
-                // Only our pods and orphans can be claimed; skip the rest without cloning.
-                p.metadata
-                    .controller_ref()
-                    .is_none_or(|r| r.uid == ds.metadata.uid)
-            })
-            .map(|p| ObjectKey::of(&p.metadata))
-            .collect();
-        for key in keys {
+        // Only our pods and orphans can be claimed.
+        let keys = w.store.claimable_on_node(node, &ds.metadata.uid);
+        for key in keys
+            .into_iter()
+            .filter(|k| k.namespace == ds.metadata.namespace)
+        {
             let Some(pod) = claim(w, ds, selector, &key) else {
                 continue;
             };
@@ -46,14 +40,14 @@ pub fn nodes_to_daemon_pods<'a>(
 }
 
 /// The ControllerRefManager's decision for one pod: Some(pod) if it is (now) ours.
-fn claim(w: &mut World, ds: &DaemonSet, selector: &Selector, key: &ObjectKey) -> Option<Pod> {
-    let pod = w.store.pod(key)?;
+fn claim(w: &mut World, ds: &DaemonSet, selector: &Selector, key: &ObjectKey) -> Option<Rc<Pod>> {
+    let pod = w.store.pod_rc(key)?;
     let matches = selector.matches(&pod.metadata.labels);
     let ds_deleting = ds.metadata.is_being_deleted();
     match pod.metadata.controller_ref() {
         Some(r) if r.uid == ds.metadata.uid => {
             if matches {
-                return Some(pod.clone());
+                return Some(pod);
             }
             if !ds_deleting {
                 let uid = ds.metadata.uid.clone();
@@ -71,7 +65,7 @@ fn claim(w: &mut World, ds: &DaemonSet, selector: &Selector, key: &ObjectKey) ->
             let owner = owner_reference(ds);
             w.store
                 .update_pod(key, |p| p.metadata.owner_references.push(owner));
-            w.store.pod(key).cloned()
+            w.store.pod_rc(key)
         }
     }
 }

@@ -6,12 +6,13 @@ use crate::cluster::World;
 use crate::cluster::events::reference;
 use crate::controller::daemonset::backoff::Backoff;
 use crate::placement::ShouldRun;
+use std::rc::Rc;
 
 /// The outcome for one node.
 #[derive(Debug, Default)]
 pub struct NodeActions {
     pub create: bool,
-    pub delete: Vec<Pod>,
+    pub delete: Vec<Rc<Pod>>,
     /// A failed pod is waiting out its backoff: sync again at this time.
     pub requeue_at: Option<Time>,
 }
@@ -22,7 +23,7 @@ pub fn pods_should_be_on_node(
     ds: &DaemonSet,
     node: &str,
     should: ShouldRun,
-    pods: Option<&Vec<Pod>>,
+    pods: Option<&Vec<Rc<Pod>>>,
     hash: &str,
 ) -> NodeActions {
     let mut out = NodeActions::default();
@@ -31,7 +32,7 @@ pub fn pods_should_be_on_node(
         None if should.should_run => out.create = true,
         None => {}
         Some(pods) if should.should_continue_running => {
-            let mut running: Vec<&Pod> = Vec::new();
+            let mut running: Vec<&Rc<Pod>> = Vec::new();
             for p in pods {
                 if p.metadata.is_being_deleted() {
                     continue; // terminating: neither deleted again nor counted as running
@@ -69,8 +70,8 @@ pub fn pods_should_be_on_node(
             }
             if !ds.allows_surge() {
                 if running.len() > 1 {
-                    pod_order::sort(&mut running);
-                    out.delete.extend(running[1..].iter().map(|p| (*p).clone()));
+                    running.sort_by(|a, b| pod_order::compare(a, b));
+                    out.delete.extend(running[1..].iter().map(|p| Rc::clone(p)));
                 }
                 return out; // never creates here, even when nothing is running
             }
@@ -78,7 +79,7 @@ pub fn pods_should_be_on_node(
                 out.create = running.is_empty() && should.should_run;
                 return out;
             }
-            pod_order::sort(&mut running);
+            running.sort_by(|a, b| pod_order::compare(a, b));
             let is_new = |p: &Pod| {
                 p.metadata
                     .labels
@@ -90,13 +91,13 @@ pub fn pods_should_be_on_node(
             let oldest_old = running.iter().position(|p| !is_new(p));
             for (i, p) in running.iter().enumerate() {
                 if Some(i) != oldest_new && Some(i) != oldest_old {
-                    out.delete.push((*p).clone());
+                    out.delete.push(Rc::clone(p));
                 }
             }
             if let (Some(n), Some(o)) = (oldest_new, oldest_old) {
                 let old = running[o];
                 if !old.is_ready() || running[n].is_available(ds.spec.min_ready_seconds, now) {
-                    out.delete.push(old.clone());
+                    out.delete.push(Rc::clone(old));
                 }
             }
         }

@@ -22,6 +22,10 @@ use crate::placement::{PlacementPolicy, ShouldRun};
 use backoff::Backoff;
 use status::Counts;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::rc::Rc;
+
+#[cfg(test)]
+type PlanResult = Result<rolling_update::Plan, String>;
 
 /// At most this many creates and deletes per sync (`BurstReplicas`, spec §7.1).
 pub const BURST_REPLICAS: usize = 250;
@@ -45,10 +49,16 @@ struct DsCache {
     hash: String,
     all_dirty: bool,
     dirty: BTreeSet<String>,
+    /// Nodes left over when a sync had more to create or delete than `BURST_REPLICAS`: the next
+    /// syncs take them a burst at a time, in node order, instead of revisiting all of them each
+    /// time (which made creating a DaemonSet on N nodes cost O(N²)).
+    deferred: BTreeSet<String>,
     per_node: HashMap<String, (ShouldRun, Counts)>,
     totals: Counts,
     /// Nodes holding a pod of an older template: a rolling update has work to do.
     old_nodes: BTreeSet<String>,
+    /// Each node's part of `rollingUpdate` (spec §8).
+    roll: rolling_update::RollIndex,
     /// Nodes to revisit at a time (minReadySeconds passing, failed-pod backoff ending).
     wakes: BTreeMap<Time, BTreeSet<String>>,
     /// `constructHistory`'s answer, valid while the template, collisionCount and the set of
@@ -70,9 +80,11 @@ impl DsCache {
             hash: String::new(),
             all_dirty: true,
             dirty: BTreeSet::new(),
+            deferred: BTreeSet::new(),
             per_node: HashMap::new(),
             totals: Counts::default(),
             old_nodes: BTreeSet::new(),
+            roll: rolling_update::RollIndex::default(),
             wakes: BTreeMap::new(),
             history: None,
         }
@@ -152,6 +164,58 @@ impl DaemonSetController {
         self.caches.get(key).map(|c| &c.policy)
     }
 
+    /// For each synced DaemonSet with no work pending: the rolling-update plan from the cached
+    /// per-node parts, and the plan of a full walk over every node, which must be equal.
+    #[cfg(test)]
+    pub(crate) fn roll_plans_against_full_walk(
+        &self,
+        w: &World,
+    ) -> Vec<(ObjectKey, PlanResult, PlanResult)> {
+        let mut out = Vec::new();
+        for (key, cache) in &self.caches {
+            let Some(ds) = w.store.daemonset(key) else {
+                continue;
+            };
+            if cache.hash.is_empty() || cache.all_dirty || !cache.dirty.is_empty() {
+                continue;
+            }
+            let selector = match &ds.spec.selector {
+                Some(s) => s.to_selector().unwrap_or(Selector::Nothing),
+                None => Selector::Nothing,
+            };
+            let uid = &ds.metadata.uid;
+            let nodes: BTreeSet<&String> = w
+                .store
+                .nodes()
+                .keys()
+                .chain(w.store.nodes_with_pods_of(uid))
+                .collect();
+            let mut full = rolling_update::RollIndex::default();
+            for node in nodes {
+                let pods: Vec<Rc<crate::api::Pod>> = w
+                    .store
+                    .owned_pods_on_node(uid, node)
+                    .filter(|p| p.metadata.namespace == ds.metadata.namespace)
+                    .filter(|p| selector.matches(&p.metadata.labels))
+                    .filter(|p| !(p.is_terminal() && p.metadata.is_being_deleted()))
+                    .filter_map(|p| w.store.pod_rc(&ObjectKey::of(&p.metadata)))
+                    .collect();
+                let should = w.store.node(node).map(|n| cache.policy.should_run(n));
+                let (roll, _) = rolling_update::NodeRoll::of(
+                    &pods,
+                    should,
+                    &cache.hash,
+                    ds.template_generation(),
+                    ds.spec.min_ready_seconds,
+                    w.clock.now(),
+                );
+                full.set(node, roll);
+            }
+            out.push((key.clone(), cache.roll.plan(ds), full.plan(ds)));
+        }
+        out
+    }
+
     /// `syncDaemonSet` (spec §6).
     fn sync(&mut self, key: &ObjectKey, w: &mut World) {
         self.syncs += 1;
@@ -200,6 +264,7 @@ impl DaemonSetController {
         }
 
         let visit: BTreeSet<String> = if cache.all_dirty {
+            cache.deferred.clear();
             w.store
                 .nodes()
                 .keys()
@@ -207,7 +272,14 @@ impl DaemonSetController {
                 .cloned()
                 .collect()
         } else {
-            std::mem::take(&mut cache.dirty)
+            let mut v = std::mem::take(&mut cache.dirty);
+            for _ in 0..BURST_REPLICAS {
+                match cache.deferred.pop_first() {
+                    Some(n) => v.insert(n),
+                    None => break,
+                };
+            }
+            v
         };
         cache.all_dirty = false;
         cache.dirty.clear();
@@ -254,16 +326,21 @@ impl DaemonSetController {
             }
         }
         if creates.len() > BURST_REPLICAS || deletes.len() > BURST_REPLICAS {
-            // The rest waits for the next sync (spec §7.1): revisit those nodes.
-            cache
-                .dirty
-                .extend(creates.iter().skip(BURST_REPLICAS).cloned());
-            cache.dirty.extend(
-                deletes
-                    .iter()
-                    .skip(BURST_REPLICAS)
-                    .filter_map(crate::cluster::store::pod_target_node),
-            );
+            // The rest waits for the next syncs (spec §7.1), a burst at a time.
+            let later: BTreeSet<String> = creates
+                .iter()
+                .skip(BURST_REPLICAS)
+                .cloned()
+                .chain(
+                    deletes
+                        .iter()
+                        .skip(BURST_REPLICAS)
+                        .filter_map(|p| crate::cluster::store::pod_target_node(p)),
+                )
+                .collect();
+            cache.deferred.extend(later);
+            self.queue.insert(key.clone());
+        } else if !cache.deferred.is_empty() {
             self.queue.insert(key.clone());
         }
         sync_nodes(w, &ds, &hash, &creates, &deletes);
@@ -271,36 +348,48 @@ impl DaemonSetController {
         // After manage's writes, as the unit tests see it (spec §6.1).
         let m = claim::nodes_to_daemon_pods(w, &ds, &selector, visit.iter(), false);
         let generation = ds.template_generation();
+        let now = w.clock.now();
         for node_name in &visit {
-            let has_old = m.get(node_name).is_some_and(|pods| {
-                pods.iter().any(|p| {
-                    !p.metadata.is_being_deleted()
-                        && !rolling_update::is_pod_updated(p, &hash, generation)
-                })
+            let pods = m.get(node_name).map(Vec::as_slice).unwrap_or_default();
+            let has_old = pods.iter().any(|p| {
+                !p.metadata.is_being_deleted()
+                    && !rolling_update::is_pod_updated(p, &hash, generation)
             });
             if has_old {
                 cache.old_nodes.insert(node_name.clone());
             } else {
                 cache.old_nodes.remove(node_name);
             }
+            let should = w
+                .store
+                .node(node_name)
+                .and_then(|_| cache.per_node.get(node_name))
+                .map(|(s, _)| *s);
+            let (roll, wake) = rolling_update::NodeRoll::of(
+                pods,
+                should,
+                &hash,
+                generation,
+                ds.spec.min_ready_seconds,
+                now,
+            );
+            cache.roll.set(node_name, roll);
+            if let Some(at) = wake {
+                cache.wakes.entry(at).or_default().insert(node_name.clone());
+                w.clock.schedule(at, Wake::DaemonSet(key.clone()));
+            }
         }
 
-        // rollingUpdate (spec §8); OnDelete never replaces old pods for being old. Claims were
-        // settled by manage on every node it visited, so a read-only view of the store will do.
+        // rollingUpdate (spec §8); OnDelete never replaces old pods for being old.
         if ds.is_rolling_update() && !cache.old_nodes.is_empty() {
-            let plan = {
-                let decisions: BTreeMap<String, ShouldRun> = w
-                    .store
-                    .nodes()
-                    .keys()
-                    .filter_map(|n| cache.per_node.get(n).map(|(s, _)| (n.clone(), *s)))
-                    .collect();
-                let m_all = owned_pods_by_node(w, &ds, &selector);
-                rolling_update::rolling_update(&ds, &decisions, m_all, &hash, w.clock.now())
-            };
-            match plan {
+            match cache.roll.plan(&ds) {
                 Ok(plan) => {
-                    let deletes: Vec<_> = plan.delete.into_iter().take(BURST_REPLICAS).collect();
+                    let deletes: Vec<Rc<crate::api::Pod>> = plan
+                        .delete
+                        .iter()
+                        .filter_map(|k| w.store.pod_rc(k))
+                        .take(BURST_REPLICAS)
+                        .collect();
                     sync_nodes(w, &ds, &hash, &plan.create_on, &deletes);
                 }
                 Err(e) => manage::event(w, &ds, WARNING, "FailedRollingUpdate", e),
@@ -327,7 +416,6 @@ impl DaemonSetController {
         }
 
         // status (spec §11), from the per-node parts
-        let now = w.clock.now();
         for node_name in &visit {
             let old = cache
                 .per_node
@@ -369,36 +457,13 @@ impl DaemonSetController {
     }
 }
 
-/// The DaemonSet's pods by node, borrowed (owned and matching the selector; terminal pods with a
-/// deletionTimestamp left out, as `getNodesToDaemonPods` does).
-fn owned_pods_by_node<'a>(
-    w: &'a World,
-    ds: &DaemonSet,
-    selector: &Selector,
-) -> rolling_update::NodePodRefs<'a> {
-    let mut m = rolling_update::NodePodRefs::new();
-    for node in w.store.nodes_with_pods() {
-        for p in w.store.pods_on_node(node) {
-            let ours = p.metadata.namespace == ds.metadata.namespace
-                && p.metadata
-                    .controller_ref()
-                    .is_some_and(|r| r.uid == ds.metadata.uid)
-                && selector.matches(&p.metadata.labels);
-            if ours && !(p.is_terminal() && p.metadata.is_being_deleted()) {
-                m.entry(node.clone()).or_default().push(p);
-            }
-        }
-    }
-    m
-}
-
 /// `syncNodes`: creates the pods for `create_on` and deletes `delete`, with their events.
 fn sync_nodes(
     w: &mut World,
     ds: &DaemonSet,
     hash: &str,
     create_on: &[String],
-    delete: &[crate::api::Pod],
+    delete: &[Rc<crate::api::Pod>],
 ) {
     for node in create_on.iter().take(BURST_REPLICAS) {
         let pod = pod_template::new_daemon_pod(ds, node, hash);
@@ -427,6 +492,8 @@ fn sync_nodes(
 
 #[cfg(test)]
 mod properties;
+#[cfg(test)]
+mod roll_index_props;
 #[cfg(test)]
 mod rolling_tests;
 #[cfg(test)]

@@ -9,7 +9,7 @@ use crate::testutil;
 use proptest::prelude::*;
 
 #[derive(Debug, Clone)]
-enum Op {
+pub(super) enum Op {
     Label(usize, usize, bool),
     Taint(usize, usize, usize, bool),
     Cordon(usize, bool),
@@ -23,7 +23,7 @@ const KEYS: [&str; 3] = ["zone", "disk", "gpu"];
 const VALUES: [&str; 2] = ["a", "b"];
 const EFFECTS: [&str; 3] = ["NoSchedule", "NoExecute", "PreferNoSchedule"];
 
-fn op() -> impl Strategy<Value = Op> {
+pub(super) fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         (0..8usize, 0..6usize, any::<bool>()).prop_map(|(n, l, on)| Op::Label(n, l, on)),
         (0..8usize, 0..3usize, 0..3usize, any::<bool>())
@@ -36,7 +36,11 @@ fn op() -> impl Strategy<Value = Op> {
     ]
 }
 
-fn daemonset(selector: Option<usize>, tolerate: Option<(usize, usize)>, surge: bool) -> DaemonSet {
+pub(super) fn daemonset(
+    selector: Option<usize>,
+    tolerate: Option<(usize, usize)>,
+    surge: bool,
+) -> DaemonSet {
     let mut ds = testutil::daemonset("p", testutil::labels(&[("app", "p")]), "c", "img");
     if let Some(l) = selector {
         ds.spec.template.spec.node_selector =
@@ -60,7 +64,7 @@ fn daemonset(selector: Option<usize>, tolerate: Option<(usize, usize)>, surge: b
     ds
 }
 
-fn apply(c: &mut Cluster, op: &Op) {
+pub(super) fn apply(c: &mut Cluster, op: &Op) {
     let name = |n: usize| format!("n{n}");
     let now = c.now();
     let _ = match op {

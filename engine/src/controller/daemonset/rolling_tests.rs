@@ -121,7 +121,7 @@ fn c48_rollout_stalls_on_pods_that_never_become_ready() {
     c.set_image_pullable("img:bad", false);
     set_image(&mut c, "img:bad");
     assert!(c.settle(600_000).settled);
-    let pods: Vec<&Pod> = c.store().pods().values().collect();
+    let pods: Vec<&Pod> = c.store().pods().values().map(|p| &**p).collect();
     assert_eq!(
         pods.iter()
             .filter(|p| p.spec.containers[0].image == "img:bad")

@@ -4,6 +4,7 @@ use super::pod_order;
 use super::rolling_update::is_pod_updated;
 use crate::api::{DaemonSetStatus, Pod, Time};
 use std::ops::{AddAssign, SubAssign};
+use std::rc::Rc;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
@@ -41,7 +42,7 @@ impl SubAssign for Counts {
 /// available after minReadySeconds). Only the oldest pod on the node counts (spec §11).
 pub fn node_contribution(
     should_run: bool,
-    pods: &[Pod],
+    pods: &[Rc<Pod>],
     hash: &str,
     generation: Option<i64>,
     min_ready_seconds: i64,
@@ -51,7 +52,7 @@ pub fn node_contribution(
     let mut wake = None;
     if should_run {
         c.desired = 1;
-        let mut sorted: Vec<&Pod> = pods.iter().collect();
+        let mut sorted: Vec<&Pod> = pods.iter().map(|p| &**p).collect();
         pod_order::sort(&mut sorted);
         if let Some(p) = sorted.first() {
             c.current = 1;

@@ -720,6 +720,29 @@ fn label_change_on_one_node_evaluates_only_that_node() {
     );
 }
 
+/// Spec §7.1: at most `BURST_REPLICAS` creates per sync; the rest follow in later syncs, while
+/// the status counts every node from the first sync. The nodes left over are taken a burst at a
+/// time, so creating on N nodes evaluates each node a bounded number of times, not once per
+/// burst.
+#[test]
+fn s7_1_creates_come_in_bursts_and_each_node_is_evaluated_a_bounded_number_of_times() {
+    let mut c = Cluster::new();
+    let n = 10 * super::BURST_REPLICAS;
+    add_nodes(&mut c, 0, n, StringMap::new());
+    let before = (c.placement_evaluations(), c.daemonset_syncs());
+    c.create_daemonset(new_ds("foo", true)).unwrap();
+    assert_eq!(pods_per_node(&c, "foo").len(), n);
+    assert_eq!(count_events(&c, "SuccessfulCreate"), n as i32);
+    assert_eq!(status(&c, "foo").desired_number_scheduled, n as i64);
+    let spent = c.placement_evaluations() - before.0;
+    let syncs = c.daemonset_syncs() - before.1;
+    assert!(syncs >= 10, "{syncs} syncs created {n} pods");
+    assert!(
+        spent <= 5 * n as u64,
+        "evaluated {spent} placements for {n} nodes"
+    );
+}
+
 /// Image pulls that fail leave the pod in ErrImagePull / ImagePullBackOff, never Ready, and
 /// `sim settle` still settles (the retries change nothing).
 #[test]

@@ -1,0 +1,127 @@
+// The browser half of scripts/bench.sh: runs the engine benchmark as WebAssembly in headless
+// Chromium, measures the playground's frame rate while a rollout plays at 100x, and the time to
+// a usable first render of the site and of a minimal Leptos page. Writes JSON files into --out.
+//
+//   node scripts/bench/browser.mjs --sizes 100,1000 --out target/bench
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../tests/e2e/server.mjs';
+import { CHROMIUM } from '../../tests/e2e/harness.mjs';
+import { daemonSet, nodeLists } from './manifests.mjs';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+const sizes = arg('--sizes', '100,1000').split(',').map(Number);
+const out = resolve(arg('--out', 'target/bench'));
+const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+const TIMEOUT = 30 * 60 * 1000;
+
+/** The engine scenarios in a fresh page per size (WebAssembly memory never shrinks). */
+async function wasmEngine() {
+  const server = await startServer({ root: join(out, 'wasm') });
+  const rows = [];
+  for (const n of sizes) {
+    for (const scenario of ['create_and_label', 'rollout']) {
+      const page = await browser.newPage();
+      page.setDefaultTimeout(TIMEOUT);
+      await page.goto(server.url);
+      await page.waitForFunction(() => document.getElementById('state')?.textContent === 'ready');
+      const result = await page.evaluate(
+        ([fn, size]) => {
+          const lines = window.bench[fn](size);
+          return { lines, memory: window.wasmMemoryBytes(), peak: window.bench.peak_heap_bytes() };
+        },
+        [scenario, n],
+      );
+      for (const line of result.lines.split('\n').filter(Boolean)) {
+        rows.push({ ...JSON.parse(line), wasm_memory_bytes: result.memory, peak_heap_bytes: result.peak });
+      }
+      await page.close();
+      console.log(`wasm ${scenario} ${n}: done`);
+    }
+  }
+  await server.close();
+  return rows;
+}
+
+/** Applies YAML through the page's editor, as a user pastes it. */
+async function applyYaml(page, yaml) {
+  await page.getByRole('textbox', { name: 'Manifest' }).fill(yaml);
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
+}
+
+/** Frames per second while a rollout of one DaemonSet over `nodes` nodes plays at 100x. */
+async function rolloutFps(siteUrl, nodes) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.setDefaultTimeout(TIMEOUT);
+  await page.goto(siteUrl);
+  await page.getByRole('list', { name: 'Nodes' }).waitFor();
+  for (const list of nodeLists(nodes)) await applyYaml(page, list);
+  await applyYaml(page, daemonSet('fps', 'registry.k8s.io/pause:3.9', '10%'));
+  await page.getByRole('button', { name: 'Settle' }).click();
+  await applyYaml(page, daemonSet('fps', 'registry.k8s.io/pause:3.10', '10%'));
+  await page.getByLabel('Speed').selectOption('100');
+  await page.getByRole('button', { name: 'Play' }).click();
+  const frames = await page.evaluate(
+    () =>
+      new Promise((done) => {
+        const times = [];
+        const tick = (t) => {
+          times.push(t);
+          if (t - times[0] < 5000) requestAnimationFrame(tick);
+          else done(times);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+  const cards = await page.getByRole('list', { name: 'Nodes' }).getByRole('listitem').count();
+  await page.close();
+  const gaps = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
+  const seconds = (frames.at(-1) - frames[0]) / 1000;
+  return {
+    nodes,
+    cards,
+    fps: (frames.length - 1) / seconds,
+    p95_frame_ms: gaps[Math.floor(gaps.length * 0.95)] ?? null,
+    max_frame_ms: gaps.at(-1) ?? null,
+  };
+}
+
+/** Milliseconds from navigation to the list named "Nodes" on screen, in a fresh context (no
+ *  cache), the median of five loads. */
+async function firstRender(root) {
+  const server = await startServer({ root });
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const start = Date.now();
+    await page.goto(server.url);
+    await page.getByRole('list', { name: 'Nodes' }).waitFor();
+    times.push(Date.now() - start);
+    await context.close();
+  }
+  await server.close();
+  times.sort((a, b) => a - b);
+  return { median_ms: times[2], all_ms: times };
+}
+
+const engine = await wasmEngine();
+writeFileSync(join(out, 'wasm.jsonl'), engine.map((r) => JSON.stringify(r)).join('\n') + '\n');
+
+const site = await startServer();
+const fps = [];
+for (const n of [500, 5000]) {
+  fps.push(await rolloutFps(site.url, n));
+  console.log(`fps ${n}: ${fps.at(-1).fps.toFixed(1)}`);
+}
+await site.close();
+writeFileSync(join(out, 'fps.json'), JSON.stringify(fps, null, 2));
+
+const load = { site: await firstRender('dist'), hello: await firstRender(join(out, 'hello')) };
+writeFileSync(join(out, 'load.json'), JSON.stringify(load, null, 2));
+await browser.close();

@@ -1,0 +1,163 @@
+// Writes the benchmark report (docs/benchmarks.md) from the files scripts/bench.sh measured:
+// native.jsonl and wasm.jsonl (engine), fps.json (rendering), load.json (first render), and the
+// built sites (gzipped sizes). Every number in the report comes from this run.
+import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, totalmem, release, type } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+const out = resolve(arg('--out', 'target/bench'));
+const reportPath = resolve(arg('--report', 'docs/benchmarks.md'));
+
+const jsonl = (f) =>
+  existsSync(f) ? readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+const json = (f, fallback) => (existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : fallback);
+const native = jsonl(join(out, 'native.jsonl'));
+const wasm = jsonl(join(out, 'wasm.jsonl'));
+const fps = json(join(out, 'fps.json'), []);
+const load = json(join(out, 'load.json'), null);
+
+const find = (rows, scenario, nodes) => rows.find((r) => r.scenario === scenario && r.nodes === nodes);
+const sizes = [...new Set(native.map((r) => r.nodes))].sort((a, b) => a - b);
+const ms = (v) => (v == null ? '–' : v < 10 ? v.toFixed(2) : v < 1000 ? v.toFixed(0) : v.toFixed(0));
+const mb = (b) => (b / 1024 / 1024).toFixed(0);
+const kb = (b) => (b / 1024).toFixed(1);
+const verdict = (ok) => (ok ? 'met' : '**missed**');
+
+function gzSize(dir) {
+  if (!existsSync(dir)) return null;
+  let total = 0;
+  for (const f of readdirSync(dir)) {
+    if (/\.(html|js|wasm|css)$/.test(f) && f !== '404.html') total += gzipSync(readFileSync(join(dir, f)), { level: 9 }).length;
+  }
+  return total;
+}
+
+function chromiumVersion() {
+  try {
+    return execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+const SCENARIOS = [
+  ['apply-daemonsets', 'apply 20 DaemonSets (creates every pod)'],
+  ['settle', 'settle until every pod is Ready'],
+  ['label-change', 'one label change on one node, settled'],
+  ['rollout', 'full rollout of one DaemonSet, maxUnavailable 1'],
+  ['rollout-10pct', 'full rollout of one DaemonSet, maxUnavailable 10%'],
+];
+
+const lines = [];
+const p = (s = '') => lines.push(s);
+p('# Benchmark report');
+p();
+p('Written by `scripts/bench.sh` (`make bench`); every number below is from that run. Speed goals live here, not in timed tests.');
+p();
+p(`- Date: ${new Date().toISOString().slice(0, 10)}`);
+p(`- Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${mb(totalmem())} MB RAM, ${type()} ${release()}`);
+p(`- Browser: ${chromiumVersion()} (headless); Node ${process.version}`);
+p('- Engine: native = `dsbench` (release, opt-level z like the site); WebAssembly = the same scenarios compiled with the site\'s release profile, run in Chromium (`bench/wasm`). Every step goes through `Session::execute`, the path of the console and the page.');
+p();
+p('## 1. Engine: native and WebAssembly');
+p();
+p('Milliseconds of wall-clock time per step. Cluster: N nodes (applied as NodeLists of 500), 20 DaemonSets of one container on every node (20 N pods).');
+p();
+p('| step | nodes | native ms | wasm ms | wasm / native | evaluations | DS syncs | virtual time |');
+p('|---|---:|---:|---:|---:|---:|---:|---:|');
+for (const [scenario, label] of SCENARIOS) {
+  for (const n of sizes) {
+    const a = find(native, scenario, n);
+    const b = find(wasm, scenario, n);
+    if (!a) continue;
+    const ratio = b ? (b.millis / a.millis).toFixed(2) : '–';
+    p(`| ${label} | ${n} | ${ms(a.millis)} | ${ms(b?.millis)} | ${ratio} | ${a.evaluations} | ${a.syncs} | ${(a.virtual_millis / 1000).toFixed(0)} s |`);
+  }
+}
+p();
+const big = sizes.at(-1);
+const settleW = find(wasm, 'settle', big) ?? find(native, 'settle', big);
+const applyW = find(wasm, 'apply-daemonsets', big) ?? find(native, 'apply-daemonsets', big);
+const labelW = find(wasm, 'label-change', big) ?? find(native, 'label-change', big);
+const createTotal = settleW && applyW ? settleW.millis + applyW.millis : null;
+p('Targets (at the largest size measured, WebAssembly where measured):');
+p();
+if (createTotal != null) p(`- Create and settle 20 DaemonSets on ${big} nodes under 1 s: ${ms(createTotal)} ms, ${verdict(createTotal < 1000)}${createTotal >= 1000 ? ` (${(createTotal / 1000).toFixed(0)}× over)` : ''}.`);
+if (labelW) p(`- One label change, settled, under 1 ms: ${ms(labelW.millis)} ms, ${verdict(labelW.millis < 1)}${labelW.millis >= 1 ? ` (${labelW.millis.toFixed(1)}× over)` : ''}.`);
+const ratios = SCENARIOS.flatMap(([s]) => sizes.map((n) => [find(native, s, n), find(wasm, s, n)]))
+  .filter(([a, b]) => a && b && a.millis > 5)
+  .map(([a, b]) => b.millis / a.millis);
+if (ratios.length) {
+  const worst = Math.max(...ratios);
+  p(`- WebAssembly within 2× of native (steps over 5 ms): worst ${worst.toFixed(2)}×, ${verdict(worst <= 2)}.`);
+}
+p();
+p('## 2. Growth');
+p();
+p('Microseconds per node (per pod for the create steps), native. Linear growth keeps a row flat.');
+p();
+p(`| step | ${sizes.map((n) => `${n} nodes`).join(' | ')} |`);
+p(`|---|${sizes.map(() => '---:').join('|')}|`);
+for (const [scenario, label] of SCENARIOS) {
+  const cells = sizes.map((n) => {
+    const r = find(native, scenario, n);
+    if (!r) return '–';
+    const per = scenario === 'label-change' ? r.millis * 1000 : (r.millis * 1000) / (scenario.startsWith('rollout') ? n : r.pods);
+    return per.toFixed(1);
+  });
+  p(`| ${label}${scenario === 'label-change' ? ' (µs per change)' : ''} | ${cells.join(' | ')} |`);
+}
+p();
+p('## 3. Memory');
+p();
+p('| nodes | pods | heap after nodes | bytes per node | heap after settle | bytes per pod | WebAssembly memory (page) |');
+p('|---:|---:|---:|---:|---:|---:|---:|');
+for (const n of sizes) {
+  const nodesRow = find(native, 'create-nodes', n);
+  const settled = find(native, 'settle', n);
+  const w = find(wasm, 'settle', n);
+  if (!nodesRow || !settled) continue;
+  const perNode = nodesRow.heap_bytes / n;
+  const perPod = (settled.heap_bytes - nodesRow.heap_bytes) / settled.pods;
+  p(`| ${n} | ${settled.pods} | ${mb(nodesRow.heap_bytes)} MB | ${perNode.toFixed(0)} | ${mb(settled.heap_bytes)} MB | ${perPod.toFixed(0)} | ${w ? `${mb(w.wasm_memory_bytes)} MB` : '–'} |`);
+}
+const memBig = find(wasm, 'settle', big) ?? find(native, 'settle', big);
+if (memBig) {
+  const bytes = memBig.wasm_memory_bytes ?? memBig.heap_bytes;
+  p();
+  p(`Target: ${big} nodes × 20 DaemonSets under 200 MB in the page: ${mb(bytes)} MB, ${verdict(bytes < 200 * 1024 * 1024)}.`);
+}
+p();
+p('## 4. Rendering');
+p();
+p('Frames per second (requestAnimationFrame) over 5 s while a rollout (maxUnavailable 10%) plays at 100×, in headless Chromium at 1280×800.');
+p();
+p('| nodes | node cards on the page | fps | 95th percentile frame | longest frame | target |');
+p('|---:|---:|---:|---:|---:|---|');
+for (const f of fps) {
+  const target = f.nodes <= 500 ? 55 : 30;
+  p(`| ${f.nodes} | ${f.cards} | ${f.fps.toFixed(1)} | ${ms(f.p95_frame_ms)} ms | ${ms(f.max_frame_ms)} ms | ${target} fps: ${verdict(f.fps >= target)} |`);
+}
+if (!fps.length) p('| – | – | not measured | | | |');
+p();
+p('## 5. Load');
+p();
+const site = gzSize(resolve('dist'));
+const hello = gzSize(join(out, 'hello'));
+p('| page | gzipped html + js + wasm + css | first usable render (median of 5, cold) |');
+p('|---|---:|---:|');
+p(`| the playground | ${site == null ? '–' : `${kb(site)} KB`} | ${load ? `${load.site.median_ms} ms` : '–'} |`);
+p(`| minimal Leptos page | ${hello == null ? '–' : `${kb(hello)} KB`} | ${load ? `${load.hello.median_ms} ms` : '–'} |`);
+p();
+if (site != null) p(`- Transfer under 350 KB: ${kb(site)} KB, ${verdict(site < 350 * 1024)}${site >= 350 * 1024 ? ` (${kb(site - 350 * 1024)} KB over)` : ''}.`);
+if (load) p(`- First usable render under 1 s: ${load.site.median_ms} ms, ${verdict(load.site.median_ms < 1000)}; ${(load.site.median_ms / load.hello.median_ms).toFixed(2)}× the minimal Leptos page.`);
+p();
+p(readFileSync(new URL('./analysis.md', import.meta.url), 'utf8').trim());
+p();
+writeFileSync(reportPath, lines.join('\n'));
