@@ -255,8 +255,7 @@ pub(super) fn describe(cluster: &Cluster, node: &Node, show_events: bool) -> Str
     }
     let pods: Vec<&Pod> = cluster
         .store()
-        .pods()
-        .values()
+        .pods_on_node(&m.name)
         .filter(|p| {
             p.spec.node_name == m.name
                 && p.status.phase != phase::SUCCEEDED
