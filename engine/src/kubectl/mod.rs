@@ -20,6 +20,8 @@ pub mod json;
 mod label;
 mod node;
 pub mod printers;
+pub mod rollout;
+mod set_image;
 pub mod table;
 mod taint;
 pub mod yaml;
@@ -288,11 +290,37 @@ pub fn run(ctx: &mut Context<'_>, cmd: &Kubectl) -> Out {
         Kubectl::Uncordon { node } => node::cordon(ctx, node, false, &mut out),
         Kubectl::Describe { .. } => not_yet("describe", &mut out),
         Kubectl::Drain { .. } => not_yet("drain", &mut out),
-        Kubectl::RolloutStatus { .. }
-        | Kubectl::RolloutHistory { .. }
-        | Kubectl::RolloutUndo { .. }
-        | Kubectl::RolloutRestart { .. } => not_yet("rollout", &mut out),
-        Kubectl::SetImage { .. } => not_yet("set image", &mut out),
+        Kubectl::RolloutStatus {
+            name,
+            timeout,
+            watch,
+            namespace,
+        } => rollout::status::status(
+            ctx,
+            &namespace_of(namespace),
+            name,
+            *timeout,
+            *watch,
+            &mut out,
+        ),
+        Kubectl::RolloutHistory {
+            name,
+            revision,
+            namespace,
+        } => rollout::history::history(ctx, &namespace_of(namespace), name, *revision, &mut out),
+        Kubectl::RolloutUndo {
+            name,
+            to_revision,
+            namespace,
+        } => rollout::undo::undo(ctx, &namespace_of(namespace), name, *to_revision, &mut out),
+        Kubectl::RolloutRestart { name, namespace } => {
+            rollout::restart::restart(ctx, &namespace_of(namespace), name, &mut out)
+        }
+        Kubectl::SetImage {
+            name,
+            images,
+            namespace,
+        } => set_image::set_image(ctx, &namespace_of(namespace), name, images, &mut out),
     }
     out
 }
