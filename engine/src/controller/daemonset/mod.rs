@@ -426,6 +426,8 @@ fn sync_nodes(
 }
 
 #[cfg(test)]
+mod history_tests;
+#[cfg(test)]
 mod properties;
 #[cfg(test)]
 mod rolling_tests;
