@@ -430,6 +430,8 @@ mod history_tests;
 #[cfg(test)]
 mod properties;
 #[cfg(test)]
+mod rolling_properties;
+#[cfg(test)]
 mod rolling_tests;
 #[cfg(test)]
 mod tests;

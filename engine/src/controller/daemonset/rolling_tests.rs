@@ -599,3 +599,20 @@ fn rolling_update_with_tolerations_moves_pods() {
     assert!(nodes_with_pods(&c).is_empty());
     assert_eq!(ds_status(&c).desired_number_scheduled, 0);
 }
+
+/// A surge pod becomes available minReadySeconds after it is ready; the controller must come
+/// back then to retire the old pod, although the status (which reads the oldest pod) does not
+/// change. (Found by the rolling-update property test.)
+#[test]
+fn surge_with_min_ready_seconds_retires_old_pods() {
+    let mut c = cluster(2);
+    let mut ds = rolling_ds("img:v1", 0, 1);
+    ds.spec.min_ready_seconds = 5;
+    c.create_daemonset(ds).unwrap();
+    assert!(c.settle(600_000).settled);
+    set_image(&mut c, "img:v2");
+    assert!(c.settle(600_000).settled);
+    assert!(all_updated(&c, "img:v2"));
+    let s = ds_status(&c);
+    assert_eq!((s.updated_number_scheduled, s.number_available), (2, 2));
+}
