@@ -9,6 +9,9 @@ pub(super) mod restart;
 pub(super) mod status;
 pub(super) mod undo;
 
+#[cfg(test)]
+mod tests;
+
 use super::{KError, kind_string, resource_string};
 use crate::api::{ControllerRevision, DaemonSet, ObjectKey};
 use crate::cluster::{ApiError, Cluster};

@@ -7,7 +7,8 @@
 //! one timer that can change something to the next and prints a line at each instant where the
 //! DaemonSet changed (several writes within one instant show as one event: a simplification).
 //! Without a timeout kubectl would wait forever on a stuck rollout; the simulator stops once
-//! nothing is left to happen (or after [`MAX_WATCH_MILLIS`]) and says so.
+//! nothing is left to happen (or after [`MAX_WATCH_MILLIS`]) and says so, as a failed command. A
+//! timeout longer than that cap counts as none.
 
 use super::super::{Context, KError, Out};
 use super::get_daemonset;
@@ -89,23 +90,32 @@ pub(in super::super) fn status(
     let key = ObjectKey::new(namespace, name);
     let mut seen = ds.metadata.resource_version.clone();
     let start = ctx.cluster.now();
-    let limit = timeout.map(|t| i64::try_from(t.as_millis()).unwrap_or(i64::MAX));
-    let deadline = start.plus_millis(limit.unwrap_or(MAX_WATCH_MILLIS));
+    let cap = start.plus_millis(MAX_WATCH_MILLIS);
+    let deadline = timeout
+        .map(|t| start.plus_millis(i64::try_from(t.as_millis()).unwrap_or(i64::MAX)))
+        .filter(|d| *d <= cap);
+    let stop = deadline.unwrap_or(cap);
     loop {
         let now = ctx.cluster.now();
-        let next = ctx.cluster.next_busy_wake().filter(|at| *at <= deadline);
-        let Some(at) = next else {
-            // Nothing can change before the deadline.
-            if limit.is_some() {
-                ctx.cluster.advance(deadline.millis() - now.millis());
+        let next = ctx.cluster.next_busy_wake();
+        let Some(at) = next.filter(|at| *at <= stop) else {
+            // Nothing can change before the watch ends.
+            if deadline.is_some() {
+                ctx.cluster.advance(stop.millis() - now.millis());
                 out.error(KError::plain("timed out waiting for the condition"));
-            } else {
-                let stopped = crate::runner::go_duration(ctx.cluster.elapsed_millis());
-                out.line(format!(
-                    "dsplay: the rollout cannot progress: nothing is left to happen in the cluster, and kubectl would wait here forever (stopped watching at {stopped})"
-                ));
-                out.failed = true;
+                return;
             }
+            let why = if next.is_none() {
+                "nothing is left to happen in the cluster"
+            } else {
+                ctx.cluster.advance(stop.millis() - now.millis());
+                "the simulator watches for at most a day of virtual time"
+            };
+            let at = crate::runner::go_duration(ctx.cluster.elapsed_millis());
+            out.line(format!(
+                "dsplay: the rollout has not finished and kubectl would go on waiting; stopped watching at {at}: {why}"
+            ));
+            out.failed = true;
             return;
         };
         ctx.cluster
