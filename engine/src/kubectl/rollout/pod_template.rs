@@ -144,7 +144,8 @@ fn containers(w: &mut String, label: &str, list: &[Container]) {
         if let Some(p) = c.extra.get("startupProbe") {
             w.push_str(&format!("    Startup:\t{}\n", probe(p)));
         }
-        env(w, c.extra.get("env"));
+        env_from(w, c.extra.get("envFrom"));
+        env(w, c);
         mounts(w, c.extra.get("volumeMounts"));
     }
 }
@@ -183,16 +184,22 @@ fn int(v: &Value, key: &str, default: i64) -> i64 {
     v.get(key).and_then(Value::as_i64).unwrap_or(default)
 }
 
-/// `DescribeProbe`: the handler, then the timing parameters with the API defaults.
+/// `DescribeProbe`: the handler, then the timing parameters (API defaults when unset).
 fn probe(p: &Value) -> String {
     let attrs = format!(
-        "delay={}s timeout={}s period={}s #success={} #failure={}",
+        "delay={}s timeout={}s period={}s successThreshold={} failureThreshold={}",
         int(p, "initialDelaySeconds", 0),
         int(p, "timeoutSeconds", 1),
         int(p, "periodSeconds", 10),
         int(p, "successThreshold", 1),
         int(p, "failureThreshold", 3)
     );
+    let text = |v: &Value, k: &str| {
+        v.get(k)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
     if let Some(exec) = p.get("exec") {
         let cmd = strings(exec.get("command")).join(" ");
         return format!("exec [{cmd}] {attrs}");
@@ -203,19 +210,31 @@ fn probe(p: &Value) -> String {
             .and_then(Value::as_str)
             .unwrap_or("HTTP")
             .to_lowercase();
-        let host = h.get("host").and_then(Value::as_str).unwrap_or_default();
-        let path = h.get("path").and_then(Value::as_str).unwrap_or_default();
+        let (host, port) = (text(h, "host"), port_value(h.get("port")));
+        // Go's net.JoinHostPort brackets IPv6 hosts.
+        let host = if host.contains(':') {
+            format!("[{host}]")
+        } else {
+            host
+        };
         return format!(
-            "http-get {scheme}://{host}:{}{path} {attrs}",
-            port_value(h.get("port"))
+            "http-get {scheme}://{host}:{port}{} {attrs}",
+            text(h, "path")
         );
     }
     if let Some(t) = p.get("tcpSocket") {
-        return format!("tcp-socket :{} {attrs}", port_value(t.get("port")));
+        return format!(
+            "tcp-socket {}:{} {attrs}",
+            text(t, "host"),
+            port_value(t.get("port"))
+        );
     }
     if let Some(g) = p.get("grpc") {
-        let service = g.get("service").and_then(Value::as_str).unwrap_or_default();
-        return format!("grpc <pod>:{} {service} {attrs}", port_value(g.get("port")));
+        return format!(
+            "grpc <pod>:{} {} {attrs}",
+            port_value(g.get("port")),
+            text(g, "service")
+        );
     }
     format!("unknown {attrs}")
 }
@@ -228,9 +247,46 @@ fn port_value(v: Option<&Value>) -> String {
     }
 }
 
-/// `describeContainerEnvVars`, for plain values and field references.
-fn env(w: &mut String, v: Option<&Value>) {
-    let vars = match v {
+/// `describeContainerEnvFrom`, printed only when the container has `envFrom`.
+fn env_from(w: &mut String, v: Option<&Value>) {
+    let Some(Value::Array(sources)) = v else {
+        return;
+    };
+    if sources.is_empty() {
+        return;
+    }
+    w.push_str("    Environment Variables from:\n");
+    for e in sources {
+        let (from, r) = match (e.get("configMapRef"), e.get("secretRef")) {
+            (Some(r), _) => ("ConfigMap", Some(r)),
+            (None, Some(r)) => ("Secret", Some(r)),
+            _ => ("", None),
+        };
+        let name = r
+            .and_then(|r| r.get("name"))
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let optional = r.is_some_and(optional);
+        match e
+            .get("prefix")
+            .and_then(Value::as_str)
+            .filter(|p| !p.is_empty())
+        {
+            None => w.push_str(&format!("      {name}\t{from}\tOptional: {optional}\n")),
+            Some(prefix) => w.push_str(&format!(
+                "      {name}\t{from} with prefix '{prefix}'\tOptional: {optional}\n"
+            )),
+        }
+    }
+}
+
+fn optional(r: &Value) -> bool {
+    r.get("optional").and_then(Value::as_bool).unwrap_or(false)
+}
+
+/// `describeContainerEnvVars` for a template (no pod to resolve field references against).
+fn env(w: &mut String, c: &Container) {
+    let vars = match c.extra.get("env") {
         Some(Value::Array(vars)) if !vars.is_empty() => vars,
         _ => {
             w.push_str("    Environment:\t<none>\n");
@@ -238,48 +294,81 @@ fn env(w: &mut String, v: Option<&Value>) {
         }
     };
     w.push_str("    Environment:\n");
+    let text = |v: &Value, k: &str| {
+        v.get(k)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
     for e in vars {
-        let name = e.get("name").and_then(Value::as_str).unwrap_or_default();
-        match e.get("valueFrom") {
-            None => {
-                let value = e.get("value").and_then(Value::as_str).unwrap_or_default();
-                for (i, line) in value.split('\n').enumerate() {
-                    if i == 0 {
-                        w.push_str(&format!("      {name}:\t{line}\n"));
-                    } else {
-                        w.push_str(&format!("      \t{line}\n"));
-                    }
+        let name = text(e, "name");
+        let Some(from) = e.get("valueFrom") else {
+            for (i, line) in text(e, "value").split('\n').enumerate() {
+                if i == 0 {
+                    w.push_str(&format!("      {name}:\t{line}\n"));
+                } else {
+                    w.push_str(&format!("      \t{line}\n"));
                 }
             }
-            Some(from) => {
-                let text = if let Some(f) = from.get("fieldRef") {
-                    let api = f.get("apiVersion").and_then(Value::as_str).unwrap_or("v1");
-                    let path = f
-                        .get("fieldPath")
-                        .and_then(Value::as_str)
-                        .unwrap_or_default();
-                    format!(" ({api}:{path})")
-                } else if let Some(s) = from.get("secretKeyRef") {
-                    key_ref(s, "secret")
-                } else if let Some(c) = from.get("configMapKeyRef") {
-                    key_ref(c, "configmap")
-                } else {
-                    String::new()
-                };
-                w.push_str(&format!("      {name}:\t{text}\n"));
-            }
+            continue;
+        };
+        if let Some(f) = from.get("fieldRef") {
+            w.push_str(&format!(
+                "      {name}:\t ({}:{})\n",
+                text(f, "apiVersion"),
+                text(f, "fieldPath")
+            ));
+        } else if let Some(r) = from.get("resourceFieldRef") {
+            let resource = text(r, "resource");
+            w.push_str(&format!(
+                "      {name}:\t{} ({resource})\n",
+                resource_value(c, &resource, r.get("divisor"))
+            ));
+        } else if let Some(r) = from.get("secretKeyRef") {
+            w.push_str(&format!(
+                "      {name}:\t<set to the key '{}' in secret '{}'>\tOptional: {}\n",
+                text(r, "key"),
+                text(r, "name"),
+                optional(r)
+            ));
+        } else if let Some(r) = from.get("configMapKeyRef") {
+            w.push_str(&format!(
+                "      {name}:\t<set to the key '{}' of config map '{}'>\tOptional: {}\n",
+                text(r, "key"),
+                text(r, "name"),
+                optional(r)
+            ));
         }
     }
 }
 
-fn key_ref(r: &Value, what: &str) -> String {
-    let get = |k: &str| r.get(k).and_then(Value::as_str).unwrap_or_default();
-    let optional = r.get("optional").and_then(Value::as_bool).unwrap_or(false);
-    format!(
-        "<set to the key '{}' in {what} '{}'>  Optional: {optional}",
-        get("key"),
-        get("name")
-    )
+/// `ExtractContainerResourceValue`: the container's request or limit in units of the divisor,
+/// rounded up (cpu in cores, the rest in bytes by default); an unset cpu or memory limit shows as
+/// `node allocatable`.
+fn resource_value(c: &Container, resource: &str, divisor: Option<&Value>) -> String {
+    let Some((kind, name)) = resource.split_once('.') else {
+        return String::new();
+    };
+    let map = c.resources.as_ref().map(|r| match kind {
+        "limits" => &r.limits,
+        _ => &r.requests,
+    });
+    let milli = map
+        .and_then(|m| m.get(name))
+        .and_then(|q| q.milli_value())
+        .unwrap_or(0);
+    let divisor_milli = match divisor {
+        Some(Value::String(d)) => crate::api::Quantity(d.clone()).milli_value(),
+        Some(Value::Number(n)) => n.as_i64().map(|n| i128::from(n) * 1000),
+        _ => None,
+    }
+    .filter(|d| *d > 0)
+    .unwrap_or(1000);
+    let value = (milli + divisor_milli - 1).div_euclid(divisor_milli);
+    if value == 0 && kind == "limits" && (name == "cpu" || name == "memory") {
+        return "node allocatable".into();
+    }
+    value.to_string()
 }
 
 /// `describeContainerVolumes`: mounts sorted by path.
@@ -337,7 +426,6 @@ fn volumes(w: &mut String, v: Option<&Value>) {
             .unwrap_or_default()
             .to_string()
     };
-    let optional = |v: &Value| v.get("optional").and_then(Value::as_bool).unwrap_or(false);
     for vol in list {
         w.push_str(&format!("   {}:\n", s(vol, "name")));
         if let Some(h) = vol.get("hostPath") {
@@ -442,6 +530,75 @@ mod tests {
         assert_eq!(
             describe(t),
             "Pod Template:\n  Labels:\tapp=x\n  Containers:\n   c:\n    Image:\timg:1\n    Port:\t<none>\n    Host Port:\t<none>\n    Environment:\t<none>\n    Mounts:\n      /var/log from varlog (ro)\n  Volumes:\n   varlog:\n    Type:\tHostPath (bare host directory volume)\n    Path:\t/var/log\n    HostPathType:\t<none>\n  Node-Selectors:\t<none>\n  Tolerations:\top=Exists\n\tnode-role.kubernetes.io/control-plane:NoSchedule op=Exists\n"
+        );
+    }
+
+    #[test]
+    fn containers_with_probes_env_resources_and_ports() {
+        let mut t: PodTemplateSpec = serde_json::from_value(serde_json::json!({
+            "metadata": {"labels": {"app": "x"}, "annotations": {"a": "1"}},
+            "spec": {
+                "serviceAccountName": "agent",
+                "containers": [{
+                    "name": "c",
+                    "image": "img",
+                    "command": ["/bin/agent", "--v=2"],
+                    "ports": [{"containerPort": 80, "protocol": "TCP", "name": "http"},
+                              {"containerPort": 53, "hostPort": 53, "protocol": "UDP"}],
+                    "resources": {"limits": {"memory": "200Mi"}, "requests": {"cpu": "100m"}},
+                    "readinessProbe": {"httpGet": {"path": "/healthz", "port": 8080}},
+                    "livenessProbe": {"tcpSocket": {"port": 80}, "periodSeconds": 5},
+                    "envFrom": [{"configMapRef": {"name": "cfg"}}],
+                    "env": [
+                        {"name": "A", "value": "b"},
+                        {"name": "NODE", "valueFrom": {"fieldRef": {"apiVersion": "v1", "fieldPath": "spec.nodeName"}}},
+                        {"name": "CPU", "valueFrom": {"resourceFieldRef": {"resource": "limits.cpu"}}},
+                        {"name": "S", "valueFrom": {"secretKeyRef": {"name": "s", "key": "k"}}}
+                    ]
+                }],
+                "nodeSelector": {"disk": "ssd"}
+            }
+        }))
+        .unwrap();
+        t.spec.tolerations = vec![Toleration {
+            key: "k".into(),
+            operator: "Equal".into(),
+            value: "v".into(),
+            effect: "NoExecute".into(),
+            toleration_seconds: Some(30),
+        }];
+        assert_eq!(
+            describe(&t),
+            "Pod Template:
+  Labels:\tapp=x
+  Annotations:\ta: 1
+  Service Account:\tagent
+  Containers:
+   c:
+    Image:\timg
+    Ports:\t80/TCP (http), 53/UDP
+    Host Ports:\t0/TCP (http), 53/UDP
+    Command:
+      /bin/agent
+      --v=2
+    Limits:
+      memory:\t200Mi
+    Requests:
+      cpu:\t100m
+    Liveness:\ttcp-socket :80 delay=0s timeout=1s period=5s successThreshold=1 failureThreshold=3
+    Readiness:\thttp-get http://:8080/healthz delay=0s timeout=1s period=10s successThreshold=1 failureThreshold=3
+    Environment Variables from:
+      cfg\tConfigMap\tOptional: false
+    Environment:
+      A:\tb
+      NODE:\t (v1:spec.nodeName)
+      CPU:\tnode allocatable (limits.cpu)
+      S:\t<set to the key 'k' in secret 's'>\tOptional: false
+    Mounts:\t<none>
+  Volumes:\t<none>
+  Node-Selectors:\tdisk=ssd
+  Tolerations:\tk=v:NoExecute for 30s
+"
         );
     }
 }
