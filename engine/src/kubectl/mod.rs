@@ -20,7 +20,7 @@ pub mod json;
 mod label;
 mod node;
 pub mod printers;
-pub mod rollout;
+mod rollout;
 mod set_image;
 pub mod table;
 mod taint;
