@@ -616,3 +616,31 @@ fn surge_with_min_ready_seconds_retires_old_pods() {
     let s = ds_status(&c);
     assert_eq!((s.updated_number_scheduled, s.number_available), (2, 2));
 }
+
+/// Readiness (spec §3.4): with a readiness probe's initialDelaySeconds the new pod is Ready only
+/// that long after its container starts, and with maxUnavailable 1 the next old pod waits for it.
+#[test]
+fn readiness_probe_delay_paces_the_rollout() {
+    let mut c = setup(3, 1, 0);
+    let t0 = c.elapsed_millis();
+    c.update_daemonset("default", "ds", |d| {
+        let container = &mut d.spec.template.spec.containers[0];
+        container.image = "img:v2".into();
+        let mut probe = Probe {
+            initial_delay_seconds: Some(20),
+            ..Default::default()
+        };
+        probe
+            .extra
+            .insert("tcpSocket".into(), serde_json::json!({"port": 80}));
+        container.readiness_probe = Some(probe);
+    })
+    .unwrap();
+    assert!(c.settle(600_000).settled);
+    assert!(all_updated(&c, "img:v2"));
+    assert!(
+        c.elapsed_millis() - t0 >= 3 * 20_000,
+        "three nodes one after the other, each Ready 20 s after its start: {}ms",
+        c.elapsed_millis() - t0
+    );
+}
