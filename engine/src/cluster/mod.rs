@@ -187,14 +187,7 @@ impl Cluster {
         self.reconcile();
         let deadline = self.w.clock.now().plus_millis(timeout_millis.max(0));
         loop {
-            let next = self
-                .w
-                .clock
-                .pending()
-                .filter(|(_, wake)| !self.is_idle(wake))
-                .map(|(at, _)| at)
-                .min();
-            match next {
+            match self.next_busy_wake() {
                 None => {
                     return Settled {
                         settled: true,
@@ -215,6 +208,17 @@ impl Cluster {
                 }
             }
         }
+    }
+
+    /// When the next timer that can change something falls due (idle retries left out), or
+    /// None when nothing is left to happen.
+    pub fn next_busy_wake(&self) -> Option<Time> {
+        self.w
+            .clock
+            .pending()
+            .filter(|(_, wake)| !self.is_idle(wake))
+            .map(|(at, _)| at)
+            .min()
     }
 
     fn is_idle(&self, wake: &Wake) -> bool {

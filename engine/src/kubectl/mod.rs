@@ -22,6 +22,8 @@ pub mod json;
 mod label;
 mod node;
 pub mod printers;
+mod rollout;
+mod set_image;
 pub mod table;
 pub mod tabwriter;
 mod taint;
@@ -321,19 +323,39 @@ pub fn run(ctx: &mut Context<'_>, cmd: &Kubectl) -> Out {
             },
             &mut out,
         ),
-        Kubectl::RolloutStatus { .. }
-        | Kubectl::RolloutHistory { .. }
-        | Kubectl::RolloutUndo { .. }
-        | Kubectl::RolloutRestart { .. } => not_yet("rollout", &mut out),
-        Kubectl::SetImage { .. } => not_yet("set image", &mut out),
+        Kubectl::RolloutStatus {
+            name,
+            timeout,
+            watch,
+            namespace,
+        } => rollout::status::status(
+            ctx,
+            &namespace_of(namespace),
+            name,
+            *timeout,
+            *watch,
+            &mut out,
+        ),
+        Kubectl::RolloutHistory {
+            name,
+            revision,
+            namespace,
+        } => rollout::history::history(ctx, &namespace_of(namespace), name, *revision, &mut out),
+        Kubectl::RolloutUndo {
+            name,
+            to_revision,
+            namespace,
+        } => rollout::undo::undo(ctx, &namespace_of(namespace), name, *to_revision, &mut out),
+        Kubectl::RolloutRestart { name, namespace } => {
+            rollout::restart::restart(ctx, &namespace_of(namespace), name, &mut out)
+        }
+        Kubectl::SetImage {
+            name,
+            images,
+            namespace,
+        } => set_image::set_image(ctx, &namespace_of(namespace), name, images, &mut out),
     }
     out
-}
-
-fn not_yet(verb: &str, out: &mut Out) {
-    out.error(KError::plain(format!(
-        "kubectl {verb} is part of the scenario language but not simulated yet in this version of the playground"
-    )));
 }
 
 #[cfg(test)]

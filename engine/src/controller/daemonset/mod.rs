@@ -491,9 +491,13 @@ fn sync_nodes(
 }
 
 #[cfg(test)]
+mod history_tests;
+#[cfg(test)]
 mod properties;
 #[cfg(test)]
 mod roll_index_props;
+#[cfg(test)]
+mod rolling_properties;
 #[cfg(test)]
 mod rolling_tests;
 #[cfg(test)]

@@ -11,8 +11,11 @@
 
 use crate::api::{DaemonSet, ObjectKey, Pod, Time, keys};
 use crate::placement::ShouldRun;
-use std::collections::{BTreeSet, HashMap};
-use std::rc::Rc;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Deref;
+
+/// A read-only view of the DaemonSet's pods by node (upstream's `nodeToDaemonPods`).
+pub type NodePodRefs<'a> = BTreeMap<String, Vec<&'a Pod>>;
 
 /// What the rolling update decided.
 #[derive(Debug, Default, PartialEq)]
@@ -34,8 +37,8 @@ pub fn is_pod_updated(pod: &Pod, hash: &str, generation: Option<i64>) -> bool {
 }
 
 /// `findUpdatedPodsOnNode`: (new, old, ok); ok is false with two new or two old pods.
-pub fn find_updated_pods_on_node<'a>(
-    pods: &'a [Rc<Pod>],
+pub fn find_updated_pods_on_node<'a, P: Deref<Target = Pod>>(
+    pods: &'a [P],
     hash: &str,
     generation: Option<i64>,
 ) -> (Option<&'a Pod>, Option<&'a Pod>, bool) {
@@ -86,8 +89,8 @@ impl NodeRoll {
     /// The node's part, from its pods (claimed, terminal-and-deleted ones left out) and its
     /// placement (`None`: the node no longer exists). Also returns when a ready pod on the node
     /// becomes available, since that changes the answer.
-    pub fn of(
-        pods: &[Rc<Pod>],
+    pub fn of<P: Deref<Target = Pod>>(
+        pods: &[P],
         should: Option<ShouldRun>,
         hash: &str,
         generation: Option<i64>,
@@ -217,11 +220,7 @@ impl RollIndex {
     /// `rollingUpdate`'s decision from the current parts.
     pub fn plan(&self, ds: &DaemonSet) -> Result<Plan, String> {
         let desired = self.desired;
-        let mut max_unavailable = ds.unavailable_count(desired)?;
-        let max_surge = ds.surge_count(desired)?;
-        if desired > 0 && max_unavailable == 0 && max_surge == 0 {
-            max_unavailable = 1;
-        }
+        let (max_surge, max_unavailable) = surge_and_unavailable(ds, desired)?;
         let mut plan = Plan::default();
         if max_surge == 0 {
             // §8.2 delete-then-create: unavailable old pods always go, then available ones while
@@ -248,4 +247,57 @@ impl RollIndex {
             .extend(self.candidate_new.iter().take(room).cloned());
         Ok(plan)
     }
+}
+
+/// (maxSurge, maxUnavailable) against `desired`, with upstream's rule that both being 0 means a
+/// maxUnavailable of 1.
+fn surge_and_unavailable(ds: &DaemonSet, desired: i64) -> Result<(i64, i64), String> {
+    let mut max_unavailable = ds.unavailable_count(desired)?;
+    let max_surge = ds.surge_count(desired)?;
+    if desired > 0 && max_unavailable == 0 && max_surge == 0 {
+        max_unavailable = 1;
+    }
+    Ok((max_surge, max_unavailable))
+}
+
+/// `updatedDesiredNodeCounts`: (maxSurge, maxUnavailable, desired); adds an empty entry to `m` for
+/// every node that should run a pod.
+pub fn updated_desired_node_counts(
+    ds: &DaemonSet,
+    nodes: &BTreeMap<String, ShouldRun>,
+    m: &mut NodePodRefs,
+) -> Result<(i64, i64, i64), String> {
+    let mut desired = 0;
+    for (name, _) in nodes.iter().filter(|(_, s)| s.should_run) {
+        desired += 1;
+        m.entry(name.clone()).or_default();
+    }
+    let (max_surge, max_unavailable) = surge_and_unavailable(ds, desired)?;
+    Ok((max_surge, max_unavailable, desired))
+}
+
+/// `rollingUpdate` as upstream runs it: one walk over every node (the controller keeps the walk
+/// in a [`RollIndex`] instead; this is its reference, and the form of the upstream unit tests).
+/// `nodes` holds the placement decision of every existing node.
+pub fn rolling_update(
+    ds: &DaemonSet,
+    nodes: &BTreeMap<String, ShouldRun>,
+    mut m: NodePodRefs,
+    hash: &str,
+    now: Time,
+) -> Result<Plan, String> {
+    updated_desired_node_counts(ds, nodes, &mut m)?;
+    let mut index = RollIndex::default();
+    for (node, pods) in &m {
+        let (roll, _) = NodeRoll::of(
+            pods,
+            nodes.get(node).copied(),
+            hash,
+            ds.template_generation(),
+            ds.spec.min_ready_seconds,
+            now,
+        );
+        index.set(node, roll);
+    }
+    index.plan(ds)
 }

@@ -39,7 +39,10 @@ impl SubAssign for Counts {
 }
 
 /// One node's part of the status, and when it will change by itself (a ready pod becoming
-/// available after minReadySeconds). Only the oldest pod on the node counts (spec §11).
+/// available after minReadySeconds). Only the oldest pod on the node counts for the status (spec
+/// §11), but the wake looks at every pod: a surge pod next to an old one must be revisited when
+/// it becomes available, or the old pod would never be retired (upstream `updatePod` re-queues
+/// the DaemonSet when any of its pods turns ready).
 pub fn node_contribution(
     should_run: bool,
     pods: &[Rc<Pod>],
@@ -60,14 +63,17 @@ pub fn node_contribution(
                 c.ready = 1;
                 if p.is_available(min_ready_seconds, now) {
                     c.available = 1;
-                } else {
-                    wake = p.available_at(min_ready_seconds);
                 }
             }
             if is_pod_updated(p, hash, generation) {
                 c.updated = 1;
             }
         }
+        wake = pods
+            .iter()
+            .filter(|p| p.is_ready() && !p.is_available(min_ready_seconds, now))
+            .filter_map(|p| p.available_at(min_ready_seconds))
+            .min();
     } else if !pods.is_empty() {
         c.misscheduled = 1;
     }

@@ -1,0 +1,89 @@
+//! `kubectl rollout history ds/NAME [--revision=N]` (`DaemonSetHistoryViewer.ViewHistory`,
+//! `printHistory`, `rollout_history.go`).
+//!
+//! kubectl prints through the name printer with the operation `"<with revision #N>\n<view>"`,
+//! so the first line is `daemonset.apps/NAME ` (a trailing blank) or
+//! `daemonset.apps/NAME with revision #N`, and the view ends with an empty line after the
+//! table's own newline.
+
+use super::super::{Context, KError, Out};
+use super::{daemonset_history, get_daemonset, name_line, pod_template};
+use crate::api::ControllerRevision;
+use crate::controller::daemonset::history::template_of;
+use std::collections::BTreeMap;
+
+/// The `kubernetes.io/change-cause` annotation (set by the removed `--record` flag or by hand).
+const CHANGE_CAUSE: &str = "kubernetes.io/change-cause";
+
+pub(in super::super) fn history(
+    ctx: &mut Context<'_>,
+    namespace: &str,
+    name: &str,
+    revision: Option<i64>,
+    out: &mut Out,
+) {
+    let ds = match get_daemonset(ctx.cluster, namespace, name) {
+        Ok(ds) => ds,
+        Err(e) => return out.error(e),
+    };
+    // Revisions overlapping in number: the last listed wins, as in kubectl's map.
+    let by_revision: BTreeMap<i64, ControllerRevision> = daemonset_history(ctx.cluster, &ds)
+        .into_iter()
+        .map(|r| (r.revision, r))
+        .collect();
+    let view = match view(&by_revision, revision) {
+        Ok(v) => v,
+        Err(e) => return out.error(KError::plain(e)),
+    };
+    let with_revision = revision
+        .map(|r| format!("with revision #{r}"))
+        .unwrap_or_default();
+    out.line(name_line(
+        &ds.metadata.name,
+        &format!("{with_revision}\n{view}"),
+    ));
+}
+
+/// `printHistory`: the table of revisions, or the pod template of one.
+fn view(
+    by_revision: &BTreeMap<i64, ControllerRevision>,
+    revision: Option<i64>,
+) -> Result<String, String> {
+    if by_revision.is_empty() {
+        return Ok("No rollout history found.".into());
+    }
+    if let Some(r) = revision {
+        let rev = by_revision
+            .get(&r)
+            .ok_or("unable to find the specified revision")?;
+        let template = template_of(rev)
+            .ok_or_else(|| format!("unable to parse history {}", rev.metadata.name))?;
+        return Ok(pod_template::describe(&template));
+    }
+    let rows: Vec<(String, String)> = by_revision
+        .iter()
+        .map(|(r, rev)| {
+            let cause = rev
+                .metadata
+                .annotations
+                .get(CHANGE_CAUSE)
+                .filter(|c| !c.is_empty())
+                .cloned()
+                .unwrap_or_else(|| "<none>".into());
+            (r.to_string(), cause)
+        })
+        .collect();
+    // tabwriter with padding 2: the REVISION column is as wide as its widest cell plus two.
+    let width = rows
+        .iter()
+        .map(|(r, _)| r.len())
+        .chain(["REVISION".len()])
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let mut table = format!("{:<width$}CHANGE-CAUSE\n", "REVISION");
+    for (r, cause) in rows {
+        table.push_str(&format!("{r:<width$}{cause}\n"));
+    }
+    Ok(table)
+}
