@@ -80,6 +80,9 @@ for (const [scenario, label] of SCENARIOS) {
     p(`| ${label} | ${n} | ${ms(a.millis)} | ${ms(b?.millis)} | ${ratio} | ${a.evaluations} | ${a.syncs} | ${(a.virtual_millis / 1000).toFixed(0)} s |`);
   }
 }
+for (const f of wasm.filter((r) => r.error)) {
+  p(`| ${f.scenario} (WebAssembly) | ${f.nodes} | | ${f.error} | | | | |`);
+}
 p();
 const big = sizes.at(-1);
 const settleW = find(wasm, 'settle', big) ?? find(native, 'settle', big);
@@ -141,6 +144,10 @@ p();
 p('| nodes | node cards on the page | fps | 95th percentile frame | longest frame | target |');
 p('|---:|---:|---:|---:|---:|---|');
 for (const f of fps) {
+  if (f.error) {
+    p(`| ${f.nodes} | – | ${f.error} | | | ${f.nodes <= 500 ? 55 : 30} fps: **missed** |`);
+    continue;
+  }
   const target = f.nodes <= 500 ? 55 : 30;
   p(`| ${f.nodes} | ${f.cards} | ${f.fps.toFixed(1)} | ${ms(f.p95_frame_ms)} ms | ${ms(f.max_frame_ms)} ms | ${target} fps: ${verdict(f.fps >= target)} |`);
 }
