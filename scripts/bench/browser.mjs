@@ -16,6 +16,8 @@ const arg = (name, fallback) => {
 };
 const sizes = arg('--sizes', '100,1000').split(',').map(Number);
 const out = resolve(arg('--out', 'target/bench'));
+// --only engine,fps,load: run some parts again (the others' files stay as they are).
+const only = new Set(arg('--only', 'engine,fps,load').split(','));
 const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
 const TIMEOUT = 30 * 60 * 1000;
@@ -98,7 +100,7 @@ async function measureFps(page, siteUrl, nodes) {
         requestAnimationFrame(tick);
       }),
   );
-  const cards = await page.getByRole('list', { name: 'Nodes' }).getByRole('listitem').count();
+  const cards = await page.locator('[aria-label="Nodes"] > li').count();
   const gaps = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
   const seconds = (frames.at(-1) - frames[0]) / 1000;
   return {
@@ -129,18 +131,24 @@ async function firstRender(root) {
   return { median_ms: times[2], all_ms: times };
 }
 
-const engine = await wasmEngine();
-writeFileSync(join(out, 'wasm.jsonl'), engine.map((r) => JSON.stringify(r)).join('\n') + '\n');
-
-const site = await startServer();
-const fps = [];
-for (const n of [500, 5000]) {
-  fps.push(await rolloutFps(site.url, n));
-  console.log(`fps ${n}: ${fps.at(-1).fps?.toFixed(1) ?? fps.at(-1).error}`);
+if (only.has('engine')) {
+  const engine = await wasmEngine();
+  writeFileSync(join(out, 'wasm.jsonl'), engine.map((r) => JSON.stringify(r)).join('\n') + '\n');
 }
-await site.close();
-writeFileSync(join(out, 'fps.json'), JSON.stringify(fps, null, 2));
 
-const load = { site: await firstRender('dist'), hello: await firstRender(join(out, 'hello')) };
-writeFileSync(join(out, 'load.json'), JSON.stringify(load, null, 2));
+if (only.has('fps')) {
+  const site = await startServer();
+  const fps = [];
+  for (const n of [500, 5000]) {
+    fps.push(await rolloutFps(site.url, n));
+    console.log(`fps ${n}: ${fps.at(-1).fps?.toFixed(1) ?? fps.at(-1).error}`);
+  }
+  await site.close();
+  writeFileSync(join(out, 'fps.json'), JSON.stringify(fps, null, 2));
+}
+
+if (only.has('load')) {
+  const load = { site: await firstRender('dist'), hello: await firstRender(join(out, 'hello')) };
+  writeFileSync(join(out, 'load.json'), JSON.stringify(load, null, 2));
+}
 await browser.close();

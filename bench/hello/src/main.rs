@@ -3,5 +3,7 @@
 use leptos::prelude::*;
 
 fn main() {
-    mount_to_body(|| view! { <main><h1>"Hello"</h1><ul aria-label="Nodes"></ul></main> });
+    mount_to_body(
+        || view! { <main><h1>"Hello"</h1><ul aria-label="Nodes"><li>"node-0"</li></ul></main> },
+    );
 }

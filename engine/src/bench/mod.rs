@@ -38,6 +38,9 @@ pub trait Host {
     fn heap_bytes(&self) -> Option<usize>;
 }
 
+/// How many label changes the label scenario times (it reports the median).
+const LABEL_CHANGES: usize = 11;
+
 /// The DaemonSets of the create scenario.
 pub const DAEMONSETS: usize = 20;
 
@@ -122,22 +125,23 @@ pub fn create_and_label(host: &dyn Host, nodes: usize, daemonsets: usize) -> Vec
     out.push(measure(host, &mut s, "settle", nodes, daemonsets, |s| {
         run(s, "sim settle --timeout 1h", None);
     }));
-    let target = manifests::node_name(nodes / 2);
-    out.push(measure(
-        host,
-        &mut s,
-        "label-change",
-        nodes,
-        daemonsets,
-        |s| {
-            run(
-                s,
-                &format!("kubectl label node {target} bench=changed"),
-                None,
-            );
-            run(s, "sim settle", None);
-        },
-    ));
+    // The median of several changes on different nodes: a single one is at the mercy of the
+    // allocator (glibc consolidates its free lists at odd moments).
+    let mut changes: Vec<Measurement> = (0..LABEL_CHANGES)
+        .map(|i| {
+            let target = manifests::node_name((nodes / 2 + i * 7) % nodes.max(1));
+            measure(host, &mut s, "label-change", nodes, daemonsets, |s| {
+                run(
+                    s,
+                    &format!("kubectl label node {target} bench=v{i} --overwrite"),
+                    None,
+                );
+                run(s, "sim settle", None);
+            })
+        })
+        .collect();
+    changes.sort_by(|a, b| a.millis.total_cmp(&b.millis));
+    out.push(changes.swap_remove(LABEL_CHANGES / 2));
     out
 }
 
