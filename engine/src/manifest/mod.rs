@@ -47,7 +47,17 @@ pub const MAX_INPUT_BYTES: usize = 10 * 1024 * 1024;
 pub const MAX_DOCUMENTS: usize = 1_000;
 /// Most YAML nodes (mappings, sequences, scalars) accepted in one manifest, counting what
 /// aliases expand to.
-pub const MAX_NODES: usize = 1_000_000;
+pub const MAX_NODES: usize = 250_000;
+/// Most anchors, and most aliases, in one document.
+pub const MAX_ANCHORS: usize = 10_000;
+/// Most YAML events that aliases may replay in one document (against alias bombs).
+pub const MAX_ALIAS_EXPANSION: usize = 200_000;
+
+/// Most merge keys (`<<`) in one document.
+pub const MAX_MERGE_KEYS: usize = 1_000;
+/// Deepest nesting of mappings and sequences accepted. Real objects need about 16 (managedFields
+/// of a pod template); the limit keeps the recursive decoding well inside a browser's stack.
+pub const MAX_DEPTH: usize = 32;
 
 /// A simulated object read from a manifest. (Unboxed: objects are moved once, into the cluster.)
 #[allow(clippy::large_enum_variant)]
@@ -90,6 +100,12 @@ pub enum ManifestError {
     /// More documents or list items than [`MAX_DOCUMENTS`], or more YAML nodes than
     /// [`MAX_NODES`].
     TooMany { what: &'static str, limit: usize },
+    /// A YAML budget of one document exceeded (nesting, nodes, anchors, alias expansion).
+    Limit {
+        what: &'static str,
+        limit: usize,
+        at: Option<Position>,
+    },
     /// A `---` line followed by something other than a comment.
     BadSeparator { rest: String, at: Position },
     /// The YAML parser's error; `line` counts from the document's first line, as kubectl's;
@@ -140,6 +156,9 @@ impl ManifestError {
             ManifestError::TooMany { what, limit } => format!(
                 "error reading {}: more than {limit} {what}; the playground reads at most {limit}",
                 quote(source)
+            ),
+            ManifestError::Limit { what, limit, .. } => format!(
+                "error parsing {source}: more than {limit} {what}; the playground reads at most {limit}"
             ),
             ManifestError::BadSeparator { rest, .. } => {
                 format!("error parsing {source}: invalid Yaml document separator: {rest}")
@@ -219,7 +238,7 @@ impl ManifestError {
             | ManifestError::Invalid { at, .. }
             | ManifestError::NoMatch { at, .. }
             | ManifestError::NotSimulated { at, .. } => one(Some(*at)),
-            ManifestError::Syntax { at, .. } => one(*at),
+            ManifestError::Syntax { at, .. } | ManifestError::Limit { at, .. } => one(*at),
             ManifestError::Decode { problems, .. } if !problems.is_empty() => problems.clone(),
             ManifestError::Decode { .. } => one(None),
         }
@@ -231,6 +250,7 @@ impl ManifestError {
             self,
             ManifestError::TooLarge { .. }
                 | ManifestError::TooMany { .. }
+                | ManifestError::Limit { .. }
                 | ManifestError::BadSeparator { .. }
                 | ManifestError::Syntax { .. }
                 | ManifestError::Invalid { .. }
@@ -418,14 +438,14 @@ fn parse_options() -> serde_saphyr::Options {
     serde_saphyr::options! {
         budget: serde_saphyr::budget! {
             max_documents: 64,
-            max_aliases: 10_000,
-            max_anchors: 10_000,
-            max_nodes: 250_000,
-            max_depth: 64,
-            max_merge_keys: 1_000,
+            max_aliases: MAX_ANCHORS,
+            max_anchors: MAX_ANCHORS,
+            max_nodes: MAX_NODES,
+            max_depth: MAX_DEPTH,
+            max_merge_keys: MAX_MERGE_KEYS,
         },
         alias_limits: serde_saphyr::alias_limits! {
-            max_total_replayed_events: 200_000,
+            max_total_replayed_events: MAX_ALIAS_EXPANSION,
             max_replay_stack_depth: 32,
         },
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::LastWins,
@@ -457,6 +477,9 @@ fn syntax_error(e: &serde_saphyr::Error, text: &str, offset: usize) -> ManifestE
         }
         .below(offset)
     });
+    if let Some((what, limit)) = budget_breach(&e.to_string()) {
+        return ManifestError::Limit { what, limit, at };
+    }
     let line = e
         .location()
         .map(|l| l.line())
@@ -487,6 +510,30 @@ fn syntax_error(e: &serde_saphyr::Error, text: &str, offset: usize) -> ManifestE
         _ => line,
     };
     ManifestError::Syntax { line, message, at }
+}
+
+/// The limit a serde-saphyr budget error is about, from its text (the error's structure is not
+/// all public).
+fn budget_breach(message: &str) -> Option<(&'static str, usize)> {
+    let m = message.to_ascii_lowercase();
+    let found = if m.contains("alias replay") || m.contains("alias expansion") {
+        ("YAML events expanded from aliases", MAX_ALIAS_EXPANSION)
+    } else if m.contains("budget breached: depth") || m.contains("recursion limit") {
+        ("levels of nesting", MAX_DEPTH)
+    } else if m.contains("budget breached: nodes") {
+        ("YAML nodes", MAX_NODES)
+    } else if m.contains("budget breached: anchors") {
+        ("anchors", MAX_ANCHORS)
+    } else if m.contains("budget breached: aliases") || m.contains("aliasanchorratio") {
+        ("aliases", MAX_ANCHORS)
+    } else if m.contains("budget breached: mergekeys") {
+        ("merge keys", MAX_MERGE_KEYS)
+    } else if m.contains("budget breached") {
+        ("YAML events", MAX_NODES)
+    } else {
+        return None;
+    };
+    Some(found)
 }
 
 /// libyaml's wording (which kubectl shows, through go-yaml) for the messages that differ.

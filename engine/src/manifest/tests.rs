@@ -240,7 +240,10 @@ fn alias_bombs_are_refused() {
         text.push_str(&format!("a{i}: &a{i} [{row}]\n"));
     }
     let err = decode(&text).unwrap_err();
-    assert!(matches!(err, ManifestError::Syntax { .. }), "{err:?}");
+    assert_eq!(
+        err.message("f"),
+        "error parsing f: more than 200000 YAML events expanded from aliases; the playground reads at most 200000"
+    );
 }
 
 #[test]
@@ -455,4 +458,47 @@ fn k_nulls_are_read_as_the_api_server_reads_them() {
     let c = &ds.spec.template.spec.containers[0];
     assert_eq!(c.extra.get("args"), Some(&serde_json::json!(["a", ""])));
     assert_eq!(c.extra.get("env"), None);
+}
+
+/// Limits: every budget ends the stream with a clear error at the place it was reached,
+/// never a panic or a stack overflow (nesting far past the limit included).
+#[test]
+fn limits_have_clear_errors() {
+    let nested = |n: usize| {
+        format!(
+            "apiVersion: v1\nkind: Node\nmetadata:\n  name: x\n  labels: {}{}\n",
+            "[".repeat(n),
+            "]".repeat(n)
+        )
+    };
+    // Within the limit, the document is read (and refused for its type, as the API server would).
+    assert!(
+        decode(&nested(MAX_DEPTH - 2))
+            .unwrap_err()
+            .is_server_error()
+    );
+    for n in [MAX_DEPTH, 200, 50_000] {
+        let err = decode(&nested(n)).unwrap_err();
+        assert_eq!(
+            err.message("f"),
+            "error parsing f: more than 32 levels of nesting; the playground reads at most 32",
+            "{n}"
+        );
+        assert!(err.stops_stream());
+        assert_eq!(err.problems("f")[0].line, 5);
+    }
+    let many = "- x\n".repeat(MAX_NODES + 1);
+    let err = decode(&format!("apiVersion: v1\nkind: List\nitems:\n{many}")).unwrap_err();
+    assert_eq!(
+        err.message("f"),
+        "error parsing f: more than 250000 YAML nodes; the playground reads at most 250000"
+    );
+    let anchors: String = (0..=MAX_ANCHORS)
+        .map(|i| format!("k{i}: &a{i} x\n"))
+        .collect();
+    let err = decode(&anchors).unwrap_err();
+    assert_eq!(
+        err.message("f"),
+        "error parsing f: more than 10000 anchors; the playground reads at most 10000"
+    );
 }
