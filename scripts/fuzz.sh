@@ -16,5 +16,6 @@ say "fuzzing $target for ${seconds}s"
 cargo +nightly fuzz run "$target" "corpus/$target" "seeds/$target" -- \
   -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048
 
+# Inputs are cut to 512 bytes here so that the committed corpus stays small.
 say "minimising corpus/$target"
-cargo +nightly fuzz cmin "$target" "corpus/$target" -- -max_len=65536
+cargo +nightly fuzz cmin "$target" "corpus/$target" -- -max_len=512
