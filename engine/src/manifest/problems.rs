@@ -51,7 +51,13 @@ fn validation_problems(located: &LocatedObject) -> Vec<ManifestProblem> {
     causes
         .into_iter()
         .map(|(field, message)| {
-            let at = locate(&located.pos, &field).below(located.offset);
+            // ValidateNode names taints under `metadata` (as Kubernetes does); they are written
+            // under `spec`.
+            let written = match (&located.object, field.strip_prefix("metadata.taints")) {
+                (Object::Node(_), Some(rest)) => format!("spec.taints{rest}"),
+                _ => field.clone(),
+            };
+            let at = locate(&located.pos, &written).below(located.offset);
             ManifestProblem {
                 line: at.line.max(1),
                 column: at.column.max(1),

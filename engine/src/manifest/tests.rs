@@ -502,3 +502,21 @@ fn limits_have_clear_errors() {
         "error parsing f: more than 10000 anchors; the playground reads at most 10000"
     );
 }
+
+/// Fields Go would leave empty are decoded empty, so that the API server's validation (not a
+/// decoder) reports them: a taint without an effect (Kubernetes names node taints under
+/// `metadata`; the marker goes where the taint is written).
+#[test]
+fn k_missing_required_fields_reach_validation() {
+    let text = "apiVersion: v1\nkind: Node\nmetadata: {name: a}\nspec:\n  taints:\n  - key: k\n";
+    assert_eq!(decode(text).map(|o| o.len()), Ok(1));
+    let problems = problems(text);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0]
+            .message
+            .starts_with("metadata.taints[0].effect: Required value"),
+        "{problems:?}"
+    );
+    assert_eq!((problems[0].line, problems[0].column), (6, 5));
+}
