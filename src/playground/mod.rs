@@ -56,8 +56,11 @@ pub const SPEEDS: [u32; 5] = [1, 2, 5, 10, 100];
 pub struct ApplyError {
     /// Everything kubectl printed.
     pub message: String,
-    /// The manifest line (1-based) the message names, if it names one.
+    /// The manifest line (1-based) of the first problem: where the engine found it, else the
+    /// line the message names, if it names one.
     pub line: Option<usize>,
+    /// The column (1-based) of the first problem, when the engine located it.
+    pub column: Option<usize>,
 }
 
 /// The page's state.
@@ -185,8 +188,19 @@ impl Playground {
     pub fn apply_manifest(&mut self) -> CommandOutput {
         let manifest = self.manifest.clone();
         let out = self.run_with_stdin("kubectl apply -f -", &manifest);
+        let first = if out.is_error {
+            dsplay_engine::manifest::problems(&manifest)
+                .into_iter()
+                .next()
+        } else {
+            None
+        };
         self.apply_error = out.is_error.then(|| ApplyError {
-            line: commands::line_named(&out.output),
+            line: first
+                .as_ref()
+                .map(|p| p.line)
+                .or_else(|| commands::line_named(&out.output)),
+            column: first.as_ref().map(|p| p.column),
             message: out.output.clone(),
         });
         out

@@ -105,11 +105,11 @@ fn apply_runs_kubectl_apply_with_the_editor_text_and_keeps_it_on_error() {
     assert!(last(&p).is_error);
     let error = p.apply_error.clone().expect("an apply error");
     assert_eq!(error.message, out.output);
-    // The engine names a line of the text (which one is the engine's business: 4 or 5 here).
-    let line = error.line.expect("the message names a line");
-    assert!((4..=5).contains(&line), "{}", error.message);
-    assert!(
-        error.message.contains(&format!("line {line}")),
+    // The engine locates the problem in the text (line 5, where ` spec:` breaks the mapping;
+    // kubectl's message keeps go-yaml's own count, line 4).
+    assert_eq!(
+        (error.line, error.column),
+        (Some(5), Some(2)),
         "{}",
         error.message
     );
@@ -119,6 +119,24 @@ fn apply_runs_kubectl_apply_with_the_editor_text_and_keeps_it_on_error() {
     p.manifest = DEFAULT_MANIFEST.to_string();
     assert!(!p.apply_manifest().is_error);
     assert_eq!(p.apply_error, None);
+}
+
+/// An unknown field is marked at its key, though kubectl's message names no line.
+#[test]
+fn apply_error_marks_an_unknown_field_at_its_key() {
+    let mut p = Playground::empty();
+    p.manifest =
+        "apiVersion: v1\nkind: Node\nmetadata:\n  name: a\nspec:\n  unschedulabel: true\n".into();
+    assert!(p.apply_manifest().is_error);
+    let error = p.apply_error.clone().expect("an apply error");
+    assert!(
+        error
+            .message
+            .contains("strict decoding error: unknown field \"spec.unschedulabel\""),
+        "{}",
+        error.message
+    );
+    assert_eq!((error.line, error.column), (Some(6), Some(3)));
 }
 
 #[test]

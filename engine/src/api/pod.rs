@@ -89,6 +89,7 @@ pub struct Container {
 pub struct ContainerPort {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
+    #[serde(default)]
     pub container_port: i32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host_port: Option<i32>,

@@ -215,7 +215,6 @@ impl Cluster {
         let mut new = old.clone();
         f(&mut new);
         validation::set_defaults_daemonset(&mut new);
-        validation::validate_daemonset(&new)?;
         validation::validate_daemonset_update(&new, &old)?;
         new.status = old.status.clone();
         if new.spec.template != old.spec.template {

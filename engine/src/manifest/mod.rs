@@ -13,20 +13,33 @@
 //! 4. `apiVersion`/`kind` checked as kubectl's validator does (`kind not set`, ...), then mapped:
 //!    `apps/v1` DaemonSet and `v1` Node are simulated; other kinds of a real cluster are refused
 //!    with a message saying so; anything else is kubectl's "no matches for kind";
-//! 5. the typed decoding (`serde_json::from_value`), whose failure the API server would report.
+//! 5. strict decoding as the API server does it ([`strict`], against the field lists of
+//!    [`schema`]): a wrong type, else every unknown field, fails the object; then the typed
+//!    decoding (`serde_json::from_value`). Fields the simulator does not model are kept in the
+//!    objects' `extra` maps and given back on output.
 //!
-//! Decoding is permissive: unknown fields are kept in the objects' `extra` maps.
+//! Every error carries the 1-based line and column of the key or value concerned
+//! ([`ManifestError::problems`], [`problems`]) for the editor; the kubectl text does not show them.
 //!
 //! Errors follow kubectl's stream semantics: a YAML or validation error ends the stream (the
 //! documents before it still count), a mapping or decoding error concerns one object only.
 //! [`ManifestError::message`] renders the text of the Go error, given the source name (`FILE`
 //! or `STDIN`); the kubectl layer adds `error: ` or `Error from server (...)` as kubectl does.
 
+mod locate;
+mod problems;
+mod schema;
 mod split;
+mod strict;
+mod tree;
+
+pub use problems::{ManifestProblem, problems};
+pub use tree::Position;
 
 use crate::api::{DaemonSet, Node};
 use serde_json::Value;
 use std::fmt;
+use tree::{Document, Pos};
 
 /// Largest manifest accepted, in bytes.
 pub const MAX_INPUT_BYTES: usize = 10 * 1024 * 1024;
@@ -34,7 +47,17 @@ pub const MAX_INPUT_BYTES: usize = 10 * 1024 * 1024;
 pub const MAX_DOCUMENTS: usize = 1_000;
 /// Most YAML nodes (mappings, sequences, scalars) accepted in one manifest, counting what
 /// aliases expand to.
-pub const MAX_NODES: usize = 1_000_000;
+pub const MAX_NODES: usize = 250_000;
+/// Most anchors, and most aliases, in one document.
+pub const MAX_ANCHORS: usize = 10_000;
+/// Most YAML events that aliases may replay in one document (against alias bombs).
+pub const MAX_ALIAS_EXPANSION: usize = 200_000;
+
+/// Most merge keys (`<<`) in one document.
+pub const MAX_MERGE_KEYS: usize = 1_000;
+/// Deepest nesting of mappings and sequences accepted. Real objects need about 16 (managedFields
+/// of a pod template); the limit keeps the recursive decoding well inside a browser's stack.
+pub const MAX_DEPTH: usize = 32;
 
 /// A simulated object read from a manifest. (Unboxed: objects are moved once, into the cluster.)
 #[allow(clippy::large_enum_variant)]
@@ -77,21 +100,30 @@ pub enum ManifestError {
     /// More documents or list items than [`MAX_DOCUMENTS`], or more YAML nodes than
     /// [`MAX_NODES`].
     TooMany { what: &'static str, limit: usize },
+    /// A YAML budget of one document exceeded (nesting, nodes, anchors, alias expansion).
+    Limit {
+        what: &'static str,
+        limit: usize,
+        at: Option<Position>,
+    },
     /// A `---` line followed by something other than a comment.
-    BadSeparator { rest: String },
-    /// The YAML parser's error; `line` counts from the document's first line, as kubectl's.
+    BadSeparator { rest: String, at: Position },
+    /// The YAML parser's error; `line` counts from the document's first line, as kubectl's;
+    /// `at` is where the parser stopped, in the whole text.
     Syntax {
         line: Option<usize>,
         message: String,
+        at: Option<Position>,
     },
     /// kubectl's client-side check of `apiVersion` and `kind` (`kind not set`, ...).
-    Invalid { errors: Vec<String> },
+    Invalid { errors: Vec<String>, at: Position },
     /// No such kind in the API server: kubectl's "resource mapping not found".
     NoMatch {
         name: String,
         namespace: String,
         kind: String,
         api_version: String,
+        at: Position,
     },
     /// A kind a real cluster has but the playground does not simulate.
     NotSimulated {
@@ -99,13 +131,16 @@ pub enum ManifestError {
         namespace: String,
         kind: String,
         api_version: String,
+        at: Position,
     },
-    /// The API server cannot decode the object into its type.
+    /// The API server cannot decode the object into its type (a wrong type, or unknown
+    /// fields under strict field validation). `problems` has one entry per field concerned.
     Decode {
         kind: String,
         api_version: String,
         name: String,
         message: String,
+        problems: Vec<ManifestProblem>,
     },
 }
 
@@ -122,10 +157,13 @@ impl ManifestError {
                 "error reading {}: more than {limit} {what}; the playground reads at most {limit}",
                 quote(source)
             ),
-            ManifestError::BadSeparator { rest } => {
+            ManifestError::Limit { what, limit, .. } => format!(
+                "error parsing {source}: more than {limit} {what}; the playground reads at most {limit}"
+            ),
+            ManifestError::BadSeparator { rest, .. } => {
                 format!("error parsing {source}: invalid Yaml document separator: {rest}")
             }
-            ManifestError::Syntax { line, message } => match line {
+            ManifestError::Syntax { line, message, .. } => match line {
                 Some(l) => format!(
                     "error parsing {source}: error converting YAML to JSON: yaml: line {l}: {message}"
                 ),
@@ -133,7 +171,7 @@ impl ManifestError {
                     "error parsing {source}: error converting YAML to JSON: yaml: {message}"
                 ),
             },
-            ManifestError::Invalid { errors } => {
+            ManifestError::Invalid { errors, .. } => {
                 let joined = if let [one] = errors.as_slice() {
                     one.clone()
                 } else {
@@ -149,6 +187,7 @@ impl ManifestError {
                 namespace,
                 kind,
                 api_version,
+                ..
             } => format!(
                 "resource mapping not found for name: {} namespace: {} from {}: no matches for kind {} in version {}\nensure CRDs are installed first",
                 quote(name),
@@ -182,12 +221,36 @@ impl ManifestError {
         }
     }
 
+    /// Where the error is, for the editor: one entry per field concerned (at least one), each
+    /// with a short message. The kubectl text is [`ManifestError::message`].
+    pub fn problems(&self, source: &str) -> Vec<ManifestProblem> {
+        let one = |at: Option<Position>| {
+            let at = at.unwrap_or(Position { line: 1, column: 1 });
+            vec![ManifestProblem {
+                line: at.line,
+                column: at.column,
+                message: self.message(source),
+            }]
+        };
+        match self {
+            ManifestError::TooLarge { .. } | ManifestError::TooMany { .. } => one(None),
+            ManifestError::BadSeparator { at, .. }
+            | ManifestError::Invalid { at, .. }
+            | ManifestError::NoMatch { at, .. }
+            | ManifestError::NotSimulated { at, .. } => one(Some(*at)),
+            ManifestError::Syntax { at, .. } | ManifestError::Limit { at, .. } => one(*at),
+            ManifestError::Decode { problems, .. } if !problems.is_empty() => problems.clone(),
+            ManifestError::Decode { .. } => one(None),
+        }
+    }
+
     /// Whether kubectl stops reading the stream at this error (documents after it are not read).
     pub fn stops_stream(&self) -> bool {
         matches!(
             self,
             ManifestError::TooLarge { .. }
                 | ManifestError::TooMany { .. }
+                | ManifestError::Limit { .. }
                 | ManifestError::BadSeparator { .. }
                 | ManifestError::Syntax { .. }
                 | ManifestError::Invalid { .. }
@@ -232,39 +295,83 @@ pub fn decode(text: &str) -> Result<Vec<Object>, ManifestError> {
 
 /// Decodes a manifest as kubectl's resource builder visits it.
 pub fn decode_stream(text: &str) -> Decoded {
-    let mut out = Decoded::default();
+    let (items, stop) = read(text);
+    Decoded {
+        items: items.into_iter().map(|r| r.map(|l| l.object)).collect(),
+        stop,
+    }
+}
+
+/// An object read from the text, with where its fields are: `offset` lines above its
+/// document's first line (positions in `pos` count from that line).
+pub(crate) struct LocatedObject {
+    pub object: Object,
+    pub pos: Pos,
+    pub offset: usize,
+}
+
+type Items = Vec<Result<LocatedObject, ManifestError>>;
+
+/// Reads the stream: the objects (or per-object errors) and the error that ended it.
+pub(crate) fn read(text: &str) -> (Items, Option<ManifestError>) {
+    let mut items = Vec::new();
     if text.len() > MAX_INPUT_BYTES {
-        out.stop = Some(ManifestError::TooLarge {
+        let stop = ManifestError::TooLarge {
             bytes: text.len(),
             limit: MAX_INPUT_BYTES,
-        });
-        return out;
+        };
+        return (items, Some(stop));
     }
     let (chunks, bad_separator) = split::split(text);
     let mut budget = Budget::default();
     for chunk in chunks {
-        let values = match parse_chunk(chunk.text) {
+        let offset = chunk.start_line.saturating_sub(1);
+        let docs = match parse_chunk(chunk.text, offset) {
             Ok(v) => v,
-            Err(e) => {
-                out.stop = Some(e);
-                return out;
-            }
+            Err(e) => return (items, Some(e)),
         };
-        for value in values {
-            if let Err(e) = budget.take_document(&value) {
-                out.stop = Some(e);
-                return out;
+        for doc in docs {
+            if let Err(e) = budget.take_document(&doc.value) {
+                return (items, Some(e));
             }
-            if let Err(e) = visit(value, &mut out.items, &mut budget) {
-                out.stop = Some(e);
-                return out;
+            let doc = Located {
+                value: doc.value,
+                pos: doc.pos,
+                offset,
+            };
+            if let Err(e) = visit(doc, &mut items, &mut budget) {
+                return (items, Some(e));
             }
         }
     }
-    if let Some(bad) = bad_separator {
-        out.stop = Some(ManifestError::BadSeparator { rest: bad.rest });
+    let stop = bad_separator.map(|bad| ManifestError::BadSeparator {
+        rest: bad.rest,
+        at: Position {
+            line: bad.line,
+            column: 1,
+        },
+    });
+    (items, stop)
+}
+
+/// A JSON value with its positions and its document's line offset.
+struct Located {
+    value: Value,
+    pos: Pos,
+    offset: usize,
+}
+
+impl Located {
+    /// The absolute position of `at`.
+    fn abs(&self, at: Position) -> Position {
+        at.below(self.offset)
     }
-    out
+
+    /// Where the value of `key` is (else where the object is).
+    fn at_key(&self, key: &str) -> Position {
+        let at = self.pos.entry(key).map_or(self.pos.at, |(_, p)| p.at);
+        self.abs(at)
+    }
 }
 
 /// Limits across the whole stream.
@@ -331,14 +438,14 @@ fn parse_options() -> serde_saphyr::Options {
     serde_saphyr::options! {
         budget: serde_saphyr::budget! {
             max_documents: 64,
-            max_aliases: 10_000,
-            max_anchors: 10_000,
-            max_nodes: 250_000,
-            max_depth: 64,
-            max_merge_keys: 1_000,
+            max_aliases: MAX_ANCHORS,
+            max_anchors: MAX_ANCHORS,
+            max_nodes: MAX_NODES,
+            max_depth: MAX_DEPTH,
+            max_merge_keys: MAX_MERGE_KEYS,
         },
         alias_limits: serde_saphyr::alias_limits! {
-            max_total_replayed_events: 200_000,
+            max_total_replayed_events: MAX_ALIAS_EXPANSION,
             max_replay_stack_depth: 32,
         },
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::LastWins,
@@ -348,17 +455,31 @@ fn parse_options() -> serde_saphyr::Options {
 }
 
 /// Parses one document's text; an empty or null document gives no value.
-fn parse_chunk(text: &str) -> Result<Vec<Value>, ManifestError> {
-    let values: Vec<Value> = serde_saphyr::from_multiple_with_options(text, parse_options())
-        .map_err(|e| syntax_error(&e, text))?;
-    Ok(values.into_iter().filter(|v| !v.is_null()).collect())
+fn parse_chunk(text: &str, offset: usize) -> Result<Vec<tree::Tree>, ManifestError> {
+    let docs: Vec<Document> = serde_saphyr::from_multiple_with_options(text, parse_options())
+        .map_err(|e| syntax_error(&e, text, offset))?;
+    Ok(docs
+        .into_iter()
+        .map(|Document(t)| t)
+        .filter(|t| !t.value.is_null())
+        .collect())
 }
 
 /// The YAML error as kubectl shows it: go-yaml's (libyaml's) wording and line numbering.
 /// go-yaml prints scanner errors with the 1-based line of the problem, and none on the first
 /// line; parser errors with the 0-based line (none when it is 0); errors at the end of the
 /// text point at the line after the last line break.
-fn syntax_error(e: &serde_saphyr::Error, text: &str) -> ManifestError {
+fn syntax_error(e: &serde_saphyr::Error, text: &str, offset: usize) -> ManifestError {
+    let at = e.location().filter(|l| l.line() > 0).map(|l| {
+        Position {
+            line: l.line() as usize,
+            column: (l.column() as usize).max(1),
+        }
+        .below(offset)
+    });
+    if let Some((what, limit)) = budget_breach(&e.to_string()) {
+        return ManifestError::Limit { what, limit, at };
+    }
     let line = e
         .location()
         .map(|l| l.line())
@@ -388,7 +509,31 @@ fn syntax_error(e: &serde_saphyr::Error, text: &str) -> ManifestError {
         }
         _ => line,
     };
-    ManifestError::Syntax { line, message }
+    ManifestError::Syntax { line, message, at }
+}
+
+/// The limit a serde-saphyr budget error is about, from its text (the error's structure is not
+/// all public).
+fn budget_breach(message: &str) -> Option<(&'static str, usize)> {
+    let m = message.to_ascii_lowercase();
+    let found = if m.contains("alias replay") || m.contains("alias expansion") {
+        ("YAML events expanded from aliases", MAX_ALIAS_EXPANSION)
+    } else if m.contains("budget breached: depth") || m.contains("recursion limit") {
+        ("levels of nesting", MAX_DEPTH)
+    } else if m.contains("budget breached: nodes") {
+        ("YAML nodes", MAX_NODES)
+    } else if m.contains("budget breached: anchors") {
+        ("anchors", MAX_ANCHORS)
+    } else if m.contains("budget breached: aliases") || m.contains("aliasanchorratio") {
+        ("aliases", MAX_ANCHORS)
+    } else if m.contains("budget breached: mergekeys") {
+        ("merge keys", MAX_MERGE_KEYS)
+    } else if m.contains("budget breached") {
+        ("YAML events", MAX_NODES)
+    } else {
+        return None;
+    };
+    Some(found)
 }
 
 /// libyaml's wording (which kubectl shows, through go-yaml) for the messages that differ.
@@ -531,83 +676,138 @@ fn str_at<'a>(value: &'a Value, path: &[&str]) -> &'a str {
 }
 
 /// Visits one top-level document: validation, list flattening, mapping, decoding.
-fn visit(
-    value: Value,
-    items: &mut Vec<Result<Object, ManifestError>>,
-    budget: &mut Budget,
-) -> Result<(), ManifestError> {
+fn visit(doc: Located, items: &mut Items, budget: &mut Budget) -> Result<(), ManifestError> {
+    let invalid = |errors, at| ManifestError::Invalid { errors, at };
     let (api_version, kind) =
-        object_kind(&value).map_err(|errors| ManifestError::Invalid { errors })?;
-    if let Some(list) = as_list(&value, &kind) {
-        let item_kind = kind.strip_suffix("List").unwrap_or("").to_string();
-        for mut item in list {
-            budget.take_item()?;
-            if let Value::Object(fields) = &mut item
-                && !fields.contains_key("kind")
-                && !fields.contains_key("apiVersion")
-                && !item_kind.is_empty()
-            {
-                fields.insert("kind".into(), Value::String(item_kind.clone()));
-                fields.insert("apiVersion".into(), Value::String(api_version.clone()));
-            }
-            let (v, k) = object_kind(&item).map_err(|errors| ManifestError::Invalid { errors })?;
-            if as_list(&item, &k).is_some() {
-                // Lists of lists: kubectl flattens one level; say so rather than guess.
-                items.push(Err(no_match(&item, &k, &v)));
-                continue;
-            }
-            items.push(to_object(item, &v, &k));
-        }
+        object_kind(&doc.value).map_err(|e| invalid(e, doc.abs(doc.pos.at)))?;
+    let Some(list) = as_list(&doc, &kind) else {
+        items.push(to_object(doc, &api_version, &kind));
         return Ok(());
+    };
+    let item_kind = kind.strip_suffix("List").unwrap_or("").to_string();
+    for mut item in list {
+        budget.take_item()?;
+        if let Value::Object(fields) = &mut item.value
+            && !fields.contains_key("kind")
+            && !fields.contains_key("apiVersion")
+            && !item_kind.is_empty()
+        {
+            fields.insert("kind".into(), Value::String(item_kind.clone()));
+            fields.insert("apiVersion".into(), Value::String(api_version.clone()));
+        }
+        let (v, k) = object_kind(&item.value).map_err(|e| invalid(e, item.abs(item.pos.at)))?;
+        if as_list(&item, &k).is_some() {
+            // Lists of lists: kubectl flattens one level; say so rather than guess.
+            items.push(Err(no_match(&item, &k, &v)));
+            continue;
+        }
+        items.push(to_object(item, &v, &k));
     }
-    items.push(to_object(value, &api_version, &kind));
     Ok(())
 }
 
 /// The items of a list document (`kind: List`, `NodeList`, ...): kinds ending in `List` whose
 /// `items` is an array (or absent).
-fn as_list(value: &Value, kind: &str) -> Option<Vec<Value>> {
+fn as_list(doc: &Located, kind: &str) -> Option<Vec<Located>> {
     if !kind.ends_with("List") {
         return None;
     }
-    match value.get("items") {
-        Some(Value::Array(a)) => Some(a.clone()),
+    let items_pos = doc.pos.entry("items").map(|(_, p)| p);
+    match doc.value.get("items") {
+        Some(Value::Array(a)) => Some(
+            a.iter()
+                .enumerate()
+                .map(|(i, v)| Located {
+                    value: v.clone(),
+                    pos: items_pos
+                        .and_then(|p| p.item(i))
+                        .cloned()
+                        .unwrap_or_default(),
+                    offset: doc.offset,
+                })
+                .collect(),
+        ),
         None | Some(Value::Null) => Some(Vec::new()),
         Some(_) => None,
     }
 }
 
-fn no_match(value: &Value, kind: &str, api_version: &str) -> ManifestError {
+fn no_match(doc: &Located, kind: &str, api_version: &str) -> ManifestError {
     ManifestError::NoMatch {
-        name: str_at(value, &["metadata", "name"]).to_string(),
-        namespace: str_at(value, &["metadata", "namespace"]).to_string(),
+        name: str_at(&doc.value, &["metadata", "name"]).to_string(),
+        namespace: str_at(&doc.value, &["metadata", "namespace"]).to_string(),
         kind: kind.to_string(),
         api_version: api_version.to_string(),
+        at: doc.at_key("kind"),
     }
 }
 
-fn to_object(value: Value, api_version: &str, kind: &str) -> Result<Object, ManifestError> {
-    let name = str_at(&value, &["metadata", "name"]).to_string();
-    let decode_error = |e: serde_json::Error| ManifestError::Decode {
+fn to_object(
+    mut doc: Located,
+    api_version: &str,
+    kind: &str,
+) -> Result<LocatedObject, ManifestError> {
+    let name = str_at(&doc.value, &["metadata", "name"]).to_string();
+    let schema = match mapping(api_version, kind) {
+        Mapping::DaemonSet => &schema::DAEMON_SET,
+        Mapping::Node => &schema::NODE,
+        Mapping::NotSimulated => {
+            return Err(ManifestError::NotSimulated {
+                namespace: str_at(&doc.value, &["metadata", "namespace"]).to_string(),
+                name,
+                kind: kind.to_string(),
+                api_version: api_version.to_string(),
+                at: doc.at_key("kind"),
+            });
+        }
+        Mapping::NoMatch => return Err(no_match(&doc, kind, api_version)),
+    };
+    let decode_error = |message: String, problems: Vec<ManifestProblem>| ManifestError::Decode {
         kind: kind.to_string(),
         api_version: api_version.to_string(),
         name: name.clone(),
-        message: e.to_string(),
+        message,
+        problems,
     };
-    match mapping(api_version, kind) {
-        Mapping::DaemonSet => serde_json::from_value::<DaemonSet>(value)
-            .map(Object::DaemonSet)
-            .map_err(decode_error),
-        Mapping::Node => serde_json::from_value::<Node>(value)
-            .map(Object::Node)
-            .map_err(decode_error),
-        Mapping::NotSimulated => Err(ManifestError::NotSimulated {
-            namespace: str_at(&value, &["metadata", "namespace"]).to_string(),
-            name,
-            kind: kind.to_string(),
-            api_version: api_version.to_string(),
+    let findings = strict::check(&mut doc.value, &doc.pos, schema);
+    let problem = |l: &strict::Located, message: String| {
+        let at = doc.abs(l.at);
+        ManifestProblem {
+            line: at.line,
+            column: at.column,
+            message,
+        }
+    };
+    if let Some(e) = &findings.type_error {
+        return Err(decode_error(
+            e.text.clone(),
+            vec![problem(e, e.text.clone())],
+        ));
+    }
+    if !findings.unknown.is_empty() {
+        let problems = findings
+            .unknown
+            .iter()
+            .map(|u| problem(u, format!("unknown field {}", quote(&u.text))))
+            .collect();
+        return Err(decode_error(
+            strict::unknown_fields_message(&findings.unknown),
+            problems,
+        ));
+    }
+    let typed = match mapping(api_version, kind) {
+        Mapping::Node => serde_json::from_value::<Node>(doc.value).map(Object::Node),
+        _ => serde_json::from_value::<DaemonSet>(doc.value).map(Object::DaemonSet),
+    };
+    match typed {
+        Ok(object) => Ok(LocatedObject {
+            object,
+            pos: doc.pos,
+            offset: doc.offset,
         }),
-        Mapping::NoMatch => Err(no_match(&value, kind, api_version)),
+        // The schema admits what the Go types admit; the Rust types may still ask more (a
+        // required field), which the API server's validation would report instead.
+        Err(e) => Err(decode_error(e.to_string(), Vec::new())),
     }
 }
 

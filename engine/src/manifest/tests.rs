@@ -132,14 +132,95 @@ fn type_errors_are_the_servers() {
     );
 }
 
+/// K (strict decoding, as `kubectl apply` with the default `--validate=strict`): the
+/// Deployment-turned-DaemonSet gets the API server's error, at the key's line and column.
 #[test]
-fn permissive_about_unknown_fields() {
+fn k_strict_unknown_field_is_the_servers_error_with_its_position() {
     let text = DS.replace("spec:\n  selector", "spec:\n  replicas: 1\n  selector");
-    let objects = decode(&text).unwrap();
-    let Object::DaemonSet(ds) = &objects[0] else {
-        panic!()
-    };
-    assert_eq!(ds.spec.extra.get("replicas"), Some(&serde_json::json!(1)));
+    let err = decode(&text).unwrap_err();
+    assert!(err.is_server_error());
+    assert_eq!(
+        err.message("ds.yaml"),
+        "DaemonSet in version \"v1\" cannot be handled as a DaemonSet: strict decoding error: unknown field \"spec.replicas\""
+    );
+    let problems = err.problems("ds.yaml");
+    assert_eq!(problems.len(), 1);
+    assert_eq!((problems[0].line, problems[0].column), (7, 3));
+    assert_eq!(problems[0].message, "unknown field \"spec.replicas\"");
+}
+
+/// Several unknown fields are listed together, in the order of the JSON kubectl sends (sorted
+/// keys, depth first), with list indices in the paths.
+#[test]
+fn k_strict_lists_every_unknown_field() {
+    let text = DS
+        .replace(
+            "spec:\n  selector",
+            "spec:\n  strategy: {}\n  replicas: 1\n  selector",
+        )
+        .replace(
+            "image: fluentd:v1",
+            "image: fluentd:v1\n        imagePullPolicyy: Always",
+        );
+    let err = decode(&text).unwrap_err();
+    assert_eq!(
+        err.message("STDIN"),
+        "DaemonSet in version \"v1\" cannot be handled as a DaemonSet: strict decoding error: unknown field \"spec.replicas\", unknown field \"spec.strategy\", unknown field \"spec.template.spec.containers[0].imagePullPolicyy\""
+    );
+    let lines: Vec<(usize, usize)> = err
+        .problems("STDIN")
+        .iter()
+        .map(|p| (p.line, p.column))
+        .collect();
+    assert_eq!(lines, [(8, 3), (7, 3), (18, 9)]);
+}
+
+/// A wrong type names the Go struct, the field path (no indices) and the Go type, as Go's
+/// `encoding/json` does in the API server; it wins over unknown fields.
+#[test]
+fn k_strict_wrong_type_names_path_and_go_type() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "spec:\n  selector",
+            "spec:\n  replicas: 1\n  minReadySeconds: soon\n  selector",
+            "json: cannot unmarshal string into Go struct field DaemonSetSpec.spec.minReadySeconds of type int32",
+        ),
+        (
+            "image: fluentd:v1",
+            "image: [fluentd]",
+            "json: cannot unmarshal array into Go struct field Container.spec.template.spec.containers.image of type string",
+        ),
+        (
+            "containers:\n      - name: fluentd\n        image: fluentd:v1",
+            "containers: fluentd",
+            "json: cannot unmarshal string into Go struct field PodSpec.spec.template.spec.containers of type []v1.Container",
+        ),
+        (
+            "matchLabels: {name: fluentd}",
+            "matchLabels: {name: 3}",
+            "json: cannot unmarshal number into Go struct field LabelSelector.spec.selector.matchLabels of type string",
+        ),
+        (
+            "spec:\n  selector",
+            "spec:\n  minReadySeconds: 1.5\n  selector",
+            "json: cannot unmarshal number 1.5 into Go struct field DaemonSetSpec.spec.minReadySeconds of type int32",
+        ),
+        (
+            "  namespace: kube-system",
+            "  namespace: kube-system\n  labels: [a]",
+            "json: cannot unmarshal array into Go struct field ObjectMeta.metadata.labels of type map[string]string",
+        ),
+    ];
+    for (from, to, want) in cases {
+        let text = DS.replace(from, to);
+        let err = decode(&text).unwrap_err();
+        assert_eq!(
+            err.message("STDIN"),
+            format!("DaemonSet in version \"v1\" cannot be handled as a DaemonSet: {want}"),
+            "{to}"
+        );
+        assert_eq!(err.problems("STDIN").len(), 1);
+    }
 }
 
 #[test]
@@ -159,7 +240,10 @@ fn alias_bombs_are_refused() {
         text.push_str(&format!("a{i}: &a{i} [{row}]\n"));
     }
     let err = decode(&text).unwrap_err();
-    assert!(matches!(err, ManifestError::Syntax { .. }), "{err:?}");
+    assert_eq!(
+        err.message("f"),
+        "error parsing f: more than 200000 YAML events expanded from aliases; the playground reads at most 200000"
+    );
 }
 
 #[test]
@@ -233,4 +317,206 @@ fn yaml_errors_as_kubectl_prints_them() {
         let got = decoded.stop.map(|e| e.message("t.yaml"));
         assert_eq!(got.as_deref(), Some(*want), "{text:?}");
     }
+}
+
+/// Locations: a YAML error is marked where the parser stopped, in the whole text (the kubectl
+/// text keeps go-yaml's line, counted within the document).
+#[test]
+fn k_locations_of_yaml_errors_count_from_the_start_of_the_text() {
+    let text = "apiVersion: v1\nkind: Node\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Node\nmetadata:\n  name: x\n   labels: y\n";
+    let problems = problems(text);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].line, 9);
+    assert!(problems[0].column >= 1);
+    assert_eq!(
+        problems[0].message,
+        "error parsing STDIN: error converting YAML to JSON: yaml: line 5: mapping values are not allowed in this context"
+    );
+}
+
+/// Locations of unknown fields in the second document and in list items (`kind: List`).
+#[test]
+fn k_locations_in_later_documents_and_list_items() {
+    let text = format!(
+        "apiVersion: v1\nkind: Node\nmetadata: {{name: a}}\n---\napiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Node\n  metadata: {{name: b}}\n  spec:\n    unschedulabel: true\n---\n{DS}"
+    );
+    let problems = problems(&text);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!((problems[0].line, problems[0].column), (12, 5));
+    assert_eq!(problems[0].message, "unknown field \"spec.unschedulabel\"");
+}
+
+/// Validation errors (§2.3) are marked at the field they name, or at the nearest part of it
+/// the text has; the message is the cause as kubectl prints it.
+#[test]
+fn v8_v18_validation_problems_are_located() {
+    let text = DS
+        .replace(
+            "      containers:",
+            "      restartPolicy: Never\n      containers:",
+        )
+        .replace(
+            "spec:\n  selector",
+            "spec:\n  updateStrategy:\n    rollingUpdate:\n      maxSurge: 1\n  selector",
+        );
+    let problems = problems(&text);
+    let got: Vec<(usize, usize, &str)> = problems
+        .iter()
+        .map(|p| (p.line, p.column, p.message.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                16,
+                7,
+                "spec.template.spec.restartPolicy: Unsupported value: \"Never\": supported values: \"Always\""
+            ),
+            (
+                9,
+                7,
+                "spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: 1: may not be set when maxUnavailable is non-zero"
+            ),
+        ]
+    );
+}
+
+/// A clean manifest has no problems; a required field missing from the text is marked at the
+/// nearest part that is there.
+#[test]
+fn v1_missing_name_is_marked_at_metadata() {
+    assert_eq!(problems(DS), []);
+    let text = DS.replace("  name: fluentd\n", "");
+    let problems = problems(&text);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!((problems[0].line, problems[0].column), (3, 1));
+    assert_eq!(
+        problems[0].message,
+        "metadata.name: Required value: name or generateName is required"
+    );
+}
+
+/// The real-world DaemonSets of the seed material decode strictly and validate clean; the
+/// Deployment turned into a DaemonSet (seed 004) is refused for both of its unknown fields.
+#[test]
+fn k_seed_daemonsets_parse_strictly() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/fixtures");
+    for name in [
+        "fluentd-elasticsearch",
+        "kube-proxy",
+        "node-exporter",
+        "calico-node",
+    ] {
+        let text = std::fs::read_to_string(dir.join(format!("{name}.yaml"))).unwrap();
+        let objects = decode(&text).unwrap_or_else(|e| panic!("{name}: {}", e.message(name)));
+        assert_eq!(objects.len(), 1, "{name}");
+        assert_eq!(problems(&text), [], "{name}");
+    }
+    let text = std::fs::read_to_string(dir.join("rng-deployment-as-daemonset.yaml")).unwrap();
+    let err = decode(&text).unwrap_err();
+    assert!(
+        err.message("x").ends_with(
+            "strict decoding error: unknown field \"spec.replicas\", unknown field \"spec.strategy\""
+        ),
+        "{}",
+        err.message("x")
+    );
+}
+
+/// `kubectl get nodes -o yaml` / `kubectl get ds -o yaml` of a real cluster (status,
+/// managedFields, annotations, null `creationTimestamp`) import as they are.
+#[test]
+fn k_real_cluster_output_imports_as_is() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios/manifests");
+    for name in ["cluster-get-nodes", "cluster-get-ds"] {
+        let text = std::fs::read_to_string(dir.join(format!("{name}.yaml"))).unwrap();
+        decode(&text).unwrap_or_else(|e| panic!("{name}: {}", e.message(name)));
+        assert_eq!(problems(&text), [], "{name}");
+    }
+}
+
+/// Nulls are dropped as the Go structs drop them, null list items become zero values.
+#[test]
+fn k_nulls_are_read_as_the_api_server_reads_them() {
+    let text = DS.replace(
+        "  selector:",
+        "  minReadySeconds: null\n  template2: ~\n  selector:",
+    );
+    let err = decode(&text).unwrap_err();
+    assert!(
+        err.message("x")
+            .ends_with("unknown field \"spec.template2\"")
+    );
+    let text = DS.replace(
+        "        image: fluentd:v1",
+        "        image: fluentd:v1\n        args: [a, null]\n        env: ~",
+    );
+    let objects = decode(&text).unwrap();
+    let Object::DaemonSet(ds) = &objects[0] else {
+        panic!()
+    };
+    let c = &ds.spec.template.spec.containers[0];
+    assert_eq!(c.extra.get("args"), Some(&serde_json::json!(["a", ""])));
+    assert_eq!(c.extra.get("env"), None);
+}
+
+/// Limits: every budget ends the stream with a clear error at the place it was reached,
+/// never a panic or a stack overflow (nesting far past the limit included).
+#[test]
+fn limits_have_clear_errors() {
+    let nested = |n: usize| {
+        format!(
+            "apiVersion: v1\nkind: Node\nmetadata:\n  name: x\n  labels: {}{}\n",
+            "[".repeat(n),
+            "]".repeat(n)
+        )
+    };
+    // Within the limit, the document is read (and refused for its type, as the API server would).
+    assert!(
+        decode(&nested(MAX_DEPTH - 2))
+            .unwrap_err()
+            .is_server_error()
+    );
+    for n in [MAX_DEPTH, 200, 50_000] {
+        let err = decode(&nested(n)).unwrap_err();
+        assert_eq!(
+            err.message("f"),
+            "error parsing f: more than 32 levels of nesting; the playground reads at most 32",
+            "{n}"
+        );
+        assert!(err.stops_stream());
+        assert_eq!(err.problems("f")[0].line, 5);
+    }
+    let many = "- x\n".repeat(MAX_NODES + 1);
+    let err = decode(&format!("apiVersion: v1\nkind: List\nitems:\n{many}")).unwrap_err();
+    assert_eq!(
+        err.message("f"),
+        "error parsing f: more than 250000 YAML nodes; the playground reads at most 250000"
+    );
+    let anchors: String = (0..=MAX_ANCHORS)
+        .map(|i| format!("k{i}: &a{i} x\n"))
+        .collect();
+    let err = decode(&anchors).unwrap_err();
+    assert_eq!(
+        err.message("f"),
+        "error parsing f: more than 10000 anchors; the playground reads at most 10000"
+    );
+}
+
+/// Fields Go would leave empty are decoded empty, so that the API server's validation (not a
+/// decoder) reports them: a taint without an effect (Kubernetes names node taints under
+/// `metadata`; the marker goes where the taint is written).
+#[test]
+fn k_missing_required_fields_reach_validation() {
+    let text = "apiVersion: v1\nkind: Node\nmetadata: {name: a}\nspec:\n  taints:\n  - key: k\n";
+    assert_eq!(decode(text).map(|o| o.len()), Ok(1));
+    let problems = problems(text);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0]
+            .message
+            .starts_with("metadata.taints[0].effect: Required value"),
+        "{problems:?}"
+    );
+    assert_eq!((problems[0].line, problems[0].column), (6, 5));
 }

@@ -35,6 +35,38 @@ pub(crate) fn daemonset_update_errors(new: &DaemonSet, old: &DaemonSet) -> Error
     errs
 }
 
+/// `ValidateDaemonSetStatusUpdate` without its metadata part (V22, C70): every counter
+/// non-negative, in Kubernetes' order, and `collisionCount` never decremented.
+pub(crate) fn daemonset_status_update_errors(new: &DaemonSet, old: &DaemonSet) -> Errors {
+    let mut errs = Errors::new();
+    let path = Path::new("status");
+    let s = &new.status;
+    for (name, value) in [
+        ("currentNumberScheduled", s.current_number_scheduled),
+        ("numberMisscheduled", s.number_misscheduled),
+        ("desiredNumberScheduled", s.desired_number_scheduled),
+        ("numberReady", s.number_ready),
+        ("observedGeneration", s.observed_generation),
+        ("updatedNumberScheduled", s.updated_number_scheduled),
+        ("numberAvailable", s.number_available),
+        ("numberUnavailable", s.number_unavailable),
+    ] {
+        nonnegative(&mut errs, value, &path.child(name));
+    }
+    // `IsDecremented`: an old count and a new one that is missing or smaller.
+    if let Some(before) = old.status.collision_count {
+        let now = s.collision_count;
+        if now.is_none_or(|n| n < before) {
+            errs.push(FieldError::invalid(
+                &path.child("collisionCount"),
+                Value::int(i64::from(now.unwrap_or(0))),
+                "cannot be decremented",
+            ));
+        }
+    }
+    errs
+}
+
 /// `apiequality.Semantic.DeepEqual` on selectors: nil and empty maps/lists are equal.
 fn selectors_semantically_equal(a: Option<&LabelSelector>, b: Option<&LabelSelector>) -> bool {
     match (a, b) {

@@ -43,13 +43,22 @@ pub fn validate_daemonset(ds: &DaemonSet) -> Result<(), ApiError> {
     )
 }
 
-/// The update-only rule of apps/v1: `spec.selector` is immutable (V21). Call it after
-/// [`validate_daemonset`] on the new object.
+/// The registry strategy's `ValidateUpdate` for apps/v1: [`validate_daemonset`]'s rules on the
+/// new object, then `spec.selector` immutable (V21), all in one error as the API server
+/// reports them together.
 pub fn validate_daemonset_update(new: &DaemonSet, old: &DaemonSet) -> Result<(), ApiError> {
+    let mut errs = daemonset::daemonset_errors(new);
+    errs.extend(daemonset::daemonset_update_errors(new, old));
+    into_result("DaemonSet", &new.metadata.name, errs)
+}
+
+/// `ValidateDaemonSetStatusUpdate` (V22, C70): status counters non-negative, `collisionCount`
+/// not decremented. (The metadata-update checks are not repeated here.)
+pub fn validate_daemonset_status_update(new: &DaemonSet, old: &DaemonSet) -> Result<(), ApiError> {
     into_result(
         "DaemonSet",
         &new.metadata.name,
-        daemonset::daemonset_update_errors(new, old),
+        daemonset::daemonset_status_update_errors(new, old),
     )
 }
 

@@ -2,7 +2,10 @@
 //! the defaults (C71), node validation, the shipped fixtures, and a no-panic property test.
 
 use super::names;
-use super::{set_defaults_daemonset, validate_daemonset, validate_daemonset_update, validate_node};
+use super::{
+    set_defaults_daemonset, validate_daemonset, validate_daemonset_status_update,
+    validate_daemonset_update, validate_node,
+};
 use crate::api::*;
 use crate::cluster::ApiError;
 use serde_json::json;
@@ -475,24 +478,21 @@ fn v21_selector_immutable() {
             values: vec!["x".into()],
         }]),
     });
+    new.spec.template.metadata.labels = map(&[("a", "b"), ("c", "d"), ("tier", "x")]);
     let err = validate_daemonset_update(&new, &old).expect_err("selector changed");
     assert_eq!(
         err.to_string(),
         "The DaemonSet \"abc\" is invalid: spec.selector: Invalid value: {\"matchLabels\":{\"a\":\"b\",\"c\":\"d\"},\"matchExpressions\":[{\"key\":\"tier\",\"operator\":\"In\",\"values\":[\"x\"]}]}: field is immutable"
     );
+    // The strategy reports the new object's own errors and the immutability together.
     new.spec.selector = None;
     let err = validate_daemonset_update(&new, &old).expect_err("selector removed");
-    assert_eq!(
-        err,
-        ApiError::Invalid {
-            kind: "DaemonSet".into(),
-            name: "abc".into(),
-            causes: vec![(
-                "spec.selector".into(),
-                "Invalid value: null: field is immutable".into()
-            )],
-        }
-    );
+    let ApiError::Invalid { causes, .. } = err else {
+        panic!("{err:?}")
+    };
+    let fields: Vec<&str> = causes.iter().map(|(f, _)| f.as_str()).collect();
+    assert_eq!(fields, ["spec.template.metadata.labels", "spec.selector"]);
+    assert_eq!(causes[1].1, "Invalid value: null: field is immutable");
     // Identical, or differing only in nil versus empty lists: no error (semantic equality).
     assert_eq!(validate_daemonset_update(&old, &old), Ok(()));
     let mut same = old.clone();
@@ -1199,6 +1199,81 @@ fn qualified_names() {
         ["must be no more than 63 bytes"]
     );
     assert_eq!(names::dns1123_label("a.b"), ["must not contain dots"]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// V22 / C70: status updates
+
+fn status_causes(new: &DaemonSet, old: &DaemonSet) -> Vec<String> {
+    match validate_daemonset_status_update(new, old) {
+        Ok(()) => Vec::new(),
+        Err(ApiError::Invalid { causes, .. }) => causes
+            .into_iter()
+            .map(|(f, m)| format!("{f}: {m}"))
+            .collect(),
+        Err(other) => panic!("unexpected error {other:?}"),
+    }
+}
+
+/// C70 (TestValidateDaemonSetStatusUpdate): every negative counter is an error, in
+/// Kubernetes' order; a counter going down but staying non-negative is fine.
+#[test]
+fn v22_c70_status_counters_must_be_non_negative() {
+    let old = base("abc");
+    let mut ok = base("abc");
+    ok.status.number_misscheduled = 1;
+    let mut before = base("abc");
+    before.status.number_misscheduled = 2;
+    assert_eq!(status_causes(&ok, &before), Vec::<String>::new());
+
+    let mut bad = base("abc");
+    bad.status = DaemonSetStatus {
+        current_number_scheduled: -1,
+        number_misscheduled: -1,
+        desired_number_scheduled: -1,
+        number_ready: -1,
+        observed_generation: -3,
+        updated_number_scheduled: -1,
+        number_available: -1,
+        number_unavailable: -2,
+        ..Default::default()
+    };
+    let msg = "must be greater than or equal to 0";
+    assert_eq!(
+        status_causes(&bad, &old),
+        [
+            format!("status.currentNumberScheduled: Invalid value: -1: {msg}"),
+            format!("status.numberMisscheduled: Invalid value: -1: {msg}"),
+            format!("status.desiredNumberScheduled: Invalid value: -1: {msg}"),
+            format!("status.numberReady: Invalid value: -1: {msg}"),
+            format!("status.observedGeneration: Invalid value: -3: {msg}"),
+            format!("status.updatedNumberScheduled: Invalid value: -1: {msg}"),
+            format!("status.numberAvailable: Invalid value: -1: {msg}"),
+            format!("status.numberUnavailable: Invalid value: -2: {msg}"),
+        ]
+    );
+}
+
+/// V22: `status.collisionCount` may grow, never shrink or disappear.
+#[test]
+fn v22_collision_count_cannot_be_decremented() {
+    let mut old = base("abc");
+    old.status.collision_count = Some(2);
+    let mut new = old.clone();
+    new.status.collision_count = Some(3);
+    assert_eq!(status_causes(&new, &old), Vec::<String>::new());
+    new.status.collision_count = Some(1);
+    assert_eq!(
+        status_causes(&new, &old),
+        ["status.collisionCount: Invalid value: 1: cannot be decremented"]
+    );
+    new.status.collision_count = None;
+    assert_eq!(
+        status_causes(&new, &old),
+        ["status.collisionCount: Invalid value: 0: cannot be decremented"]
+    );
+    // No count before: anything goes.
+    assert_eq!(status_causes(&old, &base("abc")), Vec::<String>::new());
 }
 
 // ---------------------------------------------------------------------------------------------
