@@ -43,8 +43,9 @@ use tree::{Document, Pos};
 
 /// Largest manifest accepted, in bytes.
 pub const MAX_INPUT_BYTES: usize = 10 * 1024 * 1024;
-/// Most documents (and list items) accepted in one manifest.
-pub const MAX_DOCUMENTS: usize = 1_000;
+/// Most documents (and list items) accepted in one manifest: a NodeList of a 10,000-node
+/// cluster fits (the playground is built for clusters of that size).
+pub const MAX_DOCUMENTS: usize = 10_000;
 /// Most YAML nodes (mappings, sequences, scalars) accepted in one manifest, counting what
 /// aliases expand to.
 pub const MAX_NODES: usize = 250_000;
