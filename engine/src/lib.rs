@@ -7,6 +7,8 @@ pub mod api;
 pub mod bench;
 pub mod cluster;
 pub mod controller;
+/// Scenario generation and invariants for the fuzz targets and their stable twins.
+pub mod fuzzing;
 /// Go's `strconv.Quote`, `ParseInt`, `ParseBool`, `encoding/json` strings… for kubectl- and
 /// apiserver-exact messages (used by the scenario language, the manifest reader, kubectl's
 /// printers and validation).
