@@ -5,6 +5,8 @@ mod app;
 mod components;
 mod panic_panel;
 pub mod playground;
+pub mod presets;
+pub mod share;
 mod test_panic;
 
 pub use app::App;

@@ -9,6 +9,7 @@
 mod commands;
 pub mod highlight;
 mod history;
+pub mod record;
 mod time;
 mod views;
 
@@ -17,7 +18,7 @@ mod tests;
 
 use dsplay_engine::runner::{CommandOutput, Session};
 
-pub use commands::{NodeAction, shell_words};
+pub use commands::{NodeAction, line_named, shell_words};
 pub use history::History;
 pub use time::format_elapsed;
 pub use views::{DaemonSetView, EVENT_LIMIT, EventView, Explanation, NodeView, PodChip, PodState};
@@ -79,6 +80,8 @@ pub struct Playground {
     pub history: History,
     /// The output of `kubectl get ds -A`, refreshed after every command and tick.
     ds_table: String,
+    /// Every command run, for links and autosaves (`crate::share`).
+    log: record::Log,
 }
 
 impl Default for Playground {
@@ -101,6 +104,7 @@ impl Playground {
             speed: 1,
             history: History::default(),
             ds_table: String::new(),
+            log: record::Log::default(),
         };
         p.refresh();
         p
@@ -121,6 +125,11 @@ impl Playground {
 
     pub fn transcript(&self) -> &[Entry] {
         &self.transcript
+    }
+
+    /// Every command run so far (the scenario's script).
+    pub fn log(&self) -> &record::Log {
+        &self.log
     }
 
     /// The output of `kubectl get ds -A` as of now.
@@ -147,6 +156,7 @@ impl Playground {
 
     fn execute(&mut self, command: &str, stdin: Option<&str>) -> CommandOutput {
         let out = self.session.execute(command, stdin);
+        self.log.command(command, stdin);
         self.next_id += 1;
         self.transcript.push(Entry {
             id: self.next_id,
@@ -259,6 +269,8 @@ impl Playground {
         }
         let command = self.tick_command(wall_millis);
         let _ = self.session.execute(&command, None);
+        self.log
+            .tick(u64::from(wall_millis) * u64::from(self.speed));
         self.after_change();
     }
 
