@@ -3,7 +3,9 @@
 
 mod app;
 mod components;
+mod embed;
 mod panic_panel;
+mod persist;
 pub mod playground;
 pub mod presets;
 pub mod share;
