@@ -145,7 +145,7 @@ pub fn drive(state: State, notice: RwSignal<Option<String>>, embed: bool) {
         }
         match share::decode(&link).and_then(|s| share::restore(&s)) {
             Ok(p) => {
-                state.act(|old| *old = p);
+                state.act(|old| old.replace(p));
                 written.set_value(link);
                 notice.set(None);
             }

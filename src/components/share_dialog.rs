@@ -16,7 +16,7 @@ fn open(state: State, next: Result<Playground, LinkError>, notice: RwSignal<Opti
     match next {
         Ok(p) => {
             persist::write_fragment(&persist::current_link(state), false);
-            state.act(|old| *old = p);
+            state.act(|old| old.replace(p));
             persist::write_fragment(&persist::current_link(state), true);
             notice.set(None);
         }
@@ -51,6 +51,13 @@ pub fn ShareBar(notice: RwSignal<Option<String>>) -> impl IntoView {
         let id = event_target_value(&ev);
         if id.is_empty() {
             return;
+        }
+        // Back to "Open a preset…": the menu opens presets, it does not show the work's origin.
+        if let Some(select) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        {
+            select.set_value("");
         }
         let scenario = Scenario {
             preset: Some(id),

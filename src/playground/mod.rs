@@ -286,6 +286,18 @@ impl Playground {
         Some(self.run(line))
     }
 
+    /// Becomes `next` (a link, a preset, an imported file), numbering its transcript after this
+    /// one's, so that views keyed by entry id redraw, and keeping the console's history.
+    pub fn replace(&mut self, mut next: Playground) {
+        let offset = self.next_id;
+        for e in &mut next.transcript {
+            e.id += offset;
+        }
+        next.next_id += offset;
+        next.history = std::mem::take(&mut self.history);
+        *self = next;
+    }
+
     /// Forgets the transcript (the console's `clear`).
     pub fn clear_transcript(&mut self) {
         self.transcript.clear();

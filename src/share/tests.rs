@@ -202,3 +202,20 @@ fn limits_hold_before_anything_runs() {
     };
     assert!(decode(&encode(&preset)).unwrap_err().0.contains("preset"));
 }
+
+#[test]
+fn a_replaced_playground_numbers_its_transcript_after_the_old_one() {
+    let mut p = worked();
+    p.console("kubectl get ds");
+    let last = p.transcript().last().unwrap().id;
+    let next = restore(&Scenario::default()).unwrap();
+    p.run("kubectl get nodes");
+    p.replace(next);
+    assert!(p.transcript().is_empty() || p.transcript()[0].id > last);
+    p.run("kubectl get nodes");
+    assert!(p.transcript().last().unwrap().id > last + 1);
+    assert_eq!(
+        p.history.lines().last().map(String::as_str),
+        Some("kubectl get ds")
+    );
+}

@@ -115,6 +115,8 @@ test('a corrupt autosave falls back to the one before, with a message', async ()
   await goto(page, ctx.server.url);
   await run(page, 'kubectl cordon node-1');
   await settledLink(page);
+  // Off the app (its autosave runs each second), on a plain file of the same origin.
+  await page.goto(`${ctx.server.url}embed.js`);
   await page.evaluate(() => {
     const good = localStorage.getItem('dsplay:autosave');
     localStorage.setItem('dsplay:autosave:before', good);
