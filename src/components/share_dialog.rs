@@ -74,8 +74,13 @@ pub fn ShareBar(notice: RwSignal<Option<String>>) -> impl IntoView {
         open_panel.set(now);
     };
     let copy = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.navigator().clipboard().write_text(&link.get_untracked());
+        let Some(w) = web_sys::window() else { return };
+        let navigator = w.navigator();
+        // No clipboard outside secure contexts (plain http): calling it would throw.
+        let available =
+            js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| !c.is_undefined());
+        if available {
+            let _ = navigator.clipboard().write_text(&link.get_untracked());
             copied.set(true);
         }
     };
