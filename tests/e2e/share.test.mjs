@@ -2,13 +2,19 @@
 // damaged link shows a message over a working page; a reload or a later visit restores the work.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { foreign, screenshot, start } from './harness.mjs';
+import { foreign, screenshot as save, start } from './harness.mjs';
 
 let ctx;
 before(async () => {
   ctx = await start();
 });
 after(() => ctx?.stop());
+
+/** A full-page screenshot from the top (the clock bar sticks to the top of the view). */
+async function screenshot(page, name) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await save(page, name);
+}
 
 const nodes = (page) => page.getByRole('list', { name: 'Nodes', exact: true });
 const consoleBox = (page) => page.getByRole('textbox', { name: 'Console', exact: true });
