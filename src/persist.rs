@@ -14,12 +14,35 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::time::Duration;
 
 const NEWEST: &str = "dsplay:autosave";
+/// sessionStorage: the saved scenario being opened, removed once it opened. Still there at the
+/// next load means opening it stopped the page (a panic): it is not replayed a second time.
+const OPENING: &str = "dsplay:opening";
 const BEFORE: &str = "dsplay:autosave:before";
 /// How often the link and the autosave catch up with the work.
 const SYNC_MILLIS: u64 = 1000;
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
+}
+
+/// Decodes and rebuilds a saved scenario, unless opening it stopped the page last time.
+fn open(saved: &str) -> Result<Playground, share::LinkError> {
+    let session = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
+    if let Some(s) = &session {
+        if s.get_item(OPENING).ok().flatten().as_deref() == Some(saved) {
+            let _ = s.remove_item(OPENING);
+            return Err(share::LinkError(
+                "It stopped the page the last time it was opened, so it was not replayed again."
+                    .into(),
+            ));
+        }
+        let _ = s.set_item(OPENING, saved);
+    }
+    let opened = share::decode(saved).and_then(|s| share::restore(&s));
+    if let Some(s) = &session {
+        let _ = s.remove_item(OPENING);
+    }
+    opened
 }
 
 /// The URL fragment, without `#`.
@@ -36,7 +59,7 @@ pub fn load(embed: bool) -> (Playground, Option<String>) {
     let mut notes = Vec::new();
     let link = fragment();
     if share::is_scenario(&link) {
-        match share::decode(&link).and_then(|s| share::restore(&s)) {
+        match open(&link) {
             Ok(p) => return (p, None),
             Err(e) => notes.push(format!("This link could not be opened. {e}")),
         }
@@ -46,7 +69,7 @@ pub fn load(embed: bool) -> (Playground, Option<String>) {
             let Ok(Some(saved)) = store.get_item(key) else {
                 continue;
             };
-            match share::decode(&saved).and_then(|s| share::restore(&s)) {
+            match open(&saved) {
                 Ok(p) => {
                     if !notes.is_empty() || i > 0 {
                         notes.push("Your autosaved work is open instead.".to_string());
