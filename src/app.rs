@@ -8,11 +8,13 @@ use crate::components::clock::{self, Clock};
 use crate::components::console::Console;
 use crate::components::editor::Editor;
 use crate::components::events::Events;
+use crate::components::notice::Notice;
+use crate::components::share_dialog::ShareBar;
 use crate::components::status_table::StatusTable;
 use crate::components::why_panel::WhyPanel;
 use crate::components::{self};
-use crate::playground::Playground;
 use crate::test_panic;
+use crate::{embed, persist};
 
 /// The whole page, opening on the default scenario with the clock playing.
 #[component]
@@ -25,14 +27,24 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    components::provide(Playground::new());
+    // A link, else the autosave, else the default preset (crate::persist).
+    let embedded = embed::requested();
+    let (playground, message) = persist::load(embedded);
+    let notice = RwSignal::new(message);
+    let state = components::provide(playground);
     clock::drive();
+    persist::drive(state, notice, embedded);
+    if embedded {
+        return view! { <embed::EmbedApp notice=notice /> }.into_any();
+    }
 
     view! {
         <header class="site-header">
             <h1>"DaemonSet Playground"</h1>
             <p class="tagline">"A Kubernetes DaemonSet simulator that runs in your browser."</p>
+            <ShareBar notice=notice />
         </header>
+        <Notice message=notice />
         <main id="main" class="playground">
             <Clock />
             <div class="column column-cluster">
@@ -56,4 +68,5 @@ pub fn App() -> impl IntoView {
             </p>
         </footer>
     }
+    .into_any()
 }

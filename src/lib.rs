@@ -3,8 +3,12 @@
 
 mod app;
 mod components;
+mod embed;
 mod panic_panel;
+mod persist;
 pub mod playground;
+pub mod presets;
+pub mod share;
 mod test_panic;
 
 pub use app::App;

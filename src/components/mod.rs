@@ -8,6 +8,8 @@ pub mod console;
 pub mod editor;
 pub mod events;
 pub mod node_card;
+pub mod notice;
+pub mod share_dialog;
 pub mod status_table;
 pub mod why_panel;
 

@@ -9,6 +9,7 @@
 mod commands;
 pub mod highlight;
 mod history;
+pub mod record;
 mod time;
 mod views;
 
@@ -17,7 +18,7 @@ mod tests;
 
 use dsplay_engine::runner::{CommandOutput, Session};
 
-pub use commands::{NodeAction, shell_words};
+pub use commands::{NodeAction, line_named, shell_words};
 pub use history::History;
 pub use time::format_elapsed;
 pub use views::{DaemonSetView, EVENT_LIMIT, EventView, Explanation, NodeView, PodChip, PodState};
@@ -82,6 +83,8 @@ pub struct Playground {
     pub history: History,
     /// The output of `kubectl get ds -A`, refreshed after every command and tick.
     ds_table: String,
+    /// Every command run, for links and autosaves (`crate::share`).
+    log: record::Log,
 }
 
 impl Default for Playground {
@@ -104,6 +107,7 @@ impl Playground {
             speed: 1,
             history: History::default(),
             ds_table: String::new(),
+            log: record::Log::default(),
         };
         p.refresh();
         p
@@ -124,6 +128,11 @@ impl Playground {
 
     pub fn transcript(&self) -> &[Entry] {
         &self.transcript
+    }
+
+    /// Every command run so far (the scenario's script).
+    pub fn log(&self) -> &record::Log {
+        &self.log
     }
 
     /// The output of `kubectl get ds -A` as of now.
@@ -150,6 +159,7 @@ impl Playground {
 
     fn execute(&mut self, command: &str, stdin: Option<&str>) -> CommandOutput {
         let out = self.session.execute(command, stdin);
+        self.log.command(command, stdin);
         self.next_id += 1;
         self.transcript.push(Entry {
             id: self.next_id,
@@ -273,6 +283,8 @@ impl Playground {
         }
         let command = self.tick_command(wall_millis);
         let _ = self.session.execute(&command, None);
+        self.log
+            .tick(u64::from(wall_millis) * u64::from(self.speed));
         self.after_change();
     }
 
@@ -286,6 +298,18 @@ impl Playground {
         }
         self.history.push(line);
         Some(self.run(line))
+    }
+
+    /// Becomes `next` (a link, a preset, an imported file), numbering its transcript after this
+    /// one's, so that views keyed by entry id redraw, and keeping the console's history.
+    pub fn replace(&mut self, mut next: Playground) {
+        let offset = self.next_id;
+        for e in &mut next.transcript {
+            e.id += offset;
+        }
+        next.next_id += offset;
+        next.history = std::mem::take(&mut self.history);
+        *self = next;
     }
 
     /// Forgets the transcript (the console's `clear`).

@@ -1,0 +1,67 @@
+//! Embed mode (`?embed=1`): the playground inside another page's `<iframe>`, compact: the clock,
+//! the canvas and the manifest (read-only), with "Open in playground" for the full page. It
+//! reads its scenario from the fragment only (what `embed.js` writes) and never touches the
+//! reader's autosave.
+
+use crate::components::canvas::Canvas;
+use crate::components::clock::Clock;
+use crate::components::notice::Notice;
+use crate::components::use_state;
+use leptos::prelude::*;
+
+/// Whether the page was opened in embed mode.
+pub fn requested() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .is_some_and(|s| {
+            s.trim_start_matches('?')
+                .split('&')
+                .any(|kv| kv == "embed=1")
+        })
+}
+
+/// The full playground's address, at the same scenario.
+fn full_page() -> String {
+    web_sys::window()
+        .and_then(|w| {
+            let l = w.location();
+            Some(format!(
+                "{}{}{}",
+                l.origin().ok()?,
+                l.pathname().ok()?,
+                l.hash().ok()?
+            ))
+        })
+        .unwrap_or_else(|| "./".into())
+}
+
+#[component]
+pub fn EmbedApp(notice: RwSignal<Option<String>>) -> impl IntoView {
+    let state = use_state();
+    let manifest = Memo::new(move |_| state.with(|p| p.manifest.clone()));
+    let href = RwSignal::new(String::new());
+    view! {
+        <header class="embed-header">
+            <span class="embed-title">"DaemonSet Playground"</span>
+            <a
+                href=move || href.get()
+                target="_blank"
+                rel="noopener"
+                on:click=move |_| href.set(full_page())
+                on:focus=move |_| href.set(full_page())
+                on:mouseenter=move |_| href.set(full_page())
+            >
+                "Open in playground"
+            </a>
+        </header>
+        <Notice message=notice />
+        <main id="main" class="playground embed">
+            <Clock />
+            <Canvas />
+            <details class="embed-manifest">
+                <summary>"Manifest"</summary>
+                <pre>{move || manifest.get()}</pre>
+            </details>
+        </main>
+    }
+}

@@ -1,0 +1,181 @@
+//! Where the scenario lives in the browser: the URL fragment (kept up to date with
+//! `history.replaceState`, so the address bar is always a link to the work, without flooding the
+//! history) and localStorage (the autosave, restored when the page opens without a link).
+//!
+//! The autosave keeps two slots: the newest and the one before. A newest one that does not read
+//! (cut short by a full disk, written by a buggy version) falls back to the one before, with a
+//! message: work is never silently lost.
+
+use crate::components::State;
+use crate::playground::Playground;
+use crate::share::{self, Scenario};
+use leptos::prelude::*;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::time::Duration;
+
+const NEWEST: &str = "dsplay:autosave";
+/// sessionStorage: the saved scenario being opened, removed once it opened. Still there at the
+/// next load means opening it stopped the page (a panic): it is not replayed a second time.
+const OPENING: &str = "dsplay:opening";
+const BEFORE: &str = "dsplay:autosave:before";
+/// How often the link and the autosave catch up with the work.
+const SYNC_MILLIS: u64 = 1000;
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// Decodes and rebuilds a saved scenario, unless opening it stopped the page last time.
+fn open(saved: &str) -> Result<Playground, share::LinkError> {
+    let session = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
+    if let Some(s) = &session {
+        if s.get_item(OPENING).ok().flatten().as_deref() == Some(saved) {
+            let _ = s.remove_item(OPENING);
+            return Err(share::LinkError(
+                "It stopped the page the last time it was opened, so it was not replayed again."
+                    .into(),
+            ));
+        }
+        let _ = s.set_item(OPENING, saved);
+    }
+    let opened = share::decode(saved).and_then(|s| share::restore(&s));
+    if let Some(s) = &session {
+        let _ = s.remove_item(OPENING);
+    }
+    opened
+}
+
+/// The URL fragment, without `#`.
+pub fn fragment() -> String {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    hash.strip_prefix('#').unwrap_or(&hash).to_string()
+}
+
+/// The playground to open, and a message if something could not be read. A link wins, then the
+/// autosave (not in embeds: they must not take a reader's own work), then the default preset.
+pub fn load(embed: bool) -> (Playground, Option<String>) {
+    let mut notes = Vec::new();
+    let link = fragment();
+    if share::is_scenario(&link) {
+        match open(&link) {
+            Ok(p) => return (p, None),
+            Err(e) => notes.push(format!("This link could not be opened. {e}")),
+        }
+    }
+    if !embed && let Some(store) = storage() {
+        for (i, key) in [NEWEST, BEFORE].into_iter().enumerate() {
+            let Ok(Some(saved)) = store.get_item(key) else {
+                continue;
+            };
+            match open(&saved) {
+                Ok(p) => {
+                    if !notes.is_empty() || i > 0 {
+                        notes.push("Your autosaved work is open instead.".to_string());
+                    }
+                    return (p, join(notes));
+                }
+                Err(e) => notes.push(format!("Your last autosave could not be read ({e})")),
+            }
+        }
+    }
+    let default = Scenario {
+        preset: Some(crate::presets::DEFAULT.into()),
+        ..Scenario::default()
+    };
+    let p = share::restore(&default).unwrap_or_else(|_| Playground::new());
+    if !notes.is_empty() {
+        notes.push("The default scenario is open instead.".into());
+    }
+    (p, join(notes))
+}
+
+fn join(notes: Vec<String>) -> Option<String> {
+    (!notes.is_empty()).then(|| notes.join(" "))
+}
+
+/// Replaces the fragment without a new history entry (`push`: with one, so Back returns).
+pub fn write_fragment(link: &str, push: bool) {
+    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
+        return;
+    };
+    let url = format!("#{link}");
+    let _ = if push {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    };
+}
+
+fn autosave(link: &str) {
+    let Some(store) = storage() else { return };
+    if let Ok(Some(newest)) = store.get_item(NEWEST) {
+        if newest == link {
+            return;
+        }
+        // Keep the previous one only if it reads: the fallback must be good.
+        if share::decode(&newest).is_ok() {
+            let _ = store.set_item(BEFORE, &newest);
+        }
+    }
+    // A full storage only loses the autosave, never the page.
+    let _ = store.set_item(NEWEST, link);
+}
+
+/// What changes the link: cheap to compute every second, unlike the link itself.
+fn revision(p: &Playground) -> u64 {
+    let mut h = DefaultHasher::new();
+    p.log().revision().hash(&mut h);
+    p.manifest.hash(&mut h);
+    (p.playing, p.speed, &p.selected_node).hash(&mut h);
+    h.finish()
+}
+
+/// The link of the work as it is now.
+pub fn current_link(state: State) -> String {
+    state.with_untracked(|p| share::encode(&share::snapshot(p)))
+}
+
+/// Keeps the fragment (and, unless embedded, the autosave) up to date while the page lives,
+/// and opens a link pasted into the address bar of the open page.
+pub fn drive(state: State, notice: RwSignal<Option<String>>, embed: bool) {
+    let last = StoredValue::new_local(None::<u64>);
+    let written = StoredValue::new_local(String::new());
+    let sync = move || {
+        let rev = state.with_untracked(revision);
+        if last.get_value() == Some(rev) {
+            return;
+        }
+        last.set_value(Some(rev));
+        let link = current_link(state);
+        if written.with_value(|w| *w != link) {
+            write_fragment(&link, false);
+            if !embed {
+                autosave(&link);
+            }
+            written.set_value(link);
+        }
+    };
+    match set_interval_with_handle(sync, Duration::from_millis(SYNC_MILLIS)) {
+        Ok(handle) => on_cleanup(move || handle.clear()),
+        Err(e) => leptos::logging::error!("the autosave cannot run: {e:?}"),
+    }
+    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
+        let link = fragment();
+        if !share::is_scenario(&link) || written.with_value(|w| *w == link) {
+            return;
+        }
+        match share::decode(&link).and_then(|s| share::restore(&s)) {
+            Ok(p) => {
+                state.act(|old| old.replace(p));
+                written.set_value(link);
+                notice.set(None);
+            }
+            Err(e) => notice.set(Some(format!(
+                "This link could not be opened. {e} Your work is as it was."
+            ))),
+        }
+    });
+    on_cleanup(move || on_hash.remove());
+}

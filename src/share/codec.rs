@@ -1,0 +1,154 @@
+//! The link format: `#v1:` then base64url of the raw-deflated JSON of a [`Scenario`]. Also read:
+//! `#j1:` then base64url of the JSON itself, what `embed.js` writes (it has no deflate).
+//!
+//! A link is hostile input: its size is capped before anything is decoded, inflating stops at
+//! [`MAX_JSON_BYTES`] (a zip bomb stops there), and the scenario is checked (script readable,
+//! command count, virtual time, node count) before anything runs. Every failure is a sentence
+//! for the page, never a panic.
+
+use super::Scenario;
+use super::base64url;
+use dsplay_engine::script::{Command, Sim, parse_command, read_script};
+use std::fmt;
+
+/// The version written today. Old versions stay readable: add, never change.
+pub const VERSION: &str = "v1";
+/// The longest fragment read (characters after `#`).
+pub const MAX_LINK_CHARS: usize = 256 * 1024;
+/// The most bytes a link may unpack to.
+pub const MAX_JSON_BYTES: usize = 2 * 1024 * 1024;
+/// The most commands a script may hold (each is replayed when the link opens).
+pub const MAX_COMMANDS: usize = 5000;
+/// The most virtual time the script's `sim advance` and `sim settle` may ask for, in total.
+pub const MAX_VIRTUAL_MILLIS: u128 = 30 * 24 * 3600 * 1000;
+/// The most nodes a link may ask to add.
+pub const MAX_NODES: u32 = 500;
+
+/// Why a link cannot be opened, as the page says it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkError(pub String);
+
+impl fmt::Display for LinkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn fail<T>(why: impl Into<String>) -> Result<T, LinkError> {
+    Err(LinkError(why.into()))
+}
+
+/// The fragment (without `#`) for `scenario`.
+pub fn encode(scenario: &Scenario) -> String {
+    // Serializing plain strings and numbers cannot fail.
+    let json = serde_json::to_vec(scenario).unwrap_or_default();
+    let packed = miniz_oxide::deflate::compress_to_vec(&json, 9);
+    format!("{VERSION}:{}", base64url::encode(&packed))
+}
+
+/// Whether `fragment` (without `#`) is meant as a scenario (`v1:…`, `j1:…`, a later `v7:…`),
+/// rather than an ordinary anchor such as `#main`.
+pub fn is_scenario(fragment: &str) -> bool {
+    let Some((tag, _)) = fragment.split_once(':') else {
+        return false;
+    };
+    let mut chars = tag.chars();
+    matches!(chars.next(), Some('v' | 'j')) && tag.len() > 1 && chars.all(|c| c.is_ascii_digit())
+}
+
+/// The scenario of a fragment (without `#`).
+pub fn decode(fragment: &str) -> Result<Scenario, LinkError> {
+    if fragment.len() > MAX_LINK_CHARS {
+        return fail(format!(
+            "The link is too long ({} characters; a playground link has at most {MAX_LINK_CHARS}).",
+            fragment.len()
+        ));
+    }
+    let Some((tag, body)) = fragment.split_once(':') else {
+        return fail("This is not a playground link.");
+    };
+    let json = match tag {
+        "v1" => {
+            let packed = base64url::decode(body).ok_or_else(damaged)?;
+            miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_JSON_BYTES).map_err(
+                |e| match e.status {
+                    miniz_oxide::inflate::TINFLStatus::HasMoreOutput => LinkError(format!(
+                        "The link unpacks to more than {} MB: the playground does not open it.",
+                        MAX_JSON_BYTES >> 20
+                    )),
+                    _ => damaged(),
+                },
+            )?
+        }
+        "j1" => base64url::decode(body).ok_or_else(damaged)?,
+        _ if is_scenario(fragment) => {
+            return fail(format!(
+                "This link was made by a newer version of the playground (format {tag}); this \
+                 version reads {VERSION}."
+            ));
+        }
+        _ => return fail("This is not a playground link."),
+    };
+    if json.len() > MAX_JSON_BYTES {
+        return fail(format!(
+            "The link holds more than {} MB: the playground does not open it.",
+            MAX_JSON_BYTES >> 20
+        ));
+    }
+    let scenario: Scenario = serde_json::from_slice(&json).map_err(|e| {
+        LinkError(format!(
+            "The link is damaged (its scenario does not read: {e})."
+        ))
+    })?;
+    check(&scenario)?;
+    Ok(scenario)
+}
+
+fn damaged() -> LinkError {
+    LinkError("The link is damaged or cut short: it does not decode.".into())
+}
+
+/// What any scenario must satisfy before it runs (links, autosaves and imported files alike).
+pub fn check(scenario: &Scenario) -> Result<(), LinkError> {
+    if let Some(preset) = &scenario.preset
+        && crate::presets::find(preset).is_none()
+    {
+        return fail(format!(
+            "The link names a preset this playground does not have: {preset:?}."
+        ));
+    }
+    if scenario.nodes.is_some_and(|n| n > MAX_NODES) {
+        return fail(format!("The link asks for more than {MAX_NODES} nodes."));
+    }
+    check_script(&scenario.script)
+}
+
+/// A script is readable, not too long, and asks for a bounded amount of virtual time (replaying
+/// it must not freeze the page).
+pub fn check_script(script: &str) -> Result<(), LinkError> {
+    let lines = read_script(script)
+        .map_err(|e| LinkError(format!("The scenario's script does not read: {e}.")))?;
+    if lines.len() > MAX_COMMANDS {
+        return fail(format!(
+            "The scenario has {} commands; the playground replays at most {MAX_COMMANDS}.",
+            lines.len()
+        ));
+    }
+    let mut millis: u128 = 0;
+    for line in &lines {
+        millis += match parse_command(&line.args) {
+            Ok(Command::Sim(Sim::Advance(d))) => d.as_millis(),
+            Ok(Command::Sim(Sim::Settle { timeout })) => {
+                timeout.map_or(10 * 60 * 1000, |d| d.as_millis())
+            }
+            _ => 0,
+        };
+    }
+    if millis > MAX_VIRTUAL_MILLIS {
+        return fail(format!(
+            "The scenario's script moves the clock by more than {} days.",
+            MAX_VIRTUAL_MILLIS / (24 * 3600 * 1000)
+        ));
+    }
+    Ok(())
+}

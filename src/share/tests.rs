@@ -1,0 +1,221 @@
+//! The link codec and the scenario round trip, natively.
+
+use super::*;
+use crate::playground::{NodeAction, Playground};
+use crate::presets::PRESETS;
+
+fn pods(p: &mut Playground) -> String {
+    p.run("kubectl get pods -A -o wide").output
+}
+
+/// A session with nodes, an apply, clock ticks, a node action and a console command.
+fn worked() -> Playground {
+    let mut p = restore(&Scenario {
+        preset: Some("fluentd-elasticsearch".into()),
+        ..Scenario::default()
+    })
+    .unwrap();
+    for _ in 0..25 {
+        p.tick(100);
+    }
+    p.node_action("node-1", &NodeAction::Cordon);
+    p.set_speed(10);
+    p.tick(100);
+    p.add_nodes(2);
+    p.console("kubectl label node node-3 disk=ssd");
+    p.tick(100);
+    p.manifest.push_str("# edited, not applied\n");
+    p.select(Some("node-2"));
+    p
+}
+
+#[test]
+fn a_link_rebuilds_the_same_cluster() {
+    let mut p = worked();
+    let link = encode(&snapshot(&p));
+    assert!(link.starts_with("v1:"));
+    let mut q = restore(&decode(&link).unwrap()).unwrap();
+    assert_eq!(q.elapsed_millis(), p.elapsed_millis());
+    assert_eq!(pods(&mut q), pods(&mut p));
+    assert_eq!(
+        q.run("kubectl get events -A").output,
+        p.run("kubectl get events -A").output
+    );
+    assert_eq!(
+        q.run("kubectl get nodes --show-labels").output,
+        p.run("kubectl get nodes --show-labels").output
+    );
+    assert_eq!(q.manifest, p.manifest);
+    assert_eq!(q.selected_node.as_deref(), Some("node-2"));
+    assert_eq!((q.speed, q.playing), (10, true));
+}
+
+#[test]
+fn ticks_replay_as_one_advance() {
+    // The engine must give the same cluster for ten ticks as for their sum.
+    let mut a = worked();
+    let mut b = restore(&snapshot(&a)).unwrap();
+    for _ in 0..50 {
+        a.tick(100);
+    }
+    b.run("sim advance 50s");
+    assert_eq!(pods(&mut a), pods(&mut b));
+}
+
+#[test]
+fn the_script_is_stable_through_a_round_trip() {
+    let p = worked();
+    let script = p.log().script();
+    let q = restore(&snapshot(&p)).unwrap();
+    assert_eq!(q.log().script(), script);
+}
+
+#[test]
+fn unreplayable_commands_are_left_out() {
+    let mut p = Playground::empty();
+    p.console("kubectl apply -f - <<EOF");
+    p.console("# a comment");
+    p.console("kubectl get nodes \\");
+    p.run("kubectl get ds\nkubectl get pods");
+    p.console("sim advance 1s");
+    assert_eq!(p.log().script(), "sim advance 1s\n");
+}
+
+#[test]
+fn here_documents_pick_a_free_delimiter() {
+    let mut p = Playground::empty();
+    p.run_with_stdin("kubectl apply -f -", "apiVersion: v1\nkind: Node\nmetadata:\n  name: a\n  annotations:\n    note: |\n      EOF\n");
+    let script = p.log().script();
+    assert!(script.contains("<<'EOF1'"), "{script}");
+    let q = restore(&Scenario {
+        script,
+        ..Scenario::default()
+    })
+    .unwrap();
+    assert!(q.session().cluster().store().node("a").is_some());
+}
+
+#[test]
+fn every_preset_replays_without_a_script_error() {
+    for preset in PRESETS {
+        check_script(preset.script).unwrap_or_else(|e| panic!("{}: {e}", preset.id));
+        let p = restore(&Scenario {
+            preset: Some(preset.id.into()),
+            ..Scenario::default()
+        })
+        .unwrap();
+        assert!(!p.transcript().is_empty(), "{}", preset.id);
+        assert!(p.manifest.contains("kind: DaemonSet"), "{}", preset.id);
+    }
+}
+
+#[test]
+fn a_failed_apply_of_the_editor_text_is_marked_again() {
+    let mut p = Playground::empty();
+    p.manifest = "apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: x\nspec:\n  selector:\n    matchLabels:\n      a: b\n  template:\n    metadata:\n      labels:\n        a: c\n    spec:\n      containers:\n      - name: c\n        image: busybox\n".into();
+    p.apply_manifest();
+    let error = p.apply_error.clone().expect("the selector does not match");
+    let q = restore(&snapshot(&p)).unwrap();
+    assert_eq!(q.apply_error, Some(error));
+}
+
+#[test]
+fn embeds_give_yaml_nodes_and_apply() {
+    let yaml = "apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: x\nspec:\n  selector:\n    matchLabels:\n      a: b\n  template:\n    metadata:\n      labels:\n        a: b\n    spec:\n      containers:\n      - name: c\n        image: busybox\n";
+    let json = format!(
+        r#"{{"nodes":3,"manifest":{},"apply":true}}"#,
+        serde_json::to_string(yaml).unwrap()
+    );
+    let s = decode(&format!("j1:{}", base64url::encode(json.as_bytes()))).unwrap();
+    let mut p = restore(&s).unwrap();
+    assert_eq!(p.session().cluster().store().nodes().len(), 3);
+    assert_eq!(pods(&mut p).lines().count(), 4);
+}
+
+#[test]
+fn versions_and_anchors() {
+    assert!(is_scenario("v1:abc") && is_scenario("j1:x") && is_scenario("v27:"));
+    assert!(
+        !is_scenario("main") && !is_scenario("") && !is_scenario("v:x") && !is_scenario("x1:y")
+    );
+    let e = decode("v2:abc").unwrap_err();
+    assert!(e.0.contains("newer version"), "{e}");
+    assert!(decode("main").is_err());
+}
+
+#[test]
+fn garbage_and_truncation_are_refused_with_a_sentence() {
+    let link = encode(&snapshot(&worked()));
+    for bad in [
+        "v1:",
+        "v1:!!!!",
+        "v1:AAAA",
+        &link[..link.len() / 2],
+        &link[..link.len() - 3],
+        &link.replace('A', "B"),
+        "j1:bm90IGpzb24",
+        "j1:eyJzY3JpcHQiOjV9",
+        "j1:eyJ1bmtub3duIjoxfQ",
+    ] {
+        let e = decode(bad).expect_err(bad);
+        assert!(e.0.ends_with('.'), "{e}");
+    }
+}
+
+#[test]
+fn limits_hold_before_anything_runs() {
+    let long = format!("v1:{}", "A".repeat(MAX_LINK_CHARS));
+    assert!(decode(&long).unwrap_err().0.contains("too long"));
+    // A zip bomb: 64 MB of spaces packs into a short link, and stops unpacking at the cap.
+    let bomb = miniz_oxide::deflate::compress_to_vec(&vec![b' '; 64 << 20], 9);
+    let link = format!("v1:{}", base64url::encode(&bomb));
+    assert!(link.len() < MAX_LINK_CHARS);
+    assert!(decode(&link).unwrap_err().0.contains("more than 2 MB"));
+    let many = Scenario {
+        script: "kubectl get ds\n".repeat(MAX_COMMANDS + 1),
+        ..Scenario::default()
+    };
+    assert!(
+        decode(&encode(&many))
+            .unwrap_err()
+            .0
+            .contains("at most 5000")
+    );
+    let slow = Scenario {
+        script: "sim advance 8000h\n".into(),
+        ..Scenario::default()
+    };
+    assert!(decode(&encode(&slow)).unwrap_err().0.contains("days"));
+    let unclosed = Scenario {
+        script: "kubectl apply -f - <<EOF\nkind: Node\n".into(),
+        ..Scenario::default()
+    };
+    assert!(decode(&encode(&unclosed)).is_err());
+    let nodes = Scenario {
+        nodes: Some(100_000),
+        ..Scenario::default()
+    };
+    assert!(decode(&encode(&nodes)).is_err());
+    let preset = Scenario {
+        preset: Some("nope".into()),
+        ..Scenario::default()
+    };
+    assert!(decode(&encode(&preset)).unwrap_err().0.contains("preset"));
+}
+
+#[test]
+fn a_replaced_playground_numbers_its_transcript_after_the_old_one() {
+    let mut p = worked();
+    p.console("kubectl get ds");
+    let last = p.transcript().last().unwrap().id;
+    let next = restore(&Scenario::default()).unwrap();
+    p.run("kubectl get nodes");
+    p.replace(next);
+    assert!(p.transcript().is_empty() || p.transcript()[0].id > last);
+    p.run("kubectl get nodes");
+    assert!(p.transcript().last().unwrap().id > last + 1);
+    assert_eq!(
+        p.history.lines().last().map(String::as_str),
+        Some("kubectl get ds")
+    );
+}

@@ -1,0 +1,169 @@
+// Links, autosave and presets: a link opened in a fresh browser restores the same cluster; a
+// damaged link shows a message over a working page; a reload or a later visit restores the work.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { foreign, screenshot as save, start } from './harness.mjs';
+
+let ctx;
+before(async () => {
+  ctx = await start();
+});
+after(() => ctx?.stop());
+
+/** A full-page screenshot from the top (the clock bar sticks to the top of the view). */
+async function screenshot(page, name) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await save(page, name);
+}
+
+const nodes = (page) => page.getByRole('list', { name: 'Nodes', exact: true });
+const consoleBox = (page) => page.getByRole('textbox', { name: 'Console', exact: true });
+const alert = (page) => page.getByRole('alert');
+
+async function goto(page, url) {
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await nodes(page).waitFor();
+}
+
+/** Runs a console line and returns what it printed. */
+async function run(page, line) {
+  const before = await page.locator('.terminal .entry').count();
+  await consoleBox(page).fill(line);
+  await consoleBox(page).press('Enter');
+  await page.waitForFunction((n) => document.querySelectorAll('.terminal .entry').length > n, before);
+  return page.locator('.terminal .entry .output').last().innerText();
+}
+
+/** Waits until the address bar holds a link of the work as it is now (synced each second). */
+async function settledLink(page) {
+  let last = '';
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(300);
+    const url = page.url();
+    if (url.includes('#v1:') && url === last) return url;
+    last = url;
+  }
+  assert.fail(`the link did not settle: ${last}`);
+}
+
+test('a link opened in a fresh browser restores the same cluster', async () => {
+  const { page, log } = await ctx.open();
+  await goto(page, ctx.server.url);
+  await page.waitForTimeout(600);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await run(page, 'kubectl label node node-1 disk=ssd');
+  await run(page, 'kubectl taint node node-2 dedicated=db:NoExecute');
+  await run(page, 'sim advance 3s');
+  const pods = await run(page, 'kubectl get pods -A -o wide');
+  const labels = await run(page, 'kubectl get nodes --show-labels');
+  const link = await settledLink(page);
+
+  const fresh = await ctx.open();
+  await goto(fresh.page, link);
+  assert.equal(await run(fresh.page, 'kubectl get pods -A -o wide'), pods);
+  assert.equal(await run(fresh.page, 'kubectl get nodes --show-labels'), labels);
+  assert.equal(await fresh.page.locator('.clock .time').innerText(), await page.locator('.clock .time').innerText());
+  assert.equal(await alert(fresh.page).count(), 0);
+  assert.deepEqual([...log.errors, ...fresh.log.errors], []);
+  assert.deepEqual(foreign(fresh.log.requests, ctx.server.origin), []);
+  await screenshot(fresh.page, 'share-restored');
+});
+
+test('a tampered, truncated, foreign or huge link shows a message and a working page', async () => {
+  const { page } = await ctx.open();
+  await goto(page, ctx.server.url);
+  const good = await settledLink(page);
+  const body = good.split('#v1:')[1];
+  const bad = {
+    truncated: `#v1:${body.slice(0, body.length / 2)}`,
+    tampered: `#v1:${body.slice(0, 10)}!!${body.slice(12)}`,
+    newer: '#v9:abc',
+    json: '#j1:eyJzY3JpcHQiOjV9',
+    huge: `#v1:${'A'.repeat(1 << 20)}`,
+  };
+  for (const [name, fragment] of Object.entries(bad)) {
+    const opened = await ctx.open();
+    const started = Date.now();
+    await goto(opened.page, ctx.server.url + fragment);
+    await alert(opened.page).waitFor();
+    const text = await alert(opened.page).innerText();
+    assert.match(text, /This link could not be opened\..+default scenario is open instead/s, name);
+    assert.ok(Date.now() - started < 5000, `${name}: answered in ${Date.now() - started} ms`);
+    // The page works: the default scenario, and the console answers.
+    assert.match(await run(opened.page, 'kubectl get nodes'), /node-1/);
+    assert.deepEqual(opened.log.errors, [], name);
+    if (name === 'tampered') await screenshot(opened.page, 'share-bad-link');
+    await opened.page.getByRole('button', { name: 'Dismiss' }).click();
+    assert.equal(await alert(opened.page).count(), 0);
+  }
+});
+
+test('a reload, and a later visit without the link, restore the work', async () => {
+  const { page, log } = await ctx.open();
+  await goto(page, ctx.server.url);
+  await run(page, 'kubectl label node node-2 tier=gold');
+  const link = await settledLink(page);
+  await page.reload({ waitUntil: 'networkidle' });
+  await nodes(page).waitFor();
+  assert.match(await run(page, 'kubectl get nodes --show-labels'), /tier=gold/);
+  // Same browser, the bare address: the autosave.
+  await settledLink(page);
+  const later = page;
+  await goto(later, ctx.server.url);
+  assert.match(await run(later, 'kubectl get nodes --show-labels'), /tier=gold/);
+  assert.equal(await alert(later).count(), 0);
+  assert.ok(link.includes('#v1:'));
+  assert.deepEqual(log.errors, []);
+});
+
+test('a corrupt autosave falls back to the one before, with a message', async () => {
+  const { page } = await ctx.open();
+  await goto(page, ctx.server.url);
+  await run(page, 'kubectl cordon node-1');
+  await settledLink(page);
+  // Off the app (its autosave runs each second), on a plain file of the same origin.
+  await page.goto(`${ctx.server.url}embed.js`);
+  await page.evaluate(() => {
+    const good = localStorage.getItem('dsplay:autosave');
+    localStorage.setItem('dsplay:autosave:before', good);
+    localStorage.setItem('dsplay:autosave', good.slice(0, good.length - 20));
+  });
+  const later = page;
+  await goto(later, ctx.server.url);
+  assert.match(await alert(later).innerText(), /autosave could not be read.+autosaved work is open/s);
+  assert.match(await run(later, 'kubectl get nodes'), /node-1\s+Ready,SchedulingDisabled/);
+});
+
+test('a preset of the gallery opens, and Back returns to the work before', async () => {
+  const { page, log } = await ctx.open();
+  await goto(page, ctx.server.url);
+  await run(page, 'kubectl label node node-1 mine=yes');
+  await settledLink(page);
+  await page.getByRole('combobox', { name: 'Preset' }).selectOption('rolling-update');
+  await nodes(page).getByRole('listitem', { name: 'node-4', exact: true }).waitFor();
+  assert.match(await page.getByRole('textbox', { name: 'Manifest', exact: true }).inputValue(), /nginx:1\.27/);
+  await page.goBack();
+  await nodes(page).getByRole('listitem', { name: 'control-plane', exact: true }).waitFor();
+  assert.match(await run(page, 'kubectl get nodes --show-labels'), /mine=yes/);
+  // The Share panel: the link and the iframe snippet.
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const shared = await page.getByRole('textbox', { name: 'Link' }).inputValue();
+  assert.match(shared, /\/daemonset-playground\/#v1:/);
+  assert.match(await page.getByRole('textbox', { name: 'Embed snippet' }).inputValue(), /<iframe src=".*\?embed=1#v1:/);
+  await screenshot(page, 'share-panel');
+  assert.deepEqual(log.errors, []);
+});
+
+test('a link that stopped the page while opening is not replayed again', async () => {
+  const { page, log } = await ctx.open();
+  await goto(page, ctx.server.url);
+  await run(page, 'kubectl label node node-1 crash=maybe');
+  await settledLink(page);
+  // What a panic while replaying leaves behind: the mark set before opening, never removed.
+  await page.evaluate(() => sessionStorage.setItem('dsplay:opening', location.hash.slice(1)));
+  await page.reload({ waitUntil: 'networkidle' });
+  await nodes(page).waitFor();
+  assert.match(await alert(page).innerText(), /stopped the page the last time/);
+  assert.match(await run(page, 'kubectl get nodes'), /node-1/);
+  assert.deepEqual(log.errors, []);
+});
