@@ -64,6 +64,24 @@ pub struct ApplyError {
     pub column: Option<usize>,
 }
 
+impl ApplyError {
+    /// A failed apply of `manifest` that printed `output`: marked where the engine locates the
+    /// first problem, else at the line the message names.
+    pub fn of(manifest: &str, output: &str) -> ApplyError {
+        let first = dsplay_engine::manifest::problems(manifest)
+            .into_iter()
+            .next();
+        ApplyError {
+            line: first
+                .as_ref()
+                .map(|p| p.line)
+                .or_else(|| commands::line_named(output)),
+            column: first.as_ref().map(|p| p.column),
+            message: output.to_string(),
+        }
+    }
+}
+
 /// The page's state.
 pub struct Playground {
     session: Session,
@@ -198,21 +216,7 @@ impl Playground {
     pub fn apply_manifest(&mut self) -> CommandOutput {
         let manifest = self.manifest.clone();
         let out = self.run_with_stdin("kubectl apply -f -", &manifest);
-        let first = if out.is_error {
-            dsplay_engine::manifest::problems(&manifest)
-                .into_iter()
-                .next()
-        } else {
-            None
-        };
-        self.apply_error = out.is_error.then(|| ApplyError {
-            line: first
-                .as_ref()
-                .map(|p| p.line)
-                .or_else(|| commands::line_named(&out.output)),
-            column: first.as_ref().map(|p| p.column),
-            message: out.output.clone(),
-        });
+        self.apply_error = out.is_error.then(|| ApplyError::of(&manifest, &out.output));
         out
     }
 

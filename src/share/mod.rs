@@ -16,7 +16,7 @@ pub use codec::{
 pub use scenario::{Scenario, View};
 
 use crate::playground::record::commands;
-use crate::playground::{ApplyError, DEFAULT_MANIFEST, Playground, SPEEDS, line_named};
+use crate::playground::{ApplyError, DEFAULT_MANIFEST, Playground, SPEEDS};
 use crate::presets;
 
 /// The scenario of the playground as it is now.
@@ -61,10 +61,7 @@ pub fn restore(scenario: &Scenario) -> Result<Playground, LinkError> {
         // The editor's error marker, if the editor's text was the last thing applied and failed.
         let last = p.transcript().iter().rev().find(|e| e.stdin.is_some());
         if let Some(e) = last.filter(|e| e.is_error && e.stdin.as_deref() == Some(&p.manifest)) {
-            p.apply_error = Some(ApplyError {
-                line: line_named(&e.output),
-                message: e.output.clone(),
-            });
+            p.apply_error = Some(ApplyError::of(&p.manifest, &e.output));
         }
     }
     let view = &scenario.view;
