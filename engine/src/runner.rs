@@ -20,6 +20,10 @@ use std::path::{Path, PathBuf};
 
 pub use sim::go_duration;
 
+/// Most commands [`Session::execute`] runs from one input (a paste into the console): beyond,
+/// the input is refused before anything runs, so a runaway paste cannot freeze the page.
+pub const MAX_COMMANDS_AT_ONCE: usize = 10_000;
+
 /// Exit status of a run that went through.
 pub const EXIT_OK: i32 = 0;
 /// Exit status of `--strict` at the first error.
@@ -128,6 +132,17 @@ impl Session {
     /// here-document of its own (`kubectl apply -f -`). Several commands print as a transcript
     /// does, each after `$ <command>`.
     pub fn execute(&mut self, line: &str, stdin: Option<&str>) -> CommandOutput {
+        let refuse = |message: String| CommandOutput {
+            output: format!("dsplay: {message}\n"),
+            is_error: true,
+        };
+        if line.len() > crate::manifest::MAX_INPUT_BYTES {
+            return refuse(format!(
+                "the input has {} bytes; the playground reads at most {} at a time",
+                line.len(),
+                crate::manifest::MAX_INPUT_BYTES
+            ));
+        }
         let lines = match read_script(line) {
             Ok(lines) => lines,
             Err(e) => {
@@ -137,6 +152,12 @@ impl Session {
                 };
             }
         };
+        if lines.len() > MAX_COMMANDS_AT_ONCE {
+            return refuse(format!(
+                "the input has {} commands; the console runs at most {MAX_COMMANDS_AT_ONCE} at a time (dsplay run FILE has no such limit)",
+                lines.len()
+            ));
+        }
         let several = lines.len() > 1;
         let mut result = CommandOutput::default();
         for l in &lines {

@@ -81,3 +81,23 @@ fn session_reads_stdin_and_here_documents() {
     let o = s.execute("   ", None);
     assert_eq!(o, CommandOutput::default());
 }
+
+/// Issue 10: a paste of a million commands is refused as a whole, with a message, before
+/// anything runs.
+#[test]
+fn a_million_commands_at_once_are_refused_before_anything_runs() {
+    let mut s = Session::new();
+    let million = s.execute(&"sim advance 1s\n".repeat(1_000_000), None);
+    assert!(million.is_error);
+    assert!(
+        million.output.starts_with("dsplay: the input has"),
+        "{}",
+        million.output
+    );
+    let many = s.execute(&"sim advance 1s\n".repeat(MAX_COMMANDS_AT_ONCE + 1), None);
+    assert!(many.output.contains("at most 10000"), "{}", many.output);
+    assert_eq!(s.cluster().elapsed_millis(), 0);
+    let ok = s.execute(&"sim advance 1s\n".repeat(10), None);
+    assert!(!ok.is_error);
+    assert_eq!(s.cluster().elapsed_millis(), 10_000);
+}

@@ -1,0 +1,90 @@
+// Hostile input in the page (issue 10, item 2): a 10 MB paste, billion-laughs YAML, 10,000
+// levels of nesting and a script of a million commands each get a clear message within a
+// second or so, and the page and the user's earlier work stay intact.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { screenshot, start } from './harness.mjs';
+
+let ctx;
+before(async () => {
+  ctx = await start();
+});
+after(() => ctx?.stop());
+
+const nodes = (page) => page.getByRole('list', { name: 'Nodes', exact: true });
+const manifest = (page) => page.getByRole('textbox', { name: 'Manifest', exact: true });
+const consoleBox = (page) => page.getByRole('textbox', { name: 'Console', exact: true });
+
+async function open() {
+  const { page, log } = await ctx.open();
+  await page.goto(ctx.server.url, { waitUntil: 'networkidle' });
+  await nodes(page).waitFor();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  return { page, log };
+}
+
+/** Runs a console line and returns what it printed. */
+async function run(page, line) {
+  const count = await page.locator('.terminal .entry').count();
+  await consoleBox(page).fill(line);
+  await consoleBox(page).press('Enter');
+  await page.waitForFunction((n) => document.querySelectorAll('.terminal .entry').length > n, count);
+  return page.locator('.terminal .entry .output').last().innerText();
+}
+
+/** Pastes `text` into the editor, applies it, and returns the error shown and how long it took. */
+async function applyHostile(page, text) {
+  await manifest(page).fill(text);
+  const started = Date.now();
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
+  const error = page.locator('.editor-error, [role="alert"]').first();
+  await error.waitFor({ timeout: 10_000 });
+  return { message: await error.innerText(), millis: Date.now() - started };
+}
+
+const billionLaughs = [
+  'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+  'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+  'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+  'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+  'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]',
+  'f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]',
+  'g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]',
+  'h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]',
+  'i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]',
+].join('\n');
+
+const CASES = [
+  ['a 10 MB paste', () => `# ${'x'.repeat(10 * 1024 * 1024 + 10)}\n`],
+  ['billion laughs', () => billionLaughs],
+  ['10,000 levels of nesting', () => '['.repeat(10_000) + ']'.repeat(10_000)],
+];
+
+for (const [name, make] of CASES) {
+  test(`${name} gets a clear message and loses nothing`, async () => {
+    const { page, log } = await open();
+    const podsBefore = await run(page, 'kubectl get pods -o name');
+    const { message, millis } = await applyHostile(page, make());
+    assert.match(message, /error|limit|too|at most/i, `a message naming the problem: ${message.slice(0, 200)}`);
+    assert.ok(millis < 5000, `answered in ${millis} ms`);
+    // The page works and the cluster is as it was.
+    assert.equal(await run(page, 'kubectl get pods -o name'), podsBefore);
+    assert.deepEqual(log.errors.filter((e) => !e.includes('favicon')), []);
+    await screenshot(page, `hostile-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`);
+    await page.close();
+  });
+}
+
+test('a script of a million commands is refused with a message, nothing run', async () => {
+  const { page, log } = await open();
+  const podsBefore = await run(page, 'kubectl get pods -o name');
+  const script = 'sim advance 1s\n'.repeat(1_000_000);
+  const started = Date.now();
+  const output = await run(page, script);
+  const millis = Date.now() - started;
+  assert.ok(output.length > 0, 'something was printed');
+  assert.ok(millis < 10_000, `answered in ${millis} ms`);
+  assert.equal(await run(page, 'kubectl get pods -o name'), podsBefore);
+  assert.deepEqual(log.errors.filter((e) => !e.includes('favicon')), []);
+  await page.close();
+});
