@@ -1,5 +1,6 @@
 //! The cluster canvas: one card per node in a responsive grid, and "Add node".
 
+use super::dense::{DENSE_THRESHOLD, DenseGrid};
 use super::node_card::NodeCard;
 use super::{use_state, use_views};
 use leptos::prelude::*;
@@ -12,6 +13,7 @@ pub fn Canvas() -> impl IntoView {
     let state = use_state();
     let views = use_views();
     let count = RwSignal::new(1usize);
+    let dense = Memo::new(move |_| views.node_names.with(Vec::len) > DENSE_THRESHOLD);
     let add = move |_| {
         let n = count.get_untracked().clamp(1, MAX_ADD);
         state.act(|p| {
@@ -46,15 +48,24 @@ pub fn Canvas() -> impl IntoView {
                     </button>
                 </div>
             </div>
-            <ul role="list" aria-label="Nodes" class="node-grid">
-                <For
-                    each=move || views.node_names.get()
-                    key=|name| name.clone()
-                    let(name)
-                >
-                    <NodeCard name=name />
-                </For>
-            </ul>
+            <Show
+                when=move || dense.get()
+                fallback=move || {
+                    view! {
+                        <ul role="list" aria-label="Nodes" class="node-grid">
+                            <For
+                                each=move || views.node_names.get()
+                                key=|name| name.clone()
+                                let(name)
+                            >
+                                <NodeCard name=name />
+                            </For>
+                        </ul>
+                    }
+                }
+            >
+                <DenseGrid />
+            </Show>
             <Show when=move || views.node_names.with(Vec::is_empty)>
                 <p class="empty">
                     "No nodes. Add some with \u{201c}Add node\u{201d}, or apply Node manifests."

@@ -15,13 +15,7 @@ pub fn NodeCard(name: String) -> impl IntoView {
     let state = use_state();
     let views = use_views();
     let node_name = StoredValue::new(name.clone());
-    let node = Memo::new(move |_| {
-        node_name.with_value(|name| {
-            views
-                .nodes
-                .with(|ns| ns.iter().find(|n| &n.name == name).cloned())
-        })
-    });
+    let node = Memo::new(move |_| node_name.with_value(|name| views.node(name)));
     let selected = Memo::new(move |_| {
         node_name.with_value(|name| views.selected.with(|s| s.as_ref() == Some(name)))
     });

@@ -79,7 +79,22 @@ pub struct Playground {
     pub history: History,
     /// The output of `kubectl get ds -A`, refreshed after every command and tick.
     ds_table: String,
+    /// A Settle under way in slices (see [`Playground::settle_slice`]).
+    settling: Option<Settling>,
 }
+
+/// A Settle under way: where the virtual clock was when it began.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Settling {
+    from_millis: i64,
+}
+
+/// The virtual time one slice of a sliced Settle may cover: short, so that a slice of a big
+/// cluster's rollout takes milliseconds of wall-clock time.
+pub const SETTLE_SLICE_MILLIS: i64 = 1_000;
+
+/// `sim settle`'s default timeout (the engine's), which a sliced Settle keeps too.
+pub const SETTLE_TIMEOUT_MILLIS: i64 = 600_000;
 
 impl Default for Playground {
     fn default() -> Self {
@@ -101,6 +116,7 @@ impl Playground {
             speed: 1,
             history: History::default(),
             ds_table: String::new(),
+            settling: None,
         };
         p.refresh();
         p
@@ -147,6 +163,12 @@ impl Playground {
 
     fn execute(&mut self, command: &str, stdin: Option<&str>) -> CommandOutput {
         let out = self.session.execute(command, stdin);
+        self.echo(command, stdin, &out);
+        out
+    }
+
+    /// Puts a command that ran into the transcript, then refreshes what derives from the cluster.
+    fn echo(&mut self, command: &str, stdin: Option<&str>, out: &CommandOutput) {
         self.next_id += 1;
         self.transcript.push(Entry {
             id: self.next_id,
@@ -160,7 +182,6 @@ impl Playground {
             self.transcript.drain(..extra);
         }
         self.after_change();
-        out
     }
 
     /// Keeps the derived state right after the cluster changed.
@@ -228,6 +249,61 @@ impl Playground {
         self.run("sim settle")
     }
 
+    /// Settle without freezing the page: starts a `sim settle` that
+    /// [`Playground::settle_slice`] carries out a slice at a time, the page drawing and taking
+    /// input in between. Does nothing if one is under way.
+    pub fn start_settle(&mut self) {
+        if self.settling.is_none() {
+            self.settling = Some(Settling {
+                from_millis: self.elapsed_millis(),
+            });
+        }
+    }
+
+    /// Whether a sliced Settle is under way (the page shows "Settling…").
+    pub fn is_settling(&self) -> bool {
+        self.settling.is_some()
+    }
+
+    /// One slice of a sliced Settle: `sim settle --timeout 1s` (not echoed). Returns true
+    /// once it is over, then echoes `sim settle` with what one `sim settle` would have printed:
+    /// the slices reach the same instants as one settle, since each stops at its deadline only
+    /// when nothing is due before it.
+    pub fn settle_slice(&mut self) -> bool {
+        let Some(job) = self.settling else {
+            return true;
+        };
+        let out = self.session.execute(
+            &format!("sim settle --timeout {SETTLE_SLICE_MILLIS}ms"),
+            None,
+        );
+        let spent = self.elapsed_millis() - job.from_millis;
+        let output = if out.is_error || out.output.starts_with("settled at") {
+            Some(out)
+        } else if spent >= SETTLE_TIMEOUT_MILLIS {
+            Some(CommandOutput {
+                output: format!(
+                    "not settled after 10m0s: still changing at {}\n",
+                    format_elapsed(self.elapsed_millis())
+                ),
+                is_error: false,
+            })
+        } else {
+            None
+        };
+        match output {
+            Some(out) => {
+                self.settling = None;
+                self.echo("sim settle", None, &out);
+                true
+            }
+            None => {
+                self.after_change();
+                false
+            }
+        }
+    }
+
     pub fn play(&mut self) {
         self.playing = true;
     }
@@ -254,7 +330,7 @@ impl Playground {
     /// One tick of the playing clock: the same `sim advance` a user could type, but not echoed
     /// (ten a second would drown the transcript). Does nothing while paused.
     pub fn tick(&mut self, wall_millis: u32) {
-        if !self.playing {
+        if !self.playing || self.settling.is_some() {
             return;
         }
         let command = self.tick_command(wall_millis);

@@ -450,3 +450,49 @@ fn a_changed_template_rolls_out_node_by_node() {
         revisions(&p)
     );
 }
+
+/// Settle in slices (the page's Settle) ends where one `sim settle` ends, with the same
+/// transcript line and the same pods, on a scenario long enough to need many slices.
+#[test]
+fn a_sliced_settle_ends_as_one_settle() {
+    fn scenario() -> Playground {
+        let mut p = Playground::new();
+        p.settle();
+        p.add_nodes(40);
+        p.run("kubectl set image ds/fluentd-elasticsearch -n kube-system fluentd-elasticsearch=quay.io/fluentd_elasticsearch/fluentd:v5.0.0");
+        p
+    }
+    let mut whole = scenario();
+    let expected = whole.settle();
+    let mut sliced = scenario();
+    sliced.start_settle();
+    assert!(sliced.is_settling());
+    let mut slices = 0;
+    while !sliced.settle_slice() {
+        slices += 1;
+        assert!(slices < 10_000, "the settle never ended");
+    }
+    assert!(slices > 1, "{slices}");
+    assert!(!sliced.is_settling());
+    assert_eq!(last(&sliced).command, "sim settle");
+    assert_eq!(last(&sliced).output, expected.output);
+    assert_eq!(sliced.node_views(), whole.node_views());
+    assert_eq!(sliced.elapsed_millis(), whole.elapsed_millis());
+}
+
+/// The dense view colours a node by its pods' most urgent state.
+#[test]
+fn a_node_summary_is_its_most_urgent_pod_state() {
+    let mut p = Playground::new();
+    p.settle();
+    let views = p.node_views();
+    assert_eq!(node(&views, "node-1").summary(), Some(PodState::Ready));
+    p.run("kubectl taint node node-1 k=v:NoExecute");
+    let views = p.node_views();
+    assert_eq!(
+        node(&views, "node-1").summary(),
+        Some(PodState::Terminating)
+    );
+    p.settle();
+    assert_eq!(node(&p.node_views(), "node-1").summary(), None);
+}

@@ -40,6 +40,26 @@ pub struct NodeView {
     pub pods: Vec<PodChip>,
 }
 
+impl NodeView {
+    /// The dense view's one-word summary of the node's pods (its cell's colour): the most
+    /// urgent state any pod is in; None for no pods.
+    pub fn summary(&self) -> Option<PodState> {
+        const URGENCY: [PodState; 8] = [
+            PodState::Failed,
+            PodState::ImageError,
+            PodState::Terminating,
+            PodState::Pending,
+            PodState::ContainerCreating,
+            PodState::Running,
+            PodState::Other,
+            PodState::Ready,
+        ];
+        URGENCY
+            .into_iter()
+            .find(|s| self.pods.iter().any(|p| p.state == *s))
+    }
+}
+
 /// What a pod chip shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PodState {
