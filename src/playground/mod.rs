@@ -17,7 +17,7 @@ mod tests;
 
 use dsplay_engine::runner::{CommandOutput, Session};
 
-pub use commands::{NodeAction, shell_words};
+pub use commands::{NewNodes, NodeAction, shell_words};
 pub use history::History;
 pub use time::format_elapsed;
 pub use views::{DaemonSetView, EVENT_LIMIT, EventView, Explanation, NodeView, PodChip, PodState};
@@ -221,6 +221,16 @@ impl Playground {
         let names =
             commands::next_node_names(self.session.cluster().store().nodes().keys(), count.max(1));
         self.run_with_stdin("kubectl apply -f -", &commands::node_manifests(&names))
+    }
+
+    /// "Add node" with the form's fields: `kubectl apply -f -` with `count` Node manifests
+    /// carrying its name, labels, taints and capacity.
+    pub fn add_nodes_with(&mut self, spec: &NewNodes, count: usize) -> CommandOutput {
+        if *spec == NewNodes::default() {
+            return self.add_nodes(count);
+        }
+        let names = spec.names(self.session.cluster().store().nodes().keys(), count.max(1));
+        self.run_with_stdin("kubectl apply -f -", &spec.manifests(&names))
     }
 
     /// A node card's action, run as its command line.

@@ -496,3 +496,67 @@ fn a_node_summary_is_its_most_urgent_pod_state() {
     p.settle();
     assert_eq!(node(&p.node_views(), "node-1").summary(), None);
 }
+
+/// The Add node form's fields become Node manifests, applied as one `kubectl apply -f -`.
+#[test]
+fn add_node_form_fields_become_node_manifests() {
+    let mut p = Playground::empty();
+    let spec = NewNodes {
+        name: "gpu".into(),
+        labels: "accelerator=nvidia, zone=a".into(),
+        taints: "gpu=true other:NoExecute".into(),
+        effect: "NoSchedule".into(),
+        cpu: "8".into(),
+        memory: "32Gi".into(),
+        pods: "110".into(),
+    };
+    let out = p.add_nodes_with(&spec, 2);
+    assert!(!out.is_error, "{}", out.output);
+    assert_eq!(out.output, "node/gpu-1 created\nnode/gpu-2 created\n");
+    let views = p.node_views();
+    let gpu = node(&views, "gpu-2");
+    assert!(
+        gpu.labels
+            .contains(&("accelerator".into(), "nvidia".into()))
+    );
+    assert_eq!(gpu.taints, ["gpu=true:NoSchedule", "other:NoExecute"]);
+    let node = p.session().cluster().store().node("gpu-1").expect("gpu-1");
+    assert_eq!(
+        node.status.allocatable.get("memory").map(|q| q.0.as_str()),
+        Some("32Gi")
+    );
+    // Whatever is typed stays data: a quote or a newline cannot break out of the YAML.
+    let spec = NewNodes {
+        name: "x\"\n  labels: {a: b}".into(),
+        ..NewNodes::default()
+    };
+    let out = p.add_nodes_with(&spec, 1);
+    assert!(out.is_error, "{}", out.output);
+    // A bad effect is the API server's error, not a panic.
+    let spec = NewNodes {
+        taints: "k:Sometimes".into(),
+        ..NewNodes::default()
+    };
+    assert!(p.add_nodes_with(&spec, 1).is_error);
+}
+
+#[test]
+fn pressure_toggles_run_sim_node_pressure() {
+    let mut p = Playground::new();
+    let on = NodeAction::Pressure {
+        kind: "memory",
+        on: true,
+    };
+    assert_eq!(on.command("node-1"), "sim node node-1 pressure memory on");
+    assert!(!p.node_action("node-1", &on).is_error);
+    assert_eq!(
+        node(&p.node_views(), "node-1").conditions,
+        ["MemoryPressure"]
+    );
+    let off = NodeAction::Pressure {
+        kind: "memory",
+        on: false,
+    };
+    assert!(!p.node_action("node-1", &off).is_error);
+    assert!(node(&p.node_views(), "node-1").conditions.is_empty());
+}
