@@ -8,7 +8,14 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 /// The taint effects offered by the taint form.
-const EFFECTS: [&str; 3] = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
+pub const EFFECTS: [&str; 3] = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
+
+/// The pressure conditions a node card toggles: `sim node NAME pressure KIND on|off`.
+const PRESSURES: [(&str, &str); 3] = [
+    ("memory", "MemoryPressure"),
+    ("disk", "DiskPressure"),
+    ("pid", "PIDPressure"),
+];
 
 #[component]
 pub fn NodeCard(name: String) -> impl IntoView {
@@ -205,7 +212,28 @@ pub fn NodeCard(name: String) -> impl IntoView {
                 </button>
             </div>
             <details class="node-edit">
-                <summary>"Label / taint"</summary>
+                <summary>"Label / taint / pressure"</summary>
+                <div class="pressures" role="group" aria-label=aria("Pressure conditions of")>
+                    {PRESSURES
+                        .iter()
+                        .map(|(kind, condition)| {
+                            let on = move || {
+                                node.with(|n| n.as_ref().is_some_and(|n| n.conditions.iter().any(|c| c == condition)))
+                            };
+                            view! {
+                                <button
+                                    type="button"
+                                    aria-pressed=move || if on() { "true" } else { "false" }
+                                    aria-label=format!("{condition} {}", node_name.get_value())
+                                    title=format!("sim node NAME pressure {kind} on|off")
+                                    on:click=move |_| act(NodeAction::Pressure { kind, on: !on() })
+                                >
+                                    {*condition}
+                                </button>
+                            }
+                        })
+                        .collect_view()}
+                </div>
                 <form class="inline-form" on:submit=submit_label>
                     <input
                         type="text"
