@@ -128,6 +128,7 @@ pub fn Clock() -> impl IntoView {
                         .collect_view()}
                 </select>
             </label>
+            <super::shortcuts::Shortcuts state=state />
             <p class="time" title="Virtual time since the scenario began">
                 <span class="visually-hidden">"Virtual time: "</span>
                 {move || format!("t = {}", time.get())}

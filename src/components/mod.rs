@@ -9,6 +9,7 @@ pub mod dense;
 pub mod editor;
 pub mod events;
 pub mod node_card;
+pub mod shortcuts;
 pub mod status_table;
 pub mod why_panel;
 

@@ -145,6 +145,11 @@ pub fn NodeCard(name: String) -> impl IntoView {
                     </For>
                 </ul>
             </div>
+            <Show when=move || node.with(|n| n.as_ref().is_some_and(|n| !n.usage.is_empty()))>
+                <p class="usage" title="Requests of the node's pods, of its allocatable resources">
+                    {move || list(|n| n.usage.clone()).join(" \u{b7} ")}
+                </p>
+            </Show>
             <ul class="pods" aria-label=aria("Pods on")>
                 <For
                     each=move || {
@@ -161,6 +166,26 @@ pub fn NodeCard(name: String) -> impl IntoView {
             <Show when=move || node.with(|n| n.as_ref().is_some_and(|n| n.pods.is_empty()))>
                 <p class="no-pods">"No pods"</p>
             </Show>
+            // The empty place of each DaemonSet without a pod here: "Why?" explains it.
+            <ul class="slots" aria-label=aria("Empty slots on")>
+                <For each=move || list(|n| n.missing.clone()) key=|d| d.clone() let(ds)>
+                    <li class="slot">
+                        <button
+                            type="button"
+                            class="slot-why"
+                            aria-label=format!("Why no {ds} pod on {}?", node_name.get_value())
+                            on:click=move |ev| {
+                                ev.stop_propagation();
+                                let name = node_name.get_value();
+                                state.act(|p| p.select(Some(&name)));
+                                focus_why();
+                            }
+                        >
+                            {format!("no {} pod \u{2014} Why?", ds.rsplit('/').next().unwrap_or(&ds))}
+                        </button>
+                    </li>
+                </For>
+            </ul>
             <div class="node-actions">
                 <button
                     type="button"
@@ -273,6 +298,18 @@ pub fn NodeCard(name: String) -> impl IntoView {
                 </form>
             </details>
         </li>
+    }
+}
+
+/// Brings the "Why?" panel into view (its heading takes the focus, so a screen reader reads on).
+fn focus_why() {
+    use wasm_bindgen::JsCast;
+    if let Some(heading) = document()
+        .get_element_by_id("why-heading")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = heading.set_attribute("tabindex", "-1");
+        let _ = heading.focus();
     }
 }
 

@@ -206,7 +206,7 @@ impl NewNodes {
             if !taints.is_empty() {
                 text.push_str("spec:\n  taints:\n");
                 for (k, v, effect) in &taints {
-                    let _ = write!(text, "  - key: {}\n", quoted(k));
+                    let _ = writeln!(text, "  - key: {}", quoted(k));
                     if !v.is_empty() {
                         let _ = writeln!(text, "    value: {}", quoted(v));
                     }

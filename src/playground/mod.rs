@@ -20,7 +20,9 @@ use dsplay_engine::runner::{CommandOutput, Session};
 pub use commands::{NewNodes, NodeAction, shell_words};
 pub use history::History;
 pub use time::format_elapsed;
-pub use views::{DaemonSetView, EVENT_LIMIT, EventView, Explanation, NodeView, PodChip, PodState};
+pub use views::{
+    DaemonSetView, EVENT_LIMIT, EventView, Explanation, NodeView, PodChip, PodState, RevisionView,
+};
 
 /// The DaemonSet in the editor when the page opens (shared/fixtures/fluentd-elasticsearch.yaml).
 pub const DEFAULT_MANIFEST: &str = include_str!("default-daemonset.yaml");
@@ -245,6 +247,16 @@ impl Playground {
         self.selected_node = node
             .filter(|n| self.session.cluster().store().node(n).is_some())
             .map(str::to_string);
+    }
+
+    /// A revision history's "Roll back": `kubectl rollout undo ds/NAME --to-revision=N`.
+    pub fn roll_back(&mut self, namespace: &str, daemonset: &str, revision: i64) -> CommandOutput {
+        let line = format!(
+            "kubectl rollout undo ds/{} -n {} --to-revision={revision}",
+            shell_words(daemonset),
+            shell_words(namespace)
+        );
+        self.run(&line)
     }
 
     // ---- clock

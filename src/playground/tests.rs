@@ -494,7 +494,13 @@ fn a_node_summary_is_its_most_urgent_pod_state() {
         Some(PodState::Terminating)
     );
     p.settle();
-    assert_eq!(node(&p.node_views(), "node-1").summary(), None);
+    let views = p.node_views();
+    assert_eq!(node(&views, "node-1").summary(), None);
+    assert_eq!(
+        node(&views, "node-1").missing,
+        ["kube-system/fluentd-elasticsearch"]
+    );
+    assert!(node(&views, "node-2").missing.is_empty());
 }
 
 /// The Add node form's fields become Node manifests, applied as one `kubectl apply -f -`.
@@ -559,4 +565,52 @@ fn pressure_toggles_run_sim_node_pressure() {
     };
     assert!(!p.node_action("node-1", &off).is_error);
     assert!(node(&p.node_views(), "node-1").conditions.is_empty());
+}
+
+#[test]
+fn revision_history_lists_templates_and_rolls_back() {
+    let mut p = Playground::new();
+    p.settle();
+    p.run("kubectl set image ds/fluentd-elasticsearch -n kube-system fluentd-elasticsearch=quay.io/fluentd_elasticsearch/fluentd:v2.6.0");
+    p.settle();
+    let revs = p.revision_views();
+    assert_eq!(revs.len(), 2, "{revs:?}");
+    assert_eq!(revs[0].revision, 1);
+    assert_eq!(
+        revs[0].images,
+        "quay.io/fluentd_elasticsearch/fluentd:v2.5.2"
+    );
+    assert!(!revs[0].current && revs[1].current);
+    let out = p.roll_back("kube-system", "fluentd-elasticsearch", 1);
+    assert!(!out.is_error, "{}", out.output);
+    assert_eq!(
+        last(&p).command,
+        "kubectl rollout undo ds/fluentd-elasticsearch -n kube-system --to-revision=1"
+    );
+    let revs = p.revision_views();
+    let current = revs.iter().find(|r| r.current).expect("a current revision");
+    assert_eq!(
+        current.images,
+        "quay.io/fluentd_elasticsearch/fluentd:v2.5.2"
+    );
+}
+
+#[test]
+fn a_node_with_capacity_shows_what_its_pods_request() {
+    let mut p = Playground::new();
+    let spec = NewNodes {
+        name: "big".into(),
+        cpu: "4".into(),
+        memory: "16Gi".into(),
+        pods: "110".into(),
+        ..NewNodes::default()
+    };
+    assert!(!p.add_nodes_with(&spec, 1).is_error);
+    p.settle();
+    let views = p.node_views();
+    // fluentd-elasticsearch requests 100m CPU and 200Mi memory.
+    assert_eq!(
+        node(&views, "big").usage,
+        ["cpu 100m/4", "memory 200Mi/16Gi", "pods 1/110"]
+    );
 }

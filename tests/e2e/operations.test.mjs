@@ -1,7 +1,13 @@
 // Node options, pressure conditions and a rollout watched step by step, as a user does them.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { screenshot as save, start } from './harness.mjs';
+import { screenshot, start } from './harness.mjs';
+
+/** A full-page screenshot taken from the top (the clock bar sticks to the top of the view). */
+async function save(page, name) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, name);
+}
 
 let ctx;
 before(async () => {
@@ -102,4 +108,48 @@ test('a rollout, sampled at every Step, never has more nodes without an availabl
     assert.ok(updatedOverTime[i] - updatedOverTime[i - 1] <= 1, `${updatedOverTime}`);
   }
   await save(page, 'operations-rollout-done');
+});
+
+test('? lists the keyboard shortcuts; p, n and s drive the clock from the keyboard', async () => {
+  const { page, log } = await open();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await dialog.waitFor();
+  assert.match(await dialog.innerText(), /Play \/ Pause/);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Close');
+  await save(page, 'operations-shortcuts');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Keyboard shortcuts');
+
+  await page.keyboard.press('p');
+  assert.equal(await button(page, 'Pause').getAttribute('aria-pressed'), 'true');
+  await page.keyboard.press('n');
+  await transcript(page).getByText('$ sim advance 1s').waitFor();
+  await page.keyboard.press('s');
+  await transcript(page).getByText(/settled at/).waitFor();
+  // Typed into the console, the same letters are text.
+  await page.keyboard.press('c');
+  await page.keyboard.type('spn');
+  assert.equal(await page.getByRole('textbox', { name: 'Console', exact: true }).inputValue(), 'spn');
+  assert.deepEqual(log.errors, []);
+});
+
+test('revision history: Roll back runs kubectl rollout undo --to-revision', async () => {
+  const { page } = await open();
+  await button(page, 'Settle').click();
+  await transcript(page).getByText(/settled at/).waitFor();
+  await page.getByRole('textbox', { name: 'Console', exact: true }).fill(
+    'kubectl set image ds/fluentd-elasticsearch -n kube-system fluentd-elasticsearch=quay.io/fluentd_elasticsearch/fluentd:v2.6.0');
+  await page.getByRole('textbox', { name: 'Console', exact: true }).press('Enter');
+  await button(page, 'Settle').click();
+  await transcript(page).getByText(/settled at/).nth(1).waitFor();
+  await page.getByText('Revision history').click();
+  const history = page.getByRole('list', { name: 'Revision history' });
+  assert.match(await history.innerText(), /revision 1[\s\S]*v2\.5\.2[\s\S]*revision 2[\s\S]*v2\.6\.0/);
+  await save(page, 'operations-history');
+  await history.getByRole('button', { name: 'Roll back kube-system/fluentd-elasticsearch to revision 1' }).click();
+  await transcript(page).getByText('$ kubectl rollout undo ds/fluentd-elasticsearch -n kube-system --to-revision=1').waitFor();
+  await transcript(page).getByText('daemonset.apps/fluentd-elasticsearch rolled back').waitFor();
 });
