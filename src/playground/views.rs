@@ -366,7 +366,9 @@ fn quantity(resource: &str, milli: i128) -> String {
         "cpu" if milli % 1000 != 0 => format!("{milli}m"),
         "memory" => {
             let bytes = milli / 1000;
-            if bytes % (1024 * MI) == 0 {
+            if bytes == 0 {
+                "0".to_string()
+            } else if bytes % (1024 * MI) == 0 {
                 format!("{}Gi", bytes / (1024 * MI))
             } else if bytes >= MI {
                 format!("{}Mi", bytes / MI)
