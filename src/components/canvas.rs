@@ -1,7 +1,10 @@
 //! The cluster canvas: one card per node in a responsive grid, and "Add node".
 
+use super::dense::{DENSE_THRESHOLD, DenseGrid};
+use super::node_card::EFFECTS;
 use super::node_card::NodeCard;
 use super::{use_state, use_views};
+use crate::playground::NewNodes;
 use leptos::prelude::*;
 
 /// The most nodes one "Add node" adds.
@@ -12,11 +15,22 @@ pub fn Canvas() -> impl IntoView {
     let state = use_state();
     let views = use_views();
     let count = RwSignal::new(1usize);
+    let dense = Memo::new(move |_| views.node_names.with(Vec::len) > DENSE_THRESHOLD);
+    let spec = RwSignal::new(NewNodes {
+        effect: EFFECTS[0].to_string(),
+        ..NewNodes::default()
+    });
     let add = move |_| {
         let n = count.get_untracked().clamp(1, MAX_ADD);
-        state.act(|p| {
-            p.add_nodes(n);
-        });
+        let mut form = spec.get_untracked();
+        // An effect alone (no taints typed) is no option: the plain "Add node".
+        if form.taints.trim().is_empty() {
+            form.effect.clear();
+        }
+        let failed = state.act(|p| p.add_nodes_with(&form, n).is_error);
+        if !failed {
+            spec.update(|s| s.name.clear());
+        }
     };
 
     view! {
@@ -46,20 +60,74 @@ pub fn Canvas() -> impl IntoView {
                     </button>
                 </div>
             </div>
-            <ul role="list" aria-label="Nodes" class="node-grid">
-                <For
-                    each=move || views.node_names.get()
-                    key=|name| name.clone()
-                    let(name)
-                >
-                    <NodeCard name=name />
-                </For>
-            </ul>
+            <details class="add-node-options">
+                <summary>"New node options"</summary>
+                <div class="option-grid">
+                    {field("Name", "node-N; a prefix for several", spec, |s| &mut s.name)}
+                    {field("Labels", "key=value, ...", spec, |s| &mut s.labels)}
+                    {field("Taints", "key=value or key=value:Effect, ...", spec, |s| &mut s.taints)}
+                    <label>
+                        "Taint effect"
+                        <select on:change=move |ev| {
+                            let effect = event_target_value(&ev);
+                            spec.update(|s| s.effect = effect);
+                        }>
+                            {EFFECTS.iter().map(|e| view! { <option value=*e>{*e}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    {field("CPU", "4", spec, |s| &mut s.cpu)}
+                    {field("Memory", "16Gi", spec, |s| &mut s.memory)}
+                    {field("Pods", "110", spec, |s| &mut s.pods)}
+                </div>
+            </details>
+            <Show
+                when=move || dense.get()
+                fallback=move || {
+                    view! {
+                        <ul role="list" aria-label="Nodes" class="node-grid">
+                            <For
+                                each=move || views.node_names.get()
+                                key=|name| name.clone()
+                                let(name)
+                            >
+                                <NodeCard name=name />
+                            </For>
+                        </ul>
+                    }
+                }
+            >
+                <DenseGrid />
+            </Show>
             <Show when=move || views.node_names.with(Vec::is_empty)>
                 <p class="empty">
                     "No nodes. Add some with \u{201c}Add node\u{201d}, or apply Node manifests."
                 </p>
             </Show>
         </section>
+    }
+}
+
+/// A text field of the new node options, bound to one field of the form.
+fn field(
+    label: &'static str,
+    placeholder: &'static str,
+    spec: RwSignal<NewNodes>,
+    part: fn(&mut NewNodes) -> &mut String,
+) -> impl IntoView {
+    view! {
+        <label>
+            {label}
+            <input
+                type="text"
+                placeholder=placeholder
+                spellcheck="false"
+                autocapitalize="off"
+                prop:value=move || spec.with(|s| part(&mut s.clone()).clone())
+                on:input=move |ev| {
+                    let value = event_target_value(&ev);
+                    spec.update(|s| *part(s) = value);
+                }
+            />
+        </label>
     }
 }

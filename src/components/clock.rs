@@ -21,9 +21,46 @@ pub fn drive() {
     }
 }
 
+/// Wall-clock milliseconds of engine work per frame during a Settle: the rest of the frame is
+/// the browser's, to draw and to take input.
+const SETTLE_BUDGET_MILLIS: f64 = 12.0;
+
+/// Starts a Settle that runs in slices between frames, so that settling thousands of nodes
+/// never freezes the page.
+pub fn settle(state: super::State) {
+    if state.with_untracked(|p| p.is_settling()) {
+        return;
+    }
+    state.act(|p| p.start_settle());
+    settle_frame(state);
+}
+
+fn settle_frame(state: super::State) {
+    let now = || {
+        web_sys::window()
+            .and_then(|w| w.performance())
+            .map_or(0.0, |p| p.now())
+    };
+    let start = now();
+    let done = state.act(|p| {
+        loop {
+            if p.settle_slice() {
+                break true;
+            }
+            if now() - start > SETTLE_BUDGET_MILLIS {
+                break false;
+            }
+        }
+    });
+    if !done {
+        set_timeout(move || settle_frame(state), Duration::ZERO);
+    }
+}
+
 #[component]
 pub fn Clock() -> impl IntoView {
     let state = use_state();
+    let settling = Memo::new(move |_| state.with(|p| p.is_settling()));
     let playing = Memo::new(move |_| state.with(|p| p.playing));
     let speed = Memo::new(move |_| state.with(|p| p.speed));
     let time = Memo::new(move |_| state.with(|p| format_elapsed(p.elapsed_millis())));
@@ -62,15 +99,15 @@ pub fn Clock() -> impl IntoView {
                 <button
                     type="button"
                     title="sim settle: run until nothing is left to happen"
-                    on:click=move |_| {
-                        state.act(|p| {
-                            p.settle();
-                        });
-                    }
+                    aria-busy=move || settling.get().then_some("true")
+                    on:click=move |_| settle(state)
                 >
                     "Settle"
                 </button>
             </div>
+            <p class="working" role="status">
+                {move || settling.get().then_some("Settling\u{2026}")}
+            </p>
             <label class="speed">
                 "Speed "
                 <select on:change=move |ev| {
@@ -91,6 +128,7 @@ pub fn Clock() -> impl IntoView {
                         .collect_view()}
                 </select>
             </label>
+            <super::shortcuts::Shortcuts state=state />
             <p class="time" title="Virtual time since the scenario began">
                 <span class="visually-hidden">"Virtual time: "</span>
                 {move || format!("t = {}", time.get())}

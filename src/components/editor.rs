@@ -4,10 +4,16 @@
 
 use super::use_state;
 use crate::playground::highlight::{Token, highlight_line};
+use leptos::either::Either;
 use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
 use web_sys::{ScrollIntoViewOptions, ScrollLogicalPosition};
+
+/// Above this many lines the text is shown without colours, and the line numbers as one text:
+/// a pasted `kubectl get nodes -o yaml` of a thousand nodes must not cost a hundred thousand
+/// elements at every keystroke.
+const HIGHLIGHT_LINES: usize = 1_500;
 
 /// The offsets (UTF-16, as the DOM counts) where line `line` (1-based) of `text` starts and ends.
 fn line_range(text: &str, line: usize) -> (u32, u32) {
@@ -48,9 +54,10 @@ pub fn Editor() -> impl IntoView {
         let (start, end) = text.with_untracked(|t| line_range(t, line));
         let _ = area.focus();
         let _ = area.set_selection_range(start, end);
+        // The line "Show line" names is the error's, the one marked element of the gutter.
         if let Some(mark) = gutter
             .get()
-            .and_then(|g| g.children().item(line as u32 - 1))
+            .and_then(|g| g.query_selector(".error-line").ok().flatten())
         {
             let options = ScrollIntoViewOptions::new();
             options.set_block(ScrollLogicalPosition::Center);
@@ -75,21 +82,19 @@ pub fn Editor() -> impl IntoView {
                 </div>
                 <div class="editor-frame" class:has-error=move || error.with(Option::is_some)>
                     <div class="gutter" aria-hidden="true" node_ref=gutter>
-                        {move || {
-                            let marked = error_line.get();
-                            (1..=line_count.get())
-                                .map(|n| {
-                                    let bad = marked == Some(n);
-                                    view! { <span class:error-line=bad>{n}</span> }
-                                })
-                                .collect_view()
-                        }}
+                        {move || gutter_numbers(line_count.get(), error_line.get())}
                     </div>
     <div class="code">
                         <pre class="highlight" aria-hidden="true">
                             {move || {
                                 let marked = error_line.get();
-                                text.with(|t| coloured(t, marked))
+                                text.with(|t| {
+                                    if line_count.get() > HIGHLIGHT_LINES {
+                                        Either::Right(format!("{t} "))
+                                    } else {
+                                        Either::Left(coloured(t, marked))
+                                    }
+                                })
                             }}
                         </pre>
                     <textarea
@@ -140,6 +145,32 @@ pub fn Editor() -> impl IntoView {
                 </div>
             </section>
         }
+}
+
+/// The line numbers, one a line, the `marked` one in its own element (the error marker, and
+/// the element "Show line" scrolls to). Beyond [`HIGHLIGHT_LINES`] the others are one text.
+fn gutter_numbers(count: usize, marked: Option<usize>) -> impl IntoView + use<> {
+    if count <= HIGHLIGHT_LINES {
+        return Either::Left(
+            (1..=count)
+                .map(|n| view! { <span class:error-line=marked == Some(n)>{n}</span> })
+                .collect_view(),
+        );
+    }
+    let joined = |range: std::ops::RangeInclusive<usize>| {
+        range.map(|n| n.to_string()).collect::<Vec<_>>().join("\n")
+    };
+    let view = match marked.filter(|m| *m <= count) {
+        Some(m) => (
+            joined(1..=m - 1),
+            Some(view! { <span class="error-line">{m}</span> }),
+            joined(m + 1..=count),
+        ),
+        None => (joined(1..=count), None, String::new()),
+    };
+    Either::Right(
+        view! { <span class="plain-lines">{view.0}</span> {view.1} <span class="plain-lines">{view.2}</span> },
+    )
 }
 
 /// The text, coloured, one span per line; the line `marked` is underlined as the error's. A

@@ -8,20 +8,21 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 /// The taint effects offered by the taint form.
-const EFFECTS: [&str; 3] = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
+pub const EFFECTS: [&str; 3] = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
+
+/// The pressure conditions a node card toggles: `sim node NAME pressure KIND on|off`.
+const PRESSURES: [(&str, &str); 3] = [
+    ("memory", "MemoryPressure"),
+    ("disk", "DiskPressure"),
+    ("pid", "PIDPressure"),
+];
 
 #[component]
 pub fn NodeCard(name: String) -> impl IntoView {
     let state = use_state();
     let views = use_views();
     let node_name = StoredValue::new(name.clone());
-    let node = Memo::new(move |_| {
-        node_name.with_value(|name| {
-            views
-                .nodes
-                .with(|ns| ns.iter().find(|n| &n.name == name).cloned())
-        })
-    });
+    let node = Memo::new(move |_| node_name.with_value(|name| views.node(name)));
     let selected = Memo::new(move |_| {
         node_name.with_value(|name| views.selected.with(|s| s.as_ref() == Some(name)))
     });
@@ -144,6 +145,11 @@ pub fn NodeCard(name: String) -> impl IntoView {
                     </For>
                 </ul>
             </div>
+            <Show when=move || node.with(|n| n.as_ref().is_some_and(|n| !n.usage.is_empty()))>
+                <p class="usage" title="Requests of the node's pods, of its allocatable resources">
+                    {move || list(|n| n.usage.clone()).join(" \u{b7} ")}
+                </p>
+            </Show>
             <ul class="pods" aria-label=aria("Pods on")>
                 <For
                     each=move || {
@@ -160,6 +166,26 @@ pub fn NodeCard(name: String) -> impl IntoView {
             <Show when=move || node.with(|n| n.as_ref().is_some_and(|n| n.pods.is_empty()))>
                 <p class="no-pods">"No pods"</p>
             </Show>
+            // The empty place of each DaemonSet without a pod here: "Why?" explains it.
+            <ul class="slots" aria-label=aria("Empty slots on")>
+                <For each=move || list(|n| n.missing.clone()) key=|d| d.clone() let(ds)>
+                    <li class="slot">
+                        <button
+                            type="button"
+                            class="slot-why"
+                            aria-label=format!("Why no {ds} pod on {}?", node_name.get_value())
+                            on:click=move |ev| {
+                                ev.stop_propagation();
+                                let name = node_name.get_value();
+                                state.act(|p| p.select(Some(&name)));
+                                focus_why();
+                            }
+                        >
+                            {format!("no {} pod \u{2014} Why?", ds.rsplit('/').next().unwrap_or(&ds))}
+                        </button>
+                    </li>
+                </For>
+            </ul>
             <div class="node-actions">
                 <button
                     type="button"
@@ -211,7 +237,28 @@ pub fn NodeCard(name: String) -> impl IntoView {
                 </button>
             </div>
             <details class="node-edit">
-                <summary>"Label / taint"</summary>
+                <summary>"Label / taint / pressure"</summary>
+                <div class="pressures" role="group" aria-label=aria("Pressure conditions of")>
+                    {PRESSURES
+                        .iter()
+                        .map(|(kind, condition)| {
+                            let on = move || {
+                                node.with(|n| n.as_ref().is_some_and(|n| n.conditions.iter().any(|c| c == condition)))
+                            };
+                            view! {
+                                <button
+                                    type="button"
+                                    aria-pressed=move || if on() { "true" } else { "false" }
+                                    aria-label=format!("{condition} {}", node_name.get_value())
+                                    title=format!("sim node NAME pressure {kind} on|off")
+                                    on:click=move |_| act(NodeAction::Pressure { kind, on: !on() })
+                                >
+                                    {*condition}
+                                </button>
+                            }
+                        })
+                        .collect_view()}
+                </div>
                 <form class="inline-form" on:submit=submit_label>
                     <input
                         type="text"
@@ -251,6 +298,18 @@ pub fn NodeCard(name: String) -> impl IntoView {
                 </form>
             </details>
         </li>
+    }
+}
+
+/// Brings the "Why?" panel into view (its heading takes the focus, so a screen reader reads on).
+fn focus_why() {
+    use wasm_bindgen::JsCast;
+    if let Some(heading) = document()
+        .get_element_by_id("why-heading")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = heading.set_attribute("tabindex", "-1");
+        let _ = heading.focus();
     }
 }
 

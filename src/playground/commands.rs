@@ -25,6 +25,11 @@ pub enum NodeAction {
     },
     /// `kubectl taint node NAME key:Effect-`: the taint as kubectl prints it (`k=v:Effect`).
     Untaint(String),
+    /// `sim node NAME pressure memory|disk|pid on|off`.
+    Pressure {
+        kind: &'static str,
+        on: bool,
+    },
 }
 
 impl NodeAction {
@@ -39,6 +44,10 @@ impl NodeAction {
             NodeAction::NotReady => format!("sim node {node} not-ready"),
             NodeAction::Unreachable => format!("sim node {node} unreachable"),
             NodeAction::Delete => format!("kubectl delete node {node}"),
+            NodeAction::Pressure { kind, on } => {
+                let on = if *on { "on" } else { "off" };
+                format!("sim node {node} pressure {} {on}", shell_words(kind))
+            }
             NodeAction::Label(args) => format!("kubectl label node {node} {}", shell_words(args)),
             NodeAction::Taint { key_value, effect } => {
                 format!(
@@ -123,4 +132,120 @@ pub fn node_manifests(names: &[String]) -> String {
         );
     }
     text
+}
+
+/// The "Add node" form: what the new nodes get. Empty fields are left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NewNodes {
+    /// The name of one node, or the prefix of several (`NAME-1`, `NAME-2`); empty: `node-N`
+    /// after the highest there is.
+    pub name: String,
+    /// `key=value` pairs, separated by blanks or commas.
+    pub labels: String,
+    /// `key[=value][:Effect]` taints, separated by blanks or commas; `effect` for those without.
+    pub taints: String,
+    pub effect: String,
+    pub cpu: String,
+    pub memory: String,
+    pub pods: String,
+}
+
+impl NewNodes {
+    /// The names of `count` new nodes, given the nodes there are.
+    pub fn names<'a>(
+        &self,
+        existing: impl Iterator<Item = &'a String>,
+        count: usize,
+    ) -> Vec<String> {
+        let name = self.name.trim();
+        match (name, count) {
+            ("", _) => next_node_names(existing, count),
+            (_, 1) => vec![name.to_string()],
+            _ => (1..=count).map(|i| format!("{name}-{i}")).collect(),
+        }
+    }
+
+    /// The Node manifests, one YAML document each. Every value is a quoted YAML string, so the
+    /// API server's validation, not the YAML parser, judges what the user typed.
+    pub fn manifests(&self, names: &[String]) -> String {
+        let labels: Vec<(&str, &str)> = items(&self.labels)
+            .map(|kv| kv.split_once('=').unwrap_or((kv, "")))
+            .collect();
+        let taints: Vec<(&str, &str, &str)> = items(&self.taints)
+            .map(|t| {
+                let (kv, effect) = t.rsplit_once(':').unwrap_or((t, self.effect.trim()));
+                let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+                (k, v, effect)
+            })
+            .collect();
+        let resources: Vec<(&str, &str)> = [
+            ("cpu", &self.cpu),
+            ("memory", &self.memory),
+            ("pods", &self.pods),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k, v.trim()))
+        .filter(|(_, v)| !v.is_empty())
+        .collect();
+        let mut text = String::new();
+        for (i, name) in names.iter().enumerate() {
+            if i > 0 {
+                text.push_str("---\n");
+            }
+            let _ = write!(
+                text,
+                "apiVersion: v1\nkind: Node\nmetadata:\n  name: {}\n",
+                quoted(name)
+            );
+            if !labels.is_empty() {
+                text.push_str("  labels:\n");
+                for (k, v) in &labels {
+                    let _ = writeln!(text, "    {}: {}", quoted(k), quoted(v));
+                }
+            }
+            if !taints.is_empty() {
+                text.push_str("spec:\n  taints:\n");
+                for (k, v, effect) in &taints {
+                    let _ = writeln!(text, "  - key: {}", quoted(k));
+                    if !v.is_empty() {
+                        let _ = writeln!(text, "    value: {}", quoted(v));
+                    }
+                    let _ = writeln!(text, "    effect: {}", quoted(effect));
+                }
+            }
+            if !resources.is_empty() {
+                text.push_str("status:\n");
+                for list in ["capacity", "allocatable"] {
+                    let _ = writeln!(text, "  {list}:");
+                    for (k, v) in &resources {
+                        let _ = writeln!(text, "    {k}: {}", quoted(v));
+                    }
+                }
+            }
+        }
+        text
+    }
+}
+
+/// The items of a form field: separated by blanks or commas.
+fn items(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|s| !s.is_empty())
+}
+
+/// `text` as a double-quoted YAML string.
+fn quoted(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }

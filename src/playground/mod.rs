@@ -18,10 +18,12 @@ mod tests;
 
 use dsplay_engine::runner::{CommandOutput, Session};
 
-pub use commands::{NodeAction, line_named, shell_words};
+pub use commands::{NewNodes, NodeAction, line_named, shell_words};
 pub use history::History;
 pub use time::format_elapsed;
-pub use views::{DaemonSetView, EVENT_LIMIT, EventView, Explanation, NodeView, PodChip, PodState};
+pub use views::{
+    DaemonSetView, EVENT_LIMIT, EventView, Explanation, NodeView, PodChip, PodState, RevisionView,
+};
 
 /// The DaemonSet in the editor when the page opens (shared/fixtures/fluentd-elasticsearch.yaml).
 pub const DEFAULT_MANIFEST: &str = include_str!("default-daemonset.yaml");
@@ -103,7 +105,22 @@ pub struct Playground {
     ds_table: String,
     /// Every command run, for links and autosaves (`crate::share`).
     log: record::Log,
+    /// A Settle under way in slices (see [`Playground::settle_slice`]).
+    settling: Option<Settling>,
 }
+
+/// A Settle under way: where the virtual clock was when it began.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Settling {
+    from_millis: i64,
+}
+
+/// The virtual time one slice of a sliced Settle may cover: short, so that a slice of a big
+/// cluster's rollout takes milliseconds of wall-clock time.
+pub const SETTLE_SLICE_MILLIS: i64 = 1_000;
+
+/// `sim settle`'s default timeout (the engine's), which a sliced Settle keeps too.
+pub const SETTLE_TIMEOUT_MILLIS: i64 = 600_000;
 
 impl Default for Playground {
     fn default() -> Self {
@@ -126,6 +143,7 @@ impl Playground {
             history: History::default(),
             ds_table: String::new(),
             log: record::Log::default(),
+            settling: None,
         };
         p.refresh();
         p
@@ -178,6 +196,12 @@ impl Playground {
     fn execute(&mut self, command: &str, stdin: Option<&str>) -> CommandOutput {
         let out = self.session.execute(command, stdin);
         self.log.command(command, stdin);
+        self.echo(command, stdin, &out);
+        out
+    }
+
+    /// Puts a command that ran into the transcript, then refreshes what derives from the cluster.
+    fn echo(&mut self, command: &str, stdin: Option<&str>, out: &CommandOutput) {
         self.next_id += 1;
         self.transcript.push(Entry {
             id: self.next_id,
@@ -191,7 +215,6 @@ impl Playground {
             self.transcript.drain(..extra);
         }
         self.after_change();
-        out
     }
 
     /// Keeps the derived state right after the cluster changed.
@@ -230,6 +253,16 @@ impl Playground {
         self.run_with_stdin("kubectl apply -f -", &commands::node_manifests(&names))
     }
 
+    /// "Add node" with the form's fields: `kubectl apply -f -` with `count` Node manifests
+    /// carrying its name, labels, taints and capacity.
+    pub fn add_nodes_with(&mut self, spec: &NewNodes, count: usize) -> CommandOutput {
+        if *spec == NewNodes::default() {
+            return self.add_nodes(count);
+        }
+        let names = spec.names(self.session.cluster().store().nodes().keys(), count.max(1));
+        self.run_with_stdin("kubectl apply -f -", &spec.manifests(&names))
+    }
+
     /// A node card's action, run as its command line.
     pub fn node_action(&mut self, node: &str, action: &NodeAction) -> CommandOutput {
         self.selected_node = Some(node.to_string());
@@ -244,6 +277,16 @@ impl Playground {
             .map(str::to_string);
     }
 
+    /// A revision history's "Roll back": `kubectl rollout undo ds/NAME --to-revision=N`.
+    pub fn roll_back(&mut self, namespace: &str, daemonset: &str, revision: i64) -> CommandOutput {
+        let line = format!(
+            "kubectl rollout undo ds/{} -n {} --to-revision={revision}",
+            shell_words(daemonset),
+            shell_words(namespace)
+        );
+        self.run(&line)
+    }
+
     // ---- clock
 
     /// Step: `sim advance 1s`.
@@ -254,6 +297,61 @@ impl Playground {
     /// Settle: `sim settle`.
     pub fn settle(&mut self) -> CommandOutput {
         self.run("sim settle")
+    }
+
+    /// Settle without freezing the page: starts a `sim settle` that
+    /// [`Playground::settle_slice`] carries out a slice at a time, the page drawing and taking
+    /// input in between. Does nothing if one is under way.
+    pub fn start_settle(&mut self) {
+        if self.settling.is_none() {
+            self.settling = Some(Settling {
+                from_millis: self.elapsed_millis(),
+            });
+        }
+    }
+
+    /// Whether a sliced Settle is under way (the page shows "Settling…").
+    pub fn is_settling(&self) -> bool {
+        self.settling.is_some()
+    }
+
+    /// One slice of a sliced Settle: `sim settle --timeout 1s` (not echoed). Returns true
+    /// once it is over, then echoes `sim settle` with what one `sim settle` would have printed:
+    /// the slices reach the same instants as one settle, since each stops at its deadline only
+    /// when nothing is due before it.
+    pub fn settle_slice(&mut self) -> bool {
+        let Some(job) = self.settling else {
+            return true;
+        };
+        let slice = format!("sim settle --timeout {SETTLE_SLICE_MILLIS}ms");
+        let out = self.session.execute(&slice, None);
+        // Links replay each slice: the same instants, even if the page is left mid-settle.
+        self.log.command(&slice, None);
+        let spent = self.elapsed_millis() - job.from_millis;
+        let output = if out.is_error || out.output.starts_with("settled at") {
+            Some(out)
+        } else if spent >= SETTLE_TIMEOUT_MILLIS {
+            Some(CommandOutput {
+                output: format!(
+                    "not settled after 10m0s: still changing at {}\n",
+                    format_elapsed(self.elapsed_millis())
+                ),
+                is_error: false,
+            })
+        } else {
+            None
+        };
+        match output {
+            Some(out) => {
+                self.settling = None;
+                self.echo("sim settle", None, &out);
+                true
+            }
+            None => {
+                self.after_change();
+                false
+            }
+        }
     }
 
     pub fn play(&mut self) {
@@ -282,7 +380,7 @@ impl Playground {
     /// One tick of the playing clock: the same `sim advance` a user could type, but not echoed
     /// (ten a second would drown the transcript). Does nothing while paused.
     pub fn tick(&mut self, wall_millis: u32) {
-        if !self.playing {
+        if !self.playing || self.settling.is_some() {
             return;
         }
         let command = self.tick_command(wall_millis);

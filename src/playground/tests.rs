@@ -468,3 +468,167 @@ fn a_changed_template_rolls_out_node_by_node() {
         revisions(&p)
     );
 }
+
+/// Settle in slices (the page's Settle) ends where one `sim settle` ends, with the same
+/// transcript line and the same pods, on a scenario long enough to need many slices.
+#[test]
+fn a_sliced_settle_ends_as_one_settle() {
+    fn scenario() -> Playground {
+        let mut p = Playground::new();
+        p.settle();
+        p.add_nodes(40);
+        p.run("kubectl set image ds/fluentd-elasticsearch -n kube-system fluentd-elasticsearch=quay.io/fluentd_elasticsearch/fluentd:v5.0.0");
+        p
+    }
+    let mut whole = scenario();
+    let expected = whole.settle();
+    let mut sliced = scenario();
+    sliced.start_settle();
+    assert!(sliced.is_settling());
+    let mut slices = 0;
+    while !sliced.settle_slice() {
+        slices += 1;
+        assert!(slices < 10_000, "the settle never ended");
+    }
+    assert!(slices > 1, "{slices}");
+    assert!(!sliced.is_settling());
+    assert_eq!(last(&sliced).command, "sim settle");
+    assert_eq!(last(&sliced).output, expected.output);
+    assert_eq!(sliced.node_views(), whole.node_views());
+    assert_eq!(sliced.elapsed_millis(), whole.elapsed_millis());
+}
+
+/// The dense view colours a node by its pods' most urgent state.
+#[test]
+fn a_node_summary_is_its_most_urgent_pod_state() {
+    let mut p = Playground::new();
+    p.settle();
+    let views = p.node_views();
+    assert_eq!(node(&views, "node-1").summary(), Some(PodState::Ready));
+    p.run("kubectl taint node node-1 k=v:NoExecute");
+    let views = p.node_views();
+    assert_eq!(
+        node(&views, "node-1").summary(),
+        Some(PodState::Terminating)
+    );
+    p.settle();
+    let views = p.node_views();
+    assert_eq!(node(&views, "node-1").summary(), None);
+    assert_eq!(
+        node(&views, "node-1").missing,
+        ["kube-system/fluentd-elasticsearch"]
+    );
+    assert!(node(&views, "node-2").missing.is_empty());
+}
+
+/// The Add node form's fields become Node manifests, applied as one `kubectl apply -f -`.
+#[test]
+fn add_node_form_fields_become_node_manifests() {
+    let mut p = Playground::empty();
+    let spec = NewNodes {
+        name: "gpu".into(),
+        labels: "accelerator=nvidia, zone=a".into(),
+        taints: "gpu=true other:NoExecute".into(),
+        effect: "NoSchedule".into(),
+        cpu: "8".into(),
+        memory: "32Gi".into(),
+        pods: "110".into(),
+    };
+    let out = p.add_nodes_with(&spec, 2);
+    assert!(!out.is_error, "{}", out.output);
+    assert_eq!(out.output, "node/gpu-1 created\nnode/gpu-2 created\n");
+    let views = p.node_views();
+    let gpu = node(&views, "gpu-2");
+    assert!(
+        gpu.labels
+            .contains(&("accelerator".into(), "nvidia".into()))
+    );
+    assert_eq!(gpu.taints, ["gpu=true:NoSchedule", "other:NoExecute"]);
+    let node = p.session().cluster().store().node("gpu-1").expect("gpu-1");
+    assert_eq!(
+        node.status.allocatable.get("memory").map(|q| q.0.as_str()),
+        Some("32Gi")
+    );
+    // Whatever is typed stays data: a quote or a newline cannot break out of the YAML.
+    let spec = NewNodes {
+        name: "x\"\n  labels: {a: b}".into(),
+        ..NewNodes::default()
+    };
+    let out = p.add_nodes_with(&spec, 1);
+    assert!(out.is_error, "{}", out.output);
+    // A bad effect is the API server's error, not a panic.
+    let spec = NewNodes {
+        taints: "k:Sometimes".into(),
+        ..NewNodes::default()
+    };
+    assert!(p.add_nodes_with(&spec, 1).is_error);
+}
+
+#[test]
+fn pressure_toggles_run_sim_node_pressure() {
+    let mut p = Playground::new();
+    let on = NodeAction::Pressure {
+        kind: "memory",
+        on: true,
+    };
+    assert_eq!(on.command("node-1"), "sim node node-1 pressure memory on");
+    assert!(!p.node_action("node-1", &on).is_error);
+    assert_eq!(
+        node(&p.node_views(), "node-1").conditions,
+        ["MemoryPressure"]
+    );
+    let off = NodeAction::Pressure {
+        kind: "memory",
+        on: false,
+    };
+    assert!(!p.node_action("node-1", &off).is_error);
+    assert!(node(&p.node_views(), "node-1").conditions.is_empty());
+}
+
+#[test]
+fn revision_history_lists_templates_and_rolls_back() {
+    let mut p = Playground::new();
+    p.settle();
+    p.run("kubectl set image ds/fluentd-elasticsearch -n kube-system fluentd-elasticsearch=quay.io/fluentd_elasticsearch/fluentd:v2.6.0");
+    p.settle();
+    let revs = p.revision_views();
+    assert_eq!(revs.len(), 2, "{revs:?}");
+    assert_eq!(revs[0].revision, 1);
+    assert_eq!(
+        revs[0].images,
+        "quay.io/fluentd_elasticsearch/fluentd:v2.5.2"
+    );
+    assert!(!revs[0].current && revs[1].current);
+    let out = p.roll_back("kube-system", "fluentd-elasticsearch", 1);
+    assert!(!out.is_error, "{}", out.output);
+    assert_eq!(
+        last(&p).command,
+        "kubectl rollout undo ds/fluentd-elasticsearch -n kube-system --to-revision=1"
+    );
+    let revs = p.revision_views();
+    let current = revs.iter().find(|r| r.current).expect("a current revision");
+    assert_eq!(
+        current.images,
+        "quay.io/fluentd_elasticsearch/fluentd:v2.5.2"
+    );
+}
+
+#[test]
+fn a_node_with_capacity_shows_what_its_pods_request() {
+    let mut p = Playground::new();
+    let spec = NewNodes {
+        name: "big".into(),
+        cpu: "4".into(),
+        memory: "16Gi".into(),
+        pods: "110".into(),
+        ..NewNodes::default()
+    };
+    assert!(!p.add_nodes_with(&spec, 1).is_error);
+    p.settle();
+    let views = p.node_views();
+    // fluentd-elasticsearch requests 100m CPU and 200Mi memory.
+    assert_eq!(
+        node(&views, "big").usage,
+        ["cpu 100m/4", "memory 200Mi/16Gi", "pods 1/110"]
+    );
+}

@@ -3,6 +3,7 @@
 
 use super::Playground;
 use dsplay_engine::api::{ControllerRevision, DaemonSet, Node, Pod, keys};
+use dsplay_engine::controller::scheduler::requests;
 use dsplay_engine::kubectl::printers::{node_roles, node_status, pod_status};
 use std::collections::BTreeMap;
 
@@ -38,6 +39,31 @@ pub struct NodeView {
     /// Pressure conditions that are True (`MemoryPressure`).
     pub conditions: Vec<String>,
     pub pods: Vec<PodChip>,
+    /// Requests of the node's pods against what it can allocate: `cpu 100m/4`, `pods 1/110`.
+    pub usage: Vec<String>,
+    /// DaemonSets (`namespace/name`) with no pod on this node: its empty slots, each with a
+    /// "Why?".
+    pub missing: Vec<String>,
+}
+
+impl NodeView {
+    /// The dense view's one-word summary of the node's pods (its cell's colour): the most
+    /// urgent state any pod is in; None for no pods.
+    pub fn summary(&self) -> Option<PodState> {
+        const URGENCY: [PodState; 8] = [
+            PodState::Failed,
+            PodState::ImageError,
+            PodState::Terminating,
+            PodState::Pending,
+            PodState::ContainerCreating,
+            PodState::Running,
+            PodState::Other,
+            PodState::Ready,
+        ];
+        URGENCY
+            .into_iter()
+            .find(|s| self.pods.iter().any(|p| p.state == *s))
+    }
 }
 
 /// What a pod chip shows.
@@ -94,6 +120,18 @@ pub struct DaemonSetView {
     pub ready: i64,
     pub updated: i64,
     pub available: i64,
+}
+
+/// One revision of a DaemonSet's history (`kubectl rollout history`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct RevisionView {
+    pub namespace: String,
+    pub daemonset: String,
+    pub revision: i64,
+    /// The template's container images, comma-separated.
+    pub images: String,
+    /// The newest revision: the template the DaemonSet has now.
+    pub current: bool,
 }
 
 /// One line of the "Why?" panel: a DaemonSet and the engine's explanation for the node.
@@ -162,7 +200,23 @@ impl Playground {
                     .map(|pod| pod_chip(pod, &revisions))
                     .collect();
                 pods.sort_by(|a, b| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)));
-                node_view(node, pods)
+                let missing = store
+                    .daemonsets()
+                    .values()
+                    .filter(|ds| {
+                        !store.pods_on_node(node.name()).any(|pod| {
+                            pod.metadata
+                                .controller_ref()
+                                .is_some_and(|o| o.uid == ds.metadata.uid)
+                        })
+                    })
+                    .map(|ds| format!("{}/{}", ds.metadata.namespace, ds.name()))
+                    .collect();
+                NodeView {
+                    missing,
+                    usage: usage(node, store.pods_on_node(node.name())),
+                    ..node_view(node, pods)
+                }
             })
             .collect()
     }
@@ -176,6 +230,33 @@ impl Playground {
             .values()
             .map(daemonset_view)
             .collect()
+    }
+
+    /// Every DaemonSet's revisions, oldest first, by DaemonSet.
+    pub fn revision_views(&self) -> Vec<RevisionView> {
+        let store = self.session().cluster().store();
+        let mut rows = Vec::new();
+        for ds in store.daemonsets().values() {
+            let mut revs: Vec<&ControllerRevision> = store
+                .revisions()
+                .values()
+                .filter(|r| {
+                    r.metadata
+                        .controller_ref()
+                        .is_some_and(|o| o.uid == ds.metadata.uid)
+                })
+                .collect();
+            revs.sort_by_key(|r| r.revision);
+            let newest = revs.last().map(|r| r.revision);
+            rows.extend(revs.into_iter().map(|r| RevisionView {
+                namespace: ds.metadata.namespace.clone(),
+                daemonset: ds.name().to_string(),
+                revision: r.revision,
+                images: template_images(r),
+                current: Some(r.revision) == newest,
+            }));
+        }
+        rows
     }
 
     /// For each DaemonSet, the engine's explanation of what it does on `node` and why.
@@ -195,6 +276,21 @@ impl Playground {
             })
             .collect()
     }
+}
+
+/// The images of a revision's template, comma-separated.
+fn template_images(rev: &ControllerRevision) -> String {
+    rev.data
+        .pointer("/spec/template/spec/containers")
+        .and_then(|c| c.as_array())
+        .map(|containers| {
+            containers
+                .iter()
+                .filter_map(|c| c.get("image")?.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_default()
 }
 
 fn node_view(node: &Node, pods: Vec<PodChip>) -> NodeView {
@@ -230,6 +326,57 @@ fn node_view(node: &Node, pods: Vec<PodChip>) -> NodeView {
             .map(|c| c.type_.clone())
             .collect(),
         pods,
+        usage: Vec::new(),
+        missing: Vec::new(),
+    }
+}
+
+/// The node's use of each resource it declares: what its pods request, of what it can allocate.
+fn usage<'a>(node: &Node, pods: impl Iterator<Item = &'a Pod>) -> Vec<String> {
+    let pods: Vec<&Pod> = pods
+        .filter(|p| !matches!(p.status.phase.as_str(), "Succeeded" | "Failed"))
+        .collect();
+    ["cpu", "memory", "pods"]
+        .into_iter()
+        .filter_map(|resource| {
+            let q = node
+                .status
+                .allocatable
+                .get(resource)
+                .or_else(|| node.status.capacity.get(resource))?;
+            let of = q.milli_value()?;
+            let used = if resource == "pods" {
+                pods.len() as i128 * 1000
+            } else {
+                pods.iter().map(|p| requests(p, resource)).sum()
+            };
+            Some(format!(
+                "{resource} {}/{}",
+                quantity(resource, used),
+                quantity(resource, of)
+            ))
+        })
+        .collect()
+}
+
+/// A milli-value as kubectl would write it: `100m` or `2` CPUs, `512Mi` or `16Gi`, a count.
+fn quantity(resource: &str, milli: i128) -> String {
+    const MI: i128 = 1 << 20;
+    match resource {
+        "cpu" if milli % 1000 != 0 => format!("{milli}m"),
+        "memory" => {
+            let bytes = milli / 1000;
+            if bytes == 0 {
+                "0".to_string()
+            } else if bytes % (1024 * MI) == 0 {
+                format!("{}Gi", bytes / (1024 * MI))
+            } else if bytes >= MI {
+                format!("{}Mi", bytes / MI)
+            } else {
+                bytes.to_string()
+            }
+        }
+        _ => (milli / 1000).to_string(),
     }
 }
 

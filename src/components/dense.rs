@@ -1,0 +1,127 @@
+//! The dense view of a large cluster: one small cell per node, coloured by the most urgent
+//! state of its pods, instead of a full card. Hundreds of cards with every chip and button
+//! make each tick slow; a cell is one element whose class and text change in place. The
+//! selected node's full card (with its operations) shows below the grid.
+
+use super::node_card::NodeCard;
+use super::{use_state, use_views};
+use crate::playground::NodeView;
+use leptos::prelude::*;
+
+/// Above this many nodes the canvas shows cells instead of cards.
+pub const DENSE_THRESHOLD: usize = 200;
+
+/// What a cell shows, compared so that a tick re-renders only the cells that changed.
+#[derive(Clone, PartialEq, Eq, Default)]
+struct Cell {
+    class: String,
+    /// The pods' names and states, for the tooltip and screen readers.
+    pods: String,
+}
+
+fn cell(node: &NodeView) -> Cell {
+    let state = node.summary().map_or("empty", |s| s.class());
+    let mut class = format!("dense-cell state-{state}");
+    if !node.ready {
+        class.push_str(" not-ready");
+    }
+    if node.cordoned {
+        class.push_str(" cordoned");
+    }
+    let pods = if node.pods.is_empty() {
+        "No pods".to_string()
+    } else {
+        node.pods
+            .iter()
+            .map(|p| format!("{} {}", p.name, p.label))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    Cell { class, pods }
+}
+
+#[component]
+pub fn DenseGrid() -> impl IntoView {
+    let views = use_views();
+    view! {
+        <ul role="list" aria-label="Nodes" class="dense-grid">
+            <For each=move || views.node_names.get() key=|name| name.clone() let(name)>
+                <DenseCell name=name />
+            </For>
+        </ul>
+        <DenseLegend />
+        <Show when=move || views.selected.with(Option::is_some)>
+            <ul role="list" aria-label="Selected node" class="node-grid dense-detail">
+                {move || views.selected.get().map(|name| view! { <NodeCard name=name /> })}
+            </ul>
+        </Show>
+    }
+}
+
+#[component]
+fn DenseCell(name: String) -> impl IntoView {
+    let state = use_state();
+    let views = use_views();
+    let stored = StoredValue::new(name.clone());
+    let cell =
+        Memo::new(move |_| stored.with_value(|n| views.node_with(n, cell).unwrap_or_default()));
+    let selected =
+        Memo::new(move |_| stored.with_value(|n| views.selected.with(|s| s.as_ref() == Some(n))));
+    let select = move || {
+        let name = stored.get_value();
+        state.act(|p| p.select(Some(&name)));
+    };
+    let title = {
+        let name = name.clone();
+        move || cell.with(|c| format!("{name}: {}", c.pods))
+    };
+    view! {
+        <li
+            class=move || cell.with(|c| c.class.clone())
+            class:selected=move || selected.get()
+            aria-label=name
+            aria-current=move || selected.get().then_some("true")
+            tabindex="0"
+            title=title
+            on:click=move |_| select()
+            on:keydown=move |ev| {
+                if ev.key() == "Enter" || ev.key() == " " {
+                    ev.prevent_default();
+                    select();
+                }
+            }
+        >
+            <span class="visually-hidden">{move || cell.with(|c| c.pods.clone())}</span>
+        </li>
+    }
+}
+
+/// What the colours mean.
+#[component]
+fn DenseLegend() -> impl IntoView {
+    const STATES: [(&str, &str); 7] = [
+        ("ready", "Ready"),
+        ("running", "Running"),
+        ("creating", "ContainerCreating"),
+        ("pending", "Pending"),
+        ("terminating", "Terminating"),
+        ("failed", "Failed / ImagePullBackOff"),
+        ("empty", "No pods"),
+    ];
+    view! {
+        <p class="dense-legend hint">
+            "One cell per node, coloured by its pods' most urgent state (select one for its card): "
+            {STATES
+                .iter()
+                .map(|(class, text)| {
+                    view! {
+                        <span class="legend-item">
+                            <span class=format!("legend-swatch state-{class}") aria-hidden="true"></span>
+                            {*text}
+                        </span>
+                    }
+                })
+                .collect_view()}
+        </p>
+    }
+}
