@@ -27,3 +27,26 @@ fn fuzz_corpus_and_seeds_decode_without_panicking() {
     replay(&root.join("corpus/manifest_decode"));
     replay(&root.join("regressions/manifest_decode"));
 }
+
+/// The same for `script_parse`: every kept input reads and parses without panicking.
+#[test]
+fn script_parse_corpus_reads_without_panicking() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
+    let mut n = 0;
+    for dir in ["seeds/script_parse", "corpus/script_parse", "regressions/script_parse"] {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let bytes = std::fs::read(entry.path()).expect("read a corpus file");
+            let text = String::from_utf8_lossy(&bytes);
+            if let Ok(lines) = dsplay_engine::script::read_script(&text) {
+                for line in &lines {
+                    let _ = dsplay_engine::script::parse_command_full(&line.args);
+                }
+            }
+            n += 1;
+        }
+    }
+    assert!(n > 0, "the seeds are there");
+}
