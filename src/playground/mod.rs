@@ -195,7 +195,10 @@ impl Playground {
 
     fn execute(&mut self, command: &str, stdin: Option<&str>) -> CommandOutput {
         let out = self.session.execute(command, stdin);
-        self.log.command(command, stdin);
+        // An input the engine refuses unread (too large) did nothing: links need not carry it.
+        if command.len() <= dsplay_engine::manifest::MAX_INPUT_BYTES {
+            self.log.command(command, stdin);
+        }
         self.echo(command, stdin, &out);
         out
     }
@@ -205,7 +208,7 @@ impl Playground {
         self.next_id += 1;
         self.transcript.push(Entry {
             id: self.next_id,
-            command: command.to_string(),
+            command: shown(command),
             stdin: stdin.map(str::to_string),
             output: out.output.clone(),
             is_error: out.is_error,
@@ -398,7 +401,9 @@ impl Playground {
         if line.is_empty() {
             return None;
         }
-        self.history.push(line);
+        if line.len() <= HISTORY_LINE_LIMIT {
+            self.history.push(line);
+        }
         Some(self.run(line))
     }
 
@@ -418,4 +423,22 @@ impl Playground {
     pub fn clear_transcript(&mut self) {
         self.transcript.clear();
     }
+}
+
+/// Longest console line kept in the Up/Down history.
+const HISTORY_LINE_LIMIT: usize = 64 * 1024;
+
+/// Longest command shown whole in the transcript: a pasted megabyte would make the page crawl.
+const SHOWN_COMMAND_LIMIT: usize = 2_000;
+
+/// The command as the transcript shows it: cut, with its size, when it is very long.
+fn shown(command: &str) -> String {
+    if command.len() <= SHOWN_COMMAND_LIMIT {
+        return command.to_string();
+    }
+    let mut end = SHOWN_COMMAND_LIMIT;
+    while !command.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}… ({} bytes in all)", &command[..end], command.len())
 }

@@ -632,3 +632,19 @@ fn a_node_with_capacity_shows_what_its_pods_request() {
         ["cpu 100m/4", "memory 200Mi/16Gi", "pods 1/110"]
     );
 }
+
+/// Issue 10: a pasted input over the engine's 10 MB is refused; the transcript shows it cut, the
+/// history does not keep it, and nothing changed.
+#[test]
+fn a_huge_console_paste_is_refused_shown_cut_and_not_remembered() {
+    let mut p = Playground::new();
+    let elapsed = p.elapsed_millis();
+    let huge = "sim advance 1s\n".repeat(1_000_000);
+    let out = p.console(&huge).expect("it ran");
+    assert!(out.is_error);
+    assert!(last(&p).output.starts_with("dsplay: the input has"));
+    assert!(last(&p).command.len() < 2_100);
+    assert!(last(&p).command.ends_with("bytes in all)"));
+    assert_eq!(p.elapsed_millis(), elapsed);
+    assert!(p.history.lines().iter().all(|l| l.len() < 1_000));
+}
