@@ -59,3 +59,24 @@ export async function screenshot(page, name) {
 export function foreign(requests, origin) {
   return requests.filter((url) => new URL(url).origin !== origin);
 }
+
+// Locators and actions the page tests share.
+
+/** The list of nodes (cards, or cells in the dense view). */
+export const nodesList = (page) => page.getByRole('list', { name: 'Nodes', exact: true });
+export const consoleBox = (page) => page.getByRole('textbox', { name: 'Console', exact: true });
+
+/** Runs a console line and returns what it printed. */
+export async function runInConsole(page, line) {
+  const count = await page.locator('.terminal .entry').count();
+  await consoleBox(page).fill(line);
+  await consoleBox(page).press('Enter');
+  await page.waitForFunction((n) => document.querySelectorAll('.terminal .entry').length > n, count);
+  return page.locator('.terminal .entry .output').last().innerText();
+}
+
+/** A full-page screenshot taken from the top (the clock bar sticks to the top of the view). */
+export async function screenshotFromTop(page, name) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, name);
+}

@@ -3,7 +3,7 @@
 // second or so, and the page and the user's earlier work stay intact.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { screenshot, start } from './harness.mjs';
+import { consoleBox, nodesList as nodes, runInConsole as run, screenshotFromTop as screenshot, start } from './harness.mjs';
 
 let ctx;
 before(async () => {
@@ -11,9 +11,7 @@ before(async () => {
 });
 after(() => ctx?.stop());
 
-const nodes = (page) => page.getByRole('list', { name: 'Nodes', exact: true });
 const manifest = (page) => page.getByRole('textbox', { name: 'Manifest', exact: true });
-const consoleBox = (page) => page.getByRole('textbox', { name: 'Console', exact: true });
 
 async function open() {
   const { page, log } = await ctx.open();
@@ -23,14 +21,6 @@ async function open() {
   return { page, log };
 }
 
-/** Runs a console line and returns what it printed. */
-async function run(page, line) {
-  const count = await page.locator('.terminal .entry').count();
-  await consoleBox(page).fill(line);
-  await consoleBox(page).press('Enter');
-  await page.waitForFunction((n) => document.querySelectorAll('.terminal .entry').length > n, count);
-  return page.locator('.terminal .entry .output').last().innerText();
-}
 
 /** Pastes `text` into the editor, applies it, and returns the error shown and how long it took. */
 async function applyHostile(page, text) {

@@ -1,13 +1,8 @@
 // Node options, pressure conditions and a rollout watched step by step, as a user does them.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { screenshot, start } from './harness.mjs';
+import { nodesList as nodes, screenshotFromTop as save, start } from './harness.mjs';
 
-/** A full-page screenshot taken from the top (the clock bar sticks to the top of the view). */
-async function save(page, name) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, name);
-}
 
 let ctx;
 before(async () => {
@@ -22,7 +17,6 @@ async function open(options) {
   return opened;
 }
 
-const nodes = (page) => page.getByRole('list', { name: 'Nodes', exact: true });
 const card = (page, name) => nodes(page).getByRole('listitem', { name, exact: true });
 const button = (page, name) => page.getByRole('button', { name, exact: true });
 const transcript = (page) => page.getByRole('log', { name: 'Console transcript' });

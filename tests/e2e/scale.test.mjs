@@ -3,13 +3,7 @@
 // cell opens its node's card.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { screenshot, start } from './harness.mjs';
-
-/** A full-page screenshot taken from the top (the clock bar sticks to the top of the view). */
-async function save(page, name) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, name);
-}
+import { screenshotFromTop as save, start } from './harness.mjs';
 
 let ctx;
 before(async () => {

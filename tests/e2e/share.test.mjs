@@ -2,7 +2,7 @@
 // damaged link shows a message over a working page; a reload or a later visit restores the work.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { foreign, screenshot as save, start } from './harness.mjs';
+import { consoleBox, foreign, nodesList as nodes, runInConsole as run, screenshotFromTop as screenshot, start } from './harness.mjs';
 
 let ctx;
 before(async () => {
@@ -10,14 +10,7 @@ before(async () => {
 });
 after(() => ctx?.stop());
 
-/** A full-page screenshot from the top (the clock bar sticks to the top of the view). */
-async function screenshot(page, name) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await save(page, name);
-}
 
-const nodes = (page) => page.getByRole('list', { name: 'Nodes', exact: true });
-const consoleBox = (page) => page.getByRole('textbox', { name: 'Console', exact: true });
 const alert = (page) => page.getByRole('alert');
 
 async function goto(page, url) {
@@ -25,14 +18,6 @@ async function goto(page, url) {
   await nodes(page).waitFor();
 }
 
-/** Runs a console line and returns what it printed. */
-async function run(page, line) {
-  const before = await page.locator('.terminal .entry').count();
-  await consoleBox(page).fill(line);
-  await consoleBox(page).press('Enter');
-  await page.waitForFunction((n) => document.querySelectorAll('.terminal .entry').length > n, before);
-  return page.locator('.terminal .entry .output').last().innerText();
-}
 
 /** Waits until the address bar holds a link of the work as it is now (synced each second). */
 async function settledLink(page) {
