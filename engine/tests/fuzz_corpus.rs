@@ -33,7 +33,11 @@ fn fuzz_corpus_and_seeds_decode_without_panicking() {
 fn script_parse_corpus_reads_without_panicking() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
     let mut n = 0;
-    for dir in ["seeds/script_parse", "corpus/script_parse", "regressions/script_parse"] {
+    for dir in [
+        "seeds/script_parse",
+        "corpus/script_parse",
+        "regressions/script_parse",
+    ] {
         let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
             continue;
         };
