@@ -1,7 +1,7 @@
 // Writes the benchmark report (docs/benchmarks.md) from the files scripts/bench.sh measured:
 // native.jsonl and wasm.jsonl (engine), fps.json (rendering), load.json (first render), and the
 // built sites (gzipped sizes). Every number in the report comes from this run.
-import { readFileSync, readdirSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { cpus, totalmem, release, type } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -58,9 +58,11 @@ const lines = [];
 const p = (s = '') => lines.push(s);
 p('# Benchmark report');
 p();
-p('Written by `scripts/bench.sh` (`make bench`); every number below is from that run. Speed goals live here, not in timed tests.');
+p('Written by `scripts/bench.sh` (`make bench`); every number below was measured by it (the times of each part are listed). Speed goals live here, not in timed tests.');
 p();
 p(`- Date: ${new Date().toISOString().slice(0, 10)}`);
+const when = (f) => (existsSync(f) ? statSync(f).mtime.toISOString().slice(0, 16).replace('T', ' ') : 'not measured');
+p(`- Measured (UTC; \`--only\` reruns part of the browser run): native engine ${when(join(out, 'native.jsonl'))}, WebAssembly engine ${when(join(out, 'wasm.jsonl'))}, frame rate ${when(join(out, 'fps.json'))}, load ${when(join(out, 'load.json'))}, site built ${when(resolve('dist/index.html'))}`);
 p(`- Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${mb(totalmem())} MB RAM, ${type()} ${release()}`);
 p(`- Browser: ${chromiumVersion()} (headless); Node ${process.version}`);
 p('- Engine: native = `dsbench` (release, opt-level z like the site); WebAssembly = the same scenarios compiled with the site\'s release profile, run in Chromium (`bench/wasm`). Every step goes through `Session::execute`, the path of the console and the page.');
