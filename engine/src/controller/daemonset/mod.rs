@@ -179,39 +179,27 @@ impl DaemonSetController {
             if cache.hash.is_empty() || cache.all_dirty || !cache.dirty.is_empty() {
                 continue;
             }
-            let selector = match &ds.spec.selector {
-                Some(s) => s.to_selector().unwrap_or(Selector::Nothing),
-                None => Selector::Nothing,
-            };
+            let selector = selector_of(ds);
             let uid = &ds.metadata.uid;
-            let nodes: BTreeSet<&String> = w
+            let decisions: BTreeMap<String, ShouldRun> = w
                 .store
                 .nodes()
-                .keys()
-                .chain(w.store.nodes_with_pods_of(uid))
+                .iter()
+                .map(|(name, n)| (name.clone(), cache.policy.should_run(n)))
                 .collect();
-            let mut full = rolling_update::RollIndex::default();
-            for node in nodes {
-                let pods: Vec<Rc<crate::api::Pod>> = w
+            let mut m = rolling_update::NodePodRefs::new();
+            for node in w.store.nodes_with_pods_of(uid) {
+                let pods = w
                     .store
                     .owned_pods_on_node(uid, node)
                     .filter(|p| p.metadata.namespace == ds.metadata.namespace)
                     .filter(|p| selector.matches(&p.metadata.labels))
-                    .filter(|p| !(p.is_terminal() && p.metadata.is_being_deleted()))
-                    .filter_map(|p| w.store.pod_rc(&ObjectKey::of(&p.metadata)))
-                    .collect();
-                let should = w.store.node(node).map(|n| cache.policy.should_run(n));
-                let (roll, _) = rolling_update::NodeRoll::of(
-                    &pods,
-                    should,
-                    &cache.hash,
-                    ds.template_generation(),
-                    ds.spec.min_ready_seconds,
-                    w.clock.now(),
-                );
-                full.set(node, roll);
+                    .filter(|p| !(p.is_terminal() && p.metadata.is_being_deleted()));
+                m.entry(node.clone()).or_default().extend(pods);
             }
-            out.push((key.clone(), cache.roll.plan(ds), full.plan(ds)));
+            let full =
+                rolling_update::rolling_update(ds, &decisions, m, &cache.hash, w.clock.now());
+            out.push((key.clone(), cache.roll.plan(ds), full));
         }
         out
     }
@@ -231,10 +219,7 @@ impl DaemonSetController {
         if ds.metadata.is_being_deleted() {
             return;
         }
-        let selector = match &ds.spec.selector {
-            Some(s) => s.to_selector().unwrap_or(Selector::Nothing),
-            None => Selector::Nothing,
-        };
+        let selector = selector_of(&ds);
         let cache = self
             .caches
             .entry(key.clone())
@@ -365,7 +350,7 @@ impl DaemonSetController {
                 .node(node_name)
                 .and_then(|_| cache.per_node.get(node_name))
                 .map(|(s, _)| *s);
-            let (roll, wake) = rolling_update::NodeRoll::of(
+            let roll = rolling_update::NodeRoll::of(
                 pods,
                 should,
                 &hash,
@@ -374,10 +359,6 @@ impl DaemonSetController {
                 now,
             );
             cache.roll.set(node_name, roll);
-            if let Some(at) = wake {
-                cache.wakes.entry(at).or_default().insert(node_name.clone());
-                w.clock.schedule(at, Wake::DaemonSet(key.clone()));
-            }
         }
 
         // rollingUpdate (spec §8); OnDelete never replaces old pods for being old.
@@ -454,6 +435,14 @@ impl DaemonSetController {
                 d.status.observed_generation = generation_now;
             }
         });
+    }
+}
+
+/// The DaemonSet's selector; one that cannot be parsed selects nothing.
+fn selector_of(ds: &DaemonSet) -> Selector {
+    match &ds.spec.selector {
+        Some(s) => s.to_selector().unwrap_or(Selector::Nothing),
+        None => Selector::Nothing,
     }
 }
 

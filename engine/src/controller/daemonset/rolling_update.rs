@@ -87,8 +87,8 @@ pub struct NodeRoll {
 
 impl NodeRoll {
     /// The node's part, from its pods (claimed, terminal-and-deleted ones left out) and its
-    /// placement (`None`: the node no longer exists). Also returns when a ready pod on the node
-    /// becomes available, since that changes the answer.
+    /// placement (`None`: the node no longer exists). Availability changes with time: the
+    /// controller revisits the node when a pod on it becomes available (`status::node_contribution`).
     pub fn of<P: Deref<Target = Pod>>(
         pods: &[P],
         should: Option<ShouldRun>,
@@ -96,24 +96,19 @@ impl NodeRoll {
         generation: Option<i64>,
         min_ready_seconds: i64,
         now: Time,
-    ) -> (NodeRoll, Option<Time>) {
+    ) -> NodeRoll {
         let mut r = NodeRoll::default();
         let should_run = should.map(|s| s.should_run);
         r.desired = should_run == Some(true);
         if !r.desired && pods.is_empty() {
-            return (r, None); // not part of the walk
+            return r; // not part of the walk
         }
         let available = |p: &Pod| p.is_available(min_ready_seconds, now);
-        let wake = pods
-            .iter()
-            .filter(|p| p.is_ready() && !available(p))
-            .filter_map(|p| p.available_at(min_ready_seconds))
-            .min();
         let (new, old, ok) = find_updated_pods_on_node(pods, hash, generation);
         if !ok {
             r.unavailable = true;
             r.surge = true;
-            return (r, wake);
+            return r;
         }
         let key = |p: &Pod| ObjectKey::of(&p.metadata);
         match (new, old) {
@@ -131,7 +126,7 @@ impl NodeRoll {
             (None, None) => false,
         };
         let Some(o) = old else {
-            return (r, wake);
+            return r;
         };
         match (new, should_run) {
             (None, None) => r.missing_node = true,
@@ -147,7 +142,7 @@ impl NodeRoll {
             (Some(n), _) if available(n) => r.delete = Some(key(o)),
             (Some(_), _) => r.surge = true,
         }
-        (r, wake)
+        r
     }
 }
 
@@ -289,7 +284,7 @@ pub fn rolling_update(
     updated_desired_node_counts(ds, nodes, &mut m)?;
     let mut index = RollIndex::default();
     for (node, pods) in &m {
-        let (roll, _) = NodeRoll::of(
+        let roll = NodeRoll::of(
             pods,
             nodes.get(node).copied(),
             hash,

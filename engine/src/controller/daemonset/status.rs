@@ -52,7 +52,14 @@ pub fn node_contribution(
     now: Time,
 ) -> (Counts, Option<Time>) {
     let mut c = Counts::default();
-    let mut wake = None;
+    // Every pod counts for the wake, on every node: the rolling update's decisions (a surge
+    // pod retiring an old one, a sunset pod on a node that no longer wants it) turn on when a
+    // pod becomes available, and they are read from these revisits too.
+    let wake = pods
+        .iter()
+        .filter(|p| p.is_ready() && !p.is_available(min_ready_seconds, now))
+        .filter_map(|p| p.available_at(min_ready_seconds))
+        .min();
     if should_run {
         c.desired = 1;
         let mut sorted: Vec<&Pod> = pods.iter().map(|p| &**p).collect();
@@ -69,11 +76,6 @@ pub fn node_contribution(
                 c.updated = 1;
             }
         }
-        wake = pods
-            .iter()
-            .filter(|p| p.is_ready() && !p.is_available(min_ready_seconds, now))
-            .filter_map(|p| p.available_at(min_ready_seconds))
-            .min();
     } else if !pods.is_empty() {
         c.misscheduled = 1;
     }
