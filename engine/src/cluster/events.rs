@@ -1,8 +1,15 @@
 //! The event recorder: Kubernetes' reasons and messages, with the recorder's de-duplication
 //! (an identical event bumps `count` and `lastTimestamp` instead of adding a new one).
+//!
+//! Events are the most numerous objects (about six per pod), so they are stored compactly: every
+//! string once, in an [`Interner`], and an event as a row of symbols. The `Event` objects are
+//! built when read: all of them for `kubectl get events` ([`Recorder::events`], kept until the
+//! next event), or one at a time ([`Recorder::iter`]).
 
+use super::fnv::{Fnv, FnvHashMap};
+use super::interner::{Interner, Sym};
 use crate::api::{Event, EventSource, ObjectMeta, ObjectReference, Time};
-use std::collections::HashMap;
+use std::cell::OnceCell;
 use std::hash::{Hash, Hasher};
 
 /// How long an event is kept after it last happened: kube-apiserver's `--event-ttl` default.
@@ -14,60 +21,160 @@ const SWEEP_EVERY: usize = 4096;
 
 #[derive(Debug, Clone, Default)]
 pub struct Recorder {
-    events: Vec<Event>,
+    rows: Vec<Row>,
+    strings: Interner,
     /// Identical events (same object, type, reason, message and source), by a hash of those
-    /// fields → their indices in `events` (more than one only when hashes collide).
-    seen: HashMap<u64, Vec<usize>>,
+    /// fields → their indices in `rows` (more than one only when hashes collide).
+    seen: FnvHashMap<u64, Vec<u32>>,
     counter: u64,
-    /// `events.len()` after the last sweep.
+    /// `rows.len()` after the last sweep.
     swept_len: usize,
+    /// Every event as an object, built on the first read after a change.
+    built: OnceCell<Vec<Event>>,
 }
 
-/// A hash of what makes two events the same (FNV-1a: no allocation, and cheap for short strings).
-fn identity(
-    object: &ObjectReference,
-    type_: &str,
-    reason: &str,
-    message: &str,
-    source: &EventSource,
-) -> u64 {
-    struct Fnv(u64);
-    impl Hasher for Fnv {
-        fn finish(&self) -> u64 {
-            self.0
-        }
-        fn write(&mut self, bytes: &[u8]) {
-            for b in bytes {
-                self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-            }
+/// One event: what sets it apart from the others (the strings, as symbols), its times and count.
+#[derive(Debug, Clone, PartialEq)]
+struct Row {
+    /// What makes two events the same (the recorder's aggregation key).
+    key: Key,
+    /// The rest of `involvedObject`.
+    uid: Sym,
+    api_version: Sym,
+    field_path: Sym,
+    /// The hex suffix of the event's name (`<object>.<suffix>`).
+    suffix: u64,
+    first_timestamp: Time,
+    last_timestamp: Time,
+    count: i32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Key {
+    kind: Sym,
+    namespace: Sym,
+    name: Sym,
+    type_: Sym,
+    reason: Sym,
+    message: Sym,
+    component: Sym,
+    host: Sym,
+}
+
+impl Key {
+    /// FNV-1a of the symbols: no allocation, and cheap.
+    fn identity(&self) -> u64 {
+        let mut h = Fnv::default();
+        self.hash(&mut h);
+        h.finish()
+    }
+
+    fn symbols(&self) -> [Sym; 8] {
+        [
+            self.kind,
+            self.namespace,
+            self.name,
+            self.type_,
+            self.reason,
+            self.message,
+            self.component,
+            self.host,
+        ]
+    }
+}
+
+/// One recorded event, read in place.
+#[derive(Clone, Copy)]
+pub struct EventRef<'a> {
+    strings: &'a Interner,
+    row: &'a Row,
+}
+
+impl<'a> EventRef<'a> {
+    fn s(&self, sym: Sym) -> &'a str {
+        self.strings.get(sym)
+    }
+    /// `involvedObject.kind`, `.namespace`, `.name`, `.uid`.
+    pub fn kind(&self) -> &'a str {
+        self.s(self.row.key.kind)
+    }
+    pub fn namespace(&self) -> &'a str {
+        self.s(self.row.key.namespace)
+    }
+    pub fn name(&self) -> &'a str {
+        self.s(self.row.key.name)
+    }
+    pub fn uid(&self) -> &'a str {
+        self.s(self.row.uid)
+    }
+    pub fn type_(&self) -> &'a str {
+        self.s(self.row.key.type_)
+    }
+    pub fn reason(&self) -> &'a str {
+        self.s(self.row.key.reason)
+    }
+    pub fn message(&self) -> &'a str {
+        self.s(self.row.key.message)
+    }
+    pub fn last_timestamp(&self) -> Time {
+        self.row.last_timestamp
+    }
+    pub fn count(&self) -> i32 {
+        self.row.count
+    }
+
+    /// The `Event` object, as the API server would return it.
+    pub fn to_event(&self) -> Event {
+        let r = self.row;
+        let namespace = match self.namespace() {
+            "" => "default",
+            ns => ns,
+        };
+        Event {
+            api_version: "v1".into(),
+            kind: "Event".into(),
+            metadata: ObjectMeta {
+                // `<object>.<unique hex>`, as client-go names events.
+                name: format!("{}.{:x}", self.name(), r.suffix),
+                namespace: namespace.into(),
+                creation_timestamp: Some(r.first_timestamp),
+                ..Default::default()
+            },
+            involved_object: ObjectReference {
+                kind: self.kind().into(),
+                namespace: self.namespace().into(),
+                name: self.name().into(),
+                uid: self.uid().into(),
+                api_version: self.s(r.api_version).into(),
+                field_path: self.s(r.field_path).into(),
+            },
+            reason: self.reason().into(),
+            message: self.message().into(),
+            source: EventSource {
+                component: self.s(r.key.component).into(),
+                host: self.s(r.key.host).into(),
+            },
+            first_timestamp: r.first_timestamp,
+            last_timestamp: r.last_timestamp,
+            count: r.count,
+            type_: self.type_().into(),
         }
     }
-    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
-    (&object.kind, &object.namespace, &object.name).hash(&mut h);
-    (type_, reason, message, source).hash(&mut h);
-    h.finish()
-}
-
-fn same(
-    e: &Event,
-    object: &ObjectReference,
-    type_: &str,
-    reason: &str,
-    message: &str,
-    source: &EventSource,
-) -> bool {
-    e.involved_object.kind == object.kind
-        && e.involved_object.namespace == object.namespace
-        && e.involved_object.name == object.name
-        && e.type_ == type_
-        && e.reason == reason
-        && e.message == message
-        && &e.source == source
 }
 
 impl Recorder {
+    /// Every event, oldest first.
     pub fn events(&self) -> &[Event] {
-        &self.events
+        self.built
+            .get_or_init(|| self.iter().map(|e| e.to_event()).collect())
+    }
+
+    /// Every event, oldest first, read in place (nothing is built).
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = EventRef<'_>> {
+        self.rows.iter().map(|row| EventRef {
+            strings: &self.strings,
+            row,
+        })
     }
 
     /// Records an event about `object` from `component` (e.g. `daemonset-controller`).
@@ -80,71 +187,96 @@ impl Recorder {
         message: String,
         source: EventSource,
     ) {
-        let id = identity(&object, type_, reason, &message, &source);
+        self.built = OnceCell::new();
+        // Before interning: a sweep renumbers the symbols of the events it keeps.
+        self.sweep(now);
+        let mut s = |text: &str| self.strings.intern(text);
+        let key = Key {
+            kind: s(&object.kind),
+            namespace: s(&object.namespace),
+            name: s(&object.name),
+            type_: s(type_),
+            reason: s(reason),
+            message: s(&message),
+            component: s(&source.component),
+            host: s(&source.host),
+        };
+        let (uid, api_version, field_path) = (
+            s(&object.uid),
+            s(&object.api_version),
+            s(&object.field_path),
+        );
+        let id = key.identity();
         let found = self.seen.get(&id).and_then(|ix| {
             ix.iter()
                 .copied()
-                .find(|&i| same(&self.events[i], &object, type_, reason, &message, &source))
+                .find(|&i| self.rows[i as usize].key == key)
         });
         if let Some(i) = found {
-            let e = &mut self.events[i];
-            e.count += 1;
-            e.last_timestamp = now;
+            let row = &mut self.rows[i as usize];
+            row.count += 1;
+            row.last_timestamp = now;
             return;
         }
-        self.sweep(now);
         self.counter += 1;
-        let namespace = if object.namespace.is_empty() {
-            "default".to_string()
-        } else {
-            object.namespace.clone()
-        };
-        let event = Event {
-            api_version: "v1".into(),
-            kind: "Event".into(),
-            metadata: ObjectMeta {
-                // `<object>.<unique hex>`, as client-go names events.
-                name: format!(
-                    "{}.{:x}",
-                    object.name,
-                    now.millis() as u64 * 1000 + self.counter
-                ),
-                namespace,
-                creation_timestamp: Some(now),
-                ..Default::default()
-            },
-            involved_object: object,
-            reason: reason.into(),
-            message,
-            source,
+        self.seen
+            .entry(id)
+            .or_default()
+            .push(self.rows.len() as u32);
+        self.rows.push(Row {
+            key,
+            uid,
+            api_version,
+            field_path,
+            suffix: now.millis() as u64 * 1000 + self.counter,
             first_timestamp: now,
             last_timestamp: now,
             count: 1,
-            type_: type_.into(),
-        };
-        self.seen.entry(id).or_default().push(self.events.len());
-        self.events.push(event);
+        });
     }
 
-    /// Drops events last seen more than [`EVENT_TTL_MILLIS`] ago, as the API server's TTL does.
+    /// Drops events last seen more than [`EVENT_TTL_MILLIS`] ago, as the API server's TTL does,
+    /// and the strings only they used.
     fn sweep(&mut self, now: Time) {
-        if self.events.len() < self.swept_len * 2 + SWEEP_EVERY {
+        if self.rows.len() < self.swept_len * 2 + SWEEP_EVERY {
             return;
         }
         let oldest_kept = now.plus_millis(-EVENT_TTL_MILLIS);
-        self.events.retain(|e| e.last_timestamp >= oldest_kept);
-        self.seen.clear();
-        for (i, e) in self.events.iter().enumerate() {
-            let id = identity(
-                &e.involved_object,
-                &e.type_,
-                &e.reason,
-                &e.message,
-                &e.source,
-            );
-            self.seen.entry(id).or_default().push(i);
+        self.rows.retain(|r| r.last_timestamp >= oldest_kept);
+        let used = self.rows.iter().flat_map(|r| {
+            r.key
+                .symbols()
+                .into_iter()
+                .chain([r.uid, r.api_version, r.field_path])
+        });
+        let (strings, renumber) = self.strings.compact(used);
+        for r in &mut self.rows {
+            let k = &mut r.key;
+            for sym in [
+                &mut k.kind,
+                &mut k.namespace,
+                &mut k.name,
+                &mut k.type_,
+                &mut k.reason,
+                &mut k.message,
+                &mut k.component,
+                &mut k.host,
+                &mut r.uid,
+                &mut r.api_version,
+                &mut r.field_path,
+            ] {
+                *sym = renumber.apply(*sym);
+            }
         }
-        self.swept_len = self.events.len();
+        self.strings = strings;
+        self.seen.clear();
+        for (i, r) in self.rows.iter().enumerate() {
+            self.seen
+                .entry(r.key.identity())
+                .or_default()
+                .push(i as u32);
+        }
+        self.swept_len = self.rows.len();
     }
 }
 
@@ -218,5 +350,42 @@ mod tests {
         // The index was rebuilt: a repeat of a kept event is still counted.
         record(&mut r, later, "new-0", "m");
         assert_eq!(r.events()[0].count, 2);
+    }
+
+    #[test]
+    fn an_event_reads_back_as_recorded() {
+        let mut r = Recorder::default();
+        let object = ObjectReference {
+            kind: "Node".into(),
+            namespace: String::new(),
+            name: "n1".into(),
+            uid: "u-1".into(),
+            api_version: "v1".into(),
+            field_path: "spec.containers{c}".into(),
+        };
+        let at = Time(61_000);
+        r.record(
+            at,
+            object.clone(),
+            "Warning",
+            "Rebooted",
+            "m".into(),
+            source("kubelet", "n1"),
+        );
+        let e = &r.events()[0];
+        assert_eq!(e.involved_object, object);
+        assert_eq!(
+            (e.type_.as_str(), e.reason.as_str(), e.message.as_str()),
+            ("Warning", "Rebooted", "m")
+        );
+        assert_eq!(e.source, source("kubelet", "n1"));
+        assert_eq!(
+            e.metadata.namespace, "default",
+            "a cluster-scoped object's events"
+        );
+        assert_eq!(e.metadata.name, format!("n1.{:x}", 61_000_u64 * 1000 + 1));
+        assert_eq!((e.first_timestamp, e.last_timestamp, e.count), (at, at, 1));
+        let read = r.iter().next().expect("one event");
+        assert_eq!(read.to_event(), *e);
     }
 }

@@ -6,6 +6,8 @@ pub mod clock;
 pub mod errors;
 pub mod events;
 pub mod explain;
+mod fnv;
+mod interner;
 pub mod last_applied;
 pub mod names;
 pub mod nodes;
@@ -98,6 +100,10 @@ impl Cluster {
     }
     pub fn events(&self) -> &[Event] {
         self.w.recorder.events()
+    }
+    /// Every event, oldest first, read in place: for searches that keep few of them.
+    pub fn event_log(&self) -> impl DoubleEndedIterator<Item = events::EventRef<'_>> {
+        self.w.recorder.iter()
     }
     pub fn now(&self) -> Time {
         self.w.clock.now()

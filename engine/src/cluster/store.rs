@@ -1,9 +1,12 @@
 //! The object store: what the API server holds. Every write goes through here so that indices stay
 //! right and every change is recorded for the controllers (as informers would deliver it).
 
+use super::fnv::FnvHashMap;
 use crate::api::{ControllerRevision, DaemonSet, Node, ObjectKey, Pod};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
+
+type HashMap<K, V> = FnvHashMap<K, V>;
 
 /// A change the controllers react to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,7 +29,12 @@ pub struct Store {
     nodes: BTreeMap<String, Node>,
     /// Shared, so that controllers can hold a pod while they write to the store without copying
     /// it (a write replaces the `Rc`; readers keep the version they read).
-    pods: BTreeMap<ObjectKey, Rc<Pod>>,
+    /// Hashed: a pod is looked up by key far more often than the pods are listed, and a tree
+    /// of 200,000 keys that share their namespace and most of their name costs many string
+    /// comparisons per lookup.
+    pods: HashMap<ObjectKey, Rc<Pod>>,
+    /// The keys in order, for listing (changes only when a pod is created or removed).
+    pod_keys: BTreeSet<ObjectKey>,
     daemonsets: BTreeMap<ObjectKey, DaemonSet>,
     revisions: BTreeMap<ObjectKey, ControllerRevision>,
     /// Pods by the node they are bound or pinned to.
@@ -105,8 +113,9 @@ impl Store {
 
     // ---- pods
 
-    pub fn pods(&self) -> &BTreeMap<ObjectKey, Rc<Pod>> {
-        &self.pods
+    /// Every pod, listed in key order.
+    pub fn pods(&self) -> Pods<'_> {
+        Pods(self)
     }
     pub fn pod(&self, key: &ObjectKey) -> Option<&Pod> {
         self.pods.get(key).map(|p| &**p)
@@ -147,9 +156,13 @@ impl Store {
         let old_uid = old.and_then(controller_uid);
         let new_uid = controller_uid(&pod);
         // Most writes are status updates: same node, same owner, indices already right.
-        if old.is_none() || old_node != new_node || old_uid != new_uid {
+        let is_new = old.is_none();
+        if is_new || old_node != new_node || old_uid != new_uid {
             self.unindex(&key, old_node.as_deref(), old_uid.as_deref());
             self.index(&key, new_node.as_deref(), new_uid.as_deref());
+        }
+        if is_new {
+            self.pod_keys.insert(key.clone());
         }
         self.pods.insert(key.clone(), Rc::new(pod));
         let nodes = old_node.into_iter().chain(new_node).collect();
@@ -169,6 +182,7 @@ impl Store {
     }
     pub fn remove_pod(&mut self, key: &ObjectKey) -> Option<Rc<Pod>> {
         let pod = self.pods.remove(key)?;
+        self.pod_keys.remove(key);
         let node = pod_target_node(&pod);
         self.unindex(key, node.as_deref(), controller_uid(&pod).as_deref());
         self.changes.push(Change::Pod {
@@ -332,5 +346,34 @@ fn remove_from(map: &mut HashMap<String, BTreeSet<ObjectKey>>, at: &str, key: &O
         if set.is_empty() {
             map.remove(at);
         }
+    }
+}
+
+/// The store's pods, listed in key order (namespace, then name), as `kubectl get` lists them.
+#[derive(Clone, Copy)]
+pub struct Pods<'a>(&'a Store);
+
+impl<'a> Pods<'a> {
+    pub fn len(&self) -> usize {
+        self.0.pods.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.pods.is_empty()
+    }
+    pub fn get(&self, key: &ObjectKey) -> Option<&'a Rc<Pod>> {
+        self.0.pods.get(key)
+    }
+    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &'a ObjectKey> + 'a {
+        self.0.pod_keys.iter()
+    }
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&'a ObjectKey, &'a Rc<Pod>)> + 'a {
+        let pods = &self.0.pods;
+        self.0
+            .pod_keys
+            .iter()
+            .filter_map(move |k| Some((k, pods.get(k)?)))
+    }
+    pub fn values(&self) -> impl DoubleEndedIterator<Item = &'a Rc<Pod>> + 'a {
+        self.iter().map(|(_, p)| p)
     }
 }
