@@ -166,19 +166,15 @@ impl Playground {
         let start = cluster.now().millis() - cluster.elapsed_millis();
         let filter = filter.trim().to_lowercase();
         let mut rows: Vec<EventView> = cluster
-            .events()
-            .iter()
+            .event_log()
             .rev()
-            .map(|ev| {
-                let obj = &ev.involved_object;
-                EventView {
-                    at: super::format_elapsed(ev.last_timestamp.millis() - start),
-                    type_: ev.type_.clone(),
-                    reason: ev.reason.clone(),
-                    object: format!("{}/{}", obj.kind.to_lowercase(), obj.name),
-                    message: ev.message.trim().to_string(),
-                    count: ev.count,
-                }
+            .map(|ev| EventView {
+                at: super::format_elapsed(ev.last_timestamp().millis() - start),
+                type_: ev.type_().to_string(),
+                reason: ev.reason().to_string(),
+                object: format!("{}/{}", ev.kind().to_lowercase(), ev.name()),
+                message: ev.message().trim().to_string(),
+                count: ev.count(),
             })
             .filter(|ev| filter.is_empty() || ev.object.to_lowercase().contains(&filter))
             .take(EVENT_LIMIT)
