@@ -4,6 +4,7 @@
 
 pub mod base64url;
 mod codec;
+mod fuzzing;
 mod scenario;
 
 #[cfg(test)]
@@ -13,6 +14,7 @@ pub use codec::{
     LinkError, MAX_COMMANDS, MAX_JSON_BYTES, MAX_LINK_CHARS, VERSION, check, check_script, decode,
     encode, is_scenario,
 };
+pub use fuzzing::fragment_for_fuzzing;
 pub use scenario::{Scenario, View};
 
 use crate::playground::record::commands;
