@@ -15,6 +15,7 @@ mod meta;
 mod node;
 mod pod;
 mod quantity;
+mod sorted_map;
 mod time;
 
 pub use affinity::*;
@@ -27,12 +28,13 @@ pub use meta::*;
 pub use node::*;
 pub use pod::*;
 pub use quantity::*;
+pub use sorted_map::SortedMap;
 pub use time::*;
 
-/// Unmodelled fields, kept for output. A `BTreeMap` keeps them in a stable order.
-pub type Extra = std::collections::BTreeMap<String, serde_json::Value>;
+/// Unmodelled fields, kept for output, in key order.
+pub type Extra = SortedMap<String, serde_json::Value>;
 /// Labels, annotations, node selectors: ordered maps, as kubectl prints them sorted.
-pub type StringMap = std::collections::BTreeMap<String, String>;
+pub type StringMap = SortedMap<String, String>;
 
 /// Well-known label and annotation keys, verbatim from Kubernetes.
 pub mod keys {

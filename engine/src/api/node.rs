@@ -2,7 +2,6 @@
 
 use super::{Extra, ObjectMeta, Quantity, Time, is_false};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -69,7 +68,7 @@ impl std::fmt::Display for Taint {
     }
 }
 
-pub type ResourceList = BTreeMap<String, Quantity>;
+pub type ResourceList = super::SortedMap<String, Quantity>;
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

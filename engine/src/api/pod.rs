@@ -1,8 +1,7 @@
 //! `core/v1` Pod, PodTemplateSpec and the parts of PodSpec the simulation reads.
 
-use super::{Affinity, Extra, ObjectMeta, Quantity, StringMap, Time, is_false};
+use super::{Affinity, Extra, ObjectMeta, StringMap, Time, is_false};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -102,10 +101,10 @@ pub struct ContainerPort {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResourceRequirements {
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub limits: BTreeMap<String, Quantity>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub requests: BTreeMap<String, Quantity>,
+    #[serde(default, skip_serializing_if = "super::ResourceList::is_empty")]
+    pub limits: super::ResourceList,
+    #[serde(default, skip_serializing_if = "super::ResourceList::is_empty")]
+    pub requests: super::ResourceList,
     #[serde(flatten)]
     pub extra: Extra,
 }

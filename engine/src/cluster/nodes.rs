@@ -17,9 +17,9 @@ pub const CONTAINER_RUNTIME: &str = "containerd://1.7.24";
 pub fn register(node: &mut Node, index: u32, now: Time) {
     let name = node.metadata.name.clone();
     let labels = &mut node.metadata.labels;
-    labels.entry(keys::HOSTNAME.into()).or_insert(name.clone());
-    labels.entry(keys::OS.into()).or_insert("linux".into());
-    labels.entry(keys::ARCH.into()).or_insert("amd64".into());
+    labels.get_or_insert_with(keys::HOSTNAME.into(), || name.clone());
+    labels.get_or_insert_with(keys::OS.into(), || "linux".into());
+    labels.get_or_insert_with(keys::ARCH.into(), || "amd64".into());
     let status = &mut node.status;
     for (k, v) in [
         ("cpu", DEFAULT_CPU),
@@ -28,8 +28,7 @@ pub fn register(node: &mut Node, index: u32, now: Time) {
     ] {
         status
             .capacity
-            .entry(k.into())
-            .or_insert(Quantity(v.into()));
+            .get_or_insert_with(k.into(), || Quantity(v.into()));
     }
     if status.allocatable.is_empty() {
         status.allocatable = status.capacity.clone();

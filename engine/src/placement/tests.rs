@@ -1445,7 +1445,8 @@ mod props {
     fn spec() -> impl Strategy<Value = PodSpec> {
         (
             prop_oneof![3 => Just(String::new()), 1 => name()],
-            prop::collection::btree_map(key(), value(), 0..3),
+            prop::collection::btree_map(key(), value(), 0..3)
+                .prop_map(|m| m.into_iter().collect::<crate::api::StringMap>()),
             affinity(),
             prop::collection::vec(toleration(), 0..4),
             any::<bool>(),
@@ -1465,7 +1466,8 @@ mod props {
     fn a_node() -> impl Strategy<Value = Node> {
         (
             name(),
-            prop::collection::btree_map(key(), value(), 0..4),
+            prop::collection::btree_map(key(), value(), 0..4)
+                .prop_map(|m| m.into_iter().collect::<crate::api::StringMap>()),
             prop::collection::vec(
                 (key(), value(), effect()).prop_map(|(k, v, e)| Taint::new(&k, &v, &e)),
                 0..4,

@@ -1342,7 +1342,9 @@ mod props {
     }
 
     fn string_map() -> BoxedStrategy<StringMap> {
-        prop::collection::btree_map(text(), text(), 0..3).boxed()
+        prop::collection::btree_map(text(), text(), 0..3)
+            .prop_map(|m| m.into_iter().collect())
+            .boxed()
     }
 
     fn number() -> BoxedStrategy<i64> {

@@ -3,9 +3,9 @@
 //! not model (command, env, mounts, volumes, other probes) are read from the manifest as given.
 
 use super::{Writer, labels_multiline, rfc1123z_or_zero, tolerations_multiline};
+use crate::api::Extra;
 use crate::api::{Container, ContainerState, ContainerStatus, PodTemplateSpec, Quantity};
 use serde_json::Value;
-use std::collections::BTreeMap;
 
 /// `Quantity.String()`: the canonical form (`0.1` → `100m`, `1000m` → `1`, `1024Ki` → `1Mi`).
 pub(crate) fn canonical(q: &Quantity) -> String {
@@ -44,7 +44,7 @@ fn s<'a>(v: &'a Value, key: &str) -> &'a str {
     v.get(key).and_then(Value::as_str).unwrap_or("")
 }
 
-fn list<'a>(extra: &'a BTreeMap<String, Value>, key: &str) -> &'a [Value] {
+fn list<'a>(extra: &'a Extra, key: &str) -> &'a [Value] {
     extra
         .get(key)
         .and_then(Value::as_array)
@@ -373,7 +373,7 @@ pub(super) fn describe_volumes(w: &mut Writer, volumes: &[Value], space: &str) {
 }
 
 /// The pod's volumes as written in the manifest.
-pub(super) fn volumes(spec_extra: &BTreeMap<String, Value>) -> &[Value] {
+pub(super) fn volumes(spec_extra: &Extra) -> &[Value] {
     list(spec_extra, "volumes")
 }
 

@@ -5,25 +5,21 @@ use super::Writer;
 use crate::api::{Event, ObjectMeta, Time};
 use crate::cluster::Cluster;
 use crate::kubectl::printers::age;
+use std::borrow::Borrow;
 
 /// The events about the object `meta` of `kind` (`None`: any kind, as for pods, whose reference
 /// kubectl clears), oldest first.
-pub(super) fn about<'a>(
-    cluster: &'a Cluster,
-    kind: Option<&str>,
-    meta: &ObjectMeta,
-) -> Vec<&'a Event> {
-    let mut events: Vec<&Event> = cluster
-        .events()
-        .iter()
+pub(super) fn about(cluster: &Cluster, kind: Option<&str>, meta: &ObjectMeta) -> Vec<Event> {
+    let mut events: Vec<Event> = cluster
+        .event_log()
         .filter(|e| {
-            let o = &e.involved_object;
-            o.name == meta.name
-                && kind.is_none_or(|k| o.kind == k)
-                && (o.namespace == meta.namespace || meta.namespace.is_empty())
+            e.name() == meta.name
+                && kind.is_none_or(|k| e.kind() == k)
+                && (e.namespace() == meta.namespace || meta.namespace.is_empty())
                 // Node events carry the node's UID (controllers) or its name (kubelet).
-                && (o.uid.is_empty() || o.uid == meta.uid || o.uid == meta.name)
+                && (e.uid().is_empty() || e.uid() == meta.uid || e.uid() == meta.name)
         })
+        .map(|e| e.to_event())
         .collect();
     // `SortableEvents`: by last timestamp; equal ones keep the order they were recorded in.
     events.sort_by_key(|e| e.last_timestamp);
@@ -32,7 +28,7 @@ pub(super) fn about<'a>(
 
 /// Writes the Events section: `Events:\t<none>`, or a flushed table
 /// `Type Reason Age From Message` with kubectl's `2m (x3 over 5m)` ages.
-pub(super) fn write(w: &mut Writer, now: Time, events: &[&Event]) {
+pub(super) fn write<E: Borrow<Event>>(w: &mut Writer, now: Time, events: &[E]) {
     if events.is_empty() {
         w.line(0, "Events:\t<none>");
         return;
@@ -43,6 +39,7 @@ pub(super) fn write(w: &mut Writer, now: Time, events: &[&Event]) {
     w.line(1, "----\t------\t----\t----\t-------");
     let stamp = |t: Time| if t.millis() == 0 { None } else { Some(t) };
     for e in events {
+        let e = e.borrow();
         let first = age(now, stamp(e.first_timestamp));
         let interval = if e.count > 1 {
             format!(

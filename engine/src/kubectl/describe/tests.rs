@@ -112,7 +112,7 @@ fn events_section() {
     );
     let mut w = Writer::default();
     w.line(0, "Name:\tx");
-    events::write(&mut w, now, &[]);
+    events::write::<Event>(&mut w, now, &[]);
     assert_eq!(w.finish(), "Name:    x\nEvents:  <none>\n");
 }
 
