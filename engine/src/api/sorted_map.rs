@@ -229,7 +229,7 @@ mod tests {
         for step in 0..2000u32 {
             x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
             let key = (x >> 16) as u8 % 32;
-            if x % 3 == 0 {
+            if x.is_multiple_of(3) {
                 assert_eq!(ours.remove(&key), theirs.remove(&key));
             } else {
                 assert_eq!(ours.insert(key, step), theirs.insert(key, step));
