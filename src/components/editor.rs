@@ -3,6 +3,7 @@
 //! never replaced by an Apply, failed or not.
 
 use super::use_state;
+use crate::i18n::{Msg, use_i18n};
 use crate::playground::highlight::{Token, highlight_line};
 use leptos::either::Either;
 use leptos::ev::KeyboardEvent;
@@ -31,6 +32,8 @@ fn line_range(text: &str, line: usize) -> (u32, u32) {
 #[component]
 pub fn Editor() -> impl IntoView {
     let state = use_state();
+    let i18n = use_i18n();
+    let t = move |msg| i18n.t(msg);
     let text = Memo::new(move |_| state.with(|p| p.manifest.clone()));
     let error = Memo::new(move |_| state.with(|p| p.apply_error.clone()));
     let error_line = Memo::new(move |_| error.with(|e| e.as_ref().and_then(|e| e.line)));
@@ -68,8 +71,8 @@ pub fn Editor() -> impl IntoView {
     view! {
             <section class="panel editor" aria-labelledby="editor-heading">
                 <div class="panel-head">
-                    <h2 id="editor-heading">"Manifest"</h2>
-                    <span class="hint">"DaemonSets and Nodes, several documents; Ctrl+Enter applies"</span>
+                    <h2 id="editor-heading">{move || t(Msg::Manifest)}</h2>
+                    <span class="hint">{move || t(Msg::ManifestHint)}</span>
                     <button
                         type="button"
                         class="primary"
@@ -77,7 +80,7 @@ pub fn Editor() -> impl IntoView {
                         title="kubectl apply -f - (Ctrl+Enter)"
                         on:click=move |_| apply()
                     >
-                        "Apply"
+                        {move || t(Msg::Apply)}
                     </button>
                 </div>
                 <div class="editor-frame" class:has-error=move || error.with(Option::is_some)>
@@ -98,7 +101,7 @@ pub fn Editor() -> impl IntoView {
                             }}
                         </pre>
                     <textarea
-                            aria-label="Manifest"
+                            aria-label=move || t(Msg::Manifest)
                             aria-describedby="editor-error"
                             aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                             spellcheck="false"
@@ -124,7 +127,7 @@ pub fn Editor() -> impl IntoView {
                                 let line = e.line;
                                 view! {
                                     <p class="apply-error-head">
-                                        <span>"Apply failed"</span>
+                                        <span>{move || t(Msg::ApplyFailed)}</span>
                                         {line
                                             .map(|n| {
                                                 view! {
@@ -133,7 +136,7 @@ pub fn Editor() -> impl IntoView {
                                                         class="link"
                                                         on:click=move |_| show_line(n)
                                                     >
-                                                        {format!("Show line {n}")}
+                                                        {move || i18n.f(Msg::ShowLine, &[("line", &n)])}
                                                     </button>
                                                 }
                                             })}

@@ -2,6 +2,7 @@
 //! in virtual time, filtered by object.
 
 use super::use_state;
+use crate::i18n::{Msg, use_i18n};
 use crate::playground::EVENT_LIMIT;
 use leptos::html;
 use leptos::prelude::*;
@@ -9,6 +10,8 @@ use leptos::prelude::*;
 #[component]
 pub fn Events() -> impl IntoView {
     let state = use_state();
+    let i18n = use_i18n();
+    let t = move |msg| i18n.t(msg);
     let filter = RwSignal::new(String::new());
     let rows = Memo::new(move |_| {
         let filter = filter.get();
@@ -26,27 +29,27 @@ pub fn Events() -> impl IntoView {
     view! {
         <section class="panel events" aria-labelledby="events-heading">
             <div class="panel-head">
-                <h2 id="events-heading">"Events"</h2>
-                <span class="hint">{format!("kubectl get events, the newest {EVENT_LIMIT}")}</span>
+                <h2 id="events-heading">{move || t(Msg::Events)}</h2>
+                <span class="hint">{move || i18n.f(Msg::EventsHint, &[("n", &EVENT_LIMIT)])}</span>
                 <input
                     type="search"
-                    aria-label="Filter events by object"
-                    placeholder="object: node-1, pod/, daemonset/"
+                    aria-label=move || t(Msg::FilterEvents)
+                    placeholder=move || t(Msg::FilterEventsHint)
                     spellcheck="false"
                     autocapitalize="off"
                     prop:value=move || filter.get()
                     on:input=move |ev| filter.set(event_target_value(&ev))
                 />
             </div>
-            <div class="events-scroll" node_ref=scroller tabindex="0" aria-label="Event timeline">
+            <div class="events-scroll" node_ref=scroller tabindex="0" aria-label=move || t(Msg::EventTimeline)>
                 <table class="events-table">
                     <thead>
                         <tr>
-                            <th scope="col">"TIME"</th>
-                            <th scope="col">"TYPE"</th>
-                            <th scope="col">"REASON"</th>
-                            <th scope="col">"OBJECT"</th>
-                            <th scope="col">"MESSAGE"</th>
+                            <th scope="col">{move || t(Msg::ColumnTime)}</th>
+                            <th scope="col">{move || t(Msg::ColumnType)}</th>
+                            <th scope="col">{move || t(Msg::ColumnReason)}</th>
+                            <th scope="col">{move || t(Msg::ColumnObject)}</th>
+                            <th scope="col">{move || t(Msg::ColumnMessage)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -75,7 +78,7 @@ pub fn Events() -> impl IntoView {
                     </tbody>
                 </table>
                 <Show when=move || rows.with(Vec::is_empty)>
-                    <p class="empty">"No events."</p>
+                    <p class="empty">{move || t(Msg::NoEvents)}</p>
                 </Show>
             </div>
         </section>
