@@ -14,7 +14,7 @@ use crate::components::status_table::StatusTable;
 use crate::components::why_panel::WhyPanel;
 use crate::components::{self};
 use crate::i18n::page::LanguagePicker;
-use crate::i18n::{self, Msg};
+use crate::i18n::{self, Msg, Text};
 use crate::test_panic;
 use crate::{embed, persist};
 
@@ -45,7 +45,7 @@ pub fn App() -> impl IntoView {
     view! {
         <header class="site-header">
             <h1>"DaemonSet Playground"</h1>
-            <p class="tagline">{move || i18n.t(Msg::Tagline)}</p>
+            <p class="tagline">{i18n.tr(Msg::Tagline)}</p>
             <ShareBar notice=notice />
             <LanguagePicker embedded=false />
         </header>
@@ -65,12 +65,12 @@ pub fn App() -> impl IntoView {
         </main>
         <footer class="site-footer">
             <p>
-                {move || {
-                    i18n.f(
-                        Msg::FooterVersion,
-                        &[("version", &env!("CARGO_PKG_VERSION")), ("engine", &dsplay_engine::VERSION)],
-                    )
-                }}
+                {i18n
+                    .tr_text(
+                        Text::new(Msg::FooterVersion)
+                            .arg("version", env!("CARGO_PKG_VERSION"))
+                            .arg("engine", dsplay_engine::VERSION),
+                    )}
             </p>
         </footer>
     }

@@ -53,7 +53,7 @@ pub fn EmbedApp(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
                 on:focus=move |_| href.set(full_page())
                 on:mouseenter=move |_| href.set(full_page())
             >
-                {move || i18n.t(Msg::OpenInPlayground)}
+                {i18n.tr(Msg::OpenInPlayground)}
             </a>
         </header>
         <Notice message=notice />
@@ -61,7 +61,7 @@ pub fn EmbedApp(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
             <Clock />
             <Canvas />
             <details class="embed-manifest">
-                <summary>{move || i18n.t(Msg::Manifest)}</summary>
+                <summary>{i18n.tr(Msg::Manifest)}</summary>
                 <pre>{move || manifest.get()}</pre>
             </details>
         </main>

@@ -39,7 +39,7 @@ pub fn Canvas() -> impl IntoView {
     view! {
         <section class="panel canvas" aria-labelledby="canvas-heading">
             <div class="panel-head">
-                <h2 id="canvas-heading">{move || t(Msg::Nodes)}</h2>
+                <h2 id="canvas-heading">{i18n.tr(Msg::Nodes)}</h2>
                 <span class="hint">
                     {move || {
                         let n = views.node_names.with(Vec::len);
@@ -51,7 +51,7 @@ pub fn Canvas() -> impl IntoView {
                         type="number"
                         min="1"
                         max=MAX_ADD.to_string()
-                        aria-label=move || t(Msg::HowManyNodes)
+                        aria-label=i18n.tr(Msg::HowManyNodes)
                         prop:value=move || count.get().to_string()
                         on:change=move |ev| {
                             let n = event_target_value(&ev).trim().parse::<usize>().unwrap_or(1);
@@ -59,18 +59,18 @@ pub fn Canvas() -> impl IntoView {
                         }
                     />
                     <button type="button" class="primary" on:click=add>
-                        {move || t(Msg::AddNode)}
+                        {i18n.tr(Msg::AddNode)}
                     </button>
                 </div>
             </div>
             <details class="add-node-options">
-                <summary>{move || t(Msg::NewNodeOptions)}</summary>
+                <summary>{i18n.tr(Msg::NewNodeOptions)}</summary>
                 <div class="option-grid">
                     {field(i18n, Msg::FieldName, Some(Msg::FieldNameHint), "", spec, |s| &mut s.name)}
                     {field(i18n, Msg::FieldLabels, None, "key=value, ...", spec, |s| &mut s.labels)}
                     {field(i18n, Msg::FieldTaints, Some(Msg::FieldTaintsHint), "", spec, |s| &mut s.taints)}
                     <label>
-                        {move || t(Msg::TaintEffect)}
+                        {i18n.tr(Msg::TaintEffect)}
                         <select on:change=move |ev| {
                             let effect = event_target_value(&ev);
                             spec.update(|s| s.effect = effect);
@@ -87,7 +87,7 @@ pub fn Canvas() -> impl IntoView {
                 when=move || dense.get()
                 fallback=move || {
                     view! {
-                        <ul role="list" aria-label=move || t(Msg::Nodes) class="node-grid">
+                        <ul role="list" aria-label=i18n.tr(Msg::Nodes) class="node-grid">
                             <For
                                 each=move || views.node_names.get()
                                 key=|name| name.clone()
@@ -102,7 +102,7 @@ pub fn Canvas() -> impl IntoView {
                 <DenseGrid />
             </Show>
             <Show when=move || views.node_names.with(Vec::is_empty)>
-                <p class="empty">{move || t(Msg::NoNodes)}</p>
+                <p class="empty">{i18n.tr(Msg::NoNodes)}</p>
             </Show>
         </section>
     }
@@ -120,7 +120,7 @@ fn field(
 ) -> impl IntoView {
     view! {
         <label>
-            {move || i18n.t(label)}
+            {i18n.tr(label)}
             <input
                 type="text"
                 placeholder=move || hint.map_or(example, |h| i18n.t(h))

@@ -70,23 +70,23 @@ pub fn Clock() -> impl IntoView {
     let pressed = |on: bool| if on { "true" } else { "false" };
 
     view! {
-        <section class="clock" aria-label=move || t(Msg::Clock)>
-            <div class="clock-buttons" role="group" aria-label=move || t(Msg::ClockControls)>
+        <section class="clock" aria-label=i18n.tr(Msg::Clock)>
+            <div class="clock-buttons" role="group" aria-label=i18n.tr(Msg::ClockControls)>
                 <button
                     type="button"
                     aria-pressed=move || pressed(playing.get())
-                    title=move || t(Msg::PlayTitle)
+                    title=i18n.tr(Msg::PlayTitle)
                     on:click=move |_| state.act(|p| p.play())
                 >
-                    {move || t(Msg::Play)}
+                    {i18n.tr(Msg::Play)}
                 </button>
                 <button
                     type="button"
                     aria-pressed=move || pressed(!playing.get())
-                    title=move || t(Msg::PauseTitle)
+                    title=i18n.tr(Msg::PauseTitle)
                     on:click=move |_| state.act(|p| p.pause())
                 >
-                    {move || t(Msg::Pause)}
+                    {i18n.tr(Msg::Pause)}
                 </button>
                 <button
                     type="button"
@@ -97,22 +97,22 @@ pub fn Clock() -> impl IntoView {
                         });
                     }
                 >
-                    {move || t(Msg::Step)}
+                    {i18n.tr(Msg::Step)}
                 </button>
                 <button
                     type="button"
-                    title=move || t(Msg::SettleTitle)
+                    title=i18n.tr(Msg::SettleTitle)
                     aria-busy=move || settling.get().then_some("true")
                     on:click=move |_| settle(state)
                 >
-                    {move || t(Msg::Settle)}
+                    {i18n.tr(Msg::Settle)}
                 </button>
             </div>
             <p class="working" role="status">
                 {move || settling.get().then(|| t(Msg::Settling))}
             </p>
             <label class="speed">
-                {move || t(Msg::Speed)}
+                {i18n.tr(Msg::Speed)}
                 " "
                 <select on:change=move |ev| {
                     if let Ok(s) = event_target_value(&ev).parse::<u32>() {
@@ -133,8 +133,8 @@ pub fn Clock() -> impl IntoView {
                 </select>
             </label>
             <super::shortcuts::Shortcuts state=state />
-            <p class="time" title=move || t(Msg::TimeTitle)>
-                <span class="visually-hidden">{move || t(Msg::VirtualTime)} " "</span>
+            <p class="time" title=i18n.tr(Msg::TimeTitle)>
+                <span class="visually-hidden">{i18n.tr(Msg::VirtualTime)} " "</span>
                 {move || format!("t = {}", time.get())}
             </p>
         </section>

@@ -12,7 +12,6 @@ use leptos::prelude::*;
 pub fn Console() -> impl IntoView {
     let state = use_state();
     let i18n = use_i18n();
-    let t = move |msg| i18n.t(msg);
     // The transcript only grows at its end and loses entries at its start: its first and last
     // ids tell when it changed, without comparing it whole at every clock tick.
     let version = Memo::new(move |_| {
@@ -62,13 +61,13 @@ pub fn Console() -> impl IntoView {
     view! {
         <section class="panel console" aria-labelledby="console-heading">
             <div class="panel-head">
-                <h2 id="console-heading">{move || t(Msg::Console)}</h2>
-                <span class="hint">{move || t(Msg::ConsoleHint)}</span>
+                <h2 id="console-heading">{i18n.tr(Msg::Console)}</h2>
+                <span class="hint">{i18n.tr(Msg::ConsoleHint)}</span>
                 <button type="button" on:click=move |_| state.act(|p| p.clear_transcript())>
-                    {move || t(Msg::Clear)}
+                    {i18n.tr(Msg::Clear)}
                 </button>
             </div>
-            <div class="terminal" role="log" aria-label=move || t(Msg::ConsoleTranscript) tabindex="0" node_ref=terminal>
+            <div class="terminal" role="log" aria-label=i18n.tr(Msg::ConsoleTranscript) tabindex="0" node_ref=terminal>
                 <For each=move || entries.get() key=|e| e.id let(entry)>
                     <TranscriptEntry entry=entry />
                 </For>
@@ -79,7 +78,7 @@ pub fn Console() -> impl IntoView {
                 </span>
                 <input
                     type="text"
-                    aria-label=move || t(Msg::Console)
+                    aria-label=i18n.tr(Msg::Console)
                     placeholder="kubectl get pods -A -o wide"
                     spellcheck="false"
                     autocapitalize="off"

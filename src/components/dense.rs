@@ -46,14 +46,14 @@ pub fn DenseGrid() -> impl IntoView {
     let views = use_views();
     let i18n = use_i18n();
     view! {
-        <ul role="list" aria-label=move || i18n.t(Msg::Nodes) class="dense-grid">
+        <ul role="list" aria-label=i18n.tr(Msg::Nodes) class="dense-grid">
             <For each=move || views.node_names.get() key=|name| name.clone() let(name)>
                 <DenseCell name=name />
             </For>
         </ul>
         <DenseLegend />
         <Show when=move || views.selected.with(Option::is_some)>
-            <ul role="list" aria-label=move || i18n.t(Msg::SelectedNode) class="node-grid dense-detail">
+            <ul role="list" aria-label=i18n.tr(Msg::SelectedNode) class="node-grid dense-detail">
                 {move || views.selected.get().map(|name| view! { <NodeCard name=name /> })}
             </ul>
         </Show>
@@ -120,7 +120,7 @@ fn DenseLegend() -> impl IntoView {
     ];
     view! {
         <p class="dense-legend hint">
-            {move || i18n.t(Msg::DenseLegend)}
+            {i18n.tr(Msg::DenseLegend)}
             " "
             {STATES
                 .iter()
@@ -135,7 +135,7 @@ fn DenseLegend() -> impl IntoView {
                 .collect_view()}
             <span class="legend-item">
                 <span class="legend-swatch state-empty" aria-hidden="true"></span>
-                {move || i18n.t(Msg::NoPods)}
+                {i18n.tr(Msg::NoPods)}
             </span>
         </p>
     }

@@ -2,7 +2,7 @@
 //! in virtual time, filtered by object.
 
 use super::use_state;
-use crate::i18n::{Msg, use_i18n};
+use crate::i18n::{Msg, Text, use_i18n};
 use crate::playground::EVENT_LIMIT;
 use leptos::html;
 use leptos::prelude::*;
@@ -11,7 +11,6 @@ use leptos::prelude::*;
 pub fn Events() -> impl IntoView {
     let state = use_state();
     let i18n = use_i18n();
-    let t = move |msg| i18n.t(msg);
     let filter = RwSignal::new(String::new());
     let rows = Memo::new(move |_| {
         let filter = filter.get();
@@ -29,27 +28,27 @@ pub fn Events() -> impl IntoView {
     view! {
         <section class="panel events" aria-labelledby="events-heading">
             <div class="panel-head">
-                <h2 id="events-heading">{move || t(Msg::Events)}</h2>
-                <span class="hint">{move || i18n.f(Msg::EventsHint, &[("n", &EVENT_LIMIT)])}</span>
+                <h2 id="events-heading">{i18n.tr(Msg::Events)}</h2>
+                <span class="hint">{i18n.tr_text(Text::new(Msg::EventsHint).arg("n", EVENT_LIMIT))}</span>
                 <input
                     type="search"
-                    aria-label=move || t(Msg::FilterEvents)
-                    placeholder=move || t(Msg::FilterEventsHint)
+                    aria-label=i18n.tr(Msg::FilterEvents)
+                    placeholder=i18n.tr(Msg::FilterEventsHint)
                     spellcheck="false"
                     autocapitalize="off"
                     prop:value=move || filter.get()
                     on:input=move |ev| filter.set(event_target_value(&ev))
                 />
             </div>
-            <div class="events-scroll" node_ref=scroller tabindex="0" aria-label=move || t(Msg::EventTimeline)>
+            <div class="events-scroll" node_ref=scroller tabindex="0" aria-label=i18n.tr(Msg::EventTimeline)>
                 <table class="events-table">
                     <thead>
                         <tr>
-                            <th scope="col">{move || t(Msg::ColumnTime)}</th>
-                            <th scope="col">{move || t(Msg::ColumnType)}</th>
-                            <th scope="col">{move || t(Msg::ColumnReason)}</th>
-                            <th scope="col">{move || t(Msg::ColumnObject)}</th>
-                            <th scope="col">{move || t(Msg::ColumnMessage)}</th>
+                            <th scope="col">{i18n.tr(Msg::ColumnTime)}</th>
+                            <th scope="col">{i18n.tr(Msg::ColumnType)}</th>
+                            <th scope="col">{i18n.tr(Msg::ColumnReason)}</th>
+                            <th scope="col">{i18n.tr(Msg::ColumnObject)}</th>
+                            <th scope="col">{i18n.tr(Msg::ColumnMessage)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -78,7 +77,7 @@ pub fn Events() -> impl IntoView {
                     </tbody>
                 </table>
                 <Show when=move || rows.with(Vec::is_empty)>
-                    <p class="empty">{move || t(Msg::NoEvents)}</p>
+                    <p class="empty">{i18n.tr(Msg::NoEvents)}</p>
                 </Show>
             </div>
         </section>

@@ -3,7 +3,7 @@
 //! stay in place while its content changes, so keyboard focus survives an action.
 
 use super::{use_state, use_views};
-use crate::i18n::{Msg, use_i18n};
+use crate::i18n::{Msg, Text, use_i18n};
 use crate::playground::{NodeAction, NodeView};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -82,7 +82,7 @@ pub fn NodeCard(name: String) -> impl IntoView {
     // "Drain node-2": an action and the node, in every language.
     let aria = move |what: Msg| move || format!("{} {}", i18n.t(what), node_name.get_value());
     // "Labels of node-2": a message about the node.
-    let of = move |what: Msg| move || node_name.with_value(|n| i18n.f(what, &[("node", n)]));
+    let of = move |what: Msg| i18n.tr_text(Text::new(what).arg("node", node_name.get_value()));
     view! {
         <li
             class="node-card"
@@ -97,7 +97,7 @@ pub fn NodeCard(name: String) -> impl IntoView {
                     type="button"
                     class="node-name"
                     aria-pressed=move || if selected.get() { "true" } else { "false" }
-                    title=move || t(Msg::ExplainNode)
+                    title=i18n.tr(Msg::ExplainNode)
                 >
                     {name.clone()}
                 </button>
@@ -146,10 +146,7 @@ pub fn NodeCard(name: String) -> impl IntoView {
                             <button
                                 type="button"
                                 class="remove"
-                                aria-label={
-                                    let taint = taint.clone();
-                                    move || i18n.f(Msg::RemoveTaint, &[("taint", &taint)])
-                                }
+                                aria-label=i18n.tr_text(Text::new(Msg::RemoveTaint).arg("taint", &taint))
                                 title="kubectl taint node \u{2026} KEY:EFFECT-"
                                 on:click={
                                     let taint = taint.clone();
@@ -163,7 +160,7 @@ pub fn NodeCard(name: String) -> impl IntoView {
                 </ul>
             </div>
             <Show when=move || node.with(|n| n.as_ref().is_some_and(|n| !n.usage.is_empty()))>
-                <p class="usage" title=move || t(Msg::UsageTitle)>
+                <p class="usage" title=i18n.tr(Msg::UsageTitle)>
                     {move || list(|n| n.usage.clone()).join(" \u{b7} ")}
                 </p>
             </Show>
@@ -181,7 +178,7 @@ pub fn NodeCard(name: String) -> impl IntoView {
                 </For>
             </ul>
             <Show when=move || node.with(|n| n.as_ref().is_some_and(|n| n.pods.is_empty()))>
-                <p class="no-pods">{move || t(Msg::NoPods)}</p>
+                <p class="no-pods">{i18n.tr(Msg::NoPods)}</p>
             </Show>
             // The empty place of each DaemonSet without a pod here: "Why?" explains it.
             <ul class="slots" aria-label=of(Msg::EmptySlotsOn)>
@@ -190,12 +187,8 @@ pub fn NodeCard(name: String) -> impl IntoView {
                         <button
                             type="button"
                             class="slot-why"
-                            aria-label={
-                                let ds = ds.clone();
-                                move || {
-                                    node_name.with_value(|n| i18n.f(Msg::WhyNoPod, &[("daemonset", &ds), ("node", n)]))
-                                }
-                            }
+                            aria-label=i18n
+                                .tr_text(Text::new(Msg::WhyNoPod).arg("daemonset", &ds).arg("node", node_name.get_value()))
                             on:click=move |ev| {
                                 ev.stop_propagation();
                                 let name = node_name.get_value();
@@ -203,10 +196,7 @@ pub fn NodeCard(name: String) -> impl IntoView {
                                 focus_why();
                             }
                         >
-                            {
-                                let short = ds.rsplit('/').next().unwrap_or(&ds).to_string();
-                                move || i18n.f(Msg::NoPodWhy, &[("daemonset", &short)])
-                            }
+                            {i18n.tr_text(Text::new(Msg::NoPodWhy).arg("daemonset", ds.rsplit('/').next().unwrap_or(&ds)))}
                         </button>
                     </li>
                 </For>
@@ -229,7 +219,7 @@ pub fn NodeCard(name: String) -> impl IntoView {
                     title="kubectl drain --ignore-daemonsets"
                     on:click=move |_| act(NodeAction::Drain)
                 >
-                    {move || t(Msg::Drain)}
+                    {i18n.tr(Msg::Drain)}
                 </button>
                 <button
                     type="button"
@@ -249,7 +239,7 @@ pub fn NodeCard(name: String) -> impl IntoView {
                     title="sim node NAME unreachable"
                     on:click=move |_| act(NodeAction::Unreachable)
                 >
-                    {move || t(Msg::MarkUnreachable)}
+                    {i18n.tr(Msg::MarkUnreachable)}
                 </button>
                 <button
                     type="button"
@@ -258,11 +248,11 @@ pub fn NodeCard(name: String) -> impl IntoView {
                     title="kubectl delete node"
                     on:click=move |_| act(NodeAction::Delete)
                 >
-                    {move || t(Msg::Delete)}
+                    {i18n.tr(Msg::Delete)}
                 </button>
             </div>
             <details class="node-edit">
-                <summary>{move || t(Msg::NodeEdit)}</summary>
+                <summary>{i18n.tr(Msg::NodeEdit)}</summary>
                 <div class="pressures" role="group" aria-label=of(Msg::PressureOf)>
                     {PRESSURES
                         .iter()
@@ -288,14 +278,14 @@ pub fn NodeCard(name: String) -> impl IntoView {
                     <input
                         type="text"
                         aria-label=of(Msg::LabelFor)
-                        placeholder=move || t(Msg::LabelHint)
+                        placeholder=i18n.tr(Msg::LabelHint)
                         spellcheck="false"
                         autocapitalize="off"
                         prop:value=move || label_text.get()
                         on:input=move |ev| label_text.set(event_target_value(&ev))
                     />
                     <button type="submit" aria-label=aria(Msg::Label)>
-                        {move || t(Msg::Label)}
+                        {i18n.tr(Msg::Label)}
                     </button>
                 </form>
                 <form class="inline-form" on:submit=submit_taint>
@@ -318,7 +308,7 @@ pub fn NodeCard(name: String) -> impl IntoView {
                             .collect_view()}
                     </select>
                     <button type="submit" aria-label=aria(Msg::Taint)>
-                        {move || t(Msg::Taint)}
+                        {i18n.tr(Msg::Taint)}
                     </button>
                 </form>
             </details>
@@ -356,10 +346,7 @@ fn label_tag(
             <button
                 type="button"
                 class="remove"
-                aria-label={
-                    let key = key.clone();
-                    move || i18n.f(Msg::RemoveLabel, &[("key", &key)])
-                }
+                aria-label=i18n.tr_text(Text::new(Msg::RemoveLabel).arg("key", &key))
                 title=format!("kubectl label node \u{2026} {key}-")
                 on:click=move |_| act(NodeAction::Label(format!("{key}-")))
             >

@@ -13,7 +13,7 @@ pub fn Notice(message: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
                 <div class="notice" role="alert">
                     <p>{move || i18n::paragraph(i18n.lang(), &texts)}</p>
                     <button type="button" on:click=move |_| message.set(None)>
-                        {move || i18n.t(Msg::Dismiss)}
+                        {i18n.tr(Msg::Dismiss)}
                     </button>
                 </div>
             }

@@ -163,18 +163,18 @@ pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
     view! {
         <div class="share-bar">
             <label class="preset-picker">
-                {move || i18n.t(Msg::Preset)}
+                {i18n.tr(Msg::Preset)}
                 " "
                 <select on:change=on_preset>
                     <option value="" selected>
-                        {move || i18n.t(Msg::OpenPreset)}
+                        {i18n.tr(Msg::OpenPreset)}
                     </option>
                     {PRESETS
                         .iter()
                         .map(|p| {
                             view! {
-                                <option value=p.id title=move || i18n.t(p.about)>
-                                    {move || i18n.t(p.title)}
+                                <option value=p.id title=i18n.tr(p.about)>
+                                    {i18n.tr(p.title)}
                                 </option>
                             }
                         })
@@ -187,45 +187,45 @@ pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
                 aria-controls="share-panel"
                 on:click=toggle
             >
-                {move || i18n.t(Msg::Share)}
+                {i18n.tr(Msg::Share)}
             </button>
         </div>
         <section
             id="share-panel"
             class="panel share-panel"
-            aria-label=move || i18n.t(Msg::Share)
+            aria-label=i18n.tr(Msg::Share)
             hidden=move || !open_panel.get()
         >
             <label>
-                {move || i18n.t(Msg::LinkToScenario)}
+                {i18n.tr(Msg::LinkToScenario)}
                 <input
                     type="text"
                     readonly
                     prop:value=move || link.get()
-                    aria-label=move || i18n.t(Msg::Link)
+                    aria-label=i18n.tr(Msg::Link)
                 />
             </label>
             <button type="button" on:click=copy>
                 {move || i18n.t(if copied.get() { Msg::Copied } else { Msg::CopyLink })}
             </button>
             <label>
-                {move || i18n.t(Msg::EmbedInPage)}
+                {i18n.tr(Msg::EmbedInPage)}
                 <textarea
                     readonly
                     rows="3"
-                    aria-label=move || i18n.t(Msg::EmbedSnippet)
+                    aria-label=i18n.tr(Msg::EmbedSnippet)
                     prop:value=snippet
                 ></textarea>
             </label>
             <div class="share-files">
                 <a href="#" download="scenario.dsplay.txt" on:click=export_script>
-                    {move || i18n.t(Msg::DownloadScenario)}
+                    {i18n.tr(Msg::DownloadScenario)}
                 </a>
                 <a href="#" download="objects.yaml" on:click=export_yaml>
-                    {move || i18n.t(Msg::DownloadYaml)}
+                    {i18n.tr(Msg::DownloadYaml)}
                 </a>
                 <label class="import">
-                    {move || i18n.t(Msg::ImportScenario)}
+                    {i18n.tr(Msg::ImportScenario)}
                     " "
                     <input type="file" accept=".txt,.dsplay,text/plain" on:change=import />
                 </label>

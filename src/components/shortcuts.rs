@@ -118,11 +118,11 @@ pub fn Shortcuts(state: State) -> impl IntoView {
             class="shortcuts-button"
             aria-keyshortcuts="?"
             aria-haspopup="dialog"
-            title=move || i18n.t(Msg::ShortcutsTitle)
+            title=i18n.tr(Msg::ShortcutsTitle)
             node_ref=opener
             on:click=move |_| open.set(true)
         >
-            {move || i18n.t(Msg::Shortcuts)}
+            {i18n.tr(Msg::Shortcuts)}
         </button>
         <Show when=move || open.get()>
             <div class="dialog-backdrop" on:click=move |_| close()>
@@ -133,18 +133,18 @@ pub fn Shortcuts(state: State) -> impl IntoView {
                     aria-labelledby="shortcuts-heading"
                     on:click=|ev| ev.stop_propagation()
                 >
-                    <h2 id="shortcuts-heading">{move || i18n.t(Msg::Shortcuts)}</h2>
+                    <h2 id="shortcuts-heading">{i18n.tr(Msg::Shortcuts)}</h2>
                     <dl class="shortcut-list">
                         {SHORTCUTS
                             .iter()
                             .map(|(key, what)| {
                                 let what = *what;
-                                view! { <dt><kbd>{*key}</kbd></dt> <dd>{move || i18n.t(what)}</dd> }
+                                view! { <dt><kbd>{*key}</kbd></dt> <dd>{i18n.tr(what)}</dd> }
                             })
                             .collect_view()}
                     </dl>
                     <button type="button" node_ref=close_button on:click=move |_| close()>
-                        {move || i18n.t(Msg::Close)}
+                        {i18n.tr(Msg::Close)}
                     </button>
                 </div>
             </div>

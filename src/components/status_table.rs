@@ -1,7 +1,7 @@
 //! Status: the live `kubectl get ds -A` and a progress bar per DaemonSet.
 
 use super::{use_state, use_views};
-use crate::i18n::{Msg, use_i18n};
+use crate::i18n::{Msg, Text, use_i18n};
 use crate::playground::{DaemonSetView, Playground, RevisionView};
 use leptos::prelude::*;
 
@@ -16,10 +16,10 @@ pub fn StatusTable() -> impl IntoView {
     view! {
         <section class="panel status" aria-labelledby="status-heading">
             <div class="panel-head">
-                <h2 id="status-heading">{move || i18n.t(Msg::DaemonSets)}</h2>
+                <h2 id="status-heading">{i18n.tr(Msg::DaemonSets)}</h2>
                 <span class="hint">"kubectl get ds -A"</span>
             </div>
-            <ul class="progress-list" aria-label=move || i18n.t(Msg::RolloutProgress)>
+            <ul class="progress-list" aria-label=i18n.tr(Msg::RolloutProgress)>
                 <For
                     each=move || views.daemonsets.get()
                     key=|ds| ds.clone()
@@ -32,8 +32,8 @@ pub fn StatusTable() -> impl IntoView {
                 {move || table.get()}
             </pre>
             <details class="history">
-                <summary>{move || i18n.t(Msg::RevisionHistory)}</summary>
-                <ul class="history-list" aria-label=move || i18n.t(Msg::RevisionHistory)>
+                <summary>{i18n.tr(Msg::RevisionHistory)}</summary>
+                <ul class="history-list" aria-label=i18n.tr(Msg::RevisionHistory)>
                     <For each=move || revisions.get() key=|r| r.clone() let(r)>
                         <Revision r=r />
                     </For>
@@ -57,23 +57,20 @@ fn Progress(ds: DaemonSetView) -> impl IntoView {
                 <progress
                     max=max.clone()
                     value=ds.updated.to_string()
-                    aria-label={
-                        let name = name.clone();
-                        move || i18n.f(Msg::UpToDateOf, &[("daemonset", &name)])
-                    }
+                    aria-label=i18n.tr_text(Text::new(Msg::UpToDateOf).arg("daemonset", &name))
                 ></progress>
                 <span class="count">
-                    {move || i18n.f(Msg::UpToDateCount, &[("n", &ds.updated), ("desired", &ds.desired)])}
+                    {i18n.tr_text(Text::new(Msg::UpToDateCount).arg("n", ds.updated).arg("desired", ds.desired))}
                 </span>
             </span>
             <span class="bar-row">
                 <progress
                     max=max
                     value=ds.available.to_string()
-                    aria-label=move || i18n.f(Msg::AvailableOf, &[("daemonset", &name)])
+                    aria-label=i18n.tr_text(Text::new(Msg::AvailableOf).arg("daemonset", &name))
                 ></progress>
                 <span class="count">
-                    {move || i18n.f(Msg::AvailableCount, &[("n", &ds.available), ("desired", &ds.desired)])}
+                    {i18n.tr_text(Text::new(Msg::AvailableCount).arg("n", ds.available).arg("desired", ds.desired))}
                 </span>
             </span>
         </li>
@@ -102,10 +99,10 @@ fn Revision(r: RevisionView) -> impl IntoView {
     view! {
         <li class="revision" class:current=current>
             <span class="ds-name">{format!("{namespace}/{daemonset}")}</span>
-            <span class="rev">{move || i18n.f(Msg::RevisionN, &[("revision", &revision)])}</span>
+            <span class="rev">{i18n.tr_text(Text::new(Msg::RevisionN).arg("revision", revision))}</span>
             <code class="images">{images}</code>
             {if current {
-                view! { <span class="hint">{move || i18n.t(Msg::Current)}</span> }.into_any()
+                view! { <span class="hint">{i18n.tr(Msg::Current)}</span> }.into_any()
             } else {
                 view! {
                     <button
@@ -118,7 +115,7 @@ fn Revision(r: RevisionView) -> impl IntoView {
                             });
                         }
                     >
-                        {move || i18n.t(Msg::RollBack)}
+                        {i18n.tr(Msg::RollBack)}
                     </button>
                 }
                     .into_any()

@@ -21,8 +21,8 @@ pub fn WhyPanel() -> impl IntoView {
     view! {
         <section class="panel why" aria-labelledby="why-heading">
             <div class="panel-head">
-                <h2 id="why-heading">{move || t(Msg::Why)}</h2>
-                <span class="hint">{move || t(Msg::WhyHint)}</span>
+                <h2 id="why-heading">{i18n.tr(Msg::Why)}</h2>
+                <span class="hint">{i18n.tr(Msg::WhyHint)}</span>
             </div>
             <div aria-live="polite">
                 {move || match explanations.get() {

@@ -36,6 +36,19 @@ impl I18n {
         super::format(self.lang(), msg, args)
     }
 
+    /// A message for a view: text that follows the page's language. All of them are one type
+    /// (not a closure type per use), so that each kind of place it goes is compiled once: the
+    /// site stays small.
+    pub fn tr(self, msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.t(msg)
+    }
+
+    /// A message with parameters for a view, following the page's language (one type, as
+    /// [`I18n::tr`]).
+    pub fn tr_text(self, t: Text) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+        move || t.render(self.lang())
+    }
+
     /// A kept message, said now.
     pub fn render(self, t: &Text) -> String {
         t.render(self.lang())
@@ -132,7 +145,7 @@ pub fn LanguagePicker(embedded: bool) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <label class="language-picker">
-            <span>{move || i18n.t(Msg::Language)}</span>
+            <span>{i18n.tr(Msg::Language)}</span>
             <select on:change=move |ev| {
                 if let Some(lang) = Lang::from_tag(&event_target_value(&ev)) {
                     i18n.choose(lang, embedded);
