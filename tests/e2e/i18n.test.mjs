@@ -160,7 +160,7 @@ for (const { tag, locale, words: w } of LANGS) {
     // A console command: kubectl's table, untranslated.
     const out = await run(page, w, 'kubectl get ds log-agent');
     assert.match(out, /NAME\s+DESIRED\s+CURRENT\s+READY\s+UP-TO-DATE\s+AVAILABLE/);
-    assert.match(out, /log-agent\s+2\s+2\s+2\s+2\s+2/);
+    assert.match(out, /log-agent\s+3\s+3\s+3\s+3\s+3/);
     assert.deepEqual(log.errors, []);
     await screenshotFromTop(page, `i18n-${tag}`);
 
