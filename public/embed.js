@@ -12,11 +12,15 @@
 //   data-script="…"    scenario-language commands run after that (one per line)
 //   data-height="PX"   the iframe's height (default 480)
 //   data-title="…"     the iframe's accessible name
+//   data-lang="…"      the playground's language: en, zh-Hans or zh-Hant (default: the
+//                      reader's browser). Set it on the <script> tag for every block of a page.
 // It reads nothing else from the page, adds no listener and sends no message.
 (function () {
   'use strict';
   var self = document.currentScript;
   var base = new URL('./', self && self.src ? self.src : document.baseURI);
+  var pageLang = self && self.dataset ? self.dataset.lang : '';
+  var LANGS = ['en', 'zh-Hans', 'zh-Hant'];
 
   // UTF-8, then base64url without padding: the playground's `#j1:` link format.
   function base64url(text) {
@@ -44,7 +48,10 @@
 
   function mount(pre) {
     var frame = document.createElement('iframe');
-    frame.src = base.href + '?embed=1#j1:' + base64url(JSON.stringify(scenario(pre)));
+    var lang = pre.dataset.lang || pageLang;
+    var query = '?embed=1' + (LANGS.indexOf(lang) >= 0 ? '&lang=' + lang : '');
+    frame.src = base.href + query + '#j1:' + base64url(JSON.stringify(scenario(pre)));
+    if (LANGS.indexOf(lang) >= 0) frame.setAttribute('lang', lang);
     frame.title = pre.dataset.title || 'DaemonSet Playground';
     frame.className = 'daemonset-playground';
     frame.setAttribute('loading', 'lazy');

@@ -13,6 +13,8 @@ use crate::components::share_dialog::ShareBar;
 use crate::components::status_table::StatusTable;
 use crate::components::why_panel::WhyPanel;
 use crate::components::{self};
+use crate::i18n::page::LanguagePicker;
+use crate::i18n::{self, Msg, Text};
 use crate::test_panic;
 use crate::{embed, persist};
 
@@ -27,13 +29,15 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // A link, else the autosave, else the default preset (crate::persist).
+    // A link, else the autosave, else the default preset (crate::persist); the language of
+    // `?lang=`, else the link's, else the one chosen before, else the browser's (crate::i18n).
     let embedded = embed::requested();
-    let (playground, message) = persist::load(embedded);
-    let notice = RwSignal::new(message);
-    let state = components::provide(playground);
+    let loaded = persist::load(embedded);
+    let i18n = i18n::page::provide(i18n::page::initial(loaded.lang));
+    let notice = RwSignal::new(loaded.notice);
+    let state = components::provide(loaded.playground);
     clock::drive();
-    persist::drive(state, notice, embedded);
+    persist::drive(state, notice, i18n, embedded);
     if embedded {
         return view! { <embed::EmbedApp notice=notice /> }.into_any();
     }
@@ -41,8 +45,9 @@ pub fn App() -> impl IntoView {
     view! {
         <header class="site-header">
             <h1>"DaemonSet Playground"</h1>
-            <p class="tagline">"A Kubernetes DaemonSet simulator that runs in your browser."</p>
+            <p class="tagline">{i18n.tr(Msg::Tagline)}</p>
             <ShareBar notice=notice />
+            <LanguagePicker embedded=false />
         </header>
         <Notice message=notice />
         <main id="main" class="playground">
@@ -60,11 +65,12 @@ pub fn App() -> impl IntoView {
         </main>
         <footer class="site-footer">
             <p>
-                {format!(
-                    "Version {}, engine {}",
-                    env!("CARGO_PKG_VERSION"),
-                    dsplay_engine::VERSION,
-                )}
+                {i18n
+                    .tr_text(
+                        Text::new(Msg::FooterVersion)
+                            .arg("version", env!("CARGO_PKG_VERSION"))
+                            .arg("engine", dsplay_engine::VERSION),
+                    )}
             </p>
         </footer>
     }

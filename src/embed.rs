@@ -1,12 +1,13 @@
 //! Embed mode (`?embed=1`): the playground inside another page's `<iframe>`, compact: the clock,
 //! the canvas and the manifest (read-only), with "Open in playground" for the full page. It
 //! reads its scenario from the fragment only (what `embed.js` writes) and never touches the
-//! reader's autosave.
+//! reader's autosave. `?lang=zh-Hant` (embed.js's `data-lang`) pins its language.
 
 use crate::components::canvas::Canvas;
 use crate::components::clock::Clock;
 use crate::components::notice::Notice;
 use crate::components::use_state;
+use crate::i18n::{Msg, Text, use_i18n};
 use leptos::prelude::*;
 
 /// Whether the page was opened in embed mode.
@@ -36,8 +37,9 @@ fn full_page() -> String {
 }
 
 #[component]
-pub fn EmbedApp(notice: RwSignal<Option<String>>) -> impl IntoView {
+pub fn EmbedApp(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
     let state = use_state();
+    let i18n = use_i18n();
     let manifest = Memo::new(move |_| state.with(|p| p.manifest.clone()));
     let href = RwSignal::new(String::new());
     view! {
@@ -51,7 +53,7 @@ pub fn EmbedApp(notice: RwSignal<Option<String>>) -> impl IntoView {
                 on:focus=move |_| href.set(full_page())
                 on:mouseenter=move |_| href.set(full_page())
             >
-                "Open in playground"
+                {i18n.tr(Msg::OpenInPlayground)}
             </a>
         </header>
         <Notice message=notice />
@@ -59,7 +61,7 @@ pub fn EmbedApp(notice: RwSignal<Option<String>>) -> impl IntoView {
             <Clock />
             <Canvas />
             <details class="embed-manifest">
-                <summary>"Manifest"</summary>
+                <summary>{i18n.tr(Msg::Manifest)}</summary>
                 <pre>{move || manifest.get()}</pre>
             </details>
         </main>

@@ -4,6 +4,7 @@
 mod app;
 mod components;
 mod embed;
+pub mod i18n;
 mod panic_panel;
 mod persist;
 pub mod playground;

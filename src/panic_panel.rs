@@ -6,15 +6,14 @@
 
 use std::panic::Location;
 
+use crate::i18n::{self, Msg, current};
+
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{Document, HtmlElement};
 
 /// The id of the panel, so that a second panic does not stack a second panel.
 const PANEL_ID: &str = "dsplay-panic";
-
-/// The panel's heading, also looked for by the e2e test.
-pub const HEADING: &str = "The playground hit an internal error";
 
 /// Replaces the default hook (which prints to stderr, invisible in a browser).
 pub fn install() {
@@ -53,13 +52,12 @@ fn show_panel(document: &Document, text: &str) -> Result<(), wasm_bindgen::JsVal
 
     let heading = document.create_element("h2")?;
     heading.set_id("dsplay-panic-heading");
-    heading.set_text_content(Some(HEADING));
+    // The page's language, read without the reactive runtime (which may be what panicked).
+    let lang = current();
+    heading.set_text_content(Some(i18n::text(lang, Msg::PanicHeading)));
 
     let advice = document.create_element("p")?;
-    advice.set_text_content(Some(
-        "The page has stopped responding to input. Reload to start again; \
-         please report the message below.",
-    ));
+    advice.set_text_content(Some(i18n::text(lang, Msg::PanicAdvice)));
 
     // Text content, never HTML: the message may quote user input.
     let message = document.create_element("pre")?;
@@ -68,7 +66,7 @@ fn show_panel(document: &Document, text: &str) -> Result<(), wasm_bindgen::JsVal
 
     let button: HtmlElement = document.create_element("button")?.unchecked_into();
     button.set_attribute("type", "button")?;
-    button.set_text_content(Some("Reload"));
+    button.set_text_content(Some(i18n::text(lang, Msg::Reload)));
     // A Rust closure called after the abort runs on a trapped instance; this one only reloads,
     // touching no Rust state, so it works (the e2e test clicks it).
     let reload = Closure::<dyn Fn()>::new(|| {

@@ -7,8 +7,9 @@
 //! message: work is never silently lost.
 
 use crate::components::State;
+use crate::i18n::{I18n, Lang, Msg, Text};
 use crate::playground::Playground;
-use crate::share::{self, Scenario};
+use crate::share::{self, LinkError, Scenario};
 use leptos::prelude::*;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::time::Duration;
@@ -31,10 +32,7 @@ fn open(saved: &str) -> Result<Playground, share::LinkError> {
     if let Some(s) = &session {
         if s.get_item(OPENING).ok().flatten().as_deref() == Some(saved) {
             let _ = s.remove_item(OPENING);
-            return Err(share::LinkError(
-                "It stopped the page the last time it was opened, so it was not replayed again."
-                    .into(),
-            ));
+            return Err(LinkError::new(Msg::StoppedThePage));
         }
         let _ = s.set_item(OPENING, saved);
     }
@@ -53,15 +51,39 @@ pub fn fragment() -> String {
     hash.strip_prefix('#').unwrap_or(&hash).to_string()
 }
 
+/// What the page opens on.
+pub struct Loaded {
+    pub playground: Playground,
+    /// What could not be read, if anything: sentences for the notice.
+    pub notice: Option<Vec<Text>>,
+    /// The language the opened link carries.
+    pub lang: Option<Lang>,
+}
+
+/// The language a scenario carries, if it is one this version speaks.
+fn lang_of(scenario: &Scenario) -> Option<Lang> {
+    scenario.lang.as_deref().and_then(Lang::from_tag)
+}
+
 /// The playground to open, and a message if something could not be read. A link wins, then the
 /// autosave (not in embeds: they must not take a reader's own work), then the default preset.
-pub fn load(embed: bool) -> (Playground, Option<String>) {
+pub fn load(embed: bool) -> Loaded {
     let mut notes = Vec::new();
     let link = fragment();
     if share::is_scenario(&link) {
+        let lang = share::decode(&link).ok().as_ref().and_then(lang_of);
         match open(&link) {
-            Ok(p) => return (p, None),
-            Err(e) => notes.push(format!("This link could not be opened. {e}")),
+            Ok(playground) => {
+                return Loaded {
+                    playground,
+                    notice: None,
+                    lang,
+                };
+            }
+            Err(e) => {
+                notes.push(Text::new(Msg::LinkNotOpened));
+                notes.push(e.0);
+            }
         }
     }
     if !embed && let Some(store) = storage() {
@@ -70,13 +92,19 @@ pub fn load(embed: bool) -> (Playground, Option<String>) {
                 continue;
             };
             match open(&saved) {
-                Ok(p) => {
+                Ok(playground) => {
                     if !notes.is_empty() || i > 0 {
-                        notes.push("Your autosaved work is open instead.".to_string());
+                        notes.push(Text::new(Msg::AutosaveOpenInstead));
                     }
-                    return (p, join(notes));
+                    return Loaded {
+                        playground,
+                        notice: join(notes),
+                        lang: None,
+                    };
                 }
-                Err(e) => notes.push(format!("Your last autosave could not be read ({e})")),
+                Err(e) => {
+                    notes.push(Text::new(Msg::AutosaveUnreadable).text_arg("error", e.0));
+                }
             }
         }
     }
@@ -84,15 +112,19 @@ pub fn load(embed: bool) -> (Playground, Option<String>) {
         preset: Some(crate::presets::DEFAULT.into()),
         ..Scenario::default()
     };
-    let p = share::restore(&default).unwrap_or_else(|_| Playground::new());
+    let playground = share::restore(&default).unwrap_or_else(|_| Playground::new());
     if !notes.is_empty() {
-        notes.push("The default scenario is open instead.".into());
+        notes.push(Text::new(Msg::DefaultOpenInstead));
     }
-    (p, join(notes))
+    Loaded {
+        playground,
+        notice: join(notes),
+        lang: None,
+    }
 }
 
-fn join(notes: Vec<String>) -> Option<String> {
-    (!notes.is_empty()).then(|| notes.join(" "))
+fn join(notes: Vec<Text>) -> Option<Vec<Text>> {
+    (!notes.is_empty()).then_some(notes)
 }
 
 /// Replaces the fragment without a new history entry (`push`: with one, so Back returns).
@@ -124,31 +156,39 @@ fn autosave(link: &str) {
 }
 
 /// What changes the link: cheap to compute every second, unlike the link itself.
-fn revision(p: &Playground) -> u64 {
+fn revision(p: &Playground, lang: Lang) -> u64 {
     let mut h = DefaultHasher::new();
+    lang.hash(&mut h);
     p.log().revision().hash(&mut h);
     p.manifest.hash(&mut h);
     (p.playing, p.speed, &p.selected_node).hash(&mut h);
     h.finish()
 }
 
-/// The link of the work as it is now.
-pub fn current_link(state: State) -> String {
-    state.with_untracked(|p| share::encode(&share::snapshot(p)))
+/// The link of the work as it is now, in the page's language.
+pub fn current_link(state: State, i18n: I18n) -> String {
+    let lang = i18n.lang_untracked();
+    state.with_untracked(|p| {
+        share::encode(&Scenario {
+            lang: Some(lang.tag().to_string()),
+            ..share::snapshot(p)
+        })
+    })
 }
 
 /// Keeps the fragment (and, unless embedded, the autosave) up to date while the page lives,
 /// and opens a link pasted into the address bar of the open page.
-pub fn drive(state: State, notice: RwSignal<Option<String>>, embed: bool) {
+pub fn drive(state: State, notice: RwSignal<Option<Vec<Text>>>, i18n: I18n, embed: bool) {
     let last = StoredValue::new_local(None::<u64>);
     let written = StoredValue::new_local(String::new());
     let sync = move || {
-        let rev = state.with_untracked(revision);
+        let lang = i18n.lang_untracked();
+        let rev = state.with_untracked(|p| revision(p, lang));
         if last.get_value() == Some(rev) {
             return;
         }
         last.set_value(Some(rev));
-        let link = current_link(state);
+        let link = current_link(state, i18n);
         if written.with_value(|w| *w != link) {
             write_fragment(&link, false);
             if !embed {
@@ -166,15 +206,22 @@ pub fn drive(state: State, notice: RwSignal<Option<String>>, embed: bool) {
         if !share::is_scenario(&link) || written.with_value(|w| *w == link) {
             return;
         }
-        match share::decode(&link).and_then(|s| share::restore(&s)) {
-            Ok(p) => {
+        let decoded = share::decode(&link);
+        match decoded.and_then(|s| Ok((share::restore(&s)?, lang_of(&s)))) {
+            Ok((p, lang)) => {
                 state.act(|old| old.replace(p));
+                // An embed's pinned language stays.
+                if let Some(lang) = lang.filter(|_| crate::i18n::page::query().is_none()) {
+                    i18n.set(lang);
+                }
                 written.set_value(link);
                 notice.set(None);
             }
-            Err(e) => notice.set(Some(format!(
-                "This link could not be opened. {e} Your work is as it was."
-            ))),
+            Err(e) => notice.set(Some(vec![
+                Text::new(Msg::LinkNotOpened),
+                e.0,
+                Text::new(Msg::WorkAsItWas),
+            ])),
         }
     });
     on_cleanup(move || on_hash.remove());

@@ -4,6 +4,7 @@ use super::dense::{DENSE_THRESHOLD, DenseGrid};
 use super::node_card::EFFECTS;
 use super::node_card::NodeCard;
 use super::{use_state, use_views};
+use crate::i18n::{I18n, Msg, use_i18n};
 use crate::playground::NewNodes;
 use leptos::prelude::*;
 
@@ -13,6 +14,8 @@ const MAX_ADD: usize = 100;
 #[component]
 pub fn Canvas() -> impl IntoView {
     let state = use_state();
+    let i18n = use_i18n();
+    let t = move |msg| i18n.t(msg);
     let views = use_views();
     let count = RwSignal::new(1usize);
     let dense = Memo::new(move |_| views.node_names.with(Vec::len) > DENSE_THRESHOLD);
@@ -36,11 +39,11 @@ pub fn Canvas() -> impl IntoView {
     view! {
         <section class="panel canvas" aria-labelledby="canvas-heading">
             <div class="panel-head">
-                <h2 id="canvas-heading">"Nodes"</h2>
+                <h2 id="canvas-heading">{i18n.tr(Msg::Nodes)}</h2>
                 <span class="hint">
                     {move || {
                         let n = views.node_names.with(Vec::len);
-                        if n == 1 { "1 node".to_string() } else { format!("{n} nodes") }
+                        if n == 1 { t(Msg::NodeCountOne).to_string() } else { i18n.f(Msg::NodeCountMany, &[("n", &n)]) }
                     }}
                 </span>
                 <div class="add-node">
@@ -48,7 +51,7 @@ pub fn Canvas() -> impl IntoView {
                         type="number"
                         min="1"
                         max=MAX_ADD.to_string()
-                        aria-label="How many nodes to add"
+                        aria-label=i18n.tr(Msg::HowManyNodes)
                         prop:value=move || count.get().to_string()
                         on:change=move |ev| {
                             let n = event_target_value(&ev).trim().parse::<usize>().unwrap_or(1);
@@ -56,18 +59,18 @@ pub fn Canvas() -> impl IntoView {
                         }
                     />
                     <button type="button" class="primary" on:click=add>
-                        "Add node"
+                        {i18n.tr(Msg::AddNode)}
                     </button>
                 </div>
             </div>
             <details class="add-node-options">
-                <summary>"New node options"</summary>
+                <summary>{i18n.tr(Msg::NewNodeOptions)}</summary>
                 <div class="option-grid">
-                    {field("Name", "node-N; a prefix for several", spec, |s| &mut s.name)}
-                    {field("Labels", "key=value, ...", spec, |s| &mut s.labels)}
-                    {field("Taints", "key=value or key=value:Effect, ...", spec, |s| &mut s.taints)}
+                    {field(i18n, Msg::FieldName, Some(Msg::FieldNameHint), "", spec, |s| &mut s.name)}
+                    {field(i18n, Msg::FieldLabels, None, "key=value, ...", spec, |s| &mut s.labels)}
+                    {field(i18n, Msg::FieldTaints, Some(Msg::FieldTaintsHint), "", spec, |s| &mut s.taints)}
                     <label>
-                        "Taint effect"
+                        {i18n.tr(Msg::TaintEffect)}
                         <select on:change=move |ev| {
                             let effect = event_target_value(&ev);
                             spec.update(|s| s.effect = effect);
@@ -75,16 +78,16 @@ pub fn Canvas() -> impl IntoView {
                             {EFFECTS.iter().map(|e| view! { <option value=*e>{*e}</option> }).collect_view()}
                         </select>
                     </label>
-                    {field("CPU", "4", spec, |s| &mut s.cpu)}
-                    {field("Memory", "16Gi", spec, |s| &mut s.memory)}
-                    {field("Pods", "110", spec, |s| &mut s.pods)}
+                    {field(i18n, Msg::FieldCpu, None, "4", spec, |s| &mut s.cpu)}
+                    {field(i18n, Msg::FieldMemory, None, "16Gi", spec, |s| &mut s.memory)}
+                    {field(i18n, Msg::FieldPods, None, "110", spec, |s| &mut s.pods)}
                 </div>
             </details>
             <Show
                 when=move || dense.get()
                 fallback=move || {
                     view! {
-                        <ul role="list" aria-label="Nodes" class="node-grid">
+                        <ul role="list" aria-label=i18n.tr(Msg::Nodes) class="node-grid">
                             <For
                                 each=move || views.node_names.get()
                                 key=|name| name.clone()
@@ -99,27 +102,28 @@ pub fn Canvas() -> impl IntoView {
                 <DenseGrid />
             </Show>
             <Show when=move || views.node_names.with(Vec::is_empty)>
-                <p class="empty">
-                    "No nodes. Add some with \u{201c}Add node\u{201d}, or apply Node manifests."
-                </p>
+                <p class="empty">{i18n.tr(Msg::NoNodes)}</p>
             </Show>
         </section>
     }
 }
 
-/// A text field of the new node options, bound to one field of the form.
+/// A text field of the new node options, bound to one field of the form. Its placeholder is
+/// `hint` in the page's language, else `example` (a value, the same in every language).
 fn field(
-    label: &'static str,
-    placeholder: &'static str,
+    i18n: I18n,
+    label: Msg,
+    hint: Option<Msg>,
+    example: &'static str,
     spec: RwSignal<NewNodes>,
     part: fn(&mut NewNodes) -> &mut String,
 ) -> impl IntoView {
     view! {
         <label>
-            {label}
+            {i18n.tr(label)}
             <input
                 type="text"
-                placeholder=placeholder
+                placeholder=move || hint.map_or(example, |h| i18n.t(h))
                 spellcheck="false"
                 autocapitalize="off"
                 prop:value=move || spec.with(|s| part(&mut s.clone()).clone())

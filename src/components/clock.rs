@@ -3,6 +3,7 @@
 //! wall-clock time (`sim advance`, not echoed into the console).
 
 use super::use_state;
+use crate::i18n::{Msg, use_i18n};
 use crate::playground::{SPEEDS, TICK_MILLIS, format_elapsed};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -60,6 +61,8 @@ fn settle_frame(state: super::State) {
 #[component]
 pub fn Clock() -> impl IntoView {
     let state = use_state();
+    let i18n = use_i18n();
+    let t = move |msg| i18n.t(msg);
     let settling = Memo::new(move |_| state.with(|p| p.is_settling()));
     let playing = Memo::new(move |_| state.with(|p| p.playing));
     let speed = Memo::new(move |_| state.with(|p| p.speed));
@@ -67,23 +70,23 @@ pub fn Clock() -> impl IntoView {
     let pressed = |on: bool| if on { "true" } else { "false" };
 
     view! {
-        <section class="clock" aria-label="Clock">
-            <div class="clock-buttons" role="group" aria-label="Clock controls">
+        <section class="clock" aria-label=i18n.tr(Msg::Clock)>
+            <div class="clock-buttons" role="group" aria-label=i18n.tr(Msg::ClockControls)>
                 <button
                     type="button"
                     aria-pressed=move || pressed(playing.get())
-                    title="Run the virtual clock"
+                    title=i18n.tr(Msg::PlayTitle)
                     on:click=move |_| state.act(|p| p.play())
                 >
-                    "Play"
+                    {i18n.tr(Msg::Play)}
                 </button>
                 <button
                     type="button"
                     aria-pressed=move || pressed(!playing.get())
-                    title="Stop the virtual clock"
+                    title=i18n.tr(Msg::PauseTitle)
                     on:click=move |_| state.act(|p| p.pause())
                 >
-                    "Pause"
+                    {i18n.tr(Msg::Pause)}
                 </button>
                 <button
                     type="button"
@@ -94,22 +97,23 @@ pub fn Clock() -> impl IntoView {
                         });
                     }
                 >
-                    "Step"
+                    {i18n.tr(Msg::Step)}
                 </button>
                 <button
                     type="button"
-                    title="sim settle: run until nothing is left to happen"
+                    title=i18n.tr(Msg::SettleTitle)
                     aria-busy=move || settling.get().then_some("true")
                     on:click=move |_| settle(state)
                 >
-                    "Settle"
+                    {i18n.tr(Msg::Settle)}
                 </button>
             </div>
             <p class="working" role="status">
-                {move || settling.get().then_some("Settling\u{2026}")}
+                {move || settling.get().then(|| t(Msg::Settling))}
             </p>
             <label class="speed">
-                "Speed "
+                {i18n.tr(Msg::Speed)}
+                " "
                 <select on:change=move |ev| {
                     if let Ok(s) = event_target_value(&ev).parse::<u32>() {
                         state.act(|p| p.set_speed(s));
@@ -129,8 +133,8 @@ pub fn Clock() -> impl IntoView {
                 </select>
             </label>
             <super::shortcuts::Shortcuts state=state />
-            <p class="time" title="Virtual time since the scenario began">
-                <span class="visually-hidden">"Virtual time: "</span>
+            <p class="time" title=i18n.tr(Msg::TimeTitle)>
+                <span class="visually-hidden">{i18n.tr(Msg::VirtualTime)} " "</span>
                 {move || format!("t = {}", time.get())}
             </p>
         </section>

@@ -2,6 +2,7 @@
 //! transcript of every command run, the buttons' and forms' included.
 
 use super::use_state;
+use crate::i18n::{Msg, use_i18n};
 use crate::playground::Entry;
 use leptos::ev::KeyboardEvent;
 use leptos::html;
@@ -10,6 +11,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Console() -> impl IntoView {
     let state = use_state();
+    let i18n = use_i18n();
     // The transcript only grows at its end and loses entries at its start: its first and last
     // ids tell when it changed, without comparing it whole at every clock tick.
     let version = Memo::new(move |_| {
@@ -59,13 +61,13 @@ pub fn Console() -> impl IntoView {
     view! {
         <section class="panel console" aria-labelledby="console-heading">
             <div class="panel-head">
-                <h2 id="console-heading">"Console"</h2>
-                <span class="hint">"kubectl and sim commands; \u{2191}\u{2193} history"</span>
+                <h2 id="console-heading">{i18n.tr(Msg::Console)}</h2>
+                <span class="hint">{i18n.tr(Msg::ConsoleHint)}</span>
                 <button type="button" on:click=move |_| state.act(|p| p.clear_transcript())>
-                    "Clear"
+                    {i18n.tr(Msg::Clear)}
                 </button>
             </div>
-            <div class="terminal" role="log" aria-label="Console transcript" tabindex="0" node_ref=terminal>
+            <div class="terminal" role="log" aria-label=i18n.tr(Msg::ConsoleTranscript) tabindex="0" node_ref=terminal>
                 <For each=move || entries.get() key=|e| e.id let(entry)>
                     <TranscriptEntry entry=entry />
                 </For>
@@ -76,7 +78,7 @@ pub fn Console() -> impl IntoView {
                 </span>
                 <input
                     type="text"
-                    aria-label="Console"
+                    aria-label=i18n.tr(Msg::Console)
                     placeholder="kubectl get pods -A -o wide"
                     spellcheck="false"
                     autocapitalize="off"
@@ -93,11 +95,19 @@ pub fn Console() -> impl IntoView {
 /// One command of the transcript: `$ command`, its standard input folded, and its output.
 #[component]
 fn TranscriptEntry(entry: Entry) -> impl IntoView {
+    let i18n = use_i18n();
     let stdin = entry.stdin.map(|text| {
         let lines = text.lines().count();
+        let summary = move || {
+            if lines == 1 {
+                i18n.t(Msg::StdinOne).to_string()
+            } else {
+                i18n.f(Msg::StdinMany, &[("n", &lines)])
+            }
+        };
         view! {
             <details class="stdin">
-                <summary>{format!("standard input ({lines} line{})", if lines == 1 { "" } else { "s" })}</summary>
+                <summary>{summary}</summary>
                 <pre>{text}</pre>
             </details>
         }

@@ -5,6 +5,7 @@
 
 use super::node_card::NodeCard;
 use super::{use_state, use_views};
+use crate::i18n::{Lang, Msg, text, use_i18n};
 use crate::playground::NodeView;
 use leptos::prelude::*;
 
@@ -19,7 +20,7 @@ struct Cell {
     pods: String,
 }
 
-fn cell(node: &NodeView) -> Cell {
+fn cell(node: &NodeView, lang: Lang) -> Cell {
     let state = node.summary().map_or("empty", |s| s.class());
     let mut class = format!("dense-cell state-{state}");
     if !node.ready {
@@ -29,7 +30,7 @@ fn cell(node: &NodeView) -> Cell {
         class.push_str(" cordoned");
     }
     let pods = if node.pods.is_empty() {
-        "No pods".to_string()
+        text(lang, Msg::NoPods).to_string()
     } else {
         node.pods
             .iter()
@@ -43,15 +44,16 @@ fn cell(node: &NodeView) -> Cell {
 #[component]
 pub fn DenseGrid() -> impl IntoView {
     let views = use_views();
+    let i18n = use_i18n();
     view! {
-        <ul role="list" aria-label="Nodes" class="dense-grid">
+        <ul role="list" aria-label=i18n.tr(Msg::Nodes) class="dense-grid">
             <For each=move || views.node_names.get() key=|name| name.clone() let(name)>
                 <DenseCell name=name />
             </For>
         </ul>
         <DenseLegend />
         <Show when=move || views.selected.with(Option::is_some)>
-            <ul role="list" aria-label="Selected node" class="node-grid dense-detail">
+            <ul role="list" aria-label=i18n.tr(Msg::SelectedNode) class="node-grid dense-detail">
                 {move || views.selected.get().map(|name| view! { <NodeCard name=name /> })}
             </ul>
         </Show>
@@ -62,9 +64,16 @@ pub fn DenseGrid() -> impl IntoView {
 fn DenseCell(name: String) -> impl IntoView {
     let state = use_state();
     let views = use_views();
+    let i18n = use_i18n();
     let stored = StoredValue::new(name.clone());
-    let cell =
-        Memo::new(move |_| stored.with_value(|n| views.node_with(n, cell).unwrap_or_default()));
+    let cell = Memo::new(move |_| {
+        let lang = i18n.lang();
+        stored.with_value(|n| {
+            views
+                .node_with(n, |node| cell(node, lang))
+                .unwrap_or_default()
+        })
+    });
     let selected =
         Memo::new(move |_| stored.with_value(|n| views.selected.with(|s| s.as_ref() == Some(n))));
     let select = move || {
@@ -99,18 +108,20 @@ fn DenseCell(name: String) -> impl IntoView {
 /// What the colours mean.
 #[component]
 fn DenseLegend() -> impl IntoView {
-    const STATES: [(&str, &str); 7] = [
+    let i18n = use_i18n();
+    // kubectl's pod statuses, as kubectl prints them; "No pods" is the playground's.
+    const STATES: [(&str, &str); 6] = [
         ("ready", "Ready"),
         ("running", "Running"),
         ("creating", "ContainerCreating"),
         ("pending", "Pending"),
         ("terminating", "Terminating"),
         ("failed", "Failed / ImagePullBackOff"),
-        ("empty", "No pods"),
     ];
     view! {
         <p class="dense-legend hint">
-            "One cell per node, coloured by its pods' most urgent state (select one for its card): "
+            {i18n.tr(Msg::DenseLegend)}
+            " "
             {STATES
                 .iter()
                 .map(|(class, text)| {
@@ -122,6 +133,10 @@ fn DenseLegend() -> impl IntoView {
                     }
                 })
                 .collect_view()}
+            <span class="legend-item">
+                <span class="legend-swatch state-empty" aria-hidden="true"></span>
+                {i18n.tr(Msg::NoPods)}
+            </span>
         </p>
     }
 }

@@ -3,6 +3,7 @@
 //! never replaced by an Apply, failed or not.
 
 use super::use_state;
+use crate::i18n::{Msg, Text, use_i18n};
 use crate::playground::highlight::{Token, highlight_line};
 use leptos::either::Either;
 use leptos::ev::KeyboardEvent;
@@ -31,6 +32,7 @@ fn line_range(text: &str, line: usize) -> (u32, u32) {
 #[component]
 pub fn Editor() -> impl IntoView {
     let state = use_state();
+    let i18n = use_i18n();
     let text = Memo::new(move |_| state.with(|p| p.manifest.clone()));
     let error = Memo::new(move |_| state.with(|p| p.apply_error.clone()));
     let error_line = Memo::new(move |_| error.with(|e| e.as_ref().and_then(|e| e.line)));
@@ -68,8 +70,8 @@ pub fn Editor() -> impl IntoView {
     view! {
             <section class="panel editor" aria-labelledby="editor-heading">
                 <div class="panel-head">
-                    <h2 id="editor-heading">"Manifest"</h2>
-                    <span class="hint">"DaemonSets and Nodes, several documents; Ctrl+Enter applies"</span>
+                    <h2 id="editor-heading">{i18n.tr(Msg::Manifest)}</h2>
+                    <span class="hint">{i18n.tr(Msg::ManifestHint)}</span>
                     <button
                         type="button"
                         class="primary"
@@ -77,7 +79,7 @@ pub fn Editor() -> impl IntoView {
                         title="kubectl apply -f - (Ctrl+Enter)"
                         on:click=move |_| apply()
                     >
-                        "Apply"
+                        {i18n.tr(Msg::Apply)}
                     </button>
                 </div>
                 <div class="editor-frame" class:has-error=move || error.with(Option::is_some)>
@@ -98,7 +100,7 @@ pub fn Editor() -> impl IntoView {
                             }}
                         </pre>
                     <textarea
-                            aria-label="Manifest"
+                            aria-label=i18n.tr(Msg::Manifest)
                             aria-describedby="editor-error"
                             aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                             spellcheck="false"
@@ -124,7 +126,7 @@ pub fn Editor() -> impl IntoView {
                                 let line = e.line;
                                 view! {
                                     <p class="apply-error-head">
-                                        <span>"Apply failed"</span>
+                                        <span>{i18n.tr(Msg::ApplyFailed)}</span>
                                         {line
                                             .map(|n| {
                                                 view! {
@@ -133,7 +135,7 @@ pub fn Editor() -> impl IntoView {
                                                         class="link"
                                                         on:click=move |_| show_line(n)
                                                     >
-                                                        {format!("Show line {n}")}
+                                                        {i18n.tr_text(Text::new(Msg::ShowLine).arg("line", n))}
                                                     </button>
                                                 }
                                             })}

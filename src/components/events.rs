@@ -2,6 +2,7 @@
 //! in virtual time, filtered by object.
 
 use super::use_state;
+use crate::i18n::{Msg, Text, use_i18n};
 use crate::playground::EVENT_LIMIT;
 use leptos::html;
 use leptos::prelude::*;
@@ -9,6 +10,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Events() -> impl IntoView {
     let state = use_state();
+    let i18n = use_i18n();
     let filter = RwSignal::new(String::new());
     let rows = Memo::new(move |_| {
         let filter = filter.get();
@@ -26,27 +28,27 @@ pub fn Events() -> impl IntoView {
     view! {
         <section class="panel events" aria-labelledby="events-heading">
             <div class="panel-head">
-                <h2 id="events-heading">"Events"</h2>
-                <span class="hint">{format!("kubectl get events, the newest {EVENT_LIMIT}")}</span>
+                <h2 id="events-heading">{i18n.tr(Msg::Events)}</h2>
+                <span class="hint">{i18n.tr_text(Text::new(Msg::EventsHint).arg("n", EVENT_LIMIT))}</span>
                 <input
                     type="search"
-                    aria-label="Filter events by object"
-                    placeholder="object: node-1, pod/, daemonset/"
+                    aria-label=i18n.tr(Msg::FilterEvents)
+                    placeholder=i18n.tr(Msg::FilterEventsHint)
                     spellcheck="false"
                     autocapitalize="off"
                     prop:value=move || filter.get()
                     on:input=move |ev| filter.set(event_target_value(&ev))
                 />
             </div>
-            <div class="events-scroll" node_ref=scroller tabindex="0" aria-label="Event timeline">
+            <div class="events-scroll" node_ref=scroller tabindex="0" aria-label=i18n.tr(Msg::EventTimeline)>
                 <table class="events-table">
                     <thead>
                         <tr>
-                            <th scope="col">"TIME"</th>
-                            <th scope="col">"TYPE"</th>
-                            <th scope="col">"REASON"</th>
-                            <th scope="col">"OBJECT"</th>
-                            <th scope="col">"MESSAGE"</th>
+                            <th scope="col">{i18n.tr(Msg::ColumnTime)}</th>
+                            <th scope="col">{i18n.tr(Msg::ColumnType)}</th>
+                            <th scope="col">{i18n.tr(Msg::ColumnReason)}</th>
+                            <th scope="col">{i18n.tr(Msg::ColumnObject)}</th>
+                            <th scope="col">{i18n.tr(Msg::ColumnMessage)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -75,7 +77,7 @@ pub fn Events() -> impl IntoView {
                     </tbody>
                 </table>
                 <Show when=move || rows.with(Vec::is_empty)>
-                    <p class="empty">"No events."</p>
+                    <p class="empty">{i18n.tr(Msg::NoEvents)}</p>
                 </Show>
             </div>
         </section>

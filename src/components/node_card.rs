@@ -3,6 +3,7 @@
 //! stay in place while its content changes, so keyboard focus survives an action.
 
 use super::{use_state, use_views};
+use crate::i18n::{Msg, Text, use_i18n};
 use crate::playground::{NodeAction, NodeView};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -21,6 +22,8 @@ const PRESSURES: [(&str, &str); 3] = [
 pub fn NodeCard(name: String) -> impl IntoView {
     let state = use_state();
     let views = use_views();
+    let i18n = use_i18n();
+    let t = move |msg| i18n.t(msg);
     let node_name = StoredValue::new(name.clone());
     let node = Memo::new(move |_| node_name.with_value(|name| views.node(name)));
     let selected = Memo::new(move |_| {
@@ -76,8 +79,10 @@ pub fn NodeCard(name: String) -> impl IntoView {
         }
     };
 
-    let n = name.clone();
-    let aria = move |what: &str| format!("{what} {n}");
+    // "Drain node-2": an action and the node, in every language.
+    let aria = move |what: Msg| move || format!("{} {}", i18n.t(what), node_name.get_value());
+    // "Labels of node-2": a message about the node.
+    let of = move |what: Msg| i18n.tr_text(Text::new(what).arg("node", node_name.get_value()));
     view! {
         <li
             class="node-card"
@@ -92,11 +97,17 @@ pub fn NodeCard(name: String) -> impl IntoView {
                     type="button"
                     class="node-name"
                     aria-pressed=move || if selected.get() { "true" } else { "false" }
-                    title="Explain this node in the \u{201c}Why?\u{201d} panel"
+                    title=i18n.tr(Msg::ExplainNode)
                 >
                     {name.clone()}
                 </button>
-                <span class="role">{move || node.with(|n| n.as_ref().map(|n| n.role.clone()))}</span>
+                <span class="role">
+                    {move || {
+                        node.with(|n| {
+                            n.as_ref().map(|n| n.role.clone().unwrap_or_else(|| t(Msg::RoleWorker).to_string()))
+                        })
+                    }}
+                </span>
                 <span class="badges">
                     <For
                         each=move || list(|n| n.status.split(',').map(str::to_string).collect())
@@ -111,28 +122,31 @@ pub fn NodeCard(name: String) -> impl IntoView {
                 </span>
             </div>
             <div class="node-meta">
-                <ul class="tags labels" aria-label=aria("Labels of")>
+                <ul class="tags labels" aria-label=of(Msg::LabelsOf)>
                     <For
                         each=move || node.with(|n| n.as_ref().map(|n| n.labels.clone()).unwrap_or_default())
                         key=|kv| kv.clone()
                         let(kv)
                     >
-                        {label_tag(kv, act)}
+                        {label_tag(kv, act, i18n)}
                     </For>
                     <Show when=move || node.with(|n| n.as_ref().is_some_and(|n| n.standard_labels > 0))>
                         <li class="tag more" title="kubernetes.io/arch, kubernetes.io/os, kubernetes.io/hostname">
-                            {move || node.with(|n| format!("+{} standard", n.as_ref().map_or(0, |n| n.standard_labels)))}
+                            {move || {
+                                let n = node.with(|n| n.as_ref().map_or(0, |n| n.standard_labels));
+                                i18n.f(Msg::StandardLabels, &[("n", &n)])
+                            }}
                         </li>
                     </Show>
                 </ul>
-                <ul class="tags taints" aria-label=aria("Taints of")>
+                <ul class="tags taints" aria-label=of(Msg::TaintsOf)>
                     <For each=move || list(|n| n.taints.clone()) key=|t| t.clone() let(taint)>
                         <li class="tag taint">
                             <span>{taint.clone()}</span>
                             <button
                                 type="button"
                                 class="remove"
-                                aria-label=format!("Remove taint {taint}")
+                                aria-label=i18n.tr_text(Text::new(Msg::RemoveTaint).arg("taint", &taint))
                                 title="kubectl taint node \u{2026} KEY:EFFECT-"
                                 on:click={
                                     let taint = taint.clone();
@@ -146,11 +160,11 @@ pub fn NodeCard(name: String) -> impl IntoView {
                 </ul>
             </div>
             <Show when=move || node.with(|n| n.as_ref().is_some_and(|n| !n.usage.is_empty()))>
-                <p class="usage" title="Requests of the node's pods, of its allocatable resources">
+                <p class="usage" title=i18n.tr(Msg::UsageTitle)>
                     {move || list(|n| n.usage.clone()).join(" \u{b7} ")}
                 </p>
             </Show>
-            <ul class="pods" aria-label=aria("Pods on")>
+            <ul class="pods" aria-label=of(Msg::PodsOn)>
                 <For
                     each=move || {
                         node.with(|n| {
@@ -164,16 +178,17 @@ pub fn NodeCard(name: String) -> impl IntoView {
                 </For>
             </ul>
             <Show when=move || node.with(|n| n.as_ref().is_some_and(|n| n.pods.is_empty()))>
-                <p class="no-pods">"No pods"</p>
+                <p class="no-pods">{i18n.tr(Msg::NoPods)}</p>
             </Show>
             // The empty place of each DaemonSet without a pod here: "Why?" explains it.
-            <ul class="slots" aria-label=aria("Empty slots on")>
+            <ul class="slots" aria-label=of(Msg::EmptySlotsOn)>
                 <For each=move || list(|n| n.missing.clone()) key=|d| d.clone() let(ds)>
                     <li class="slot">
                         <button
                             type="button"
                             class="slot-why"
-                            aria-label=format!("Why no {ds} pod on {}?", node_name.get_value())
+                            aria-label=i18n
+                                .tr_text(Text::new(Msg::WhyNoPod).arg("daemonset", &ds).arg("node", node_name.get_value()))
                             on:click=move |ev| {
                                 ev.stop_propagation();
                                 let name = node_name.get_value();
@@ -181,7 +196,7 @@ pub fn NodeCard(name: String) -> impl IntoView {
                                 focus_why();
                             }
                         >
-                            {format!("no {} pod \u{2014} Why?", ds.rsplit('/').next().unwrap_or(&ds))}
+                            {i18n.tr_text(Text::new(Msg::NoPodWhy).arg("daemonset", ds.rsplit('/').next().unwrap_or(&ds)))}
                         </button>
                     </li>
                 </For>
@@ -190,55 +205,55 @@ pub fn NodeCard(name: String) -> impl IntoView {
                 <button
                     type="button"
                     aria-label=move || {
-                        format!("{} {}", if field(|n| n.cordoned) { "Uncordon" } else { "Cordon" }, node_name.get_value())
+                        format!("{} {}", t(if field(|n| n.cordoned) { Msg::Uncordon } else { Msg::Cordon }), node_name.get_value())
                     }
                     on:click=move |_| {
                         act(if field(|n| n.cordoned) { NodeAction::Uncordon } else { NodeAction::Cordon })
                     }
                 >
-                    {move || if field(|n| n.cordoned) { "Uncordon" } else { "Cordon" }}
+                    {move || t(if field(|n| n.cordoned) { Msg::Uncordon } else { Msg::Cordon })}
                 </button>
                 <button
                     type="button"
-                    aria-label=aria("Drain")
+                    aria-label=aria(Msg::Drain)
                     title="kubectl drain --ignore-daemonsets"
                     on:click=move |_| act(NodeAction::Drain)
                 >
-                    "Drain"
+                    {i18n.tr(Msg::Drain)}
                 </button>
                 <button
                     type="button"
                     aria-label=move || {
-                        format!("{} {}", if field(|n| n.ready) { "Not ready" } else { "Ready" }, node_name.get_value())
+                        format!("{} {}", t(if field(|n| n.ready) { Msg::MarkNotReady } else { Msg::MarkReady }), node_name.get_value())
                     }
                     title="sim node NAME ready|not-ready"
                     on:click=move |_| {
                         act(if field(|n| n.ready) { NodeAction::NotReady } else { NodeAction::Ready })
                     }
                 >
-                    {move || if field(|n| n.ready) { "Not ready" } else { "Ready" }}
+                    {move || t(if field(|n| n.ready) { Msg::MarkNotReady } else { Msg::MarkReady })}
                 </button>
                 <button
                     type="button"
-                    aria-label=aria("Unreachable")
+                    aria-label=aria(Msg::MarkUnreachable)
                     title="sim node NAME unreachable"
                     on:click=move |_| act(NodeAction::Unreachable)
                 >
-                    "Unreachable"
+                    {i18n.tr(Msg::MarkUnreachable)}
                 </button>
                 <button
                     type="button"
                     class="danger"
-                    aria-label=aria("Delete")
+                    aria-label=aria(Msg::Delete)
                     title="kubectl delete node"
                     on:click=move |_| act(NodeAction::Delete)
                 >
-                    "Delete"
+                    {i18n.tr(Msg::Delete)}
                 </button>
             </div>
             <details class="node-edit">
-                <summary>"Label / taint / pressure"</summary>
-                <div class="pressures" role="group" aria-label=aria("Pressure conditions of")>
+                <summary>{i18n.tr(Msg::NodeEdit)}</summary>
+                <div class="pressures" role="group" aria-label=of(Msg::PressureOf)>
                     {PRESSURES
                         .iter()
                         .map(|(kind, condition)| {
@@ -262,21 +277,21 @@ pub fn NodeCard(name: String) -> impl IntoView {
                 <form class="inline-form" on:submit=submit_label>
                     <input
                         type="text"
-                        aria-label=aria("Label for")
-                        placeholder="key=value or key-"
+                        aria-label=of(Msg::LabelFor)
+                        placeholder=i18n.tr(Msg::LabelHint)
                         spellcheck="false"
                         autocapitalize="off"
                         prop:value=move || label_text.get()
                         on:input=move |ev| label_text.set(event_target_value(&ev))
                     />
-                    <button type="submit" aria-label=aria("Label")>
-                        "Label"
+                    <button type="submit" aria-label=aria(Msg::Label)>
+                        {i18n.tr(Msg::Label)}
                     </button>
                 </form>
                 <form class="inline-form" on:submit=submit_taint>
                     <input
                         type="text"
-                        aria-label=aria("Taint for")
+                        aria-label=of(Msg::TaintFor)
                         placeholder="key=value"
                         spellcheck="false"
                         autocapitalize="off"
@@ -284,7 +299,7 @@ pub fn NodeCard(name: String) -> impl IntoView {
                         on:input=move |ev| taint_text.set(event_target_value(&ev))
                     />
                     <select
-                        aria-label=aria("Taint effect for")
+                        aria-label=of(Msg::TaintEffectFor)
                         on:change=move |ev| taint_effect.set(event_target_value(&ev))
                     >
                         {EFFECTS
@@ -292,8 +307,8 @@ pub fn NodeCard(name: String) -> impl IntoView {
                             .map(|e| view! { <option value=*e>{*e}</option> })
                             .collect_view()}
                     </select>
-                    <button type="submit" aria-label=aria("Taint")>
-                        "Taint"
+                    <button type="submit" aria-label=aria(Msg::Taint)>
+                        {i18n.tr(Msg::Taint)}
                     </button>
                 </form>
             </details>
@@ -314,7 +329,11 @@ fn focus_why() {
 }
 
 /// A label, with a button that removes it (`kubectl label node NAME key-`).
-fn label_tag(kv: (String, String), act: impl Fn(NodeAction) + Copy + 'static) -> impl IntoView {
+fn label_tag(
+    kv: (String, String),
+    act: impl Fn(NodeAction) + Copy + 'static,
+    i18n: crate::i18n::I18n,
+) -> impl IntoView {
     let (key, value) = kv;
     let text = if value.is_empty() {
         key.clone()
@@ -327,7 +346,7 @@ fn label_tag(kv: (String, String), act: impl Fn(NodeAction) + Copy + 'static) ->
             <button
                 type="button"
                 class="remove"
-                aria-label=format!("Remove label {key}")
+                aria-label=i18n.tr_text(Text::new(Msg::RemoveLabel).arg("key", &key))
                 title=format!("kubectl label node \u{2026} {key}-")
                 on:click=move |_| act(NodeAction::Label(format!("{key}-")))
             >
@@ -341,6 +360,7 @@ fn label_tag(kv: (String, String), act: impl Fn(NodeAction) + Copy + 'static) ->
 /// so that it appears once (with a short animation) and then changes in place.
 #[component]
 fn Chip(node: Memo<Option<NodeView>>, pod: (String, String)) -> impl IntoView {
+    let i18n = use_i18n();
     let (namespace, name) = pod;
     let (ns, n) = (namespace.clone(), name.clone());
     let chip = Memo::new(move |_| {
@@ -356,7 +376,10 @@ fn Chip(node: Memo<Option<NodeView>>, pod: (String, String)) -> impl IntoView {
         format!("pod-chip state-{state}")
     };
     let label = move || chip.with(|c| c.as_ref().map(|c| c.1.clone()).unwrap_or_default());
-    let revision = move || chip.with(|c| c.as_ref().and_then(|c| c.2).map(|r| format!("rev {r}")));
+    let revision = move || {
+        chip.with(|c| c.as_ref().and_then(|c| c.2))
+            .map(|r| i18n.f(Msg::RevisionShort, &[("revision", &r)]))
+    };
     let title = {
         let name = name.clone();
         move || format!("{namespace}/{name}: {}", label())

@@ -4,6 +4,7 @@
 
 use super::use_state;
 use crate::components::State;
+use crate::i18n::{I18n, Msg, Text, use_i18n};
 use crate::persist;
 use crate::playground::Playground;
 use crate::presets::PRESETS;
@@ -12,15 +13,20 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Replaces the work with `next`, keeping the old one a Back away.
-fn open(state: State, next: Result<Playground, LinkError>, notice: RwSignal<Option<String>>) {
+fn open(
+    state: State,
+    i18n: I18n,
+    next: Result<Playground, LinkError>,
+    notice: RwSignal<Option<Vec<Text>>>,
+) {
     match next {
         Ok(p) => {
-            persist::write_fragment(&persist::current_link(state), false);
+            persist::write_fragment(&persist::current_link(state, i18n), false);
             state.act(|old| old.replace(p));
-            persist::write_fragment(&persist::current_link(state), true);
+            persist::write_fragment(&persist::current_link(state, i18n), true);
             notice.set(None);
         }
-        Err(e) => notice.set(Some(format!("{e} Your work is as it was."))),
+        Err(e) => notice.set(Some(vec![e.0, Text::new(Msg::WorkAsItWas)])),
     }
 }
 
@@ -41,8 +47,9 @@ fn page_url() -> String {
 }
 
 #[component]
-pub fn ShareBar(notice: RwSignal<Option<String>>) -> impl IntoView {
+pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
     let state = use_state();
+    let i18n = use_i18n();
     let open_panel = RwSignal::new(false);
     let link = RwSignal::new(String::new());
     let copied = RwSignal::new(false);
@@ -63,12 +70,16 @@ pub fn ShareBar(notice: RwSignal<Option<String>>) -> impl IntoView {
             preset: Some(id),
             ..Scenario::default()
         };
-        open(state, share::restore(&scenario), notice);
+        open(state, i18n, share::restore(&scenario), notice);
     };
     let toggle = move |_| {
         let now = !open_panel.get_untracked();
         if now {
-            link.set(format!("{}#{}", page_url(), persist::current_link(state)));
+            link.set(format!(
+                "{}#{}",
+                page_url(),
+                persist::current_link(state, i18n)
+            ));
             copied.set(false);
         }
         open_panel.set(now);
@@ -126,39 +137,47 @@ pub fn ShareBar(notice: RwSignal<Option<String>>) -> impl IntoView {
         };
         input.set_value("");
         if file.size() > MAX_JSON_BYTES as f64 {
-            notice.set(Some(format!(
-                "The file is larger than {} MB: it was not imported. Your work is as it was.",
-                MAX_JSON_BYTES >> 20
-            )));
+            notice.set(Some(vec![
+                Text::new(Msg::FileTooLarge).arg("mb", MAX_JSON_BYTES >> 20),
+                Text::new(Msg::WorkAsItWas),
+            ]));
             return;
         }
         leptos::task::spawn_local(async move {
             let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
             let Some(script) = text.ok().and_then(|t| t.as_string()) else {
-                notice.set(Some(
-                    "The file could not be read as text. Your work is as it was.".into(),
-                ));
+                notice.set(Some(vec![
+                    Text::new(Msg::FileNotText),
+                    Text::new(Msg::WorkAsItWas),
+                ]));
                 return;
             };
             let scenario = Scenario {
                 script,
                 ..Scenario::default()
             };
-            open(state, share::restore(&scenario), notice);
+            open(state, i18n, share::restore(&scenario), notice);
         });
     };
 
     view! {
         <div class="share-bar">
             <label class="preset-picker">
-                "Preset "
+                {i18n.tr(Msg::Preset)}
+                " "
                 <select on:change=on_preset>
                     <option value="" selected>
-                        "Open a preset\u{2026}"
+                        {i18n.tr(Msg::OpenPreset)}
                     </option>
                     {PRESETS
                         .iter()
-                        .map(|p| view! { <option value=p.id>{p.title}</option> })
+                        .map(|p| {
+                            view! {
+                                <option value=p.id title=i18n.tr(p.about)>
+                                    {i18n.tr(p.title)}
+                                </option>
+                            }
+                        })
                         .collect_view()}
                 </select>
             </label>
@@ -168,35 +187,46 @@ pub fn ShareBar(notice: RwSignal<Option<String>>) -> impl IntoView {
                 aria-controls="share-panel"
                 on:click=toggle
             >
-                "Share"
+                {i18n.tr(Msg::Share)}
             </button>
         </div>
         <section
             id="share-panel"
             class="panel share-panel"
-            aria-label="Share"
+            aria-label=i18n.tr(Msg::Share)
             hidden=move || !open_panel.get()
         >
             <label>
-                "Link to this scenario"
-                <input type="text" readonly prop:value=move || link.get() aria-label="Link" />
+                {i18n.tr(Msg::LinkToScenario)}
+                <input
+                    type="text"
+                    readonly
+                    prop:value=move || link.get()
+                    aria-label=i18n.tr(Msg::Link)
+                />
             </label>
             <button type="button" on:click=copy>
-                {move || if copied.get() { "Copied" } else { "Copy link" }}
+                {move || i18n.t(if copied.get() { Msg::Copied } else { Msg::CopyLink })}
             </button>
             <label>
-                "Embed in a page"
-                <textarea readonly rows="3" aria-label="Embed snippet" prop:value=snippet></textarea>
+                {i18n.tr(Msg::EmbedInPage)}
+                <textarea
+                    readonly
+                    rows="3"
+                    aria-label=i18n.tr(Msg::EmbedSnippet)
+                    prop:value=snippet
+                ></textarea>
             </label>
             <div class="share-files">
                 <a href="#" download="scenario.dsplay.txt" on:click=export_script>
-                    "Download scenario"
+                    {i18n.tr(Msg::DownloadScenario)}
                 </a>
                 <a href="#" download="objects.yaml" on:click=export_yaml>
-                    "Download YAML"
+                    {i18n.tr(Msg::DownloadYaml)}
                 </a>
                 <label class="import">
-                    "Import scenario "
+                    {i18n.tr(Msg::ImportScenario)}
+                    " "
                     <input type="file" accept=".txt,.dsplay,text/plain" on:change=import />
                 </label>
             </div>

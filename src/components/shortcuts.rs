@@ -2,21 +2,22 @@
 //! "Keyboard shortcuts" button). A key typed into a text field stays the field's.
 
 use super::State;
+use crate::i18n::{Msg, text, use_i18n};
 use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The keys and what they do, as the dialog lists them.
-const SHORTCUTS: [(&str, &str); 8] = [
-    ("?", "Show these shortcuts"),
-    ("p", "Play / Pause the clock"),
-    ("n", "Step: sim advance 1s"),
-    ("s", "Settle: sim settle"),
-    ("e", "Go to the Manifest editor"),
-    ("c", "Go to the Console"),
-    ("Ctrl+Enter", "Apply the manifest (in the editor)"),
-    ("Esc", "Close this dialog"),
+const SHORTCUTS: [(&str, Msg); 8] = [
+    ("?", Msg::ShortcutShow),
+    ("p", Msg::ShortcutPlay),
+    ("n", Msg::ShortcutStep),
+    ("s", Msg::ShortcutSettle),
+    ("e", Msg::ShortcutEditor),
+    ("c", Msg::ShortcutConsole),
+    ("Ctrl+Enter", Msg::ShortcutApply),
+    ("Esc", Msg::ShortcutClose),
 ];
 
 /// Whether the key went to something that takes text (or a list box) and must keep it.
@@ -44,6 +45,7 @@ fn focus(selector: &str) {
 
 #[component]
 pub fn Shortcuts(state: State) -> impl IntoView {
+    let i18n = use_i18n();
     let open = RwSignal::new(false);
     let opener = NodeRef::<html::Button>::new();
     let close_button = NodeRef::<html::Button>::new();
@@ -80,12 +82,19 @@ pub fn Shortcuts(state: State) -> impl IntoView {
                 super::clock::settle(state);
                 true
             }
+            // The editor and the console prompt by their accessible names, in the page's language.
             "e" => {
-                focus("textarea[aria-label=Manifest]");
+                focus(&format!(
+                    "textarea[aria-label=\"{}\"]",
+                    text(i18n.lang_untracked(), Msg::Manifest)
+                ));
                 true
             }
             "c" => {
-                focus("[aria-label=Console]");
+                focus(&format!(
+                    "[aria-label=\"{}\"]",
+                    text(i18n.lang_untracked(), Msg::Console)
+                ));
                 true
             }
             _ => false,
@@ -109,11 +118,11 @@ pub fn Shortcuts(state: State) -> impl IntoView {
             class="shortcuts-button"
             aria-keyshortcuts="?"
             aria-haspopup="dialog"
-            title="Keyboard shortcuts (?)"
+            title=i18n.tr(Msg::ShortcutsTitle)
             node_ref=opener
             on:click=move |_| open.set(true)
         >
-            "Keyboard shortcuts"
+            {i18n.tr(Msg::Shortcuts)}
         </button>
         <Show when=move || open.get()>
             <div class="dialog-backdrop" on:click=move |_| close()>
@@ -124,15 +133,18 @@ pub fn Shortcuts(state: State) -> impl IntoView {
                     aria-labelledby="shortcuts-heading"
                     on:click=|ev| ev.stop_propagation()
                 >
-                    <h2 id="shortcuts-heading">"Keyboard shortcuts"</h2>
+                    <h2 id="shortcuts-heading">{i18n.tr(Msg::Shortcuts)}</h2>
                     <dl class="shortcut-list">
                         {SHORTCUTS
                             .iter()
-                            .map(|(key, what)| view! { <dt><kbd>{*key}</kbd></dt> <dd>{*what}</dd> })
+                            .map(|(key, what)| {
+                                let what = *what;
+                                view! { <dt><kbd>{*key}</kbd></dt> <dd>{i18n.tr(what)}</dd> }
+                            })
                             .collect_view()}
                     </dl>
                     <button type="button" node_ref=close_button on:click=move |_| close()>
-                        "Close"
+                        {i18n.tr(Msg::Close)}
                     </button>
                 </div>
             </div>

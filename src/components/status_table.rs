@@ -1,12 +1,14 @@
 //! Status: the live `kubectl get ds -A` and a progress bar per DaemonSet.
 
 use super::{use_state, use_views};
+use crate::i18n::{Msg, Text, use_i18n};
 use crate::playground::{DaemonSetView, Playground, RevisionView};
 use leptos::prelude::*;
 
 #[component]
 pub fn StatusTable() -> impl IntoView {
     let state = use_state();
+    let i18n = use_i18n();
     let views = use_views();
     let table = Memo::new(move |_| state.with(|p| p.ds_table().to_string()));
     let revisions = Memo::new(move |_| state.with(Playground::revision_views));
@@ -14,10 +16,10 @@ pub fn StatusTable() -> impl IntoView {
     view! {
         <section class="panel status" aria-labelledby="status-heading">
             <div class="panel-head">
-                <h2 id="status-heading">"DaemonSets"</h2>
+                <h2 id="status-heading">{i18n.tr(Msg::DaemonSets)}</h2>
                 <span class="hint">"kubectl get ds -A"</span>
             </div>
-            <ul class="progress-list" aria-label="Rollout progress">
+            <ul class="progress-list" aria-label=i18n.tr(Msg::RolloutProgress)>
                 <For
                     each=move || views.daemonsets.get()
                     key=|ds| ds.clone()
@@ -30,8 +32,8 @@ pub fn StatusTable() -> impl IntoView {
                 {move || table.get()}
             </pre>
             <details class="history">
-                <summary>"Revision history"</summary>
-                <ul class="history-list" aria-label="Revision history">
+                <summary>{i18n.tr(Msg::RevisionHistory)}</summary>
+                <ul class="history-list" aria-label=i18n.tr(Msg::RevisionHistory)>
                     <For each=move || revisions.get() key=|r| r.clone() let(r)>
                         <Revision r=r />
                     </For>
@@ -44,6 +46,7 @@ pub fn StatusTable() -> impl IntoView {
 /// How far a DaemonSet got: pods up to date and available, of those desired.
 #[component]
 fn Progress(ds: DaemonSetView) -> impl IntoView {
+    let i18n = use_i18n();
     let name = format!("{}/{}", ds.namespace, ds.name);
     let max = ds.desired.max(1).to_string();
     let done = ds.desired > 0 && ds.updated == ds.desired && ds.available == ds.desired;
@@ -51,12 +54,24 @@ fn Progress(ds: DaemonSetView) -> impl IntoView {
         <li class="progress" class:done=done>
             <span class="ds-name">{name.clone()}</span>
             <span class="bar-row">
-                <progress max=max.clone() value=ds.updated.to_string() aria-label=format!("{name} up to date")></progress>
-                <span class="count">{format!("{}/{} up to date", ds.updated, ds.desired)}</span>
+                <progress
+                    max=max.clone()
+                    value=ds.updated.to_string()
+                    aria-label=i18n.tr_text(Text::new(Msg::UpToDateOf).arg("daemonset", &name))
+                ></progress>
+                <span class="count">
+                    {i18n.tr_text(Text::new(Msg::UpToDateCount).arg("n", ds.updated).arg("desired", ds.desired))}
+                </span>
             </span>
             <span class="bar-row">
-                <progress max=max value=ds.available.to_string() aria-label=format!("{name} available")></progress>
-                <span class="count">{format!("{}/{} available", ds.available, ds.desired)}</span>
+                <progress
+                    max=max
+                    value=ds.available.to_string()
+                    aria-label=i18n.tr_text(Text::new(Msg::AvailableOf).arg("daemonset", &name))
+                ></progress>
+                <span class="count">
+                    {i18n.tr_text(Text::new(Msg::AvailableCount).arg("n", ds.available).arg("desired", ds.desired))}
+                </span>
             </span>
         </li>
     }
@@ -66,6 +81,7 @@ fn Progress(ds: DaemonSetView) -> impl IntoView {
 #[component]
 fn Revision(r: RevisionView) -> impl IntoView {
     let state = use_state();
+    let i18n = use_i18n();
     let RevisionView {
         namespace,
         daemonset,
@@ -73,14 +89,20 @@ fn Revision(r: RevisionView) -> impl IntoView {
         images,
         current,
     } = r;
-    let label = format!("Roll back {namespace}/{daemonset} to revision {revision}");
+    let qualified = format!("{namespace}/{daemonset}");
+    let label = move || {
+        i18n.f(
+            Msg::RollBackTo,
+            &[("daemonset", &qualified), ("revision", &revision)],
+        )
+    };
     view! {
         <li class="revision" class:current=current>
             <span class="ds-name">{format!("{namespace}/{daemonset}")}</span>
-            <span class="rev">{format!("revision {revision}")}</span>
+            <span class="rev">{i18n.tr_text(Text::new(Msg::RevisionN).arg("revision", revision))}</span>
             <code class="images">{images}</code>
             {if current {
-                view! { <span class="hint">"current"</span> }.into_any()
+                view! { <span class="hint">{i18n.tr(Msg::Current)}</span> }.into_any()
             } else {
                 view! {
                     <button
@@ -93,7 +115,7 @@ fn Revision(r: RevisionView) -> impl IntoView {
                             });
                         }
                     >
-                        "Roll back"
+                        {i18n.tr(Msg::RollBack)}
                     </button>
                 }
                     .into_any()

@@ -1,14 +1,17 @@
 //! "Why?": for the selected node, each DaemonSet's explanation from the engine
 //! (`Cluster::explain`): whether it should run a pod there, the rule that decided, and what holds
-//! an existing pod up.
+//! an existing pod up, said in the page's language (`crate::i18n::explain`).
 
 use super::{use_state, use_views};
+use crate::i18n::{Msg, explain, use_i18n};
 use leptos::prelude::*;
 
 #[component]
 pub fn WhyPanel() -> impl IntoView {
     let state = use_state();
     let views = use_views();
+    let i18n = use_i18n();
+    let t = move |msg| i18n.t(msg);
     let explanations = Memo::new(move |_| {
         let node = views.selected.get()?;
         let why = state.with(|p| p.explanations(&node));
@@ -18,28 +21,26 @@ pub fn WhyPanel() -> impl IntoView {
     view! {
         <section class="panel why" aria-labelledby="why-heading">
             <div class="panel-head">
-                <h2 id="why-heading">"Why?"</h2>
-                <span class="hint">"Why is there (no) pod here?"</span>
+                <h2 id="why-heading">{i18n.tr(Msg::Why)}</h2>
+                <span class="hint">{i18n.tr(Msg::WhyHint)}</span>
             </div>
             <div aria-live="polite">
                 {move || match explanations.get() {
                     None => {
                         view! {
-                            <p class="empty">
-                                "Select a node (click its card) to see, for each DaemonSet, why it has a pod there or not."
-                            </p>
+                            <p class="empty">{t(Msg::WhySelect)}</p>
                         }
                             .into_any()
                     }
                     Some((node, why)) if why.is_empty() => {
                         view! {
-                            <p class="empty">{format!("No DaemonSet to explain on {node} yet: apply one.")}</p>
+                            <p class="empty">{i18n.f(Msg::WhyNothing, &[("node", &node)])}</p>
                         }
                             .into_any()
                     }
                     Some((node, why)) => {
                         view! {
-                            <p class="why-node">"Node " <strong>{node}</strong></p>
+                            <p class="why-node">{t(Msg::WhyNode)} " " <strong>{node}</strong></p>
                             <ul class="why-list">
                                 {why
                                     .into_iter()
@@ -47,7 +48,7 @@ pub fn WhyPanel() -> impl IntoView {
                                         view! {
                                             <li>
                                                 <strong class="ds-name">{e.daemonset}</strong>
-                                                <span>{e.summary}</span>
+                                                <span>{explain::sentence(i18n.lang(), &e.slot)}</span>
                                             </li>
                                         }
                                     })

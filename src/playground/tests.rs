@@ -41,7 +41,7 @@ fn the_default_scenario_applies_three_nodes_and_fluentd_and_plays() {
         ["control-plane", "node-1", "node-2"]
     );
     let cp = node(&views, "control-plane");
-    assert_eq!(cp.role, "control-plane");
+    assert_eq!(cp.role.as_deref(), Some("control-plane"));
     assert_eq!(
         cp.taints,
         ["node-role.kubernetes.io/control-plane:NoSchedule"]
@@ -54,7 +54,7 @@ fn the_default_scenario_applies_three_nodes_and_fluentd_and_plays() {
         )]
     );
     assert_eq!(cp.standard_labels, 3);
-    assert_eq!(node(&views, "node-1").role, "worker");
+    assert_eq!(node(&views, "node-1").role, None);
     // The pods exist at once (ContainerCreating), one per node, the control plane included.
     for n in &views {
         assert_eq!(n.pods.len(), 1, "{}", n.name);
@@ -242,7 +242,11 @@ fn node_actions_change_what_the_cards_show() {
     let why = p.explanations("node-2");
     assert_eq!(why.len(), 1);
     assert_eq!(why[0].daemonset, "kube-system/fluentd-elasticsearch");
-    assert!(why[0].summary.contains("dedicated"), "{}", why[0].summary);
+    assert!(
+        why[0].slot.summary.contains("dedicated"),
+        "{}",
+        why[0].slot.summary
+    );
 
     p.node_action("node-2", &NodeAction::NotReady);
     let n2 = node(&p.node_views(), "node-2").clone();
@@ -371,7 +375,7 @@ fn selecting_a_node_shows_one_explanation_per_daemonset() {
     assert_eq!(p.selected_node.as_deref(), Some("control-plane"));
     let why = p.explanations("control-plane");
     assert_eq!(why.len(), 1);
-    assert!(!why[0].summary.is_empty());
+    assert!(!why[0].slot.summary.is_empty());
     p.select(Some("no-such-node"));
     assert_eq!(p.selected_node, None);
 }

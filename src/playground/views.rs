@@ -3,6 +3,7 @@
 
 use super::Playground;
 use dsplay_engine::api::{ControllerRevision, DaemonSet, Node, Pod, keys};
+use dsplay_engine::cluster::explain::SlotExplanation;
 use dsplay_engine::controller::scheduler::requests;
 use dsplay_engine::kubectl::printers::{node_roles, node_status, pod_status};
 use std::collections::BTreeMap;
@@ -22,8 +23,9 @@ const PRESSURES: [&str; 4] = [
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct NodeView {
     pub name: String,
-    /// `control-plane`, or `worker` for a node without a role label.
-    pub role: String,
+    /// kubectl's ROLES (`control-plane`); None for a node without a role label (the card
+    /// says "worker" in the page's language).
+    pub role: Option<String>,
     /// kubectl's STATUS column: `Ready`, `NotReady`, `Unknown`, with `,SchedulingDisabled`.
     pub status: String,
     pub ready: bool,
@@ -134,11 +136,12 @@ pub struct RevisionView {
     pub current: bool,
 }
 
-/// One line of the "Why?" panel: a DaemonSet and the engine's explanation for the node.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// One line of the "Why?" panel: a DaemonSet and the engine's explanation for the node, as
+/// data (`crate::i18n::explain` says it in the page's language).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Explanation {
     pub daemonset: String,
-    pub summary: String,
+    pub slot: SlotExplanation,
 }
 
 /// One event of the timeline.
@@ -267,7 +270,7 @@ impl Playground {
                 let explained = cluster.explain(ns, ds.name(), node)?;
                 Some(Explanation {
                     daemonset: format!("{ns}/{}", ds.name()),
-                    summary: explained.summary,
+                    slot: explained,
                 })
             })
             .collect()
@@ -299,11 +302,7 @@ fn node_view(node: &Node, pods: Vec<PodChip>) -> NodeView {
         .partition(|(k, _)| !STANDARD_LABELS.contains(&k.as_str()));
     NodeView {
         name: node.name().to_string(),
-        role: if roles == "<none>" {
-            "worker".into()
-        } else {
-            roles
-        },
+        role: (roles != "<none>").then_some(roles),
         status: node_status(node),
         ready: ready_condition == Some("True"),
         unreachable: ready_condition == Some("Unknown"),

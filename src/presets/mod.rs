@@ -2,20 +2,25 @@
 //! behaviour. A preset is a saved state like any link: a scenario-language script, replayed on
 //! an empty cluster; the editor shows the last DaemonSet it applies.
 
+use crate::i18n::Msg;
+
 /// One preset of the gallery.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Preset {
     /// Its name in links (`"preset":"kube-proxy"`) and in `data-preset` of embeds.
     pub id: &'static str,
-    pub title: &'static str,
+    /// What the menu shows, and the tooltip that says what it shows (the catalogue's).
+    pub title: Msg,
+    pub about: Msg,
     pub script: &'static str,
 }
 
 macro_rules! preset {
-    ($id:literal, $title:literal) => {
+    ($id:literal, $title:ident, $about:ident) => {
         Preset {
             id: $id,
-            title: $title,
+            title: Msg::$title,
+            about: Msg::$about,
             script: include_str!(concat!("scripts/", $id, ".txt")),
         }
     };
@@ -23,29 +28,25 @@ macro_rules! preset {
 
 /// The gallery, in the order the menu lists it.
 pub const PRESETS: &[Preset] = &[
+    preset!("fluentd-elasticsearch", PresetFluentd, PresetFluentdAbout),
+    preset!("kube-proxy", PresetKubeProxy, PresetKubeProxyAbout),
+    preset!("node-selector", PresetNodeSelector, PresetNodeSelectorAbout),
+    preset!("node-exporter", PresetNodeExporter, PresetNodeExporterAbout),
+    preset!("calico-node", PresetCalico, PresetCalicoAbout),
     preset!(
-        "fluentd-elasticsearch",
-        "fluentd-elasticsearch: tolerating the control plane"
+        "rolling-update",
+        PresetRollingUpdate,
+        PresetRollingUpdateAbout
     ),
-    preset!("kube-proxy", "kube-proxy: tolerating every taint"),
-    preset!(
-        "node-selector",
-        "nodeSelector logger=fluentd on two of three nodes"
-    ),
-    preset!("node-exporter", "node-exporter on every node"),
-    preset!("calico-node", "calico-node with hostNetwork"),
-    preset!("rolling-update", "RollingUpdate with maxUnavailable 1"),
-    preset!("surge-rollout", "A surge rollout with maxSurge 20%"),
-    preset!("on-delete", "OnDelete: pods change only when deleted"),
-    preset!(
-        "stuck-rollout",
-        "A rollout stuck on an unpullable image, rolled back"
-    ),
-    preset!("drain", "Drain with and without --ignore-daemonsets"),
-    preset!("not-ready", "A node turning NotReady"),
+    preset!("surge-rollout", PresetSurge, PresetSurgeAbout),
+    preset!("on-delete", PresetOnDelete, PresetOnDeleteAbout),
+    preset!("stuck-rollout", PresetStuck, PresetStuckAbout),
+    preset!("drain", PresetDrain, PresetDrainAbout),
+    preset!("not-ready", PresetNotReady, PresetNotReadyAbout),
     preset!(
         "deployment-as-daemonset",
-        "A Deployment turned into a DaemonSet, and its error"
+        PresetDeployment,
+        PresetDeploymentAbout
     ),
 ];
 

@@ -8,6 +8,7 @@
 
 use super::Scenario;
 use super::base64url;
+use crate::i18n::{Msg, Text};
 use dsplay_engine::script::{Command, Sim, parse_command, read_script};
 use std::fmt;
 
@@ -24,18 +25,29 @@ pub const MAX_VIRTUAL_MILLIS: u128 = 30 * 24 * 3600 * 1000;
 /// The most nodes a link may ask to add.
 pub const MAX_NODES: u32 = 500;
 
-/// Why a link cannot be opened, as the page says it.
+/// Why a link cannot be opened, as the page says it (in its language; English when printed).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LinkError(pub String);
+pub struct LinkError(pub Text);
 
 impl fmt::Display for LinkError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        self.0.fmt(f)
     }
 }
 
-fn fail<T>(why: impl Into<String>) -> Result<T, LinkError> {
-    Err(LinkError(why.into()))
+impl LinkError {
+    pub fn new(msg: Msg) -> LinkError {
+        LinkError(Text::new(msg))
+    }
+
+    /// Adds a parameter (a number, a name, an error of the engine), kept as it is.
+    pub fn with(self, name: &'static str, value: impl fmt::Display) -> LinkError {
+        LinkError(self.0.arg(name, value))
+    }
+}
+
+fn fail<T>(why: LinkError) -> Result<T, LinkError> {
+    Err(why)
 }
 
 /// The fragment (without `#`) for `scenario`.
@@ -59,53 +71,48 @@ pub fn is_scenario(fragment: &str) -> bool {
 /// The scenario of a fragment (without `#`).
 pub fn decode(fragment: &str) -> Result<Scenario, LinkError> {
     if fragment.len() > MAX_LINK_CHARS {
-        return fail(format!(
-            "The link is too long ({} characters; a playground link has at most {MAX_LINK_CHARS}).",
-            fragment.len()
-        ));
+        return fail(
+            LinkError::new(Msg::LinkTooLong)
+                .with("length", fragment.len())
+                .with("max", MAX_LINK_CHARS),
+        );
     }
     let Some((tag, body)) = fragment.split_once(':') else {
-        return fail("This is not a playground link.");
+        return fail(LinkError::new(Msg::NotALink));
     };
     let json = match tag {
         "v1" => {
             let packed = base64url::decode(body).ok_or_else(damaged)?;
             miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_JSON_BYTES).map_err(
                 |e| match e.status {
-                    miniz_oxide::inflate::TINFLStatus::HasMoreOutput => LinkError(format!(
-                        "The link unpacks to more than {} MB: the playground does not open it.",
-                        MAX_JSON_BYTES >> 20
-                    )),
+                    miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
+                        LinkError::new(Msg::LinkUnpacksTooMuch).with("mb", MAX_JSON_BYTES >> 20)
+                    }
                     _ => damaged(),
                 },
             )?
         }
         "j1" => base64url::decode(body).ok_or_else(damaged)?,
         _ if is_scenario(fragment) => {
-            return fail(format!(
-                "This link was made by a newer version of the playground (format {tag}); this \
-                 version reads {VERSION}."
-            ));
+            return fail(
+                LinkError::new(Msg::LinkNewer)
+                    .with("format", tag)
+                    .with("version", VERSION),
+            );
         }
-        _ => return fail("This is not a playground link."),
+        _ => return fail(LinkError::new(Msg::NotALink)),
     };
     if json.len() > MAX_JSON_BYTES {
-        return fail(format!(
-            "The link holds more than {} MB: the playground does not open it.",
-            MAX_JSON_BYTES >> 20
-        ));
+        return fail(LinkError::new(Msg::LinkHoldsTooMuch).with("mb", MAX_JSON_BYTES >> 20));
     }
-    let scenario: Scenario = serde_json::from_slice(&json).map_err(|e| {
-        LinkError(format!(
-            "The link is damaged (its scenario does not read: {e})."
-        ))
-    })?;
+    let scenario: Scenario = serde_json::from_slice(&json)
+        .map_err(|e| LinkError::new(Msg::LinkUnreadable).with("error", e))?;
     check(&scenario)?;
     Ok(scenario)
 }
 
 fn damaged() -> LinkError {
-    LinkError("The link is damaged or cut short: it does not decode.".into())
+    LinkError::new(Msg::LinkDamaged)
 }
 
 /// What any scenario must satisfy before it runs (links, autosaves and imported files alike).
@@ -113,12 +120,10 @@ pub fn check(scenario: &Scenario) -> Result<(), LinkError> {
     if let Some(preset) = &scenario.preset
         && crate::presets::find(preset).is_none()
     {
-        return fail(format!(
-            "The link names a preset this playground does not have: {preset:?}."
-        ));
+        return fail(LinkError::new(Msg::UnknownPreset).with("preset", format!("{preset:?}")));
     }
     if scenario.nodes.is_some_and(|n| n > MAX_NODES) {
-        return fail(format!("The link asks for more than {MAX_NODES} nodes."));
+        return fail(LinkError::new(Msg::TooManyNodes).with("max", MAX_NODES));
     }
     check_script(&scenario.script)
 }
@@ -127,12 +132,13 @@ pub fn check(scenario: &Scenario) -> Result<(), LinkError> {
 /// it must not freeze the page).
 pub fn check_script(script: &str) -> Result<(), LinkError> {
     let lines = read_script(script)
-        .map_err(|e| LinkError(format!("The scenario's script does not read: {e}.")))?;
+        .map_err(|e| LinkError::new(Msg::ScenarioScriptUnreadable).with("error", e))?;
     if lines.len() > MAX_COMMANDS {
-        return fail(format!(
-            "The scenario has {} commands; the playground replays at most {MAX_COMMANDS}.",
-            lines.len()
-        ));
+        return fail(
+            LinkError::new(Msg::TooManyCommands)
+                .with("n", lines.len())
+                .with("max", MAX_COMMANDS),
+        );
     }
     let mut millis: u128 = 0;
     for line in &lines {
@@ -145,10 +151,9 @@ pub fn check_script(script: &str) -> Result<(), LinkError> {
         };
     }
     if millis > MAX_VIRTUAL_MILLIS {
-        return fail(format!(
-            "The scenario's script moves the clock by more than {} days.",
-            MAX_VIRTUAL_MILLIS / (24 * 3600 * 1000)
-        ));
+        return fail(
+            LinkError::new(Msg::TooMuchTime).with("days", MAX_VIRTUAL_MILLIS / (24 * 3600 * 1000)),
+        );
     }
     Ok(())
 }

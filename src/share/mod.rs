@@ -86,8 +86,8 @@ pub fn restore(scenario: &Scenario) -> Result<Playground, LinkError> {
 
 /// Runs every command of `script`.
 pub fn replay(p: &mut Playground, script: &str) -> Result<(), LinkError> {
-    let commands =
-        commands(script).map_err(|e| LinkError(format!("The script does not read: {e}.")))?;
+    let commands = commands(script)
+        .map_err(|e| LinkError::new(crate::i18n::Msg::ScriptUnreadable).with("error", e))?;
     for (command, stdin) in commands {
         match stdin {
             Some(stdin) => p.run_with_stdin(&command, &stdin),

@@ -26,6 +26,10 @@ pub struct Scenario {
     pub apply: bool,
     /// What the page shows.
     pub view: View,
+    /// The page's language (`en`, `zh-Hans`, `zh-Hant`), if the link carries one. A tag this
+    /// version does not know is ignored, not an error: links of later versions still open.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
 }
 
 /// View settings: not part of the cluster, but of what the user was looking at.

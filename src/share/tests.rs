@@ -139,7 +139,7 @@ fn versions_and_anchors() {
         !is_scenario("main") && !is_scenario("") && !is_scenario("v:x") && !is_scenario("x1:y")
     );
     let e = decode("v2:abc").unwrap_err();
-    assert!(e.0.contains("newer version"), "{e}");
+    assert!(e.to_string().contains("newer version"), "{e}");
     assert!(decode("main").is_err());
 }
 
@@ -158,19 +158,24 @@ fn garbage_and_truncation_are_refused_with_a_sentence() {
         "j1:eyJ1bmtub3duIjoxfQ",
     ] {
         let e = decode(bad).expect_err(bad);
-        assert!(e.0.ends_with('.'), "{e}");
+        assert!(e.to_string().ends_with('.'), "{e}");
     }
 }
 
 #[test]
 fn limits_hold_before_anything_runs() {
     let long = format!("v1:{}", "A".repeat(MAX_LINK_CHARS));
-    assert!(decode(&long).unwrap_err().0.contains("too long"));
+    assert!(decode(&long).unwrap_err().to_string().contains("too long"));
     // A zip bomb: 64 MB of spaces packs into a short link, and stops unpacking at the cap.
     let bomb = miniz_oxide::deflate::compress_to_vec(&vec![b' '; 64 << 20], 9);
     let link = format!("v1:{}", base64url::encode(&bomb));
     assert!(link.len() < MAX_LINK_CHARS);
-    assert!(decode(&link).unwrap_err().0.contains("more than 2 MB"));
+    assert!(
+        decode(&link)
+            .unwrap_err()
+            .to_string()
+            .contains("more than 2 MB")
+    );
     let many = Scenario {
         script: "kubectl get ds\n".repeat(MAX_COMMANDS + 1),
         ..Scenario::default()
@@ -178,14 +183,19 @@ fn limits_hold_before_anything_runs() {
     assert!(
         decode(&encode(&many))
             .unwrap_err()
-            .0
+            .to_string()
             .contains("at most 5000")
     );
     let slow = Scenario {
         script: "sim advance 8000h\n".into(),
         ..Scenario::default()
     };
-    assert!(decode(&encode(&slow)).unwrap_err().0.contains("days"));
+    assert!(
+        decode(&encode(&slow))
+            .unwrap_err()
+            .to_string()
+            .contains("days")
+    );
     let unclosed = Scenario {
         script: "kubectl apply -f - <<EOF\nkind: Node\n".into(),
         ..Scenario::default()
@@ -200,7 +210,12 @@ fn limits_hold_before_anything_runs() {
         preset: Some("nope".into()),
         ..Scenario::default()
     };
-    assert!(decode(&encode(&preset)).unwrap_err().0.contains("preset"));
+    assert!(
+        decode(&encode(&preset))
+            .unwrap_err()
+            .to_string()
+            .contains("preset")
+    );
 }
 
 #[test]
@@ -218,4 +233,40 @@ fn a_replaced_playground_numbers_its_transcript_after_the_old_one() {
         p.history.lines().last().map(String::as_str),
         Some("kubectl get ds")
     );
+}
+
+/// Issue 11: a link may carry the page's language; links made before it still open, and a
+/// language this version does not speak is no error.
+#[test]
+fn a_link_carries_the_language_and_old_links_still_open() {
+    let p = worked();
+    let old = encode(&snapshot(&p));
+    assert_eq!(decode(&old).unwrap().lang, None);
+    let with = Scenario {
+        lang: Some("zh-Hant".into()),
+        ..snapshot(&p)
+    };
+    let link = encode(&with);
+    assert!(link.starts_with("v1:"));
+    assert_eq!(decode(&link).unwrap().lang.as_deref(), Some("zh-Hant"));
+    let later = Scenario {
+        lang: Some("tlh".into()),
+        ..snapshot(&p)
+    };
+    assert!(restore(&decode(&encode(&later)).unwrap()).is_ok());
+    // embed.js's `#j1:` JSON may give it too.
+    let json = r#"{"lang":"zh-Hans","nodes":2}"#;
+    let j1 = format!("j1:{}", base64url::encode(json.as_bytes()));
+    assert_eq!(decode(&j1).unwrap().lang.as_deref(), Some("zh-Hans"));
+}
+
+/// The reasons a link does not open are kept as messages, said in the page's language.
+#[test]
+fn link_errors_are_said_in_every_language() {
+    use crate::i18n::Lang;
+    let e = decode("v9:abc").unwrap_err();
+    assert!(e.0.render(Lang::En).contains("newer version"));
+    assert!(e.0.render(Lang::ZhHans).contains("更新版本"));
+    assert!(e.0.render(Lang::ZhHant).contains("較新版本"));
+    assert!(e.0.render(Lang::ZhHant).contains("v9"));
 }

@@ -29,9 +29,10 @@ export async function start() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
   return {
     server,
-    /** A new page recording console errors, uncaught exceptions and every request URL. */
-    async open({ colorScheme = 'light' } = {}) {
-      const page = await browser.newPage({ viewport: { width: 1024, height: 640 }, colorScheme });
+    /** A new page recording console errors, uncaught exceptions and every request URL, in a
+     *  fresh browser context (`locale`: its languages, as navigator.languages gives them). */
+    async open({ colorScheme = 'light', locale = 'en-US', viewport = { width: 1024, height: 640 } } = {}) {
+      const page = await browser.newPage({ viewport, colorScheme, locale });
       const log = { errors: [], requests: [] };
       page.on('console', (message) => {
         if (message.type() === 'error') {

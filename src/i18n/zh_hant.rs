@@ -1,0 +1,255 @@
+//! 繁體中文（臺灣用語）：節點、污點、容忍度、標籤、滾動更新、設定、檔案、預設、資訊；
+//! 資源名稱（DaemonSet、Pod、nodeSelector 等欄位）與 Kubernetes 文件一樣保留英文。
+
+use super::Msg::{self, *};
+
+pub fn text(msg: Msg) -> &'static str {
+    match msg {
+        // 頁面
+        Tagline => "在瀏覽器中執行的 Kubernetes DaemonSet（守護行程集）模擬器。",
+        FooterVersion => "版本 {version}，引擎 {engine}",
+        Language => "語言",
+        Dismiss => "關閉",
+        Close => "關閉",
+        // 時鐘
+        Clock => "時鐘",
+        ClockControls => "時鐘控制",
+        Play => "播放",
+        PlayTitle => "讓虛擬時鐘開始走動",
+        Pause => "暫停",
+        PauseTitle => "停止虛擬時鐘",
+        Step => "單步",
+        Settle => "執行到穩定",
+        SettleTitle => "sim settle：持續執行，直到不再有任何變化",
+        Settling => "正在執行到穩定⋯⋯",
+        Speed => "速度",
+        TimeTitle => "自情境開始以來的虛擬時間",
+        VirtualTime => "虛擬時間：",
+        // 鍵盤快速鍵
+        Shortcuts => "鍵盤快速鍵",
+        ShortcutsTitle => "鍵盤快速鍵（?）",
+        ShortcutShow => "顯示這些快速鍵",
+        ShortcutPlay => "播放 / 暫停時鐘",
+        ShortcutStep => "單步：sim advance 1s",
+        ShortcutSettle => "執行到穩定：sim settle",
+        ShortcutEditor => "前往資訊清單編輯器",
+        ShortcutConsole => "前往主控台",
+        ShortcutApply => "套用資訊清單（在編輯器中）",
+        ShortcutClose => "關閉此對話方塊",
+        // 畫布
+        Nodes => "節點",
+        NodeCountOne => "1 個節點",
+        NodeCountMany => "{n} 個節點",
+        HowManyNodes => "要新增的節點數",
+        AddNode => "新增節點",
+        NewNodeOptions => "新節點選項",
+        FieldName => "名稱",
+        FieldNameHint => "node-N；新增多個時作為前綴",
+        FieldLabels => "標籤",
+        FieldTaints => "污點",
+        FieldTaintsHint => "key=value 或 key=value:Effect, ...",
+        TaintEffect => "污點效果",
+        FieldCpu => "CPU",
+        FieldMemory => "記憶體",
+        FieldPods => "Pod 數量",
+        NoNodes => "沒有節點。請按「新增節點」，或套用 Node 資訊清單。",
+        // 節點卡片
+        ExplainNode => "在「為什麼？」面板中說明這個節點",
+        RoleWorker => "工作節點",
+        LabelsOf => "{node} 的標籤",
+        StandardLabels => "另有 {n} 個標準標籤",
+        TaintsOf => "{node} 的污點",
+        RemoveTaint => "移除污點 {taint}",
+        RemoveLabel => "移除標籤 {key}",
+        UsageTitle => "節點上各 Pod 的資源請求 / 節點的可配置資源",
+        PodsOn => "{node} 上的 Pod",
+        NoPods => "沒有 Pod",
+        EmptySlotsOn => "{node} 上的空位",
+        WhyNoPod => "為什麼 {node} 上沒有 {daemonset} 的 Pod？",
+        NoPodWhy => "沒有 {daemonset} 的 Pod —— 為什麼？",
+        Cordon => "封鎖",
+        Uncordon => "解除封鎖",
+        Drain => "排空",
+        MarkNotReady => "設為未就緒",
+        MarkReady => "設為就緒",
+        MarkUnreachable => "設為無法連線",
+        Delete => "刪除",
+        NodeEdit => "標籤 / 污點 / 壓力",
+        PressureOf => "{node} 的壓力狀況",
+        LabelHint => "key=value，或以 key- 移除",
+        LabelFor => "{node} 的新標籤",
+        Label => "加上標籤",
+        TaintFor => "{node} 的新污點",
+        TaintEffectFor => "{node} 的新污點效果",
+        Taint => "加上污點",
+        RevisionShort => "修訂 {revision}",
+        // 密集檢視
+        DenseLegend => {
+            "每個節點一個小格，顏色代表其中 Pod 最緊急的狀態（選取一格以檢視節點卡片）："
+        }
+        SelectedNode => "已選取的節點",
+        // 為什麼？
+        Why => "為什麼？",
+        WhyHint => "這裡為什麼有（沒有）Pod？",
+        WhySelect => {
+            "選取一個節點（按一下它的卡片），即可看到每個 DaemonSet 為什麼在那裡有或沒有 Pod。"
+        }
+        WhyNothing => "{node} 上還沒有可說明的 DaemonSet：請先套用一個。",
+        WhyNode => "節點",
+        WhyNodeNameMismatch => {
+            "沒有 Pod：Pod 範本的 nodeName 是 {wanted}，所以 {node} 上不會有；執行中的 Pod 會被刪除。"
+        }
+        WhySelectorMismatch => {
+            "沒有 Pod：{node} 不符合 nodeSelector {selector}；執行中的 Pod 會被刪除。"
+        }
+        WhySelectorHas => "{key}={wanted}（此節點為 {key}={actual}）",
+        WhySelectorLacks => "{key}={wanted}（此節點沒有 {key} 標籤）",
+        WhyAffinityNoTerms => {
+            "沒有 Pod：必要的節點親和性沒有非空的 nodeSelectorTerms，所以不符合任何節點；執行中的 Pod 會被刪除。"
+        }
+        WhyAffinityFailed => {
+            "沒有 Pod：{node} 不符合必要節點親和性的任何一項：{terms}；執行中的 Pod 會被刪除。"
+        }
+        WhyTermNeeds => "nodeSelectorTerms[{term}] 需要 `{requirement}`（{has}）",
+        WhyTermInvalid => "nodeSelectorTerms[{term}] 無效，永遠不會符合（{error}）",
+        WhyFieldIs => "此節點的 {key} 為 {value}",
+        WhyNoName => "此節點沒有名稱",
+        WhyNoField => "節點沒有 {key} 欄位",
+        WhyLabelIs => "此節點為 {key}={value}",
+        WhyNoLabel => "此節點沒有 {key} 標籤",
+        WhyTaintOne => "沒有 Pod：{node} 有污點 {taints}，而此 DaemonSet 不容忍它；{consequence}。",
+        WhyTaintMany => {
+            "沒有 Pod：{node} 有污點 {taints}，而此 DaemonSet 不容忍它們；{consequence}。"
+        }
+        WhyEvicted => "執行中的 Pod 會被驅逐（{taint} 的效果是 NoExecute）",
+        WhyMayStay => "執行中的 Pod 可以留下（NoSchedule 不會驅逐）",
+        WhyNoPodOn => "{node} 上沒有 Pod。",
+        WhyNothingKeepsOff => {
+            "有 Pod：沒有任何規則讓此 DaemonSet 遠離 {node}（沒有 nodeName、nodeSelector、必要的節點親和性或具阻擋作用的污點）。"
+        }
+        WhyRuns => "有 Pod：{node} 執行此 DaemonSet 的 Pod：{details}。",
+        WhyNodeNameNames => "Pod 範本的 nodeName 指定了它",
+        WhySelectorMatches => "它符合 nodeSelector {selector}",
+        WhyTermMatches => "它符合必要節點親和性的 nodeSelectorTerms[{term}]",
+        WhyDefaultToleration => "污點 {taint} 由預設容忍度 {toleration} 容忍",
+        WhyUserToleration => "污點 {taint} 由 tolerations[{index}]（{toleration}）容忍",
+        WhyPreferNoSchedule => "污點 {taint} 的效果是 PreferNoSchedule，DaemonSet 控制器會忽略它",
+        WhyEffectIgnored => "污點 {taint} 的效果會被 DaemonSet 控制器忽略",
+        WhyPodWaiting => "Pod {pod} 處於 {phase}：{waiting}",
+        ListSeparator => "、",
+        ClauseSeparator => "；",
+        SentenceSeparator => "",
+        // DaemonSet
+        DaemonSets => "DaemonSet",
+        RolloutProgress => "滾動更新進度",
+        UpToDateOf => "{daemonset} 已更新",
+        AvailableOf => "{daemonset} 可用",
+        UpToDateCount => "已更新 {n}/{desired}",
+        AvailableCount => "可用 {n}/{desired}",
+        RevisionHistory => "修訂歷程",
+        RevisionN => "修訂版本 {revision}",
+        Current => "目前",
+        RollBack => "還原",
+        RollBackTo => "將 {daemonset} 還原到修訂版本 {revision}",
+        // 事件
+        Events => "事件",
+        EventsHint => "kubectl get events，最新的 {n} 筆",
+        FilterEvents => "依物件篩選事件",
+        FilterEventsHint => "物件：node-1、pod/、daemonset/",
+        EventTimeline => "事件時間軸",
+        ColumnTime => "時間",
+        ColumnType => "類型",
+        ColumnReason => "原因",
+        ColumnObject => "物件",
+        ColumnMessage => "訊息",
+        NoEvents => "沒有事件。",
+        // 編輯器
+        Manifest => "資訊清單",
+        ManifestHint => "DaemonSet 與 Node，可包含多份文件；Ctrl+Enter 套用",
+        Apply => "套用",
+        ApplyFailed => "套用失敗",
+        ShowLine => "顯示第 {line} 行",
+        // 主控台
+        Console => "主控台",
+        ConsoleHint => "kubectl 與 sim 命令；↑↓ 瀏覽歷程",
+        Clear => "清除",
+        ConsoleTranscript => "主控台紀錄",
+        StdinOne => "標準輸入（1 行）",
+        StdinMany => "標準輸入（{n} 行）",
+        // 分享、範例、檔案
+        Preset => "範例",
+        OpenPreset => "開啟範例情境⋯⋯",
+        Share => "分享",
+        LinkToScenario => "此情境的連結",
+        Link => "連結",
+        CopyLink => "複製連結",
+        Copied => "已複製",
+        EmbedInPage => "內嵌到網頁",
+        EmbedSnippet => "內嵌程式碼",
+        DownloadScenario => "下載情境",
+        DownloadYaml => "下載 YAML",
+        ImportScenario => "匯入情境",
+        WorkAsItWas => "你的工作維持原狀。",
+        FileTooLarge => "檔案大於 {mb} MB，未匯入。",
+        FileNotText => "無法以文字讀取此檔案。",
+        OpenInPlayground => "在 Playground 中開啟",
+        // 連結與自動儲存
+        LinkNotOpened => "無法開啟此連結。",
+        AutosaveOpenInstead => "已改為開啟你自動儲存的工作。",
+        AutosaveUnreadable => "無法讀取你上次自動儲存的內容（{error}）",
+        DefaultOpenInstead => "已改為開啟預設情境。",
+        StoppedThePage => "上次開啟時頁面停止了回應，因此不再重播。",
+        LinkTooLong => "連結太長（{length} 個字元；Playground 連結最多 {max} 個字元）。",
+        NotALink => "這不是 Playground 連結。",
+        LinkUnpacksTooMuch => "連結解壓縮後超過 {mb} MB：Playground 不會開啟它。",
+        LinkNewer => {
+            "此連結由較新版本的 Playground 產生（格式 {format}）；目前版本只能讀取 {version}。"
+        }
+        LinkHoldsTooMuch => "連結的內容超過 {mb} MB：Playground 不會開啟它。",
+        LinkUnreadable => "連結已損毀（無法讀取其中的情境：{error}）。",
+        LinkDamaged => "連結已損毀或被截斷：無法解碼。",
+        UnknownPreset => "連結指定了此 Playground 沒有的範例：{preset}。",
+        TooManyNodes => "連結要求超過 {max} 個節點。",
+        ScenarioScriptUnreadable => "無法讀取情境的指令碼：{error}。",
+        TooManyCommands => "情境有 {n} 個命令；Playground 最多重播 {max} 個。",
+        TooMuchTime => "情境的指令碼讓時鐘前進超過 {days} 天。",
+        ScriptUnreadable => "無法讀取指令碼：{error}。",
+        // 錯誤面板
+        PanicHeading => "Playground 發生內部錯誤",
+        PanicAdvice => "頁面已停止回應輸入。請重新載入以重新開始，並回報下方的訊息。",
+        Reload => "重新載入",
+        // 範例情境
+        PresetFluentd => "fluentd-elasticsearch：容忍控制平面",
+        PresetFluentdAbout => "每個節點上都有一個記錄收集器；靠著容忍度，控制平面節點也不例外。",
+        PresetKubeProxy => "kube-proxy：容忍所有污點",
+        PresetKubeProxyAbout => "它容忍所有污點：沒有污點能讓它遠離節點或將它驅逐。",
+        PresetNodeSelector => "nodeSelector logger=fluentd：三個節點中的兩個",
+        PresetNodeSelectorAbout => "只有帶著 logger=fluentd 標籤的節點才會有 Pod。",
+        PresetNodeExporter => "每個節點上的 node-exporter",
+        PresetNodeExporterAbout => {
+            "使用主機網路與主機連接埠的監控代理程式，每次滾動更新 10% 的節點。"
+        }
+        PresetCalico => "使用 hostNetwork 的 calico-node",
+        PresetCalicoAbout => {
+            "在主機網路上執行的網路外掛，因此預設也容忍 network-unavailable 污點。"
+        }
+        PresetRollingUpdate => "maxUnavailable 為 1 的 RollingUpdate",
+        PresetRollingUpdateAbout => "新的映像檔一次一個節點地滾動發布。",
+        PresetSurge => "maxSurge 為 20% 的滾動更新",
+        PresetSurgeAbout => "新 Pod 先啟動、舊 Pod 後停止，每次五分之一的節點。",
+        PresetOnDelete => "OnDelete：只有刪除 Pod 時才會更新",
+        PresetOnDeleteAbout => "範本變更後，只有在你刪除 Pod 時才會取代它。",
+        PresetStuck => "因映像檔無法提取而卡住的滾動更新，以及還原",
+        PresetStuckAbout => "新的映像檔無法提取：maxUnavailable 限制了損害，還原則恢復舊範本。",
+        PresetDrain => "使用與不使用 --ignore-daemonsets 排空節點",
+        PresetDrainAbout => {
+            "不加 --ignore-daemonsets 時，kubectl drain 會拒絕處理 DaemonSet 的 Pod。"
+        }
+        PresetNotReady => "節點變成 NotReady",
+        PresetNotReadyAbout => "節點不再就緒並被加上 not-ready 污點：看看哪些 Pod 容忍它們。",
+        PresetDeployment => "把 Deployment 改成 DaemonSet，以及它的錯誤",
+        PresetDeploymentAbout => {
+            "kubectl apply 拒絕 DaemonSet 沒有的欄位（spec.replicas、spec.strategy）。"
+        }
+    }
+}
