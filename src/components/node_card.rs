@@ -3,9 +3,11 @@
 //! stay in place while its content changes, so keyboard focus survives an action.
 
 use super::{use_state, use_views};
+use crate::playground::chips::{CHIP_ANIMATION_MILLIS, ChipList, ShownChip};
 use crate::playground::{NodeAction, NodeView};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use std::time::Duration;
 
 /// The taint effects offered by the taint form.
 pub const EFFECTS: [&str; 3] = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
@@ -75,6 +77,8 @@ pub fn NodeCard(name: String) -> impl IntoView {
             taint_text.set(String::new());
         }
     };
+
+    let chips = chip_list(node);
 
     let n = name.clone();
     let aria = move |what: &str| format!("{what} {n}");
@@ -151,19 +155,11 @@ pub fn NodeCard(name: String) -> impl IntoView {
                 </p>
             </Show>
             <ul class="pods" aria-label=aria("Pods on")>
-                <For
-                    each=move || {
-                        node.with(|n| {
-                            n.iter().flat_map(|n| &n.pods).map(|c| (c.namespace.clone(), c.name.clone())).collect::<Vec<_>>()
-                        })
-                    }
-                    key=|pod| pod.clone()
-                    let(pod)
-                >
-                    <Chip node=node pod=pod />
+                <For each=move || chips.with(ChipList::uids) key=|uid| uid.clone() let(uid)>
+                    <Chip chips=chips uid=uid />
                 </For>
             </ul>
-            <Show when=move || node.with(|n| n.as_ref().is_some_and(|n| n.pods.is_empty()))>
+            <Show when=move || chips.with(|l| l.chips().is_empty())>
                 <p class="no-pods">"No pods"</p>
             </Show>
             // The empty place of each DaemonSet without a pod here: "Why?" explains it.
@@ -337,37 +333,74 @@ fn label_tag(kv: (String, String), act: impl Fn(NodeAction) + Copy + 'static) ->
     }
 }
 
-/// A pod: its name, its state (coloured) and the DaemonSet revision it runs. Keyed by the pod,
-/// so that it appears once (with a short animation) and then changes in place.
-#[component]
-fn Chip(node: Memo<Option<NodeView>>, pod: (String, String)) -> impl IntoView {
-    let (namespace, name) = pod;
-    let (ns, n) = (namespace.clone(), name.clone());
-    let chip = Memo::new(move |_| {
-        node.with(|node| {
-            node.iter()
-                .flat_map(|node| &node.pods)
-                .find(|c| c.namespace == ns && c.name == n)
-                .map(|c| (c.state, c.label.clone(), c.revision))
-        })
+/// The card's chips, following its node's pods: a pod new to the card enters, a pod gone
+/// fades out (at once with reduced motion), each for [`CHIP_ANIMATION_MILLIS`].
+fn chip_list(node: Memo<Option<NodeView>>) -> RwSignal<ChipList> {
+    let chips = RwSignal::new(
+        node.with_untracked(|n| ChipList::new(n.as_ref().map_or(&[][..], |n| &n.pods))),
+    );
+    let fade = !reduced_motion();
+    Effect::new(move |_| {
+        let mut animated = None;
+        node.with(|n| {
+            let pods = n.as_ref().map_or(&[][..], |n| &n.pods);
+            chips.maybe_update(|list| {
+                let before = list.clone();
+                animated = list.update(pods, fade);
+                *list != before
+            });
+        });
+        if let Some(change) = animated {
+            set_timeout(
+                move || {
+                    chips.try_update(|list| list.settle(change));
+                },
+                Duration::from_millis(u64::from(CHIP_ANIMATION_MILLIS)),
+            );
+        }
     });
+    chips
+}
+
+/// Whether the user asked for reduced motion.
+fn reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
+}
+
+/// A pod: its name, its state (coloured) and the DaemonSet revision it runs. Keyed by the pod's
+/// UID, so that it changes in place; it animates only as it enters or leaves the card.
+#[component]
+fn Chip(chips: RwSignal<ChipList>, uid: String) -> impl IntoView {
+    let chip = Memo::new(move |_| chips.with(|list| list.get(&uid).cloned()));
+    let part =
+        move |f: fn(&ShownChip) -> String| chip.with(|c| c.as_ref().map(f).unwrap_or_default());
     let class = move || {
-        let state = chip.with(|c| c.as_ref().map_or("other", |c| c.0.class()));
-        format!("pod-chip state-{state}")
-    };
-    let label = move || chip.with(|c| c.as_ref().map(|c| c.1.clone()).unwrap_or_default());
-    let revision = move || chip.with(|c| c.as_ref().and_then(|c| c.2).map(|r| format!("rev {r}")));
-    let title = {
-        let name = name.clone();
-        move || format!("{namespace}/{name}: {}", label())
+        part(|c| {
+            format!(
+                "pod-chip state-{}{}{}",
+                c.chip.state.class(),
+                if c.entering { " entering" } else { "" },
+                if c.leaving { " leaving" } else { "" }
+            )
+        })
     };
     view! {
-        <li class=class title=title>
-            <span class="pod-name">{name}</span>
+        <li
+            class=class
+            title=move || part(|c| format!("{}/{}: {}", c.chip.namespace, c.chip.name, c.chip.label))
+            aria-hidden=move || chip.with(|c| c.as_ref().is_some_and(|c| c.leaving)).then_some("true")
+        >
+            <span class="pod-name">{move || part(|c| c.chip.name.clone())}</span>
             " "
-            <span class="pod-state">{label}</span>
+            <span class="pod-state">{move || part(|c| c.chip.label.clone())}</span>
             " "
-            <span class="pod-rev">{revision}</span>
+            <span class="pod-rev">{move || part(|c| c.chip.revision.map(|r| format!("rev {r}")).unwrap_or_default())}</span>
         </li>
     }
 }

@@ -6,6 +6,7 @@
 //! exactly as the console, the CLI and the tests run it, and echoed into the transcript as
 //! `$ command` plus what it printed. Only the clock's automatic ticks are not echoed.
 
+pub mod chips;
 mod commands;
 pub mod highlight;
 mod history;
@@ -14,6 +15,8 @@ pub mod record;
 mod time;
 mod views;
 
+#[cfg(test)]
+mod chips_tests;
 #[cfg(test)]
 mod player_tests;
 #[cfg(test)]
@@ -113,6 +116,8 @@ pub struct Playground {
     settling: Option<Settling>,
     /// A script loaded into the console to be played step by step.
     player: Option<Player>,
+    /// How many scripts were loaded: tells the views a new script from the same one played on.
+    scripts_loaded: u64,
 }
 
 /// A Settle under way: where the virtual clock was when it began.
@@ -151,6 +156,7 @@ impl Playground {
             log: record::Log::default(),
             settling: None,
             player: None,
+            scripts_loaded: 0,
         };
         p.refresh();
         p
@@ -425,7 +431,13 @@ impl Playground {
     /// that does not read changes nothing: the error says which line and why.
     pub fn load_script(&mut self, script: &str) -> Result<(), LoadError> {
         self.player = Some(Player::load(script)?);
+        self.scripts_loaded += 1;
         Ok(())
+    }
+
+    /// A number that changes whenever a script is loaded.
+    pub fn script_serial(&self) -> u64 {
+        self.scripts_loaded
     }
 
     /// The console's Enter on a script of several lines: loads it and runs it all (see
@@ -435,6 +447,7 @@ impl Playground {
         player.close_when_done();
         player.set_running(true);
         self.player = Some(player);
+        self.scripts_loaded += 1;
         Ok(())
     }
 
@@ -488,6 +501,7 @@ impl Playground {
         }
         next.next_id += offset;
         next.history = std::mem::take(&mut self.history);
+        next.scripts_loaded += self.scripts_loaded;
         *self = next;
     }
 

@@ -151,7 +151,9 @@ fn a_script_that_does_not_read_gives_its_line_and_loses_nothing() {
         .unwrap_err();
     assert!(err.to_string().starts_with("line 1: "), "{err}");
     assert_eq!(
-        p.load_script("# only a comment\n\n").unwrap_err().to_string(),
+        p.load_script("# only a comment\n\n")
+            .unwrap_err()
+            .to_string(),
         "the script has no commands"
     );
     // The loaded script is where it was; nothing ran.
@@ -206,7 +208,9 @@ fn a_long_script_shows_a_window_around_the_next_command() {
 #[test]
 fn an_open_here_document_asks_for_more_lines() {
     assert!(player::needs_more("kubectl apply -f - <<EOF"));
-    assert!(player::needs_more("kubectl apply -f - <<'EOF'\nkind: Node\n"));
+    assert!(player::needs_more(
+        "kubectl apply -f - <<'EOF'\nkind: Node\n"
+    ));
     assert!(!player::needs_more(
         "kubectl apply -f - <<EOF\nkind: Node\nEOF"
     ));
