@@ -3,10 +3,11 @@
 //! stay in place while its content changes, so keyboard focus survives an action.
 
 use super::{use_state, use_views};
-use crate::playground::chips::{CHIP_ANIMATION_MILLIS, ChipList, ShownChip};
+use crate::playground::chips::{CHIP_ANIMATION_MILLIS, ChipList, SeenPods, ShownChip};
 use crate::playground::{NodeAction, NodeView};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use std::cell::RefCell;
 use std::time::Duration;
 
 /// The taint effects offered by the taint form.
@@ -333,24 +334,18 @@ fn label_tag(kv: (String, String), act: impl Fn(NodeAction) + Copy + 'static) ->
     }
 }
 
-/// The card's chips, following its node's pods: a pod new to the card enters, a pod gone
-/// fades out (at once with reduced motion), each for [`CHIP_ANIMATION_MILLIS`].
+thread_local! {
+    /// The pods the page has shown: a chip animates in only the first time.
+    static SEEN: RefCell<SeenPods> = RefCell::new(SeenPods::default());
+}
+
+/// The card's chips, following its node's pods: a pod the page shows for the first time
+/// enters, a pod gone fades out (at once with reduced motion), each for
+/// [`CHIP_ANIMATION_MILLIS`].
 fn chip_list(node: Memo<Option<NodeView>>) -> RwSignal<ChipList> {
-    let chips = RwSignal::new(
-        node.with_untracked(|n| ChipList::new(n.as_ref().map_or(&[][..], |n| &n.pods))),
-    );
     let fade = !reduced_motion();
-    Effect::new(move |_| {
-        let mut animated = None;
-        node.with(|n| {
-            let pods = n.as_ref().map_or(&[][..], |n| &n.pods);
-            chips.maybe_update(|list| {
-                let before = list.clone();
-                animated = list.update(pods, fade);
-                *list != before
-            });
-        });
-        if let Some(change) = animated {
+    let settle_later = move |chips: RwSignal<ChipList>, change: Option<u64>| {
+        if let Some(change) = change {
             set_timeout(
                 move || {
                     chips.try_update(|list| list.settle(change));
@@ -358,6 +353,25 @@ fn chip_list(node: Memo<Option<NodeView>>) -> RwSignal<ChipList> {
                 Duration::from_millis(u64::from(CHIP_ANIMATION_MILLIS)),
             );
         }
+    };
+    let mut first = ChipList::default();
+    let change = node.with_untracked(|n| {
+        let pods = n.as_ref().map_or(&[][..], |n| &n.pods);
+        SEEN.with_borrow_mut(|seen| first.update(pods, fade, seen))
+    });
+    let chips = RwSignal::new(first);
+    settle_later(chips, change);
+    Effect::new(move |_| {
+        let mut change = None;
+        node.with(|n| {
+            let pods = n.as_ref().map_or(&[][..], |n| &n.pods);
+            chips.maybe_update(|list| {
+                let before = list.clone();
+                change = SEEN.with_borrow_mut(|seen| list.update(pods, fade, seen));
+                *list != before
+            });
+        });
+        settle_later(chips, change);
     });
     chips
 }

@@ -1,9 +1,31 @@
 //! The pod chips a node card shows, keyed by pod UID: the node's pods, plus each pod just gone,
-//! kept a moment to fade out. A chip "enters" (animates in) only when its pod appears on a card
-//! already on screen: a card drawn again (re-sorted, re-rendered, the dense view's card) shows
-//! its chips still.
+//! kept a moment to fade out. A chip "enters" (animates in) only the first time the page shows
+//! its pod: a card drawn again (re-sorted, re-rendered, the dense view's card) shows its chips
+//! still.
 
 use super::PodChip;
+use std::collections::HashSet;
+
+/// The pods the page has shown, by UID.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SeenPods(HashSet<String>);
+
+/// How many UIDs [`SeenPods`] keeps before it starts again (a chip may then enter twice).
+const SEEN_LIMIT: usize = 100_000;
+
+impl SeenPods {
+    /// Whether the page shows the pod `uid` for the first time (it is remembered).
+    pub fn first_time(&mut self, uid: &str) -> bool {
+        if self.0.contains(uid) {
+            return false;
+        }
+        if self.0.len() >= SEEN_LIMIT {
+            self.0.clear();
+        }
+        self.0.insert(uid.to_string());
+        true
+    }
+}
 
 /// Wall-clock milliseconds a chip enters or leaves for (the CSS animations are shorter).
 pub const CHIP_ANIMATION_MILLIS: u32 = 700;
@@ -28,22 +50,6 @@ pub struct ChipList {
 }
 
 impl ChipList {
-    /// The chips of a card as it is first drawn: none animates.
-    pub fn new(pods: &[PodChip]) -> ChipList {
-        ChipList {
-            chips: pods
-                .iter()
-                .map(|chip| ShownChip {
-                    chip: chip.clone(),
-                    entering: false,
-                    leaving: false,
-                    change: 0,
-                })
-                .collect(),
-            changes: 0,
-        }
-    }
-
     pub fn chips(&self) -> &[ShownChip] {
         &self.chips
     }
@@ -58,10 +64,11 @@ impl ChipList {
         self.chips.iter().map(|c| c.chip.uid.clone()).collect()
     }
 
-    /// The node's pods as of now. Pods new to the card enter; pods gone leave (or go at once,
-    /// with `fade` false: reduced motion). Returns the change's number if a chip entered or
-    /// left: [`ChipList::settle`] it once the animations are over.
-    pub fn update(&mut self, pods: &[PodChip], fade: bool) -> Option<u64> {
+    /// The node's pods as of now (a card's first list too). Pods the page shows for the first
+    /// time enter; pods gone leave (or go at once, with `fade` false: reduced motion). Returns
+    /// the change's number if a chip entered or left: [`ChipList::settle`] it once the
+    /// animations are over.
+    pub fn update(&mut self, pods: &[PodChip], fade: bool, seen: &mut SeenPods) -> Option<u64> {
         let change = self.changes + 1;
         let mut animated = false;
         let mut next: Vec<ShownChip> = pods
@@ -79,10 +86,11 @@ impl ChipList {
                     change: 0,
                 },
                 None => {
-                    animated = true;
+                    let entering = seen.first_time(&chip.uid);
+                    animated |= entering;
                     ShownChip {
                         chip: chip.clone(),
-                        entering: true,
+                        entering,
                         leaving: false,
                         change,
                     }
