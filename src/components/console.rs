@@ -219,6 +219,7 @@ struct Row {
     line: usize,
     text: String,
     stdin_lines: usize,
+    comment: Option<String>,
 }
 
 /// The loaded script: its commands, the next one highlighted, with Next step, Run all and Stop.
@@ -256,6 +257,7 @@ fn ScriptPlayer() -> impl IntoView {
                     line: s.line,
                     text: s.text.clone(),
                     stdin_lines: s.stdin_lines(),
+                    comment: s.comment.clone(),
                 })
                 .collect::<Vec<_>>()
         })
@@ -337,9 +339,12 @@ fn ScriptPlayer() -> impl IntoView {
                         <span class="step-line" aria-hidden="true">
                             {row.line}
                         </span>
-                        <code>{row.text.clone()}</code>
-                        {(row.stdin_lines > 0)
-                            .then(|| view! { <span class="step-stdin">{text::stdin_lines(row.stdin_lines)}</span> })}
+                        <span class="step-body">
+                            {row.comment.clone().map(|c| view! { <span class="step-comment">{c}</span> })}
+                            <code>{row.text.clone()}</code>
+                            {(row.stdin_lines > 0)
+                                .then(|| view! { <span class="step-stdin">{text::stdin_lines(row.stdin_lines)}</span> })}
+                        </span>
                     </li>
                 </For>
             </ol>

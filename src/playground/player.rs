@@ -17,6 +17,9 @@ pub struct ScriptStep {
     pub command: String,
     /// The here-document body, the command's standard input.
     pub stdin: Option<String>,
+    /// The `#` comment lines just above the command (the `#` taken off), a tutorial's words
+    /// about it.
+    pub comment: Option<String>,
 }
 
 impl ScriptStep {
@@ -69,9 +72,11 @@ impl Player {
                 lines.len()
             )));
         }
+        let source: Vec<&str> = script.lines().collect();
         let steps = lines
             .into_iter()
             .map(|l| {
+                let comment = comment_above(&source, l.line);
                 let command = match (&l.stdin, l.text.rfind("<<")) {
                     (Some(_), Some(at)) => l.text[..at].trim_end().to_string(),
                     _ => l.text.clone(),
@@ -81,6 +86,7 @@ impl Player {
                     text: l.text,
                     command,
                     stdin: l.stdin,
+                    comment,
                 }
             })
             .collect();
@@ -160,6 +166,25 @@ impl Player {
         let start = self.next.saturating_sub(limit / 4).min(len - limit);
         start..start + limit
     }
+}
+
+/// The comment lines right above line `line` (1-based) of `source`, joined by newlines.
+fn comment_above(source: &[&str], line: usize) -> Option<String> {
+    let mut at = line.checked_sub(1)?;
+    let mut lines = Vec::new();
+    while at > 0 {
+        at -= 1;
+        let Some(text) = source.get(at).map(|l| l.trim()) else {
+            break;
+        };
+        let Some(words) = text.strip_prefix('#') else {
+            break;
+        };
+        lines.push(words.trim());
+    }
+    lines.reverse();
+    let text = lines.join("\n");
+    (!text.trim().is_empty()).then_some(text)
 }
 
 /// Whether `text` is a command still being typed: it opens a here-document that no line closes

@@ -36,6 +36,9 @@ fn a_script_loads_as_its_commands_with_here_documents_and_continuations() {
     assert_eq!(steps[1].text, "kubectl label node node-a disk=ssd");
     assert_eq!(steps[1].line, 8);
     assert_eq!(steps[2].stdin, None);
+    // The comment lines above a command are its caption.
+    assert_eq!(steps[0].comment.as_deref(), Some("a node and a label"));
+    assert_eq!(steps[1].comment, None);
     // Loading runs nothing.
     assert!(p.transcript().is_empty());
 }
@@ -161,6 +164,20 @@ fn a_script_that_does_not_read_gives_its_line_and_loses_nothing() {
     assert_eq!(player.position(), 1);
     assert_eq!(player.remaining(), 1);
     assert_eq!(p.transcript().len(), 1);
+}
+
+#[test]
+fn comments_just_above_a_command_are_its_caption() {
+    let player = Player::load(
+        "#!/usr/bin/env dsplay\n\n# Taint a node:\n#   NoExecute evicts.\nkubectl taint node n a=b:NoExecute\n#\nsim settle\n",
+    )
+    .unwrap();
+    let comments: Vec<_> = player
+        .steps()
+        .iter()
+        .map(|s| s.comment.as_deref())
+        .collect();
+    assert_eq!(comments, [Some("Taint a node:\nNoExecute evicts."), None]);
 }
 
 #[test]
