@@ -157,6 +157,20 @@ pub fn Console() -> impl IntoView {
             _ => {}
         }
     };
+    // More than the engine reads is refused before it reaches the box (as Enter would refuse
+    // it): laying out a million lines in a textarea would freeze the page.
+    let on_beforeinput = move |ev: web_sys::InputEvent| {
+        let incoming = ev.data().or_else(|| {
+            ev.data_transfer()
+                .and_then(|d| d.get_data("text/plain").ok())
+        });
+        if let Some(text) = incoming
+            && text.len() > dsplay_engine::manifest::MAX_INPUT_BYTES
+        {
+            ev.prevent_default();
+            state.act(|p| p.console(&text));
+        }
+    };
     let rows = move || input.with(|t| t.lines().count().clamp(1, 8)).to_string();
 
     view! {
@@ -188,6 +202,7 @@ pub fn Console() -> impl IntoView {
                     autocomplete="off"
                     rows=rows
                     prop:value=move || input.get()
+                    on:beforeinput=on_beforeinput
                     on:input=move |ev| input.set(event_target_value(&ev))
                     on:keydown=on_keydown
                 ></textarea>
