@@ -1,12 +1,36 @@
-//! The console: a kubectl prompt (Enter runs the line, Up/Down walk the history) over a terminal
-//! transcript of every command run, the buttons' and forms' included.
+//! The console: a kubectl prompt over a terminal transcript of every command run, the buttons'
+//! and forms' included. Enter runs the box (a pasted script of several lines runs all of it),
+//! Shift+Enter starts a new line, Up/Down walk the history of one-line commands. A script can
+//! also be loaded into the script player above the prompt and played one command at a time.
 
-use super::use_state;
+use super::{State, use_state};
 use crate::i18n::{Msg, use_i18n};
-use crate::playground::Entry;
+use crate::playground::{Entry, player};
 use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
+use std::time::Duration;
+
+/// The console's words (one place, for translation).
+/// The most script lines the player lists at once (a long script shows a window of them).
+const STEP_LIST_LIMIT: usize = 200;
+
+/// Wall-clock milliseconds of commands per frame during "Run all".
+const RUN_BUDGET_MILLIS: f64 = 12.0;
+
+/// Plays a "Run all" a slice per frame, so that a long script never freezes the page.
+fn run_frames(state: State) {
+    let now = || {
+        web_sys::window()
+            .and_then(|w| w.performance())
+            .map_or(0.0, |p| p.now())
+    };
+    let start = now();
+    let done = state.act(|p| p.run_slice(|| now() - start < RUN_BUDGET_MILLIS));
+    if !done {
+        set_timeout(move || run_frames(state), Duration::ZERO);
+    }
+}
 
 #[component]
 pub fn Console() -> impl IntoView {
@@ -25,7 +49,10 @@ pub fn Console() -> impl IntoView {
         state.with_untracked(|p| p.transcript().to_vec())
     });
     let input = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
     let terminal = NodeRef::<html::Div>::new();
+    let has_player = Memo::new(move |_| state.with(|p| p.player().is_some()));
+    let several_lines = Memo::new(move |_| input.with(|t| t.trim().contains('\n')));
 
     // Keep the newest output in view.
     Effect::new(move |_| {
@@ -35,28 +62,81 @@ pub fn Console() -> impl IntoView {
         }
     });
 
-    let on_keydown = move |ev: KeyboardEvent| match ev.key().as_str() {
-        "Enter" => {
-            ev.prevent_default();
-            let line = input.get_untracked();
-            state.act(|p| p.console(&line));
-            input.set(String::new());
-        }
-        "ArrowUp" => {
-            ev.prevent_default();
-            let current = input.get_untracked();
-            if let Some(line) = state.act(|p| p.history.older(&current)) {
-                input.set(line);
+    let step_through = move || {
+        let script = input.get_untracked();
+        match state.act(|p| p.load_script(&script)) {
+            Ok(()) => {
+                input.set(String::new());
+                error.set(None);
             }
+            Err(e) => error.set(Some(i18n.f(Msg::ScriptNothingRan, &[("error", &e)]))),
         }
-        "ArrowDown" => {
-            ev.prevent_default();
-            if let Some(line) = state.act(|p| p.history.newer()) {
-                input.set(line);
-            }
-        }
-        _ => {}
     };
+    let submit = move || {
+        let line = input.get_untracked();
+        if line.trim().is_empty() {
+            // Enter in an empty console plays a loaded script's next command.
+            state.act(|p| p.next_step());
+            return;
+        }
+        if line.trim().contains('\n') {
+            match state.act(|p| p.run_script(&line)) {
+                Ok(()) => {
+                    input.set(String::new());
+                    error.set(None);
+                    run_frames(state);
+                }
+                Err(e) => error.set(Some(i18n.f(Msg::ScriptNothingRan, &[("error", &e)]))),
+            }
+            return;
+        }
+        state.act(|p| p.console(&line));
+        input.set(String::new());
+        error.set(None);
+    };
+
+    let on_keydown = move |ev: KeyboardEvent| {
+        let one_line = input.with_untracked(|t| !t.contains('\n'));
+        match ev.key().as_str() {
+            "Enter" if !ev.shift_key() && !ev.is_composing() => {
+                // An open here-document: Enter goes on to its next line, as a shell's does.
+                if input.with_untracked(|t| player::needs_more(t)) {
+                    return;
+                }
+                ev.prevent_default();
+                submit();
+            }
+            "ArrowUp" if one_line => {
+                ev.prevent_default();
+                let current = input.get_untracked();
+                if let Some(line) = state.act(|p| p.history.older(&current)) {
+                    input.set(line);
+                }
+            }
+            "ArrowDown" if one_line => {
+                ev.prevent_default();
+                if let Some(line) = state.act(|p| p.history.newer()) {
+                    input.set(line);
+                }
+            }
+            _ => {}
+        }
+    };
+    // More than the engine reads is refused before it reaches the box (as Enter would refuse
+    // it): laying out a million lines in a textarea would freeze the page.
+    let on_beforeinput = move |ev: web_sys::InputEvent| {
+        let incoming = ev.data().or_else(|| {
+            ev.data_transfer()
+                .and_then(|d| d.get_data("text/plain").ok())
+        });
+        if let Some(text) = incoming
+            && text.len() > dsplay_engine::manifest::MAX_INPUT_BYTES
+        {
+            ev.prevent_default();
+            state.act(|p| p.console(&text));
+        }
+    };
+    let rows = move || input.with(|t| t.lines().count().clamp(1, 8)).to_string();
 
     view! {
         <section class="panel console" aria-labelledby="console-heading">
@@ -72,23 +152,198 @@ pub fn Console() -> impl IntoView {
                     <TranscriptEntry entry=entry />
                 </For>
             </div>
+            <Show when=move || has_player.get()>
+                <ScriptPlayer />
+            </Show>
             <div class="prompt-line">
                 <span class="prompt" aria-hidden="true">
                     "$"
                 </span>
-                <input
-                    type="text"
+                <textarea
                     aria-label=i18n.tr(Msg::Console)
                     placeholder="kubectl get pods -A -o wide"
                     spellcheck="false"
                     autocapitalize="off"
                     autocomplete="off"
+                    rows=rows
                     prop:value=move || input.get()
+                    on:beforeinput=on_beforeinput
                     on:input=move |ev| input.set(event_target_value(&ev))
                     on:keydown=on_keydown
-                />
+                ></textarea>
+                <Show when=move || several_lines.get()>
+                    <button type="button" title=i18n.tr(Msg::StepThroughTitle) on:click=move |_| step_through()>
+                        {i18n.tr(Msg::StepThrough)}
+                    </button>
+                </Show>
             </div>
+            {move || error.get().map(|e| view! { <p class="script-error" role="alert">{e}</p> })}
         </section>
+    }
+}
+
+/// What the player's head shows: where the script is.
+#[derive(Clone, PartialEq, Eq)]
+struct Progress {
+    serial: u64,
+    position: usize,
+    len: usize,
+    running: bool,
+    window: std::ops::Range<usize>,
+}
+
+/// One line of the player's list.
+#[derive(Clone, PartialEq, Eq)]
+struct Row {
+    index: usize,
+    line: usize,
+    text: String,
+    stdin_lines: usize,
+    comment: Option<String>,
+}
+
+/// The loaded script: its commands, the next one highlighted, with Next step, Run all and Stop.
+#[component]
+fn ScriptPlayer() -> impl IntoView {
+    let state = use_state();
+    let i18n = use_i18n();
+    let stdin_lines = move |n: usize| {
+        if n == 1 {
+            i18n.t(Msg::StdinLinesOne).to_string()
+        } else {
+            i18n.f(Msg::StdinLinesMany, &[("n", &n)])
+        }
+    };
+    let progress = Memo::new(move |_| {
+        state.with(|p| {
+            p.player().map(|pl| Progress {
+                serial: p.script_serial(),
+                position: pl.position(),
+                len: pl.len(),
+                running: pl.is_running(),
+                window: pl.window(STEP_LIST_LIMIT),
+            })
+        })
+    });
+    // The listed commands change only with the script or its window, not at every tick.
+    let rows = Memo::new(move |_| {
+        let window = progress.with(|p| p.as_ref().map(|p| (p.serial, p.window.clone())));
+        let Some((_, window)) = window else {
+            return Vec::new();
+        };
+        state.with_untracked(|p| {
+            let Some(pl) = p.player() else {
+                return Vec::new();
+            };
+            pl.steps()
+                .get(window.clone())
+                .unwrap_or_default()
+                .iter()
+                .zip(window)
+                .map(|(s, index)| Row {
+                    index,
+                    line: s.line,
+                    text: s.text.clone(),
+                    stdin_lines: s.stdin_lines(),
+                    comment: s.comment.clone(),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let serial = move || progress.with(|p| p.as_ref().map_or(0, |p| p.serial));
+    let position = Memo::new(move |_| progress.with(|p| p.as_ref().map_or(0, |p| p.position)));
+    let done = move || progress.with(|p| p.as_ref().is_none_or(|p| p.position >= p.len));
+    let running = move || progress.with(|p| p.as_ref().is_some_and(|p| p.running));
+    let status = move || {
+        progress.with(|p| match p {
+            Some(p) if p.position >= p.len => i18n.f(Msg::ScriptDone, &[("len", &p.len)]),
+            Some(p) => i18n.f(
+                Msg::ScriptProgress,
+                &[
+                    ("next", &(p.position + 1)),
+                    ("len", &p.len),
+                    ("remaining", &(p.len - p.position)),
+                ],
+            ),
+            None => String::new(),
+        })
+    };
+    let list = NodeRef::<html::Ol>::new();
+
+    // Keep the next command in view in the list (without scrolling the page).
+    Effect::new(move |_| {
+        let _ = position.get();
+        let _ = rows.with(Vec::len);
+        let Some(list) = list.get() else { return };
+        use wasm_bindgen::JsCast;
+        let Some(current) = list
+            .query_selector("[aria-current=step]")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            return;
+        };
+        let (top, height) = (current.offset_top(), current.offset_height());
+        let (scroll, view) = (list.scroll_top(), list.client_height());
+        if top < scroll {
+            list.set_scroll_top(top);
+        } else if top + height > scroll + view {
+            list.set_scroll_top(top + height - view);
+        }
+    });
+
+    view! {
+        <div class="script-player" role="region" aria-label=i18n.tr(Msg::Script)>
+            <div class="script-head">
+                <span class="script-status" aria-live="polite">
+                    {status}
+                </span>
+                <button
+                    type="button"
+                    class="primary"
+                    title=i18n.tr(Msg::NextStepTitle)
+                    disabled=move || done() || running()
+                    on:click=move |_| {
+                        state.act(|p| p.next_step());
+                    }
+                >
+                    {i18n.tr(Msg::NextStep)}
+                </button>
+                <button
+                    type="button"
+                    disabled=move || done() || running()
+                    on:click=move |_| {
+                        state.act(|p| p.run_all());
+                        run_frames(state);
+                    }
+                >
+                    {i18n.tr(Msg::RunAll)}
+                </button>
+                <button type="button" on:click=move |_| state.act(|p| p.stop_script())>
+                    {move || i18n.t(if done() { Msg::Close } else { Msg::Stop })}
+                </button>
+            </div>
+            <ol class="script-steps" aria-label=i18n.tr(Msg::ScriptCommands) node_ref=list>
+                <For each=move || rows.get() key=move |r| (serial(), r.index) let(row)>
+                    <li
+                        class:done=move || row.index < position.get()
+                        class:current=move || row.index == position.get()
+                        aria-current=move || (row.index == position.get()).then_some("step")
+                    >
+                        <span class="step-line" aria-hidden="true">
+                            {row.line}
+                        </span>
+                        <span class="step-body">
+                            {row.comment.clone().map(|c| view! { <span class="step-comment">{c}</span> })}
+                            <code>{row.text.clone()}</code>
+                            {(row.stdin_lines > 0)
+                                .then(|| view! { <span class="step-stdin">{stdin_lines(row.stdin_lines)}</span> })}
+                        </span>
+                    </li>
+                </For>
+            </ol>
+        </div>
     }
 }
 

@@ -4,9 +4,12 @@
 
 use super::{use_state, use_views};
 use crate::i18n::{Msg, Text, use_i18n};
+use crate::playground::chips::{CHIP_ANIMATION_MILLIS, ChipList, SeenPods, ShownChip};
 use crate::playground::{NodeAction, NodeView};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use std::cell::RefCell;
+use std::time::Duration;
 
 /// The taint effects offered by the taint form.
 pub const EFFECTS: [&str; 3] = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
@@ -83,6 +86,7 @@ pub fn NodeCard(name: String) -> impl IntoView {
     let aria = move |what: Msg| move || format!("{} {}", i18n.t(what), node_name.get_value());
     // "Labels of node-2": a message about the node.
     let of = move |what: Msg| i18n.tr_text(Text::new(what).arg("node", node_name.get_value()));
+    let chips = chip_list(node);
     view! {
         <li
             class="node-card"
@@ -165,19 +169,11 @@ pub fn NodeCard(name: String) -> impl IntoView {
                 </p>
             </Show>
             <ul class="pods" aria-label=of(Msg::PodsOn)>
-                <For
-                    each=move || {
-                        node.with(|n| {
-                            n.iter().flat_map(|n| &n.pods).map(|c| (c.namespace.clone(), c.name.clone())).collect::<Vec<_>>()
-                        })
-                    }
-                    key=|pod| pod.clone()
-                    let(pod)
-                >
-                    <Chip node=node pod=pod />
+                <For each=move || chips.with(ChipList::uids) key=|uid| uid.clone() let(uid)>
+                    <Chip chips=chips uid=uid />
                 </For>
             </ul>
-            <Show when=move || node.with(|n| n.as_ref().is_some_and(|n| n.pods.is_empty()))>
+            <Show when=move || chips.with(|l| l.chips().is_empty())>
                 <p class="no-pods">{i18n.tr(Msg::NoPods)}</p>
             </Show>
             // The empty place of each DaemonSet without a pod here: "Why?" explains it.
@@ -356,41 +352,93 @@ fn label_tag(
     }
 }
 
-/// A pod: its name, its state (coloured) and the DaemonSet revision it runs. Keyed by the pod,
-/// so that it appears once (with a short animation) and then changes in place.
-#[component]
-fn Chip(node: Memo<Option<NodeView>>, pod: (String, String)) -> impl IntoView {
-    let i18n = use_i18n();
-    let (namespace, name) = pod;
-    let (ns, n) = (namespace.clone(), name.clone());
-    let chip = Memo::new(move |_| {
-        node.with(|node| {
-            node.iter()
-                .flat_map(|node| &node.pods)
-                .find(|c| c.namespace == ns && c.name == n)
-                .map(|c| (c.state, c.label.clone(), c.revision))
-        })
+thread_local! {
+    /// The pods the page has shown: a chip animates in only the first time.
+    static SEEN: RefCell<SeenPods> = RefCell::new(SeenPods::default());
+}
+
+/// The card's chips, following its node's pods: a pod the page shows for the first time
+/// enters, a pod gone fades out (at once with reduced motion), each for
+/// [`CHIP_ANIMATION_MILLIS`].
+fn chip_list(node: Memo<Option<NodeView>>) -> RwSignal<ChipList> {
+    let fade = !reduced_motion();
+    let settle_later = move |chips: RwSignal<ChipList>, change: Option<u64>| {
+        if let Some(change) = change {
+            set_timeout(
+                move || {
+                    chips.try_update(|list| list.settle(change));
+                },
+                Duration::from_millis(u64::from(CHIP_ANIMATION_MILLIS)),
+            );
+        }
+    };
+    let mut first = ChipList::default();
+    let change = node.with_untracked(|n| {
+        let pods = n.as_ref().map_or(&[][..], |n| &n.pods);
+        SEEN.with_borrow_mut(|seen| first.update(pods, fade, seen))
     });
+    let chips = RwSignal::new(first);
+    settle_later(chips, change);
+    Effect::new(move |_| {
+        let mut change = None;
+        node.with(|n| {
+            let pods = n.as_ref().map_or(&[][..], |n| &n.pods);
+            chips.maybe_update(|list| {
+                let before = list.clone();
+                change = SEEN.with_borrow_mut(|seen| list.update(pods, fade, seen));
+                *list != before
+            });
+        });
+        settle_later(chips, change);
+    });
+    chips
+}
+
+/// Whether the user asked for reduced motion.
+fn reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
+}
+
+/// A pod: its name, its state (coloured) and the DaemonSet revision it runs. Keyed by the pod's
+/// UID, so that it changes in place; it animates only as it enters or leaves the card.
+#[component]
+fn Chip(chips: RwSignal<ChipList>, uid: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let chip = Memo::new(move |_| chips.with(|list| list.get(&uid).cloned()));
+    let part =
+        move |f: fn(&ShownChip) -> String| chip.with(|c| c.as_ref().map(f).unwrap_or_default());
     let class = move || {
-        let state = chip.with(|c| c.as_ref().map_or("other", |c| c.0.class()));
-        format!("pod-chip state-{state}")
-    };
-    let label = move || chip.with(|c| c.as_ref().map(|c| c.1.clone()).unwrap_or_default());
-    let revision = move || {
-        chip.with(|c| c.as_ref().and_then(|c| c.2))
-            .map(|r| i18n.f(Msg::RevisionShort, &[("revision", &r)]))
-    };
-    let title = {
-        let name = name.clone();
-        move || format!("{namespace}/{name}: {}", label())
+        part(|c| {
+            format!(
+                "pod-chip state-{}{}{}",
+                c.chip.state.class(),
+                if c.entering { " entering" } else { "" },
+                if c.leaving { " leaving" } else { "" }
+            )
+        })
     };
     view! {
-        <li class=class title=title>
-            <span class="pod-name">{name}</span>
+        <li
+            class=class
+            title=move || part(|c| format!("{}/{}: {}", c.chip.namespace, c.chip.name, c.chip.label))
+            aria-hidden=move || chip.with(|c| c.as_ref().is_some_and(|c| c.leaving)).then_some("true")
+        >
+            <span class="pod-name">{move || part(|c| c.chip.name.clone())}</span>
             " "
-            <span class="pod-state">{label}</span>
+            <span class="pod-state">{move || part(|c| c.chip.label.clone())}</span>
             " "
-            <span class="pod-rev">{revision}</span>
+            <span class="pod-rev">
+                {move || {
+                    chip.with(|c| c.as_ref().and_then(|c| c.chip.revision))
+                        .map(|r| i18n.f(Msg::RevisionShort, &[("revision", &r)]))
+                }}
+            </span>
         </li>
     }
 }

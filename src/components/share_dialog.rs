@@ -53,6 +53,7 @@ pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
     let open_panel = RwSignal::new(false);
     let link = RwSignal::new(String::new());
     let copied = RwSignal::new(false);
+    let step_by_step = RwSignal::new(false);
 
     let on_preset = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);
@@ -65,6 +66,14 @@ pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
             .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
         {
             select.set_value("");
+        }
+        // Step by step: an empty cluster, the preset's script loaded into the console's player.
+        if step_by_step.get_untracked()
+            && let Some(preset) = crate::presets::find(&id)
+        {
+            open(state, i18n, Ok(Playground::empty()), notice);
+            let _ = state.act(|p| p.load_script(preset.script));
+            return;
         }
         let scenario = Scenario {
             preset: Some(id),
@@ -180,6 +189,15 @@ pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
                         })
                         .collect_view()}
                 </select>
+            </label>
+            <label class="step-by-step" title=i18n.tr(Msg::StepByStepTitle)>
+                <input
+                    type="checkbox"
+                    prop:checked=move || step_by_step.get()
+                    on:change=move |ev| step_by_step.set(event_target_checked(&ev))
+                />
+                " "
+                {i18n.tr(Msg::StepByStep)}
             </label>
             <button
                 type="button"

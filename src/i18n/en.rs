@@ -175,11 +175,28 @@ pub fn text(msg: Msg) -> &'static str {
         ShowLine => "Show line {line}",
         // The console
         Console => "Console",
-        ConsoleHint => "kubectl and sim commands; \u{2191}\u{2193} history",
+        ConsoleHint => "kubectl and sim commands; Shift+Enter new line; \u{2191}\u{2193} history",
         Clear => "Clear",
         ConsoleTranscript => "Console transcript",
         StdinOne => "standard input (1 line)",
         StdinMany => "standard input ({n} lines)",
+        StepThrough => "Step through",
+        StepThroughTitle => "Load the script into the player, to run it step by step",
+        NextStep => "Next step",
+        NextStepTitle => "Run the next command (Enter in an empty console)",
+        RunAll => "Run all",
+        Stop => "Stop",
+        Script => "Script",
+        ScriptCommands => "Script commands",
+        ScriptNothingRan => "The script does not read; nothing ran: {error}",
+        ScriptProgress => "Next: step {next} of {len} \u{b7} {remaining} remaining",
+        ScriptDone => "Done: {len} of {len} commands run \u{b7} 0 remaining",
+        StdinLinesOne => "+1 line of input",
+        StdinLinesMany => "+{n} lines of input",
+        StepByStep => "step by step",
+        StepByStepTitle => {
+            "Open presets on an empty cluster, their script in the console, to play step by step"
+        }
         // Share, presets, files
         Preset => "Preset",
         OpenPreset => "Open a preset\u{2026}",

@@ -11,6 +11,9 @@ const SAME_AS_ENGLISH: &[Msg] = &[Msg::FieldCpu];
 /// Messages that Simplified and Traditional Chinese write with the same characters.
 const SAME_IN_BOTH_SCRIPTS: &[Msg] = &[
     Msg::FooterVersion,
+    Msg::NextStep,
+    Msg::Stop,
+    Msg::StepByStep,
     Msg::Play,
     Msg::Speed,
     Msg::FieldTaintsHint,

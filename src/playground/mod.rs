@@ -6,13 +6,19 @@
 //! exactly as the console, the CLI and the tests run it, and echoed into the transcript as
 //! `$ command` plus what it printed. Only the clock's automatic ticks are not echoed.
 
+pub mod chips;
 mod commands;
 pub mod highlight;
 mod history;
+pub mod player;
 pub mod record;
 mod time;
 mod views;
 
+#[cfg(test)]
+mod chips_tests;
+#[cfg(test)]
+mod player_tests;
 #[cfg(test)]
 mod tests;
 
@@ -20,6 +26,7 @@ use dsplay_engine::runner::{CommandOutput, Session};
 
 pub use commands::{NewNodes, NodeAction, line_named, shell_words};
 pub use history::History;
+pub use player::{LoadError, Player, ScriptStep};
 pub use time::format_elapsed;
 pub use views::{
     DaemonSetView, EVENT_LIMIT, EventView, Explanation, NodeView, PodChip, PodState, RevisionView,
@@ -107,6 +114,10 @@ pub struct Playground {
     log: record::Log,
     /// A Settle under way in slices (see [`Playground::settle_slice`]).
     settling: Option<Settling>,
+    /// A script loaded into the console to be played step by step.
+    player: Option<Player>,
+    /// How many scripts were loaded: tells the views a new script from the same one played on.
+    scripts_loaded: u64,
 }
 
 /// A Settle under way: where the virtual clock was when it began.
@@ -144,6 +155,8 @@ impl Playground {
             ds_table: String::new(),
             log: record::Log::default(),
             settling: None,
+            player: None,
+            scripts_loaded: 0,
         };
         p.refresh();
         p
@@ -407,6 +420,78 @@ impl Playground {
         Some(self.run(line))
     }
 
+    // ---- the script player
+
+    /// The script loaded into the console, if any.
+    pub fn player(&self) -> Option<&Player> {
+        self.player.as_ref()
+    }
+
+    /// Loads a script to play step by step, in place of any script loaded before. A script
+    /// that does not read changes nothing: the error says which line and why.
+    pub fn load_script(&mut self, script: &str) -> Result<(), LoadError> {
+        self.player = Some(Player::load(script)?);
+        self.scripts_loaded += 1;
+        Ok(())
+    }
+
+    /// A number that changes whenever a script is loaded.
+    pub fn script_serial(&self) -> u64 {
+        self.scripts_loaded
+    }
+
+    /// The console's Enter on a script of several lines: loads it and runs it all (see
+    /// [`Playground::run_slice`]); the player closes once the script is over.
+    pub fn run_script(&mut self, script: &str) -> Result<(), LoadError> {
+        let mut player = Player::load(script)?;
+        player.close_when_done();
+        player.set_running(true);
+        self.player = Some(player);
+        self.scripts_loaded += 1;
+        Ok(())
+    }
+
+    /// "Next step": runs the loaded script's next command through the one command path.
+    pub fn next_step(&mut self) -> Option<CommandOutput> {
+        let step = self.player.as_mut()?.advance()?;
+        let out = self.execute(&step.command, step.stdin.as_deref());
+        if self
+            .player
+            .as_ref()
+            .is_some_and(|p| p.is_done() && p.closes_when_done())
+        {
+            self.player = None;
+        }
+        Some(out)
+    }
+
+    /// "Run all": the remaining commands are to run, a slice at a time
+    /// ([`Playground::run_slice`]).
+    pub fn run_all(&mut self) {
+        if let Some(p) = &mut self.player {
+            p.set_running(true);
+        }
+    }
+
+    /// Runs commands of a "Run all" while `more()` says there is time. Returns true once
+    /// there is nothing left to run (the script is over, stopped, or not running).
+    pub fn run_slice(&mut self, mut more: impl FnMut() -> bool) -> bool {
+        loop {
+            if !self.player.as_ref().is_some_and(Player::is_running) {
+                return true;
+            }
+            self.next_step();
+            if !more() {
+                return !self.player.as_ref().is_some_and(Player::is_running);
+            }
+        }
+    }
+
+    /// "Stop": closes the script; its remaining commands do not run.
+    pub fn stop_script(&mut self) {
+        self.player = None;
+    }
+
     /// Becomes `next` (a link, a preset, an imported file), numbering its transcript after this
     /// one's, so that views keyed by entry id redraw, and keeping the console's history.
     pub fn replace(&mut self, mut next: Playground) {
@@ -416,6 +501,7 @@ impl Playground {
         }
         next.next_id += offset;
         next.history = std::mem::take(&mut self.history);
+        next.scripts_loaded += self.scripts_loaded;
         *self = next;
     }
 

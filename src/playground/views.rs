@@ -103,6 +103,8 @@ impl PodState {
 /// A pod on a node card.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct PodChip {
+    /// The pod's UID: the chip's key, the same for the pod's life.
+    pub uid: String,
     pub namespace: String,
     pub name: String,
     pub state: PodState,
@@ -414,6 +416,7 @@ fn pod_chip(pod: &Pod, revisions: &BTreeMap<(String, String), i64>) -> PodChip {
         revisions.get(&(owner.uid.clone(), hash.clone())).copied()
     });
     PodChip {
+        uid: pod.metadata.uid.clone(),
         namespace: pod.metadata.namespace.clone(),
         name: pod.name().to_string(),
         state,
