@@ -21,6 +21,9 @@ async function goto(page, url) {
 
 /** Waits until the address bar holds a link of the work as it is now (synced each second). */
 async function settledLink(page) {
+  // The page writes its link and autosave once a second (SYNC_MILLIS in src/persist.rs): wait
+  // past one write, so the link holds whatever was done before this call.
+  await page.waitForTimeout(1200);
   let last = '';
   for (let i = 0; i < 40; i++) {
     await page.waitForTimeout(300);
