@@ -1,5 +1,6 @@
 // Shared set-up of the browser tests: the static server, headless Chromium from the system
 // (never a downloaded browser), pages that record what the tests assert on, and screenshots.
+import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,4 +81,19 @@ export async function runInConsole(page, line) {
 export async function screenshotFromTop(page, name) {
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, name);
+}
+
+/** Waits until the address bar holds a link of the work as it is now. The page writes its link
+ *  and autosave once a second (SYNC_MILLIS in src/persist.rs): waiting past one write first
+ *  makes the link hold whatever was done before this call. */
+export async function settledLink(page) {
+  await page.waitForTimeout(1200);
+  let last = '';
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(300);
+    const url = page.url();
+    if (url.includes('#v1:') && url === last) return url;
+    last = url;
+  }
+  assert.fail(`the link did not settle: ${last}`);
 }

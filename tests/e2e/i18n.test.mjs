@@ -4,7 +4,7 @@
 // follows the browser, is switched in the page, remembered, and carried by links and embeds.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { screenshotFromTop, start } from './harness.mjs';
+import { screenshotFromTop, settledLink, start } from './harness.mjs';
 
 let ctx;
 before(async () => {
@@ -114,18 +114,6 @@ async function textMatches(page, locator, pattern) {
     await page.waitForTimeout(50);
   }
   assert.fail(`expected ${pattern} in ${JSON.stringify(text)}`);
-}
-
-/** Waits until the address bar holds a link of the work as it is now (synced each second). */
-async function settledLink(page) {
-  let last = '';
-  for (let i = 0; i < 40; i++) {
-    await page.waitForTimeout(300);
-    const url = page.url();
-    if (url.includes('#v1:') && url === last) return url;
-    last = url;
-  }
-  assert.fail(`the link did not settle: ${last}`);
 }
 
 for (const { tag, locale, words: w } of LANGS) {

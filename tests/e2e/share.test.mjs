@@ -2,7 +2,7 @@
 // damaged link shows a message over a working page; a reload or a later visit restores the work.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { consoleBox, foreign, nodesList as nodes, runInConsole as run, screenshotFromTop as screenshot, start } from './harness.mjs';
+import { consoleBox, foreign, nodesList as nodes, runInConsole as run, screenshotFromTop as screenshot, settledLink, start } from './harness.mjs';
 
 let ctx;
 before(async () => {
@@ -18,21 +18,6 @@ async function goto(page, url) {
   await nodes(page).waitFor();
 }
 
-
-/** Waits until the address bar holds a link of the work as it is now (synced each second). */
-async function settledLink(page) {
-  // The page writes its link and autosave once a second (SYNC_MILLIS in src/persist.rs): wait
-  // past one write, so the link holds whatever was done before this call.
-  await page.waitForTimeout(1200);
-  let last = '';
-  for (let i = 0; i < 40; i++) {
-    await page.waitForTimeout(300);
-    const url = page.url();
-    if (url.includes('#v1:') && url === last) return url;
-    last = url;
-  }
-  assert.fail(`the link did not settle: ${last}`);
-}
 
 test('a link opened in a fresh browser restores the same cluster', async () => {
   const { page, log } = await ctx.open();
