@@ -4,6 +4,7 @@
 //! selected node's full card (with its operations) shows below the grid.
 
 use super::node_card::NodeCard;
+use super::node_signals::NodeSignals;
 use super::{use_state, use_views};
 use crate::i18n::{Lang, Msg, text, use_i18n};
 use crate::playground::NodeView;
@@ -63,19 +64,15 @@ pub fn DenseGrid() -> impl IntoView {
 #[component]
 fn DenseCell(name: String) -> impl IntoView {
     let state = use_state();
-    let views = use_views();
+    let signals = expect_context::<NodeSignals>();
     let i18n = use_i18n();
     let stored = StoredValue::new(name.clone());
+    let node = signals.node(&name);
     let cell = Memo::new(move |_| {
         let lang = i18n.lang();
-        stored.with_value(|n| {
-            views
-                .node_with(n, |node| cell(node, lang))
-                .unwrap_or_default()
-        })
+        node.with(|n| n.as_deref().map(|n| cell(n, lang)).unwrap_or_default())
     });
-    let selected =
-        Memo::new(move |_| stored.with_value(|n| views.selected.with(|s| s.as_ref() == Some(n))));
+    let selected = Memo::new(move |_| stored.with_value(|n| signals.is_selected(n)));
     let select = move || {
         let name = stored.get_value();
         state.act(|p| p.select(Some(&name)));

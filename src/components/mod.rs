@@ -9,6 +9,7 @@ pub mod dense;
 pub mod editor;
 pub mod events;
 pub mod node_card;
+pub mod node_signals;
 pub mod notice;
 pub mod share_dialog;
 pub mod shortcuts;
@@ -18,6 +19,7 @@ pub mod why_panel;
 use crate::playground::{DaemonSetView, NodeView, Playground};
 use leptos::prelude::*;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The model in a reactive container: every change notifies the views that read it.
 #[derive(Clone, Copy)]
@@ -50,7 +52,7 @@ impl State {
 /// only when its part changed (not at every clock tick).
 #[derive(Clone, Copy)]
 pub struct Views {
-    pub nodes: Memo<Vec<NodeView>>,
+    pub nodes: Memo<Vec<Arc<NodeView>>>,
     pub node_names: Memo<Vec<String>>,
     /// Where each node is in `nodes`: a card finds its node in O(1), so that a tick costs
     /// O(nodes), not O(nodes²), with thousands of nodes.
@@ -65,11 +67,18 @@ impl Views {
         self.node_with(name, NodeView::clone)
     }
 
+    /// The card of the node named `name` as of now, without subscribing.
+    pub fn node_untracked(&self, name: &str) -> Option<Arc<NodeView>> {
+        let i = self.node_index.with_untracked(|ix| ix.get(name).copied())?;
+        self.nodes
+            .with_untracked(|ns| ns.get(i).filter(|n| n.name == name).cloned())
+    }
+
     /// `f` of the node named `name` as of now (subscribing to `nodes`), without a copy.
     pub fn node_with<R>(&self, name: &str, f: impl FnOnce(&NodeView) -> R) -> Option<R> {
         let i = self.node_index.with(|ix| ix.get(name).copied())?;
         self.nodes
-            .with(|ns| ns.get(i).filter(|n| n.name == name).map(f))
+            .with(|ns| ns.get(i).filter(|n| n.name == name).map(|n| f(n)))
     }
 
     pub fn new(state: State) -> Views {
@@ -96,7 +105,9 @@ impl Views {
 pub fn provide(playground: Playground) -> State {
     let state = State::new(playground);
     provide_context(state);
-    provide_context(Views::new(state));
+    let views = Views::new(state);
+    provide_context(views);
+    provide_context(node_signals::NodeSignals::new(views));
     state
 }
 

@@ -13,6 +13,7 @@ mod history;
 pub mod player;
 pub mod record;
 mod time;
+mod view_cache;
 mod views;
 
 #[cfg(test)]
@@ -118,6 +119,8 @@ pub struct Playground {
     player: Option<Player>,
     /// How many scripts were loaded: tells the views a new script from the same one played on.
     scripts_loaded: u64,
+    /// Node cards kept between reads (`Playground::node_views`, which takes `&self`).
+    node_cards: std::cell::RefCell<view_cache::NodeViewCache>,
 }
 
 /// A Settle under way: where the virtual clock was when it began.
@@ -157,6 +160,7 @@ impl Playground {
             settling: None,
             player: None,
             scripts_loaded: 0,
+            node_cards: Default::default(),
         };
         p.refresh();
         p

@@ -2,6 +2,7 @@
 //! views read from the cluster.
 
 use super::*;
+use std::sync::Arc;
 
 fn commands(p: &Playground) -> Vec<&str> {
     p.transcript().iter().map(|e| e.command.as_str()).collect()
@@ -11,7 +12,7 @@ fn last(p: &Playground) -> &Entry {
     p.transcript().last().expect("a transcript entry")
 }
 
-fn node<'a>(views: &'a [NodeView], name: &str) -> &'a NodeView {
+fn node<'a>(views: &'a [Arc<NodeView>], name: &str) -> &'a NodeView {
     views
         .iter()
         .find(|n| n.name == name)

@@ -2,11 +2,13 @@
 //! only when what it shows changed.
 
 use super::Playground;
+use super::view_cache::SharedInputs;
 use dsplay_engine::api::{ControllerRevision, DaemonSet, Node, Pod, keys};
 use dsplay_engine::cluster::explain::SlotExplanation;
 use dsplay_engine::controller::scheduler::requests;
 use dsplay_engine::kubectl::printers::{node_roles, node_status, pod_status};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Labels every simulated node has, left out of the card's compact list.
 const STANDARD_LABELS: [&str; 3] = [keys::ARCH, keys::OS, keys::HOSTNAME];
@@ -188,38 +190,63 @@ impl Playground {
         rows
     }
 
-    /// Every node, by name, with its pods.
-    pub fn node_views(&self) -> Vec<NodeView> {
+    /// Every node, by name, with its pods. Cards of nodes whose objects were not written since
+    /// the last read are the same `Arc`s (see `view_cache`).
+    pub fn node_views(&self) -> Vec<Arc<NodeView>> {
         let store = self.session().cluster().store();
+        let mut cache = self.node_cards.borrow_mut();
+        cache.check_shared(SharedInputs {
+            daemonsets: store
+                .daemonsets()
+                .values()
+                .map(|ds| (ds.metadata.uid.clone(), daemonset_name(ds)))
+                .collect(),
+            revisions_version: store.revisions_version(),
+        });
+        if cache.len() > store.nodes().len() {
+            cache.retain(|name| store.node(name).is_some());
+        }
         let revisions = revision_numbers(store.revisions().values());
         store
             .nodes()
             .values()
             .map(|node| {
-                let mut pods: Vec<PodChip> = store
-                    .pods_on_node(node.name())
-                    .map(|pod| pod_chip(pod, &revisions))
-                    .collect();
-                pods.sort_by(|a, b| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)));
-                let missing = store
-                    .daemonsets()
-                    .values()
-                    .filter(|ds| {
-                        !store.pods_on_node(node.name()).any(|pod| {
-                            pod.metadata
-                                .controller_ref()
-                                .is_some_and(|o| o.uid == ds.metadata.uid)
-                        })
-                    })
-                    .map(|ds| format!("{}/{}", ds.metadata.namespace, ds.name()))
-                    .collect();
-                NodeView {
-                    missing,
-                    usage: usage(node, store.pods_on_node(node.name())),
-                    ..node_view(node, pods)
-                }
+                cache.card(node, store.pods_on_node(node.name()), || {
+                    self.build_node_view(node, &revisions)
+                })
             })
             .collect()
+    }
+
+    /// A node card, built afresh.
+    fn build_node_view(
+        &self,
+        node: &Node,
+        revisions: &BTreeMap<(String, String), i64>,
+    ) -> NodeView {
+        let store = self.session().cluster().store();
+        let mut pods: Vec<PodChip> = store
+            .pods_on_node(node.name())
+            .map(|pod| pod_chip(pod, revisions))
+            .collect();
+        pods.sort_by(|a, b| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)));
+        let missing = store
+            .daemonsets()
+            .values()
+            .filter(|ds| {
+                !store.pods_on_node(node.name()).any(|pod| {
+                    pod.metadata
+                        .controller_ref()
+                        .is_some_and(|o| o.uid == ds.metadata.uid)
+                })
+            })
+            .map(daemonset_name)
+            .collect();
+        NodeView {
+            missing,
+            usage: usage(node, store.pods_on_node(node.name())),
+            ..node_view(node, pods)
+        }
     }
 
     /// Every DaemonSet, by namespace and name.
@@ -423,6 +450,11 @@ fn pod_chip(pod: &Pod, revisions: &BTreeMap<(String, String), i64>) -> PodChip {
         label,
         revision,
     }
+}
+
+/// `namespace/name`, as the card lists a DaemonSet with no pod on the node.
+fn daemonset_name(ds: &DaemonSet) -> String {
+    format!("{}/{}", ds.metadata.namespace, ds.name())
 }
 
 fn daemonset_view(ds: &DaemonSet) -> DaemonSetView {

@@ -74,6 +74,7 @@ test('1,000 nodes from a NodeList: dense view, a responsive Settle, a cell opens
   const card = detail.getByRole('listitem', { name: 'big-500', exact: true });
   await card.waitFor();
   assert.match(await card.innerText(), /zone=z2/);
+  assert.equal(await cell.getAttribute('aria-current'), 'true', 'the selected cell is marked');
   await card.getByRole('button', { name: 'Cordon big-500', exact: true }).click();
   await page.getByRole('log', { name: 'Console transcript' }).getByText('node/big-500 cordoned').waitFor();
   assert.match(await cell.getAttribute('class'), /cordoned/);
@@ -81,6 +82,9 @@ test('1,000 nodes from a NodeList: dense view, a responsive Settle, a cell opens
   await nodes.getByRole('listitem', { name: 'big-2', exact: true }).focus();
   await page.keyboard.press('Enter');
   await detail.getByRole('listitem', { name: 'big-2', exact: true }).waitFor();
+  assert.equal(await cell.getAttribute('aria-current'), null, 'selecting another cell unmarks big-500');
+  const big2 = nodes.getByRole('listitem', { name: 'big-2', exact: true });
+  assert.equal(await big2.getAttribute('aria-current'), 'true');
   await page.getByRole('region', { name: 'Why?' }).getByText('kube-system/fluentd-elasticsearch').waitFor();
   await save(page, 'scale-dense-selected');
   assert.deepEqual(log.errors, []);

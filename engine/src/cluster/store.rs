@@ -124,7 +124,7 @@ impl Store {
     pub fn pod_rc(&self, key: &ObjectKey) -> Option<Rc<Pod>> {
         self.pods.get(key).cloned()
     }
-    pub fn pods_on_node(&self, node: &str) -> impl Iterator<Item = &Pod> {
+    pub fn pods_on_node(&self, node: &str) -> impl Iterator<Item = &Pod> + Clone {
         self.pods_by_node
             .get(node)
             .into_iter()

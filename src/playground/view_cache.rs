@@ -1,0 +1,157 @@
+//! Node cards kept from the last read. A tick of a rollout over thousands of nodes changes the
+//! pods of a few hundred; building every card again (strings, chips, usage) cost about 13 µs a
+//! node, 66 ms a tick at 5,000 nodes. A card is a function of its node, the pods on it, the
+//! DaemonSets (their empty slots) and the revisions (chip numbers): it is rebuilt only when one
+//! of them was written, which the objects' `resourceVersion`s tell.
+
+use super::views::NodeView;
+use dsplay_engine::api::{Node, Pod};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// What every card depends on: the DaemonSets by UID and `namespace/name`, and the store's
+/// revisions version. When it changes, every card is rebuilt.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SharedInputs {
+    pub daemonsets: Vec<(String, String)>,
+    pub revisions_version: u64,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    node_version: String,
+    pod_versions: Vec<String>,
+    view: Arc<NodeView>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct NodeViewCache {
+    shared: SharedInputs,
+    cards: HashMap<String, Entry>,
+}
+
+impl NodeViewCache {
+    /// Forgets every card if what all cards depend on changed.
+    pub fn check_shared(&mut self, shared: SharedInputs) {
+        if self.shared != shared {
+            self.shared = shared;
+            self.cards.clear();
+        }
+    }
+
+    /// The card of `node` with `pods` on it: the kept one if neither was written since, else
+    /// `build`'s, kept for next time.
+    pub fn card<'a>(
+        &mut self,
+        node: &Node,
+        pods: impl Iterator<Item = &'a Pod> + Clone,
+        build: impl FnOnce() -> NodeView,
+    ) -> Arc<NodeView> {
+        let versions = || pods.clone().map(|p| &p.metadata.resource_version);
+        if let Some(entry) = self.cards.get(node.name())
+            && entry.node_version == node.metadata.resource_version
+            && entry.pod_versions.iter().eq(versions())
+        {
+            return Arc::clone(&entry.view);
+        }
+        let view = Arc::new(build());
+        self.cards.insert(
+            node.name().to_string(),
+            Entry {
+                node_version: node.metadata.resource_version.clone(),
+                pod_versions: versions().cloned().collect(),
+                view: Arc::clone(&view),
+            },
+        );
+        view
+    }
+
+    /// How many cards are kept.
+    pub fn len(&self) -> usize {
+        self.cards.len()
+    }
+
+    /// Drops the cards of nodes no longer in the cluster.
+    pub fn retain(&mut self, exists: impl Fn(&str) -> bool) {
+        self.cards.retain(|name, _| exists(name));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Playground;
+    use std::sync::Arc;
+
+    /// The cards as built afresh, with no kept card: what the cache must always agree with.
+    fn afresh(p: &Playground) -> Vec<Arc<super::NodeView>> {
+        p.node_cards.take();
+        p.node_views()
+    }
+
+    fn card<'a>(views: &'a [Arc<super::NodeView>], name: &str) -> &'a Arc<super::NodeView> {
+        views.iter().find(|n| n.name == name).expect("a card")
+    }
+
+    /// Every kind of write a card shows (pods, labels, taints, conditions, cordon, DaemonSets,
+    /// revisions, nodes added and removed): after each, the kept cards equal cards built afresh.
+    #[test]
+    fn kept_cards_equal_cards_built_afresh_after_every_kind_of_change() {
+        let mut p = Playground::new();
+        afresh(&p);
+        let steps = [
+            "sim settle",
+            "kubectl label node node-1 disk=ssd",
+            "kubectl taint node node-2 dedicated=x:NoExecute",
+            "sim advance 5s",
+            "kubectl cordon node-1",
+            "sim node node-1 pressure memory on",
+            "sim node control-plane not-ready",
+            "kubectl set image ds/fluentd-elasticsearch -n kube-system fluentd-elasticsearch=quay.io/fluentd_elasticsearch/fluentd:v4.0.0",
+            "sim advance 3s",
+            "sim settle",
+            "kubectl rollout undo ds/fluentd-elasticsearch -n kube-system",
+            "sim settle",
+            "kubectl delete node node-2",
+            "kubectl delete ds fluentd-elasticsearch -n kube-system --cascade=orphan",
+            "kubectl uncordon node-1",
+        ];
+        for step in steps {
+            let out = p.run(step);
+            assert!(!out.is_error, "{step}: {}", out.output);
+            let kept = p.node_views();
+            assert_eq!(kept, afresh(&p), "after {step}");
+        }
+        let added = p.run_with_stdin(
+            "kubectl apply -f -",
+            "apiVersion: v1\nkind: Node\nmetadata:\n  name: node-2\n",
+        );
+        assert!(!added.is_error, "{}", added.output);
+        let kept = p.node_views();
+        assert_eq!(kept, afresh(&p), "after node-2 came back");
+    }
+
+    /// A node none of whose objects was written keeps the very same card, so the page's
+    /// per-node signals do not fire for it; the node that changed gets a new one.
+    #[test]
+    fn only_the_node_that_changed_gets_a_new_card() {
+        let mut p = Playground::new();
+        p.settle();
+        let before = p.node_views();
+        p.run("kubectl label node node-1 disk=ssd");
+        let after = p.node_views();
+        assert!(Arc::ptr_eq(card(&before, "node-2"), card(&after, "node-2")));
+        assert!(Arc::ptr_eq(
+            card(&before, "control-plane"),
+            card(&after, "control-plane")
+        ));
+        assert!(!Arc::ptr_eq(
+            card(&before, "node-1"),
+            card(&after, "node-1")
+        ));
+        assert!(
+            card(&after, "node-1")
+                .labels
+                .contains(&("disk".into(), "ssd".into()))
+        );
+    }
+}
