@@ -240,7 +240,7 @@ impl Playground {
                         .is_some_and(|o| o.uid == ds.metadata.uid)
                 })
             })
-            .map(daemonset_name)
+            .map(|ds| daemonset_name(ds))
             .collect();
         NodeView {
             missing,
@@ -256,7 +256,7 @@ impl Playground {
             .store()
             .daemonsets()
             .values()
-            .map(daemonset_view)
+            .map(|ds| daemonset_view(ds))
             .collect()
     }
 

@@ -2,7 +2,7 @@
 //! right and every change is recorded for the controllers (as informers would deliver it).
 
 use super::fnv::FnvHashMap;
-use crate::api::{ControllerRevision, DaemonSet, Node, ObjectKey, Pod};
+use crate::api::{ControllerRevision, DaemonSet, DaemonSetStatus, Node, ObjectKey, Pod};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
@@ -35,7 +35,8 @@ pub struct Store {
     pods: HashMap<ObjectKey, Rc<Pod>>,
     /// The keys in order, for listing (changes only when a pod is created or removed).
     pod_keys: BTreeSet<ObjectKey>,
-    daemonsets: BTreeMap<ObjectKey, DaemonSet>,
+    /// Shared, as pods are: a sync takes the DaemonSet it works on without a deep copy.
+    daemonsets: BTreeMap<ObjectKey, Rc<DaemonSet>>,
     revisions: BTreeMap<ObjectKey, ControllerRevision>,
     /// Pods by the node they are bound or pinned to.
     pods_by_node: HashMap<String, BTreeSet<ObjectKey>>,
@@ -286,20 +287,24 @@ impl Store {
 
     // ---- daemonsets
 
-    pub fn daemonsets(&self) -> &BTreeMap<ObjectKey, DaemonSet> {
+    pub fn daemonsets(&self) -> &BTreeMap<ObjectKey, Rc<DaemonSet>> {
         &self.daemonsets
     }
     pub fn daemonset(&self, key: &ObjectKey) -> Option<&DaemonSet> {
-        self.daemonsets.get(key)
+        self.daemonsets.get(key).map(|d| &**d)
+    }
+    /// The DaemonSet as stored, shared (cheap to keep across writes).
+    pub fn daemonset_rc(&self, key: &ObjectKey) -> Option<Rc<DaemonSet>> {
+        self.daemonsets.get(key).cloned()
     }
     pub fn put_daemonset(&mut self, mut ds: DaemonSet) {
         ds.metadata.resource_version = self.next_rv();
         let key = ObjectKey::of(&ds.metadata);
-        self.daemonsets.insert(key.clone(), ds);
+        self.daemonsets.insert(key.clone(), Rc::new(ds));
         self.changes.push(Change::DaemonSet(key));
     }
     pub fn update_daemonset(&mut self, key: &ObjectKey, f: impl FnOnce(&mut DaemonSet)) -> bool {
-        let Some(ds) = self.daemonsets.get(key) else {
+        let Some(ds) = self.daemonset(key) else {
             return false;
         };
         let mut new = ds.clone();
@@ -310,10 +315,30 @@ impl Store {
         self.put_daemonset(new);
         true
     }
+    /// A write of the status subresource (the controller's `UpdateStatus`): the object is
+    /// copied only if the status changed, which most syncs' writes do not.
+    pub fn update_daemonset_status(
+        &mut self,
+        key: &ObjectKey,
+        f: impl FnOnce(&mut DaemonSetStatus),
+    ) -> bool {
+        let Some(ds) = self.daemonset(key) else {
+            return false;
+        };
+        let mut status = ds.status.clone();
+        f(&mut status);
+        if status == ds.status {
+            return false;
+        }
+        let mut new = ds.clone();
+        new.status = status;
+        self.put_daemonset(new);
+        true
+    }
     pub fn remove_daemonset(&mut self, key: &ObjectKey) -> Option<DaemonSet> {
         let ds = self.daemonsets.remove(key)?;
         self.changes.push(Change::DaemonSet(key.clone()));
-        Some(ds)
+        Some(Rc::unwrap_or_clone(ds))
     }
 
     // ---- controller revisions
@@ -375,5 +400,47 @@ impl<'a> Pods<'a> {
     }
     pub fn values(&self) -> impl DoubleEndedIterator<Item = &'a Rc<Pod>> + 'a {
         self.iter().map(|(_, p)| p)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Store;
+    use crate::api::{DaemonSet, ObjectKey};
+
+    fn stored(store: &mut Store) -> ObjectKey {
+        let mut ds = DaemonSet::default();
+        ds.metadata.namespace = "default".into();
+        ds.metadata.name = "ds".into();
+        store.put_daemonset(ds);
+        store.take_changes();
+        ObjectKey::new("default", "ds")
+    }
+
+    /// The controller's status write (spec §11) is a write only when the status changed: no
+    /// new resourceVersion, no change for the informers, otherwise.
+    #[test]
+    fn a_status_write_that_changes_nothing_is_no_write() {
+        let mut store = Store::default();
+        let key = stored(&mut store);
+        let version = store
+            .daemonset(&key)
+            .unwrap()
+            .metadata
+            .resource_version
+            .clone();
+        assert!(!store.update_daemonset_status(&key, |s| s.number_ready = 0));
+        assert!(!store.has_changes());
+        assert_eq!(
+            store.daemonset(&key).unwrap().metadata.resource_version,
+            version
+        );
+
+        assert!(store.update_daemonset_status(&key, |s| s.number_ready = 3));
+        assert!(store.has_changes());
+        let ds = store.daemonset(&key).unwrap();
+        assert_eq!(ds.status.number_ready, 3);
+        assert_ne!(ds.metadata.resource_version, version);
+        assert!(!store.update_daemonset_status(&ObjectKey::new("default", "nope"), |_| {}));
     }
 }

@@ -207,7 +207,7 @@ impl DaemonSetController {
     /// `syncDaemonSet` (spec §6).
     fn sync(&mut self, key: &ObjectKey, w: &mut World) {
         self.syncs += 1;
-        let Some(ds) = w.store.daemonset(key).cloned() else {
+        let Some(ds) = w.store.daemonset_rc(key) else {
             self.caches.remove(key);
             return;
         };
@@ -429,10 +429,10 @@ impl DaemonSetController {
         }
         let totals = cache.totals;
         let generation_now = ds.metadata.generation;
-        w.store.update_daemonset(key, |d| {
-            status::apply(&mut d.status, totals);
-            if d.status.observed_generation < generation_now {
-                d.status.observed_generation = generation_now;
+        w.store.update_daemonset_status(key, |status| {
+            status::apply(status, totals);
+            if status.observed_generation < generation_now {
+                status.observed_generation = generation_now;
             }
         });
     }
