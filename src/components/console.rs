@@ -57,9 +57,7 @@ pub fn Console() -> impl IntoView {
     // Keep the newest output in view.
     Effect::new(move |_| {
         let _ = version.get();
-        if let Some(el) = terminal.get() {
-            el.set_scroll_top(el.scroll_height());
-        }
+        super::scroll_to_end_next_frame(terminal);
     });
 
     let step_through = move || {

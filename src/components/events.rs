@@ -20,9 +20,7 @@ pub fn Events() -> impl IntoView {
     // Keep the newest event in view.
     Effect::new(move |_| {
         rows.with(|_| ());
-        if let Some(el) = scroller.get() {
-            el.set_scroll_top(el.scroll_height());
-        }
+        super::scroll_to_end_next_frame(scroller);
     });
 
     view! {

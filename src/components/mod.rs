@@ -118,3 +118,15 @@ pub fn use_state() -> State {
 pub fn use_views() -> Views {
     expect_context::<Views>()
 }
+
+/// Scrolls `el` to its end at the next frame. Read right after a change, `scrollHeight` makes
+/// the browser lay out the page at once, and again when it draws: with 5,000 nodes on the
+/// canvas that doubled layout was most of a tick. In a frame callback the layout is the frame's
+/// own.
+pub fn scroll_to_end_next_frame(el: NodeRef<leptos::html::Div>) {
+    request_animation_frame(move || {
+        if let Some(el) = el.get_untracked() {
+            el.set_scroll_top(el.scroll_height());
+        }
+    });
+}
