@@ -2,10 +2,9 @@
 //! pods of a few hundred; building every card again (strings, chips, usage) cost about 13 µs a
 //! node, 66 ms a tick at 5,000 nodes. A card is a function of its node, the pods on it, the
 //! DaemonSets (their empty slots) and the revisions (chip numbers): it is rebuilt only when one
-//! of them was written, which the objects' `resourceVersion`s tell.
+//! of them was written, which the store's per-node version tells (`Store::node_version`).
 
 use super::views::NodeView;
-use dsplay_engine::api::{Node, Pod};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -19,8 +18,7 @@ pub struct SharedInputs {
 
 #[derive(Debug, Clone)]
 struct Entry {
-    node_version: String,
-    pod_versions: Vec<String>,
+    version: u64,
     view: Arc<NodeView>,
 }
 
@@ -39,27 +37,24 @@ impl NodeViewCache {
         }
     }
 
-    /// The card of `node` with `pods` on it: the kept one if neither was written since, else
-    /// `build`'s, kept for next time.
-    pub fn card<'a>(
+    /// The card of the node `name` at `version` (its `Store::node_version`): the kept one if
+    /// the version is the same, else `build`'s, kept for next time.
+    pub fn card(
         &mut self,
-        node: &Node,
-        pods: impl Iterator<Item = &'a Pod> + Clone,
+        name: &str,
+        version: u64,
         build: impl FnOnce() -> NodeView,
     ) -> Arc<NodeView> {
-        let versions = || pods.clone().map(|p| &p.metadata.resource_version);
-        if let Some(entry) = self.cards.get(node.name())
-            && entry.node_version == node.metadata.resource_version
-            && entry.pod_versions.iter().eq(versions())
+        if let Some(entry) = self.cards.get(name)
+            && entry.version == version
         {
             return Arc::clone(&entry.view);
         }
         let view = Arc::new(build());
         self.cards.insert(
-            node.name().to_string(),
+            name.to_string(),
             Entry {
-                node_version: node.metadata.resource_version.clone(),
-                pod_versions: versions().cloned().collect(),
+                version,
                 view: Arc::clone(&view),
             },
         );

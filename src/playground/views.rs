@@ -211,7 +211,7 @@ impl Playground {
             .nodes()
             .values()
             .map(|node| {
-                cache.card(node, store.pods_on_node(node.name()), || {
+                cache.card(node.name(), store.node_version(node.name()), || {
                     self.build_node_view(node, &revisions)
                 })
             })

@@ -50,6 +50,11 @@ pub struct Store {
     owned_on_node: HashMap<String, HashMap<String, BTreeSet<ObjectKey>>>,
     /// Pods without a controller, by node.
     orphans_on_node: HashMap<String, BTreeSet<ObjectKey>>,
+    /// For each node, a number that changes whenever the node or a pod bound or pinned to it
+    /// is written or removed: a view of the node (the page's card) knows without looking at
+    /// its pods whether it is still right.
+    node_versions: HashMap<String, u64>,
+    node_writes: u64,
     resource_version: u64,
     /// Bumped on every ControllerRevision write, so controllers can tell when to look again.
     revisions_version: u64,
@@ -71,6 +76,22 @@ impl Store {
         self.resource_version.to_string()
     }
 
+    fn touch_node(&mut self, name: &str) {
+        self.node_writes += 1;
+        match self.node_versions.get_mut(name) {
+            Some(v) => *v = self.node_writes,
+            None => {
+                self.node_versions
+                    .insert(name.to_string(), self.node_writes);
+            }
+        }
+    }
+
+    /// Changes whenever the node `name` or a pod bound or pinned to it is written or removed.
+    pub fn node_version(&self, name: &str) -> u64 {
+        self.node_versions.get(name).copied().unwrap_or(0)
+    }
+
     pub fn take_changes(&mut self) -> Vec<Change> {
         std::mem::take(&mut self.changes)
     }
@@ -90,6 +111,7 @@ impl Store {
     pub fn put_node(&mut self, mut node: Node) {
         node.metadata.resource_version = self.next_rv();
         let name = node.metadata.name.clone();
+        self.touch_node(&name);
         self.nodes.insert(name.clone(), node);
         self.changes.push(Change::Node(name));
     }
@@ -108,6 +130,7 @@ impl Store {
     }
     pub fn remove_node(&mut self, name: &str) -> Option<Node> {
         let n = self.nodes.remove(name)?;
+        self.node_versions.remove(name);
         self.changes.push(Change::NodeDeleted(name.to_string()));
         Some(n)
     }
@@ -125,7 +148,7 @@ impl Store {
     pub fn pod_rc(&self, key: &ObjectKey) -> Option<Rc<Pod>> {
         self.pods.get(key).cloned()
     }
-    pub fn pods_on_node(&self, node: &str) -> impl Iterator<Item = &Pod> + Clone {
+    pub fn pods_on_node(&self, node: &str) -> impl Iterator<Item = &Pod> {
         self.pods_by_node
             .get(node)
             .into_iter()
@@ -166,7 +189,10 @@ impl Store {
             self.pod_keys.insert(key.clone());
         }
         self.pods.insert(key.clone(), Rc::new(pod));
-        let nodes = old_node.into_iter().chain(new_node).collect();
+        let nodes: Vec<String> = old_node.into_iter().chain(new_node).collect();
+        for node in &nodes {
+            self.touch_node(node);
+        }
         self.changes.push(Change::Pod { key, nodes, owners });
     }
     pub fn update_pod(&mut self, key: &ObjectKey, f: impl FnOnce(&mut Pod)) -> bool {
@@ -186,6 +212,9 @@ impl Store {
         self.pod_keys.remove(key);
         let node = pod_target_node(&pod);
         self.unindex(key, node.as_deref(), controller_uid(&pod).as_deref());
+        if let Some(node) = &node {
+            self.touch_node(node);
+        }
         self.changes.push(Change::Pod {
             key: key.clone(),
             nodes: node.into_iter().collect(),
@@ -442,5 +471,29 @@ mod tests {
         assert_eq!(ds.status.number_ready, 3);
         assert_ne!(ds.metadata.resource_version, version);
         assert!(!store.update_daemonset_status(&ObjectKey::new("default", "nope"), |_| {}));
+    }
+
+    /// A node's version moves with every write to the node or to a pod bound to it, and only
+    /// then: what the page's node cards rely on to skip unchanged nodes.
+    #[test]
+    fn a_node_version_moves_with_its_node_and_its_pods_only() {
+        let mut store = Store::default();
+        for name in ["a", "b"] {
+            store.put_node(crate::testutil::node(name, Default::default()));
+        }
+        let (a, b) = (store.node_version("a"), store.node_version("b"));
+        let mut pod = crate::api::Pod::default();
+        pod.metadata.namespace = "default".into();
+        pod.metadata.name = "p".into();
+        pod.spec.node_name = "a".into();
+        store.put_pod(pod);
+        let a2 = store.node_version("a");
+        assert_ne!(a2, a);
+        assert_eq!(store.node_version("b"), b);
+        store.remove_pod(&ObjectKey::new("default", "p"));
+        assert_ne!(store.node_version("a"), a2);
+        assert_eq!(store.node_version("b"), b);
+        store.update_node("b", |n| n.spec.unschedulable = true);
+        assert_ne!(store.node_version("b"), b);
     }
 }
