@@ -4,7 +4,7 @@
 //! `Timings`. An unreachable node's kubelet is silent: nothing on it changes, and pods deleted
 //! there stay Terminating, as on a real cluster.
 
-use super::scheduler::set_condition;
+use super::scheduler::{set_condition, set_status_condition};
 use crate::api::{
     ContainerState, ContainerStateRunning, ContainerStateTerminated, ContainerStateWaiting,
     ContainerStatus, NORMAL, ObjectKey, Pod, Time, WARNING, phase,
@@ -205,26 +205,26 @@ impl Kubelet {
         } else {
             self.allocate_ip(w, &node_name)
         };
-        w.store.update_pod(key, |p| {
-            p.status.host_ip = host_ip;
-            p.status.pod_ip = pod_ip;
-            p.status.start_time = Some(now);
-            p.status.phase = phase::PENDING.into();
-            p.status.qos_class = qos_class(p).into();
-            set_condition(p, "PodReadyToStartContainers", "True", "", "", now);
-            set_condition(p, "Initialized", "True", "", "", now);
+        w.store.update_pod_status(key, |p, st| {
+            st.host_ip = host_ip;
+            st.pod_ip = pod_ip;
+            st.start_time = Some(now);
+            st.phase = phase::PENDING.into();
+            st.qos_class = qos_class(p).into();
+            set_status_condition(st, "PodReadyToStartContainers", "True", "", "", now);
+            set_status_condition(st, "Initialized", "True", "", "", now);
             let names: Vec<String> = p.spec.containers.iter().map(|c| c.name.clone()).collect();
             let msg = format!("containers with unready status: [{}]", names.join(" "));
-            set_condition(p, "Ready", "False", "ContainersNotReady", &msg, now);
-            set_condition(
-                p,
+            set_status_condition(st, "Ready", "False", "ContainersNotReady", &msg, now);
+            set_status_condition(
+                st,
                 "ContainersReady",
                 "False",
                 "ContainersNotReady",
                 &msg,
                 now,
             );
-            p.status.container_statuses = p
+            st.container_statuses = p
                 .spec
                 .containers
                 .iter()
@@ -321,9 +321,9 @@ impl Kubelet {
                 format!("Started container {}", c.name),
             );
         }
-        w.store.update_pod(key, |p| {
-            p.status.phase = phase::RUNNING.into();
-            for cs in &mut p.status.container_statuses {
+        w.store.update_pod_status(key, |_, st| {
+            st.phase = phase::RUNNING.into();
+            for cs in &mut st.container_statuses {
                 cs.state = ContainerState {
                     running: Some(ContainerStateRunning {
                         started_at: Some(now),
@@ -449,10 +449,10 @@ pub fn fail_pod(w: &mut World, key: &ObjectKey, now: Time) {
 }
 
 fn mark_ready(w: &mut World, key: &ObjectKey, now: Time) {
-    w.store.update_pod(key, |p| {
-        set_condition(p, "ContainersReady", "True", "", "", now);
-        set_condition(p, "Ready", "True", "", "", now);
-        for cs in &mut p.status.container_statuses {
+    w.store.update_pod_status(key, |_, st| {
+        set_status_condition(st, "ContainersReady", "True", "", "", now);
+        set_status_condition(st, "Ready", "True", "", "", now);
+        for cs in &mut st.container_statuses {
             cs.ready = true;
         }
     });

@@ -3,7 +3,7 @@
 //! stays Pending with the scheduler's `FailedScheduling` message, and is retried when that node or
 //! the pods on it change.
 
-use crate::api::{NORMAL, Node, ObjectKey, Pod, PodCondition, WARNING};
+use crate::api::{NORMAL, Node, ObjectKey, Pod, PodCondition, PodStatus, WARNING};
 use crate::cluster::World;
 use crate::cluster::events::reference;
 use crate::cluster::store::{Change, pod_target_node};
@@ -266,7 +266,19 @@ pub fn set_condition(
     message: &str,
     now: crate::api::Time,
 ) {
-    match p.status.conditions.iter_mut().find(|c| c.type_ == type_) {
+    set_status_condition(&mut p.status, type_, status, reason, message, now);
+}
+
+/// [`set_condition`] on a pod's status alone (for status writes, `Store::update_pod_status`).
+pub fn set_status_condition(
+    st: &mut PodStatus,
+    type_: &str,
+    status: &str,
+    reason: &str,
+    message: &str,
+    now: crate::api::Time,
+) {
+    match st.conditions.iter_mut().find(|c| c.type_ == type_) {
         Some(c) => {
             if c.status != status {
                 c.last_transition_time = Some(now);
@@ -275,7 +287,7 @@ pub fn set_condition(
             c.reason = reason.into();
             c.message = message.into();
         }
-        None => p.status.conditions.push(PodCondition {
+        None => st.conditions.push(PodCondition {
             type_: type_.into(),
             status: status.into(),
             last_probe_time: None,
