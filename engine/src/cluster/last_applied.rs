@@ -43,8 +43,11 @@ fn prune(v: &mut Value) -> bool {
 }
 
 /// The object the last apply recorded, if any (and if it still parses).
+/// Read through a `Value` on purpose: the typed decoders are then the ones manifests already use
+/// (`from_value`), not a second copy compiled for JSON text, which cost the site about 50 KB.
 pub fn read<T: DeserializeOwned>(meta: &ObjectMeta) -> Option<T> {
-    serde_json::from_str(meta.annotations.get(KEY)?).ok()
+    let value: Value = serde_json::from_str(meta.annotations.get(KEY)?).ok()?;
+    serde_json::from_value(value).ok()
 }
 
 /// Labels and annotations: the manifest's win; keys the last apply set and this one drops go;
