@@ -200,7 +200,9 @@ impl Playground {
                     .pods_on_node(node.name())
                     .map(|pod| pod_chip(pod, &revisions))
                     .collect();
-                pods.sort_by(|a, b| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)));
+                dsplay_engine::sort::sort_by(&mut pods, |a, b| {
+                    (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name))
+                });
                 let missing = store
                     .daemonsets()
                     .values()
@@ -247,7 +249,7 @@ impl Playground {
                         .is_some_and(|o| o.uid == ds.metadata.uid)
                 })
                 .collect();
-            revs.sort_by_key(|r| r.revision);
+            dsplay_engine::sort::sort_by_key(&mut revs, |r| r.revision);
             let newest = revs.last().map(|r| r.revision);
             rows.extend(revs.into_iter().map(|r| RevisionView {
                 namespace: ds.metadata.namespace.clone(),
