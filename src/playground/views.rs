@@ -383,17 +383,18 @@ fn quantity(resource: &str, milli: i128) -> String {
 fn revision_numbers<'a>(
     revisions: impl Iterator<Item = &'a ControllerRevision>,
 ) -> BTreeMap<(String, String), i64> {
-    revisions
-        .filter_map(|rev| {
-            let owner = rev.metadata.controller_ref()?.uid.clone();
-            let hash = rev
-                .metadata
-                .labels
-                .get(keys::CONTROLLER_REVISION_HASH)?
-                .clone();
-            Some(((owner, hash), rev.revision))
-        })
-        .collect()
+    // Inserted one by one: `collect` into a map would compile a copy of the standard sort.
+    let mut numbers = BTreeMap::new();
+    numbers.extend(revisions.filter_map(|rev| {
+        let owner = rev.metadata.controller_ref()?.uid.clone();
+        let hash = rev
+            .metadata
+            .labels
+            .get(keys::CONTROLLER_REVISION_HASH)?
+            .clone();
+        Some(((owner, hash), rev.revision))
+    }));
+    numbers
 }
 
 fn pod_chip(pod: &Pod, revisions: &BTreeMap<(String, String), i64>) -> PodChip {
