@@ -18,6 +18,8 @@ pub mod manifest;
 pub mod placement;
 pub mod runner;
 pub mod script;
+/// Stable sorting through one shared instance of the standard sort (a smaller page).
+pub mod sort;
 #[cfg(test)]
 pub(crate) mod testutil;
 pub mod validation;

@@ -113,7 +113,7 @@ impl ChipList {
                 });
             }
         }
-        next.sort_by(|a, b| {
+        dsplay_engine::sort::sort_by(&mut next, |a, b| {
             (&a.chip.namespace, &a.chip.name, &a.chip.uid).cmp(&(
                 &b.chip.namespace,
                 &b.chip.name,

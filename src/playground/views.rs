@@ -229,7 +229,9 @@ impl Playground {
             .pods_on_node(node.name())
             .map(|pod| pod_chip(pod, revisions))
             .collect();
-        pods.sort_by(|a, b| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)));
+        dsplay_engine::sort::sort_by(&mut pods, |a, b| {
+            (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name))
+        });
         let missing = store
             .daemonsets()
             .values()
@@ -274,7 +276,7 @@ impl Playground {
                         .is_some_and(|o| o.uid == ds.metadata.uid)
                 })
                 .collect();
-            revs.sort_by_key(|r| r.revision);
+            dsplay_engine::sort::sort_by_key(&mut revs, |r| r.revision);
             let newest = revs.last().map(|r| r.revision);
             rows.extend(revs.into_iter().map(|r| RevisionView {
                 namespace: ds.metadata.namespace.clone(),
@@ -408,17 +410,18 @@ fn quantity(resource: &str, milli: i128) -> String {
 fn revision_numbers<'a>(
     revisions: impl Iterator<Item = &'a ControllerRevision>,
 ) -> BTreeMap<(String, String), i64> {
-    revisions
-        .filter_map(|rev| {
-            let owner = rev.metadata.controller_ref()?.uid.clone();
-            let hash = rev
-                .metadata
-                .labels
-                .get(keys::CONTROLLER_REVISION_HASH)?
-                .clone();
-            Some(((owner, hash), rev.revision))
-        })
-        .collect()
+    // Inserted one by one: `collect` into a map would compile a copy of the standard sort.
+    let mut numbers = BTreeMap::new();
+    numbers.extend(revisions.filter_map(|rev| {
+        let owner = rev.metadata.controller_ref()?.uid.clone();
+        let hash = rev
+            .metadata
+            .labels
+            .get(keys::CONTROLLER_REVISION_HASH)?
+            .clone();
+        Some(((owner, hash), rev.revision))
+    }));
+    numbers
 }
 
 fn pod_chip(pod: &Pod, revisions: &BTreeMap<(String, String), i64>) -> PodChip {

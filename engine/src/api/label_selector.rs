@@ -130,7 +130,7 @@ impl std::fmt::Display for Requirement {
     /// As apimachinery's `Requirement.String()`: `k=v`, `k!=v`, `k in (a,b)`, `k`, `!k`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let mut vals = self.values.clone();
-        vals.sort();
+        crate::sort::sort(&mut vals);
         match self.op {
             Operator::Exists => write!(f, "{}", self.key),
             Operator::DoesNotExist => write!(f, "!{}", self.key),
@@ -173,7 +173,7 @@ impl Selector {
             }
             out.push(parse_requirement(part)?);
         }
-        out.sort_by(|a, b| a.key.cmp(&b.key));
+        crate::sort::sort_by(&mut out, |a, b| a.key.cmp(&b.key));
         Ok(Selector::Requirements(out))
     }
 }
@@ -264,7 +264,7 @@ impl LabelSelector {
             })?;
             reqs.push(Requirement::new(&e.key, op, e.values.clone())?);
         }
-        reqs.sort_by(|a, b| a.key.cmp(&b.key));
+        crate::sort::sort_by(&mut reqs, |a, b| a.key.cmp(&b.key));
         Ok(Selector::Requirements(reqs))
     }
 

@@ -283,7 +283,7 @@ impl Store {
             .cloned()
             .collect();
         if owned.is_some() && orphans.is_some() {
-            keys.sort();
+            crate::sort::sort(&mut keys);
         }
         keys
     }

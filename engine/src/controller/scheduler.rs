@@ -139,7 +139,7 @@ pub fn failed_scheduling_message(total: usize, target_exists: bool, unfit: &Unfi
     }
     let histogram = |m: &BTreeMap<String, usize>| {
         let mut parts: Vec<String> = m.iter().map(|(r, n)| format!("{n} {r}")).collect();
-        parts.sort();
+        crate::sort::sort(&mut parts);
         parts.join(", ")
     };
     format!(

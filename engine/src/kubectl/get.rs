@@ -132,7 +132,7 @@ pub(crate) fn list<'a>(
                 .iter()
                 .filter(|e| in_ns(&e.metadata.namespace))
                 .collect();
-            events.sort_by_key(|e| e.last_timestamp);
+            crate::sort::sort_by_key(&mut events, |e| e.last_timestamp);
             events.into_iter().map(Obj::Event).collect()
         }
     }

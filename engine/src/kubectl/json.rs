@@ -55,7 +55,7 @@ fn write_value(out: &mut String, value: &Value, level: usize) {
                 return;
             }
             let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort();
+            crate::sort::sort(&mut keys);
             out.push('{');
             for (i, key) in keys.iter().enumerate() {
                 if i > 0 {

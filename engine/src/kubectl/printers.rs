@@ -301,7 +301,7 @@ pub fn node_roles(node: &Node) -> String {
             roles.push(v);
         }
     }
-    roles.sort_unstable();
+    crate::sort::sort(&mut roles);
     roles.dedup();
     if roles.is_empty() {
         "<none>".into()

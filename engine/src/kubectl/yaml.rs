@@ -84,7 +84,7 @@ impl Emitter {
         match value {
             Value::Object(map) if !map.is_empty() => {
                 let mut keys: Vec<&String> = map.keys().collect();
-                keys.sort_by(|a, b| key_order(a, b));
+                crate::sort::sort_by(&mut keys, |a, b| key_order(a, b));
                 let child_indent = match ctx {
                     Ctx::Root => 0,
                     Ctx::MapValue => indent + INDENT,

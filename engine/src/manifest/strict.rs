@@ -266,7 +266,9 @@ impl Walk {
         let text = match v {
             Value::String(s) => s.trim().to_string(),
             Value::Number(n) => n.to_string(),
-            other => other.to_string(),
+            // The same text as `other.to_string()`, through the JSON writer the engine already
+            // has rather than a second one for `Display` (a smaller page).
+            other => serde_json::to_string(other).unwrap_or_default(),
         };
         if Quantity(text).milli_value().is_none() {
             self.custom_error(

@@ -253,6 +253,8 @@ pub(crate) fn json_value(v: &serde_json::Value) -> String {
                 .collect();
             format!("{{{}}}", parts.join(","))
         }
-        other => other.to_string(),
+        // The same text as `other.to_string()`, through the JSON writer the engine already has
+        // rather than a second one for `Display` (a smaller page).
+        other => serde_json::to_string(other).unwrap_or_default(),
     }
 }

@@ -355,7 +355,9 @@ fn validate_init_containers(
     vols: &BTreeSet<String>,
     path: &Path,
 ) {
-    let mut seen: BTreeSet<&str> = regular.iter().map(|c| c.name.as_str()).collect();
+    // Inserted one by one: `collect` into a set would compile a copy of the standard sort.
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    seen.extend(regular.iter().map(|c| c.name.as_str()));
     for (i, c) in inits.iter().enumerate() {
         let idx = path.index(i);
         validate_container_common(errs, c, vols, &idx);

@@ -186,7 +186,7 @@ fn dedup_current(
     selector: &Selector,
     mut current: Vec<ControllerRevision>,
 ) -> ControllerRevision {
-    current.sort_by_key(|h| h.revision);
+    crate::sort::sort_by_key(&mut current, |h| h.revision);
     let keep = current.pop().unwrap_or_default();
     let keep_hash = keep
         .metadata
@@ -233,7 +233,7 @@ pub fn cleanup_history(
         return;
     }
     let mut to_delete = old.len() - limit;
-    old.sort_by_key(|h| h.revision);
+    crate::sort::sort_by_key(&mut old, |h| h.revision);
     for h in old {
         if to_delete == 0 {
             break;

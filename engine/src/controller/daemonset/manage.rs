@@ -70,7 +70,7 @@ pub fn pods_should_be_on_node(
             }
             if !ds.allows_surge() {
                 if running.len() > 1 {
-                    running.sort_by(|a, b| pod_order::compare(a, b));
+                    crate::sort::sort_by(&mut running, |a, b| pod_order::compare(a, b));
                     out.delete.extend(running[1..].iter().map(|p| Rc::clone(p)));
                 }
                 return out; // never creates here, even when nothing is running
@@ -79,7 +79,7 @@ pub fn pods_should_be_on_node(
                 out.create = running.is_empty() && should.should_run;
                 return out;
             }
-            running.sort_by(|a, b| pod_order::compare(a, b));
+            crate::sort::sort_by(&mut running, |a, b| pod_order::compare(a, b));
             let is_new = |p: &Pod| {
                 p.metadata
                     .labels

@@ -250,12 +250,17 @@ impl DaemonSetController {
 
         let visit: BTreeSet<String> = if cache.all_dirty {
             cache.deferred.clear();
-            w.store
-                .nodes()
-                .keys()
-                .chain(w.store.nodes_with_pods())
-                .cloned()
-                .collect()
+            // Inserted one by one: `collect` into a set would compile a copy of the standard
+            // sort just for the sets of this function.
+            let mut all = BTreeSet::new();
+            all.extend(
+                w.store
+                    .nodes()
+                    .keys()
+                    .chain(w.store.nodes_with_pods())
+                    .cloned(),
+            );
+            all
         } else {
             let mut v = std::mem::take(&mut cache.dirty);
             for _ in 0..BURST_REPLICAS {
@@ -312,17 +317,12 @@ impl DaemonSetController {
         }
         if creates.len() > BURST_REPLICAS || deletes.len() > BURST_REPLICAS {
             // The rest waits for the next syncs (spec §7.1), a burst at a time.
-            let later: BTreeSet<String> = creates
-                .iter()
-                .skip(BURST_REPLICAS)
-                .cloned()
-                .chain(
-                    deletes
-                        .iter()
-                        .skip(BURST_REPLICAS)
-                        .filter_map(|p| crate::cluster::store::pod_target_node(p)),
-                )
-                .collect();
+            let later = creates.iter().skip(BURST_REPLICAS).cloned().chain(
+                deletes
+                    .iter()
+                    .skip(BURST_REPLICAS)
+                    .filter_map(|p| crate::cluster::store::pod_target_node(p)),
+            );
             cache.deferred.extend(later);
             self.queue.insert(key.clone());
         } else if !cache.deferred.is_empty() {
@@ -380,19 +380,23 @@ impl DaemonSetController {
         // cleanupHistory (spec §9)
         let limit = ds.spec.revision_history_limit.unwrap_or(10).max(0) as usize;
         if old_revisions.len() > limit {
-            let live: BTreeSet<String> = w
-                .store
-                .pods()
-                .values()
-                .filter(|p| p.metadata.namespace == ds.metadata.namespace)
-                .filter(|p| p.metadata.controller_ref().map(|r| &r.uid) == Some(&ds.metadata.uid))
-                .filter_map(|p| {
-                    p.metadata
-                        .labels
-                        .get(keys::CONTROLLER_REVISION_HASH)
-                        .cloned()
-                })
-                .collect();
+            // Inserted one by one, as `visit` above.
+            let mut live: BTreeSet<String> = BTreeSet::new();
+            live.extend(
+                w.store
+                    .pods()
+                    .values()
+                    .filter(|p| p.metadata.namespace == ds.metadata.namespace)
+                    .filter(|p| {
+                        p.metadata.controller_ref().map(|r| &r.uid) == Some(&ds.metadata.uid)
+                    })
+                    .filter_map(|p| {
+                        p.metadata
+                            .labels
+                            .get(keys::CONTROLLER_REVISION_HASH)
+                            .cloned()
+                    }),
+            );
             history::cleanup_history(w, &ds, old_revisions, &live);
         }
 

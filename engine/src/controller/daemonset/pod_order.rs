@@ -16,5 +16,5 @@ pub fn compare(a: &Pod, b: &Pod) -> Ordering {
 }
 
 pub fn sort(pods: &mut [&Pod]) {
-    pods.sort_by(|a, b| compare(a, b));
+    crate::sort::sort_by(pods, |a, b| compare(a, b));
 }

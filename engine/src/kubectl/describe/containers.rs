@@ -218,7 +218,7 @@ fn describe_mounts(w: &mut Writer, c: &Container) {
         return;
     }
     w.line(2, "Mounts:");
-    mounts.sort_by(|a, b| s(a, "mountPath").cmp(s(b, "mountPath")));
+    crate::sort::sort_by(&mut mounts, |a, b| s(a, "mountPath").cmp(s(b, "mountPath")));
     for m in mounts {
         let ro = m.get("readOnly").and_then(Value::as_bool).unwrap_or(false);
         let mut flags = vec![if ro {

@@ -22,7 +22,7 @@ pub(super) fn about(cluster: &Cluster, kind: Option<&str>, meta: &ObjectMeta) ->
         .map(|e| e.to_event())
         .collect();
     // `SortableEvents`: by last timestamp; equal ones keep the order they were recorded in.
-    events.sort_by_key(|e| e.last_timestamp);
+    crate::sort::sort_by_key(&mut events, |e| e.last_timestamp);
     events
 }
 

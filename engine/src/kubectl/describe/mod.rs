@@ -154,7 +154,7 @@ pub(crate) fn tolerations_multiline(
         return;
     }
     let mut sorted: Vec<&Toleration> = tolerations.iter().collect();
-    sorted.sort_by(|a, b| a.key.cmp(&b.key));
+    crate::sort::sort_by(&mut sorted, |a, b| a.key.cmp(&b.key));
     for (i, t) in sorted.into_iter().enumerate() {
         if i != 0 {
             w.write(0, &format!("{indent}\t"));

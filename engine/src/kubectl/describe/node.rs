@@ -17,7 +17,7 @@ fn taints_multiline(w: &mut Writer, taints: &[Taint]) {
         return;
     }
     let mut sorted: Vec<&Taint> = taints.iter().collect();
-    sorted.sort_by_key(|t| format!("{},{}", t.effect, t.key));
+    crate::sort::sort_by_key(&mut sorted, |t| format!("{},{}", t.effect, t.key));
     for (i, t) in sorted.into_iter().enumerate() {
         if i != 0 {
             w.write(0, "\t");

@@ -26,11 +26,14 @@ pub(in super::super) fn history(
         Ok(ds) => ds,
         Err(e) => return out.error(e),
     };
-    // Revisions overlapping in number: the last listed wins, as in kubectl's map.
-    let by_revision: BTreeMap<i64, ControllerRevision> = daemonset_history(ctx.cluster, &ds)
-        .into_iter()
-        .map(|r| (r.revision, r))
-        .collect();
+    // Revisions overlapping in number: the last listed wins, as in kubectl's map. Inserted one
+    // by one: `collect` into a map would compile a copy of the standard sort just for this.
+    let mut by_revision: BTreeMap<i64, ControllerRevision> = BTreeMap::new();
+    by_revision.extend(
+        daemonset_history(ctx.cluster, &ds)
+            .into_iter()
+            .map(|r| (r.revision, r)),
+    );
     let view = match view(&by_revision, revision) {
         Ok(v) => v,
         Err(e) => return out.error(KError::plain(e)),

@@ -388,7 +388,7 @@ fn mounts(w: &mut String, v: Option<&Value>) {
             .unwrap_or_default()
             .to_string()
     };
-    list.sort_by_key(|m| get(m, "mountPath"));
+    crate::sort::sort_by_key(&mut list, |m| get(m, "mountPath"));
     for m in list {
         let mut flags = vec![
             if m.get("readOnly").and_then(Value::as_bool) == Some(true) {
@@ -480,7 +480,7 @@ fn tolerations(w: &mut String, title: &str, list: &[Toleration]) {
         return;
     }
     let mut sorted: Vec<&Toleration> = list.iter().collect();
-    sorted.sort_by(|a, b| a.key.cmp(&b.key));
+    crate::sort::sort_by(&mut sorted, |a, b| a.key.cmp(&b.key));
     for (i, t) in sorted.into_iter().enumerate() {
         if i > 0 {
             w.push('\t');

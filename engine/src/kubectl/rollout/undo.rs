@@ -28,7 +28,7 @@ fn find_history(to_revision: i64, mut all: Vec<ControllerRevision>) -> Option<Co
         if all.len() <= 1 {
             return None;
         }
-        all.sort_by_key(|h| h.revision);
+        crate::sort::sort_by_key(&mut all, |h| h.revision);
         let i = all.len() - 2;
         return Some(all.swap_remove(i));
     }
