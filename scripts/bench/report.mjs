@@ -65,7 +65,7 @@ const when = (f) => (existsSync(f) ? statSync(f).mtime.toISOString().slice(0, 16
 p(`- Measured (UTC; \`--only\` reruns part of the browser run): native engine ${when(join(out, 'native.jsonl'))}, WebAssembly engine ${when(join(out, 'wasm.jsonl'))}, frame rate ${when(join(out, 'fps.json'))}, load ${when(join(out, 'load.json'))}, site built ${when(resolve('dist/index.html'))}`);
 p(`- Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${mb(totalmem())} MB RAM, ${type()} ${release()}`);
 p(`- Browser: ${chromiumVersion()} (headless); Node ${process.version}`);
-p('- Engine: native = `dsbench` (release, opt-level z like the site); WebAssembly = the same scenarios compiled with the site\'s release profile, run in Chromium (`bench/wasm`). Every step goes through `Session::execute`, the path of the console and the page.');
+p('- Engine: native = `dsbench` (release, opt-level z like the site); WebAssembly = the same scenarios compiled with the site\'s release profile, run in Chromium (`bench/wasm`), each after a 50-node run of the same scenario in the same page (Chromium compiles WebAssembly in tiers). Every step goes through `Session::execute`, the path of the console and the page.');
 p();
 p('## 1. Engine: native and WebAssembly');
 p();
@@ -100,7 +100,7 @@ const ratios = SCENARIOS.flatMap(([s]) => sizes.map((n) => [find(native, s, n), 
   .map(([a, b]) => b.millis / a.millis);
 if (ratios.length) {
   const worst = Math.max(...ratios);
-  p(`- WebAssembly within 2× of native (steps of 100 ms or more; shorter ones are dominated by the JIT warming up and by the allocators): worst ${worst.toFixed(2)}×, ${verdict(worst <= 2)}.`);
+  p(`- WebAssembly within 2× of native (steps of 100 ms or more; shorter ones are dominated by timer resolution and the allocators): worst ${worst.toFixed(2)}×, ${verdict(worst <= 2)}.`);
 }
 p();
 p('## 2. Growth');
