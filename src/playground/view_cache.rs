@@ -149,4 +149,49 @@ mod tests {
                 .contains(&("disk".into(), "ssd".into()))
         );
     }
+
+    /// Random sequences of the operations the page offers, on random nodes (a fixed seed, so a
+    /// failure replays): after every step the kept cards equal cards built afresh.
+    #[test]
+    fn kept_cards_equal_cards_built_afresh_over_random_operations() {
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move |n: usize| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as usize % n
+        };
+        let nodes = ["control-plane", "node-1", "node-2", "node-3"];
+        let ds = "-n kube-system ds/fluentd-elasticsearch";
+        for run in 0..8 {
+            let mut p = Playground::new();
+            afresh(&p);
+            for step in 0..60 {
+                let node = nodes[next(nodes.len())];
+                let command = match next(12) {
+                    0 => format!("kubectl label node {node} disk=ssd{} --overwrite", next(3)),
+                    1 => format!("kubectl taint node {node} k=v:NoExecute"),
+                    2 => format!("kubectl taint node {node} k:NoExecute-"),
+                    3 => format!("kubectl cordon {node}"),
+                    4 => format!("kubectl uncordon {node}"),
+                    5 => format!("sim node {node} not-ready"),
+                    6 => format!("sim node {node} ready"),
+                    7 => format!("kubectl delete node {node}"),
+                    8 => format!(
+                        "kubectl set image {ds} fluentd-elasticsearch=img:v{}",
+                        next(3)
+                    ),
+                    9 => format!("kubectl rollout undo {ds}"),
+                    10 => format!("sim advance {}s", 1 + next(20)),
+                    _ => {
+                        let manifest =
+                            format!("apiVersion: v1\nkind: Node\nmetadata:\n  name: {node}\n");
+                        p.run_with_stdin("kubectl apply -f -", &manifest);
+                        String::from("sim advance 1s")
+                    }
+                };
+                p.run(&command);
+                let kept = p.node_views();
+                assert_eq!(kept, afresh(&p), "run {run}, step {step}: {command}");
+            }
+        }
+    }
 }
