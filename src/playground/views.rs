@@ -360,7 +360,7 @@ fn node_view(node: &Node, pods: Vec<PodChip>) -> NodeView {
 /// The node's use of each resource it declares: what its pods request, of what it can allocate.
 fn usage<'a>(node: &Node, pods: impl Iterator<Item = &'a Pod>) -> Vec<String> {
     let pods: Vec<&Pod> = pods
-        .filter(|p| !matches!(p.status.phase.as_str(), "Succeeded" | "Failed"))
+        .filter(|p| !matches!(&*p.status.phase, "Succeeded" | "Failed"))
         .collect();
     ["cpu", "memory", "pods"]
         .into_iter()

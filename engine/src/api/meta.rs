@@ -1,6 +1,6 @@
 //! `metav1.ObjectMeta` and `OwnerReference`.
 
-use super::{Extra, StringMap, Time};
+use super::{Extra, Str, StringMap, Time};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -58,9 +58,9 @@ impl ObjectMeta {
 #[serde(rename_all = "camelCase")]
 pub struct OwnerReference {
     #[serde(default)]
-    pub api_version: String,
+    pub api_version: Str,
     #[serde(default)]
-    pub kind: String,
+    pub kind: Str,
     #[serde(default)]
     pub name: String,
     #[serde(default)]

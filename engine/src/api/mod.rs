@@ -16,6 +16,7 @@ mod node;
 mod pod;
 mod quantity;
 mod sorted_map;
+mod str;
 mod time;
 
 pub use affinity::*;
@@ -29,6 +30,8 @@ pub use node::*;
 pub use pod::*;
 pub use quantity::*;
 pub use sorted_map::SortedMap;
+pub use str::Str;
+pub(crate) use str::str_is_empty;
 pub use time::*;
 
 /// Unmodelled fields, kept for output, in key order.

@@ -1,6 +1,6 @@
 //! `core/v1` Pod, PodTemplateSpec and the parts of PodSpec the simulation reads.
 
-use super::{Affinity, Extra, ObjectMeta, StringMap, Time, is_false};
+use super::{Affinity, Extra, ObjectMeta, Str, StringMap, Time, is_false, str_is_empty};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -130,20 +130,20 @@ pub struct Probe {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Toleration {
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub key: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub operator: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub value: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub effect: String,
+    #[serde(default, skip_serializing_if = "str_is_empty")]
+    pub key: Str,
+    #[serde(default, skip_serializing_if = "str_is_empty")]
+    pub operator: Str,
+    #[serde(default, skip_serializing_if = "str_is_empty")]
+    pub value: Str,
+    #[serde(default, skip_serializing_if = "str_is_empty")]
+    pub effect: Str,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub toleration_seconds: Option<i64>,
 }
 
 impl Toleration {
-    pub fn exists(key: &str, effect: &str) -> Toleration {
+    pub fn exists(key: &'static str, effect: &'static str) -> Toleration {
         Toleration {
             key: key.into(),
             operator: "Exists".into(),
@@ -156,8 +156,8 @@ impl Toleration {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PodStatus {
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub phase: String,
+    #[serde(default, skip_serializing_if = "str_is_empty")]
+    pub phase: Str,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conditions: Vec<PodCondition>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -172,8 +172,8 @@ pub struct PodStatus {
     pub start_time: Option<Time>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub container_statuses: Vec<ContainerStatus>,
-    #[serde(default, skip_serializing_if = "String::is_empty", rename = "qosClass")]
-    pub qos_class: String,
+    #[serde(default, skip_serializing_if = "str_is_empty", rename = "qosClass")]
+    pub qos_class: Str,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -182,14 +182,14 @@ pub struct PodStatus {
 #[serde(rename_all = "camelCase")]
 pub struct PodCondition {
     #[serde(rename = "type")]
-    pub type_: String,
-    pub status: String,
+    pub type_: Str,
+    pub status: Str,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_probe_time: Option<Time>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_transition_time: Option<Time>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub reason: String,
+    #[serde(default, skip_serializing_if = "str_is_empty")]
+    pub reason: Str,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub message: String,
 }

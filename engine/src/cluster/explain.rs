@@ -84,7 +84,7 @@ fn pod_state(p: &Pod) -> PodState {
     };
     PodState {
         name: p.name().into(),
-        phase: p.status.phase.clone(),
+        phase: p.status.phase.to_string(),
         waiting,
         ready: p.is_ready(),
         terminating: p.metadata.is_being_deleted(),

@@ -552,7 +552,7 @@ mod tests {
         store.take_changes();
         let key = ObjectKey::new("default", "p");
         let before = store.pod(&key).unwrap() as *const crate::api::Pod;
-        assert!(!store.update_pod_status(&key, |_, st| st.phase.clear()));
+        assert!(!store.update_pod_status(&key, |_, st| st.phase = "".into()));
         assert!(!store.has_changes());
 
         assert!(store.update_pod_status(&key, |_, st| st.phase = "Pending".into()));

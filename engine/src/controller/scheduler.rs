@@ -260,9 +260,9 @@ fn host_ports(pod: &Pod) -> Vec<(String, i32)> {
 
 pub fn set_condition(
     p: &mut Pod,
-    type_: &str,
-    status: &str,
-    reason: &str,
+    type_: &'static str,
+    status: &'static str,
+    reason: &'static str,
     message: &str,
     now: crate::api::Time,
 ) {
@@ -272,9 +272,9 @@ pub fn set_condition(
 /// [`set_condition`] on a pod's status alone (for status writes, `Store::update_pod_status`).
 pub fn set_status_condition(
     st: &mut PodStatus,
-    type_: &str,
-    status: &str,
-    reason: &str,
+    type_: &'static str,
+    status: &'static str,
+    reason: &'static str,
     message: &str,
     now: crate::api::Time,
 ) {

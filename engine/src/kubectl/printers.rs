@@ -98,7 +98,7 @@ pub fn pod_summary(pod: &Pod) -> PodSummary {
     let mut sidecar_restarts: i64 = 0;
     let mut sidecar_last_restart: Option<Time> = None;
 
-    let pod_phase = pod.status.phase.as_str();
+    let pod_phase = &*pod.status.phase;
     let mut reason = if pod.status.reason.is_empty() {
         pod_phase.to_string()
     } else {
@@ -408,7 +408,7 @@ pub fn revision_row(rev: &ControllerRevision, now: Time) -> Vec<String> {
         Some(r) => {
             let group = r.api_version.rsplit_once('/').map_or("", |(g, _)| g);
             let kind = if group.is_empty() {
-                r.kind.clone()
+                r.kind.to_string()
             } else {
                 format!("{}.{}", r.kind, group)
             };

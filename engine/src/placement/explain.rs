@@ -347,7 +347,7 @@ impl Explanation {
 
 /// A toleration as `kubectl describe` lists it: `key=value:Effect op=Exists for 300s`.
 pub fn describe_toleration(t: &Toleration) -> String {
-    let mut s = t.key.clone();
+    let mut s = t.key.to_string();
     if !t.value.is_empty() {
         s.push('=');
         s.push_str(&t.value);
@@ -356,7 +356,7 @@ pub fn describe_toleration(t: &Toleration) -> String {
         s.push(':');
         s.push_str(&t.effect);
     }
-    let op = match t.operator.as_str() {
+    let op = match &*t.operator {
         "Exists" if t.value.is_empty() => Some("Exists"),
         "Lt" => Some("Lt"),
         "Gt" => Some("Gt"),

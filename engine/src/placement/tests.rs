@@ -107,10 +107,10 @@ fn taint(key: &str, value: &str, effect: &str) -> Taint {
 
 fn tol(key: &str, op: &str, value: &str, effect: &str) -> Toleration {
     Toleration {
-        key: key.into(),
-        operator: op.into(),
-        value: value.into(),
-        effect: effect.into(),
+        key: key.to_string().into(),
+        operator: op.to_string().into(),
+        value: value.to_string().into(),
+        effect: effect.to_string().into(),
         toleration_seconds: None,
     }
 }
@@ -597,7 +597,7 @@ fn explanation_serializes_as_plain_data() {
 fn default_keys(spec: &PodSpec) -> Vec<(String, String)> {
     spec.tolerations
         .iter()
-        .map(|t| (t.key.clone(), t.effect.clone()))
+        .map(|t| (t.key.to_string(), t.effect.to_string()))
         .collect()
 }
 
@@ -1433,10 +1433,10 @@ mod props {
         )
             .prop_map(
                 |(key, operator, value, effect, toleration_seconds)| Toleration {
-                    key,
-                    operator,
-                    value,
-                    effect,
+                    key: key.into(),
+                    operator: operator.into(),
+                    value: value.into(),
+                    effect: effect.into(),
                     toleration_seconds,
                 },
             )

@@ -24,7 +24,7 @@ pub fn tolerates_taint(tol: &Toleration, taint: &Taint, enable_comparison_operat
     if !tol.key.is_empty() && tol.key != taint.key {
         return false;
     }
-    match tol.operator.as_str() {
+    match &*tol.operator {
         "" | "Equal" => tol.value == taint.value,
         "Exists" => true,
         "Lt" | "Gt" if enable_comparison_operators => {

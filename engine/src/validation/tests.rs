@@ -1435,7 +1435,13 @@ mod props {
     prop_compose! {
         fn toleration()(key in text(), operator in text(), value in text(), effect in text(),
                         secs in prop::option::of(number())) -> Toleration {
-            Toleration { key, operator, value, effect, toleration_seconds: secs }
+            Toleration {
+                key: key.into(),
+                operator: operator.into(),
+                value: value.into(),
+                effect: effect.into(),
+                toleration_seconds: secs,
+            }
         }
     }
 

@@ -52,7 +52,7 @@ pub(crate) fn validate_tolerations(errs: &mut Errors, tolerations: &[Toleration]
                 "effect must be 'NoExecute' when `tolerationSeconds` is set",
             ));
         }
-        match t.operator.as_str() {
+        match &*t.operator {
             "Equal" | "" => {
                 let msgs = names::label_value(&t.value);
                 if !msgs.is_empty() {

@@ -530,7 +530,7 @@ fn rolling_update_with_tolerations_moves_pods() {
     let tolerate = |keys: &[&str]| -> Vec<Toleration> {
         keys.iter()
             .map(|k| Toleration {
-                key: k.to_string(),
+                key: k.to_string().into(),
                 operator: "Exists".into(),
                 ..Default::default()
             })

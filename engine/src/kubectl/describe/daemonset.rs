@@ -21,7 +21,7 @@ fn pod_phases(cluster: &Cluster, ds: &DaemonSet) -> [usize; 4] {
         {
             continue;
         }
-        let i = match pod.status.phase.as_str() {
+        let i = match &*pod.status.phase {
             phase::RUNNING => 0,
             phase::PENDING => 1,
             phase::SUCCEEDED => 2,

@@ -153,7 +153,7 @@ pub(super) fn describe(cluster: &Cluster, pod: &Pod, show_events: bool) -> Strin
         w.line(1, "Type\tStatus");
         for g in gates {
             let t = g.get("conditionType").and_then(Value::as_str).unwrap_or("");
-            let status = pod.condition(t).map_or("<none>", |c| c.status.as_str());
+            let status = pod.condition(t).map_or("<none>", |c| &*c.status);
             w.line(1, &format!("{t} \t{status} "));
         }
     }

@@ -67,7 +67,7 @@ fn terminated(name: &str, reason: &str, code: i32) -> ContainerStatus {
 fn ready_condition(p: &mut Pod, status: &str) {
     p.status.conditions.push(PodCondition {
         type_: "Ready".into(),
-        status: status.into(),
+        status: status.to_string().into(),
         ..Default::default()
     });
 }
