@@ -189,7 +189,11 @@ impl Store {
             self.pod_keys.insert(key.clone());
         }
         self.pods.insert(key.clone(), Rc::new(pod));
-        let nodes: Vec<String> = old_node.into_iter().chain(new_node).collect();
+        let nodes = old_node.into_iter().chain(new_node).collect();
+        self.pod_changed(key, nodes, owners);
+    }
+    /// Records a pod write or removal for the informers and moves the version of its nodes.
+    fn pod_changed(&mut self, key: ObjectKey, nodes: Vec<String>, owners: Vec<String>) {
         for node in &nodes {
             self.touch_node(node);
         }
@@ -237,15 +241,8 @@ impl Store {
         let owners = controller_uid(pod)
             .map(|uid| vec![uid.clone(), uid])
             .unwrap_or_default();
-        let nodes: Vec<String> = node.iter().chain(node.iter()).cloned().collect();
-        if let Some(node) = &node {
-            self.touch_node(node);
-        }
-        self.changes.push(Change::Pod {
-            key: key.clone(),
-            nodes,
-            owners,
-        });
+        let nodes = node.iter().chain(node.iter()).cloned().collect();
+        self.pod_changed(key.clone(), nodes, owners);
         true
     }
     pub fn remove_pod(&mut self, key: &ObjectKey) -> Option<Rc<Pod>> {
@@ -253,14 +250,8 @@ impl Store {
         self.pod_keys.remove(key);
         let node = pod_target_node(&pod);
         self.unindex(key, node.as_deref(), controller_uid(&pod).as_deref());
-        if let Some(node) = &node {
-            self.touch_node(node);
-        }
-        self.changes.push(Change::Pod {
-            key: key.clone(),
-            nodes: node.into_iter().collect(),
-            owners: controller_uid(&pod).into_iter().collect(),
-        });
+        let owners = controller_uid(&pod).into_iter().collect();
+        self.pod_changed(key.clone(), node.into_iter().collect(), owners);
         Some(pod)
     }
     /// Pods whose controller has this UID.
