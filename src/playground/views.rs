@@ -7,6 +7,7 @@ use dsplay_engine::api::{ControllerRevision, DaemonSet, Node, Pod, keys};
 use dsplay_engine::cluster::explain::SlotExplanation;
 use dsplay_engine::controller::scheduler::requests;
 use dsplay_engine::kubectl::printers::{node_roles, node_status, pod_status};
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -206,13 +207,16 @@ impl Playground {
         if cache.len() > store.nodes().len() {
             cache.retain(|name| store.node(name).is_some());
         }
-        let revisions = revision_numbers(store.revisions().values());
+        // Only cards being rebuilt read the revision numbers: a tick that rebuilds none skips them.
+        let revisions = OnceCell::new();
         store
             .nodes()
             .values()
             .map(|node| {
                 cache.card(node.name(), store.node_version(node.name()), || {
-                    self.build_node_view(node, &revisions)
+                    let revisions =
+                        revisions.get_or_init(|| revision_numbers(store.revisions().values()));
+                    self.build_node_view(node, revisions)
                 })
             })
             .collect()
