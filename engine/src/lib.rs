@@ -16,6 +16,7 @@ pub(crate) mod gofmt;
 pub mod kubectl;
 pub mod manifest;
 pub mod placement;
+pub mod query;
 pub mod runner;
 pub mod script;
 /// Stable sorting through one shared instance of the standard sort (a smaller page).

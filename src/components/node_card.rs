@@ -144,17 +144,21 @@ pub fn NodeCard(name: String) -> impl IntoView {
                     </Show>
                 </ul>
                 <ul class="tags taints" aria-label=of(Msg::TaintsOf)>
-                    <For each=move || list(|n| n.taints.clone()) key=|t| t.clone() let(taint)>
+                    <For
+                        each=move || node.with(|n| n.as_ref().map(|n| n.taints.clone()).unwrap_or_default())
+                        key=|t| t.clone()
+                        let(taint)
+                    >
                         <li class="tag taint">
-                            <span>{taint.clone()}</span>
+                            <span>{taint.text.clone()}</span>
                             <button
                                 type="button"
                                 class="remove"
-                                aria-label=i18n.tr_text(Text::new(Msg::RemoveTaint).arg("taint", &taint))
+                                aria-label=i18n.tr_text(Text::new(Msg::RemoveTaint).arg("taint", &taint.text))
                                 title="kubectl taint node \u{2026} KEY:EFFECT-"
                                 on:click={
-                                    let taint = taint.clone();
-                                    move |_| act(NodeAction::Untaint(taint.clone()))
+                                    let removal = taint.removal.clone();
+                                    move |_| act(NodeAction::Untaint(removal.clone()))
                                 }
                             >
                                 "\u{d7}"

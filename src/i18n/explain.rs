@@ -1,24 +1,27 @@
 //! "Why is there (no) pod here?" in the page's language: the engine's [`Verdict`] (which rule
-//! decided, with its data) and the pods' states of `Cluster::explain`, put into words. The English is the engine's summary (`Explanation::summary`) word for word; the
+//! decided, with its data) and the held-up pod of `dsplay_engine::query::explain`, put into
+//! words. The English is the engine's summary (`Explanation::summary`) word for word; the
 //! taints, labels, tolerations, requirements and the scheduler's and kubelet's messages inside
 //! the sentences stay as Kubernetes writes them.
 
 use super::{Lang, Msg, format, text};
-use dsplay_engine::cluster::explain::SlotExplanation;
 use dsplay_engine::placement::{
     Explanation, Fit, NodeHas, SelectorMismatch, TermFailure, Verdict, describe_toleration,
 };
+use dsplay_engine::query::SlotExplanation;
 
 /// The explanation of one (DaemonSet, node) pair as one paragraph.
 pub fn sentence(lang: Lang, slot: &SlotExplanation) -> String {
     let mut s = placement(lang, &slot.placement);
-    if let Some(p) = slot.pods.iter().find(|p| !p.terminating && !p.ready)
-        && let Some(waiting) = &p.waiting
-    {
+    if let Some((pod, waiting)) = slot.held_up() {
         s.push_str(&format(
             lang,
             Msg::WhyPodWaiting,
-            &[("pod", &p.name), ("phase", &p.phase), ("waiting", waiting)],
+            &[
+                ("pod", &pod.name),
+                ("phase", &pod.phase),
+                ("waiting", &waiting),
+            ],
         ));
     }
     s

@@ -279,7 +279,7 @@ fn the_english_why_is_the_engines_summary_and_chinese_keeps_kubernetes_words() {
             }
             assert_eq!(
                 sentence(Lang::En, slot),
-                slot.summary,
+                slot.summary(),
                 "{} on {node}",
                 e.daemonset
             );

@@ -23,7 +23,8 @@ pub enum NodeAction {
         key_value: String,
         effect: String,
     },
-    /// `kubectl taint node NAME key:Effect-`: the taint as kubectl prints it (`k=v:Effect`).
+    /// `kubectl taint node NAME ARG` with the taint's removal argument from the engine
+    /// (`key:Effect-`, see `TaintTag::removal`).
     Untaint(String),
     /// `sim node NAME pressure memory|disk|pid on|off`.
     Pressure {
@@ -55,16 +56,8 @@ impl NodeAction {
                     shell_words(&format!("{}:{effect}", key_value.trim()))
                 )
             }
-            NodeAction::Untaint(taint) => {
-                // `k=v:Effect` → `k:Effect-`: kubectl removes by key and effect.
-                let (key_value, effect) = taint.rsplit_once(':').unwrap_or((taint.as_str(), ""));
-                let key = key_value.split_once('=').map_or(key_value, |(k, _)| k);
-                let spec = if effect.is_empty() {
-                    format!("{key}-")
-                } else {
-                    format!("{key}:{effect}-")
-                };
-                format!("kubectl taint node {node} {}", shell_words(&spec))
+            NodeAction::Untaint(removal) => {
+                format!("kubectl taint node {node} {}", shell_words(removal))
             }
         }
     }

@@ -19,6 +19,11 @@ fn node<'a>(views: &'a [Arc<NodeView>], name: &str) -> &'a NodeView {
         .unwrap_or_else(|| panic!("no node {name}"))
 }
 
+/// The taints of a card as kubectl prints them.
+fn taint_texts(n: &NodeView) -> Vec<&str> {
+    n.taints.iter().map(|t| t.text.as_str()).collect()
+}
+
 #[test]
 fn the_default_scenario_applies_three_nodes_and_fluentd_and_plays() {
     let p = Playground::new();
@@ -44,7 +49,7 @@ fn the_default_scenario_applies_three_nodes_and_fluentd_and_plays() {
     let cp = node(&views, "control-plane");
     assert_eq!(cp.role.as_deref(), Some("control-plane"));
     assert_eq!(
-        cp.taints,
+        taint_texts(cp),
         ["node-role.kubernetes.io/control-plane:NoSchedule"]
     );
     assert_eq!(
@@ -190,11 +195,11 @@ fn node_actions_run_their_kubectl_and_sim_commands() {
             "kubectl taint node node-1 dedicated=x:NoExecute",
         ),
         (
-            NodeAction::Untaint("dedicated=x:NoExecute".into()),
+            NodeAction::Untaint("dedicated:NoExecute-".into()),
             "kubectl taint node node-1 dedicated:NoExecute-",
         ),
         (
-            NodeAction::Untaint("gpu:NoSchedule".into()),
+            NodeAction::Untaint("gpu:NoSchedule-".into()),
             "kubectl taint node node-1 gpu:NoSchedule-",
         ),
         (NodeAction::Delete, "kubectl delete node node-1"),
@@ -205,6 +210,33 @@ fn node_actions_run_their_kubectl_and_sim_commands() {
         p.node_action("node-1", &action);
         assert_eq!(last(&p).command, command);
     }
+}
+
+/// The card's × on a taint runs the removal the engine names for it.
+#[test]
+fn a_cards_taint_is_removed_by_the_engines_removal_argument() {
+    let mut p = Playground::empty();
+    let out = p.run_with_stdin(
+        "kubectl apply -f -",
+        "apiVersion: v1\nkind: Node\nmetadata:\n  name: tainted\nspec:\n  taints:\n  - {key: dedicated, value: x, effect: NoExecute}\n  - {key: gpu, effect: NoSchedule}\n",
+    );
+    assert!(!out.is_error, "{}", out.output);
+    let card = node(&p.node_views(), "tainted").clone();
+    let removals: Vec<&str> = card.taints.iter().map(|t| t.removal.as_str()).collect();
+    assert_eq!(removals, ["dedicated:NoExecute-", "gpu:NoSchedule-"]);
+    p.node_action(
+        "tainted",
+        &NodeAction::Untaint(card.taints[0].removal.clone()),
+    );
+    assert_eq!(
+        last(&p).command,
+        "kubectl taint node tainted dedicated:NoExecute-"
+    );
+    assert_eq!(last(&p).output, "node/tainted untainted\n");
+    assert_eq!(
+        taint_texts(node(&p.node_views(), "tainted")),
+        ["gpu:NoSchedule"]
+    );
 }
 
 #[test]
@@ -236,7 +268,7 @@ fn node_actions_change_what_the_cards_show() {
     );
     assert_eq!(last(&p).output, "node/node-2 tainted\n");
     let n2 = node(&p.node_views(), "node-2").clone();
-    assert_eq!(n2.taints, ["dedicated=x:NoExecute"]);
+    assert_eq!(taint_texts(&n2), ["dedicated=x:NoExecute"]);
     assert_eq!(n2.pods[0].state, PodState::Terminating);
     p.settle();
     assert!(node(&p.node_views(), "node-2").pods.is_empty());
@@ -244,9 +276,9 @@ fn node_actions_change_what_the_cards_show() {
     assert_eq!(why.len(), 1);
     assert_eq!(why[0].daemonset, "kube-system/fluentd-elasticsearch");
     assert!(
-        why[0].slot.summary.contains("dedicated"),
+        why[0].slot.summary().contains("dedicated"),
         "{}",
-        why[0].slot.summary
+        why[0].slot.summary()
     );
 
     p.node_action("node-2", &NodeAction::NotReady);
@@ -376,7 +408,7 @@ fn selecting_a_node_shows_one_explanation_per_daemonset() {
     assert_eq!(p.selected_node.as_deref(), Some("control-plane"));
     let why = p.explanations("control-plane");
     assert_eq!(why.len(), 1);
-    assert!(!why[0].slot.summary.is_empty());
+    assert!(!why[0].slot.summary().is_empty());
     p.select(Some("no-such-node"));
     assert_eq!(p.selected_node, None);
 }
@@ -548,7 +580,7 @@ fn add_node_form_fields_become_node_manifests() {
         gpu.labels
             .contains(&("accelerator".into(), "nvidia".into()))
     );
-    assert_eq!(gpu.taints, ["gpu=true:NoSchedule", "other:NoExecute"]);
+    assert_eq!(taint_texts(gpu), ["gpu=true:NoSchedule", "other:NoExecute"]);
     let node = p.session().cluster().store().node("gpu-1").expect("gpu-1");
     assert_eq!(
         node.status.allocatable.get("memory").map(|q| q.0.as_str()),

@@ -3,12 +3,10 @@
 
 use super::Playground;
 use super::view_cache::SharedInputs;
-use dsplay_engine::api::{ControllerRevision, DaemonSet, Node, Pod, keys};
-use dsplay_engine::cluster::explain::SlotExplanation;
-use dsplay_engine::controller::scheduler::requests;
+use dsplay_engine::api::{DaemonSet, Node, Pod, keys};
 use dsplay_engine::kubectl::printers::{node_roles, node_status, pod_status};
+use dsplay_engine::query::{self, RevisionNumbers, SlotExplanation, Usage};
 use std::cell::OnceCell;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Labels every simulated node has, left out of the card's compact list.
@@ -39,8 +37,7 @@ pub struct NodeView {
     pub labels: Vec<(String, String)>,
     /// How many standard labels were left out.
     pub standard_labels: usize,
-    /// As kubectl prints them: `key=value:Effect`.
-    pub taints: Vec<String>,
+    pub taints: Vec<TaintTag>,
     /// Pressure conditions that are True (`MemoryPressure`).
     pub conditions: Vec<String>,
     pub pods: Vec<PodChip>,
@@ -69,6 +66,15 @@ impl NodeView {
             .into_iter()
             .find(|s| self.pods.iter().any(|p| p.state == *s))
     }
+}
+
+/// A taint on a node card.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct TaintTag {
+    /// As kubectl prints it: `key=value:Effect`.
+    pub text: String,
+    /// What removes it: the argument of `kubectl taint node NAME ARG` (`key:Effect-`).
+    pub removal: String,
 }
 
 /// What a pod chip shows.
@@ -209,13 +215,13 @@ impl Playground {
         }
         // Only cards being rebuilt read the revision numbers: a tick that rebuilds none skips them.
         let revisions = OnceCell::new();
+        let cluster = self.session().cluster();
         store
             .nodes()
             .values()
             .map(|node| {
                 cache.card(node.name(), store.node_version(node.name()), || {
-                    let revisions =
-                        revisions.get_or_init(|| revision_numbers(store.revisions().values()));
+                    let revisions = revisions.get_or_init(|| RevisionNumbers::new(cluster));
                     self.build_node_view(node, revisions)
                 })
             })
@@ -223,34 +229,24 @@ impl Playground {
     }
 
     /// A node card, built afresh.
-    fn build_node_view(
-        &self,
-        node: &Node,
-        revisions: &BTreeMap<(String, String), i64>,
-    ) -> NodeView {
-        let store = self.session().cluster().store();
-        let mut pods: Vec<PodChip> = store
+    fn build_node_view(&self, node: &Node, revisions: &RevisionNumbers) -> NodeView {
+        let cluster = self.session().cluster();
+        let mut pods: Vec<PodChip> = cluster
+            .store()
             .pods_on_node(node.name())
             .map(|pod| pod_chip(pod, revisions))
             .collect();
         dsplay_engine::sort::sort_by(&mut pods, |a, b| {
             (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name))
         });
-        let missing = store
-            .daemonsets()
-            .values()
-            .filter(|ds| {
-                !store.pods_on_node(node.name()).any(|pod| {
-                    pod.metadata
-                        .controller_ref()
-                        .is_some_and(|o| o.uid == ds.metadata.uid)
-                })
-            })
-            .map(|ds| daemonset_name(ds))
-            .collect();
         NodeView {
-            missing,
-            usage: usage(node, store.pods_on_node(node.name())),
+            missing: query::daemonsets_without_pod(cluster, node.name())
+                .map(daemonset_name)
+                .collect(),
+            usage: query::node_usage(cluster, node.name())
+                .iter()
+                .map(usage)
+                .collect(),
             ..node_view(node, pods)
         }
     }
@@ -268,27 +264,20 @@ impl Playground {
 
     /// Every DaemonSet's revisions, oldest first, by DaemonSet.
     pub fn revision_views(&self) -> Vec<RevisionView> {
-        let store = self.session().cluster().store();
+        let cluster = self.session().cluster();
         let mut rows = Vec::new();
-        for ds in store.daemonsets().values() {
-            let mut revs: Vec<&ControllerRevision> = store
-                .revisions()
-                .values()
-                .filter(|r| {
-                    r.metadata
-                        .controller_ref()
-                        .is_some_and(|o| o.uid == ds.metadata.uid)
-                })
-                .collect();
-            dsplay_engine::sort::sort_by_key(&mut revs, |r| r.revision);
-            let newest = revs.last().map(|r| r.revision);
-            rows.extend(revs.into_iter().map(|r| RevisionView {
-                namespace: ds.metadata.namespace.clone(),
-                daemonset: ds.name().to_string(),
-                revision: r.revision,
-                images: template_images(r),
-                current: Some(r.revision) == newest,
-            }));
+        for ds in cluster.store().daemonsets().values() {
+            rows.extend(
+                query::daemonset_revisions(cluster, ds)
+                    .into_iter()
+                    .map(|r| RevisionView {
+                        namespace: ds.metadata.namespace.clone(),
+                        daemonset: ds.name().to_string(),
+                        revision: r.revision,
+                        images: r.images.join(", "),
+                        current: r.current,
+                    }),
+            );
         }
         rows
     }
@@ -302,7 +291,7 @@ impl Playground {
             .values()
             .filter_map(|ds| {
                 let ns = ds.metadata.namespace.as_str();
-                let explained = cluster.explain(ns, ds.name(), node)?;
+                let explained = query::explain(cluster, ns, ds.name(), node)?;
                 Some(Explanation {
                     daemonset: format!("{ns}/{}", ds.name()),
                     slot: explained,
@@ -310,21 +299,6 @@ impl Playground {
             })
             .collect()
     }
-}
-
-/// The images of a revision's template, comma-separated.
-fn template_images(rev: &ControllerRevision) -> String {
-    rev.data
-        .pointer("/spec/template/spec/containers")
-        .and_then(|c| c.as_array())
-        .map(|containers| {
-            containers
-                .iter()
-                .filter_map(|c| c.get("image")?.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        })
-        .unwrap_or_default()
 }
 
 fn node_view(node: &Node, pods: Vec<PodChip>) -> NodeView {
@@ -347,7 +321,15 @@ fn node_view(node: &Node, pods: Vec<PodChip>) -> NodeView {
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect(),
         standard_labels: standard.len(),
-        taints: node.spec.taints.iter().map(ToString::to_string).collect(),
+        taints: node
+            .spec
+            .taints
+            .iter()
+            .map(|t| TaintTag {
+                text: t.to_string(),
+                removal: query::taint_removal(t),
+            })
+            .collect(),
         conditions: node
             .status
             .conditions
@@ -361,32 +343,14 @@ fn node_view(node: &Node, pods: Vec<PodChip>) -> NodeView {
     }
 }
 
-/// The node's use of each resource it declares: what its pods request, of what it can allocate.
-fn usage<'a>(node: &Node, pods: impl Iterator<Item = &'a Pod>) -> Vec<String> {
-    let pods: Vec<&Pod> = pods
-        .filter(|p| !matches!(&*p.status.phase, "Succeeded" | "Failed"))
-        .collect();
-    ["cpu", "memory", "pods"]
-        .into_iter()
-        .filter_map(|resource| {
-            let q = node
-                .status
-                .allocatable
-                .get(resource)
-                .or_else(|| node.status.capacity.get(resource))?;
-            let of = q.milli_value()?;
-            let used = if resource == "pods" {
-                pods.len() as i128 * 1000
-            } else {
-                pods.iter().map(|p| requests(p, resource)).sum()
-            };
-            Some(format!(
-                "{resource} {}/{}",
-                quantity(resource, used),
-                quantity(resource, of)
-            ))
-        })
-        .collect()
+/// `cpu 100m/4`: what the node's pods request, of what it can allocate.
+fn usage(u: &Usage) -> String {
+    format!(
+        "{} {}/{}",
+        u.resource,
+        quantity(u.resource, u.requested),
+        quantity(u.resource, u.allocatable)
+    )
 }
 
 /// A milli-value as kubectl would write it: `100m` or `2` CPUs, `512Mi` or `16Gi`, a count.
@@ -410,25 +374,7 @@ fn quantity(resource: &str, milli: i128) -> String {
     }
 }
 
-/// Revision numbers by (owner UID, `controller-revision-hash`).
-fn revision_numbers<'a>(
-    revisions: impl Iterator<Item = &'a ControllerRevision>,
-) -> BTreeMap<(String, String), i64> {
-    // Inserted one by one: `collect` into a map would compile a copy of the standard sort.
-    let mut numbers = BTreeMap::new();
-    numbers.extend(revisions.filter_map(|rev| {
-        let owner = rev.metadata.controller_ref()?.uid.clone();
-        let hash = rev
-            .metadata
-            .labels
-            .get(keys::CONTROLLER_REVISION_HASH)?
-            .clone();
-        Some(((owner, hash), rev.revision))
-    }));
-    numbers
-}
-
-fn pod_chip(pod: &Pod, revisions: &BTreeMap<(String, String), i64>) -> PodChip {
+fn pod_chip(pod: &Pod, revisions: &RevisionNumbers) -> PodChip {
     let status = pod_status(pod);
     let state = match status.as_str() {
         _ if pod.metadata.is_being_deleted() => PodState::Terminating,
@@ -445,10 +391,7 @@ fn pod_chip(pod: &Pod, revisions: &BTreeMap<(String, String), i64>) -> PodChip {
         PodState::Terminating => "Terminating".to_string(),
         _ => status,
     };
-    let revision = pod.metadata.controller_ref().and_then(|owner| {
-        let hash = pod.metadata.labels.get(keys::CONTROLLER_REVISION_HASH)?;
-        revisions.get(&(owner.uid.clone(), hash.clone())).copied()
-    });
+    let revision = revisions.of_pod(pod);
     PodChip {
         uid: pod.metadata.uid.clone(),
         namespace: pod.metadata.namespace.clone(),

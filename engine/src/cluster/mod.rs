@@ -5,7 +5,6 @@ pub mod apiserver;
 pub mod clock;
 pub mod errors;
 pub mod events;
-pub mod explain;
 mod fnv;
 mod interner;
 pub mod last_applied;

@@ -2,8 +2,9 @@
 //! the exact rule that made it (spec §5) and, for a pod that exists, what holds it up (the
 //! scheduler's message, an image that cannot be pulled, termination).
 
-use super::Cluster;
+use super::daemon_pods_on_node;
 use crate::api::{ObjectKey, Pod};
+use crate::cluster::Cluster;
 use crate::placement::{Explanation, PlacementPolicy};
 use serde::Serialize;
 
@@ -14,8 +15,6 @@ pub struct SlotExplanation {
     pub node: String,
     pub placement: Explanation,
     pub pods: Vec<PodState>,
-    /// One plain-English sentence for the UI.
-    pub summary: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -29,39 +28,41 @@ pub struct PodState {
     pub terminating: bool,
 }
 
-impl Cluster {
-    /// Explains the pair; None if the DaemonSet or the node does not exist.
-    pub fn explain(&self, namespace: &str, daemonset: &str, node: &str) -> Option<SlotExplanation> {
-        let ds = self
-            .w
-            .store
-            .daemonset(&ObjectKey::new(namespace, daemonset))?;
-        let n = self.w.store.node(node)?;
-        let placement = PlacementPolicy::for_daemonset(ds).explain(n);
-        let pods: Vec<PodState> = self
-            .w
-            .store
-            .pods_on_node(node)
-            .filter(|p| {
-                p.metadata
-                    .controller_ref()
-                    .is_some_and(|r| r.uid == ds.metadata.uid)
-            })
+/// Explains the pair; None if the DaemonSet or the node does not exist.
+pub fn explain(
+    cluster: &Cluster,
+    namespace: &str,
+    daemonset: &str,
+    node: &str,
+) -> Option<SlotExplanation> {
+    let store = cluster.store();
+    let ds = store.daemonset(&ObjectKey::new(namespace, daemonset))?;
+    let n = store.node(node)?;
+    Some(SlotExplanation {
+        daemonset: daemonset.into(),
+        node: node.into(),
+        placement: PlacementPolicy::for_daemonset(ds).explain(n),
+        pods: daemon_pods_on_node(cluster, ds, node)
             .map(pod_state)
-            .collect();
-        let mut summary = placement.summary();
-        if let Some(p) = pods.iter().find(|p| !p.terminating && !p.ready)
-            && let Some(w) = &p.waiting
-        {
-            summary.push_str(&format!(" Pod {} is {}: {}", p.name, p.phase, w));
+            .collect(),
+    })
+}
+
+impl SlotExplanation {
+    /// The DaemonSet's pod on the node that is held up (neither ready nor terminating), with
+    /// why: what the answer adds after the placement decision.
+    pub fn held_up(&self) -> Option<(&PodState, &str)> {
+        let pod = self.pods.iter().find(|p| !p.terminating && !p.ready)?;
+        Some((pod, pod.waiting.as_deref()?))
+    }
+
+    /// The answer in plain English: [`Explanation::summary`], then the held-up pod, if any.
+    pub fn summary(&self) -> String {
+        let mut summary = self.placement.summary();
+        if let Some((pod, waiting)) = self.held_up() {
+            summary.push_str(&format!(" Pod {} is {}: {}", pod.name, pod.phase, waiting));
         }
-        Some(SlotExplanation {
-            daemonset: daemonset.into(),
-            node: node.into(),
-            placement,
-            pods,
-            summary,
-        })
+        summary
     }
 }
 
@@ -93,6 +94,7 @@ fn pod_state(p: &Pod) -> PodState {
 
 #[cfg(test)]
 mod tests {
+    use super::explain;
     use crate::api::*;
     use crate::cluster::Cluster;
     use crate::testutil;
@@ -120,17 +122,17 @@ mod tests {
             ..Default::default()
         });
         c.create_daemonset(ds).unwrap();
-        let e = c.explain("default", "agent", "n1").unwrap();
+        let e = explain(&c, "default", "agent", "n1").unwrap();
         assert!(!e.placement.should_run);
         assert!(
-            e.summary.contains("dedicated=gpu:NoSchedule"),
+            e.summary().contains("dedicated=gpu:NoSchedule"),
             "{}",
-            e.summary
+            e.summary()
         );
-        let e = c.explain("default", "agent", "small").unwrap();
+        let e = explain(&c, "default", "agent", "small").unwrap();
         assert!(e.placement.should_run);
         assert_eq!(e.pods.len(), 1);
-        assert!(e.summary.contains("Insufficient cpu"), "{}", e.summary);
-        assert!(c.explain("default", "agent", "nope").is_none());
+        assert!(e.summary().contains("Insufficient cpu"), "{}", e.summary());
+        assert!(explain(&c, "default", "agent", "nope").is_none());
     }
 }
