@@ -82,22 +82,6 @@ fn quote_word(word: &str) -> String {
     }
 }
 
-/// The line number a kubectl error names (`yaml: line 5: ...`, `line 5, column 3`), if any.
-pub fn line_named(message: &str) -> Option<usize> {
-    let mut rest = message;
-    while let Some(at) = rest.find("line ") {
-        let after = &rest[at + "line ".len()..];
-        let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
-        // Only "line" as a word of its own: not "pipeline 3" or "outline 2".
-        let word_start = at == 0 || !rest[..at].ends_with(|c: char| c.is_ascii_alphanumeric());
-        if word_start && let Ok(n) = digits.parse::<usize>() {
-            return (n > 0).then_some(n);
-        }
-        rest = after;
-    }
-    None
-}
-
 /// `count` names `node-N` after the highest `node-N` among `existing`.
 pub fn next_node_names<'a>(
     existing: impl Iterator<Item = &'a String>,

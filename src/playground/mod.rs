@@ -25,7 +25,7 @@ mod tests;
 
 use dsplay_engine::runner::{CommandOutput, Session};
 
-pub use commands::{NewNodes, NodeAction, line_named, shell_words};
+pub use commands::{NewNodes, NodeAction, shell_words};
 pub use history::History;
 pub use player::{LoadError, Player, ScriptStep};
 pub use time::format_elapsed;
@@ -68,25 +68,23 @@ pub const SPEEDS: [u32; 5] = [1, 2, 5, 10, 100];
 pub struct ApplyError {
     /// Everything kubectl printed.
     pub message: String,
-    /// The manifest line (1-based) of the first problem: where the engine found it, else the
-    /// line the message names, if it names one.
+    /// The manifest line (1-based) of the first problem, as the engine locates it.
     pub line: Option<usize>,
-    /// The column (1-based) of the first problem, when the engine located it.
+    /// The column (1-based) of the first problem, as the engine locates it.
     pub column: Option<usize>,
 }
 
 impl ApplyError {
-    /// A failed apply of `manifest` that printed `output`: marked where the engine locates the
-    /// first problem, else at the line the message names.
+    /// A failed apply of `manifest` that printed `output`, marked where the engine locates the
+    /// first problem of the manifest (`manifest::problems`: YAML, decoding, and the API server's
+    /// validation). An error the manifest alone does not show (an update the API server
+    /// refuses) has no mark: kubectl's text is the message.
     pub fn of(manifest: &str, output: &str) -> ApplyError {
         let first = dsplay_engine::manifest::problems(manifest)
             .into_iter()
             .next();
         ApplyError {
-            line: first
-                .as_ref()
-                .map(|p| p.line)
-                .or_else(|| commands::line_named(output)),
+            line: first.as_ref().map(|p| p.line),
             column: first.as_ref().map(|p| p.column),
             message: output.to_string(),
         }

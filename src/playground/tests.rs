@@ -414,17 +414,6 @@ fn selecting_a_node_shows_one_explanation_per_daemonset() {
 }
 
 #[test]
-fn line_numbers_are_found_in_messages() {
-    assert_eq!(
-        commands::line_named("error: yaml: line 5: did not find expected key"),
-        Some(5)
-    );
-    assert_eq!(commands::line_named("at line 12, column 3"), Some(12));
-    assert_eq!(commands::line_named("pipeline 3 failed"), None);
-    assert_eq!(commands::line_named("no number here"), None);
-}
-
-#[test]
 fn elapsed_time_reads_like_a_clock() {
     assert_eq!(format_elapsed(0), "0s");
     assert_eq!(format_elapsed(2_500), "2.5s");
