@@ -110,7 +110,8 @@ pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
             "<iframe src=\"{url}\" title=\"DaemonSet Playground\" width=\"100%\" height=\"480\" loading=\"lazy\"></iframe>"
         )
     };
-    // Downloads: the commands run (and show in the console) as the user clicks.
+    // Downloads: what the page holds now, read without running a command (the console and the
+    // scenario stay as they are).
     let download = move |ev: leptos::ev::MouseEvent, text: String| {
         if let Some(a) = ev
             .current_target()
@@ -127,11 +128,7 @@ pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
         );
     };
     let export_yaml = move |ev| {
-        let yaml = state.act(|p| {
-            let ds = p.run("kubectl get ds -A -o yaml").output;
-            let nodes = p.run("kubectl get nodes -o yaml").output;
-            format!("{ds}---\n{nodes}")
-        });
+        let yaml = state.act(Playground::export_yaml);
         download(ev, yaml);
     };
     let import = move |ev: leptos::ev::Event| {

@@ -247,8 +247,23 @@ impl Playground {
     }
 
     fn refresh(&mut self) {
-        // Read-only, and not a user action: not echoed.
-        self.ds_table = self.session.execute("kubectl get ds -A", None).output;
+        self.ds_table = self.read("kubectl get ds -A");
+    }
+
+    /// What a kubectl command that only reads (`kubectl get`) prints, run outside the command
+    /// path: not a user action, so not in the transcript, and not in the log that links,
+    /// autosaves and exported scenarios replay. (`Session::execute` takes `&mut`; a `get`
+    /// changes nothing.)
+    fn read(&mut self, command: &str) -> String {
+        self.session.execute(command, None).output
+    }
+
+    /// "Download YAML": the DaemonSets and the nodes as `kubectl get ... -o yaml` prints them,
+    /// one YAML stream. A read: the scenario and the transcript stay as they are.
+    pub fn export_yaml(&mut self) -> String {
+        let ds = self.read("kubectl get ds -A -o yaml");
+        let nodes = self.read("kubectl get nodes -o yaml");
+        format!("{ds}---\n{nodes}")
     }
 
     // ---- editor

@@ -239,6 +239,26 @@ fn a_cards_taint_is_removed_by_the_engines_removal_argument() {
     );
 }
 
+/// "Download YAML" reads: the text is what the two `kubectl get` commands print, and neither
+/// the transcript nor the scenario a link keeps gets a line.
+#[test]
+fn export_yaml_is_a_read_outside_the_command_log() {
+    let mut p = Playground::new();
+    p.settle();
+    let transcript = p.transcript().to_vec();
+    let script = p.log().script();
+    let yaml = p.export_yaml();
+    assert_eq!(p.transcript(), transcript.as_slice());
+    assert_eq!(p.log().script(), script);
+    let ds = p.run("kubectl get ds -A -o yaml").output;
+    let nodes = p.run("kubectl get nodes -o yaml").output;
+    assert_eq!(yaml, format!("{ds}---\n{nodes}"));
+    assert!(
+        yaml.contains("kind: DaemonSet") && yaml.contains("kind: Node"),
+        "{yaml}"
+    );
+}
+
 #[test]
 fn node_actions_change_what_the_cards_show() {
     let mut p = Playground::new();
