@@ -2,8 +2,9 @@
 //! lays the answers out: why a DaemonSet does (not) run a pod on a node, a DaemonSet's
 //! revisions and their images, what a node's pods request of it, how kubectl removes a taint.
 //!
-//! Read-only over a [`Cluster`], through its public accessors ([`Cluster::store`], ...). What
-//! kubectl prints for an object (STATUS, ROLES) is kubectl's printers' (`crate::kubectl`).
+//! Read-only over a [`Cluster`], through its public accessors ([`Cluster::store`], ...). The
+//! words kubectl prints for an object (its STATUS and ROLES columns) are not answered here: the
+//! page calls kubectl's printers for them, so that a card says exactly what `kubectl get` says.
 
 pub mod explain;
 mod revisions;
