@@ -50,6 +50,35 @@ fn a_link_rebuilds_the_same_cluster() {
     assert_eq!((q.speed, q.playing), (10, true));
 }
 
+/// Download YAML reads outside the scenario: the link is the same after it. A link made when it
+/// ran its two `kubectl get` commands through the console's path still has them, and replays
+/// them as the console shows any command.
+#[test]
+fn download_yaml_leaves_links_as_they_were_and_old_links_replay() {
+    let mut p = worked();
+    let before = snapshot(&p);
+    let yaml = p.export_yaml();
+    assert_eq!(snapshot(&p), before);
+
+    let mut old = worked();
+    let printed = [
+        old.run("kubectl get ds -A -o yaml").output,
+        old.run("kubectl get nodes -o yaml").output,
+    ];
+    assert_eq!(yaml, format!("{}---\n{}", printed[0], printed[1]));
+    old.tick(100);
+    let mut q = restore(&snapshot(&old)).unwrap();
+    let reads: Vec<&str> = q
+        .transcript()
+        .iter()
+        .filter(|e| e.command.ends_with("-o yaml"))
+        .map(|e| e.output.as_str())
+        .collect();
+    assert_eq!(reads, printed);
+    assert_eq!(q.elapsed_millis(), old.elapsed_millis());
+    assert_eq!(pods(&mut q), pods(&mut old));
+}
+
 #[test]
 fn ticks_replay_as_one_advance() {
     // The engine must give the same cluster for ten ticks as for their sum.
