@@ -9,9 +9,9 @@ pub mod cluster;
 pub mod controller;
 /// Scenario generation and invariants for the fuzz targets and their stable twins.
 pub mod fuzzing;
-/// Go's `strconv.Quote`, `ParseInt`, `ParseBool`, `encoding/json` strings… for kubectl- and
-/// apiserver-exact messages (used by the scenario language, the manifest reader, kubectl's
-/// printers and validation).
+/// Go's `strconv.Quote`, `ParseInt`, `ParseBool`, `encoding/json` strings, `Duration.String()`…
+/// for kubectl- and apiserver-exact messages (used by the scenario language, the manifest
+/// reader, kubectl's printers, the sim verbs and validation).
 pub(crate) mod gofmt;
 pub mod kubectl;
 pub mod manifest;

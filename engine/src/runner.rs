@@ -18,8 +18,6 @@ pub use crate::kubectl::{FileError, FileSource};
 use crate::script::{Command, ParseError, ScriptLine, parse_command_full, read_script};
 use std::path::{Path, PathBuf};
 
-pub use sim::go_duration;
-
 /// Most commands [`Session::execute`] runs from one input (a paste into the console): beyond,
 /// the input is refused before anything runs, so a runaway paste cannot freeze the page.
 pub const MAX_COMMANDS_AT_ONCE: usize = 10_000;
@@ -121,10 +119,6 @@ impl Session {
 
     pub fn cluster(&self) -> &Cluster {
         &self.cluster
-    }
-
-    pub fn cluster_mut(&mut self) -> &mut Cluster {
-        &mut self.cluster
     }
 
     /// Runs what the user typed: one command (or several lines, as a script runs them, with

@@ -224,7 +224,7 @@ pub(super) fn drain(ctx: &mut Context<'_>, node: &str, a: &DrainArgs, out: &mut 
                 "error when waiting for pod {} in namespace {} to terminate: global timeout reached: {}",
                 crate::gofmt::quote(&k.name),
                 crate::gofmt::quote(&k.namespace),
-                crate::runner::sim::go_duration(limit.as_millis() as i64)
+                crate::gofmt::go_duration(limit.as_millis() as i64)
             )
         })
         .collect();

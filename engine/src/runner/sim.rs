@@ -14,6 +14,7 @@
 //! through every periodic timer on the way, which can take minutes of real time.
 
 use crate::cluster::Cluster;
+use crate::gofmt::go_duration;
 use crate::kubectl::table::Table;
 use crate::kubectl::{KError, Out};
 use crate::script::Sim;
@@ -23,37 +24,6 @@ use std::time::Duration;
 pub const MAX_MILLIS: i64 = 366 * 24 * 3600 * 1000;
 /// `sim settle`'s default timeout.
 pub const DEFAULT_SETTLE_MILLIS: i64 = 10 * 60 * 1000;
-
-/// Go's `time.Duration.String()` for whole milliseconds: `0s`, `500ms`, `1.5s`, `1m12s`,
-/// `2h0m0s`.
-pub fn go_duration(ms: i64) -> String {
-    if ms == 0 {
-        return "0s".into();
-    }
-    let neg = ms < 0;
-    let ms = ms.unsigned_abs();
-    let sign = if neg { "-" } else { "" };
-    if ms < 1000 {
-        return format!("{sign}{ms}ms");
-    }
-    let h = ms / 3_600_000;
-    let m = (ms / 60_000) % 60;
-    let s = (ms / 1000) % 60;
-    let frac = ms % 1000;
-    let secs = if frac == 0 {
-        format!("{s}s")
-    } else {
-        let f = format!("{frac:03}");
-        format!("{s}.{}s", f.trim_end_matches('0'))
-    };
-    if h > 0 {
-        format!("{sign}{h}h{m}m{secs}")
-    } else if m > 0 {
-        format!("{sign}{m}m{secs}")
-    } else {
-        format!("{sign}{secs}")
-    }
-}
 
 fn millis(d: Duration, what: &str) -> Result<i64, KError> {
     let ms = i64::try_from(d.as_millis()).unwrap_or(i64::MAX);
@@ -136,20 +106,4 @@ pub(super) fn run(cluster: &mut Cluster, sim: &Sim) -> Out {
         },
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn go_durations() {
-        assert_eq!(go_duration(0), "0s");
-        assert_eq!(go_duration(500), "500ms");
-        assert_eq!(go_duration(1500), "1.5s");
-        assert_eq!(go_duration(72_000), "1m12s");
-        assert_eq!(go_duration(600_000), "10m0s");
-        assert_eq!(go_duration(7_200_000), "2h0m0s");
-        assert_eq!(go_duration(3_723_250), "1h2m3.25s");
-    }
 }

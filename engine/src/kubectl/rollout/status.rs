@@ -111,7 +111,7 @@ pub(in super::super) fn status(
                 ctx.cluster.advance(stop.millis() - now.millis());
                 "the simulator watches for at most a day of virtual time"
             };
-            let at = crate::runner::go_duration(ctx.cluster.elapsed_millis());
+            let at = crate::gofmt::go_duration(ctx.cluster.elapsed_millis());
             out.line(format!(
                 "dsplay: the rollout has not finished and kubectl would go on waiting; stopped watching at {at}: {why}"
             ));
