@@ -6,7 +6,7 @@ use super::view_cache::SharedInputs;
 use dsplay_engine::api::{ControllerRevision, DaemonSet, Node, Pod, keys};
 use dsplay_engine::cluster::explain::SlotExplanation;
 use dsplay_engine::controller::scheduler::requests;
-use dsplay_engine::kubectl::printers::{node_roles, node_status, pod_status};
+use dsplay_engine::kubectl::print::printers::{node_roles, node_status, pod_status};
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::sync::Arc;

@@ -2,9 +2,9 @@
 //! `-o yaml|json` (one object, or a `List` when no single name was asked for), `-o name`,
 //! `--show-labels`, `-l`, `-n`/`-A`, and kubectl's `No resources found…` line.
 
-use super::printers;
-use super::table::Table;
-use super::{Context, KError, Out, json, kind_string, resource_string, yaml};
+use super::print::table::Table;
+use super::print::{json, printers, yaml};
+use super::{Context, KError, Out, kind_string, resource_string};
 use crate::api::{
     ControllerRevision, DaemonSet, Event, Node, ObjectKey, ObjectMeta, Pod, Selector, StringMap,
     Time, format_labels,

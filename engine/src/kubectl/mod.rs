@@ -18,16 +18,12 @@ mod delete;
 mod describe;
 mod drain;
 mod get;
-pub mod json;
 mod label;
 mod node;
-pub mod printers;
+pub mod print;
 mod rollout;
 mod set_image;
-pub mod table;
-pub mod tabwriter;
 mod taint;
-pub mod yaml;
 
 use crate::cluster::{ApiError, Cluster};
 use crate::script::{Kubectl, NamespaceScope, ResourceKind};

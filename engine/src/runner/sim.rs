@@ -15,7 +15,7 @@
 
 use crate::cluster::Cluster;
 use crate::gofmt::go_duration;
-use crate::kubectl::table::Table;
+use crate::kubectl::print::table::Table;
 use crate::kubectl::{KError, Out};
 use crate::script::Sim;
 use std::time::Duration;

@@ -7,9 +7,11 @@
 //! table's own newline.
 
 use super::super::{Context, KError, Out};
-use super::{daemonset_history, get_daemonset, name_line, pod_template};
+use super::{daemonset_history, get_daemonset, name_line};
 use crate::api::ControllerRevision;
 use crate::controller::daemonset::history::template_of;
+use crate::kubectl::print::describe::Writer;
+use crate::kubectl::print::pod_template::{Source, describe_template};
 use std::collections::BTreeMap;
 
 /// The `kubernetes.io/change-cause` annotation (set by the removed `--record` flag or by hand).
@@ -61,7 +63,9 @@ fn view(
             .ok_or("unable to find the specified revision")?;
         let template = template_of(rev)
             .ok_or_else(|| format!("unable to parse history {}", rev.metadata.name))?;
-        return Ok(pod_template::describe(&template));
+        let mut w = Writer::plain();
+        describe_template(&mut w, &template, Source::Revision);
+        return Ok(w.finish());
     }
     let rows: Vec<(String, String)> = by_revision
         .iter()

@@ -4,7 +4,6 @@
 //! NotFound), its ControllerRevisions as kubectl lists them, and the name printer's line.
 
 pub(super) mod history;
-mod pod_template;
 pub(super) mod restart;
 pub(super) mod status;
 pub(super) mod undo;

@@ -1,43 +1,27 @@
-//! Containers, volumes and the pod template as the describers print them
-//! (`describeContainers`, `describeVolumes`, `DescribePodTemplate`). Fields the simulator does
-//! not model (command, env, mounts, volumes, other probes) are read from the manifest as given.
+//! `DescribePodTemplate` and what the pod describer shares with it (`describeContainers`,
+//! `describeVolumes`; kubectl `pkg/describe/describe.go`): one describer for `kubectl describe
+//! ds|pod` (through the tabwriter) and `kubectl rollout history --revision` (`printTemplate`:
+//! through a plain [`Writer`], so the tabs stay tabs). Fields the simulator does not model
+//! (command, env, mounts, volumes, the other probes) are read from the manifest as given.
 
-use super::{Writer, labels_multiline, rfc1123z_or_zero, tolerations_multiline};
-use crate::api::Extra;
-use crate::api::{Container, ContainerState, ContainerStatus, PodTemplateSpec, Quantity};
+use super::describe::{
+    Writer, annotations_multiline, canonical, labels_multiline, rfc1123z_or_zero,
+    tolerations_multiline,
+};
+use crate::api::{Container, ContainerState, ContainerStatus, Extra, PodTemplateSpec, Quantity};
 use serde_json::Value;
 
-/// `Quantity.String()`: the canonical form (`0.1` → `100m`, `1000m` → `1`, `1024Ki` → `1Mi`).
-pub(crate) fn canonical(q: &Quantity) -> String {
-    let binary = ["Ki", "Mi", "Gi", "Ti", "Pi", "Ei"]
-        .iter()
-        .any(|s| q.0.trim().ends_with(s));
-    match q.milli_value() {
-        Some(m) => format_milli(m, binary),
-        None => q.0.clone(),
-    }
-}
-
-/// Formats a value in thousandths as Go's `Quantity` does in the given family.
-pub(crate) fn format_milli(milli: i128, binary: bool) -> String {
-    if milli == 0 {
-        return "0".into();
-    }
-    if milli % 1000 != 0 {
-        return format!("{milli}m");
-    }
-    let mut v = milli / 1000;
-    let (base, suffixes): (i128, &[&str]) = if binary {
-        (1024, &["", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"])
-    } else {
-        (1000, &["", "k", "M", "G", "T", "P", "E"])
-    };
-    let mut i = 0;
-    while i + 1 < suffixes.len() && v != 0 && v % base == 0 {
-        v /= base;
-        i += 1;
-    }
-    format!("{v}{}", suffixes[i])
+/// Whose copy of a template is described. The simulator keeps templates as written: without
+/// the defaults the API server gives fields the simulator does not model, and with quantities
+/// as spelled. `kubectl describe` shows an object as the server returns it, so those are filled
+/// in; `rollout history` shows a revision's data as kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Source {
+    /// An object read from the API server (`kubectl describe`): `hostPath.type` and
+    /// `fieldRef.apiVersion` defaulted, quantities in canonical form.
+    Server,
+    /// A ControllerRevision's template (`kubectl rollout history --revision`), as written.
+    Revision,
 }
 
 fn s<'a>(v: &'a Value, key: &str) -> &'a str {
@@ -51,13 +35,11 @@ fn list<'a>(extra: &'a Extra, key: &str) -> &'a [Value] {
         .map_or(&[], Vec::as_slice)
 }
 
-/// Go's `%v` of a `[]string`: `[a b c]`.
-fn go_list(v: Option<&Value>) -> String {
-    let items: Vec<&str> = v
-        .and_then(Value::as_array)
+/// The strings of a `[]string` field.
+fn strings(v: Option<&Value>) -> Vec<&str> {
+    v.and_then(Value::as_array)
         .map(|a| a.iter().filter_map(Value::as_str).collect())
-        .unwrap_or_default();
-    format!("[{}]", items.join(" "))
+        .unwrap_or_default()
 }
 
 fn port_string(p: &Value) -> String {
@@ -68,7 +50,12 @@ fn port_string(p: &Value) -> String {
     }
 }
 
-/// `DescribeProbe`, with the API server's defaults for unset numbers.
+fn optional(r: &Value) -> bool {
+    r.get("optional").and_then(Value::as_bool).unwrap_or(false)
+}
+
+/// `DescribeProbe`: the handler, then the timing parameters (the API server's defaults when
+/// unset).
 fn probe(p: &Value) -> String {
     let n = |key: &str, default: i64| p.get(key).and_then(Value::as_i64).unwrap_or(default);
     let attrs = format!(
@@ -80,7 +67,7 @@ fn probe(p: &Value) -> String {
         n("failureThreshold", 3)
     );
     if let Some(exec) = p.get("exec") {
-        return format!("exec {} {attrs}", go_list(exec.get("command")));
+        return format!("exec [{}] {attrs}", strings(exec.get("command")).join(" "));
     }
     if let Some(h) = p.get("httpGet") {
         let scheme = match s(h, "scheme") {
@@ -88,10 +75,11 @@ fn probe(p: &Value) -> String {
             other => other.to_lowercase(),
         };
         let port = h.get("port").map(port_string).unwrap_or_default();
-        let host = if port.is_empty() {
-            s(h, "host").to_string()
-        } else {
-            format!("{}:{port}", s(h, "host"))
+        // The URL's host: `net.JoinHostPort` (an IPv6 host in brackets) when there is a port.
+        let host = match (s(h, "host"), port.as_str()) {
+            (host, "") => host.to_string(),
+            (host, port) if host.contains(':') => format!("[{host}]:{port}"),
+            (host, port) => format!("{host}:{port}"),
         };
         return format!("http-get {scheme}://{host}{} {attrs}", s(h, "path"));
     }
@@ -158,7 +146,33 @@ fn describe_state(w: &mut Writer, title: &str, state: &ContainerState) {
     }
 }
 
-fn describe_env(w: &mut Writer, c: &Container) {
+/// `describeContainerEnvFrom`, printed only when the container has `envFrom`.
+fn describe_env_from(w: &mut Writer, c: &Container) {
+    let sources = list(&c.extra, "envFrom");
+    if sources.is_empty() {
+        return;
+    }
+    w.line(2, "Environment Variables from:");
+    for e in sources {
+        let (from, r) = match (e.get("configMapRef"), e.get("secretRef")) {
+            (Some(r), _) => ("ConfigMap", Some(r)),
+            (None, Some(r)) => ("Secret", Some(r)),
+            _ => ("", None),
+        };
+        let name = r.map_or("", |r| s(r, "name"));
+        let optional = r.is_some_and(optional);
+        match s(e, "prefix") {
+            "" => w.line(3, &format!("{name}\t{from}\tOptional: {optional}")),
+            prefix => w.line(
+                3,
+                &format!("{name}\t{from} with prefix '{prefix}'\tOptional: {optional}"),
+            ),
+        }
+    }
+}
+
+/// `describeContainerEnvVars` without a pod to resolve field references against.
+fn describe_env(w: &mut Writer, c: &Container, source: Source) {
     let env = list(&c.extra, "env");
     if env.is_empty() {
         w.line(2, "Environment:\t<none>");
@@ -177,16 +191,21 @@ fn describe_env(w: &mut Writer, c: &Container) {
             }
             continue;
         };
-        let optional = |r: &Value| r.get("optional").and_then(Value::as_bool).unwrap_or(false);
         if let Some(f) = from.get("fieldRef") {
-            let api = match s(f, "apiVersion") {
-                "" => "v1",
-                v => v,
+            let api = match (s(f, "apiVersion"), source) {
+                ("", Source::Server) => "v1",
+                (v, _) => v,
             };
-            // The value is resolved from the pod only; a template shows it empty.
             w.line(3, &format!("{name}:\t ({api}:{})", s(f, "fieldPath")));
         } else if let Some(r) = from.get("resourceFieldRef") {
-            w.line(3, &format!("{name}:\t ({})", s(r, "resource")));
+            let resource = s(r, "resource");
+            w.line(
+                3,
+                &format!(
+                    "{name}:\t{} ({resource})",
+                    resource_value(c, resource, r.get("divisor"))
+                ),
+            );
         } else if let Some(r) = from.get("secretKeyRef") {
             w.line(
                 3,
@@ -211,6 +230,36 @@ fn describe_env(w: &mut Writer, c: &Container) {
     }
 }
 
+/// `ExtractContainerResourceValue`: the container's request or limit in units of the divisor,
+/// rounded up (cpu in cores, the rest in bytes by default); an unset cpu or memory limit shows as
+/// `node allocatable`.
+fn resource_value(c: &Container, resource: &str, divisor: Option<&Value>) -> String {
+    let Some((kind, name)) = resource.split_once('.') else {
+        return String::new();
+    };
+    let map = c.resources.as_ref().map(|r| match kind {
+        "limits" => &r.limits,
+        _ => &r.requests,
+    });
+    let milli = map
+        .and_then(|m| m.get(name))
+        .and_then(|q| q.milli_value())
+        .unwrap_or(0);
+    let divisor_milli = match divisor {
+        Some(Value::String(d)) => Quantity(d.clone()).milli_value(),
+        Some(Value::Number(n)) => n.as_i64().map(|n| i128::from(n) * 1000),
+        _ => None,
+    }
+    .filter(|d| *d > 0)
+    .unwrap_or(1000);
+    let value = (milli + divisor_milli - 1).div_euclid(divisor_milli);
+    if value == 0 && kind == "limits" && (name == "cpu" || name == "memory") {
+        return "node allocatable".into();
+    }
+    value.to_string()
+}
+
+/// `describeContainerVolumes`: mounts sorted by path.
 fn describe_mounts(w: &mut Writer, c: &Container) {
     let mut mounts: Vec<&Value> = list(&c.extra, "volumeMounts").iter().collect();
     if mounts.is_empty() {
@@ -241,7 +290,7 @@ fn describe_mounts(w: &mut Writer, c: &Container) {
     }
 }
 
-fn describe_resources(w: &mut Writer, c: &Container) {
+fn describe_resources(w: &mut Writer, c: &Container, source: Source) {
     let Some(r) = &c.resources else { return };
     for (title, map) in [("Limits", &r.limits), ("Requests", &r.requests)] {
         if map.is_empty() {
@@ -249,18 +298,23 @@ fn describe_resources(w: &mut Writer, c: &Container) {
         }
         w.line(2, &format!("{title}:"));
         for (name, q) in map {
-            w.line(3, &format!("{name}:\t{}", canonical(q)));
+            let q = match source {
+                Source::Server => canonical(q),
+                Source::Revision => q.0.clone(),
+            };
+            w.line(3, &format!("{name}:\t{q}"));
         }
     }
 }
 
 /// `describeContainers`: `space` is `""` for a pod and `"  "` in a pod template.
-pub(super) fn describe_containers(
+pub(crate) fn describe_containers(
     w: &mut Writer,
     label: &str,
     containers: &[Container],
     statuses: &[ContainerStatus],
     space: &str,
+    source: Source,
 ) {
     let none = if containers.is_empty() { " <none>" } else { "" };
     w.line(0, &format!("{space}{label}:{none}"));
@@ -294,10 +348,10 @@ pub(super) fn describe_containers(
             );
         }
         for (key, title) in [("command", "Command"), ("args", "Args")] {
-            let items = list(&c.extra, key);
+            let items = strings(c.extra.get(key));
             if !items.is_empty() {
                 w.line(2, &format!("{title}:"));
-                for item in items.iter().filter_map(Value::as_str) {
+                for item in items {
                     for part in item.split('\n') {
                         w.line(3, part);
                     }
@@ -315,7 +369,7 @@ pub(super) fn describe_containers(
             );
             w.line(2, &format!("Restart Count:\t{}", st.restart_count));
         }
-        describe_resources(w, c);
+        describe_resources(w, c, source);
         if let Some(p) = c.extra.get("livenessProbe") {
             w.line(2, &format!("Liveness:\t{}", probe(p)));
         }
@@ -326,32 +380,38 @@ pub(super) fn describe_containers(
         if let Some(p) = c.extra.get("startupProbe") {
             w.line(2, &format!("Startup:\t{}", probe(p)));
         }
-        describe_env(w, c);
+        describe_env_from(w, c);
+        describe_env(w, c, source);
         describe_mounts(w, c);
     }
 }
 
-/// `describeVolumes`.
-pub(super) fn describe_volumes(w: &mut Writer, volumes: &[Value], space: &str) {
+/// `describeVolumes` for hostPath, emptyDir, configMap and secret volumes.
+pub(crate) fn describe_volumes(w: &mut Writer, volumes: &[Value], space: &str, source: Source) {
     if volumes.is_empty() {
         w.line(0, &format!("{space}Volumes:\t<none>"));
         return;
     }
     w.line(0, &format!("{space}Volumes:"));
     let name_indent = if space.is_empty() { "" } else { " " };
-    let optional = |v: &Value| v.get("optional").and_then(Value::as_bool).unwrap_or(false);
     for v in volumes {
         w.line(1, &format!("{name_indent}{}:", s(v, "name")));
         if let Some(h) = v.get("hostPath") {
-            // The API server defaults an absent type to "" (HostPathUnset).
+            // The API server defaults an absent type to "" (HostPathUnset); kubectl prints an
+            // unset one as <none>.
+            let host_path_type = match (h.get("type"), source) {
+                (None, Source::Revision) => "<none>",
+                _ => s(h, "type"),
+            };
             w.line(2, "Type:\tHostPath (bare host directory volume)");
             w.line(2, &format!("Path:\t{}", s(h, "path")));
-            w.line(2, &format!("HostPathType:\t{}", s(h, "type")));
+            w.line(2, &format!("HostPathType:\t{host_path_type}"));
         } else if let Some(e) = v.get("emptyDir") {
-            let limit = match e.get("sizeLimit").map(port_string) {
-                Some(l) if !l.is_empty() && l != "0" => l,
-                _ => "<unset>".into(),
-            };
+            let limit = e
+                .get("sizeLimit")
+                .map(port_string)
+                .filter(|l| Quantity(l.clone()).milli_value().is_some_and(|m| m > 0))
+                .unwrap_or_else(|| "<unset>".into());
             w.line(
                 2,
                 "Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)",
@@ -373,16 +433,16 @@ pub(super) fn describe_volumes(w: &mut Writer, volumes: &[Value], space: &str) {
 }
 
 /// The pod's volumes as written in the manifest.
-pub(super) fn volumes(spec_extra: &Extra) -> &[Value] {
+pub(crate) fn volumes(spec_extra: &Extra) -> &[Value] {
     list(spec_extra, "volumes")
 }
 
 /// `DescribePodTemplate`.
-pub(super) fn describe_template(w: &mut Writer, t: &PodTemplateSpec) {
+pub(crate) fn describe_template(w: &mut Writer, t: &PodTemplateSpec, source: Source) {
     w.line(0, "Pod Template:");
-    labels_multiline(w, "  ", "Labels", &t.metadata.labels);
+    labels_multiline(w, "", "  Labels", &t.metadata.labels);
     if !t.metadata.annotations.is_empty() {
-        super::annotations_multiline(w, "  Annotations", &t.metadata.annotations);
+        annotations_multiline(w, "  Annotations", &t.metadata.annotations);
     }
     let sa = t
         .spec
@@ -394,34 +454,32 @@ pub(super) fn describe_template(w: &mut Writer, t: &PodTemplateSpec) {
         w.line(1, &format!("Service Account:\t{sa}"));
     }
     if !t.spec.init_containers.is_empty() {
-        describe_containers(w, "Init Containers", &t.spec.init_containers, &[], "  ");
+        let init = &t.spec.init_containers;
+        describe_containers(w, "Init Containers", init, &[], "  ", source);
     }
-    describe_containers(w, "Containers", &t.spec.containers, &[], "  ");
-    describe_volumes(w, volumes(&t.spec.extra), "  ");
+    describe_containers(w, "Containers", &t.spec.containers, &[], "  ", source);
+    describe_volumes(w, volumes(&t.spec.extra), "  ", source);
     if !t.spec.priority_class_name.is_empty() {
         w.line(
             1,
             &format!("Priority Class Name:\t{}", t.spec.priority_class_name),
         );
     }
-    labels_multiline(w, "  ", "Node-Selectors", &t.spec.node_selector);
-    tolerations_multiline(w, "  ", "Tolerations", &t.spec.tolerations);
+    labels_multiline(w, "", "  Node-Selectors", &t.spec.node_selector);
+    tolerations_multiline(w, "", "  Tolerations", &t.spec.tolerations);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::Toleration;
+    use crate::testutil;
 
-    #[test]
-    fn canonical_quantities() {
-        let q = |s: &str| canonical(&Quantity(s.into()));
-        assert_eq!(q("100m"), "100m");
-        assert_eq!(q("0.1"), "100m");
-        assert_eq!(q("1000m"), "1");
-        assert_eq!(q("200Mi"), "200Mi");
-        assert_eq!(q("1024Ki"), "1Mi");
-        assert_eq!(q("2000"), "2k");
-        assert_eq!(q("0"), "0");
+    /// The template as `rollout history --revision` prints it.
+    fn describe(t: &PodTemplateSpec) -> String {
+        let mut w = Writer::plain();
+        describe_template(&mut w, t, Source::Revision);
+        w.finish()
     }
 
     #[test]
@@ -433,5 +491,96 @@ mod tests {
         );
         let p: Value = serde_json::json!({"exec": {"command": ["cat", "/tmp/ok"]}});
         assert!(probe(&p).starts_with("exec [cat /tmp/ok] delay=0s"));
+    }
+
+    #[test]
+    fn template_as_kubectl_describes_it() {
+        let mut ds = testutil::daemonset("x", testutil::labels(&[("app", "x")]), "c", "img:1");
+        let t = &mut ds.spec.template;
+        t.spec.tolerations = vec![
+            Toleration::exists("node-role.kubernetes.io/control-plane", "NoSchedule"),
+            Toleration::exists("", ""),
+        ];
+        t.spec.extra.insert(
+            "volumes".into(),
+            serde_json::json!([{"name": "varlog", "hostPath": {"path": "/var/log"}}]),
+        );
+        t.spec.containers[0].extra.insert(
+            "volumeMounts".into(),
+            serde_json::json!([{"name": "varlog", "mountPath": "/var/log", "readOnly": true}]),
+        );
+        assert_eq!(
+            describe(t),
+            "Pod Template:\n  Labels:\tapp=x\n  Containers:\n   c:\n    Image:\timg:1\n    Port:\t<none>\n    Host Port:\t<none>\n    Environment:\t<none>\n    Mounts:\n      /var/log from varlog (ro)\n  Volumes:\n   varlog:\n    Type:\tHostPath (bare host directory volume)\n    Path:\t/var/log\n    HostPathType:\t<none>\n  Node-Selectors:\t<none>\n  Tolerations:\top=Exists\n\tnode-role.kubernetes.io/control-plane:NoSchedule op=Exists\n"
+        );
+    }
+
+    #[test]
+    fn containers_with_probes_env_resources_and_ports() {
+        let mut t: PodTemplateSpec = serde_json::from_value(serde_json::json!({
+            "metadata": {"labels": {"app": "x"}, "annotations": {"a": "1"}},
+            "spec": {
+                "serviceAccountName": "agent",
+                "containers": [{
+                    "name": "c",
+                    "image": "img",
+                    "command": ["/bin/agent", "--v=2"],
+                    "ports": [{"containerPort": 80, "protocol": "TCP", "name": "http"},
+                              {"containerPort": 53, "hostPort": 53, "protocol": "UDP"}],
+                    "resources": {"limits": {"memory": "200Mi"}, "requests": {"cpu": "100m"}},
+                    "readinessProbe": {"httpGet": {"path": "/healthz", "port": 8080}},
+                    "livenessProbe": {"tcpSocket": {"port": 80}, "periodSeconds": 5},
+                    "envFrom": [{"configMapRef": {"name": "cfg"}}],
+                    "env": [
+                        {"name": "A", "value": "b"},
+                        {"name": "NODE", "valueFrom": {"fieldRef": {"apiVersion": "v1", "fieldPath": "spec.nodeName"}}},
+                        {"name": "CPU", "valueFrom": {"resourceFieldRef": {"resource": "limits.cpu"}}},
+                        {"name": "S", "valueFrom": {"secretKeyRef": {"name": "s", "key": "k"}}}
+                    ]
+                }],
+                "nodeSelector": {"disk": "ssd"}
+            }
+        }))
+        .unwrap();
+        t.spec.tolerations = vec![Toleration {
+            key: "k".into(),
+            operator: "Equal".into(),
+            value: "v".into(),
+            effect: "NoExecute".into(),
+            toleration_seconds: Some(30),
+        }];
+        assert_eq!(
+            describe(&t),
+            "Pod Template:
+  Labels:\tapp=x
+  Annotations:\ta: 1
+  Service Account:\tagent
+  Containers:
+   c:
+    Image:\timg
+    Ports:\t80/TCP (http), 53/UDP
+    Host Ports:\t0/TCP (http), 53/UDP
+    Command:
+      /bin/agent
+      --v=2
+    Limits:
+      memory:\t200Mi
+    Requests:
+      cpu:\t100m
+    Liveness:\ttcp-socket :80 delay=0s timeout=1s period=5s successThreshold=1 failureThreshold=3
+    Readiness:\thttp-get http://:8080/healthz delay=0s timeout=1s period=10s successThreshold=1 failureThreshold=3
+    Environment Variables from:
+      cfg\tConfigMap\tOptional: false
+    Environment:
+      A:\tb
+      NODE:\t (v1:spec.nodeName)
+      CPU:\tnode allocatable (limits.cpu)
+      S:\t<set to the key 'k' in secret 's'>\tOptional: false
+    Mounts:\t<none>
+  Volumes:\t<none>
+  Node-Selectors:\tdisk=ssd
+  Tolerations:\tk=v:NoExecute for 30s
+"
+        );
     }
 }
