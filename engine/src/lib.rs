@@ -6,6 +6,7 @@
 pub mod api;
 pub mod bench;
 pub mod cluster;
+pub mod command;
 pub mod controller;
 /// Scenario generation and invariants for the fuzz targets and their stable twins.
 pub mod fuzzing;
@@ -18,6 +19,7 @@ pub mod manifest;
 pub mod placement;
 pub mod runner;
 pub mod script;
+pub mod sim;
 /// Stable sorting through one shared instance of the standard sort (a smaller page).
 pub mod sort;
 #[cfg(test)]

@@ -10,12 +10,10 @@
 //! the message `dsplay: line N: <what is wrong>`; so does a script that cannot be read (an
 //! unclosed quote or here-document). The same input always gives the same transcript.
 
-pub(crate) mod sim;
-
 use crate::cluster::Cluster;
-use crate::kubectl::{self, Context};
+use crate::command::{self, ParseError, parse_command_full};
 pub use crate::kubectl::{FileError, FileSource};
-use crate::script::{Command, ParseError, ScriptLine, parse_command_full, read_script};
+use crate::script::{ScriptLine, read_script};
 use std::path::{Path, PathBuf};
 
 /// Most commands [`Session::execute`] runs from one input (a paste into the console): beyond,
@@ -195,17 +193,12 @@ impl Session {
             output.push_str(w);
             output.push('\n');
         }
-        let out = match &parsed.command {
-            Command::Kubectl(k) => {
-                let mut ctx = Context {
-                    cluster: &mut self.cluster,
-                    stdin,
-                    files: self.files.as_deref(),
-                };
-                kubectl::run(&mut ctx, k)
-            }
-            Command::Sim(s) => sim::run(&mut self.cluster, s),
-        };
+        let out = command::run(
+            &parsed.command,
+            &mut self.cluster,
+            stdin,
+            self.files.as_deref(),
+        );
         output.push_str(&out.text);
         if !output.is_empty() && !output.ends_with('\n') {
             output.push('\n');

@@ -4,66 +4,9 @@
 //! kept as raw text. What kubectl itself refuses before talking to the server is refused here,
 //! with kubectl's own words; what the server would refuse is left to the engine.
 
-/// The cluster's own types, named as the parser has always named them: `--cascade`,
-/// `sim node NAME ready|not-ready|unreachable` and `sim node NAME pressure ...`.
-pub use crate::cluster::{Cascade, NodeReadiness as NodeReadyState, Pressure};
-use std::fmt;
+/// `--cascade` of `kubectl delete`.
+pub use crate::cluster::Cascade;
 use std::time::Duration;
-
-/// A command of the scenario language.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Command {
-    /// A `kubectl …` command.
-    Kubectl(Kubectl),
-    /// A `sim …` command: what a real cluster does on its own.
-    Sim(Sim),
-}
-
-/// A command with the warnings kubectl prints on standard error while reading it (e.g.
-/// `warning: --cascade=false is deprecated …`), in order. The transcript prints them before the
-/// command's own output.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ParsedCommand {
-    /// The command.
-    pub command: Command,
-    /// Lines kubectl prints on standard error before doing anything (no trailing newline).
-    pub warnings: Vec<String>,
-}
-
-/// Why a command line was refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ParseError {
-    /// Not a command of this language (first word not `kubectl`/`sim`, unknown verb, a kubectl
-    /// feature the simulator does not model, bad `sim` arguments). The runner stops the script
-    /// with exit status 2 and names the line.
-    NotACommand {
-        /// What is wrong, in a sentence (without the line number).
-        message: String,
-    },
-    /// A kubectl usage error. `message` is exactly what kubectl prints on standard error
-    /// (possibly several lines, warnings first, no trailing newline); the script goes on.
-    Kubectl {
-        /// kubectl's text.
-        message: String,
-    },
-}
-
-impl ParseError {
-    /// The message, whichever the class.
-    pub fn message(&self) -> &str {
-        match self {
-            ParseError::NotACommand { message } | ParseError::Kubectl { message } => message,
-        }
-    }
-}
-
-impl fmt::Display for ParseError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.message())
-    }
-}
-
-impl std::error::Error for ParseError {}
 
 /// The resource types the simulated API server serves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -441,56 +384,6 @@ pub enum Kubectl {
     },
 }
 
-/// A `sim` command.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Sim {
-    /// `sim advance DURATION`.
-    Advance(Duration),
-    /// `sim settle [--timeout DURATION]` (`None`: the default, 10m).
-    Settle {
-        /// `--timeout`.
-        timeout: Option<Duration>,
-    },
-    /// `sim node NAME ready|not-ready|unreachable`.
-    NodeReady {
-        /// The node.
-        node: String,
-        /// The state.
-        state: NodeReadyState,
-    },
-    /// `sim node NAME pressure memory|disk|pid on|off`.
-    NodePressure {
-        /// The node.
-        node: String,
-        /// Which condition.
-        pressure: Pressure,
-        /// `on` or `off`.
-        on: bool,
-    },
-    /// `sim image IMAGE unpullable|pullable`.
-    Image {
-        /// The image reference, as written in pod specs.
-        image: String,
-        /// `pullable` (true) or `unpullable` (false).
-        pullable: bool,
-    },
-    /// `sim pod NAME fail [-n NS]`.
-    PodFail {
-        /// The pod.
-        pod: String,
-        /// `-n`.
-        namespace: NamespaceScope,
-    },
-    /// `sim seed N`.
-    Seed(u64),
-    /// `sim timing` lists the pod timings; `sim timing NAME DURATION` sets one
-    /// (names in `crate::cluster::timings::NAMES`).
-    Timing {
-        /// `None` lists them all.
-        set: Option<(String, Duration)>,
-    },
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -564,14 +457,5 @@ mod tests {
         assert_eq!(NamespaceScope::Default.namespace(), Some("default"));
         assert_eq!(NamespaceScope::Named("x".into()).namespace(), Some("x"));
         assert_eq!(NamespaceScope::All.namespace(), None);
-    }
-
-    #[test]
-    fn parse_error_message_and_display() {
-        let e = ParseError::Kubectl {
-            message: "error: x".into(),
-        };
-        assert_eq!(e.message(), "error: x");
-        assert_eq!(e.to_string(), "error: x");
     }
 }

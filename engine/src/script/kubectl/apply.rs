@@ -1,12 +1,13 @@
 //! `kubectl apply -f …` and `kubectl create -f …` (kubectl `pkg/cmd/apply/apply.go`,
 //! `pkg/cmd/create/create.go`): only manifests from files or standard input.
 
-use super::super::command::{Kubectl, ParseError, ParsedCommand};
+use super::super::command::Kubectl;
 use super::super::flags::{FlagSpec, FlagType::*, no, strip_flags};
 use super::{
     Cx, DRY_RUN, FIELD_MANAGER, GLOBAL_FLAGS, PRINT_FLAGS, RECORD, SELECTOR_UNSUPPORTED, VALIDATE,
     filename_flags, namespace_scope, not_a_command,
 };
+use crate::command::{ParseError, ParsedCommand};
 use crate::gofmt::format_string_slice;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,7 +132,7 @@ pub(super) fn parse(args: &[String], verb: Verb) -> Result<ParsedCommand, ParseE
 #[cfg(test)]
 mod tests {
     use super::super::test_util::*;
-    use crate::script::command::*;
+    use crate::script::*;
 
     fn files(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()

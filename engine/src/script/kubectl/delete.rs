@@ -1,10 +1,11 @@
 //! `kubectl delete` (kubectl `pkg/cmd/delete/delete.go`, `delete_flags.go`): flags, then
 //! `ToOptions` (cascade), `Complete` (grace-period rules, builder), `Validate`, in that order.
 
-use super::super::command::{Cascade, DeleteWhat, Kubectl, ParseError, ParsedCommand};
+use super::super::command::{Cascade, DeleteWhat, Kubectl};
 use super::super::flags::{FlagSpec, FlagType::*, no, yes};
 use super::super::resources::{Request, Target, resolve};
 use super::{Cx, DRY_RUN, filename_flags, namespace_scope};
+use crate::command::{ParseError, ParsedCommand};
 use crate::gofmt::parse_bool;
 
 const DELETE_FLAGS: &[FlagSpec] = &[
@@ -126,7 +127,8 @@ pub(super) fn parse(args: &[String]) -> Result<ParsedCommand, ParseError> {
 #[cfg(test)]
 mod tests {
     use super::super::test_util::*;
-    use crate::script::command::*;
+    use crate::command::Command;
+    use crate::script::*;
 
     fn objects(kind: ResourceKind, names: &[&str]) -> DeleteWhat {
         DeleteWhat::Objects {

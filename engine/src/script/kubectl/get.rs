@@ -2,10 +2,11 @@
 //! `pkg/cmd/describe/describe.go`): flags, then `Complete`, `Validate` and the builder's
 //! checks, in kubectl's order.
 
-use super::super::command::{Kubectl, OutputFormat, ParseError, ParsedCommand};
+use super::super::command::{Kubectl, OutputFormat};
 use super::super::flags::{FlagSpec, FlagType::*, no, yes};
 use super::super::resources::{Request, Target, TargetError, resolve};
 use super::{Cx, filename_flags, namespace_scope};
+use crate::command::{ParseError, ParsedCommand};
 use crate::gofmt::quote;
 
 const GET_FLAGS: &[FlagSpec] = &[
@@ -181,7 +182,7 @@ pub(super) fn parse_describe(args: &[String]) -> Result<ParsedCommand, ParseErro
 #[cfg(test)]
 mod tests {
     use super::super::test_util::*;
-    use crate::script::command::*;
+    use crate::script::*;
 
     fn get(
         kind: ResourceKind,

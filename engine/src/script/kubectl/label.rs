@@ -3,13 +3,14 @@
 //! Whether a key may be overwritten depends on the object, so that check is the engine's
 //! (`'k' already has a value (v), and --overwrite is false`).
 
-use super::super::command::{Kubectl, LabelChange, ParseError, ParsedCommand};
+use super::super::command::{Kubectl, LabelChange};
 use super::super::flags::{FlagSpec, FlagType::*, no, yes};
 use super::super::resources::{Request, Target, resolve};
 use super::{
     Cx, DRY_RUN, FIELD_MANAGER, PRINT_FLAGS, RECORD, SELECTOR_UNSUPPORTED, filename_flags,
     namespace_scope,
 };
+use crate::command::{ParseError, ParsedCommand};
 use crate::gofmt::quote;
 use crate::validation::names::label_value;
 
@@ -141,7 +142,7 @@ pub(super) fn parse(args: &[String]) -> Result<ParsedCommand, ParseError> {
 #[cfg(test)]
 mod tests {
     use super::super::test_util::*;
-    use crate::script::command::*;
+    use crate::script::*;
 
     fn set(k: &str, v: &str) -> LabelChange {
         LabelChange::Set {

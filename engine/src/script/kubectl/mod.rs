@@ -14,11 +14,12 @@ mod rollout;
 mod set_image;
 mod taint;
 
-use super::command::{Command, Kubectl, NamespaceScope, ParseError, ParsedCommand};
+use super::command::{Kubectl, NamespaceScope};
 use super::flags::{
     FlagSpec, FlagType, ParsedFlags, args_minus_first, no, parse_flags, strip_flags, yes,
 };
 use super::resources::TargetError;
+use crate::command::{Command, ParseError, ParsedCommand};
 
 /// kubectl's persistent flags (root command), available to every command. Only `-n` is
 /// modelled; the connection and logging flags have no meaning in the simulator.
@@ -301,14 +302,15 @@ pub(super) fn namespace_scope(f: &ParsedFlags) -> NamespaceScope {
 
 #[cfg(test)]
 pub(super) mod test_util {
-    use super::super::command::{Command, Kubectl, ParseError, ParsedCommand};
+    use super::super::command::Kubectl;
+    use crate::command::{Command, ParseError, ParsedCommand};
 
     pub fn argv(line: &str) -> Vec<String> {
         crate::script::split_words(line).unwrap_or_else(|e| panic!("{line}: {e}"))
     }
 
     pub fn parsed(line: &str) -> ParsedCommand {
-        crate::script::parse_command_full(&argv(line)).unwrap_or_else(|e| panic!("{line}: {e:?}"))
+        crate::command::parse_command_full(&argv(line)).unwrap_or_else(|e| panic!("{line}: {e:?}"))
     }
 
     pub fn ok(line: &str) -> Kubectl {
@@ -320,7 +322,7 @@ pub(super) mod test_util {
 
     /// The kubectl error text.
     pub fn kerr(line: &str) -> String {
-        match crate::script::parse_command_full(&argv(line)) {
+        match crate::command::parse_command_full(&argv(line)) {
             Err(ParseError::Kubectl { message }) => message,
             other => panic!("{line}: expected a kubectl error, got {other:?}"),
         }
@@ -328,7 +330,7 @@ pub(super) mod test_util {
 
     /// The not-a-command message.
     pub fn nac(line: &str) -> String {
-        match crate::script::parse_command_full(&argv(line)) {
+        match crate::command::parse_command_full(&argv(line)) {
             Err(ParseError::NotACommand { message }) => message,
             other => panic!("{line}: expected NotACommand, got {other:?}"),
         }
@@ -338,7 +340,7 @@ pub(super) mod test_util {
 #[cfg(test)]
 mod tests {
     use super::test_util::*;
-    use crate::script::command::*;
+    use crate::script::*;
 
     #[test]
     fn verb_after_global_flags() {

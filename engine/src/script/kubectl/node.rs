@@ -3,10 +3,11 @@
 
 use std::time::Duration;
 
-use super::super::command::{Kubectl, ParseError, ParsedCommand, ResourceKind};
+use super::super::command::{Kubectl, ResourceKind};
 use super::super::flags::{FlagSpec, FlagType, FlagType::*, no, yes};
 use super::super::resources::resolve_names;
 use super::{Cx, DRY_RUN, SELECTOR_UNSUPPORTED};
+use crate::command::{ParseError, ParsedCommand};
 
 const CORDON_FLAGS: &[FlagSpec] = &[SELECTOR_UNSUPPORTED, DRY_RUN];
 
@@ -97,7 +98,8 @@ mod tests {
     use std::time::Duration;
 
     use super::super::test_util::*;
-    use crate::script::command::*;
+    use crate::command::Command;
+    use crate::script::*;
 
     #[test]
     fn cordon_and_uncordon() {

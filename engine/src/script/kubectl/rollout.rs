@@ -3,13 +3,14 @@
 
 use std::time::Duration;
 
-use super::super::command::{Kubectl, ParseError, ParsedCommand, ResourceKind};
+use super::super::command::{Kubectl, ResourceKind};
 use super::super::flags::{FlagSpec, FlagType::*, args_minus_first, strip_flags, yes};
 use super::super::resources::{Request, Target, resolve};
 use super::{
     Cx, DRY_RUN, FIELD_MANAGER, GLOBAL_FLAGS, PRINT_FLAGS, SELECTOR_UNSUPPORTED, filename_flags,
     namespace_scope, not_a_command,
 };
+use crate::command::{ParseError, ParsedCommand};
 
 const STATUS_FLAGS: &[FlagSpec] = &[
     filename_flags(false)[0],
@@ -194,7 +195,7 @@ mod tests {
     use std::time::Duration;
 
     use super::super::test_util::*;
-    use crate::script::command::*;
+    use crate::script::*;
 
     fn status(
         name: &str,

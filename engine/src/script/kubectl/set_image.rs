@@ -1,6 +1,6 @@
 //! `kubectl set image ds/NAME CONTAINER=IMAGE…` (kubectl `pkg/cmd/set/set_image.go`).
 
-use super::super::command::{Kubectl, ParseError, ParsedCommand, ResourceKind};
+use super::super::command::{Kubectl, ResourceKind};
 use super::super::flags::{FlagSpec, FlagType::*, args_minus_first, no, strip_flags};
 use super::super::resources::{Request, Target, resolve};
 use super::label::resources_and_pairs;
@@ -8,6 +8,7 @@ use super::{
     Cx, DRY_RUN, FIELD_MANAGER, GLOBAL_FLAGS, PRINT_FLAGS, RECORD, SELECTOR_UNSUPPORTED,
     filename_flags, namespace_scope, not_a_command,
 };
+use crate::command::{ParseError, ParsedCommand};
 
 const SET_IMAGE_FLAGS: &[FlagSpec] = &[
     PRINT_FLAGS[0],
@@ -112,7 +113,7 @@ fn parse_image(args: &[String]) -> Result<ParsedCommand, ParseError> {
 #[cfg(test)]
 mod tests {
     use super::super::test_util::*;
-    use crate::script::command::*;
+    use crate::script::*;
 
     fn set_image(name: &str, images: &[(&str, &str)], namespace: NamespaceScope) -> Kubectl {
         Kubectl::SetImage {

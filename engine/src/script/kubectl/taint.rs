@@ -2,9 +2,10 @@
 //! `pkg/cmd/taint/taint.go` `Complete`/`Validate`, `utils.go` `parseTaints`). Whether an
 //! existing taint may be overwritten depends on the node, so that check is the engine's.
 
-use super::super::command::{Kubectl, ParseError, ParsedCommand, ResourceKind, TaintChange};
+use super::super::command::{Kubectl, ResourceKind, TaintChange};
 use super::super::flags::{FlagSpec, FlagType::*, no, yes};
 use super::{Cx, DRY_RUN, FIELD_MANAGER, PRINT_FLAGS, SELECTOR_UNSUPPORTED, VALIDATE};
+use crate::command::{ParseError, ParsedCommand};
 use crate::gofmt::quote;
 use crate::validation::names::{label_value, qualified_name};
 
@@ -179,7 +180,7 @@ pub(super) fn parse(args: &[String]) -> Result<ParsedCommand, ParseError> {
 #[cfg(test)]
 mod tests {
     use super::super::test_util::*;
-    use crate::script::command::*;
+    use crate::script::*;
 
     fn add(k: &str, v: Option<&str>, e: &str) -> TaintChange {
         TaintChange::Add {

@@ -1,51 +1,41 @@
-//! `sim …` verbs: what a real cluster does on its own (time passing, nodes failing, images that
-//! cannot be pulled). They are the project's own, so a mistake in one is "not a command of
+//! Reading the `sim` verbs. They are the project's own, so a mistake in one is "not a command of
 //! this language", with a message saying what was expected.
 
-use super::command::{
-    Command, NamespaceScope, NodeReadyState, ParseError, ParsedCommand, Pressure, Sim,
-};
-use super::duration::parse_duration;
+use super::Sim;
+use crate::cluster::{NodeReadiness, Pressure};
+use crate::script::{NamespaceScope, parse_duration};
 
 const USAGE: &str = "sim advance DURATION | sim settle [--timeout DURATION] | sim node NAME ready|not-ready|unreachable | sim node NAME pressure memory|disk|pid on|off | sim image IMAGE unpullable|pullable | sim pod NAME fail [-n NAMESPACE] | sim seed N | sim timing [NAME DURATION]";
 
-fn bad(message: String) -> ParseError {
-    ParseError::NotACommand { message }
-}
-
-fn duration_arg(verb: &str, text: &str) -> Result<std::time::Duration, ParseError> {
+fn duration_arg(verb: &str, text: &str) -> Result<std::time::Duration, String> {
     parse_duration(text).map_err(|e| {
-        bad(format!(
-            "{verb}: expected a duration such as 500ms, 30s, 2m or 1h30m, got {text:?} ({e})"
-        ))
+        format!("{verb}: expected a duration such as 500ms, 30s, 2m or 1h30m, got {text:?} ({e})")
     })
 }
 
-/// Parses the words after `sim`.
-pub(crate) fn parse(args: &[String]) -> Result<ParsedCommand, ParseError> {
+/// Parses the words after `sim`; an error is the sentence saying what is wrong.
+pub(crate) fn parse(args: &[String]) -> Result<Sim, String> {
     let words: Vec<&str> = args.iter().map(String::as_str).collect();
     let sim = match words.as_slice() {
-        [] => return Err(bad(format!("sim needs a verb: {USAGE}"))),
+        [] => return Err(format!("sim needs a verb: {USAGE}")),
         ["advance", d] => Sim::Advance(duration_arg("sim advance", d)?),
         ["advance", ..] => {
-            return Err(bad(
-                "usage: sim advance DURATION (e.g. sim advance 30s)".into()
-            ));
+            return Err("usage: sim advance DURATION (e.g. sim advance 30s)".into());
         }
         ["settle", rest @ ..] => Sim::Settle {
             timeout: settle_timeout(rest)?,
         },
         ["node", node, "ready"] => Sim::NodeReady {
             node: node.to_string(),
-            state: NodeReadyState::Ready,
+            state: NodeReadiness::Ready,
         },
         ["node", node, "not-ready"] => Sim::NodeReady {
             node: node.to_string(),
-            state: NodeReadyState::NotReady,
+            state: NodeReadiness::NotReady,
         },
         ["node", node, "unreachable"] => Sim::NodeReady {
             node: node.to_string(),
-            state: NodeReadyState::Unreachable,
+            state: NodeReadiness::Unreachable,
         },
         ["node", node, "pressure", kind, state] => {
             let pressure = match *kind {
@@ -53,18 +43,18 @@ pub(crate) fn parse(args: &[String]) -> Result<ParsedCommand, ParseError> {
                 "disk" => Pressure::Disk,
                 "pid" => Pressure::Pid,
                 other => {
-                    return Err(bad(format!(
+                    return Err(format!(
                         "sim node {node} pressure: expected memory, disk or pid, got {other:?}"
-                    )));
+                    ));
                 }
             };
             let on = match *state {
                 "on" => true,
                 "off" => false,
                 other => {
-                    return Err(bad(format!(
+                    return Err(format!(
                         "sim node {node} pressure {kind}: expected on or off, got {other:?}"
-                    )));
+                    ));
                 }
             };
             Sim::NodePressure {
@@ -74,9 +64,9 @@ pub(crate) fn parse(args: &[String]) -> Result<ParsedCommand, ParseError> {
             }
         }
         ["node", ..] => {
-            return Err(bad(
+            return Err(
                 "usage: sim node NAME ready|not-ready|unreachable, or sim node NAME pressure memory|disk|pid on|off".into(),
-            ));
+            );
         }
         ["image", image, "unpullable"] => Sim::Image {
             image: image.to_string(),
@@ -86,38 +76,35 @@ pub(crate) fn parse(args: &[String]) -> Result<ParsedCommand, ParseError> {
             image: image.to_string(),
             pullable: true,
         },
-        ["image", ..] => return Err(bad("usage: sim image IMAGE unpullable|pullable".into())),
+        ["image", ..] => return Err("usage: sim image IMAGE unpullable|pullable".into()),
         ["pod", rest @ ..] => pod_fail(rest)?,
         ["seed", n] => Sim::Seed(n.parse::<u64>().map_err(|_| {
-            bad(format!(
+            format!(
                 "sim seed: expected a whole number from 0 to {}, got {n:?}",
                 u64::MAX
-            ))
+            )
         })?),
-        ["seed", ..] => return Err(bad("usage: sim seed N".into())),
+        ["seed", ..] => return Err("usage: sim seed N".into()),
         ["timing"] => Sim::Timing { set: None },
         ["timing", name, d] => {
             if !crate::cluster::timings::NAMES.contains(name) {
-                return Err(bad(format!(
+                return Err(format!(
                     "sim timing: unknown timing {name:?}; one of {}",
                     crate::cluster::timings::NAMES.join(", ")
-                )));
+                ));
             }
             Sim::Timing {
                 set: Some((name.to_string(), duration_arg("sim timing", d)?)),
             }
         }
-        ["timing", ..] => return Err(bad("usage: sim timing [NAME DURATION]".into())),
-        [verb, ..] => return Err(bad(format!("unknown sim verb {verb:?}: {USAGE}"))),
+        ["timing", ..] => return Err("usage: sim timing [NAME DURATION]".into()),
+        [verb, ..] => return Err(format!("unknown sim verb {verb:?}: {USAGE}")),
     };
-    Ok(ParsedCommand {
-        command: Command::Sim(sim),
-        warnings: Vec::new(),
-    })
+    Ok(sim)
 }
 
 /// `[--timeout DURATION]` / `[--timeout=DURATION]`.
-fn settle_timeout(rest: &[&str]) -> Result<Option<std::time::Duration>, ParseError> {
+fn settle_timeout(rest: &[&str]) -> Result<Option<std::time::Duration>, String> {
     match rest {
         [] => Ok(None),
         ["--timeout", d] => Ok(Some(duration_arg("sim settle --timeout", d)?)),
@@ -125,13 +112,13 @@ fn settle_timeout(rest: &[&str]) -> Result<Option<std::time::Duration>, ParseErr
             let d = one.strip_prefix("--timeout=").unwrap_or_default();
             Ok(Some(duration_arg("sim settle --timeout", d)?))
         }
-        _ => Err(bad("usage: sim settle [--timeout DURATION]".into())),
+        _ => Err("usage: sim settle [--timeout DURATION]".into()),
     }
 }
 
 /// `sim pod NAME fail` with an optional `-n NS` / `-nNS` / `--namespace NS` / `--namespace=NS`
 /// anywhere after `pod`.
-fn pod_fail(rest: &[&str]) -> Result<Sim, ParseError> {
+fn pod_fail(rest: &[&str]) -> Result<Sim, String> {
     let mut namespace = NamespaceScope::Default;
     let mut words: Vec<&str> = Vec::new();
     let mut i = 0usize;
@@ -139,7 +126,7 @@ fn pod_fail(rest: &[&str]) -> Result<Sim, ParseError> {
         i += 1;
         let value = if w == "-n" || w == "--namespace" {
             let Some(&v) = rest.get(i) else {
-                return Err(bad(format!("sim pod: {w} needs a namespace")));
+                return Err(format!("sim pod: {w} needs a namespace"));
             };
             i += 1;
             Some(v)
@@ -161,7 +148,7 @@ fn pod_fail(rest: &[&str]) -> Result<Sim, ParseError> {
             pod: pod.to_string(),
             namespace,
         }),
-        _ => Err(bad("usage: sim pod NAME fail [-n NAMESPACE]".into())),
+        _ => Err("usage: sim pod NAME fail [-n NAMESPACE]".into()),
     }
 }
 
@@ -170,10 +157,11 @@ mod tests {
     use std::time::Duration;
 
     use super::*;
+    use crate::command::{Command, ParseError};
 
     fn sim(line: &str) -> Sim {
         let args = crate::script::split_words(line).unwrap();
-        match crate::script::parse_command(&args) {
+        match crate::command::parse_command(&args) {
             Ok(Command::Sim(s)) => s,
             other => panic!("{line}: {other:?}"),
         }
@@ -181,7 +169,7 @@ mod tests {
 
     fn err(line: &str) -> String {
         let args = crate::script::split_words(line).unwrap();
-        match crate::script::parse_command(&args) {
+        match crate::command::parse_command(&args) {
             Err(ParseError::NotACommand { message }) => message,
             other => panic!("{line}: {other:?}"),
         }
@@ -226,14 +214,11 @@ mod tests {
             node: "n1".into(),
             state: s,
         };
-        assert_eq!(sim("sim node n1 ready"), ready(NodeReadyState::Ready));
-        assert_eq!(
-            sim("sim node n1 not-ready"),
-            ready(NodeReadyState::NotReady)
-        );
+        assert_eq!(sim("sim node n1 ready"), ready(NodeReadiness::Ready));
+        assert_eq!(sim("sim node n1 not-ready"), ready(NodeReadiness::NotReady));
         assert_eq!(
             sim("sim node n1 unreachable"),
-            ready(NodeReadyState::Unreachable)
+            ready(NodeReadiness::Unreachable)
         );
         let p = |pressure, on| Sim::NodePressure {
             node: "n1".into(),

@@ -4,7 +4,8 @@
 
 use proptest::prelude::*;
 
-use super::{parse_command, parse_duration, read_script, split_words};
+use super::parse_command;
+use crate::script::{parse_duration, read_script, split_words};
 
 /// Words the parser branches on, to reach deep paths with arbitrary argv.
 const VOCABULARY: &[&str] = &[

@@ -1,4 +1,5 @@
-//! The `sim` verbs, mapped onto the cluster.
+//! The `sim` verbs: what a real cluster does on its own (time passing, nodes failing, images
+//! that cannot be pulled), read from their words ([`parse`]) and run on the cluster ([`run`]).
 //!
 //! Output:
 //! - `sim advance D`, `sim node …`, `sim image …`, `sim pod … fail`, `sim seed N` and
@@ -13,12 +14,65 @@
 //! Durations longer than [`MAX_MILLIS`] (one year) are refused: the clock would have to run
 //! through every periodic timer on the way, which can take minutes of real time.
 
-use crate::cluster::Cluster;
+mod parse;
+pub(crate) use parse::parse;
+
+use crate::cluster::{Cluster, NodeReadiness, Pressure};
 use crate::gofmt::go_duration;
 use crate::kubectl::print::table::Table;
 use crate::kubectl::{KError, Out};
-use crate::script::Sim;
+use crate::script::NamespaceScope;
 use std::time::Duration;
+
+/// A `sim` command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sim {
+    /// `sim advance DURATION`.
+    Advance(Duration),
+    /// `sim settle [--timeout DURATION]` (`None`: the default, 10m).
+    Settle {
+        /// `--timeout`.
+        timeout: Option<Duration>,
+    },
+    /// `sim node NAME ready|not-ready|unreachable`.
+    NodeReady {
+        /// The node.
+        node: String,
+        /// The state.
+        state: NodeReadiness,
+    },
+    /// `sim node NAME pressure memory|disk|pid on|off`.
+    NodePressure {
+        /// The node.
+        node: String,
+        /// Which condition.
+        pressure: Pressure,
+        /// `on` or `off`.
+        on: bool,
+    },
+    /// `sim image IMAGE unpullable|pullable`.
+    Image {
+        /// The image reference, as written in pod specs.
+        image: String,
+        /// `pullable` (true) or `unpullable` (false).
+        pullable: bool,
+    },
+    /// `sim pod NAME fail [-n NS]`.
+    PodFail {
+        /// The pod.
+        pod: String,
+        /// `-n`.
+        namespace: NamespaceScope,
+    },
+    /// `sim seed N`.
+    Seed(u64),
+    /// `sim timing` lists the pod timings; `sim timing NAME DURATION` sets one
+    /// (names in `crate::cluster::timings::NAMES`).
+    Timing {
+        /// `None` lists them all.
+        set: Option<(String, Duration)>,
+    },
+}
 
 /// The longest `sim advance` / `sim settle --timeout`: one year.
 pub const MAX_MILLIS: i64 = 366 * 24 * 3600 * 1000;
@@ -37,7 +91,8 @@ fn millis(d: Duration, what: &str) -> Result<i64, KError> {
     Ok(ms)
 }
 
-pub(super) fn run(cluster: &mut Cluster, sim: &Sim) -> Out {
+/// Runs a `sim` command.
+pub(crate) fn run(cluster: &mut Cluster, sim: &Sim) -> Out {
     let mut out = Out::default();
     match sim {
         Sim::Advance(d) => match millis(*d, "sim advance") {
