@@ -10,8 +10,7 @@
 //! panic ends the page.
 
 use crate::cluster::Cluster;
-use crate::kubectl::{self, Context, FileSource, Out};
-use crate::script::Kubectl;
+use crate::kubectl::{self, Context, FileSource, Kubectl, Out, Refusal};
 use crate::sim::{self, Sim};
 use std::fmt;
 
@@ -84,7 +83,15 @@ pub fn parse_command_full(args: &[String]) -> Result<ParsedCommand, ParseError> 
             message: "empty command".to_string(),
         }),
         Some((first, rest)) => match first.as_str() {
-            "kubectl" => crate::script::parse_kubectl(rest),
+            "kubectl" => kubectl::parse(rest)
+                .map(|parsed| ParsedCommand {
+                    command: Command::Kubectl(parsed.command),
+                    warnings: parsed.warnings,
+                })
+                .map_err(|refusal| match refusal {
+                    Refusal::NotACommand(message) => ParseError::NotACommand { message },
+                    Refusal::Kubectl(message) => ParseError::Kubectl { message },
+                }),
             "sim" => sim::parse(rest)
                 .map(|sim| ParsedCommand {
                     command: Command::Sim(sim),

@@ -1,5 +1,8 @@
 use super::*;
-use crate::script::{NamespaceScope, read_script, split_words};
+use crate::kubectl::NamespaceScope;
+use crate::kubectl::apply::ApplyOptions;
+use crate::kubectl::rollout::Rollout;
+use crate::script::{read_script, split_words};
 
 #[test]
 fn first_word_decides() {
@@ -49,10 +52,10 @@ sim advance 30s
     assert_eq!(parsed[0], Command::Sim(Sim::Seed(7)));
     assert_eq!(
         parsed[1],
-        Command::Kubectl(Kubectl::Apply {
+        Command::Kubectl(Kubectl::Apply(ApplyOptions {
             files: vec!["-".into()],
             namespace: NamespaceScope::Default
-        })
+        }))
     );
     assert_eq!(
         lines[1].stdin.as_deref(),
@@ -62,7 +65,7 @@ sim advance 30s
     assert_eq!(lines[3].line, 9);
     assert!(matches!(
         parsed[4],
-        Command::Kubectl(Kubectl::RolloutStatus { .. })
+        Command::Kubectl(Kubectl::Rollout(Rollout::Status(_)))
     ));
 }
 

@@ -20,8 +20,7 @@ pub(crate) use parse::parse;
 use crate::cluster::{Cluster, NodeReadiness, Pressure};
 use crate::gofmt::go_duration;
 use crate::kubectl::print::table::Table;
-use crate::kubectl::{KError, Out};
-use crate::script::NamespaceScope;
+use crate::kubectl::{KError, NamespaceScope, Out};
 use std::time::Duration;
 
 /// A `sim` command.

@@ -3,7 +3,8 @@
 
 use super::Sim;
 use crate::cluster::{NodeReadiness, Pressure};
-use crate::script::{NamespaceScope, parse_duration};
+use crate::kubectl::NamespaceScope;
+use crate::script::parse_duration;
 
 const USAGE: &str = "sim advance DURATION | sim settle [--timeout DURATION] | sim node NAME ready|not-ready|unreachable | sim node NAME pressure memory|disk|pid on|off | sim image IMAGE unpullable|pullable | sim pod NAME fail [-n NAMESPACE] | sim seed N | sim timing [NAME DURATION]";
 

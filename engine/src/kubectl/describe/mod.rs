@@ -2,26 +2,34 @@
 //! `DescribeMatchingResources`; the describers of `pkg/describe/describe.go`).
 //!
 //! Each describer writes lines with tabs, as kubectl's `PrefixWriter` does, and the text is laid
-//! out by a port of Go's tabwriter ([`super::print::tabwriter`]) as `tabbedString` does. The command
-//! itself: several objects are separated by two blank lines; events are shown only when exactly
+//! out by a port of Go's tabwriter ([`super::print::tabwriter`]) as `tabbedString` does. The
+//! command itself: several objects are separated by two blank lines; events are shown only when exactly
 //! one object is described; a single name that is not found describes every object whose name
 //! starts with it (each followed by a blank line, without events).
 
 mod daemonset;
 mod events;
 mod node;
+mod parse;
 mod pod;
+pub(super) use parse::parse;
 
 use super::get::{Obj, list, not_found, resolve};
-use super::{Context, KError, Out};
+use super::resource::ResourceKind;
+use super::{Context, KError, NamespaceScope, Out};
 use crate::cluster::Cluster;
-use crate::script::{NamespaceScope, ResourceKind};
 
-/// What `describe` runs with.
-pub(super) struct DescribeArgs<'a> {
+/// The options of `kubectl describe` (kubectl's `DescribeOptions`). With names, kubectl
+/// describes each object, or, when a name is not found, every object whose name starts with it;
+/// without names, every object of the kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DescribeOptions {
+    /// The kind.
     pub kind: ResourceKind,
-    pub names: &'a [String],
-    pub namespace: &'a NamespaceScope,
+    /// The names or name prefixes (empty: all).
+    pub names: Vec<String>,
+    /// `-n` / `-A`.
+    pub namespace: NamespaceScope,
 }
 
 /// One object's description, with or without its events.
@@ -35,7 +43,7 @@ fn describe_one(cluster: &Cluster, obj: Obj<'_>, show_events: bool) -> String {
     }
 }
 
-pub(super) fn describe(ctx: &mut Context<'_>, a: &DescribeArgs<'_>, out: &mut Out) {
+pub(super) fn run(ctx: &mut Context<'_>, a: &DescribeOptions, out: &mut Out) {
     if matches!(
         a.kind,
         ResourceKind::ControllerRevision | ResourceKind::Event
@@ -50,10 +58,10 @@ pub(super) fn describe(ctx: &mut Context<'_>, a: &DescribeArgs<'_>, out: &mut Ou
     let all_namespaces = matches!(a.namespace, NamespaceScope::All);
     let namespace = a.namespace.namespace().unwrap_or("default").to_string();
 
-    let (found, missing) = resolve(cluster, a.kind, a.names, a.namespace);
+    let (found, missing) = resolve(cluster, a.kind, &a.names, &a.namespace);
     let errors: Vec<KError> = missing.into_iter().map(|n| not_found(a.kind, n)).collect();
 
-    if let ([prefix], [_]) = (a.names, errors.as_slice()) {
+    if let ([prefix], [_]) = (a.names.as_slice(), errors.as_slice()) {
         describe_matching(cluster, a, &namespace, prefix, errors, out);
         return;
     }
@@ -79,7 +87,7 @@ pub(super) fn describe(ctx: &mut Context<'_>, a: &DescribeArgs<'_>, out: &mut Ou
 /// NotFound error.
 fn describe_matching(
     cluster: &Cluster,
-    a: &DescribeArgs<'_>,
+    a: &DescribeOptions,
     namespace: &str,
     prefix: &str,
     original: Vec<KError>,

@@ -34,8 +34,9 @@ fn cluster_with_ds_pod(empty_dir: bool) -> (Cluster, ObjectKey) {
     (c, key)
 }
 
-fn args(ignore_daemonsets: bool, force: bool) -> DrainArgs {
-    DrainArgs {
+fn args(ignore_daemonsets: bool, force: bool) -> DrainOptions {
+    DrainOptions {
+        node: NODE.into(),
         ignore_daemonsets,
         force,
         delete_emptydir_data: false,
@@ -44,14 +45,14 @@ fn args(ignore_daemonsets: bool, force: bool) -> DrainArgs {
     }
 }
 
-fn run_drain(c: &mut Cluster, a: &DrainArgs) -> Out {
+fn run_drain(c: &mut Cluster, a: &DrainOptions) -> Out {
     let mut out = Out::default();
     let mut ctx = Context {
         cluster: c,
         stdin: None,
         files: None,
     };
-    drain(&mut ctx, NODE, a, &mut out);
+    run(&mut ctx, a, &mut out);
     out
 }
 

@@ -3,7 +3,7 @@
 //! (`ResourceTypeOrNameArgs`, `ResourceNames`, `visitorResult`, `mappingFor`), with their error
 //! texts, for the resource types the simulated server serves.
 
-use super::command::ResourceKind;
+use super::resource::ResourceKind;
 use crate::gofmt::quote;
 
 /// What the arguments select.

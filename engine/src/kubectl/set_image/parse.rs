@@ -1,14 +1,14 @@
-//! `kubectl set image ds/NAME CONTAINER=IMAGE…` (kubectl `pkg/cmd/set/set_image.go`).
+//! Reading `kubectl set image ds/NAME CONTAINER=IMAGE…` (kubectl `pkg/cmd/set/set_image.go`).
 
-use super::super::command::{Kubectl, ResourceKind};
-use super::super::flags::{FlagSpec, FlagType::*, args_minus_first, no, strip_flags};
-use super::super::resources::{Request, Target, resolve};
-use super::label::resources_and_pairs;
-use super::{
-    Cx, DRY_RUN, FIELD_MANAGER, GLOBAL_FLAGS, PRINT_FLAGS, RECORD, SELECTOR_UNSUPPORTED,
-    filename_flags, namespace_scope, not_a_command,
+use super::SetImageOptions;
+use crate::kubectl::builder::{Request, Target, resolve};
+use crate::kubectl::cmdutil::{
+    Cx, DRY_RUN, FIELD_MANAGER, PRINT_FLAGS, RECORD, SELECTOR_UNSUPPORTED, filename_flags,
+    namespace_scope, not_a_command, resources_and_pairs,
 };
-use crate::command::{ParseError, ParsedCommand};
+use crate::kubectl::resource::ResourceKind;
+use crate::kubectl::{GLOBAL_FLAGS, Kubectl, Parsed, Refusal};
+use crate::script::flags::{FlagSpec, FlagType::*, args_minus_first, no, strip_flags};
 
 const SET_IMAGE_FLAGS: &[FlagSpec] = &[
     PRINT_FLAGS[0],
@@ -27,7 +27,7 @@ const SET_IMAGE_FLAGS: &[FlagSpec] = &[
 ];
 
 /// `kubectl set …`: only `image` is part of the language.
-pub(super) fn parse_set(args: &[String]) -> Result<ParsedCommand, ParseError> {
+pub(in crate::kubectl) fn parse_set(args: &[String]) -> Result<Parsed, Refusal> {
     let Some(sub) = strip_flags(args, &[GLOBAL_FLAGS]).into_iter().next() else {
         return Err(not_a_command(
             "kubectl set needs a subcommand: image".into(),
@@ -62,7 +62,7 @@ fn parse_images(pairs: &[String]) -> Result<Vec<(String, String)>, String> {
     Ok(images)
 }
 
-fn parse_image(args: &[String]) -> Result<ParsedCommand, ParseError> {
+fn parse_image(args: &[String]) -> Result<Parsed, Refusal> {
     let mut cx = Cx::new("kubectl set image");
     let f = cx.flags(args, SET_IMAGE_FLAGS)?;
     // Complete: resources, then container=image pairs, then the builder.
@@ -103,27 +103,28 @@ fn parse_image(args: &[String]) -> Result<ParsedCommand, ParseError> {
         Target::Files(_) => return Err(cx.unsupported("-f is not supported")),
     };
     let namespace = namespace_scope(&f);
-    cx.done(Kubectl::SetImage {
+    cx.done(Kubectl::SetImage(SetImageOptions {
         name,
         images,
         namespace,
-    })
+    }))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::*;
-    use crate::script::*;
+    use super::*;
+    use crate::kubectl::NamespaceScope;
+    use crate::kubectl::test_util::*;
 
     fn set_image(name: &str, images: &[(&str, &str)], namespace: NamespaceScope) -> Kubectl {
-        Kubectl::SetImage {
+        Kubectl::SetImage(SetImageOptions {
             name: name.into(),
             images: images
                 .iter()
                 .map(|(c, i)| (c.to_string(), i.to_string()))
                 .collect(),
             namespace,
-        }
+        })
     }
 
     #[test]

@@ -1,16 +1,21 @@
-//! `kubectl rollout status|history|undo|restart ds/NAME` (kubectl `pkg/cmd/rollout/*.go`):
-//! the target is written `ds/NAME`, `daemonset/NAME`, `daemonsets/NAME` or `ds NAME`.
+//! Reading `kubectl rollout status|history|undo|restart ds/NAME` (kubectl
+//! `pkg/cmd/rollout/*.go`): the target is written `ds/NAME`, `daemonset/NAME`,
+//! `daemonsets/NAME` or `ds NAME`.
 
-use std::time::Duration;
-
-use super::super::command::{Kubectl, ResourceKind};
-use super::super::flags::{FlagSpec, FlagType::*, args_minus_first, strip_flags, yes};
-use super::super::resources::{Request, Target, resolve};
-use super::{
-    Cx, DRY_RUN, FIELD_MANAGER, GLOBAL_FLAGS, PRINT_FLAGS, SELECTOR_UNSUPPORTED, filename_flags,
-    namespace_scope, not_a_command,
+use super::Rollout;
+use super::history::HistoryOptions;
+use super::restart::RestartOptions;
+use super::status::StatusOptions;
+use super::undo::UndoOptions;
+use crate::kubectl::builder::{Request, Target, resolve};
+use crate::kubectl::cmdutil::{
+    Cx, DRY_RUN, FIELD_MANAGER, PRINT_FLAGS, SELECTOR_UNSUPPORTED, filename_flags, namespace_scope,
+    not_a_command,
 };
-use crate::command::{ParseError, ParsedCommand};
+use crate::kubectl::resource::ResourceKind;
+use crate::kubectl::{GLOBAL_FLAGS, Kubectl, Parsed, Refusal};
+use crate::script::flags::{FlagSpec, FlagType::*, args_minus_first, strip_flags, yes};
+use std::time::Duration;
 
 const STATUS_FLAGS: &[FlagSpec] = &[
     filename_flags(false)[0],
@@ -61,7 +66,7 @@ const RESTART_FLAGS: &[FlagSpec] = &[
 
 const SUBCOMMANDS: &str = "status, history, undo or restart";
 
-pub(super) fn parse(args: &[String]) -> Result<ParsedCommand, ParseError> {
+pub(in crate::kubectl) fn parse(args: &[String]) -> Result<Parsed, Refusal> {
     let Some(sub) = strip_flags(args, &[GLOBAL_FLAGS]).into_iter().next() else {
         return Err(not_a_command(format!(
             "kubectl rollout needs a subcommand: {SUBCOMMANDS}"
@@ -83,14 +88,14 @@ pub(super) fn parse(args: &[String]) -> Result<ParsedCommand, ParseError> {
 }
 
 /// `Validate`'s first check, shared by every rollout subcommand.
-fn require_resource(cx: &Cx, positional: &[String]) -> Result<(), ParseError> {
+fn require_resource(cx: &Cx, positional: &[String]) -> Result<(), Refusal> {
     if positional.is_empty() {
         return Err(cx.plain("required resource not specified"));
     }
     Ok(())
 }
 
-fn check_revision(cx: &Cx, revision: Option<i64>) -> Result<(), ParseError> {
+fn check_revision(cx: &Cx, revision: Option<i64>) -> Result<(), Refusal> {
     match revision {
         Some(r) if r < 0 => Err(cx.plain(format!("revision must be a positive integer: {r}"))),
         _ => Ok(()),
@@ -98,7 +103,7 @@ fn check_revision(cx: &Cx, revision: Option<i64>) -> Result<(), ParseError> {
 }
 
 /// The builder's reading of the arguments, narrowed to one DaemonSet.
-fn daemonset(cx: &Cx, positional: &[String]) -> Result<String, ParseError> {
+fn daemonset(cx: &Cx, positional: &[String]) -> Result<String, Refusal> {
     let target = resolve(&Request {
         args: positional,
         allow_empty_selector: true,
@@ -126,7 +131,7 @@ fn daemonset(cx: &Cx, positional: &[String]) -> Result<String, ParseError> {
     }
 }
 
-fn timeout(cx: &Cx, nanos: Option<i64>) -> Result<Option<Duration>, ParseError> {
+fn timeout(cx: &Cx, nanos: Option<i64>) -> Result<Option<Duration>, Refusal> {
     match nanos {
         None | Some(0) => Ok(None),
         Some(n) if n < 0 => Err(cx.unsupported("a negative --timeout is not supported")),
@@ -134,7 +139,7 @@ fn timeout(cx: &Cx, nanos: Option<i64>) -> Result<Option<Duration>, ParseError> 
     }
 }
 
-fn parse_status(args: &[String]) -> Result<ParsedCommand, ParseError> {
+fn parse_status(args: &[String]) -> Result<Parsed, Refusal> {
     let mut cx = Cx::new("kubectl rollout status");
     let f = cx.flags(args, STATUS_FLAGS)?;
     require_resource(&cx, &f.positional)?;
@@ -144,15 +149,15 @@ fn parse_status(args: &[String]) -> Result<ParsedCommand, ParseError> {
     let timeout = timeout(&cx, f.duration("timeout"))?;
     let watch = f.bool_or("watch", true);
     let namespace = namespace_scope(&f);
-    cx.done(Kubectl::RolloutStatus {
+    cx.done(Kubectl::Rollout(Rollout::Status(StatusOptions {
         name,
         timeout,
         watch,
         namespace,
-    })
+    })))
 }
 
-fn parse_history(args: &[String]) -> Result<ParsedCommand, ParseError> {
+fn parse_history(args: &[String]) -> Result<Parsed, Refusal> {
     let mut cx = Cx::new("kubectl rollout history");
     let f = cx.flags(args, HISTORY_FLAGS)?;
     require_resource(&cx, &f.positional)?;
@@ -160,42 +165,44 @@ fn parse_history(args: &[String]) -> Result<ParsedCommand, ParseError> {
     let name = daemonset(&cx, &f.positional)?;
     let revision = f.int("revision").filter(|r| *r != 0);
     let namespace = namespace_scope(&f);
-    cx.done(Kubectl::RolloutHistory {
+    cx.done(Kubectl::Rollout(Rollout::History(HistoryOptions {
         name,
         revision,
         namespace,
-    })
+    })))
 }
 
-fn parse_undo(args: &[String]) -> Result<ParsedCommand, ParseError> {
+fn parse_undo(args: &[String]) -> Result<Parsed, Refusal> {
     let mut cx = Cx::new("kubectl rollout undo");
     let f = cx.flags(args, UNDO_FLAGS)?;
     require_resource(&cx, &f.positional)?;
     let name = daemonset(&cx, &f.positional)?;
     let to_revision = f.int("to-revision").filter(|r| *r != 0);
     let namespace = namespace_scope(&f);
-    cx.done(Kubectl::RolloutUndo {
+    cx.done(Kubectl::Rollout(Rollout::Undo(UndoOptions {
         name,
         to_revision,
         namespace,
-    })
+    })))
 }
 
-fn parse_restart(args: &[String]) -> Result<ParsedCommand, ParseError> {
+fn parse_restart(args: &[String]) -> Result<Parsed, Refusal> {
     let mut cx = Cx::new("kubectl rollout restart");
     let f = cx.flags(args, RESTART_FLAGS)?;
     require_resource(&cx, &f.positional)?;
     let name = daemonset(&cx, &f.positional)?;
     let namespace = namespace_scope(&f);
-    cx.done(Kubectl::RolloutRestart { name, namespace })
+    cx.done(Kubectl::Rollout(Rollout::Restart(RestartOptions {
+        name,
+        namespace,
+    })))
 }
 
 #[cfg(test)]
 mod tests {
-    use std::time::Duration;
-
-    use super::super::test_util::*;
-    use crate::script::*;
+    use super::*;
+    use crate::kubectl::NamespaceScope;
+    use crate::kubectl::test_util::*;
 
     fn status(
         name: &str,
@@ -203,12 +210,12 @@ mod tests {
         watch: bool,
         namespace: NamespaceScope,
     ) -> Kubectl {
-        Kubectl::RolloutStatus {
+        Kubectl::Rollout(Rollout::Status(StatusOptions {
             name: name.into(),
             timeout,
             watch,
             namespace,
-        }
+        }))
     }
 
     #[test]
@@ -267,27 +274,27 @@ mod tests {
     fn rollout_history_undo_restart() {
         assert_eq!(
             ok("kubectl rollout history ds/x"),
-            Kubectl::RolloutHistory {
+            Kubectl::Rollout(Rollout::History(HistoryOptions {
                 name: "x".into(),
                 revision: None,
                 namespace: NamespaceScope::Default
-            }
+            }))
         );
         assert_eq!(
             ok("kubectl rollout history ds x --revision=2"),
-            Kubectl::RolloutHistory {
+            Kubectl::Rollout(Rollout::History(HistoryOptions {
                 name: "x".into(),
                 revision: Some(2),
                 namespace: NamespaceScope::Default
-            }
+            }))
         );
         assert_eq!(
             ok("kubectl rollout history ds/x --revision 0"),
-            Kubectl::RolloutHistory {
+            Kubectl::Rollout(Rollout::History(HistoryOptions {
                 name: "x".into(),
                 revision: None,
                 namespace: NamespaceScope::Default
-            }
+            }))
         );
         assert_eq!(
             kerr("kubectl rollout history ds/x --revision=-2"),
@@ -295,26 +302,26 @@ mod tests {
         );
         assert_eq!(
             ok("kubectl rollout undo daemonset/x"),
-            Kubectl::RolloutUndo {
+            Kubectl::Rollout(Rollout::Undo(UndoOptions {
                 name: "x".into(),
                 to_revision: None,
                 namespace: NamespaceScope::Default
-            }
+            }))
         );
         assert_eq!(
             ok("kubectl rollout undo ds/x --to-revision=1 -n a"),
-            Kubectl::RolloutUndo {
+            Kubectl::Rollout(Rollout::Undo(UndoOptions {
                 name: "x".into(),
                 to_revision: Some(1),
                 namespace: NamespaceScope::Named("a".into())
-            }
+            }))
         );
         assert_eq!(
             ok("kubectl rollout restart ds/x"),
-            Kubectl::RolloutRestart {
+            Kubectl::Rollout(Rollout::Restart(RestartOptions {
                 name: "x".into(),
                 namespace: NamespaceScope::Default
-            }
+            }))
         );
         assert_eq!(
             kerr("kubectl rollout undo"),

@@ -1,13 +1,12 @@
-//! `kubectl get` and `kubectl describe` (kubectl `pkg/cmd/get/get.go`,
-//! `pkg/cmd/describe/describe.go`): flags, then `Complete`, `Validate` and the builder's
-//! checks, in kubectl's order.
+//! Reading `kubectl get` (kubectl `pkg/cmd/get/get.go`): flags, then `Complete`, `Validate` and
+//! the builder's checks, in kubectl's order.
 
-use super::super::command::{Kubectl, OutputFormat};
-use super::super::flags::{FlagSpec, FlagType::*, no, yes};
-use super::super::resources::{Request, Target, TargetError, resolve};
-use super::{Cx, filename_flags, namespace_scope};
-use crate::command::{ParseError, ParsedCommand};
+use super::{GetOptions, OutputFormat};
 use crate::gofmt::quote;
+use crate::kubectl::builder::{Request, Target, TargetError, resolve};
+use crate::kubectl::cmdutil::{Cx, SUGGEST_API_RESOURCES, filename_flags, namespace_scope};
+use crate::kubectl::{Kubectl, Parsed, Refusal};
+use crate::script::flags::{FlagSpec, FlagType::*, no, yes};
 
 const GET_FLAGS: &[FlagSpec] = &[
     yes("output", Some(b'o'), Str),
@@ -35,19 +34,6 @@ const GET_FLAGS: &[FlagSpec] = &[
     no("subresource", None, Str),
 ];
 
-const DESCRIBE_FLAGS: &[FlagSpec] = &[
-    filename_flags(false)[0],
-    filename_flags(false)[1],
-    filename_flags(false)[2],
-    no("selector", Some(b'l'), Str),
-    yes("all-namespaces", Some(b'A'), Bool),
-    no("show-events", None, Bool),
-    no("chunk-size", None, Int),
-];
-
-const SUGGEST_API_RESOURCES: &str =
-    "Use \"kubectl api-resources\" for a complete list of supported resources.";
-
 /// `get`'s `-o` formats, in the order kubectl lists them.
 const ALLOWED_FORMATS: &str = "json,yaml,kyaml,name,go-template,go-template-file,template,templatefile,jsonpath,jsonpath-as-json,jsonpath-file,custom-columns,custom-columns-file,wide";
 
@@ -65,7 +51,7 @@ const UNMODELLED_FORMATS: &[&str] = &[
     "custom-columns-file",
 ];
 
-pub(super) fn parse_get(args: &[String]) -> Result<ParsedCommand, ParseError> {
+pub(in crate::kubectl) fn parse(args: &[String]) -> Result<Parsed, Refusal> {
     let mut cx = Cx::new("kubectl get");
     let f = cx.flags(args, GET_FLAGS)?;
     let output_raw = f.str("output").unwrap_or("");
@@ -112,7 +98,7 @@ pub(super) fn parse_get(args: &[String]) -> Result<ParsedCommand, ParseError> {
     };
     let namespace = namespace_scope(&f);
     let ignore_not_found = f.bool("ignore-not-found");
-    cx.done(Kubectl::Get {
+    cx.done(Kubectl::Get(GetOptions {
         kind,
         names,
         selector,
@@ -121,10 +107,10 @@ pub(super) fn parse_get(args: &[String]) -> Result<ParsedCommand, ParseError> {
         namespace,
         watch,
         ignore_not_found,
-    })
+    }))
 }
 
-fn output_format(cx: &Cx, raw: &str) -> Result<OutputFormat, ParseError> {
+fn output_format(cx: &Cx, raw: &str) -> Result<OutputFormat, Refusal> {
     let lower = raw.to_ascii_lowercase();
     match (raw, lower.as_str()) {
         ("", _) => return Ok(OutputFormat::Table),
@@ -151,38 +137,12 @@ fn output_format(cx: &Cx, raw: &str) -> Result<OutputFormat, ParseError> {
     )))
 }
 
-pub(super) fn parse_describe(args: &[String]) -> Result<ParsedCommand, ParseError> {
-    let mut cx = Cx::new("kubectl describe");
-    let f = cx.flags(args, DESCRIBE_FLAGS)?;
-    if f.positional.is_empty() {
-        return Err(cx.plain(format!(
-            "You must specify the type of resource to describe. {SUGGEST_API_RESOURCES}"
-        )));
-    }
-    let target = resolve(&Request {
-        args: &f.positional,
-        allow_empty_selector: true,
-        all_namespaces: f.bool("all-namespaces"),
-        ..Default::default()
-    })
-    .map_err(|e| cx.target(e))?;
-    let (kind, names) = match target {
-        Target::Named { kind, names } => (kind, names),
-        Target::Selector { kind, .. } => (kind, Vec::new()),
-        Target::Files(_) => return Err(cx.unsupported("-f is not supported")),
-    };
-    let namespace = namespace_scope(&f);
-    cx.done(Kubectl::Describe {
-        kind,
-        names,
-        namespace,
-    })
-}
-
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::*;
-    use crate::script::*;
+    use super::*;
+    use crate::kubectl::NamespaceScope;
+    use crate::kubectl::resource::ResourceKind;
+    use crate::kubectl::test_util::*;
 
     fn get(
         kind: ResourceKind,
@@ -191,7 +151,7 @@ mod tests {
         output: OutputFormat,
         namespace: NamespaceScope,
     ) -> Kubectl {
-        Kubectl::Get {
+        Kubectl::Get(GetOptions {
             kind,
             names: names.iter().map(|s| s.to_string()).collect(),
             selector: selector.map(str::to_string),
@@ -200,7 +160,7 @@ mod tests {
             namespace,
             watch: false,
             ignore_not_found: false,
-        }
+        })
     }
 
     #[test]
@@ -372,23 +332,23 @@ mod tests {
             )
         );
         match ok("kubectl get nodes --show-labels -w --ignore-not-found") {
-            Kubectl::Get {
+            Kubectl::Get(GetOptions {
                 show_labels,
                 watch,
                 ignore_not_found,
                 ..
-            } => {
+            }) => {
                 assert!(show_labels && watch && ignore_not_found);
             }
             other => panic!("{other:?}"),
         }
         match ok("kubectl get pods -o wide --show-labels --watch=false") {
-            Kubectl::Get {
+            Kubectl::Get(GetOptions {
                 show_labels,
                 watch,
                 output,
                 ..
-            } => {
+            }) => {
                 assert!(show_labels && !watch);
                 assert_eq!(output, OutputFormat::Wide);
             }
@@ -477,54 +437,5 @@ mod tests {
         );
         assert!(nac("kubectl get all").contains("\"all\""));
         assert!(nac("kubectl get -f x.yaml").contains("--filename"));
-    }
-
-    #[test]
-    fn describe_forms() {
-        let d = |kind, names: &[&str], namespace| Kubectl::Describe {
-            kind,
-            names: names.iter().map(|s| s.to_string()).collect(),
-            namespace,
-        };
-        assert_eq!(
-            ok("kubectl describe ds x"),
-            d(ResourceKind::DaemonSet, &["x"], NamespaceScope::Default)
-        );
-        assert_eq!(
-            ok("kubectl describe ds/x"),
-            d(ResourceKind::DaemonSet, &["x"], NamespaceScope::Default)
-        );
-        assert_eq!(
-            ok("kubectl describe node n1 n2"),
-            d(ResourceKind::Node, &["n1", "n2"], NamespaceScope::Default)
-        );
-        assert_eq!(
-            ok("kubectl describe pods -n x"),
-            d(ResourceKind::Pod, &[], NamespaceScope::Named("x".into()))
-        );
-        assert_eq!(
-            ok("kubectl describe pods -A"),
-            d(ResourceKind::Pod, &[], NamespaceScope::All)
-        );
-        assert_eq!(
-            kerr("kubectl describe"),
-            "error: You must specify the type of resource to describe. Use \"kubectl api-resources\" for a complete list of supported resources."
-        );
-        assert_eq!(
-            kerr("kubectl describe foo x"),
-            "error: the server doesn't have a resource type \"foo\""
-        );
-        assert_eq!(
-            kerr("kubectl describe pod x -A"),
-            "error: a resource cannot be retrieved by name across all namespaces"
-        );
-        assert_eq!(
-            nac("kubectl describe pods -l a=b"),
-            "kubectl describe: --selector is not supported by the simulator"
-        );
-        assert_eq!(
-            kerr("kubectl describe --bogus"),
-            "error: unknown flag: --bogus\nSee 'kubectl describe --help' for usage."
-        );
     }
 }

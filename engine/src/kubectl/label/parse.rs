@@ -1,17 +1,17 @@
-//! `kubectl label KIND NAME k=v… k-… [--overwrite]` (kubectl `pkg/cmd/label/label.go`):
+//! Reading `kubectl label KIND NAME k=v… k-… [--overwrite]` (kubectl `pkg/cmd/label/label.go`):
 //! `Complete` (resources before changes, `parseLabels`), `Validate`, then the builder.
-//! Whether a key may be overwritten depends on the object, so that check is the engine's
+//! Whether a key may be overwritten depends on the object, so that check is the run's
 //! (`'k' already has a value (v), and --overwrite is false`).
 
-use super::super::command::{Kubectl, LabelChange};
-use super::super::flags::{FlagSpec, FlagType::*, no, yes};
-use super::super::resources::{Request, Target, resolve};
-use super::{
-    Cx, DRY_RUN, FIELD_MANAGER, PRINT_FLAGS, RECORD, SELECTOR_UNSUPPORTED, filename_flags,
-    namespace_scope,
-};
-use crate::command::{ParseError, ParsedCommand};
+use super::{LabelChange, LabelOptions};
 use crate::gofmt::quote;
+use crate::kubectl::builder::{Request, Target, resolve};
+use crate::kubectl::cmdutil::{
+    Cx, DRY_RUN, FIELD_MANAGER, PRINT_FLAGS, RECORD, SELECTOR_UNSUPPORTED, filename_flags,
+    namespace_scope, resources_and_pairs,
+};
+use crate::kubectl::{Kubectl, Parsed, Refusal};
+use crate::script::flags::{FlagSpec, FlagType::*, no, yes};
 use crate::validation::names::label_value;
 
 const LABEL_FLAGS: &[FlagSpec] = &[
@@ -34,29 +34,6 @@ const LABEL_FLAGS: &[FlagSpec] = &[
     FIELD_MANAGER,
     SELECTOR_UNSUPPORTED,
 ];
-
-/// `cmdutil.GetResourcesAndPairs`: resource words first, then `k=v` / `k-` pairs.
-pub(super) fn resources_and_pairs(
-    args: &[String],
-    pair_type: &str,
-) -> Result<(Vec<String>, Vec<String>), String> {
-    let mut resources = Vec::new();
-    let mut pairs = Vec::new();
-    for s in args {
-        let non_resource =
-            (s.contains('=') && !s.starts_with('=')) || (s.ends_with('-') && s != "-");
-        match (pairs.is_empty(), non_resource) {
-            (_, true) => pairs.push(s.clone()),
-            (true, false) => resources.push(s.clone()),
-            (false, false) => {
-                return Err(format!(
-                    "all resources must be specified before {pair_type} changes: {s}"
-                ));
-            }
-        }
-    }
-    Ok((resources, pairs))
-}
 
 /// kubectl's `parseLabels`: the changes in command-line order, one per key.
 fn parse_labels(specs: &[String]) -> Result<Vec<LabelChange>, String> {
@@ -99,7 +76,7 @@ fn parse_labels(specs: &[String]) -> Result<Vec<LabelChange>, String> {
     Ok(changes)
 }
 
-pub(super) fn parse(args: &[String]) -> Result<ParsedCommand, ParseError> {
+pub(in crate::kubectl) fn parse(args: &[String]) -> Result<Parsed, Refusal> {
     let mut cx = Cx::new("kubectl label");
     let f = cx.flags(args, LABEL_FLAGS)?;
     // Complete.
@@ -130,19 +107,21 @@ pub(super) fn parse(args: &[String]) -> Result<ParsedCommand, ParseError> {
     let name = names.remove(0);
     let overwrite = f.bool("overwrite");
     let namespace = namespace_scope(&f);
-    cx.done(Kubectl::Label {
+    cx.done(Kubectl::Label(LabelOptions {
         kind,
         name,
         changes,
         overwrite,
         namespace,
-    })
+    }))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::*;
-    use crate::script::*;
+    use super::*;
+    use crate::kubectl::NamespaceScope;
+    use crate::kubectl::resource::ResourceKind;
+    use crate::kubectl::test_util::*;
 
     fn set(k: &str, v: &str) -> LabelChange {
         LabelChange::Set {
@@ -157,24 +136,24 @@ mod tests {
 
     #[test]
     fn label_forms() {
-        let want = Kubectl::Label {
+        let want = Kubectl::Label(LabelOptions {
             kind: ResourceKind::Node,
             name: "n1".into(),
             changes: vec![set("disk", "ssd"), rm("old")],
             overwrite: false,
             namespace: NamespaceScope::Default,
-        };
+        });
         assert_eq!(ok("kubectl label node n1 disk=ssd old-"), want);
         assert_eq!(ok("kubectl label nodes/n1 disk=ssd old-"), want);
         assert_eq!(ok("kubectl label no n1 old- disk=ssd"), want);
         match ok("kubectl label ds x app=web --overwrite -n team") {
-            Kubectl::Label {
+            Kubectl::Label(LabelOptions {
                 kind,
                 overwrite,
                 namespace,
                 changes,
                 ..
-            } => {
+            }) => {
                 assert_eq!(kind, ResourceKind::DaemonSet);
                 assert!(overwrite);
                 assert_eq!(namespace, NamespaceScope::Named("team".into()));
@@ -184,7 +163,7 @@ mod tests {
         }
         // Empty values are valid; the last value of a key wins.
         match ok("kubectl label pod p a= a=2 example.com/b=c") {
-            Kubectl::Label { changes, .. } => {
+            Kubectl::Label(LabelOptions { changes, .. }) => {
                 assert_eq!(changes, vec![set("a", "2"), set("example.com/b", "c")])
             }
             other => panic!("{other:?}"),

@@ -4,10 +4,26 @@
 //! (`error: unable to find container named "x"`) but the other pairs still apply; an update
 //! that changes nothing prints nothing.
 
+mod parse;
+pub(super) use parse::parse_set;
+
+use super::cmdutil::namespace_of;
+use super::resource::{ResourceKind, kind_string};
 use super::rollout::get_daemonset;
-use super::{Context, KError, Out, kind_string, quote};
+use super::{Context, KError, NamespaceScope, Out, quote};
 use crate::api::Container;
-use crate::script::ResourceKind;
+
+/// The options of `kubectl set image` (kubectl's `SetImageOptions`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetImageOptions {
+    /// The DaemonSet.
+    pub name: String,
+    /// `(container, image)` pairs in order, one per container; container `*` means every
+    /// container.
+    pub images: Vec<(String, String)>,
+    /// `-n`.
+    pub namespace: NamespaceScope,
+}
 
 /// `setImage`: whether a container matched.
 fn set(containers: &mut [Container], name: &str, image: &str) -> bool {
@@ -21,13 +37,8 @@ fn set(containers: &mut [Container], name: &str, image: &str) -> bool {
     found
 }
 
-pub(super) fn set_image(
-    ctx: &mut Context<'_>,
-    namespace: &str,
-    name: &str,
-    images: &[(String, String)],
-    out: &mut Out,
-) {
+pub(super) fn run(ctx: &mut Context<'_>, o: &SetImageOptions, out: &mut Out) {
+    let (namespace, name, images) = (&namespace_of(&o.namespace), o.name.as_str(), &o.images);
     let ds = match get_daemonset(ctx.cluster, namespace, name) {
         Ok(ds) => ds,
         Err(e) => return out.error(e),

@@ -3,10 +3,22 @@
 //! uncordon. Cordoning sets `spec.unschedulable`; the node lifecycle controller adds the
 //! `node.kubernetes.io/unschedulable:NoSchedule` taint.
 
+mod parse;
+pub(super) use parse::{one_node, parse};
+
 use super::{Context, KError, Out};
 use crate::cluster::ApiError;
 
-pub(super) fn cordon(ctx: &mut Context<'_>, node: &str, desired: bool, out: &mut Out) {
+/// The options of `kubectl cordon` and `kubectl uncordon` (kubectl's `DrainCmdOptions`, of which
+/// they read only the node).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CordonOptions {
+    /// The node.
+    pub node: String,
+}
+
+/// Cordons (`desired`) or uncordons `node`.
+pub(super) fn run(ctx: &mut Context<'_>, node: &str, desired: bool, out: &mut Out) {
     let Some(current) = ctx.cluster.store().node(node).map(|n| n.spec.unschedulable) else {
         out.error(KError::api(ApiError::not_found("nodes", node)));
         return;

@@ -3,10 +3,45 @@
 //! existing key/effect without `--overwrite` and for removing a taint the node does not have.
 //! A NoExecute taint gets `timeAdded`, which the taint-eviction controller counts from.
 
+mod parse;
+pub(super) use parse::parse;
+
 use super::{Context, KError, Out};
 use crate::api::Taint;
 use crate::cluster::ApiError;
-use crate::script::TaintChange;
+
+/// The options of `kubectl taint` (kubectl's `TaintOptions`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaintOptions {
+    /// The node.
+    pub node: String,
+    /// The changes: additions first, then removals, each in command-line order.
+    pub changes: Vec<TaintChange>,
+    /// `--overwrite`.
+    pub overwrite: bool,
+}
+
+/// One change of `kubectl taint`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TaintChange {
+    /// `key[=value]:effect`.
+    Add {
+        /// The taint key (a qualified name).
+        key: String,
+        /// The value; `None` when absent or empty (Kubernetes does not distinguish them).
+        value: Option<String>,
+        /// `NoSchedule`, `PreferNoSchedule` or `NoExecute`.
+        effect: String,
+    },
+    /// `key-` or `key:effect-`.
+    Remove {
+        /// The taint key.
+        key: String,
+        /// The effect, when given: only that taint is removed; otherwise every taint with the
+        /// key.
+        effect: Option<String>,
+    },
+}
 
 /// `Taint.ToString` of a taint to remove (key and effect only).
 fn removal_string(key: &str, effect: Option<&str>) -> String {
@@ -16,13 +51,8 @@ fn removal_string(key: &str, effect: Option<&str>) -> String {
     }
 }
 
-pub(super) fn taint(
-    ctx: &mut Context<'_>,
-    node: &str,
-    changes: &[TaintChange],
-    overwrite: bool,
-    out: &mut Out,
-) {
+pub(super) fn run(ctx: &mut Context<'_>, o: &TaintOptions, out: &mut Out) {
+    let (node, changes, overwrite) = (o.node.as_str(), &o.changes, o.overwrite);
     let Some(old) = ctx
         .cluster
         .store()

@@ -3,21 +3,57 @@
 //! default namespace`, `node "x" deleted`, `pod "x" force deleted from default namespace` with
 //! `--force --grace-period=0`. NotFound errors print after the successes.
 
-use super::apply::{Sourced, read_manifests};
-use super::get::{Obj, list};
-use super::{Context, KError, Out, kind_string, namespace_of};
-use crate::api::Selector;
-use crate::cluster::ApiError;
-use crate::manifest::Object;
-use crate::script::{Cascade, DeleteWhat, NamespaceScope, ResourceKind};
+mod parse;
+pub(super) use parse::parse;
 
-pub(super) struct DeleteArgs<'a> {
-    pub what: &'a DeleteWhat,
+use super::apply::{Sourced, read_manifests};
+use super::cmdutil::namespace_of;
+use super::get::{Obj, list};
+use super::resource::{ResourceKind, kind_string};
+use super::{Context, KError, NamespaceScope, Out};
+use crate::api::Selector;
+use crate::cluster::{ApiError, Cascade};
+use crate::manifest::Object;
+
+/// The options of `kubectl delete` (kubectl's `DeleteOptions`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeleteOptions {
+    /// What to delete.
+    pub what: DeleteWhat,
+    /// `--cascade`.
     pub cascade: Cascade,
+    /// The grace period kubectl sends, after kubectl's own adjustments (`--grace-period=0`
+    /// without `--force` becomes 1, `--force` alone becomes 0, `--now` is 1); `None` when
+    /// the object's own `terminationGracePeriodSeconds` applies.
     pub grace_period: Option<i64>,
+    /// `--force`.
     pub force: bool,
+    /// `--ignore-not-found` (true by default with `--all` or `-l`, as in kubectl).
     pub ignore_not_found: bool,
-    pub namespace: &'a NamespaceScope,
+    /// `-n` / `-A`.
+    pub namespace: NamespaceScope,
+}
+
+/// What `kubectl delete` deletes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeleteWhat {
+    /// Named objects of one kind (`delete ds a b`, `delete ds/a ds/b`).
+    Objects {
+        /// The kind.
+        kind: ResourceKind,
+        /// The names, in order, at least one.
+        names: Vec<String>,
+    },
+    /// Every object of a kind matching a label selector (`delete pods -l app=x`), or every
+    /// object of the kind (`delete pods --all`, `selector: None`).
+    Selector {
+        /// The kind.
+        kind: ResourceKind,
+        /// The raw `-l` text (parsed by the engine); `None` for `--all`.
+        selector: Option<String>,
+    },
+    /// The objects of manifest files (`delete -f FILE`, `-` for standard input).
+    Files(Vec<String>),
 }
 
 /// The success line (`PrintObj` of the delete command).
@@ -36,7 +72,7 @@ fn deleted_line(kind: ResourceKind, name: &str, namespace: &str, force: bool) ->
 /// Deletes one object (controller revisions and events are left to the controllers).
 fn delete_one(
     ctx: &mut Context<'_>,
-    a: &DeleteArgs<'_>,
+    a: &DeleteOptions,
     kind: ResourceKind,
     namespace: &str,
     name: &str,
@@ -66,12 +102,12 @@ fn is_not_found(e: &KError) -> bool {
     )
 }
 
-pub(super) fn delete(ctx: &mut Context<'_>, a: &DeleteArgs<'_>, out: &mut Out) {
+pub(super) fn run(ctx: &mut Context<'_>, a: &DeleteOptions, out: &mut Out) {
     let force = a.grace_period == Some(0);
     let mut errors = Vec::new();
-    match a.what {
+    match &a.what {
         DeleteWhat::Objects { kind, names } => {
-            let namespace = namespace_of(a.namespace);
+            let namespace = namespace_of(&a.namespace);
             for name in names {
                 match delete_one(ctx, a, *kind, &namespace, name) {
                     Ok(()) => out.line(deleted_line(*kind, name, &namespace, force)),
@@ -89,7 +125,7 @@ pub(super) fn delete(ctx: &mut Context<'_>, a: &DeleteArgs<'_>, out: &mut Out) {
                     return;
                 }
             };
-            let ns = match a.namespace {
+            let ns = match &a.namespace {
                 NamespaceScope::All => None,
                 scope => Some(namespace_of(scope)),
             };
@@ -116,7 +152,7 @@ pub(super) fn delete(ctx: &mut Context<'_>, a: &DeleteArgs<'_>, out: &mut Out) {
             }
         }
         DeleteWhat::Files(files) => {
-            let Some(objects) = read_manifests(ctx, files, a.namespace, &mut errors) else {
+            let Some(objects) = read_manifests(ctx, files, &a.namespace, &mut errors) else {
                 out.errors(errors);
                 return;
             };

@@ -1,12 +1,13 @@
-//! `kubectl delete` (kubectl `pkg/cmd/delete/delete.go`, `delete_flags.go`): flags, then
+//! Reading `kubectl delete` (kubectl `pkg/cmd/delete/delete.go`, `delete_flags.go`): flags, then
 //! `ToOptions` (cascade), `Complete` (grace-period rules, builder), `Validate`, in that order.
 
-use super::super::command::{Cascade, DeleteWhat, Kubectl};
-use super::super::flags::{FlagSpec, FlagType::*, no, yes};
-use super::super::resources::{Request, Target, resolve};
-use super::{Cx, DRY_RUN, filename_flags, namespace_scope};
-use crate::command::{ParseError, ParsedCommand};
+use super::{DeleteOptions, DeleteWhat};
+use crate::cluster::Cascade;
 use crate::gofmt::parse_bool;
+use crate::kubectl::builder::{Request, Target, resolve};
+use crate::kubectl::cmdutil::{Cx, DRY_RUN, filename_flags, namespace_scope};
+use crate::kubectl::{Kubectl, Parsed, Refusal};
+use crate::script::flags::{FlagSpec, FlagType::*, no, yes};
 
 const DELETE_FLAGS: &[FlagSpec] = &[
     filename_flags(true)[0],
@@ -29,7 +30,7 @@ const DELETE_FLAGS: &[FlagSpec] = &[
     DRY_RUN,
 ];
 
-pub(super) fn parse(args: &[String]) -> Result<ParsedCommand, ParseError> {
+pub(in crate::kubectl) fn parse(args: &[String]) -> Result<Parsed, Refusal> {
     let mut cx = Cx::new("kubectl delete");
     let f = cx.flags(args, DELETE_FLAGS)?;
 
@@ -114,21 +115,22 @@ pub(super) fn parse(args: &[String]) -> Result<ParsedCommand, ParseError> {
     };
     let namespace = namespace_scope(&f);
     let grace_period = (grace >= 0).then_some(grace);
-    cx.done(Kubectl::Delete {
+    cx.done(Kubectl::Delete(DeleteOptions {
         what,
         cascade,
         grace_period,
         force,
         ignore_not_found,
         namespace,
-    })
+    }))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::*;
-    use crate::command::Command;
-    use crate::script::*;
+    use super::*;
+    use crate::kubectl::NamespaceScope;
+    use crate::kubectl::resource::ResourceKind;
+    use crate::kubectl::test_util::*;
 
     fn objects(kind: ResourceKind, names: &[&str]) -> DeleteWhat {
         DeleteWhat::Objects {
@@ -138,14 +140,14 @@ mod tests {
     }
 
     fn delete(what: DeleteWhat) -> Kubectl {
-        Kubectl::Delete {
+        Kubectl::Delete(DeleteOptions {
             what,
             cascade: Cascade::Background,
             grace_period: None,
             force: false,
             ignore_not_found: false,
             namespace: NamespaceScope::Default,
-        }
+        })
     }
 
     #[test]
@@ -178,16 +180,18 @@ mod tests {
 
     #[test]
     fn delete_by_selector_or_all_ignores_not_found_by_default() {
-        let sel = |s: Option<&str>, ignore| Kubectl::Delete {
-            what: DeleteWhat::Selector {
-                kind: ResourceKind::Pod,
-                selector: s.map(str::to_string),
-            },
-            cascade: Cascade::Background,
-            grace_period: None,
-            force: false,
-            ignore_not_found: ignore,
-            namespace: NamespaceScope::Default,
+        let sel = |s: Option<&str>, ignore| {
+            Kubectl::Delete(DeleteOptions {
+                what: DeleteWhat::Selector {
+                    kind: ResourceKind::Pod,
+                    selector: s.map(str::to_string),
+                },
+                cascade: Cascade::Background,
+                grace_period: None,
+                force: false,
+                ignore_not_found: ignore,
+                namespace: NamespaceScope::Default,
+            })
         };
         assert_eq!(ok("kubectl delete pods -l app=x"), sel(Some("app=x"), true));
         assert_eq!(
@@ -238,7 +242,7 @@ mod tests {
         ] {
             let p = parsed(line);
             match p.command {
-                Command::Kubectl(Kubectl::Delete { cascade: got, .. }) => {
+                Kubectl::Delete(DeleteOptions { cascade: got, .. }) => {
                     assert_eq!(got, cascade, "{line}")
                 }
                 other => panic!("{other:?}"),
@@ -258,11 +262,11 @@ mod tests {
     #[test]
     fn delete_grace_period_and_force() {
         let grace = |line: &str| match ok(line) {
-            Kubectl::Delete {
+            Kubectl::Delete(DeleteOptions {
                 grace_period,
                 force,
                 ..
-            } => (grace_period, force),
+            }) => (grace_period, force),
             other => panic!("{other:?}"),
         };
         assert_eq!(
@@ -306,18 +310,20 @@ mod tests {
     #[test]
     fn delete_ignore_not_found_and_namespaces() {
         match ok("kubectl delete ds x --ignore-not-found -n kube-system") {
-            Kubectl::Delete {
+            Kubectl::Delete(DeleteOptions {
                 ignore_not_found,
                 namespace,
                 ..
-            } => {
+            }) => {
                 assert!(ignore_not_found);
                 assert_eq!(namespace, NamespaceScope::Named("kube-system".into()));
             }
             other => panic!("{other:?}"),
         }
         match ok("kubectl delete pods -l app=x -A") {
-            Kubectl::Delete { namespace, .. } => assert_eq!(namespace, NamespaceScope::All),
+            Kubectl::Delete(DeleteOptions { namespace, .. }) => {
+                assert_eq!(namespace, NamespaceScope::All)
+            }
             other => panic!("{other:?}"),
         }
     }

@@ -2,22 +2,51 @@
 //! labeled`, `label "k" not found.` for removing a missing key, and
 //! `'k' already has a value (v), and --overwrite is false` without `--overwrite`.
 
+mod parse;
+pub(super) use parse::parse;
+
+use super::cmdutil::namespace_of;
 use super::get::find;
-use super::{Context, KError, Out, kind_string, namespace_of, quote, resource_string};
+use super::resource::{ResourceKind, kind_string, resource_string};
+use super::{Context, KError, NamespaceScope, Out, quote};
 use crate::api::{ObjectKey, StringMap, validate_qualified_name};
 use crate::cluster::ApiError;
-use crate::script::{LabelChange, NamespaceScope, ResourceKind};
 
-pub(super) fn label(
-    ctx: &mut Context<'_>,
-    kind: ResourceKind,
-    name: &str,
-    changes: &[LabelChange],
-    overwrite: bool,
-    namespace: &NamespaceScope,
-    out: &mut Out,
-) {
-    let namespace = namespace_of(namespace);
+/// The options of `kubectl label` (kubectl's `LabelOptions`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelOptions {
+    /// The kind.
+    pub kind: ResourceKind,
+    /// The object's name.
+    pub name: String,
+    /// The changes, in order, one per key.
+    pub changes: Vec<LabelChange>,
+    /// `--overwrite`.
+    pub overwrite: bool,
+    /// `-n`.
+    pub namespace: NamespaceScope,
+}
+
+/// One change of `kubectl label`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LabelChange {
+    /// `key=value`.
+    Set {
+        /// The label key (validated by the engine, as the API server does).
+        key: String,
+        /// The value (already checked as kubectl checks it).
+        value: String,
+    },
+    /// `key-`.
+    Remove {
+        /// The label key.
+        key: String,
+    },
+}
+
+pub(super) fn run(ctx: &mut Context<'_>, o: &LabelOptions, out: &mut Out) {
+    let (kind, name, changes, overwrite) = (o.kind, &o.name, &o.changes, o.overwrite);
+    let namespace = namespace_of(&o.namespace);
     let Some(current) = find(ctx.cluster, kind, &namespace, name).map(|o| o.meta().labels.clone())
     else {
         out.error(KError::api(ApiError::not_found(

@@ -10,11 +10,25 @@
 //! - objects are applied in order, printing `daemonset.apps/NAME created|configured|unchanged`;
 //!   the errors print after them, as kubectl aggregates them.
 
-use super::{Context, FileError, KError, Out, quote};
+mod parse;
+pub(super) use parse::parse;
+
+use super::{Context, FileError, KError, NamespaceScope, Out, quote};
 use crate::cluster::{ApiError, Applied};
 use crate::manifest::{self, ManifestError, Object};
-use crate::script::NamespaceScope;
 
+/// The options of `kubectl apply -f` and of `kubectl create -f` (kubectl's `ApplyOptions` and
+/// `CreateOptions`, of which the simulator reads the same two flags).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApplyOptions {
+    /// The `-f` values in order (`-` means standard input; paths are relative to the
+    /// scenario's folder).
+    pub files: Vec<String>,
+    /// `-n`.
+    pub namespace: NamespaceScope,
+}
+
+/// Which of the two commands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Verb {
     Apply,
@@ -23,14 +37,14 @@ pub(super) enum Verb {
 
 /// An object read from a manifest, with its source (`ds.yaml`, `STDIN`), or the API server's
 /// decoding error for it (reported when the object is sent).
-pub(super) struct Sourced {
+pub(in crate::kubectl) struct Sourced {
     pub source: String,
     pub object: Result<Object, ManifestError>,
 }
 
 /// Reads the manifests of `-f`: the objects in order, and the errors kubectl's builder reports.
 /// `None` when a path cannot be read (the whole command fails with that error).
-pub(super) fn read_manifests(
+pub(in crate::kubectl) fn read_manifests(
     ctx: &Context<'_>,
     files: &[String],
     namespace: &NamespaceScope,
@@ -144,15 +158,9 @@ fn unnamed_error(object: &Object, source: &str) -> KError {
     ))
 }
 
-pub(super) fn apply(
-    ctx: &mut Context<'_>,
-    files: &[String],
-    namespace: &NamespaceScope,
-    verb: Verb,
-    out: &mut Out,
-) {
+pub(super) fn run(ctx: &mut Context<'_>, o: &ApplyOptions, verb: Verb, out: &mut Out) {
     let mut errors = Vec::new();
-    let Some(objects) = read_manifests(ctx, files, namespace, &mut errors) else {
+    let Some(objects) = read_manifests(ctx, &o.files, &o.namespace, &mut errors) else {
         out.errors(errors);
         return;
     };

@@ -3,7 +3,9 @@
 //! (deleted → DaemonSet → mirror → local storage → unreplicated), refuse or warn, then evict
 //! the rest and wait for them to go, advancing the virtual clock by kubectl's 1 s polls.
 
-use super::node::cordon;
+mod parse;
+pub(super) use parse::parse;
+
 use super::{Context, Out};
 use crate::api::{ObjectKey, Pod, phase};
 use crate::cluster::Cluster;
@@ -25,11 +27,20 @@ const WAIT_FOREVER_CAP: Duration = Duration::from_secs(3600);
 /// How long `wait_for_delete` polls second by second.
 const POLL_FOR_MS: i64 = 3_600_000;
 
-pub(super) struct DrainArgs {
+/// The options of `kubectl drain` (kubectl's `DrainCmdOptions`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DrainOptions {
+    /// The node.
+    pub node: String,
+    /// `--ignore-daemonsets`.
     pub ignore_daemonsets: bool,
+    /// `--force`.
     pub force: bool,
+    /// `--delete-emptydir-data` (or the legacy `--delete-local-data`).
     pub delete_emptydir_data: bool,
+    /// `--grace-period`; `None` when absent or negative (each pod's own period applies).
     pub grace_period: Option<i64>,
+    /// `--timeout`; `None` when absent or zero (wait forever).
     pub timeout: Option<Duration>,
 }
 
@@ -61,7 +72,7 @@ fn has_local_storage(pod: &Pod) -> bool {
 }
 
 /// Runs kubectl's filters in order; the first that does not allow deletion decides.
-pub(crate) fn verdict(cluster: &Cluster, pod: &Pod, a: &DrainArgs) -> Verdict {
+pub(crate) fn verdict(cluster: &Cluster, pod: &Pod, a: &DrainOptions) -> Verdict {
     let controller = pod.metadata.controller_ref();
     let daemonset = |pod: &Pod| -> Verdict {
         let Some(r) = controller.filter(|r| r.kind == "DaemonSet" && r.api_version == "apps/v1")
@@ -152,7 +163,7 @@ fn grouped<'a>(items: impl Iterator<Item = (&'a str, String)>) -> Vec<(String, V
 pub(crate) fn pods_for_deletion(
     cluster: &Cluster,
     node: &str,
-    a: &DrainArgs,
+    a: &DrainOptions,
 ) -> Vec<(ObjectKey, Verdict)> {
     cluster
         .store()
@@ -167,8 +178,9 @@ fn ns_name(k: &ObjectKey) -> String {
     format!("{}/{}", k.namespace, k.name)
 }
 
-pub(super) fn drain(ctx: &mut Context<'_>, node: &str, a: &DrainArgs, out: &mut Out) {
-    cordon(ctx, node, true, out);
+pub(super) fn run(ctx: &mut Context<'_>, a: &DrainOptions, out: &mut Out) {
+    let node = a.node.as_str();
+    super::cordon::run(ctx, node, true, out);
     if out.failed {
         return;
     }

@@ -1,15 +1,11 @@
-//! `kubectl cordon|uncordon|drain NODE` (kubectl `pkg/cmd/drain/drain.go`): one node, named
-//! plainly or as `node/NAME`.
+//! Reading `kubectl drain NODE` (kubectl `pkg/cmd/drain/drain.go`): one node, as for `cordon`.
 
+use super::DrainOptions;
+use crate::kubectl::cmdutil::{Cx, DRY_RUN, SELECTOR_UNSUPPORTED};
+use crate::kubectl::cordon::one_node;
+use crate::kubectl::{Kubectl, Parsed, Refusal};
+use crate::script::flags::{FlagSpec, FlagType, FlagType::*, no, yes};
 use std::time::Duration;
-
-use super::super::command::{Kubectl, ResourceKind};
-use super::super::flags::{FlagSpec, FlagType, FlagType::*, no, yes};
-use super::super::resources::resolve_names;
-use super::{Cx, DRY_RUN, SELECTOR_UNSUPPORTED};
-use crate::command::{ParseError, ParsedCommand};
-
-const CORDON_FLAGS: &[FlagSpec] = &[SELECTOR_UNSUPPORTED, DRY_RUN];
 
 const DRAIN_FLAGS: &[FlagSpec] = &[
     yes("force", None, Bool),
@@ -37,43 +33,7 @@ const DRAIN_FLAGS: &[FlagSpec] = &[
     SELECTOR_UNSUPPORTED,
 ];
 
-/// The node of `cordon`/`uncordon`/`drain`: `Complete`'s checks, then the builder's.
-fn one_node(cx: &Cx, positional: &[String], use_line: &str) -> Result<String, ParseError> {
-    if positional.is_empty() {
-        return Err(cx.usage(format!("USAGE: {use_line} [flags]")));
-    }
-    let nodes = resolve_names(ResourceKind::Node, positional).map_err(|e| cx.target(e))?;
-    for (kind, _) in &nodes {
-        if *kind != ResourceKind::Node {
-            return Err(cx.plain(format!(
-                "error: expected resource of type node, got \"{}\"",
-                kind.gvr_string()
-            )));
-        }
-    }
-    match nodes.as_slice() {
-        [(_, name)] => Ok(name.clone()),
-        _ => Err(cx.unsupported("several nodes at once are not supported")),
-    }
-}
-
-pub(super) fn parse_cordon(args: &[String], cordon: bool) -> Result<ParsedCommand, ParseError> {
-    let (path, use_line) = if cordon {
-        ("kubectl cordon", "cordon NODE")
-    } else {
-        ("kubectl uncordon", "uncordon NODE")
-    };
-    let mut cx = Cx::new(path);
-    let f = cx.flags(args, CORDON_FLAGS)?;
-    let node = one_node(&cx, &f.positional, use_line)?;
-    cx.done(if cordon {
-        Kubectl::Cordon { node }
-    } else {
-        Kubectl::Uncordon { node }
-    })
-}
-
-pub(super) fn parse_drain(args: &[String]) -> Result<ParsedCommand, ParseError> {
+pub(in crate::kubectl) fn parse(args: &[String]) -> Result<Parsed, Refusal> {
     let mut cx = Cx::new("kubectl drain");
     let f = cx.flags(args, DRAIN_FLAGS)?;
     let node = one_node(&cx, &f.positional, "drain NODE")?;
@@ -83,102 +43,53 @@ pub(super) fn parse_drain(args: &[String]) -> Result<ParsedCommand, ParseError> 
         Some(n) if n < 0 => return Err(cx.unsupported("a negative --timeout is not supported")),
         Some(n) => Some(Duration::from_nanos(n.unsigned_abs())),
     };
-    cx.done(Kubectl::Drain {
+    cx.done(Kubectl::Drain(DrainOptions {
         node,
         ignore_daemonsets: f.bool("ignore-daemonsets"),
         force: f.bool("force"),
         delete_emptydir_data: f.bool("delete-emptydir-data"),
         grace_period,
         timeout,
-    })
+    }))
 }
 
 #[cfg(test)]
 mod tests {
-    use std::time::Duration;
-
-    use super::super::test_util::*;
-    use crate::command::Command;
-    use crate::script::*;
-
-    #[test]
-    fn cordon_and_uncordon() {
-        assert_eq!(
-            ok("kubectl cordon n1"),
-            Kubectl::Cordon { node: "n1".into() }
-        );
-        assert_eq!(
-            ok("kubectl cordon node/n1"),
-            Kubectl::Cordon { node: "n1".into() }
-        );
-        assert_eq!(
-            ok("kubectl cordon nodes/n1 -n ignored"),
-            Kubectl::Cordon { node: "n1".into() }
-        );
-        assert_eq!(
-            ok("kubectl uncordon n1"),
-            Kubectl::Uncordon { node: "n1".into() }
-        );
-        assert_eq!(
-            kerr("kubectl cordon"),
-            "error: USAGE: cordon NODE [flags]\nSee 'kubectl cordon -h' for help and examples"
-        );
-        assert_eq!(
-            kerr("kubectl uncordon"),
-            "error: USAGE: uncordon NODE [flags]\nSee 'kubectl uncordon -h' for help and examples"
-        );
-        assert_eq!(
-            kerr("kubectl cordon pod/x"),
-            "error: expected resource of type node, got \"/v1, Resource=pods\""
-        );
-        assert_eq!(
-            kerr("kubectl cordon svc/x"),
-            "error: the server doesn't have a resource type \"svc\""
-        );
-        assert_eq!(
-            kerr("kubectl cordon a/b/c"),
-            "error: arguments in resource/name form may not have more than one slash"
-        );
-        assert_eq!(
-            kerr("kubectl cordon n1 --force"),
-            "error: unknown flag: --force\nSee 'kubectl cordon --help' for usage."
-        );
-        assert!(nac("kubectl cordon n1 n2").contains("several nodes"));
-        assert!(nac("kubectl cordon -l a=b").contains("--selector"));
-    }
+    use super::*;
+    use crate::kubectl::test_util::*;
 
     #[test]
     fn drain_flags() {
         assert_eq!(
             ok("kubectl drain n1"),
-            Kubectl::Drain {
+            Kubectl::Drain(DrainOptions {
                 node: "n1".into(),
                 ignore_daemonsets: false,
                 force: false,
                 delete_emptydir_data: false,
                 grace_period: None,
                 timeout: None,
-            }
+            })
         );
         assert_eq!(
             ok(
                 "kubectl drain n1 --ignore-daemonsets --force --delete-emptydir-data --grace-period=10 --timeout=2m"
             ),
-            Kubectl::Drain {
+            Kubectl::Drain(DrainOptions {
                 node: "n1".into(),
                 ignore_daemonsets: true,
                 force: true,
                 delete_emptydir_data: true,
                 grace_period: Some(10),
                 timeout: Some(Duration::from_secs(120)),
-            }
+            })
         );
         match ok("kubectl drain n1 --grace-period=-1 --timeout=0s") {
-            Kubectl::Drain {
+            Kubectl::Drain(DrainOptions {
                 grace_period,
                 timeout,
                 ..
-            } => {
+            }) => {
                 assert_eq!(grace_period, None);
                 assert_eq!(timeout, None);
             }
@@ -190,7 +101,7 @@ mod tests {
     fn drain_legacy_delete_local_data() {
         let p = parsed("kubectl drain n1 --delete-local-data");
         match p.command {
-            Command::Kubectl(Kubectl::Drain {
+            Kubectl::Drain(DrainOptions {
                 delete_emptydir_data,
                 ..
             }) => assert!(delete_emptydir_data),

@@ -1,12 +1,15 @@
-//! `kubectl taint node NAME k[=v]:EFFECT… k[:EFFECT]-… [--overwrite]` (kubectl
+//! Reading `kubectl taint node NAME k[=v]:EFFECT… k[:EFFECT]-… [--overwrite]` (kubectl
 //! `pkg/cmd/taint/taint.go` `Complete`/`Validate`, `utils.go` `parseTaints`). Whether an
-//! existing taint may be overwritten depends on the node, so that check is the engine's.
+//! existing taint may be overwritten depends on the node, so that check is the run's.
 
-use super::super::command::{Kubectl, ResourceKind, TaintChange};
-use super::super::flags::{FlagSpec, FlagType::*, no, yes};
-use super::{Cx, DRY_RUN, FIELD_MANAGER, PRINT_FLAGS, SELECTOR_UNSUPPORTED, VALIDATE};
-use crate::command::{ParseError, ParsedCommand};
+use super::{TaintChange, TaintOptions};
 use crate::gofmt::quote;
+use crate::kubectl::cmdutil::{
+    Cx, DRY_RUN, FIELD_MANAGER, PRINT_FLAGS, SELECTOR_UNSUPPORTED, VALIDATE,
+};
+use crate::kubectl::resource::ResourceKind;
+use crate::kubectl::{Kubectl, Parsed, Refusal};
+use crate::script::flags::{FlagSpec, FlagType::*, no, yes};
 use crate::validation::names::{label_value, qualified_name};
 
 const TAINT_FLAGS: &[FlagSpec] = &[
@@ -89,7 +92,7 @@ fn parse_taints(specs: &[String]) -> Result<(Vec<Taint>, Vec<Taint>), String> {
     Ok((adds, removes))
 }
 
-pub(super) fn parse(args: &[String]) -> Result<ParsedCommand, ParseError> {
+pub(in crate::kubectl) fn parse(args: &[String]) -> Result<Parsed, Refusal> {
     let mut cx = Cx::new("kubectl taint");
     let f = cx.flags(args, TAINT_FLAGS)?;
 
@@ -170,17 +173,17 @@ pub(super) fn parse(args: &[String]) -> Result<ParsedCommand, ParseError> {
         effect: (!t.effect.is_empty()).then_some(t.effect),
     }));
     let overwrite = f.bool("overwrite");
-    cx.done(Kubectl::Taint {
+    cx.done(Kubectl::Taint(TaintOptions {
         node,
         changes,
         overwrite,
-    })
+    }))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::*;
-    use crate::script::*;
+    use super::*;
+    use crate::kubectl::test_util::*;
 
     fn add(k: &str, v: Option<&str>, e: &str) -> TaintChange {
         TaintChange::Add {
@@ -199,7 +202,7 @@ mod tests {
 
     fn changes(line: &str) -> Vec<TaintChange> {
         match ok(line) {
-            Kubectl::Taint { changes, .. } => changes,
+            Kubectl::Taint(TaintOptions { changes, .. }) => changes,
             other => panic!("{other:?}"),
         }
     }
@@ -208,11 +211,11 @@ mod tests {
     fn taint_forms() {
         assert_eq!(
             ok("kubectl taint node n1 dedicated=gpu:NoSchedule"),
-            Kubectl::Taint {
+            Kubectl::Taint(TaintOptions {
                 node: "n1".into(),
                 changes: vec![add("dedicated", Some("gpu"), "NoSchedule")],
                 overwrite: false
-            }
+            })
         );
         assert_eq!(
             changes("kubectl taint nodes n1 k:NoExecute"),
@@ -250,7 +253,7 @@ mod tests {
             ]
         );
         match ok("kubectl taint node n1 k=v:NoSchedule --overwrite -n ignored") {
-            Kubectl::Taint { overwrite, .. } => assert!(overwrite),
+            Kubectl::Taint(TaintOptions { overwrite, .. }) => assert!(overwrite),
             other => panic!("{other:?}"),
         }
     }

@@ -1,20 +1,14 @@
-//! `kubectl apply -f …` and `kubectl create -f …` (kubectl `pkg/cmd/apply/apply.go`,
+//! Reading `kubectl apply -f …` and `kubectl create -f …` (kubectl `pkg/cmd/apply/apply.go`,
 //! `pkg/cmd/create/create.go`): only manifests from files or standard input.
 
-use super::super::command::Kubectl;
-use super::super::flags::{FlagSpec, FlagType::*, no, strip_flags};
-use super::{
-    Cx, DRY_RUN, FIELD_MANAGER, GLOBAL_FLAGS, PRINT_FLAGS, RECORD, SELECTOR_UNSUPPORTED, VALIDATE,
+use super::{ApplyOptions, Verb};
+use crate::gofmt::format_string_slice;
+use crate::kubectl::cmdutil::{
+    Cx, DRY_RUN, FIELD_MANAGER, PRINT_FLAGS, RECORD, SELECTOR_UNSUPPORTED, VALIDATE,
     filename_flags, namespace_scope, not_a_command,
 };
-use crate::command::{ParseError, ParsedCommand};
-use crate::gofmt::format_string_slice;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Verb {
-    Apply,
-    Create,
-}
+use crate::kubectl::{GLOBAL_FLAGS, Kubectl, Parsed, Refusal};
+use crate::script::flags::{FlagSpec, FlagType::*, no, strip_flags};
 
 const APPLY_FLAGS: &[FlagSpec] = &[
     filename_flags(true)[0],
@@ -97,7 +91,7 @@ const CREATE_SUBCOMMANDS: &[&str] = &[
     "token",
 ];
 
-pub(super) fn parse(args: &[String], verb: Verb) -> Result<ParsedCommand, ParseError> {
+pub(in crate::kubectl) fn parse(args: &[String], verb: Verb) -> Result<Parsed, Refusal> {
     let (path, table, subcommands) = match verb {
         Verb::Apply => ("kubectl apply", APPLY_FLAGS, APPLY_SUBCOMMANDS),
         Verb::Create => ("kubectl create", CREATE_FLAGS, CREATE_SUBCOMMANDS),
@@ -122,17 +116,21 @@ pub(super) fn parse(args: &[String], verb: Verb) -> Result<ParsedCommand, ParseE
     if files.is_empty() {
         return Err(cx.plain("must specify one of -f and -k"));
     }
-    let namespace = namespace_scope(&f);
+    let o = ApplyOptions {
+        files,
+        namespace: namespace_scope(&f),
+    };
     cx.done(match verb {
-        Verb::Apply => Kubectl::Apply { files, namespace },
-        Verb::Create => Kubectl::Create { files, namespace },
+        Verb::Apply => Kubectl::Apply(o),
+        Verb::Create => Kubectl::Create(o),
     })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::*;
-    use crate::script::*;
+    use super::*;
+    use crate::kubectl::NamespaceScope;
+    use crate::kubectl::test_util::*;
 
     fn files(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
@@ -149,19 +147,19 @@ mod tests {
         ] {
             assert_eq!(
                 ok(line),
-                Kubectl::Apply {
+                Kubectl::Apply(ApplyOptions {
                     files: files(&["ds.yaml"]),
                     namespace: NamespaceScope::Default
-                },
+                }),
                 "{line}"
             );
         }
         assert_eq!(
             ok("kubectl apply -f a.yaml,b.yaml -f - -n team"),
-            Kubectl::Apply {
+            Kubectl::Apply(ApplyOptions {
                 files: files(&["a.yaml", "b.yaml", "-"]),
                 namespace: NamespaceScope::Named("team".into())
-            }
+            })
         );
     }
 
@@ -169,17 +167,17 @@ mod tests {
     fn create_file_spellings() {
         assert_eq!(
             ok("kubectl create -f -"),
-            Kubectl::Create {
+            Kubectl::Create(ApplyOptions {
                 files: files(&["-"]),
                 namespace: NamespaceScope::Default
-            }
+            })
         );
         assert_eq!(
             ok("kubectl create --namespace=x --filename=nodes.yaml"),
-            Kubectl::Create {
+            Kubectl::Create(ApplyOptions {
                 files: files(&["nodes.yaml"]),
                 namespace: NamespaceScope::Named("x".into())
-            }
+            })
         );
     }
 

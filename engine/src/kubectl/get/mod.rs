@@ -2,26 +2,55 @@
 //! `-o yaml|json` (one object, or a `List` when no single name was asked for), `-o name`,
 //! `--show-labels`, `-l`, `-n`/`-A`, and kubectl's `No resources found…` line.
 
+mod parse;
+pub(super) use parse::parse;
+
 use super::print::table::Table;
 use super::print::{json, printers, yaml};
-use super::{Context, KError, Out, kind_string, resource_string};
+use super::resource::{ResourceKind, kind_string, resource_string};
+use super::{Context, KError, NamespaceScope, Out};
 use crate::api::{
     ControllerRevision, DaemonSet, Event, Node, ObjectKey, ObjectMeta, Pod, Selector, StringMap,
     Time, format_labels,
 };
 use crate::cluster::ApiError;
-use crate::script::{NamespaceScope, OutputFormat, ResourceKind};
 use serde_json::{Value, json};
 
-pub(super) struct GetArgs<'a> {
+/// The options of `kubectl get` (kubectl's `GetOptions`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GetOptions {
+    /// The kind.
     pub kind: ResourceKind,
-    pub names: &'a [String],
-    pub selector: Option<&'a str>,
+    /// The names asked for (empty: all objects of the kind).
+    pub names: Vec<String>,
+    /// The raw `-l` / `--selector` text, parsed by the engine.
+    pub selector: Option<String>,
+    /// `-o`.
     pub output: OutputFormat,
+    /// `--show-labels`.
     pub show_labels: bool,
-    pub namespace: &'a NamespaceScope,
+    /// `-n` / `-A`.
+    pub namespace: NamespaceScope,
+    /// `-w` / `--watch`.
     pub watch: bool,
+    /// `--ignore-not-found`.
     pub ignore_not_found: bool,
+}
+
+/// `-o` of `kubectl get`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OutputFormat {
+    /// No `-o`: the server-side table.
+    #[default]
+    Table,
+    /// `-o wide`.
+    Wide,
+    /// `-o yaml`.
+    Yaml,
+    /// `-o json`.
+    Json,
+    /// `-o name`: `daemonset.apps/x`.
+    Name,
 }
 
 /// An object of any kind `get` prints.
@@ -193,14 +222,14 @@ pub(crate) fn not_found(kind: ResourceKind, name: &str) -> KError {
     KError::api(ApiError::not_found(&resource_string(kind), name))
 }
 
-pub(super) fn get(ctx: &mut Context<'_>, a: &GetArgs<'_>, out: &mut Out) {
+pub(super) fn run(ctx: &mut Context<'_>, a: &GetOptions, out: &mut Out) {
     if a.watch {
         out.error(KError::plain(
             "--watch is not simulated: the virtual clock only moves with \"sim advance\" or \"sim settle\"; run \"kubectl get\" again after it",
         ));
         return;
     }
-    let selector = match a.selector.map(Selector::parse) {
+    let selector = match a.selector.as_deref().map(Selector::parse) {
         None => None,
         Some(Ok(s)) => Some(s),
         Some(Err(e)) => {
@@ -213,7 +242,7 @@ pub(super) fn get(ctx: &mut Context<'_>, a: &GetArgs<'_>, out: &mut Out) {
     let all_namespaces = matches!(a.namespace, NamespaceScope::All);
     let namespace = a.namespace.namespace().unwrap_or("default").to_string();
 
-    let (mut found, missing) = resolve(cluster, a.kind, a.names, a.namespace);
+    let (mut found, missing) = resolve(cluster, a.kind, &a.names, &a.namespace);
     if a.names.is_empty() {
         found.retain(|o| selector.as_ref().is_none_or(|s| s.matches(o.labels())));
     }
