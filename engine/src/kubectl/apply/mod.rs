@@ -10,12 +10,15 @@
 //! - objects are applied in order, printing `daemonset.apps/NAME created|configured|unchanged`;
 //!   the errors print after them, as kubectl aggregates them.
 
+pub(crate) mod last_applied;
 mod parse;
+pub(crate) mod patcher;
 pub(super) use parse::parse;
 
 use super::{Context, FileError, KError, NamespaceScope, Out, quote};
-use crate::cluster::{ApiError, Applied};
+use crate::cluster::ApiError;
 use crate::manifest::{self, ManifestError, Object};
+use patcher::{Applied, apply_daemonset, apply_node};
 
 /// The options of `kubectl apply -f` and of `kubectl create -f` (kubectl's `ApplyOptions` and
 /// `CreateOptions`, of which the simulator reads the same two flags).
@@ -194,8 +197,8 @@ pub(super) fn run(ctx: &mut Context<'_>, o: &ApplyOptions, verb: Verb, out: &mut
             Object::Node(n) => ("node", n.metadata.name.clone()),
         };
         let result: Result<Applied, ApiError> = match (verb, object) {
-            (Verb::Apply, Object::DaemonSet(ds)) => ctx.cluster.apply_daemonset(ds),
-            (Verb::Apply, Object::Node(n)) => ctx.cluster.apply_node(n),
+            (Verb::Apply, Object::DaemonSet(ds)) => apply_daemonset(ctx.cluster, ds),
+            (Verb::Apply, Object::Node(n)) => apply_node(ctx.cluster, n),
             (Verb::Create, Object::DaemonSet(ds)) => {
                 ctx.cluster.create_daemonset(ds).map(|()| Applied::Created)
             }

@@ -128,7 +128,7 @@ fn taints_line_of_seed_003() {
         "",
         "NoSchedule",
     )];
-    c.apply_node(n).unwrap();
+    crate::kubectl::apply::patcher::apply_node(&mut c, n).unwrap();
     let node = c.store().node("k8s-master-01").unwrap().clone();
     let text = node::describe(&c, &node, true);
     let taints: Vec<&str> = text.lines().filter(|l| l.contains("Taints")).collect();

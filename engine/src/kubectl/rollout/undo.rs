@@ -6,8 +6,8 @@
 
 use super::{daemonset_history, get_daemonset, name_line};
 use crate::api::ControllerRevision;
-use crate::cluster::last_applied;
 use crate::controller::daemonset::history::{patch_of, template_of};
+use crate::kubectl::apply::last_applied;
 use crate::kubectl::cmdutil::namespace_of;
 use crate::kubectl::{Context, KError, NamespaceScope, Out};
 
