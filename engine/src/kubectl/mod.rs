@@ -74,14 +74,14 @@ pub enum Kubectl {
 /// A kubectl command line, read: the command, and the warnings kubectl prints on standard
 /// error while reading it (deprecated flags and values), in order, without newlines.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Parsed {
+pub(crate) struct Parsed {
     pub command: Kubectl,
     pub warnings: Vec<String>,
 }
 
 /// Why a kubectl command line was refused (the two classes of the language's `ParseError`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Refusal {
+pub(crate) enum Refusal {
     /// Not part of the scenario language (an unknown or unmodelled verb, `--help`, a flag the
     /// simulator does not model): what is wrong, in a sentence.
     NotACommand(String),

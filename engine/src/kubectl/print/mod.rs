@@ -3,9 +3,9 @@
 //! [`pod_template`]).
 
 pub(crate) mod describe;
-pub mod json;
+pub(crate) mod json;
 pub(crate) mod pod_template;
 pub mod printers;
-pub mod table;
-pub mod tabwriter;
-pub mod yaml;
+pub(crate) mod table;
+pub(crate) mod tabwriter;
+pub(crate) mod yaml;

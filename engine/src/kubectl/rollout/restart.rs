@@ -16,7 +16,7 @@ pub struct RestartOptions {
     pub namespace: NamespaceScope,
 }
 
-pub const RESTARTED_AT: &str = "kubectl.kubernetes.io/restartedAt";
+pub(crate) const RESTARTED_AT: &str = "kubectl.kubernetes.io/restartedAt";
 
 pub(super) fn run(ctx: &mut Context<'_>, o: &RestartOptions, out: &mut Out) {
     let (namespace, name) = (namespace_of(&o.namespace), o.name.as_str());

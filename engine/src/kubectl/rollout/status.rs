@@ -30,11 +30,11 @@ pub struct StatusOptions {
 }
 
 /// The longest a watch without `--timeout` runs the virtual clock: one day.
-pub const MAX_WATCH_MILLIS: i64 = 24 * 3600 * 1000;
+pub(crate) const MAX_WATCH_MILLIS: i64 = 24 * 3600 * 1000;
 
 /// `DaemonSetStatusViewer.Status`: the line to print and whether the rollout is done, or the
 /// error for a DaemonSet that is not rolled out by RollingUpdate.
-pub fn status_line(ds: &DaemonSet) -> Result<(String, bool), String> {
+pub(crate) fn status_line(ds: &DaemonSet) -> Result<(String, bool), String> {
     if ds.spec.update_strategy.type_ != ROLLING_UPDATE {
         return Err(format!(
             "rollout status is only available for {ROLLING_UPDATE} strategy type"
