@@ -2,8 +2,8 @@
 //! those options, the run that prints what kubectl prints, and their tests), as kubectl keeps
 //! them in `pkg/cmd/<verb>`. Here what they share:
 //!
-//! - [`parse`]: finding the verb as cobra does, after kubectl's global flags; [`run`]: running
-//!   the parsed [`Kubectl`] command;
+//! - `parse`: finding the verb as cobra does, after kubectl's global flags; `run`: running the
+//!   parsed [`Kubectl`] command;
 //! - [`Context`]: the cluster, the standard input of the command (a here-document) and the
 //!   [`FileSource`] through which `-f FILE` is read (the CLI reads the disk relative to the
 //!   scenario's folder; the web console has none and reads only `-f -`);
@@ -12,8 +12,8 @@
 //!   `error: ` (unless it is an API status error, printed as `Error from server (Reason): …` or
 //!   `The DaemonSet "x" is invalid: …`); several errors print one per line, without the prefix
 //!   (`MultipleErrors`);
-//! - [`cmdutil`]: shared flags and kubectl's usage errors; [`resource`] and [`builder`]: resource
-//!   types and the resource builder's reading of `TYPE NAME…` arguments; [`print`]: printers.
+//! - `cmdutil`: shared flags and kubectl's usage errors; [`resource`] and `builder`: resource
+//!   types and the resource builder's reading of `TYPE NAME…` arguments; [`print`](mod@print): printers.
 //!
 //! Sources: kubernetes/kubectl tag kubernetes-1.36.3 (`pkg/cmd/*`, `pkg/cmd/util/helpers.go`
 //! `checkErr`/`UsageErrorf`, `pkg/util/templates/templater.go` `FlagErrorFunc`), cli-runtime

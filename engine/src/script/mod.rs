@@ -3,7 +3,7 @@
 //! - [`read_script`] reads a whole scenario ("Files and lines": comments, blank lines, `\`
 //!   continuations, here-documents);
 //! - [`split_words`] splits one interactive line (the console) as a shell does;
-//! - [`flags`]: kubectl's flag parsing (pflag), which every kubectl command reads through;
+//! - `flags`: kubectl's flag parsing (pflag), which every kubectl command reads through;
 //! - [`parse_duration`] and [`human_duration`] read and print durations as Go and kubectl do.
 //!
 //! The commands themselves are read in `command.rs`. Nothing here panics on any input: it runs

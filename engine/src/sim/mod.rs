@@ -1,5 +1,5 @@
 //! The `sim` verbs: what a real cluster does on its own (time passing, nodes failing, images
-//! that cannot be pulled), read from their words ([`parse`]) and run on the cluster ([`run`]).
+//! that cannot be pulled), read from their words (`parse`) and run on the cluster (`run`).
 //!
 //! Output:
 //! - `sim advance D`, `sim node …`, `sim image …`, `sim pod … fail`, `sim seed N` and

@@ -2,7 +2,7 @@
 //! `DescribeMatchingResources`; the describers of `pkg/describe/describe.go`).
 //!
 //! Each describer writes lines with tabs, as kubectl's `PrefixWriter` does, and the text is laid
-//! out by a port of Go's tabwriter ([`super::print::tabwriter`]) as `tabbedString` does. The
+//! out by a port of Go's tabwriter (`print::tabwriter`) as `tabbedString` does. The
 //! command itself: several objects are separated by two blank lines; events are shown only when exactly
 //! one object is described; a single name that is not found describes every object whose name
 //! starts with it (each followed by a blank line, without events).

@@ -1,6 +1,6 @@
-//! How kubectl prints: the rows of `get`'s tables ([`printers`]) and their layout ([`table`],
-//! [`tabwriter`]), `-o json` and `-o yaml`, and what the describers share ([`describe`],
-//! [`pod_template`]).
+//! How kubectl prints: the rows of `get`'s tables ([`printers`]) and their layout (`table`,
+//! `tabwriter`), `-o json` and `-o yaml`, and what the describers share (`describe`,
+//! `pod_template`).
 
 pub(crate) mod describe;
 pub(crate) mod json;

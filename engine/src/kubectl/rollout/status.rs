@@ -7,7 +7,7 @@
 //! one timer that can change something to the next and prints a line at each instant where the
 //! DaemonSet changed (several writes within one instant show as one event: a simplification).
 //! Without a timeout kubectl would wait forever on a stuck rollout; the simulator stops once
-//! nothing is left to happen (or after [`MAX_WATCH_MILLIS`]) and says so, as a failed command. A
+//! nothing is left to happen (or after `MAX_WATCH_MILLIS`) and says so, as a failed command. A
 //! timeout longer than that cap counts as none.
 
 use super::get_daemonset;
