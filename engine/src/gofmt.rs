@@ -1,9 +1,10 @@
 //! The few Go standard-library behaviours that kubectl's messages and flag values depend on:
 //! `strconv.Quote` (every `%q` in a message), `strconv.ParseBool` / `ParseInt` (pflag's bool and
 //! int flags, with their exact error texts), `encoding/csv` (pflag's string-slice flags such as
-//! `-f a.yaml,b.yaml`), `%v` of a `[]string` and `encoding/json`'s HTML-safe string encoding
-//! (`-o json`, the values in apiserver validation messages). Ported from the Go sources'
-//! documented rules; written so that no input can panic.
+//! `-f a.yaml,b.yaml`), `%v` of a `[]string`, `time.Duration.String()` (`sim settle`, kubectl's
+//! timeouts) and `encoding/json`'s HTML-safe string encoding (`-o json`, the values in apiserver
+//! validation messages). Ported from the Go sources' documented rules; written so that no input
+//! can panic.
 
 use std::fmt::Write as _;
 
@@ -352,6 +353,37 @@ pub(crate) fn format_string_slice(items: &[String]) -> String {
     format!("[{}]", items.join(" "))
 }
 
+/// Go's `time.Duration.String()` for whole milliseconds: `0s`, `500ms`, `1.5s`, `1m12s`,
+/// `2h0m0s`.
+pub(crate) fn go_duration(ms: i64) -> String {
+    if ms == 0 {
+        return "0s".into();
+    }
+    let neg = ms < 0;
+    let ms = ms.unsigned_abs();
+    let sign = if neg { "-" } else { "" };
+    if ms < 1000 {
+        return format!("{sign}{ms}ms");
+    }
+    let h = ms / 3_600_000;
+    let m = (ms / 60_000) % 60;
+    let s = (ms / 1000) % 60;
+    let frac = ms % 1000;
+    let secs = if frac == 0 {
+        format!("{s}s")
+    } else {
+        let f = format!("{frac:03}");
+        format!("{s}.{}s", f.trim_end_matches('0'))
+    };
+    if h > 0 {
+        format!("{sign}{h}h{m}m{secs}")
+    } else if m > 0 {
+        format!("{sign}{m}m{secs}")
+    } else {
+        format!("{sign}{secs}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -486,5 +518,16 @@ mod tests {
     fn go_format_of_string_slice() {
         assert_eq!(format_string_slice(&["a".into(), "b".into()]), "[a b]");
         assert_eq!(format_string_slice(&[]), "[]");
+    }
+
+    #[test]
+    fn go_durations() {
+        assert_eq!(go_duration(0), "0s");
+        assert_eq!(go_duration(500), "500ms");
+        assert_eq!(go_duration(1500), "1.5s");
+        assert_eq!(go_duration(72_000), "1m12s");
+        assert_eq!(go_duration(600_000), "10m0s");
+        assert_eq!(go_duration(7_200_000), "2h0m0s");
+        assert_eq!(go_duration(3_723_250), "1h2m3.25s");
     }
 }

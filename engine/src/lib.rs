@@ -6,12 +6,13 @@
 pub mod api;
 pub mod bench;
 pub mod cluster;
+pub mod command;
 pub mod controller;
 /// Scenario generation and invariants for the fuzz targets and their stable twins.
 pub mod fuzzing;
-/// Go's `strconv.Quote`, `ParseInt`, `ParseBool`, `encoding/json` strings… for kubectl- and
-/// apiserver-exact messages (used by the scenario language, the manifest reader, kubectl's
-/// printers and validation).
+/// Go's `strconv.Quote`, `ParseInt`, `ParseBool`, `encoding/json` strings, `Duration.String()`…
+/// for kubectl- and apiserver-exact messages (used by the scenario language, the manifest
+/// reader, kubectl's printers, the sim verbs and validation).
 pub(crate) mod gofmt;
 pub mod kubectl;
 pub mod manifest;
@@ -19,6 +20,7 @@ pub mod placement;
 pub mod query;
 pub mod runner;
 pub mod script;
+pub mod sim;
 /// Stable sorting through one shared instance of the standard sort (a smaller page).
 pub mod sort;
 #[cfg(test)]

@@ -10,15 +10,11 @@
 //! the message `dsplay: line N: <what is wrong>`; so does a script that cannot be read (an
 //! unclosed quote or here-document). The same input always gives the same transcript.
 
-pub(crate) mod sim;
-
 use crate::cluster::Cluster;
-use crate::kubectl::{self, Context};
+use crate::command::{self, ParseError, parse_command_full};
 pub use crate::kubectl::{FileError, FileSource};
-use crate::script::{Command, ParseError, ScriptLine, parse_command_full, read_script};
+use crate::script::{ScriptLine, read_script};
 use std::path::{Path, PathBuf};
-
-pub use sim::go_duration;
 
 /// Most commands [`Session::execute`] runs from one input (a paste into the console): beyond,
 /// the input is refused before anything runs, so a runaway paste cannot freeze the page.
@@ -123,10 +119,6 @@ impl Session {
         &self.cluster
     }
 
-    pub fn cluster_mut(&mut self) -> &mut Cluster {
-        &mut self.cluster
-    }
-
     /// Runs what the user typed: one command (or several lines, as a script runs them, with
     /// their here-documents). `stdin` is the standard input of a command that has no
     /// here-document of its own (`kubectl apply -f -`). Several commands print as a transcript
@@ -201,17 +193,12 @@ impl Session {
             output.push_str(w);
             output.push('\n');
         }
-        let out = match &parsed.command {
-            Command::Kubectl(k) => {
-                let mut ctx = Context {
-                    cluster: &mut self.cluster,
-                    stdin,
-                    files: self.files.as_deref(),
-                };
-                kubectl::run(&mut ctx, k)
-            }
-            Command::Sim(s) => sim::run(&mut self.cluster, s),
-        };
+        let out = command::run(
+            &parsed.command,
+            &mut self.cluster,
+            stdin,
+            self.files.as_deref(),
+        );
         output.push_str(&out.text);
         if !output.is_empty() && !output.ends_with('\n') {
             output.push('\n');

@@ -46,7 +46,7 @@ fn script_parse_corpus_reads_without_panicking() {
             let text = String::from_utf8_lossy(&bytes);
             if let Ok(lines) = dsplay_engine::script::read_script(&text) {
                 for line in &lines {
-                    let _ = dsplay_engine::script::parse_command_full(&line.args);
+                    let _ = dsplay_engine::command::parse_command_full(&line.args);
                 }
             }
             n += 1;

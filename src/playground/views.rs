@@ -4,7 +4,7 @@
 use super::Playground;
 use super::view_cache::SharedInputs;
 use dsplay_engine::api::{DaemonSet, Node, Pod, keys};
-use dsplay_engine::kubectl::printers::{node_roles, node_status, pod_status};
+use dsplay_engine::kubectl::print::printers::{node_roles, node_status, pod_status};
 use dsplay_engine::query::{self, RevisionNumbers, SlotExplanation, Usage};
 use std::cell::OnceCell;
 use std::sync::Arc;

@@ -9,7 +9,9 @@
 use super::Scenario;
 use super::base64url;
 use crate::i18n::{Msg, Text};
-use dsplay_engine::script::{Command, Sim, parse_command, read_script};
+use dsplay_engine::command::{Command, parse_command};
+use dsplay_engine::script::read_script;
+use dsplay_engine::sim::Sim;
 use std::fmt;
 
 /// The version written today. Old versions stay readable: add, never change.

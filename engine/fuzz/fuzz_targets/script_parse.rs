@@ -8,7 +8,7 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     if let Ok(lines) = dsplay_engine::script::read_script(&text) {
         for line in &lines {
-            let _ = dsplay_engine::script::parse_command_full(&line.args);
+            let _ = dsplay_engine::command::parse_command_full(&line.args);
         }
     }
 });

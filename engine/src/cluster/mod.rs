@@ -7,7 +7,6 @@ pub mod errors;
 pub mod events;
 mod fnv;
 mod interner;
-pub mod last_applied;
 pub mod names;
 pub mod nodes;
 pub mod store;
@@ -28,7 +27,7 @@ use names::Rng;
 use std::collections::BTreeSet;
 use store::Store;
 use timings::Timings;
-pub use writes::{Applied, Cascade};
+pub use writes::Cascade;
 
 /// What every controller shares: the store, the clock, randomness, the event recorder, and the
 /// simulator's knobs.

@@ -1,27 +1,9 @@
 //! The writes users make (kubectl verbs and `sim` verbs), with what the API server does on each:
 //! defaults, validation, generation bookkeeping (spec §2), then the controllers react.
 
-use super::{ApiError, Cluster, apiserver, last_applied, nodes};
+use super::{ApiError, Cluster, apiserver, nodes};
 use crate::api::{DaemonSet, Node, ObjectKey, keys, phase};
 use crate::validation;
-
-/// What `kubectl apply` reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Applied {
-    Created,
-    Configured,
-    Unchanged,
-}
-
-impl Applied {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Applied::Created => "created",
-            Applied::Configured => "configured",
-            Applied::Unchanged => "unchanged",
-        }
-    }
-}
 
 /// `kubectl delete --cascade`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -53,65 +35,6 @@ pub enum Pressure {
 const DS_RESOURCE: &str = "daemonsets.apps";
 
 impl Cluster {
-    /// `kubectl apply` of a Node. Status from a real cluster's `-o yaml` is kept. Labels,
-    /// annotations and taints merge as kubectl's three-way merge does: what the manifest says
-    /// wins, what an earlier apply said and this one drops goes, what was added by other means
-    /// (`kubectl label`, `kubectl taint`, the node lifecycle controller) stays.
-    pub fn apply_node(&mut self, mut node: Node) -> Result<Applied, ApiError> {
-        validation::validate_node(&node)?;
-        let applied = last_applied::record(&node);
-        let name = node.metadata.name.clone();
-        let result = match self.w.store.node(&name).cloned() {
-            None => {
-                node.metadata
-                    .annotations
-                    .insert(last_applied::KEY.into(), applied);
-                self.insert_new_node(node);
-                Applied::Created
-            }
-            Some(old) => {
-                let last: Option<Node> = last_applied::read(&old.metadata);
-                let mut new = old.clone();
-                last_applied::merge_meta(
-                    &mut new.metadata,
-                    last.as_ref().map(|l| &l.metadata),
-                    &node.metadata,
-                );
-                new.metadata
-                    .annotations
-                    .insert(last_applied::KEY.into(), applied);
-                let last_taints = last
-                    .as_ref()
-                    .map(|l| l.spec.taints.as_slice())
-                    .unwrap_or_default();
-                new.spec.taints.retain(|t| {
-                    let in_new = node
-                        .spec
-                        .taints
-                        .iter()
-                        .any(|n| n.key == t.key && n.effect == t.effect);
-                    let was_applied = last_taints
-                        .iter()
-                        .any(|l| l.key == t.key && l.effect == t.effect);
-                    !in_new && !was_applied
-                });
-                new.spec.taints.extend(node.spec.taints.iter().cloned());
-                let last_unschedulable = last.as_ref().is_some_and(|l| l.spec.unschedulable);
-                if node.spec.unschedulable || last_unschedulable {
-                    new.spec.unschedulable = node.spec.unschedulable;
-                }
-                if new == old {
-                    Applied::Unchanged
-                } else {
-                    self.w.store.put_node(new);
-                    Applied::Configured
-                }
-            }
-        };
-        self.reconcile();
-        Ok(result)
-    }
-
     /// `kubectl create` of a Node.
     pub fn create_node(&mut self, node: Node) -> Result<(), ApiError> {
         validation::validate_node(&node)?;
@@ -136,39 +59,6 @@ impl Cluster {
         nodes::register(&mut node, self.nodes_created, now);
         self.nodes_created += 1;
         self.w.store.put_node(node);
-    }
-
-    /// `kubectl apply` of a DaemonSet: created (with the `last-applied-configuration`
-    /// annotation), or its spec replaced by the manifest's and its labels and annotations merged
-    /// as kubectl's three-way merge does (see `apply_node`). Replacing the whole spec, rather
-    /// than merging field by field, is a simplification named in the README.
-    pub fn apply_daemonset(&mut self, mut ds: DaemonSet) -> Result<Applied, ApiError> {
-        let key = ObjectKey::new(namespace_or_default(&ds), ds.metadata.name.clone());
-        let applied = last_applied::record(&ds);
-        if self.w.store.daemonset(&key).is_none() {
-            ds.metadata
-                .annotations
-                .insert(last_applied::KEY.into(), applied);
-            self.create_daemonset(ds)?;
-            return Ok(Applied::Created);
-        }
-        let changed = self.update_daemonset(&key.namespace, &key.name, |d| {
-            let last: Option<DaemonSet> = last_applied::read(&d.metadata);
-            d.spec = ds.spec.clone();
-            last_applied::merge_meta(
-                &mut d.metadata,
-                last.as_ref().map(|l| &l.metadata),
-                &ds.metadata,
-            );
-            d.metadata
-                .annotations
-                .insert(last_applied::KEY.into(), applied);
-        })?;
-        Ok(if changed {
-            Applied::Configured
-        } else {
-            Applied::Unchanged
-        })
     }
 
     /// `kubectl create` of a DaemonSet (spec §2.1 defaults, §2.2 bookkeeping, §2.3 validation).

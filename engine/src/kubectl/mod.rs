@@ -1,6 +1,9 @@
-//! Executing parsed `kubectl` commands against the simulated [`Cluster`], printing what kubectl
-//! prints. One file per verb family; shared pieces here:
+//! `kubectl …`: each verb in its folder (its options type, the parse of its command line into
+//! those options, the run that prints what kubectl prints, and their tests), as kubectl keeps
+//! them in `pkg/cmd/<verb>`. Here what they share:
 //!
+//! - `parse`: finding the verb as cobra does, after kubectl's global flags; `run`: running the
+//!   parsed [`Kubectl`] command;
 //! - [`Context`]: the cluster, the standard input of the command (a here-document) and the
 //!   [`FileSource`] through which `-f FILE` is read (the CLI reads the disk relative to the
 //!   scenario's folder; the web console has none and reads only `-f -`);
@@ -8,29 +11,220 @@
 //! - [`KError`]: an error as kubectl's `cmdutil.CheckErr` prints it: one error alone gets
 //!   `error: ` (unless it is an API status error, printed as `Error from server (Reason): …` or
 //!   `The DaemonSet "x" is invalid: …`); several errors print one per line, without the prefix
-//!   (`MultipleErrors`).
+//!   (`MultipleErrors`);
+//! - `cmdutil`: shared flags and kubectl's usage errors; [`resource`] and `builder`: resource
+//!   types and the resource builder's reading of `TYPE NAME…` arguments; [`print`](mod@print): printers.
 //!
-//! Output texts follow kubectl 1.34+ (kubernetes/kubectl, `pkg/cmd/*`), e.g. `delete` names the
-//! namespace: `daemonset.apps "x" deleted from default namespace`.
+//! Sources: kubernetes/kubectl tag kubernetes-1.36.3 (`pkg/cmd/*`, `pkg/cmd/util/helpers.go`
+//! `checkErr`/`UsageErrorf`, `pkg/util/templates/templater.go` `FlagErrorFunc`), cli-runtime
+//! v0.36 (`resource.Builder`, `genericclioptions`), spf13/pflag v1.0.9, spf13/cobra v1.10.2.
+//! Output texts follow kubectl 1.34+, e.g. `delete` names the namespace: `daemonset.apps "x"
+//! deleted from default namespace`.
 
-mod apply;
-mod delete;
-mod describe;
-mod drain;
-mod get;
-pub mod json;
-mod label;
-mod node;
-pub mod printers;
-mod rollout;
-mod set_image;
-pub mod table;
-pub mod tabwriter;
-mod taint;
-pub mod yaml;
+pub mod apply;
+pub(crate) mod builder;
+mod cmdutil;
+pub mod cordon;
+pub mod delete;
+pub mod describe;
+pub mod drain;
+pub mod get;
+pub mod label;
+pub mod print;
+pub mod resource;
+pub mod rollout;
+pub mod set_image;
+pub mod taint;
+#[cfg(test)]
+mod test_util;
 
 use crate::cluster::{ApiError, Cluster};
-use crate::script::{Kubectl, NamespaceScope, ResourceKind};
+use crate::script::flags::{FlagSpec, FlagType, args_minus_first, no, strip_flags, yes};
+use cmdutil::not_a_command;
+
+/// A `kubectl` command: one variant per verb, with the verb's options.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kubectl {
+    /// `kubectl apply -f FILE|-`.
+    Apply(apply::ApplyOptions),
+    /// `kubectl create -f FILE|-`.
+    Create(apply::ApplyOptions),
+    /// `kubectl delete`.
+    Delete(delete::DeleteOptions),
+    /// `kubectl get`.
+    Get(get::GetOptions),
+    /// `kubectl describe`.
+    Describe(describe::DescribeOptions),
+    /// `kubectl label KIND NAME k=v… k-… [--overwrite]`.
+    Label(label::LabelOptions),
+    /// `kubectl taint node NAME k[=v]:EFFECT… k[:EFFECT]-…`.
+    Taint(taint::TaintOptions),
+    /// `kubectl cordon NODE`.
+    Cordon(cordon::CordonOptions),
+    /// `kubectl uncordon NODE`.
+    Uncordon(cordon::CordonOptions),
+    /// `kubectl drain NODE`.
+    Drain(drain::DrainOptions),
+    /// `kubectl rollout status|history|undo|restart ds/NAME`.
+    Rollout(rollout::Rollout),
+    /// `kubectl set image ds/NAME CONTAINER=IMAGE…`.
+    SetImage(set_image::SetImageOptions),
+}
+
+/// A kubectl command line, read: the command, and the warnings kubectl prints on standard
+/// error while reading it (deprecated flags and values), in order, without newlines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Parsed {
+    pub command: Kubectl,
+    pub warnings: Vec<String>,
+}
+
+/// Why a kubectl command line was refused (the two classes of the language's `ParseError`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Refusal {
+    /// Not part of the scenario language (an unknown or unmodelled verb, `--help`, a flag the
+    /// simulator does not model): what is wrong, in a sentence.
+    NotACommand(String),
+    /// kubectl's own error, exactly as kubectl prints it (warnings first, no trailing newline).
+    Kubectl(String),
+}
+
+/// Which namespaces a command addresses.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum NamespaceScope {
+    /// No `-n`: the `default` namespace.
+    #[default]
+    Default,
+    /// `-n NS` / `--namespace NS`.
+    Named(String),
+    /// `-A` / `--all-namespaces`.
+    All,
+}
+
+impl NamespaceScope {
+    /// The single namespace addressed, if the scope is not `All`.
+    pub fn namespace(&self) -> Option<&str> {
+        match self {
+            NamespaceScope::Default => Some("default"),
+            NamespaceScope::Named(ns) => Some(ns),
+            NamespaceScope::All => None,
+        }
+    }
+}
+
+/// kubectl's persistent flags (root command), available to every command. Only `-n` is
+/// modelled; the connection and logging flags have no meaning in the simulator.
+const GLOBAL_FLAGS: &[FlagSpec] = &[
+    yes("namespace", Some(b'n'), FlagType::Str),
+    yes("help", Some(b'h'), FlagType::Bool),
+    no("kubeconfig", None, FlagType::Str),
+    no("cache-dir", None, FlagType::Str),
+    no("client-certificate", None, FlagType::Str),
+    no("client-key", None, FlagType::Str),
+    no("token", None, FlagType::Str),
+    no("as", None, FlagType::Str),
+    no("as-uid", None, FlagType::Str),
+    no("as-group", None, FlagType::Array),
+    no("as-user-extra", None, FlagType::Array),
+    no("username", None, FlagType::Str),
+    no("password", None, FlagType::Str),
+    no("cluster", None, FlagType::Str),
+    no("user", None, FlagType::Str),
+    no("context", None, FlagType::Str),
+    no("server", Some(b's'), FlagType::Str),
+    no("tls-server-name", None, FlagType::Str),
+    no("insecure-skip-tls-verify", None, FlagType::Bool),
+    no("certificate-authority", None, FlagType::Str),
+    no("request-timeout", None, FlagType::Str),
+    no("disable-compression", None, FlagType::Bool),
+    no("match-server-version", None, FlagType::Bool),
+    no("warnings-as-errors", None, FlagType::Bool),
+    no("profile", None, FlagType::Str),
+    no("profile-output", None, FlagType::Str),
+    no("kuberc", None, FlagType::Str),
+    // klog's flags as kubectl exposes them (not checked against a kubectl binary).
+    no("v", Some(b'v'), FlagType::Str),
+    no("vmodule", None, FlagType::Str),
+    no("log-flush-frequency", None, FlagType::Duration),
+];
+
+/// kubectl's commands that the scenario language leaves out (for a clearer refusal).
+const OTHER_KUBECTL_COMMANDS: &[&str] = &[
+    "alpha",
+    "annotate",
+    "api-resources",
+    "api-versions",
+    "attach",
+    "auth",
+    "autoscale",
+    "certificate",
+    "cluster-info",
+    "completion",
+    "config",
+    "cp",
+    "debug",
+    "diff",
+    "edit",
+    "events",
+    "exec",
+    "explain",
+    "expose",
+    "help",
+    "kustomize",
+    "logs",
+    "options",
+    "patch",
+    "plugin",
+    "port-forward",
+    "proxy",
+    "replace",
+    "run",
+    "scale",
+    "top",
+    "version",
+    "wait",
+];
+
+const SUPPORTED_LIST: &str = "apply, create, delete, get, describe, label, taint, cordon, uncordon, drain, rollout status|history|undo|restart, set image";
+
+/// Parses the words after `kubectl` (cobra's lookup of the verb, then the verb's own parse).
+pub(crate) fn parse(args: &[String]) -> Result<Parsed, Refusal> {
+    let Some((verb, rest)) = find_subcommand(args) else {
+        return Err(not_a_command(format!(
+            "kubectl needs a command ({SUPPORTED_LIST})"
+        )));
+    };
+    match verb.as_str() {
+        "get" => get::parse(&rest),
+        "describe" => describe::parse(&rest),
+        "apply" => apply::parse(&rest, apply::Verb::Apply),
+        "create" => apply::parse(&rest, apply::Verb::Create),
+        "delete" => delete::parse(&rest),
+        "label" => label::parse(&rest),
+        "taint" => taint::parse(&rest),
+        "cordon" => cordon::parse(&rest, true),
+        "uncordon" => cordon::parse(&rest, false),
+        "drain" => drain::parse(&rest),
+        "rollout" => rollout::parse(&rest),
+        "set" => set_image::parse_set(&rest),
+        other if OTHER_KUBECTL_COMMANDS.contains(&other) => Err(not_a_command(format!(
+            "kubectl {other} is not part of the scenario language (it has: {SUPPORTED_LIST})"
+        ))),
+        other => Err(not_a_command(format!(
+            "unknown command {} for \"kubectl\" (the scenario language has: {SUPPORTED_LIST})",
+            crate::gofmt::quote(other)
+        ))),
+    }
+}
+
+/// cobra's `Find` one level down: the first word that is not a flag or a flag's value, and the
+/// arguments without it.
+fn find_subcommand(args: &[String]) -> Option<(String, Vec<String>)> {
+    let words = strip_flags(args, &[GLOBAL_FLAGS]);
+    let verb = words.into_iter().next()?;
+    let rest = args_minus_first(args, &verb, &[GLOBAL_FLAGS]);
+    Some((verb, rest))
+}
 
 /// Where `-f FILE` comes from.
 pub trait FileSource {
@@ -200,160 +394,22 @@ pub(crate) fn quote(s: &str) -> String {
     crate::gofmt::quote(s)
 }
 
-/// `kind.group` as kubectl prints it in `-o name` and success messages (`daemonset.apps`,
-/// `pod`, `node`).
-pub(crate) fn kind_string(kind: ResourceKind) -> String {
-    if kind.group().is_empty() {
-        kind.singular().to_string()
-    } else {
-        format!("{}.{}", kind.singular(), kind.group())
-    }
-}
-
-/// The API resource name in errors (`daemonsets.apps`, `pods`, `nodes`).
-pub(crate) fn resource_string(kind: ResourceKind) -> String {
-    if kind.group().is_empty() {
-        kind.resource().to_string()
-    } else {
-        format!("{}.{}", kind.resource(), kind.group())
-    }
-}
-
-/// The namespace a namespaced command addresses (`-A` falls back to `default` for commands that
-/// do not support it).
-pub(crate) fn namespace_of(scope: &NamespaceScope) -> String {
-    scope.namespace().unwrap_or("default").to_string()
-}
-
 /// Runs one kubectl command.
-pub fn run(ctx: &mut Context<'_>, cmd: &Kubectl) -> Out {
+pub(crate) fn run(ctx: &mut Context<'_>, cmd: &Kubectl) -> Out {
     let mut out = Out::default();
     match cmd {
-        Kubectl::Apply { files, namespace } => {
-            apply::apply(ctx, files, namespace, apply::Verb::Apply, &mut out)
-        }
-        Kubectl::Create { files, namespace } => {
-            apply::apply(ctx, files, namespace, apply::Verb::Create, &mut out)
-        }
-        Kubectl::Delete {
-            what,
-            cascade,
-            grace_period,
-            force,
-            ignore_not_found,
-            namespace,
-        } => delete::delete(
-            ctx,
-            &delete::DeleteArgs {
-                what,
-                cascade: *cascade,
-                grace_period: *grace_period,
-                force: *force,
-                ignore_not_found: *ignore_not_found,
-                namespace,
-            },
-            &mut out,
-        ),
-        Kubectl::Get {
-            kind,
-            names,
-            selector,
-            output,
-            show_labels,
-            namespace,
-            watch,
-            ignore_not_found,
-        } => get::get(
-            ctx,
-            &get::GetArgs {
-                kind: *kind,
-                names,
-                selector: selector.as_deref(),
-                output: *output,
-                show_labels: *show_labels,
-                namespace,
-                watch: *watch,
-                ignore_not_found: *ignore_not_found,
-            },
-            &mut out,
-        ),
-        Kubectl::Label {
-            kind,
-            name,
-            changes,
-            overwrite,
-            namespace,
-        } => label::label(ctx, *kind, name, changes, *overwrite, namespace, &mut out),
-        Kubectl::Taint {
-            node,
-            changes,
-            overwrite,
-        } => taint::taint(ctx, node, changes, *overwrite, &mut out),
-        Kubectl::Cordon { node } => node::cordon(ctx, node, true, &mut out),
-        Kubectl::Uncordon { node } => node::cordon(ctx, node, false, &mut out),
-        Kubectl::Describe {
-            kind,
-            names,
-            namespace,
-        } => describe::describe(
-            ctx,
-            &describe::DescribeArgs {
-                kind: *kind,
-                names,
-                namespace,
-            },
-            &mut out,
-        ),
-        Kubectl::Drain {
-            node,
-            ignore_daemonsets,
-            force,
-            delete_emptydir_data,
-            grace_period,
-            timeout,
-        } => drain::drain(
-            ctx,
-            node,
-            &drain::DrainArgs {
-                ignore_daemonsets: *ignore_daemonsets,
-                force: *force,
-                delete_emptydir_data: *delete_emptydir_data,
-                grace_period: *grace_period,
-                timeout: *timeout,
-            },
-            &mut out,
-        ),
-        Kubectl::RolloutStatus {
-            name,
-            timeout,
-            watch,
-            namespace,
-        } => rollout::status::status(
-            ctx,
-            &namespace_of(namespace),
-            name,
-            *timeout,
-            *watch,
-            &mut out,
-        ),
-        Kubectl::RolloutHistory {
-            name,
-            revision,
-            namespace,
-        } => rollout::history::history(ctx, &namespace_of(namespace), name, *revision, &mut out),
-        Kubectl::RolloutUndo {
-            name,
-            to_revision,
-            namespace,
-        } => rollout::undo::undo(ctx, &namespace_of(namespace), name, *to_revision, &mut out),
-        Kubectl::RolloutRestart { name, namespace } => {
-            rollout::restart::restart(ctx, &namespace_of(namespace), name, &mut out)
-        }
-        Kubectl::SetImage {
-            name,
-            images,
-            namespace,
-        } => set_image::set_image(ctx, &namespace_of(namespace), name, images, &mut out),
+        Kubectl::Apply(o) => apply::run(ctx, o, apply::Verb::Apply, &mut out),
+        Kubectl::Create(o) => apply::run(ctx, o, apply::Verb::Create, &mut out),
+        Kubectl::Delete(o) => delete::run(ctx, o, &mut out),
+        Kubectl::Get(o) => get::run(ctx, o, &mut out),
+        Kubectl::Describe(o) => describe::run(ctx, o, &mut out),
+        Kubectl::Label(o) => label::run(ctx, o, &mut out),
+        Kubectl::Taint(o) => taint::run(ctx, o, &mut out),
+        Kubectl::Cordon(o) => cordon::run(ctx, &o.node, true, &mut out),
+        Kubectl::Uncordon(o) => cordon::run(ctx, &o.node, false, &mut out),
+        Kubectl::Drain(o) => drain::run(ctx, o, &mut out),
+        Kubectl::Rollout(r) => rollout::run(ctx, r, &mut out),
+        Kubectl::SetImage(o) => set_image::run(ctx, o, &mut out),
     }
     out
 }

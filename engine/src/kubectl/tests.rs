@@ -1,3 +1,4 @@
+use super::test_util::*;
 use super::*;
 use crate::cluster::ApiError;
 
@@ -50,9 +51,64 @@ fn api_errors_with_their_source() {
 }
 
 #[test]
-fn kind_and_resource_strings() {
-    assert_eq!(kind_string(ResourceKind::DaemonSet), "daemonset.apps");
-    assert_eq!(kind_string(ResourceKind::Node), "node");
-    assert_eq!(resource_string(ResourceKind::DaemonSet), "daemonsets.apps");
-    assert_eq!(resource_string(ResourceKind::Pod), "pods");
+fn namespace_scope_namespace() {
+    assert_eq!(NamespaceScope::Default.namespace(), Some("default"));
+    assert_eq!(NamespaceScope::Named("x".into()).namespace(), Some("x"));
+    assert_eq!(NamespaceScope::All.namespace(), None);
+}
+
+#[test]
+fn verb_after_global_flags() {
+    assert_eq!(
+        ok("kubectl -n kube-system get pods"),
+        ok("kubectl get pods -n kube-system")
+    );
+    assert_eq!(
+        ok("kubectl --namespace=x get pods"),
+        ok("kubectl get pods --namespace x")
+    );
+    match ok("kubectl -n kube-system get pods") {
+        Kubectl::Get(o) => {
+            assert_eq!(o.namespace, NamespaceScope::Named("kube-system".into()))
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn unknown_and_unsupported_verbs_are_not_commands() {
+    assert!(nac("kubectl").contains("kubectl needs a command"));
+    assert!(nac("kubectl -n x").contains("kubectl needs a command"));
+    assert!(
+        nac("kubectl frobnicate").starts_with("unknown command \"frobnicate\" for \"kubectl\"")
+    );
+    assert!(nac("kubectl logs x").starts_with("kubectl logs is not part of the scenario language"));
+    assert!(nac("kubectl scale ds x").contains("not part of the scenario language"));
+}
+
+#[test]
+fn help_and_global_flags_are_not_modelled() {
+    assert!(nac("kubectl get pods -h").contains("help"));
+    assert!(nac("kubectl get pods --help").contains("help"));
+    assert_eq!(
+        nac("kubectl get pods --context prod"),
+        "kubectl get: --context is not supported by the simulator"
+    );
+    assert_eq!(
+        nac("kubectl get pods -v=6 --kubeconfig x"),
+        "kubectl get: --v, --kubeconfig are not supported by the simulator"
+    );
+}
+
+/// A flag error beats `--help` and unsupported flags, as in cobra.
+#[test]
+fn flag_errors_come_first() {
+    assert_eq!(
+        kerr("kubectl get pods --context x --foo"),
+        "error: unknown flag: --foo\nSee 'kubectl get --help' for usage."
+    );
+    assert_eq!(
+        kerr("kubectl get pods -h -z"),
+        "error: unknown shorthand flag: 'z' in -z\nSee 'kubectl get --help' for usage."
+    );
 }

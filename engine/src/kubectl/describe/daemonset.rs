@@ -1,9 +1,10 @@
 //! `DaemonSetDescriber` (`describeDaemonSet`).
 
-use super::containers::describe_template;
-use super::{Writer, annotations_multiline, events, labels_multiline};
+use super::events;
 use crate::api::{DaemonSet, format_labels, phase};
 use crate::cluster::Cluster;
+use crate::kubectl::print::describe::{Writer, annotations_multiline, labels_multiline};
+use crate::kubectl::print::pod_template::{Source, describe_template};
 
 /// `getPodStatusForController`: phases of the pods the DaemonSet selects and controls.
 fn pod_phases(cluster: &Cluster, ds: &DaemonSet) -> [usize; 4] {
@@ -94,7 +95,7 @@ pub(super) fn describe(cluster: &Cluster, ds: &DaemonSet, show_events: bool) -> 
             "Pods Status:\t{running} Running / {waiting} Waiting / {succeeded} Succeeded / {failed} Failed"
         ),
     );
-    describe_template(&mut w, &ds.spec.template);
+    describe_template(&mut w, &ds.spec.template, Source::Server);
     if show_events {
         let evs = events::about(cluster, Some("DaemonSet"), &ds.metadata);
         events::write(&mut w, cluster.now(), &evs);

@@ -1,10 +1,10 @@
 //! The Events section (`DescribeEvents`) and the search for an object's events
 //! (`searchEvents`: the events whose involvedObject is the object).
 
-use super::Writer;
 use crate::api::{Event, ObjectMeta, Time};
 use crate::cluster::Cluster;
-use crate::kubectl::printers::age;
+use crate::kubectl::print::describe::Writer;
+use crate::kubectl::print::printers::age;
 use std::borrow::Borrow;
 
 /// The events about the object `meta` of `kind` (`None`: any kind, as for pods, whose reference

@@ -1,10 +1,13 @@
 //! `NodeDescriber` (`describeNode`, `describeNodeResource`).
 
-use super::containers::{canonical, format_milli};
-use super::{Writer, annotations_multiline, events, labels_multiline, rfc1123z, rfc1123z_or_zero};
+use super::events;
 use crate::api::{Node, Pod, Quantity, Taint, phase};
 use crate::cluster::Cluster;
-use crate::kubectl::printers::{DEFAULT_KUBELET_VERSION, age, node_roles};
+use crate::kubectl::print::describe::{
+    Writer, annotations_multiline, canonical, format_milli, labels_multiline, rfc1123z,
+    rfc1123z_or_zero,
+};
+use crate::kubectl::print::printers::{DEFAULT_KUBELET_VERSION, age, node_roles};
 use serde_json::Value;
 
 /// The kubelet renews its Lease every 10 s (a quarter of the 40 s lease duration).

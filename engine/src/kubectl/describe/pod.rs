@@ -1,12 +1,13 @@
 //! `PodDescriber` (`describePod`).
 
-use super::containers::{describe_containers, describe_volumes, volumes};
-use super::{
-    Writer, annotations_multiline, events, labels_multiline, rfc1123z, tolerations_multiline,
-};
+use super::events;
 use crate::api::{ContainerStatus, Pod, phase};
 use crate::cluster::Cluster;
-use crate::kubectl::printers::age;
+use crate::kubectl::print::describe::{
+    Writer, annotations_multiline, labels_multiline, rfc1123z, tolerations_multiline,
+};
+use crate::kubectl::print::pod_template::{Source, describe_containers, describe_volumes, volumes};
+use crate::kubectl::print::printers::age;
 use serde_json::Value;
 
 fn spec_str<'a>(pod: &'a Pod, key: &str) -> &'a str {
@@ -133,6 +134,7 @@ pub(super) fn describe(cluster: &Cluster, pod: &Pod, show_events: bool) -> Strin
             &pod.spec.init_containers,
             &init,
             "",
+            Source::Server,
         );
     }
     describe_containers(
@@ -141,6 +143,7 @@ pub(super) fn describe(cluster: &Cluster, pod: &Pod, show_events: bool) -> Strin
         &pod.spec.containers,
         &pod.status.container_statuses,
         "",
+        Source::Server,
     );
     let gates = pod
         .spec
@@ -164,7 +167,7 @@ pub(super) fn describe(cluster: &Cluster, pod: &Pod, show_events: bool) -> Strin
             w.line(1, &format!("{} \t{} ", c.type_, c.status));
         }
     }
-    describe_volumes(&mut w, volumes(&pod.spec.extra), "");
+    describe_volumes(&mut w, volumes(&pod.spec.extra), "", Source::Server);
     w.line(0, &format!("QoS Class:\t{}", qos(pod)));
     labels_multiline(&mut w, "", "Node-Selectors", &pod.spec.node_selector);
     tolerations_multiline(&mut w, "", "Tolerations", &pod.spec.tolerations);

@@ -5,6 +5,7 @@ use super::*;
 use crate::api::{ObjectKey, phase};
 use crate::cluster::{Cascade, Cluster};
 use crate::kubectl::Context;
+use crate::kubectl::apply::patcher::{apply_daemonset, apply_node};
 use crate::testutil::{l1, new_daemonset, node};
 use serde_json::json;
 
@@ -14,7 +15,7 @@ const NODE: &str = "node";
 /// one DS pod runs on the node. Returns the cluster and the pod's key.
 fn cluster_with_ds_pod(empty_dir: bool) -> (Cluster, ObjectKey) {
     let mut c = Cluster::new();
-    c.apply_node(node(NODE, Default::default())).unwrap();
+    apply_node(&mut c, node(NODE, Default::default())).unwrap();
     let mut ds = new_daemonset("ds");
     if empty_dir {
         ds.spec.template.spec.extra.insert(
@@ -22,7 +23,7 @@ fn cluster_with_ds_pod(empty_dir: bool) -> (Cluster, ObjectKey) {
             json!([{"name": "scratch", "emptyDir": {}}]),
         );
     }
-    c.apply_daemonset(ds).unwrap();
+    apply_daemonset(&mut c, ds).unwrap();
     c.settle(60_000);
     let key = c
         .store()
@@ -34,8 +35,9 @@ fn cluster_with_ds_pod(empty_dir: bool) -> (Cluster, ObjectKey) {
     (c, key)
 }
 
-fn args(ignore_daemonsets: bool, force: bool) -> DrainArgs {
-    DrainArgs {
+fn args(ignore_daemonsets: bool, force: bool) -> DrainOptions {
+    DrainOptions {
+        node: NODE.into(),
         ignore_daemonsets,
         force,
         delete_emptydir_data: false,
@@ -44,14 +46,14 @@ fn args(ignore_daemonsets: bool, force: bool) -> DrainArgs {
     }
 }
 
-fn run_drain(c: &mut Cluster, a: &DrainArgs) -> Out {
+fn run_drain(c: &mut Cluster, a: &DrainOptions) -> Out {
     let mut out = Out::default();
     let mut ctx = Context {
         cluster: c,
         stdin: None,
         files: None,
     };
-    drain(&mut ctx, NODE, a, &mut out);
+    run(&mut ctx, a, &mut out);
     out
 }
 

@@ -6,22 +6,32 @@
 //! `daemonset.apps/NAME with revision #N`, and the view ends with an empty line after the
 //! table's own newline.
 
-use super::super::{Context, KError, Out};
-use super::{daemonset_history, get_daemonset, name_line, pod_template};
+use super::{daemonset_history, get_daemonset, name_line};
 use crate::api::ControllerRevision;
 use crate::controller::daemonset::history::template_of;
+use crate::kubectl::cmdutil::namespace_of;
+use crate::kubectl::print::describe::Writer;
+use crate::kubectl::print::pod_template::{Source, describe_template};
+use crate::kubectl::{Context, KError, NamespaceScope, Out};
 use std::collections::BTreeMap;
+
+/// The options of `kubectl rollout history` (kubectl's `RolloutHistoryOptions`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryOptions {
+    /// The DaemonSet.
+    pub name: String,
+    /// `--revision`; `None` when absent or 0 (list all revisions).
+    pub revision: Option<i64>,
+    /// `-n`.
+    pub namespace: NamespaceScope,
+}
 
 /// The `kubernetes.io/change-cause` annotation (set by the removed `--record` flag or by hand).
 const CHANGE_CAUSE: &str = "kubernetes.io/change-cause";
 
-pub(in super::super) fn history(
-    ctx: &mut Context<'_>,
-    namespace: &str,
-    name: &str,
-    revision: Option<i64>,
-    out: &mut Out,
-) {
+pub(super) fn run(ctx: &mut Context<'_>, o: &HistoryOptions, out: &mut Out) {
+    let (namespace, name, revision) = (namespace_of(&o.namespace), o.name.as_str(), o.revision);
+    let namespace = namespace.as_str();
     let ds = match get_daemonset(ctx.cluster, namespace, name) {
         Ok(ds) => ds,
         Err(e) => return out.error(e),
@@ -61,7 +71,9 @@ fn view(
             .ok_or("unable to find the specified revision")?;
         let template = template_of(rev)
             .ok_or_else(|| format!("unable to parse history {}", rev.metadata.name))?;
-        return Ok(pod_template::describe(&template));
+        let mut w = Writer::plain();
+        describe_template(&mut w, &template, Source::Revision);
+        return Ok(w.finish());
     }
     let rows: Vec<(String, String)> = by_revision
         .iter()

@@ -1,21 +1,44 @@
 //! `kubectl rollout status|history|undo|restart ds/NAME` (kubectl `pkg/cmd/rollout/*.go` and
-//! `pkg/polymorphichelpers`, tag kubernetes-1.36.3). One file per subcommand; here what they
-//! share: fetching the DaemonSet as the resource builder does (a missing one is the API server's
+//! `pkg/polymorphichelpers`, tag kubernetes-1.36.3). One file per subcommand (its options and run), their reading in
+//! `parse.rs`; here what they share: fetching the DaemonSet as the resource builder does (a missing one is the API server's
 //! NotFound), its ControllerRevisions as kubectl lists them, and the name printer's line.
 
-pub(super) mod history;
-mod pod_template;
-pub(super) mod restart;
-pub(super) mod status;
-pub(super) mod undo;
+pub mod history;
+mod parse;
+pub mod restart;
+pub mod status;
+pub mod undo;
+pub(super) use parse::parse;
 
 #[cfg(test)]
 mod tests;
 
-use super::{KError, kind_string, resource_string};
+use super::resource::{ResourceKind, kind_string, resource_string};
+use super::{Context, KError, Out};
 use crate::api::{ControllerRevision, DaemonSet, ObjectKey};
 use crate::cluster::{ApiError, Cluster};
-use crate::script::ResourceKind;
+
+/// A `kubectl rollout` subcommand, with its options.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rollout {
+    /// `kubectl rollout status ds/NAME`.
+    Status(status::StatusOptions),
+    /// `kubectl rollout history ds/NAME [--revision=N]`.
+    History(history::HistoryOptions),
+    /// `kubectl rollout undo ds/NAME [--to-revision=N]`.
+    Undo(undo::UndoOptions),
+    /// `kubectl rollout restart ds/NAME`.
+    Restart(restart::RestartOptions),
+}
+
+pub(super) fn run(ctx: &mut Context<'_>, r: &Rollout, out: &mut Out) {
+    match r {
+        Rollout::Status(o) => status::run(ctx, o, out),
+        Rollout::History(o) => history::run(ctx, o, out),
+        Rollout::Undo(o) => undo::run(ctx, o, out),
+        Rollout::Restart(o) => restart::run(ctx, o, out),
+    }
+}
 
 /// The builder's GET (`Latest()`): the DaemonSet, or `daemonsets.apps "x" not found`.
 pub(super) fn get_daemonset(

@@ -3,12 +3,24 @@
 //! whole seconds (here the virtual clock, in UTC), a template change that rolls every pod.
 //! Twice within the same second the patch is empty and kubectl refuses.
 
-use super::super::{Context, KError, Out};
 use super::{get_daemonset, name_line};
+use crate::kubectl::cmdutil::namespace_of;
+use crate::kubectl::{Context, KError, NamespaceScope, Out};
 
-pub const RESTARTED_AT: &str = "kubectl.kubernetes.io/restartedAt";
+/// The options of `kubectl rollout restart` (kubectl's `RestartOptions`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RestartOptions {
+    /// The DaemonSet.
+    pub name: String,
+    /// `-n`.
+    pub namespace: NamespaceScope,
+}
 
-pub(in super::super) fn restart(ctx: &mut Context<'_>, namespace: &str, name: &str, out: &mut Out) {
+pub(crate) const RESTARTED_AT: &str = "kubectl.kubernetes.io/restartedAt";
+
+pub(super) fn run(ctx: &mut Context<'_>, o: &RestartOptions, out: &mut Out) {
+    let (namespace, name) = (namespace_of(&o.namespace), o.name.as_str());
+    let namespace = namespace.as_str();
     let ds = match get_daemonset(ctx.cluster, namespace, name) {
         Ok(ds) => ds,
         Err(e) => return out.error(e),

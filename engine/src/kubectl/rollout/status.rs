@@ -7,20 +7,34 @@
 //! one timer that can change something to the next and prints a line at each instant where the
 //! DaemonSet changed (several writes within one instant show as one event: a simplification).
 //! Without a timeout kubectl would wait forever on a stuck rollout; the simulator stops once
-//! nothing is left to happen (or after [`MAX_WATCH_MILLIS`]) and says so, as a failed command. A
+//! nothing is left to happen (or after `MAX_WATCH_MILLIS`) and says so, as a failed command. A
 //! timeout longer than that cap counts as none.
 
-use super::super::{Context, KError, Out};
 use super::get_daemonset;
 use crate::api::{DaemonSet, ObjectKey, ROLLING_UPDATE};
+use crate::kubectl::cmdutil::namespace_of;
+use crate::kubectl::{Context, KError, NamespaceScope, Out};
 use std::time::Duration;
 
+/// The options of `kubectl rollout status` (kubectl's `RolloutStatusOptions`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusOptions {
+    /// The DaemonSet.
+    pub name: String,
+    /// `--timeout`; `None` when absent or zero (no limit).
+    pub timeout: Option<Duration>,
+    /// `--watch` (default true).
+    pub watch: bool,
+    /// `-n`.
+    pub namespace: NamespaceScope,
+}
+
 /// The longest a watch without `--timeout` runs the virtual clock: one day.
-pub const MAX_WATCH_MILLIS: i64 = 24 * 3600 * 1000;
+pub(crate) const MAX_WATCH_MILLIS: i64 = 24 * 3600 * 1000;
 
 /// `DaemonSetStatusViewer.Status`: the line to print and whether the rollout is done, or the
 /// error for a DaemonSet that is not rolled out by RollingUpdate.
-pub fn status_line(ds: &DaemonSet) -> Result<(String, bool), String> {
+pub(crate) fn status_line(ds: &DaemonSet) -> Result<(String, bool), String> {
     if ds.spec.update_strategy.type_ != ROLLING_UPDATE {
         return Err(format!(
             "rollout status is only available for {ROLLING_UPDATE} strategy type"
@@ -72,14 +86,10 @@ fn show(ds: &DaemonSet, watch: bool, out: &mut Out) -> Option<()> {
     }
 }
 
-pub(in super::super) fn status(
-    ctx: &mut Context<'_>,
-    namespace: &str,
-    name: &str,
-    timeout: Option<Duration>,
-    watch: bool,
-    out: &mut Out,
-) {
+pub(super) fn run(ctx: &mut Context<'_>, o: &StatusOptions, out: &mut Out) {
+    let namespace = namespace_of(&o.namespace);
+    let (namespace, name, timeout, watch) =
+        (namespace.as_str(), o.name.as_str(), o.timeout, o.watch);
     let ds = match get_daemonset(ctx.cluster, namespace, name) {
         Ok(ds) => ds,
         Err(e) => return out.error(e),
@@ -111,7 +121,7 @@ pub(in super::super) fn status(
                 ctx.cluster.advance(stop.millis() - now.millis());
                 "the simulator watches for at most a day of virtual time"
             };
-            let at = crate::runner::go_duration(ctx.cluster.elapsed_millis());
+            let at = crate::gofmt::go_duration(ctx.cluster.elapsed_millis());
             out.line(format!(
                 "dsplay: the rollout has not finished and kubectl would go on waiting; stopped watching at {at}: {why}"
             ));

@@ -4,11 +4,23 @@
 //! controller then finds the revision already holding that template and only bumps its number
 //! (spec §9), so pods still running that template are not restarted.
 
-use super::super::{Context, KError, Out};
 use super::{daemonset_history, get_daemonset, name_line};
 use crate::api::ControllerRevision;
-use crate::cluster::last_applied;
 use crate::controller::daemonset::history::{patch_of, template_of};
+use crate::kubectl::apply::last_applied;
+use crate::kubectl::cmdutil::namespace_of;
+use crate::kubectl::{Context, KError, NamespaceScope, Out};
+
+/// The options of `kubectl rollout undo` (kubectl's `UndoOptions`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UndoOptions {
+    /// The DaemonSet.
+    pub name: String,
+    /// `--to-revision`; `None` when absent or 0 (the previous revision).
+    pub to_revision: Option<i64>,
+    /// `-n`.
+    pub namespace: NamespaceScope,
+}
 
 /// kubectl 1.36's warning for an object that `kubectl apply` manages (to standard error).
 fn apply_managed_warning(name: &str) -> String {
@@ -35,13 +47,10 @@ fn find_history(to_revision: i64, mut all: Vec<ControllerRevision>) -> Option<Co
     all.into_iter().find(|h| h.revision == to_revision)
 }
 
-pub(in super::super) fn undo(
-    ctx: &mut Context<'_>,
-    namespace: &str,
-    name: &str,
-    to_revision: Option<i64>,
-    out: &mut Out,
-) {
+pub(super) fn run(ctx: &mut Context<'_>, o: &UndoOptions, out: &mut Out) {
+    let (namespace, name, to_revision) =
+        (namespace_of(&o.namespace), o.name.as_str(), o.to_revision);
+    let namespace = namespace.as_str();
     let ds = match get_daemonset(ctx.cluster, namespace, name) {
         Ok(ds) => ds,
         Err(e) => return out.error(e),

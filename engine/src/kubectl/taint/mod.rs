@@ -1,0 +1,140 @@
+//! `kubectl taint node` (kubectl `pkg/cmd/taint/taint.go`, `utils.go`): the new taints first, then
+//! the node's other taints; `node/NAME tainted|untainted|modified`; kubectl's errors for an
+//! existing key/effect without `--overwrite` and for removing a taint the node does not have.
+//! A NoExecute taint gets `timeAdded`, which the taint-eviction controller counts from.
+
+mod parse;
+pub(super) use parse::parse;
+
+use super::{Context, KError, Out};
+use crate::api::Taint;
+use crate::cluster::ApiError;
+
+/// The options of `kubectl taint` (kubectl's `TaintOptions`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaintOptions {
+    /// The node.
+    pub node: String,
+    /// The changes: additions first, then removals, each in command-line order.
+    pub changes: Vec<TaintChange>,
+    /// `--overwrite`.
+    pub overwrite: bool,
+}
+
+/// One change of `kubectl taint`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TaintChange {
+    /// `key[=value]:effect`.
+    Add {
+        /// The taint key (a qualified name).
+        key: String,
+        /// The value; `None` when absent or empty (Kubernetes does not distinguish them).
+        value: Option<String>,
+        /// `NoSchedule`, `PreferNoSchedule` or `NoExecute`.
+        effect: String,
+    },
+    /// `key-` or `key:effect-`.
+    Remove {
+        /// The taint key.
+        key: String,
+        /// The effect, when given: only that taint is removed; otherwise every taint with the
+        /// key.
+        effect: Option<String>,
+    },
+}
+
+/// `Taint.ToString` of a taint to remove (key and effect only).
+fn removal_string(key: &str, effect: Option<&str>) -> String {
+    match effect {
+        Some(e) if !e.is_empty() => format!("{key}:{e}"),
+        _ => key.to_string(),
+    }
+}
+
+pub(super) fn run(ctx: &mut Context<'_>, o: &TaintOptions, out: &mut Out) {
+    let (node, changes, overwrite) = (o.node.as_str(), &o.changes, o.overwrite);
+    let Some(old) = ctx
+        .cluster
+        .store()
+        .node(node)
+        .map(|n| n.spec.taints.clone())
+    else {
+        out.error(KError::api(ApiError::not_found("nodes", node)));
+        return;
+    };
+    let now = ctx.cluster.now();
+    let mut to_add: Vec<Taint> = Vec::new();
+    let mut to_remove: Vec<(String, Option<String>)> = Vec::new();
+    for change in changes {
+        match change {
+            TaintChange::Add { key, value, effect } => {
+                let mut t = Taint::new(key, value.as_deref().unwrap_or(""), effect);
+                if effect == "NoExecute" {
+                    t.time_added = Some(now);
+                }
+                to_add.push(t);
+            }
+            TaintChange::Remove { key, effect } => to_remove.push((key.clone(), effect.clone())),
+        }
+    }
+    if !overwrite {
+        let existing: Vec<&str> = to_add
+            .iter()
+            .flat_map(|t| {
+                old.iter()
+                    .filter(|o| o.key == t.key && o.effect == t.effect)
+                    .map(|_| t.key.as_str())
+            })
+            .collect();
+        if !existing.is_empty() {
+            out.error(KError::plain(format!(
+                "node {node} already has {} taint(s) with same effect(s) and --overwrite is false",
+                existing.join(",")
+            )));
+            return;
+        }
+    }
+    // reorganizeTaints
+    let mut taints = to_add.clone();
+    for o in &old {
+        if !taints
+            .iter()
+            .any(|t| t.key == o.key && t.effect == o.effect)
+        {
+            taints.push(o.clone());
+        }
+    }
+    let added = old.len() != taints.len();
+    let mut errors = Vec::new();
+    let mut deleted = false;
+    for (key, effect) in &to_remove {
+        let before = taints.len();
+        match effect.as_deref().filter(|e| !e.is_empty()) {
+            Some(e) => taints.retain(|t| !(t.key == *key && t.effect == e)),
+            None => taints.retain(|t| t.key != *key),
+        }
+        deleted = taints.len() != before;
+        if !deleted {
+            errors.push(KError::plain(format!(
+                "taint \"{}\" not found",
+                removal_string(key, effect.as_deref())
+            )));
+        }
+    }
+    if !errors.is_empty() {
+        out.errors(errors);
+        return;
+    }
+    let operation = if (added && deleted) || overwrite {
+        "modified"
+    } else if added {
+        "tainted"
+    } else {
+        "untainted"
+    };
+    if let Err(e) = ctx.cluster.update_node(node, |n| n.spec.taints = taints) {
+        out.error(KError::api(e));
+        return;
+    }
+    out.line(format!("node/{node} {operation}"));
+}
