@@ -2,7 +2,7 @@
 //! plus the text form used by `kubectl -l` and printed in `-o wide`.
 
 use super::StringMap;
-use crate::validation::names;
+use super::syntax;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -305,7 +305,7 @@ pub fn format_labels(labels: &StringMap) -> String {
 /// `validation.IsQualifiedName`: the first problem, if any. (The name part is checked before the
 /// prefix, an empty prefix gets the subdomain message and a long name part says "characters":
 /// this check's own texts, kept; the predicates and regex messages are
-/// [`crate::validation::names`]'.)
+/// [`crate::api::syntax`]'.)
 pub fn validate_qualified_name(key: &str) -> Option<String> {
     let (prefix, name) = match key.split_once('/') {
         Some((p, n)) => (Some(p), n),
@@ -317,15 +317,18 @@ pub fn validate_qualified_name(key: &str) -> Option<String> {
     if name.len() > 63 {
         return Some("name part must be no more than 63 characters".into());
     }
-    if !names::matches_label_key_name(name) {
-        return Some(format!("name part {}", names::label_key_name_regex_error()));
+    if !syntax::matches_label_key_name(name) {
+        return Some(format!(
+            "name part {}",
+            syntax::label_key_name_regex_error()
+        ));
     }
     if let Some(p) = prefix
         && !is_dns1123_subdomain(p)
     {
         return Some(format!(
             "prefix part {}",
-            names::dns1123_subdomain_regex_error()
+            syntax::dns1123_subdomain_regex_error()
         ));
     }
     None
@@ -336,15 +339,15 @@ pub fn validate_label_value(v: &str) -> Option<String> {
     if v.len() > 63 {
         return Some("must be no more than 63 characters".into());
     }
-    if !v.is_empty() && !names::matches_label_key_name(v) {
-        return Some(names::label_value_regex_error());
+    if !v.is_empty() && !syntax::matches_label_key_name(v) {
+        return Some(syntax::label_value_regex_error());
     }
     None
 }
 
 /// `validation.IsDNS1123Subdomain` without the message.
 pub fn is_dns1123_subdomain(s: &str) -> bool {
-    s.len() <= 253 && names::matches_dns1123_subdomain(s)
+    s.len() <= 253 && syntax::matches_dns1123_subdomain(s)
 }
 
 #[cfg(test)]
@@ -400,7 +403,7 @@ mod tests {
         assert_eq!(format_labels(&labels(&[])), "<none>");
     }
 
-    /// The exact first-problem texts (once constants here, now built from `validation::names`).
+    /// The exact first-problem texts (once constants here, now built from `api::syntax`).
     #[test]
     fn first_problem_texts() {
         assert_eq!(

@@ -16,7 +16,9 @@ mod node;
 mod pod;
 mod quantity;
 mod sorted_map;
+mod status;
 mod str;
+pub(crate) mod syntax;
 mod time;
 
 pub use affinity::*;
@@ -30,6 +32,7 @@ pub use node::*;
 pub use pod::*;
 pub use quantity::*;
 pub use sorted_map::SortedMap;
+pub use status::ApiError;
 pub use str::Str;
 pub(crate) use str::str_is_empty;
 pub use time::*;

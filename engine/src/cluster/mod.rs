@@ -3,7 +3,6 @@
 
 pub mod apiserver;
 pub mod clock;
-pub mod errors;
 pub mod events;
 mod fnv;
 mod interner;
@@ -21,7 +20,7 @@ use crate::controller::{
     taint_eviction::TaintEviction,
 };
 use clock::{Clock, Wake};
-pub use errors::ApiError;
+
 use events::Recorder;
 use names::Rng;
 use std::collections::BTreeSet;

@@ -1,7 +1,8 @@
 //! The writes users make (kubectl verbs and `sim` verbs), with what the API server does on each:
 //! defaults, validation, generation bookkeeping (spec §2), then the controllers react.
 
-use super::{ApiError, Cluster, apiserver, nodes};
+use super::{Cluster, apiserver, nodes};
+use crate::api::ApiError;
 use crate::api::{DaemonSet, Node, ObjectKey, keys, phase};
 use crate::validation;
 

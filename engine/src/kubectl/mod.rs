@@ -38,7 +38,8 @@ pub mod taint;
 #[cfg(test)]
 mod test_util;
 
-use crate::cluster::{ApiError, Cluster};
+use crate::api::ApiError;
+use crate::cluster::Cluster;
 use crate::script::flags::{FlagSpec, FlagType, args_minus_first, no, strip_flags, yes};
 use cmdutil::not_a_command;
 

@@ -1,6 +1,6 @@
 use super::test_util::*;
 use super::*;
-use crate::cluster::ApiError;
+use crate::api::ApiError;
 
 #[test]
 fn one_error_gets_the_prefix_several_do_not() {

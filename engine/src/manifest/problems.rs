@@ -4,7 +4,7 @@
 
 use super::locate::locate;
 use super::{LocatedObject, Object, read};
-use crate::cluster::ApiError;
+use crate::api::ApiError;
 use crate::validation;
 
 /// One problem: the 1-based line and column of the key or value concerned, and a message (for

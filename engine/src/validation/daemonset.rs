@@ -7,8 +7,8 @@ use super::field_error::{
     json_label_selector, json_string, json_string_map, nonnegative,
 };
 use super::meta::{validate_label_name, validate_labels, validate_object_meta};
-use super::names;
 use super::pod_template::validate_pod_template_spec;
+use crate::api::syntax;
 use crate::api::{
     DaemonSet, DaemonSetSpec, DaemonSetUpdateStrategy, IntOrString, LabelSelector,
     LabelSelectorRequirement, ON_DELETE, ROLLING_UPDATE, RollingUpdateDaemonSet, StringMap,
@@ -181,7 +181,7 @@ fn validate_selector_requirement(errs: &mut Errors, req: &LabelSelectorRequireme
     }
     validate_label_name(errs, &req.key, &path.child("key"));
     for (i, v) in req.values.iter().enumerate() {
-        for msg in names::label_value(v) {
+        for msg in syntax::label_value(v) {
             errs.push(FieldError::invalid(
                 &path.child("values").index(i),
                 Value::str(v),
@@ -286,7 +286,7 @@ fn validate_rolling_update(errs: &mut Errors, ru: &RollingUpdateDaemonSet, path:
 fn positive_int_or_percent(errs: &mut Errors, v: &IntOrString, path: &Path) {
     match v {
         IntOrString::String(s) => {
-            for msg in names::percent(s) {
+            for msg in syntax::percent(s) {
                 errs.push(FieldError::invalid(
                     path,
                     Value::Json(json_int_or_string(v)),
@@ -332,7 +332,7 @@ fn go_atoi(s: &str) -> i64 {
 /// `getPercentValue`.
 fn percent_value(v: &IntOrString) -> Option<i64> {
     match v {
-        IntOrString::String(s) if names::is_valid_percent(s) => Some(go_atoi(&s[..s.len() - 1])),
+        IntOrString::String(s) if syntax::is_valid_percent(s) => Some(go_atoi(&s[..s.len() - 1])),
         _ => None,
     }
 }

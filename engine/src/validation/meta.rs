@@ -3,7 +3,7 @@
 //! maps in random order; here they are walked sorted, so the output is stable.
 
 use super::field_error::{Errors, FieldError, JsonObject, Path, Value, json_string, nonnegative};
-use super::names;
+use crate::api::syntax;
 use crate::api::{ObjectMeta, OwnerReference, StringMap};
 
 /// `TotalAnnotationSizeLimitB`: 256 KiB of keys and values together.
@@ -19,7 +19,7 @@ pub(crate) fn validate_object_meta(
     path: &Path,
 ) {
     if !meta.generate_name.is_empty() {
-        for msg in names::name_is_dns_subdomain(&meta.generate_name, true) {
+        for msg in syntax::name_is_dns_subdomain(&meta.generate_name, true) {
             errs.push(FieldError::invalid(
                 &path.child("generateName"),
                 Value::str(&meta.generate_name),
@@ -33,7 +33,7 @@ pub(crate) fn validate_object_meta(
             "name or generateName is required",
         ));
     } else {
-        for msg in names::name_is_dns_subdomain(&meta.name, false) {
+        for msg in syntax::name_is_dns_subdomain(&meta.name, false) {
             errs.push(FieldError::invalid(
                 &path.child("name"),
                 Value::str(&meta.name),
@@ -45,7 +45,7 @@ pub(crate) fn validate_object_meta(
         if meta.namespace.is_empty() {
             errs.push(FieldError::required(&path.child("namespace"), ""));
         } else {
-            for msg in names::name_is_dns_label(&meta.namespace, false) {
+            for msg in syntax::name_is_dns_label(&meta.namespace, false) {
                 errs.push(FieldError::invalid(
                     &path.child("namespace"),
                     Value::str(&meta.namespace),
@@ -63,7 +63,7 @@ pub(crate) fn validate_object_meta(
 
 /// `ValidateLabelName`: a qualified name.
 pub(crate) fn validate_label_name(errs: &mut Errors, key: &str, path: &Path) {
-    for msg in names::qualified_name(key) {
+    for msg in syntax::qualified_name(key) {
         errs.push(FieldError::invalid(path, Value::str(key), &msg));
     }
 }
@@ -72,7 +72,7 @@ pub(crate) fn validate_label_name(errs: &mut Errors, key: &str, path: &Path) {
 pub(crate) fn validate_labels(errs: &mut Errors, labels: &StringMap, path: &Path) {
     for (k, v) in labels {
         validate_label_name(errs, k, path);
-        for msg in names::label_value(v) {
+        for msg in syntax::label_value(v) {
             errs.push(FieldError::invalid(path, Value::str(v), &msg));
         }
     }
@@ -81,7 +81,7 @@ pub(crate) fn validate_labels(errs: &mut Errors, labels: &StringMap, path: &Path
 /// `ValidateAnnotations`: keys are qualified names ignoring case; the total size is limited.
 pub(crate) fn validate_annotations(errs: &mut Errors, annotations: &StringMap, path: &Path) {
     for k in annotations.keys() {
-        for msg in names::qualified_name(&k.to_lowercase()) {
+        for msg in syntax::qualified_name(&k.to_lowercase()) {
             errs.push(FieldError::invalid(path, Value::str(k), &msg));
         }
     }
@@ -179,7 +179,7 @@ fn validate_owner_references(errs: &mut Errors, refs: &[OwnerReference], path: &
 /// `ValidateFinalizers`: qualified names, and not both `orphan` and `foregroundDeletion`.
 fn validate_finalizers(errs: &mut Errors, finalizers: &[String], path: &Path) {
     for f in finalizers {
-        for msg in names::qualified_name(f) {
+        for msg in syntax::qualified_name(f) {
             errs.push(FieldError::invalid(path, Value::str(f), &msg));
         }
     }

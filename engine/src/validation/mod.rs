@@ -13,7 +13,6 @@ mod daemonset;
 mod defaults;
 mod field_error;
 mod meta;
-pub(crate) mod names;
 mod node;
 mod pod_template;
 mod tolerations;
@@ -21,8 +20,8 @@ mod tolerations;
 #[cfg(test)]
 mod tests;
 
+use crate::api::ApiError;
 use crate::api::{DaemonSet, Node};
-use crate::cluster::ApiError;
 use field_error::Errors;
 use std::collections::BTreeSet;
 

@@ -6,8 +6,8 @@
 
 use super::field_error::{Errors, FieldError, JsonObject, Path, Value, json_string};
 use super::meta::{validate_label_name, validate_object_meta};
-use super::names;
 use super::tolerations::validate_taint_effect;
+use crate::api::syntax;
 use crate::api::{Node, Taint};
 use std::collections::BTreeSet;
 
@@ -42,7 +42,7 @@ fn validate_node_taints(errs: &mut Errors, taints: &[Taint], path: &Path) {
     for (i, t) in taints.iter().enumerate() {
         let idx = path.index(i);
         validate_label_name(errs, &t.key, &idx.child("key"));
-        let msgs = names::label_value(&t.value);
+        let msgs = syntax::label_value(&t.value);
         if !msgs.is_empty() {
             errs.push(FieldError::invalid(
                 &idx.child("value"),

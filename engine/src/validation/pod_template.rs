@@ -12,8 +12,8 @@
 
 use super::field_error::{Errors, FieldError, Path, Value, json_string, json_value, nonnegative};
 use super::meta::{validate_annotations, validate_label_name, validate_labels};
-use super::names;
 use super::tolerations::validate_tolerations;
+use crate::api::syntax;
 use crate::api::{
     Affinity, Container, Extra, NodeSelectorRequirement, NodeSelectorTerm, PodSpec, PodTemplateSpec,
 };
@@ -142,7 +142,7 @@ fn validate_pod_spec(errs: &mut Errors, spec: &PodSpec, p: &Path) {
         }
     }
     if let Some(sa) = extra_str(&spec.extra, "serviceAccountName").filter(|s| !s.is_empty()) {
-        for msg in names::name_is_dns_subdomain(sa, false) {
+        for msg in syntax::name_is_dns_subdomain(sa, false) {
             errs.push(FieldError::invalid(
                 &p.child("serviceAccountName"),
                 Value::str(sa),
@@ -151,7 +151,7 @@ fn validate_pod_spec(errs: &mut Errors, spec: &PodSpec, p: &Path) {
         }
     }
     if !spec.node_name.is_empty() {
-        for msg in names::name_is_dns_subdomain(&spec.node_name, false) {
+        for msg in syntax::name_is_dns_subdomain(&spec.node_name, false) {
             errs.push(FieldError::invalid(
                 &p.child("nodeName"),
                 Value::str(&spec.node_name),
@@ -170,7 +170,7 @@ fn validate_pod_spec(errs: &mut Errors, spec: &PodSpec, p: &Path) {
     }
     for key in ["hostname", "subdomain"] {
         if let Some(v) = extra_str(&spec.extra, key).filter(|s| !s.is_empty()) {
-            for msg in names::dns1123_label(v) {
+            for msg in syntax::dns1123_label(v) {
                 errs.push(FieldError::invalid(&p.child(key), Value::str(v), &msg));
             }
         }
@@ -179,7 +179,7 @@ fn validate_pod_spec(errs: &mut Errors, spec: &PodSpec, p: &Path) {
         validate_tolerations(errs, &spec.tolerations, &p.child("tolerations"));
     }
     if !spec.priority_class_name.is_empty() {
-        for msg in names::name_is_dns_subdomain(&spec.priority_class_name, false) {
+        for msg in syntax::name_is_dns_subdomain(&spec.priority_class_name, false) {
             errs.push(FieldError::invalid(
                 &p.child("priorityClassName"),
                 Value::str(&spec.priority_class_name),
@@ -188,7 +188,7 @@ fn validate_pod_spec(errs: &mut Errors, spec: &PodSpec, p: &Path) {
         }
     }
     if let Some(rc) = extra_str(&spec.extra, "runtimeClassName") {
-        for msg in names::name_is_dns_subdomain(rc, false) {
+        for msg in syntax::name_is_dns_subdomain(rc, false) {
             errs.push(FieldError::invalid(
                 &p.child("runtimeClassName"),
                 Value::str(rc),
@@ -295,7 +295,7 @@ fn validate_volumes(errs: &mut Errors, volumes: &[Json], path: &Path) -> BTreeSe
         if name.is_empty() {
             el.push(FieldError::required(&name_path, ""));
         } else {
-            for msg in names::dns1123_label(name) {
+            for msg in syntax::dns1123_label(name) {
                 el.push(FieldError::invalid(&name_path, Value::str(name), &msg));
             }
         }
@@ -424,7 +424,7 @@ fn validate_container_common(errs: &mut Errors, c: &Container, vols: &BTreeSet<S
     if c.name.is_empty() {
         errs.push(FieldError::required(&name_path, ""));
     } else {
-        for msg in names::dns1123_label(&c.name) {
+        for msg in syntax::dns1123_label(&c.name) {
             errs.push(FieldError::invalid(&name_path, Value::str(&c.name), &msg));
         }
     }
@@ -466,7 +466,7 @@ fn validate_ports(errs: &mut Errors, c: &Container, path: &Path) {
     for (i, port) in c.ports.iter().enumerate() {
         let idx = path.index(i);
         if !port.name.is_empty() {
-            let msgs = names::port_name(&port.name);
+            let msgs = syntax::port_name(&port.name);
             if !msgs.is_empty() {
                 for msg in msgs {
                     errs.push(FieldError::invalid(
@@ -486,7 +486,7 @@ fn validate_ports(errs: &mut Errors, c: &Container, path: &Path) {
         if port.container_port == 0 {
             errs.push(FieldError::required(&idx.child("containerPort"), ""));
         } else {
-            for msg in names::port_num(port.container_port.into()) {
+            for msg in syntax::port_num(port.container_port.into()) {
                 errs.push(FieldError::invalid(
                     &idx.child("containerPort"),
                     Value::int(port.container_port.into()),
@@ -495,7 +495,7 @@ fn validate_ports(errs: &mut Errors, c: &Container, path: &Path) {
             }
         }
         if let Some(hp) = port.host_port.filter(|hp| *hp != 0) {
-            for msg in names::port_num(hp.into()) {
+            for msg in syntax::port_num(hp.into()) {
                 errs.push(FieldError::invalid(
                     &idx.child("hostPort"),
                     Value::int(hp.into()),
@@ -543,7 +543,7 @@ fn validate_env(errs: &mut Errors, env: &[Json], path: &Path) {
         if name.is_empty() {
             errs.push(FieldError::required(&name_path, ""));
         } else {
-            for msg in names::relaxed_env_var_name(name) {
+            for msg in syntax::relaxed_env_var_name(name) {
                 errs.push(FieldError::invalid(&name_path, Value::str(name), &msg));
             }
         }
@@ -781,19 +781,19 @@ fn validate_handler(errs: &mut Errors, h: &Json, allow_sleep: bool, p: &Path) {
 fn validate_port_num_or_name(errs: &mut Errors, port: Option<&Json>, p: &Path) {
     match port {
         Some(Json::String(name)) => {
-            for msg in names::port_name(name) {
+            for msg in syntax::port_name(name) {
                 errs.push(FieldError::invalid(p, Value::str(name), &msg));
             }
         }
         Some(Json::Number(n)) => {
             if let Some(n) = n.as_i64() {
-                for msg in names::port_num(n) {
+                for msg in syntax::port_num(n) {
                     errs.push(FieldError::invalid(p, Value::int(n), &msg));
                 }
             }
         }
         None | Some(Json::Null) => {
-            for msg in names::port_num(0) {
+            for msg in syntax::port_num(0) {
                 errs.push(FieldError::invalid(p, Value::int(0), &msg));
             }
         }
@@ -906,7 +906,7 @@ fn validate_node_selector_requirement(
     validate_label_name(errs, &rq.key, &p.child("key"));
     if !allow_invalid_values {
         for (i, v) in rq.values.iter().enumerate() {
-            for msg in names::label_value(v) {
+            for msg in syntax::label_value(v) {
                 errs.push(FieldError::invalid(
                     &p.child("values").index(i),
                     Value::str(v),
@@ -946,7 +946,7 @@ fn validate_node_field_selector_requirement(
         ));
     } else {
         for (i, v) in rq.values.iter().enumerate() {
-            for msg in names::name_is_dns_subdomain(v, false) {
+            for msg in syntax::name_is_dns_subdomain(v, false) {
                 errs.push(FieldError::invalid(
                     &p.child("values").index(i),
                     Value::str(v),

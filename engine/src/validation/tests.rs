@@ -1,13 +1,13 @@
 //! Golden-text tests: each V-rule of spec §2.3 with its exact message, the K cases (C67–C69),
 //! the defaults (C71), node validation, the shipped fixtures, and a no-panic property test.
 
-use super::names;
 use super::{
     set_defaults_daemonset, validate_daemonset, validate_daemonset_status_update,
     validate_daemonset_update, validate_node,
 };
+use crate::api::ApiError;
+use crate::api::syntax;
 use crate::api::*;
-use crate::cluster::ApiError;
 use serde_json::json;
 
 fn map(pairs: &[(&str, &str)]) -> StringMap {
@@ -1181,24 +1181,24 @@ fn node_labels() {
 
 #[test]
 fn qualified_names() {
-    assert!(names::qualified_name("example.com/My_Name-1.x").is_empty());
+    assert!(syntax::qualified_name("example.com/My_Name-1.x").is_empty());
     assert_eq!(
-        names::qualified_name("/name"),
+        syntax::qualified_name("/name"),
         ["prefix part must be non-empty"]
     );
     assert_eq!(
-        names::qualified_name(&"a".repeat(64)),
+        syntax::qualified_name(&"a".repeat(64)),
         ["name part must be no more than 63 bytes"]
     );
     assert_eq!(
-        names::qualified_name(&format!("{}/a", "b".repeat(254))),
+        syntax::qualified_name(&format!("{}/a", "b".repeat(254))),
         ["prefix part must be no more than 253 bytes"]
     );
     assert_eq!(
-        names::label_value(&"v".repeat(64)),
+        syntax::label_value(&"v".repeat(64)),
         ["must be no more than 63 bytes"]
     );
-    assert_eq!(names::dns1123_label("a.b"), ["must not contain dots"]);
+    assert_eq!(syntax::dns1123_label("a.b"), ["must not contain dots"]);
 }
 
 // ---------------------------------------------------------------------------------------------

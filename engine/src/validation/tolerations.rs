@@ -4,8 +4,8 @@
 
 use super::field_error::{Errors, FieldError, Path, Value};
 use super::meta::validate_label_name;
-use super::names;
 use crate::api::Toleration;
+use crate::api::syntax;
 
 /// The supported taint effects, in the order Kubernetes lists them.
 const EFFECTS: [&str; 3] = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
@@ -54,7 +54,7 @@ pub(crate) fn validate_tolerations(errs: &mut Errors, tolerations: &[Toleration]
         }
         match &*t.operator {
             "Equal" | "" => {
-                let msgs = names::label_value(&t.value);
+                let msgs = syntax::label_value(&t.value);
                 if !msgs.is_empty() {
                     errs.push(FieldError::invalid(
                         &idx.child("operator"),

@@ -16,7 +16,7 @@ pub(crate) mod patcher;
 pub(super) use parse::parse;
 
 use super::{Context, FileError, KError, NamespaceScope, Out, quote};
-use crate::cluster::ApiError;
+use crate::api::ApiError;
 use crate::manifest::{self, ManifestError, Object};
 use patcher::{Applied, apply_daemonset, apply_node};
 

@@ -4,8 +4,9 @@
 //! through the API server (which defaults, validates and counts generations).
 
 use super::last_applied;
+use crate::api::ApiError;
 use crate::api::{DaemonSet, Node, ObjectKey};
-use crate::cluster::{ApiError, Cluster};
+use crate::cluster::Cluster;
 
 /// What `kubectl apply` reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

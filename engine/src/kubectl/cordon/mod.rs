@@ -7,7 +7,7 @@ mod parse;
 pub(super) use parse::{one_node, parse};
 
 use super::{Context, KError, Out};
-use crate::cluster::ApiError;
+use crate::api::ApiError;
 
 /// The options of `kubectl cordon` and `kubectl uncordon` (kubectl's `DrainCmdOptions`, of which
 /// they read only the node).

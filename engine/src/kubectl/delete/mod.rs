@@ -11,8 +11,9 @@ use super::cmdutil::namespace_of;
 use super::get::{Obj, list};
 use super::resource::{ResourceKind, kind_string};
 use super::{Context, KError, NamespaceScope, Out};
+use crate::api::ApiError;
 use crate::api::Selector;
-use crate::cluster::{ApiError, Cascade};
+use crate::cluster::Cascade;
 use crate::manifest::Object;
 
 /// The options of `kubectl delete` (kubectl's `DeleteOptions`).

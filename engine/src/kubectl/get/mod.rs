@@ -9,11 +9,11 @@ use super::print::table::Table;
 use super::print::{json, printers, yaml};
 use super::resource::{ResourceKind, kind_string, resource_string};
 use super::{Context, KError, NamespaceScope, Out};
+use crate::api::ApiError;
 use crate::api::{
     ControllerRevision, DaemonSet, Event, Node, ObjectKey, ObjectMeta, Pod, Selector, StringMap,
     Time, format_labels,
 };
-use crate::cluster::ApiError;
 use serde_json::{Value, json};
 
 /// The options of `kubectl get` (kubectl's `GetOptions`).

@@ -9,8 +9,8 @@ use super::cmdutil::namespace_of;
 use super::get::find;
 use super::resource::{ResourceKind, kind_string, resource_string};
 use super::{Context, KError, NamespaceScope, Out, quote};
+use crate::api::ApiError;
 use crate::api::{ObjectKey, StringMap, validate_qualified_name};
-use crate::cluster::ApiError;
 
 /// The options of `kubectl label` (kubectl's `LabelOptions`).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,6 +4,7 @@
 //! (`'k' already has a value (v), and --overwrite is false`).
 
 use super::{LabelChange, LabelOptions};
+use crate::api::syntax::label_value;
 use crate::gofmt::quote;
 use crate::kubectl::builder::{Request, Target, resolve};
 use crate::kubectl::cmdutil::{
@@ -12,7 +13,6 @@ use crate::kubectl::cmdutil::{
 };
 use crate::kubectl::{Kubectl, Parsed, Refusal};
 use crate::script::flags::{FlagSpec, FlagType::*, no, yes};
-use crate::validation::names::label_value;
 
 const LABEL_FLAGS: &[FlagSpec] = &[
     RECORD,

@@ -15,8 +15,9 @@ mod tests;
 
 use super::resource::{ResourceKind, kind_string, resource_string};
 use super::{Context, KError, Out};
+use crate::api::ApiError;
 use crate::api::{ControllerRevision, DaemonSet, ObjectKey};
-use crate::cluster::{ApiError, Cluster};
+use crate::cluster::Cluster;
 
 /// A `kubectl rollout` subcommand, with its options.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,8 +7,8 @@ mod parse;
 pub(super) use parse::parse;
 
 use super::{Context, KError, Out};
+use crate::api::ApiError;
 use crate::api::Taint;
-use crate::cluster::ApiError;
 
 /// The options of `kubectl taint` (kubectl's `TaintOptions`).
 #[derive(Debug, Clone, PartialEq, Eq)]

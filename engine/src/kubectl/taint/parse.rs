@@ -3,6 +3,7 @@
 //! existing taint may be overwritten depends on the node, so that check is the run's.
 
 use super::{TaintChange, TaintOptions};
+use crate::api::syntax::{label_value, qualified_name};
 use crate::gofmt::quote;
 use crate::kubectl::cmdutil::{
     Cx, DRY_RUN, FIELD_MANAGER, PRINT_FLAGS, SELECTOR_UNSUPPORTED, VALIDATE,
@@ -10,7 +11,6 @@ use crate::kubectl::cmdutil::{
 use crate::kubectl::resource::ResourceKind;
 use crate::kubectl::{Kubectl, Parsed, Refusal};
 use crate::script::flags::{FlagSpec, FlagType::*, no, yes};
-use crate::validation::names::{label_value, qualified_name};
 
 const TAINT_FLAGS: &[FlagSpec] = &[
     PRINT_FLAGS[0],

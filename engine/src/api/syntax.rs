@@ -1,3 +1,6 @@
+//! apimachinery's syntax rules for names, label keys and values, ports and percentages:
+//! below the objects, since label selectors are parsed with them.
+//!
 //! The string-format checks of `k8s.io/apimachinery` (kubernetes-1.36.3): each returns the list
 //! of messages Kubernetes gives, empty when the value is valid. Texts verbatim from
 //! `pkg/util/validation/validation.go` and `pkg/api/validate/content/{kube,dns,errors}.go`.
