@@ -23,6 +23,7 @@ pub mod script;
 pub mod sim;
 /// Stable sorting through one shared instance of the standard sort (a smaller page).
 pub mod sort;
+pub mod state;
 #[cfg(test)]
 pub(crate) mod testutil;
 pub mod validation;

@@ -1,17 +1,9 @@
-//! The simulated cluster: the store (what the API server holds), the virtual clock, and the
-//! controllers that react to changes, run to quiescence at each instant.
+//! The simulated cluster: the driver that owns the state ([`World`]) and the controllers, runs them
+//! to quiescence at each instant and moves the virtual clock; and the writes users make
+//! (kubectl and `sim` verbs) with what the API server does on each.
 
-pub mod apiserver;
-pub mod clock;
-pub mod events;
-mod fnv;
-mod interner;
-pub mod names;
-pub mod nodes;
-pub mod store;
-pub mod timings;
 mod writes;
-pub use writes::{NodeReadiness, Pressure};
+pub use writes::{Cascade, NodeReadiness, Pressure};
 
 use crate::api::{Event, Time};
 use crate::controller::{
@@ -19,26 +11,13 @@ use crate::controller::{
     node_lifecycle::NodeLifecycle, pod_gc::PodGc, scheduler::Scheduler,
     taint_eviction::TaintEviction,
 };
-use clock::{Clock, Wake};
-
-use events::Recorder;
-use names::Rng;
+use crate::state::World;
+use crate::state::clock::{Clock, Wake};
+use crate::state::events::{self, Recorder};
+use crate::state::names::Rng;
+use crate::state::store::Store;
+use crate::state::timings::Timings;
 use std::collections::BTreeSet;
-use store::Store;
-use timings::Timings;
-pub use writes::Cascade;
-
-/// What every controller shares: the store, the clock, randomness, the event recorder, and the
-/// simulator's knobs.
-pub struct World {
-    pub store: Store,
-    pub clock: Clock,
-    pub rng: Rng,
-    pub recorder: Recorder,
-    pub timings: Timings,
-    /// Images that cannot be pulled (`sim image IMAGE unpullable`).
-    pub unpullable: BTreeSet<String>,
-}
 
 /// Guard against controllers that would never settle within one instant.
 const MAX_ROUNDS_PER_INSTANT: usize = 10_000;

@@ -1,9 +1,11 @@
 //! The writes users make (kubectl verbs and `sim` verbs), with what the API server does on each:
 //! defaults, validation, generation bookkeeping (spec §2), then the controllers react.
 
-use super::{Cluster, apiserver, nodes};
+use super::Cluster;
 use crate::api::ApiError;
 use crate::api::{DaemonSet, Node, ObjectKey, keys, phase};
+use crate::controller::kubelet::registration;
+use crate::state::apiserver;
 use crate::validation;
 
 /// `kubectl delete --cascade`.
@@ -57,7 +59,7 @@ impl Cluster {
         node.metadata.uid = self.w.rng.uid();
         node.metadata.creation_timestamp = Some(now);
         node.metadata.namespace.clear();
-        nodes::register(&mut node, self.nodes_created, now);
+        registration::register(&mut node, self.nodes_created, now);
         self.nodes_created += 1;
         self.w.store.put_node(node);
     }
@@ -246,7 +248,7 @@ impl Cluster {
             ),
         };
         self.update_node(name, |n| {
-            nodes::set_condition(n, "Ready", status, reason, message, now)
+            registration::set_condition(n, "Ready", status, reason, message, now)
         })?;
         Ok(())
     }
@@ -281,7 +283,7 @@ impl Cluster {
             (Pressure::Pid, false) => "kubelet has sufficient PID available",
         };
         self.update_node(name, |n| {
-            nodes::set_condition(n, type_, status, reason, message, now)
+            registration::set_condition(n, type_, status, reason, message, now)
         })?;
         Ok(())
     }

@@ -3,8 +3,8 @@
 //! them first and removes the owner when none is left.
 
 use crate::api::ObjectKey;
-use crate::cluster::store::Change;
-use crate::cluster::{World, apiserver};
+use crate::state::store::Change;
+use crate::state::{World, apiserver};
 use std::collections::{BTreeSet, HashMap};
 
 #[derive(Default)]

@@ -5,10 +5,10 @@
 
 use super::scheduler::set_condition;
 use crate::api::{Node, ObjectKey, Taint, Time, WARNING, taints};
-use crate::cluster::World;
-use crate::cluster::clock::Wake;
-use crate::cluster::events::reference;
-use crate::cluster::store::Change;
+use crate::state::World;
+use crate::state::clock::Wake;
+use crate::state::events::reference;
+use crate::state::store::Change;
 use std::collections::BTreeSet;
 
 #[derive(Default)]
@@ -145,7 +145,7 @@ fn mark_pods_not_ready(w: &mut World, node: &str, now: Time) {
                 WARNING,
                 "NodeNotReady",
                 "Node is not ready".into(),
-                crate::cluster::events::source("node-controller", ""),
+                crate::state::events::source("node-controller", ""),
             );
         }
     }

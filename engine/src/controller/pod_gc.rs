@@ -3,9 +3,9 @@
 //! vanished nodes itself.
 
 use crate::api::{ObjectKey, Time};
-use crate::cluster::World;
-use crate::cluster::clock::Wake;
-use crate::cluster::store::Change;
+use crate::state::World;
+use crate::state::clock::Wake;
+use crate::state::store::Change;
 use std::collections::BTreeSet;
 
 #[derive(Default)]

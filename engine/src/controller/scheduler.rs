@@ -4,10 +4,10 @@
 //! the pods on it change.
 
 use crate::api::{NORMAL, Node, ObjectKey, Pod, PodCondition, PodStatus, WARNING};
-use crate::cluster::World;
-use crate::cluster::events::reference;
-use crate::cluster::store::{Change, pod_target_node};
 use crate::placement::find_matching_untolerated_taint;
+use crate::state::World;
+use crate::state::events::reference;
+use crate::state::store::{Change, pod_target_node};
 use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Default)]
@@ -90,7 +90,7 @@ fn schedule_one(w: &mut World, key: &ObjectKey) {
                 NORMAL,
                 "Scheduled",
                 msg,
-                crate::cluster::events::source("default-scheduler", ""),
+                crate::state::events::source("default-scheduler", ""),
             );
         }
         Err(unfit) => {
@@ -105,7 +105,7 @@ fn schedule_one(w: &mut World, key: &ObjectKey) {
                 WARNING,
                 "FailedScheduling",
                 msg,
-                crate::cluster::events::source("default-scheduler", ""),
+                crate::state::events::source("default-scheduler", ""),
             );
         }
     }

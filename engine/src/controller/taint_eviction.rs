@@ -2,11 +2,11 @@
 //! deleted, at once or after their `tolerationSeconds`.
 
 use crate::api::{NORMAL, ObjectKey, Pod, Time};
-use crate::cluster::clock::Wake;
-use crate::cluster::events::reference;
-use crate::cluster::store::Change;
-use crate::cluster::{World, apiserver};
 use crate::placement::tolerates;
+use crate::state::clock::Wake;
+use crate::state::events::reference;
+use crate::state::store::Change;
+use crate::state::{World, apiserver};
 use std::collections::BTreeSet;
 
 #[derive(Default)]
@@ -93,7 +93,7 @@ fn check_pod(w: &mut World, key: &ObjectKey) {
                 NORMAL,
                 "TaintManagerEviction",
                 msg,
-                crate::cluster::events::source("taint-eviction-controller", ""),
+                crate::state::events::source("taint-eviction-controller", ""),
             );
             apiserver::delete_pod(w, key, None);
         }

@@ -66,7 +66,7 @@ pub enum Sim {
     /// `sim seed N`.
     Seed(u64),
     /// `sim timing` lists the pod timings; `sim timing NAME DURATION` sets one
-    /// (names in `crate::cluster::timings::NAMES`).
+    /// (names in `crate::state::timings::NAMES`).
     Timing {
         /// `None` lists them all.
         set: Option<(String, Duration)>,

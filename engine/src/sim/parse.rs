@@ -88,10 +88,10 @@ pub(crate) fn parse(args: &[String]) -> Result<Sim, String> {
         ["seed", ..] => return Err("usage: sim seed N".into()),
         ["timing"] => Sim::Timing { set: None },
         ["timing", name, d] => {
-            if !crate::cluster::timings::NAMES.contains(name) {
+            if !crate::state::timings::NAMES.contains(name) {
                 return Err(format!(
                     "sim timing: unknown timing {name:?}; one of {}",
-                    crate::cluster::timings::NAMES.join(", ")
+                    crate::state::timings::NAMES.join(", ")
                 ));
             }
             Sim::Timing {

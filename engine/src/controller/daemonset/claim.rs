@@ -2,7 +2,7 @@
 //! adoption and release; spec §6.2).
 
 use crate::api::{DaemonSet, ObjectKey, OwnerReference, Pod, Selector};
-use crate::cluster::World;
+use crate::state::World;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 

@@ -7,7 +7,7 @@
 
 use super::claim::owner_reference;
 use crate::api::{ControllerRevision, DaemonSet, ObjectKey, ObjectMeta, Selector, keys};
-use crate::cluster::World;
+use crate::state::World;
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
 

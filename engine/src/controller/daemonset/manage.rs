@@ -2,10 +2,10 @@
 
 use super::pod_order;
 use crate::api::{DaemonSet, Pod, Time, WARNING, keys, phase};
-use crate::cluster::World;
-use crate::cluster::events::reference;
 use crate::controller::daemonset::backoff::Backoff;
 use crate::placement::ShouldRun;
+use crate::state::World;
+use crate::state::events::reference;
 use std::rc::Rc;
 
 /// The outcome for one node.
@@ -121,6 +121,6 @@ pub fn event(w: &mut World, ds: &DaemonSet, type_: &str, reason: &str, message: 
         type_,
         reason,
         message,
-        crate::cluster::events::source("daemonset-controller", ""),
+        crate::state::events::source("daemonset-controller", ""),
     );
 }

@@ -16,9 +16,9 @@ pub mod rolling_update;
 pub mod status;
 
 use crate::api::{DaemonSet, NORMAL, ObjectKey, Selector, Time, WARNING, keys};
-use crate::cluster::store::Change;
-use crate::cluster::{World, apiserver, clock::Wake};
 use crate::placement::{PlacementPolicy, ShouldRun};
+use crate::state::store::Change;
+use crate::state::{World, apiserver, clock::Wake};
 use backoff::Backoff;
 use status::Counts;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -321,7 +321,7 @@ impl DaemonSetController {
                 deletes
                     .iter()
                     .skip(BURST_REPLICAS)
-                    .filter_map(|p| crate::cluster::store::pod_target_node(p)),
+                    .filter_map(|p| crate::state::store::pod_target_node(p)),
             );
             cache.deferred.extend(later);
             self.queue.insert(key.clone());

@@ -41,7 +41,7 @@ fn pods_per_node(c: &Cluster, ds: &str) -> BTreeMap<String, usize> {
     for p in c.store().pods().values() {
         let owned = p.metadata.controller_ref().is_some_and(|r| r.name == ds);
         if owned && !p.metadata.is_being_deleted() {
-            let node = crate::cluster::store::pod_target_node(p).unwrap_or_default();
+            let node = crate::state::store::pod_target_node(p).unwrap_or_default();
             *out.entry(node).or_default() += 1;
         }
     }
@@ -165,7 +165,7 @@ fn c05_network_unavailable_node_gets_host_network_pods_only() {
     add_nodes(&mut c, 0, 1, StringMap::new());
     let now = c.now();
     c.update_node("node-0", |n| {
-        crate::cluster::nodes::set_condition(
+        crate::controller::kubelet::registration::set_condition(
             n,
             "NetworkUnavailable",
             "True",

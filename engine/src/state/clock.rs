@@ -66,10 +66,6 @@ impl Clock {
         }));
     }
 
-    pub fn schedule_in(&mut self, millis: i64, wake: Wake) {
-        self.schedule(self.now.plus_millis(millis), wake);
-    }
-
     /// The instant of the next timer, if any.
     pub fn next_due(&self) -> Option<Time> {
         self.timers.peek().map(|Reverse(t)| t.at)

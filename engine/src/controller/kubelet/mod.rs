@@ -4,15 +4,17 @@
 //! `Timings`. An unreachable node's kubelet is silent: nothing on it changes, and pods deleted
 //! there stay Terminating, as on a real cluster.
 
+pub mod registration;
+
 use super::scheduler::{set_condition, set_status_condition};
 use crate::api::{
     ContainerState, ContainerStateRunning, ContainerStateTerminated, ContainerStateWaiting,
     ContainerStatus, NORMAL, ObjectKey, Pod, Time, WARNING, phase,
 };
-use crate::cluster::World;
-use crate::cluster::clock::Wake;
-use crate::cluster::events::reference;
-use crate::cluster::store::Change;
+use crate::state::World;
+use crate::state::clock::Wake;
+use crate::state::events::reference;
+use crate::state::store::Change;
 use std::collections::{BTreeSet, HashMap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -535,6 +537,6 @@ fn event(w: &mut World, pod: &Pod, type_: &str, reason: &str, message: String) {
         type_,
         reason,
         message,
-        crate::cluster::events::source("kubelet", &pod.spec.node_name),
+        crate::state::events::source("kubelet", &pod.spec.node_name),
     );
 }

@@ -1,0 +1,32 @@
+//! The state layer under the controllers: what the API server holds (the store), the virtual
+//! clock and its timers, the event recorder, generated names, the pod timings and the API
+//! server's own writes for pods. Every controller reads and writes through [`World`]; the
+//! `Cluster` driver above owns a World and the controllers and runs them.
+
+pub mod apiserver;
+pub mod clock;
+pub mod events;
+mod fnv;
+mod interner;
+pub mod names;
+pub mod store;
+pub mod timings;
+
+use clock::Clock;
+use events::Recorder;
+use names::Rng;
+use std::collections::BTreeSet;
+use store::Store;
+use timings::Timings;
+
+/// What every controller shares: the store, the clock, randomness, the event recorder, and the
+/// simulator's knobs.
+pub struct World {
+    pub store: Store,
+    pub clock: Clock,
+    pub rng: Rng,
+    pub recorder: Recorder,
+    pub timings: Timings,
+    /// Images that cannot be pulled (`sim image IMAGE unpullable`).
+    pub unpullable: BTreeSet<String>,
+}
