@@ -220,18 +220,28 @@ fn dedup_current(
     keep
 }
 
-/// `cleanupHistory`: delete the oldest old revisions beyond `revisionHistoryLimit`, sparing any
-/// whose hash a live pod still carries.
-pub fn cleanup_history(
-    w: &mut World,
-    ds: &DaemonSet,
-    mut old: Vec<ControllerRevision>,
-    live_hashes: &BTreeSet<String>,
-) {
+/// `cleanupHistory` (spec §9): delete the oldest old revisions beyond `revisionHistoryLimit`,
+/// sparing any whose hash a live pod of the DaemonSet still carries.
+pub fn cleanup_history(w: &mut World, ds: &DaemonSet, mut old: Vec<ControllerRevision>) {
     let limit = ds.spec.revision_history_limit.unwrap_or(10).max(0) as usize;
     if old.len() <= limit {
         return;
     }
+    // Inserted one by one: `collect` into a set would compile a copy of the standard sort.
+    let mut live_hashes: BTreeSet<String> = BTreeSet::new();
+    live_hashes.extend(
+        w.store
+            .pods()
+            .values()
+            .filter(|p| p.metadata.namespace == ds.metadata.namespace)
+            .filter(|p| p.metadata.controller_ref().map(|r| &r.uid) == Some(&ds.metadata.uid))
+            .filter_map(|p| {
+                p.metadata
+                    .labels
+                    .get(keys::CONTROLLER_REVISION_HASH)
+                    .cloned()
+            }),
+    );
     let mut to_delete = old.len() - limit;
     crate::sort::sort_by_key(&mut old, |h| h.revision);
     for h in old {

@@ -1,11 +1,16 @@
-//! `podsShouldBeOnNode` (spec §7): what to create and delete on one node.
+//! `manage` (spec §7): `podsShouldBeOnNode` decides what to create and delete on each node, and
+//! `syncNodes` does it.
 
-use super::pod_order;
-use crate::api::{DaemonSet, Pod, Time, WARNING, keys, phase};
-use crate::controller::daemonset::backoff::Backoff;
+use super::backoff::Backoff;
+use super::cache::DsCache;
+use super::status::Counts;
+use super::{BURST_REPLICAS, Sync, claim, pod_order, pod_template};
+use crate::api::{DaemonSet, NORMAL, ObjectKey, Pod, Time, WARNING, keys, phase};
 use crate::placement::ShouldRun;
 use crate::state::World;
+use crate::state::apiserver;
 use crate::state::events::reference;
+use crate::state::store::pod_target_node;
 use std::rc::Rc;
 
 /// The outcome for one node.
@@ -123,4 +128,103 @@ pub fn event(w: &mut World, ds: &DaemonSet, type_: &str, reason: &str, message: 
         message,
         crate::state::events::source("daemonset-controller", ""),
     );
+}
+
+/// `manage` (spec §7): each visited node's decision, then `syncNodes` with at most
+/// `BURST_REPLICAS` creates and deletes (spec §7.1). Returns whether the DaemonSet must be synced
+/// again for the nodes left over.
+pub(super) fn manage(
+    w: &mut World,
+    cache: &mut DsCache,
+    backoff: &mut Backoff,
+    evaluations: &mut u64,
+    sync: &Sync<'_>,
+) -> bool {
+    let m = claim::nodes_to_daemon_pods(w, sync.ds, sync.selector, sync.visit.iter(), false);
+    let mut creates = Vec::new();
+    let mut deletes = Vec::new();
+    for node_name in sync.visit {
+        let Some(node) = w.store.node(node_name) else {
+            // Unbound pods aimed at a vanished node; bound ones are PodGC's.
+            deletes.extend(
+                m.get(node_name)
+                    .into_iter()
+                    .flatten()
+                    .filter(|p| p.spec.node_name.is_empty())
+                    .cloned(),
+            );
+            continue;
+        };
+        let should = cache.policy.should_run(node);
+        *evaluations += 1;
+        cache
+            .per_node
+            .entry(node_name.clone())
+            .or_insert((should, Counts::default()))
+            .0 = should;
+        let actions = pods_should_be_on_node(
+            w,
+            backoff,
+            sync.ds,
+            node_name,
+            should,
+            m.get(node_name),
+            sync.hash,
+        );
+        if actions.create {
+            creates.push(node_name.clone());
+        }
+        deletes.extend(actions.delete);
+        if let Some(at) = actions.requeue_at {
+            cache.wake_at(w, sync.key, at, node_name);
+        }
+    }
+    let requeue = if creates.len() > BURST_REPLICAS || deletes.len() > BURST_REPLICAS {
+        // The rest waits for the next syncs (spec §7.1), a burst at a time.
+        let later = creates.iter().skip(BURST_REPLICAS).cloned().chain(
+            deletes
+                .iter()
+                .skip(BURST_REPLICAS)
+                .filter_map(|p| pod_target_node(p)),
+        );
+        cache.deferred.extend(later);
+        true
+    } else {
+        !cache.deferred.is_empty()
+    };
+    sync_nodes(w, sync.ds, sync.hash, &creates, &deletes);
+    requeue
+}
+
+/// `syncNodes`: creates the pods for `create_on` and deletes `delete`, with their events.
+pub(super) fn sync_nodes(
+    w: &mut World,
+    ds: &DaemonSet,
+    hash: &str,
+    create_on: &[String],
+    delete: &[Rc<Pod>],
+) {
+    for node in create_on.iter().take(BURST_REPLICAS) {
+        let pod = pod_template::new_daemon_pod(ds, node, hash);
+        let key = apiserver::create_pod(w, pod);
+        event(
+            w,
+            ds,
+            NORMAL,
+            "SuccessfulCreate",
+            format!("Created pod: {}", key.name),
+        );
+    }
+    for pod in delete {
+        let key = ObjectKey::of(&pod.metadata);
+        if apiserver::delete_pod(w, &key, None) {
+            event(
+                w,
+                ds,
+                NORMAL,
+                "SuccessfulDelete",
+                format!("Deleted pod: {}", key.name),
+            );
+        }
+    }
 }

@@ -6,23 +6,23 @@
 //! Expectations: creates and deletes are applied to the store at once, so `manage` and
 //! `rollingUpdate` act in the same sync, as in the upstream unit tests (spec §6.1).
 
-pub mod backoff;
-pub mod claim;
+mod backoff;
+mod cache;
+mod claim;
 pub mod history;
-pub mod manage;
-pub mod pod_order;
-pub mod pod_template;
-pub mod rolling_update;
-pub mod status;
+mod manage;
+mod pod_order;
+mod pod_template;
+mod rolling_update;
+mod status;
+mod update;
 
-use crate::api::{DaemonSet, NORMAL, ObjectKey, Selector, Time, WARNING, keys};
-use crate::placement::{PlacementPolicy, ShouldRun};
+use crate::api::{DaemonSet, ObjectKey, Selector, Time, WARNING};
+use crate::state::World;
 use crate::state::store::Change;
-use crate::state::{World, apiserver, clock::Wake};
 use backoff::Backoff;
-use status::Counts;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::rc::Rc;
+use cache::DsCache;
+use std::collections::{BTreeSet, HashMap};
 
 #[cfg(test)]
 type PlanResult = Result<rolling_update::Plan, String>;
@@ -40,55 +40,6 @@ pub struct DaemonSetController {
     pub evaluations: u64,
     /// How many syncs ran, for the same reasons.
     pub syncs: u64,
-}
-
-struct DsCache {
-    uid: String,
-    generation: i64,
-    policy: PlacementPolicy,
-    hash: String,
-    all_dirty: bool,
-    dirty: BTreeSet<String>,
-    /// Nodes left over when a sync had more to create or delete than `BURST_REPLICAS`: the next
-    /// syncs take them a burst at a time, in node order, instead of revisiting all of them each
-    /// time (which made creating a DaemonSet on N nodes cost O(N²)).
-    deferred: BTreeSet<String>,
-    per_node: HashMap<String, (ShouldRun, Counts)>,
-    totals: Counts,
-    /// Nodes holding a pod of an older template: a rolling update has work to do.
-    old_nodes: BTreeSet<String>,
-    /// Each node's part of `rollingUpdate` (spec §8).
-    roll: rolling_update::RollIndex,
-    /// Nodes to revisit at a time (minReadySeconds passing, failed-pod backoff ending).
-    wakes: BTreeMap<Time, BTreeSet<String>>,
-    /// `constructHistory`'s answer, valid while the template, collisionCount and the set of
-    /// revisions are unchanged: (revisions version, collisionCount, hash, old revisions).
-    history: Option<(
-        u64,
-        Option<i32>,
-        String,
-        Vec<crate::api::ControllerRevision>,
-    )>,
-}
-
-impl DsCache {
-    fn new(ds: &DaemonSet) -> DsCache {
-        DsCache {
-            uid: ds.metadata.uid.clone(),
-            generation: ds.metadata.generation,
-            policy: PlacementPolicy::for_daemonset(ds),
-            hash: String::new(),
-            all_dirty: true,
-            dirty: BTreeSet::new(),
-            deferred: BTreeSet::new(),
-            per_node: HashMap::new(),
-            totals: Counts::default(),
-            old_nodes: BTreeSet::new(),
-            roll: rolling_update::RollIndex::default(),
-            wakes: BTreeMap::new(),
-            history: None,
-        }
-    }
 }
 
 impl DaemonSetController {
@@ -146,10 +97,6 @@ impl DaemonSetController {
         self.queue.insert(key.clone());
     }
 
-    pub fn has_work(&self) -> bool {
-        !self.queue.is_empty()
-    }
-
     /// Syncs every queued DaemonSet once. Returns whether anything was synced.
     pub fn process(&mut self, w: &mut World) -> bool {
         let queue = std::mem::take(&mut self.queue);
@@ -159,11 +106,6 @@ impl DaemonSetController {
         !queue.is_empty()
     }
 
-    /// The placement decision and explanation inputs for the UI, from the cache when fresh.
-    pub fn policy(&self, key: &ObjectKey) -> Option<&PlacementPolicy> {
-        self.caches.get(key).map(|c| &c.policy)
-    }
-
     /// For each synced DaemonSet with no work pending: the rolling-update plan from the cached
     /// per-node parts, and the plan of a full walk over every node, which must be equal.
     #[cfg(test)]
@@ -171,6 +113,8 @@ impl DaemonSetController {
         &self,
         w: &World,
     ) -> Vec<(ObjectKey, PlanResult, PlanResult)> {
+        use crate::placement::ShouldRun;
+        use std::collections::BTreeMap;
         let mut out = Vec::new();
         for (key, cache) in &self.caches {
             let Some(ds) = w.store.daemonset(key) else {
@@ -204,7 +148,8 @@ impl DaemonSetController {
         out
     }
 
-    /// `syncDaemonSet` (spec §6).
+    /// `syncDaemonSet` (spec §6): the DaemonSet's history, then `manage`, `rollingUpdate`,
+    /// `cleanupHistory` and `updateDaemonSetStatus`, over the nodes whose state changed.
     fn sync(&mut self, key: &ObjectKey, w: &mut World) {
         self.syncs += 1;
         let Some(ds) = w.store.daemonset_rc(key) else {
@@ -224,222 +169,40 @@ impl DaemonSetController {
             .caches
             .entry(key.clone())
             .or_insert_with(|| DsCache::new(&ds));
-        if cache.uid != ds.metadata.uid || cache.generation != ds.metadata.generation {
-            *cache = DsCache::new(&ds);
-        }
-        let version = w.store.revisions_version();
-        let collisions = ds.status.collision_count;
-        let (hash, old_revisions) = match &cache.history {
-            Some((v, cc, hash, old)) if *v == version && *cc == collisions => {
-                (hash.clone(), old.clone())
-            }
-            _ => {
-                let Some((hash, old)) = history::construct_history(w, &ds, &selector) else {
-                    self.queue.insert(key.clone()); // revision name clash: collisionCount bumped
-                    return;
-                };
-                let version = w.store.revisions_version();
-                cache.history = Some((version, collisions, hash.clone(), old.clone()));
-                (hash, old)
-            }
+        cache.refresh(&ds);
+        let Some((hash, old_revisions)) = cache.construct_history(w, &ds, &selector) else {
+            self.queue.insert(key.clone()); // revision name clash: collisionCount bumped
+            return;
         };
-        if hash != cache.hash {
-            cache.hash = hash.clone();
-            cache.all_dirty = true;
-        }
-
-        let visit: BTreeSet<String> = if cache.all_dirty {
-            cache.deferred.clear();
-            // Inserted one by one: `collect` into a set would compile a copy of the standard
-            // sort just for the sets of this function.
-            let mut all = BTreeSet::new();
-            all.extend(
-                w.store
-                    .nodes()
-                    .keys()
-                    .chain(w.store.nodes_with_pods())
-                    .cloned(),
-            );
-            all
-        } else {
-            let mut v = std::mem::take(&mut cache.dirty);
-            for _ in 0..BURST_REPLICAS {
-                match cache.deferred.pop_first() {
-                    Some(n) => v.insert(n),
-                    None => break,
-                };
-            }
-            v
+        let visit = cache.nodes_to_visit(w);
+        let sync = Sync {
+            key,
+            ds: &ds,
+            selector: &selector,
+            hash: &hash,
+            visit: &visit,
         };
-        cache.all_dirty = false;
-        cache.dirty.clear();
-
-        // manage (spec §7)
-        let m = claim::nodes_to_daemon_pods(w, &ds, &selector, visit.iter(), false);
-        let mut creates = Vec::new();
-        let mut deletes = Vec::new();
-        for node_name in &visit {
-            let Some(node) = w.store.node(node_name) else {
-                // Unbound pods aimed at a vanished node; bound ones are PodGC's.
-                deletes.extend(
-                    m.get(node_name)
-                        .into_iter()
-                        .flatten()
-                        .filter(|p| p.spec.node_name.is_empty())
-                        .cloned(),
-                );
-                continue;
-            };
-            let should = cache.policy.should_run(node);
-            self.evaluations += 1;
-            cache
-                .per_node
-                .entry(node_name.clone())
-                .or_insert((should, Counts::default()))
-                .0 = should;
-            let actions = manage::pods_should_be_on_node(
-                w,
-                &mut self.backoff,
-                &ds,
-                node_name,
-                should,
-                m.get(node_name),
-                &hash,
-            );
-            if actions.create {
-                creates.push(node_name.clone());
-            }
-            deletes.extend(actions.delete);
-            if let Some(at) = actions.requeue_at {
-                cache.wakes.entry(at).or_default().insert(node_name.clone());
-                w.clock.schedule(at, Wake::DaemonSet(key.clone()));
-            }
-        }
-        if creates.len() > BURST_REPLICAS || deletes.len() > BURST_REPLICAS {
-            // The rest waits for the next syncs (spec §7.1), a burst at a time.
-            let later = creates.iter().skip(BURST_REPLICAS).cloned().chain(
-                deletes
-                    .iter()
-                    .skip(BURST_REPLICAS)
-                    .filter_map(|p| crate::state::store::pod_target_node(p)),
-            );
-            cache.deferred.extend(later);
-            self.queue.insert(key.clone());
-        } else if !cache.deferred.is_empty() {
-            self.queue.insert(key.clone());
-        }
-        sync_nodes(w, &ds, &hash, &creates, &deletes);
-
+        let requeue = manage::manage(w, cache, &mut self.backoff, &mut self.evaluations, &sync);
         // After manage's writes, as the unit tests see it (spec §6.1).
-        let m = claim::nodes_to_daemon_pods(w, &ds, &selector, visit.iter(), false);
-        let generation = ds.template_generation();
-        let now = w.clock.now();
-        for node_name in &visit {
-            let pods = m.get(node_name).map(Vec::as_slice).unwrap_or_default();
-            let has_old = pods.iter().any(|p| {
-                !p.metadata.is_being_deleted()
-                    && !rolling_update::is_pod_updated(p, &hash, generation)
-            });
-            if has_old {
-                cache.old_nodes.insert(node_name.clone());
-            } else {
-                cache.old_nodes.remove(node_name);
-            }
-            let should = w
-                .store
-                .node(node_name)
-                .and_then(|_| cache.per_node.get(node_name))
-                .map(|(s, _)| *s);
-            let roll = rolling_update::NodeRoll::of(
-                pods,
-                should,
-                &hash,
-                generation,
-                ds.spec.min_ready_seconds,
-                now,
-            );
-            cache.roll.set(node_name, roll);
+        let pods = claim::nodes_to_daemon_pods(w, &ds, &selector, visit.iter(), false);
+        update::index_nodes(w, cache, &sync, &pods);
+        update::rolling_update(w, cache, &sync);
+        history::cleanup_history(w, &ds, old_revisions);
+        status::update_daemonset_status(w, cache, &sync, &pods);
+        if requeue {
+            self.queue.insert(key.clone());
         }
-
-        // rollingUpdate (spec §8); OnDelete never replaces old pods for being old.
-        if ds.is_rolling_update() && !cache.old_nodes.is_empty() {
-            match cache.roll.plan(&ds) {
-                Ok(plan) => {
-                    let deletes: Vec<Rc<crate::api::Pod>> = plan
-                        .delete
-                        .iter()
-                        .filter_map(|k| w.store.pod_rc(k))
-                        .take(BURST_REPLICAS)
-                        .collect();
-                    sync_nodes(w, &ds, &hash, &plan.create_on, &deletes);
-                }
-                Err(e) => manage::event(w, &ds, WARNING, "FailedRollingUpdate", e),
-            }
-        }
-
-        // cleanupHistory (spec §9)
-        let limit = ds.spec.revision_history_limit.unwrap_or(10).max(0) as usize;
-        if old_revisions.len() > limit {
-            // Inserted one by one, as `visit` above.
-            let mut live: BTreeSet<String> = BTreeSet::new();
-            live.extend(
-                w.store
-                    .pods()
-                    .values()
-                    .filter(|p| p.metadata.namespace == ds.metadata.namespace)
-                    .filter(|p| {
-                        p.metadata.controller_ref().map(|r| &r.uid) == Some(&ds.metadata.uid)
-                    })
-                    .filter_map(|p| {
-                        p.metadata
-                            .labels
-                            .get(keys::CONTROLLER_REVISION_HASH)
-                            .cloned()
-                    }),
-            );
-            history::cleanup_history(w, &ds, old_revisions, &live);
-        }
-
-        // status (spec §11), from the per-node parts
-        for node_name in &visit {
-            let old = cache
-                .per_node
-                .get(node_name)
-                .map(|(_, c)| *c)
-                .unwrap_or_default();
-            cache.totals -= old;
-            if w.store.node(node_name).is_none() {
-                cache.per_node.remove(node_name);
-                continue;
-            }
-            let Some(entry) = cache.per_node.get_mut(node_name) else {
-                continue;
-            };
-            let pods = m.get(node_name).map(Vec::as_slice).unwrap_or_default();
-            let (counts, wake) = status::node_contribution(
-                entry.0.should_run,
-                pods,
-                &hash,
-                generation,
-                ds.spec.min_ready_seconds,
-                now,
-            );
-            entry.1 = counts;
-            cache.totals += counts;
-            if let Some(at) = wake {
-                cache.wakes.entry(at).or_default().insert(node_name.clone());
-                w.clock.schedule(at, Wake::DaemonSet(key.clone()));
-            }
-        }
-        let totals = cache.totals;
-        let generation_now = ds.metadata.generation;
-        w.store.update_daemonset_status(key, |status| {
-            status::apply(status, totals);
-            if status.observed_generation < generation_now {
-                status.observed_generation = generation_now;
-            }
-        });
     }
+}
+
+/// What one sync works on: the DaemonSet, its selector, the current revision's hash and the
+/// nodes to visit.
+pub(super) struct Sync<'a> {
+    pub key: &'a ObjectKey,
+    pub ds: &'a DaemonSet,
+    pub selector: &'a Selector,
+    pub hash: &'a str,
+    pub visit: &'a BTreeSet<String>,
 }
 
 /// The DaemonSet's selector; one that cannot be parsed selects nothing.
@@ -447,39 +210,6 @@ fn selector_of(ds: &DaemonSet) -> Selector {
     match &ds.spec.selector {
         Some(s) => s.to_selector().unwrap_or(Selector::Nothing),
         None => Selector::Nothing,
-    }
-}
-
-/// `syncNodes`: creates the pods for `create_on` and deletes `delete`, with their events.
-fn sync_nodes(
-    w: &mut World,
-    ds: &DaemonSet,
-    hash: &str,
-    create_on: &[String],
-    delete: &[Rc<crate::api::Pod>],
-) {
-    for node in create_on.iter().take(BURST_REPLICAS) {
-        let pod = pod_template::new_daemon_pod(ds, node, hash);
-        let key = apiserver::create_pod(w, pod);
-        manage::event(
-            w,
-            ds,
-            NORMAL,
-            "SuccessfulCreate",
-            format!("Created pod: {}", key.name),
-        );
-    }
-    for pod in delete {
-        let key = ObjectKey::of(&pod.metadata);
-        if apiserver::delete_pod(w, &key, None) {
-            manage::event(
-                w,
-                ds,
-                NORMAL,
-                "SuccessfulDelete",
-                format!("Deleted pod: {}", key.name),
-            );
-        }
     }
 }
 

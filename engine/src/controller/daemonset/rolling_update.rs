@@ -11,10 +11,13 @@
 
 use crate::api::{DaemonSet, ObjectKey, Pod, Time, keys};
 use crate::placement::ShouldRun;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+#[cfg(test)]
+use std::collections::BTreeMap;
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Deref;
 
 /// A read-only view of the DaemonSet's pods by node (upstream's `nodeToDaemonPods`).
+#[cfg(test)]
 pub type NodePodRefs<'a> = BTreeMap<String, Vec<&'a Pod>>;
 
 /// What the rolling update decided.
@@ -255,6 +258,7 @@ fn surge_and_unavailable(ds: &DaemonSet, desired: i64) -> Result<(i64, i64), Str
     Ok((max_surge, max_unavailable))
 }
 
+#[cfg(test)]
 /// `updatedDesiredNodeCounts`: (maxSurge, maxUnavailable, desired); adds an empty entry to `m` for
 /// every node that should run a pod.
 pub fn updated_desired_node_counts(
@@ -271,6 +275,7 @@ pub fn updated_desired_node_counts(
     Ok((max_surge, max_unavailable, desired))
 }
 
+#[cfg(test)]
 /// `rollingUpdate` as upstream runs it: one walk over every node (the controller keeps the walk
 /// in a [`RollIndex`] instead; this is its reference, and the form of the upstream unit tests).
 /// `nodes` holds the placement decision of every existing node.

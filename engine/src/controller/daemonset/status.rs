@@ -1,8 +1,12 @@
 //! `updateDaemonSetStatus` (spec §11), kept per node so that a change on one node costs one node.
 
+use super::Sync;
+use super::cache::DsCache;
+use super::claim::NodePods;
 use super::pod_order;
 use super::rolling_update::is_pod_updated;
 use crate::api::{DaemonSetStatus, Pod, Time};
+use crate::state::World;
 use std::ops::{AddAssign, SubAssign};
 use std::rc::Rc;
 
@@ -91,4 +95,54 @@ pub fn apply(status: &mut DaemonSetStatus, c: Counts) {
     status.updated_number_scheduled = c.updated;
     status.number_misscheduled = c.misscheduled;
     status.number_unavailable = c.desired - c.available;
+}
+
+/// `updateDaemonSetStatus`: each visited node's part recomputed from its pods (as they are after
+/// the sync's writes), the totals written to the status, and a wake for the node when a pod will
+/// become available by itself.
+pub(super) fn update_daemonset_status(
+    w: &mut World,
+    cache: &mut DsCache,
+    sync: &Sync<'_>,
+    pods: &NodePods,
+) {
+    let generation = sync.ds.template_generation();
+    let now = w.clock.now();
+    for node_name in sync.visit {
+        let old = cache
+            .per_node
+            .get(node_name)
+            .map(|(_, c)| *c)
+            .unwrap_or_default();
+        cache.totals -= old;
+        if w.store.node(node_name).is_none() {
+            cache.per_node.remove(node_name);
+            continue;
+        }
+        let Some(entry) = cache.per_node.get_mut(node_name) else {
+            continue;
+        };
+        let pods = pods.get(node_name).map(Vec::as_slice).unwrap_or_default();
+        let (counts, wake) = node_contribution(
+            entry.0.should_run,
+            pods,
+            sync.hash,
+            generation,
+            sync.ds.spec.min_ready_seconds,
+            now,
+        );
+        entry.1 = counts;
+        cache.totals += counts;
+        if let Some(at) = wake {
+            cache.wake_at(w, sync.key, at, node_name);
+        }
+    }
+    let totals = cache.totals;
+    let generation_now = sync.ds.metadata.generation;
+    w.store.update_daemonset_status(sync.key, |status| {
+        apply(status, totals);
+        if status.observed_generation < generation_now {
+            status.observed_generation = generation_now;
+        }
+    });
 }

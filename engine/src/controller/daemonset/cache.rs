@@ -1,0 +1,131 @@
+//! What the DaemonSet controller remembers of one DaemonSet between syncs: the placement policy,
+//! the current revision, each node's decision, status part and rolling-update part, and the
+//! nodes to revisit, so that a sync visits only the nodes whose state changed.
+
+use super::BURST_REPLICAS;
+use super::history;
+use super::rolling_update::RollIndex;
+use super::status::Counts;
+use crate::api::{ControllerRevision, DaemonSet, ObjectKey, Selector, Time};
+use crate::placement::{PlacementPolicy, ShouldRun};
+use crate::state::World;
+use crate::state::clock::Wake;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+pub(super) struct DsCache {
+    pub(super) uid: String,
+    pub(super) generation: i64,
+    pub(super) policy: PlacementPolicy,
+    pub(super) hash: String,
+    pub(super) all_dirty: bool,
+    pub(super) dirty: BTreeSet<String>,
+    /// Nodes left over when a sync had more to create or delete than `BURST_REPLICAS`: the next
+    /// syncs take them a burst at a time, in node order, instead of revisiting all of them each
+    /// time (which made creating a DaemonSet on N nodes cost O(N²)).
+    pub(super) deferred: BTreeSet<String>,
+    pub(super) per_node: HashMap<String, (ShouldRun, Counts)>,
+    pub(super) totals: Counts,
+    /// Nodes holding a pod of an older template: a rolling update has work to do.
+    pub(super) old_nodes: BTreeSet<String>,
+    /// Each node's part of `rollingUpdate` (spec §8).
+    pub(super) roll: RollIndex,
+    /// Nodes to revisit at a time (minReadySeconds passing, failed-pod backoff ending).
+    pub(super) wakes: BTreeMap<Time, BTreeSet<String>>,
+    /// `constructHistory`'s answer, valid while the template, collisionCount and the set of
+    /// revisions are unchanged: (revisions version, collisionCount, hash, old revisions).
+    pub(super) history: Option<(u64, Option<i32>, String, Vec<ControllerRevision>)>,
+}
+
+impl DsCache {
+    pub(super) fn new(ds: &DaemonSet) -> DsCache {
+        DsCache {
+            uid: ds.metadata.uid.clone(),
+            generation: ds.metadata.generation,
+            policy: PlacementPolicy::for_daemonset(ds),
+            hash: String::new(),
+            all_dirty: true,
+            dirty: BTreeSet::new(),
+            deferred: BTreeSet::new(),
+            per_node: HashMap::new(),
+            totals: Counts::default(),
+            old_nodes: BTreeSet::new(),
+            roll: RollIndex::default(),
+            wakes: BTreeMap::new(),
+            history: None,
+        }
+    }
+
+    /// Starts over when the DaemonSet was replaced (new uid) or its spec changed (generation).
+    pub(super) fn refresh(&mut self, ds: &DaemonSet) {
+        if self.uid != ds.metadata.uid || self.generation != ds.metadata.generation {
+            *self = DsCache::new(ds);
+        }
+    }
+
+    /// `constructHistory` (spec §9), reused while the template, collisionCount and the set of
+    /// revisions are unchanged: the current revision's hash and the old revisions. None when a
+    /// revision name clashed (collisionCount was bumped: sync again). A new hash makes every node
+    /// dirty.
+    pub(super) fn construct_history(
+        &mut self,
+        w: &mut World,
+        ds: &DaemonSet,
+        selector: &Selector,
+    ) -> Option<(String, Vec<ControllerRevision>)> {
+        let version = w.store.revisions_version();
+        let collisions = ds.status.collision_count;
+        let (hash, old_revisions) = match &self.history {
+            Some((v, cc, hash, old)) if *v == version && *cc == collisions => {
+                (hash.clone(), old.clone())
+            }
+            _ => {
+                let (hash, old) = history::construct_history(w, ds, selector)?;
+                let version = w.store.revisions_version();
+                self.history = Some((version, collisions, hash.clone(), old.clone()));
+                (hash, old)
+            }
+        };
+        if hash != self.hash {
+            self.hash = hash.clone();
+            self.all_dirty = true;
+        }
+        Some((hash, old_revisions))
+    }
+
+    /// The nodes this sync visits: every node (and every node holding pods) when all are dirty,
+    /// else the dirty ones plus a burst of the deferred ones.
+    pub(super) fn nodes_to_visit(&mut self, w: &World) -> BTreeSet<String> {
+        let visit = if self.all_dirty {
+            self.deferred.clear();
+            // Inserted one by one: `collect` into a set would compile a copy of the standard
+            // sort just for the sets of this function.
+            let mut all = BTreeSet::new();
+            all.extend(
+                w.store
+                    .nodes()
+                    .keys()
+                    .chain(w.store.nodes_with_pods())
+                    .cloned(),
+            );
+            all
+        } else {
+            let mut v = std::mem::take(&mut self.dirty);
+            for _ in 0..BURST_REPLICAS {
+                match self.deferred.pop_first() {
+                    Some(n) => v.insert(n),
+                    None => break,
+                };
+            }
+            v
+        };
+        self.all_dirty = false;
+        self.dirty.clear();
+        visit
+    }
+
+    /// Revisit `node` at `at` (minReadySeconds passing, a failed-pod backoff ending).
+    pub(super) fn wake_at(&mut self, w: &mut World, key: &ObjectKey, at: Time, node: &str) {
+        self.wakes.entry(at).or_default().insert(node.to_string());
+        w.clock.schedule(at, Wake::DaemonSet(key.clone()));
+    }
+}

@@ -1,0 +1,64 @@
+//! The sync's `rollingUpdate` phase (spec §8): each visited node's part of the walk is brought up
+//! to date in the [`RollIndex`](super::rolling_update::RollIndex), then the plan it gives is
+//! carried out through `syncNodes`. OnDelete never replaces old pods for being old.
+
+use super::cache::DsCache;
+use super::claim::NodePods;
+use super::manage::{event, sync_nodes};
+use super::rolling_update::{NodeRoll, is_pod_updated};
+use super::{BURST_REPLICAS, Sync};
+use crate::api::{Pod, WARNING};
+use crate::state::World;
+use std::rc::Rc;
+
+/// Records, for each visited node, whether it still holds a pod of an older template and its
+/// part of the rolling update, from the pods as they are after `manage`'s writes (spec §6.1).
+pub(super) fn index_nodes(w: &World, cache: &mut DsCache, sync: &Sync<'_>, pods: &NodePods) {
+    let generation = sync.ds.template_generation();
+    let now = w.clock.now();
+    for node_name in sync.visit {
+        let pods = pods.get(node_name).map(Vec::as_slice).unwrap_or_default();
+        let has_old = pods
+            .iter()
+            .any(|p| !p.metadata.is_being_deleted() && !is_pod_updated(p, sync.hash, generation));
+        if has_old {
+            cache.old_nodes.insert(node_name.clone());
+        } else {
+            cache.old_nodes.remove(node_name);
+        }
+        let should = w
+            .store
+            .node(node_name)
+            .and_then(|_| cache.per_node.get(node_name))
+            .map(|(s, _)| *s);
+        let roll = NodeRoll::of(
+            pods,
+            should,
+            sync.hash,
+            generation,
+            sync.ds.spec.min_ready_seconds,
+            now,
+        );
+        cache.roll.set(node_name, roll);
+    }
+}
+
+/// `rollingUpdate`: when some node still runs an old template, the plan's deletes (at most a
+/// burst) and creates.
+pub(super) fn rolling_update(w: &mut World, cache: &DsCache, sync: &Sync<'_>) {
+    if !sync.ds.is_rolling_update() || cache.old_nodes.is_empty() {
+        return;
+    }
+    match cache.roll.plan(sync.ds) {
+        Ok(plan) => {
+            let deletes: Vec<Rc<Pod>> = plan
+                .delete
+                .iter()
+                .filter_map(|k| w.store.pod_rc(k))
+                .take(BURST_REPLICAS)
+                .collect();
+            sync_nodes(w, sync.ds, sync.hash, &plan.create_on, &deletes);
+        }
+        Err(e) => event(w, sync.ds, WARNING, "FailedRollingUpdate", e),
+    }
+}
