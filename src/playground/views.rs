@@ -4,7 +4,10 @@
 use super::Playground;
 use super::view_cache::SharedInputs;
 use dsplay_engine::api::{DaemonSet, Node, Pod, keys};
-use dsplay_engine::kubectl::print::printers::{node_roles, node_status, pod_status};
+use dsplay_engine::kubectl::{
+    self,
+    print::printers::{node_roles, node_status, pod_status},
+};
 use dsplay_engine::query::{self, RevisionNumbers, SlotExplanation, Usage};
 use std::cell::OnceCell;
 use std::sync::Arc;
@@ -327,7 +330,7 @@ fn node_view(node: &Node, pods: Vec<PodChip>) -> NodeView {
             .iter()
             .map(|t| TaintTag {
                 text: t.to_string(),
-                removal: query::taint_removal(t),
+                removal: kubectl::taint::removal_argument(t),
             })
             .collect(),
         conditions: node

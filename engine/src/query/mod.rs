@@ -1,6 +1,7 @@
 //! Questions the web app asks about the cluster, answered by the engine so that the page only
 //! lays the answers out: why a DaemonSet does (not) run a pod on a node, a DaemonSet's
-//! revisions and their images, what a node's pods request of it, how kubectl removes a taint.
+//! revisions and their images, what a node's pods request of it. (How kubectl removes a taint
+//! is kubectl's own: `kubectl::taint::removal_argument`.)
 //!
 //! Read-only over a [`Cluster`], through its public accessors ([`Cluster::store`], ...). The
 //! words kubectl prints for an object (its STATUS and ROLES columns) are not answered here: the
@@ -8,12 +9,10 @@
 
 pub mod explain;
 mod revisions;
-mod taints;
 mod usage;
 
 pub use explain::{SlotExplanation, explain};
 pub use revisions::{Revision, RevisionNumbers, daemonset_revisions, template_images};
-pub use taints::taint_removal;
 pub use usage::{Usage, node_usage};
 
 use crate::api::{DaemonSet, Pod};

@@ -51,6 +51,12 @@ fn removal_string(key: &str, effect: Option<&str>) -> String {
     }
 }
 
+/// The argument of `kubectl taint node NAME ARG` that removes `taint`: `key[:effect]-`, by key
+/// and effect (the value is not part of it). The page's Untaint runs it.
+pub fn removal_argument(taint: &Taint) -> String {
+    format!("{}-", removal_string(&taint.key, Some(&taint.effect)))
+}
+
 pub(super) fn run(ctx: &mut Context<'_>, o: &TaintOptions, out: &mut Out) {
     let (node, changes, overwrite) = (o.node.as_str(), &o.changes, o.overwrite);
     let Some(old) = ctx
@@ -137,4 +143,21 @@ pub(super) fn run(ctx: &mut Context<'_>, o: &TaintOptions, out: &mut Out) {
         return;
     }
     out.line(format!("node/{node} {operation}"));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::removal_argument;
+    use crate::api::Taint;
+
+    #[test]
+    fn removal_names_key_and_effect() {
+        let removal = |k, v, e| removal_argument(&Taint::new(k, v, e));
+        assert_eq!(
+            removal("dedicated", "x", "NoExecute"),
+            "dedicated:NoExecute-"
+        );
+        assert_eq!(removal("gpu", "", "NoSchedule"), "gpu:NoSchedule-");
+        assert_eq!(removal("gpu", "", ""), "gpu-");
+    }
 }
