@@ -10,6 +10,7 @@
 //! panic ends the page.
 
 use crate::cluster::Cluster;
+use crate::expect::{self, Expect, Previous};
 use crate::kubectl::{self, Context, FileSource, Kubectl, Out, Refusal};
 use crate::sim::{self, Sim};
 use std::fmt;
@@ -21,6 +22,9 @@ pub enum Command {
     Kubectl(Kubectl),
     /// A `sim …` command: what a real cluster does on its own.
     Sim(Sim),
+    /// An `expect …` line: an assertion over the cluster or the previous command (an extension
+    /// of the contract, docs/scenario-language.md).
+    Expect(Expect),
 }
 
 /// A command with the warnings kubectl prints on standard error while reading it (e.g.
@@ -98,9 +102,15 @@ pub fn parse_command_full(args: &[String]) -> Result<ParsedCommand, ParseError> 
                     warnings: Vec::new(),
                 })
                 .map_err(|message| ParseError::NotACommand { message }),
+            "expect" => expect::parse(rest)
+                .map(|e| ParsedCommand {
+                    command: Command::Expect(e),
+                    warnings: Vec::new(),
+                })
+                .map_err(|message| ParseError::NotACommand { message }),
             other => Err(ParseError::NotACommand {
                 message: format!(
-                    "{other:?} is not a command of the scenario language: commands start with kubectl or sim"
+                    "{other:?} is not a command of the scenario language: commands start with kubectl, sim or expect"
                 ),
             }),
         },
@@ -108,12 +118,14 @@ pub fn parse_command_full(args: &[String]) -> Result<ParsedCommand, ParseError> 
 }
 
 /// Runs a command against `cluster`: `stdin` is the command's standard input (its
-/// here-document), `files` where `-f FILE` is read (`None`: no file system).
+/// here-document), `files` where `-f FILE` is read (`None`: no file system), `previous` what the
+/// last command before it printed (for `expect`).
 pub(crate) fn run(
     command: &Command,
     cluster: &mut Cluster,
     stdin: Option<&str>,
     files: Option<&dyn FileSource>,
+    previous: Option<Previous<'_>>,
 ) -> Out {
     match command {
         Command::Kubectl(k) => {
@@ -125,6 +137,13 @@ pub(crate) fn run(
             kubectl::run(&mut ctx, k)
         }
         Command::Sim(s) => sim::run(cluster, s),
+        Command::Expect(e) => {
+            let outcome = expect::evaluate(e, cluster, previous);
+            Out {
+                text: outcome.report,
+                failed: !outcome.met,
+            }
+        }
     }
 }
 

@@ -8,6 +8,7 @@ pub mod bench;
 pub mod cluster;
 pub mod command;
 pub mod controller;
+pub mod expect;
 /// Scenario generation and invariants for the fuzz targets and their stable twins.
 pub mod fuzzing;
 /// Go's `strconv.Quote`, `ParseInt`, `ParseBool`, `encoding/json` strings, `Duration.String()`…

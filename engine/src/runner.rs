@@ -11,7 +11,8 @@
 //! unclosed quote or here-document). The same input always gives the same transcript.
 
 use crate::cluster::Cluster;
-use crate::command::{self, ParseError, parse_command_full};
+use crate::command::{self, Command, ParseError, parse_command_full};
+use crate::expect::{self, Expect, Outcome, Previous};
 pub use crate::kubectl::{FileError, FileSource};
 use crate::script::{ScriptLine, read_script};
 use std::path::{Path, PathBuf};
@@ -34,6 +35,15 @@ pub struct CommandOutput {
     pub output: String,
     /// Whether it failed (kubectl would exit non-zero).
     pub is_error: bool,
+}
+
+impl CommandOutput {
+    fn as_previous(&self) -> Previous<'_> {
+        Previous {
+            output: &self.output,
+            failed: self.is_error,
+        }
+    }
 }
 
 /// The result of [`run_script`].
@@ -90,6 +100,8 @@ enum Step {
 pub struct Session {
     cluster: Cluster,
     files: Option<Box<dyn FileSource>>,
+    /// What the last command (not an `expect`) printed, for `expect output|failed|succeeded`.
+    previous: Option<CommandOutput>,
 }
 
 impl Default for Session {
@@ -104,6 +116,7 @@ impl Session {
         Session {
             cluster: Cluster::new(),
             files: None,
+            previous: None,
         }
     }
 
@@ -112,11 +125,22 @@ impl Session {
         Session {
             cluster: Cluster::new(),
             files: Some(files),
+            previous: None,
         }
     }
 
     pub fn cluster(&self) -> &Cluster {
         &self.cluster
+    }
+
+    /// Checks an expectation against the cluster and the last command, without running or
+    /// recording anything (a lesson's goal, checked after every command and tick).
+    pub fn evaluate(&self, e: &Expect) -> Outcome {
+        expect::evaluate(e, &self.cluster, self.previous())
+    }
+
+    fn previous(&self) -> Option<Previous<'_>> {
+        self.previous.as_ref().map(CommandOutput::as_previous)
     }
 
     /// Runs what the user typed: one command (or several lines, as a script runs them, with
@@ -182,10 +206,12 @@ impl Session {
                 if !output.ends_with('\n') {
                     output.push('\n');
                 }
-                return Step::Ran(CommandOutput {
+                let ran = CommandOutput {
                     output,
                     is_error: true,
-                });
+                };
+                self.previous = Some(ran.clone());
+                return Step::Ran(ran);
             }
         };
         let mut output = String::new();
@@ -193,20 +219,29 @@ impl Session {
             output.push_str(w);
             output.push('\n');
         }
+        let previous = self.previous.take();
         let out = command::run(
             &parsed.command,
             &mut self.cluster,
             stdin,
             self.files.as_deref(),
+            previous.as_ref().map(CommandOutput::as_previous),
         );
         output.push_str(&out.text);
         if !output.is_empty() && !output.ends_with('\n') {
             output.push('\n');
         }
-        Step::Ran(CommandOutput {
+        let ran = CommandOutput {
             output,
             is_error: out.failed,
-        })
+        };
+        // An expectation reads the previous command; it does not become it.
+        self.previous = if matches!(parsed.command, Command::Expect(_)) {
+            previous
+        } else {
+            Some(ran.clone())
+        };
+        Step::Ran(ran)
     }
 
     /// Runs one line of a script, for the transcript.

@@ -77,7 +77,7 @@ fn interactive_reads_commands_and_here_documents() {
     assert_eq!(code, 0);
     assert_eq!(
         out,
-        "node/n1 created\nnode/n1\ndsplay: \"kubeclt\" is not a command of the scenario language: commands start with kubectl or sim\nError from server (NotFound): nodes \"nope\" not found\n"
+        "node/n1 created\nnode/n1\ndsplay: \"kubeclt\" is not a command of the scenario language: commands start with kubectl, sim or expect\nError from server (NotFound): nodes \"nope\" not found\n"
     );
 }
 

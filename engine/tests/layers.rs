@@ -20,6 +20,7 @@ const LAYERS: &[&[&str]] = &[
     &["script"],
     &["kubectl"],
     &["sim"],
+    &["expect"],
     &["command"],
     &["runner"],
     &["fuzzing", "bench"],

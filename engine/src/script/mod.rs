@@ -15,5 +15,5 @@ mod reader;
 mod words;
 
 pub use duration::{human_duration, parse_duration, short_human_duration};
-pub use reader::{ScriptError, ScriptLine, read_script};
+pub use reader::{ScriptError, ScriptItem, ScriptLine, read_script, read_script_items};
 pub use words::{WordsError, split_words};

@@ -51,8 +51,30 @@ fn trim_blanks(s: &str) -> &str {
     s.trim_ascii()
 }
 
+/// One item of a script, in order: a command, or a comment line (what tools that read more than
+/// the commands, such as lessons' `#@` directives, look at).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScriptItem {
+    /// A command.
+    Command(ScriptLine),
+    /// A line starting with `#` outside a here-document: its 1-based number and its text without
+    /// the surrounding blanks.
+    Comment { line: usize, text: String },
+}
+
 /// Reads a whole scenario into its commands.
 pub fn read_script(src: &str) -> Result<Vec<ScriptLine>, ScriptError> {
+    Ok(read_script_items(src)?
+        .into_iter()
+        .filter_map(|item| match item {
+            ScriptItem::Command(c) => Some(c),
+            ScriptItem::Comment { .. } => None,
+        })
+        .collect())
+}
+
+/// Reads a whole scenario into its commands and comment lines, in order.
+pub fn read_script_items(src: &str) -> Result<Vec<ScriptItem>, ScriptError> {
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
     let lines: Vec<&str> = src
         .split('\n')
@@ -64,7 +86,14 @@ pub fn read_script(src: &str) -> Result<Vec<ScriptLine>, ScriptError> {
         let start = next;
         next += 1;
         let first = trim_blanks(raw);
-        if first.is_empty() || first.starts_with('#') {
+        if first.starts_with('#') {
+            commands.push(ScriptItem::Comment {
+                line: start + 1,
+                text: first.to_string(),
+            });
+            continue;
+        }
+        if first.is_empty() {
             continue;
         }
         let mut text = first.to_string();
@@ -135,12 +164,12 @@ pub fn read_script(src: &str) -> Result<Vec<ScriptLine>, ScriptError> {
         if lexed.words.is_empty() {
             continue; // e.g. a lone `\` followed by a comment
         }
-        commands.push(ScriptLine {
+        commands.push(ScriptItem::Command(ScriptLine {
             line: start + 1,
             text,
             args: lexed.words,
             stdin,
-        });
+        }));
     }
     Ok(commands)
 }
