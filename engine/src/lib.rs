@@ -16,6 +16,7 @@ pub mod fuzzing;
 /// reader, kubectl's printers, the sim verbs and validation).
 pub(crate) mod gofmt;
 pub mod kubectl;
+pub mod lesson;
 pub mod manifest;
 pub mod placement;
 pub mod query;
@@ -25,6 +26,7 @@ pub mod sim;
 /// Stable sorting through one shared instance of the standard sort (a smaller page).
 pub mod sort;
 pub mod state;
+pub mod suite;
 #[cfg(test)]
 pub(crate) mod testutil;
 pub mod validation;

@@ -248,6 +248,15 @@ impl Session {
     fn run_line(&mut self, line: &ScriptLine) -> Step {
         self.step(&line.args, line.stdin.as_deref())
     }
+
+    /// Runs one line of a script read beforehand: what it printed, or, for a line that is not a
+    /// command of the language, why (without the line number).
+    pub fn run_script_line(&mut self, line: &ScriptLine) -> Result<CommandOutput, String> {
+        match self.run_line(line) {
+            Step::Ran(o) => Ok(o),
+            Step::NotACommand(message) => Err(message),
+        }
+    }
 }
 
 /// Runs a whole scenario from an empty cluster. `base_dir` is the folder `-f FILE` paths are

@@ -23,6 +23,8 @@ const LAYERS: &[&[&str]] = &[
     &["expect"],
     &["command"],
     &["runner"],
+    &["lesson"],
+    &["suite"],
     &["fuzzing", "bench"],
 ];
 
