@@ -110,3 +110,39 @@ fn strict_stops_at_a_failed_drain() {
     assert_eq!(code, 1, "{out}");
     assert!(!out.contains("$ kubectl get nodes"), "{out}");
 }
+
+/// `dsplay test`: a lesson's solution reaches every goal; a wrong one fails its step with what
+/// is there; TAP on request; exit status 0, 1, or 2 for a file that cannot be read.
+#[test]
+fn test_runs_scenarios_and_lessons() {
+    let (code, out, err) = dsplay(&["test", "../suite/taints.lesson", "expect.scenario"], "");
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.starts_with(
+            "ok   ../suite/taints.lesson: step 1 Look at the pods\nok   ../suite/taints.lesson: step 2 Evict fluentd from worker-2\nFAIL expect.scenario\n     line 13: $ expect pods of ds/fluentd-elasticsearch"
+        ),
+        "{out}"
+    );
+    assert!(out.ends_with("2 passed, 1 failed\n"), "{out}");
+
+    let (code, out, _) = dsplay(&["test", "../suite/taints-wrong.lesson"], "");
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("FAIL ../suite/taints-wrong.lesson: step 2 Evict fluentd from worker-2\n     line 27: $ expect pods of ds/fluentd-elasticsearch -n kube-system on exactly control-plane worker-1\n     expectation failed: "),
+        "{out}"
+    );
+    assert!(out.contains("       pods also on: worker-2\n"), "{out}");
+
+    let (code, out, _) = dsplay(&["test", "--tap", "../suite/taints.lesson"], "");
+    assert_eq!(code, 0);
+    assert!(out.starts_with("TAP version 13\n1..2\nok 1 - "), "{out}");
+
+    assert_eq!(dsplay(&["test"], "").0, 2);
+    assert_eq!(dsplay(&["test", "--frob", "x"], "").0, 2);
+    let (code, _, err) = dsplay(&["test", "no-such.lesson"], "");
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("dsplay: cannot read no-such.lesson"),
+        "{err}"
+    );
+}

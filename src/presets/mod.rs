@@ -56,3 +56,20 @@ pub const DEFAULT: &str = "fluentd-elasticsearch";
 pub fn find(id: &str) -> Option<&'static Preset> {
     PRESETS.iter().find(|p| p.id == id)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::PRESETS;
+    use dsplay_engine::suite::test_source;
+
+    /// Every preset runs as `dsplay test` runs a tutorial's scenario: its expect lines hold and
+    /// every command that fails is one the preset means to fail (`expect failed`).
+    #[test]
+    fn every_preset_passes_dsplay_test() {
+        for p in PRESETS {
+            for r in test_source(p.script, p.id, None) {
+                assert!(r.passed, "{}:\n{}", r.name, r.details);
+            }
+        }
+    }
+}

@@ -2,12 +2,17 @@
 //!
 //! - `dsplay run FILE|- [--strict]` runs a scenario and prints its transcript; exit status 0,
 //!   1 (`--strict` and a command failed) or 2 (a line that is not a command, or bad usage);
+//! - `dsplay test [--tap] FILE…` runs scenarios and lessons as tests (`N passed, N failed`, or
+//!   TAP); exit status 0 when all pass, 1 when one fails, 2 for a file that cannot be read;
 //! - `dsplay` alone reads commands from standard input, one at a time (a `dsplay> ` prompt when
 //!   standard input is a terminal), with here-documents and `\` continuations as in scenarios;
 //! - `dsplay --help`, `dsplay --version`.
 
 use dsplay_engine::VERSION;
-use dsplay_engine::runner::{DirFiles, EXIT_BAD_LINE, EXIT_OK, Session, run_script};
+use dsplay_engine::runner::{
+    DirFiles, EXIT_BAD_LINE, EXIT_OK, EXIT_STRICT_ERROR, Session, run_script,
+};
+use dsplay_engine::suite::{TestResult, report_tap, report_text, test_source};
 use std::io::{BufRead, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -17,14 +22,17 @@ dsplay - the DaemonSet Playground: a Kubernetes DaemonSet simulator
 
 Usage:
   dsplay run FILE [--strict]   run a scenario and print its transcript (FILE - reads standard input)
+  dsplay test [--tap] FILE...  run scenarios and lessons as tests: expect lines must hold, and a
+                               failed command must be followed by `expect failed`
   dsplay                       type commands at a prompt (kubectl … and sim …)
   dsplay --help                this help
   dsplay --version             the version
 
 A scenario is one command per line: kubectl apply|create|delete|get|describe|label|taint|
-cordon|uncordon|drain|rollout|set image … and sim advance|settle|node|image|pod|seed|timing …;
-`-f FILE` paths are relative to the scenario's folder. Exit status: 0 ok, 1 a command failed under --strict, 2 a line that is not a
-command (or bad usage).
+cordon|uncordon|drain|rollout|set image …, sim advance|settle|node|image|pod|seed|timing … and
+expect pods|KIND/NAME|output|failed|succeeded …; `-f FILE` paths are relative to the scenario's
+folder. Exit status: 0 ok, 1 a command failed under --strict (a test failed, for dsplay test), 2 a
+line that is not a command (or bad usage).
 ";
 
 fn exit(code: i32) -> ExitCode {
@@ -44,6 +52,7 @@ fn main() -> ExitCode {
             exit(EXIT_OK)
         }
         Some("run") => run(&args[1..]),
+        Some("test") => test(&args[1..]),
         Some(other) => {
             eprintln!("dsplay: unknown command {other:?}\n\n{USAGE}");
             exit(EXIT_BAD_LINE)
@@ -101,6 +110,53 @@ fn run(args: &[String]) -> ExitCode {
     let _ = stdout.write_all(outcome.transcript.as_bytes());
     let _ = stdout.flush();
     exit(outcome.exit_code)
+}
+
+/// `dsplay test [--tap] FILE…`.
+fn test(args: &[String]) -> ExitCode {
+    let mut tap = false;
+    let mut files: Vec<&str> = Vec::new();
+    for a in args {
+        match a.as_str() {
+            "--tap" => tap = true,
+            s if s.starts_with('-') => {
+                eprintln!("dsplay test: unknown flag {s:?}\n\n{USAGE}");
+                return exit(EXIT_BAD_LINE);
+            }
+            s => files.push(s),
+        }
+    }
+    if files.is_empty() {
+        eprintln!("dsplay test: which scenarios or lessons?\n\n{USAGE}");
+        return exit(EXIT_BAD_LINE);
+    }
+    let mut results: Vec<TestResult> = Vec::new();
+    for file in files {
+        let src = match std::fs::read_to_string(file) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("dsplay: cannot read {file}: {e}");
+                return exit(EXIT_BAD_LINE);
+            }
+        };
+        let base = Path::new(file)
+            .parent()
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        results.extend(test_source(&src, file, Some(&base)));
+    }
+    let report = if tap {
+        report_tap(&results)
+    } else {
+        report_text(&results)
+    };
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(report.as_bytes());
+    let _ = stdout.flush();
+    if results.iter().all(|r| r.passed) {
+        exit(EXIT_OK)
+    } else {
+        exit(EXIT_STRICT_ERROR)
+    }
 }
 
 /// The delimiter of a here-document marker on the line (`<<EOF`, `<<'EOF'`, `<<-"EOF"`), found
