@@ -28,7 +28,8 @@ fn fuzz_corpus_and_seeds_decode_without_panicking() {
     replay(&root.join("regressions/manifest_decode"));
 }
 
-/// The same for `script_parse`: every kept input reads and parses without panicking.
+/// The same for `script_parse`: every kept input reads and parses (as a script and as a
+/// lesson) without panicking.
 #[test]
 fn script_parse_corpus_reads_without_panicking() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
@@ -43,12 +44,7 @@ fn script_parse_corpus_reads_without_panicking() {
         };
         for entry in entries.flatten() {
             let bytes = std::fs::read(entry.path()).expect("read a corpus file");
-            let text = String::from_utf8_lossy(&bytes);
-            if let Ok(lines) = dsplay_engine::script::read_script(&text) {
-                for line in &lines {
-                    let _ = dsplay_engine::command::parse_command_full(&line.args);
-                }
-            }
+            dsplay_engine::fuzzing::read_script_and_lesson(&String::from_utf8_lossy(&bytes));
             n += 1;
         }
     }
