@@ -171,11 +171,11 @@ test('a preset opens step by step on an empty cluster', async () => {
   await page.getByRole('checkbox', { name: 'step by step' }).check();
   await page.getByRole('combobox', { name: 'Preset' }).selectOption('drain');
   await player(page).waitFor();
-  assert.match(await status(page).innerText(), /Next: step 1 of 6 · 6 remaining/);
+  assert.match(await status(page).innerText(), /Next: step 1 of 9 · 9 remaining/);
   assert.equal(await nodes(page).locator(':scope > li').count(), 0);
   await button(page, 'Next step').click();
   await card(page, 'node-2').waitFor();
-  assert.match(await status(page).innerText(), /5 remaining/);
+  assert.match(await status(page).innerText(), /8 remaining/);
   await save(page, 'script-preset');
 });
 
