@@ -43,6 +43,8 @@ pub struct Lesson {
     pub title: Texts<String>,
     /// Text before the first step.
     pub intro: Texts<Vec<Block>>,
+    /// What the page's editor shows when the lesson opens (`#@ editor` before the first step).
+    pub editor: Option<String>,
     /// Commands before the first step: run once, when the lesson opens.
     pub setup: Vec<ScriptLine>,
     pub steps: Vec<Step>,
@@ -55,6 +57,8 @@ pub struct Step {
     pub line: usize,
     pub title: Texts<String>,
     pub text: Texts<Vec<Block>>,
+    /// What the page's editor shows when the step opens (`#@ editor`), e.g. a manifest to change.
+    pub editor: Option<String>,
     pub hints: Vec<Texts<Vec<Inline>>>,
     /// Run when the step opens.
     pub setup: Vec<ScriptLine>,

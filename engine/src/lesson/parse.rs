@@ -41,11 +41,12 @@ enum Section {
     Goal,
 }
 
-/// A text block being read: its language and lines.
+/// A text block being read: its language and lines, and whether it is the editor's text.
 struct OpenText {
     lang: String,
     line: usize,
     lines: Vec<String>,
+    editor: bool,
 }
 
 struct Reader {
@@ -64,6 +65,7 @@ pub fn parse(src: &str) -> Result<Lesson, LessonError> {
         lesson: Lesson {
             title: Texts::default(),
             intro: Texts::default(),
+            editor: None,
             setup: Vec::new(),
             steps: Vec::new(),
         },
@@ -162,6 +164,7 @@ impl Reader {
                     line,
                     title,
                     text: Texts::default(),
+                    editor: None,
                     hints: Vec::new(),
                     setup: Vec::new(),
                     solution: Vec::new(),
@@ -179,14 +182,21 @@ impl Reader {
                     return Err(err(line, format!("a second title in {lang}")));
                 }
             }
-            "text" => {
+            "text" | "editor" => {
                 if value.is_some_and(|v| !v.is_empty()) {
-                    return Err(err(line, "#@ text takes its text on the #| lines after it"));
+                    return Err(err(
+                        line,
+                        format!("#@ {name} takes its text on the #| lines after it"),
+                    ));
+                }
+                if name == "editor" && lang != super::DEFAULT_LANG {
+                    return Err(err(line, "the editor's text has no language"));
                 }
                 self.text = Some(OpenText {
                     lang: lang.to_string(),
                     line,
                     lines: Vec::new(),
+                    editor: name == "editor",
                 });
             }
             "hint" => {
@@ -221,7 +231,7 @@ impl Reader {
                 return Err(err(
                     line,
                     format!(
-                        "unknown directive #@ {other} (a lesson has title, step, text, hint, setup, solution, goal)"
+                        "unknown directive #@ {other} (a lesson has title, step, text, editor, hint, setup, solution, goal)"
                     ),
                 ));
             }
@@ -233,6 +243,18 @@ impl Reader {
         let Some(open) = self.text.take() else {
             return Ok(());
         };
+        if open.editor {
+            let mut text = open.lines.join("\n");
+            text.push('\n');
+            let slot = match self.lesson.steps.last_mut() {
+                Some(step) => &mut step.editor,
+                None => &mut self.lesson.editor,
+            };
+            if slot.replace(text).is_some() {
+                return Err(err(open.line, "a second #@ editor text"));
+            }
+            return Ok(());
+        }
         let blocks: Vec<Block> = markdown::parse(&open.lines.join("\n"));
         let texts = match self.lesson.steps.last_mut() {
             Some(step) => &mut step.text,

@@ -23,6 +23,9 @@ EOF
 #|   to evict
 #@ text[zh-Hans]
 #| 给 `node-1` 加污点。
+#@ editor
+#| apiVersion: v1
+#|   kind: Node
 #@ hint: Try `kubectl taint`.
 #@ hint[zh-Hans]: 试试 `kubectl taint`。
 #@ hint: The effect is NoExecute.
@@ -80,7 +83,9 @@ fn a_lesson_reads_into_steps_texts_hints_and_commands() {
         "kubectl taint node node-1 k=v:NoExecute"
     );
     assert_eq!(s.goal.len(), 2);
-    assert_eq!(s.goal[1].line.line, 31);
+    assert_eq!(s.goal[1].line.line, 34);
+    assert_eq!(s.editor.as_deref(), Some("apiVersion: v1\n  kind: Node\n"));
+    assert_eq!(l.editor, None);
 }
 
 #[test]
@@ -135,6 +140,12 @@ fn mistakes_are_named_with_their_line() {
         ("#@ goal\n", 1, "belongs to a step"),
         ("#@ text: inline\n", 1, "#| lines after it"),
         ("#@ text\n#| a\n#@ text\n#| b\n", 3, "a second text in en"),
+        ("#@ editor[zh-Hans]\n", 1, "has no language"),
+        (
+            "#@ editor\n#| a\n#@ editor\n#| b\n",
+            3,
+            "a second #@ editor",
+        ),
         (
             "#@ title: t\nkubectl apply -f - <<EOF\n",
             2,
