@@ -10,6 +10,8 @@
 //   data-nodes="N"     a cluster of N plain nodes (default 3, unless a preset is given)
 //   data-preset="ID"   start from a preset of the gallery (kube-proxy, rolling-update, …)
 //   data-script="…"    scenario-language commands run after that (one per line)
+//   data-lesson="ID"   open a lesson (daemonset-basics, …) with its panel and a console
+//   data-step="N"      …at its step N (the earlier steps' solutions run first)
 //   data-height="PX"   the iframe's height (default 480)
 //   data-title="…"     the iframe's accessible name
 //   data-lang="…"      the playground's language: en, zh-Hans or zh-Hant (default: the
@@ -39,9 +41,14 @@
       s.apply = true;
     }
     if (data.preset) s.preset = data.preset;
+    if (data.lesson) {
+      s.lesson = data.lesson;
+      var step = parseInt(data.step, 10);
+      if (step >= 1 && step <= 999) s.step = step;
+    }
     var nodes = parseInt(data.nodes, 10);
     if (nodes >= 0 && nodes <= 500) s.nodes = nodes;
-    else if (!data.preset) s.nodes = 3;
+    else if (!data.preset && !data.lesson) s.nodes = 3;
     if (data.script) s.script = data.script + '\n';
     return s;
   }

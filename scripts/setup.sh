@@ -74,6 +74,19 @@ browser() {
   fi
 }
 
+# CJK fonts, so that the Chinese pages' screenshots show glyphs (the tests pass without them).
+cjk_fonts() {
+  if command -v fc-list >/dev/null && fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+    say "Noto CJK fonts: installed"
+  elif [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
+    say "Noto CJK fonts: installing with apt-get (fonts-noto-cjk)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y fonts-noto-cjk ||
+      say "fonts-noto-cjk could not be installed: Chinese screenshots will show boxes"
+  else
+    say "no Noto CJK fonts: Chinese screenshots will show boxes (sudo apt-get install fonts-noto-cjk)"
+  fi
+}
+
 require cargo "install Rust 1.95 with rustup"
 require rustup "install Rust 1.95 with rustup"
 require node "install Node.js 20 or newer (with npm)"
@@ -86,7 +99,10 @@ bindgen_version=$(wasm_bindgen_version)
 # No --locked: wasm-bindgen-cli's own lock file pins a crate the registry no longer serves.
 cargo_tool wasm-bindgen wasm-bindgen-cli "$bindgen_version"
 npm_packages
-if $want_browser; then browser; fi
+if $want_browser; then
+  browser
+  cjk_fonts
+fi
 
 say "crates: cargo fetch --locked (later steps run offline)"
 cargo fetch --locked --quiet

@@ -8,6 +8,7 @@ use crate::components::clock::{self, Clock};
 use crate::components::console::Console;
 use crate::components::editor::Editor;
 use crate::components::events::Events;
+use crate::components::lesson_panel::LessonPanel;
 use crate::components::notice::Notice;
 use crate::components::share_dialog::ShareBar;
 use crate::components::status_table::StatusTable;
@@ -59,6 +60,7 @@ pub fn App() -> impl IntoView {
                 <Events />
             </div>
             <div class="column column-work">
+                <LessonPanel />
                 <Editor />
                 <Console />
             </div>

@@ -1,10 +1,14 @@
 //! Embed mode (`?embed=1`): the playground inside another page's `<iframe>`, compact: the clock,
-//! the canvas and the manifest (read-only), with "Open in playground" for the full page. It
+//! the canvas and the manifest (read-only), with "Open in playground" for the full page; with a
+//! lesson (`data-lesson`), its panel, the editor and the console too. It
 //! reads its scenario from the fragment only (what `embed.js` writes) and never touches the
 //! reader's autosave. `?lang=zh-Hant` (embed.js's `data-lang`) pins its language.
 
 use crate::components::canvas::Canvas;
 use crate::components::clock::Clock;
+use crate::components::console::Console;
+use crate::components::editor::Editor;
+use crate::components::lesson_panel::LessonPanel;
 use crate::components::notice::Notice;
 use crate::components::use_state;
 use crate::i18n::{Msg, Text, use_i18n};
@@ -12,13 +16,7 @@ use leptos::prelude::*;
 
 /// Whether the page was opened in embed mode.
 pub fn requested() -> bool {
-    web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .is_some_and(|s| {
-            s.trim_start_matches('?')
-                .split('&')
-                .any(|kv| kv == "embed=1")
-        })
+    crate::address::param("embed").as_deref() == Some("1")
 }
 
 /// The full playground's address, at the same scenario.
@@ -41,6 +39,7 @@ pub fn EmbedApp(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
     let state = use_state();
     let i18n = use_i18n();
     let manifest = Memo::new(move |_| state.with(|p| p.manifest.clone()));
+    let in_lesson = Memo::new(move |_| state.with(|p| p.lesson().is_some()));
     let href = RwSignal::new(String::new());
     view! {
         <header class="embed-header">
@@ -60,10 +59,25 @@ pub fn EmbedApp(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
         <main id="main" class="playground embed">
             <Clock />
             <Canvas />
-            <details class="embed-manifest">
-                <summary>{i18n.tr(Msg::Manifest)}</summary>
-                <pre>{move || manifest.get()}</pre>
-            </details>
+            // A lesson needs the learner's tools: its panel, the editor and the console.
+            {move || {
+                if in_lesson.get() {
+                    view! {
+                        <LessonPanel />
+                        <Editor />
+                        <Console />
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <details class="embed-manifest">
+                            <summary>{i18n.tr(Msg::Manifest)}</summary>
+                            <pre>{move || manifest.get()}</pre>
+                        </details>
+                    }
+                        .into_any()
+                }
+            }}
         </main>
     }
 }

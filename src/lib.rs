@@ -1,10 +1,12 @@
 //! DaemonSet Playground, the web app: a Leptos (client-side rendered) front end over the
 //! `dsplay_engine` crate.
 
+mod address;
 mod app;
 mod components;
 mod embed;
 pub mod i18n;
+pub mod lessons;
 mod panic_panel;
 mod persist;
 pub mod playground;

@@ -86,6 +86,23 @@ pub fn load(embed: bool) -> Loaded {
             }
         }
     }
+    // `?lesson=ID[&step=N]`: a lesson asked for by the address opens from its start.
+    if let Some(lesson) = crate::address::param("lesson").filter(|_| notes.is_empty()) {
+        let scenario = Scenario {
+            lesson: Some(lesson),
+            step: crate::address::param("step").and_then(|s| s.parse().ok()),
+            ..Scenario::default()
+        };
+        if let Ok(playground) = share::restore(&scenario)
+            && playground.lesson().is_some()
+        {
+            return Loaded {
+                playground,
+                notice: None,
+                lang: None,
+            };
+        }
+    }
     if !embed && let Some(store) = storage() {
         for (i, key) in [NEWEST, BEFORE].into_iter().enumerate() {
             let Ok(Some(saved)) = store.get_item(key) else {
@@ -162,6 +179,7 @@ fn revision(p: &Playground, lang: Lang) -> u64 {
     p.log().revision().hash(&mut h);
     p.manifest.hash(&mut h);
     (p.playing, p.speed, &p.selected_node).hash(&mut h);
+    p.lesson().map(|l| (&l.id, l.step)).hash(&mut h);
     h.finish()
 }
 

@@ -13,10 +13,7 @@ pub fn requested() -> bool {
 
 /// Whether a URL query string (with or without its leading `?`) has `__test_panic=1`.
 fn query_requests_panic(search: &str) -> bool {
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .any(|pair| pair == "__test_panic=1")
+    crate::address::param_in(search, "__test_panic").as_deref() == Some("1")
 }
 
 #[cfg(test)]

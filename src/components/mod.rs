@@ -8,6 +8,8 @@ pub mod console;
 pub mod dense;
 pub mod editor;
 pub mod events;
+pub mod lesson_panel;
+pub mod markdown;
 pub mod node_card;
 pub mod node_signals;
 pub mod notice;

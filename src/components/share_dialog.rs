@@ -5,6 +5,7 @@
 use super::use_state;
 use crate::components::State;
 use crate::i18n::{I18n, Msg, Text, use_i18n};
+use crate::lessons::{self, LESSONS};
 use crate::persist;
 use crate::playground::Playground;
 use crate::presets::PRESETS;
@@ -77,6 +78,23 @@ pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
         }
         let scenario = Scenario {
             preset: Some(id),
+            ..Scenario::default()
+        };
+        open(state, i18n, share::restore(&scenario), notice);
+    };
+    let on_lesson = move |ev: leptos::ev::Event| {
+        let id = event_target_value(&ev);
+        if id.is_empty() {
+            return;
+        }
+        if let Some(select) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        {
+            select.set_value("");
+        }
+        let scenario = Scenario {
+            lesson: Some(id),
             ..Scenario::default()
         };
         open(state, i18n, share::restore(&scenario), notice);
@@ -185,6 +203,26 @@ pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
                             }
                         })
                         .collect_view()}
+                </select>
+            </label>
+            <label class="preset-picker lesson-picker">
+                {i18n.tr(Msg::Lesson)}
+                " "
+                <select on:change=on_lesson>
+                    <option value="" selected>
+                        {i18n.tr(Msg::OpenLesson)}
+                    </option>
+                    {move || {
+                        let lang = i18n.lang();
+                        LESSONS
+                            .iter()
+                            .filter_map(|l| Some((l.id, lessons::load(l.id)?)))
+                            .map(|(id, l)| {
+                                let title = l.title.get(lang.tag()).cloned().unwrap_or_default();
+                                view! { <option value=id>{title}</option> }
+                            })
+                            .collect_view()
+                    }}
                 </select>
             </label>
             <label class="step-by-step" title=i18n.tr(Msg::StepByStepTitle)>

@@ -193,6 +193,20 @@ pub fn text(msg: Msg) -> &'static str {
         ScriptDone => "Done: {len} of {len} commands run \u{b7} 0 remaining",
         StdinLinesOne => "+1 line of input",
         StdinLinesMany => "+{n} lines of input",
+        // Lessons
+        Lesson => "Lesson",
+        OpenLesson => "Open a lesson…",
+        LessonStepOf => "Step {n} of {total}",
+        LessonGoal => "Goal",
+        LessonGoalMet => "met",
+        LessonGoalOpen => "not yet",
+        LessonDone => "Done! Go on when you are ready.",
+        LessonNext => "Next step",
+        LessonComplete => "Lesson complete.",
+        LessonHint => "Hint",
+        LessonShowSolution => "Show the solution",
+        LessonSolution => "Solution",
+        LessonLeave => "Leave the lesson",
         StepByStep => "step by step",
         StepByStepTitle => {
             "Open presets on an empty cluster, their script in the console, to play step by step"

@@ -93,12 +93,7 @@ pub fn initial(link: Option<Lang>) -> Lang {
 
 /// `?lang=TAG` in the page's address.
 pub fn query() -> Option<Lang> {
-    let search = web_sys::window()?.location().search().ok()?;
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|kv| kv.strip_prefix("lang="))
-        .and_then(Lang::from_tag)
+    Lang::from_tag(&crate::address::param("lang")?)
 }
 
 fn storage() -> Option<web_sys::Storage> {

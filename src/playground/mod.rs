@@ -10,6 +10,7 @@ pub mod chips;
 mod commands;
 pub mod highlight;
 mod history;
+mod lesson;
 pub mod player;
 pub mod record;
 mod time;
@@ -19,6 +20,8 @@ mod views;
 #[cfg(test)]
 mod chips_tests;
 #[cfg(test)]
+mod lesson_tests;
+#[cfg(test)]
 mod player_tests;
 #[cfg(test)]
 mod tests;
@@ -27,6 +30,7 @@ use dsplay_engine::runner::{CommandOutput, Session};
 
 pub use commands::{NewNodes, NodeAction, shell_words};
 pub use history::History;
+pub use lesson::{GoalView, LessonState};
 pub use player::{LoadError, Player, ScriptStep};
 pub use time::format_elapsed;
 pub use views::{
@@ -120,6 +124,8 @@ pub struct Playground {
     scripts_loaded: u64,
     /// Node cards kept between reads (`Playground::node_views`, which takes `&self`).
     node_cards: std::cell::RefCell<view_cache::NodeViewCache>,
+    /// The lesson being followed, if any.
+    lesson: Option<LessonState>,
 }
 
 /// A Settle under way: where the virtual clock was when it began.
@@ -160,6 +166,7 @@ impl Playground {
             player: None,
             scripts_loaded: 0,
             node_cards: Default::default(),
+            lesson: None,
         };
         p.refresh();
         p
@@ -244,6 +251,7 @@ impl Playground {
             self.selected_node = None;
         }
         self.refresh();
+        self.check_lesson_goal();
     }
 
     fn refresh(&mut self) {

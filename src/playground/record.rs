@@ -3,7 +3,7 @@
 //! autosaves and exported files keep a whole scenario. The clock's ticks are summed into one
 //! `sim advance` between two commands.
 
-use dsplay_engine::script::read_script;
+use dsplay_engine::script::{ScriptLine, read_script};
 use std::fmt::Write as _;
 
 /// One logged command.
@@ -107,14 +107,15 @@ fn delimiter(body: &str) -> String {
 /// the here-document marker taken off the command.
 pub fn commands(script: &str) -> Result<Vec<(String, Option<String>)>, String> {
     let lines = read_script(script).map_err(|e| e.to_string())?;
-    Ok(lines
-        .into_iter()
-        .map(|l| {
-            let command = match (&l.stdin, l.text.rfind("<<")) {
-                (Some(_), Some(at)) => l.text[..at].trim_end().to_string(),
-                _ => l.text,
-            };
-            (command, l.stdin)
-        })
-        .collect())
+    Ok(lines.iter().map(command_of).collect())
+}
+
+/// A script's line as the console runs it: the command without its here-document marker, and
+/// the here-document as standard input.
+pub fn command_of(line: &ScriptLine) -> (String, Option<String>) {
+    let command = match (&line.stdin, line.text.rfind("<<")) {
+        (Some(_), Some(at)) => line.text[..at].trim_end().to_string(),
+        _ => line.text.clone(),
+    };
+    (command, line.stdin.clone())
 }

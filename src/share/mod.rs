@@ -19,12 +19,16 @@ pub use scenario::{Scenario, View};
 
 use crate::playground::record::commands;
 use crate::playground::{ApplyError, DEFAULT_MANIFEST, Playground, SPEEDS};
-use crate::presets;
+use crate::{lessons, presets};
 
 /// The scenario of the playground as it is now.
 pub fn snapshot(p: &Playground) -> Scenario {
     Scenario {
         script: p.log().script(),
+        lesson: p.lesson().map(|l| l.id.clone()),
+        step: p
+            .lesson()
+            .map(|l| u32::try_from(l.step + 1).unwrap_or(u32::MAX)),
         manifest: Some(p.manifest.clone()),
         view: View {
             playing: p.playing,
@@ -66,6 +70,7 @@ pub fn restore(scenario: &Scenario) -> Result<Playground, LinkError> {
             p.apply_error = Some(ApplyError::of(&p.manifest, &e.output));
         }
     }
+    open_lesson(&mut p, scenario);
     let view = &scenario.view;
     let behind = view.time.saturating_sub(p.elapsed_millis());
     if behind > 0 && behind < i64::from(u32::MAX) {
@@ -82,6 +87,29 @@ pub fn restore(scenario: &Scenario) -> Result<Playground, LinkError> {
     p.playing = view.playing;
     p.select(view.node.as_deref());
     Ok(p)
+}
+
+/// The scenario's lesson, if it names one this page has: started (its setup run) when the
+/// scenario has no script of its own, else resumed where the script left it.
+fn open_lesson(p: &mut Playground, scenario: &Scenario) {
+    let Some((id, lesson)) = scenario
+        .lesson
+        .as_deref()
+        .and_then(|id| Some((id, lessons::load(id)?)))
+    else {
+        return;
+    };
+    let step = scenario.step.unwrap_or(1).saturating_sub(1) as usize;
+    if scenario.script.is_empty() && scenario.preset.is_none() {
+        p.start_lesson(id, lesson, step);
+    } else {
+        // The editor as the link left it, not as the step opened.
+        let manifest = scenario.manifest.is_some().then(|| p.manifest.clone());
+        p.resume_lesson(id, lesson, step);
+        if let Some(m) = manifest {
+            p.manifest = m;
+        }
+    }
 }
 
 /// Runs every command of `script`.

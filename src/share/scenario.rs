@@ -26,6 +26,14 @@ pub struct Scenario {
     pub apply: bool,
     /// What the page shows.
     pub view: View,
+    /// A lesson being followed (its id, `crate::lessons`). With no `script`, the lesson opens
+    /// from its start (or at `step`): its setup runs. With a script, the script is the work so
+    /// far and the lesson resumes at `step`. An unknown id opens nothing and is no error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lesson: Option<String>,
+    /// The lesson's step, from 1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub step: Option<u32>,
     /// The page's language (`en`, `zh-Hans`, `zh-Hant`), if the link carries one. A tag this
     /// version does not know is ignored, not an error: links of later versions still open.
     #[serde(skip_serializing_if = "Option::is_none")]
