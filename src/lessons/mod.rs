@@ -21,7 +21,13 @@ macro_rules! lesson_file {
 }
 
 /// The lessons, in the order the menu lists them.
-pub const LESSONS: &[LessonFile] = &[lesson_file!("daemonset-basics")];
+pub const LESSONS: &[LessonFile] = &[
+    lesson_file!("daemonset-basics"),
+    lesson_file!("fluentd-everywhere"),
+    lesson_file!("taints-and-drain"),
+    lesson_file!("orphans-and-adoption"),
+    lesson_file!("rolling-update"),
+];
 
 pub fn find(id: &str) -> Option<&'static LessonFile> {
     LESSONS.iter().find(|l| l.id == id)
