@@ -420,13 +420,31 @@ fn Chip(chips: RwSignal<ChipList>, uid: String) -> impl IntoView {
     let class = move || {
         part(|c| {
             format!(
-                "pod-chip state-{}{}{}",
+                "pod-chip state-{}{}{}{}",
                 c.chip.state.class(),
+                match c.chip.current {
+                    Some(true) => " rev-current",
+                    Some(false) => " rev-old",
+                    None => "",
+                },
                 if c.entering { " entering" } else { "" },
                 if c.leaving { " leaving" } else { "" }
             )
         })
     };
+    let revision = move || {
+        chip.with(|c| {
+            let c = c.as_ref()?;
+            let r = c.chip.revision?;
+            let (text, title) = if c.chip.current == Some(false) {
+                (Msg::RevisionOld, Msg::RevisionOldTitle)
+            } else {
+                (Msg::RevisionShort, Msg::RevisionCurrentTitle)
+            };
+            Some((i18n.f(text, &[("revision", &r)]), i18n.t(title)))
+        })
+    };
+    let surge = move || chip.with(|c| c.as_ref().is_some_and(|c| c.chip.surge));
     view! {
         <li
             class=class
@@ -437,12 +455,20 @@ fn Chip(chips: RwSignal<ChipList>, uid: String) -> impl IntoView {
             " "
             <span class="pod-state">{move || part(|c| c.chip.label.clone())}</span>
             " "
-            <span class="pod-rev">
-                {move || {
-                    chip.with(|c| c.as_ref().and_then(|c| c.chip.revision))
-                        .map(|r| i18n.f(Msg::RevisionShort, &[("revision", &r)]))
-                }}
-            </span>
+            {move || {
+                revision()
+                    .map(|(text, title)| view! { <span class="pod-rev" title=title>{text}</span> })
+            }}
+            {move || {
+                surge()
+                    .then(|| {
+                        view! {
+                            <span class="pod-surge" title=i18n.tr(Msg::SurgeTitle)>
+                                {i18n.tr(Msg::Surge)}
+                            </span>
+                        }
+                    })
+            }}
         </li>
     }
 }

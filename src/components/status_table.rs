@@ -3,6 +3,7 @@
 use super::{use_state, use_views};
 use crate::i18n::{Msg, Text, use_i18n};
 use crate::playground::{DaemonSetView, Playground, RevisionView};
+use dsplay_engine::query::rollout::{Next, NodeProgress};
 use leptos::prelude::*;
 
 #[component]
@@ -43,16 +44,110 @@ pub fn StatusTable() -> impl IntoView {
     }
 }
 
-/// How far a DaemonSet got: pods up to date and available, of those desired.
+/// Nodes a strip shows one by one; beyond, only the counts.
+const STRIP_LIMIT: usize = 400;
+
+/// How far a DaemonSet got: pods up to date and available, of those desired; its revisions; and
+/// during a rollout, each node's progress and what the rollout waits for.
 #[component]
 fn Progress(ds: DaemonSetView) -> impl IntoView {
     let i18n = use_i18n();
     let name = format!("{}/{}", ds.namespace, ds.name);
     let max = ds.desired.max(1).to_string();
     let done = ds.desired > 0 && ds.updated == ds.desired && ds.available == ds.desired;
+    let legend = (!ds.old_revisions.is_empty()).then(|| {
+        let current = ds.revision.map(|r| {
+            view! {
+                <li class="rev-current">
+                    <span class="pod-rev">
+                        {i18n.tr_text(Text::new(Msg::RevisionLegendCurrent).arg("revision", r))}
+                    </span>
+                </li>
+            }
+        });
+        let old = ds
+            .old_revisions
+            .iter()
+            .map(|r| {
+                view! {
+                    <li class="rev-old">
+                        <span class="pod-rev">
+                            {i18n.tr_text(Text::new(Msg::RevisionOld).arg("revision", *r))}
+                        </span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <ul class="rev-legend" aria-label=i18n.tr(Msg::Revisions)>
+                {current}
+                {old}
+            </ul>
+        }
+    });
+    let rollout = ds.rollout.clone();
+    let strip = (!rollout.nodes.is_empty()).then(|| {
+        let counts = i18n.tr_text(
+            Text::new(Msg::ProgressCounts)
+                .arg("done", rollout.count(NodeProgress::Done))
+                .arg(
+                    "rolling",
+                    rollout.count(NodeProgress::Rolling) + rollout.count(NodeProgress::Missing),
+                )
+                .arg("waiting", rollout.count(NodeProgress::Waiting)),
+        );
+        let cells = (rollout.nodes.len() <= STRIP_LIMIT).then(|| {
+            let cells = rollout
+                .nodes
+                .iter()
+                .map(|(node, p)| {
+                    let (class, msg) = match p {
+                        NodeProgress::Done => ("node-done", Msg::NodeDone),
+                        NodeProgress::Rolling => ("node-rolling", Msg::NodeRolling),
+                        NodeProgress::Waiting => ("node-waiting", Msg::NodeWaiting),
+                        NodeProgress::Missing => ("node-missing", Msg::NodeMissing),
+                    };
+                    let label = i18n.tr_text(Text::new(msg).arg("node", node));
+                    view! { <li class=class title=label.clone() aria-label=label></li> }
+                })
+                .collect_view();
+            view! {
+                <ol
+                    class="node-strip"
+                    aria-label=i18n.tr_text(Text::new(Msg::NodesByProgress).arg("daemonset", &name))
+                >
+                    {cells}
+                </ol>
+            }
+        });
+        view! {
+            {cells}
+            <span class="strip-counts">{counts}</span>
+        }
+    });
+    let next = match &rollout.next {
+        Next::Done => Text::new(Msg::RolloutDone),
+        Next::Rolling => Text::new(Msg::RolloutRolling),
+        Next::MaxUnavailable { max, unavailable } => Text::new(Msg::RolloutMaxUnavailable)
+            .arg("max", *max)
+            .arg("unavailable", *unavailable),
+        Next::MaxSurge { max, surging } => Text::new(Msg::RolloutMaxSurge)
+            .arg("max", *max)
+            .arg("surging", *surging),
+        Next::OnDelete { old } => Text::new(Msg::RolloutOnDelete).arg("old", *old),
+        Next::Invalid(e) => Text::new(Msg::RolloutInvalid).arg("error", e),
+    };
+    let waiting = matches!(
+        rollout.next,
+        Next::MaxUnavailable { .. }
+            | Next::MaxSurge { .. }
+            | Next::OnDelete { .. }
+            | Next::Invalid(_)
+    );
     view! {
         <li class="progress" class:done=done>
             <span class="ds-name">{name.clone()}</span>
+            {legend}
             <span class="bar-row">
                 <progress
                     max=max.clone()
@@ -73,6 +168,8 @@ fn Progress(ds: DaemonSetView) -> impl IntoView {
                     {i18n.tr_text(Text::new(Msg::AvailableCount).arg("n", ds.available).arg("desired", ds.desired))}
                 </span>
             </span>
+            {strip}
+            <span class="rollout-next" class:waiting=waiting>{i18n.tr_text(next)}</span>
         </li>
     }
 }

@@ -145,6 +145,31 @@ pub fn text(msg: Msg) -> &'static str {
         SentenceSeparator => " ",
         // DaemonSets
         DaemonSets => "DaemonSets",
+        RevisionOld => "rev {revision} · old",
+        RevisionCurrentTitle => "The DaemonSet's current revision",
+        RevisionOldTitle => "An older revision: the rollout has not replaced this pod yet",
+        Surge => "surge",
+        SurgeTitle => {
+            "A new pod started beside the old one (maxSurge): the old one goes once this one is available"
+        }
+        Revisions => "Revisions",
+        RevisionLegendCurrent => "rev {revision} current",
+        NodesByProgress => "{daemonset}: nodes in name order",
+        NodeDone => "{node}: done",
+        NodeRolling => "{node}: rolling",
+        NodeWaiting => "{node}: waiting",
+        NodeMissing => "{node}: no pod yet",
+        ProgressCounts => "{done} done · {rolling} rolling · {waiting} waiting",
+        RolloutDone => "Rolled out: every node runs the current revision.",
+        RolloutRolling => "Rolling: pods are being replaced.",
+        RolloutMaxUnavailable => {
+            "Waiting: maxUnavailable {max} reached ({unavailable} without an available pod); the next old pod goes when one is available again."
+        }
+        RolloutMaxSurge => {
+            "Waiting: maxSurge {max} reached ({surging} new pods starting beside old ones); the next node gets its new pod when one of them is available."
+        }
+        RolloutOnDelete => "OnDelete: {old} old pods are replaced only when you delete them.",
+        RolloutInvalid => "The rolling update cannot go on: {error}",
         RolloutProgress => "Rollout progress",
         UpToDateOf => "{daemonset} up to date",
         AvailableOf => "{daemonset} available",

@@ -6,7 +6,8 @@ use crate::playground::Playground;
 use std::collections::BTreeSet;
 
 /// Messages that are the same words in English and in Chinese: names and notations.
-const SAME_AS_ENGLISH: &[Msg] = &[Msg::FieldCpu];
+/// (`surge` is the name of what maxSurge makes, as the Kubernetes docs in Chinese keep it.)
+const SAME_AS_ENGLISH: &[Msg] = &[Msg::FieldCpu, Msg::Surge];
 
 /// Messages that Simplified and Traditional Chinese write with the same characters.
 const SAME_IN_BOTH_SCRIPTS: &[Msg] = &[
@@ -18,6 +19,9 @@ const SAME_IN_BOTH_SCRIPTS: &[Msg] = &[
     Msg::LessonNext,
     Msg::LessonHint,
     Msg::LessonSolution,
+    Msg::NodeDone,
+    Msg::NodeRolling,
+    Msg::NodeWaiting,
     Msg::Play,
     Msg::Speed,
     Msg::FieldTaintsHint,
@@ -37,6 +41,8 @@ const SAME_IN_BOTH_SCRIPTS: &[Msg] = &[
     Msg::Share,
     Msg::PresetFluentd,
     Msg::PresetCalico,
+    Msg::Surge,
+    Msg::Revisions,
 ];
 
 #[test]

@@ -139,6 +139,29 @@ pub fn text(msg: Msg) -> &'static str {
         SentenceSeparator => "",
         // 守护进程集
         DaemonSets => "DaemonSet",
+        RevisionOld => "版本 {revision} · 旧",
+        RevisionCurrentTitle => "DaemonSet 的当前版本",
+        RevisionOldTitle => "旧版本：滚动更新尚未替换这个 Pod",
+        Surge => "surge",
+        SurgeTitle => "在旧 Pod 旁边启动的新 Pod（maxSurge）：它可用后旧 Pod 才会离开",
+        Revisions => "版本",
+        RevisionLegendCurrent => "版本 {revision} 当前",
+        NodesByProgress => "{daemonset}：按名称排列的节点",
+        NodeDone => "{node}：已完成",
+        NodeRolling => "{node}：更新中",
+        NodeWaiting => "{node}：等待中",
+        NodeMissing => "{node}：还没有 Pod",
+        ProgressCounts => "{done} 个已完成 · {rolling} 个更新中 · {waiting} 个等待中",
+        RolloutDone => "已完成：每个节点都运行当前版本。",
+        RolloutRolling => "更新中：正在替换 Pod。",
+        RolloutMaxUnavailable => {
+            "等待中：已达到 maxUnavailable {max}（{unavailable} 个节点没有可用的 Pod）；有节点恢复可用后，下一个旧 Pod 才会被删除。"
+        }
+        RolloutMaxSurge => {
+            "等待中：已达到 maxSurge {max}（{surging} 个新 Pod 正在旧 Pod 旁启动）；其中一个可用后，下一个节点才会得到新 Pod。"
+        }
+        RolloutOnDelete => "OnDelete：{old} 个旧 Pod 只有在你删除它们时才会被替换。",
+        RolloutInvalid => "滚动更新无法继续：{error}",
         RolloutProgress => "滚动更新进度",
         UpToDateOf => "{daemonset} 已更新",
         AvailableOf => "{daemonset} 可用",

@@ -141,6 +141,29 @@ pub fn text(msg: Msg) -> &'static str {
         SentenceSeparator => "",
         // DaemonSet
         DaemonSets => "DaemonSet",
+        RevisionOld => "版本 {revision} · 舊",
+        RevisionCurrentTitle => "DaemonSet 的目前版本",
+        RevisionOldTitle => "舊版本：滾動更新尚未替換這個 Pod",
+        Surge => "surge",
+        SurgeTitle => "在舊 Pod 旁邊啟動的新 Pod（maxSurge）：它可用後舊 Pod 才會離開",
+        Revisions => "版本",
+        RevisionLegendCurrent => "版本 {revision} 目前",
+        NodesByProgress => "{daemonset}：依名稱排列的節點",
+        NodeDone => "{node}：已完成",
+        NodeRolling => "{node}：更新中",
+        NodeWaiting => "{node}：等待中",
+        NodeMissing => "{node}：還沒有 Pod",
+        ProgressCounts => "{done} 個已完成 · {rolling} 個更新中 · {waiting} 個等待中",
+        RolloutDone => "已完成：每個節點都執行目前版本。",
+        RolloutRolling => "更新中：正在替換 Pod。",
+        RolloutMaxUnavailable => {
+            "等待中：已達到 maxUnavailable {max}（{unavailable} 個節點沒有可用的 Pod）；有節點恢復可用後，下一個舊 Pod 才會被刪除。"
+        }
+        RolloutMaxSurge => {
+            "等待中：已達到 maxSurge {max}（{surging} 個新 Pod 正在舊 Pod 旁啟動）；其中一個可用後，下一個節點才會得到新 Pod。"
+        }
+        RolloutOnDelete => "OnDelete：{old} 個舊 Pod 只有在你刪除它們時才會被替換。",
+        RolloutInvalid => "滾動更新無法繼續：{error}",
         RolloutProgress => "滾動更新進度",
         UpToDateOf => "{daemonset} 已更新",
         AvailableOf => "{daemonset} 可用",

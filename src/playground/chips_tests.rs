@@ -11,6 +11,8 @@ fn pod(uid: &str, name: &str) -> PodChip {
         state: PodState::Ready,
         label: "Ready".to_string(),
         revision: Some(1),
+        current: Some(true),
+        surge: false,
     }
 }
 

@@ -73,6 +73,7 @@ impl Playground {
             .or_else(|| lesson.editor.clone());
         if let Some(text) = editor {
             self.manifest = text;
+            self.manifest_edited = false;
             self.apply_error = None;
         }
         self.lesson = Some(LessonState {

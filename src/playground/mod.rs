@@ -102,6 +102,9 @@ pub struct Playground {
     next_id: u64,
     /// The text in the Manifest editor.
     pub manifest: String,
+    /// The learner typed in the editor since the page last put a text there: applies from the
+    /// console or a script no longer replace it.
+    manifest_edited: bool,
     /// The error of the last Apply, if it failed.
     pub apply_error: Option<ApplyError>,
     /// The node whose explanations the "Why?" panel shows.
@@ -155,6 +158,7 @@ impl Playground {
             transcript: Vec::new(),
             next_id: 0,
             manifest: DEFAULT_MANIFEST.to_string(),
+            manifest_edited: false,
             apply_error: None,
             selected_node: None,
             playing: false,
@@ -218,6 +222,7 @@ impl Playground {
 
     fn execute(&mut self, command: &str, stdin: Option<&str>) -> CommandOutput {
         let out = self.session.execute(command, stdin);
+        self.follow_applied_daemonset(command, stdin, &out);
         // An input the engine refuses unread (too large) did nothing: links need not carry it.
         if command.len() <= dsplay_engine::manifest::MAX_INPUT_BYTES {
             self.log.command(command, stdin);
@@ -276,11 +281,52 @@ impl Playground {
 
     // ---- editor
 
+    /// The learner's typing in the editor.
+    pub fn edit_manifest(&mut self, text: String) {
+        self.manifest = text;
+        self.manifest_edited = true;
+    }
+
+    /// Whether the learner typed in the editor since the page last put a text there.
+    pub fn manifest_edited(&self) -> bool {
+        self.manifest_edited
+    }
+
+    /// Marks the editor's text as the page's own (a link's, a lesson step's).
+    pub(crate) fn set_manifest_edited(&mut self, edited: bool) {
+        self.manifest_edited = edited;
+    }
+
+    /// The editor shows the DaemonSet that runs: a DaemonSet applied from the console or a
+    /// script takes the editor's place, unless the learner has typed in it since.
+    fn follow_applied_daemonset(
+        &mut self,
+        command: &str,
+        stdin: Option<&str>,
+        out: &CommandOutput,
+    ) {
+        let Some(stdin) = stdin else { return };
+        let applies = matches!(
+            command
+                .split_whitespace()
+                .take(2)
+                .collect::<Vec<_>>()
+                .as_slice(),
+            ["kubectl", "apply" | "create"]
+        );
+        if applies && !out.is_error && !self.manifest_edited && stdin.contains("kind: DaemonSet") {
+            self.manifest = stdin.to_string();
+            self.apply_error = None;
+        }
+    }
+
     /// The Apply button: `kubectl apply -f -` with the editor's text as standard input. The text
     /// stays as it is; a failure is kept for the editor to show.
     pub fn apply_manifest(&mut self) -> CommandOutput {
         let manifest = self.manifest.clone();
         let out = self.run_with_stdin("kubectl apply -f -", &manifest);
+        // What runs is what the editor shows again: later applies may take its place.
+        self.manifest_edited = false;
         self.apply_error = out.is_error.then(|| ApplyError::of(&manifest, &out.output));
         out
     }

@@ -694,3 +694,27 @@ fn a_huge_console_paste_is_refused_shown_cut_and_not_remembered() {
     assert_eq!(p.elapsed_millis(), elapsed);
     assert!(p.history.lines().iter().all(|l| l.len() < 1_000));
 }
+
+const OTHER_DS: &str = "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: other}\nspec:\n  selector: {matchLabels: {a: b}}\n  template:\n    metadata: {labels: {a: b}}\n    spec: {containers: [{name: c, image: i}]}\n";
+
+/// The editor shows the DaemonSet that runs: one applied from the console (or a script played
+/// step by step) takes its place, unless the learner typed in it since the page last set it.
+#[test]
+fn the_editor_follows_daemonsets_applied_elsewhere_until_the_learner_types() {
+    let mut p = Playground::new();
+    p.run_with_stdin("kubectl apply -f -", OTHER_DS);
+    assert_eq!(p.manifest, OTHER_DS);
+    // A failed apply changes nothing.
+    p.run_with_stdin("kubectl apply -f -", "kind: DaemonSet\nnot: valid\n");
+    assert_eq!(p.manifest, OTHER_DS);
+    p.edit_manifest("# mine\n".to_string());
+    assert!(p.manifest_edited());
+    p.run_with_stdin("kubectl apply -f -", DEFAULT_MANIFEST);
+    assert_eq!(p.manifest, "# mine\n", "the learner's text stays");
+    // Once applied, the editor's text is what runs, and follows again.
+    p.edit_manifest(OTHER_DS.to_string());
+    p.apply_manifest();
+    assert!(!p.manifest_edited());
+    p.run_with_stdin("kubectl apply -f -", DEFAULT_MANIFEST);
+    assert_eq!(p.manifest, DEFAULT_MANIFEST);
+}

@@ -4,11 +4,12 @@
 use super::Playground;
 use super::view_cache::SharedInputs;
 use dsplay_engine::api::{DaemonSet, Node, Pod, keys};
+use dsplay_engine::cluster::Cluster;
 use dsplay_engine::kubectl::{
     self,
     print::printers::{node_roles, node_status, pod_status},
 };
-use dsplay_engine::query::{self, RevisionNumbers, SlotExplanation, Usage};
+use dsplay_engine::query::{self, RevisionNumbers, Rollout, SlotExplanation, Usage};
 use std::cell::OnceCell;
 use std::sync::Arc;
 
@@ -124,6 +125,10 @@ pub struct PodChip {
     pub label: String,
     /// The DaemonSet revision the pod runs (ControllerRevision `revision`), if known.
     pub revision: Option<i64>,
+    /// Whether that revision is the DaemonSet's current one (None: not known).
+    pub current: Option<bool>,
+    /// A new pod started beside an old one of the same DaemonSet (a rolling update's surge).
+    pub surge: bool,
 }
 
 /// A DaemonSet's progress.
@@ -136,6 +141,12 @@ pub struct DaemonSetView {
     pub ready: i64,
     pub updated: i64,
     pub available: i64,
+    /// The revision of its template now, if it has one yet.
+    pub revision: Option<i64>,
+    /// Older revisions some of its pods still run, oldest first.
+    pub old_revisions: Vec<i64>,
+    /// Where its rollout is, node by node, and what it waits for.
+    pub rollout: Rollout,
 }
 
 /// One revision of a DaemonSet's history (`kubectl rollout history`).
@@ -234,10 +245,13 @@ impl Playground {
     /// A node card, built afresh.
     fn build_node_view(&self, node: &Node, revisions: &RevisionNumbers) -> NodeView {
         let cluster = self.session().cluster();
-        let mut pods: Vec<PodChip> = cluster
-            .store()
-            .pods_on_node(node.name())
-            .map(|pod| pod_chip(pod, revisions))
+        let on_node: Vec<&Pod> = cluster.store().pods_on_node(node.name()).collect();
+        let mut pods: Vec<PodChip> = on_node
+            .iter()
+            .map(|pod| PodChip {
+                surge: is_surge(pod, &on_node, revisions),
+                ..pod_chip(pod, revisions)
+            })
             .collect();
         dsplay_engine::sort::sort_by(&mut pods, |a, b| {
             (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name))
@@ -256,12 +270,13 @@ impl Playground {
 
     /// Every DaemonSet, by namespace and name.
     pub fn daemonset_views(&self) -> Vec<DaemonSetView> {
-        self.session()
-            .cluster()
+        let cluster = self.session().cluster();
+        let revisions = RevisionNumbers::new(cluster);
+        cluster
             .store()
             .daemonsets()
             .values()
-            .map(|ds| daemonset_view(ds))
+            .map(|ds| daemonset_view(cluster, ds, &revisions))
             .collect()
     }
 
@@ -394,15 +409,35 @@ fn pod_chip(pod: &Pod, revisions: &RevisionNumbers) -> PodChip {
         PodState::Terminating => "Terminating".to_string(),
         _ => status,
     };
-    let revision = revisions.of_pod(pod);
     PodChip {
         uid: pod.metadata.uid.clone(),
         namespace: pod.metadata.namespace.clone(),
         name: pod.name().to_string(),
         state,
         label,
-        revision,
+        revision: revisions.of_pod(pod),
+        current: revisions.is_current(pod),
+        surge: false,
     }
+}
+
+/// Whether `pod`, of its owner's current revision, runs beside a live pod of an older one on
+/// the same node: the new pod of a surge.
+fn is_surge(pod: &Pod, on_node: &[&Pod], revisions: &RevisionNumbers) -> bool {
+    let live = |p: &Pod| !p.metadata.is_being_deleted() && !p.is_terminal();
+    let Some(owner) = pod.metadata.controller_ref() else {
+        return false;
+    };
+    live(pod)
+        && revisions.is_current(pod) == Some(true)
+        && on_node.iter().any(|other| {
+            live(other)
+                && other
+                    .metadata
+                    .controller_ref()
+                    .is_some_and(|o| o.uid == owner.uid)
+                && revisions.is_current(other) == Some(false)
+        })
 }
 
 /// `namespace/name`, as the card lists a DaemonSet with no pod on the node.
@@ -410,8 +445,27 @@ fn daemonset_name(ds: &DaemonSet) -> String {
     format!("{}/{}", ds.metadata.namespace, ds.name())
 }
 
-fn daemonset_view(ds: &DaemonSet) -> DaemonSetView {
+fn daemonset_view(cluster: &Cluster, ds: &DaemonSet, revisions: &RevisionNumbers) -> DaemonSetView {
     let st = &ds.status;
+    let revs = query::daemonset_revisions(cluster, ds);
+    let current = revs.iter().find(|r| r.current).map(|r| r.revision);
+    // Revisions pods run, read only while some pod is not of the current one.
+    let mut old_revisions: Vec<i64> = Vec::new();
+    if st.updated_number_scheduled < st.current_number_scheduled || st.number_misscheduled > 0 {
+        for pod in cluster.store().pods().values() {
+            if pod
+                .metadata
+                .controller_ref()
+                .is_some_and(|o| o.uid == ds.metadata.uid)
+                && revisions.is_current(pod) == Some(false)
+                && let Some(r) = revisions.of_pod(pod)
+                && !old_revisions.contains(&r)
+            {
+                old_revisions.push(r);
+            }
+        }
+        dsplay_engine::sort::sort(&mut old_revisions);
+    }
     DaemonSetView {
         namespace: ds.metadata.namespace.clone(),
         name: ds.name().to_string(),
@@ -420,5 +474,8 @@ fn daemonset_view(ds: &DaemonSet) -> DaemonSetView {
         ready: st.number_ready,
         updated: st.updated_number_scheduled,
         available: st.number_available,
+        revision: current,
+        old_revisions,
+        rollout: query::rollout(cluster, ds),
     }
 }

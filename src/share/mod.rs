@@ -55,12 +55,14 @@ pub fn restore(scenario: &Scenario) -> Result<Playground, LinkError> {
         p.add_nodes(n as usize);
     }
     replay(&mut p, &scenario.script)?;
+    let applied = last_daemonset(&scenario.script).or(manifest);
     p.manifest = scenario
         .manifest
         .clone()
-        .or_else(|| last_daemonset(&scenario.script))
-        .or(manifest)
+        .or_else(|| applied.clone())
         .unwrap_or_else(|| DEFAULT_MANIFEST.to_string());
+    // A link's editor text that differs from what last ran is the learner's: keep it.
+    p.set_manifest_edited(scenario.manifest.is_some() && scenario.manifest != applied);
     if scenario.apply {
         p.apply_manifest();
     } else {

@@ -1,6 +1,7 @@
 //! Questions the web app asks about the cluster, answered by the engine so that the page only
 //! lays the answers out: why a DaemonSet does (not) run a pod on a node, a DaemonSet's
-//! revisions and their images, what a node's pods request of it. (How kubectl removes a taint
+//! revisions and their images, where a rollout is and what it waits for, what a node's pods
+//! request of it. (How kubectl removes a taint
 //! is kubectl's own: `kubectl::taint::removal_argument`.)
 //!
 //! Read-only over a [`Cluster`], through its public accessors ([`Cluster::store`], ...). The
@@ -9,10 +10,12 @@
 
 pub mod explain;
 mod revisions;
+pub mod rollout;
 mod usage;
 
 pub use explain::{SlotExplanation, explain};
 pub use revisions::{Revision, RevisionNumbers, daemonset_revisions, template_images};
+pub use rollout::{NodeProgress, Rollout, rollout};
 pub use usage::{Usage, node_usage};
 
 use crate::api::{DaemonSet, Pod};

@@ -57,6 +57,8 @@ pub fn template_images(rev: &ControllerRevision) -> Vec<&str> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RevisionNumbers {
     numbers: BTreeMap<(String, String), i64>,
+    /// The newest revision of each owner: the template it has now.
+    newest: BTreeMap<String, i64>,
 }
 
 impl RevisionNumbers {
@@ -73,7 +75,19 @@ impl RevisionNumbers {
                 .clone();
             Some(((owner, hash), rev.revision))
         }));
-        RevisionNumbers { numbers }
+        let mut newest: BTreeMap<String, i64> = BTreeMap::new();
+        for ((owner, _), revision) in &numbers {
+            let n = newest.entry(owner.clone()).or_insert(*revision);
+            *n = (*n).max(*revision);
+        }
+        RevisionNumbers { numbers, newest }
+    }
+
+    /// Whether `pod` runs its owner's newest revision (None when its revision is not known).
+    pub fn is_current(&self, pod: &Pod) -> Option<bool> {
+        let revision = self.of_pod(pod)?;
+        let owner = &pod.metadata.controller_ref()?.uid;
+        Some(self.newest.get(owner) == Some(&revision))
     }
 
     /// The revision `pod` runs: its owner's revision with the pod's hash, if known.

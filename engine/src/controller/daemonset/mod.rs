@@ -17,6 +17,10 @@ mod rolling_update;
 mod status;
 mod update;
 
+/// For the page's view of a rollout (`query::rollout`): the same budgets and the same "is this
+/// pod of the current template" the rolling update decides with.
+pub use rolling_update::{is_pod_updated, surge_and_unavailable};
+
 use crate::api::{DaemonSet, ObjectKey, Selector, Time, WARNING};
 use crate::state::World;
 use crate::state::store::Change;

@@ -249,7 +249,7 @@ impl RollIndex {
 
 /// (maxSurge, maxUnavailable) against `desired`, with upstream's rule that both being 0 means a
 /// maxUnavailable of 1.
-fn surge_and_unavailable(ds: &DaemonSet, desired: i64) -> Result<(i64, i64), String> {
+pub fn surge_and_unavailable(ds: &DaemonSet, desired: i64) -> Result<(i64, i64), String> {
     let mut max_unavailable = ds.unavailable_count(desired)?;
     let max_surge = ds.surge_count(desired)?;
     if desired > 0 && max_unavailable == 0 && max_surge == 0 {
