@@ -53,6 +53,10 @@ pub mod keys {
     pub const HOSTNAME: &str = "kubernetes.io/hostname";
     pub const OS: &str = "kubernetes.io/os";
     pub const ARCH: &str = "kubernetes.io/arch";
+    /// The beta labels the kubelet still writes beside the stable ones (`kubeletapis.LabelOS`,
+    /// `LabelArch`); older manifests select on them (`beta.kubernetes.io/os: linux`).
+    pub const BETA_OS: &str = "beta.kubernetes.io/os";
+    pub const BETA_ARCH: &str = "beta.kubernetes.io/arch";
     pub const ROLE_CONTROL_PLANE: &str = "node-role.kubernetes.io/control-plane";
 }
 
