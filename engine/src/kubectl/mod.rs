@@ -30,6 +30,7 @@ pub mod describe;
 pub mod drain;
 pub mod get;
 pub mod label;
+pub mod objects;
 pub mod print;
 pub mod resource;
 pub mod rollout;

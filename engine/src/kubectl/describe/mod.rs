@@ -17,6 +17,7 @@ pub(super) use parse::parse;
 use super::get::{Obj, list, not_found, resolve};
 use super::resource::ResourceKind;
 use super::{Context, KError, NamespaceScope, Out};
+use crate::api::Selector;
 use crate::cluster::Cluster;
 
 /// The options of `kubectl describe` (kubectl's `DescribeOptions`). With names, kubectl
@@ -28,6 +29,8 @@ pub struct DescribeOptions {
     pub kind: ResourceKind,
     /// The names or name prefixes (empty: all).
     pub names: Vec<String>,
+    /// The raw `-l` text (parsed by the engine), without names.
+    pub selector: Option<String>,
     /// `-n` / `-A`.
     pub namespace: NamespaceScope,
 }
@@ -58,7 +61,16 @@ pub(super) fn run(ctx: &mut Context<'_>, a: &DescribeOptions, out: &mut Out) {
     let all_namespaces = matches!(a.namespace, NamespaceScope::All);
     let namespace = a.namespace.namespace().unwrap_or("default").to_string();
 
-    let (found, missing) = resolve(cluster, a.kind, &a.names, &a.namespace);
+    let selector = match a.selector.as_deref().map(Selector::parse) {
+        None => Selector::everything(),
+        Some(Ok(s)) => s,
+        Some(Err(e)) => {
+            out.error(KError::plain(e));
+            return;
+        }
+    };
+    let (mut found, missing) = resolve(cluster, a.kind, &a.names, &a.namespace);
+    found.retain(|o| selector.matches(&o.meta().labels));
     let errors: Vec<KError> = missing.into_iter().map(|n| not_found(a.kind, n)).collect();
 
     if let ([prefix], [_]) = (a.names.as_slice(), errors.as_slice()) {
