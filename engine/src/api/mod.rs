@@ -8,6 +8,7 @@
 mod affinity;
 mod controller_revision;
 mod daemonset;
+mod deployment;
 mod event;
 mod int_or_string;
 mod label_selector;
@@ -24,6 +25,7 @@ mod time;
 pub use affinity::*;
 pub use controller_revision::*;
 pub use daemonset::*;
+pub use deployment::*;
 pub use event::*;
 pub use int_or_string::*;
 pub use label_selector::*;

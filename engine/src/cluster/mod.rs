@@ -2,6 +2,7 @@
 //! to quiescence at each instant and moves the virtual clock; and the writes users make
 //! (kubectl and `sim` verbs) with what the API server does on each.
 
+mod workloads;
 mod writes;
 pub use writes::{Cascade, NodeReadiness, Pressure};
 

@@ -373,7 +373,9 @@ fn status_of(err: &ApiError) -> (&'static str, String) {
         ),
         ApiError::Invalid { kind, name, causes } => {
             let qualified = match kind.as_str() {
-                "DaemonSet" | "ControllerRevision" => format!("{kind}.apps"),
+                "DaemonSet" | "ControllerRevision" | "Deployment" | "ReplicaSet" => {
+                    format!("{kind}.apps")
+                }
                 _ => kind.clone(),
             };
             let list: Vec<String> = causes.iter().map(|(f, m)| format!("{f}: {m}")).collect();
