@@ -1,5 +1,6 @@
-//! The page: header, the playground (clock; canvas, status, "Why?" and events on the left; editor and
-//! console on the right; one column on a phone), and footer.
+//! The page: header, the playground (clock; a lesson's panel; canvas and status on the left,
+//! editor and "Why?" on the right; the console and the events across the page; one column on a
+//! phone), and footer.
 
 use leptos::prelude::*;
 
@@ -53,16 +54,29 @@ pub fn App() -> impl IntoView {
         <Notice message=notice />
         <main id="main" class="playground">
             <Clock />
-            <div class="column column-cluster">
+            <div class="slot-lesson">
+                <LessonPanel />
+            </div>
+            // On a phone the editor and the console are screens away: one tap each.
+            <nav class="jump" aria-label=i18n.tr(Msg::JumpTo)>
+                <a href="#nodes">{i18n.tr(Msg::Nodes)}</a>
+                <a href="#editor">{i18n.tr(Msg::Manifest)}</a>
+                <a href="#console">{i18n.tr(Msg::Console)}</a>
+            </nav>
+            <div class="column column-cluster" id="nodes">
                 <Canvas />
                 <StatusTable />
-                <WhyPanel />
-                <Events />
             </div>
-            <div class="column column-work">
-                <LessonPanel />
+            <div class="column column-work" id="editor">
                 <Editor />
+                <WhyPanel />
+            </div>
+            // The terminal spans the page: kubectl's wide tables read on one line.
+            <div class="slot-console" id="console">
                 <Console />
+            </div>
+            <div class="slot-events">
+                <Events />
             </div>
         </main>
         <footer class="site-footer">

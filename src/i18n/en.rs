@@ -219,6 +219,7 @@ pub fn text(msg: Msg) -> &'static str {
         StdinLinesOne => "+1 line of input",
         StdinLinesMany => "+{n} lines of input",
         // Lessons
+        JumpTo => "Jump to",
         Lesson => "Lesson",
         OpenLesson => "Open a lesson…",
         LessonStepOf => "Step {n} of {total}",

@@ -197,6 +197,7 @@ messages! {
     StepByStep,
     StepByStepTitle,
     Lesson,
+    JumpTo,
     OpenLesson,
     LessonStepOf,
     LessonGoal,

@@ -211,6 +211,7 @@ pub fn text(msg: Msg) -> &'static str {
         StdinLinesOne => "+1 行输入",
         StdinLinesMany => "+{n} 行输入",
         // Lessons
+        JumpTo => "跳转到",
         Lesson => "课程",
         OpenLesson => "打开一个课程……",
         LessonStepOf => "第 {n} 步，共 {total} 步",

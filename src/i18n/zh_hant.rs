@@ -213,6 +213,7 @@ pub fn text(msg: Msg) -> &'static str {
         StdinLinesOne => "+1 行輸入",
         StdinLinesMany => "+{n} 行輸入",
         // Lessons
+        JumpTo => "跳至",
         Lesson => "課程",
         OpenLesson => "開啟一個課程……",
         LessonStepOf => "第 {n} 步，共 {total} 步",
