@@ -9,7 +9,7 @@
 mod backoff;
 mod cache;
 mod claim;
-pub mod history;
+pub(crate) mod history;
 mod manage;
 mod pod_order;
 mod pod_template;
