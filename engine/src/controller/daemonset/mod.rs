@@ -24,9 +24,6 @@ use backoff::Backoff;
 use cache::DsCache;
 use std::collections::{BTreeSet, HashMap};
 
-#[cfg(test)]
-type PlanResult = Result<rolling_update::Plan, String>;
-
 /// At most this many creates and deletes per sync (`BurstReplicas`, spec §7.1).
 pub const BURST_REPLICAS: usize = 250;
 
@@ -104,48 +101,6 @@ impl DaemonSetController {
             self.sync(key, w);
         }
         !queue.is_empty()
-    }
-
-    /// For each synced DaemonSet with no work pending: the rolling-update plan from the cached
-    /// per-node parts, and the plan of a full walk over every node, which must be equal.
-    #[cfg(test)]
-    pub(crate) fn roll_plans_against_full_walk(
-        &self,
-        w: &World,
-    ) -> Vec<(ObjectKey, PlanResult, PlanResult)> {
-        use crate::placement::ShouldRun;
-        use std::collections::BTreeMap;
-        let mut out = Vec::new();
-        for (key, cache) in &self.caches {
-            let Some(ds) = w.store.daemonset(key) else {
-                continue;
-            };
-            if cache.hash.is_empty() || cache.all_dirty || !cache.dirty.is_empty() {
-                continue;
-            }
-            let selector = selector_of(ds);
-            let uid = &ds.metadata.uid;
-            let decisions: BTreeMap<String, ShouldRun> = w
-                .store
-                .nodes()
-                .iter()
-                .map(|(name, n)| (name.clone(), cache.policy.should_run(n)))
-                .collect();
-            let mut m = rolling_update::NodePodRefs::new();
-            for node in w.store.nodes_with_pods_of(uid) {
-                let pods = w
-                    .store
-                    .owned_pods_on_node(uid, node)
-                    .filter(|p| p.metadata.namespace == ds.metadata.namespace)
-                    .filter(|p| selector.matches(&p.metadata.labels))
-                    .filter(|p| !(p.is_terminal() && p.metadata.is_being_deleted()));
-                m.entry(node.clone()).or_default().extend(pods);
-            }
-            let full =
-                rolling_update::rolling_update(ds, &decisions, m, &cache.hash, w.clock.now());
-            out.push((key.clone(), cache.roll.plan(ds), full));
-        }
-        out
     }
 
     /// `syncDaemonSet` (spec §6): the DaemonSet's history, then `manage`, `rollingUpdate`,
