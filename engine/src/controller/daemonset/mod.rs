@@ -15,10 +15,12 @@ mod pod_order;
 mod pod_template;
 mod rolling_update;
 mod status;
+mod sync_nodes;
 mod update;
 
 use crate::api::{DaemonSet, ObjectKey, Selector, Time, WARNING};
 use crate::state::World;
+use crate::state::events::{reference, source};
 use crate::state::store::Change;
 use backoff::Backoff;
 use cache::DsCache;
@@ -113,7 +115,7 @@ impl DaemonSetController {
         };
         if ds.spec.selector.as_ref().is_some_and(|s| s.is_deep_empty()) {
             let msg = "This daemon set is selecting all pods. A non-empty selector is required.";
-            manage::event(w, &ds, WARNING, "SelectingAll", msg.into());
+            event(w, &ds, WARNING, "SelectingAll", msg.into());
             return;
         }
         if ds.metadata.is_being_deleted() {
@@ -158,6 +160,19 @@ pub(super) struct Sync<'a> {
     pub selector: &'a Selector,
     pub hash: &'a str,
     pub visit: &'a BTreeSet<String>,
+}
+
+/// Records an event about the DaemonSet, from the daemonset-controller.
+fn event(w: &mut World, ds: &DaemonSet, type_: &str, reason: &str, message: String) {
+    let now = w.clock.now();
+    w.recorder.record(
+        now,
+        reference("DaemonSet", "apps/v1", &ds.metadata),
+        type_,
+        reason,
+        message,
+        source("daemonset-controller", ""),
+    );
 }
 
 /// The DaemonSet's selector; one that cannot be parsed selects nothing.

@@ -4,9 +4,9 @@
 
 use super::cache::DsCache;
 use super::claim::NodePods;
-use super::manage::{event, sync_nodes};
 use super::rolling_update::{NodeRoll, is_pod_updated};
-use super::{BURST_REPLICAS, Sync};
+use super::sync_nodes::sync_nodes;
+use super::{BURST_REPLICAS, Sync, event};
 use crate::api::{Pod, WARNING};
 use crate::state::World;
 use std::rc::Rc;
