@@ -13,7 +13,7 @@ pub(crate) mod history;
 mod manage;
 mod pod_order;
 mod pod_template;
-mod rolling_update;
+mod roll_index;
 mod status;
 mod sync_nodes;
 mod update;

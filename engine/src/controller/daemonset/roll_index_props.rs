@@ -1,10 +1,10 @@
 //! The rolling update keeps each node's part of upstream's walk and recomputes only the nodes
-//! that changed (`rolling_update::RollIndex`). Property: at every instant after the controllers
+//! that changed (`roll_index::RollIndex`). Property: at every instant after the controllers
 //! have run, its plan equals the plan of a full walk over every node (spec §8.2, §8.3), through
 //! random node operations, template changes (rollouts), unpullable images and minReadySeconds.
 
 use super::properties::{Op, apply, daemonset, op};
-use super::rolling_update::{self, Plan};
+use super::roll_index::{self, Plan};
 use super::{DaemonSetController, selector_of};
 use crate::api::{IntOrString, ObjectKey};
 use crate::cluster::Cluster;
@@ -54,7 +54,7 @@ fn roll_plans_against_full_walk(
             .iter()
             .map(|(name, n)| (name.clone(), cache.policy.should_run(n)))
             .collect();
-        let mut m = rolling_update::NodePodRefs::new();
+        let mut m = roll_index::NodePodRefs::new();
         for node in w.store.nodes_with_pods_of(uid) {
             let pods = w
                 .store
@@ -64,7 +64,7 @@ fn roll_plans_against_full_walk(
                 .filter(|p| !(p.is_terminal() && p.metadata.is_being_deleted()));
             m.entry(node.clone()).or_default().extend(pods);
         }
-        let full = rolling_update::rolling_update(ds, &decisions, m, &cache.hash, w.clock.now());
+        let full = roll_index::rolling_update(ds, &decisions, m, &cache.hash, w.clock.now());
         out.push((key.clone(), cache.roll.plan(ds), full));
     }
     out

@@ -4,7 +4,7 @@ use super::Sync;
 use super::cache::DsCache;
 use super::claim::NodePods;
 use super::pod_order;
-use super::rolling_update::is_pod_updated;
+use super::roll_index::is_pod_updated;
 use crate::api::{DaemonSetStatus, Pod, Time};
 use crate::state::World;
 use std::ops::{AddAssign, SubAssign};

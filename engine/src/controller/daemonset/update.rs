@@ -1,10 +1,10 @@
 //! The sync's `rollingUpdate` phase (spec §8): each visited node's part of the walk is brought up
-//! to date in the [`RollIndex`](super::rolling_update::RollIndex), then the plan it gives is
+//! to date in the [`RollIndex`](super::roll_index::RollIndex), then the plan it gives is
 //! carried out through `syncNodes`. OnDelete never replaces old pods for being old.
 
 use super::cache::DsCache;
 use super::claim::NodePods;
-use super::rolling_update::{NodeRoll, is_pod_updated};
+use super::roll_index::{NodeRoll, is_pod_updated};
 use super::sync_nodes::sync_nodes;
 use super::{BURST_REPLICAS, Sync, event};
 use crate::api::{Pod, WARNING};

@@ -1,6 +1,6 @@
-//! `rollingUpdate` (spec §8): which old pods to delete (maxSurge = 0) or which nodes get a new
-//! pod next to the old one (maxSurge > 0). Nodes are visited in name order, the simulator's fixed
-//! choice for Go's random map order (spec §8.1).
+//! The plan of `rollingUpdate` (spec §8): which old pods to delete (maxSurge = 0) or which nodes
+//! get a new pod next to the old one (maxSurge > 0). Nodes are visited in name order, the
+//! simulator's fixed choice for Go's random map order (spec §8.1).
 //!
 //! The upstream function walks every node on every sync. Here each node's part of that walk is
 //! kept in a [`RollIndex`] and recomputed only when the node's pods or placement change (or when a
