@@ -14,9 +14,9 @@ mod manage;
 mod pod_order;
 mod pod_template;
 mod roll_index;
+mod rolling_update;
 mod status;
 mod sync_nodes;
-mod update;
 
 use crate::api::{DaemonSet, ObjectKey, Selector, Time, WARNING};
 use crate::state::World;
@@ -142,8 +142,8 @@ impl DaemonSetController {
         let requeue = manage::manage(w, cache, &mut self.backoff, &mut self.evaluations, &sync);
         // After manage's writes, as the unit tests see it (spec §6.1).
         let pods = claim::nodes_to_daemon_pods(w, &ds, &selector, visit.iter(), false);
-        update::index_nodes(w, cache, &sync, &pods);
-        update::rolling_update(w, cache, &sync);
+        rolling_update::index_nodes(w, cache, &sync, &pods);
+        rolling_update::rolling_update(w, cache, &sync);
         history::cleanup_history(w, &ds, old_revisions);
         status::update_daemonset_status(w, cache, &sync, &pods);
         if requeue {
