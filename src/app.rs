@@ -1,5 +1,6 @@
-//! The page: header, the playground (clock; canvas, status, "Why?" and events on the left; editor and
-//! console on the right; one column on a phone), and footer.
+//! The page: header, the playground (clock; a lesson's panel; canvas and status on the left,
+//! editor and "Why?" on the right; the console and the events across the page; one column on a
+//! phone), and footer.
 
 use leptos::prelude::*;
 
@@ -8,6 +9,7 @@ use crate::components::clock::{self, Clock};
 use crate::components::console::Console;
 use crate::components::editor::Editor;
 use crate::components::events::Events;
+use crate::components::intro::Intro;
 use crate::components::lesson_panel::LessonPanel;
 use crate::components::notice::Notice;
 use crate::components::share_dialog::ShareBar;
@@ -15,7 +17,7 @@ use crate::components::status_table::StatusTable;
 use crate::components::why_panel::WhyPanel;
 use crate::components::{self};
 use crate::i18n::page::LanguagePicker;
-use crate::i18n::{self, Msg, Text};
+use crate::i18n::{self, Lang, Msg, Text};
 use crate::test_panic;
 use crate::{embed, persist};
 
@@ -37,6 +39,20 @@ pub fn App() -> impl IntoView {
     let i18n = i18n::page::provide(i18n::page::initial(loaded.lang));
     let notice = RwSignal::new(loaded.notice);
     let state = components::provide(loaded.playground);
+    if loaded.default {
+        // The default scenario's editor says what to try, in the page's language, and follows
+        // the language while it is still the page's own text.
+        let welcomes = Lang::ALL.map(|l| i18n::text(l, Msg::EditorWelcome));
+        state.act(|p| p.set_editor_header(i18n::text(i18n.lang_untracked(), Msg::EditorWelcome)));
+        Effect::new(move |_| {
+            let welcome = i18n::text(i18n.lang(), Msg::EditorWelcome);
+            state.act(|p| {
+                if welcomes.iter().any(|w| p.manifest.starts_with(w)) {
+                    p.set_editor_header(welcome);
+                }
+            });
+        });
+    }
     clock::drive();
     persist::drive(state, notice, i18n, embedded);
     if embedded {
@@ -51,18 +67,32 @@ pub fn App() -> impl IntoView {
             <LanguagePicker embedded=false />
         </header>
         <Notice message=notice />
+        <Intro />
         <main id="main" class="playground">
             <Clock />
-            <div class="column column-cluster">
+            <div class="slot-lesson">
+                <LessonPanel />
+            </div>
+            // On a phone the editor and the console are screens away: one tap each.
+            <nav class="jump" aria-label=i18n.tr(Msg::JumpTo)>
+                <a href="#nodes">{i18n.tr(Msg::Nodes)}</a>
+                <a href="#editor">{i18n.tr(Msg::Manifest)}</a>
+                <a href="#console">{i18n.tr(Msg::Console)}</a>
+            </nav>
+            <div class="column column-cluster" id="nodes">
                 <Canvas />
                 <StatusTable />
-                <WhyPanel />
-                <Events />
             </div>
-            <div class="column column-work">
-                <LessonPanel />
+            <div class="column column-work" id="editor">
                 <Editor />
+                <WhyPanel />
+            </div>
+            // The terminal spans the page: kubectl's wide tables read on one line.
+            <div class="slot-console" id="console">
                 <Console />
+            </div>
+            <div class="slot-events">
+                <Events />
             </div>
         </main>
         <footer class="site-footer">

@@ -54,6 +54,8 @@ pub fn fragment() -> String {
 /// What the page opens on.
 pub struct Loaded {
     pub playground: Playground,
+    /// The default scenario opened (no link, no autosave): the page says what to try.
+    pub default: bool,
     /// What could not be read, if anything: sentences for the notice.
     pub notice: Option<Vec<Text>>,
     /// The language the opened link carries.
@@ -76,6 +78,7 @@ pub fn load(embed: bool) -> Loaded {
             Ok(playground) => {
                 return Loaded {
                     playground,
+                    default: false,
                     notice: None,
                     lang,
                 };
@@ -98,6 +101,7 @@ pub fn load(embed: bool) -> Loaded {
         {
             return Loaded {
                 playground,
+                default: false,
                 notice: None,
                 lang: None,
             };
@@ -115,6 +119,7 @@ pub fn load(embed: bool) -> Loaded {
                     }
                     return Loaded {
                         playground,
+                        default: false,
                         notice: join(notes),
                         lang: None,
                     };
@@ -135,6 +140,7 @@ pub fn load(embed: bool) -> Loaded {
     }
     Loaded {
         playground,
+        default: true,
         notice: join(notes),
         lang: None,
     }

@@ -18,6 +18,8 @@ pub fn Canvas() -> impl IntoView {
     let t = move |msg| i18n.t(msg);
     let views = use_views();
     let count = RwSignal::new(1usize);
+    // More than MAX_ADD was asked for: say so rather than add fewer in silence.
+    let capped = RwSignal::new(false);
     let dense = Memo::new(move |_| views.node_names.with(Vec::len) > DENSE_THRESHOLD);
     let spec = RwSignal::new(NewNodes {
         effect: EFFECTS[0].to_string(),
@@ -55,12 +57,24 @@ pub fn Canvas() -> impl IntoView {
                         prop:value=move || count.get().to_string()
                         on:change=move |ev| {
                             let n = event_target_value(&ev).trim().parse::<usize>().unwrap_or(1);
+                            capped.set(n > MAX_ADD);
                             count.set(n.clamp(1, MAX_ADD));
                         }
                     />
                     <button type="button" class="primary" on:click=add>
                         {i18n.tr(Msg::AddNode)}
                     </button>
+                    {move || {
+                        capped
+                            .get()
+                            .then(|| {
+                                view! {
+                                    <span class="add-node-capped" role="status">
+                                        {i18n.f(Msg::AddNodeCapped, &[("max", &MAX_ADD)])}
+                                    </span>
+                                }
+                            })
+                    }}
                 </div>
             </div>
             <details class="add-node-options">

@@ -8,6 +8,7 @@ pub mod console;
 pub mod dense;
 pub mod editor;
 pub mod events;
+pub mod intro;
 pub mod lesson_panel;
 pub mod markdown;
 pub mod node_card;

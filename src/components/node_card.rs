@@ -150,7 +150,7 @@ pub fn NodeCard(name: String) -> impl IntoView {
                         let(taint)
                     >
                         <li class="tag taint">
-                            <span>{taint.text.clone()}</span>
+                            <span>{breakable(&taint.text)}</span>
                             <button
                                 type="button"
                                 class="remove"
@@ -187,8 +187,14 @@ pub fn NodeCard(name: String) -> impl IntoView {
                         <button
                             type="button"
                             class="slot-why"
-                            aria-label=i18n
-                                .tr_text(Text::new(Msg::WhyNoPod).arg("daemonset", &ds).arg("node", node_name.get_value()))
+                            // The accessible name starts with the visible words, then asks in full.
+                            aria-label=move || {
+                                format!(
+                                    "{} {}",
+                                    i18n.render(&Text::new(Msg::NoPodWhy).arg("daemonset", ds.rsplit('/').next().unwrap_or(&ds))),
+                                    i18n.render(&Text::new(Msg::WhyNoPod).arg("daemonset", &ds).arg("node", node_name.get_value())),
+                                )
+                            }
                             on:click=move |ev| {
                                 ev.stop_propagation();
                                 let name = node_name.get_value();
@@ -329,6 +335,24 @@ fn focus_why() {
 }
 
 /// A label, with a button that removes it (`kubectl label node NAME key-`).
+/// A label or taint with line breaks allowed after `=`, `:` and `/` (and nowhere else unless
+/// one part alone is wider than the card): `node-role.kubernetes.io/control-plane:NoSchedule`
+/// breaks before `NoSchedule`, not inside it.
+fn breakable(text: &str) -> impl IntoView + use<> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(['=', ':', '/']) {
+        parts.push(rest[..=i].to_string());
+        rest = &rest[i + 1..];
+    }
+    parts.push(rest.to_string());
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| view! { {(i > 0).then(|| view! { <wbr /> })} {part} })
+        .collect_view()
+}
+
 fn label_tag(
     kv: (String, String),
     act: impl Fn(NodeAction) + Copy + 'static,
@@ -342,7 +366,7 @@ fn label_tag(
     };
     view! {
         <li class="tag label">
-            <span>{text}</span>
+            <span>{breakable(&text)}</span>
             <button
                 type="button"
                 class="remove"

@@ -6,6 +6,17 @@ use super::Msg::{self, *};
 pub fn text(msg: Msg) -> &'static str {
     match msg {
         // The page
+        IntroWhat => {
+            "A Kubernetes DaemonSet simulator: nodes, pods and a clock you control, in your browser."
+        }
+        IntroFirst => {
+            "Start here: open a lesson, or change the image in the Manifest and press Apply to watch the pods roll node by node. The clock is playing: Pause and Step hold it."
+        }
+        IntroDismiss => "Got it",
+        IntroLabel => "Getting started",
+        EditorWelcome => {
+            "# fluentd, a log collector: a DaemonSet runs one copy of its pod on every node it may run on.\n# Try: change the image tag below (v2.5.2 to v2.6.0) and press Apply (Ctrl+Enter), then watch\n# the pods roll node by node. Taint, cordon or add a node from the Nodes panel."
+        }
         Tagline => "A Kubernetes DaemonSet simulator that runs in your browser.",
         FooterVersion => "Version {version}, engine {engine}",
         Language => "Language",
@@ -40,11 +51,16 @@ pub fn text(msg: Msg) -> &'static str {
         Nodes => "Nodes",
         NodeCountOne => "1 node",
         NodeCountMany => "{n} nodes",
+        AddNodeCapped => {
+            "At most {max} at a time: {max} will be added (apply a NodeList for more)."
+        }
         HowManyNodes => "How many nodes to add",
         AddNode => "Add node",
         NewNodeOptions => "New node options",
         FieldName => "Name",
-        FieldNameHint => "node-N; a prefix for several",
+        FieldNameHint => {
+            "node-N; for several: a-1, a-2 or k8s-01 counts on, or names separated by commas"
+        }
         FieldLabels => "Labels",
         FieldTaints => "Taints",
         FieldTaintsHint => "key=value or key=value:Effect, ...",
@@ -219,6 +235,7 @@ pub fn text(msg: Msg) -> &'static str {
         StdinLinesOne => "+1 line of input",
         StdinLinesMany => "+{n} lines of input",
         // Lessons
+        JumpTo => "Jump to",
         Lesson => "Lesson",
         OpenLesson => "Open a lesson…",
         LessonStepOf => "Step {n} of {total}",

@@ -19,6 +19,11 @@ macro_rules! messages {
 
 messages! {
     Tagline,
+    IntroWhat,
+    IntroFirst,
+    IntroDismiss,
+    IntroLabel,
+    EditorWelcome,
     FooterVersion,
     Language,
     Dismiss,
@@ -50,6 +55,7 @@ messages! {
     NodeCountOne,
     NodeCountMany,
     HowManyNodes,
+    AddNodeCapped,
     AddNode,
     NewNodeOptions,
     FieldName,
@@ -197,6 +203,7 @@ messages! {
     StepByStep,
     StepByStepTitle,
     Lesson,
+    JumpTo,
     OpenLesson,
     LessonStepOf,
     LessonGoal,

@@ -19,6 +19,7 @@ const SAME_IN_BOTH_SCRIPTS: &[Msg] = &[
     Msg::LessonNext,
     Msg::LessonHint,
     Msg::LessonSolution,
+    Msg::IntroDismiss,
     Msg::NodeDone,
     Msg::NodeRolling,
     Msg::NodeWaiting,

@@ -6,6 +6,15 @@ use super::Msg::{self, *};
 pub fn text(msg: Msg) -> &'static str {
     match msg {
         // 页面
+        IntroWhat => "一个 Kubernetes DaemonSet 模拟器：节点、Pod 和由你控制的时钟，都在浏览器里。",
+        IntroFirst => {
+            "从这里开始：打开一个课程，或者修改清单里的镜像并按 Apply，看 Pod 逐个节点滚动更新。时钟正在走：Pause 和 Step 可以控制它。"
+        }
+        IntroDismiss => "知道了",
+        IntroLabel => "入门",
+        EditorWelcome => {
+            "# fluentd，一个日志收集器：DaemonSet 在它能运行的每个节点上运行一份 Pod 副本。\n# 试试：把下面的镜像标签（v2.5.2 改成 v2.6.0）改掉并按 Apply（Ctrl+Enter），然后看 Pod\n# 逐个节点滚动更新。也可以在节点面板里给节点加污点、封锁节点或添加节点。"
+        }
         Tagline => "在浏览器中运行的 Kubernetes 守护进程集（DaemonSet）模拟器。",
         FooterVersion => "版本 {version}，引擎 {engine}",
         Language => "语言",
@@ -40,11 +49,12 @@ pub fn text(msg: Msg) -> &'static str {
         Nodes => "节点",
         NodeCountOne => "1 个节点",
         NodeCountMany => "{n} 个节点",
+        AddNodeCapped => "一次最多添加 {max} 个：将添加 {max} 个（更多节点请应用 NodeList）。",
         HowManyNodes => "要添加的节点数",
         AddNode => "添加节点",
         NewNodeOptions => "新节点选项",
         FieldName => "名称",
-        FieldNameHint => "node-N；添加多个时作为前缀",
+        FieldNameHint => "node-N；添加多个时：a-1、a-2，或 k8s-01 继续编号，或用逗号分隔的名字",
         FieldLabels => "标签",
         FieldTaints => "污点",
         FieldTaintsHint => "key=value 或 key=value:Effect, ...",
@@ -211,6 +221,7 @@ pub fn text(msg: Msg) -> &'static str {
         StdinLinesOne => "+1 行输入",
         StdinLinesMany => "+{n} 行输入",
         // Lessons
+        JumpTo => "跳转到",
         Lesson => "课程",
         OpenLesson => "打开一个课程……",
         LessonStepOf => "第 {n} 步，共 {total} 步",

@@ -6,6 +6,15 @@ use super::Msg::{self, *};
 pub fn text(msg: Msg) -> &'static str {
     match msg {
         // 頁面
+        IntroWhat => "一個 Kubernetes DaemonSet 模擬器：節點、Pod 和由你控制的時鐘，都在瀏覽器裡。",
+        IntroFirst => {
+            "從這裡開始：開啟一個課程，或者修改清單裡的映像檔並按 Apply，看 Pod 逐個節點滾動更新。時鐘正在走：Pause 和 Step 可以控制它。"
+        }
+        IntroDismiss => "知道了",
+        IntroLabel => "入門",
+        EditorWelcome => {
+            "# fluentd，一個日誌收集器：DaemonSet 在它能執行的每個節點上執行一份 Pod 副本。\n# 試試：把下面的映像檔標籤（v2.5.2 改成 v2.6.0）改掉並按 Apply（Ctrl+Enter），然後看 Pod\n# 逐個節點滾動更新。也可以在節點面板裡給節點加污點、封鎖節點或新增節點。"
+        }
         Tagline => "在瀏覽器中執行的 Kubernetes DaemonSet（守護行程集）模擬器。",
         FooterVersion => "版本 {version}，引擎 {engine}",
         Language => "語言",
@@ -40,11 +49,12 @@ pub fn text(msg: Msg) -> &'static str {
         Nodes => "節點",
         NodeCountOne => "1 個節點",
         NodeCountMany => "{n} 個節點",
+        AddNodeCapped => "一次最多新增 {max} 個：將新增 {max} 個（更多節點請套用 NodeList）。",
         HowManyNodes => "要新增的節點數",
         AddNode => "新增節點",
         NewNodeOptions => "新節點選項",
         FieldName => "名稱",
-        FieldNameHint => "node-N；新增多個時作為前綴",
+        FieldNameHint => "node-N；新增多個時：a-1、a-2，或 k8s-01 繼續編號，或用逗號分隔的名字",
         FieldLabels => "標籤",
         FieldTaints => "污點",
         FieldTaintsHint => "key=value 或 key=value:Effect, ...",
@@ -213,6 +223,7 @@ pub fn text(msg: Msg) -> &'static str {
         StdinLinesOne => "+1 行輸入",
         StdinLinesMany => "+{n} 行輸入",
         // Lessons
+        JumpTo => "跳至",
         Lesson => "課程",
         OpenLesson => "開啟一個課程……",
         LessonStepOf => "第 {n} 步，共 {total} 步",

@@ -82,6 +82,19 @@ fn quote_word(word: &str) -> String {
     }
 }
 
+/// `count` names from `name`: a name ending in a number goes on counting from it, keeping its
+/// width (`k8s-01` gives `k8s-01`, `k8s-02`, …); any other name gets `-1`, `-2`, ….
+fn numbered(name: &str, count: usize) -> Vec<String> {
+    let digits = name.len() - name.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let (prefix, number) = name.split_at(name.len() - digits);
+    match number.parse::<u64>() {
+        Ok(start) if digits <= 9 => (0..count as u64)
+            .map(|i| format!("{prefix}{:0digits$}", start + i))
+            .collect(),
+        _ => (1..=count).map(|i| format!("{name}-{i}")).collect(),
+    }
+}
+
 /// `count` names `node-N` after the highest `node-N` among `existing`.
 pub fn next_node_names<'a>(
     existing: impl Iterator<Item = &'a String>,
@@ -135,10 +148,18 @@ impl NewNodes {
         count: usize,
     ) -> Vec<String> {
         let name = self.name.trim();
+        // Several names, separated by commas or blanks: exactly those.
+        let listed: Vec<&str> = name
+            .split([',', ' ', '\t'])
+            .filter(|n| !n.is_empty())
+            .collect();
+        if listed.len() > 1 {
+            return listed.into_iter().map(str::to_string).collect();
+        }
         match (name, count) {
             ("", _) => next_node_names(existing, count),
             (_, 1) => vec![name.to_string()],
-            _ => (1..=count).map(|i| format!("{name}-{i}")).collect(),
+            _ => numbered(name, count),
         }
     }
 

@@ -292,6 +292,22 @@ impl Playground {
         self.manifest_edited
     }
 
+    /// Puts `header` (comment lines saying what to try) at the top of the editor in place of
+    /// the comments it starts with, unless the learner typed in it: the default scenario's
+    /// welcome, in the page's language.
+    pub fn set_editor_header(&mut self, header: &str) {
+        if self.manifest_edited {
+            return;
+        }
+        let body: String = self
+            .manifest
+            .lines()
+            .skip_while(|l| l.trim_start().starts_with('#'))
+            .flat_map(|l| [l, "\n"])
+            .collect();
+        self.manifest = format!("{}\n{body}", header.trim_end());
+    }
+
     /// Marks the editor's text as the page's own (a link's, a lesson step's).
     pub(crate) fn set_manifest_edited(&mut self, edited: bool) {
         self.manifest_edited = edited;

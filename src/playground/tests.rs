@@ -718,3 +718,46 @@ fn the_editor_follows_daemonsets_applied_elsewhere_until_the_learner_types() {
     p.run_with_stdin("kubectl apply -f -", DEFAULT_MANIFEST);
     assert_eq!(p.manifest, DEFAULT_MANIFEST);
 }
+
+/// The default scenario's editor starts with what to try: the preset's own comments give way
+/// to the page's words, and a learner's text is never touched.
+#[test]
+fn the_editor_header_replaces_leading_comments_until_the_learner_types() {
+    let mut p = Playground::new();
+    p.manifest = "# old\n# comments\napiVersion: apps/v1\nkind: DaemonSet\n".into();
+    p.set_editor_header("# Try this.\n# And that.");
+    assert_eq!(
+        p.manifest,
+        "# Try this.\n# And that.\napiVersion: apps/v1\nkind: DaemonSet\n"
+    );
+    p.set_editor_header("# 试试这个。");
+    assert_eq!(
+        p.manifest,
+        "# 试试这个。\napiVersion: apps/v1\nkind: DaemonSet\n"
+    );
+    p.edit_manifest("# mine\nkind: DaemonSet\n".into());
+    p.set_editor_header("# Try this.");
+    assert_eq!(p.manifest, "# mine\nkind: DaemonSet\n");
+}
+
+/// "New node options" names nodes exactly: one name as written, a list of names, or a name
+/// ending in a number counting on from it (issue 18: `k8s-master-0` stayed `k8s-master-0-1`).
+#[test]
+fn new_nodes_are_named_as_the_learner_writes_them() {
+    let names = |name: &str, count| {
+        NewNodes {
+            name: name.into(),
+            ..NewNodes::default()
+        }
+        .names(std::iter::empty(), count)
+    };
+    assert_eq!(names("k8s-master-0", 1), ["k8s-master-0"]);
+    assert_eq!(names("k8s-01", 3), ["k8s-01", "k8s-02", "k8s-03"]);
+    assert_eq!(names("k8s-master-0", 2), ["k8s-master-0", "k8s-master-1"]);
+    assert_eq!(
+        names("k8s-master-01, k8s-01 k8s-02", 1),
+        ["k8s-master-01", "k8s-01", "k8s-02"]
+    );
+    assert_eq!(names("web", 2), ["web-1", "web-2"]);
+    assert_eq!(names("", 2), ["node-1", "node-2"]);
+}

@@ -1,10 +1,10 @@
 //! The controllers of the simulated cluster. Each reacts to store changes and timers, reads the
 //! store and writes through the API-server helpers, as its Kubernetes namesake does.
 
-pub mod daemonset;
-pub mod garbage_collector;
-pub mod kubelet;
-pub mod node_lifecycle;
-pub mod pod_gc;
-pub mod scheduler;
-pub mod taint_eviction;
+pub(crate) mod daemonset;
+pub(crate) mod garbage_collector;
+pub(crate) mod kubelet;
+pub(crate) mod node_lifecycle;
+pub(crate) mod pod_gc;
+pub(crate) mod scheduler;
+pub(crate) mod taint_eviction;

@@ -4,7 +4,7 @@
 
 use super::BURST_REPLICAS;
 use super::history;
-use super::rolling_update::RollIndex;
+use super::roll_index::RollIndex;
 use super::status::Counts;
 use crate::api::{ControllerRevision, DaemonSet, ObjectKey, Selector, Time};
 use crate::placement::{PlacementPolicy, ShouldRun};

@@ -4,12 +4,11 @@
 use super::backoff::Backoff;
 use super::cache::DsCache;
 use super::status::Counts;
-use super::{BURST_REPLICAS, Sync, claim, pod_order, pod_template};
-use crate::api::{DaemonSet, NORMAL, ObjectKey, Pod, Time, WARNING, keys, phase};
+use super::sync_nodes::sync_nodes;
+use super::{BURST_REPLICAS, Sync, claim, event, pod_order};
+use crate::api::{DaemonSet, NORMAL, Pod, Time, WARNING, keys, phase};
 use crate::placement::ShouldRun;
 use crate::state::World;
-use crate::state::apiserver;
-use crate::state::events::reference;
 use crate::state::store::pod_target_node;
 use std::rc::Rc;
 
@@ -67,7 +66,7 @@ pub fn pods_should_be_on_node(
                         p.name(),
                         node
                     );
-                    event(w, ds, crate::api::NORMAL, "SucceededDaemonPod", msg);
+                    event(w, ds, NORMAL, "SucceededDaemonPod", msg);
                     out.delete.push(p.clone());
                 } else {
                     running.push(p);
@@ -116,18 +115,6 @@ pub fn pods_should_be_on_node(
         }
     }
     out
-}
-
-pub fn event(w: &mut World, ds: &DaemonSet, type_: &str, reason: &str, message: String) {
-    let now = w.clock.now();
-    w.recorder.record(
-        now,
-        reference("DaemonSet", "apps/v1", &ds.metadata),
-        type_,
-        reason,
-        message,
-        crate::state::events::source("daemonset-controller", ""),
-    );
 }
 
 /// `manage` (spec §7): each visited node's decision, then `syncNodes` with at most
@@ -194,37 +181,4 @@ pub(super) fn manage(
     };
     sync_nodes(w, sync.ds, sync.hash, &creates, &deletes);
     requeue
-}
-
-/// `syncNodes`: creates the pods for `create_on` and deletes `delete`, with their events.
-pub(super) fn sync_nodes(
-    w: &mut World,
-    ds: &DaemonSet,
-    hash: &str,
-    create_on: &[String],
-    delete: &[Rc<Pod>],
-) {
-    for node in create_on.iter().take(BURST_REPLICAS) {
-        let pod = pod_template::new_daemon_pod(ds, node, hash);
-        let key = apiserver::create_pod(w, pod);
-        event(
-            w,
-            ds,
-            NORMAL,
-            "SuccessfulCreate",
-            format!("Created pod: {}", key.name),
-        );
-    }
-    for pod in delete {
-        let key = ObjectKey::of(&pod.metadata);
-        if apiserver::delete_pod(w, &key, None) {
-            event(
-                w,
-                ds,
-                NORMAL,
-                "SuccessfulDelete",
-                format!("Deleted pod: {}", key.name),
-            );
-        }
-    }
 }

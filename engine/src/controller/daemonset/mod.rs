@@ -9,27 +9,26 @@
 mod backoff;
 mod cache;
 mod claim;
-pub mod history;
+pub(crate) mod history;
 mod manage;
 mod pod_order;
 mod pod_template;
+mod roll_index;
 mod rolling_update;
 mod status;
-mod update;
+mod sync_nodes;
 
 /// For the page's view of a rollout (`query::rollout`): the same budgets and the same "is this
 /// pod of the current template" the rolling update decides with.
-pub use rolling_update::{is_pod_updated, surge_and_unavailable};
+pub(crate) use roll_index::{is_pod_updated, surge_and_unavailable};
 
 use crate::api::{DaemonSet, ObjectKey, Selector, Time, WARNING};
 use crate::state::World;
+use crate::state::events::{reference, source};
 use crate::state::store::Change;
 use backoff::Backoff;
 use cache::DsCache;
 use std::collections::{BTreeSet, HashMap};
-
-#[cfg(test)]
-type PlanResult = Result<rolling_update::Plan, String>;
 
 /// At most this many creates and deletes per sync (`BurstReplicas`, spec §7.1).
 pub const BURST_REPLICAS: usize = 250;
@@ -112,48 +111,6 @@ impl DaemonSetController {
         !queue.is_empty()
     }
 
-    /// For each synced DaemonSet with no work pending: the rolling-update plan from the cached
-    /// per-node parts, and the plan of a full walk over every node, which must be equal.
-    #[cfg(test)]
-    pub(crate) fn roll_plans_against_full_walk(
-        &self,
-        w: &World,
-    ) -> Vec<(ObjectKey, PlanResult, PlanResult)> {
-        use crate::placement::ShouldRun;
-        use std::collections::BTreeMap;
-        let mut out = Vec::new();
-        for (key, cache) in &self.caches {
-            let Some(ds) = w.store.daemonset(key) else {
-                continue;
-            };
-            if cache.hash.is_empty() || cache.all_dirty || !cache.dirty.is_empty() {
-                continue;
-            }
-            let selector = selector_of(ds);
-            let uid = &ds.metadata.uid;
-            let decisions: BTreeMap<String, ShouldRun> = w
-                .store
-                .nodes()
-                .iter()
-                .map(|(name, n)| (name.clone(), cache.policy.should_run(n)))
-                .collect();
-            let mut m = rolling_update::NodePodRefs::new();
-            for node in w.store.nodes_with_pods_of(uid) {
-                let pods = w
-                    .store
-                    .owned_pods_on_node(uid, node)
-                    .filter(|p| p.metadata.namespace == ds.metadata.namespace)
-                    .filter(|p| selector.matches(&p.metadata.labels))
-                    .filter(|p| !(p.is_terminal() && p.metadata.is_being_deleted()));
-                m.entry(node.clone()).or_default().extend(pods);
-            }
-            let full =
-                rolling_update::rolling_update(ds, &decisions, m, &cache.hash, w.clock.now());
-            out.push((key.clone(), cache.roll.plan(ds), full));
-        }
-        out
-    }
-
     /// `syncDaemonSet` (spec §6): the DaemonSet's history, then `manage`, `rollingUpdate`,
     /// `cleanupHistory` and `updateDaemonSetStatus`, over the nodes whose state changed.
     fn sync(&mut self, key: &ObjectKey, w: &mut World) {
@@ -164,7 +121,7 @@ impl DaemonSetController {
         };
         if ds.spec.selector.as_ref().is_some_and(|s| s.is_deep_empty()) {
             let msg = "This daemon set is selecting all pods. A non-empty selector is required.";
-            manage::event(w, &ds, WARNING, "SelectingAll", msg.into());
+            event(w, &ds, WARNING, "SelectingAll", msg.into());
             return;
         }
         if ds.metadata.is_being_deleted() {
@@ -191,8 +148,8 @@ impl DaemonSetController {
         let requeue = manage::manage(w, cache, &mut self.backoff, &mut self.evaluations, &sync);
         // After manage's writes, as the unit tests see it (spec §6.1).
         let pods = claim::nodes_to_daemon_pods(w, &ds, &selector, visit.iter(), false);
-        update::index_nodes(w, cache, &sync, &pods);
-        update::rolling_update(w, cache, &sync);
+        rolling_update::index_nodes(w, cache, &sync, &pods);
+        rolling_update::rolling_update(w, cache, &sync);
         history::cleanup_history(w, &ds, old_revisions);
         status::update_daemonset_status(w, cache, &sync, &pods);
         if requeue {
@@ -209,6 +166,19 @@ pub(super) struct Sync<'a> {
     pub selector: &'a Selector,
     pub hash: &'a str,
     pub visit: &'a BTreeSet<String>,
+}
+
+/// Records an event about the DaemonSet, from the daemonset-controller.
+fn event(w: &mut World, ds: &DaemonSet, type_: &str, reason: &str, message: String) {
+    let now = w.clock.now();
+    w.recorder.record(
+        now,
+        reference("DaemonSet", "apps/v1", &ds.metadata),
+        type_,
+        reason,
+        message,
+        source("daemonset-controller", ""),
+    );
 }
 
 /// The DaemonSet's selector; one that cannot be parsed selects nothing.

@@ -1,7 +1,7 @@
 //! Rolling updates (spec §8, §9; conformance-cases.md section G), observed on the virtual clock:
 //! at sampled instants the budget holds, and the rollout ends with every pod updated.
 
-use super::rolling_update::{NodePodRefs, rolling_update, updated_desired_node_counts};
+use super::roll_index::{NodePodRefs, rolling_update, updated_desired_node_counts};
 use crate::api::*;
 use crate::cluster::Cluster;
 use crate::placement::ShouldRun;

@@ -1,303 +1,64 @@
-//! `rollingUpdate` (spec §8): which old pods to delete (maxSurge = 0) or which nodes get a new
-//! pod next to the old one (maxSurge > 0). Nodes are visited in name order, the simulator's fixed
-//! choice for Go's random map order (spec §8.1).
-//!
-//! The upstream function walks every node on every sync. Here each node's part of that walk is
-//! kept in a [`RollIndex`] and recomputed only when the node's pods or placement change (or when a
-//! pod's `minReadySeconds` runs out), so a rollout over N nodes costs O(N log N) rather than
-//! O(N²). The walk's running counters reduce to totals: a candidate is only skipped when the
-//! final count already leaves no room, so "the first `max - total` candidates in node order" is
-//! the same choice.
+//! The sync's `rollingUpdate` phase (spec §8): each visited node's part of the walk is brought up
+//! to date in the [`RollIndex`](super::roll_index::RollIndex), then the plan it gives is
+//! carried out through `syncNodes`. OnDelete never replaces old pods for being old.
 
-use crate::api::{DaemonSet, ObjectKey, Pod, Time, keys};
-use crate::placement::ShouldRun;
-#[cfg(test)]
-use std::collections::BTreeMap;
-use std::collections::{BTreeSet, HashMap};
-use std::ops::Deref;
+use super::cache::DsCache;
+use super::claim::NodePods;
+use super::roll_index::{NodeRoll, is_pod_updated};
+use super::sync_nodes::sync_nodes;
+use super::{BURST_REPLICAS, Sync, event};
+use crate::api::{Pod, WARNING};
+use crate::state::World;
+use std::rc::Rc;
 
-/// A read-only view of the DaemonSet's pods by node (upstream's `nodeToDaemonPods`).
-#[cfg(test)]
-pub type NodePodRefs<'a> = BTreeMap<String, Vec<&'a Pod>>;
-
-/// What the rolling update decided.
-#[derive(Debug, Default, PartialEq)]
-pub struct Plan {
-    pub delete: Vec<ObjectKey>,
-    pub create_on: Vec<String>,
-}
-
-/// `IsPodUpdated`: the hash label matches, or the legacy template-generation label does.
-pub fn is_pod_updated(pod: &Pod, hash: &str, generation: Option<i64>) -> bool {
-    let labels = &pod.metadata.labels;
-    (!hash.is_empty()
-        && labels
-            .get(keys::CONTROLLER_REVISION_HASH)
-            .map(String::as_str)
-            == Some(hash))
-        || generation
-            .is_some_and(|g| labels.get(keys::POD_TEMPLATE_GENERATION) == Some(&g.to_string()))
-}
-
-/// `findUpdatedPodsOnNode`: (new, old, ok); ok is false with two new or two old pods.
-pub fn find_updated_pods_on_node<'a, P: Deref<Target = Pod>>(
-    pods: &'a [P],
-    hash: &str,
-    generation: Option<i64>,
-) -> (Option<&'a Pod>, Option<&'a Pod>, bool) {
-    let (mut new, mut old) = (None, None);
-    for p in pods.iter().filter(|p| !p.metadata.is_being_deleted()) {
-        let slot = if is_pod_updated(p, hash, generation) {
-            &mut new
+/// Records, for each visited node, whether it still holds a pod of an older template and its
+/// part of the rolling update, from the pods as they are after `manage`'s writes (spec §6.1).
+pub(super) fn index_nodes(w: &World, cache: &mut DsCache, sync: &Sync<'_>, pods: &NodePods) {
+    let generation = sync.ds.template_generation();
+    let now = w.clock.now();
+    for node_name in sync.visit {
+        let pods = pods.get(node_name).map(Vec::as_slice).unwrap_or_default();
+        let has_old = pods
+            .iter()
+            .any(|p| !p.metadata.is_being_deleted() && !is_pod_updated(p, sync.hash, generation));
+        if has_old {
+            cache.old_nodes.insert(node_name.clone());
         } else {
-            &mut old
-        };
-        if slot.is_some() {
-            return (None, None, false);
+            cache.old_nodes.remove(node_name);
         }
-        *slot = Some(&**p);
-    }
-    (new, old, true)
-}
-
-/// One node's part of the walk, for both strategies (maxSurge can move between 0 and more as
-/// the number of desired nodes changes a percentage's rounding).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct NodeRoll {
-    /// The node should run a pod (counts towards desiredNumberScheduled).
-    desired: bool,
-    // maxSurge = 0 (§8.2)
-    /// Counts towards numUnavailable.
-    unavailable: bool,
-    /// An unavailable old pod: always replaced.
-    old_unavailable: Option<ObjectKey>,
-    /// An available old pod: deleted while the budget allows.
-    old_available: Option<ObjectKey>,
-    // maxSurge > 0 (§8.3)
-    surge: bool,
-    available: bool,
-    /// An old pod and no new one, the old one unavailable, the node still wanting a pod.
-    create: bool,
-    /// An old pod to delete now (its replacement is available, or the node no longer wants it).
-    delete: Option<ObjectKey>,
-    /// An available old pod on a node that no longer wants it: goes once enough are available.
-    sunset: Option<ObjectKey>,
-    /// An available old pod and no new one: a surge pod may be created here.
-    candidate_new: bool,
-    /// An old pod on a node that no longer exists: upstream's "node not found" error.
-    missing_node: bool,
-}
-
-impl NodeRoll {
-    /// The node's part, from its pods (claimed, terminal-and-deleted ones left out) and its
-    /// placement (`None`: the node no longer exists). Availability changes with time: the
-    /// controller revisits the node when a pod on it becomes available (`status::node_contribution`).
-    pub fn of<P: Deref<Target = Pod>>(
-        pods: &[P],
-        should: Option<ShouldRun>,
-        hash: &str,
-        generation: Option<i64>,
-        min_ready_seconds: i64,
-        now: Time,
-    ) -> NodeRoll {
-        let mut r = NodeRoll::default();
-        let should_run = should.map(|s| s.should_run);
-        r.desired = should_run == Some(true);
-        if !r.desired && pods.is_empty() {
-            return r; // not part of the walk
-        }
-        let available = |p: &Pod| p.is_available(min_ready_seconds, now);
-        let (new, old, ok) = find_updated_pods_on_node(pods, hash, generation);
-        if !ok {
-            r.unavailable = true;
-            r.surge = true;
-            return r;
-        }
-        let key = |p: &Pod| ObjectKey::of(&p.metadata);
-        match (new, old) {
-            (None, None) | (Some(_), Some(_)) => r.unavailable = true,
-            (Some(n), None) => r.unavailable = !available(n),
-            (None, Some(o)) if !available(o) => {
-                r.unavailable = true;
-                r.old_unavailable = Some(key(o));
-            }
-            (None, Some(o)) => r.old_available = Some(key(o)),
-        }
-        r.available = match (old, new) {
-            (Some(o), _) => available(o),
-            (None, Some(n)) => available(n),
-            (None, None) => false,
-        };
-        let Some(o) = old else {
-            return r;
-        };
-        match (new, should_run) {
-            (None, None) => r.missing_node = true,
-            (None, Some(run)) if !available(o) => {
-                if run {
-                    r.create = true;
-                } else {
-                    r.delete = Some(key(o));
-                }
-            }
-            (None, Some(false)) => r.sunset = Some(key(o)),
-            (None, Some(true)) => r.candidate_new = true,
-            (Some(n), _) if available(n) => r.delete = Some(key(o)),
-            (Some(_), _) => r.surge = true,
-        }
-        r
-    }
-}
-
-/// Every node's [`NodeRoll`], with the totals and the node-ordered sets the plan reads.
-#[derive(Debug, Default)]
-pub struct RollIndex {
-    nodes: HashMap<String, NodeRoll>,
-    desired: i64,
-    unavailable: i64,
-    surge: i64,
-    available: i64,
-    old_unavailable: BTreeSet<String>,
-    old_available: BTreeSet<String>,
-    create: BTreeSet<String>,
-    delete: BTreeSet<String>,
-    sunset: BTreeSet<String>,
-    candidate_new: BTreeSet<String>,
-    missing_node: BTreeSet<String>,
-}
-
-fn set_member(set: &mut BTreeSet<String>, node: &str, member: bool) {
-    if member {
-        if !set.contains(node) {
-            set.insert(node.to_string());
-        }
-    } else {
-        set.remove(node);
-    }
-}
-
-impl RollIndex {
-    /// Replaces the node's part.
-    pub fn set(&mut self, node: &str, roll: NodeRoll) {
-        let old = self.nodes.get(node).cloned().unwrap_or_default();
-        if old == roll {
-            return;
-        }
-        let delta = |now: bool, before: bool| i64::from(now) - i64::from(before);
-        self.desired += delta(roll.desired, old.desired);
-        self.unavailable += delta(roll.unavailable, old.unavailable);
-        self.surge += delta(roll.surge, old.surge);
-        self.available += delta(roll.available, old.available);
-        set_member(
-            &mut self.old_unavailable,
-            node,
-            roll.old_unavailable.is_some(),
-        );
-        set_member(&mut self.old_available, node, roll.old_available.is_some());
-        set_member(&mut self.create, node, roll.create);
-        set_member(&mut self.delete, node, roll.delete.is_some());
-        set_member(&mut self.sunset, node, roll.sunset.is_some());
-        set_member(&mut self.candidate_new, node, roll.candidate_new);
-        set_member(&mut self.missing_node, node, roll.missing_node);
-        if roll == NodeRoll::default() {
-            self.nodes.remove(node);
-        } else {
-            self.nodes.insert(node.to_string(), roll);
-        }
-    }
-
-    /// The pods `pick` names on `nodes`.
-    fn pods_on<'a>(
-        &'a self,
-        nodes: impl Iterator<Item = &'a String> + 'a,
-        pick: fn(&NodeRoll) -> &Option<ObjectKey>,
-    ) -> impl Iterator<Item = ObjectKey> + 'a {
-        nodes.filter_map(move |n| self.nodes.get(n).and_then(|r| pick(r).clone()))
-    }
-
-    /// `rollingUpdate`'s decision from the current parts.
-    pub fn plan(&self, ds: &DaemonSet) -> Result<Plan, String> {
-        let desired = self.desired;
-        let (max_surge, max_unavailable) = surge_and_unavailable(ds, desired)?;
-        let mut plan = Plan::default();
-        if max_surge == 0 {
-            // §8.2 delete-then-create: unavailable old pods always go, then available ones while
-            // the budget lasts.
-            plan.delete = self
-                .pods_on(self.old_unavailable.iter(), |r| &r.old_unavailable)
-                .collect();
-            let room = (max_unavailable - self.unavailable).max(0) as usize;
-            plan.delete
-                .extend(self.pods_on(self.old_available.iter().take(room), |r| &r.old_available));
-            return Ok(plan);
-        }
-        // §8.3 create-then-delete.
-        if let Some(node) = self.missing_node.first() {
-            return Err(format!("node \"{node}\" not found"));
-        }
-        plan.delete = self.pods_on(self.delete.iter(), |r| &r.delete).collect();
-        let keep_available = (self.available - desired).max(0) as usize;
-        plan.delete
-            .extend(self.pods_on(self.sunset.iter().take(keep_available), |r| &r.sunset));
-        plan.create_on = self.create.iter().cloned().collect();
-        let room = (max_surge - self.surge).max(0) as usize;
-        plan.create_on
-            .extend(self.candidate_new.iter().take(room).cloned());
-        Ok(plan)
-    }
-}
-
-/// (maxSurge, maxUnavailable) against `desired`, with upstream's rule that both being 0 means a
-/// maxUnavailable of 1.
-pub fn surge_and_unavailable(ds: &DaemonSet, desired: i64) -> Result<(i64, i64), String> {
-    let mut max_unavailable = ds.unavailable_count(desired)?;
-    let max_surge = ds.surge_count(desired)?;
-    if desired > 0 && max_unavailable == 0 && max_surge == 0 {
-        max_unavailable = 1;
-    }
-    Ok((max_surge, max_unavailable))
-}
-
-#[cfg(test)]
-/// `updatedDesiredNodeCounts`: (maxSurge, maxUnavailable, desired); adds an empty entry to `m` for
-/// every node that should run a pod.
-pub fn updated_desired_node_counts(
-    ds: &DaemonSet,
-    nodes: &BTreeMap<String, ShouldRun>,
-    m: &mut NodePodRefs,
-) -> Result<(i64, i64, i64), String> {
-    let mut desired = 0;
-    for (name, _) in nodes.iter().filter(|(_, s)| s.should_run) {
-        desired += 1;
-        m.entry(name.clone()).or_default();
-    }
-    let (max_surge, max_unavailable) = surge_and_unavailable(ds, desired)?;
-    Ok((max_surge, max_unavailable, desired))
-}
-
-#[cfg(test)]
-/// `rollingUpdate` as upstream runs it: one walk over every node (the controller keeps the walk
-/// in a [`RollIndex`] instead; this is its reference, and the form of the upstream unit tests).
-/// `nodes` holds the placement decision of every existing node.
-pub fn rolling_update(
-    ds: &DaemonSet,
-    nodes: &BTreeMap<String, ShouldRun>,
-    mut m: NodePodRefs,
-    hash: &str,
-    now: Time,
-) -> Result<Plan, String> {
-    updated_desired_node_counts(ds, nodes, &mut m)?;
-    let mut index = RollIndex::default();
-    for (node, pods) in &m {
+        let should = w
+            .store
+            .node(node_name)
+            .and_then(|_| cache.per_node.get(node_name))
+            .map(|(s, _)| *s);
         let roll = NodeRoll::of(
             pods,
-            nodes.get(node).copied(),
-            hash,
-            ds.template_generation(),
-            ds.spec.min_ready_seconds,
+            should,
+            sync.hash,
+            generation,
+            sync.ds.spec.min_ready_seconds,
             now,
         );
-        index.set(node, roll);
+        cache.roll.set(node_name, roll);
     }
-    index.plan(ds)
+}
+
+/// `rollingUpdate`: when some node still runs an old template, the plan's deletes (at most a
+/// burst) and creates.
+pub(super) fn rolling_update(w: &mut World, cache: &DsCache, sync: &Sync<'_>) {
+    if !sync.ds.is_rolling_update() || cache.old_nodes.is_empty() {
+        return;
+    }
+    match cache.roll.plan(sync.ds) {
+        Ok(plan) => {
+            let deletes: Vec<Rc<Pod>> = plan
+                .delete
+                .iter()
+                .filter_map(|k| w.store.pod_rc(k))
+                .take(BURST_REPLICAS)
+                .collect();
+            sync_nodes(w, sync.ds, sync.hash, &plan.create_on, &deletes);
+        }
+        Err(e) => event(w, sync.ds, WARNING, "FailedRollingUpdate", e),
+    }
 }

@@ -4,7 +4,7 @@ use super::Sync;
 use super::cache::DsCache;
 use super::claim::NodePods;
 use super::pod_order;
-use super::rolling_update::is_pod_updated;
+use super::roll_index::is_pod_updated;
 use crate::api::{DaemonSetStatus, Pod, Time};
 use crate::state::World;
 use std::ops::{AddAssign, SubAssign};
@@ -115,14 +115,27 @@ pub(super) fn update_daemonset_status(
             .map(|(_, c)| *c)
             .unwrap_or_default();
         cache.totals -= old;
+        let pods = pods.get(node_name).map(Vec::as_slice).unwrap_or_default();
         if w.store.node(node_name).is_none() {
+            // The node is gone but its pods are there until PodGC: a surge pod still becoming
+            // available must wake the rolling update, which then retires the old pod beside it.
             cache.per_node.remove(node_name);
+            let (_, wake) = node_contribution(
+                false,
+                pods,
+                sync.hash,
+                generation,
+                sync.ds.spec.min_ready_seconds,
+                now,
+            );
+            if let Some(at) = wake {
+                cache.wake_at(w, sync.key, at, node_name);
+            }
             continue;
         }
         let Some(entry) = cache.per_node.get_mut(node_name) else {
             continue;
         };
-        let pods = pods.get(node_name).map(Vec::as_slice).unwrap_or_default();
         let (counts, wake) = node_contribution(
             entry.0.should_run,
             pods,

@@ -4,7 +4,7 @@
 //! `Timings`. An unreachable node's kubelet is silent: nothing on it changes, and pods deleted
 //! there stay Terminating, as on a real cluster.
 
-pub mod registration;
+pub(crate) mod registration;
 
 use super::scheduler::{set_condition, set_status_condition};
 use crate::api::{

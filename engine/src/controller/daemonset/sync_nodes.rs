@@ -1,0 +1,40 @@
+//! `syncNodes`: the writes of both `manage` and `rollingUpdate`.
+
+use super::{BURST_REPLICAS, event, pod_template};
+use crate::api::{DaemonSet, NORMAL, ObjectKey, Pod};
+use crate::state::World;
+use crate::state::apiserver;
+use std::rc::Rc;
+
+/// `syncNodes`: creates the pods for `create_on` and deletes `delete`, with their events.
+pub(super) fn sync_nodes(
+    w: &mut World,
+    ds: &DaemonSet,
+    hash: &str,
+    create_on: &[String],
+    delete: &[Rc<Pod>],
+) {
+    for node in create_on.iter().take(BURST_REPLICAS) {
+        let pod = pod_template::new_daemon_pod(ds, node, hash);
+        let key = apiserver::create_pod(w, pod);
+        event(
+            w,
+            ds,
+            NORMAL,
+            "SuccessfulCreate",
+            format!("Created pod: {}", key.name),
+        );
+    }
+    for pod in delete {
+        let key = ObjectKey::of(&pod.metadata);
+        if apiserver::delete_pod(w, &key, None) {
+            event(
+                w,
+                ds,
+                NORMAL,
+                "SuccessfulDelete",
+                format!("Deleted pod: {}", key.name),
+            );
+        }
+    }
+}
