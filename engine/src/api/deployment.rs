@@ -240,3 +240,19 @@ fn revision_of(meta: &ObjectMeta) -> i64 {
         .and_then(|v| v.parse().ok())
         .unwrap_or(0)
 }
+
+/// `EqualIgnoreHash`: two pod templates are the same but for the `pod-template-hash` label
+/// (how the Deployment controller finds the ReplicaSet of its current template).
+pub fn equal_ignore_hash(a: &super::PodTemplateSpec, b: &super::PodTemplateSpec) -> bool {
+    let strip = |t: &super::PodTemplateSpec| {
+        let mut t = t.clone();
+        t.metadata.labels.remove(POD_TEMPLATE_HASH);
+        t
+    };
+    strip(a) == strip(b)
+}
+
+/// Whether `rs` holds the Deployment's current template (the "new" ReplicaSet).
+pub fn is_new_replicaset(d: &Deployment, rs: &ReplicaSet) -> bool {
+    equal_ignore_hash(&d.spec.template, &rs.spec.template)
+}

@@ -3,6 +3,7 @@
 
 use super::{ApplyOptions, Verb};
 use crate::gofmt::format_string_slice;
+use crate::manifest::FieldValidation;
 use crate::kubectl::cmdutil::{
     Cx, DRY_RUN, FIELD_MANAGER, PRINT_FLAGS, RECORD, SELECTOR_UNSUPPORTED, VALIDATE,
     filename_flags, namespace_scope, not_a_command,
@@ -91,6 +92,21 @@ const CREATE_SUBCOMMANDS: &[&str] = &[
     "token",
 ];
 
+/// kubectl's `GetValidationDirective`: a Go boolean (true is strict, false ignore), or one of
+/// the three directives.
+fn validation_directive(cx: &Cx, flag: Option<&str>) -> Result<FieldValidation, Refusal> {
+    let value = flag.unwrap_or("strict");
+    match value {
+        "1" | "t" | "T" | "TRUE" | "true" | "True" | "strict" => Ok(FieldValidation::Strict),
+        "0" | "f" | "F" | "FALSE" | "false" | "False" | "ignore" => Ok(FieldValidation::Ignore),
+        "warn" => Ok(FieldValidation::Warn),
+        _ => Err(cx.plain(format!(
+            "invalid - validate option {}; must be one of: strict (or true), warn, ignore (or false)",
+            crate::gofmt::quote(value)
+        ))),
+    }
+}
+
 pub(in crate::kubectl) fn parse(args: &[String], verb: Verb) -> Result<Parsed, Refusal> {
     let (path, table, subcommands) = match verb {
         Verb::Apply => ("kubectl apply", APPLY_FLAGS, APPLY_SUBCOMMANDS),
@@ -119,6 +135,7 @@ pub(in crate::kubectl) fn parse(args: &[String], verb: Verb) -> Result<Parsed, R
     let o = ApplyOptions {
         files,
         namespace: namespace_scope(&f),
+        validation: validation_directive(&cx, f.str("validate"))?,
     };
     cx.done(match verb {
         Verb::Apply => Kubectl::Apply(o),
@@ -149,7 +166,8 @@ mod tests {
                 ok(line),
                 Kubectl::Apply(ApplyOptions {
                     files: files(&["ds.yaml"]),
-                    namespace: NamespaceScope::Default
+                    namespace: NamespaceScope::Default,
+                    validation: crate::manifest::FieldValidation::Strict,
                 }),
                 "{line}"
             );
@@ -158,7 +176,8 @@ mod tests {
             ok("kubectl apply -f a.yaml,b.yaml -f - -n team"),
             Kubectl::Apply(ApplyOptions {
                 files: files(&["a.yaml", "b.yaml", "-"]),
-                namespace: NamespaceScope::Named("team".into())
+                namespace: NamespaceScope::Named("team".into()),
+                validation: crate::manifest::FieldValidation::Strict,
             })
         );
     }
@@ -169,14 +188,16 @@ mod tests {
             ok("kubectl create -f -"),
             Kubectl::Create(ApplyOptions {
                 files: files(&["-"]),
-                namespace: NamespaceScope::Default
+                namespace: NamespaceScope::Default,
+                validation: crate::manifest::FieldValidation::Strict,
             })
         );
         assert_eq!(
             ok("kubectl create --namespace=x --filename=nodes.yaml"),
             Kubectl::Create(ApplyOptions {
                 files: files(&["nodes.yaml"]),
-                namespace: NamespaceScope::Named("x".into())
+                namespace: NamespaceScope::Named("x".into()),
+                validation: crate::manifest::FieldValidation::Strict,
             })
         );
     }

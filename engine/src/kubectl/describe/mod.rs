@@ -1,4 +1,4 @@
-//! `kubectl describe ds|pod|node` (kubectl `pkg/cmd/describe/describe.go` `Run` and
+//! `kubectl describe ds|deploy|rs|pod|node` (kubectl `pkg/cmd/describe/describe.go` `Run` and
 //! `DescribeMatchingResources`; the describers of `pkg/describe/describe.go`).
 //!
 //! Each describer writes lines with tabs, as kubectl's `PrefixWriter` does, and the text is laid
@@ -8,6 +8,7 @@
 //! starts with it (each followed by a blank line, without events).
 
 mod daemonset;
+mod deployment;
 mod events;
 mod node;
 mod parse;
@@ -41,6 +42,8 @@ fn describe_one(cluster: &Cluster, obj: Obj<'_>, show_events: bool) -> String {
         Obj::DaemonSet(ds) => daemonset::describe(cluster, ds, show_events),
         Obj::Pod(p) => pod::describe(cluster, p, show_events),
         Obj::Node(n) => node::describe(cluster, n, show_events),
+        Obj::Deployment(d) => deployment::describe_deployment(cluster, d, show_events),
+        Obj::ReplicaSet(rs) => deployment::describe_replicaset(cluster, rs, show_events),
         // kubectl's generic describer is not modelled; the scenario language names only these.
         Obj::Revision(_) | Obj::Event(_) => String::new(),
     }
@@ -52,7 +55,7 @@ pub(super) fn run(ctx: &mut Context<'_>, a: &DescribeOptions, out: &mut Out) {
         ResourceKind::ControllerRevision | ResourceKind::Event
     ) {
         out.error(KError::plain(format!(
-            "describing {} is not simulated: the scenario language describes ds, pods and nodes",
+            "describing {} is not simulated: the scenario language describes ds, deploy, rs, pods and nodes",
             a.kind.resource()
         )));
         return;

@@ -172,6 +172,14 @@ fn write_labels(
             .update_daemonset(namespace, name, |d| d.metadata.labels = labels)
             .map(|_| ())
             .map_err(KError::api),
+        ResourceKind::Deployment => cluster
+            .update_deployment(namespace, name, |d| d.metadata.labels = labels)
+            .map(|_| ())
+            .map_err(KError::api),
+        ResourceKind::ReplicaSet => cluster
+            .update_replicaset(namespace, name, |r| r.metadata.labels = labels)
+            .map(|_| ())
+            .map_err(KError::api),
         ResourceKind::Pod => {
             let key = ObjectKey::new(namespace, name);
             cluster
