@@ -3,7 +3,6 @@
 //! (kubectl and `sim` verbs) with what the API server does on each.
 
 mod workloads;
-pub(crate) use workloads::mark_foreground;
 mod writes;
 pub use writes::{Cascade, NodeReadiness, Pressure};
 

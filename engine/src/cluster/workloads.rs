@@ -131,7 +131,12 @@ impl Cluster {
         cascade: Cascade,
     ) -> Result<(), ApiError> {
         let key = ObjectKey::new(namespace, name);
-        let Some(uid) = self.w.store.deployment(&key).map(|d| d.metadata.uid.clone()) else {
+        let Some(uid) = self
+            .w
+            .store
+            .deployment(&key)
+            .map(|d| d.metadata.uid.clone())
+        else {
             return Err(ApiError::not_found(DEPLOY_RESOURCE, name));
         };
         match cascade {
@@ -146,7 +151,7 @@ impl Cluster {
                 let now = self.w.clock.now();
                 self.w
                     .store
-                    .update_deployment(&key, |d| mark_foreground(&mut d.metadata, now));
+                    .update_deployment(&key, |d| d.metadata.mark_foreground_deletion(now));
             }
         }
         self.reconcile();
@@ -161,7 +166,12 @@ impl Cluster {
         cascade: Cascade,
     ) -> Result<(), ApiError> {
         let key = ObjectKey::new(namespace, name);
-        let Some(uid) = self.w.store.replicaset(&key).map(|r| r.metadata.uid.clone()) else {
+        let Some(uid) = self
+            .w
+            .store
+            .replicaset(&key)
+            .map(|r| r.metadata.uid.clone())
+        else {
             return Err(ApiError::not_found(RS_RESOURCE, name));
         };
         match cascade {
@@ -176,7 +186,7 @@ impl Cluster {
                 let now = self.w.clock.now();
                 self.w
                     .store
-                    .update_replicaset(&key, |r| mark_foreground(&mut r.metadata, now));
+                    .update_replicaset(&key, |r| r.metadata.mark_foreground_deletion(now));
             }
         }
         self.reconcile();
@@ -219,15 +229,5 @@ impl Cluster {
         for k in replicasets {
             store.update_replicaset(&k, |r| drop_ref(&mut r.metadata));
         }
-    }
-}
-
-/// A foreground deletion: the owner stays, marked, until the garbage collector has deleted its
-/// dependents.
-pub(crate) fn mark_foreground(meta: &mut ObjectMeta, now: crate::api::Time) {
-    meta.deletion_timestamp = Some(now);
-    meta.deletion_grace_period_seconds = Some(0);
-    if !meta.finalizers.iter().any(|f| f == "foregroundDeletion") {
-        meta.finalizers.push("foregroundDeletion".into());
     }
 }

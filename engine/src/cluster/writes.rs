@@ -148,9 +148,9 @@ impl Cluster {
             }
             Cascade::Foreground => {
                 let now = self.w.clock.now();
-                self.w.store.update_daemonset(&key, |d| {
-                    super::workloads::mark_foreground(&mut d.metadata, now)
-                });
+                self.w
+                    .store
+                    .update_daemonset(&key, |d| d.metadata.mark_foreground_deletion(now));
             }
         }
         self.reconcile();

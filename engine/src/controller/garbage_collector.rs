@@ -142,9 +142,8 @@ fn delete_dependents(w: &mut World, uid: &str, foreground: bool) {
     let now = w.clock.now();
     for k in replicasets {
         if foreground {
-            w.store.update_replicaset(&k, |r| {
-                crate::cluster::mark_foreground(&mut r.metadata, now)
-            });
+            w.store
+                .update_replicaset(&k, |r| r.metadata.mark_foreground_deletion(now));
         } else {
             w.store.remove_replicaset(&k);
         }
@@ -153,5 +152,8 @@ fn delete_dependents(w: &mut World, uid: &str, foreground: bool) {
 
 fn has_dependents(store: &Store, uid: &str) -> bool {
     store.pods().values().any(|p| owned_by(&p.metadata, uid))
-        || store.replicasets().values().any(|r| owned_by(&r.metadata, uid))
+        || store
+            .replicasets()
+            .values()
+            .any(|r| owned_by(&r.metadata, uid))
 }

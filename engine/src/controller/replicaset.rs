@@ -15,6 +15,7 @@ use crate::state::apiserver;
 use crate::state::clock::Wake;
 use crate::state::events::{reference, source};
 use crate::state::store::Change;
+use std::cmp::Reverse;
 use std::collections::{BTreeSet, HashMap};
 
 const COMPONENT: &str = "replicaset-controller";
@@ -126,7 +127,10 @@ fn claim_pods(w: &mut World, rs: &ReplicaSet) -> Vec<ObjectKey> {
                 });
             }
             (false, true) if !rs.metadata.is_being_deleted() => {
-                let active = w.store.pod(&key).is_some_and(|p| !p.metadata.is_being_deleted());
+                let active = w
+                    .store
+                    .pod(&key)
+                    .is_some_and(|p| !p.metadata.is_being_deleted());
                 if active {
                     let owner = controller_ref("ReplicaSet", &rs.metadata);
                     w.store
@@ -162,25 +166,47 @@ fn manage_replicas(w: &mut World, rs: &ReplicaSet, active: &[ObjectKey]) {
         for _ in 0..(-diff) {
             let key = apiserver::create_pod(w, new_pod(rs));
             let msg = format!("Created pod: {}", key.name);
-            w.recorder
-                .record(now, rs_ref(), NORMAL, "SuccessfulCreate", msg, source(COMPONENT, ""));
+            w.recorder.record(
+                now,
+                rs_ref(),
+                NORMAL,
+                "SuccessfulCreate",
+                msg,
+                source(COMPONENT, ""),
+            );
         }
     } else if diff > 0 {
         for key in pods_to_delete(w, active, diff as usize) {
             if apiserver::delete_pod(w, &key, None) {
                 let msg = format!("Deleted pod: {}", key.name);
-                w.recorder
-                    .record(now, rs_ref(), NORMAL, "SuccessfulDelete", msg, source(COMPONENT, ""));
+                w.recorder.record(
+                    now,
+                    rs_ref(),
+                    NORMAL,
+                    "SuccessfulDelete",
+                    msg,
+                    source(COMPONENT, ""),
+                );
             }
         }
     }
 }
 
+/// A pod's place in the deletion order (smaller goes first).
+type Rank = (
+    bool,
+    u8,
+    bool,
+    Reverse<Option<Time>>,
+    Reverse<i64>,
+    Reverse<Option<Time>>,
+);
+
 /// `getPodsToDelete` with `ActivePods` ranking: unscheduled before scheduled, pending before
 /// running, not ready before ready, recently ready before long ready, more restarts first,
 /// newer before older.
 fn pods_to_delete(w: &World, active: &[ObjectKey], n: usize) -> Vec<ObjectKey> {
-    let mut ranked: Vec<(ObjectKey, (bool, u8, bool, std::cmp::Reverse<Option<Time>>, std::cmp::Reverse<i64>, std::cmp::Reverse<Option<Time>>))> = active
+    let mut ranked: Vec<(ObjectKey, Rank)> = active
         .iter()
         .filter_map(|k| {
             let p = w.store.pod(k)?;
@@ -200,9 +226,9 @@ fn pods_to_delete(w: &World, active: &[ObjectKey], n: usize) -> Vec<ObjectKey> {
                 !p.spec.node_name.is_empty(),
                 phase_rank,
                 p.is_ready(),
-                std::cmp::Reverse(ready_since),
-                std::cmp::Reverse(restarts),
-                std::cmp::Reverse(p.metadata.creation_timestamp),
+                Reverse(ready_since),
+                Reverse(restarts),
+                Reverse(p.metadata.creation_timestamp),
             );
             Some((k.clone(), rank))
         })
@@ -245,7 +271,11 @@ fn update_status(w: &mut World, rs: &ReplicaSet) {
         ..Default::default()
     };
     let mut next_wake: Option<Time> = None;
-    for p in w.store.pods_owned_by(&rs.metadata.uid).filter(|p| is_active(p)) {
+    for p in w
+        .store
+        .pods_owned_by(&rs.metadata.uid)
+        .filter(|p| is_active(p))
+    {
         status.replicas += 1;
         if template_labels
             .iter()

@@ -76,18 +76,17 @@ fn schedule_one(w: &mut World, key: &ObjectKey) {
         }
         return;
     };
-    let target = Some(target);
     let total = w.store.nodes().len();
-    let verdict = match target.as_deref().and_then(|t| w.store.node(t)) {
+    let verdict = match w.store.node(&target) {
         Some(node) => check_node(w, &pod, node),
         None => Err(Unfit::Unresolvable(
             "node(s) didn't match Pod's node affinity/selector".into(),
         )),
     };
     match verdict {
-        Ok(()) => bind(w, key, &pod, &target.unwrap_or_default(), now),
+        Ok(()) => bind(w, key, &pod, &target, now),
         Err(unfit) => {
-            let target_exists = target.as_deref().is_some_and(|t| w.store.node(t).is_some());
+            let target_exists = w.store.node(&target).is_some();
             let msg = failed_scheduling_message(total, target_exists, &unfit);
             unschedulable(w, key, &pod, msg, now);
         }
@@ -194,7 +193,12 @@ fn choose_node(w: &mut World, pod: &Pod) -> Result<String, String> {
             .taints
             .iter()
             .filter(|t| t.effect == "PreferNoSchedule")
-            .filter(|t| !pod.spec.tolerations.iter().any(|tol| crate::placement::tolerates(tol, t)))
+            .filter(|t| {
+                !pod.spec
+                    .tolerations
+                    .iter()
+                    .any(|tol| crate::placement::tolerates(tol, t))
+            })
             .count();
         let mut siblings = 0;
         let mut pods = 0;

@@ -16,7 +16,11 @@ pub fn compute_hash(template: &PodTemplateSpec, collision_count: Option<i32>) ->
             h = h.wrapping_mul(0x0100_0193);
         }
     };
-    write(serde_json::to_string(template).unwrap_or_default().as_bytes());
+    write(
+        serde_json::to_string(template)
+            .unwrap_or_default()
+            .as_bytes(),
+    );
     if let Some(c) = collision_count {
         write(&(c as u32).to_le_bytes());
     }

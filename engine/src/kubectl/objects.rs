@@ -18,6 +18,9 @@ pub enum Objects {
     Selector(String),
 }
 
+/// The (namespace, name) pairs to visit and the errors of the names not found.
+pub(crate) type Visit = (Vec<(String, String)>, Vec<KError>);
+
 /// The objects to visit, as (namespace, name) in visiting order, and the errors for those not
 /// found; an unparseable selector is the command's only error.
 pub(crate) fn visit_list(
@@ -25,7 +28,7 @@ pub(crate) fn visit_list(
     kind: ResourceKind,
     objects: &Objects,
     scope: &NamespaceScope,
-) -> Result<(Vec<(String, String)>, Vec<KError>), KError> {
+) -> Result<Visit, KError> {
     let namespace = scope.namespace().unwrap_or("default");
     match objects {
         Objects::Named(names) => {

@@ -68,7 +68,10 @@ pub(crate) fn daemonset_status_update_errors(new: &DaemonSet, old: &DaemonSet) -
 }
 
 /// `apiequality.Semantic.DeepEqual` on selectors: nil and empty maps/lists are equal.
-pub(super) fn selectors_semantically_equal(a: Option<&LabelSelector>, b: Option<&LabelSelector>) -> bool {
+pub(super) fn selectors_semantically_equal(
+    a: Option<&LabelSelector>,
+    b: Option<&LabelSelector>,
+) -> bool {
     match (a, b) {
         (None, None) => true,
         (Some(a), Some(b)) => {

@@ -15,8 +15,8 @@ use super::field_error::{
 use super::meta::validate_object_meta;
 use super::pod_template::validate_pod_template_spec;
 use crate::api::{
-    Deployment, DeploymentStrategy, IntOrString, LabelSelector, PodTemplateSpec,
-    RECREATE, ROLLING_UPDATE, ReplicaSet, RollingUpdateDeployment,
+    Deployment, DeploymentStrategy, IntOrString, LabelSelector, PodTemplateSpec, RECREATE,
+    ROLLING_UPDATE, ReplicaSet, RollingUpdateDeployment,
 };
 
 /// `ValidateDeployment`: metadata, then the spec.

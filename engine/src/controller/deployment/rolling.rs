@@ -5,8 +5,7 @@
 
 use super::new_replicaset::COMPONENT;
 use crate::api::{
-    DESIRED_REPLICAS_ANNOTATION, Deployment, MAX_REPLICAS_ANNOTATION, NORMAL, ObjectKey,
-    ReplicaSet,
+    DESIRED_REPLICAS_ANNOTATION, Deployment, MAX_REPLICAS_ANNOTATION, NORMAL, ObjectKey, ReplicaSet,
 };
 use crate::state::World;
 use crate::state::events::{reference, source};
@@ -71,7 +70,12 @@ fn reread(w: &World, rs: &ReplicaSet) -> Option<ReplicaSet> {
 }
 
 /// `rolloutRolling`: `reconcileNewReplicaSet`, then `reconcileOldReplicaSets`.
-pub(super) fn rollout_rolling(w: &mut World, d: &Deployment, new: &ReplicaSet, old: &[&ReplicaSet]) {
+pub(super) fn rollout_rolling(
+    w: &mut World,
+    d: &Deployment,
+    new: &ReplicaSet,
+    old: &[&ReplicaSet],
+) {
     let target = if new.replicas() >= d.replicas() {
         d.replicas()
     } else {

@@ -86,7 +86,10 @@ pub(super) fn update(w: &mut World, d: &Deployment, sets: &[ReplicaSet]) {
         let (reason, message) = if complete {
             (
                 "NewReplicaSetAvailable",
-                format!("ReplicaSet \"{}\" has successfully progressed.", new.metadata.name),
+                format!(
+                    "ReplicaSet \"{}\" has successfully progressed.",
+                    new.metadata.name
+                ),
             )
         } else {
             (
@@ -94,7 +97,14 @@ pub(super) fn update(w: &mut World, d: &Deployment, sets: &[ReplicaSet]) {
                 format!("ReplicaSet \"{}\" is progressing.", new.metadata.name),
             )
         };
-        set_condition(&mut status.conditions, "Progressing", "True", reason, message, now);
+        set_condition(
+            &mut status.conditions,
+            "Progressing",
+            "True",
+            reason,
+            message,
+            now,
+        );
     }
     let key = ObjectKey::of(&d.metadata);
     w.store.update_deployment(&key, |d| d.status = status);

@@ -3,13 +3,13 @@
 
 use super::{ApplyOptions, Verb};
 use crate::gofmt::format_string_slice;
-use crate::manifest::FieldValidation;
 use crate::kubectl::cmdutil::{
     Cx, DRY_RUN, FIELD_MANAGER, PRINT_FLAGS, RECORD, SELECTOR_UNSUPPORTED, VALIDATE,
     filename_flags, namespace_scope, not_a_command,
 };
 use crate::kubectl::{GLOBAL_FLAGS, Kubectl, Parsed, Refusal};
-use crate::script::flags::{FlagSpec, FlagType::*, no, strip_flags};
+use crate::manifest::FieldValidation;
+use crate::script::flags::{FlagSpec, FlagType::*, args_minus_first, no, strip_flags};
 
 const APPLY_FLAGS: &[FlagSpec] = &[
     filename_flags(true)[0],
@@ -69,8 +69,6 @@ const CREATE_SUBCOMMANDS: &[&str] = &[
     "cm",
     "cronjob",
     "cj",
-    "deployment",
-    "deploy",
     "ingress",
     "ing",
     "job",
@@ -108,6 +106,14 @@ fn validation_directive(cx: &Cx, flag: Option<&str>) -> Result<FieldValidation, 
 }
 
 pub(in crate::kubectl) fn parse(args: &[String], verb: Verb) -> Result<Parsed, Refusal> {
+    if verb == Verb::Create
+        && let Some(sub) = strip_flags(args, &[CREATE_FLAGS, GLOBAL_FLAGS])
+            .first()
+            .filter(|sub| matches!(sub.as_str(), "deployment" | "deploy"))
+    {
+        let rest = args_minus_first(args, sub, &[GLOBAL_FLAGS]);
+        return crate::kubectl::create_deployment::parse(&rest);
+    }
     let (path, table, subcommands) = match verb {
         Verb::Apply => ("kubectl apply", APPLY_FLAGS, APPLY_SUBCOMMANDS),
         Verb::Create => ("kubectl create", CREATE_FLAGS, CREATE_SUBCOMMANDS),
@@ -244,9 +250,7 @@ mod tests {
             nac("kubectl apply view-last-applied ds/x")
                 .contains("not part of the scenario language")
         );
-        assert!(
-            nac("kubectl create deployment x --image=nginx").contains("kubectl create deployment")
-        );
+        assert!(nac("kubectl create service x").contains("kubectl create service"));
         assert!(nac("kubectl create -f x --dry-run").contains("--dry-run"));
         assert!(nac("kubectl create -f x --record").contains("--record"));
     }

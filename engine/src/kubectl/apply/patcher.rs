@@ -150,7 +150,9 @@ pub(crate) fn apply_deployment(
     let key = key_of(&d.metadata);
     let applied = last_applied::record(&d);
     if cluster.store().deployment(&key).is_none() {
-        d.metadata.annotations.insert(last_applied::KEY.into(), applied);
+        d.metadata
+            .annotations
+            .insert(last_applied::KEY.into(), applied);
         cluster.create_deployment(d)?;
         return Ok(Applied::Created);
     }
@@ -160,7 +162,9 @@ pub(crate) fn apply_deployment(
             cur.spec = d.spec.clone();
             let last_meta = last.as_ref().map(|l| &l.metadata);
             last_applied::merge_meta(&mut cur.metadata, last_meta, &d.metadata);
-            cur.metadata.annotations.insert(last_applied::KEY.into(), applied);
+            cur.metadata
+                .annotations
+                .insert(last_applied::KEY.into(), applied);
         })
         .map(configured)
 }
@@ -173,7 +177,9 @@ pub(crate) fn apply_replicaset(
     let key = key_of(&rs.metadata);
     let applied = last_applied::record(&rs);
     if cluster.store().replicaset(&key).is_none() {
-        rs.metadata.annotations.insert(last_applied::KEY.into(), applied);
+        rs.metadata
+            .annotations
+            .insert(last_applied::KEY.into(), applied);
         cluster.create_replicaset(rs)?;
         return Ok(Applied::Created);
     }
@@ -183,7 +189,9 @@ pub(crate) fn apply_replicaset(
             cur.spec = rs.spec.clone();
             let last_meta = last.as_ref().map(|l| &l.metadata);
             last_applied::merge_meta(&mut cur.metadata, last_meta, &rs.metadata);
-            cur.metadata.annotations.insert(last_applied::KEY.into(), applied);
+            cur.metadata
+                .annotations
+                .insert(last_applied::KEY.into(), applied);
         })
         .map(configured)
 }

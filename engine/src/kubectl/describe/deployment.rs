@@ -69,9 +69,13 @@ pub(super) fn describe_deployment(cluster: &Cluster, d: &Deployment, show_events
         ),
     );
     w.line(0, &format!("StrategyType:\t{}", d.spec.strategy.type_));
-    w.line(0, &format!("MinReadySeconds:\t{}", d.spec.min_ready_seconds));
+    w.line(
+        0,
+        &format!("MinReadySeconds:\t{}", d.spec.min_ready_seconds),
+    );
     if let Some(ru) = &d.spec.strategy.rolling_update {
-        let text = |v: &Option<crate::api::IntOrString>| v.as_ref().map_or("0".into(), |v| v.to_string());
+        let text =
+            |v: &Option<crate::api::IntOrString>| v.as_ref().map_or("0".into(), |v| v.to_string());
         w.line(
             0,
             &format!(

@@ -11,8 +11,8 @@ use super::resource::{ResourceKind, kind_string, resource_string};
 use super::{Context, KError, NamespaceScope, Out};
 use crate::api::ApiError;
 use crate::api::{
-    ControllerRevision, DaemonSet, Deployment, Event, Node, ObjectKey, ObjectMeta, Pod,
-    ReplicaSet, Selector, StringMap, Time, format_labels,
+    ControllerRevision, DaemonSet, Deployment, Event, Node, ObjectKey, ObjectMeta, Pod, ReplicaSet,
+    Selector, StringMap, Time, format_labels,
 };
 use serde_json::{Value, json};
 

@@ -4,8 +4,8 @@
 use super::{GetOptions, OutputFormat};
 use crate::gofmt::quote;
 use crate::kubectl::builder::{Request, Target, TargetError, mapping_for, resolve};
-use crate::kubectl::resource::ResourceKind;
 use crate::kubectl::cmdutil::{Cx, SUGGEST_API_RESOURCES, filename_flags, namespace_scope};
+use crate::kubectl::resource::ResourceKind;
 use crate::kubectl::{Kubectl, Parsed, Refusal};
 use crate::script::flags::{FlagSpec, FlagType::*, no, yes};
 

@@ -416,7 +416,10 @@ pub fn deployment_row(d: &Deployment, now: Time, wide: bool) -> Vec<String> {
         age(now, d.metadata.creation_timestamp),
     ];
     if wide {
-        row.extend(workload_wide(&d.spec.template.spec, d.spec.selector.as_ref()));
+        row.extend(workload_wide(
+            &d.spec.template.spec,
+            d.spec.selector.as_ref(),
+        ));
     }
     row
 }
@@ -432,7 +435,10 @@ pub fn replicaset_row(rs: &ReplicaSet, now: Time, wide: bool) -> Vec<String> {
         age(now, rs.metadata.creation_timestamp),
     ];
     if wide {
-        row.extend(workload_wide(&rs.spec.template.spec, rs.spec.selector.as_ref()));
+        row.extend(workload_wide(
+            &rs.spec.template.spec,
+            rs.spec.selector.as_ref(),
+        ));
     }
     row
 }

@@ -8,8 +8,8 @@ mod parse;
 pub(super) use parse::parse;
 
 use super::NamespaceScope;
-use super::resource::ResourceKind;
 use super::objects::{Objects, report, visit_list};
+use super::resource::ResourceKind;
 use super::{Context, KError, Out};
 use crate::api::Taint;
 

@@ -155,9 +155,7 @@ pub(in crate::kubectl) fn parse(args: &[String]) -> Result<Parsed, Refusal> {
     let select_all = f.bool("all");
     let selector = f.str("selector").unwrap_or("");
     if select_all && !selector.is_empty() {
-        return Err(cx.plain(
-            "setting 'all' parameter with a non empty selector is prohibited",
-        ));
+        return Err(cx.plain("setting 'all' parameter with a non empty selector is prohibited"));
     }
     // Complete's builder: the selector, else every node, else the names.
     let nodes = if !selector.is_empty() {
