@@ -505,6 +505,11 @@ impl Playground {
         if line.len() <= HISTORY_LINE_LIMIT {
             self.history.push(line);
         }
+        // The console has no here-documents of its own: `-f -` reads the editor.
+        if reads_stdin(line) && !line.contains("<<") {
+            let manifest = self.manifest.clone();
+            return Some(self.run_with_stdin(line, &manifest));
+        }
         Some(self.run(line))
     }
 
@@ -615,4 +620,13 @@ fn shown(command: &str) -> String {
         end -= 1;
     }
     format!("{}… ({} bytes in all)", &command[..end], command.len())
+}
+
+/// Whether a command line reads standard input (`-f -`, `-f=-`, `--filename -`, `--filename=-`).
+fn reads_stdin(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.iter().enumerate().any(|(i, w)| {
+        matches!(*w, "-f=-" | "--filename=-" | "-f-")
+            || (matches!(*w, "-f" | "--filename") && words.get(i + 1) == Some(&"-"))
+    })
 }
