@@ -59,7 +59,8 @@ fn the_default_scenario_applies_three_nodes_and_fluentd_and_plays() {
             String::new()
         )]
     );
-    assert_eq!(cp.standard_labels, 3);
+    // kubernetes.io/{arch,os,hostname} and beta.kubernetes.io/{arch,os}, as kubelet registers.
+    assert_eq!(cp.standard_labels, 5);
     assert_eq!(node(&views, "node-1").role, None);
     // The pods exist at once (ContainerCreating), one per node, the control plane included.
     for n in &views {

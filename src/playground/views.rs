@@ -14,7 +14,13 @@ use std::cell::OnceCell;
 use std::sync::Arc;
 
 /// Labels every simulated node has, left out of the card's compact list.
-const STANDARD_LABELS: [&str; 3] = [keys::ARCH, keys::OS, keys::HOSTNAME];
+const STANDARD_LABELS: [&str; 5] = [
+    keys::ARCH,
+    keys::OS,
+    keys::HOSTNAME,
+    keys::BETA_ARCH,
+    keys::BETA_OS,
+];
 
 /// Node conditions that are bad news when True.
 const PRESSURES: [&str; 4] = [
