@@ -268,7 +268,7 @@ impl Playground {
     /// autosaves and exported scenarios replay. (`Session::execute` takes `&mut`; a `get`
     /// changes nothing.)
     fn read(&mut self, command: &str) -> String {
-        self.session.execute(command, None).output
+        self.session.read(command).output
     }
 
     /// "Download YAML": the DaemonSets and the nodes as `kubectl get ... -o yaml` prints them,
