@@ -135,6 +135,9 @@ pub struct PodChip {
     pub current: Option<bool>,
     /// A new pod started beside an old one of the same DaemonSet (a rolling update's surge).
     pub surge: bool,
+    /// Its controller when it is not a DaemonSet (`ReplicaSet/rng-5f…`): such pods look
+    /// different on the canvas.
+    pub other_owner: Option<String>,
 }
 
 /// A DaemonSet's progress.
@@ -424,6 +427,11 @@ fn pod_chip(pod: &Pod, revisions: &RevisionNumbers) -> PodChip {
         revision: revisions.of_pod(pod),
         current: revisions.is_current(pod),
         surge: false,
+        other_owner: pod
+            .metadata
+            .controller_ref()
+            .filter(|r| r.kind != "DaemonSet")
+            .map(|r| format!("{}/{}", r.kind, r.name)),
     }
 }
 

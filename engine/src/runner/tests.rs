@@ -111,7 +111,13 @@ fn a_read_does_not_become_the_previous_command() {
     s.read("kubectl get ds -A");
     let words = |t: &str| t.split(' ').map(str::to_string).collect::<Vec<_>>();
     let goal = crate::expect::parse(&words("output contains No")).unwrap();
-    assert!(s.evaluate(&goal).met, "the user's get nodes printed No resources found");
+    assert!(
+        s.evaluate(&goal).met,
+        "the user's get nodes printed No resources found"
+    );
     let other = crate::expect::parse(&words("output contains NAMESPACE")).unwrap();
-    assert!(!s.evaluate(&other).met, "the read's table is not the previous output");
+    assert!(
+        !s.evaluate(&other).met,
+        "the read's table is not the previous output"
+    );
 }
