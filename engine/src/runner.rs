@@ -143,9 +143,10 @@ impl Session {
         self.previous.as_ref().map(CommandOutput::as_previous)
     }
 
-    /// Runs a command that only reads (a view's `kubectl get`) without it becoming the previous
-    /// command that `expect output` and `expect failed` look at: the user did not run it.
-    pub fn read(&mut self, line: &str) -> CommandOutput {
+    /// Runs a command the user did not type (a view's `kubectl get`, the playing clock's
+    /// `sim advance`) without it becoming the previous command that `expect output` and
+    /// `expect failed` look at.
+    pub fn execute_aside(&mut self, line: &str) -> CommandOutput {
         let previous = self.previous.take();
         let out = self.execute(line, None);
         self.previous = previous;

@@ -268,7 +268,7 @@ impl Playground {
     /// autosaves and exported scenarios replay. (`Session::execute` takes `&mut`; a `get`
     /// changes nothing.)
     fn read(&mut self, command: &str) -> String {
-        self.session.read(command).output
+        self.session.execute_aside(command).output
     }
 
     /// "Download YAML": the DaemonSets and the nodes as `kubectl get ... -o yaml` prints them,
@@ -488,7 +488,8 @@ impl Playground {
             return;
         }
         let command = self.tick_command(wall_millis);
-        let _ = self.session.execute(&command, None);
+        // Not the learner's command: an `expect output` goal still reads theirs.
+        let _ = self.session.execute_aside(&command);
         self.log
             .tick(u64::from(wall_millis) * u64::from(self.speed));
         self.after_change();
