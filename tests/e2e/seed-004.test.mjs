@@ -52,7 +52,7 @@ test('seed 004: a Deployment turned into a DaemonSet, followed to its end in the
   await stepIs(page, 3, 5);
 
   // Step 3: --validate=false from the console; -f - sends the editor's text.
-  assert.equal(await run(page, 'kubectl apply -f - --validate=false'), 'daemonset.apps/rng created');
+  assert.match(await run(page, 'kubectl apply -f - --validate=false'), /^daemonset\.apps\/rng created\s*$/);
   await page.getByRole('button', { name: 'Settle', exact: true }).click();
   await goalMet(page);
   await next(page).click();
@@ -65,7 +65,8 @@ test('seed 004: a Deployment turned into a DaemonSet, followed to its end in the
   assert.match(await run(page, 'kubectl describe rs -l app=rng'), /Selector:\s+app=rng,pod-template-hash=/);
   await goalMet(page);
   // The canvas: four rng pods, one of them the Deployment's.
-  assert.equal(await nodes(page).locator('.pod', { hasText: 'rng' }).count(), 4);
+  assert.equal(await nodes(page).locator('.pod-chip', { hasText: 'rng' }).count(), 4);
+  assert.equal(await nodes(page).locator('.pod-chip.other-owner').count(), 1);
   await screenshot(page, 'seed-004-both');
   await next(page).click();
   await stepIs(page, 5, 5);
