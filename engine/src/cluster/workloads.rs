@@ -5,45 +5,87 @@
 
 use super::{Cascade, Cluster};
 use crate::api::{ApiError, Deployment, ObjectKey, ObjectMeta, ReplicaSet};
+use crate::state::store::Store;
 use crate::validation;
 
-const DEPLOY_RESOURCE: &str = "deployments.apps";
-const RS_RESOURCE: &str = "replicasets.apps";
-
-/// What the API server stamps on a new object.
-fn created(meta: &mut ObjectMeta, cluster: &mut Cluster) {
-    meta.uid = cluster.w.rng.uid();
-    meta.creation_timestamp = Some(cluster.w.clock.now());
-    meta.deletion_timestamp = None;
-    meta.generation = 1;
+/// What the API server's registry knows of a kind (its `strategy.go`) and where the store keeps it.
+trait Workload: Clone + PartialEq + Sized {
+    /// The resource in errors (`deployments.apps`).
+    const RESOURCE: &'static str;
+    fn meta(&self) -> &ObjectMeta;
+    fn meta_mut(&mut self) -> &mut ObjectMeta;
+    /// Defaults, then validation (with `old`, the update's rules: the selector is immutable).
+    fn admit(&mut self, old: Option<&Self>) -> Result<(), ApiError>;
+    fn same_spec(&self, other: &Self) -> bool;
+    /// The status the object had (`old`), or none for a new object: users do not write it.
+    fn keep_status(&mut self, old: Option<&Self>);
+    fn get<'a>(store: &'a Store, key: &ObjectKey) -> Option<&'a Self>;
+    fn put(store: &mut Store, object: Self);
+    fn remove(store: &mut Store, key: &ObjectKey);
 }
 
-fn default_namespace(meta: &mut ObjectMeta) {
-    if meta.namespace.is_empty() {
-        meta.namespace = "default".into();
+impl Workload for Deployment {
+    const RESOURCE: &'static str = "deployments.apps";
+    fn meta(&self) -> &ObjectMeta {
+        &self.metadata
+    }
+    fn meta_mut(&mut self) -> &mut ObjectMeta {
+        &mut self.metadata
+    }
+    fn admit(&mut self, old: Option<&Self>) -> Result<(), ApiError> {
+        validation::set_defaults_deployment(self);
+        validation::validate_deployment(self, old)
+    }
+    fn same_spec(&self, other: &Self) -> bool {
+        self.spec == other.spec
+    }
+    fn keep_status(&mut self, old: Option<&Self>) {
+        self.status = old.map(|o| o.status.clone()).unwrap_or_default();
+    }
+    fn get<'a>(store: &'a Store, key: &ObjectKey) -> Option<&'a Self> {
+        store.deployment(key)
+    }
+    fn put(store: &mut Store, object: Self) {
+        store.put_deployment(object);
+    }
+    fn remove(store: &mut Store, key: &ObjectKey) {
+        store.remove_deployment(key);
+    }
+}
+
+impl Workload for ReplicaSet {
+    const RESOURCE: &'static str = "replicasets.apps";
+    fn meta(&self) -> &ObjectMeta {
+        &self.metadata
+    }
+    fn meta_mut(&mut self) -> &mut ObjectMeta {
+        &mut self.metadata
+    }
+    fn admit(&mut self, old: Option<&Self>) -> Result<(), ApiError> {
+        validation::set_defaults_replicaset(self);
+        validation::validate_replicaset(self, old)
+    }
+    fn same_spec(&self, other: &Self) -> bool {
+        self.spec == other.spec
+    }
+    fn keep_status(&mut self, old: Option<&Self>) {
+        self.status = old.map(|o| o.status.clone()).unwrap_or_default();
+    }
+    fn get<'a>(store: &'a Store, key: &ObjectKey) -> Option<&'a Self> {
+        store.replicaset(key)
+    }
+    fn put(store: &mut Store, object: Self) {
+        store.put_replicaset(object);
+    }
+    fn remove(store: &mut Store, key: &ObjectKey) {
+        store.remove_replicaset(key);
     }
 }
 
 impl Cluster {
     /// `kubectl create` of a Deployment.
-    pub fn create_deployment(&mut self, mut d: Deployment) -> Result<(), ApiError> {
-        default_namespace(&mut d.metadata);
-        validation::set_defaults_deployment(&mut d);
-        validation::validate_deployment(&d, None)?;
-        let key = ObjectKey::of(&d.metadata);
-        if self.w.store.deployment(&key).is_some() {
-            return Err(ApiError::AlreadyExists {
-                resource: DEPLOY_RESOURCE.into(),
-                name: key.name,
-            });
-        }
-        d.api_version = "apps/v1".into();
-        d.kind = "Deployment".into();
-        created(&mut d.metadata, self);
-        d.status = Default::default();
-        self.w.store.put_deployment(d);
-        self.reconcile();
-        Ok(())
+    pub fn create_deployment(&mut self, d: Deployment) -> Result<(), ApiError> {
+        self.create_workload(d)
     }
 
     /// An update of a Deployment through the API server: `f` edits a copy; defaults,
@@ -54,72 +96,7 @@ impl Cluster {
         name: &str,
         f: impl FnOnce(&mut Deployment),
     ) -> Result<bool, ApiError> {
-        let key = ObjectKey::new(namespace, name);
-        let Some(old) = self.w.store.deployment(&key).cloned() else {
-            return Err(ApiError::not_found(DEPLOY_RESOURCE, name));
-        };
-        let mut new = old.clone();
-        f(&mut new);
-        validation::set_defaults_deployment(&mut new);
-        validation::validate_deployment(&new, Some(&old))?;
-        new.status = old.status.clone();
-        if new.spec != old.spec {
-            new.metadata.generation = old.metadata.generation + 1;
-        }
-        if new == old {
-            return Ok(false);
-        }
-        self.w.store.put_deployment(new);
-        self.reconcile();
-        Ok(true)
-    }
-
-    /// `kubectl create` of a ReplicaSet.
-    pub fn create_replicaset(&mut self, mut rs: ReplicaSet) -> Result<(), ApiError> {
-        default_namespace(&mut rs.metadata);
-        validation::set_defaults_replicaset(&mut rs);
-        validation::validate_replicaset(&rs, None)?;
-        let key = ObjectKey::of(&rs.metadata);
-        if self.w.store.replicaset(&key).is_some() {
-            return Err(ApiError::AlreadyExists {
-                resource: RS_RESOURCE.into(),
-                name: key.name,
-            });
-        }
-        rs.api_version = "apps/v1".into();
-        rs.kind = "ReplicaSet".into();
-        created(&mut rs.metadata, self);
-        rs.status = Default::default();
-        self.w.store.put_replicaset(rs);
-        self.reconcile();
-        Ok(())
-    }
-
-    /// An update of a ReplicaSet through the API server (as [`Cluster::update_deployment`]).
-    pub fn update_replicaset(
-        &mut self,
-        namespace: &str,
-        name: &str,
-        f: impl FnOnce(&mut ReplicaSet),
-    ) -> Result<bool, ApiError> {
-        let key = ObjectKey::new(namespace, name);
-        let Some(old) = self.w.store.replicaset(&key).cloned() else {
-            return Err(ApiError::not_found(RS_RESOURCE, name));
-        };
-        let mut new = old.clone();
-        f(&mut new);
-        validation::set_defaults_replicaset(&mut new);
-        validation::validate_replicaset(&new, Some(&old))?;
-        new.status = old.status.clone();
-        if new.spec != old.spec {
-            new.metadata.generation = old.metadata.generation + 1;
-        }
-        if new == old {
-            return Ok(false);
-        }
-        self.w.store.put_replicaset(new);
-        self.reconcile();
-        Ok(true)
+        self.update_workload(&ObjectKey::new(namespace, name), f)
     }
 
     /// `kubectl delete deploy NAME --cascade=...`: its ReplicaSets (and their pods) go with it,
@@ -130,32 +107,22 @@ impl Cluster {
         name: &str,
         cascade: Cascade,
     ) -> Result<(), ApiError> {
-        let key = ObjectKey::new(namespace, name);
-        let Some(uid) = self
-            .w
-            .store
-            .deployment(&key)
-            .map(|d| d.metadata.uid.clone())
-        else {
-            return Err(ApiError::not_found(DEPLOY_RESOURCE, name));
-        };
-        match cascade {
-            Cascade::Orphan => {
-                self.orphan_dependents(&uid);
-                self.w.store.remove_deployment(&key);
-            }
-            Cascade::Background => {
-                self.w.store.remove_deployment(&key);
-            }
-            Cascade::Foreground => {
-                let now = self.w.clock.now();
-                self.w
-                    .store
-                    .update_deployment(&key, |d| d.metadata.mark_foreground_deletion(now));
-            }
-        }
-        self.reconcile();
-        Ok(())
+        self.delete_workload::<Deployment>(&ObjectKey::new(namespace, name), cascade)
+    }
+
+    /// `kubectl create` of a ReplicaSet.
+    pub fn create_replicaset(&mut self, rs: ReplicaSet) -> Result<(), ApiError> {
+        self.create_workload(rs)
+    }
+
+    /// An update of a ReplicaSet through the API server (as [`Cluster::update_deployment`]).
+    pub fn update_replicaset(
+        &mut self,
+        namespace: &str,
+        name: &str,
+        f: impl FnOnce(&mut ReplicaSet),
+    ) -> Result<bool, ApiError> {
+        self.update_workload(&ObjectKey::new(namespace, name), f)
     }
 
     /// `kubectl delete rs NAME --cascade=...`: its pods go with it, are orphaned, or go first.
@@ -165,28 +132,85 @@ impl Cluster {
         name: &str,
         cascade: Cascade,
     ) -> Result<(), ApiError> {
-        let key = ObjectKey::new(namespace, name);
-        let Some(uid) = self
-            .w
-            .store
-            .replicaset(&key)
-            .map(|r| r.metadata.uid.clone())
-        else {
-            return Err(ApiError::not_found(RS_RESOURCE, name));
+        self.delete_workload::<ReplicaSet>(&ObjectKey::new(namespace, name), cascade)
+    }
+
+    /// A create: defaults and validation, `AlreadyExists`, then what the API server stamps on a
+    /// new object.
+    fn create_workload<W: Workload>(&mut self, mut o: W) -> Result<(), ApiError> {
+        if o.meta().namespace.is_empty() {
+            o.meta_mut().namespace = "default".into();
+        }
+        o.admit(None)?;
+        let key = ObjectKey::of(o.meta());
+        if W::get(&self.w.store, &key).is_some() {
+            return Err(ApiError::AlreadyExists {
+                resource: W::RESOURCE.into(),
+                name: key.name,
+            });
+        }
+        o.keep_status(None);
+        let (uid, now) = (self.w.rng.uid(), self.w.clock.now());
+        let meta = o.meta_mut();
+        meta.uid = uid;
+        meta.creation_timestamp = Some(now);
+        meta.deletion_timestamp = None;
+        meta.generation = 1;
+        W::put(&mut self.w.store, o);
+        self.reconcile();
+        Ok(())
+    }
+
+    /// An update: `f` edits a copy; defaults, validation against the old object, the status
+    /// kept, the generation moved by a spec change.
+    fn update_workload<W: Workload>(
+        &mut self,
+        key: &ObjectKey,
+        f: impl FnOnce(&mut W),
+    ) -> Result<bool, ApiError> {
+        let Some(old) = W::get(&self.w.store, key).cloned() else {
+            return Err(ApiError::not_found(W::RESOURCE, &key.name));
+        };
+        let mut new = old.clone();
+        f(&mut new);
+        new.admit(Some(&old))?;
+        new.keep_status(Some(&old));
+        if !new.same_spec(&old) {
+            new.meta_mut().generation = old.meta().generation + 1;
+        }
+        if new == old {
+            return Ok(false);
+        }
+        W::put(&mut self.w.store, new);
+        self.reconcile();
+        Ok(true)
+    }
+
+    /// A delete with kubectl's cascade: dependents go after it (background), lose their owner
+    /// reference (orphan), or go first while it waits marked (foreground).
+    fn delete_workload<W: Workload>(
+        &mut self,
+        key: &ObjectKey,
+        cascade: Cascade,
+    ) -> Result<(), ApiError> {
+        let Some(uid) = W::get(&self.w.store, key).map(|o| o.meta().uid.clone()) else {
+            return Err(ApiError::not_found(W::RESOURCE, &key.name));
         };
         match cascade {
             Cascade::Orphan => {
                 self.orphan_dependents(&uid);
-                self.w.store.remove_replicaset(&key);
+                W::remove(&mut self.w.store, key);
             }
-            Cascade::Background => {
-                self.w.store.remove_replicaset(&key);
-            }
+            Cascade::Background => W::remove(&mut self.w.store, key),
             Cascade::Foreground => {
                 let now = self.w.clock.now();
-                self.w
-                    .store
-                    .update_replicaset(&key, |r| r.metadata.mark_foreground_deletion(now));
+                if let Some(old) = W::get(&self.w.store, key) {
+                    let mut o = old.clone();
+                    o.meta_mut().mark_foreground_deletion(now);
+                    if &o != old {
+                        W::put(&mut self.w.store, o);
+                    }
+                }
             }
         }
         self.reconcile();
