@@ -4,19 +4,21 @@
 /// What `help` prints.
 pub(crate) const HELP: &str = "\
 One command per line; `-f -` with <<'EOF' … EOF reads the lines up to EOF; # starts a comment.
-  kubectl apply|create -f FILE|- [--validate=false]     kubectl create deployment NAME --image=IMAGE
+  kubectl apply|create -f FILE|- [--validate=false]
+  kubectl create deployment NAME --image=IMAGE [--replicas=N] [--dry-run=client -o yaml]
   kubectl get ds|pods|nodes|deploy|rs|controllerrevisions|events|all [NAME] [-n NS|-A] [-l SEL]
-      [-o wide|yaml|json|name] [--show-labels]          kubectl describe ds|pod|node|deploy|rs NAME
-  kubectl delete ds|pod|node|deploy|rs NAME | -f FILE   kubectl scale deploy/NAME --replicas=N
-  kubectl label|taint nodes NAME|--all|-l SEL …         kubectl cordon|uncordon|drain NODE
-  kubectl rollout status|history|undo|restart ds/NAME   kubectl set image ds/NAME CONTAINER=IMAGE
+      [-o wide|yaml|json|name] [--show-labels]
+  kubectl describe ds|pod|node|deploy|rs NAME       kubectl delete KIND NAME | -f FILE
+  kubectl label|taint nodes NAME|--all|-l SEL …     kubectl cordon|uncordon|drain NODE
+  kubectl rollout status|history|undo|restart ds/NAME
+  kubectl set image ds/NAME CONTAINER=IMAGE         kubectl scale deploy/NAME --replicas=N
   sim advance DURATION | sim settle | sim node NAME ready|not-ready|unreachable
   sim node NAME pressure memory|disk|pid on|off | sim image IMAGE unpullable|pullable
   sim pod NAME fail | sim seed N | sim timing [NAME DURATION]
   expect pods of ds/NAME [ready] on exactly|on at least|not on NODE… | count N
   expect KIND/NAME exists|absent|ready|rolled out | expect KIND/NAME FIELD =|!=|-lt|-gt VALUE
   expect output contains|lacks TEXT | expect failed [TEXT] | expect succeeded
-  help                                                  this list
+  help                                              this list
 ";
 
 /// `help` takes no arguments; anything else is a mistake worth saying.

@@ -89,6 +89,7 @@ fn help_lists_the_commands() {
     let out = session.execute("help", None).output;
     for form in [
         "kubectl apply|create -f FILE|-",
+        "kubectl create deployment NAME --image=IMAGE",
         "kubectl get ds|pods|nodes",
         "kubectl rollout status|history|undo|restart ds/NAME",
         "sim advance DURATION",
