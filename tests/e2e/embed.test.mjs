@@ -14,10 +14,16 @@ test('the embed demo page shows three working playgrounds', async () => {
   const { page, log } = await ctx.open();
   await page.setViewportSize({ width: 900, height: 900 });
   await page.goto(`${ctx.server.url}embed-demo.html`, { waitUntil: 'networkidle' });
-  const frames = page.locator('iframe.daemonset-playground');
-  await frames.nth(2).waitFor();
-  assert.equal(await frames.count(), 3);
+  // Each block loads once scrolled near (lazy start): scroll to each in turn.
+  const blocks = page.locator('daemonset-playground');
+  assert.equal(await blocks.count(), 3);
   assert.equal(await page.locator('pre.daemonset-playground').count(), 0);
+  for (let i = 0; i < 3; i++) {
+    await blocks.nth(i).scrollIntoViewIfNeeded();
+    await blocks.nth(i).locator('iframe').waitFor();
+  }
+  const frames = page.locator('iframe.daemonset-playground');
+  assert.equal(await frames.count(), 3);
   const expected = [
     { pods: /log-agent-\w{5}/g, count: 3 },
     { pods: /fluentd-\w{5}/g, count: 1 },

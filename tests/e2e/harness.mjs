@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { DIST, startServer } from './server.mjs';
 
-export const CHROMIUM = '/usr/bin/chromium';
+// Debian's, unless $CHROMIUM names another (a CI runner's Chrome).
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 // Quiet and self-contained: no sandbox (CI runs as root), no GPU, no calls home.
