@@ -250,6 +250,9 @@
         el.setAttribute(a.name.slice(5), a.value);
       }
     }
+    // The page's own handles on the block stay.
+    if (pre.id) el.id = pre.id;
+    el.className = pre.className;
     el.textContent = pre.textContent;
     pre.replaceWith(el);
     return el;

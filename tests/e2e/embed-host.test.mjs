@@ -60,6 +60,7 @@ const PAGES = (playground) => ({
 <daemonset-playground id="click" nodes="1" load="click" height="200" title="click"></daemonset-playground>
 <div style="height: 3000px"></div>
 <daemonset-playground id="far" nodes="2" title="far"></daemonset-playground>`),
+  '/blank.html': tutorial(playground, ''),
   '/api.html': tutorial(playground, `
 <daemonset-playground id="lesson" lesson="daemonset-basics" step="1" title="lesson"></daemonset-playground>
 <daemonset-playground id="plain" nodes="3" title="plain"></daemonset-playground>
@@ -117,6 +118,8 @@ test('embeds take their content\'s height, grow and shrink with it, without a bo
   const before = await fitted(wide.iframe, wide.frame);
   assert.notEqual(before, 480, 'not the old fixed height');
   assert.deepEqual(await overflow(wide.frame), { x: 0, y: 0 });
+  // Loading took neither the host page's focus nor its scroll position.
+  assert.deepEqual(await page.evaluate(() => [document.activeElement === document.body, window.scrollY]), [true, 0]);
   // The host theme's `iframe { height: auto; border: … }` changes nothing.
   assert.equal(await wide.iframe.evaluate((f) => getComputedStyle(f).borderTopWidth), '0px');
   // Opening the manifest grows it; closing shrinks it back.
@@ -303,5 +306,18 @@ test('every embed of a page shares one download of the app', async () => {
   const js = hits.filter((h) => /\/daemonset-playground-[0-9a-f]+\.js$/.test(h));
   assert.equal(wasm.length, 1, hits.join('\n'));
   assert.equal(js.length, 1, hits.join('\n'));
+  assert.deepEqual(log.errors, []);
+});
+
+test('the Share panel\'s <iframe> snippet keeps its height and has no border under a theme\'s iframe rule', async () => {
+  const { page, log } = await ctx.open({ viewport: { width: 1000, height: 900 } });
+  await page.goto(ctx.server.url, { waitUntil: 'networkidle' });
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const snippet = await page.getByRole('textbox', { name: 'Embed snippet' }).inputValue();
+  await page.goto(hostPage('/blank.html'), { waitUntil: 'networkidle' });
+  await page.evaluate((html) => document.body.insertAdjacentHTML('beforeend', html), snippet);
+  const iframe = page.locator('iframe[title="DaemonSet Playground"]');
+  await iframe.waitFor();
+  assert.deepEqual(await iframe.evaluate((f) => [f.getBoundingClientRect().height, getComputedStyle(f).borderTopWidth]), [480, '0px']);
   assert.deepEqual(log.errors, []);
 });
