@@ -3,8 +3,8 @@
 //! lesson (`data-lesson`), its panel, the editor and the console too (on a narrow embed, one of
 //! the two at a time, a tap apart), and in any embed with `?readonly=0`. It reads its scenario from the fragment only (what
 //! `embed.js` writes) and never touches the reader's autosave. `?lang=zh-Hant` (embed.js's
-//! `data-lang`) pins its language, `?theme=dark|light` its colours. A paused embed that has not
-//! started shows a big Play over the canvas. It talks to its host page through `host`.
+//! `data-lang`) pins its language, `?theme=dark|light` its colours. An embed that has not played
+//! yet shows a big Play over the canvas. It talks to its host page through `host`.
 
 mod host;
 mod protocol;
@@ -70,8 +70,16 @@ pub fn EmbedApp(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
     // for them in a plain embed too.
     let editable = crate::address::param("readonly").as_deref() == Some("0");
     let tools = Memo::new(move |_| editable || state.with(|p| p.lesson().is_some()));
-    // Not started: paused at the very beginning (embeds open paused unless data-autoplay).
-    let unstarted = Memo::new(move |_| state.with(|p| !p.playing && p.elapsed_millis() == 0));
+    // Not started: paused since it opened (embeds open paused unless data-autoplay), even if
+    // its scenario already advanced the clock.
+    let playing = Memo::new(move |_| state.with(|p| p.playing));
+    let started = RwSignal::new(false);
+    Effect::new(move |_| {
+        if playing.get() {
+            started.set(true);
+        }
+    });
+    let unstarted = Memo::new(move |_| !started.get() && !playing.get());
     let pane = RwSignal::new(Pane::Editor);
     let pane_button = move |which: Pane, label: Msg| {
         view! {

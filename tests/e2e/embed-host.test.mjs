@@ -238,7 +238,9 @@ test('an embed keeps ?embed=1 and ?lang= across its own address updates, and rel
 test('<daemonset-playground> elements: lazy start near the viewport, a Run placeholder, blocks added later', async () => {
   const { page, log } = await ctx.open({ viewport: { width: 1000, height: 900 } });
   await page.goto(hostPage('/elements.html'), { waitUntil: 'networkidle' });
-  await running(page, 'near');
+  const near = await running(page, 'near');
+  // A preset whose script advanced the clock opens paused too, with its big Play.
+  assert.ok(await near.frame.locator('.embed-start').isVisible());
   // Far below the fold: nothing loaded yet.
   assert.equal(await page.locator('#far iframe').count(), 0);
   // load="click": a Run button, no frame until pressed; pressed, it plays.
