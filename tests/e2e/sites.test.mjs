@@ -157,6 +157,7 @@ title: A tutorial
 # DaemonSets
 
 {{< daemonset nodes="3" title="One pod per node" >}}
+# <kubectl> & "quotes" stay as written
 ${YAML('hugo-agent')}{{< /daemonset >}}
 
 <pre class="daemonset-playground" data-nodes="2" data-title="Raw block">
@@ -164,5 +165,8 @@ ${YAML('hugo-other')}</pre>
 `);
   execFileSync('hugo', ['--quiet', '--source', site, '--destination', join(site, 'public')], { stdio: 'inherit' });
   const served = await serve(join(site, 'public'));
-  await checkTwoEmbeds(`${served}tutorial/`, ['hugo-agent', 'hugo-other'], 'sites-hugo');
+  const page = await checkTwoEmbeds(`${served}tutorial/`, ['hugo-agent', 'hugo-other'], 'sites-hugo');
+  // The shortcode escaped the YAML once: the embed reads it as written.
+  const frame = await (await page.locator('daemonset-playground iframe').first().elementHandle()).contentFrame();
+  assert.match(await frame.locator('.embed-manifest pre').textContent(), /^# <kubectl> & "quotes" stay as written\n/);
 });
