@@ -95,7 +95,7 @@ pub fn EmbedApp(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
     let href = RwSignal::new(String::new());
     view! {
         <header class="embed-header">
-            <span class="embed-title">"DaemonSet Playground"</span>
+            <h1 class="embed-title">"DaemonSet Playground"</h1>
             <a
                 href=move || href.get()
                 target="_blank"
@@ -110,7 +110,7 @@ pub fn EmbedApp(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
         <Notice message=notice />
         <main id="main" class="playground embed">
             <Clock />
-            <div class="embed-stage" class:unstarted=move || unstarted.get()>
+            <div class="embed-stage">
                 <Canvas />
                 <Show when=move || unstarted.get()>
                     <button

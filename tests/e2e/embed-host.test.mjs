@@ -3,6 +3,8 @@
 // borderless, paused until played, in the host's colours, lazy, as <daemonset-playground>
 // elements, with a host API, downloading the app once.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import { startServer } from './server.mjs';
 import { screenshot, start } from './harness.mjs';
@@ -323,3 +325,28 @@ test('the Share panel\'s <iframe> snippet keeps its height and has no border und
   assert.deepEqual(await iframe.evaluate((f) => [f.getBoundingClientRect().height, getComputedStyle(f).borderTopWidth]), [480, '0px']);
   assert.deepEqual(log.errors, []);
 });
+
+/** axe-core's violations (WCAG 2.x A and AA, best practices) in `frame`. */
+async function violations(frame) {
+  await frame.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  return frame.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+for (const theme of ['light', 'dark']) {
+  test(`axe-core finds nothing in embeds, paused with their Play and in a narrow lesson, ${theme}`, async () => {
+    const { page } = await ctx.open({ viewport: { width: 1000, height: 2400 } });
+    await page.goto(hostPage('/sized.html'), { waitUntil: 'networkidle' });
+    for (const title of ['wide', 'narrow']) {
+      const { frame } = await running(page, title);
+      await page.evaluate(([t, th]) => document.querySelector(`iframe[title="${t}"]`).contentWindow.postMessage({ dsplay: 'theme', theme: th }, '*'), [title, theme]);
+      await page.waitForTimeout(300);
+      const found = await violations(frame);
+      assert.deepEqual(found, [], `${title}: ${found.join('\n')}`);
+    }
+  });
+}
