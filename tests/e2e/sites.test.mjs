@@ -1,11 +1,11 @@
 // Embeds in sites built by the real tools, as an author builds them (issue 23): an mdBook book with
-// the mdbook-daemonset preprocessor, and a Hugo site with the shortcode of docs/embed/ and a raw
-// <pre> block. Each has two embeds and is served from another site (`localhost`) than the
+// the mdbook-daemonset preprocessor, a Hugo site with the shortcode of docs/embed/ and a raw
+// <pre> block, and an MkDocs site on the Material theme's dark palette. Each has two embeds and is served from another site (`localhost`) than the
 // playground; both embeds must run, take their content's height, and share one download of the
-// app. A tool that is not installed (scripts/setup.sh --browser installs both) skips its test.
+// app. A tool that is not installed (scripts/setup.sh --browser installs them) skips its test.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,17 @@ import { startServer } from './server.mjs';
 import { screenshot, start } from './harness.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** MkDocs' Material theme: among mkdocs' themes (Debian's package) or a Python module (PyPI's). */
+function material() {
+  if (existsSync('/usr/share/mkdocs/themes/material')) return true;
+  try {
+    execFileSync('python3', ['-c', 'import material'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function installed(tool) {
   try {
@@ -61,6 +72,15 @@ async function serve(root) {
   const server = await startServer({ root });
   servers.push(server);
   return server.url.replace('127.0.0.1', 'localhost');
+}
+
+/** The lightness (0 dark … 1 light) of the background of the first embed of `page`. */
+async function firstEmbedLightness(page) {
+  const frame = await (await page.locator('daemonset-playground iframe').first().elementHandle()).contentFrame();
+  return frame.evaluate(() => {
+    const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number);
+    return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+  });
 }
 
 /** Opens `url`, then checks its two embeds: running (the pods of `names`), sized by their
@@ -125,11 +145,7 @@ ${YAML('book-other')}\`\`\`
   const site = await serve(join(book, 'book'));
   const page = await checkTwoEmbeds(`${site}daemonsets.html`, ['book-agent', 'book-other'], 'sites-mdbook');
   // The coal theme is dark: so is an auto embed.
-  const frame = await (await page.locator('daemonset-playground iframe').first().elementHandle()).contentFrame();
-  const light = await frame.evaluate(() => {
-    const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number);
-    return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
-  });
+  const light = await firstEmbedLightness(page);
   assert.ok(light < 0.3, `dark on coal: ${light}`);
 });
 
@@ -169,4 +185,36 @@ ${YAML('hugo-other')}</pre>
   // The shortcode escaped the YAML once: the embed reads it as written.
   const frame = await (await page.locator('daemonset-playground iframe').first().elementHandle()).contentFrame();
   assert.match(await frame.locator('.embed-manifest pre').textContent(), /^# <kubectl> & "quotes" stay as written\n/);
+});
+
+test('an MkDocs site on Material\'s dark palette shows two running embeds, dark', { skip: !(installed('mkdocs') && material()) && 'mkdocs or its Material theme is not installed (scripts/setup.sh --browser)' }, async () => {
+  const site = join(work, 'mkdocs');
+  mkdirSync(join(site, 'docs'), { recursive: true });
+  writeFileSync(join(site, 'mkdocs.yml'), `site_name: DaemonSets
+theme:
+  name: material
+  # No web fonts: the test makes no request off the machine.
+  font: false
+  palette:
+    scheme: slate
+extra_javascript:
+  - ${ctx.server.url}embed.js
+`);
+  writeFileSync(join(site, 'docs/index.md'), `# DaemonSets
+
+One pod on every node:
+
+<pre class="daemonset-playground" data-nodes="3" data-title="One pod per node">
+${YAML('docs-agent')}</pre>
+
+And on two nodes:
+
+<pre class="daemonset-playground" data-nodes="2" data-title="Two nodes">
+${YAML('docs-other')}</pre>
+`);
+  execFileSync('mkdocs', ['build', '--quiet', '--config-file', join(site, 'mkdocs.yml'), '--site-dir', join(site, 'site')], { stdio: 'inherit' });
+  const served = await serve(join(site, 'site'));
+  const page = await checkTwoEmbeds(served, ['docs-agent', 'docs-other'], 'sites-mkdocs');
+  const light = await firstEmbedLightness(page);
+  assert.ok(light < 0.3, `dark on slate: ${light}`);
 });
