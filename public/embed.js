@@ -176,7 +176,12 @@
   // Reads the element's options and content once, then waits to be near the viewport (or for a
   // click, with load="click").
   function mount(el) {
-    if (el.dsplay) return;
+    if (el.dsplay) {
+      // Moved in the page: listened to again (its frame reloads where it is now).
+      if (mounted.indexOf(el) < 0) mounted.push(el);
+      if (!el.dsplayFrame && !el.dsplay.onClick && nearby) nearby.observe(el);
+      return;
+    }
     var manifest = option(el, 'manifest');
     var min = pixels(option(el, 'height'), 0);
     el.dsplay = {
@@ -185,11 +190,12 @@
       floor: min || 100,
       max: Math.max(min, pixels(option(el, 'max-height'), 10000)),
       clicked: false,
+      onClick: option(el, 'load') === 'click',
       theme: null,
     };
     el.style.display = 'block';
     mounted.push(el);
-    if (option(el, 'load') === 'click') placeholder(el);
+    if (el.dsplay.onClick) placeholder(el);
     else {
       el.replaceChildren();
       el.style.minHeight = el.dsplay.min + 'px';
@@ -267,6 +273,12 @@
       } else {
         mount(el);
       }
+    }
+    disconnectedCallback() {
+      // Gone from the page (a single-page site's navigation): forget it.
+      var i = mounted.indexOf(this);
+      if (i >= 0) mounted.splice(i, 1);
+      if (nearby) nearby.unobserve(this);
     }
     /** Runs scenario-language commands, as the console runs a pasted script. */
     run(script) { send(this, { dsplay: 'run', script: String(script) }); }

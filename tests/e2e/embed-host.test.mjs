@@ -264,6 +264,13 @@ test('<daemonset-playground> elements: lazy start near the viewport, a Run place
   });
   await running(page, 'later');
   assert.equal(await page.locator('pre.daemonset-playground').count(), 0);
+  // Moved in the page, an element's frame reloads and is still heard.
+  const heard = page.evaluate(() => new Promise((done) => {
+    const el = document.getElementById('near');
+    el.addEventListener('dsplay:ready', () => done(true), { once: true });
+    document.body.append(el);
+  }));
+  assert.equal(await heard, true);
   assert.deepEqual(log.errors, []);
 });
 
