@@ -1,10 +1,11 @@
 //! Embed mode (`?embed=1`): the playground inside another page's `<iframe>`, compact: the clock,
 //! the canvas and the manifest (read-only), with "Open in playground" for the full page; with a
-//! lesson (`data-lesson`), its panel, the editor and the console too (on a narrow embed, one of
-//! the two at a time, a tap apart), and in any embed with `?readonly=0`. It reads its scenario from the fragment only (what
-//! `embed.js` writes) and never touches the reader's autosave. `?lang=zh-Hant` (embed.js's
-//! `data-lang`) pins its language, `?theme=dark|light` its colours. An embed that has not played
-//! yet shows a big Play over the canvas. It talks to its host page through `host`.
+//! lesson (`data-lesson`), or `?readonly=0`, its panel, the editor and the console too (side by
+//! side on a wide embed; on a narrow one, one of the two at a time, a tap apart). It reads its
+//! scenario from the fragment only (what `embed.js` writes) and never touches the reader's
+//! autosave. `?lang=zh-Hant` (embed.js's `data-lang`) pins its language, `?theme=dark|light` its
+//! colours. An embed that has not played yet shows a big Play over the canvas. It talks to its
+//! host page through `host`.
 
 mod host;
 mod protocol;
@@ -132,11 +133,13 @@ pub fn EmbedApp(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
                             {pane_button(Pane::Editor, Msg::Manifest)}
                             {pane_button(Pane::Console, Msg::Console)}
                         </div>
-                        <div class="embed-pane" class:shown=move || pane.get() == Pane::Editor>
-                            <Editor />
-                        </div>
-                        <div class="embed-pane" class:shown=move || pane.get() == Pane::Console>
-                            <Console />
+                        <div class="embed-tools">
+                            <div class="embed-pane" class:shown=move || pane.get() == Pane::Editor>
+                                <Editor />
+                            </div>
+                            <div class="embed-pane" class:shown=move || pane.get() == Pane::Console>
+                                <Console />
+                            </div>
                         </div>
                     }
                         .into_any()

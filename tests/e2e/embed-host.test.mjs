@@ -277,8 +277,12 @@ test('<daemonset-playground> elements: lazy start near the viewport, a Run place
 test('the host API: ready, state and step events; run and reset commands', async () => {
   const { page, log } = await ctx.open({ viewport: { width: 1000, height: 2400 } });
   await page.goto(hostPage('/api.html'), { waitUntil: 'networkidle' });
-  await running(page, 'lesson');
+  const lesson = await running(page, 'lesson');
   const plain = await running(page, 'plain');
+  // 760 px wide: the lesson's editor and console side by side, the frame stays shorter.
+  const tops = await lesson.frame.evaluate(() => [...document.querySelectorAll('.embed-pane')].map((p) => p.getBoundingClientRect().top));
+  assert.equal(tops.length, 2);
+  assert.equal(tops[0], tops[1]);
   const seen = (id, type) => page.evaluate(([i, t]) => window.seen.filter((e) => e.id === i && e.type === t).map((e) => e.detail), [id, type]);
   await page.waitForFunction(() => window.seen.filter((e) => e.type === 'dsplay:ready').length === 2);
   await page.waitForFunction(() => window.seen.some((e) => e.id === 'plain' && e.type === 'dsplay:state'));
