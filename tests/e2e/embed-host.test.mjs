@@ -7,25 +7,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import { startServer } from './server.mjs';
-import { screenshot, start } from './harness.mjs';
+import { daemonSetYaml, lightness, screenshot, start } from './harness.mjs';
 
-const YAML = `apiVersion: apps/v1
-kind: DaemonSet
-metadata:
-  name: log-agent
-spec:
-  selector:
-    matchLabels:
-      app: log-agent
-  template:
-    metadata:
-      labels:
-        app: log-agent
-    spec:
-      containers:
-      - name: agent
-        image: busybox:1.36
-`;
+const YAML = daemonSetYaml('log-agent');
 
 // The page of a tutorial, with a theme rule as common themes have (`iframe { height: auto }`).
 const tutorial = (playground, body, style = '') => `<!DOCTYPE html>
@@ -192,10 +176,6 @@ test('embeds open paused with a big Play; data-autoplay runs the clock', async (
   assert.deepEqual(log.errors, []);
 });
 
-const background = (frame) => frame.evaluate(() => {
-  const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number);
-  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
-});
 
 test('data-theme: auto follows the host page\'s colours as they change, light and dark stay', async () => {
   // The reader's system is light; the host page is dark (mdBook's coal).
@@ -203,8 +183,8 @@ test('data-theme: auto follows the host page\'s colours as they change, light an
   await page.goto(hostPage('/dark.html'), { waitUntil: 'networkidle' });
   const auto = await running(page, 'auto');
   const light = await running(page, 'light');
-  assert.ok((await background(auto.frame)) < 0.3, 'auto: dark on a dark page');
-  assert.ok((await background(light.frame)) > 0.7, 'light stays light');
+  assert.ok((await lightness(auto.frame)) < 0.3, 'auto: dark on a dark page');
+  assert.ok((await lightness(light.frame)) > 0.7, 'light stays light');
   await screenshot(page, 'embed-dark-host');
   // The host switches to its light theme: the auto embed follows.
   await page.evaluate(() => document.documentElement.classList.remove('coal'));
@@ -212,7 +192,7 @@ test('data-theme: auto follows the host page\'s colours as they change, light an
     const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number);
     return r + g + b > 600;
   });
-  assert.ok((await background(light.frame)) > 0.7);
+  assert.ok((await lightness(light.frame)) > 0.7);
   assert.deepEqual(log.errors, []);
 });
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { startServer } from './server.mjs';
-import { screenshot, start } from './harness.mjs';
+import { daemonSetYaml, lightness, screenshot, start } from './harness.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -35,23 +35,6 @@ function installed(tool) {
   }
 }
 
-const YAML = (name) => `apiVersion: apps/v1
-kind: DaemonSet
-metadata:
-  name: ${name}
-spec:
-  selector:
-    matchLabels:
-      app: ${name}
-  template:
-    metadata:
-      labels:
-        app: ${name}
-    spec:
-      containers:
-      - name: agent
-        image: busybox:1.36
-`;
 
 let ctx;
 let work;
@@ -76,11 +59,7 @@ async function serve(root) {
 
 /** The lightness (0 dark … 1 light) of the background of the first embed of `page`. */
 async function firstEmbedLightness(page) {
-  const frame = await (await page.locator('daemonset-playground iframe').first().elementHandle()).contentFrame();
-  return frame.evaluate(() => {
-    const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number);
-    return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
-  });
+  return lightness(await (await page.locator('daemonset-playground iframe').first().elementHandle()).contentFrame());
 }
 
 /** Opens `url`, then checks its two embeds: running (the pods of `names`), sized by their
@@ -134,12 +113,12 @@ preferred-dark-theme = "coal"
 One pod on every node:
 
 \`\`\`daemonset nodes=3 title="One pod per node"
-${YAML('book-agent')}\`\`\`
+${daemonSetYaml('book-agent')}\`\`\`
 
 And on two nodes, with the clock running:
 
 \`\`\`daemonset nodes=2 autoplay title="Two nodes"
-${YAML('book-other')}\`\`\`
+${daemonSetYaml('book-other')}\`\`\`
 `);
   execFileSync('mdbook', ['build', book], { stdio: 'inherit' });
   const site = await serve(join(book, 'book'));
@@ -174,10 +153,10 @@ title: A tutorial
 
 {{< daemonset nodes="3" title="One pod per node" >}}
 # <kubectl> & "quotes" stay as written
-${YAML('hugo-agent')}{{< /daemonset >}}
+${daemonSetYaml('hugo-agent')}{{< /daemonset >}}
 
 <pre class="daemonset-playground" data-nodes="2" data-title="Raw block">
-${YAML('hugo-other')}</pre>
+${daemonSetYaml('hugo-other')}</pre>
 `);
   execFileSync('hugo', ['--quiet', '--source', site, '--destination', join(site, 'public')], { stdio: 'inherit' });
   const served = await serve(join(site, 'public'));
@@ -205,12 +184,12 @@ extra_javascript:
 One pod on every node:
 
 <pre class="daemonset-playground" data-nodes="3" data-title="One pod per node">
-${YAML('docs-agent')}</pre>
+${daemonSetYaml('docs-agent')}</pre>
 
 And on two nodes:
 
 <pre class="daemonset-playground" data-nodes="2" data-title="Two nodes">
-${YAML('docs-other')}</pre>
+${daemonSetYaml('docs-other')}</pre>
 `);
   execFileSync('mkdocs', ['build', '--quiet', '--config-file', join(site, 'mkdocs.yml'), '--site-dir', join(site, 'site')], { stdio: 'inherit' });
   const served = await serve(join(site, 'site'));
