@@ -1,20 +1,23 @@
-//! `kubectl taint node` (kubectl `pkg/cmd/taint/taint.go`, `utils.go`): the new taints first, then
-//! the node's other taints; `node/NAME tainted|untainted|modified`; kubectl's errors for an
+//! `kubectl taint node` (kubectl `pkg/cmd/taint/taint.go`, `utils.go`) of the nodes named or
+//! selected (`-l`, `--all`): the new taints first, then each node's other taints;
+//! `node/NAME tainted|untainted|modified` per node; kubectl's errors for an
 //! existing key/effect without `--overwrite` and for removing a taint the node does not have.
 //! A NoExecute taint gets `timeAdded`, which the taint-eviction controller counts from.
 
 mod parse;
 pub(super) use parse::parse;
 
+use super::NamespaceScope;
+use super::objects::{Objects, report, visit_list};
+use super::resource::ResourceKind;
 use super::{Context, KError, Out};
-use crate::api::ApiError;
 use crate::api::Taint;
 
 /// The options of `kubectl taint` (kubectl's `TaintOptions`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TaintOptions {
-    /// The node.
-    pub node: String,
+    /// The nodes: names, or a selector (`-l`, `--all`).
+    pub nodes: Objects,
     /// The changes: additions first, then removals, each in command-line order.
     pub changes: Vec<TaintChange>,
     /// `--overwrite`.
@@ -58,15 +61,39 @@ pub fn removal_argument(taint: &Taint) -> String {
 }
 
 pub(super) fn run(ctx: &mut Context<'_>, o: &TaintOptions, out: &mut Out) {
-    let (node, changes, overwrite) = (o.node.as_str(), &o.changes, o.overwrite);
+    let scope = NamespaceScope::Default;
+    let (nodes, missing) = match visit_list(ctx.cluster, ResourceKind::Node, &o.nodes, &scope) {
+        Ok(found) => found,
+        Err(e) => {
+            out.error(e);
+            return;
+        }
+    };
+    let mut failed: Vec<Vec<KError>> = Vec::new();
+    for (_, node) in &nodes {
+        if let Err(errs) = taint_one(ctx, o, node, out) {
+            failed.push(errs);
+        }
+    }
+    failed.extend(missing.into_iter().map(|e| vec![e]));
+    report(out, failed);
+}
+
+/// Taints one node, printing its line; its errors otherwise.
+fn taint_one(
+    ctx: &mut Context<'_>,
+    o: &TaintOptions,
+    node: &str,
+    out: &mut Out,
+) -> Result<(), Vec<KError>> {
+    let (changes, overwrite) = (&o.changes, o.overwrite);
     let Some(old) = ctx
         .cluster
         .store()
         .node(node)
         .map(|n| n.spec.taints.clone())
     else {
-        out.error(KError::api(ApiError::not_found("nodes", node)));
-        return;
+        return Err(vec![super::get::not_found(ResourceKind::Node, node)]);
     };
     let now = ctx.cluster.now();
     let mut to_add: Vec<Taint> = Vec::new();
@@ -93,11 +120,10 @@ pub(super) fn run(ctx: &mut Context<'_>, o: &TaintOptions, out: &mut Out) {
             })
             .collect();
         if !existing.is_empty() {
-            out.error(KError::plain(format!(
+            return Err(vec![KError::plain(format!(
                 "node {node} already has {} taint(s) with same effect(s) and --overwrite is false",
                 existing.join(",")
-            )));
-            return;
+            ))]);
         }
     }
     // reorganizeTaints
@@ -128,8 +154,7 @@ pub(super) fn run(ctx: &mut Context<'_>, o: &TaintOptions, out: &mut Out) {
         }
     }
     if !errors.is_empty() {
-        out.errors(errors);
-        return;
+        return Err(errors);
     }
     let operation = if (added && deleted) || overwrite {
         "modified"
@@ -138,11 +163,11 @@ pub(super) fn run(ctx: &mut Context<'_>, o: &TaintOptions, out: &mut Out) {
     } else {
         "untainted"
     };
-    if let Err(e) = ctx.cluster.update_node(node, |n| n.spec.taints = taints) {
-        out.error(KError::api(e));
-        return;
-    }
+    ctx.cluster
+        .update_node(node, |n| n.spec.taints = taints)
+        .map_err(|e| vec![KError::api(e)])?;
     out.line(format!("node/{node} {operation}"));
+    Ok(())
 }
 
 #[cfg(test)]
