@@ -87,7 +87,7 @@ site_tools() {
     say "hugo, mkdocs and mkdocs-material: installed"
   elif [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
     say "hugo, mkdocs and mkdocs-material: installing with apt-get"
-    { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y hugo mkdocs mkdocs-material; } ||
+    { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y hugo mkdocs mkdocs-material python3-yaml; } ||
       say "they could not be installed: their site tests are skipped"
   else
     say "no hugo or mkdocs: their site tests are skipped (sudo apt-get install hugo mkdocs mkdocs-material)"
