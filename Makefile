@@ -26,6 +26,7 @@ bench:
 # Random scenarios through the real DaemonSet controller and through dsplay (issue 19); skips
 # with a message when the oracle (../shared/oracle, ~/.cache/dsoracle) is not built.
 # ORACLE_SEED=1 ORACLE_COUNT=100 make oracle; differences land in target/oracle/.
+# ORACLE_MINUTES=30 stops after 30 minutes and reports the scenarios run so far.
 oracle:
 	cargo build --release --locked -p dsplay-engine --bin dsplay
-	DSPLAY=target/release/dsplay python3 tools/oracle/run.py --seed $${ORACLE_SEED:-1} --count $${ORACLE_COUNT:-100}
+	DSPLAY=target/release/dsplay python3 tools/oracle/run.py --seed $${ORACLE_SEED:-1} --count $${ORACLE_COUNT:-100} --minutes $${ORACLE_MINUTES:-0}

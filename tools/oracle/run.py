@@ -4,7 +4,8 @@ DaemonSet controller and through dsplay (compare.py, the project's copy of ../sh
 (delta debugging over steps, nodes and DaemonSets, keeping the same kind of difference) and
 written to OUT/diff-*.yaml with its report. Skips with a message when the oracle is not built.
 
-usage: run.py --seed S --count N [--out DIR] [--no-minimise]
+usage: run.py --seed S --count N [--minutes M] [--out DIR] [--no-minimise]
+       (--minutes: stop after M minutes and report the scenarios run so far)
 env:   DSORACLE_BIN (default ~/.cache/dsoracle/bin/daemon.test), DSORACLE_COMPARE (default: the
        project's compare.py beside this file, which accepts the documented modelling choices),
        DSPLAY (default target/release/dsplay)
@@ -84,6 +85,7 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--count", type=int, default=100)
     ap.add_argument("--out", default="target/oracle")
+    ap.add_argument("--minutes", type=float, default=0)
     ap.add_argument("--no-minimise", action="store_true")
     a = ap.parse_args()
     if not os.path.exists(ORACLE) or not os.path.exists(COMPARE):
@@ -93,9 +95,12 @@ def main():
         print(f"oracle: skipped: {MISSING} (pip install pyyaml)")
         return 0
     os.makedirs(a.out, exist_ok=True)
-    start, same, found = time.time(), 0, {}
+    start, same, found, ran = time.time(), 0, {}, 0
     with tempfile.TemporaryDirectory() as work:
         for i in range(a.count):
+            if a.minutes and time.time() - start > a.minutes * 60:
+                break
+            ran += 1
             seed = a.seed * 1_000_000 + i
             sc = generate.scenario(seed)
             kinds, report = compare(sc, work)
@@ -113,10 +118,10 @@ def main():
             print(f"DIFF gen-{seed}: {key} (minimised: {len(small['nodes'])} nodes, "
                   f"{len(small['daemonSets'])} DaemonSets, {len(small['steps'])} steps)", flush=True)
     took = time.time() - start
-    print(f"{a.count} scenarios (seed {a.seed}) in {took:.0f} s: {same} same, {a.count - same} different")
+    print(f"{ran} scenarios (seed {a.seed}) in {took:.0f} s: {same} same, {ran - same} different")
     for key, seeds in sorted(found.items()):
         print(f"  {len(seeds):5d}  {key}  (e.g. gen-{seeds[0]})")
-    return 0 if same == a.count else 1
+    return 0 if same == ran else 1
 
 
 if __name__ == "__main__":
