@@ -12,7 +12,7 @@ documented in docs/fidelity.md with a scenario):
   DaemonSet pod from a node with an untolerated NoExecute taint (TaintManagerEviction), the
   oracle's DaemonSet controller deletes it; the eviction counts as that delete.
 
-usage: compare.py SCENARIO.yaml [--show]
+usage: compare.py SCENARIO.yaml [--show]   (env DSPLAY_TIMEOUT: seconds dsplay may take, default 60)
 """
 import json, os, re, subprocess, sys, yaml
 
@@ -73,7 +73,13 @@ def blocks(transcript):
 
 
 def run_dsplay(script):
-    p = subprocess.run([DSPLAY, "run", "-"], input=script, capture_output=True, text=True)
+    # A bound, so a dsplay that never settles is reported instead of stalling a batch (a
+    # create/evict loop in zero-width steps, docs/fidelity.md, gen-4000180).
+    try:
+        p = subprocess.run([DSPLAY, "run", "-"], input=script, capture_output=True, text=True,
+                           timeout=float(os.environ.get("DSPLAY_TIMEOUT", "60")))
+    except subprocess.TimeoutExpired:
+        sys.exit("dsplay timed out")
     b = blocks(p.stdout)
     dss = json.loads(b["kubectl get ds -o json"][-1])
     pods = json.loads(b["kubectl get pods -o json"][-1])

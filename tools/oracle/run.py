@@ -37,6 +37,8 @@ def compare(sc, workdir):
     with open(path, "w") as f:
         yaml.safe_dump(sc, f, sort_keys=False)
     p = subprocess.run([sys.executable, COMPARE, path], capture_output=True, text=True)
+    if "dsplay timed out" in p.stderr:
+        return {"dsplay timed out"}, p.stdout + p.stderr
     if "RESULT:" not in p.stdout:
         return {"oracle or dsplay failed"}, p.stdout + p.stderr
     diffs = [l[4:] for l in p.stdout.splitlines() if l.startswith("  - ")]
