@@ -169,6 +169,11 @@ impl Recorder {
             .get_or_init(|| self.iter().map(|e| e.to_event()).collect())
     }
 
+    /// How many events are kept.
+    pub fn count(&self) -> usize {
+        self.rows.len()
+    }
+
     /// Every event, oldest first, read in place (nothing is built).
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = EventRef<'_>> {
         self.rows.iter().map(|row| EventRef {
