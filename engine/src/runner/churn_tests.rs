@@ -164,3 +164,26 @@ fn a_runaway_command_stops_at_the_work_budget_with_a_message() {
         watch.output
     );
 }
+
+/// client-go's EventCorrelator on the churn: the DaemonSet's "Created pod" events are combined
+/// after the tenth, and the spam filter holds them to 25 plus one per 5 minutes.
+#[test]
+fn churn_events_are_combined_and_spam_filtered_as_client_go_does() {
+    let mut s = tainted(0);
+    s.execute("sim advance 10m", None);
+    let ds_events: Vec<(String, i32)> = s
+        .cluster()
+        .event_log()
+        .filter(|e| e.kind() == "DaemonSet" && e.reason() == "SuccessfulCreate")
+        .map(|e| (e.message().to_string(), e.count()))
+        .collect();
+    let combined: Vec<_> = ds_events
+        .iter()
+        .filter(|(m, _)| m.starts_with("(combined from similar events): Created pod: ds-"))
+        .collect();
+    assert_eq!(combined.len(), 1, "{ds_events:?}");
+    let total: i32 = ds_events.iter().map(|(_, n)| n).sum();
+    assert_eq!(total, 25 + 2, "25 at once, then one per 5 minutes");
+    let pods_created = evictions(&s);
+    assert!(pods_created > 500, "{pods_created}");
+}
