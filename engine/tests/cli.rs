@@ -146,3 +146,26 @@ fn test_runs_scenarios_and_lessons() {
         "{err}"
     );
 }
+
+/// Issue 24 item 5: a scenario that is not UTF-8 is refused with the line of its first bad byte.
+#[test]
+fn invalid_utf8_is_refused_with_a_line_number() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dsplay"))
+        .args(["run", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn dsplay");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"sim seed 1\nsim seed 2\nkubectl get pods \xff\n")
+        .expect("write stdin");
+    let out = child.wait_with_output().expect("dsplay output");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "dsplay: line 3: not UTF-8 text: byte 0xff at column 18\n"
+    );
+}

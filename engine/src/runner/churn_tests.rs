@@ -187,3 +187,67 @@ fn churn_events_are_combined_and_spam_filtered_as_client_go_does() {
     let pods_created = evictions(&s);
     assert!(pods_created > 500, "{pods_created}");
 }
+
+/// Issue 24 item 5: the API server's answers to negative quantities, `tolerationSeconds` past
+/// int64, a huge quantity and an overlong YAML key.
+#[test]
+fn hostile_values_get_the_api_servers_messages() {
+    let mut s = Session::new();
+    let node = "kubectl apply -f - <<'EOF'
+apiVersion: v1
+kind: Node
+metadata: {name: n1}
+status:
+  allocatable: {cpu: \"-1\", memory: -5Gi}
+EOF
+";
+    assert_eq!(
+        s.execute(node, None).output,
+        "The Node \"n1\" is invalid: \n\
+         * status.allocatable.cpu: Invalid value: \"-1\": must be greater than or equal to 0\n\
+         * status.allocatable.memory: Invalid value: \"-5Gi\": must be greater than or equal to 0\n"
+    );
+    let ds = |extra: &str| {
+        format!(
+            "kubectl apply -f - <<'EOF'
+apiVersion: apps/v1
+kind: DaemonSet
+metadata: {{name: ds}}
+spec:
+  selector: {{matchLabels: {{app: ds}}}}
+  template:
+    metadata: {{labels: {{app: ds}}}}
+    spec:
+      {extra}
+      containers:
+      - name: c
+        image: nginx
+        resources: {{requests: {{cpu: CPU}}}}
+EOF
+"
+        )
+    };
+    let negative = ds("").replace("CPU", "\"-100m\"");
+    assert_eq!(
+        s.execute(&negative, None).output,
+        "The DaemonSet \"ds\" is invalid: spec.template.spec.containers[0].resources.requests[cpu]: Invalid value: \"-100m\": must be greater than or equal to 0\n"
+    );
+    let past_int64 = ds("tolerations: [{key: k, operator: Exists, effect: NoExecute, tolerationSeconds: 9223372036854775808}]")
+        .replace("CPU", "1");
+    assert!(
+        s.execute(&past_int64, None).output.ends_with(
+            "json: cannot unmarshal number 9223372036854775808 into Go struct field Toleration.spec.template.spec.tolerations.tolerationSeconds of type int64\n"
+        )
+    );
+    // Kubernetes accepts any exponent: the pod just never fits a node.
+    let huge = ds("").replace("CPU", "1e100");
+    assert_eq!(s.execute(&huge, None).output, "daemonset.apps/ds created\n");
+    let key = format!(
+        "kubectl apply -f - <<'EOF'\napiVersion: v1\nkind: Node\nmetadata:\n  name: n2\n  labels:\n    {}: x\nEOF\n",
+        "a".repeat(100_000)
+    );
+    assert_eq!(
+        s.execute(&key, None).output,
+        "error: error parsing STDIN: error converting YAML to JSON: yaml: line 6: could not find expected ':'\n"
+    );
+}
