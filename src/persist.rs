@@ -26,9 +26,26 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
-/// Decodes and rebuilds a saved scenario, unless opening it stopped the page last time.
-fn open(saved: &str) -> Result<Playground, share::LinkError> {
-    let session = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
+/// Wall-clock milliseconds a saved scenario may replay before the page first shows: most open
+/// at once; longer ones go on between frames, with their progress and a Stop.
+const FIRST_REPLAY_MILLIS: f64 = 250.0;
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+/// Milliseconds on the page's clock.
+pub fn now_millis() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Decodes and starts rebuilding a saved scenario, unless opening it stopped the page last
+/// time; replays what fits in [`FIRST_REPLAY_MILLIS`] (all of it in an embed, which has no
+/// place for the progress).
+fn open(saved: &str, embed: bool) -> Result<share::Restoring, share::LinkError> {
+    let session = session_storage();
     if let Some(s) = &session {
         if s.get_item(OPENING).ok().flatten().as_deref() == Some(saved) {
             let _ = s.remove_item(OPENING);
@@ -36,11 +53,36 @@ fn open(saved: &str) -> Result<Playground, share::LinkError> {
         }
         let _ = s.set_item(OPENING, saved);
     }
-    let opened = share::decode(saved).and_then(|s| share::restore(&s));
-    if let Some(s) = &session {
+    let mut restoring = match share::decode(saved).and_then(|s| share::Restoring::new(&s)) {
+        Ok(r) => r,
+        Err(e) => {
+            opened();
+            return Err(e);
+        }
+    };
+    let start = now_millis();
+    restoring.run_while(|| embed || now_millis() - start < FIRST_REPLAY_MILLIS);
+    if restoring.is_done() {
+        opened();
+    }
+    Ok(restoring)
+}
+
+/// The saved scenario being opened is open (or was given up): a reload may open it again.
+pub fn opened() {
+    if let Some(s) = session_storage() {
         let _ = s.remove_item(OPENING);
     }
-    opened
+}
+
+thread_local! {
+    /// A saved scenario is still replaying: the page's placeholder must not be autosaved over it.
+    static REPLAYING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Holds the link and the autosave while a saved scenario replays between frames.
+pub fn set_replaying(on: bool) {
+    REPLAYING.with(|r| r.set(on));
 }
 
 /// The URL fragment, without `#`.
@@ -60,6 +102,26 @@ pub struct Loaded {
     pub notice: Option<Vec<Text>>,
     /// The language the opened link carries.
     pub lang: Option<Lang>,
+    /// A saved scenario still replaying (`playground` is then an empty placeholder).
+    pub pending: Option<share::Restoring>,
+}
+
+impl Loaded {
+    /// A saved scenario opened, or still replaying (its last steps go on between frames).
+    fn of(restoring: share::Restoring, notice: Option<Vec<Text>>, lang: Option<Lang>) -> Loaded {
+        let (playground, pending) = if restoring.is_done() {
+            (restoring.finish(), None)
+        } else {
+            (Playground::empty(), Some(restoring))
+        };
+        Loaded {
+            playground,
+            default: false,
+            notice,
+            lang,
+            pending,
+        }
+    }
 }
 
 /// The language a scenario carries, if it is one this version speaks.
@@ -74,15 +136,8 @@ pub fn load(embed: bool) -> Loaded {
     let link = fragment();
     if share::is_scenario(&link) {
         let lang = share::decode(&link).ok().as_ref().and_then(lang_of);
-        match open(&link) {
-            Ok(playground) => {
-                return Loaded {
-                    playground,
-                    default: false,
-                    notice: None,
-                    lang,
-                };
-            }
+        match open(&link, embed) {
+            Ok(opened) => return Loaded::of(opened, None, lang),
             Err(e) => {
                 notes.push(Text::new(Msg::LinkNotOpened));
                 notes.push(e.0);
@@ -104,6 +159,7 @@ pub fn load(embed: bool) -> Loaded {
                 default: false,
                 notice: None,
                 lang: None,
+                pending: None,
             };
         }
     }
@@ -112,17 +168,12 @@ pub fn load(embed: bool) -> Loaded {
             let Ok(Some(saved)) = store.get_item(key) else {
                 continue;
             };
-            match open(&saved) {
-                Ok(playground) => {
+            match open(&saved, embed) {
+                Ok(opened) => {
                     if !notes.is_empty() || i > 0 {
                         notes.push(Text::new(Msg::AutosaveOpenInstead));
                     }
-                    return Loaded {
-                        playground,
-                        default: false,
-                        notice: join(notes),
-                        lang: None,
-                    };
+                    return Loaded::of(opened, join(notes), None);
                 }
                 Err(e) => {
                     notes.push(Text::new(Msg::AutosaveUnreadable).text_arg("error", e.0));
@@ -143,6 +194,7 @@ pub fn load(embed: bool) -> Loaded {
         default: true,
         notice: join(notes),
         lang: None,
+        pending: None,
     }
 }
 
@@ -206,6 +258,9 @@ pub fn drive(state: State, notice: RwSignal<Option<Vec<Text>>>, i18n: I18n, embe
     let last = StoredValue::new_local(None::<u64>);
     let written = StoredValue::new_local(String::new());
     let sync = move || {
+        if REPLAYING.with(std::cell::Cell::get) {
+            return;
+        }
         let lang = i18n.lang_untracked();
         let rev = state.with_untracked(|p| revision(p, lang));
         if last.get_value() == Some(rev) {

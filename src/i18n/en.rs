@@ -273,6 +273,11 @@ pub fn text(msg: Msg) -> &'static str {
         // Links and the autosave
         LinkNotOpened => "This link could not be opened.",
         AutosaveOpenInstead => "Your autosaved work is open instead.",
+        ReplayProgress => "Opening the saved work: step {done} of {total}.",
+        ReplayStop => "Stop",
+        ReplayStopped => {
+            "Opening was stopped after step {done} of {total}: the rest of the saved work was not replayed."
+        }
         AutosaveUnreadable => "Your last autosave could not be read ({error})",
         DefaultOpenInstead => "The default scenario is open instead.",
         StoppedThePage => {

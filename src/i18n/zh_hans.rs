@@ -257,6 +257,11 @@ pub fn text(msg: Msg) -> &'static str {
         // 链接与自动保存
         LinkNotOpened => "无法打开此链接。",
         AutosaveOpenInstead => "已改为打开你自动保存的工作。",
+        ReplayProgress => "正在打开保存的工作：第 {done} 步，共 {total} 步。",
+        ReplayStop => "停止",
+        ReplayStopped => {
+            "打开在第 {done} 步（共 {total} 步）时被停止：保存的工作的其余部分没有重放。"
+        }
         AutosaveUnreadable => "无法读取你上次自动保存的内容（{error}）",
         DefaultOpenInstead => "已改为打开默认场景。",
         StoppedThePage => "上次打开它时页面停止了响应，因此没有再次重放。",
