@@ -10,6 +10,7 @@ use crate::components::State;
 use crate::i18n::{I18n, Lang, Msg, Text};
 use crate::playground::Playground;
 use crate::share::{self, LinkError, Scenario};
+use crate::tabs;
 use leptos::prelude::*;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::time::Duration;
@@ -164,14 +165,28 @@ pub fn load(embed: bool) -> Loaded {
         }
     }
     if !embed && let Some(store) = storage() {
-        for (i, key) in [NEWEST, BEFORE].into_iter().enumerate() {
-            let Ok(Some(saved)) = store.get_item(key) else {
+        // A reload opens the tab's own work, if another tab has saved over it since (a newest
+        // save that does not read takes the usual way: a message, then the one before).
+        let tab = tabs::id();
+        let shared = [NEWEST, BEFORE].map(|key| store.get_item(key).ok().flatten());
+        let own = tabs::own(&tab).filter(|own| {
+            shared[0]
+                .as_ref()
+                .is_some_and(|newest| newest != own && share::decode(newest).is_ok())
+        });
+        let saves: Vec<Option<String>> = own.iter().cloned().map(Some).chain(shared).collect();
+        let first = usize::from(own.is_some());
+        for (i, saved) in saves.into_iter().enumerate() {
+            let Some(saved) = saved else {
                 continue;
             };
             match open(&saved, embed) {
                 Ok(opened) => {
-                    if !notes.is_empty() || i > 0 {
+                    if !notes.is_empty() || i > first {
                         notes.push(Text::new(Msg::AutosaveOpenInstead));
+                    }
+                    if own.is_none() && tabs::own(&tab).is_none() {
+                        notes.extend(tabs::others_kept(&tab));
                     }
                     return Loaded::of(opened, join(notes), None);
                 }
@@ -228,6 +243,7 @@ fn autosave(link: &str) {
     }
     // A full storage only loses the autosave, never the page.
     let _ = store.set_item(NEWEST, link);
+    tabs::save(&tabs::id(), link);
 }
 
 /// What changes the link: cheap to compute every second, unlike the link itself.
@@ -304,4 +320,21 @@ pub fn drive(state: State, notice: RwSignal<Option<Vec<Text>>>, i18n: I18n, embe
         }
     });
     on_cleanup(move || on_hash.remove());
+    if !embed {
+        // Another tab's save: say once that each tab keeps its own work.
+        let tab = tabs::id();
+        let told = StoredValue::new_local(false);
+        let on_storage = window_event_listener(leptos::ev::storage, move |e| {
+            let key = e.key().unwrap_or_default();
+            if told.get_value() || !tabs::is_other_tab_save(&key, &tab) {
+                return;
+            }
+            told.set_value(true);
+            notice.update(|n| {
+                n.get_or_insert_with(Vec::new)
+                    .push(Text::new(Msg::OtherTabOpen))
+            });
+        });
+        on_cleanup(move || on_storage.remove());
+    }
 }

@@ -76,7 +76,7 @@ pub fn Replaying(
                     </p>
                     <progress max=total value=done></progress>
                     <button type="button" on:click=move |_| finish(true)>
-                        {i18n.tr(Msg::ReplayStop)}
+                        {i18n.tr(Msg::Stop)}
                     </button>
                 </div>
             }
