@@ -143,6 +143,16 @@ impl Session {
         self.previous.as_ref().map(CommandOutput::as_previous)
     }
 
+    /// Runs a command the user did not type (a view's `kubectl get`, the playing clock's
+    /// `sim advance`) without it becoming the previous command that `expect output` and
+    /// `expect failed` look at.
+    pub fn execute_aside(&mut self, line: &str) -> CommandOutput {
+        let previous = self.previous.take();
+        let out = self.execute(line, None);
+        self.previous = previous;
+        out
+    }
+
     /// Runs what the user typed: one command (or several lines, as a script runs them, with
     /// their here-documents). `stdin` is the standard input of a command that has no
     /// here-document of its own (`kubectl apply -f -`). Several commands print as a transcript

@@ -444,8 +444,13 @@ fn Chip(chips: RwSignal<ChipList>, uid: String) -> impl IntoView {
     let class = move || {
         part(|c| {
             format!(
-                "pod-chip state-{}{}{}{}",
+                "pod-chip state-{}{}{}{}{}",
                 c.chip.state.class(),
+                if c.chip.other_owner.is_some() {
+                    " other-owner"
+                } else {
+                    ""
+                },
                 match c.chip.current {
                     Some(true) => " rev-current",
                     Some(false) => " rev-old",
@@ -472,7 +477,12 @@ fn Chip(chips: RwSignal<ChipList>, uid: String) -> impl IntoView {
     view! {
         <li
             class=class
-            title=move || part(|c| format!("{}/{}: {}", c.chip.namespace, c.chip.name, c.chip.label))
+            title=move || {
+                part(|c| {
+                    let owner = c.chip.other_owner.as_ref().map(|o| format!(" ({o})")).unwrap_or_default();
+                    format!("{}/{}: {}{owner}", c.chip.namespace, c.chip.name, c.chip.label)
+                })
+            }
             aria-hidden=move || chip.with(|c| c.as_ref().is_some_and(|c| c.leaving)).then_some("true")
         >
             <span class="pod-name">{move || part(|c| c.chip.name.clone())}</span>

@@ -354,9 +354,9 @@ pub fn text(msg: Msg) -> &'static str {
         PresetNotReadyAbout => {
             "A node stops being Ready and gets the not-ready taints: see which pods tolerate them."
         }
-        PresetDeployment => "A Deployment turned into a DaemonSet, and its error",
+        PresetDeployment => "A Deployment turned into a DaemonSet",
         PresetDeploymentAbout => {
-            "kubectl apply refuses the fields a DaemonSet does not have (spec.replicas, spec.strategy)."
+            "deploy/rng runs one pod; its YAML with kind: DaemonSet is refused (spec.replicas, spec.strategy) until --validate=false, and then both run: one pod too many."
         }
     }
 }

@@ -316,9 +316,9 @@ pub fn text(msg: Msg) -> &'static str {
         }
         PresetNotReady => "节点变为 NotReady",
         PresetNotReadyAbout => "节点不再就绪并被加上 not-ready 污点：看看哪些 Pod 容忍它们。",
-        PresetDeployment => "把 Deployment 改成 DaemonSet，以及它的错误",
+        PresetDeployment => "把 Deployment 变成 DaemonSet",
         PresetDeploymentAbout => {
-            "kubectl apply 拒绝 DaemonSet 没有的字段（spec.replicas、spec.strategy）。"
+            "deploy/rng 运行一个 Pod；把它的 YAML 改成 kind: DaemonSet 会被拒绝（spec.replicas、spec.strategy），直到加上 --validate=false；之后两者同时运行，多了一个 Pod。"
         }
     }
 }

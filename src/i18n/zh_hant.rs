@@ -320,9 +320,9 @@ pub fn text(msg: Msg) -> &'static str {
         }
         PresetNotReady => "節點變成 NotReady",
         PresetNotReadyAbout => "節點不再就緒並被加上 not-ready 污點：看看哪些 Pod 容忍它們。",
-        PresetDeployment => "把 Deployment 改成 DaemonSet，以及它的錯誤",
+        PresetDeployment => "把 Deployment 變成 DaemonSet",
         PresetDeploymentAbout => {
-            "kubectl apply 拒絕 DaemonSet 沒有的欄位（spec.replicas、spec.strategy）。"
+            "deploy/rng 執行一個 Pod；把它的 YAML 改成 kind: DaemonSet 會被拒絕（spec.replicas、spec.strategy），直到加上 --validate=false；之後兩者同時執行，多了一個 Pod。"
         }
     }
 }

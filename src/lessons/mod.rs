@@ -26,6 +26,7 @@ pub const LESSONS: &[LessonFile] = &[
     lesson_file!("fluentd-everywhere"),
     lesson_file!("taints-and-drain"),
     lesson_file!("orphans-and-adoption"),
+    lesson_file!("deployment-to-daemonset"),
     lesson_file!("rolling-update"),
 ];
 

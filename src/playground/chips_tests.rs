@@ -13,6 +13,7 @@ fn pod(uid: &str, name: &str) -> PodChip {
         revision: Some(1),
         current: Some(true),
         surge: false,
+        other_owner: None,
     }
 }
 

@@ -78,6 +78,20 @@ fn a_met_goal_stays_met() {
     assert!(done(&p));
 }
 
+/// A goal on the previous command's output (seed 004's `kubectl get all`) holds while the clock
+/// plays on: its ticks are not the learner's commands.
+#[test]
+fn an_output_goal_reads_the_learners_command_not_the_clocks() {
+    let mut p = Playground::empty();
+    let lesson = lessons::load("deployment-to-daemonset").expect("the lesson reads");
+    p.start_lesson("deployment-to-daemonset", lesson, 0);
+    p.console("kubectl get all");
+    assert!(done(&p));
+    p.play();
+    p.tick(1000);
+    assert!(p.lesson_goals().iter().all(|g| g.met));
+}
+
 #[test]
 fn hints_one_at_a_time_the_solution_and_leaving() {
     let mut p = basics();

@@ -268,7 +268,7 @@ impl Playground {
     /// autosaves and exported scenarios replay. (`Session::execute` takes `&mut`; a `get`
     /// changes nothing.)
     fn read(&mut self, command: &str) -> String {
-        self.session.execute(command, None).output
+        self.session.execute_aside(command).output
     }
 
     /// "Download YAML": the DaemonSets and the nodes as `kubectl get ... -o yaml` prints them,
@@ -488,7 +488,8 @@ impl Playground {
             return;
         }
         let command = self.tick_command(wall_millis);
-        let _ = self.session.execute(&command, None);
+        // Not the learner's command: an `expect output` goal still reads theirs.
+        let _ = self.session.execute_aside(&command);
         self.log
             .tick(u64::from(wall_millis) * u64::from(self.speed));
         self.after_change();
@@ -504,6 +505,11 @@ impl Playground {
         }
         if line.len() <= HISTORY_LINE_LIMIT {
             self.history.push(line);
+        }
+        // The console has no here-documents of its own: `-f -` reads the editor.
+        if reads_stdin(line) && !line.contains("<<") {
+            let manifest = self.manifest.clone();
+            return Some(self.run_with_stdin(line, &manifest));
         }
         Some(self.run(line))
     }
@@ -615,4 +621,13 @@ fn shown(command: &str) -> String {
         end -= 1;
     }
     format!("{}… ({} bytes in all)", &command[..end], command.len())
+}
+
+/// Whether a command line reads standard input (`-f -`, `-f=-`, `--filename -`, `--filename=-`).
+fn reads_stdin(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.iter().enumerate().any(|(i, w)| {
+        matches!(*w, "-f=-" | "--filename=-" | "-f-")
+            || (matches!(*w, "-f" | "--filename") && words.get(i + 1) == Some(&"-"))
+    })
 }

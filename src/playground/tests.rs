@@ -59,7 +59,8 @@ fn the_default_scenario_applies_three_nodes_and_fluentd_and_plays() {
             String::new()
         )]
     );
-    assert_eq!(cp.standard_labels, 3);
+    // kubernetes.io/{arch,os,hostname} and beta.kubernetes.io/{arch,os}, as kubelet registers.
+    assert_eq!(cp.standard_labels, 5);
     assert_eq!(node(&views, "node-1").role, None);
     // The pods exist at once (ContainerCreating), one per node, the control plane included.
     for n in &views {
@@ -355,6 +356,29 @@ fn clock_step_settle_and_ticks() {
     p.tick(TICK_MILLIS);
     assert_eq!(p.elapsed_millis(), 12_000);
     assert_eq!(format_elapsed(p.elapsed_millis()), "12s");
+}
+
+/// Seed 004 in the page: the editor holds a Deployment's dump with only its kind changed; the
+/// console's `kubectl apply -f - --validate=false` sends the editor's text, and the API server
+/// drops the unknown fields (fieldValidation=Ignore).
+#[test]
+fn console_dash_f_dash_reads_the_editor() {
+    let mut p = Playground::new();
+    let manifest = "apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: rng\nspec:\n  replicas: 1\n  selector:\n    matchLabels: {app: rng}\n  template:\n    metadata:\n      labels: {app: rng}\n    spec:\n      containers:\n      - name: rng\n        image: dockercoins/rng:v0.1\n";
+    p.edit_manifest(manifest.into());
+    let out = p.console("kubectl apply -f -").expect("ran");
+    assert!(out.is_error);
+    assert!(
+        out.output.contains("unknown field \"spec.replicas\""),
+        "{}",
+        out.output
+    );
+    let out = p
+        .console("kubectl apply -f - --validate=false")
+        .expect("ran");
+    assert!(!out.is_error, "{}", out.output);
+    assert_eq!(out.output, "daemonset.apps/rng created\n");
+    assert_eq!(last(&p).stdin.as_deref(), Some(manifest));
 }
 
 #[test]

@@ -14,7 +14,13 @@ use std::cell::OnceCell;
 use std::sync::Arc;
 
 /// Labels every simulated node has, left out of the card's compact list.
-const STANDARD_LABELS: [&str; 3] = [keys::ARCH, keys::OS, keys::HOSTNAME];
+const STANDARD_LABELS: [&str; 5] = [
+    keys::ARCH,
+    keys::OS,
+    keys::HOSTNAME,
+    keys::BETA_ARCH,
+    keys::BETA_OS,
+];
 
 /// Node conditions that are bad news when True.
 const PRESSURES: [&str; 4] = [
@@ -129,6 +135,9 @@ pub struct PodChip {
     pub current: Option<bool>,
     /// A new pod started beside an old one of the same DaemonSet (a rolling update's surge).
     pub surge: bool,
+    /// Its controller when it is not a DaemonSet (`ReplicaSet/rng-5f…`): such pods look
+    /// different on the canvas.
+    pub other_owner: Option<String>,
 }
 
 /// A DaemonSet's progress.
@@ -418,6 +427,11 @@ fn pod_chip(pod: &Pod, revisions: &RevisionNumbers) -> PodChip {
         revision: revisions.of_pod(pod),
         current: revisions.is_current(pod),
         surge: false,
+        other_owner: pod
+            .metadata
+            .controller_ref()
+            .filter(|r| r.kind != "DaemonSet")
+            .map(|r| format!("{}/{}", r.kind, r.name)),
     }
 }
 

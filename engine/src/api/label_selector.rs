@@ -156,6 +156,11 @@ impl Selector {
         Selector::Requirements(Vec::new())
     }
 
+    /// Whether it selects every object (`labels.Selector.Empty()`).
+    pub fn is_everything(&self) -> bool {
+        matches!(self, Selector::Requirements(rs) if rs.is_empty())
+    }
+
     pub fn matches(&self, labels: &StringMap) -> bool {
         match self {
             Selector::Nothing => false,

@@ -49,6 +49,16 @@ impl ObjectMeta {
             .find(|r| r.controller == Some(true))
     }
 
+    /// A foreground deletion (`propagationPolicy: Foreground`): the object stays, marked,
+    /// until the garbage collector has deleted its dependents.
+    pub fn mark_foreground_deletion(&mut self, now: super::Time) {
+        self.deletion_timestamp = Some(now);
+        self.deletion_grace_period_seconds = Some(0);
+        if !self.finalizers.iter().any(|f| f == "foregroundDeletion") {
+            self.finalizers.push("foregroundDeletion".into());
+        }
+    }
+
     pub fn is_being_deleted(&self) -> bool {
         self.deletion_timestamp.is_some()
     }

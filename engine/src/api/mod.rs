@@ -8,6 +8,7 @@
 mod affinity;
 mod controller_revision;
 mod daemonset;
+mod deployment;
 mod event;
 mod int_or_string;
 mod label_selector;
@@ -24,6 +25,7 @@ mod time;
 pub use affinity::*;
 pub use controller_revision::*;
 pub use daemonset::*;
+pub use deployment::*;
 pub use event::*;
 pub use int_or_string::*;
 pub use label_selector::*;
@@ -53,6 +55,10 @@ pub mod keys {
     pub const HOSTNAME: &str = "kubernetes.io/hostname";
     pub const OS: &str = "kubernetes.io/os";
     pub const ARCH: &str = "kubernetes.io/arch";
+    /// The beta labels the kubelet still writes beside the stable ones (`kubeletapis.LabelOS`,
+    /// `LabelArch`); older manifests select on them (`beta.kubernetes.io/os: linux`).
+    pub const BETA_OS: &str = "beta.kubernetes.io/os";
+    pub const BETA_ARCH: &str = "beta.kubernetes.io/arch";
     pub const ROLE_CONTROL_PLANE: &str = "node-role.kubernetes.io/control-plane";
 }
 

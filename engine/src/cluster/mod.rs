@@ -3,14 +3,16 @@
 //! (kubectl and `sim` verbs) with what the API server does on each.
 
 mod budget;
+mod workloads;
 mod writes;
 pub use budget::{MAX_STORED, Stop, WORK_PER_COMMAND};
 pub use writes::{Cascade, NodeReadiness, Pressure};
 
 use crate::api::{Event, Time};
 use crate::controller::{
-    daemonset::DaemonSetController, garbage_collector::GarbageCollector, kubelet::Kubelet,
-    node_lifecycle::NodeLifecycle, pod_gc::PodGc, scheduler::Scheduler,
+    daemonset::DaemonSetController, deployment::DeploymentController,
+    garbage_collector::GarbageCollector, kubelet::Kubelet, node_lifecycle::NodeLifecycle,
+    pod_gc::PodGc, replicaset::ReplicaSetController, scheduler::Scheduler,
     taint_eviction::TaintEviction,
 };
 use crate::state::World;
@@ -25,6 +27,8 @@ use std::collections::BTreeSet;
 pub struct Cluster {
     pub(crate) w: World,
     pub(crate) daemonsets: DaemonSetController,
+    deployments: DeploymentController,
+    replicasets: ReplicaSetController,
     scheduler: Scheduler,
     kubelet: Kubelet,
     lifecycle: NodeLifecycle,
@@ -64,6 +68,8 @@ impl Cluster {
                 unpullable: BTreeSet::new(),
             },
             daemonsets: DaemonSetController::default(),
+            deployments: DeploymentController::default(),
+            replicasets: ReplicaSetController::default(),
             scheduler: Scheduler::default(),
             kubelet: Kubelet::default(),
             lifecycle: NodeLifecycle::default(),
@@ -132,6 +138,8 @@ impl Cluster {
                 self.lifecycle.observe(c, &self.w);
                 self.eviction.observe(c, &self.w);
                 self.daemonsets.observe(c, &self.w);
+                self.deployments.observe(c, &self.w);
+                self.replicasets.observe(c, &self.w);
                 self.scheduler.observe(c, &self.w);
                 self.kubelet.observe(c, &self.w);
                 self.pod_gc.observe(c, &self.w);
@@ -141,6 +149,8 @@ impl Cluster {
             worked |= self.eviction.process(&mut self.w);
             worked |= self.gc.process(&mut self.w);
             worked |= self.daemonsets.process(&mut self.w);
+            worked |= self.deployments.process(&mut self.w);
+            worked |= self.replicasets.process(&mut self.w);
             worked |= self.scheduler.process(&mut self.w);
             worked |= self.kubelet.process(&mut self.w);
             worked |= self.pod_gc.process(&mut self.w);
@@ -162,6 +172,7 @@ impl Cluster {
             Wake::NodeLifecycle(n) => self.lifecycle.wake(n),
             Wake::TaintEviction(k) => self.eviction.wake(k),
             Wake::PodGc(n) => self.pod_gc.wake(n),
+            Wake::ReplicaSet(k) => self.replicasets.wake(k),
         }
     }
 

@@ -140,28 +140,7 @@ impl Cluster {
         };
         match cascade {
             Cascade::Orphan => {
-                // The garbage collector's orphan finalizer: dependents lose their owner reference.
-                let uid = ds.metadata.uid.clone();
-                let pods: Vec<ObjectKey> = self.owned_pods(&uid);
-                for k in pods {
-                    self.w
-                        .store
-                        .update_pod(&k, |p| p.metadata.owner_references.retain(|r| r.uid != uid));
-                }
-                let revs: Vec<ObjectKey> = self
-                    .w
-                    .store
-                    .revisions()
-                    .iter()
-                    .filter(|(_, r)| r.metadata.controller_ref().is_some_and(|o| o.uid == uid))
-                    .map(|(k, _)| k.clone())
-                    .collect();
-                for k in revs {
-                    if let Some(mut r) = self.w.store.revisions().get(&k).cloned() {
-                        r.metadata.owner_references.retain(|o| o.uid != uid);
-                        self.w.store.put_revision(r);
-                    }
-                }
+                self.orphan_dependents(&ds.metadata.uid);
                 self.w.store.remove_daemonset(&key);
             }
             Cascade::Background => {
@@ -169,25 +148,13 @@ impl Cluster {
             }
             Cascade::Foreground => {
                 let now = self.w.clock.now();
-                self.w.store.update_daemonset(&key, |d| {
-                    d.metadata.deletion_timestamp = Some(now);
-                    d.metadata.deletion_grace_period_seconds = Some(0);
-                    d.metadata.finalizers.push("foregroundDeletion".into());
-                });
+                self.w
+                    .store
+                    .update_daemonset(&key, |d| d.metadata.mark_foreground_deletion(now));
             }
         }
         self.reconcile();
         Ok(())
-    }
-
-    fn owned_pods(&self, uid: &str) -> Vec<ObjectKey> {
-        self.w
-            .store
-            .pods()
-            .iter()
-            .filter(|(_, p)| p.metadata.controller_ref().is_some_and(|r| r.uid == uid))
-            .map(|(k, _)| k.clone())
-            .collect()
     }
 
     /// `kubectl delete node NAME`.

@@ -54,7 +54,8 @@ sim advance 30s
         parsed[1],
         Command::Kubectl(Kubectl::Apply(ApplyOptions {
             files: vec!["-".into()],
-            namespace: NamespaceScope::Default
+            namespace: NamespaceScope::Default,
+            validation: crate::manifest::FieldValidation::Strict,
         }))
     );
     assert_eq!(

@@ -2,9 +2,12 @@
 //! store and writes through the API-server helpers, as its Kubernetes namesake does.
 
 pub(crate) mod daemonset;
+pub(crate) mod deployment;
 pub(crate) mod garbage_collector;
 pub(crate) mod kubelet;
 pub(crate) mod node_lifecycle;
 pub(crate) mod pod_gc;
+pub(crate) mod replicaset;
 pub(crate) mod scheduler;
 pub(crate) mod taint_eviction;
+pub(crate) mod template_hash;

@@ -3,8 +3,8 @@
 //! stays Pending with the scheduler's `FailedScheduling` message, and is retried when that node or
 //! the pods on it change.
 
-use crate::api::{NORMAL, Node, ObjectKey, Pod, PodCondition, PodStatus, WARNING};
-use crate::placement::find_matching_untolerated_taint;
+use crate::api::{NORMAL, Node, ObjectKey, Pod, PodCondition, PodStatus, Time, WARNING};
+use crate::placement::{RequiredNodeAffinity, find_matching_untolerated_taint};
 use crate::state::World;
 use crate::state::events::reference;
 use crate::state::store::{Change, pod_target_node};
@@ -39,7 +39,11 @@ impl Scheduler {
             Change::Node(n) => vec![n],
             _ => return,
         };
-        // Something changed on these nodes: pending pods pinned there get another try.
+        // Something changed on these nodes: pending pods pinned there get another try, and so
+        // do the pods pinned nowhere.
+        for p in w.store.unplaced_pods().filter(|p| needs_binding(p)) {
+            self.queue.insert(ObjectKey::of(&p.metadata));
+        }
         for n in nodes {
             for p in w.store.pods_on_node(n).filter(|p| needs_binding(p)) {
                 self.queue.insert(ObjectKey::of(&p.metadata));
@@ -64,72 +68,87 @@ fn schedule_one(w: &mut World, key: &ObjectKey) {
     let Some(pod) = w.store.pod_rc(key).filter(|p| needs_binding(p)) else {
         return;
     };
-    let target = pod_target_node(&pod);
-    let total = w.store.nodes().len();
     let now = w.clock.now();
-    let verdict = match target.as_deref().and_then(|t| w.store.node(t)) {
+    let Some(target) = pod_target_node(&pod) else {
+        match choose_node(w, &pod) {
+            Ok(node) => bind(w, key, &pod, &node, now),
+            Err(msg) => unschedulable(w, key, &pod, msg, now),
+        }
+        return;
+    };
+    let total = w.store.nodes().len();
+    let verdict = match w.store.node(&target) {
         Some(node) => check_node(w, &pod, node),
         None => Err(Unfit::Unresolvable(
             "node(s) didn't match Pod's node affinity/selector".into(),
         )),
     };
     match verdict {
-        Ok(()) => {
-            let node = target.unwrap_or_default();
-            w.store.update_pod(key, |p| {
-                p.spec.node_name = node.clone();
-                set_condition(p, "PodScheduled", "True", "", "", now);
-            });
-            let msg = format!(
-                "Successfully assigned {}/{} to {}",
-                key.namespace, key.name, node
-            );
-            w.recorder.record(
-                now,
-                reference("Pod", "v1", &pod.metadata),
-                NORMAL,
-                "Scheduled",
-                msg,
-                crate::state::events::source("default-scheduler", ""),
-            );
-        }
+        Ok(()) => bind(w, key, &pod, &target, now),
         Err(unfit) => {
-            let target_exists = target.as_deref().is_some_and(|t| w.store.node(t).is_some());
+            let target_exists = w.store.node(&target).is_some();
             let msg = failed_scheduling_message(total, target_exists, &unfit);
-            w.store.update_pod(key, |p| {
-                set_condition(p, "PodScheduled", "False", "Unschedulable", &msg, now);
-            });
-            w.recorder.record(
-                now,
-                reference("Pod", "v1", &pod.metadata),
-                WARNING,
-                "FailedScheduling",
-                msg,
-                crate::state::events::source("default-scheduler", ""),
-            );
+            unschedulable(w, key, &pod, msg, now);
         }
     }
+}
+
+fn bind(w: &mut World, key: &ObjectKey, pod: &Pod, node: &str, now: Time) {
+    w.store.update_pod(key, |p| {
+        p.spec.node_name = node.to_string();
+        set_condition(p, "PodScheduled", "True", "", "", now);
+    });
+    let msg = format!(
+        "Successfully assigned {}/{} to {}",
+        key.namespace, key.name, node
+    );
+    w.recorder.record(
+        now,
+        reference("Pod", "v1", &pod.metadata),
+        NORMAL,
+        "Scheduled",
+        msg,
+        crate::state::events::source("default-scheduler", ""),
+    );
+}
+
+fn unschedulable(w: &mut World, key: &ObjectKey, pod: &Pod, msg: String, now: Time) {
+    w.store.update_pod(key, |p| {
+        set_condition(p, "PodScheduled", "False", "Unschedulable", &msg, now);
+    });
+    w.recorder.record(
+        now,
+        reference("Pod", "v1", &pod.metadata),
+        WARNING,
+        "FailedScheduling",
+        msg,
+        crate::state::events::source("default-scheduler", ""),
+    );
 }
 
 /// The scheduler's `FitError` text: `0/N nodes are available: <reasons>. preemption: ...`.
 /// Every other node fails the pinned node-affinity term.
 pub fn failed_scheduling_message(total: usize, target_exists: bool, unfit: &Unfit) -> String {
-    let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
-    let mut preemption: BTreeMap<String, usize> = BTreeMap::new();
     let others = if target_exists {
         total.saturating_sub(1)
     } else {
         total
     };
-    if others > 0 {
-        *reasons
-            .entry("node(s) didn't match Pod's node affinity/selector".into())
-            .or_default() += others;
-        *preemption
-            .entry("Preemption is not helpful for scheduling".into())
-            .or_default() += others;
-    }
+    let affinity = Unfit::Unresolvable(AFFINITY_MISMATCH.into());
+    let mut per_node: Vec<&Unfit> = vec![&affinity; others];
     if target_exists {
+        per_node.push(unfit);
+    }
+    fit_error(total, &per_node)
+}
+
+const AFFINITY_MISMATCH: &str = "node(s) didn't match Pod's node affinity/selector";
+
+/// `FitError.Error()` with the preemption postfilter's message: each node's reason counted.
+fn fit_error(total: usize, per_node: &[&Unfit]) -> String {
+    let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
+    let mut preemption: BTreeMap<String, usize> = BTreeMap::new();
+    for unfit in per_node {
         let (reason, pre) = match unfit {
             Unfit::Resolvable(r) => (r, "No preemption victims found for incoming pod"),
             Unfit::Unresolvable(r) => (r, "Preemption is not helpful for scheduling"),
@@ -147,6 +166,65 @@ pub fn failed_scheduling_message(total: usize, target_exists: bool, unfit: &Unfi
         histogram(&reasons),
         histogram(&preemption)
     )
+}
+
+/// A pod pinned to no node (a ReplicaSet's): every node is filtered (node affinity and
+/// nodeSelector, then [`check_node`]) and the feasible ones scored. The score stands in for the
+/// default plugins: fewer untolerated PreferNoSchedule taints (TaintToleration), fewer pods of
+/// the same controller (the default PodTopologySpread constraint on hostname), fewer pods
+/// (NodeResourcesFit's LeastAllocated); ties are broken at random as `selectHost` does.
+/// Simplification, named in the README: no resource-based scoring, no inter-pod affinity.
+fn choose_node(w: &mut World, pod: &Pod) -> Result<String, String> {
+    let affinity = RequiredNodeAffinity::for_pod_spec(&pod.spec);
+    let owner = pod.metadata.controller_ref().map(|r| r.uid.clone());
+    let mut unfit: Vec<Unfit> = Vec::new();
+    let mut best: Vec<((usize, usize, usize), String)> = Vec::new();
+    for node in w.store.nodes().values() {
+        if !affinity.matches(node) {
+            unfit.push(Unfit::Unresolvable(AFFINITY_MISMATCH.into()));
+            continue;
+        }
+        if let Err(u) = check_node(w, pod, node) {
+            unfit.push(u);
+            continue;
+        }
+        let prefer_no_schedule = node
+            .spec
+            .taints
+            .iter()
+            .filter(|t| t.effect == "PreferNoSchedule")
+            .filter(|t| {
+                !pod.spec
+                    .tolerations
+                    .iter()
+                    .any(|tol| crate::placement::tolerates(tol, t))
+            })
+            .count();
+        let mut siblings = 0;
+        let mut pods = 0;
+        for p in w.store.pods_on_node(node.name()) {
+            if p.spec.node_name.is_empty() || p.is_terminal() {
+                continue;
+            }
+            pods += 1;
+            if owner.is_some() && p.metadata.controller_ref().map(|r| &r.uid) == owner.as_ref() {
+                siblings += 1;
+            }
+        }
+        let score = (prefer_no_schedule, siblings, pods);
+        match best.first() {
+            Some((b, _)) if score > *b => {}
+            Some((b, _)) if score == *b => best.push((score, node.name().to_string())),
+            _ => best = vec![(score, node.name().to_string())],
+        }
+    }
+    if best.is_empty() {
+        let total = w.store.nodes().len();
+        let refs: Vec<&Unfit> = unfit.iter().collect();
+        return Err(fit_error(total, &refs));
+    }
+    let pick = (w.rng.next_u64() % best.len() as u64) as usize;
+    Ok(best.swap_remove(pick).1)
 }
 
 /// The filters of the target node: NodeUnschedulable, TaintToleration, NodePorts,

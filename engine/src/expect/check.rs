@@ -238,7 +238,15 @@ fn check_object(
             Ok((line, false)) => Err(format!("  {line}")),
             Err(e) => Err(format!("  error: {e}\n")),
         },
-        (ObjectTest::RolledOut, Some(_)) => Err("  only a DaemonSet rolls out\n".into()),
+        (ObjectTest::RolledOut, Some(Obj::Deployment(d))) => {
+            match crate::kubectl::rollout::status::deployment_status_line(d) {
+                (_, true) => Ok(()),
+                (line, false) => Err(format!("  {line}")),
+            }
+        }
+        (ObjectTest::RolledOut, Some(_)) => {
+            Err("  only a DaemonSet or a Deployment rolls out\n".into())
+        }
         (ObjectTest::Field { path, op, value }, Some(o)) => {
             let object = o.to_value();
             match path.lookup(&object) {

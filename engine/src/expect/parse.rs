@@ -126,9 +126,9 @@ fn parse_pods(
                 return Err("expect pods of needs KIND/NAME (e.g. ds/fluentd)".into());
             };
             let (kind, name) = kind_and_name(target)?;
-            if kind != ResourceKind::DaemonSet {
+            if !matches!(kind, ResourceKind::DaemonSet | ResourceKind::ReplicaSet) {
                 return Err(format!(
-                    "expect pods of: a {} does not own pods; name their DaemonSet (ds/NAME) or use -l",
+                    "expect pods of: a {} does not own pods; name their DaemonSet (ds/NAME), ReplicaSet (rs/NAME) or use -l",
                     kind.singular()
                 ));
             }
@@ -195,9 +195,9 @@ fn parse_object(target: &str, words: &[&str], namespace: String) -> Result<Expec
             ObjectTest::Ready(words.len() == 1)
         }
         ["rolled", "out"] => {
-            if kind != ResourceKind::DaemonSet {
+            if !matches!(kind, ResourceKind::DaemonSet | ResourceKind::Deployment) {
                 return Err(format!(
-                    "expect {target} rolled out: only a DaemonSet rolls out"
+                    "expect {target} rolled out: only a DaemonSet or a Deployment rolls out"
                 ));
             }
             ObjectTest::RolledOut

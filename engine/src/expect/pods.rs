@@ -22,6 +22,9 @@ pub(super) fn pods_by_node<'a>(
                 ResourceKind::DaemonSet => store
                     .daemonset(&ObjectKey::new(namespace, name))
                     .map(|ds| ds.metadata.uid.clone()),
+                ResourceKind::ReplicaSet => store
+                    .replicaset(&ObjectKey::new(namespace, name))
+                    .map(|rs| rs.metadata.uid.clone()),
                 _ => None,
             }
             .ok_or_else(|| crate::kubectl::get::not_found(*kind, name).alone())?;

@@ -54,6 +54,19 @@ fn daemonset(name: &str, b: u8, image: &str) -> String {
     )
 }
 
+/// Deployment `web`, its pods labelled `app: LABEL` (a DaemonSet's label).
+fn deployment(label: &str, b: u8, image: &str) -> String {
+    let strategy = if b & 1 != 0 {
+        "Recreate"
+    } else {
+        "RollingUpdate"
+    };
+    format!(
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: {}\n  strategy:\n    type: {strategy}\n  selector:\n    matchLabels:\n      app: {label}\n      tier: web\n  template:\n    metadata:\n      labels:\n        app: {label}\n        tier: web\n    spec:\n      containers:\n      - name: c\n        image: {image}\n",
+        (b >> 1) % 4
+    )
+}
+
 /// The scenario the bytes spell: a few nodes first, then one operation per two bytes.
 pub fn commands_from_bytes(data: &[u8]) -> Vec<Step> {
     let mut out = Vec::new();
@@ -70,7 +83,7 @@ pub fn commands_from_bytes(data: &[u8]) -> Vec<Step> {
         let a = arg as usize;
         let node = format!("n{}", a % NODES);
         let ds = ["a", "b"][a % 2];
-        let line = match op % 20 {
+        let line = match op % 24 {
             0 | 1 => {
                 out.push(Step {
                     line: "kubectl apply -f -".into(),
@@ -111,10 +124,25 @@ pub fn commands_from_bytes(data: &[u8]) -> Vec<Step> {
                 ["memory", "disk", "pid"][a % 3],
                 if a & 8 != 0 { "on" } else { "off" }
             ),
-            _ => format!(
+            19 => format!(
                 "sim image img:broken {}",
                 if a & 1 != 0 { "pullable" } else { "unpullable" }
             ),
+            // A Deployment beside the DaemonSets, its pods labelled as theirs (app=a or b): the
+            // controllers must not take each other's pods.
+            20 => {
+                out.push(Step {
+                    line: "kubectl apply -f -".into(),
+                    stdin: Some(deployment(ds, arg, IMAGES[(op as usize / 24) % 3])),
+                });
+                continue;
+            }
+            21 => format!("kubectl scale deploy/web --replicas={}", a % 5),
+            22 => format!(
+                "kubectl delete deploy web --cascade={}",
+                ["background", "foreground", "orphan"][a % 3]
+            ),
+            _ => format!("kubectl delete rs -l app={ds}"),
         };
         // `kubectl apply -f -` of a node: the rest of the line is its document.
         if let Some(doc) = line.strip_prefix("kubectl apply -f -\n") {

@@ -22,6 +22,9 @@ pub fn check(c: &Cluster, settled: bool) -> Vec<String> {
         }
     }
     if settled {
+        for rs in c.store().replicasets().values() {
+            replicaset_has_its_replicas(c, rs, &mut broken);
+        }
         for p in c.store().pods().values() {
             if !p.spec.node_name.is_empty() && c.store().node(&p.spec.node_name).is_none() {
                 broken.push(format!(
@@ -96,4 +99,25 @@ fn status_matches_pods(c: &Cluster, ds: &DaemonSet, broken: &mut Vec<String>) {
         s.updated_number_scheduled <= s.current_number_scheduled.max(desired),
         "updatedNumberScheduled > scheduled".into(),
     );
+}
+
+/// Once settled, a ReplicaSet that is not being deleted has `spec.replicas` live pods, and its
+/// status says so (`calculateStatus`).
+fn replicaset_has_its_replicas(c: &Cluster, rs: &crate::api::ReplicaSet, broken: &mut Vec<String>) {
+    if rs.metadata.is_being_deleted() {
+        return;
+    }
+    let live = c
+        .store()
+        .pods_owned_by(&rs.metadata.uid)
+        .filter(|p| !p.is_terminal() && !p.metadata.is_being_deleted())
+        .count() as i64;
+    if live != rs.replicas() || rs.status.replicas != live {
+        broken.push(format!(
+            "replicaset {}: {live} live pods, spec.replicas {}, status.replicas {}",
+            rs.metadata.name,
+            rs.replicas(),
+            rs.status.replicas
+        ));
+    }
 }

@@ -77,7 +77,7 @@ pub(crate) fn mapping_for(arg: &str) -> Result<ResourceKind, TargetError> {
     }
     if arg.eq_ignore_ascii_case("all") {
         return Err(TargetError::Unsupported(
-            "the resource category \"all\" is not supported by the simulator; name a resource type (ds, pods, nodes, controllerrevisions, events)".into(),
+            "the resource category \"all\" is supported by \"kubectl get all\" alone; name a resource type (ds, deploy, rs, pods, nodes, controllerrevisions, events)".into(),
         ));
     }
     // kubectl names the part before the first dot (the resource of `ParseGroupResource`).
@@ -370,8 +370,8 @@ mod tests {
             kerr("the server doesn't have a resource type \"Foo\"")
         );
         assert_eq!(
-            get_like(&["deployments/x"]),
-            kerr("the server doesn't have a resource type \"deployments\"")
+            get_like(&["statefulsets/x"]),
+            kerr("the server doesn't have a resource type \"statefulsets\"")
         );
         assert_eq!(get_like(&[]), kerr(MISSING_RESOURCE));
         assert!(matches!(

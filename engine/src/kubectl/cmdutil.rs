@@ -40,7 +40,7 @@ pub(super) const RECORD: FlagSpec = FlagSpec {
     deprecated: Some("--record will be removed in the future"),
     alias_of: None,
 };
-pub(super) const VALIDATE: FlagSpec = no("validate", None, FlagType::OptStr("strict"));
+pub(super) const VALIDATE: FlagSpec = yes("validate", None, FlagType::OptStr("strict"));
 
 /// The hint of `get` and `describe` when no resource type is given.
 pub(super) const SUGGEST_API_RESOURCES: &str =

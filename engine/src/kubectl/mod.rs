@@ -25,14 +25,17 @@ pub mod apply;
 pub(crate) mod builder;
 mod cmdutil;
 pub mod cordon;
+pub mod create_deployment;
 pub mod delete;
 pub mod describe;
 pub mod drain;
 pub mod get;
 pub mod label;
+pub mod objects;
 pub mod print;
 pub mod resource;
 pub mod rollout;
+pub mod scale;
 pub mod set_image;
 pub mod taint;
 #[cfg(test)]
@@ -70,6 +73,10 @@ pub enum Kubectl {
     Rollout(rollout::Rollout),
     /// `kubectl set image ds/NAME CONTAINER=IMAGE…`.
     SetImage(set_image::SetImageOptions),
+    /// `kubectl scale deploy/NAME --replicas=N`.
+    Scale(scale::ScaleOptions),
+    /// `kubectl create deployment NAME --image=IMAGE`.
+    CreateDeployment(create_deployment::CreateDeploymentOptions),
 }
 
 /// A kubectl command line, read: the command, and the warnings kubectl prints on standard
@@ -180,13 +187,12 @@ const OTHER_KUBECTL_COMMANDS: &[&str] = &[
     "proxy",
     "replace",
     "run",
-    "scale",
     "top",
     "version",
     "wait",
 ];
 
-const SUPPORTED_LIST: &str = "apply, create, delete, get, describe, label, taint, cordon, uncordon, drain, rollout status|history|undo|restart, set image";
+const SUPPORTED_LIST: &str = "apply, create, create deployment, delete, get, describe, label, taint, cordon, uncordon, drain, rollout status|history|undo|restart, set image, scale";
 
 /// Parses the words after `kubectl` (cobra's lookup of the verb, then the verb's own parse).
 pub(crate) fn parse(args: &[String]) -> Result<Parsed, Refusal> {
@@ -208,6 +214,7 @@ pub(crate) fn parse(args: &[String]) -> Result<Parsed, Refusal> {
         "drain" => drain::parse(&rest),
         "rollout" => rollout::parse(&rest),
         "set" => set_image::parse_set(&rest),
+        "scale" => scale::parse(&rest),
         other if OTHER_KUBECTL_COMMANDS.contains(&other) => Err(not_a_command(format!(
             "kubectl {other} is not part of the scenario language (it has: {SUPPORTED_LIST})"
         ))),
@@ -372,7 +379,9 @@ fn status_of(err: &ApiError) -> (&'static str, String) {
         ),
         ApiError::Invalid { kind, name, causes } => {
             let qualified = match kind.as_str() {
-                "DaemonSet" | "ControllerRevision" => format!("{kind}.apps"),
+                "DaemonSet" | "ControllerRevision" | "Deployment" | "ReplicaSet" => {
+                    format!("{kind}.apps")
+                }
                 _ => kind.clone(),
             };
             let list: Vec<String> = causes.iter().map(|(f, m)| format!("{f}: {m}")).collect();
@@ -411,6 +420,8 @@ pub(crate) fn run(ctx: &mut Context<'_>, cmd: &Kubectl) -> Out {
         Kubectl::Drain(o) => drain::run(ctx, o, &mut out),
         Kubectl::Rollout(r) => rollout::run(ctx, r, &mut out),
         Kubectl::SetImage(o) => set_image::run(ctx, o, &mut out),
+        Kubectl::Scale(o) => scale::run(ctx, o, &mut out),
+        Kubectl::CreateDeployment(o) => create_deployment::run(ctx, o, &mut out),
     }
     out
 }

@@ -15,16 +15,22 @@ pub enum ResourceKind {
     ControllerRevision,
     /// `v1` Event (`ev`, `event`, `events`).
     Event,
+    /// `apps/v1` Deployment (`deploy`, `deployment`, `deployments`).
+    Deployment,
+    /// `apps/v1` ReplicaSet (`rs`, `replicaset`, `replicasets`).
+    ReplicaSet,
 }
 
 impl ResourceKind {
     /// Every kind, in a stable order.
-    pub const ALL: [ResourceKind; 5] = [
+    pub const ALL: [ResourceKind; 7] = [
         ResourceKind::DaemonSet,
         ResourceKind::Pod,
         ResourceKind::Node,
         ResourceKind::ControllerRevision,
         ResourceKind::Event,
+        ResourceKind::Deployment,
+        ResourceKind::ReplicaSet,
     ];
 
     /// Resolves a kubectl resource argument (`ds`, `DaemonSet`, `daemonsets.apps`,
@@ -54,12 +60,17 @@ impl ResourceKind {
             ResourceKind::Node => &["no", "node", "nodes"],
             ResourceKind::ControllerRevision => &["controllerrevision", "controllerrevisions"],
             ResourceKind::Event => &["ev", "event", "events"],
+            ResourceKind::Deployment => &["deploy", "deployment", "deployments"],
+            ResourceKind::ReplicaSet => &["rs", "replicaset", "replicasets"],
         }
     }
 
     fn group_suffixes(self) -> &'static [&'static str] {
         match self {
-            ResourceKind::DaemonSet | ResourceKind::ControllerRevision => &["apps", "v1.apps"],
+            ResourceKind::DaemonSet
+            | ResourceKind::ControllerRevision
+            | ResourceKind::Deployment
+            | ResourceKind::ReplicaSet => &["apps", "v1.apps"],
             ResourceKind::Pod | ResourceKind::Node => &[],
             ResourceKind::Event => &["events.k8s.io", "v1.events.k8s.io"],
         }
@@ -73,6 +84,8 @@ impl ResourceKind {
             ResourceKind::Node => "nodes",
             ResourceKind::ControllerRevision => "controllerrevisions",
             ResourceKind::Event => "events",
+            ResourceKind::Deployment => "deployments",
+            ResourceKind::ReplicaSet => "replicasets",
         }
     }
 
@@ -84,13 +97,18 @@ impl ResourceKind {
             ResourceKind::Node => "node",
             ResourceKind::ControllerRevision => "controllerrevision",
             ResourceKind::Event => "event",
+            ResourceKind::Deployment => "deployment",
+            ResourceKind::ReplicaSet => "replicaset",
         }
     }
 
     /// The API group (`""` for the core group).
     pub fn group(self) -> &'static str {
         match self {
-            ResourceKind::DaemonSet | ResourceKind::ControllerRevision => "apps",
+            ResourceKind::DaemonSet
+            | ResourceKind::ControllerRevision
+            | ResourceKind::Deployment
+            | ResourceKind::ReplicaSet => "apps",
             ResourceKind::Pod | ResourceKind::Node | ResourceKind::Event => "",
         }
     }
@@ -103,6 +121,8 @@ impl ResourceKind {
             ResourceKind::Node => "Node",
             ResourceKind::ControllerRevision => "ControllerRevision",
             ResourceKind::Event => "Event",
+            ResourceKind::Deployment => "Deployment",
+            ResourceKind::ReplicaSet => "ReplicaSet",
         }
     }
 
@@ -171,12 +191,15 @@ mod tests {
             ("event", ResourceKind::Event),
             ("events", ResourceKind::Event),
             ("events.events.k8s.io", ResourceKind::Event),
+            ("deploy", ResourceKind::Deployment),
+            ("deployments.apps", ResourceKind::Deployment),
+            ("rs", ResourceKind::ReplicaSet),
+            ("replicaset.apps", ResourceKind::ReplicaSet),
         ];
         for &(arg, kind) in cases {
             assert_eq!(ResourceKind::from_arg(arg), Some(kind), "{arg}");
         }
         for arg in [
-            "deployments",
             "d",
             "ds.core",
             "po.v1",

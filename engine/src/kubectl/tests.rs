@@ -83,7 +83,7 @@ fn unknown_and_unsupported_verbs_are_not_commands() {
         nac("kubectl frobnicate").starts_with("unknown command \"frobnicate\" for \"kubectl\"")
     );
     assert!(nac("kubectl logs x").starts_with("kubectl logs is not part of the scenario language"));
-    assert!(nac("kubectl scale ds x").contains("not part of the scenario language"));
+    assert!(nac("kubectl autoscale ds x").contains("not part of the scenario language"));
 }
 
 #[test]

@@ -11,10 +11,13 @@
 //! 3. empty documents skipped; `kind: List` (and typed lists such as `NodeList`) flattened, items
 //!    without `kind` taking the list's item kind as the API machinery does;
 //! 4. `apiVersion`/`kind` checked as kubectl's validator does (`kind not set`, ...), then mapped:
-//!    `apps/v1` DaemonSet and `v1` Node are simulated; other kinds of a real cluster are refused
-//!    with a message saying so; anything else is kubectl's "no matches for kind";
-//! 5. strict decoding as the API server does it ([`strict`], against the field lists of
-//!    [`schema`]): a wrong type, else every unknown field, fails the object; then the typed
+//!    `apps/v1` DaemonSet, Deployment and ReplicaSet and `v1` Node are simulated; other kinds of
+//!    a real cluster are refused with a message saying so; anything else is kubectl's "no
+//!    matches for kind";
+//! 5. decoding as the API server does it under the request's field validation
+//!    ([`FieldValidation`]; [`strict`], against the field lists of [`schema`]): a wrong type
+//!    fails the object; unknown fields fail it (`Strict`, kubectl apply's default), become
+//!    warnings (`Warn`) or are dropped silently (`Ignore`, `--validate=false`); then the typed
 //!    decoding (`serde_json::from_value`). Fields the simulator does not model are kept in the
 //!    objects' `extra` maps and given back on output.
 //!
@@ -36,7 +39,7 @@ mod tree;
 pub use problems::{ManifestProblem, problems};
 pub use tree::Position;
 
-use crate::api::{DaemonSet, Node};
+use crate::api::{DaemonSet, Deployment, Node, ReplicaSet};
 use serde_json::Value;
 use std::fmt;
 use tree::{Document, Pos};
@@ -66,31 +69,59 @@ pub const MAX_DEPTH: usize = 32;
 pub enum Object {
     DaemonSet(DaemonSet),
     Node(Node),
+    Deployment(Deployment),
+    ReplicaSet(ReplicaSet),
 }
 
 impl Object {
-    /// `DaemonSet` or `Node`.
+    /// `DaemonSet`, `Node`, `Deployment` or `ReplicaSet`.
     pub fn kind(&self) -> &'static str {
         match self {
             Object::DaemonSet(_) => "DaemonSet",
             Object::Node(_) => "Node",
+            Object::Deployment(_) => "Deployment",
+            Object::ReplicaSet(_) => "ReplicaSet",
+        }
+    }
+
+    pub fn meta(&self) -> &crate::api::ObjectMeta {
+        match self {
+            Object::DaemonSet(o) => &o.metadata,
+            Object::Node(o) => &o.metadata,
+            Object::Deployment(o) => &o.metadata,
+            Object::ReplicaSet(o) => &o.metadata,
+        }
+    }
+
+    pub fn meta_mut(&mut self) -> &mut crate::api::ObjectMeta {
+        match self {
+            Object::DaemonSet(o) => &mut o.metadata,
+            Object::Node(o) => &mut o.metadata,
+            Object::Deployment(o) => &mut o.metadata,
+            Object::ReplicaSet(o) => &mut o.metadata,
         }
     }
 
     pub fn name(&self) -> &str {
-        match self {
-            Object::DaemonSet(ds) => &ds.metadata.name,
-            Object::Node(n) => &n.metadata.name,
-        }
+        &self.meta().name
     }
 
     /// The namespace written in the manifest (`""` when absent; always `""` for nodes' purposes).
     pub fn namespace(&self) -> &str {
-        match self {
-            Object::DaemonSet(ds) => &ds.metadata.namespace,
-            Object::Node(n) => &n.metadata.namespace,
-        }
+        &self.meta().namespace
     }
+}
+
+/// The API server's field validation of a write (`fieldValidation`, kubectl's `--validate`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FieldValidation {
+    /// Unknown fields fail the request (kubectl's default, `--validate=strict|true`).
+    #[default]
+    Strict,
+    /// Unknown fields are dropped and each is a warning (`--validate=warn`).
+    Warn,
+    /// Unknown fields are dropped silently (`--validate=ignore|false`).
+    Ignore,
 }
 
 /// Why a manifest (or one object of it) cannot be used.
@@ -203,7 +234,7 @@ impl ManifestError {
                 api_version,
                 ..
             } => format!(
-                "{kind} {} from {}: the playground simulates DaemonSets (apps/v1) and Nodes (v1) only, not {kind} ({api_version})",
+                "{kind} {} from {}: the playground simulates DaemonSets, Deployments and ReplicaSets (apps/v1) and Nodes (v1) only, not {kind} ({api_version})",
                 quote(name),
                 quote(source)
             ),
@@ -278,6 +309,9 @@ impl std::error::Error for ManifestError {}
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Decoded {
     pub items: Vec<Result<Object, ManifestError>>,
+    /// The API server's warnings for each item (unknown fields under `Warn`), one list per
+    /// item, in the order of `items`.
+    pub warnings: Vec<Vec<String>>,
     pub stop: Option<ManifestError>,
 }
 
@@ -294,11 +328,21 @@ pub fn decode(text: &str) -> Result<Vec<Object>, ManifestError> {
     }
 }
 
-/// Decodes a manifest as kubectl's resource builder visits it.
+/// Decodes a manifest as kubectl's resource builder visits it (strict field validation).
 pub fn decode_stream(text: &str) -> Decoded {
-    let (items, stop) = read(text);
+    decode_stream_with(text, FieldValidation::Strict)
+}
+
+/// Decodes a manifest as kubectl's resource builder visits it, under `validation`.
+pub fn decode_stream_with(text: &str, validation: FieldValidation) -> Decoded {
+    let (items, stop) = read_with(text, validation);
+    let warnings = items
+        .iter()
+        .map(|r| r.as_ref().map(|l| l.warnings.clone()).unwrap_or_default())
+        .collect();
     Decoded {
         items: items.into_iter().map(|r| r.map(|l| l.object)).collect(),
+        warnings,
         stop,
     }
 }
@@ -309,12 +353,20 @@ pub(crate) struct LocatedObject {
     pub object: Object,
     pub pos: Pos,
     pub offset: usize,
+    /// The API server's warnings (`unknown field "spec.x"` under `Warn`).
+    pub warnings: Vec<String>,
 }
 
 type Items = Vec<Result<LocatedObject, ManifestError>>;
 
-/// Reads the stream: the objects (or per-object errors) and the error that ended it.
+/// Reads the stream (strict field validation): the objects (or per-object errors) and the error
+/// that ended it.
 pub(crate) fn read(text: &str) -> (Items, Option<ManifestError>) {
+    read_with(text, FieldValidation::Strict)
+}
+
+/// Reads the stream under `validation`.
+fn read_with(text: &str, validation: FieldValidation) -> (Items, Option<ManifestError>) {
     let mut items = Vec::new();
     if text.len() > MAX_INPUT_BYTES {
         let stop = ManifestError::TooLarge {
@@ -340,7 +392,7 @@ pub(crate) fn read(text: &str) -> (Items, Option<ManifestError>) {
                 pos: doc.pos,
                 offset,
             };
-            if let Err(e) = visit(doc, &mut items, &mut budget) {
+            if let Err(e) = visit(doc, &mut items, &mut budget, validation) {
                 return (items, Some(e));
             }
         }
@@ -580,6 +632,8 @@ fn libyaml_wording(message: &str) -> String {
 enum Mapping {
     DaemonSet,
     Node,
+    Deployment,
+    ReplicaSet,
     NotSimulated,
     NoMatch,
 }
@@ -588,6 +642,8 @@ fn mapping(api_version: &str, kind: &str) -> Mapping {
     match (api_version, kind) {
         ("apps/v1", "DaemonSet") => Mapping::DaemonSet,
         ("v1", "Node") => Mapping::Node,
+        ("apps/v1", "Deployment") => Mapping::Deployment,
+        ("apps/v1", "ReplicaSet") => Mapping::ReplicaSet,
         _ if REAL_KINDS.contains(&(api_version, kind)) => Mapping::NotSimulated,
         _ => Mapping::NoMatch,
     }
@@ -609,9 +665,7 @@ const REAL_KINDS: &[(&str, &str)] = &[
     ("v1", "ResourceQuota"),
     ("v1", "Event"),
     ("v1", "PodTemplate"),
-    ("apps/v1", "Deployment"),
     ("apps/v1", "StatefulSet"),
-    ("apps/v1", "ReplicaSet"),
     ("apps/v1", "ControllerRevision"),
     ("batch/v1", "Job"),
     ("batch/v1", "CronJob"),
@@ -695,12 +749,17 @@ fn str_at<'a>(value: &'a Value, path: &[&str]) -> &'a str {
 }
 
 /// Visits one top-level document: validation, list flattening, mapping, decoding.
-fn visit(doc: Located, items: &mut Items, budget: &mut Budget) -> Result<(), ManifestError> {
+fn visit(
+    doc: Located,
+    items: &mut Items,
+    budget: &mut Budget,
+    validation: FieldValidation,
+) -> Result<(), ManifestError> {
     let invalid = |errors, at| ManifestError::Invalid { errors, at };
     let (api_version, kind) =
         object_kind(&doc.value).map_err(|e| invalid(e, doc.abs(doc.pos.at)))?;
     let Some(list) = as_list(&doc, &kind) else {
-        items.push(to_object(doc, &api_version, &kind));
+        items.push(to_object(doc, &api_version, &kind, validation));
         return Ok(());
     };
     let item_kind = kind.strip_suffix("List").unwrap_or("").to_string();
@@ -720,7 +779,7 @@ fn visit(doc: Located, items: &mut Items, budget: &mut Budget) -> Result<(), Man
             items.push(Err(no_match(&item, &k, &v)));
             continue;
         }
-        items.push(to_object(item, &v, &k));
+        items.push(to_object(item, &v, &k, validation));
     }
     Ok(())
 }
@@ -765,11 +824,14 @@ fn to_object(
     mut doc: Located,
     api_version: &str,
     kind: &str,
+    validation: FieldValidation,
 ) -> Result<LocatedObject, ManifestError> {
     let name = str_at(&doc.value, &["metadata", "name"]).to_string();
     let schema = match mapping(api_version, kind) {
         Mapping::DaemonSet => &schema::DAEMON_SET,
         Mapping::Node => &schema::NODE,
+        Mapping::Deployment => &schema::DEPLOYMENT,
+        Mapping::ReplicaSet => &schema::REPLICA_SET,
         Mapping::NotSimulated => {
             return Err(ManifestError::NotSimulated {
                 namespace: str_at(&doc.value, &["metadata", "namespace"]).to_string(),
@@ -788,7 +850,8 @@ fn to_object(
         message,
         problems,
     };
-    let findings = strict::check(&mut doc.value, &doc.pos, schema);
+    let drop_unknown = validation != FieldValidation::Strict;
+    let findings = strict::check(&mut doc.value, &doc.pos, schema, drop_unknown);
     let problem = |l: &strict::Located, message: String| {
         let at = doc.abs(l.at);
         ManifestProblem {
@@ -803,7 +866,15 @@ fn to_object(
             vec![problem(e, e.text.clone())],
         ));
     }
-    if !findings.unknown.is_empty() {
+    let warnings = match validation {
+        FieldValidation::Warn => findings
+            .unknown
+            .iter()
+            .map(|u| format!("unknown field {}", quote(&u.text)))
+            .collect(),
+        _ => Vec::new(),
+    };
+    if validation == FieldValidation::Strict && !findings.unknown.is_empty() {
         let problems = findings
             .unknown
             .iter()
@@ -816,6 +887,12 @@ fn to_object(
     }
     let typed = match mapping(api_version, kind) {
         Mapping::Node => serde_json::from_value::<Node>(doc.value).map(Object::Node),
+        Mapping::Deployment => {
+            serde_json::from_value::<Deployment>(doc.value).map(Object::Deployment)
+        }
+        Mapping::ReplicaSet => {
+            serde_json::from_value::<ReplicaSet>(doc.value).map(Object::ReplicaSet)
+        }
         _ => serde_json::from_value::<DaemonSet>(doc.value).map(Object::DaemonSet),
     };
     match typed {
@@ -823,6 +900,7 @@ fn to_object(
             object,
             pos: doc.pos,
             offset: doc.offset,
+            warnings,
         }),
         // The schema admits what the Go types admit; the Rust types may still ask more (a
         // required field), which the API server's validation would report instead.

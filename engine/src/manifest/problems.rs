@@ -43,6 +43,16 @@ fn validation_problems(located: &LocatedObject) -> Vec<ManifestProblem> {
             validation::set_defaults_daemonset(&mut ds);
             validation::validate_daemonset(&ds)
         }
+        Object::Deployment(d) => {
+            let mut d = d.clone();
+            validation::set_defaults_deployment(&mut d);
+            validation::validate_deployment(&d, None)
+        }
+        Object::ReplicaSet(rs) => {
+            let mut rs = rs.clone();
+            validation::set_defaults_replicaset(&mut rs);
+            validation::validate_replicaset(&rs, None)
+        }
         Object::Node(node) => validation::validate_node(node),
     };
     let Err(ApiError::Invalid { causes, .. }) = result else {

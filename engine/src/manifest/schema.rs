@@ -92,6 +92,119 @@ pub(crate) static NODE: Struct = Struct {
     ],
 };
 
+pub(crate) static DEPLOYMENT: Struct = Struct {
+    go: "v1.Deployment",
+    fields: &[
+        ("apiVersion", STRING),
+        ("kind", STRING),
+        ("metadata", Ty::Struct(&OBJECT_META)),
+        ("spec", Ty::Struct(&DEPLOYMENT_SPEC)),
+        ("status", Ty::Struct(&DEPLOYMENT_STATUS)),
+    ],
+};
+
+pub(crate) static REPLICA_SET: Struct = Struct {
+    go: "v1.ReplicaSet",
+    fields: &[
+        ("apiVersion", STRING),
+        ("kind", STRING),
+        ("metadata", Ty::Struct(&OBJECT_META)),
+        ("spec", Ty::Struct(&REPLICA_SET_SPEC)),
+        ("status", Ty::Struct(&REPLICA_SET_STATUS)),
+    ],
+};
+
+static DEPLOYMENT_SPEC: Struct = Struct {
+    go: "v1.DeploymentSpec",
+    fields: &[
+        ("replicas", Ty::Int32),
+        ("selector", Ty::Struct(&LABEL_SELECTOR)),
+        ("template", Ty::Struct(&POD_TEMPLATE_SPEC)),
+        ("strategy", Ty::Struct(&DEPLOYMENT_STRATEGY)),
+        ("minReadySeconds", Ty::Int32),
+        ("revisionHistoryLimit", Ty::Int32),
+        ("paused", Ty::Bool),
+        ("progressDeadlineSeconds", Ty::Int32),
+    ],
+};
+
+static DEPLOYMENT_STRATEGY: Struct = Struct {
+    go: "v1.DeploymentStrategy",
+    fields: &[
+        ("type", Ty::Str("v1.DeploymentStrategyType")),
+        ("rollingUpdate", Ty::Struct(&ROLLING_UPDATE_DEPLOYMENT)),
+    ],
+};
+
+static ROLLING_UPDATE_DEPLOYMENT: Struct = Struct {
+    go: "v1.RollingUpdateDeployment",
+    fields: &[
+        ("maxUnavailable", Ty::IntOrString),
+        ("maxSurge", Ty::IntOrString),
+    ],
+};
+
+static DEPLOYMENT_STATUS: Struct = Struct {
+    go: "v1.DeploymentStatus",
+    fields: &[
+        ("observedGeneration", Ty::Int64),
+        ("replicas", Ty::Int32),
+        ("updatedReplicas", Ty::Int32),
+        ("readyReplicas", Ty::Int32),
+        ("availableReplicas", Ty::Int32),
+        ("unavailableReplicas", Ty::Int32),
+        ("terminatingReplicas", Ty::Int32),
+        ("conditions", Ty::Slice(&Ty::Struct(&DEPLOYMENT_CONDITION))),
+        ("collisionCount", Ty::Int32),
+    ],
+};
+
+static DEPLOYMENT_CONDITION: Struct = Struct {
+    go: "v1.DeploymentCondition",
+    fields: &[
+        ("type", Ty::Str("v1.DeploymentConditionType")),
+        ("status", Ty::Str("v1.ConditionStatus")),
+        ("lastUpdateTime", Ty::Time),
+        ("lastTransitionTime", Ty::Time),
+        ("reason", STRING),
+        ("message", STRING),
+    ],
+};
+
+static REPLICA_SET_SPEC: Struct = Struct {
+    go: "v1.ReplicaSetSpec",
+    fields: &[
+        ("replicas", Ty::Int32),
+        ("minReadySeconds", Ty::Int32),
+        ("selector", Ty::Struct(&LABEL_SELECTOR)),
+        ("template", Ty::Struct(&POD_TEMPLATE_SPEC)),
+    ],
+};
+
+static REPLICA_SET_STATUS: Struct = Struct {
+    go: "v1.ReplicaSetStatus",
+    fields: &[
+        ("replicas", Ty::Int32),
+        ("fullyLabeledReplicas", Ty::Int32),
+        ("readyReplicas", Ty::Int32),
+        ("availableReplicas", Ty::Int32),
+        ("terminatingReplicas", Ty::Int32),
+        ("observedGeneration", Ty::Int64),
+        ("conditions", Ty::Slice(&Ty::Struct(&REPLICA_SET_CONDITION))),
+    ],
+};
+
+static REPLICA_SET_CONDITION: Struct = Struct {
+    go: "v1.ReplicaSetCondition",
+    fields: &[
+        ("type", Ty::Str("v1.ReplicaSetConditionType")),
+        ("status", Ty::Str("v1.ConditionStatus")),
+        ("lastTransitionTime", Ty::Time),
+        ("reason", STRING),
+        ("message", STRING),
+    ],
+};
+
 static OBJECT_META: Struct = Struct {
     go: "v1.ObjectMeta",
     fields: &[

@@ -30,9 +30,19 @@ pub(crate) struct Findings {
     pub unknown: Vec<Located>,
 }
 
-/// Checks `value` (with positions `pos`) against `root`, normalising it on the way.
-pub(crate) fn check(value: &mut Value, pos: &Pos, root: &'static Struct) -> Findings {
-    let mut walk = Walk::default();
+/// Checks `value` (with positions `pos`) against `root`, normalising it on the way; with
+/// `drop_unknown`, unknown fields are also removed (still reported), as the lenient decoder
+/// never reads them.
+pub(crate) fn check(
+    value: &mut Value,
+    pos: &Pos,
+    root: &'static Struct,
+    drop_unknown: bool,
+) -> Findings {
+    let mut walk = Walk {
+        drop_unknown,
+        ..Walk::default()
+    };
     let ty = Ty::Struct(root);
     walk.value(value, Some(pos), pos.at, &ty, "", &Context::default());
     walk.findings
@@ -49,6 +59,7 @@ struct Context {
 #[derive(Default)]
 struct Walk {
     findings: Findings,
+    drop_unknown: bool,
 }
 
 /// The JSON kind as Go's `UnmarshalTypeError` names it.
@@ -244,7 +255,8 @@ impl Walk {
             let child_pos = entry.map(|(_, p)| p);
             self.value(field, child_pos, key_at, ty, &child_path, &child_ctx);
         }
-        fields.retain(|_, f| !f.is_null());
+        let drop_unknown = self.drop_unknown;
+        fields.retain(|key, f| !f.is_null() && (!drop_unknown || s.field(key).is_some()));
     }
 
     /// `intstr.IntOrString.UnmarshalJSON`: a string, or an int32 decoded on its own (so the

@@ -75,8 +75,11 @@ fn unknown_kinds_have_no_match_and_real_ones_are_not_simulated() {
         err.message("STDIN"),
         "resource mapping not found for name: \"x\" namespace: \"\" from \"STDIN\": no matches for kind \"Foo\" in version \"v1\"\nensure CRDs are installed first"
     );
-    let err = decode("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: rng}\n").unwrap_err();
+    let err =
+        decode("apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: rng}\n").unwrap_err();
     assert!(matches!(err, ManifestError::NotSimulated { .. }), "{err:?}");
+    let ok = decode("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: rng}\n").unwrap();
+    assert_eq!(ok[0].kind(), "Deployment");
 }
 
 #[test]

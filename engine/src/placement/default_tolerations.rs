@@ -64,3 +64,19 @@ pub fn add_or_update_toleration_in_pod_spec(spec: &mut PodSpec, toleration: &Tol
 pub fn match_toleration(a: &Toleration, b: &Toleration) -> bool {
     a.key == b.key && a.effect == b.effect && a.operator == b.operator && a.value == b.value
 }
+
+/// The `DefaultTolerationSeconds` admission plugin: a pod that tolerates neither taint gets
+/// `node.kubernetes.io/not-ready` and `node.kubernetes.io/unreachable` NoExecute tolerations
+/// for 300 seconds (DaemonSet pods already tolerate both forever).
+pub fn add_default_toleration_seconds(spec: &mut PodSpec) {
+    for key in [taints::NOT_READY, taints::UNREACHABLE] {
+        let tolerated = spec.tolerations.iter().any(|t| {
+            (t.key == key || t.key.is_empty()) && (t.effect == "NoExecute" || t.effect.is_empty())
+        });
+        if !tolerated {
+            let mut t = Toleration::exists(key, "NoExecute");
+            t.toleration_seconds = Some(300);
+            spec.tolerations.push(t);
+        }
+    }
+}

@@ -19,8 +19,8 @@ mod verdict;
 mod tests;
 
 pub use default_tolerations::{
-    add_or_update_daemon_pod_tolerations, add_or_update_toleration_in_pod_spec,
-    default_daemon_pod_tolerations, match_toleration,
+    add_default_toleration_seconds, add_or_update_daemon_pod_tolerations,
+    add_or_update_toleration_in_pod_spec, default_daemon_pod_tolerations, match_toleration,
 };
 pub use explain::{Explanation, Reason};
 pub use node_affinity::{

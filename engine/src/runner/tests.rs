@@ -101,3 +101,25 @@ fn a_million_commands_at_once_are_refused_before_anything_runs() {
     assert!(!ok.is_error);
     assert_eq!(s.cluster().elapsed_millis(), 10_000);
 }
+
+/// Issue 21: a view's read (`kubectl get ds -A` after each command) or a clock tick does not
+/// become the previous command an `expect output` goal looks at.
+#[test]
+fn a_read_does_not_become_the_previous_command() {
+    let mut s = Session::new();
+    s.execute("kubectl get nodes", None);
+    s.execute_aside("kubectl get ds -A");
+    let words = |t: &str| t.split(' ').map(str::to_string).collect::<Vec<_>>();
+    let goal = crate::expect::parse(&words("output contains No")).unwrap();
+    assert!(
+        s.evaluate(&goal).met,
+        "the user's get nodes printed No resources found"
+    );
+    s.execute_aside("sim advance 100ms");
+    assert!(s.evaluate(&goal).met, "nor does the clock's tick");
+    let other = crate::expect::parse(&words("output contains NAMESPACE")).unwrap();
+    assert!(
+        !s.evaluate(&other).met,
+        "the read's table is not the previous output"
+    );
+}

@@ -4,7 +4,8 @@
 use super::World;
 use crate::api::{ObjectKey, Pod};
 
-/// Creates a pod: a name from `generateName` (retrying on a clash), a UID, creationTimestamp.
+/// Creates a pod: a name from `generateName` (retrying on a clash), the admission plugins'
+/// default tolerations, a UID, creationTimestamp.
 pub fn create_pod(w: &mut World, mut pod: Pod) -> ObjectKey {
     if pod.metadata.name.is_empty() {
         loop {
@@ -16,6 +17,7 @@ pub fn create_pod(w: &mut World, mut pod: Pod) -> ObjectKey {
             }
         }
     }
+    crate::placement::add_default_toleration_seconds(&mut pod.spec);
     pod.metadata.uid = w.rng.uid();
     pod.metadata.creation_timestamp = Some(w.clock.now());
     let key = ObjectKey::of(&pod.metadata);

@@ -21,6 +21,8 @@ pub enum Wake {
     TaintEviction(ObjectKey),
     /// PodGC looks for pods bound to this vanished node.
     PodGc(String),
+    /// The ReplicaSet controller recounts this ReplicaSet (minReadySeconds).
+    ReplicaSet(ObjectKey),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]

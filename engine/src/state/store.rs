@@ -2,7 +2,10 @@
 //! right and every change is recorded for the controllers (as informers would deliver it).
 
 use super::fnv::FnvHashMap;
-use crate::api::{ControllerRevision, DaemonSet, DaemonSetStatus, Node, ObjectKey, Pod, PodStatus};
+use crate::api::{
+    ControllerRevision, DaemonSet, DaemonSetStatus, Deployment, Node, ObjectKey, Pod, PodStatus,
+    ReplicaSet,
+};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
@@ -22,6 +25,8 @@ pub enum Change {
     },
     DaemonSet(ObjectKey),
     Revision(ObjectKey),
+    Deployment(ObjectKey),
+    ReplicaSet(ObjectKey),
 }
 
 #[derive(Debug, Clone, Default)]
@@ -38,6 +43,8 @@ pub struct Store {
     /// Shared, as pods are: a sync takes the DaemonSet it works on without a deep copy.
     daemonsets: BTreeMap<ObjectKey, Rc<DaemonSet>>,
     revisions: BTreeMap<ObjectKey, ControllerRevision>,
+    deployments: BTreeMap<ObjectKey, Rc<Deployment>>,
+    replicasets: BTreeMap<ObjectKey, Rc<ReplicaSet>>,
     /// Pods by the node they are bound or pinned to.
     pods_by_node: HashMap<String, BTreeSet<ObjectKey>>,
     /// Pods with no derivable node (not pinned, not bound).
@@ -254,6 +261,11 @@ impl Store {
         self.pod_changed(key.clone(), node.into_iter().collect(), owners);
         Some(pod)
     }
+    /// Pods with no node yet, neither bound nor pinned (what the scheduler places), in key
+    /// order.
+    pub fn unplaced_pods(&self) -> impl Iterator<Item = &Pod> {
+        self.unplaced_pods.iter().filter_map(|k| self.pod(k))
+    }
     /// Pods whose controller has this UID.
     pub fn pods_owned_by(&self, uid: &str) -> impl Iterator<Item = &Pod> {
         self.pods_by_owner
@@ -424,6 +436,66 @@ impl Store {
         Some(r)
     }
 }
+
+/// The writes of a kind kept as shared objects by key: list, get, put (a new resourceVersion
+/// and a change for the informers), update through a closure (a write only if something
+/// changed), remove.
+macro_rules! shared_objects {
+    ($field:ident, $ty:ty, $change:ident, $list:ident, $get:ident, $put:ident, $update:ident, $remove:ident) => {
+        impl Store {
+            pub fn $list(&self) -> &BTreeMap<ObjectKey, Rc<$ty>> {
+                &self.$field
+            }
+            pub fn $get(&self, key: &ObjectKey) -> Option<&$ty> {
+                self.$field.get(key).map(|o| &**o)
+            }
+            pub fn $put(&mut self, mut o: $ty) {
+                o.metadata.resource_version = self.next_rv();
+                let key = ObjectKey::of(&o.metadata);
+                self.$field.insert(key.clone(), Rc::new(o));
+                self.changes.push(Change::$change(key));
+            }
+            pub fn $update(&mut self, key: &ObjectKey, f: impl FnOnce(&mut $ty)) -> bool {
+                let Some(old) = self.$get(key) else {
+                    return false;
+                };
+                let mut new = old.clone();
+                f(&mut new);
+                if &new == old {
+                    return false;
+                }
+                self.$put(new);
+                true
+            }
+            pub fn $remove(&mut self, key: &ObjectKey) -> Option<$ty> {
+                let o = self.$field.remove(key)?;
+                self.changes.push(Change::$change(key.clone()));
+                Some(Rc::unwrap_or_clone(o))
+            }
+        }
+    };
+}
+
+shared_objects!(
+    deployments,
+    Deployment,
+    Deployment,
+    deployments,
+    deployment,
+    put_deployment,
+    update_deployment,
+    remove_deployment
+);
+shared_objects!(
+    replicasets,
+    ReplicaSet,
+    ReplicaSet,
+    replicasets,
+    replicaset,
+    put_replicaset,
+    update_replicaset,
+    remove_replicaset
+);
 
 /// Removes `key` from the set at `at`, dropping the set when it empties.
 fn remove_from(map: &mut HashMap<String, BTreeSet<ObjectKey>>, at: &str, key: &ObjectKey) {

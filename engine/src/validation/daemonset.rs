@@ -68,7 +68,10 @@ pub(crate) fn daemonset_status_update_errors(new: &DaemonSet, old: &DaemonSet) -
 }
 
 /// `apiequality.Semantic.DeepEqual` on selectors: nil and empty maps/lists are equal.
-fn selectors_semantically_equal(a: Option<&LabelSelector>, b: Option<&LabelSelector>) -> bool {
+pub(super) fn selectors_semantically_equal(
+    a: Option<&LabelSelector>,
+    b: Option<&LabelSelector>,
+) -> bool {
     match (a, b) {
         (None, None) => true,
         (Some(a), Some(b)) => {
@@ -145,7 +148,7 @@ fn validate_daemonset_spec(errs: &mut Errors, spec: &DaemonSetSpec, path: &Path)
 }
 
 /// `ValidateLabelSelector` (creation: invalid label values are not allowed).
-fn validate_label_selector(errs: &mut Errors, sel: &LabelSelector, path: &Path) {
+pub(super) fn validate_label_selector(errs: &mut Errors, sel: &LabelSelector, path: &Path) {
     if let Some(labels) = &sel.match_labels {
         validate_labels(errs, labels, &path.child("matchLabels"));
     }
@@ -192,7 +195,7 @@ fn validate_selector_requirement(errs: &mut Errors, req: &LabelSelectorRequireme
 }
 
 /// `LabelSelectorAsSelector(sel).Matches(labels)` for a selector that validated.
-fn selector_matches(sel: Option<&LabelSelector>, labels: &StringMap) -> bool {
+pub(super) fn selector_matches(sel: Option<&LabelSelector>, labels: &StringMap) -> bool {
     let Some(sel) = sel else {
         return false;
     };
@@ -283,7 +286,7 @@ fn validate_rolling_update(errs: &mut Errors, ru: &RollingUpdateDaemonSet, path:
 }
 
 /// `ValidatePositiveIntOrPercent` (V15, V16).
-fn positive_int_or_percent(errs: &mut Errors, v: &IntOrString, path: &Path) {
+pub(super) fn positive_int_or_percent(errs: &mut Errors, v: &IntOrString, path: &Path) {
     match v {
         IntOrString::String(s) => {
             for msg in syntax::percent(s) {
@@ -303,7 +306,7 @@ fn positive_int_or_percent(errs: &mut Errors, v: &IntOrString, path: &Path) {
 }
 
 /// `IsNotMoreThan100Percent` (V17).
-fn not_more_than_100_percent(errs: &mut Errors, v: &IntOrString, path: &Path) {
+pub(super) fn not_more_than_100_percent(errs: &mut Errors, v: &IntOrString, path: &Path) {
     if let Some(p) = percent_value(v)
         && p > 100
     {
@@ -338,7 +341,7 @@ fn percent_value(v: &IntOrString) -> Option<i64> {
 }
 
 /// `getIntOrPercentValue`.
-fn int_or_percent_value(v: &IntOrString) -> i64 {
+pub(super) fn int_or_percent_value(v: &IntOrString) -> i64 {
     match (percent_value(v), v) {
         (Some(p), _) => p,
         (None, IntOrString::Int(i)) => *i,

@@ -8,7 +8,8 @@
 //! so only real pods get them.
 
 use crate::api::{
-    Container, DaemonSet, IntOrString, PodSpec, ROLLING_UPDATE, RollingUpdateDaemonSet,
+    Container, DaemonSet, Deployment, IntOrString, PodSpec, ROLLING_UPDATE, ReplicaSet,
+    RollingUpdateDaemonSet, RollingUpdateDeployment,
 };
 use serde_json::Value;
 
@@ -33,6 +34,35 @@ pub(crate) fn set_defaults_daemonset(ds: &mut DaemonSet) {
         ds.spec.revision_history_limit = Some(10);
     }
     set_defaults_pod_spec(&mut ds.spec.template.spec);
+}
+
+/// `SetDefaults_Deployment` (`replicas: 1`; type `RollingUpdate` with `maxUnavailable` and
+/// `maxSurge` 25%; `revisionHistoryLimit: 10`; `progressDeadlineSeconds: 600`) plus the
+/// pod-template defaults. `Recreate` gets no `rollingUpdate`.
+pub(crate) fn set_defaults_deployment(d: &mut Deployment) {
+    d.spec.replicas.get_or_insert(1);
+    let strategy = &mut d.spec.strategy;
+    if strategy.type_.is_empty() {
+        strategy.type_ = ROLLING_UPDATE.into();
+    }
+    if strategy.type_ == ROLLING_UPDATE {
+        let ru = strategy
+            .rolling_update
+            .get_or_insert_with(RollingUpdateDeployment::default);
+        ru.max_unavailable
+            .get_or_insert_with(|| IntOrString::String("25%".into()));
+        ru.max_surge
+            .get_or_insert_with(|| IntOrString::String("25%".into()));
+    }
+    d.spec.revision_history_limit.get_or_insert(10);
+    d.spec.progress_deadline_seconds.get_or_insert(600);
+    set_defaults_pod_spec(&mut d.spec.template.spec);
+}
+
+/// `SetDefaults_ReplicaSet` (`replicas: 1`) plus the pod-template defaults.
+pub(crate) fn set_defaults_replicaset(rs: &mut ReplicaSet) {
+    rs.spec.replicas.get_or_insert(1);
+    set_defaults_pod_spec(&mut rs.spec.template.spec);
 }
 
 /// `SetDefaults_PodSpec` and the defaults of its containers.

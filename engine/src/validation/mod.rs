@@ -1,4 +1,4 @@
-//! What the API server does to a DaemonSet or Node before storing it (spec §2): defaulting
+//! What the API server does to a DaemonSet, Deployment, ReplicaSet or Node before storing it (spec §2): defaulting
 //! (§2.1, C71) and validation (§2.3, V1–V21, C67–C69), with Kubernetes' exact messages.
 //!
 //! Every problem is collected, as the API server does, and returned as one
@@ -11,6 +11,7 @@
 
 mod daemonset;
 mod defaults;
+mod deployment;
 mod field_error;
 mod meta;
 mod node;
@@ -21,7 +22,7 @@ mod tolerations;
 mod tests;
 
 use crate::api::ApiError;
-use crate::api::{DaemonSet, Node};
+use crate::api::{DaemonSet, Deployment, Node, ReplicaSet};
 use field_error::Errors;
 use std::collections::BTreeSet;
 
@@ -59,6 +60,42 @@ pub fn validate_daemonset_status_update(new: &DaemonSet, old: &DaemonSet) -> Res
         &new.metadata.name,
         daemonset::daemonset_status_update_errors(new, old),
     )
+}
+
+/// `SetDefaults_Deployment` (`replicas: 1`, type `RollingUpdate` with 25% `maxUnavailable`
+/// and `maxSurge`, `revisionHistoryLimit: 10`, `progressDeadlineSeconds: 600`) and the
+/// pod-template defaults.
+pub fn set_defaults_deployment(d: &mut Deployment) {
+    defaults::set_defaults_deployment(d);
+}
+
+/// `SetDefaults_ReplicaSet` (`replicas: 1`) and the pod-template defaults.
+pub fn set_defaults_replicaset(rs: &mut ReplicaSet) {
+    defaults::set_defaults_replicaset(rs);
+}
+
+/// `ValidateDeployment`; with `old`, the update's rules too (`spec.selector` immutable).
+pub fn validate_deployment(d: &Deployment, old: Option<&Deployment>) -> Result<(), ApiError> {
+    let mut errs = deployment::deployment_errors(d);
+    if let Some(old) = old {
+        errs.extend(deployment::selector_update_errors(
+            d.spec.selector.as_ref(),
+            old.spec.selector.as_ref(),
+        ));
+    }
+    into_result("Deployment", &d.metadata.name, errs)
+}
+
+/// `ValidateReplicaSet`; with `old`, the update's rules too (`spec.selector` immutable).
+pub fn validate_replicaset(rs: &ReplicaSet, old: Option<&ReplicaSet>) -> Result<(), ApiError> {
+    let mut errs = deployment::replicaset_errors(rs);
+    if let Some(old) = old {
+        errs.extend(deployment::selector_update_errors(
+            rs.spec.selector.as_ref(),
+            old.spec.selector.as_ref(),
+        ));
+    }
+    into_result("ReplicaSet", &rs.metadata.name, errs)
 }
 
 /// `ValidateNode`: name, labels, annotations, taints (keys, values, effects, no two with the

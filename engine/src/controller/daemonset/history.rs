@@ -1,9 +1,6 @@
 //! ControllerRevisions of a DaemonSet (`constructHistory`, `dedupCurHistories`, `cleanupHistory`,
 //! spec §9).
-//!
-//! Simplification, named in the README: the hash is FNV-32a over the template's canonical JSON,
-//! not over Go's deep printer output, so hash values differ from a real cluster's (same length
-//! and alphabet; same behaviour).
+//! The hash is [`crate::controller::template_hash`].
 
 use super::claim::owner_reference;
 use crate::api::{ControllerRevision, DaemonSet, ObjectKey, ObjectMeta, Selector, keys};
@@ -11,28 +8,9 @@ use crate::state::World;
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
 
-/// `controller.ComputeHash`, with `rand.SafeEncodeString` over the decimal digits.
+/// `controller.ComputeHash` of the DaemonSet's template.
 pub fn compute_hash(ds: &DaemonSet, collision_count: Option<i32>) -> String {
-    let mut h: u32 = 0x811c_9dc5;
-    let mut write = |bytes: &[u8]| {
-        for b in bytes {
-            h ^= u32::from(*b);
-            h = h.wrapping_mul(0x0100_0193);
-        }
-    };
-    write(
-        serde_json::to_string(&ds.spec.template)
-            .unwrap_or_default()
-            .as_bytes(),
-    );
-    if let Some(c) = collision_count {
-        write(&(c as u32).to_le_bytes());
-    }
-    const ALPHANUMS: &[u8] = b"bcdfghjklmnpqrstvwxz2456789";
-    h.to_string()
-        .bytes()
-        .map(|b| ALPHANUMS[usize::from(b) % ALPHANUMS.len()] as char)
-        .collect()
+    crate::controller::template_hash::compute_hash(&ds.spec.template, collision_count)
 }
 
 /// The revision `data` for the DaemonSet's current template (`getPatch`).

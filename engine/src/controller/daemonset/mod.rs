@@ -86,6 +86,8 @@ impl DaemonSetController {
                     .collect();
                 self.queue.extend(in_ns);
             }
+            // Not what a DaemonSet watches (their pods reach it as pod changes).
+            Change::Deployment(_) | Change::ReplicaSet(_) => {}
         }
     }
 

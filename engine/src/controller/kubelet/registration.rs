@@ -17,9 +17,17 @@ pub const CONTAINER_RUNTIME: &str = "containerd://1.7.24";
 pub fn register(node: &mut Node, index: u32, now: Time) {
     let name = node.metadata.name.clone();
     let labels = &mut node.metadata.labels;
+    // kubelet's initialNode: hostname, then OS and architecture under the stable and the beta
+    // keys.
     labels.get_or_insert_with(keys::HOSTNAME.into(), || name.clone());
-    labels.get_or_insert_with(keys::OS.into(), || "linux".into());
-    labels.get_or_insert_with(keys::ARCH.into(), || "amd64".into());
+    for (key, value) in [
+        (keys::OS, "linux"),
+        (keys::ARCH, "amd64"),
+        (keys::BETA_OS, "linux"),
+        (keys::BETA_ARCH, "amd64"),
+    ] {
+        labels.get_or_insert_with(key.into(), || value.into());
+    }
     let status = &mut node.status;
     for (k, v) in [
         ("cpu", DEFAULT_CPU),

@@ -94,6 +94,18 @@ impl HasMeta for crate::api::DaemonSet {
     }
 }
 
+impl HasMeta for crate::api::Deployment {
+    fn meta_mut(&mut self) -> &mut ObjectMeta {
+        &mut self.metadata
+    }
+}
+
+impl HasMeta for crate::api::ReplicaSet {
+    fn meta_mut(&mut self) -> &mut ObjectMeta {
+        &mut self.metadata
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

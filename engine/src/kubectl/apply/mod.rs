@@ -17,8 +17,8 @@ pub(super) use parse::parse;
 
 use super::{Context, FileError, KError, NamespaceScope, Out, quote};
 use crate::api::ApiError;
-use crate::manifest::{self, ManifestError, Object};
-use patcher::{Applied, apply_daemonset, apply_node};
+use crate::manifest::{self, FieldValidation, ManifestError, Object};
+use patcher::{Applied, apply_daemonset, apply_deployment, apply_node, apply_replicaset};
 
 /// The options of `kubectl apply -f` and of `kubectl create -f` (kubectl's `ApplyOptions` and
 /// `CreateOptions`, of which the simulator reads the same two flags).
@@ -29,6 +29,8 @@ pub struct ApplyOptions {
     pub files: Vec<String>,
     /// `-n`.
     pub namespace: NamespaceScope,
+    /// `--validate`: what the API server does with unknown fields.
+    pub validation: FieldValidation,
 }
 
 /// Which of the two commands.
@@ -43,6 +45,8 @@ pub(super) enum Verb {
 pub(in crate::kubectl) struct Sourced {
     pub source: String,
     pub object: Result<Object, ManifestError>,
+    /// The API server's warnings for this object (unknown fields under `--validate=warn`).
+    pub warnings: Vec<String>,
 }
 
 /// Reads the manifests of `-f`: the objects in order, and the errors kubectl's builder reports.
@@ -51,6 +55,7 @@ pub(in crate::kubectl) fn read_manifests(
     ctx: &Context<'_>,
     files: &[String],
     namespace: &NamespaceScope,
+    validation: FieldValidation,
     errors: &mut Vec<KError>,
 ) -> Option<Vec<Sourced>> {
     let mut texts: Vec<(String, String)> = Vec::new();
@@ -86,19 +91,21 @@ pub(in crate::kubectl) fn read_manifests(
     }
     let mut objects = Vec::new();
     for (source, text) in texts {
-        let decoded = manifest::decode_stream(&text);
-        for item in decoded.items {
+        let decoded = manifest::decode_stream_with(&text, validation);
+        for (item, warnings) in decoded.items.into_iter().zip(decoded.warnings) {
             match item {
                 Ok(mut object) => match set_namespace(&mut object, namespace) {
                     Ok(()) => objects.push(Sourced {
                         source: source.clone(),
                         object: Ok(object),
+                        warnings,
                     }),
                     Err(e) => errors.push(e),
                 },
                 Err(e) if e.is_server_error() => objects.push(Sourced {
                     source: source.clone(),
                     object: Err(e),
+                    warnings,
                 }),
                 Err(e) => errors.push(KError::plain(e.message(&source))),
             }
@@ -113,45 +120,41 @@ pub(in crate::kubectl) fn read_manifests(
 /// The builder's namespace handling: `-n` wins but must agree with the manifest; cluster-scoped
 /// objects have none.
 fn set_namespace(object: &mut Object, scope: &NamespaceScope) -> Result<(), KError> {
-    match object {
-        Object::Node(n) => {
-            n.metadata.namespace.clear();
-            Ok(())
-        }
-        Object::DaemonSet(ds) => {
-            let written = ds.metadata.namespace.clone();
-            match scope {
-                NamespaceScope::Named(ns) => {
-                    if !written.is_empty() && &written != ns {
-                        return Err(KError::plain(format!(
-                            "the namespace from the provided object {} does not match the namespace {}. You must pass '--namespace={written}' to perform this operation.",
-                            quote(&written),
-                            quote(ns)
-                        )));
-                    }
-                    ds.metadata.namespace = ns.clone();
-                }
-                NamespaceScope::Default | NamespaceScope::All => {
-                    if written.is_empty() {
-                        ds.metadata.namespace = "default".into();
-                    }
-                }
+    if let Object::Node(n) = object {
+        n.metadata.namespace.clear();
+        return Ok(());
+    }
+    let meta = object.meta_mut();
+    let written = meta.namespace.clone();
+    match scope {
+        NamespaceScope::Named(ns) => {
+            if !written.is_empty() && &written != ns {
+                return Err(KError::plain(format!(
+                    "the namespace from the provided object {} does not match the namespace {}. You must pass '--namespace={written}' to perform this operation.",
+                    quote(&written),
+                    quote(ns)
+                )));
             }
-            Ok(())
+            meta.namespace = ns.clone();
+        }
+        NamespaceScope::Default | NamespaceScope::All => {
+            if written.is_empty() {
+                meta.namespace = "default".into();
+            }
         }
     }
+    Ok(())
 }
 
 /// kubectl's error for `apply` of an object without a name (the GET of the current object).
 fn unnamed_error(object: &Object, source: &str) -> KError {
-    let (resource, gvk, namespace) = match object {
-        Object::DaemonSet(ds) => (
-            "apps/v1, Resource=daemonsets",
-            "apps/v1, Kind=DaemonSet",
-            ds.metadata.namespace.as_str(),
-        ),
-        Object::Node(_) => ("/v1, Resource=nodes", "/v1, Kind=Node", ""),
+    let (resource, gvk) = match object {
+        Object::DaemonSet(_) => ("apps/v1, Resource=daemonsets", "apps/v1, Kind=DaemonSet"),
+        Object::Deployment(_) => ("apps/v1, Resource=deployments", "apps/v1, Kind=Deployment"),
+        Object::ReplicaSet(_) => ("apps/v1, Resource=replicasets", "apps/v1, Kind=ReplicaSet"),
+        Object::Node(_) => ("/v1, Resource=nodes", "/v1, Kind=Node"),
     };
+    let namespace = object.namespace();
     KError::plain(format!(
         "error when retrieving current configuration of:\nResource: {}, GroupVersionKind: {}\nName: \"\", Namespace: {}\nfrom server for: {}: resource name may not be empty",
         quote(resource),
@@ -163,7 +166,8 @@ fn unnamed_error(object: &Object, source: &str) -> KError {
 
 pub(super) fn run(ctx: &mut Context<'_>, o: &ApplyOptions, verb: Verb, out: &mut Out) {
     let mut errors = Vec::new();
-    let Some(objects) = read_manifests(ctx, &o.files, &o.namespace, &mut errors) else {
+    let Some(objects) = read_manifests(ctx, &o.files, &o.namespace, o.validation, &mut errors)
+    else {
         out.errors(errors);
         return;
     };
@@ -176,7 +180,15 @@ pub(super) fn run(ctx: &mut Context<'_>, o: &ApplyOptions, verb: Verb, out: &mut
         out.error(KError::plain(format!("no objects passed to {v}")));
         return;
     }
-    for Sourced { source, object } in objects {
+    for Sourced {
+        source,
+        object,
+        warnings,
+    } in objects
+    {
+        for w in warnings {
+            out.line(format!("Warning: {w}"));
+        }
         let object = match object {
             Ok(o) => o,
             Err(e) => {
@@ -192,19 +204,23 @@ pub(super) fn run(ctx: &mut Context<'_>, o: &ApplyOptions, verb: Verb, out: &mut
             errors.push(unnamed_error(&object, &source));
             continue;
         }
-        let (prefix, name) = match &object {
-            Object::DaemonSet(ds) => ("daemonset.apps", ds.metadata.name.clone()),
-            Object::Node(n) => ("node", n.metadata.name.clone()),
+        let prefix = match &object {
+            Object::DaemonSet(_) => "daemonset.apps",
+            Object::Deployment(_) => "deployment.apps",
+            Object::ReplicaSet(_) => "replicaset.apps",
+            Object::Node(_) => "node",
         };
+        let name = object.name().to_string();
+        let cluster = &mut *ctx.cluster;
         let result: Result<Applied, ApiError> = match (verb, object) {
-            (Verb::Apply, Object::DaemonSet(ds)) => apply_daemonset(ctx.cluster, ds),
-            (Verb::Apply, Object::Node(n)) => apply_node(ctx.cluster, n),
-            (Verb::Create, Object::DaemonSet(ds)) => {
-                ctx.cluster.create_daemonset(ds).map(|()| Applied::Created)
-            }
-            (Verb::Create, Object::Node(n)) => {
-                ctx.cluster.create_node(n).map(|()| Applied::Created)
-            }
+            (Verb::Apply, Object::DaemonSet(ds)) => apply_daemonset(cluster, ds),
+            (Verb::Apply, Object::Deployment(d)) => apply_deployment(cluster, d),
+            (Verb::Apply, Object::ReplicaSet(rs)) => apply_replicaset(cluster, rs),
+            (Verb::Apply, Object::Node(n)) => apply_node(cluster, n),
+            (Verb::Create, Object::DaemonSet(ds)) => cluster.create_daemonset(ds).map(created),
+            (Verb::Create, Object::Deployment(d)) => cluster.create_deployment(d).map(created),
+            (Verb::Create, Object::ReplicaSet(rs)) => cluster.create_replicaset(rs).map(created),
+            (Verb::Create, Object::Node(n)) => cluster.create_node(n).map(created),
         };
         match result {
             Ok(applied) => out.line(format!("{prefix}/{name} {}", applied.as_str())),
@@ -212,4 +228,8 @@ pub(super) fn run(ctx: &mut Context<'_>, o: &ApplyOptions, verb: Verb, out: &mut
         }
     }
     out.errors(errors);
+}
+
+fn created(_: ()) -> Applied {
+    Applied::Created
 }

@@ -5,7 +5,7 @@
 
 use super::last_applied;
 use crate::api::ApiError;
-use crate::api::{DaemonSet, Node, ObjectKey};
+use crate::api::{DaemonSet, Deployment, Node, ObjectKey, ObjectMeta, ReplicaSet};
 use crate::cluster::Cluster;
 
 /// What `kubectl apply` reports.
@@ -122,4 +122,76 @@ pub(crate) fn apply_daemonset(
     } else {
         Applied::Unchanged
     })
+}
+
+/// The key an applied object is stored under (`default` when the manifest names no namespace).
+fn key_of(meta: &ObjectMeta) -> ObjectKey {
+    let namespace = match meta.namespace.as_str() {
+        "" => "default",
+        ns => ns,
+    };
+    ObjectKey::new(namespace.to_string(), meta.name.clone())
+}
+
+/// Records what `kubectl apply` did from whether the update changed anything.
+fn configured(changed: bool) -> Applied {
+    if changed {
+        Applied::Configured
+    } else {
+        Applied::Unchanged
+    }
+}
+
+/// `kubectl apply` of a Deployment, as [`apply_daemonset`] does it.
+pub(crate) fn apply_deployment(
+    cluster: &mut Cluster,
+    mut d: Deployment,
+) -> Result<Applied, ApiError> {
+    let key = key_of(&d.metadata);
+    let applied = last_applied::record(&d);
+    if cluster.store().deployment(&key).is_none() {
+        d.metadata
+            .annotations
+            .insert(last_applied::KEY.into(), applied);
+        cluster.create_deployment(d)?;
+        return Ok(Applied::Created);
+    }
+    cluster
+        .update_deployment(&key.namespace, &key.name, |cur| {
+            let last: Option<Deployment> = last_applied::read(&cur.metadata);
+            cur.spec = d.spec.clone();
+            let last_meta = last.as_ref().map(|l| &l.metadata);
+            last_applied::merge_meta(&mut cur.metadata, last_meta, &d.metadata);
+            cur.metadata
+                .annotations
+                .insert(last_applied::KEY.into(), applied);
+        })
+        .map(configured)
+}
+
+/// `kubectl apply` of a ReplicaSet, as [`apply_daemonset`] does it.
+pub(crate) fn apply_replicaset(
+    cluster: &mut Cluster,
+    mut rs: ReplicaSet,
+) -> Result<Applied, ApiError> {
+    let key = key_of(&rs.metadata);
+    let applied = last_applied::record(&rs);
+    if cluster.store().replicaset(&key).is_none() {
+        rs.metadata
+            .annotations
+            .insert(last_applied::KEY.into(), applied);
+        cluster.create_replicaset(rs)?;
+        return Ok(Applied::Created);
+    }
+    cluster
+        .update_replicaset(&key.namespace, &key.name, |cur| {
+            let last: Option<ReplicaSet> = last_applied::read(&cur.metadata);
+            cur.spec = rs.spec.clone();
+            let last_meta = last.as_ref().map(|l| &l.metadata);
+            last_applied::merge_meta(&mut cur.metadata, last_meta, &rs.metadata);
+            cur.metadata
+                .annotations
+                .insert(last_applied::KEY.into(), applied);
+        })
+        .map(configured)
 }

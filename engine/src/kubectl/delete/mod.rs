@@ -81,6 +81,8 @@ fn delete_one(
     let cluster = &mut *ctx.cluster;
     let result = match kind {
         ResourceKind::DaemonSet => cluster.delete_daemonset(namespace, name, a.cascade),
+        ResourceKind::Deployment => cluster.delete_deployment(namespace, name, a.cascade),
+        ResourceKind::ReplicaSet => cluster.delete_replicaset(namespace, name, a.cascade),
         ResourceKind::Node => cluster.delete_node(name),
         ResourceKind::Pod => cluster.delete_pod(namespace, name, a.grace_period, a.force),
         ResourceKind::ControllerRevision | ResourceKind::Event => {
@@ -153,7 +155,9 @@ pub(super) fn run(ctx: &mut Context<'_>, a: &DeleteOptions, out: &mut Out) {
             }
         }
         DeleteWhat::Files(files) => {
-            let Some(objects) = read_manifests(ctx, files, &a.namespace, &mut errors) else {
+            let validation = crate::manifest::FieldValidation::Ignore;
+            let Some(objects) = read_manifests(ctx, files, &a.namespace, validation, &mut errors)
+            else {
                 out.errors(errors);
                 return;
             };
@@ -161,14 +165,15 @@ pub(super) fn run(ctx: &mut Context<'_>, a: &DeleteOptions, out: &mut Out) {
                 out.line("No resources found");
                 return;
             }
-            for Sourced { source, object } in objects {
+            for Sourced { source, object, .. } in objects {
                 let Ok(object) = object else { continue };
-                let (kind, namespace) = match &object {
-                    Object::DaemonSet(ds) => {
-                        (ResourceKind::DaemonSet, ds.metadata.namespace.clone())
-                    }
-                    Object::Node(_) => (ResourceKind::Node, String::new()),
+                let kind = match &object {
+                    Object::DaemonSet(_) => ResourceKind::DaemonSet,
+                    Object::Deployment(_) => ResourceKind::Deployment,
+                    Object::ReplicaSet(_) => ResourceKind::ReplicaSet,
+                    Object::Node(_) => ResourceKind::Node,
                 };
+                let namespace = object.namespace().to_string();
                 let name = object.name().to_string();
                 match delete_one(ctx, a, kind, &namespace, &name) {
                     Ok(()) => out.line(deleted_line(kind, &name, &namespace, force)),

@@ -1,24 +1,28 @@
 //! `DaemonSetDescriber` (`describeDaemonSet`).
 
 use super::events;
-use crate::api::{DaemonSet, format_labels, phase};
+use crate::api::{DaemonSet, LabelSelector, ObjectMeta, format_labels, phase};
 use crate::cluster::Cluster;
 use crate::kubectl::print::describe::{Writer, annotations_multiline, labels_multiline};
 use crate::kubectl::print::pod_template::{Source, describe_template};
 
-/// `getPodStatusForController`: phases of the pods the DaemonSet selects and controls.
-fn pod_phases(cluster: &Cluster, ds: &DaemonSet) -> [usize; 4] {
+/// `getPodStatusForController`: phases of the pods a controller (`owner`) selects and controls.
+pub(super) fn pod_phases(
+    cluster: &Cluster,
+    owner: &ObjectMeta,
+    selector: Option<&LabelSelector>,
+) -> [usize; 4] {
     let mut counts = [0usize; 4];
-    let selector = ds.spec.selector.as_ref().and_then(|s| s.to_selector().ok());
+    let selector = selector.and_then(|s| s.to_selector().ok());
     for pod in cluster.store().pods().values() {
-        if pod.metadata.namespace != ds.metadata.namespace
+        if pod.metadata.namespace != owner.namespace
             || !selector
                 .as_ref()
                 .is_some_and(|s| s.matches(&pod.metadata.labels))
             || pod
                 .metadata
                 .controller_ref()
-                .is_none_or(|r| r.uid != ds.metadata.uid)
+                .is_none_or(|r| r.uid != owner.uid)
         {
             continue;
         }
@@ -88,7 +92,8 @@ pub(super) fn describe(cluster: &Cluster, ds: &DaemonSet, show_events: bool) -> 
         0,
         &format!("Number of Nodes Misscheduled: {}", st.number_misscheduled),
     );
-    let [running, waiting, succeeded, failed] = pod_phases(cluster, ds);
+    let [running, waiting, succeeded, failed] =
+        pod_phases(cluster, &ds.metadata, ds.spec.selector.as_ref());
     w.line(
         0,
         &format!(

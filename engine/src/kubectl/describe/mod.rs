@@ -1,4 +1,4 @@
-//! `kubectl describe ds|pod|node` (kubectl `pkg/cmd/describe/describe.go` `Run` and
+//! `kubectl describe ds|deploy|rs|pod|node` (kubectl `pkg/cmd/describe/describe.go` `Run` and
 //! `DescribeMatchingResources`; the describers of `pkg/describe/describe.go`).
 //!
 //! Each describer writes lines with tabs, as kubectl's `PrefixWriter` does, and the text is laid
@@ -8,6 +8,7 @@
 //! starts with it (each followed by a blank line, without events).
 
 mod daemonset;
+mod deployment;
 mod events;
 mod node;
 mod parse;
@@ -17,6 +18,7 @@ pub(super) use parse::parse;
 use super::get::{Obj, list, not_found, resolve};
 use super::resource::ResourceKind;
 use super::{Context, KError, NamespaceScope, Out};
+use crate::api::Selector;
 use crate::cluster::Cluster;
 
 /// The options of `kubectl describe` (kubectl's `DescribeOptions`). With names, kubectl
@@ -28,6 +30,8 @@ pub struct DescribeOptions {
     pub kind: ResourceKind,
     /// The names or name prefixes (empty: all).
     pub names: Vec<String>,
+    /// The raw `-l` text (parsed by the engine), without names.
+    pub selector: Option<String>,
     /// `-n` / `-A`.
     pub namespace: NamespaceScope,
 }
@@ -38,6 +42,8 @@ fn describe_one(cluster: &Cluster, obj: Obj<'_>, show_events: bool) -> String {
         Obj::DaemonSet(ds) => daemonset::describe(cluster, ds, show_events),
         Obj::Pod(p) => pod::describe(cluster, p, show_events),
         Obj::Node(n) => node::describe(cluster, n, show_events),
+        Obj::Deployment(d) => deployment::describe_deployment(cluster, d, show_events),
+        Obj::ReplicaSet(rs) => deployment::describe_replicaset(cluster, rs, show_events),
         // kubectl's generic describer is not modelled; the scenario language names only these.
         Obj::Revision(_) | Obj::Event(_) => String::new(),
     }
@@ -49,7 +55,7 @@ pub(super) fn run(ctx: &mut Context<'_>, a: &DescribeOptions, out: &mut Out) {
         ResourceKind::ControllerRevision | ResourceKind::Event
     ) {
         out.error(KError::plain(format!(
-            "describing {} is not simulated: the scenario language describes ds, pods and nodes",
+            "describing {} is not simulated: the scenario language describes ds, deploy, rs, pods and nodes",
             a.kind.resource()
         )));
         return;
@@ -58,7 +64,16 @@ pub(super) fn run(ctx: &mut Context<'_>, a: &DescribeOptions, out: &mut Out) {
     let all_namespaces = matches!(a.namespace, NamespaceScope::All);
     let namespace = a.namespace.namespace().unwrap_or("default").to_string();
 
-    let (found, missing) = resolve(cluster, a.kind, &a.names, &a.namespace);
+    let selector = match a.selector.as_deref().map(Selector::parse) {
+        None => Selector::everything(),
+        Some(Ok(s)) => s,
+        Some(Err(e)) => {
+            out.error(KError::plain(e));
+            return;
+        }
+    };
+    let (mut found, missing) = resolve(cluster, a.kind, &a.names, &a.namespace);
+    found.retain(|o| selector.matches(&o.meta().labels));
     let errors: Vec<KError> = missing.into_iter().map(|n| not_found(a.kind, n)).collect();
 
     if let ([prefix], [_]) = (a.names.as_slice(), errors.as_slice()) {

@@ -11,7 +11,7 @@ const DESCRIBE_FLAGS: &[FlagSpec] = &[
     filename_flags(false)[0],
     filename_flags(false)[1],
     filename_flags(false)[2],
-    no("selector", Some(b'l'), Str),
+    yes("selector", Some(b'l'), Str),
     yes("all-namespaces", Some(b'A'), Bool),
     no("show-events", None, Bool),
     no("chunk-size", None, Int),
@@ -27,20 +27,24 @@ pub(in crate::kubectl) fn parse(args: &[String]) -> Result<Parsed, Refusal> {
     }
     let target = resolve(&Request {
         args: &f.positional,
+        selector: f.str("selector"),
         allow_empty_selector: true,
         all_namespaces: f.bool("all-namespaces"),
         ..Default::default()
     })
     .map_err(|e| cx.target(e))?;
-    let (kind, names) = match target {
-        Target::Named { kind, names } => (kind, names),
-        Target::Selector { kind, .. } => (kind, Vec::new()),
+    let (kind, names, selector) = match target {
+        Target::Named { kind, names } => (kind, names, None),
+        Target::Selector { kind, selector } => {
+            (kind, Vec::new(), Some(selector).filter(|s| !s.is_empty()))
+        }
         Target::Files(_) => return Err(cx.unsupported("-f is not supported")),
     };
     let namespace = namespace_scope(&f);
     cx.done(Kubectl::Describe(DescribeOptions {
         kind,
         names,
+        selector,
         namespace,
     }))
 }
@@ -58,6 +62,7 @@ mod tests {
             Kubectl::Describe(DescribeOptions {
                 kind,
                 names: names.iter().map(|s| s.to_string()).collect(),
+                selector: None,
                 namespace,
             })
         };
@@ -93,9 +98,22 @@ mod tests {
             kerr("kubectl describe pod x -A"),
             "error: a resource cannot be retrieved by name across all namespaces"
         );
+        match ok("kubectl describe pods -l a=b") {
+            Kubectl::Describe(DescribeOptions {
+                kind,
+                names,
+                selector,
+                ..
+            }) => {
+                assert_eq!(kind, ResourceKind::Pod);
+                assert!(names.is_empty());
+                assert_eq!(selector.as_deref(), Some("a=b"));
+            }
+            other => panic!("{other:?}"),
+        }
         assert_eq!(
-            nac("kubectl describe pods -l a=b"),
-            "kubectl describe: --selector is not supported by the simulator"
+            kerr("kubectl describe pods x -l a=b"),
+            "error: name cannot be provided when a selector is specified"
         );
         assert_eq!(
             kerr("kubectl describe --bogus"),

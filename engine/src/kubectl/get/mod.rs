@@ -11,16 +11,16 @@ use super::resource::{ResourceKind, kind_string, resource_string};
 use super::{Context, KError, NamespaceScope, Out};
 use crate::api::ApiError;
 use crate::api::{
-    ControllerRevision, DaemonSet, Event, Node, ObjectKey, ObjectMeta, Pod, Selector, StringMap,
-    Time, format_labels,
+    ControllerRevision, DaemonSet, Deployment, Event, Node, ObjectKey, ObjectMeta, Pod, ReplicaSet,
+    Selector, StringMap, Time, format_labels,
 };
 use serde_json::{Value, json};
 
 /// The options of `kubectl get` (kubectl's `GetOptions`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GetOptions {
-    /// The kind.
-    pub kind: ResourceKind,
+    /// The kinds, in the order printed (one, unless `get all` or `get ds,pods`).
+    pub kinds: Vec<ResourceKind>,
     /// The names asked for (empty: all objects of the kind).
     pub names: Vec<String>,
     /// The raw `-l` / `--selector` text, parsed by the engine.
@@ -61,6 +61,8 @@ pub(crate) enum Obj<'a> {
     Node(&'a Node),
     Revision(&'a ControllerRevision),
     Event(&'a Event),
+    Deployment(&'a Deployment),
+    ReplicaSet(&'a ReplicaSet),
 }
 
 impl<'a> Obj<'a> {
@@ -71,6 +73,8 @@ impl<'a> Obj<'a> {
             Obj::Node(o) => &o.metadata,
             Obj::Revision(o) => &o.metadata,
             Obj::Event(o) => &o.metadata,
+            Obj::Deployment(o) => &o.metadata,
+            Obj::ReplicaSet(o) => &o.metadata,
         }
     }
 
@@ -85,6 +89,8 @@ impl<'a> Obj<'a> {
             Obj::Node(o) => printers::node_row(o, now, wide),
             Obj::Revision(o) => printers::revision_row(o, now),
             Obj::Event(o) => printers::event_row(o, now, wide),
+            Obj::Deployment(o) => printers::deployment_row(o, now, wide),
+            Obj::ReplicaSet(o) => printers::replicaset_row(o, now, wide),
         }
     }
 
@@ -96,6 +102,8 @@ impl<'a> Obj<'a> {
             Obj::Node(o) => (serde_json::to_value(o), "v1", "Node"),
             Obj::Revision(o) => (serde_json::to_value(o), "apps/v1", "ControllerRevision"),
             Obj::Event(o) => (serde_json::to_value(o), "v1", "Event"),
+            Obj::Deployment(o) => (serde_json::to_value(o), "apps/v1", "Deployment"),
+            Obj::ReplicaSet(o) => (serde_json::to_value(o), "apps/v1", "ReplicaSet"),
         };
         let mut v = v.unwrap_or(Value::Null);
         if let Value::Object(m) = &mut v {
@@ -118,6 +126,8 @@ fn headers(kind: ResourceKind, wide: bool) -> Vec<&'static str> {
         ResourceKind::ControllerRevision => (printers::REVISION_HEADERS, &[]),
         ResourceKind::Event if wide => (printers::EVENT_WIDE_HEADERS, &[]),
         ResourceKind::Event => (printers::EVENT_HEADERS, &[]),
+        ResourceKind::Deployment => (printers::DEPLOY_HEADERS, printers::WORKLOAD_WIDE_HEADERS),
+        ResourceKind::ReplicaSet => (printers::RS_HEADERS, printers::WORKLOAD_WIDE_HEADERS),
     };
     let mut h = base.to_vec();
     if wide {
@@ -164,6 +174,18 @@ pub(crate) fn list<'a>(
             crate::sort::sort_by_key(&mut events, |e| e.last_timestamp);
             events.into_iter().map(Obj::Event).collect()
         }
+        ResourceKind::Deployment => store
+            .deployments()
+            .iter()
+            .filter(|(k, _)| in_ns(&k.namespace))
+            .map(|(_, o)| Obj::Deployment(o))
+            .collect(),
+        ResourceKind::ReplicaSet => store
+            .replicasets()
+            .iter()
+            .filter(|(k, _)| in_ns(&k.namespace))
+            .map(|(_, o)| Obj::ReplicaSet(o))
+            .collect(),
     }
 }
 
@@ -183,6 +205,8 @@ pub(crate) fn find<'a>(
         ResourceKind::Pod => store.pod(&key()).map(Obj::Pod),
         ResourceKind::Node => store.node(name).map(Obj::Node),
         ResourceKind::ControllerRevision => store.revisions().get(&key()).map(Obj::Revision),
+        ResourceKind::Deployment => store.deployment(&key()).map(Obj::Deployment),
+        ResourceKind::ReplicaSet => store.replicaset(&key()).map(Obj::ReplicaSet),
         ResourceKind::Event => list(cluster, kind, kind.is_namespaced().then_some(namespace))
             .into_iter()
             .find(|o| o.meta().name == name),
@@ -242,23 +266,36 @@ pub(super) fn run(ctx: &mut Context<'_>, a: &GetOptions, out: &mut Out) {
     let all_namespaces = matches!(a.namespace, NamespaceScope::All);
     let namespace = a.namespace.namespace().unwrap_or("default").to_string();
 
-    let (mut found, missing) = resolve(cluster, a.kind, &a.names, &a.namespace);
-    if a.names.is_empty() {
-        found.retain(|o| selector.as_ref().is_none_or(|s| s.matches(o.labels())));
+    let several = a.kinds.len() > 1;
+    let mut errors: Vec<KError> = Vec::new();
+    let mut groups: Vec<(ResourceKind, Vec<Obj<'_>>)> = Vec::new();
+    for &kind in &a.kinds {
+        let (mut found, missing) = resolve(cluster, kind, &a.names, &a.namespace);
+        if a.names.is_empty() {
+            found.retain(|o| selector.as_ref().is_none_or(|s| s.matches(o.labels())));
+        }
+        if !a.ignore_not_found {
+            errors.extend(missing.into_iter().map(|n| not_found(kind, n)));
+        }
+        groups.push((kind, found));
     }
-    let errors: Vec<KError> = if a.ignore_not_found {
-        Vec::new()
-    } else {
-        missing.into_iter().map(|n| not_found(a.kind, n)).collect()
-    };
+    let nothing = groups.iter().all(|(_, found)| found.is_empty());
 
     match a.output {
         OutputFormat::Table | OutputFormat::Wide => {
             let wide = a.output == OutputFormat::Wide;
-            if !found.is_empty() {
-                let mut t = Table::new(&headers(a.kind, wide));
+            let mut first = true;
+            for (kind, found) in groups.iter().filter(|(_, f)| !f.is_empty()) {
+                let mut t = Table::new(&headers(*kind, wide));
                 t.rows = found.iter().map(|o| o.row(now, wide)).collect();
-                if all_namespaces && a.kind.is_namespaced() {
+                if several {
+                    // kubectl shows the kind when several types were asked for.
+                    let prefix = kind_string(*kind);
+                    for row in &mut t.rows {
+                        row[0] = format!("{prefix}/{}", row[0]);
+                    }
+                }
+                if all_namespaces && kind.is_namespaced() {
                     t.prepend_column(
                         "NAMESPACE",
                         found.iter().map(|o| o.meta().namespace.clone()).collect(),
@@ -270,8 +307,13 @@ pub(super) fn run(ctx: &mut Context<'_>, a: &GetOptions, out: &mut Out) {
                         found.iter().map(|o| format_labels(o.labels())).collect(),
                     );
                 }
+                if !first {
+                    out.line("");
+                }
+                first = false;
                 out.push(&t.render());
-            } else if errors.is_empty() && !a.ignore_not_found {
+            }
+            if nothing && errors.is_empty() && !a.ignore_not_found {
                 if all_namespaces {
                     out.line("No resources found");
                 } else {
@@ -280,13 +322,16 @@ pub(super) fn run(ctx: &mut Context<'_>, a: &GetOptions, out: &mut Out) {
             }
         }
         OutputFormat::Name => {
-            let kind = kind_string(a.kind);
-            for o in &found {
-                out.line(format!("{kind}/{}", o.meta().name));
+            for (kind, found) in &groups {
+                let kind = kind_string(*kind);
+                for o in found {
+                    out.line(format!("{kind}/{}", o.meta().name));
+                }
             }
         }
         OutputFormat::Yaml | OutputFormat::Json => {
-            let single = a.names.len() == 1;
+            let found: Vec<&Obj<'_>> = groups.iter().flat_map(|(_, f)| f).collect();
+            let single = a.names.len() == 1 && !several;
             let value = if single {
                 found.first().map(|o| o.to_value())
             } else if found.is_empty() && a.ignore_not_found {

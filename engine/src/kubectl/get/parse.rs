@@ -3,8 +3,9 @@
 
 use super::{GetOptions, OutputFormat};
 use crate::gofmt::quote;
-use crate::kubectl::builder::{Request, Target, TargetError, resolve};
+use crate::kubectl::builder::{Request, Target, TargetError, mapping_for, resolve};
 use crate::kubectl::cmdutil::{Cx, SUGGEST_API_RESOURCES, filename_flags, namespace_scope};
+use crate::kubectl::resource::ResourceKind;
 use crate::kubectl::{Kubectl, Parsed, Refusal};
 use crate::script::flags::{FlagSpec, FlagType::*, no, yes};
 
@@ -73,6 +74,26 @@ pub(in crate::kubectl) fn parse(args: &[String]) -> Result<Parsed, Refusal> {
             "--show-labels option cannot be used with {output_raw} printer"
         )));
     }
+    let output = output_format(&cx, output_raw)?;
+    let namespace = namespace_scope(&f);
+    let ignore_not_found = f.bool("ignore-not-found");
+    // Several types and no names (`get all`, `get ds,pods`): the builder visits each type.
+    if let Some(kinds) = several_kinds(&f.positional).map_err(|e| cx.target(e))? {
+        if watch {
+            return Err(cx.plain("you may only specify a single resource type"));
+        }
+        let selector = f.str("selector").map(str::trim).filter(|s| !s.is_empty());
+        return cx.done(Kubectl::Get(GetOptions {
+            kinds,
+            names: Vec::new(),
+            selector: selector.map(str::to_string),
+            output,
+            show_labels,
+            namespace,
+            watch,
+            ignore_not_found,
+        }));
+    }
     // Run: the builder, then the printer.
     let target = resolve(&Request {
         args: &f.positional,
@@ -88,7 +109,6 @@ pub(in crate::kubectl) fn parse(args: &[String]) -> Result<Parsed, Refusal> {
         }
         e => cx.target(e),
     })?;
-    let output = output_format(&cx, output_raw)?;
     let (kind, names, selector) = match target {
         Target::Named { kind, names } => (kind, names, None),
         Target::Selector { kind, selector } => {
@@ -96,10 +116,8 @@ pub(in crate::kubectl) fn parse(args: &[String]) -> Result<Parsed, Refusal> {
         }
         Target::Files(_) => return Err(cx.unsupported("-f is not supported")),
     };
-    let namespace = namespace_scope(&f);
-    let ignore_not_found = f.bool("ignore-not-found");
     cx.done(Kubectl::Get(GetOptions {
-        kind,
+        kinds: vec![kind],
         names,
         selector,
         output,
@@ -109,6 +127,41 @@ pub(in crate::kubectl) fn parse(args: &[String]) -> Result<Parsed, Refusal> {
         ignore_not_found,
     }))
 }
+
+/// The kinds of a lone type argument naming several (`ds,pods`) or the category `all` (pods,
+/// DaemonSets, Deployments, ReplicaSets: the members of kubectl's `all` the simulator serves, in
+/// its order); `None` for one type or any other arguments.
+fn several_kinds(args: &[String]) -> Result<Option<Vec<ResourceKind>>, TargetError> {
+    let [arg] = args else { return Ok(None) };
+    if arg.contains('/') {
+        return Ok(None);
+    }
+    let mut kinds: Vec<ResourceKind> = Vec::new();
+    let mut category = false;
+    for part in arg.split(',') {
+        let expanded = if part.eq_ignore_ascii_case("all") {
+            category = true;
+            ALL_CATEGORY.to_vec()
+        } else {
+            vec![mapping_for(part)?]
+        };
+        for k in expanded {
+            if !kinds.contains(&k) {
+                kinds.push(k);
+            }
+        }
+    }
+    Ok((category || kinds.len() > 1).then_some(kinds))
+}
+
+/// kubectl's `all` category (pods, replicationcontrollers, services, daemonsets, deployments,
+/// replicasets, statefulsets, horizontalpodautoscalers, cronjobs, jobs) as far as simulated.
+const ALL_CATEGORY: [ResourceKind; 4] = [
+    ResourceKind::Pod,
+    ResourceKind::DaemonSet,
+    ResourceKind::Deployment,
+    ResourceKind::ReplicaSet,
+];
 
 fn output_format(cx: &Cx, raw: &str) -> Result<OutputFormat, Refusal> {
     let lower = raw.to_ascii_lowercase();
@@ -141,7 +194,6 @@ fn output_format(cx: &Cx, raw: &str) -> Result<OutputFormat, Refusal> {
 mod tests {
     use super::*;
     use crate::kubectl::NamespaceScope;
-    use crate::kubectl::resource::ResourceKind;
     use crate::kubectl::test_util::*;
 
     fn get(
@@ -152,7 +204,7 @@ mod tests {
         namespace: NamespaceScope,
     ) -> Kubectl {
         Kubectl::Get(GetOptions {
-            kind,
+            kinds: vec![kind],
             names: names.iter().map(|s| s.to_string()).collect(),
             selector: selector.map(str::to_string),
             output,
@@ -367,8 +419,8 @@ mod tests {
             "error: the server doesn't have a resource type \"foo\""
         );
         assert_eq!(
-            kerr("kubectl get deployments x"),
-            "error: the server doesn't have a resource type \"deployments\""
+            kerr("kubectl get statefulsets x"),
+            "error: the server doesn't have a resource type \"statefulsets\""
         );
         assert_eq!(
             kerr("kubectl get pods --foo"),
@@ -426,7 +478,10 @@ mod tests {
             nac("kubectl get pods --sort-by=.metadata.name"),
             "kubectl get: --sort-by is not supported by the simulator"
         );
-        assert!(nac("kubectl get ds,pods").contains("several resource types"));
+        match ok("kubectl get ds,pods") {
+            Kubectl::Get(o) => assert_eq!(o.kinds, [ResourceKind::DaemonSet, ResourceKind::Pod]),
+            other => panic!("{other:?}"),
+        }
         assert_eq!(
             kerr("kubectl get ds,pods -w"),
             "error: you may only specify a single resource type"
@@ -435,7 +490,20 @@ mod tests {
             kerr("kubectl get ds/a pod/b -w"),
             "error: you may only specify a single resource type"
         );
-        assert!(nac("kubectl get all").contains("\"all\""));
+        match ok("kubectl get all -l run=rng") {
+            Kubectl::Get(o) => {
+                let all = [
+                    ResourceKind::Pod,
+                    ResourceKind::DaemonSet,
+                    ResourceKind::Deployment,
+                    ResourceKind::ReplicaSet,
+                ];
+                assert_eq!(o.kinds, all);
+                assert_eq!(o.selector.as_deref(), Some("run=rng"));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(nac("kubectl label all x=y --all").contains("\"all\""));
         assert!(nac("kubectl get -f x.yaml").contains("--filename"));
     }
 }

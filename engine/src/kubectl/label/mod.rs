@@ -1,13 +1,14 @@
 //! `kubectl label` (kubectl `pkg/cmd/label/label.go`): `node/NAME labeled|unlabeled|modified|not
-//! labeled`, `label "k" not found.` for removing a missing key, and
-//! `'k' already has a value (v), and --overwrite is false` without `--overwrite`.
+//! labeled` for each object named or selected (`-l`, `--all`), `label "k" not found.` for
+//! removing a missing key, and `'k' already has a value (v), and --overwrite is false` without
+//! `--overwrite`.
 
 mod parse;
 pub(super) use parse::parse;
 
-use super::cmdutil::namespace_of;
 use super::get::find;
-use super::resource::{ResourceKind, kind_string, resource_string};
+use super::objects::{Objects, report, visit_list};
+use super::resource::{ResourceKind, kind_string};
 use super::{Context, KError, NamespaceScope, Out, quote};
 use crate::api::ApiError;
 use crate::api::{ObjectKey, StringMap, validate_qualified_name};
@@ -17,13 +18,13 @@ use crate::api::{ObjectKey, StringMap, validate_qualified_name};
 pub struct LabelOptions {
     /// The kind.
     pub kind: ResourceKind,
-    /// The object's name.
-    pub name: String,
+    /// The objects: names, or a selector (`-l`, `--all`).
+    pub objects: Objects,
     /// The changes, in order, one per key.
     pub changes: Vec<LabelChange>,
     /// `--overwrite`.
     pub overwrite: bool,
-    /// `-n`.
+    /// `-n` / `-A`.
     pub namespace: NamespaceScope,
 }
 
@@ -45,15 +46,35 @@ pub enum LabelChange {
 }
 
 pub(super) fn run(ctx: &mut Context<'_>, o: &LabelOptions, out: &mut Out) {
-    let (kind, name, changes, overwrite) = (o.kind, &o.name, &o.changes, o.overwrite);
-    let namespace = namespace_of(&o.namespace);
-    let Some(current) = find(ctx.cluster, kind, &namespace, name).map(|o| o.meta().labels.clone())
+    let (targets, missing) = match visit_list(ctx.cluster, o.kind, &o.objects, &o.namespace) {
+        Ok(found) => found,
+        Err(e) => {
+            out.error(e);
+            return;
+        }
+    };
+    let mut failed: Vec<Vec<KError>> = Vec::new();
+    for (namespace, name) in &targets {
+        if let Err(errs) = label_one(ctx, o, namespace, name, out) {
+            failed.push(errs);
+        }
+    }
+    failed.extend(missing.into_iter().map(|e| vec![e]));
+    report(out, failed);
+}
+
+/// Labels one object, printing its line; its errors otherwise.
+fn label_one(
+    ctx: &mut Context<'_>,
+    o: &LabelOptions,
+    namespace: &str,
+    name: &str,
+    out: &mut Out,
+) -> Result<(), Vec<KError>> {
+    let (kind, changes) = (o.kind, &o.changes);
+    let Some(current) = find(ctx.cluster, kind, namespace, name).map(|o| o.meta().labels.clone())
     else {
-        out.error(KError::api(ApiError::not_found(
-            &resource_string(kind),
-            name,
-        )));
-        return;
+        return Err(vec![super::get::not_found(kind, name)]);
     };
     for change in changes {
         if let LabelChange::Remove { key } = change
@@ -62,7 +83,7 @@ pub(super) fn run(ctx: &mut Context<'_>, o: &LabelOptions, out: &mut Out) {
             out.line(format!("label {} not found.", quote(key)));
         }
     }
-    if !overwrite {
+    if !o.overwrite {
         let conflicts: Vec<KError> = changes
             .iter()
             .filter_map(|c| match c {
@@ -76,8 +97,7 @@ pub(super) fn run(ctx: &mut Context<'_>, o: &LabelOptions, out: &mut Out) {
             })
             .collect();
         if !conflicts.is_empty() {
-            out.errors(conflicts);
-            return;
+            return Err(conflicts);
         }
     }
     let mut labels = current.clone();
@@ -104,16 +124,11 @@ pub(super) fn run(ctx: &mut Context<'_>, o: &LabelOptions, out: &mut Out) {
         (false, false) => "not labeled",
     };
     if added > 0 || removed > 0 {
-        if let Err(e) = validate_keys(kind, name, &labels) {
-            out.error(KError::api(e));
-            return;
-        }
-        if let Err(e) = write_labels(ctx, kind, &namespace, name, labels) {
-            out.error(e);
-            return;
-        }
+        validate_keys(kind, name, &labels).map_err(|e| vec![KError::api(e)])?;
+        write_labels(ctx, kind, namespace, name, labels).map_err(|e| vec![e])?;
     }
     out.line(format!("{}/{name} {message}", kind_string(kind)));
+    Ok(())
 }
 
 /// The API server's validation of label keys (`metadata.labels`).
@@ -155,6 +170,14 @@ fn write_labels(
             .map_err(KError::api),
         ResourceKind::DaemonSet => cluster
             .update_daemonset(namespace, name, |d| d.metadata.labels = labels)
+            .map(|_| ())
+            .map_err(KError::api),
+        ResourceKind::Deployment => cluster
+            .update_deployment(namespace, name, |d| d.metadata.labels = labels)
+            .map(|_| ())
+            .map_err(KError::api),
+        ResourceKind::ReplicaSet => cluster
+            .update_replicaset(namespace, name, |r| r.metadata.labels = labels)
             .map(|_| ())
             .map_err(KError::api),
         ResourceKind::Pod => {

@@ -8,9 +8,10 @@ use crate::api::syntax::label_value;
 use crate::gofmt::quote;
 use crate::kubectl::builder::{Request, Target, resolve};
 use crate::kubectl::cmdutil::{
-    Cx, DRY_RUN, FIELD_MANAGER, PRINT_FLAGS, RECORD, SELECTOR_UNSUPPORTED, filename_flags,
-    namespace_scope, resources_and_pairs,
+    Cx, DRY_RUN, FIELD_MANAGER, PRINT_FLAGS, RECORD, filename_flags, namespace_scope,
+    resources_and_pairs,
 };
+use crate::kubectl::objects::Objects;
 use crate::kubectl::{Kubectl, Parsed, Refusal};
 use crate::script::flags::{FlagSpec, FlagType::*, no, yes};
 
@@ -24,15 +25,15 @@ const LABEL_FLAGS: &[FlagSpec] = &[
     no("list", None, Bool),
     no("local", None, Bool),
     no("field-selector", None, Str),
-    no("all", None, Bool),
-    no("all-namespaces", Some(b'A'), Bool),
+    yes("all", None, Bool),
+    yes("all-namespaces", Some(b'A'), Bool),
     no("resource-version", None, Str),
     filename_flags(false)[0],
     filename_flags(false)[1],
     filename_flags(false)[2],
     DRY_RUN,
     FIELD_MANAGER,
-    SELECTOR_UNSUPPORTED,
+    yes("selector", Some(b'l'), Str),
 ];
 
 /// kubectl's `parseLabels`: the changes in command-line order, one per key.
@@ -84,6 +85,11 @@ pub(in crate::kubectl) fn parse(args: &[String]) -> Result<Parsed, Refusal> {
         resources_and_pairs(&f.positional, "label").map_err(|e| cx.plain(e))?;
     let changes = parse_labels(&pairs).map_err(|e| cx.plain(e))?;
     // Validate.
+    let select_all = f.bool("all");
+    let selector = f.str("selector").unwrap_or("");
+    if select_all && !selector.is_empty() {
+        return Err(cx.plain("cannot set --all and --selector at the same time"));
+    }
     if resources.is_empty() {
         return Err(cx.plain(
             "one or more resources must be specified as <resource> <name> or <resource>/<name>",
@@ -95,21 +101,22 @@ pub(in crate::kubectl) fn parse(args: &[String]) -> Result<Parsed, Refusal> {
     // Run: the builder.
     let target = resolve(&Request {
         args: &resources,
+        selector: Some(selector),
+        select_all,
+        all_namespaces: f.bool("all-namespaces"),
         ..Default::default()
     })
     .map_err(|e| cx.target(e))?;
-    let Target::Named { kind, mut names } = target else {
-        return Err(cx.unsupported("labelling several objects at once is not supported"));
+    let (kind, objects) = match target {
+        Target::Named { kind, names } => (kind, Objects::Named(names)),
+        Target::Selector { kind, selector } => (kind, Objects::Selector(selector)),
+        Target::Files(_) => return Err(cx.unsupported("-f is not supported")),
     };
-    if names.len() != 1 {
-        return Err(cx.unsupported("labelling several objects at once is not supported"));
-    }
-    let name = names.remove(0);
     let overwrite = f.bool("overwrite");
     let namespace = namespace_scope(&f);
     cx.done(Kubectl::Label(LabelOptions {
         kind,
-        name,
+        objects,
         changes,
         overwrite,
         namespace,
@@ -138,7 +145,7 @@ mod tests {
     fn label_forms() {
         let want = Kubectl::Label(LabelOptions {
             kind: ResourceKind::Node,
-            name: "n1".into(),
+            objects: Objects::Named(vec!["n1".into()]),
             changes: vec![set("disk", "ssd"), rm("old")],
             overwrite: false,
             namespace: NamespaceScope::Default,
@@ -214,10 +221,34 @@ mod tests {
         );
     }
 
+    /// Several names, `-l` and `--all` (label.go `ResourceTypeOrNameArgs(o.all, …)` with
+    /// `LabelSelectorParam`), and `Validate`'s refusal of both at once.
     #[test]
-    fn label_unmodelled() {
-        assert!(nac("kubectl label node n1 n2 a=b").contains("several objects"));
-        assert!(nac("kubectl label nodes --all a=b").contains("--all"));
+    fn label_several_objects_selectors_and_all() {
+        let objects = |line: &str| match ok(line) {
+            Kubectl::Label(LabelOptions { objects, .. }) => objects,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            objects("kubectl label node n1 n2 a=b"),
+            Objects::Named(vec!["n1".into(), "n2".into()])
+        );
+        assert_eq!(
+            objects("kubectl label nodes --all a=b"),
+            Objects::Selector(String::new())
+        );
+        assert_eq!(
+            objects("kubectl label pods -l app=web tier=front"),
+            Objects::Selector("app=web".into())
+        );
+        assert_eq!(
+            kerr("kubectl label nodes --all -l x=y a=b"),
+            "error: cannot set --all and --selector at the same time"
+        );
+        assert_eq!(
+            kerr("kubectl label nodes n1 -l x=y a=b"),
+            "error: name cannot be provided when a selector is specified"
+        );
         assert!(nac("kubectl label node n1 --list").contains("--list"));
     }
 }

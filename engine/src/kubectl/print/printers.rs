@@ -1,10 +1,10 @@
 //! The rows of kubectl's tables: ports of the API server's table printers
 //! (`pkg/printers/internalversion/printers.go`: `printPod`, `printNode`, `printDaemonSet`,
-//! `printControllerRevision`, `printEvent`) and of `translateTimestampSince`.
+//! `printControllerRevision`, `printEvent`, `printDeployment`, `printReplicaSet`) and of `translateTimestampSince`.
 
 use crate::api::{
-    ContainerStatus, ControllerRevision, DaemonSet, Event, LabelSelector, Node, Pod, Time,
-    format_labels, phase,
+    ContainerStatus, ControllerRevision, DaemonSet, Deployment, Event, LabelSelector, Node, Pod,
+    PodSpec, ReplicaSet, Time, format_labels, phase,
 };
 use crate::script::human_duration;
 use std::time::Duration;
@@ -397,6 +397,61 @@ pub fn daemonset_row(ds: &DaemonSet, now: Time, wide: bool) -> Vec<String> {
         );
     }
     row
+}
+
+// ---- deployments and replicasets
+
+pub const DEPLOY_HEADERS: &[&str] = &["NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE"];
+pub const RS_HEADERS: &[&str] = &["NAME", "DESIRED", "CURRENT", "READY", "AGE"];
+pub const WORKLOAD_WIDE_HEADERS: &[&str] = &["CONTAINERS", "IMAGES", "SELECTOR"];
+
+/// `printDeployment`: READY is ready/desired.
+pub fn deployment_row(d: &Deployment, now: Time, wide: bool) -> Vec<String> {
+    let st = &d.status;
+    let mut row = vec![
+        d.metadata.name.clone(),
+        format!("{}/{}", st.ready_replicas, d.replicas()),
+        st.updated_replicas.to_string(),
+        st.available_replicas.to_string(),
+        age(now, d.metadata.creation_timestamp),
+    ];
+    if wide {
+        row.extend(workload_wide(
+            &d.spec.template.spec,
+            d.spec.selector.as_ref(),
+        ));
+    }
+    row
+}
+
+/// `printReplicaSet`.
+pub fn replicaset_row(rs: &ReplicaSet, now: Time, wide: bool) -> Vec<String> {
+    let st = &rs.status;
+    let mut row = vec![
+        rs.metadata.name.clone(),
+        rs.replicas().to_string(),
+        st.replicas.to_string(),
+        st.ready_replicas.to_string(),
+        age(now, rs.metadata.creation_timestamp),
+    ];
+    if wide {
+        row.extend(workload_wide(
+            &rs.spec.template.spec,
+            rs.spec.selector.as_ref(),
+        ));
+    }
+    row
+}
+
+/// The wide columns of workloads: container names, images, the selector.
+fn workload_wide(spec: &PodSpec, selector: Option<&LabelSelector>) -> [String; 3] {
+    let names: Vec<&str> = spec.containers.iter().map(|c| c.name.as_str()).collect();
+    let images: Vec<&str> = spec.containers.iter().map(|c| c.image.as_str()).collect();
+    [
+        names.join(","),
+        images.join(","),
+        selector.map_or_else(|| "<none>".to_string(), LabelSelector::format),
+    ]
 }
 
 // ---- controller revisions

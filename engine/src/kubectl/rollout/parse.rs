@@ -348,8 +348,8 @@ mod tests {
             "error: the server doesn't have a resource type \"x\""
         );
         assert_eq!(
-            kerr("kubectl rollout status deployment/x"),
-            "error: the server doesn't have a resource type \"deployment\""
+            kerr("kubectl rollout status statefulset/x"),
+            "error: the server doesn't have a resource type \"statefulset\""
         );
         assert!(nac("kubectl rollout").contains("needs a subcommand"));
         assert!(nac("kubectl rollout pause ds/x").contains("not part of the scenario language"));

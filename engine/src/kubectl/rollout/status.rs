@@ -145,6 +145,44 @@ pub(super) fn run(ctx: &mut Context<'_>, o: &StatusOptions, out: &mut Out) {
     }
 }
 
+/// `DeploymentStatusViewer.Status`: the line to print and whether the rollout is done.
+pub(crate) fn deployment_status_line(d: &crate::api::Deployment) -> (String, bool) {
+    let name = crate::gofmt::quote(&d.metadata.name);
+    let st = &d.status;
+    if d.metadata.generation > st.observed_generation {
+        return (
+            "Waiting for deployment spec update to be observed...\n".into(),
+            false,
+        );
+    }
+    let waiting = |what: String| {
+        (
+            format!("Waiting for deployment {name} rollout to finish: {what}...\n"),
+            false,
+        )
+    };
+    if st.updated_replicas < d.replicas() {
+        return waiting(format!(
+            "{} out of {} new replicas have been updated",
+            st.updated_replicas,
+            d.replicas()
+        ));
+    }
+    if st.replicas > st.updated_replicas {
+        return waiting(format!(
+            "{} old replicas are pending termination",
+            st.replicas - st.updated_replicas
+        ));
+    }
+    if st.available_replicas < st.updated_replicas {
+        return waiting(format!(
+            "{} of {} updated replicas are available",
+            st.available_replicas, st.updated_replicas
+        ));
+    }
+    (format!("deployment {name} successfully rolled out\n"), true)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

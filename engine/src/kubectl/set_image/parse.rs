@@ -183,8 +183,8 @@ mod tests {
             )
         );
         assert_eq!(
-            kerr("kubectl set image deploy/x a=b"),
-            "error: the server doesn't have a resource type \"deploy\""
+            kerr("kubectl set image sts/x a=b"),
+            "error: the server doesn't have a resource type \"sts\""
         );
         assert_eq!(
             kerr("kubectl set image ds/x a=b --bogus"),

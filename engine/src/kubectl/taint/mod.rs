@@ -1,5 +1,6 @@
-//! `kubectl taint node` (kubectl `pkg/cmd/taint/taint.go`, `utils.go`): the new taints first, then
-//! the node's other taints; `node/NAME tainted|untainted|modified`; kubectl's errors for an
+//! `kubectl taint node` (kubectl `pkg/cmd/taint/taint.go`, `utils.go`) of the nodes named or
+//! selected (`-l`, `--all`): the new taints first, then each node's other taints;
+//! `node/NAME tainted|untainted|modified` per node; kubectl's errors for an
 //! existing key/effect without `--overwrite` and for removing a taint the node does not have.
 //! A NoExecute taint gets `timeAdded`, which the taint-eviction controller counts from.
 
@@ -7,8 +8,10 @@ mod parse;
 mod reorganize;
 pub(super) use parse::parse;
 
+use super::NamespaceScope;
+use super::objects::{Objects, report, visit_list};
+use super::resource::ResourceKind;
 use super::{Context, KError, Out};
-use crate::api::ApiError;
 use crate::api::Taint;
 use reorganize::Reorganized;
 use std::collections::HashSet;
@@ -16,8 +19,8 @@ use std::collections::HashSet;
 /// The options of `kubectl taint` (kubectl's `TaintOptions`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TaintOptions {
-    /// The node.
-    pub node: String,
+    /// The nodes: names, or a selector (`-l`, `--all`).
+    pub nodes: Objects,
     /// The changes: additions first, then removals, each in command-line order.
     pub changes: Vec<TaintChange>,
     /// `--overwrite`.
@@ -61,15 +64,39 @@ pub fn removal_argument(taint: &Taint) -> String {
 }
 
 pub(super) fn run(ctx: &mut Context<'_>, o: &TaintOptions, out: &mut Out) {
-    let (node, changes, overwrite) = (o.node.as_str(), &o.changes, o.overwrite);
+    let scope = NamespaceScope::Default;
+    let (nodes, missing) = match visit_list(ctx.cluster, ResourceKind::Node, &o.nodes, &scope) {
+        Ok(found) => found,
+        Err(e) => {
+            out.error(e);
+            return;
+        }
+    };
+    let mut failed: Vec<Vec<KError>> = Vec::new();
+    for (_, node) in &nodes {
+        if let Err(errs) = taint_one(ctx, o, node, out) {
+            failed.push(errs);
+        }
+    }
+    failed.extend(missing.into_iter().map(|e| vec![e]));
+    report(out, failed);
+}
+
+/// Taints one node, printing its line; its errors otherwise.
+fn taint_one(
+    ctx: &mut Context<'_>,
+    o: &TaintOptions,
+    node: &str,
+    out: &mut Out,
+) -> Result<(), Vec<KError>> {
+    let (changes, overwrite) = (&o.changes, o.overwrite);
     let Some(old) = ctx
         .cluster
         .store()
         .node(node)
         .map(|n| n.spec.taints.clone())
     else {
-        out.error(KError::api(ApiError::not_found("nodes", node)));
-        return;
+        return Err(vec![super::get::not_found(ResourceKind::Node, node)]);
     };
     let now = ctx.cluster.now();
     let mut to_add: Vec<Taint> = Vec::new();
@@ -94,24 +121,18 @@ pub(super) fn run(ctx: &mut Context<'_>, o: &TaintOptions, out: &mut Out) {
             .map(|t| t.key.as_str())
             .collect();
         if !existing.is_empty() {
-            out.error(KError::plain(format!(
+            return Err(vec![KError::plain(format!(
                 "node {node} already has {} taint(s) with same effect(s) and --overwrite is false",
                 existing.join(",")
-            )));
-            return;
+            ))]);
         }
     }
     let Reorganized {
         taints,
         added,
         deleted,
-    } = match reorganize::reorganize(&old, &to_add, &to_remove) {
-        Ok(r) => r,
-        Err(errors) => {
-            out.errors(errors.into_iter().map(KError::plain).collect());
-            return;
-        }
-    };
+    } = reorganize::reorganize(&old, &to_add, &to_remove)
+        .map_err(|errors| errors.into_iter().map(KError::plain).collect::<Vec<_>>())?;
     let operation = if (added && deleted) || overwrite {
         "modified"
     } else if added {
@@ -119,11 +140,11 @@ pub(super) fn run(ctx: &mut Context<'_>, o: &TaintOptions, out: &mut Out) {
     } else {
         "untainted"
     };
-    if let Err(e) = ctx.cluster.update_node(node, |n| n.spec.taints = taints) {
-        out.error(KError::api(e));
-        return;
-    }
+    ctx.cluster
+        .update_node(node, |n| n.spec.taints = taints)
+        .map_err(|e| vec![KError::api(e)])?;
     out.line(format!("node/{node} {operation}"));
+    Ok(())
 }
 
 #[cfg(test)]

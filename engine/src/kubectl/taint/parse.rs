@@ -5,12 +5,12 @@
 use super::{TaintChange, TaintOptions};
 use crate::api::syntax::{label_value, qualified_name};
 use crate::gofmt::quote;
-use crate::kubectl::cmdutil::{
-    Cx, DRY_RUN, FIELD_MANAGER, PRINT_FLAGS, SELECTOR_UNSUPPORTED, VALIDATE,
-};
+use crate::kubectl::builder::resolve_names;
+use crate::kubectl::cmdutil::{Cx, DRY_RUN, FIELD_MANAGER, PRINT_FLAGS, VALIDATE};
+use crate::kubectl::objects::Objects;
 use crate::kubectl::resource::ResourceKind;
 use crate::kubectl::{Kubectl, Parsed, Refusal};
-use crate::script::flags::{FlagSpec, FlagType::*, no, yes};
+use crate::script::flags::{FlagSpec, FlagType::*, yes};
 
 const TAINT_FLAGS: &[FlagSpec] = &[
     PRINT_FLAGS[0],
@@ -19,9 +19,9 @@ const TAINT_FLAGS: &[FlagSpec] = &[
     PRINT_FLAGS[3],
     DRY_RUN,
     VALIDATE,
-    SELECTOR_UNSUPPORTED,
+    yes("selector", Some(b'l'), Str),
     yes("overwrite", None, Bool),
-    no("all", None, Bool),
+    yes("all", None, Bool),
     FIELD_MANAGER,
 ];
 
@@ -151,15 +151,28 @@ pub(in crate::kubectl) fn parse(args: &[String]) -> Result<Parsed, Refusal> {
             conflicts.join(", ")
         )));
     }
-    if resources.len() < 2 {
+    // validateFlags.
+    let select_all = f.bool("all");
+    let selector = f.str("selector").unwrap_or("");
+    if select_all && !selector.is_empty() {
+        return Err(cx.plain("setting 'all' parameter with a non empty selector is prohibited"));
+    }
+    // Complete's builder: the selector, else every node, else the names.
+    let nodes = if !selector.is_empty() {
+        Objects::Selector(selector.to_string())
+    } else if select_all {
+        Objects::Selector(String::new())
+    } else if resources.len() < 2 {
         return Err(cx.plain(
             "at least one resource name must be specified since 'all' parameter is not set",
         ));
-    }
-    if resources.len() > 2 {
-        return Err(cx.unsupported("tainting several nodes at once is not supported"));
-    }
-    let node = resources[1].clone();
+    } else {
+        let named = resolve_names(ResourceKind::Node, &resources[1..]).map_err(|e| cx.target(e))?;
+        if named.iter().any(|(kind, _)| *kind != ResourceKind::Node) {
+            return Err(cx.unsupported("only nodes can be tainted"));
+        }
+        Objects::Named(named.into_iter().map(|(_, name)| name).collect())
+    };
     let mut changes: Vec<TaintChange> = adds
         .into_iter()
         .map(|t| TaintChange::Add {
@@ -174,7 +187,7 @@ pub(in crate::kubectl) fn parse(args: &[String]) -> Result<Parsed, Refusal> {
     }));
     let overwrite = f.bool("overwrite");
     cx.done(Kubectl::Taint(TaintOptions {
-        node,
+        nodes,
         changes,
         overwrite,
     }))
@@ -212,7 +225,7 @@ mod tests {
         assert_eq!(
             ok("kubectl taint node n1 dedicated=gpu:NoSchedule"),
             Kubectl::Taint(TaintOptions {
-                node: "n1".into(),
+                nodes: Objects::Named(vec!["n1".into()]),
                 changes: vec![add("dedicated", Some("gpu"), "NoSchedule")],
                 overwrite: false
             })
@@ -355,10 +368,29 @@ mod tests {
         );
     }
 
+    /// taint.go's Complete: `-l` (`LabelSelectorParam(...).ResourceTypes("node")`), `--all`
+    /// (`SelectAllParam`), else `ResourceNames("node", names…)`; `validateFlags` refuses both.
     #[test]
-    fn taint_unmodelled() {
-        assert!(nac("kubectl taint nodes --all k=v:NoSchedule").contains("--all"));
-        assert!(nac("kubectl taint nodes n1 n2 k=v:NoSchedule").contains("several nodes"));
-        assert!(nac("kubectl taint nodes -l a=b k=v:NoSchedule").contains("--selector"));
+    fn taint_several_nodes_selectors_and_all() {
+        let nodes = |line: &str| match ok(line) {
+            Kubectl::Taint(TaintOptions { nodes, .. }) => nodes,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            nodes("kubectl taint nodes --all k=v:NoSchedule"),
+            Objects::Selector(String::new())
+        );
+        assert_eq!(
+            nodes("kubectl taint nodes n1 n2 k=v:NoSchedule"),
+            Objects::Named(vec!["n1".into(), "n2".into()])
+        );
+        assert_eq!(
+            nodes("kubectl taint nodes -l a=b k=v:NoSchedule"),
+            Objects::Selector("a=b".into())
+        );
+        assert_eq!(
+            kerr("kubectl taint nodes --all -l a=b k=v:NoSchedule"),
+            "error: setting 'all' parameter with a non empty selector is prohibited"
+        );
     }
 }
