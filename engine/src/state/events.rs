@@ -211,14 +211,9 @@ impl Recorder {
         if !self.correlator.allow(now, hash_of(&source_and_object)) {
             return;
         }
-        let (message, shown) = if combined {
-            (
-                COMBINED_PREFIX.to_string(),
-                format!("{COMBINED_PREFIX}{message}"),
-            )
-        } else {
-            (message.clone(), message)
-        };
+        // A combined event is found again by its group (the key's message is the prefix alone).
+        let combined_text = combined.then(|| format!("{COMBINED_PREFIX}{message}"));
+        let key_message = if combined { COMBINED_PREFIX } else { &message };
         self.built = OnceCell::new();
         // Before interning: a sweep renumbers the symbols of the events it keeps.
         self.sweep(now);
@@ -229,7 +224,7 @@ impl Recorder {
             name: s(&object.name),
             type_: s(type_),
             reason: s(reason),
-            message: s(&message),
+            message: s(key_message),
             component: s(&source.component),
             host: s(&source.host),
         };
@@ -237,7 +232,7 @@ impl Recorder {
             s(&object.uid),
             s(&object.api_version),
             s(&object.field_path),
-            s(&shown),
+            s(combined_text.as_deref().unwrap_or(&message)),
         );
         let id = key.identity();
         let found = self.seen.get(&id).and_then(|ix| {
