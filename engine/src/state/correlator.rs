@@ -12,7 +12,6 @@
 
 use super::fnv::{Fnv, FnvHashMap};
 use crate::api::Time;
-use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 
 /// `defaultAggregateMaxEvents`.
@@ -27,10 +26,25 @@ const SPAM_REFILL_MS: f64 = 300_000.0;
 /// The message prefix of an aggregated event (`EventAggregatorByReasonMessageFunc`).
 pub const COMBINED_PREFIX: &str = "(combined from similar events): ";
 
+/// The distinct messages (hashed) a group has seen, and when the last one came. Most groups
+/// only ever see one (a pod's Scheduled, Pulled, Started…): it is kept without an allocation.
+#[derive(Debug, Clone)]
+struct Group {
+    first: u64,
+    more: Vec<u64>,
+    last: Time,
+}
+
+impl Group {
+    fn len(&self) -> usize {
+        1 + self.more.len()
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Correlator {
-    /// Aggregate key → the distinct messages seen (hashed) and when the last one came.
-    groups: FnvHashMap<u64, (HashSet<u64>, Time)>,
+    /// Aggregate key → its group.
+    groups: FnvHashMap<u64, Group>,
     /// Source and object → tokens left and when they were counted.
     buckets: FnvHashMap<u64, (f64, Time)>,
 }
@@ -45,22 +59,23 @@ pub fn hash_of(parts: &[&str]) -> u64 {
 impl Correlator {
     /// `EventAggregate`: whether this event is recorded as the combined event of its group.
     pub fn aggregate(&mut self, now: Time, group: u64, message: u64) -> bool {
-        let (seen, last) = self
-            .groups
-            .entry(group)
-            .or_insert_with(|| (HashSet::new(), now));
-        if now.millis() - last.millis() > AGGREGATE_INTERVAL_MS {
-            seen.clear();
+        let g = self.groups.entry(group).or_insert(Group {
+            first: message,
+            more: Vec::new(),
+            last: now,
+        });
+        if now.millis() - g.last.millis() > AGGREGATE_INTERVAL_MS {
+            g.first = message;
+            g.more.clear();
+        } else if g.first != message && !g.more.contains(&message) {
+            g.more.push(message);
         }
-        seen.insert(message);
-        *last = now;
-        if seen.len() < AGGREGATE_MAX_EVENTS {
+        g.last = now;
+        if g.len() < AGGREGATE_MAX_EVENTS {
             return false;
         }
         // Do not grow the set past the threshold (client-go's PopAny).
-        if let Some(any) = seen.iter().next().copied() {
-            seen.remove(&any);
-        }
+        g.more.pop();
         true
     }
 
@@ -84,7 +99,7 @@ impl Correlator {
     /// buckets that have filled up again.
     pub fn prune(&mut self, now: Time) {
         self.groups
-            .retain(|_, (_, last)| now.millis() - last.millis() <= AGGREGATE_INTERVAL_MS);
+            .retain(|_, g| now.millis() - g.last.millis() <= AGGREGATE_INTERVAL_MS);
         self.buckets
             .retain(|_, (tokens, at)| refilled(*tokens, *at, now) < SPAM_BURST);
     }
