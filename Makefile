@@ -1,5 +1,5 @@
 # The two commands of the README: `make run` and `make test`. The scripts do the work.
-.PHONY: run test build setup bench
+.PHONY: run test build setup bench oracle
 
 # Install what is missing, then serve the playground with live reload on 127.0.0.1.
 run:
@@ -22,3 +22,10 @@ setup:
 # docs/benchmarks.md. BENCH_SIZES=100,1000 make bench for a quicker run.
 bench:
 	bash scripts/bench.sh
+
+# Random scenarios through the real DaemonSet controller and through dsplay (issue 19); skips
+# with a message when the oracle (../shared/oracle, ~/.cache/dsoracle) is not built.
+# ORACLE_SEED=1 ORACLE_COUNT=100 make oracle; differences land in target/oracle/.
+oracle:
+	cargo build --release --locked -p dsplay-engine --bin dsplay
+	DSPLAY=target/release/dsplay python3 tools/oracle/run.py --seed $${ORACLE_SEED:-1} --count $${ORACLE_COUNT:-100}

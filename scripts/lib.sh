@@ -12,9 +12,14 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$ROOT/node_modules/.bin:$PATH"
 {
   TRUNK_VERSION=0.21.14
   BINARYEN_VERSION=132
-  PUBLIC_URL=/daemonset-playground/
-  CHROMIUM=/usr/bin/chromium
-  CHROMEDRIVER=/usr/bin/chromedriver
+  MDBOOK_VERSION=0.5.4
+  # Where the site is served from: the Pages workflow passes the repository's own path
+  # (actions/configure-pages: /NAME/ for a project page or a fork, / for a custom domain); a
+  # local build is served as this project's page, where tests/e2e/server.mjs serves it.
+  PUBLIC_URL=${PUBLIC_URL:-/daemonset-playground/}
+  # Debian's; CI runners may point these at their own Chrome.
+  CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+  CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
 }
 
 say() { printf '==> %s\n' "$*"; }

@@ -74,6 +74,34 @@ browser() {
   fi
 }
 
+# MkDocs Material: Debian's package puts it among mkdocs' themes, PyPI's is a module.
+material_theme() {
+  [[ -d /usr/share/mkdocs/themes/material ]] || python3 -c 'import material' 2>/dev/null
+}
+
+# The tutorial tools the embed tests build real sites with (tests/e2e/sites.test.mjs; it skips
+# a tool that is missing): Hugo and MkDocs with the Material theme from Debian, mdBook from
+# crates.io.
+site_tools() {
+  if command -v hugo >/dev/null && command -v mkdocs >/dev/null && material_theme; then
+    say "hugo, mkdocs and mkdocs-material: installed"
+  elif [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
+    say "hugo, mkdocs and mkdocs-material: installing with apt-get"
+    { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y hugo mkdocs mkdocs-material python3-yaml; } ||
+      say "they could not be installed: their site tests are skipped"
+  else
+    say "no hugo or mkdocs: their site tests are skipped (sudo apt-get install hugo mkdocs mkdocs-material)"
+  fi
+  # `mdbook --version` prints "mdbook v0.5.4".
+  if [[ "$(mdbook --version 2>/dev/null)" == "mdbook v$MDBOOK_VERSION" ]]; then
+    say "mdbook $MDBOOK_VERSION: installed"
+  else
+    say "mdbook: installing $MDBOOK_VERSION with cargo (a few minutes the first time)"
+    cargo install mdbook --version "$MDBOOK_VERSION" --locked ||
+      say "mdbook could not be installed: its site test is skipped"
+  fi
+}
+
 # CJK fonts, so that the Chinese pages' screenshots show glyphs (the tests pass without them).
 cjk_fonts() {
   if command -v fc-list >/dev/null && fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
@@ -102,6 +130,7 @@ npm_packages
 if $want_browser; then
   browser
   cjk_fonts
+  site_tools
 fi
 
 say "crates: cargo fetch --locked (later steps run offline)"

@@ -70,6 +70,13 @@ step "cargo fmt --all --check" cargo fmt --all --check
 step "cargo clippy --workspace --all-targets -- -D warnings" \
   cargo clippy --workspace --all-targets --locked -- -D warnings
 counted_step "cargo test --workspace" "$cargo_counts" - cargo test --workspace --locked
+# The oracle's scenario generator (issue 19); PyYAML comes with mkdocs from setup.sh --browser.
+if python3 -c 'import yaml' 2>/dev/null; then
+  step "oracle scenario generator (tools/oracle/test_generate.py)" \
+    python3 -m unittest -q "$ROOT/tools/oracle/test_generate.py"
+else
+  say "oracle scenario generator: skipped (PyYAML is not installed)"
+fi
 step "release build (trunk build --release --offline --public-url $PUBLIC_URL)" \
   bash "$ROOT/scripts/build.sh"
 # Readable progress on the console, TAP in a file for the counts.

@@ -10,6 +10,13 @@ pub fn param_in(search: &str, name: &str) -> Option<String> {
         .map(str::to_string)
 }
 
+/// The page's own address with `fragment` in place of its own: the path and the query as they
+/// are. A bare `#…` would be resolved against `<base href>` and lose the query (`?embed=1`,
+/// `?lang=`): reloading an embed would then open the full page in its frame.
+pub fn with_fragment(pathname: &str, search: &str, fragment: &str) -> String {
+    format!("{pathname}{search}#{fragment}")
+}
+
 /// The value of `name` in the page's query string.
 pub fn param(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
@@ -18,7 +25,16 @@ pub fn param(name: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::param_in;
+    use super::{param_in, with_fragment};
+
+    #[test]
+    fn the_fragment_keeps_the_path_and_the_query() {
+        assert_eq!(
+            with_fragment("/daemonset-playground/", "?embed=1&lang=zh-Hant", "v1:abc"),
+            "/daemonset-playground/?embed=1&lang=zh-Hant#v1:abc"
+        );
+        assert_eq!(with_fragment("/", "", "v1:x"), "/#v1:x");
+    }
 
     #[test]
     fn params_are_found_by_name_only() {

@@ -217,12 +217,20 @@ fn join(notes: Vec<Text>) -> Option<Vec<Text>> {
     (!notes.is_empty()).then_some(notes)
 }
 
-/// Replaces the fragment without a new history entry (`push`: with one, so Back returns).
+/// Replaces the fragment without a new history entry (`push`: with one, so Back returns); the
+/// query stays.
 pub fn write_fragment(link: &str, push: bool) {
-    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
+    let Some(window) = web_sys::window() else {
         return;
     };
-    let url = format!("#{link}");
+    let (Ok(history), Ok(path), Ok(search)) = (
+        window.history(),
+        window.location().pathname(),
+        window.location().search(),
+    ) else {
+        return;
+    };
+    let url = crate::address::with_fragment(&path, &search, link);
     let _ = if push {
         history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
     } else {

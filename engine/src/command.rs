@@ -1,6 +1,6 @@
 //! A command of the scenario language (shared/spec/scenario-language.md): the first word
-//! decides between `kubectl …` ([`crate::kubectl`]) and `sim …` ([`crate::sim`]); each reads its
-//! own words. Parsing is purely syntactic: names are not looked up, manifests are not read,
+//! decides between `kubectl …` ([`crate::kubectl`]), `sim …` ([`crate::sim`]), `expect …` and
+//! `help`; each reads its own words. Parsing is purely syntactic: names are not looked up, manifests are not read,
 //! selectors are kept as raw text. What kubectl itself refuses before talking to the server is
 //! refused with kubectl's own words; what the server would refuse is left to the engine.
 //!
@@ -25,6 +25,8 @@ pub enum Command {
     /// An `expect …` line: an assertion over the cluster or the previous command (an extension
     /// of the contract, docs/scenario-language.md).
     Expect(Expect),
+    /// `help`: lists the language's commands (an extension of the contract).
+    Help,
 }
 
 /// A command with the warnings kubectl prints on standard error while reading it (e.g.
@@ -108,6 +110,12 @@ pub fn parse_command_full(args: &[String]) -> Result<ParsedCommand, ParseError> 
                     warnings: Vec::new(),
                 })
                 .map_err(|message| ParseError::NotACommand { message }),
+            "help" => help::parse(rest)
+                .map(|()| ParsedCommand {
+                    command: Command::Help,
+                    warnings: Vec::new(),
+                })
+                .map_err(|message| ParseError::NotACommand { message }),
             other => Err(ParseError::NotACommand {
                 message: format!(
                     "{other:?} is not a command of the scenario language: commands start with kubectl, sim or expect"
@@ -144,9 +152,14 @@ pub(crate) fn run(
                 failed: !outcome.met,
             }
         }
+        Command::Help => Out {
+            text: help::HELP.to_string(),
+            failed: false,
+        },
     }
 }
 
+mod help;
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]

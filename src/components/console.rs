@@ -18,8 +18,9 @@ const STEP_LIST_LIMIT: usize = 200;
 /// Wall-clock milliseconds of commands per frame during "Run all".
 const RUN_BUDGET_MILLIS: f64 = 12.0;
 
-/// Plays a "Run all" a slice per frame, so that a long script never freezes the page.
-fn run_frames(state: State) {
+/// Plays a "Run all" a slice per frame, so that a long script never freezes the page (also the
+/// scripts an embed's host page sends, `crate::embed`).
+pub(crate) fn run_frames(state: State) {
     let now = || {
         web_sys::window()
             .and_then(|w| w.performance())

@@ -125,7 +125,7 @@ pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
     let snippet = move || {
         let url = link.get().replacen('#', "?embed=1#", 1);
         format!(
-            "<iframe src=\"{url}\" title=\"DaemonSet Playground\" width=\"100%\" height=\"480\" loading=\"lazy\"></iframe>"
+            "<iframe src=\"{url}\" title=\"DaemonSet Playground\" width=\"100%\" height=\"480\" loading=\"lazy\" style=\"display:block;width:100%;height:480px;border:0\"></iframe>"
         )
     };
     // Downloads: what the page holds now, read without running a command (the console and the

@@ -10,14 +10,20 @@ before(async () => {
 });
 after(() => ctx?.stop());
 
-test('the embed demo page shows three working playgrounds', async () => {
+test('the embed demo page shows three working playgrounds, and a lesson behind a Run button', async () => {
   const { page, log } = await ctx.open();
   await page.setViewportSize({ width: 900, height: 900 });
   await page.goto(`${ctx.server.url}embed-demo.html`, { waitUntil: 'networkidle' });
-  const frames = page.locator('iframe.daemonset-playground');
-  await frames.nth(2).waitFor();
-  assert.equal(await frames.count(), 3);
+  // Each block loads once scrolled near (lazy start): scroll to each in turn.
+  const blocks = page.locator('daemonset-playground');
+  assert.equal(await blocks.count(), 4);
   assert.equal(await page.locator('pre.daemonset-playground').count(), 0);
+  for (let i = 0; i < 3; i++) {
+    await blocks.nth(i).scrollIntoViewIfNeeded();
+    await blocks.nth(i).locator('iframe').waitFor();
+  }
+  const frames = page.locator('iframe.daemonset-playground');
+  assert.equal(await frames.count(), 3);
   const expected = [
     { pods: /log-agent-\w{5}/g, count: 3 },
     { pods: /fluentd-\w{5}/g, count: 1 },
@@ -42,6 +48,11 @@ test('the embed demo page shows three working playgrounds', async () => {
     assert.ok(await out.isVisible());
     assert.equal(await frame.getByRole('textbox', { name: 'Console' }).count(), 0);
   }
+  // The fourth waits for a click, then opens its lesson.
+  await blocks.nth(3).scrollIntoViewIfNeeded();
+  assert.equal(await blocks.nth(3).locator('iframe').count(), 0);
+  await blocks.nth(3).getByRole('button', { name: /Run the playground/ }).click();
+  await page.frameLocator('iframe.daemonset-playground').nth(3).getByRole('region', { name: 'What a DaemonSet is' }).waitFor();
   assert.deepEqual(log.errors, []);
   assert.deepEqual(foreign(log.requests, ctx.server.origin), []);
   await page.evaluate(() => window.scrollTo(0, 0));

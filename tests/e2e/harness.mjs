@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { DIST, startServer } from './server.mjs';
 
-export const CHROMIUM = '/usr/bin/chromium';
+// Debian's, unless $CHROMIUM names another (a CI runner's Chrome).
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 // Quiet and self-contained: no sandbox (CI runs as root), no GPU, no calls home.
@@ -99,3 +100,28 @@ export async function settledLink(page) {
   }
   assert.fail(`the link did not settle: ${last}`);
 }
+
+/** A DaemonSet of one busybox container named `name`, as a tutorial writes one. */
+export const daemonSetYaml = (name) => `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: ${name}
+spec:
+  selector:
+    matchLabels:
+      app: ${name}
+  template:
+    metadata:
+      labels:
+        app: ${name}
+    spec:
+      containers:
+      - name: agent
+        image: busybox:1.36
+`;
+
+/** The lightness (0 dark … 1 light) of the background of `frame`'s page. */
+export const lightness = (frame) => frame.evaluate(() => {
+  const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number);
+  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+});

@@ -1,7 +1,9 @@
 // A static server for the built site, answering as GitHub Pages answers for a project page:
 // dist/ under /daemonset-playground/, index.html for folders, a redirect to add the trailing
 // slash, dist/404.html with status 404 for unknown paths, and the usual MIME types.
-// It also serves a host page at / (and /host.html) that embeds the playground in an <iframe>.
+// It also serves a host page at / (and /host.html) that embeds the playground in an <iframe>,
+// and any other pages it is given (a tutorial on another origin, for the embed tests). It keeps
+// the path of every request it answered (`hits`), to count downloads.
 //
 // Used by the e2e tests; `node tests/e2e/server.mjs [port]` previews a release build by hand.
 import { createServer } from 'node:http';
@@ -64,7 +66,7 @@ async function notFound(req, res, root) {
   }
 }
 
-async function handle(req, res, root) {
+async function handle(req, res, root, pages) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     return send(req, res, 405, MIME['.txt'], Buffer.from('405 Method Not Allowed\n'), { Allow: 'GET, HEAD' });
   }
@@ -76,6 +78,9 @@ async function handle(req, res, root) {
     return send(req, res, 400, MIME['.txt'], Buffer.from('400 Bad Request\n'));
   }
 
+  if (Object.hasOwn(pages, path)) {
+    return send(req, res, 200, MIME['.html'], Buffer.from(pages[path]));
+  }
   if (path === '/' || path === '/host.html') {
     return send(req, res, 200, MIME['.html'], Buffer.from(hostPage(url.search)));
   }
@@ -106,11 +111,14 @@ async function handle(req, res, root) {
   send(req, res, 200, type, await readFile(file), { 'Cache-Control': 'max-age=600' });
 }
 
-/** Starts the server on 127.0.0.1 (an ephemeral port unless one is given). */
-export async function startServer({ root = DIST, port = 0 } = {}) {
+/** Starts the server on 127.0.0.1 (an ephemeral port unless one is given); `pages` maps paths
+ *  to HTML served as they are. */
+export async function startServer({ root = DIST, port = 0, pages = {} } = {}) {
   const dist = resolve(root);
+  const hits = [];
   const server = createServer((req, res) => {
-    handle(req, res, dist).catch((err) => {
+    hits.push(req.url);
+    handle(req, res, dist, pages).catch((err) => {
       if (!res.headersSent) send(req, res, 500, MIME['.txt'], Buffer.from(`500 ${err}\n`));
     });
   });
@@ -123,6 +131,7 @@ export async function startServer({ root = DIST, port = 0 } = {}) {
     origin,
     url: origin + BASE,
     hostUrl: `${origin}/`,
+    hits,
     close: () =>
       new Promise((done) => {
         server.closeAllConnections();

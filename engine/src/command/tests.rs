@@ -78,3 +78,30 @@ fn parse_error_message_and_display() {
     assert_eq!(e.message(), "error: x");
     assert_eq!(e.to_string(), "error: x");
 }
+
+/// `help` (an extension, docs/scenario-language.md "Extensions") lists the command forms of the
+/// language: kubectl's verbs, the sim verbs and expect; it takes no arguments.
+#[test]
+fn help_lists_the_commands() {
+    let args = split_words("help").unwrap();
+    assert_eq!(parse_command(&args), Ok(Command::Help));
+    let mut session = crate::runner::Session::new();
+    let out = session.execute("help", None).output;
+    for form in [
+        "kubectl apply|create -f FILE|-",
+        "kubectl create deployment NAME --image=IMAGE",
+        "kubectl get ds|pods|nodes",
+        "kubectl rollout status|history|undo|restart ds/NAME",
+        "sim advance DURATION",
+        "sim node NAME pressure memory|disk|pid on|off",
+        "expect pods of ds/NAME",
+        "expect failed [TEXT]",
+    ] {
+        assert!(out.contains(form), "{form:?} missing from:\n{out}");
+    }
+    let args = split_words("help me").unwrap();
+    assert!(matches!(
+        parse_command(&args),
+        Err(ParseError::NotACommand { message }) if message.starts_with("usage: help")
+    ));
+}

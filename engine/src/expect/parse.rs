@@ -15,6 +15,14 @@ pub(crate) fn parse(args: &[String]) -> Result<Expect, String> {
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let a = a.as_str();
+        // After `output contains|lacks` and `failed` comes a text, which may start with `-`.
+        if matches!(
+            words.as_slice(),
+            ["output", "contains" | "lacks"] | ["failed"]
+        ) {
+            words.push(a);
+            continue;
+        }
         let (flag, inline) = match a.split_once('=') {
             Some((f, v)) if f.starts_with('-') => (f, Some(v)),
             _ => (a, None),

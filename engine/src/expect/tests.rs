@@ -190,6 +190,11 @@ fn output_and_outcome_of_the_previous_command() {
     // A kubectl usage error is a failed command too.
     run(&mut s, "kubectl get pods --frobnicate");
     met(&mut s, "expect failed 'unknown flag: --frobnicate'");
+    met(&mut s, "expect failed --frobnicate");
+    // A text after `output contains` may start with `-`: it is not a flag.
+    run(&mut s, "kubectl get nodes -o yaml");
+    met(&mut s, "expect output contains '- apiVersion: v1'");
+    met(&mut s, "expect output lacks -n");
 }
 
 #[test]

@@ -218,27 +218,37 @@ pub(super) fn selector_matches(sel: Option<&LabelSelector>, labels: &StringMap) 
     labels_ok && exprs_ok
 }
 
-/// The internal `apps.DaemonSetUpdateStrategy` as `json.Marshal` writes it: no JSON tags on
-/// internal types, and a nil int-or-string converts to the zero value `0`.
+/// The internal `apps.DaemonSetUpdateStrategy` as `json.Marshal` writes it.
 fn json_internal_strategy(s: &DaemonSetUpdateStrategy) -> String {
-    let ru = match &s.rolling_update {
+    let ru = s
+        .rolling_update
+        .as_ref()
+        .map(|ru| (ru.max_unavailable.as_ref(), ru.max_surge.as_ref()));
+    json_internal_rolling_strategy(&s.type_, ru)
+}
+
+/// An internal update strategy (`apps.DaemonSetUpdateStrategy`, `apps.DeploymentStrategy`) as
+/// `json.Marshal` writes it: no JSON tags on internal types, and a nil int-or-string converts
+/// to the zero value `0`. `rolling_update`: (maxUnavailable, maxSurge), if set.
+pub(super) fn json_internal_rolling_strategy(
+    type_: &str,
+    rolling_update: Option<(Option<&IntOrString>, Option<&IntOrString>)>,
+) -> String {
+    let ru = match rolling_update {
         None => "null".to_string(),
-        Some(ru) => {
+        Some((max_unavailable, max_surge)) => {
             let zero = IntOrString::Int(0);
             JsonObject::new()
                 .field(
                     "MaxUnavailable",
-                    &json_int_or_string(ru.max_unavailable.as_ref().unwrap_or(&zero)),
+                    &json_int_or_string(max_unavailable.unwrap_or(&zero)),
                 )
-                .field(
-                    "MaxSurge",
-                    &json_int_or_string(ru.max_surge.as_ref().unwrap_or(&zero)),
-                )
+                .field("MaxSurge", &json_int_or_string(max_surge.unwrap_or(&zero)))
                 .finish()
         }
     };
     JsonObject::new()
-        .field("Type", &json_string(&s.type_))
+        .field("Type", &json_string(type_))
         .field("RollingUpdate", &ru)
         .finish()
 }

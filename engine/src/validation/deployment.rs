@@ -9,8 +9,8 @@ use super::daemonset::{
     selectors_semantically_equal, validate_label_selector,
 };
 use super::field_error::{
-    Errors, FieldError, JsonObject, Path, Value, json_int_or_string, json_label_selector,
-    json_string, json_string_map, nonnegative,
+    Errors, FieldError, Path, Value, json_int_or_string, json_label_selector, json_string_map,
+    nonnegative,
 };
 use super::meta::validate_object_meta;
 use super::pod_template::validate_pod_template_spec;
@@ -198,27 +198,125 @@ fn validate_rolling_update(errs: &mut Errors, ru: &RollingUpdateDeployment, path
     not_more_than_100_percent(errs, max_unavailable, &mu_path);
 }
 
-/// The internal `apps.DeploymentStrategy` as `json.Marshal` writes it (no JSON tags on internal
-/// types; a nil int-or-string converts to `0`).
+/// The internal `apps.DeploymentStrategy` as `json.Marshal` writes it.
 fn json_internal_strategy(s: &DeploymentStrategy) -> String {
-    let ru = match &s.rolling_update {
-        None => "null".to_string(),
-        Some(ru) => {
-            let zero = IntOrString::Int(0);
-            JsonObject::new()
-                .field(
-                    "MaxUnavailable",
-                    &json_int_or_string(ru.max_unavailable.as_ref().unwrap_or(&zero)),
-                )
-                .field(
-                    "MaxSurge",
-                    &json_int_or_string(ru.max_surge.as_ref().unwrap_or(&zero)),
-                )
-                .finish()
-        }
+    let ru = s
+        .rolling_update
+        .as_ref()
+        .map(|ru| (ru.max_unavailable.as_ref(), ru.max_surge.as_ref()));
+    super::daemonset::json_internal_rolling_strategy(&s.type_, ru)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::api::{ApiError, Deployment};
+    use crate::validation::{
+        set_defaults_deployment, set_defaults_replicaset, validate_deployment, validate_replicaset,
     };
-    JsonObject::new()
-        .field("Type", &json_string(&s.type_))
-        .field("RollingUpdate", &ru)
-        .finish()
+
+    fn deployment(yaml: &str) -> Deployment {
+        let text = format!("apiVersion: apps/v1\nkind: Deployment\n{yaml}");
+        let Ok(mut objects) = crate::manifest::decode(&text) else {
+            panic!("{text}")
+        };
+        let Some(crate::manifest::Object::Deployment(mut d)) = objects.pop() else {
+            panic!("{text}")
+        };
+        d.metadata.namespace = "default".into();
+        set_defaults_deployment(&mut d);
+        d
+    }
+
+    fn causes(r: Result<(), ApiError>) -> Vec<String> {
+        match r {
+            Err(ApiError::Invalid { causes, .. }) => causes
+                .into_iter()
+                .map(|(f, m)| format!("{f}: {m}"))
+                .collect(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    const WEB: &str = "metadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: c, image: nginx}]}\n";
+
+    /// `ValidateDeploymentSpec` (pkg/apis/apps/validation): the selector must match the
+    /// template's labels; replicas and revisionHistoryLimit are non-negative; the defaults
+    /// (25% / 25%, RollingUpdate) validate.
+    #[test]
+    fn deployment_spec_rules_with_the_api_servers_messages() {
+        assert_eq!(validate_deployment(&deployment(WEB), None), Ok(()));
+        let mismatch = WEB.replace("labels: {app: web}", "labels: {app: other}");
+        assert_eq!(
+            causes(validate_deployment(&deployment(&mismatch), None)),
+            [
+                "spec.template.metadata.labels: Invalid value: {\"app\":\"other\"}: `selector` does not match template `labels`"
+            ]
+        );
+        let mut negative = deployment(WEB);
+        negative.spec.replicas = Some(-1);
+        negative.spec.revision_history_limit = Some(-2);
+        assert_eq!(
+            causes(validate_deployment(&negative, None)),
+            [
+                "spec.replicas: Invalid value: -1: must be greater than or equal to 0",
+                "spec.revisionHistoryLimit: Invalid value: -2: must be greater than or equal to 0"
+            ]
+        );
+    }
+
+    /// `ValidateRollingUpdateDeployment` and the apps/v1 strategy's immutable selector.
+    #[test]
+    fn rolling_update_and_selector_immutability() {
+        let zeros = WEB.replace(
+            "spec:\n  selector",
+            "spec:\n  strategy: {rollingUpdate: {maxSurge: 0, maxUnavailable: 0}}\n  selector",
+        );
+        assert_eq!(
+            causes(validate_deployment(&deployment(&zeros), None)),
+            [
+                "spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0: may not be 0 when `maxSurge` is 0"
+            ]
+        );
+        let old = deployment(WEB);
+        let mut new = old.clone();
+        new.spec
+            .selector
+            .as_mut()
+            .unwrap()
+            .match_labels
+            .as_mut()
+            .unwrap()
+            .insert("tier".into(), "x".into());
+        new.spec
+            .template
+            .metadata
+            .labels
+            .insert("tier".into(), "x".into());
+        let c = causes(validate_deployment(&new, Some(&old)));
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert!(c[0].starts_with("spec.selector: Invalid value: "), "{c:?}");
+        assert!(c[0].ends_with(": field is immutable"), "{c:?}");
+    }
+
+    /// `ValidateReplicaSetSpec`: an empty selector is invalid (upstream says "for deployment").
+    #[test]
+    fn replicaset_empty_selector() {
+        let text = "apiVersion: apps/v1\nkind: ReplicaSet\nmetadata: {name: r}\nspec:\n  selector: {}\n  template:\n    spec: {containers: [{name: c, image: nginx}]}\n";
+        let Ok(mut objects) = crate::manifest::decode(text) else {
+            panic!("{text}")
+        };
+        let Some(crate::manifest::Object::ReplicaSet(mut rs)) = objects.pop() else {
+            panic!("{text}")
+        };
+        rs.metadata.namespace = "default".into();
+        set_defaults_replicaset(&mut rs);
+        let c = causes(validate_replicaset(&rs, None));
+        assert!(
+            c.contains(
+                &"spec.selector: Invalid value: {}: empty selector is invalid for deployment"
+                    .to_string()
+            ),
+            "{c:?}"
+        );
+    }
 }

@@ -4,6 +4,7 @@
 //! `Timings`. An unreachable node's kubelet is silent: nothing on it changes, and pods deleted
 //! there stay Terminating, as on a real cluster.
 
+mod image_ref;
 pub(crate) mod registration;
 
 use super::scheduler::{set_condition, set_status_condition};
@@ -340,6 +341,7 @@ impl Kubelet {
                     ..Default::default()
                 };
                 cs.started = Some(true);
+                cs.image_id = image_ref::image_id(&cs.image);
                 cs.container_id = format!(
                     "containerd://{:064x}",
                     now.millis() as u64 ^ cs.name.len() as u64

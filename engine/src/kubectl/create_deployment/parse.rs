@@ -1,8 +1,11 @@
 //! Reading `kubectl create deployment NAME --image=IMAGE…` (kubectl
-//! `pkg/cmd/create/create_deployment.go`: the required `--image`, `NameFromCommandArgs`).
+//! `pkg/cmd/create/create_deployment.go`: the required `--image`, `NameFromCommandArgs`;
+//! `cmdutil.GetDryRunStrategy` for `--dry-run`).
 
-use super::CreateDeploymentOptions;
-use crate::kubectl::cmdutil::{Cx, DRY_RUN, FIELD_MANAGER, PRINT_FLAGS, VALIDATE, namespace_scope};
+use super::{CreateDeploymentOptions, DryRunOutput};
+use crate::kubectl::cmdutil::{
+    Cx, FIELD_MANAGER, PRINT_FLAGS, VALIDATE, namespace_scope, not_a_command,
+};
 use crate::kubectl::{Kubectl, Parsed, Refusal};
 use crate::script::flags::{FlagSpec, FlagType::*, no, yes};
 
@@ -12,9 +15,9 @@ const FLAGS: &[FlagSpec] = &[
     yes("port", None, Int),
     no("save-config", None, Bool),
     VALIDATE,
-    DRY_RUN,
+    yes("dry-run", None, OptStr("unchanged")),
     FIELD_MANAGER,
-    PRINT_FLAGS[0],
+    yes("output", Some(b'o'), Str),
     PRINT_FLAGS[1],
     PRINT_FLAGS[2],
     PRINT_FLAGS[3],
@@ -33,12 +36,49 @@ pub(in crate::kubectl) fn parse(args: &[String]) -> Result<Parsed, Refusal> {
             f.positional.len()
         )));
     };
+    let dry_run = match f.str("dry-run") {
+        None | Some("none") => false,
+        Some("client") => true,
+        Some("unchanged") => {
+            return Err(cx.plain(
+                "--dry-run flag without a value was specified. A value must be set: \"none\", \"server\", or \"client\".",
+            ));
+        }
+        Some("server") => {
+            return Err(not_a_command(
+                "kubectl create deployment --dry-run=server is not supported by the simulator (--dry-run=client is)".into(),
+            ));
+        }
+        Some(other) => {
+            return Err(cx.plain(format!(
+                "Invalid dry-run value ({other}). Must be \"none\", \"server\", or \"client\"."
+            )));
+        }
+    };
+    let output = match f.str("output") {
+        None => None,
+        Some(o) if !dry_run => {
+            return Err(not_a_command(format!(
+                "kubectl create deployment -o {o} is supported by the simulator with --dry-run=client only"
+            )));
+        }
+        Some("yaml") => Some(DryRunOutput::Yaml),
+        Some("json") => Some(DryRunOutput::Json),
+        Some("name") => Some(DryRunOutput::Name),
+        Some(other) => {
+            return Err(not_a_command(format!(
+                "kubectl create deployment -o {other} is not supported by the simulator (it prints -o yaml, json and name)"
+            )));
+        }
+    };
     cx.done(Kubectl::CreateDeployment(CreateDeploymentOptions {
         name: name.clone(),
         images,
         replicas: f.int("replicas").unwrap_or(1),
         port: f.int("port").unwrap_or(-1),
         namespace: namespace_scope(&f),
+        dry_run,
+        output,
     }))
 }
 
@@ -46,6 +86,7 @@ pub(in crate::kubectl) fn parse(args: &[String]) -> Result<Parsed, Refusal> {
 mod tests {
     use super::*;
     use crate::kubectl::NamespaceScope;
+    use crate::kubectl::create_deployment::DryRunOutput;
     use crate::kubectl::test_util::*;
 
     #[test]
@@ -58,12 +99,31 @@ mod tests {
                 replicas: 2,
                 port: -1,
                 namespace: NamespaceScope::Default,
+                dry_run: false,
+                output: None,
             })
         );
         assert_eq!(
             kerr("kubectl create deployment rng"),
             "error: required flag(s) \"image\" not set"
         );
+        // cmdutil.GetDryRunStrategy: a value is required, and one of three.
+        assert_eq!(
+            kerr("kubectl create deployment rng --image=x --dry-run"),
+            "error: --dry-run flag without a value was specified. A value must be set: \"none\", \"server\", or \"client\"."
+        );
+        assert_eq!(
+            kerr("kubectl create deployment rng --image=x --dry-run=maybe"),
+            "error: Invalid dry-run value (maybe). Must be \"none\", \"server\", or \"client\"."
+        );
+        assert!(matches!(
+            ok("kubectl create deployment rng --image=x --dry-run=client -o yaml"),
+            Kubectl::CreateDeployment(CreateDeploymentOptions {
+                dry_run: true,
+                output: Some(DryRunOutput::Yaml),
+                ..
+            })
+        ));
         assert_eq!(
             kerr("kubectl create deploy --image=x"),
             "error: exactly one NAME is required, got 0\nSee 'kubectl create deployment -h' for help and examples"

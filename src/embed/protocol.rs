@@ -1,0 +1,197 @@
+//! The messages between an embed and the page around it (embed.js, or a tutorial's own script
+//! talking to a plain `<iframe>`): plain objects whose `dsplay` field names the message.
+//!
+//! The frame says `ready` to its parent (nothing else, to any origin); the first message the
+//! parent sends back fixes the host's origin, and from then on the frame reports its height,
+//! its state and a lesson's finished steps to that origin only.
+
+use crate::playground::Playground;
+use serde::{Deserialize, Serialize};
+
+/// What the host page may ask of an embed.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(tag = "dsplay", rename_all = "lowercase")]
+pub(crate) enum Command {
+    /// Start reporting to me (embed.js sends it in answer to `ready`).
+    Connect,
+    /// Run these scenario-language commands, as the console runs a pasted script.
+    Run { script: String },
+    /// Back to the scenario the embed opened on.
+    Reset,
+    /// Follow the host's colours.
+    Theme { theme: Theme },
+}
+
+impl Command {
+    /// The command a message's data (as JSON) holds, if it is one of ours.
+    pub(crate) fn parse(json: &str) -> Option<Command> {
+        serde_json::from_str(json).ok()
+    }
+}
+
+/// The embed's colours: the reader's system setting, or one the host page chose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum Theme {
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    /// `?theme=` of the embed's address; anything else is `auto`.
+    pub(crate) fn from_param(value: Option<&str>) -> Theme {
+        match value {
+            Some("light") => Theme::Light,
+            Some("dark") => Theme::Dark,
+            _ => Theme::Auto,
+        }
+    }
+}
+
+/// What an embed tells its host.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "dsplay", rename_all = "lowercase")]
+pub(crate) enum Event {
+    /// The playground is running and listens.
+    Ready { version: &'static str },
+    /// The height of the embed's content, in CSS pixels.
+    Height { height: u32 },
+    /// The cluster or the lesson changed (not sent for the clock alone).
+    State {
+        /// Virtual milliseconds since the scenario began.
+        time: i64,
+        #[serde(flatten)]
+        summary: Summary,
+    },
+    /// A lesson's step had its goal met.
+    Step {
+        lesson: String,
+        /// From 1, as the panel counts.
+        step: usize,
+        steps: usize,
+        last: bool,
+    },
+    /// A `run` command's script did not read; nothing ran.
+    Error { message: String },
+}
+
+impl Event {
+    pub(crate) fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// What a host may want to react to, without the clock: a new `State` event is sent when it
+/// changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub(crate) struct Summary {
+    pub playing: bool,
+    /// Commands run so far (buttons, console, scripts).
+    pub commands: usize,
+    pub nodes: usize,
+    pub pods: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lesson: Option<LessonSummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub(crate) struct LessonSummary {
+    pub id: String,
+    /// From 1.
+    pub step: usize,
+    pub steps: usize,
+    pub done: bool,
+}
+
+impl Summary {
+    pub(crate) fn of(p: &Playground) -> Summary {
+        let store = p.session().cluster().store();
+        Summary {
+            playing: p.playing,
+            commands: p.log().revision().0,
+            nodes: store.nodes().len(),
+            pods: store.pods().len(),
+            lesson: p.lesson().map(|l| LessonSummary {
+                id: l.id.clone(),
+                step: l.step + 1,
+                steps: l.lesson.steps.len(),
+                done: l.done,
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commands_are_read_by_their_dsplay_field() {
+        assert_eq!(
+            Command::parse(r#"{"dsplay":"run","script":"kubectl get ds\n"}"#),
+            Some(Command::Run {
+                script: "kubectl get ds\n".into()
+            })
+        );
+        assert_eq!(
+            Command::parse(r#"{"dsplay":"reset","extra":1}"#),
+            Some(Command::Reset)
+        );
+        assert_eq!(
+            Command::parse(r#"{"dsplay":"theme","theme":"dark"}"#),
+            Some(Command::Theme { theme: Theme::Dark })
+        );
+        // Other pages' messages (and ours, malformed) are not commands.
+        for other in [
+            r#"{"type":"webpackOk"}"#,
+            r#"{"dsplay":"run"}"#,
+            r#"{"dsplay":"theme","theme":"sepia"}"#,
+            "\"hello\"",
+            "null",
+            "",
+        ] {
+            assert_eq!(Command::parse(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn events_are_flat_objects_named_by_dsplay() {
+        assert_eq!(
+            Event::Height { height: 612 }.to_json(),
+            r#"{"dsplay":"height","height":612}"#
+        );
+        let state = Event::State {
+            time: 1500,
+            summary: Summary {
+                playing: false,
+                commands: 2,
+                nodes: 3,
+                pods: 3,
+                lesson: None,
+            },
+        };
+        assert_eq!(
+            state.to_json(),
+            r#"{"dsplay":"state","time":1500,"playing":false,"commands":2,"nodes":3,"pods":3}"#
+        );
+    }
+
+    #[test]
+    fn the_summary_counts_nodes_pods_and_commands() {
+        let mut p = Playground::empty();
+        p.add_nodes(2);
+        p.apply_manifest();
+        let s = Summary::of(&p);
+        assert_eq!((s.nodes, s.pods, s.commands), (2, 2, 2));
+        assert_eq!(s.lesson, None);
+    }
+
+    #[test]
+    fn an_unknown_theme_parameter_follows_the_system() {
+        assert_eq!(Theme::from_param(Some("dark")), Theme::Dark);
+        assert_eq!(Theme::from_param(Some("light")), Theme::Light);
+        assert_eq!(Theme::from_param(Some("coal")), Theme::Auto);
+        assert_eq!(Theme::from_param(None), Theme::Auto);
+    }
+}

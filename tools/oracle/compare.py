@@ -1,0 +1,235 @@
+#!/usr/bin/env python3
+"""Run one oracle scenario (YAML) through the real controller (daemon.test) and through dsplay,
+and compare final pods per node, DaemonSet status, and the sequence of pod creates/deletes.
+
+The project's copy of ../shared/oracle/compare.py, with the modelling choices it accepts (each
+documented in docs/fidelity.md with a scenario):
+- the oracle has no PodGC: pods bound to a node the scenario deleted stay there for ever (and its
+  DaemonSet controller deletes them later, on a template change); a whole cluster (and dsplay)
+  garbage-collects them. The final pods per node and the creates and deletes leave those nodes
+  out, on both sides.
+- the oracle has no taint-eviction controller: where a whole cluster (and dsplay) evicts a
+  DaemonSet pod from a node with an untolerated NoExecute taint (TaintManagerEviction), the
+  oracle's DaemonSet controller deletes it; the eviction counts as that delete.
+
+usage: compare.py SCENARIO.yaml [--show]
+"""
+import json, os, re, subprocess, sys, yaml
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+HOME = os.environ.get("DSORACLE_HOME", os.path.expanduser("~/.cache/dsoracle"))
+ORACLE = os.environ.get("DSORACLE_BIN", os.path.join(HOME, "bin", "daemon.test"))
+DSPLAY = os.environ.get("DSPLAY", "target/release/dsplay")
+FIELDS = ["desiredNumberScheduled", "currentNumberScheduled", "numberMisscheduled", "numberReady",
+          "updatedNumberScheduled", "numberAvailable", "numberUnavailable"]
+
+
+def apply_block(objs, api, kind):
+    docs = []
+    for o in objs:
+        d = {"apiVersion": api, "kind": kind}
+        d.update(o)
+        # quote every scalar: kubectl (go-yaml, YAML 1.1) reads unquoted y/n/on/off as booleans,
+        # PyYAML does not, so an unquoted dump could change the object.
+        docs.append(yaml.safe_dump(d, sort_keys=False, default_style='"').rstrip())
+    return "kubectl apply -f - <<'EOF'\n" + "\n---\n".join(docs) + "\nEOF"
+
+
+def to_script(sc):
+    lines = [apply_block(sc.get("nodes", []), "v1", "Node")]
+    lines.append(apply_block(sc.get("daemonSets", []), "apps/v1", "DaemonSet"))
+    for st in sc.get("steps") or [{"settle": 50}]:
+        if st.get("comment"):
+            lines.append("# " + st["comment"])
+        if st.get("applyNodes"):
+            lines.append(apply_block(st["applyNodes"], "v1", "Node"))
+        if st.get("applyDaemonSets"):
+            lines.append(apply_block(st["applyDaemonSets"], "apps/v1", "DaemonSet"))
+        for n in st.get("deleteNodes", []):
+            lines.append(f"kubectl delete node {n}")
+        if st.get("setImage"):
+            si = st["setImage"]
+            lines.append(f"kubectl set image ds/{si['ds']} {si['container']}={si['image']}")
+        if st.get("sync") or st.get("markReady"):
+            lines.append("# (per-sync stepping has no dsplay verb; settling instead)")
+        if st.get("settle") or st.get("sync"):
+            lines.append("sim settle")
+    lines += ["kubectl get ds -o json", "kubectl get pods -o json", "kubectl get events"]
+    return "\n".join(lines) + "\n"
+
+
+def blocks(transcript):
+    out, cur, buf = {}, None, []
+    for line in transcript.splitlines():
+        if line.startswith("$ "):
+            if cur is not None:
+                out.setdefault(cur, []).append("\n".join(buf))
+            cur, buf = line[2:], []
+        else:
+            buf.append(line)
+    if cur is not None:
+        out.setdefault(cur, []).append("\n".join(buf))
+    return out
+
+
+def run_dsplay(script):
+    p = subprocess.run([DSPLAY, "run", "-"], input=script, capture_output=True, text=True)
+    b = blocks(p.stdout)
+    dss = json.loads(b["kubectl get ds -o json"][-1])
+    pods = json.loads(b["kubectl get pods -o json"][-1])
+    status = {d["metadata"]["name"]: {f: d.get("status", {}).get(f, 0) for f in FIELDS} for d in dss["items"]}
+    per = {}
+    for p_ in pods["items"]:
+        if p_["metadata"].get("deletionTimestamp"):
+            continue
+        owner = next((r["name"] for r in p_["metadata"].get("ownerReferences", []) if r.get("controller")), "")
+        node = p_["spec"].get("nodeName") or "?"
+        per.setdefault(owner, {}).setdefault(node, 0)
+        per[owner][node] += 1
+    # ops from events, in the order kubectl get events prints them
+    pod_node, ops = {}, []
+    ev = b["kubectl get events"][-1].splitlines()
+    for line in ev:
+        m = re.search(r"Successfully assigned \S+/(\S+) to (\S+)", line)
+        if m:
+            pod_node[m.group(1)] = m.group(2)
+    for line in ev:
+        m = re.search(r"(SuccessfulCreate|SuccessfulDelete)\s+daemonset/(\S+)\s+(Created|Deleted) pod: (\S+)", line)
+        if m:
+            ops.append((m.group(2), "+" if m.group(1) == "SuccessfulCreate" else "-", pod_node.get(m.group(4), "?(" + m.group(4) + ")"), line.split()[0]))
+        # Accepted modelling choice: the taint-eviction controller's eviction of a DaemonSet pod
+        # stands for the oracle's DaemonSet controller deleting it (the oracle has no
+        # taint-eviction controller). The pod's DaemonSet is its name without the suffix.
+        m = re.search(r"TaintManagerEviction\s+pod/(\S+)\s+Marking for deletion Pod \S+/(\S+)", line)
+        if m:
+            ds = m.group(2).rsplit("-", 1)[0]
+            ops.append((ds, "-", pod_node.get(m.group(2), "?(" + m.group(2) + ")"), line.split()[0]))
+    return status, per, ops, p.stdout
+
+
+def run_oracle(path):
+    env = dict(os.environ, DSORACLE_SCENARIO=os.path.abspath(path))
+    p = subprocess.run([ORACLE, "-test.run", "^TestDSOracle$", "-test.v"], env=env, capture_output=True, text=True)
+    res = None
+    for line in p.stdout.splitlines():
+        if line.startswith("RESULT "):
+            res = json.loads(line[7:])
+    if res is None:
+        sys.exit("oracle failed:\n" + p.stdout + p.stderr)
+    status = {n: {f: s.get(f, 0) for f in FIELDS} for n, s in res["status"].items()}
+    ops = []
+    for t in res["trace"]:
+        ds = t["ds"].split("/")[1]
+        # upstream's syncNodes issues a sync's creates before its deletes
+        ops += [(ds, "+", n, t["round"]) for n in t["creates"] or []]
+        ops += [(ds, "-", n, t["round"]) for n in t["deletes"] or []]
+    rounds = [(t["round"], t["ds"].split("/")[1], t["creates"] or [], t["deletes"] or []) for t in res["trace"] if t["creates"] or t["deletes"]]
+    return status, res["podsPerNode"], ops, rounds, p.stdout
+
+
+def groups(ops):
+    per = {}
+    for ds, op, _, when in ops:
+        g = per.setdefault(ds, [])
+        if not g or g[-1][0] != when:
+            g.append([when, 0, 0])
+        g[-1][1 if op == "+" else 2] += 1
+    return per
+
+
+def coarsens(o_ops, d_ops):
+    """dsplay runs every sync of one virtual instant at once: each of its instants must be the
+    union of consecutive oracle sync rounds (counts of creates and deletes), per DaemonSet."""
+    og, dg = groups(o_ops), groups(d_ops)
+    if set(og) != set(dg):
+        return False
+    for ds in og:
+        o = [(c, d) for _, c, d in og[ds]]
+        i = 0
+        for _, c, d in dg[ds]:
+            ac, ad = 0, 0
+            while (ac, ad) != (c, d):
+                if i >= len(o) or ac > c or ad > d:
+                    return False
+                ac, ad = ac + o[i][0], ad + o[i][1]
+                i += 1
+        if i != len(o):
+            return False
+    return True
+
+
+def shape(ops):
+    """per ds, the writes grouped by sync round (oracle) or virtual instant (dsplay):
+    e.g. agent:+3 -1 +1 (a group with both reads +1-1)"""
+    per = {}
+    for ds, op, _, when in ops:
+        groups = per.setdefault(ds, [])
+        if not groups or groups[-1][0] != when:
+            groups.append([when, 0, 0])
+        groups[-1][1 if op == "+" else 2] += 1
+    return "; ".join(ds + ":" + " ".join((f"+{c}" if c else "") + (f"-{d}" if d else "") for _, c, d in g)
+                     for ds, g in sorted(per.items()))
+
+
+def final_nodes(sc):
+    """The nodes that exist at the end of the scenario."""
+    names = [n["metadata"]["name"] for n in sc.get("nodes", [])]
+    for st in sc.get("steps") or []:
+        names += [n["metadata"]["name"] for n in st.get("applyNodes", []) if n["metadata"]["name"] not in names]
+        names = [n for n in names if n not in st.get("deleteNodes", [])]
+    return set(names)
+
+
+def without_deleted_nodes(per, nodes):
+    """Pods per node with the nodes that no longer exist left out (the oracle has no PodGC)."""
+    out = {}
+    for ds, by_node in per.items():
+        kept = {n: c for n, c in by_node.items() if n in nodes}
+        if kept:
+            out[ds] = kept
+    return out
+
+
+def main():
+    path = sys.argv[1]
+    sc = yaml.safe_load(open(path))
+    script = to_script(sc)
+    spath = os.path.splitext(path)[0] + ".dsplay.txt"
+    open(spath, "w").write(script)
+    o_status, o_per, o_ops, o_rounds, o_out = run_oracle(path)
+    nodes = final_nodes(sc)
+    o_per = without_deleted_nodes(o_per, nodes)
+    o_ops = [o for o in o_ops if o[2] in nodes]
+    d_status, d_per, d_ops, d_out = run_dsplay(script)
+    d_ops = [o for o in d_ops if o[2] in nodes]
+    open(os.path.splitext(path)[0] + ".oracle.out", "w").write(o_out)
+    open(os.path.splitext(path)[0] + ".dsplay.out", "w").write(d_out)
+    diffs = []
+    if o_status != d_status:
+        diffs.append(f"status: oracle={o_status} dsplay={d_status}")
+    if o_per != d_per:
+        diffs.append(f"pods per node: oracle={o_per} dsplay={d_per}")
+    if not coarsens(o_ops, d_ops):
+        diffs.append(f"op shape: oracle=[{shape(o_ops)}] dsplay=[{shape(d_ops)}]")
+    if sorted(o[:3] for o in o_ops) != sorted(d[:3] for d in d_ops):
+        diffs.append(f"op multiset: oracle={sorted(o[:3] for o in o_ops)} dsplay={sorted(d[:3] for d in d_ops)}")
+    print(f"== {sc.get('name', path)}")
+    print("oracle rounds with writes:", "; ".join(f"r{r} {ds} +{c} -{d}" for r, ds, c, d in o_rounds))
+    print("dsplay ops (event order):", " ".join(f"{ds}{op}{n}@{w}" for ds, op, n, w in d_ops))
+    print("shape oracle:", shape(o_ops))
+    print("shape dsplay:", shape(d_ops))
+    print("oracle status:", o_status)
+    print("dsplay status:", d_status)
+    print("oracle pods/node:", o_per)
+    print("dsplay pods/node:", d_per)
+    errs = [l for l in d_out.splitlines() if l.startswith("Error") or l.startswith("error") or l.startswith("dsplay:")]
+    if errs:
+        diffs.append("dsplay transcript has errors: " + " | ".join(errs))
+    print("RESULT:", "SAME" if not diffs else "DIFF")
+    for d in diffs:
+        print("  -", d)
+    return 1 if diffs else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
