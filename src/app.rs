@@ -12,6 +12,7 @@ use crate::components::events::Events;
 use crate::components::intro::Intro;
 use crate::components::lesson_panel::LessonPanel;
 use crate::components::notice::Notice;
+use crate::components::replaying::Replaying;
 use crate::components::share_dialog::ShareBar;
 use crate::components::status_table::StatusTable;
 use crate::components::why_panel::WhyPanel;
@@ -30,6 +31,10 @@ pub fn App() -> impl IntoView {
         if test_panic::requested() {
             panic!("{}", test_panic::MESSAGE);
         }
+        // `?__test_panic=oom`: runs out of memory, as a runaway scenario once did.
+        if test_panic::oom_requested() {
+            crate::oom::exhaust();
+        }
     });
 
     // A link, else the autosave, else the default preset (crate::persist); the language of
@@ -39,6 +44,9 @@ pub fn App() -> impl IntoView {
     let i18n = i18n::page::provide(i18n::page::initial(loaded.lang));
     let notice = RwSignal::new(loaded.notice);
     let state = components::provide(loaded.playground);
+    let replaying = loaded
+        .pending
+        .map(|pending| view! { <Replaying pending=pending state=state notice=notice /> });
     if loaded.default {
         // The default scenario's editor says what to try, in the page's language, and follows
         // the language while it is still the page's own text.
@@ -67,6 +75,7 @@ pub fn App() -> impl IntoView {
             <LanguagePicker embedded=false />
         </header>
         <Notice message=notice />
+        {replaying}
         <Intro />
         <main id="main" class="playground">
             <Clock />

@@ -7,14 +7,20 @@ mod components;
 mod embed;
 pub mod i18n;
 pub mod lessons;
+mod oom;
 mod panic_panel;
 mod persist;
 pub mod playground;
 pub mod presets;
 pub mod share;
+mod tabs;
 mod test_panic;
 
 pub use app::App;
+
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: oom::Reporting = oom::Reporting;
 
 /// Installs the panic hook, then mounts the app on `<body>`.
 ///

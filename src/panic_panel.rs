@@ -20,11 +20,16 @@ pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         let text = describe(info.payload_as_str(), info.location());
         web_sys::console::error_1(&text.as_str().into());
-        if let Some(document) = web_sys::window().and_then(|window| window.document()) {
-            // Nothing useful can be done if building the panel fails: the console has it.
-            let _ = show_panel(&document, &text);
-        }
+        show(&text);
     }));
+}
+
+/// Shows the panel with `text`, unless one is there already (the first cause stays).
+pub(crate) fn show(text: &str) {
+    if let Some(document) = web_sys::window().and_then(|window| window.document()) {
+        // Nothing useful can be done if building the panel fails: the console has it.
+        let _ = show_panel(&document, text);
+    }
 }
 
 /// The panic message and where it happened, as one line for people and the console.

@@ -10,6 +10,7 @@ use crate::components::State;
 use crate::i18n::{I18n, Lang, Msg, Text};
 use crate::playground::Playground;
 use crate::share::{self, LinkError, Scenario};
+use crate::tabs;
 use leptos::prelude::*;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::time::Duration;
@@ -26,9 +27,26 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
-/// Decodes and rebuilds a saved scenario, unless opening it stopped the page last time.
-fn open(saved: &str) -> Result<Playground, share::LinkError> {
-    let session = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
+/// Wall-clock milliseconds a saved scenario may replay before the page first shows: most open
+/// at once; longer ones go on between frames, with their progress and a Stop.
+const FIRST_REPLAY_MILLIS: f64 = 250.0;
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+/// Milliseconds on the page's clock.
+pub fn now_millis() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Decodes and starts rebuilding a saved scenario, unless opening it stopped the page last
+/// time; replays what fits in [`FIRST_REPLAY_MILLIS`] (all of it in an embed, which has no
+/// place for the progress).
+fn open(saved: &str, embed: bool) -> Result<share::Restoring, share::LinkError> {
+    let session = session_storage();
     if let Some(s) = &session {
         if s.get_item(OPENING).ok().flatten().as_deref() == Some(saved) {
             let _ = s.remove_item(OPENING);
@@ -36,11 +54,36 @@ fn open(saved: &str) -> Result<Playground, share::LinkError> {
         }
         let _ = s.set_item(OPENING, saved);
     }
-    let opened = share::decode(saved).and_then(|s| share::restore(&s));
-    if let Some(s) = &session {
+    let mut restoring = match share::decode(saved).and_then(|s| share::Restoring::new(&s)) {
+        Ok(r) => r,
+        Err(e) => {
+            opened();
+            return Err(e);
+        }
+    };
+    let start = now_millis();
+    restoring.run_while(|| embed || now_millis() - start < FIRST_REPLAY_MILLIS);
+    if restoring.is_done() {
+        opened();
+    }
+    Ok(restoring)
+}
+
+/// The saved scenario being opened is open (or was given up): a reload may open it again.
+pub fn opened() {
+    if let Some(s) = session_storage() {
         let _ = s.remove_item(OPENING);
     }
-    opened
+}
+
+thread_local! {
+    /// A saved scenario is still replaying: the page's placeholder must not be autosaved over it.
+    static REPLAYING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Holds the link and the autosave while a saved scenario replays between frames.
+pub fn set_replaying(on: bool) {
+    REPLAYING.with(|r| r.set(on));
 }
 
 /// The URL fragment, without `#`.
@@ -60,6 +103,26 @@ pub struct Loaded {
     pub notice: Option<Vec<Text>>,
     /// The language the opened link carries.
     pub lang: Option<Lang>,
+    /// A saved scenario still replaying (`playground` is then an empty placeholder).
+    pub pending: Option<share::Restoring>,
+}
+
+impl Loaded {
+    /// A saved scenario opened, or still replaying (its last steps go on between frames).
+    fn of(restoring: share::Restoring, notice: Option<Vec<Text>>, lang: Option<Lang>) -> Loaded {
+        let (playground, pending) = if restoring.is_done() {
+            (restoring.finish(), None)
+        } else {
+            (Playground::empty(), Some(restoring))
+        };
+        Loaded {
+            playground,
+            default: false,
+            notice,
+            lang,
+            pending,
+        }
+    }
 }
 
 /// The language a scenario carries, if it is one this version speaks.
@@ -74,15 +137,8 @@ pub fn load(embed: bool) -> Loaded {
     let link = fragment();
     if share::is_scenario(&link) {
         let lang = share::decode(&link).ok().as_ref().and_then(lang_of);
-        match open(&link) {
-            Ok(playground) => {
-                return Loaded {
-                    playground,
-                    default: false,
-                    notice: None,
-                    lang,
-                };
-            }
+        match open(&link, embed) {
+            Ok(opened) => return Loaded::of(opened, None, lang),
             Err(e) => {
                 notes.push(Text::new(Msg::LinkNotOpened));
                 notes.push(e.0);
@@ -104,25 +160,35 @@ pub fn load(embed: bool) -> Loaded {
                 default: false,
                 notice: None,
                 lang: None,
+                pending: None,
             };
         }
     }
     if !embed && let Some(store) = storage() {
-        for (i, key) in [NEWEST, BEFORE].into_iter().enumerate() {
-            let Ok(Some(saved)) = store.get_item(key) else {
+        // A reload opens the tab's own work, if another tab has saved over it since (a newest
+        // save that does not read takes the usual way: a message, then the one before).
+        let tab = tabs::id();
+        let shared = [NEWEST, BEFORE].map(|key| store.get_item(key).ok().flatten());
+        let own = tabs::own(&tab).filter(|own| {
+            shared[0]
+                .as_ref()
+                .is_some_and(|newest| newest != own && share::decode(newest).is_ok())
+        });
+        let saves: Vec<Option<String>> = own.iter().cloned().map(Some).chain(shared).collect();
+        let first = usize::from(own.is_some());
+        for (i, saved) in saves.into_iter().enumerate() {
+            let Some(saved) = saved else {
                 continue;
             };
-            match open(&saved) {
-                Ok(playground) => {
-                    if !notes.is_empty() || i > 0 {
+            match open(&saved, embed) {
+                Ok(opened) => {
+                    if !notes.is_empty() || i > first {
                         notes.push(Text::new(Msg::AutosaveOpenInstead));
                     }
-                    return Loaded {
-                        playground,
-                        default: false,
-                        notice: join(notes),
-                        lang: None,
-                    };
+                    if own.is_none() && tabs::own(&tab).is_none() {
+                        notes.extend(tabs::others_kept(&tab));
+                    }
+                    return Loaded::of(opened, join(notes), None);
                 }
                 Err(e) => {
                     notes.push(Text::new(Msg::AutosaveUnreadable).text_arg("error", e.0));
@@ -143,6 +209,7 @@ pub fn load(embed: bool) -> Loaded {
         default: true,
         notice: join(notes),
         lang: None,
+        pending: None,
     }
 }
 
@@ -184,6 +251,7 @@ fn autosave(link: &str) {
     }
     // A full storage only loses the autosave, never the page.
     let _ = store.set_item(NEWEST, link);
+    tabs::save(&tabs::id(), link);
 }
 
 /// What changes the link: cheap to compute every second, unlike the link itself.
@@ -214,6 +282,9 @@ pub fn drive(state: State, notice: RwSignal<Option<Vec<Text>>>, i18n: I18n, embe
     let last = StoredValue::new_local(None::<u64>);
     let written = StoredValue::new_local(String::new());
     let sync = move || {
+        if REPLAYING.with(std::cell::Cell::get) {
+            return;
+        }
         let lang = i18n.lang_untracked();
         let rev = state.with_untracked(|p| revision(p, lang));
         if last.get_value() == Some(rev) {
@@ -257,4 +328,21 @@ pub fn drive(state: State, notice: RwSignal<Option<Vec<Text>>>, i18n: I18n, embe
         }
     });
     on_cleanup(move || on_hash.remove());
+    if !embed {
+        // Another tab's save: say once that each tab keeps its own work.
+        let tab = tabs::id();
+        let told = StoredValue::new_local(false);
+        let on_storage = window_event_listener(leptos::ev::storage, move |e| {
+            let key = e.key().unwrap_or_default();
+            if told.get_value() || !tabs::is_other_tab_save(&key, &tab) {
+                return;
+            }
+            told.set_value(true);
+            notice.update(|n| {
+                n.get_or_insert_with(Vec::new)
+                    .push(Text::new(Msg::OtherTabOpen))
+            });
+        });
+        on_cleanup(move || on_storage.remove());
+    }
 }

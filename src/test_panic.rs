@@ -11,6 +11,14 @@ pub fn requested() -> bool {
     query_requests_panic(&search)
 }
 
+/// Whether the current page URL asks for running out of memory: `?__test_panic=oom`.
+pub fn oom_requested() -> bool {
+    let search = web_sys::window()
+        .and_then(|window| window.location().search().ok())
+        .unwrap_or_default();
+    crate::address::param_in(&search, "__test_panic").as_deref() == Some("oom")
+}
+
 /// Whether a URL query string (with or without its leading `?`) has `__test_panic=1`.
 fn query_requests_panic(search: &str) -> bool {
     crate::address::param_in(search, "__test_panic").as_deref() == Some("1")

@@ -230,13 +230,22 @@ impl Session {
             output.push('\n');
         }
         let previous = self.previous.take();
-        let out = command::run(
+        self.cluster.start_command();
+        let mut out = command::run(
             &parsed.command,
             &mut self.cluster,
             stdin,
             self.files.as_deref(),
             previous.as_ref().map(CommandOutput::as_previous),
         );
+        if let Some(stop) = self.cluster.stopped() {
+            if !out.text.is_empty() && !out.text.ends_with('\n') {
+                out.text.push('\n');
+            }
+            out.text
+                .push_str(&stop.message(self.cluster.elapsed_millis()));
+            out.failed = true;
+        }
         output.push_str(&out.text);
         if !output.is_empty() && !output.ends_with('\n') {
             output.push('\n');
@@ -314,5 +323,7 @@ pub fn run_script(src: &str, base_dir: Option<&Path>, strict: bool) -> RunOutcom
     }
 }
 
+#[cfg(test)]
+mod churn_tests;
 #[cfg(test)]
 mod tests;

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-fn dsplay(args: &[&str], stdin: &str) -> (i32, String, String) {
+fn dsplay(args: &[&str], stdin: impl AsRef<[u8]>) -> (i32, String, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_dsplay"))
         .args(args)
         .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/scenarios"))
@@ -16,7 +16,7 @@ fn dsplay(args: &[&str], stdin: &str) -> (i32, String, String) {
         .stdin
         .take()
         .expect("stdin")
-        .write_all(stdin.as_bytes())
+        .write_all(stdin.as_ref())
         .expect("write stdin");
     let out = child.wait_with_output().expect("dsplay output");
     (
@@ -144,5 +144,19 @@ fn test_runs_scenarios_and_lessons() {
     assert!(
         err.starts_with("dsplay: cannot read no-such.lesson"),
         "{err}"
+    );
+}
+
+/// Issue 24 item 5: a scenario that is not UTF-8 is refused with the line of its first bad byte.
+#[test]
+fn invalid_utf8_is_refused_with_a_line_number() {
+    let (code, out, _) = dsplay(
+        &["run", "-"],
+        b"sim seed 1\nsim seed 2\nkubectl get pods \xff\n",
+    );
+    assert_eq!(code, 2);
+    assert_eq!(
+        out,
+        "dsplay: line 3: not UTF-8 text: byte 0xff at column 18\n"
     );
 }

@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod node_card;
 pub mod node_signals;
 pub mod notice;
+pub mod replaying;
 pub mod share_dialog;
 pub mod shortcuts;
 pub mod status_table;

@@ -273,6 +273,16 @@ pub fn text(msg: Msg) -> &'static str {
         // Links and the autosave
         LinkNotOpened => "This link could not be opened.",
         AutosaveOpenInstead => "Your autosaved work is open instead.",
+        ReplayProgress => "Opening the saved work: step {done} of {total}.",
+        OtherTabsKept => {
+            "This tab opened the work saved last; the autosaved work of {n} other tab(s) is kept too, and each tab opens its own work again when it is reloaded."
+        }
+        OtherTabOpen => {
+            "The playground is open in another tab too. Each tab autosaves its own work: a reload opens the tab's own work, a new tab the work saved last."
+        }
+        ReplayStopped => {
+            "Opening was stopped after step {done} of {total}: the rest of the saved work was not replayed."
+        }
         AutosaveUnreadable => "Your last autosave could not be read ({error})",
         DefaultOpenInstead => "The default scenario is open instead.",
         StoppedThePage => {

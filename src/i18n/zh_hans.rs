@@ -257,6 +257,16 @@ pub fn text(msg: Msg) -> &'static str {
         // 链接与自动保存
         LinkNotOpened => "无法打开此链接。",
         AutosaveOpenInstead => "已改为打开你自动保存的工作。",
+        ReplayProgress => "正在打开保存的工作：第 {done} 步，共 {total} 步。",
+        OtherTabsKept => {
+            "此标签页打开了最后保存的工作；其他 {n} 个标签页自动保存的工作也被保留，每个标签页重新加载时会打开它自己的工作。"
+        }
+        OtherTabOpen => {
+            "Playground 也在另一个标签页中打开。每个标签页自动保存自己的工作：重新加载会打开该标签页自己的工作，新标签页会打开最后保存的工作。"
+        }
+        ReplayStopped => {
+            "打开在第 {done} 步（共 {total} 步）时被停止：保存的工作的其余部分没有重放。"
+        }
         AutosaveUnreadable => "无法读取你上次自动保存的内容（{error}）",
         DefaultOpenInstead => "已改为打开默认场景。",
         StoppedThePage => "上次打开它时页面停止了响应，因此没有再次重放。",

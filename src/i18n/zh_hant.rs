@@ -259,6 +259,16 @@ pub fn text(msg: Msg) -> &'static str {
         // 連結與自動儲存
         LinkNotOpened => "無法開啟此連結。",
         AutosaveOpenInstead => "已改為開啟你自動儲存的工作。",
+        ReplayProgress => "正在開啟儲存的工作：第 {done} 步，共 {total} 步。",
+        OtherTabsKept => {
+            "此分頁開啟了最後儲存的工作；其他 {n} 個分頁自動儲存的工作也會保留，每個分頁重新載入時會開啟它自己的工作。"
+        }
+        OtherTabOpen => {
+            "Playground 也在另一個分頁中開啟。每個分頁自動儲存自己的工作：重新載入會開啟該分頁自己的工作，新分頁會開啟最後儲存的工作。"
+        }
+        ReplayStopped => {
+            "開啟在第 {done} 步（共 {total} 步）時被停止：儲存的工作的其餘部分沒有重播。"
+        }
         AutosaveUnreadable => "無法讀取你上次自動儲存的內容（{error}）",
         DefaultOpenInstead => "已改為開啟預設情境。",
         StoppedThePage => "上次開啟時頁面停止了回應，因此不再重播。",

@@ -127,7 +127,15 @@ pub fn check(scenario: &Scenario) -> Result<(), LinkError> {
     if scenario.nodes.is_some_and(|n| n > MAX_NODES) {
         return fail(LinkError::new(Msg::TooManyNodes).with("max", MAX_NODES));
     }
+    // The clock runs on to `view.time` after the script: the same limit holds for it.
+    if u128::try_from(scenario.view.time).unwrap_or(0) > MAX_VIRTUAL_MILLIS {
+        return fail(too_much_time());
+    }
     check_script(&scenario.script)
+}
+
+fn too_much_time() -> LinkError {
+    LinkError::new(Msg::TooMuchTime).with("days", MAX_VIRTUAL_MILLIS / (24 * 3600 * 1000))
 }
 
 /// A script is readable, not too long, and asks for a bounded amount of virtual time (replaying
@@ -153,9 +161,7 @@ pub fn check_script(script: &str) -> Result<(), LinkError> {
         };
     }
     if millis > MAX_VIRTUAL_MILLIS {
-        return fail(
-            LinkError::new(Msg::TooMuchTime).with("days", MAX_VIRTUAL_MILLIS / (24 * 3600 * 1000)),
-        );
+        return fail(too_much_time());
     }
     Ok(())
 }

@@ -5,6 +5,7 @@
 pub mod base64url;
 mod codec;
 mod fuzzing;
+mod restoring;
 mod scenario;
 
 #[cfg(test)]
@@ -15,11 +16,12 @@ pub use codec::{
     encode, is_scenario,
 };
 pub use fuzzing::fragment_for_fuzzing;
+pub use restoring::Restoring;
 pub use scenario::{Scenario, View};
 
+use crate::lessons;
+use crate::playground::Playground;
 use crate::playground::record::commands;
-use crate::playground::{ApplyError, DEFAULT_MANIFEST, Playground, SPEEDS};
-use crate::{lessons, presets};
 
 /// The scenario of the playground as it is now.
 pub fn snapshot(p: &Playground) -> Scenario {
@@ -42,58 +44,16 @@ pub fn snapshot(p: &Playground) -> Scenario {
 
 /// The playground `scenario` describes, rebuilt by running its commands on an empty cluster
 /// through the console's path (so the console shows them). Checked first: nothing runs if it
-/// fails.
+/// fails. [`Restoring`] does the same a slice at a time.
 pub fn restore(scenario: &Scenario) -> Result<Playground, LinkError> {
-    check(scenario)?;
-    let mut p = Playground::empty();
-    let mut manifest = None;
-    if let Some(preset) = scenario.preset.as_deref().and_then(presets::find) {
-        replay(&mut p, preset.script)?;
-        manifest = last_daemonset(preset.script);
-    }
-    if let Some(n) = scenario.nodes.filter(|n| *n > 0) {
-        p.add_nodes(n as usize);
-    }
-    replay(&mut p, &scenario.script)?;
-    let applied = last_daemonset(&scenario.script).or(manifest);
-    p.manifest = scenario
-        .manifest
-        .clone()
-        .or_else(|| applied.clone())
-        .unwrap_or_else(|| DEFAULT_MANIFEST.to_string());
-    // A link's editor text that differs from what last ran is the learner's: keep it.
-    p.set_manifest_edited(scenario.manifest.is_some() && scenario.manifest != applied);
-    if scenario.apply {
-        p.apply_manifest();
-    } else {
-        // The editor's error marker, if the editor's text was the last thing applied and failed.
-        let last = p.transcript().iter().rev().find(|e| e.stdin.is_some());
-        if let Some(e) = last.filter(|e| e.is_error && e.stdin.as_deref() == Some(&p.manifest)) {
-            p.apply_error = Some(ApplyError::of(&p.manifest, &e.output));
-        }
-    }
-    open_lesson(&mut p, scenario);
-    let view = &scenario.view;
-    let behind = view.time.saturating_sub(p.elapsed_millis());
-    if behind > 0 && behind < i64::from(u32::MAX) {
-        // The clock time the script does not account for: one silent tick at 1×.
-        p.playing = true;
-        p.speed = 1;
-        p.tick(behind as u32);
-    }
-    p.speed = if SPEEDS.contains(&view.speed) {
-        view.speed
-    } else {
-        1
-    };
-    p.playing = view.playing;
-    p.select(view.node.as_deref());
-    Ok(p)
+    let mut r = Restoring::new(scenario)?;
+    r.run_while(|| true);
+    Ok(r.finish())
 }
 
 /// The scenario's lesson, if it names one this page has: started (its setup run) when the
 /// scenario has no script of its own, else resumed where the script left it.
-fn open_lesson(p: &mut Playground, scenario: &Scenario) {
+pub(super) fn open_lesson(p: &mut Playground, scenario: &Scenario) {
     let Some((id, lesson)) = scenario
         .lesson
         .as_deref()

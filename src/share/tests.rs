@@ -225,6 +225,22 @@ fn limits_hold_before_anything_runs() {
             .to_string()
             .contains("days")
     );
+    // Issue 24 item 3: the clock's final run to `view.time` is held to the same 30 days (it
+    // allowed u32::MAX ms, 49.7 days).
+    let late = Scenario {
+        view: crate::share::View {
+            time: 40 * 24 * 3600 * 1000,
+            ..Default::default()
+        },
+        ..Scenario::default()
+    };
+    assert!(
+        decode(&encode(&late))
+            .unwrap_err()
+            .to_string()
+            .contains("30 days"),
+        "a final tick past 30 days is refused"
+    );
     let unclosed = Scenario {
         script: "kubectl apply -f - <<EOF\nkind: Node\n".into(),
         ..Scenario::default()

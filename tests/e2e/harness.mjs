@@ -31,6 +31,8 @@ export async function start() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
   return {
     server,
+    /** For tests that need several tabs of one browser (browser.newContext()). */
+    browser,
     /** A new page recording console errors, uncaught exceptions and every request URL, in a
      *  fresh browser context (`locale`: its languages, as navigator.languages gives them). */
     async open({ colorScheme = 'light', locale = 'en-US', viewport = { width: 1024, height: 640 } } = {}) {

@@ -39,3 +39,18 @@ test('the Reload button of the panel reloads the page', async () => {
   // The reloaded page asked for the panic again, and shows the panel again.
   await page.getByRole('alert').waitFor();
 });
+
+// Issue 24 item 5: running out of memory traps the WebAssembly instance without a panic; the
+// panel must name that cause, not a later panic of the runtime left half-way.
+test('out of memory shows its cause on the panel', async () => {
+  const { page } = await ctx.open();
+  await page.goto(`${ctx.server.url}?__test_panic=oom`);
+  const panel = page.getByRole('alert');
+  await panel.waitFor();
+  const text = await panel.innerText();
+  assert.match(text, /out of memory: the page could not get \d+ MB more/);
+  assert.doesNotMatch(text, /already disposed/);
+  // Clicking around afterwards does not replace the cause.
+  await page.mouse.click(10, 10);
+  assert.match(await panel.innerText(), /out of memory/);
+});

@@ -140,3 +140,44 @@ test('a link that stopped the page while opening is not replayed again', async (
   assert.match(await run(page, 'kubectl get nodes'), /node-1/);
   assert.deepEqual(log.errors, []);
 });
+
+// Issue 24 item 4: two tabs of one browser. Tab A saving twice used to push tab B's newest
+// save out of the two autosave slots; now each tab keeps its own, a reload opens the tab's own
+// work, and the page says when another tab is open and which work a new tab opened.
+test('two tabs keep their own autosaves, and say so', async () => {
+  const context = await ctx.browser.newContext({ viewport: { width: 1024, height: 640 } });
+  try {
+    // Paused, so that only the changes below save (a playing clock saves every second).
+    const pause = (page) => page.getByRole('button', { name: 'Pause', exact: true }).click();
+    const a = await context.newPage();
+    await goto(a, ctx.server.url);
+    await pause(a);
+    await run(a, 'kubectl label node node-1 tab=a');
+    await settledLink(a);
+    const b = await context.newPage();
+    await goto(b, ctx.server.url);
+    await pause(b);
+    await run(b, 'kubectl label node node-2 tab=b');
+    await settledLink(b);
+    // A hears B's save.
+    await alert(a).filter({ hasText: 'open in another tab too' }).waitFor();
+    // A saves twice more: B's work has left the two shared slots.
+    await run(a, 'kubectl label node node-1 more=1');
+    await settledLink(a);
+    await run(a, 'kubectl label node node-1 more=2 --overwrite');
+    await settledLink(a);
+    // B's reload opens B's own work.
+    await b.reload({ waitUntil: 'networkidle' });
+    await nodes(b).waitFor();
+    assert.match(await run(b, 'kubectl get nodes --show-labels'), /node-2\s.*tab=b/);
+    await settledLink(b);
+    // A third tab opens the work saved last, and says the other tab's is kept too.
+    const c = await context.newPage();
+    await goto(c, ctx.server.url);
+    assert.match(await alert(c).innerText(), /opened the work saved last; the autosaved work of 1 other tab\(s\) is kept too/);
+    assert.match(await run(c, 'kubectl get nodes --show-labels'), /node-2\s.*tab=b/);
+    await screenshot(c, 'share-third-tab');
+  } finally {
+    await context.close();
+  }
+});

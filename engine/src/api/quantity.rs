@@ -30,11 +30,13 @@ fn parse_milli(s: &str) -> Option<i128> {
         return None;
     }
     // Work in units of 10^-9 so that `m`, `u` and `n` suffixes stay exact enough.
+    // Kubernetes keeps arbitrarily large quantities (`1e100` is a valid cpu request); here they
+    // saturate, which compares and sums the same for anything a cluster could hold.
     let mut nanos: i128 = 0;
     for b in int_part.bytes() {
         nanos = nanos
-            .checked_mul(10)?
-            .checked_add(i128::from(b - b'0') * 1_000_000_000)?;
+            .saturating_mul(10)
+            .saturating_add(i128::from(b - b'0') * 1_000_000_000);
     }
     let mut scale: i128 = 100_000_000;
     for b in frac_part.bytes().take(9) {
@@ -59,20 +61,21 @@ fn parse_milli(s: &str) -> Option<i128> {
         "Pi" => (1 << 50, 1),
         "Ei" => (1 << 60, 1),
         _ => {
+            // go's ParseInt of the exponent: any int32.
             let exp: i32 = suffix.strip_prefix(['e', 'E'])?.parse().ok()?;
-            if !(-9..=18).contains(&exp) {
-                return None;
-            }
+            let pow = |e: i32| 10i128.checked_pow(e.unsigned_abs()).unwrap_or(i128::MAX);
             if exp >= 0 {
-                (10i128.pow(exp as u32), 1)
+                (pow(exp), 1)
             } else {
-                (1, 10i128.pow((-exp) as u32))
+                (1, pow(exp))
             }
         }
     };
     // nanos * mul / div is in 10^-9 units; milli = that / 10^6, rounded up as Kubernetes does.
-    let scaled = nanos.checked_mul(mul)? / div;
-    let milli = (scaled + 999_999) / 1_000_000;
+    // Kubernetes rounds a non-zero amount up to at least one nano-unit.
+    let scaled = (nanos.saturating_mul(mul) / div).max(i128::from(nanos > 0));
+    // Rounded up: a non-zero amount never becomes zero.
+    let milli = scaled.saturating_add(999_999) / 1_000_000;
     Some(if negative { -milli } else { milli })
 }
 
@@ -95,6 +98,8 @@ impl<'de> Deserialize<'de> for Quantity {
         let text = match Raw::deserialize(d)? {
             Raw::S(s) => s,
             Raw::I(i) => i.to_string(),
+            // Go's float formatting: `1e+100` rather than 101 digits.
+            Raw::F(f) if f.abs() >= 1e21 => format!("{f:e}"),
             Raw::F(f) => f.to_string(),
         };
         if parse_milli(text.trim()).is_none() {
@@ -127,5 +132,10 @@ mod tests {
         assert_eq!(m("abc"), None);
         assert_eq!(m(""), None);
         assert_eq!(m("1Zi"), None);
+        // Issue 24: past i128 the value saturates rather than failing to parse.
+        assert_eq!(m("1e100"), Some(i128::MAX / 1_000_000));
+        assert_eq!(m("-1e100"), Some(-(i128::MAX / 1_000_000)));
+        assert_eq!(m("1e-100"), Some(1));
+        assert_eq!(m("-100m"), Some(-100));
     }
 }

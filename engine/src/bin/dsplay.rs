@@ -12,6 +12,7 @@ use dsplay_engine::VERSION;
 use dsplay_engine::runner::{
     DirFiles, EXIT_BAD_LINE, EXIT_OK, EXIT_STRICT_ERROR, Session, run_script,
 };
+use dsplay_engine::script::script_text;
 use dsplay_engine::suite::{TestResult, report_tap, report_text, test_source};
 use std::io::{BufRead, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -85,24 +86,24 @@ fn run(args: &[String]) -> ExitCode {
         return exit(EXIT_BAD_LINE);
     };
     let (src, base): (String, PathBuf) = if file == "-" {
-        let mut s = String::new();
-        if let Err(e) = std::io::stdin().read_to_string(&mut s) {
+        let mut bytes = Vec::new();
+        if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
             eprintln!("dsplay: cannot read standard input: {e}");
             return exit(EXIT_BAD_LINE);
         }
-        (s, PathBuf::from("."))
+        match text(bytes) {
+            Ok(s) => (s, PathBuf::from(".")),
+            Err(code) => return code,
+        }
     } else {
-        match std::fs::read_to_string(file) {
+        match read_text(file) {
             Ok(s) => (
                 s,
                 Path::new(file)
                     .parent()
                     .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
             ),
-            Err(e) => {
-                eprintln!("dsplay: cannot read {file}: {e}");
-                return exit(EXIT_BAD_LINE);
-            }
+            Err(code) => return code,
         }
     };
     let outcome = run_script(&src, Some(&base), strict);
@@ -110,6 +111,25 @@ fn run(args: &[String]) -> ExitCode {
     let _ = stdout.write_all(outcome.transcript.as_bytes());
     let _ = stdout.flush();
     exit(outcome.exit_code)
+}
+
+/// A scenario's text; on failure, the exit status after saying why (invalid UTF-8 by line, as a
+/// line that cannot be read).
+fn read_text(file: &str) -> Result<String, ExitCode> {
+    match std::fs::read(file) {
+        Ok(bytes) => text(bytes),
+        Err(e) => {
+            eprintln!("dsplay: cannot read {file}: {e}");
+            Err(exit(EXIT_BAD_LINE))
+        }
+    }
+}
+
+fn text(bytes: Vec<u8>) -> Result<String, ExitCode> {
+    script_text(bytes).map_err(|e| {
+        println!("dsplay: line {}: {}", e.line, e.message);
+        exit(EXIT_BAD_LINE)
+    })
 }
 
 /// `dsplay test [--tap] FILE…`.
@@ -132,12 +152,9 @@ fn test(args: &[String]) -> ExitCode {
     }
     let mut results: Vec<TestResult> = Vec::new();
     for file in files {
-        let src = match std::fs::read_to_string(file) {
+        let src = match read_text(file) {
             Ok(s) => s,
-            Err(e) => {
-                eprintln!("dsplay: cannot read {file}: {e}");
-                return exit(EXIT_BAD_LINE);
-            }
+            Err(code) => return code,
         };
         let base = Path::new(file)
             .parent()

@@ -2,8 +2,10 @@
 //! to quiescence at each instant and moves the virtual clock; and the writes users make
 //! (kubectl and `sim` verbs) with what the API server does on each.
 
+mod budget;
 mod workloads;
 mod writes;
+pub use budget::{MAX_STORED, Stop, WORK_PER_COMMAND};
 pub use writes::{Cascade, NodeReadiness, Pressure};
 
 use crate::api::{Event, Time};
@@ -19,10 +21,8 @@ use crate::state::events::{self, Recorder};
 use crate::state::names::Rng;
 use crate::state::store::Store;
 use crate::state::timings::Timings;
+use budget::{Budget, MAX_ROUNDS_PER_INSTANT};
 use std::collections::BTreeSet;
-
-/// Guard against controllers that would never settle within one instant.
-const MAX_ROUNDS_PER_INSTANT: usize = 10_000;
 
 pub struct Cluster {
     pub(crate) w: World,
@@ -37,6 +37,9 @@ pub struct Cluster {
     gc: GarbageCollector,
     /// Nodes created so far, for pod CIDRs and addresses.
     pub(crate) nodes_created: u32,
+    budget: Budget,
+    /// Writes each command may make (tests lower it).
+    pub(crate) work_per_command: u64,
 }
 
 /// How `sim settle` ended.
@@ -74,7 +77,19 @@ impl Cluster {
             pod_gc: PodGc::default(),
             gc: GarbageCollector::default(),
             nodes_created: 0,
+            budget: Budget::default(),
+            work_per_command: WORK_PER_COMMAND,
         }
+    }
+
+    /// Gives the command about to run a fresh work and memory budget.
+    pub fn start_command(&mut self) {
+        self.budget.start(self.work_per_command);
+    }
+
+    /// Why the current command stopped early, if it did: nothing more happens until the next.
+    pub fn stopped(&self) -> Option<Stop> {
+        self.budget.stop
     }
 
     pub fn store(&self) -> &Store {
@@ -115,6 +130,9 @@ impl Cluster {
     /// Runs every controller until nothing changes at the current instant.
     pub fn reconcile(&mut self) {
         for _ in 0..MAX_ROUNDS_PER_INSTANT {
+            if self.budget.stop.is_some() {
+                return;
+            }
             let changes = self.w.store.take_changes();
             for c in &changes {
                 self.lifecycle.observe(c, &self.w);
@@ -139,7 +157,11 @@ impl Cluster {
             if !worked && !self.w.store.has_changes() {
                 return;
             }
+            let stored =
+                self.w.store.pods().len() + self.w.store.nodes().len() + self.w.recorder.count();
+            self.budget.spend(changes.len() as u64 + 1, stored);
         }
+        self.budget.stop_instant();
     }
 
     fn fire(&mut self, wake: Wake) {
@@ -167,8 +189,14 @@ impl Cluster {
         self.reconcile();
         let target = self.w.clock.now().plus_millis(millis.max(0));
         while let Some(at) = self.w.clock.next_due().filter(|at| *at <= target) {
+            if self.budget.stop.is_some() {
+                return;
+            }
             self.w.clock.set_now(at);
             self.run_due();
+        }
+        if self.budget.stop.is_some() {
+            return;
         }
         self.w.clock.set_now(target);
         self.run_due();
@@ -180,6 +208,12 @@ impl Cluster {
         self.reconcile();
         let deadline = self.w.clock.now().plus_millis(timeout_millis.max(0));
         loop {
+            if self.budget.stop.is_some() {
+                return Settled {
+                    settled: false,
+                    at_millis: self.elapsed_millis(),
+                };
+            }
             match self.next_busy_wake() {
                 None => {
                     return Settled {

@@ -1,17 +1,53 @@
 //! The taint-eviction controller (spec §13): pods that do not tolerate a node's NoExecute taint are
-//! deleted, at once or after their `tolerationSeconds`.
+//! deleted at once; pods that tolerate it for `tolerationSeconds` are deleted that long after the
+//! controller first saw them on the tainted node (`processPodOnNode`: the timer starts when the
+//! work is scheduled, not at the taint's `timeAdded`, so a pod recreated on a node tainted long
+//! ago still gets its full `tolerationSeconds`).
 
-use crate::api::{NORMAL, ObjectKey, Pod, Time};
+use crate::api::{NORMAL, ObjectKey, Pod, Taint, Time, Toleration};
 use crate::placement::tolerates;
 use crate::state::clock::Wake;
-use crate::state::events::reference;
+use crate::state::events::{reference, source};
 use crate::state::store::Change;
 use crate::state::{World, apiserver};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 #[derive(Default)]
 pub struct TaintEviction {
     queue: BTreeSet<ObjectKey>,
+    /// Scheduled evictions (the `TimedWorkerQueue`): pod → (when scheduled, when it fires).
+    scheduled: HashMap<ObjectKey, (Time, Time)>,
+}
+
+/// What the pod's tolerations say about the node's NoExecute taints.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// No NoExecute taint, or every one tolerated without `tolerationSeconds`.
+    Stay,
+    /// A NoExecute taint no toleration matches.
+    EvictNow,
+    /// Tolerated for this many milliseconds (0 for zero or negative `tolerationSeconds`).
+    EvictAfter(i64),
+}
+
+/// `GetMatchingTolerations` then `getMinTolerationTime`: the first toleration matching each
+/// NoExecute taint is the one used; any used with `tolerationSeconds` ≤ 0 means at once, and the
+/// smallest positive one otherwise, ignoring those that tolerate forever.
+pub fn verdict(tolerations: &[Toleration], taints: &[Taint]) -> Verdict {
+    let mut min_secs: Option<i64> = None;
+    for taint in taints.iter().filter(|t| t.effect == "NoExecute") {
+        let Some(used) = tolerations.iter().find(|t| tolerates(t, taint)) else {
+            return Verdict::EvictNow;
+        };
+        if let Some(secs) = used.toleration_seconds {
+            min_secs = Some(min_secs.map_or(secs, |m| m.min(secs)));
+        }
+    }
+    match min_secs {
+        None => Verdict::Stay,
+        Some(s) if s <= 0 => Verdict::EvictAfter(0),
+        Some(s) => Verdict::EvictAfter(s.saturating_mul(1000)),
+    }
 }
 
 impl TaintEviction {
@@ -36,68 +72,133 @@ impl TaintEviction {
     pub fn process(&mut self, w: &mut World) -> bool {
         let queue = std::mem::take(&mut self.queue);
         for key in &queue {
-            check_pod(w, key);
+            self.check_pod(w, key);
         }
         !queue.is_empty()
     }
+
+    fn check_pod(&mut self, w: &mut World, key: &ObjectKey) {
+        let Some(pod) = w.store.pod_rc(key) else {
+            self.scheduled.remove(key); // deleted: its work is cancelled without an event
+            return;
+        };
+        if pod.spec.node_name.is_empty() || pod.metadata.is_being_deleted() {
+            return;
+        }
+        let taints = w
+            .store
+            .node(&pod.spec.node_name)
+            .map(|n| n.spec.taints.clone())
+            .unwrap_or_default();
+        let now = w.clock.now();
+        match verdict(&pod.spec.tolerations, &taints) {
+            Verdict::Stay => self.cancel(w, &pod, key),
+            Verdict::EvictNow => {
+                self.scheduled.remove(key);
+                evict(w, &pod, key);
+            }
+            Verdict::EvictAfter(ms) => {
+                // Work scheduled at an earlier instant keeps its time; at this instant it is
+                // scheduled again from now.
+                let fire_at = match self.scheduled.get(key) {
+                    Some(&(created, fire_at)) if created < now => fire_at,
+                    _ => {
+                        let fire_at = now.plus_millis(ms);
+                        self.scheduled.insert(key.clone(), (now, fire_at));
+                        fire_at
+                    }
+                };
+                if fire_at <= now {
+                    self.scheduled.remove(key);
+                    evict(w, &pod, key);
+                } else {
+                    w.clock.schedule(fire_at, Wake::TaintEviction(key.clone()));
+                }
+            }
+        }
+    }
+
+    /// `cancelWorkWithEvent`: a scheduled eviction no longer due (the taint went, or a
+    /// toleration now lasts forever).
+    fn cancel(&mut self, w: &mut World, pod: &Pod, key: &ObjectKey) {
+        if self.scheduled.remove(key).is_some() {
+            let msg = format!("Cancelling deletion of Pod {}/{}", key.namespace, key.name);
+            record(w, pod, msg);
+        }
+    }
 }
 
-/// When the pod must go: now for an untolerated NoExecute taint, or when the shortest
-/// `tolerationSeconds` of the tolerations it relies on runs out.
-pub fn eviction_time(pod: &Pod, taints: &[crate::api::Taint], now: Time) -> Option<Time> {
-    let mut at: Option<Time> = None;
-    for taint in taints.iter().filter(|t| t.effect == "NoExecute") {
-        let matching: Vec<_> = pod
-            .spec
-            .tolerations
-            .iter()
-            .filter(|t| tolerates(t, taint))
-            .collect();
-        if matching.is_empty() {
-            return Some(now);
-        }
-        if matching.iter().any(|t| t.toleration_seconds.is_none()) {
-            continue; // tolerated forever
-        }
-        let secs = matching
-            .iter()
-            .filter_map(|t| t.toleration_seconds)
-            .min()
-            .unwrap_or(0)
-            .max(0);
-        let since = taint.time_added.unwrap_or(now);
-        let t = since.plus_secs(secs);
-        at = Some(at.map_or(t, |a| a.min(t)));
-    }
-    at
+fn evict(w: &mut World, pod: &Pod, key: &ObjectKey) {
+    let msg = format!("Marking for deletion Pod {}/{}", key.namespace, key.name);
+    record(w, pod, msg);
+    apiserver::delete_pod(w, key, None);
 }
 
-fn check_pod(w: &mut World, key: &ObjectKey) {
-    let Some(pod) = w.store.pod_rc(key) else {
-        return;
-    };
-    if pod.spec.node_name.is_empty() || pod.metadata.is_being_deleted() {
-        return;
-    }
-    let Some(node) = w.store.node(&pod.spec.node_name) else {
-        return;
-    };
+fn record(w: &mut World, pod: &Pod, message: String) {
     let now = w.clock.now();
-    match eviction_time(&pod, &node.spec.taints, now) {
-        Some(at) if at <= now => {
-            let r = reference("Pod", "v1", &pod.metadata);
-            let msg = format!("Marking for deletion Pod {}/{}", key.namespace, key.name);
-            w.recorder.record(
-                now,
-                r,
-                NORMAL,
-                "TaintManagerEviction",
-                msg,
-                crate::state::events::source("taint-eviction-controller", ""),
-            );
-            apiserver::delete_pod(w, key, None);
+    let r = reference("Pod", "v1", &pod.metadata);
+    let src = source("taint-eviction-controller", "");
+    w.recorder
+        .record(now, r, NORMAL, "TaintManagerEviction", message, src);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn taint(key: &'static str) -> Taint {
+        Taint {
+            key: key.into(),
+            effect: "NoExecute".into(),
+            ..Default::default()
         }
-        Some(at) => w.clock.schedule(at, Wake::TaintEviction(key.clone())),
-        None => {}
+    }
+
+    fn tol(key: &'static str, secs: Option<i64>) -> Toleration {
+        Toleration {
+            key: key.into(),
+            operator: "Exists".into(),
+            toleration_seconds: secs,
+            ..Default::default()
+        }
+    }
+
+    /// Upstream TestGetMinTolerationTime and GetMatchingTolerations: the first matching
+    /// toleration counts, ≤ 0 seconds means at once, forever-tolerations are left out of the min.
+    #[test]
+    fn verdict_follows_get_min_toleration_time() {
+        let (a, b) = (taint("a"), taint("b"));
+        assert_eq!(verdict(&[], &[]), Verdict::Stay);
+        assert_eq!(verdict(&[], std::slice::from_ref(&a)), Verdict::EvictNow);
+        assert_eq!(
+            verdict(&[tol("a", None)], std::slice::from_ref(&a)),
+            Verdict::Stay
+        );
+        assert_eq!(
+            verdict(&[tol("a", Some(0))], std::slice::from_ref(&a)),
+            Verdict::EvictAfter(0)
+        );
+        assert_eq!(
+            verdict(&[tol("a", Some(-5))], std::slice::from_ref(&a)),
+            Verdict::EvictAfter(0)
+        );
+        let both = [a.clone(), b];
+        assert_eq!(
+            verdict(&[tol("a", None), tol("b", Some(60))], &both),
+            Verdict::EvictAfter(60_000)
+        );
+        assert_eq!(
+            verdict(
+                &[tol("a", Some(30)), tol("", None)],
+                std::slice::from_ref(&a)
+            ),
+            Verdict::EvictAfter(30_000),
+            "the first matching toleration is the one used"
+        );
+        assert_eq!(
+            verdict(&[tol("a", Some(i64::MAX))], &[a]),
+            Verdict::EvictAfter(i64::MAX)
+        );
+        assert_eq!(verdict(&[tol("a", None)], &both), Verdict::EvictNow);
     }
 }

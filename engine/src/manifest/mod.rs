@@ -545,7 +545,12 @@ fn syntax_error(e: &serde_saphyr::Error, text: &str, offset: usize) -> ManifestE
         Some(i) => full.get(..i).unwrap_or(&full).to_string(),
         None => full.clone(),
     };
-    let message = libyaml_wording(&raw);
+    let mut message = libyaml_wording(&raw);
+    if message == "mapping values are not allowed in this context"
+        && line.is_some_and(|l| overlong_key(text, l))
+    {
+        message = "could not find expected ':'".into();
+    }
     let eof_line0 = text.matches('\n').count();
     let nonzero = |l: usize| if l == 0 { None } else { Some(l) };
     let line = match message.as_str() {
@@ -563,6 +568,19 @@ fn syntax_error(e: &serde_saphyr::Error, text: &str, offset: usize) -> ManifestE
         _ => line,
     };
     ManifestError::Syntax { line, message, at }
+}
+
+/// Whether line `line` (1-based) starts with a mapping key longer than the 1,024 characters YAML
+/// allows an implicit key: libyaml, and so kubectl, reports that as "could not find expected
+/// ':'" on that line.
+fn overlong_key(text: &str, line: usize) -> bool {
+    let Some(l) = text.lines().nth(line.saturating_sub(1)) else {
+        return false;
+    };
+    let key = l
+        .find(": ")
+        .map_or(l.trim_end().trim_end_matches(':'), |i| &l[..i]);
+    key.trim_start().trim_start_matches("- ").chars().count() > 1024
 }
 
 /// The limit a serde-saphyr budget error is about, from its text (the error's structure is not

@@ -78,9 +78,11 @@ fn kind(v: &Value) -> String {
 fn integer(n: &Number, min: i64, max: i64) -> Option<i64> {
     let i = match n.as_i64() {
         Some(i) => i,
+        None if n.is_u64() => return None, // past i64::MAX
         None => {
             let f = n.as_f64()?;
-            if f.fract() != 0.0 || f < i64::MIN as f64 || f > i64::MAX as f64 {
+            // i64::MAX as f64 rounds up to 2^63, itself out of range.
+            if f.fract() != 0.0 || f < i64::MIN as f64 || f >= i64::MAX as f64 {
                 return None;
             }
             f as i64

@@ -12,8 +12,10 @@
 mod duration;
 pub(crate) mod flags;
 mod reader;
+mod utf8;
 mod words;
 
 pub use duration::{human_duration, parse_duration, short_human_duration};
 pub use reader::{ScriptError, ScriptItem, ScriptLine, read_script, read_script_items};
+pub use utf8::script_text;
 pub use words::{WordsError, split_words};

@@ -108,7 +108,9 @@ pub(crate) fn run(cluster: &mut Cluster, sim: &Sim) -> Out {
                 }
             };
             let s = cluster.settle(timeout);
-            if s.settled {
+            if cluster.stopped().is_some() {
+                // The runner says why.
+            } else if s.settled {
                 out.line(format!("settled at {}", go_duration(s.at_millis)));
             } else {
                 out.line(format!(

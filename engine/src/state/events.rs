@@ -1,11 +1,13 @@
-//! The event recorder: Kubernetes' reasons and messages, with the recorder's de-duplication
-//! (an identical event bumps `count` and `lastTimestamp` instead of adding a new one).
+//! The event recorder: Kubernetes' reasons and messages, with client-go's `EventCorrelator`:
+//! aggregation and the spam filter ([`super::correlator`]), then de-duplication (an identical
+//! event bumps `count` and `lastTimestamp` instead of adding a new one).
 //!
 //! Events are the most numerous objects (about six per pod), so they are stored compactly: every
 //! string once, in an [`Interner`], and an event as a row of symbols. The `Event` objects are
 //! built when read: all of them for `kubectl get events` ([`Recorder::events`], kept until the
 //! next event), or one at a time ([`Recorder::iter`]).
 
+use super::correlator::{COMBINED_PREFIX, Correlator, hash_of};
 use super::fnv::{Fnv, FnvHashMap};
 use super::interner::{Interner, Sym};
 use crate::api::{Event, EventSource, ObjectMeta, ObjectReference, Time};
@@ -31,13 +33,16 @@ pub struct Recorder {
     swept_len: usize,
     /// Every event as an object, built on the first read after a change.
     built: OnceCell<Vec<Event>>,
+    correlator: Correlator,
 }
 
 /// One event: what sets it apart from the others (the strings, as symbols), its times and count.
 #[derive(Debug, Clone, PartialEq)]
 struct Row {
-    /// What makes two events the same (the recorder's aggregation key).
+    /// What makes two events the same (the recorder's de-duplication key); for a combined
+    /// event, its message is [`COMBINED_PREFIX`] alone and the message shown is `shown`.
     key: Key,
+    shown: Sym,
     /// The rest of `involvedObject`.
     uid: Sym,
     api_version: Sym,
@@ -114,7 +119,7 @@ impl<'a> EventRef<'a> {
         self.s(self.row.key.reason)
     }
     pub fn message(&self) -> &'a str {
-        self.s(self.row.key.message)
+        self.s(self.row.shown)
     }
     pub fn last_timestamp(&self) -> Time {
         self.row.last_timestamp
@@ -169,6 +174,11 @@ impl Recorder {
             .get_or_init(|| self.iter().map(|e| e.to_event()).collect())
     }
 
+    /// How many events are kept.
+    pub fn count(&self) -> usize {
+        self.rows.len()
+    }
+
     /// Every event, oldest first, read in place (nothing is built).
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = EventRef<'_>> {
         self.rows.iter().map(|row| EventRef {
@@ -187,6 +197,23 @@ impl Recorder {
         message: String,
         source: EventSource,
     ) {
+        let source_and_object = [
+            &*source.component,
+            &*source.host,
+            &*object.kind,
+            &*object.namespace,
+            &*object.name,
+            &*object.uid,
+            &*object.api_version,
+        ];
+        let group = hash_of(&[&source_and_object[..], &[type_, reason]].concat());
+        let combined = self.correlator.aggregate(now, group, hash_of(&[&message]));
+        if !self.correlator.allow(now, hash_of(&source_and_object)) {
+            return;
+        }
+        // A combined event is found again by its group (the key's message is the prefix alone).
+        let combined_text = combined.then(|| format!("{COMBINED_PREFIX}{message}"));
+        let key_message = if combined { COMBINED_PREFIX } else { &message };
         self.built = OnceCell::new();
         // Before interning: a sweep renumbers the symbols of the events it keeps.
         self.sweep(now);
@@ -197,14 +224,15 @@ impl Recorder {
             name: s(&object.name),
             type_: s(type_),
             reason: s(reason),
-            message: s(&message),
+            message: s(key_message),
             component: s(&source.component),
             host: s(&source.host),
         };
-        let (uid, api_version, field_path) = (
+        let (uid, api_version, field_path, shown) = (
             s(&object.uid),
             s(&object.api_version),
             s(&object.field_path),
+            s(combined_text.as_deref().unwrap_or(&message)),
         );
         let id = key.identity();
         let found = self.seen.get(&id).and_then(|ix| {
@@ -216,6 +244,7 @@ impl Recorder {
             let row = &mut self.rows[i as usize];
             row.count += 1;
             row.last_timestamp = now;
+            row.shown = shown;
             return;
         }
         self.counter += 1;
@@ -225,6 +254,7 @@ impl Recorder {
             .push(self.rows.len() as u32);
         self.rows.push(Row {
             key,
+            shown,
             uid,
             api_version,
             field_path,
@@ -243,11 +273,12 @@ impl Recorder {
         }
         let oldest_kept = now.plus_millis(-EVENT_TTL_MILLIS);
         self.rows.retain(|r| r.last_timestamp >= oldest_kept);
+        self.correlator.prune(now);
         let used = self.rows.iter().flat_map(|r| {
             r.key
                 .symbols()
                 .into_iter()
-                .chain([r.uid, r.api_version, r.field_path])
+                .chain([r.shown, r.uid, r.api_version, r.field_path])
         });
         let (strings, renumber) = self.strings.compact(used);
         for r in &mut self.rows {
@@ -261,6 +292,7 @@ impl Recorder {
                 &mut k.message,
                 &mut k.component,
                 &mut k.host,
+                &mut r.shown,
                 &mut r.uid,
                 &mut r.api_version,
                 &mut r.field_path,

@@ -5,6 +5,7 @@
 
 pub mod apiserver;
 pub mod clock;
+mod correlator;
 pub mod events;
 mod fnv;
 mod interner;

@@ -33,6 +33,11 @@ impl Path {
         Path(format!("{}[{}]", self.0, i))
     }
 
+    /// `Path.Key`: `limits[cpu]`.
+    pub(crate) fn key(&self, key: &str) -> Path {
+        Path(format!("{}[{}]", self.0, key))
+    }
+
     pub(crate) fn as_str(&self) -> &str {
         &self.0
     }
@@ -149,6 +154,18 @@ pub(crate) const IS_NEGATIVE: &str = "must be greater than or equal to 0";
 pub(crate) fn nonnegative(errs: &mut Errors, value: i64, path: &Path) {
     if value < 0 {
         errs.push(FieldError::invalid(path, Value::int(value), IS_NEGATIVE));
+    }
+}
+
+/// `ValidateResourceQuantityValue`'s sign check (`ValidateNonnegativeQuantity`); the quantity
+/// is printed as written.
+pub(crate) fn nonnegative_quantity(errs: &mut Errors, q: &crate::api::Quantity, path: &Path) {
+    if q.milli_value().is_some_and(|m| m < 0) {
+        errs.push(FieldError::invalid(
+            path,
+            Value::str(q.0.trim()),
+            IS_NEGATIVE,
+        ));
     }
 }
 

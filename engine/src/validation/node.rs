@@ -4,7 +4,9 @@
 //! `fldPath = metadata`), so its messages say `metadata.taints[i]…`, not `spec.taints[i]…`; this
 //! is reproduced as is.
 
-use super::field_error::{Errors, FieldError, JsonObject, Path, Value, json_string};
+use super::field_error::{
+    Errors, FieldError, JsonObject, Path, Value, json_string, nonnegative_quantity,
+};
 use super::meta::{validate_label_name, validate_object_meta};
 use super::tolerations::validate_taint_effect;
 use crate::api::syntax;
@@ -17,6 +19,16 @@ pub(crate) fn node_errors(node: &Node) -> Errors {
     validate_object_meta(&mut errs, &node.metadata, false, &meta);
     if !node.spec.taints.is_empty() {
         validate_node_taints(&mut errs, &node.spec.taints, &meta.child("taints"));
+    }
+    // ValidateNodeResources: the path is `status.capacity.cpu` (NewPath), not `[cpu]`.
+    let status = Path::new("status");
+    for (which, list) in [
+        ("capacity", &node.status.capacity),
+        ("allocatable", &node.status.allocatable),
+    ] {
+        for (name, q) in list {
+            nonnegative_quantity(&mut errs, q, &status.child(which).child(name));
+        }
     }
     errs
 }

@@ -10,7 +10,9 @@
 //! quantities (only request ≤ limit), env `valueFrom`, volume source details beyond the required
 //! name/path fields.
 
-use super::field_error::{Errors, FieldError, Path, Value, json_string, json_value, nonnegative};
+use super::field_error::{
+    Errors, FieldError, Path, Value, json_string, json_value, nonnegative, nonnegative_quantity,
+};
 use super::meta::{validate_annotations, validate_label_name, validate_labels};
 use super::tolerations::validate_tolerations;
 use crate::api::syntax;
@@ -587,14 +589,19 @@ fn overcommit_allowed(resource: &str) -> bool {
     native && !resource.starts_with("hugepages-")
 }
 
-/// The request-versus-limit part of `validateResourceRequirements`. Quantities are printed as
+/// `validateResourceRequirements`: no negative quantity (`ValidateResourceQuantityValue`; the
+/// resource names and integer resources are not checked), and requests against limits. Quantities are printed as
 /// written (Kubernetes prints their canonical form, the same for the usual `100m`, `1`, `200Mi`).
 fn validate_resources(errs: &mut Errors, c: &Container, path: &Path) {
     let Some(res) = &c.resources else {
         return;
     };
     let (lim_path, req_path) = (path.child("limits"), path.child("requests"));
+    for (name, limit) in &res.limits {
+        nonnegative_quantity(errs, limit, &lim_path.key(name));
+    }
     for (name, req) in &res.requests {
+        nonnegative_quantity(errs, req, &req_path.key(name));
         match res.limits.get(name) {
             Some(limit) => {
                 let (Some(r), Some(l)) = (req.milli_value(), limit.milli_value()) else {

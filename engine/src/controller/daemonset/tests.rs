@@ -732,7 +732,9 @@ fn s7_1_creates_come_in_bursts_and_each_node_is_evaluated_a_bounded_number_of_ti
     let before = (c.placement_evaluations(), c.daemonset_syncs());
     c.create_daemonset(new_ds("foo", true)).unwrap();
     assert_eq!(pods_per_node(&c, "foo").len(), n);
-    assert_eq!(count_events(&c, "SuccessfulCreate"), n as i32);
+    // Every create is reported, but client-go's spam filter lets one source record at most
+    // 25 events about one object at once (issue 24: the EventCorrelator).
+    assert_eq!(count_events(&c, "SuccessfulCreate"), 25);
     assert_eq!(status(&c, "foo").desired_number_scheduled, n as i64);
     let spent = c.placement_evaluations() - before.0;
     let syncs = c.daemonset_syncs() - before.1;

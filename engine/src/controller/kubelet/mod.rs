@@ -18,6 +18,13 @@ use crate::state::events::reference;
 use crate::state::store::Change;
 use std::collections::{BTreeSet, HashMap};
 
+/// How long the kubelet takes to confirm that a pod none of whose containers ran has stopped:
+/// one pass of its pod lifecycle (the PLEG relists every second). Kubernetes fixes no such
+/// figure; without one, a pod deleted the instant it is bound (a NoExecute taint tolerated for
+/// 0 seconds) would be replaced, and deleted again, without end within one virtual instant. It is
+/// not a `sim timing`, so that no setting brings that loop back.
+pub(crate) const POD_TEARDOWN_MS: i64 = 1_000;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Stage {
     Pulling,
@@ -390,7 +397,7 @@ impl Kubelet {
                     }
                     w.timings.container_stop_ms.min(grace_ms)
                 } else {
-                    0
+                    POD_TEARDOWN_MS.min(grace_ms)
                 };
                 self.set(w, key, Stage::Stopping, now.plus_millis(stop_ms), 0);
             }

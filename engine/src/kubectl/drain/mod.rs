@@ -288,6 +288,9 @@ fn wait_for_delete(
             limit - waited
         };
         cluster.advance(step);
+        if cluster.stopped().is_some() {
+            return pending.into_iter().map(|(k, _)| k.clone()).collect();
+        }
         waited += step;
     }
 }

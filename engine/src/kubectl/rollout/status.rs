@@ -130,6 +130,9 @@ pub(super) fn run(ctx: &mut Context<'_>, o: &StatusOptions, out: &mut Out) {
         };
         ctx.cluster
             .advance(at.millis().saturating_sub(now.millis()).max(0));
+        if ctx.cluster.stopped().is_some() {
+            return; // the runner says why
+        }
         let Some(ds) = ctx.cluster.store().daemonset(&key).cloned() else {
             return out.error(KError::plain("object has been deleted"));
         };

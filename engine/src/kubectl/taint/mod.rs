@@ -5,6 +5,7 @@
 //! A NoExecute taint gets `timeAdded`, which the taint-eviction controller counts from.
 
 mod parse;
+mod reorganize;
 pub(super) use parse::parse;
 
 use super::NamespaceScope;
@@ -12,6 +13,8 @@ use super::objects::{Objects, report, visit_list};
 use super::resource::ResourceKind;
 use super::{Context, KError, Out};
 use crate::api::Taint;
+use reorganize::Reorganized;
+use std::collections::HashSet;
 
 /// The options of `kubectl taint` (kubectl's `TaintOptions`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,13 +114,11 @@ fn taint_one(
         }
     }
     if !overwrite {
+        let old_pairs: HashSet<(&str, &str)> = old.iter().map(|o| (&*o.key, &*o.effect)).collect();
         let existing: Vec<&str> = to_add
             .iter()
-            .flat_map(|t| {
-                old.iter()
-                    .filter(|o| o.key == t.key && o.effect == t.effect)
-                    .map(|_| t.key.as_str())
-            })
+            .filter(|t| old_pairs.contains(&(&*t.key, &*t.effect)))
+            .map(|t| t.key.as_str())
             .collect();
         if !existing.is_empty() {
             return Err(vec![KError::plain(format!(
@@ -126,36 +127,12 @@ fn taint_one(
             ))]);
         }
     }
-    // reorganizeTaints
-    let mut taints = to_add.clone();
-    for o in &old {
-        if !taints
-            .iter()
-            .any(|t| t.key == o.key && t.effect == o.effect)
-        {
-            taints.push(o.clone());
-        }
-    }
-    let added = old.len() != taints.len();
-    let mut errors = Vec::new();
-    let mut deleted = false;
-    for (key, effect) in &to_remove {
-        let before = taints.len();
-        match effect.as_deref().filter(|e| !e.is_empty()) {
-            Some(e) => taints.retain(|t| !(t.key == *key && t.effect == e)),
-            None => taints.retain(|t| t.key != *key),
-        }
-        deleted = taints.len() != before;
-        if !deleted {
-            errors.push(KError::plain(format!(
-                "taint \"{}\" not found",
-                removal_string(key, effect.as_deref())
-            )));
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    let Reorganized {
+        taints,
+        added,
+        deleted,
+    } = reorganize::reorganize(&old, &to_add, &to_remove)
+        .map_err(|errors| errors.into_iter().map(KError::plain).collect::<Vec<_>>())?;
     let operation = if (added && deleted) || overwrite {
         "modified"
     } else if added {

@@ -1,0 +1,160 @@
+//! client-go's `EventCorrelator` (tools/record/events_cache.go), before an event reaches the
+//! recorder's de-duplication:
+//! - aggregation: once 10 events that differ only in their message come from one source about
+//!   one object (same type and reason) within 10 minutes of each other, the next is recorded as
+//!   "(combined from similar events): <message>", one event whose count goes up;
+//! - the spam filter: a source may record 25 events about one object, then one per 5 minutes
+//!   (a token bucket per source and object); the rest are dropped.
+//!
+//! Groups are keyed by a hash of their strings, so that the recorder can renumber its interned
+//! strings without touching them. client-go forgets groups beyond 4,096 (an LRU); here they are
+//! forgotten once they no longer change anything (see [`Correlator::prune`]).
+
+use super::fnv::{Fnv, FnvHashMap};
+use crate::api::Time;
+use std::hash::{Hash, Hasher};
+
+/// `defaultAggregateMaxEvents`.
+const AGGREGATE_MAX_EVENTS: usize = 10;
+/// `defaultAggregateIntervalInSeconds`.
+const AGGREGATE_INTERVAL_MS: i64 = 600_000;
+/// `defaultSpamBurst`.
+const SPAM_BURST: f64 = 25.0;
+/// `defaultSpamQPS`: one token every 300 s.
+const SPAM_REFILL_MS: f64 = 300_000.0;
+
+/// The message prefix of an aggregated event (`EventAggregatorByReasonMessageFunc`).
+pub const COMBINED_PREFIX: &str = "(combined from similar events): ";
+
+/// The distinct messages (hashed) a group has seen, and when the last one came. Most groups
+/// only ever see one (a pod's Scheduled, Pulled, Started…): it is kept without an allocation.
+#[derive(Debug, Clone)]
+struct Group {
+    first: u64,
+    more: Vec<u64>,
+    last: Time,
+}
+
+impl Group {
+    fn len(&self) -> usize {
+        1 + self.more.len()
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Correlator {
+    /// Aggregate key → its group.
+    groups: FnvHashMap<u64, Group>,
+    /// Source and object → tokens left and when they were counted.
+    buckets: FnvHashMap<u64, (f64, Time)>,
+}
+
+/// A hash of some strings.
+pub fn hash_of(parts: &[&str]) -> u64 {
+    let mut h = Fnv::default();
+    parts.hash(&mut h);
+    h.finish()
+}
+
+impl Correlator {
+    /// `EventAggregate`: whether this event is recorded as the combined event of its group.
+    pub fn aggregate(&mut self, now: Time, group: u64, message: u64) -> bool {
+        let g = self.groups.entry(group).or_insert(Group {
+            first: message,
+            more: Vec::new(),
+            last: now,
+        });
+        if now.millis() - g.last.millis() > AGGREGATE_INTERVAL_MS {
+            g.first = message;
+            g.more.clear();
+        } else if g.first != message && !g.more.contains(&message) {
+            g.more.push(message);
+        }
+        g.last = now;
+        if g.len() < AGGREGATE_MAX_EVENTS {
+            return false;
+        }
+        // Do not grow the set past the threshold (client-go's PopAny).
+        g.more.pop();
+        true
+    }
+
+    /// The spam filter's `TryAccept`: false when the source has no token left for the object.
+    pub fn allow(&mut self, now: Time, source_and_object: u64) -> bool {
+        let (tokens, at) = self
+            .buckets
+            .entry(source_and_object)
+            .or_insert((SPAM_BURST, now));
+        *tokens = refilled(*tokens, *at, now);
+        *at = now;
+        if *tokens >= 1.0 {
+            *tokens -= 1.0;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Forgets what no longer makes a difference: groups idle for longer than the interval and
+    /// buckets that have filled up again.
+    pub fn prune(&mut self, now: Time) {
+        self.groups
+            .retain(|_, g| now.millis() - g.last.millis() <= AGGREGATE_INTERVAL_MS);
+        self.buckets
+            .retain(|_, (tokens, at)| refilled(*tokens, *at, now) < SPAM_BURST);
+    }
+}
+
+fn refilled(tokens: f64, at: Time, now: Time) -> f64 {
+    let elapsed = (now.millis() - at.millis()).max(0) as f64;
+    (tokens + elapsed / SPAM_REFILL_MS).min(SPAM_BURST)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// client-go TestEventAggregatorByReasonFunc / TestEventCorrelator: the tenth distinct
+    /// message within 10 minutes is combined, and so is every one after it.
+    #[test]
+    fn the_tenth_similar_event_is_combined() {
+        let mut c = Correlator::default();
+        let t = Time(0);
+        for m in 0..9 {
+            assert!(!c.aggregate(t, 1, m));
+        }
+        assert!(c.aggregate(t, 1, 9));
+        assert!(c.aggregate(t.plus_millis(1000), 1, 10));
+        assert!(!c.aggregate(t, 2, 0), "another group is apart");
+        // Quiet for longer than the interval: counting starts over.
+        let later = t.plus_millis(1000 + AGGREGATE_INTERVAL_MS + 1);
+        assert!(!c.aggregate(later, 1, 11));
+    }
+
+    /// client-go TestEventSpamFilter: a burst of 25, then one every 5 minutes.
+    #[test]
+    fn the_spam_filter_allows_25_then_one_per_five_minutes() {
+        let mut c = Correlator::default();
+        let t = Time(0);
+        for _ in 0..25 {
+            assert!(c.allow(t, 7));
+        }
+        assert!(!c.allow(t, 7));
+        assert!(c.allow(t, 8), "another object has its own bucket");
+        assert!(!c.allow(t.plus_millis(299_000), 7));
+        assert!(c.allow(t.plus_millis(300_000), 7));
+        assert!(!c.allow(t.plus_millis(300_001), 7));
+    }
+
+    #[test]
+    fn prune_forgets_idle_groups_and_full_buckets() {
+        let mut c = Correlator::default();
+        let t = Time(0);
+        c.aggregate(t, 1, 1);
+        c.allow(t, 7);
+        c.prune(t);
+        assert_eq!((c.groups.len(), c.buckets.len()), (1, 1));
+        c.prune(t.plus_millis(AGGREGATE_INTERVAL_MS + 1));
+        assert_eq!((c.groups.len(), c.buckets.len()), (0, 0));
+    }
+}

@@ -1,0 +1,84 @@
+//! Out of memory, said on the error panel. An allocation that fails does not panic: Rust aborts
+//! (a WebAssembly `unreachable` trap) without calling the panic hook, and the first panic after
+//! it ("reactive value already disposed", from a runtime left half-way) used to be what the
+//! panel showed. This allocator shows the cause first, when the allocation fails; the panel
+//! then keeps it (a later panic does not replace it). Installed in the WebAssembly build only
+//! (`crate::ALLOCATOR`): natively there is no panel to show.
+#![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// The system allocator, reporting the first failure.
+pub struct Reporting;
+
+static REPORTED: AtomicBool = AtomicBool::new(false);
+
+/// The panel's text for a failed allocation of `bytes`.
+pub fn message(bytes: usize) -> String {
+    format!(
+        "out of memory: the page could not get {} MB more (a WebAssembly page can use at most 4 GB)",
+        bytes.div_ceil(1 << 20)
+    )
+}
+
+fn report(bytes: usize) {
+    // Only once: building the panel allocates too (a little, which usually still succeeds).
+    if !REPORTED.swap(true, Ordering::SeqCst) {
+        crate::panic_panel::show(&message(bytes));
+    }
+}
+
+// SAFETY: every call is passed to `System` unchanged; only the result is looked at.
+unsafe impl GlobalAlloc for Reporting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: the caller's contract, passed on.
+        let p = unsafe { System.alloc(layout) };
+        if p.is_null() {
+            report(layout.size());
+        }
+        p
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: as above.
+        let p = unsafe { System.alloc_zeroed(layout) };
+        if p.is_null() {
+            report(layout.size());
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: as above.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: as above.
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if p.is_null() {
+            report(new_size);
+        }
+        p
+    }
+}
+
+/// `?__test_panic=oom`: allocates (without touching) 1 GB at a time until memory runs out.
+pub fn exhaust() {
+    let mut held: Vec<Vec<u8>> = Vec::new();
+    loop {
+        held.push(Vec::with_capacity(1 << 30));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_message_names_the_size_in_megabytes() {
+        assert_eq!(
+            super::message(3 << 20),
+            "out of memory: the page could not get 3 MB more (a WebAssembly page can use at most 4 GB)"
+        );
+    }
+}
