@@ -13,6 +13,7 @@ mod persist;
 pub mod playground;
 pub mod presets;
 pub mod share;
+mod storage;
 mod tabs;
 mod test_panic;
 

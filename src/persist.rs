@@ -23,17 +23,9 @@ const BEFORE: &str = "dsplay:autosave:before";
 /// How often the link and the autosave catch up with the work.
 const SYNC_MILLIS: u64 = 1000;
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
-}
-
 /// Wall-clock milliseconds a saved scenario may replay before the page first shows: most open
 /// at once; longer ones go on between frames, with their progress and a Stop.
 const FIRST_REPLAY_MILLIS: f64 = 250.0;
-
-fn session_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok()?
-}
 
 /// Milliseconds on the page's clock.
 pub fn now_millis() -> f64 {
@@ -46,7 +38,7 @@ pub fn now_millis() -> f64 {
 /// time; replays what fits in [`FIRST_REPLAY_MILLIS`] (all of it in an embed, which has no
 /// place for the progress).
 fn open(saved: &str, embed: bool) -> Result<share::Restoring, share::LinkError> {
-    let session = session_storage();
+    let session = crate::storage::session();
     if let Some(s) = &session {
         if s.get_item(OPENING).ok().flatten().as_deref() == Some(saved) {
             let _ = s.remove_item(OPENING);
@@ -71,7 +63,7 @@ fn open(saved: &str, embed: bool) -> Result<share::Restoring, share::LinkError> 
 
 /// The saved scenario being opened is open (or was given up): a reload may open it again.
 pub fn opened() {
-    if let Some(s) = session_storage() {
+    if let Some(s) = crate::storage::session() {
         let _ = s.remove_item(OPENING);
     }
 }
@@ -164,7 +156,7 @@ pub fn load(embed: bool) -> Loaded {
             };
         }
     }
-    if !embed && let Some(store) = storage() {
+    if !embed && let Some(store) = crate::storage::local() {
         // A reload opens the tab's own work, if another tab has saved over it since (a newest
         // save that does not read takes the usual way: a message, then the one before).
         let tab = tabs::id();
@@ -239,7 +231,9 @@ pub fn write_fragment(link: &str, push: bool) {
 }
 
 fn autosave(link: &str) {
-    let Some(store) = storage() else { return };
+    let Some(store) = crate::storage::local() else {
+        return;
+    };
     if let Ok(Some(newest)) = store.get_item(NEWEST) {
         if newest == link {
             return;

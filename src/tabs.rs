@@ -6,6 +6,7 @@
 //! learns that another is open from the `storage` event another tab's save fires.
 
 use crate::i18n::{Msg, Text};
+use crate::storage::local;
 
 /// sessionStorage: this tab's ID.
 const TAB: &str = "dsplay:tab";
@@ -16,13 +17,9 @@ const INDEX: &str = "dsplay:autosave:tabs";
 /// Tabs whose saves are kept; older ones are dropped.
 const KEPT: usize = 5;
 
-fn local() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
-}
-
 /// This tab's ID, made on its first load.
 pub fn id() -> String {
-    let session = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
+    let session = crate::storage::session();
     if let Some(id) = session
         .as_ref()
         .and_then(|s| s.get_item(TAB).ok().flatten())

@@ -8,23 +8,19 @@ use leptos::prelude::*;
 
 const DISMISSED: &str = "dsplay:intro-dismissed";
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
-}
-
 #[component]
 pub fn Intro() -> impl IntoView {
     let state = use_state();
     let i18n = use_i18n();
     let dismissed = RwSignal::new(
-        storage()
+        crate::storage::local()
             .and_then(|s| s.get_item(DISMISSED).ok().flatten())
             .is_some(),
     );
     let in_lesson = Memo::new(move |_| state.with(|p| p.lesson().is_some()));
     let dismiss = move |_| {
         dismissed.set(true);
-        if let Some(s) = storage() {
+        if let Some(s) = crate::storage::local() {
             let _ = s.set_item(DISMISSED, "1");
         }
     };

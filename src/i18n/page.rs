@@ -67,7 +67,7 @@ impl I18n {
     /// change the reader's own page), remember it for the next visit.
     pub fn choose(self, lang: Lang, embedded: bool) {
         self.set(lang);
-        if !embedded && let Some(store) = storage() {
+        if !embedded && let Some(store) = crate::storage::local() {
             // A full or forbidden storage only forgets the choice.
             let _ = store.set_item(STORED, lang.tag());
         }
@@ -96,12 +96,8 @@ pub fn query() -> Option<Lang> {
     Lang::from_tag(&crate::address::param("lang")?)
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
-}
-
 fn stored() -> Option<Lang> {
-    storage()?
+    crate::storage::local()?
         .get_item(STORED)
         .ok()
         .flatten()
