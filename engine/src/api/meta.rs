@@ -81,6 +81,21 @@ pub struct OwnerReference {
     pub block_owner_deletion: Option<bool>,
 }
 
+impl OwnerReference {
+    /// The controller reference an `apps/v1` controller (`kind`) puts on what it creates or
+    /// adopts (`metav1.NewControllerRef`).
+    pub fn controller_of(kind: &'static str, owner: &ObjectMeta) -> OwnerReference {
+        OwnerReference {
+            api_version: "apps/v1".into(),
+            kind: kind.into(),
+            name: owner.name.clone(),
+            uid: owner.uid.clone(),
+            controller: Some(true),
+            block_owner_deletion: Some(true),
+        }
+    }
+}
+
 /// `namespace/name`, the key the controllers and the store use.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ObjectKey {

@@ -1,6 +1,7 @@
 //! The controllers of the simulated cluster. Each reacts to store changes and timers, reads the
 //! store and writes through the API-server helpers, as its Kubernetes namesake does.
 
+pub(crate) mod claim;
 pub(crate) mod daemonset;
 pub(crate) mod deployment;
 pub(crate) mod garbage_collector;

@@ -10,6 +10,7 @@ use crate::api::{
     NORMAL, ObjectKey, ObjectMeta, OwnerReference, Pod, PodStatus, ReplicaSet, ReplicaSetStatus,
     Selector, Time, phase,
 };
+use crate::controller::claim::{Claim, decide};
 use crate::state::World;
 use crate::state::apiserver;
 use crate::state::clock::Wake;
@@ -90,55 +91,38 @@ fn is_active(p: &Pod) -> bool {
     !p.is_terminal() && !p.metadata.is_being_deleted()
 }
 
-/// The owner reference a ReplicaSet puts on its pods.
-pub(crate) fn controller_ref(kind: &'static str, meta: &ObjectMeta) -> OwnerReference {
-    OwnerReference {
-        api_version: "apps/v1".into(),
-        kind: kind.into(),
-        name: meta.name.clone(),
-        uid: meta.uid.clone(),
-        controller: Some(true),
-        block_owner_deletion: Some(true),
-    }
-}
-
 /// `ClaimPods`: the pods this ReplicaSet controls after adopting matching orphans and
 /// releasing owned pods that no longer match.
 fn claim_pods(w: &mut World, rs: &ReplicaSet) -> Vec<ObjectKey> {
-    let uid = &rs.metadata.uid;
-    let candidates: Vec<(ObjectKey, bool, bool)> = w
+    let decisions: Vec<(ObjectKey, Claim)> = w
         .store
         .pods()
         .iter()
         .filter(|(k, _)| k.namespace == rs.metadata.namespace)
-        .filter_map(|(k, p)| {
-            let owned = p.metadata.controller_ref().is_some_and(|r| &r.uid == uid);
-            let orphan = p.metadata.controller_ref().is_none();
-            (owned || orphan).then(|| (k.clone(), owned, selects(rs, &p.metadata)))
+        .map(|(k, p)| {
+            (
+                k.clone(),
+                decide(&rs.metadata, &p.metadata, selects(rs, &p.metadata)),
+            )
         })
         .collect();
+    let uid = &rs.metadata.uid;
     let mut claimed = Vec::new();
-    for (key, owned, matches) in candidates {
-        match (owned, matches) {
-            (true, true) => claimed.push(key),
-            (true, false) => {
+    for (key, claim) in decisions {
+        match claim {
+            Claim::Ours => claimed.push(key),
+            Claim::Release => {
                 w.store.update_pod(&key, |p| {
                     p.metadata.owner_references.retain(|r| &r.uid != uid)
                 });
             }
-            (false, true) if !rs.metadata.is_being_deleted() => {
-                let active = w
-                    .store
-                    .pod(&key)
-                    .is_some_and(|p| !p.metadata.is_being_deleted());
-                if active {
-                    let owner = controller_ref("ReplicaSet", &rs.metadata);
-                    w.store
-                        .update_pod(&key, |p| p.metadata.owner_references.push(owner));
-                    claimed.push(key);
-                }
+            Claim::Adopt => {
+                let owner = OwnerReference::controller_of("ReplicaSet", &rs.metadata);
+                w.store
+                    .update_pod(&key, |p| p.metadata.owner_references.push(owner));
+                claimed.push(key);
             }
-            _ => {}
+            Claim::NotOurs => {}
         }
     }
     claimed
@@ -249,7 +233,7 @@ fn new_pod(rs: &ReplicaSet) -> Pod {
             labels: template.metadata.labels.clone(),
             annotations: template.metadata.annotations.clone(),
             finalizers: template.metadata.finalizers.clone(),
-            owner_references: vec![controller_ref("ReplicaSet", &rs.metadata)],
+            owner_references: vec![OwnerReference::controller_of("ReplicaSet", &rs.metadata)],
             ..Default::default()
         },
         spec: template.spec.clone(),

@@ -2,6 +2,7 @@
 //! adoption and release; spec §6.2).
 
 use crate::api::{DaemonSet, ObjectKey, OwnerReference, Pod, Selector};
+use crate::controller::claim::{Claim, decide};
 use crate::state::World;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -42,41 +43,26 @@ pub fn nodes_to_daemon_pods<'a>(
 /// The ControllerRefManager's decision for one pod: Some(pod) if it is (now) ours.
 fn claim(w: &mut World, ds: &DaemonSet, selector: &Selector, key: &ObjectKey) -> Option<Rc<Pod>> {
     let pod = w.store.pod_rc(key)?;
-    let matches = selector.matches(&pod.metadata.labels);
-    let ds_deleting = ds.metadata.is_being_deleted();
-    match pod.metadata.controller_ref() {
-        Some(r) if r.uid == ds.metadata.uid => {
-            if matches {
-                return Some(pod);
-            }
-            if !ds_deleting {
-                let uid = ds.metadata.uid.clone();
-                w.store.update_pod(key, |p| {
-                    p.metadata.owner_references.retain(|r| r.uid != uid);
-                });
-            }
+    let selected = selector.matches(&pod.metadata.labels);
+    match decide(&ds.metadata, &pod.metadata, selected) {
+        Claim::Ours => Some(pod),
+        Claim::Release => {
+            let uid = ds.metadata.uid.clone();
+            w.store.update_pod(key, |p| {
+                p.metadata.owner_references.retain(|r| r.uid != uid);
+            });
             None
         }
-        Some(_) => None,
-        None => {
-            if !matches || pod.metadata.is_being_deleted() || ds_deleting {
-                return None;
-            }
+        Claim::Adopt => {
             let owner = owner_reference(ds);
             w.store
                 .update_pod(key, |p| p.metadata.owner_references.push(owner));
             w.store.pod_rc(key)
         }
+        Claim::NotOurs => None,
     }
 }
 
 pub fn owner_reference(ds: &DaemonSet) -> OwnerReference {
-    OwnerReference {
-        api_version: "apps/v1".into(),
-        kind: "DaemonSet".into(),
-        name: ds.name().into(),
-        uid: ds.metadata.uid.clone(),
-        controller: Some(true),
-        block_owner_deletion: Some(true),
-    }
+    OwnerReference::controller_of("DaemonSet", &ds.metadata)
 }

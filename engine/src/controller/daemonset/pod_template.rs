@@ -1,7 +1,7 @@
 //! The pod the DaemonSet controller creates for a node (`CreatePodTemplate`,
 //! `ReplaceDaemonSetPodNodeNameNodeAffinity`, `GetPodFromTemplate`; spec §7.2).
 
-use crate::api::{DaemonSet, ObjectMeta, OwnerReference, Pod, keys, phase};
+use crate::api::{DaemonSet, ObjectMeta, Pod, keys, phase};
 use crate::placement;
 
 pub fn new_daemon_pod(ds: &DaemonSet, node_name: &str, hash: &str) -> Pod {
@@ -28,14 +28,7 @@ pub fn new_daemon_pod(ds: &DaemonSet, node_name: &str, hash: &str) -> Pod {
             labels,
             annotations: template.metadata.annotations.clone(),
             finalizers: template.metadata.finalizers.clone(),
-            owner_references: vec![OwnerReference {
-                api_version: "apps/v1".into(),
-                kind: "DaemonSet".into(),
-                name: ds.name().into(),
-                uid: ds.metadata.uid.clone(),
-                controller: Some(true),
-                block_owner_deletion: Some(true),
-            }],
+            owner_references: vec![super::claim::owner_reference(ds)],
             ..Default::default()
         },
         spec,

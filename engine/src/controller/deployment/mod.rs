@@ -12,7 +12,8 @@ mod new_replicaset;
 mod rolling;
 mod status;
 
-use crate::api::{Deployment, ObjectKey, ReplicaSet, Selector};
+use crate::api::{Deployment, ObjectKey, OwnerReference, ReplicaSet, Selector};
+use crate::controller::claim::{Claim, decide};
 use crate::state::World;
 use crate::state::store::Change;
 use std::collections::BTreeSet;
@@ -83,40 +84,36 @@ fn selector_of(d: &Deployment) -> Option<Selector> {
 /// `getReplicaSetsForDeployment` (`ClaimReplicaSets`): adopt matching orphans, release owned
 /// ones that no longer match; the result sorted by creation (oldest first), then name.
 fn claim_replicasets(w: &mut World, d: &Deployment) -> Vec<ReplicaSet> {
-    let uid = &d.metadata.uid;
     let selector = selector_of(d);
-    let matches = |rs: &ReplicaSet| {
+    let selects = |rs: &ReplicaSet| {
         selector
             .as_ref()
             .is_some_and(|s| s.matches(&rs.metadata.labels))
     };
-    let candidates: Vec<(ObjectKey, bool, bool)> = w
+    let decisions: Vec<(ObjectKey, Claim)> = w
         .store
         .replicasets()
         .iter()
         .filter(|(k, _)| k.namespace == d.metadata.namespace)
-        .filter_map(|(k, rs)| {
-            let owned = rs.metadata.controller_ref().is_some_and(|r| &r.uid == uid);
-            let orphan = rs.metadata.controller_ref().is_none();
-            (owned || orphan).then(|| (k.clone(), owned, matches(rs)))
-        })
+        .map(|(k, rs)| (k.clone(), decide(&d.metadata, &rs.metadata, selects(rs))))
         .collect();
+    let uid = &d.metadata.uid;
     let mut claimed = Vec::new();
-    for (key, owned, matches) in candidates {
-        match (owned, matches) {
-            (true, true) => claimed.push(key),
-            (true, false) => {
+    for (key, claim) in decisions {
+        match claim {
+            Claim::Ours => claimed.push(key),
+            Claim::Release => {
                 w.store.update_replicaset(&key, |rs| {
                     rs.metadata.owner_references.retain(|r| &r.uid != uid)
                 });
             }
-            (false, true) if !d.metadata.is_being_deleted() => {
-                let owner = super::replicaset::controller_ref("Deployment", &d.metadata);
+            Claim::Adopt => {
+                let owner = OwnerReference::controller_of("Deployment", &d.metadata);
                 w.store
                     .update_replicaset(&key, |rs| rs.metadata.owner_references.push(owner));
                 claimed.push(key);
             }
-            _ => {}
+            Claim::NotOurs => {}
         }
     }
     let mut sets: Vec<ReplicaSet> = claimed

@@ -5,10 +5,9 @@
 use super::rolling::new_rs_new_replicas;
 use crate::api::{
     DESIRED_REPLICAS_ANNOTATION, Deployment, LabelSelector, MAX_REPLICAS_ANNOTATION, NORMAL,
-    ObjectKey, ObjectMeta, POD_TEMPLATE_HASH, REVISION_ANNOTATION, ReplicaSet, ReplicaSetSpec,
-    is_new_replicaset,
+    ObjectKey, ObjectMeta, OwnerReference, POD_TEMPLATE_HASH, REVISION_ANNOTATION, ReplicaSet,
+    ReplicaSetSpec, is_new_replicaset,
 };
-use crate::controller::replicaset::controller_ref;
 use crate::controller::template_hash::compute_hash;
 use crate::state::World;
 use crate::state::events::{reference, source};
@@ -106,7 +105,7 @@ fn create(
             creation_timestamp: Some(now),
             labels: template.metadata.labels.clone(),
             annotations,
-            owner_references: vec![controller_ref("Deployment", &d.metadata)],
+            owner_references: vec![OwnerReference::controller_of("Deployment", &d.metadata)],
             ..Default::default()
         },
         spec: ReplicaSetSpec {

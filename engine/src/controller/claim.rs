@@ -1,0 +1,76 @@
+//! The ControllerRefManager's decision for one object (`ClaimObject`, spec §6.2), shared by the
+//! DaemonSet controller (pods), the ReplicaSet controller (pods) and the Deployment controller
+//! (ReplicaSets).
+
+use crate::api::ObjectMeta;
+
+/// What a controller does with one object it lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Claim {
+    /// Controlled by it and selected: it is the controller's.
+    Ours,
+    /// Controlled by it but no longer selected: drop its controller reference.
+    Release,
+    /// An orphan it selects: add its controller reference.
+    Adopt,
+    /// Someone else's, or nothing to do.
+    NotOurs,
+}
+
+/// `ClaimObject`: release only while the controller is not being deleted; adopt only a selected
+/// orphan that is not being deleted, by a controller that is not being deleted.
+pub fn decide(controller: &ObjectMeta, object: &ObjectMeta, selected: bool) -> Claim {
+    let deleting = controller.is_being_deleted();
+    match object.controller_ref() {
+        Some(r) if r.uid == controller.uid => match (selected, deleting) {
+            (true, _) => Claim::Ours,
+            (false, false) => Claim::Release,
+            (false, true) => Claim::NotOurs,
+        },
+        Some(_) => Claim::NotOurs,
+        None if selected && !deleting && !object.is_being_deleted() => Claim::Adopt,
+        None => Claim::NotOurs,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::{OwnerReference, Time};
+
+    fn meta(uid: &str, deleting: bool) -> ObjectMeta {
+        ObjectMeta {
+            uid: uid.into(),
+            deletion_timestamp: deleting.then(Time::default),
+            ..Default::default()
+        }
+    }
+
+    fn owned_by(owner: &ObjectMeta, deleting: bool) -> ObjectMeta {
+        let mut m = meta("child", deleting);
+        m.owner_references = vec![OwnerReference::controller_of("ReplicaSet", owner)];
+        m
+    }
+
+    /// `ClaimObject` (spec §6.2): a controller being deleted neither releases nor adopts; an
+    /// object being deleted is not adopted; another controller's object is never touched.
+    #[test]
+    fn claim_object_decisions() {
+        let rs = meta("rs", false);
+        let dying = meta("rs", true);
+        assert_eq!(decide(&rs, &owned_by(&rs, false), true), Claim::Ours);
+        assert_eq!(decide(&rs, &owned_by(&rs, false), false), Claim::Release);
+        assert_eq!(
+            decide(&dying, &owned_by(&dying, false), false),
+            Claim::NotOurs
+        );
+        assert_eq!(decide(&rs, &meta("orphan", false), true), Claim::Adopt);
+        assert_eq!(decide(&rs, &meta("orphan", false), false), Claim::NotOurs);
+        assert_eq!(decide(&rs, &meta("orphan", true), true), Claim::NotOurs);
+        assert_eq!(decide(&dying, &meta("orphan", false), true), Claim::NotOurs);
+        assert_eq!(
+            decide(&rs, &owned_by(&meta("other", false), false), true),
+            Claim::NotOurs
+        );
+    }
+}
