@@ -35,6 +35,7 @@ mod schema;
 mod split;
 mod strict;
 mod tree;
+mod yaml;
 
 pub use problems::{ManifestProblem, problems};
 pub use tree::Position;
@@ -42,7 +43,7 @@ pub use tree::Position;
 use crate::api::{DaemonSet, Deployment, Node, ReplicaSet};
 use serde_json::Value;
 use std::fmt;
-use tree::{Document, Pos};
+use tree::Pos;
 
 /// Largest manifest accepted, in bytes.
 pub const MAX_INPUT_BYTES: usize = 10 * 1024 * 1024;
@@ -484,147 +485,32 @@ fn count_nodes(value: &Value, cap: usize) -> usize {
     n
 }
 
-/// serde-saphyr's options: YAML 1.1 scalars as sigs.k8s.io/yaml (go-yaml v2) reads them
-/// (`yes`/`on` booleans, `0755` octal), duplicate keys resolved last-wins as kubectl's
-/// YAML-to-JSON conversion does, and a budget against alias bombs and runaway nesting.
-fn parse_options() -> serde_saphyr::Options {
-    serde_saphyr::options! {
-        budget: serde_saphyr::budget! {
-            max_documents: 64,
-            max_aliases: MAX_ANCHORS,
-            max_anchors: MAX_ANCHORS,
-            max_nodes: MAX_NODES,
-            max_depth: MAX_DEPTH,
-            max_merge_keys: MAX_MERGE_KEYS,
-        },
-        alias_limits: serde_saphyr::alias_limits! {
-            max_total_replayed_events: MAX_ALIAS_EXPANSION,
-            max_replay_stack_depth: 32,
-        },
-        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::LastWins,
-        legacy_octal_numbers: true,
-        with_snippet: false,
-    }
-}
-
 /// Parses one document's text; an empty or null document gives no value.
 fn parse_chunk(text: &str, offset: usize) -> Result<Vec<tree::Tree>, ManifestError> {
-    let docs: Vec<Document> = serde_saphyr::from_multiple_with_options(text, parse_options())
-        .map_err(|e| syntax_error(&e, text, offset))?;
+    let docs = yaml::parse(text).map_err(|e| ManifestError::from_yaml(&e, offset))?;
     Ok(docs
         .into_iter()
-        .map(|Document(t)| t)
+        .flatten()
         .filter(|t| !t.value.is_null())
         .collect())
 }
 
-/// The YAML error as kubectl shows it: go-yaml's (libyaml's) wording and line numbering.
-/// go-yaml prints scanner errors with the 1-based line of the problem, and none on the first
-/// line; parser errors with the 0-based line (none when it is 0); errors at the end of the
-/// text point at the line after the last line break.
-fn syntax_error(e: &serde_saphyr::Error, text: &str, offset: usize) -> ManifestError {
-    let at = e.location().filter(|l| l.line() > 0).map(|l| {
-        Position {
-            line: l.line() as usize,
-            column: (l.column() as usize).max(1),
+impl ManifestError {
+    /// The reader's error as kubectl prints it; `offset`: lines before the document.
+    fn from_yaml(e: &yaml::YamlError, offset: usize) -> ManifestError {
+        let at = Some(e.at().below(offset));
+        match e {
+            yaml::YamlError::Limit { what, limit, .. } => ManifestError::Limit {
+                what,
+                limit: *limit,
+                at,
+            },
+            _ => ManifestError::Syntax {
+                line: e.go_line(),
+                message: e.message(),
+                at,
+            },
         }
-        .below(offset)
-    });
-    if let Some((what, limit)) = budget_breach(&e.to_string()) {
-        return ManifestError::Limit { what, limit, at };
-    }
-    let line = e
-        .location()
-        .map(|l| l.line())
-        .filter(|l| *l > 0)
-        .map(|l| l as usize);
-    let full = e.to_string();
-    // serde-saphyr appends " at line L, column C" (and alias details); kubectl shows the line
-    // separately.
-    let raw = match full.find(" at line ") {
-        Some(i) => full.get(..i).unwrap_or(&full).to_string(),
-        None => full.clone(),
-    };
-    let mut message = libyaml_wording(&raw);
-    if message == "mapping values are not allowed in this context"
-        && line.is_some_and(|l| overlong_key(text, l))
-    {
-        message = "could not find expected ':'".into();
-    }
-    let eof_line0 = text.matches('\n').count();
-    let nonzero = |l: usize| if l == 0 { None } else { Some(l) };
-    let line = match message.as_str() {
-        "mapping values are not allowed in this context"
-        | "found character that cannot start any token" => {
-            line.and_then(|l| nonzero(l.saturating_sub(1)).map(|_| l))
-        }
-        "found unexpected end of stream" => nonzero(eof_line0).map(|l| l + 1),
-        "did not find expected ',' or ']'" | "did not find expected ',' or '}'" => {
-            nonzero(eof_line0)
-        }
-        m if m.starts_with("did not find expected") => {
-            line.and_then(|l| nonzero(l.saturating_sub(1)))
-        }
-        _ => line,
-    };
-    ManifestError::Syntax { line, message, at }
-}
-
-/// Whether line `line` (1-based) starts with a mapping key longer than the 1,024 characters YAML
-/// allows an implicit key: libyaml, and so kubectl, reports that as "could not find expected
-/// ':'" on that line.
-fn overlong_key(text: &str, line: usize) -> bool {
-    let Some(l) = text.lines().nth(line.saturating_sub(1)) else {
-        return false;
-    };
-    let key = l
-        .find(": ")
-        .map_or(l.trim_end().trim_end_matches(':'), |i| &l[..i]);
-    key.trim_start().trim_start_matches("- ").chars().count() > 1024
-}
-
-/// The limit a serde-saphyr budget error is about, from its text (the error's structure is not
-/// all public).
-fn budget_breach(message: &str) -> Option<(&'static str, usize)> {
-    let m = message.to_ascii_lowercase();
-    let found = if m.contains("alias replay") || m.contains("alias expansion") {
-        ("YAML events expanded from aliases", MAX_ALIAS_EXPANSION)
-    } else if m.contains("budget breached: depth") || m.contains("recursion limit") {
-        ("levels of nesting", MAX_DEPTH)
-    } else if m.contains("budget breached: nodes") {
-        ("YAML nodes", MAX_NODES)
-    } else if m.contains("budget breached: anchors") {
-        ("anchors", MAX_ANCHORS)
-    } else if m.contains("budget breached: aliases") || m.contains("aliasanchorratio") {
-        ("aliases", MAX_ANCHORS)
-    } else if m.contains("budget breached: mergekeys") {
-        ("merge keys", MAX_MERGE_KEYS)
-    } else if m.contains("budget breached") {
-        ("YAML events", MAX_NODES)
-    } else {
-        return None;
-    };
-    Some(found)
-}
-
-/// libyaml's wording (which kubectl shows, through go-yaml) for the messages that differ.
-fn libyaml_wording(message: &str) -> String {
-    let message = match message.strip_prefix("while parsing ") {
-        Some(rest) => rest
-            .split_once(", ")
-            .map_or(message, |(_, problem)| problem),
-        None => message,
-    };
-    if message.starts_with("unclosed bracket '['") {
-        "did not find expected ',' or ']'".into()
-    } else if message.starts_with("unclosed bracket '{'") {
-        "did not find expected ',' or '}'".into()
-    } else if message.starts_with("tabs disallowed") {
-        "found character that cannot start any token".into()
-    } else if message.starts_with("unclosed quote") {
-        "found unexpected end of stream".into()
-    } else {
-        message.to_string()
     }
 }
 

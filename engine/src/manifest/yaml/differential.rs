@@ -1,0 +1,271 @@
+//! The reader against serde-saphyr (the decoder it replaces, kept as the reference): the same
+//! JSON values, the same positions and the same error or no error on every manifest the project
+//! ships (fixtures, scenario manifests, presets, lessons), the fuzz corpus and generated
+//! manifests. Where the two differ on purpose, [`deliberate`] names the case and says which one
+//! reads as kubectl does.
+
+use super::reference::{Document, parse_options, syntax_error};
+use crate::manifest::ManifestError;
+use crate::manifest::tree::{Pos, Tree};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// A document read: its value and positions, or the kubectl text of the error.
+type Read = Result<Vec<(Value, Pos)>, String>;
+
+fn reference(text: &str) -> Read {
+    let docs: Vec<Document> = serde_saphyr::from_multiple_with_options(text, parse_options())
+        .map_err(|e| syntax_error(&e, text, 0).message("t"))?;
+    Ok(docs
+        .into_iter()
+        .map(|Document(t)| (t.value, t.pos))
+        .filter(|(v, _)| !v.is_null())
+        .collect())
+}
+
+fn ours(text: &str) -> Read {
+    let docs = super::parse(text).map_err(|e| ManifestError::from_yaml(&e, 0).message("t"))?;
+    Ok(docs
+        .into_iter()
+        .flatten()
+        .map(|t: Tree| (t.value, t.pos))
+        .filter(|(v, _)| !v.is_null())
+        .collect())
+}
+
+/// How the two readings of `text` differ, if they do.
+fn difference(text: &str) -> Option<String> {
+    let (want, got) = (reference(text), ours(text));
+    match (&want, &got) {
+        (Ok(w), Ok(g)) => {
+            let wv: Vec<_> = w.iter().map(|d| &d.0).collect();
+            let gv: Vec<_> = g.iter().map(|d| &d.0).collect();
+            if wv != gv {
+                return Some(format!(
+                    "values:\n  serde-saphyr {wv:?}\n  ours         {gv:?}"
+                ));
+            }
+            let wp: Vec<_> = w.iter().map(|d| &d.1).collect();
+            let gp: Vec<_> = g.iter().map(|d| &d.1).collect();
+            if wp != gp {
+                return Some(format!(
+                    "positions:\n  serde-saphyr {wp:?}\n  ours         {gp:?}"
+                ));
+            }
+            None
+        }
+        (Err(_), Err(_)) => None,
+        _ => Some(format!(
+            "error/no error:\n  serde-saphyr {:?}\n  ours         {:?}",
+            want.as_ref().err(),
+            got.as_ref().err()
+        )),
+    }
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+/// The bodies of the `<<'EOF'` here-documents of a script (lessons, presets, scenarios).
+fn here_documents(script: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut body: Option<String> = None;
+    for line in script.lines() {
+        match &mut body {
+            Some(b) if line == "EOF" => {
+                out.push(std::mem::take(b));
+                body = None;
+            }
+            Some(b) => {
+                b.push_str(line);
+                b.push('\n');
+            }
+            None if line.trim_end().ends_with("<<'EOF'") || line.trim_end().ends_with("<<EOF") => {
+                body = Some(String::new());
+            }
+            None => {}
+        }
+    }
+    out
+}
+
+/// Every manifest the project ships, by name.
+fn shipped() -> Vec<(String, String)> {
+    let mut paths = Vec::new();
+    for dir in ["engine/tests", "src", "engine/src/manifest/yaml/testdata"] {
+        files(&root().join(dir), &mut paths);
+    }
+    let mut out = Vec::new();
+    for path in paths {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let name = path
+            .strip_prefix(root())
+            .unwrap_or(&path)
+            .display()
+            .to_string();
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("yaml" | "yml") => out.push((name, text)),
+            Some("lesson" | "txt" | "dsp" | "golden") | None => {
+                for (i, doc) in here_documents(&text).into_iter().enumerate() {
+                    out.push((format!("{name} #{i}"), doc));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Whether serde-saphyr refuses `text` for a duplicate key (it then keeps other positions).
+fn has_duplicate_keys(text: &str) -> bool {
+    let mut options = parse_options();
+    options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::Error;
+    serde_saphyr::from_multiple_with_options::<Document>(text, options)
+        .is_err_and(|e| e.to_string().contains("duplicate"))
+}
+
+/// Whether `ours` is `reference` read as go-yaml v2 reads plain scalars: `1_000`, `0277` and
+/// `-08` are numbers (serde-saphyr: strings), `1.0` and `1e3` reach the server as integers,
+/// mapping keys `yes` and `0x1F` become `"true"` and `"31"`, and an empty node with a tag
+/// (`a: !foo`) is `""`. Each checked with kubectl v1.32 (`kubectl apply --validate=false`
+/// shows the JSON of an object without `kind`).
+fn same_as_go_reads_it(reference: &Value, ours: &Value) -> bool {
+    match (reference, ours) {
+        (Value::String(s), Value::Number(_) | Value::Bool(_) | Value::Null) => {
+            super::resolve::value(s.clone(), true) == *ours
+        }
+        (Value::Number(r), Value::Number(o)) => r.as_f64() == o.as_f64(),
+        (Value::Null, Value::String(s)) => s.is_empty(),
+        (Value::Array(r), Value::Array(o)) => {
+            r.len() == o.len() && r.iter().zip(o).all(|(r, o)| same_as_go_reads_it(r, o))
+        }
+        (Value::Object(r), Value::Object(o)) => {
+            r.len() == o.len()
+                && r.iter().all(|(k, rv)| {
+                    let key = super::resolve::key(k.clone(), true);
+                    o.get(&key)
+                        .or_else(|| o.get(k))
+                        .is_some_and(|ov| same_as_go_reads_it(rv, ov))
+                })
+        }
+        _ => reference == ours,
+    }
+}
+
+/// The cases where the reader differs from serde-saphyr on purpose, by name; each reads as
+/// kubectl does (checked with kubectl v1.32), except the last, a limit of the reader.
+fn deliberate(text: &str, want: &Read, got: &Read) -> Option<&'static str> {
+    match (want, got) {
+        (Ok(w), Ok(g)) => {
+            let values =
+                |r: &Vec<(Value, Pos)>| Value::Array(r.iter().map(|d| d.0.clone()).collect());
+            let tagged_empty = |d: &(Value, Pos)| d.0 == Value::String(String::new());
+            if w.is_empty() && !g.is_empty() && g.iter().all(tagged_empty) {
+                return Some(
+                    "a document of only a tag (`!foo`): go-yaml reads \"\", serde-saphyr null",
+                );
+            }
+            if values(w) != values(g) && same_as_go_reads_it(&values(w), &values(g)) {
+                return Some(
+                    "go-yaml v2 scalars (numbers with `_`, octal keys, whole floats, tagged empty nodes)",
+                );
+            }
+            if values(w) == values(g) && has_duplicate_keys(text) {
+                return Some("duplicate keys: both keep the last value; we point at the last key");
+            }
+            None
+        }
+        (Ok(_), Err(e)) if e.contains("did not find expected alphabetic or numeric character") => {
+            Some(
+                "anchor names: go-yaml (libyaml) allows only letters, digits, `-` and `_` (`&*a` is refused by kubectl)",
+            )
+        }
+        (Ok(_), Err(e)) if e.contains("found a tab character that violates indentation") => {
+            Some("a tab indenting a plain scalar's next line: refused by go-yaml, as kubectl shows")
+        }
+        (Ok(_), Err(e)) if e.contains("the playground reads only scalar mapping keys") => {
+            Some("complex keys (`? `): a limit of this reader; no Kubernetes object has them")
+        }
+        (Err(_), Ok(_)) if text.contains(['!', '&']) => Some(
+            "nodes with properties serde-saphyr refuses and go-yaml reads (`!\\n!\\n0`, `-: &j\\n &j`, `!!str`)",
+        ),
+        _ => None,
+    }
+}
+
+fn check(cases: &[(String, String)]) {
+    let mut failures = Vec::new();
+    for (name, text) in cases {
+        for (_, chunk) in super::super::split::split(text)
+            .0
+            .iter()
+            .map(|c| (c.start_line, c.text))
+        {
+            let Some(d) = difference(chunk) else {
+                continue;
+            };
+            if deliberate(chunk, &reference(chunk), &ours(chunk)).is_none() {
+                failures.push(format!("{name}: {chunk:?}\n{d}"));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} differences:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}
+
+#[test]
+fn same_as_serde_saphyr_on_every_shipped_manifest() {
+    let cases = shipped();
+    assert!(cases.len() > 40, "{}", cases.len());
+    check(&cases);
+}
+
+#[test]
+fn same_as_serde_saphyr_on_the_fuzz_corpus() {
+    let mut paths = Vec::new();
+    for dir in [
+        "engine/fuzz/corpus/manifest_decode",
+        "engine/fuzz/seeds/manifest_decode",
+    ] {
+        files(&root().join(dir), &mut paths);
+    }
+    assert!(paths.len() > 100, "{}", paths.len());
+    let cases: Vec<_> = paths
+        .iter()
+        .filter_map(|p| {
+            let text = String::from_utf8(std::fs::read(p).ok()?).ok()?;
+            Some((p.display().to_string(), text))
+        })
+        .collect();
+    check(&cases);
+}
+
+#[test]
+fn probe() {
+    let Ok(text) = std::env::var("YAML_PROBE") else {
+        return;
+    };
+    println!("REF  {:?}", reference(&text));
+    println!("OURS {:?}", ours(&text));
+}
