@@ -14,7 +14,7 @@ mod error;
 mod parser;
 #[cfg(test)]
 mod reference;
-mod resolve;
+pub(crate) mod resolve;
 mod scanner;
 
 pub(crate) use error::YamlError;

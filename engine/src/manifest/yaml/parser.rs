@@ -34,7 +34,8 @@ struct Key {
 /// Node properties: `&anchor` and `!tag`.
 #[derive(Default)]
 struct Props {
-    anchor: Option<(String, Mark)>,
+    /// The anchor's name and its rank among the document's anchors (by where they start).
+    anchor: Option<(String, usize)>,
     /// The scalar is a string whatever it reads as (`!!str`, `!`, an application tag).
     string: bool,
     /// Just after the last property (an empty node with properties is there).
@@ -43,7 +44,9 @@ struct Props {
 
 pub(crate) struct Parser {
     cur: Cursor,
-    anchors: HashMap<String, (Value, Pos)>,
+    /// Each anchor's node and rank: an alias refers to the anchor that started last before it
+    /// (go-yaml registers an anchor where its node starts).
+    anchors: HashMap<String, (usize, Value, Pos)>,
     anchor_count: usize,
     alias_count: usize,
     replayed: usize,
@@ -236,7 +239,7 @@ impl Parser {
                             at,
                         });
                     }
-                    props.anchor = Some((name, at));
+                    props.anchor = Some((name, self.anchor_count));
                 }
                 Some('!') => {
                     tagged = true;
@@ -285,11 +288,17 @@ impl Parser {
 
     /// Keeps `node` under its anchor, if it has one.
     fn anchor(&mut self, props: Props, node: Tree) -> Tree {
-        if let Some((name, _)) = props.anchor {
-            self.anchors
-                .insert(name, (node.value.clone(), node.pos.clone()));
+        if let Some((name, rank)) = props.anchor {
+            self.keep(name, rank, node.value.clone(), node.pos.clone());
         }
         node
+    }
+
+    /// Keeps an anchored node unless an anchor of the same name started after it (inside it).
+    fn keep(&mut self, name: String, rank: usize, value: Value, pos: Pos) {
+        if self.anchors.get(&name).is_none_or(|(r, _, _)| *r < rank) {
+            self.anchors.insert(name, (rank, value, pos));
+        }
     }
 
     /// `*name`: the anchored node again, within the alias budgets.
@@ -305,7 +314,7 @@ impl Parser {
                 at,
             });
         }
-        let Some((value, pos)) = self.anchors.get(&name) else {
+        let Some((_, value, pos)) = self.anchors.get(&name) else {
             return Err(YamlError::Decode {
                 message: format!("unknown anchor '{name}' referenced"),
                 at,
@@ -484,9 +493,8 @@ impl Parser {
             ));
         }
         // Properties before a key on its line belong to the key.
-        if let Some((name, _)) = props.anchor {
-            let value = Value::String(key.text.clone());
-            self.anchors.insert(name, (value, Pos::default()));
+        if let Some((name, rank)) = props.anchor {
+            self.keep(name, rank, Value::String(key.text.clone()), Pos::default());
         }
         self.block_mapping(key)
     }
@@ -538,9 +546,8 @@ impl Parser {
             text: resolve::key(text, plain && !props.string),
             at,
         };
-        if let Some((name, _)) = props.anchor {
-            self.anchors
-                .insert(name, (Value::String(key.text.clone()), Pos::default()));
+        if let Some((name, rank)) = props.anchor {
+            self.keep(name, rank, Value::String(key.text.clone()), Pos::default());
         }
         Ok(key)
     }
@@ -750,9 +757,8 @@ impl Parser {
             text: resolve::key(text, plain && !props.string),
             at,
         };
-        if let Some((name, _)) = props.anchor {
-            self.anchors
-                .insert(name, (Value::String(key.text.clone()), Pos::default()));
+        if let Some((name, rank)) = props.anchor {
+            self.keep(name, rank, Value::String(key.text.clone()), Pos::default());
         }
         Ok(key)
     }
