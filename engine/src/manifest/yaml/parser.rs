@@ -40,6 +40,8 @@ struct Props {
     string: bool,
     /// Just after the last property (an empty node with properties is there).
     end: Mark,
+    /// Whether there is any property.
+    any: bool,
 }
 
 pub(crate) struct Parser {
@@ -252,6 +254,7 @@ impl Parser {
                 _ => return Ok(props),
             }
             props.end = self.cur.mark();
+            props.any = true;
             if flow {
                 self.cur.skip_flow_space();
             } else {
@@ -349,7 +352,7 @@ impl Parser {
     /// A block node starting at the cursor, inside a block collection indented at `parent`.
     fn block_node(&mut self, parent: isize, inline: Inline) -> Result<Tree, YamlError> {
         let props = self.props(false)?;
-        if props.anchor.is_some() || props.string {
+        if props.any {
             if self.cur.at_line_end() {
                 let at = props.end;
                 self.cur.skip_to_token(false)?;
@@ -357,7 +360,11 @@ impl Parser {
                 let node = if self.cur.at_end() || self.cur.at_document_marker() {
                     self.empty_with(at, &props)?
                 } else if column > parent {
-                    self.block_node(parent, Inline::No)?
+                    // Properties on lines of their own nest like collections (bounded alike).
+                    self.enter(at)?;
+                    let node = self.block_node(parent, Inline::No);
+                    self.leave();
+                    node?
                 } else if column == parent
                     && inline == Inline::AfterKey
                     && self.cur.at_indicator('-')
