@@ -487,12 +487,8 @@ fn count_nodes(value: &Value, cap: usize) -> usize {
 
 /// Parses one document's text; an empty or null document gives no value.
 fn parse_chunk(text: &str, offset: usize) -> Result<Vec<tree::Tree>, ManifestError> {
-    let docs = yaml::parse(text).map_err(|e| ManifestError::from_yaml(&e, offset))?;
-    Ok(docs
-        .into_iter()
-        .flatten()
-        .filter(|t| !t.value.is_null())
-        .collect())
+    let doc = yaml::parse(text).map_err(|e| ManifestError::from_yaml(&e, offset))?;
+    Ok(doc.into_iter().filter(|t| !t.value.is_null()).collect())
 }
 
 impl ManifestError {

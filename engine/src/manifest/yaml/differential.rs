@@ -24,10 +24,9 @@ fn reference(text: &str) -> Read {
 }
 
 fn ours(text: &str) -> Read {
-    let docs = super::parse(text).map_err(|e| ManifestError::from_yaml(&e, 0).message("t"))?;
-    Ok(docs
+    let doc = super::parse(text).map_err(|e| ManifestError::from_yaml(&e, 0).message("t"))?;
+    Ok(doc
         .into_iter()
-        .flatten()
         .map(|t: Tree| (t.value, t.pos))
         .filter(|(v, _)| !v.is_null())
         .collect())
@@ -169,6 +168,12 @@ fn same_as_go_reads_it(reference: &Value, ours: &Value) -> bool {
     }
 }
 
+/// Whether `text` goes on after its first document's root node (go-yaml v2 reads no further).
+fn beyond_the_root(text: &str) -> bool {
+    let mut parser = super::parser::Parser::new(text);
+    parser.document().is_ok() && parser.has_more()
+}
+
 /// The cases where the reader differs from serde-saphyr on purpose, by name; each reads as
 /// kubectl does (checked with kubectl v1.32), except the last, a limit of the reader.
 fn deliberate(text: &str, want: &Read, got: &Read) -> Option<&'static str> {
@@ -176,6 +181,9 @@ fn deliberate(text: &str, want: &Read, got: &Read) -> Option<&'static str> {
         (Ok(w), Ok(g)) => {
             let values =
                 |r: &Vec<(Value, Pos)>| Value::Array(r.iter().map(|d| d.0.clone()).collect());
+            if w.len() > g.len() && w.get(..g.len()) == Some(g.as_slice()) {
+                return Some("documents after `...`: go-yaml v2 reads the first document only");
+            }
             let tagged_empty = |d: &(Value, Pos)| d.0 == Value::String(String::new());
             if w.is_empty() && !g.is_empty() && g.iter().all(tagged_empty) {
                 return Some(
@@ -203,6 +211,9 @@ fn deliberate(text: &str, want: &Read, got: &Read) -> Option<&'static str> {
         (Ok(_), Err(e)) if e.contains("the playground reads only scalar mapping keys") => {
             Some("complex keys (`? `): a limit of this reader; no Kubernetes object has them")
         }
+        (Err(_), Ok(_)) if beyond_the_root(text) => Some(
+            "content after the document's root node (`  a: 1\\nb: 2`): go-yaml v2 reads the first document only and kubectl reads {\"a\": 1}; serde-saphyr refuses it",
+        ),
         (Err(e), Ok(_)) if e.contains("non-finite float") => Some(
             "`.inf` and `.nan` in flow collections: serde-saphyr refuses them there and reads null elsewhere; we read null everywhere (kubectl refuses them: `json: unsupported value: +Inf`)",
         ),

@@ -21,12 +21,7 @@ pub(crate) use error::YamlError;
 
 use super::tree::Tree;
 
-/// The documents of `text` in order; an empty document (only comments, or `...`) gives `None`.
-pub(crate) fn parse(text: &str) -> Result<Vec<Option<Tree>>, YamlError> {
-    let mut parser = parser::Parser::new(text);
-    let mut docs = Vec::new();
-    while let Some(doc) = parser.document()? {
-        docs.push(doc);
-    }
-    Ok(docs)
+/// The document of `text` (see [`parser::Parser::document`]); `None` when it has no node.
+pub(crate) fn parse(text: &str) -> Result<Option<Tree>, YamlError> {
+    parser::Parser::new(text).document()
 }

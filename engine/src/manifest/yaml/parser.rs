@@ -99,8 +99,10 @@ impl Parser {
         }
     }
 
-    /// The next document of the text; `None` at the end. An empty document gives `Some(None)`.
-    pub(crate) fn document(&mut self) -> Result<Option<Option<Tree>>, YamlError> {
+    /// The document: its root node, `None` when it has none (only comments, or `...`). As
+    /// go-yaml v2's `Unmarshal` (through sigs.k8s.io/yaml), only the first document of the text
+    /// is read and nothing after its root node: kubectl reads `a: 1` from "  a: 1\nb: 2".
+    pub(crate) fn document(&mut self) -> Result<Option<Tree>, YamlError> {
         if let Some(at) = self.cur.control_character() {
             return Err(YamlError::Decode {
                 message: "control characters are not allowed".to_string(),
@@ -123,48 +125,17 @@ impl Parser {
                 at,
             ));
         }
-        if self.cur.at_end() {
+        if self.cur.at_end() || self.cur.at_document_marker() {
             return Ok(None);
         }
-        if self.cur.at_document_marker() {
-            self.end_marker()?;
-            return Ok(Some(None));
-        }
-        self.anchors.clear();
-        self.anchor_count = 0;
-        self.alias_count = 0;
-        self.replayed = 0;
-        self.merges = 0;
-        let node = self.block_node(-1, Inline::No)?;
-        self.cur.skip_to_token(false)?;
-        if self.cur.at_document_marker() {
-            self.end_marker()?;
-        } else if !self.cur.at_end() {
-            let at = self.cur.mark();
-            return Err(YamlError::parser(
-                "did not find expected <document start>",
-                at,
-                at,
-            ));
-        }
-        Ok(Some(Some(node)))
+        self.block_node(-1, Inline::No).map(Some)
     }
 
-    /// A `...` (or `---`) line: the marker and the rest of its line.
-    fn end_marker(&mut self) -> Result<(), YamlError> {
-        for _ in 0..3 {
-            self.cur.bump();
-        }
-        self.cur.skip_white(true)?;
-        if !self.cur.at_line_end() {
-            let at = self.cur.mark();
-            return Err(YamlError::parser(
-                "did not find expected <document start>",
-                at,
-                at,
-            ));
-        }
-        Ok(())
+    /// Whether anything but whitespace and comments follows what [`Parser::document`] read.
+    #[cfg(test)]
+    pub(crate) fn has_more(&mut self) -> bool {
+        self.cur.skip_flow_space();
+        !self.cur.at_end()
     }
 
     fn take_node(&mut self, at: Mark, n: usize) -> Result<(), YamlError> {
