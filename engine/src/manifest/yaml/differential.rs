@@ -275,15 +275,6 @@ fn same_as_serde_saphyr_on_the_fuzz_corpus() {
     check(&cases);
 }
 
-#[test]
-fn probe() {
-    let Ok(text) = std::env::var("YAML_PROBE") else {
-        return;
-    };
-    println!("REF  {:?}", reference(&text));
-    println!("OURS {:?}", ours(&text));
-}
-
 /// Generated manifests: a tree of mappings, sequences and scalars written in the styles
 /// manifests use (block and flow collections, plain, quoted and block scalars, comments,
 /// anchors and aliases), read by both.
@@ -548,4 +539,14 @@ mod generated {
             prop_assert!(got.is_ok(), "{text}\n{got:?}");
         }
     }
+}
+
+#[test]
+fn probe() {
+    let Ok(path) = std::env::var("YAML_PROBE_FILE") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    println!("REF  {:?}", reference(&text));
+    println!("OURS {:?}", ours(&text));
 }

@@ -16,6 +16,8 @@ mod parser;
 mod reference;
 pub(crate) mod resolve;
 mod scanner;
+#[cfg(test)]
+mod tests;
 
 pub(crate) use error::YamlError;
 

@@ -411,6 +411,13 @@ impl Parser {
                     at,
                 ));
             }
+            Some(':') if self.cur.at_indicator(':') && inline == Inline::AfterKey => {
+                return Err(YamlError::scanner(
+                    "mapping values are not allowed in this context",
+                    at,
+                    at,
+                ));
+            }
             Some(':') if self.cur.at_indicator(':') => return Err(unsupported_key(at)),
             None => self.empty_with(at, &props)?,
             Some(_) => return self.plain_node(parent, inline, props, at),

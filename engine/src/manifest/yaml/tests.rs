@@ -1,0 +1,123 @@
+//! The reader against kubectl: every case below was run through kubectl v1.32
+//! (`kubectl apply --validate=false -f`, which reports YAML errors before contacting a server,
+//! and shows the JSON it read in its "Object 'Kind' is missing in '{...}'" error).
+
+use super::parse;
+use crate::manifest::ManifestError;
+use serde_json::{Value, json};
+
+/// The JSON kubectl reads from `text`, or the text of its YAML error after `yaml: `.
+fn read(text: &str) -> Result<Value, String> {
+    match parse(text) {
+        Ok(doc) => Ok(doc.map_or(Value::Null, |t| t.value)),
+        Err(e) => {
+            let message = ManifestError::from_yaml(&e, 0).message("f");
+            Err(message
+                .split_once("error converting YAML to JSON: yaml: ")
+                .map_or(message.clone(), |(_, m)| m.to_string()))
+        }
+    }
+}
+
+#[test]
+fn values_as_kubectl_reads_them() {
+    for (text, want) in [
+        ("a:\tb\n", json!({"a": "b"})),
+        ("- \tb\n", json!(["b"])),
+        ("a: 81_\n", json!({"a": 81})),
+        ("0277: b\n", json!({"191": "b"})),
+        ("a: !\n", json!({"a": ""})),
+        ("a: !!str\n", json!({"a": ""})),
+        ("a: !foo\n", json!({"a": ""})),
+        ("a: 1.0\n", json!({"a": 1})),
+        (
+            "a: ~\nb: 0o17\nc: 08\n",
+            json!({"a": null, "b": 15, "c": 8}),
+        ),
+        ("a: -08868868\n", json!({"a": -8868868})),
+        ("1.5: 1\n", json!({"1.5": 1})),
+        ("a: \"\\x41\\u00e9\"\n", json!({"a": "Aé"})),
+        ("a: |\n  x", json!({"a": "x\n"})),
+        ("a: |\n\n", json!({"a": ""})),
+        ("a: >\n x\n\n y\n", json!({"a": "x\ny\n"})),
+        ("a: |2\n   x\n", json!({"a": " x\n"})),
+        (
+            "a: b # c\nd: [1, # x\n 2]\n",
+            json!({"a": "b", "d": [1, 2]}),
+        ),
+        (
+            "a:\n  b:\n  - c\n  d: e\n",
+            json!({"a": {"b": ["c"], "d": "e"}}),
+        ),
+        ("a: \"x\n  y\"\n", json!({"a": "x y"})),
+        ("a:\n- b\n - c\n", json!({"a": ["b - c"]})),
+        // go-yaml v2 merges in order: a later key wins, merged or not.
+        (
+            "a: &x\n  b: 1\nc:\n  <<: *x\n  b: 2\n",
+            json!({"a": {"b": 1}, "c": {"b": 2}}),
+        ),
+        ("c:\n  b: 2\n  <<: {b: 3}\n", json!({"c": {"b": 3}})),
+        // Only the first document's root node is read.
+        ("  a: 1\nb: 2\n", json!({"a": 1})),
+        ("ap, #%\n- t \n", json!("ap,")),
+        // A repeated key keeps its last value, as kubectl's YAML-to-JSON conversion does.
+        ("a: 1\na: 2\n", json!({"a": 2})),
+    ] {
+        assert_eq!(read(text), Ok(want), "{text:?}");
+    }
+}
+
+#[test]
+fn errors_as_kubectl_prints_them() {
+    for (text, want) in [
+        (
+            "a: &*x 1\n",
+            "did not find expected alphabetic or numeric character",
+        ),
+        (
+            "a: &x: 1\n",
+            "mapping values are not allowed in this context",
+        ),
+        (
+            "a: M\"j\n\t-\n",
+            "line 2: found a tab character that violates indentation",
+        ),
+        (
+            "b:\n  a: b\n \t\t\n",
+            "line 3: found a tab character that violates indentation",
+        ),
+        (
+            "a:\n  \tb: 1\n",
+            "line 2: found character that cannot start any token",
+        ),
+        ("a: \u{1}\n", "control characters are not allowed"),
+        (
+            "%YAML 1.1\n",
+            "line 1: did not find expected <document start>",
+        ),
+        ("a: &x &y 1\n", "did not find expected key"),
+        ("a: 'x\n", "line 2: found unexpected end of stream"),
+        ("a: b\nc\n", "line 3: could not find expected ':'"),
+        ("a: {b: c\n", "line 1: did not find expected ',' or '}'"),
+        ("- a\nb: c\n", "line 1: did not find expected '-' indicator"),
+        (
+            "a:\n  - b\n  c: d\n",
+            "line 2: did not find expected '-' indicator",
+        ),
+        (
+            "a: 1\n  b: 2\n",
+            "line 2: mapping values are not allowed in this context",
+        ),
+        ("a: *x\n", "unknown anchor 'x' referenced"),
+        ("a: \"\\q\"\n", "found unknown escape character"),
+        ("x: @y\n", "found character that cannot start any token"),
+        ("a: [1, 2]x\n", "did not find expected key"),
+        ("a: b\n- c\n", "line 1: did not find expected key"),
+        (
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n name: b\n",
+            "line 4: did not find expected key",
+        ),
+    ] {
+        assert_eq!(read(text), Err(want.to_string()), "{text:?}");
+    }
+}
