@@ -7,7 +7,9 @@ use super::error::{Mark, YamlError};
 use super::resolve;
 use super::scanner::Cursor;
 use crate::manifest::tree::{Children, Pos, Tree};
-use crate::manifest::{MAX_ALIAS_EXPANSION, MAX_ANCHORS, MAX_DEPTH, MAX_MERGE_KEYS, MAX_NODES};
+use crate::manifest::{
+    MAX_ALIAS_EXPANSION, MAX_ANCHORS, MAX_DEPTH, MAX_MERGE_KEYS, MAX_NODES, count_nodes,
+};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 
@@ -65,24 +67,6 @@ fn tree(value: Value, at: Mark, children: Children) -> Tree {
             children,
         },
     }
-}
-
-/// Nodes of a value (what replaying an alias adds), stopping past `cap`.
-fn count(value: &Value, cap: usize) -> usize {
-    let mut stack = vec![value];
-    let mut n = 0usize;
-    while let Some(v) = stack.pop() {
-        n += 1;
-        if n > cap {
-            break;
-        }
-        match v {
-            Value::Array(a) => stack.extend(a.iter()),
-            Value::Object(m) => stack.extend(m.values()),
-            _ => {}
-        }
-    }
-    n
 }
 
 impl Parser {
@@ -294,7 +278,7 @@ impl Parser {
                 at,
             });
         };
-        let n = count(value, MAX_ALIAS_EXPANSION);
+        let n = count_nodes(value, MAX_ALIAS_EXPANSION + 1);
         let (value, mut pos) = (value.clone(), pos.clone());
         self.replayed = self.replayed.saturating_add(n);
         if self.replayed > MAX_ALIAS_EXPANSION {
@@ -444,8 +428,8 @@ impl Parser {
                 ));
             }
             let key = Key {
-                merge: text == "<<",
-                text: resolve::key(text, true),
+                merge: text == "<<" && !props.string,
+                text: resolve::key(text, !props.string),
                 at,
             };
             return self.compact_mapping(key, inline, props);
