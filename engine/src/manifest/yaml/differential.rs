@@ -392,7 +392,7 @@ mod generated {
     }
 
     fn quoted(s: &str, style: u8) -> String {
-        if style % 2 == 0 && !s.contains(['\n', '\t', '\\']) {
+        if style.is_multiple_of(2) && !s.contains(['\n', '\t', '\\']) {
             format!("'{}'", s.replace('\'', "''"))
         } else {
             let escaped = s
@@ -405,7 +405,7 @@ mod generated {
     }
 
     fn scalar(s: &str, style: u8) -> String {
-        if plain_ok(s) && style % 3 != 0 {
+        if plain_ok(s) && !style.is_multiple_of(3) {
             s.to_string()
         } else {
             quoted(s, style)
@@ -421,7 +421,8 @@ mod generated {
         match node {
             Node::Scalar(s) => {
                 let style = styles.next().unwrap_or(0);
-                if plain_ok(s) && !s.contains([',', '[', ']', '{', '}']) && style % 3 != 0 {
+                if plain_ok(s) && !s.contains([',', '[', ']', '{', '}']) && !style.is_multiple_of(3)
+                {
                     s.to_string()
                 } else {
                     quoted(s, style)
@@ -449,7 +450,9 @@ mod generated {
         let style = styles.next().unwrap_or(0);
         let pad = " ".repeat(indent);
         match node {
-            Node::Scalar(s) if s.contains('\n') && style % 2 == 0 && !s.starts_with('\n') => {
+            Node::Scalar(s)
+                if s.contains('\n') && style.is_multiple_of(2) && !s.starts_with('\n') =>
+            {
                 let indicator = if s.ends_with("\n\n") {
                     "|+"
                 } else if s.ends_with('\n') {
@@ -478,11 +481,11 @@ mod generated {
                 }
                 out.push('\n');
             }
-            Node::Seq(items) if items.is_empty() || style % 4 == 0 => {
+            Node::Seq(items) if items.is_empty() || style.is_multiple_of(4) => {
                 out.push_str(&flow(node, styles));
                 out.push('\n');
             }
-            Node::Map(entries) if entries.is_empty() || style % 4 == 0 => {
+            Node::Map(entries) if entries.is_empty() || style.is_multiple_of(4) => {
                 out.push_str(&flow(node, styles));
                 out.push('\n');
             }

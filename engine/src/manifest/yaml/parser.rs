@@ -307,29 +307,24 @@ impl Parser {
     /// A block node starting at the cursor, inside a block collection indented at `parent`.
     fn block_node(&mut self, parent: isize, inline: Inline) -> Result<Tree, YamlError> {
         let props = self.props(false)?;
-        if props.any {
-            if self.cur.at_line_end() {
-                let at = props.end;
-                self.cur.skip_to_token(false)?;
-                let column = self.cur.column() as isize;
-                let node = if self.cur.at_end() || self.cur.at_document_marker() {
-                    self.empty_with(at, &props)?
-                } else if column > parent {
-                    // Properties on lines of their own nest like collections (bounded alike).
-                    self.enter(at)?;
-                    let node = self.block_node(parent, Inline::No);
-                    self.leave();
-                    node?
-                } else if column == parent
-                    && inline == Inline::AfterKey
-                    && self.cur.at_indicator('-')
-                {
-                    self.block_sequence(true)?
-                } else {
-                    self.empty_with(at, &props)?
-                };
-                return Ok(self.anchor(props, node));
-            }
+        if props.any && self.cur.at_line_end() {
+            let at = props.end;
+            self.cur.skip_to_token(false)?;
+            let column = self.cur.column() as isize;
+            let node = if self.cur.at_end() || self.cur.at_document_marker() {
+                self.empty_with(at, &props)?
+            } else if column > parent {
+                // Properties on lines of their own nest like collections (bounded alike).
+                self.enter(at)?;
+                let node = self.block_node(parent, Inline::No);
+                self.leave();
+                node?
+            } else if column == parent && inline == Inline::AfterKey && self.cur.at_indicator('-') {
+                self.block_sequence(true)?
+            } else {
+                self.empty_with(at, &props)?
+            };
+            return Ok(self.anchor(props, node));
         }
         let at = self.cur.mark();
         let node = match self.cur.peek() {

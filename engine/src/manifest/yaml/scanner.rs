@@ -322,7 +322,7 @@ impl Cursor {
                 ("!".to_string(), word + &rest)
             }
         };
-        if !is_blank(self.peek()) && !(flow && self.peek() == Some(',')) {
+        if !(is_blank(self.peek()) || flow && self.peek() == Some(',')) {
             return missing(self, "did not find expected whitespace or line break");
         }
         if !matches!(handle.as_str(), "" | "!" | "!!") {
