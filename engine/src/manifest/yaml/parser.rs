@@ -727,42 +727,71 @@ impl Parser {
         Ok(key)
     }
 
-    fn flow_sequence(&mut self) -> Result<Tree, YamlError> {
+    /// A flow collection at its opening bracket, up to `close`: `entry` reads each entry;
+    /// libyaml's error (`missing`) when neither `,` nor `close` follows one. Returns where the
+    /// collection starts.
+    fn flow_collection(
+        &mut self,
+        close: char,
+        missing: &'static str,
+        mut entry: impl FnMut(&mut Self) -> Result<(), YamlError>,
+    ) -> Result<Mark, YamlError> {
         let start = self.cur.mark();
         self.enter(start)?;
         self.cur.bump();
-        let mut items = Vec::new();
-        let mut positions = Vec::new();
         loop {
             self.cur.skip_flow_space();
-            if self.cur.peek() == Some(']') {
+            if self.cur.peek() == Some(close) {
                 self.cur.bump();
                 break;
             }
             if self.cur.at_end() {
-                return Err(YamlError::parser(
-                    "did not find expected ',' or ']'",
-                    self.cur.mark(),
-                    start,
-                ));
+                return Err(YamlError::parser(missing, self.cur.mark(), start));
             }
-            let item_at = self.cur.mark();
-            let mut item = self.flow_node()?;
+            entry(self)?;
             self.cur.skip_flow_space();
-            if self.cur.peek() == Some(':') {
+            match self.cur.peek() {
+                Some(',') => {
+                    self.cur.bump();
+                }
+                Some(c) if c == close => {
+                    self.cur.bump();
+                    break;
+                }
+                _ => return Err(YamlError::parser(missing, self.cur.mark(), start)),
+            }
+        }
+        self.leave();
+        Ok(start)
+    }
+
+    /// The value after a flow entry's `:` (the cursor on it), empty before `,` or `close`.
+    fn flow_value(&mut self, close: char) -> Result<Tree, YamlError> {
+        let colon = self.cur.mark();
+        self.cur.bump();
+        self.cur.skip_flow_space();
+        match self.cur.peek() {
+            Some(',') | None => self.empty(colon),
+            Some(c) if c == close => self.empty(colon),
+            _ => self.flow_node(),
+        }
+    }
+
+    fn flow_sequence(&mut self) -> Result<Tree, YamlError> {
+        let mut items = Vec::new();
+        let mut positions = Vec::new();
+        let start = self.flow_collection(']', "did not find expected ',' or ']'", |p| {
+            let item_at = p.cur.mark();
+            let mut item = p.flow_node()?;
+            p.cur.skip_flow_space();
+            if p.cur.peek() == Some(':') {
                 // A single pair: `[a: 1]` is `[{a: 1}]`.
                 let key = match &item.value {
                     Value::String(s) => s.clone(),
                     Value::Array(_) | Value::Object(_) => return Err(unsupported_key(item_at)),
                     other => other.to_string(),
                 };
-                let colon = self.cur.mark();
-                self.cur.bump();
-                self.cur.skip_flow_space();
-                let value = match self.cur.peek() {
-                    Some(',' | ']') | None => self.empty(colon)?,
-                    _ => self.flow_node()?,
-                };
+                let value = p.flow_value(']')?;
                 let mut map = Map::new();
                 map.insert(key.clone(), value.value);
                 item = tree(
@@ -770,83 +799,27 @@ impl Parser {
                     item_at,
                     Children::Map(vec![(key, item_at.position(), value.pos)]),
                 );
-                self.cur.skip_flow_space();
             }
             items.push(item.value);
             positions.push(item.pos);
-            match self.cur.peek() {
-                Some(',') => {
-                    self.cur.bump();
-                }
-                Some(']') => {
-                    self.cur.bump();
-                    break;
-                }
-                _ => {
-                    return Err(YamlError::parser(
-                        "did not find expected ',' or ']'",
-                        self.cur.mark(),
-                        start,
-                    ));
-                }
-            }
-        }
-        self.leave();
+            Ok(())
+        })?;
         Ok(tree(Value::Array(items), start, Children::Seq(positions)))
     }
 
     fn flow_mapping(&mut self) -> Result<Tree, YamlError> {
-        let start = self.cur.mark();
-        self.enter(start)?;
-        self.cur.bump();
         let mut map = Map::new();
         let mut entries = Vec::new();
-        loop {
-            self.cur.skip_flow_space();
-            if self.cur.peek() == Some('}') {
-                self.cur.bump();
-                break;
-            }
-            if self.cur.at_end() {
-                return Err(YamlError::parser(
-                    "did not find expected ',' or '}'",
-                    self.cur.mark(),
-                    start,
-                ));
-            }
-            let key = self.flow_key()?;
-            self.cur.skip_flow_space();
-            let value = if self.cur.peek() == Some(':') {
-                let colon = self.cur.mark();
-                self.cur.bump();
-                self.cur.skip_flow_space();
-                match self.cur.peek() {
-                    Some(',' | '}') | None => self.empty(colon)?,
-                    _ => self.flow_node()?,
-                }
+        let start = self.flow_collection('}', "did not find expected ',' or '}'", |p| {
+            let key = p.flow_key()?;
+            p.cur.skip_flow_space();
+            let value = if p.cur.peek() == Some(':') {
+                p.flow_value('}')?
             } else {
-                self.empty(self.cur.mark())?
+                p.empty(p.cur.mark())?
             };
-            self.insert(&mut map, &mut entries, key, value)?;
-            self.cur.skip_flow_space();
-            match self.cur.peek() {
-                Some(',') => {
-                    self.cur.bump();
-                }
-                Some('}') => {
-                    self.cur.bump();
-                    break;
-                }
-                _ => {
-                    return Err(YamlError::parser(
-                        "did not find expected ',' or '}'",
-                        self.cur.mark(),
-                        start,
-                    ));
-                }
-            }
-        }
-        self.leave();
+            p.insert(&mut map, &mut entries, key, value)
+        })?;
         Ok(tree(Value::Object(map), start, Children::Map(entries)))
     }
 }
