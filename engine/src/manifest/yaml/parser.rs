@@ -366,12 +366,8 @@ impl Parser {
                 let text = self.cur.quoted()?;
                 self.cur.skip_white(true)?;
                 if self.cur.at_value_indicator(false) {
-                    let key = Key {
-                        text,
-                        merge: false,
-                        at,
-                    };
-                    return self.compact_mapping(key, inline, props);
+                    let key = self.key(text, false, props, at);
+                    return self.compact_mapping(key, inline);
                 }
                 self.end_of_line(at)?;
                 self.scalar(text, false, &props, at)?
@@ -422,25 +418,31 @@ impl Parser {
                     colon,
                 ));
             }
-            let key = Key {
-                merge: text == "<<" && !props.string,
-                text: resolve::key(text, !props.string),
-                at,
-            };
-            return self.compact_mapping(key, inline, props);
+            let key = self.key(text, true, props, at);
+            return self.compact_mapping(key, inline);
         }
         self.end_of_line(at)?;
         let node = self.scalar(text, true, &props, at)?;
         Ok(self.anchor(props, node))
     }
 
+    /// A scalar mapping key with its properties (which belong to the key): its JSON key, kept
+    /// under its anchor if it has one.
+    fn key(&mut self, text: String, plain: bool, props: Props, at: Mark) -> Key {
+        let resolved = plain && !props.string;
+        let key = Key {
+            merge: resolved && text == "<<",
+            text: resolve::key(text, resolved),
+            at,
+        };
+        if let Some((name, rank)) = props.anchor {
+            self.keep(name, rank, Value::String(key.text.clone()), Pos::default());
+        }
+        key
+    }
+
     /// A block mapping whose first key has just been read (the cursor at its `:`).
-    fn compact_mapping(
-        &mut self,
-        key: Key,
-        inline: Inline,
-        props: Props,
-    ) -> Result<Tree, YamlError> {
+    fn compact_mapping(&mut self, key: Key, inline: Inline) -> Result<Tree, YamlError> {
         if key.text.chars().count() > MAX_KEY_CHARS {
             return Err(YamlError::scanner(
                 "could not find expected ':'",
@@ -455,10 +457,6 @@ impl Parser {
                 colon,
                 colon,
             ));
-        }
-        // Properties before a key on its line belong to the key.
-        if let Some((name, rank)) = props.anchor {
-            self.keep(name, rank, Value::String(key.text.clone()), Pos::default());
         }
         self.block_mapping(key)
     }
@@ -505,15 +503,7 @@ impl Parser {
             let here = self.cur.mark();
             return Err(YamlError::scanner("could not find expected ':'", here, at));
         }
-        let key = Key {
-            merge: plain && text == "<<",
-            text: resolve::key(text, plain && !props.string),
-            at,
-        };
-        if let Some((name, rank)) = props.anchor {
-            self.keep(name, rank, Value::String(key.text.clone()), Pos::default());
-        }
-        Ok(key)
+        Ok(self.key(text, plain, props, at))
     }
 
     /// A block mapping at the column of its first key, which has been read (cursor at `:`).
@@ -716,15 +706,7 @@ impl Parser {
             Some(_) => (self.cur.plain(-1, true)?.0, true),
         };
         self.take_node(at, 1)?;
-        let key = Key {
-            merge: plain && text == "<<",
-            text: resolve::key(text, plain && !props.string),
-            at,
-        };
-        if let Some((name, rank)) = props.anchor {
-            self.keep(name, rank, Value::String(key.text.clone()), Pos::default());
-        }
-        Ok(key)
+        Ok(self.key(text, plain, props, at))
     }
 
     /// A flow collection at its opening bracket, up to `close`: `entry` reads each entry;
