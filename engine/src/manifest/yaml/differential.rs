@@ -205,6 +205,14 @@ fn deliberate(text: &str, want: &Read, got: &Read) -> Option<&'static str> {
                 "anchor names: go-yaml (libyaml) allows only letters, digits, `-` and `_` (`&*a` is refused by kubectl)",
             )
         }
+        (Ok(_), Err(e)) if e.contains("cannot start any token") && text.contains('\t') => Some(
+            "a tab indenting a key or a `- `: go-yaml refuses it (kubectl: `\\t- a` is \"found character that cannot start any token\")",
+        ),
+        (Ok(_), Err(e)) if e.contains("mapping values are not allowed") && text.contains('&') => {
+            Some(
+                "an anchor name ends at `:` in go-yaml: `a: &x:a:` is refused by kubectl (serde-saphyr takes `x:a:` as the name)",
+            )
+        }
         (Ok(_), Err(e)) if e.contains("found a tab character that violates indentation") => {
             Some("a tab indenting a plain scalar's next line: refused by go-yaml, as kubectl shows")
         }
@@ -213,6 +221,9 @@ fn deliberate(text: &str, want: &Read, got: &Read) -> Option<&'static str> {
         }
         (Err(_), Ok(_)) if beyond_the_root(text) => Some(
             "content after the document's root node (`  a: 1\\nb: 2`): go-yaml v2 reads the first document only and kubectl reads {\"a\": 1}; serde-saphyr refuses it",
+        ),
+        (Err(e), Ok(_)) if e.contains("comments must be separated") => Some(
+            "a comment right after a block scalar's indicator (`|#`): go-yaml reads it, as kubectl shows",
         ),
         (Err(e), Ok(_)) if e.contains("non-finite float") => Some(
             "`.inf` and `.nan` in flow collections: serde-saphyr refuses them there and reads null elsewhere; we read null everywhere (kubectl refuses them: `json: unsupported value: +Inf`)",

@@ -44,6 +44,8 @@ struct Props {
     end: Mark,
     /// Whether there is any property.
     any: bool,
+    /// Where the node starts, its properties included.
+    start: Mark,
 }
 
 pub(crate) struct Parser {
@@ -174,7 +176,10 @@ impl Parser {
 
     /// `&anchor` and `!tag` in either order, each followed by whitespace.
     fn props(&mut self, flow: bool) -> Result<Props, YamlError> {
-        let mut props = Props::default();
+        let mut props = Props {
+            start: self.cur.mark(),
+            ..Props::default()
+        };
         let mut tagged = false;
         loop {
             let at = self.cur.mark();
@@ -366,8 +371,9 @@ impl Parser {
                 let text = self.cur.quoted()?;
                 self.cur.skip_white(true)?;
                 if self.cur.at_value_indicator(false) {
+                    let start = props.start;
                     let key = self.key(text, false, props, at);
-                    return self.compact_mapping(key, inline);
+                    return self.compact_mapping(key, inline, start);
                 }
                 self.end_of_line(at)?;
                 self.scalar(text, false, &props, at)?
@@ -418,8 +424,9 @@ impl Parser {
                     colon,
                 ));
             }
+            let start = props.start;
             let key = self.key(text, true, props, at);
-            return self.compact_mapping(key, inline);
+            return self.compact_mapping(key, inline, start);
         }
         self.end_of_line(at)?;
         let node = self.scalar(text, true, &props, at)?;
@@ -442,7 +449,14 @@ impl Parser {
     }
 
     /// A block mapping whose first key has just been read (the cursor at its `:`).
-    fn compact_mapping(&mut self, key: Key, inline: Inline) -> Result<Tree, YamlError> {
+    /// `start`: where the mapping's node starts (serde-saphyr placed it at the key's
+    /// properties, when it has some).
+    fn compact_mapping(
+        &mut self,
+        key: Key,
+        inline: Inline,
+        start: Mark,
+    ) -> Result<Tree, YamlError> {
         if key.text.chars().count() > MAX_KEY_CHARS {
             return Err(YamlError::scanner(
                 "could not find expected ':'",
@@ -458,7 +472,7 @@ impl Parser {
                 colon,
             ));
         }
-        self.block_mapping(key)
+        self.block_mapping(key, start)
     }
 
     /// The key of a block mapping's next entry (the cursor at its first character), up to its
@@ -507,7 +521,7 @@ impl Parser {
     }
 
     /// A block mapping at the column of its first key, which has been read (cursor at `:`).
-    fn block_mapping(&mut self, first: Key) -> Result<Tree, YamlError> {
+    fn block_mapping(&mut self, first: Key, at: Mark) -> Result<Tree, YamlError> {
         let start = first.at;
         let column = start.column;
         self.enter(start)?;
@@ -550,7 +564,7 @@ impl Parser {
             key = self.block_key(start)?;
         }
         self.leave();
-        Ok(tree(Value::Object(map), start, Children::Map(entries)))
+        Ok(tree(Value::Object(map), at, Children::Map(entries)))
     }
 
     /// Adds an entry; duplicate keys: the last wins, as go-yaml v2 decodes into a map for
@@ -764,6 +778,14 @@ impl Parser {
         let mut positions = Vec::new();
         let start = self.flow_collection(']', "did not find expected ',' or ']'", |p| {
             let item_at = p.cur.mark();
+            if p.cur.at_value_indicator(true) {
+                // libyaml has no empty key in a flow sequence (`[: x]`).
+                return Err(YamlError::parser(
+                    "did not find expected node content",
+                    item_at,
+                    item_at,
+                ));
+            }
             let mut item = p.flow_node()?;
             p.cur.skip_flow_space();
             if p.cur.peek() == Some(':') {

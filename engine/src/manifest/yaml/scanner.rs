@@ -136,9 +136,9 @@ impl Cursor {
                 Some(' ') => {}
                 Some('\t') if tabs => {}
                 Some('\t') => {
-                    // go-yaml refuses a tab indenting a mapping key (kubectl: `\tname: a` is
-                    // refused, `\tvalue` and `a:\tb` are read).
-                    if self.line_has_key() {
+                    // go-yaml refuses a tab indenting a mapping key or a `- ` (kubectl:
+                    // `\tname: a` and `\t- a` are refused, `\tvalue` and `a:\tb` are read).
+                    if self.line_has_key() || self.tab_before_entry() {
                         let at = self.mark();
                         return Err(YamlError::scanner(
                             "found character that cannot start any token",
@@ -163,6 +163,15 @@ impl Cursor {
             n += 1;
         }
         false
+    }
+
+    /// Whether the whitespace here leads to a `- ` (kubectl refuses `\t- a`).
+    fn tab_before_entry(&self) -> bool {
+        let mut n = 0;
+        while is_white(self.peek_at(n)) {
+            n += 1;
+        }
+        self.peek_at(n) == Some('-') && is_blank(self.peek_at(n + 1))
     }
 
     pub(crate) fn skip_comment(&mut self) {
@@ -206,9 +215,10 @@ impl Cursor {
         let start = self.mark();
         let mut out = String::new();
         let mut multiline = false;
+        // Whitespace and folded line breaks, kept only if more text follows.
+        let mut spaces = String::new();
         loop {
             // One line's run.
-            let mut spaces = String::new();
             loop {
                 let c = self.peek();
                 match c {
@@ -274,10 +284,11 @@ impl Cursor {
                 (self.i, self.line, self.column) = saved;
                 return Ok((out, multiline));
             }
+            spaces.clear();
             if breaks == 1 {
-                out.push(' ');
+                spaces.push(' ');
             } else {
-                out.extend(std::iter::repeat_n('\n', breaks - 1));
+                spaces.extend(std::iter::repeat_n('\n', breaks - 1));
             }
             multiline = true;
         }
