@@ -18,6 +18,8 @@ KEYS = ["zone", "disk", "gpu"]
 VALUES = ["a", "b", "ssd"]
 EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"]
 IMAGES = ["nginx:1.26", "nginx:1.27", "busybox:1.36"]
+# Rounds (virtual seconds) a settle may take: dsplay's `sim settle` waits up to 10 minutes.
+SETTLE = 600
 
 
 def node(r, name):
@@ -152,7 +154,7 @@ def step(r, nodes, dss, counter):
         dss[i] = daemonset(r, name, [n["metadata"]["name"] for n in nodes])
         st["applyDaemonSets"] = [dss[i]]
         st["comment"] = f"re-apply {name}"
-    st["settle"] = 50
+    st["settle"] = SETTLE
     return st
 
 
@@ -161,10 +163,14 @@ def scenario(seed):
     nodes = [node(r, f"node-{i}") for i in range(1, r.randint(1, 5) + 1)]
     names = [n["metadata"]["name"] for n in nodes]
     dss = [daemonset(r, f"ds-{i}", names) for i in range(1, r.randint(1, 2) + 1)]
-    sc = {"name": f"gen-{seed}", "nodes": [dict(n) for n in nodes], "daemonSets": [dict(d) for d in dss]}
+    # The driver's kubelet: Ready 3 s after the start, as dsplay's default image pull (2 s) and
+    # container start (1 s) take; PodGC after dsplay's default 40 s; the taint-eviction controller
+    # (docs/fidelity.md).
+    sc = {"name": f"gen-{seed}", "readyDelay": 3, "podGCSeconds": 40,
+          "taintEviction": True, "nodes": [dict(n) for n in nodes], "daemonSets": [dict(d) for d in dss]}
     sc = yaml.safe_load(yaml.safe_dump(sc))  # a deep copy: steps change the live lists
     counter = [0]
-    sc["steps"] = [{"settle": 50}] + [yaml.safe_load(yaml.safe_dump(step(r, nodes, dss, counter)))
+    sc["steps"] = [{"settle": SETTLE}] + [yaml.safe_load(yaml.safe_dump(step(r, nodes, dss, counter)))
                                       for _ in range(r.randint(1, 4))]
     return sc
 
