@@ -17,8 +17,10 @@
 //     seconds (0: no PodGC, the shared driver's behaviour);
 //   - taintEviction: the taint-eviction controller (processPodOnNode): a pod on a node with a
 //     NoExecute taint it does not tolerate is deleted at once, one whose tolerations all carry
-//     tolerationSeconds the smallest of them after the controller first saw it; each eviction
-//     is in the trace (`evictions`).
+//     tolerationSeconds the smallest of them after the controller first saw it. It runs at the
+//     start of a round, so the round's syncs see the evicted pod terminating (as a DaemonSet
+//     controller reacting to the eviction does), and the kubelet removes it after them; each
+//     eviction is in the trace (`evictions`).
 //
 // Run: DSORACLE_SCENARIO=file.yaml daemon.test -test.run TestDSOracle -test.v
 package daemon
@@ -30,6 +32,7 @@ import (
 	"os"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -65,6 +68,14 @@ type oracleSetImage struct {
 	Image     string `json:"image"`
 }
 
+// oracleDeleteDS deletes a DaemonSet as the API server and the garbage collector do:
+// cascade "orphan" takes the DaemonSet's controller reference off its pods and
+// ControllerRevisions (they stay, for a new DaemonSet to adopt); "background" deletes them.
+type oracleDeleteDS struct {
+	Name    string `json:"name"`
+	Cascade string `json:"cascade"`
+}
+
 type oracleStep struct {
 	Comment         string           `json:"comment,omitempty"`
 	Settle          int              `json:"settle,omitempty"` // sync rounds until quiet, at most N
@@ -72,6 +83,7 @@ type oracleStep struct {
 	ApplyNodes      []v1.Node        `json:"applyNodes,omitempty"`
 	ApplyDaemonSets []apps.DaemonSet `json:"applyDaemonSets,omitempty"`
 	DeleteNodes     []string         `json:"deleteNodes,omitempty"`
+	DeleteDSs       []oracleDeleteDS `json:"deleteDaemonSets,omitempty"`
 	SetImage        *oracleSetImage  `json:"setImage,omitempty"`
 	MarkReady       bool             `json:"markReady,omitempty"`
 	Print           bool             `json:"print,omitempty"`
@@ -83,6 +95,8 @@ type oracleScenario struct {
 	TerminatingSyncs int              `json:"terminatingSyncs,omitempty"` // syncs a deleted pod stays terminating (default 0)
 	ReadyDelay       int              `json:"readyDelay,omitempty"`       // seconds (rounds) from start to Ready (default 0)
 	PodGCSeconds     int              `json:"podGCSeconds,omitempty"`     // PodGC of pods on vanished nodes after N s (0: none)
+	StopSeconds      int              `json:"stopSeconds,omitempty"`      // a deleted pod terminates for N s (0: gone at once)
+	InstantResync    bool             `json:"instantResync,omitempty"`    // sync again at once after a sync that wrote
 	TaintEviction    bool             `json:"taintEviction,omitempty"`    // run the taint-eviction controller
 	Nodes            []v1.Node        `json:"nodes"`
 	DaemonSets       []apps.DaemonSet `json:"daemonSets"`
@@ -116,6 +130,7 @@ type oracle struct {
 	clock      *testingclock.FakeClock // the controller's clock, kept at now
 	orphaned   map[string]time.Time    // pod -> when PodGC first saw its node gone
 	evictAt    map[string]time.Time    // pod -> when the taint-eviction controller deletes it
+	evicted    map[string]time.Time    // deleted or evicted pods (still terminating) -> when
 	hold       bool                    // the next round syncs without moving the clock
 	advanced   bool                    // the last round moved the clock
 	trace      []map[string]any
@@ -155,6 +170,9 @@ func TestDSOracle(t *testing.T) {
 	o.printState(true)
 }
 
+// epoch is the driver's time zero; a round's time is printed from it.
+var epoch = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
 func newOracle(t *testing.T, sc *oracleScenario) *oracle {
 	ctx := context.Background()
 	if os.Getenv("DSORACLE_KLOG") != "" {
@@ -163,7 +181,7 @@ func newOracle(t *testing.T, sc *oracleScenario) *oracle {
 	}
 	client := fake.NewSimpleClientset()
 	o := &oracle{t: t, ctx: ctx, sc: sc, client: client, terminated: map[string]int{},
-		now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), orphaned: map[string]time.Time{}, evictAt: map[string]time.Time{}}
+		now: epoch, orphaned: map[string]time.Time{}, evictAt: map[string]time.Time{}, evicted: map[string]time.Time{}}
 	o.clock = testingclock.NewFakeClock(o.now)
 	// Give generateName pods a deterministic name, as the API server would give a random one.
 	client.PrependReactor("create", "pods", func(a core.Action) (bool, runtime.Object, error) {
@@ -177,6 +195,21 @@ func newOracle(t *testing.T, sc *oracleScenario) *oracle {
 		pod.CreationTimestamp = metav1.NewTime(o.now)
 		return false, nil, nil
 	})
+	// A deleted pod terminates for stopSeconds (its containers stopping) before it is gone.
+	if sc.StopSeconds > 0 {
+		client.PrependReactor("delete", "pods", func(a core.Action) (bool, runtime.Object, error) {
+			da := a.(core.DeleteAction)
+			obj, err := client.Tracker().Get(podsGVR, da.GetNamespace(), da.GetName())
+			if err != nil {
+				return true, nil, err
+			}
+			pod := obj.(*v1.Pod).DeepCopy()
+			if pod.DeletionTimestamp == nil {
+				o.stopping(pod)
+			}
+			return true, nil, nil
+		})
+	}
 	// Graceful deletion: a deleted pod gets a deletionTimestamp and stays while terminating.
 	if sc.TerminatingSyncs > 0 {
 		client.PrependReactor("delete", "pods", func(a core.Action) (bool, runtime.Object, error) {
@@ -284,6 +317,19 @@ func (o *oracle) applyNode(n *v1.Node) {
 	}
 }
 
+// templateGenerationKey is where apps/v1 keeps the registry's templateGeneration; the
+// controller labels its pods with it (pod-template-generation) and counts a pod whose label
+// matches as updated (IsPodUpdated), which a re-created DaemonSet does for orphans of the same
+// generation.
+const templateGenerationKey = "deprecated.daemonset.template.generation"
+
+func setTemplateGeneration(d *apps.DaemonSet, gen int64) {
+	if d.Annotations == nil {
+		d.Annotations = map[string]string{}
+	}
+	d.Annotations[templateGenerationKey] = strconv.FormatInt(gen, 10)
+}
+
 // applyDS does what the API server does on create/update: defaults, uid, generation.
 func (o *oracle) applyDS(d *apps.DaemonSet) {
 	if d.Namespace == "" {
@@ -300,6 +346,12 @@ func (o *oracle) applyDS(d *apps.DaemonSet) {
 		if !reflect.DeepEqual(d.Spec, od.Spec) {
 			d.Generation++
 		}
+		// The registry's PrepareForUpdate: templateGeneration goes up with the template.
+		gen, _ := strconv.ParseInt(od.Annotations[templateGenerationKey], 10, 64)
+		if !reflect.DeepEqual(d.Spec.Template, od.Spec.Template) {
+			gen++
+		}
+		setTemplateGeneration(d, gen)
 		if err := o.client.Tracker().Update(dsGVR, d, d.Namespace); err != nil {
 			o.t.Fatal(err)
 		}
@@ -308,6 +360,7 @@ func (o *oracle) applyDS(d *apps.DaemonSet) {
 	o.uid++
 	d.UID = types.UID(fmt.Sprintf("ds-uid-%d", o.uid))
 	d.Generation = 1
+	setTemplateGeneration(d, 1) // the registry's PrepareForCreate
 	d.CreationTimestamp = metav1.NewTime(o.now)
 	if err := o.client.Tracker().Add(d); err != nil {
 		o.t.Fatal(err)
@@ -328,6 +381,9 @@ func (o *oracle) step(st oracleStep) {
 		if err := o.client.Tracker().Delete(nodesGVR, "", name); err != nil {
 			o.t.Fatal(err)
 		}
+	}
+	for _, del := range st.DeleteDSs {
+		o.deleteDS(del)
 	}
 	if si := st.SetImage; si != nil {
 		obj, err := o.client.Tracker().Get(dsGVR, metav1.NamespaceDefault, si.DS)
@@ -354,6 +410,9 @@ func (o *oracle) step(st oracleStep) {
 		for i := 0; i < st.Settle && !quiet; i++ {
 			quiet = !o.syncRound()
 		}
+		if quiet && !o.advanced {
+			o.hold = true // a step that changed nothing took no time either
+		}
 		if quiet && o.advanced {
 			// The round that found nothing to do took no time, and the next step's first round
 			// syncs at the instant of its change: dsplay's settle stops at the last change and a
@@ -368,6 +427,51 @@ func (o *oracle) step(st oracleStep) {
 	}
 	if st.Print {
 		o.printState(false)
+	}
+}
+
+func (o *oracle) deleteDS(del oracleDeleteDS) {
+	obj, err := o.client.Tracker().Get(dsGVR, metav1.NamespaceDefault, del.Name)
+	if err != nil {
+		o.t.Fatal(err)
+	}
+	uid := obj.(*apps.DaemonSet).UID
+	owned := func(m metav1.Object) bool {
+		ref := metav1.GetControllerOfNoCopy(m)
+		return ref != nil && ref.UID == uid
+	}
+	for _, it := range o.list(podsGVR, podsGVK) {
+		p := it.(*v1.Pod).DeepCopy()
+		if !owned(p) {
+			continue
+		}
+		if del.Cascade == "orphan" {
+			p.OwnerReferences = nil
+			err = o.client.Tracker().Update(podsGVR, p, p.Namespace)
+		} else {
+			err = o.client.Tracker().Delete(podsGVR, p.Namespace, p.Name)
+		}
+		if err != nil {
+			o.t.Fatal(err)
+		}
+	}
+	for _, it := range o.list(crGVR, crGVK) {
+		cr := it.(*apps.ControllerRevision).DeepCopy()
+		if !owned(cr) {
+			continue
+		}
+		if del.Cascade == "orphan" {
+			cr.OwnerReferences = nil
+			err = o.client.Tracker().Update(crGVR, cr, cr.Namespace)
+		} else {
+			err = o.client.Tracker().Delete(crGVR, cr.Namespace, cr.Name)
+		}
+		if err != nil {
+			o.t.Fatal(err)
+		}
+	}
+	if err := o.client.Tracker().Delete(dsGVR, metav1.NamespaceDefault, del.Name); err != nil {
+		o.t.Fatal(err)
 	}
 }
 
@@ -394,6 +498,35 @@ func (o *oracle) syncRound() bool {
 	}
 	o.clock.SetTime(o.now)
 	changed := false
+	if o.removeStopped() || o.taintEviction() {
+		changed = true
+		o.mirror()
+	}
+	// Upstream's controller syncs again as soon as its informers report its own writes
+	// (expectations): with instantResync, passes repeat at this time while one wrote.
+	for pass := 0; pass < 10; pass++ {
+		passChanged, wrote := o.syncPass()
+		changed = changed || passChanged
+		if !wrote || !o.sc.InstantResync {
+			break
+		}
+		o.mirror()
+	}
+	o.drainEvents()
+	if o.kubelet(o.sc.AutoReady == nil || *o.sc.AutoReady) {
+		changed = true
+	}
+	if o.taintEviction() || o.podGC() || o.waiting() { // it sees pods bound this round at once
+
+		changed = true
+	}
+	o.mirror()
+	return changed
+}
+
+// syncPass syncs every DaemonSet once. It reports whether anything changed and whether a sync
+// created or deleted pods.
+func (o *oracle) syncPass() (changed, wrote bool) {
 	podNodeBefore := map[string]string{}
 	for _, it := range o.list(podsGVR, podsGVK) {
 		p := it.(*v1.Pod)
@@ -431,6 +564,9 @@ func (o *oracle) syncRound() bool {
 		sort.Strings(deletes)
 		after, _ := o.client.Tracker().Get(dsGVR, strings.Split(key, "/")[0], strings.Split(key, "/")[1])
 		statusChanged := before != nil && after != nil && !reflect.DeepEqual(before.(*apps.DaemonSet).Status, after.(*apps.DaemonSet).Status)
+		if len(creates)+len(deletes) > 0 {
+			wrote = true
+		}
 		if len(creates)+len(deletes) > 0 || statusChanged {
 			changed = true
 		}
@@ -438,28 +574,20 @@ func (o *oracle) syncRound() bool {
 		if err != nil {
 			errS = " err=" + err.Error()
 		}
-		fmt.Printf("sync %d ds/%s: creates=%v deletes=%v%s\n", o.round, strings.Split(key, "/")[1], creates, deletes, errS)
+		fmt.Printf("sync %d t=%s ds/%s: creates=%v deletes=%v%s\n", o.round, o.now.Sub(epoch), strings.Split(key, "/")[1], creates, deletes, errS)
 		if len(other) > 0 && os.Getenv("DSORACLE_VERBOSE") != "" {
 			fmt.Printf("    other writes: %v\n", other)
 		}
 		o.trace = append(o.trace, map[string]any{"round": o.round, "ds": key, "creates": creates, "deletes": deletes})
 		o.dsc.expectations.DeleteExpectations(klog.FromContext(o.ctx), key)
 	}
-	o.drainEvents()
-	if o.kubelet(o.sc.AutoReady == nil || *o.sc.AutoReady) {
-		changed = true
-	}
-	if o.taintEviction() || o.podGC() || o.waiting() {
-		changed = true
-	}
-	o.mirror()
-	return changed
+	return changed, wrote
 }
 
 // waiting reports whether time alone will change something: a pod waiting for its readyDelay,
 // a Ready pod not yet available under its DaemonSet's minReadySeconds, or PodGC's wait.
 func (o *oracle) waiting() bool {
-	if len(o.orphaned) > 0 || len(o.evictAt) > 0 {
+	if len(o.orphaned) > 0 || len(o.evictAt) > 0 || len(o.evicted) > 0 {
 		return true
 	}
 	minReady := map[string]int32{}
@@ -483,8 +611,41 @@ func (o *oracle) waiting() bool {
 	return false
 }
 
-// taintEviction plays the taint-eviction controller's processPodOnNode for every bound pod and
-// deletes the pods whose time has come. It reports whether it deleted any.
+// stopping marks a pod deleted: it terminates (deletionTimestamp set) until removeStopped
+// takes it away.
+func (o *oracle) stopping(pod *v1.Pod) {
+	ts := metav1.NewTime(o.now)
+	grace := int64(30)
+	pod.DeletionTimestamp, pod.DeletionGracePeriodSeconds = &ts, &grace
+	if err := o.client.Tracker().Update(podsGVR, pod, pod.Namespace); err != nil {
+		o.t.Fatal(err)
+	}
+	o.evicted[pod.Name] = o.now
+}
+
+// removeStopped takes away the deleted pods stopSeconds (at least one second) after their
+// deletion, as dsplay's kubelet takes them down.
+func (o *oracle) removeStopped() bool {
+	removed := false
+	stop := time.Duration(max(o.sc.StopSeconds, 1)) * time.Second
+	for name, at := range o.evicted {
+		if o.now.Before(at.Add(stop)) {
+			continue
+		}
+		if err := o.client.Tracker().Delete(podsGVR, metav1.NamespaceDefault, name); err != nil {
+			o.t.Fatal(err)
+		}
+		delete(o.evicted, name)
+		removed = true
+	}
+	return removed
+}
+
+// taintEviction plays the taint-eviction controller's processPodOnNode for every bound pod
+// (scheduling its eviction from the time it first sees it) and evicts the pods whose time has
+// come. It reports whether it evicted any. It runs at the start of a round (a taint added by the
+// step, an eviction come due) and after the kubelet phase (pods bound in this round). An evicted
+// pod stays terminating for one second (removeStopped).
 func (o *oracle) taintEviction() bool {
 	if !o.sc.TaintEviction {
 		return false
@@ -528,9 +689,7 @@ func (o *oracle) taintEviction() bool {
 			o.evictAt[p.Name] = at
 			continue
 		}
-		if err := o.client.Tracker().Delete(podsGVR, p.Namespace, p.Name); err != nil {
-			o.t.Fatal(err)
-		}
+		o.stopping(p.DeepCopy())
 		ds := ""
 		if ref := metav1.GetControllerOf(p); ref != nil {
 			ds = p.Namespace + "/" + ref.Name
@@ -631,6 +790,9 @@ func (o *oracle) kubelet(ready bool) bool {
 	changed := false
 	for _, it := range o.list(podsGVR, podsGVK) {
 		p := it.(*v1.Pod).DeepCopy()
+		if _, ok := o.evicted[p.Name]; ok {
+			continue // removeStopped takes it away
+		}
 		if p.DeletionTimestamp != nil {
 			if o.terminated[p.Name] >= o.sc.TerminatingSyncs {
 				if err := o.client.Tracker().Delete(podsGVR, p.Namespace, p.Name); err != nil {
