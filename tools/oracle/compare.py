@@ -7,7 +7,7 @@ dsplay with the driver's clock (`timings`), reads dsplay's writes from `sim audi
 eviction by the taint-eviction controller as a delete on both sides. It accepts exactly two
 things, each documented in docs/fidelity.md with its scenario:
 - an order upstream leaves to a Go map: where the first oracle run differs, the oracle runs again
-  (ORACLE_RERUNS, default 12) and dsplay agrees if it agrees with one run;
+  (ORACLE_RERUNS, default 40) and dsplay agrees if it agrees with one run;
 - a loop neither side ends: when the same settles stop unsettled on both sides, the writes that
   loop are compared, not their counts, grouping or the final state.
 
@@ -119,18 +119,20 @@ def run_dsplay(script):
         per[owner][node] += 1
     # ops from the API server's audit log (`sim audit`), which names every write; the events do
     # not (the event correlator combines, then drops, a controller's similar events).
-    ops = []
-    for line in b["sim audit"][-1].splitlines()[1:]:
+    ops, lines = [], b["sim audit"][-1].splitlines()
+    # "(N earlier writes dropped: …)": the log keeps the last 10,000 writes (a long loop)
+    truncated = bool(lines) and lines[0].startswith("(")
+    for line in lines:
+        if line.startswith(("(", "TIME ", "No pod writes")):
+            continue
         when, user, verb, resource, _ns, name, node = line.split()
         ds = name.rsplit("-", 1)[0]  # a DaemonSet pod's name is the DaemonSet's plus a suffix
         if user.endswith(":daemon-set-controller"):
             ops.append((ds, "+" if verb == "create" else "-", node, when))
-        # Accepted modelling choice: the taint-eviction controller's eviction of a DaemonSet pod
-        # stands for the oracle's DaemonSet controller deleting it (the oracle has no
-        # taint-eviction controller).
+        # the taint-eviction controller's evictions, as the driver's (taintEviction) trace them
         elif user.endswith(":node-controller") and verb == "delete":
             ops.append((ds, "-", node, when))
-    return status, per, ops, p.stdout
+    return status, per, ops, p.stdout, truncated
 
 
 def run_oracle(path):
@@ -205,21 +207,23 @@ def unsettled(out, mark):
     return sum(1 for line in out.splitlines() if mark in line)
 
 
-def loop_differences(o_ops, d_ops):
+def loop_differences(o_ops, d_ops, truncated=False):
     """For scenarios neither side settles: the same writes (DaemonSet, create/delete, node) loop
     on both sides. Their counts are not compared: where a settle's limit cuts a loop is each
     side's own, and a loop in zero virtual time (an eviction at once, a surge replacement at
     once) runs at each side's own pace (the oracle: once a round; dsplay: until the node's pod
     capacity holds the terminating pods)."""
     ok, dk = {o[:3] for o in o_ops}, {d[:3] for d in d_ops}
+    if truncated:  # dsplay's audit log kept only the last writes: those must loop in the oracle
+        return [f"looping writes: dsplay only {sorted(dk - ok)}"] if dk - ok else []
     return [f"looping writes: oracle only {sorted(ok - dk)}, dsplay only {sorted(dk - ok)}"] if ok != dk else []
 
 
-def differences(o, d, loops=0):
+def differences(o, d, loops=0, truncated=False):
     """What differs between one oracle run and the dsplay run."""
     (o_status, o_per, o_ops), (d_status, d_per, d_ops) = o, d
     if loops:
-        return loop_differences(o_ops, d_ops)
+        return loop_differences(o_ops, d_ops, truncated)
     diffs = []
     if o_status != d_status:
         diffs.append(f"status: oracle={o_status} dsplay={d_status}")
@@ -238,14 +242,14 @@ def main():
     script = to_script(sc)
     spath = os.path.splitext(path)[0] + ".dsplay.txt"
     open(spath, "w").write(script)
-    d_status, d_per, d_ops, d_out = run_dsplay(script)
+    d_status, d_per, d_ops, d_out, d_truncated = run_dsplay(script)
     d = (d_status, d_per, d_ops)
     # Accepted: an order upstream leaves to a Go map. The controller walks nodeToDaemonPods, a
     # map, when it picks the old pods a rolling update deletes, so which node goes first differs
     # from run to run of the real controller (dsplay walks nodes by name). Where the first oracle
     # run differs, it runs again, up to ORACLE_RERUNS times; dsplay agrees when it agrees with one
     # run of the real controller.
-    reruns = int(os.environ.get("ORACLE_RERUNS", "12"))
+    reruns = int(os.environ.get("ORACLE_RERUNS", "40"))
     first = None
     for run in range(1, reruns + 1):
         o_status, o_per, o_ops, o_rounds, o_out = run_oracle(path)
@@ -256,7 +260,7 @@ def main():
         o_loops = unsettled(o_out, "!! not settled after")
         d_loops = unsettled(d_out, "not settled after")
         loops = o_loops if o_loops == d_loops else 0
-        diffs = differences((o_status, o_per, o_ops), d, loops)
+        diffs = differences((o_status, o_per, o_ops), d, loops, d_truncated)
         if o_loops != d_loops:
             diffs.append(f"settling: {o_loops} settles did not settle in the oracle, {d_loops} in dsplay")
         if first is None:
@@ -280,7 +284,9 @@ def main():
     print("dsplay status:", d_status)
     print("oracle pods/node:", o_per)
     print("dsplay pods/node:", d_per)
-    errs = [l for l in d_out.splitlines() if l.startswith("Error") or l.startswith("error") or l.startswith("dsplay:")]
+    # kubectl's errors, and the API server's refusals ("The DaemonSet "x" is invalid: …")
+    errs = [l for l in d_out.splitlines()
+            if l.startswith(("Error", "error", "dsplay:")) or re.match(r'The \w+ "[^"]*" is invalid', l)]
     if errs:
         diffs.append("dsplay transcript has errors: " + " | ".join(errs))
     print("RESULT:", "SAME" if not diffs else "DIFF")

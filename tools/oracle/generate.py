@@ -169,8 +169,11 @@ def step(r, nodes, dss, counter, gone):
         st["comment"] = "new image"
     elif dss:  # a new template and strategy through apply
         i = r.randrange(len(dss))
-        name = dss[i]["metadata"]["name"]
+        name, old = dss[i]["metadata"]["name"], dss[i]
         dss[i] = daemonset(r, name, [n["metadata"]["name"] for n in nodes])
+        # the selector is immutable: keep the live one (a re-created DaemonSet may have another)
+        dss[i]["spec"]["selector"] = old["spec"]["selector"]
+        dss[i]["spec"]["template"]["metadata"]["labels"] = dict(old["spec"]["template"]["metadata"]["labels"])
         st["applyDaemonSets"] = [dss[i]]
         st["comment"] = f"re-apply {name}"
     st["settle"] = SETTLE

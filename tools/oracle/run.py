@@ -79,7 +79,9 @@ def minimise(sc, kinds, workdir):
         changed = False
         for c in candidates(sc):
             got, _ = compare(c, workdir)
-            if got & kinds:
+            # a smaller scenario the API server refuses (a step dropped that a later one needs,
+            # such as the delete before a re-create with another selector) is no smaller case
+            if got & kinds and not (got - kinds) & {"dsplay transcript has errors"}:
                 sc, changed = c, True
                 break
     return sc

@@ -204,6 +204,11 @@ func newOracle(t *testing.T, sc *oracleScenario) *oracle {
 				return true, nil, err
 			}
 			pod := obj.(*v1.Pod).DeepCopy()
+			// The API server's CheckGracefulDelete: a pod no node runs (unbound or finished)
+			// goes at once.
+			if pod.Spec.NodeName == "" || pod.Status.Phase == v1.PodSucceeded || pod.Status.Phase == v1.PodFailed {
+				return false, nil, nil
+			}
 			if pod.DeletionTimestamp == nil {
 				o.stopping(pod)
 			}
@@ -690,7 +695,9 @@ func (o *oracle) taintEviction() bool {
 			continue
 		}
 		o.stopping(p.DeepCopy())
-		ds := ""
+		// the pod's DaemonSet, or for an orphan the one its name came from (as compare.py
+		// reads dsplay's audit log: by name)
+		ds := p.Namespace + "/" + strings.TrimSuffix(p.GenerateName, "-")
 		if ref := metav1.GetControllerOf(p); ref != nil {
 			ds = p.Namespace + "/" + ref.Name
 		}
