@@ -151,3 +151,28 @@ fn spec8_raised_min_ready_seconds_replaces_every_unavailable_old_pod_at_once() {
         .collect();
     assert_eq!(deletes, ["n1", "n2"], "{rows:?}");
 }
+
+/// PodGC (`gcOrphaned`) quarantines the missing nodes that pods are bound to. A node deleted
+/// with no pod on it leaves nothing to happen, so `sim settle` returns at once instead of
+/// waiting out a quarantine (which moved the clock 40 s and changed what minReadySeconds saw
+/// next). Oracle finding gen-19002614.
+#[test]
+fn podgc_quarantines_only_nodes_with_pods() {
+    let mut s = Session::new();
+    run(&mut s, NODES);
+    run(
+        &mut s,
+        &daemonset("agent", "nginx", "", "      nodeSelector: {only: n2}\n"),
+    );
+    run(&mut s, "kubectl label node n2 only=n2");
+    let settled = run(&mut s, "sim settle");
+    run(&mut s, "kubectl delete node n1");
+    assert_eq!(run(&mut s, "sim settle"), settled, "nothing to wait for");
+    run(&mut s, "kubectl delete node n2");
+    let after = run(&mut s, "sim settle");
+    assert_ne!(
+        after, settled,
+        "the pod on n2 waits for PodGC's quarantine: {after}"
+    );
+    assert!(run(&mut s, "kubectl get pods").contains("No resources found"));
+}

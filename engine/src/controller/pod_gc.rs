@@ -18,7 +18,11 @@ pub struct PodGc {
 
 impl PodGc {
     pub fn observe(&mut self, change: &Change, w: &World) {
-        if let Change::NodeDeleted(n) = change {
+        // gcOrphaned quarantines the missing nodes that pods are bound to; a node deleted with
+        // no pod on it leaves PodGC nothing to do (and `sim settle` nothing to wait for).
+        if let Change::NodeDeleted(n) = change
+            && w.store.pods_on_node(n).any(|p| &p.spec.node_name == n)
+        {
             let at = w.clock.now().plus_millis(w.timings.pod_gc_orphan_ms);
             self.queue.insert((at, n.clone()));
         }
