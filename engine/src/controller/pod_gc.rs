@@ -4,6 +4,8 @@
 
 use crate::api::{ObjectKey, Time};
 use crate::state::World;
+use crate::state::apiserver;
+use crate::state::audit::{Deletion, users};
 use crate::state::clock::Wake;
 use crate::state::store::Change;
 use std::collections::BTreeSet;
@@ -16,7 +18,11 @@ pub struct PodGc {
 
 impl PodGc {
     pub fn observe(&mut self, change: &Change, w: &World) {
-        if let Change::NodeDeleted(n) = change {
+        // gcOrphaned quarantines the missing nodes that pods are bound to; a node deleted with
+        // no pod on it leaves PodGC nothing to do (and `sim settle` nothing to wait for).
+        if let Change::NodeDeleted(n) = change
+            && w.store.pods_on_node(n).any(|p| &p.spec.node_name == n)
+        {
             let at = w.clock.now().plus_millis(w.timings.pod_gc_orphan_ms);
             self.queue.insert((at, n.clone()));
         }
@@ -43,7 +49,9 @@ impl PodGc {
                 .map(|p| ObjectKey::of(&p.metadata))
                 .collect();
             for k in orphans {
-                w.store.remove_pod(&k); // force deletion: no kubelet will ever confirm it
+                // force deletion (grace 0): no kubelet will ever confirm it
+                let by = Deletion::delete(users::POD_GARBAGE_COLLECTOR);
+                apiserver::delete_pod(w, &k, Some(0), by);
             }
         }
         !queue.is_empty()
