@@ -190,6 +190,16 @@ fn deliberate(text: &str, want: &Read, got: &Read) -> Option<&'static str> {
                     "a document of only a tag (`!foo`): go-yaml reads \"\", serde-saphyr null",
                 );
             }
+            if values(w) != values(g) && text.contains("!<") {
+                return Some(
+                    "a verbatim application tag (`!<x> 55`) makes a string for go-yaml, as kubectl shows",
+                );
+            }
+            if w.is_empty() && text.starts_with('&') && text.contains(':') {
+                return Some(
+                    "an anchor name ends at `:` in go-yaml: `&a:d` is the string \":d\" for kubectl",
+                );
+            }
             if values(w) != values(g) && same_as_go_reads_it(&values(w), &values(g)) {
                 return Some(
                     "go-yaml v2 scalars (numbers with `_`, octal keys, whole floats, tagged empty nodes)",
@@ -208,6 +218,9 @@ fn deliberate(text: &str, want: &Read, got: &Read) -> Option<&'static str> {
         (Ok(_), Err(e)) if e.contains("cannot start any token") && text.contains('\t') => Some(
             "a tab indenting a key or a `- `: go-yaml refuses it (kubectl: `\\t- a` is \"found character that cannot start any token\")",
         ),
+        (Ok(_), Err(e)) if e.contains("did not find expected ',' or ']'") && text.contains('!') => {
+            Some("a tag runs to a blank in go-yaml, `]` included: kubectl refuses `[!x]`")
+        }
         (Ok(_), Err(e)) if e.contains("mapping values are not allowed") && text.contains('&') => {
             Some(
                 "an anchor name ends at `:` in go-yaml: `a: &x:a:` is refused by kubectl (serde-saphyr takes `x:a:` as the name)",

@@ -492,6 +492,11 @@ impl Parser {
             Some(':') if self.cur.at_indicator(':') => {
                 return Err(YamlError::parser("did not find expected key", at, context));
             }
+            // libyaml reads a flow indicator here as a token of its own (kubectl: `}a: b` after
+            // a key is "did not find expected key").
+            Some(']' | '}' | ',') => {
+                return Err(YamlError::parser("did not find expected key", at, context));
+            }
             Some('@' | '`' | '%' | '\t') => {
                 return Err(YamlError::scanner(
                     "found character that cannot start any token",

@@ -113,6 +113,13 @@ fn errors_as_kubectl_prints_them() {
         ("x: @y\n", "found character that cannot start any token"),
         ("a: [1, 2]x\n", "did not find expected key"),
         ("a: b\n- c\n", "line 1: did not find expected key"),
+        ("a: 1\n}}b: d\n", "line 1: did not find expected key"),
+        ("a: [!x]\n", "line 1: did not find expected ',' or ']'"),
+        (
+            "\t\t-\t\t-\t\tb\n",
+            "found character that cannot start any token",
+        ),
+        ("[:]\n", "did not find expected node content"),
         (
             "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n name: b\n",
             "line 4: did not find expected key",
