@@ -10,6 +10,7 @@ pub mod events;
 mod fnv;
 mod interner;
 pub mod names;
+pub mod node_usage;
 pub mod store;
 pub mod timings;
 

@@ -2,6 +2,7 @@
 //! right and every change is recorded for the controllers (as informers would deliver it).
 
 use super::fnv::FnvHashMap;
+use super::node_usage::{NodeUsage, counted_on};
 use crate::api::{
     ControllerRevision, DaemonSet, DaemonSetStatus, Deployment, Node, ObjectKey, Pod, PodStatus,
     ReplicaSet,
@@ -62,6 +63,8 @@ pub struct Store {
     /// its pods whether it is still right.
     node_versions: HashMap<String, u64>,
     node_writes: u64,
+    /// What the unfinished pods bound to each node request (the scheduler's filters).
+    node_usage: HashMap<String, NodeUsage>,
     resource_version: u64,
     /// Bumped on every ControllerRevision write, so controllers can tell when to look again.
     revisions_version: u64,
@@ -172,7 +175,8 @@ impl Store {
     pub fn put_pod(&mut self, mut pod: Pod) {
         pod.metadata.resource_version = self.next_rv();
         let key = ObjectKey::of(&pod.metadata);
-        let old = self.pod(&key);
+        let old = self.pods.get(&key).map(|p| &**p);
+        recount(&mut self.node_usage, old, Some(&pod));
         let old_node = old.and_then(pod_target_node);
         // An orphan (now) is news for every DaemonSet that may adopt it: no owners listed.
         let owners = match controller_uid(&pod) {
@@ -241,7 +245,14 @@ impl Store {
             return false;
         };
         let pod = Rc::make_mut(stored);
+        let was_counted = counted_on(pod).is_some();
         pod.status = status;
+        // Finished (or back): the spec, and so the node and the requests, are unchanged.
+        match (was_counted, counted_on(pod)) {
+            (true, None) => uncount(&mut self.node_usage, &pod.spec.node_name, pod),
+            (false, Some(node)) => self.node_usage.entry(node.into()).or_default().add(pod),
+            _ => {}
+        }
         pod.metadata.resource_version = rv;
         // Node and owner are unchanged: the indices stay; the change is put_pod's for the same.
         let node = pod_target_node(pod);
@@ -255,11 +266,16 @@ impl Store {
     pub fn remove_pod(&mut self, key: &ObjectKey) -> Option<Rc<Pod>> {
         let pod = self.pods.remove(key)?;
         self.pod_keys.remove(key);
+        recount(&mut self.node_usage, Some(&pod), None);
         let node = pod_target_node(&pod);
         self.unindex(key, node.as_deref(), controller_uid(&pod).as_deref());
         let owners = controller_uid(&pod).into_iter().collect();
         self.pod_changed(key.clone(), node.into_iter().collect(), owners);
         Some(pod)
+    }
+    /// What the unfinished pods bound to `node` request, if any are.
+    pub fn node_usage(&self, node: &str) -> Option<&NodeUsage> {
+        self.node_usage.get(node)
     }
     /// Pods with no node yet, neither bound nor pinned (what the scheduler places), in key
     /// order.
@@ -496,6 +512,26 @@ shared_objects!(
     update_replicaset,
     remove_replicaset
 );
+
+/// Moves the node sums from what `old` counted to what `new` counts (either may be none).
+fn recount(usage: &mut HashMap<String, NodeUsage>, old: Option<&Pod>, new: Option<&Pod>) {
+    if let Some((pod, node)) = old.and_then(|p| Some((p, counted_on(p)?))) {
+        uncount(usage, node, pod);
+    }
+    if let Some((pod, node)) = new.and_then(|p| Some((p, counted_on(p)?))) {
+        usage.entry(node.to_string()).or_default().add(pod);
+    }
+}
+
+/// Takes `pod` out of the sums of `node`, dropping them when no pod is left.
+fn uncount(usage: &mut HashMap<String, NodeUsage>, node: &str, pod: &Pod) {
+    if let Some(u) = usage.get_mut(node) {
+        u.remove(pod);
+        if u.pods == 0 {
+            usage.remove(node);
+        }
+    }
+}
 
 /// Removes `key` from the set at `at`, dropping the set when it empties.
 fn remove_from(map: &mut HashMap<String, BTreeSet<ObjectKey>>, at: &str, key: &ObjectKey) {
