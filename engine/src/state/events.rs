@@ -8,7 +8,7 @@
 //! next event), or one at a time ([`Recorder::iter`]).
 
 use super::correlator::{COMBINED_PREFIX, Correlator, hash_of};
-use super::fnv::{Fnv, FnvHashMap};
+use super::hash::{FastHashMap, WordHash};
 use super::interner::{Interner, Sym};
 use crate::api::{Event, EventSource, ObjectMeta, ObjectReference, Time};
 use std::cell::OnceCell;
@@ -27,7 +27,7 @@ pub struct Recorder {
     strings: Interner,
     /// Identical events (same object, type, reason, message and source), by a hash of those
     /// fields → their indices in `rows` (more than one only when hashes collide).
-    seen: FnvHashMap<u64, Vec<u32>>,
+    seen: FastHashMap<u64, Vec<u32>>,
     counter: u64,
     /// `rows.len()` after the last sweep.
     swept_len: usize,
@@ -67,9 +67,9 @@ struct Key {
 }
 
 impl Key {
-    /// FNV-1a of the symbols: no allocation, and cheap.
+    /// A hash of the symbols: no allocation, and cheap.
     fn identity(&self) -> u64 {
-        let mut h = Fnv::default();
+        let mut h = WordHash::default();
         self.hash(&mut h);
         h.finish()
     }

@@ -1,7 +1,7 @@
 //! The object store: what the API server holds. Every write goes through here so that indices stay
 //! right and every change is recorded for the controllers (as informers would deliver it).
 
-use super::fnv::FnvHashMap;
+use super::hash::FastHashMap;
 use super::node_usage::{NodeUsage, counted_on};
 use crate::api::{
     ControllerRevision, DaemonSet, DaemonSetStatus, Deployment, Node, ObjectKey, Pod, PodStatus,
@@ -10,7 +10,7 @@ use crate::api::{
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
-type HashMap<K, V> = FnvHashMap<K, V>;
+type HashMap<K, V> = FastHashMap<K, V>;
 
 /// A change the controllers react to.
 #[derive(Debug, Clone, PartialEq, Eq)]
