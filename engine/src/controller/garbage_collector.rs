@@ -5,9 +5,10 @@
 //! collector does for a dependent that has dependents) and removes the owner when none is left.
 
 use crate::api::{ObjectKey, ObjectMeta};
+use crate::state::hash::FastHashMap as HashMap;
 use crate::state::store::{Change, Store};
 use crate::state::{World, apiserver};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// The kinds that own dependents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -8,9 +8,10 @@ use crate::api::{NORMAL, ObjectKey, Pod, Taint, Time, Toleration};
 use crate::placement::tolerates;
 use crate::state::clock::Wake;
 use crate::state::events::{reference, source};
+use crate::state::hash::FastHashMap as HashMap;
 use crate::state::store::Change;
 use crate::state::{World, apiserver};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 #[derive(Default)]
 pub struct TaintEviction {

@@ -7,7 +7,7 @@ pub mod apiserver;
 pub mod clock;
 mod correlator;
 pub mod events;
-mod hash;
+pub(crate) mod hash;
 mod interner;
 pub mod names;
 pub mod node_usage;

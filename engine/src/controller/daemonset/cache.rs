@@ -10,7 +10,8 @@ use crate::api::{ControllerRevision, DaemonSet, ObjectKey, Selector, Time};
 use crate::placement::{PlacementPolicy, ShouldRun};
 use crate::state::World;
 use crate::state::clock::Wake;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use crate::state::hash::FastHashMap as HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 pub(super) struct DsCache {
     pub(super) uid: String,
@@ -46,7 +47,7 @@ impl DsCache {
             all_dirty: true,
             dirty: BTreeSet::new(),
             deferred: BTreeSet::new(),
-            per_node: HashMap::new(),
+            per_node: HashMap::default(),
             totals: Counts::default(),
             old_nodes: BTreeSet::new(),
             roll: RollIndex::default(),

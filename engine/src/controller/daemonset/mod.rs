@@ -25,10 +25,11 @@ pub(crate) use roll_index::{is_pod_updated, surge_and_unavailable};
 use crate::api::{DaemonSet, ObjectKey, Selector, Time, WARNING};
 use crate::state::World;
 use crate::state::events::{reference, source};
+use crate::state::hash::FastHashMap as HashMap;
 use crate::state::store::Change;
 use backoff::Backoff;
 use cache::DsCache;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// At most this many creates and deletes per sync (`BurstReplicas`, spec §7.1).
 pub const BURST_REPLICAS: usize = 250;

@@ -15,8 +15,9 @@ use crate::api::{
 use crate::state::World;
 use crate::state::clock::Wake;
 use crate::state::events::reference;
+use crate::state::hash::FastHashMap as HashMap;
 use crate::state::store::Change;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 /// How long the kubelet takes to confirm that a pod none of whose containers ran has stopped:
