@@ -12,6 +12,7 @@ use crate::state::World;
 use crate::state::clock::Wake;
 use crate::state::hash::FastHashMap as HashMap;
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 pub(super) struct DsCache {
     pub(super) uid: String,
@@ -33,8 +34,9 @@ pub(super) struct DsCache {
     /// Nodes to revisit at a time (minReadySeconds passing, failed-pod backoff ending).
     pub(super) wakes: BTreeMap<Time, BTreeSet<String>>,
     /// `constructHistory`'s answer, valid while the template, collisionCount and the set of
-    /// revisions are unchanged: (revisions version, collisionCount, hash, old revisions).
-    pub(super) history: Option<(u64, Option<i32>, String, Vec<ControllerRevision>)>,
+    /// revisions are unchanged: (revisions version, collisionCount, hash, old revisions). The
+    /// old revisions are shared with each sync, not copied (each holds a template).
+    pub(super) history: Option<(u64, Option<i32>, String, Rc<[ControllerRevision]>)>,
 }
 
 impl DsCache {
@@ -72,7 +74,7 @@ impl DsCache {
         w: &mut World,
         ds: &DaemonSet,
         selector: &Selector,
-    ) -> Option<(String, Vec<ControllerRevision>)> {
+    ) -> Option<(String, Rc<[ControllerRevision]>)> {
         let version = w.store.revisions_version();
         let collisions = ds.status.collision_count;
         let (hash, old_revisions) = match &self.history {
@@ -81,6 +83,7 @@ impl DsCache {
             }
             _ => {
                 let (hash, old) = history::construct_history(w, ds, selector)?;
+                let old: Rc<[ControllerRevision]> = old.into();
                 let version = w.store.revisions_version();
                 self.history = Some((version, collisions, hash.clone(), old.clone()));
                 (hash, old)

@@ -200,7 +200,7 @@ impl DaemonSetController {
         let pods = claim::nodes_to_daemon_pods(w, &ds, &selector, visit.iter(), false);
         rolling_update::index_nodes(w, cache, &sync, &pods);
         rolling_update::rolling_update(w, cache, &sync);
-        history::cleanup_history(w, &ds, old_revisions);
+        history::cleanup_history(w, &ds, &old_revisions);
         status::update_daemonset_status(w, cache, &sync, &pods);
         if requeue {
             self.queue.insert(key.clone());
