@@ -114,20 +114,20 @@ impl Kubelet {
         if pod.spec.node_name.is_empty() {
             return;
         }
-        let node_name = pod.spec.node_name.clone();
-        let Some(node) = w.store.node(&node_name) else {
+        let Some(node) = w.store.node(&pod.spec.node_name) else {
             return; // PodGC's business
         };
-        let ready_status = node.condition_status("Ready").unwrap_or("True").to_string();
+        let ready_status = node.condition_status("Ready").unwrap_or("True");
         if ready_status == "Unknown" {
             return; // the kubelet is not talking to the API server
         }
+        let node_ready = ready_status == "True";
         let now = w.clock.now();
         if pod.metadata.deletion_timestamp.is_some() {
             self.terminate(w, key, &pod, now);
             return;
         }
-        if pod.is_terminal() || ready_status != "True" {
+        if pod.is_terminal() || !node_ready {
             return; // a NotReady node starts nothing new
         }
         let Some(progress) = self.pods.get(key).cloned() else {
