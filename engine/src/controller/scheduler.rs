@@ -72,7 +72,10 @@ fn schedule_one(w: &mut World, key: &ObjectKey) {
     let now = w.clock.now();
     let Some(target) = pod_target_node(&pod) else {
         match choose_node(w, &pod) {
-            Ok(node) => bind(w, key, &pod, &node, now),
+            Ok(node) => {
+                drop(pod); // see `bind`
+                bind(w, key, &node, now);
+            }
             Err(msg) => unschedulable(w, key, &pod, msg, now),
         }
         return;
@@ -85,7 +88,10 @@ fn schedule_one(w: &mut World, key: &ObjectKey) {
         )),
     };
     match verdict {
-        Ok(()) => bind(w, key, &pod, &target, now),
+        Ok(()) => {
+            drop(pod); // see `bind`
+            bind(w, key, &target, now);
+        }
         Err(unfit) => {
             let target_exists = w.store.node(&target).is_some();
             let msg = failed_scheduling_message(total, target_exists, &unfit);
@@ -94,11 +100,16 @@ fn schedule_one(w: &mut World, key: &ObjectKey) {
     }
 }
 
-fn bind(w: &mut World, key: &ObjectKey, pod: &Pod, node: &str, now: Time) {
-    w.store.update_pod(key, |p| {
+/// The binding: `nodeName` set (`node` names an existing node, so this always changes the pod),
+/// PodScheduled. The caller lets go of the pod first, so that the store edits it in place.
+fn bind(w: &mut World, key: &ObjectKey, node: &str, now: Time) {
+    w.store.write_pod(key, |p| {
         p.spec.node_name = node.to_string();
         set_condition(p, "PodScheduled", "True", "", "", now);
     });
+    let Some(pod) = w.store.pod(key) else {
+        return;
+    };
     let msg = format!(
         "Successfully assigned {}/{} to {}",
         key.namespace, key.name, node

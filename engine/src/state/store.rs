@@ -172,26 +172,40 @@ impl Store {
             .filter(|(_, s)| !s.is_empty())
             .map(|(n, _)| n)
     }
-    pub fn put_pod(&mut self, mut pod: Pod) {
-        pod.metadata.resource_version = self.next_rv();
+    pub fn put_pod(&mut self, pod: Pod) {
         let key = ObjectKey::of(&pod.metadata);
-        let old = self.pods.get(&key).map(|p| &**p);
-        recount(&mut self.node_usage, old, Some(&pod));
-        let old_node = old.and_then(pod_target_node);
+        let before = (self.pods.get(&key)).map(|old| Before::uncount(&mut self.node_usage, old));
+        self.store_pod(key, pod, before);
+    }
+    /// A write that always changes the pod and keeps its name (the binding subresource): the
+    /// pod is edited in place when nothing else holds it, instead of copied and compared.
+    pub fn write_pod(&mut self, key: &ObjectKey, f: impl FnOnce(&mut Pod)) -> bool {
+        let Some(old) = self.pods.remove(key) else {
+            return false;
+        };
+        let before = Before::uncount(&mut self.node_usage, &old);
+        let mut pod = Rc::unwrap_or_clone(old);
+        f(&mut pod);
+        self.store_pod(key.clone(), pod, Some(before));
+        true
+    }
+    /// Stores `pod` under `key`, whose stored version, if any, was `before`.
+    fn store_pod(&mut self, key: ObjectKey, mut pod: Pod, before: Option<Before>) {
+        pod.metadata.resource_version = self.next_rv();
+        recount(&mut self.node_usage, None, Some(&pod));
+        let is_new = before.is_none();
+        let Before {
+            node: old_node,
+            uid: old_uid,
+        } = before.unwrap_or_default();
         // An orphan (now) is news for every DaemonSet that may adopt it: no owners listed.
         let owners = match controller_uid(&pod) {
             None => Vec::new(),
-            Some(uid) => old
-                .and_then(controller_uid)
-                .into_iter()
-                .chain([uid])
-                .collect(),
+            Some(uid) => old_uid.iter().cloned().chain([uid]).collect(),
         };
         let new_node = pod_target_node(&pod);
-        let old_uid = old.and_then(controller_uid);
         let new_uid = controller_uid(&pod);
         // Most writes are status updates: same node, same owner, indices already right.
-        let is_new = old.is_none();
         if is_new || old_node != new_node || old_uid != new_uid {
             self.unindex(&key, old_node.as_deref(), old_uid.as_deref());
             self.index(&key, new_node.as_deref(), new_uid.as_deref());
@@ -513,6 +527,25 @@ shared_objects!(
     remove_replicaset
 );
 
+/// What the indices and the informers need of a pod's stored version, taken before it is
+/// replaced.
+#[derive(Default)]
+struct Before {
+    node: Option<String>,
+    uid: Option<String>,
+}
+
+impl Before {
+    /// Also takes the pod out of its node's sums.
+    fn uncount(usage: &mut HashMap<String, NodeUsage>, old: &Pod) -> Before {
+        recount(usage, Some(old), None);
+        Before {
+            node: pod_target_node(old),
+            uid: controller_uid(old),
+        }
+    }
+}
+
 /// Moves the node sums from what `old` counted to what `new` counts (either may be none).
 fn recount(usage: &mut HashMap<String, NodeUsage>, old: Option<&Pod>, new: Option<&Pod>) {
     if let Some((pod, node)) = old.and_then(|p| Some((p, counted_on(p)?))) {
@@ -677,5 +710,47 @@ mod tests {
             "a held version does not change"
         );
         assert_eq!(store.pod(&key).unwrap().status.phase, "Running");
+    }
+
+    /// The binding write changes the stored pod in place when nothing else holds it, keeps a
+    /// held version as it was, and is indexed and announced as `put_pod`'s (the pod moves from
+    /// the unplaced pods to its node).
+    #[test]
+    fn a_binding_write_edits_in_place_and_moves_the_pod_to_its_node() {
+        let mut store = Store::default();
+        let mut pod = crate::api::Pod::default();
+        pod.metadata.namespace = "default".into();
+        pod.metadata.name = "p".into();
+        store.put_pod(pod);
+        store.take_changes();
+        let key = ObjectKey::new("default", "p");
+        let held = store.pod_rc(&key).unwrap();
+        assert!(store.write_pod(&key, |p| p.spec.node_name = "a".into()));
+        assert_eq!(held.spec.node_name, "", "a held version does not change");
+        drop(held);
+        let before = store.pod(&key).unwrap() as *const crate::api::Pod;
+        assert!(store.write_pod(&key, |p| p.spec.node_name = "b".into()));
+        assert_eq!(
+            store.pod(&key).unwrap() as *const _,
+            before,
+            "edited in place"
+        );
+        assert_eq!(store.pod(&key).unwrap().metadata.resource_version, "3");
+        assert_eq!(store.unplaced_pods().count(), 0);
+        assert_eq!(store.pods_on_node("a").count(), 0);
+        assert_eq!(store.pods_on_node("b").count(), 1);
+        let nodes = |c: &super::Change| match c {
+            super::Change::Pod { nodes, .. } => nodes.clone(),
+            _ => Vec::new(),
+        };
+        let changes = store.take_changes();
+        assert_eq!(
+            changes.iter().map(nodes).collect::<Vec<_>>(),
+            [
+                vec!["a".to_string()],
+                vec!["a".to_string(), "b".to_string()]
+            ]
+        );
+        assert!(!store.write_pod(&ObjectKey::new("default", "q"), |_| {}));
     }
 }
