@@ -24,9 +24,11 @@ bench:
 	bash scripts/bench.sh
 
 # Random scenarios through the real DaemonSet controller and through dsplay (issue 19); skips
-# with a message when the oracle (../shared/oracle, ~/.cache/dsoracle) is not built.
+# with a message when the oracle (tools/oracle/setup.sh, ~/.cache/dsoracle) is not built.
 # ORACLE_SEED=1 ORACLE_COUNT=100 make oracle; differences land in target/oracle/.
 # ORACLE_MINUTES=30 stops after 30 minutes and reports the scenarios run so far.
 oracle:
 	cargo build --release --locked -p dsplay-engine --bin dsplay
-	DSPLAY=target/release/dsplay python3 tools/oracle/run.py --seed $${ORACLE_SEED:-1} --count $${ORACLE_COUNT:-100} --minutes $${ORACLE_MINUTES:-0}
+	@# the project's driver, rebuilt in seconds where the Kubernetes tree is already extracted
+	@if [ -f $${DSORACLE_HOME:-$$HOME/.cache/dsoracle}/src/deps/github.com/openshift/kubernetes/go.work ]; then bash tools/oracle/setup.sh; fi
+	DSPLAY=target/release/dsplay python3 tools/oracle/run.py --seed $${ORACLE_SEED:-1} --count $${ORACLE_COUNT:-100} --minutes $${ORACLE_MINUTES:-0} --jobs $${ORACLE_JOBS:-2}

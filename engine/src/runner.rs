@@ -324,6 +324,8 @@ pub fn run_script(src: &str, base_dir: Option<&Path>, strict: bool) -> RunOutcom
 }
 
 #[cfg(test)]
+mod audit_tests;
+#[cfg(test)]
 mod churn_tests;
 #[cfg(test)]
 mod tests;

@@ -4,7 +4,8 @@ with labels, taints of every effect and unschedulable; DaemonSets with nodeSelec
 affinity (every operator, matchFields), tolerations (Exists, Equal, empty key, tolerationSeconds),
 hostNetwork, every update strategy with integer and percentage maxUnavailable/maxSurge,
 minReadySeconds; steps that relabel, taint, cordon, delete and add nodes, change images and
-selectors-compatible templates, and settle. The same seed gives the same scenarios.
+selectors-compatible templates, delete DaemonSets (orphaning their pods or not) and create them
+again (adopting the orphans, or with another selector), and settle. The same seed gives the same scenarios.
 
 usage: generate.py --seed S --count N --out DIR
 """
@@ -18,6 +19,8 @@ KEYS = ["zone", "disk", "gpu"]
 VALUES = ["a", "b", "ssd"]
 EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"]
 IMAGES = ["nginx:1.26", "nginx:1.27", "busybox:1.36"]
+# Rounds (virtual seconds) a settle may take: dsplay's `sim settle` waits up to 10 minutes.
+SETTLE = 600
 
 
 def node(r, name):
@@ -112,12 +115,30 @@ def daemonset(r, name, node_names):
     return {"metadata": {"name": name}, "spec": spec}
 
 
-def step(r, nodes, dss, counter):
-    """One step: a change to the cluster, then a settle."""
+def step(r, nodes, dss, counter, gone):
+    """One step: a change to the cluster, then a settle. `gone`: DaemonSets deleted so far."""
     st = {}
     what = r.random()
     names = [n["metadata"]["name"] for n in nodes]
-    if what < 0.3 and nodes:  # relabel or retaint a node (a whole new Node object)
+    if what < 0.06 and dss:  # delete a DaemonSet, leaving its pods (orphan) or not
+        i = r.randrange(len(dss))
+        cascade = r.choice(["orphan", "orphan", "background"])
+        gone.append(dss.pop(i))
+        st["deleteDaemonSets"] = [{"name": gone[-1]["metadata"]["name"], "cascade": cascade}]
+        st["comment"] = f"delete ds {gone[-1]['metadata']['name']} --cascade={cascade}"
+    elif what < 0.12 and gone:  # create it again: the same (it adopts its orphans) or another selector
+        ds = gone.pop(r.randrange(len(gone)))
+        name = ds["metadata"]["name"]
+        if r.random() < 0.5:
+            ds = daemonset(r, name, names)
+            if r.random() < 0.5:  # a new selector: the orphans no longer match
+                label = {"app": name + "-b"}
+                ds["spec"]["selector"]["matchLabels"] = label
+                ds["spec"]["template"]["metadata"]["labels"] = dict(label)
+        dss.append(ds)
+        st["applyDaemonSets"] = [ds]
+        st["comment"] = f"create ds {name} again"
+    elif what < 0.3 and nodes:  # relabel or retaint a node (a whole new Node object)
         i = r.randrange(len(nodes))
         nodes[i] = node(r, names[i])
         st["applyNodes"] = [nodes[i]]
@@ -152,7 +173,7 @@ def step(r, nodes, dss, counter):
         dss[i] = daemonset(r, name, [n["metadata"]["name"] for n in nodes])
         st["applyDaemonSets"] = [dss[i]]
         st["comment"] = f"re-apply {name}"
-    st["settle"] = 50
+    st["settle"] = SETTLE
     return st
 
 
@@ -161,10 +182,15 @@ def scenario(seed):
     nodes = [node(r, f"node-{i}") for i in range(1, r.randint(1, 5) + 1)]
     names = [n["metadata"]["name"] for n in nodes]
     dss = [daemonset(r, f"ds-{i}", names) for i in range(1, r.randint(1, 2) + 1)]
-    sc = {"name": f"gen-{seed}", "nodes": [dict(n) for n in nodes], "daemonSets": [dict(d) for d in dss]}
+    # The driver's cluster as dsplay's (docs/fidelity.md, "The driver"): Ready 3 s after the
+    # start (dsplay's image pull 2 s and container start 1 s), a deleted pod gone after 1 s (its
+    # container's stop), PodGC after 40 s, the taint-eviction controller, and the DaemonSet
+    # controller syncing again at once after its own writes.
+    sc = {"name": f"gen-{seed}", "readyDelay": 3, "stopSeconds": 1, "podGCSeconds": 40,
+          "taintEviction": True, "instantResync": True, "nodes": [dict(n) for n in nodes], "daemonSets": [dict(d) for d in dss]}
     sc = yaml.safe_load(yaml.safe_dump(sc))  # a deep copy: steps change the live lists
-    counter = [0]
-    sc["steps"] = [{"settle": 50}] + [yaml.safe_load(yaml.safe_dump(step(r, nodes, dss, counter)))
+    counter, gone = [0], []
+    sc["steps"] = [{"settle": SETTLE}] + [yaml.safe_load(yaml.safe_dump(step(r, nodes, dss, counter, gone)))
                                       for _ in range(r.randint(1, 4))]
     return sc
 

@@ -22,7 +22,9 @@ class GeneratorTest(unittest.TestCase):
                         '"DoesNotExist"', '"Equal"', '"tolerationSeconds"', '"hostNetwork"',
                         '"requests"', '"OnDelete"', '"maxSurge"', '"maxUnavailable"', '%"',
                         '"minReadySeconds"', '"deleteNodes"', '"applyNodes"', '"setImage"',
-                        '"applyDaemonSets"']:
+                        '"applyDaemonSets"', '"deleteDaemonSets"', '"orphan"', '"background"',
+                        '"readyDelay"', '"podGCSeconds"', '"taintEviction"',
+                        '"stopSeconds"', '"instantResync"']:
             self.assertIn(feature, text, feature)
 
     def test_only_what_the_api_server_accepts(self):

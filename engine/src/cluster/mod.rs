@@ -66,6 +66,7 @@ impl Cluster {
                 recorder: Recorder::default(),
                 timings: Timings::default(),
                 unpullable: BTreeSet::new(),
+                audit: Default::default(),
             },
             daemonsets: DaemonSetController::default(),
             deployments: DeploymentController::default(),
@@ -108,6 +109,10 @@ impl Cluster {
     /// Virtual milliseconds since the scenario began.
     pub fn elapsed_millis(&self) -> i64 {
         self.w.clock.elapsed_millis()
+    }
+    /// The API server's audit log of pod writes (`sim audit`).
+    pub fn audit(&self) -> &crate::state::audit::AuditLog {
+        &self.w.audit
     }
     pub fn timings_mut(&mut self) -> &mut Timings {
         &mut self.w.timings

@@ -6,6 +6,7 @@ use crate::api::ApiError;
 use crate::api::{DaemonSet, Node, ObjectKey, keys, phase};
 use crate::controller::kubelet::registration;
 use crate::state::apiserver;
+use crate::state::audit::{Deletion, users};
 use crate::validation;
 
 /// `kubectl delete --cascade`.
@@ -167,23 +168,31 @@ impl Cluster {
         Ok(())
     }
 
-    /// `kubectl delete pod NAME [--grace-period=N] [--force]`.
+    /// `kubectl delete pod NAME [--grace-period=N] [--force]`, or kubectl drain's eviction
+    /// (`evict`).
     pub fn delete_pod(
         &mut self,
         namespace: &str,
         name: &str,
         grace: Option<i64>,
         force: bool,
+        evict: bool,
     ) -> Result<(), ApiError> {
         let key = ObjectKey::new(namespace, name);
         if self.w.store.pod(&key).is_none() {
             return Err(ApiError::not_found("pods", name));
         }
-        if force && grace.unwrap_or(0) == 0 {
-            self.w.store.remove_pod(&key);
+        let by = match evict {
+            true => Deletion::evict(users::KUBECTL),
+            false => Deletion::delete(users::KUBECTL),
+        };
+        // --force with no grace period removes the pod at once (a delete with grace 0).
+        let grace = if force && grace.unwrap_or(0) == 0 {
+            Some(0)
         } else {
-            apiserver::delete_pod(&mut self.w, &key, grace);
-        }
+            grace
+        };
+        apiserver::delete_pod(&mut self.w, &key, grace, by);
         self.reconcile();
         Ok(())
     }

@@ -14,7 +14,7 @@ One command per line; `-f -` with <<'EOF' … EOF reads the lines up to EOF; # s
   kubectl set image ds/NAME CONTAINER=IMAGE         kubectl scale deploy/NAME --replicas=N
   sim advance DURATION | sim settle | sim node NAME ready|not-ready|unreachable
   sim node NAME pressure memory|disk|pid on|off | sim image IMAGE unpullable|pullable
-  sim pod NAME fail | sim seed N | sim timing [NAME DURATION]
+  sim pod NAME fail | sim seed N | sim timing [NAME DURATION] | sim audit
   expect pods of ds/NAME [ready] on exactly|on at least|not on NODE… | count N
   expect KIND/NAME exists|absent|ready|rolled out | expect KIND/NAME FIELD =|!=|-lt|-gt VALUE
   expect output contains|lacks TEXT | expect failed [TEXT] | expect succeeded

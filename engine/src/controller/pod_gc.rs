@@ -4,6 +4,8 @@
 
 use crate::api::{ObjectKey, Time};
 use crate::state::World;
+use crate::state::apiserver;
+use crate::state::audit::{Deletion, users};
 use crate::state::clock::Wake;
 use crate::state::store::Change;
 use std::collections::BTreeSet;
@@ -43,7 +45,9 @@ impl PodGc {
                 .map(|p| ObjectKey::of(&p.metadata))
                 .collect();
             for k in orphans {
-                w.store.remove_pod(&k); // force deletion: no kubelet will ever confirm it
+                // force deletion (grace 0): no kubelet will ever confirm it
+                let by = Deletion::delete(users::POD_GARBAGE_COLLECTOR);
+                apiserver::delete_pod(w, &k, Some(0), by);
             }
         }
         !queue.is_empty()

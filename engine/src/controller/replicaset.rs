@@ -13,6 +13,7 @@ use crate::api::{
 use crate::controller::claim::{Claim, decide};
 use crate::state::World;
 use crate::state::apiserver;
+use crate::state::audit::{Deletion, users};
 use crate::state::clock::Wake;
 use crate::state::events::{reference, source};
 use crate::state::hash::FastHashMap as HashMap;
@@ -149,7 +150,7 @@ fn manage_replicas(w: &mut World, rs: &ReplicaSet, active: &[ObjectKey]) {
     let rs_ref = || reference("ReplicaSet", "apps/v1", &rs.metadata);
     if diff < 0 {
         for _ in 0..(-diff) {
-            let key = apiserver::create_pod(w, new_pod(rs));
+            let key = apiserver::create_pod(w, new_pod(rs), users::REPLICASET_CONTROLLER);
             let msg = format!("Created pod: {}", key.name);
             w.recorder.record(
                 now,
@@ -162,7 +163,12 @@ fn manage_replicas(w: &mut World, rs: &ReplicaSet, active: &[ObjectKey]) {
         }
     } else if diff > 0 {
         for key in pods_to_delete(w, active, diff as usize) {
-            if apiserver::delete_pod(w, &key, None) {
+            if apiserver::delete_pod(
+                w,
+                &key,
+                None,
+                Deletion::delete(users::REPLICASET_CONTROLLER),
+            ) {
                 let msg = format!("Deleted pod: {}", key.name);
                 w.recorder.record(
                     now,

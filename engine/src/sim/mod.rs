@@ -7,13 +7,14 @@
 //! - `sim settle` prints the virtual time reached since the scenario began, in Go's duration
 //!   format: `settled at 1m12s`, or, when the timeout passes first,
 //!   `not settled after 10m0s: still changing at 10m7s` (not an error: the script goes on);
-//! - `sim timing` lists the timings as a table;
+//! - `sim timing` lists the timings as a table, `sim audit` the pod writes (`audit`);
 //! - a missing node or pod is the API server's NotFound (`Error from server (NotFound): nodes
 //!   "x" not found`), an error.
 //!
 //! Durations longer than [`MAX_MILLIS`] (one year) are refused: the clock would have to run
 //! through every periodic timer on the way, which can take minutes of real time.
 
+mod audit;
 mod parse;
 pub(crate) use parse::parse;
 
@@ -71,6 +72,8 @@ pub enum Sim {
         /// `None` lists them all.
         set: Option<(String, Duration)>,
     },
+    /// `sim audit`: the API server's audit log of pod writes.
+    Audit,
 }
 
 /// The longest `sim advance` / `sim settle --timeout`: one year.
@@ -160,6 +163,7 @@ pub(crate) fn run(cluster: &mut Cluster, sim: &Sim) -> Out {
             }
             Err(e) => out.error(e),
         },
+        Sim::Audit => out.push(&audit::render(cluster.audit())),
     }
     out
 }

@@ -2,11 +2,31 @@
 //! timestamps, and graceful deletion (`CheckGracefulDelete`).
 
 use super::World;
+use super::audit::{AuditEntry, Deletion};
 use crate::api::{ObjectKey, Pod};
 
+/// A pod write as the audit log (`sim audit`) records it.
+pub fn audit_entry(
+    w: &World,
+    user: &str,
+    verb: &'static str,
+    resource: &'static str,
+    pod: &Pod,
+) -> AuditEntry {
+    AuditEntry {
+        at: w.clock.now(),
+        user: user.to_string(),
+        verb,
+        resource,
+        namespace: pod.metadata.namespace.clone(),
+        name: pod.metadata.name.clone(),
+        node: crate::placement::get_target_node_name(pod).unwrap_or_default(),
+    }
+}
+
 /// Creates a pod: a name from `generateName` (retrying on a clash), the admission plugins'
-/// default tolerations, a UID, creationTimestamp.
-pub fn create_pod(w: &mut World, mut pod: Pod) -> ObjectKey {
+/// default tolerations, a UID, creationTimestamp. `user` writes it (the audit log's user).
+pub fn create_pod(w: &mut World, mut pod: Pod, user: &str) -> ObjectKey {
     if pod.metadata.name.is_empty() {
         loop {
             let name = w.rng.generate_name(&pod.metadata.generate_name);
@@ -26,6 +46,8 @@ pub fn create_pod(w: &mut World, mut pod: Pod) -> ObjectKey {
     pod.spec.tolerations.shrink_to_fit();
     pod.metadata.labels.shrink_to_fit();
     let key = ObjectKey::of(&pod.metadata);
+    let entry = audit_entry(w, user, "create", "pods", &pod);
+    w.audit.record(entry);
     w.store.put_pod(pod);
     key
 }
@@ -34,15 +56,17 @@ pub fn create_pod(w: &mut World, mut pod: Pod) -> ObjectKey {
 /// terminal, otherwise it gets a deletionTimestamp (now + grace) and the kubelet finishes it.
 /// `grace` overrides `terminationGracePeriodSeconds` (kubectl `--grace-period`).
 /// Returns false if there was no such pod or it was already terminating.
-pub fn delete_pod(w: &mut World, key: &ObjectKey, grace: Option<i64>) -> bool {
+pub fn delete_pod(w: &mut World, key: &ObjectKey, grace: Option<i64>, by: Deletion) -> bool {
     let Some(pod) = w.store.pod(key) else {
         return false;
     };
+    let entry = audit_entry(w, by.user, by.verb, by.resource, pod);
     let grace = grace
         .or(pod.spec.termination_grace_period_seconds)
         .unwrap_or(30)
         .max(0);
     if pod.spec.node_name.is_empty() || pod.is_terminal() || grace == 0 {
+        w.audit.record(entry);
         w.store.remove_pod(key);
         return true;
     }
@@ -51,6 +75,7 @@ pub fn delete_pod(w: &mut World, key: &ObjectKey, grace: Option<i64>) -> bool {
     {
         return false; // already terminating with a grace period no longer than asked
     }
+    w.audit.record(entry);
     let now = w.clock.now();
     w.store.update_pod(key, |p| {
         p.metadata.deletion_timestamp = Some(now.plus_secs(grace));

@@ -4,6 +4,7 @@
 //! `Cluster` driver above owns a World and the controllers and runs them.
 
 pub mod apiserver;
+pub mod audit;
 pub mod clock;
 mod correlator;
 pub mod events;
@@ -31,4 +32,6 @@ pub struct World {
     pub timings: Timings,
     /// Images that cannot be pulled (`sim image IMAGE unpullable`).
     pub unpullable: BTreeSet<String>,
+    /// Who wrote which pod (`sim audit`).
+    pub audit: audit::AuditLog,
 }

@@ -119,7 +119,7 @@ fn cleanup_spares_revisions_of_live_pods() {
     // Once the old pods are gone, revision 1 is cleaned up too.
     let pods: Vec<String> = c.store().pods().keys().map(|k| k.name.clone()).collect();
     for p in pods {
-        c.delete_pod("default", &p, None, false).unwrap();
+        c.delete_pod("default", &p, None, false, false).unwrap();
     }
     assert!(c.settle(600_000).settled);
     set_image(&mut c, "img:5");

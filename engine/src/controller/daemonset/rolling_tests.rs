@@ -255,7 +255,8 @@ fn on_delete_replaces_only_deleted_pods() {
             .all(|p| p.spec.containers[0].image == "img:v1")
     );
     let victim = c.store().pods().keys().next().unwrap().name.clone();
-    c.delete_pod("default", &victim, None, false).unwrap();
+    c.delete_pod("default", &victim, None, false, false)
+        .unwrap();
     assert!(c.settle(600_000).settled);
     let images: Vec<&str> = c
         .store()

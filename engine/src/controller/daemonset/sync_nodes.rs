@@ -4,6 +4,7 @@ use super::{BURST_REPLICAS, event, pod_template};
 use crate::api::{DaemonSet, NORMAL, ObjectKey, Pod};
 use crate::state::World;
 use crate::state::apiserver;
+use crate::state::audit::{Deletion, users};
 use std::rc::Rc;
 
 /// `syncNodes`: creates the pods for `create_on` and deletes `delete`, with their events.
@@ -16,7 +17,7 @@ pub(super) fn sync_nodes(
 ) {
     for node in create_on.iter().take(BURST_REPLICAS) {
         let pod = pod_template::new_daemon_pod(ds, node, hash);
-        let key = apiserver::create_pod(w, pod);
+        let key = apiserver::create_pod(w, pod, users::DAEMON_SET_CONTROLLER);
         event(
             w,
             ds,
@@ -27,7 +28,12 @@ pub(super) fn sync_nodes(
     }
     for pod in delete {
         let key = ObjectKey::of(&pod.metadata);
-        if apiserver::delete_pod(w, &key, None) {
+        if apiserver::delete_pod(
+            w,
+            &key,
+            None,
+            Deletion::delete(users::DAEMON_SET_CONTROLLER),
+        ) {
             event(
                 w,
                 ds,

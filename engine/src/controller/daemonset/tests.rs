@@ -520,7 +520,8 @@ fn c27_terminating_pod_is_not_replaced_without_surge() {
     c.create_daemonset(new_ds("foo", false)).unwrap();
     c.settle(600_000);
     let name = c.store().pods().keys().next().unwrap().name.clone();
-    c.delete_pod("default", &name, Some(30), false).unwrap();
+    c.delete_pod("default", &name, Some(30), false, false)
+        .unwrap();
     assert_eq!(
         c.store().pods().len(),
         1,

@@ -13,6 +13,8 @@ use crate::api::{
     ContainerStatus, NORMAL, ObjectKey, Pod, Time, WARNING, phase,
 };
 use crate::state::World;
+use crate::state::apiserver;
+use crate::state::audit::Deletion;
 use crate::state::clock::Wake;
 use crate::state::events::reference;
 use crate::state::hash::FastHashMap as HashMap;
@@ -415,7 +417,10 @@ impl Kubelet {
                 self.set(w, key, Stage::Stopping, now.plus_millis(stop_ms), 0);
             }
             Some(p) if now >= p.due => {
-                w.store.remove_pod(key);
+                // The kubelet's status manager ends the graceful deletion with grace 0.
+                let node = w.store.pod(key).map(|p| p.spec.node_name.clone());
+                let user = format!("system:node:{}", node.unwrap_or_default());
+                apiserver::delete_pod(w, key, Some(0), Deletion::delete(&user));
                 self.pods.remove(key);
             }
             Some(_) => {}

@@ -84,7 +84,7 @@ fn delete_one(
         ResourceKind::Deployment => cluster.delete_deployment(namespace, name, a.cascade),
         ResourceKind::ReplicaSet => cluster.delete_replicaset(namespace, name, a.cascade),
         ResourceKind::Node => cluster.delete_node(name),
-        ResourceKind::Pod => cluster.delete_pod(namespace, name, a.grace_period, a.force),
+        ResourceKind::Pod => cluster.delete_pod(namespace, name, a.grace_period, a.force, false),
         ResourceKind::ControllerRevision | ResourceKind::Event => {
             return Err(KError::plain(format!(
                 "deleting {} is not simulated: the controllers manage them",

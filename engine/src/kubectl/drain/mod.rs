@@ -221,7 +221,7 @@ pub(super) fn run(ctx: &mut Context<'_>, a: &DrainOptions, out: &mut Out) {
         // Eviction is a graceful delete; the pod may already be gone.
         let _ = ctx
             .cluster
-            .delete_pod(&k.namespace, &k.name, a.grace_period, false);
+            .delete_pod(&k.namespace, &k.name, a.grace_period, false, true);
     }
     let pending = wait_for_delete(ctx.cluster, &evict, a.timeout, out);
     if pending.is_empty() {
