@@ -58,6 +58,10 @@ impl<K: Ord, V> SortedMap<K, V> {
             }
         }
     }
+    /// Gives back the room left from inserting one entry at a time (for objects kept long).
+    pub fn shrink_to_fit(&mut self) {
+        self.0.shrink_to_fit();
+    }
     pub fn remove<Q: Ord + ?Sized>(&mut self, key: &Q) -> Option<V>
     where
         K: Borrow<Q>,

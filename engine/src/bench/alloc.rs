@@ -8,6 +8,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 pub struct CountingAlloc {
     live: AtomicUsize,
     peak: AtomicUsize,
+    /// Allocations made (`alloc` and `realloc` calls), for the allocations per step.
+    count: AtomicUsize,
 }
 
 impl CountingAlloc {
@@ -15,6 +17,7 @@ impl CountingAlloc {
         CountingAlloc {
             live: AtomicUsize::new(0),
             peak: AtomicUsize::new(0),
+            count: AtomicUsize::new(0),
         }
     }
     /// Bytes allocated and not yet freed.
@@ -25,10 +28,15 @@ impl CountingAlloc {
     pub fn peak(&self) -> usize {
         self.peak.load(Ordering::Relaxed)
     }
+    /// Allocations made since the start (a step's count is the difference).
+    pub fn allocations(&self) -> usize {
+        self.count.load(Ordering::Relaxed)
+    }
     pub fn reset_peak(&self) {
         self.peak.store(self.live(), Ordering::Relaxed);
     }
     fn added(&self, n: usize) {
+        self.count.fetch_add(1, Ordering::Relaxed);
         let live = self.live.fetch_add(n, Ordering::Relaxed) + n;
         self.peak.fetch_max(live, Ordering::Relaxed);
     }

@@ -28,6 +28,9 @@ pub struct Measurement {
     pub virtual_millis: i64,
     /// Live heap bytes at the end, when an allocator counts them.
     pub heap_bytes: Option<usize>,
+    /// Allocations made during the step, when an allocator counts them (steadier than
+    /// wall-clock on a shared machine).
+    pub allocations: Option<usize>,
 }
 
 /// What the scenarios need from their host.
@@ -36,6 +39,10 @@ pub trait Host {
     fn now_ms(&self) -> f64;
     /// Live heap bytes, if counted.
     fn heap_bytes(&self) -> Option<usize>;
+    /// Allocations made so far, if counted.
+    fn allocations(&self) -> Option<usize> {
+        None
+    }
 }
 
 /// How many label changes the label scenario times (it reports the median).
@@ -71,9 +78,11 @@ fn measure(
     f: impl FnOnce(&mut Session),
 ) -> Measurement {
     let (evals, syncs, virt) = counters(s);
+    let allocs = host.allocations();
     let start = host.now_ms();
     f(s);
     let millis = host.now_ms() - start;
+    let allocations = host.allocations().zip(allocs).map(|(b, a)| b - a);
     let (evals2, syncs2, virt2) = counters(s);
     Measurement {
         scenario,
@@ -85,6 +94,7 @@ fn measure(
         syncs: syncs2 - syncs,
         virtual_millis: virt2 - virt,
         heap_bytes: host.heap_bytes(),
+        allocations,
     }
 }
 

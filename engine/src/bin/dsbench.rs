@@ -18,6 +18,9 @@ impl Host for Native {
     fn heap_bytes(&self) -> Option<usize> {
         Some(ALLOC.live())
     }
+    fn allocations(&self) -> Option<usize> {
+        Some(ALLOC.allocations())
+    }
 }
 
 fn sizes(args: &[String], flag: &str, default: &[usize]) -> Result<Vec<usize>, String> {

@@ -6,9 +6,10 @@
 
 use crate::api::{ObjectKey, ObjectMeta};
 use crate::state::audit::{Deletion, users};
+use crate::state::hash::FastHashMap as HashMap;
 use crate::state::store::{Change, Store};
 use crate::state::{World, apiserver};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// The kinds that own dependents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

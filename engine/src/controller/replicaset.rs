@@ -16,9 +16,10 @@ use crate::state::apiserver;
 use crate::state::audit::{Deletion, users};
 use crate::state::clock::Wake;
 use crate::state::events::{reference, source};
+use crate::state::hash::FastHashMap as HashMap;
 use crate::state::store::Change;
 use std::cmp::Reverse;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 const COMPONENT: &str = "replicaset-controller";
 

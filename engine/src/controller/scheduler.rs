@@ -7,6 +7,7 @@ use crate::api::{NORMAL, Node, ObjectKey, Pod, PodCondition, PodStatus, Time, WA
 use crate::placement::{RequiredNodeAffinity, find_matching_untolerated_taint};
 use crate::state::World;
 use crate::state::events::reference;
+use crate::state::node_usage::{counted_on, host_ports, requests};
 use crate::state::store::{Change, pod_target_node};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -71,7 +72,10 @@ fn schedule_one(w: &mut World, key: &ObjectKey) {
     let now = w.clock.now();
     let Some(target) = pod_target_node(&pod) else {
         match choose_node(w, &pod) {
-            Ok(node) => bind(w, key, &pod, &node, now),
+            Ok(node) => {
+                drop(pod); // see `bind`
+                bind(w, key, &node, now);
+            }
             Err(msg) => unschedulable(w, key, &pod, msg, now),
         }
         return;
@@ -84,7 +88,10 @@ fn schedule_one(w: &mut World, key: &ObjectKey) {
         )),
     };
     match verdict {
-        Ok(()) => bind(w, key, &pod, &target, now),
+        Ok(()) => {
+            drop(pod); // see `bind`
+            bind(w, key, &target, now);
+        }
         Err(unfit) => {
             let target_exists = w.store.node(&target).is_some();
             let msg = failed_scheduling_message(total, target_exists, &unfit);
@@ -93,11 +100,16 @@ fn schedule_one(w: &mut World, key: &ObjectKey) {
     }
 }
 
-fn bind(w: &mut World, key: &ObjectKey, pod: &Pod, node: &str, now: Time) {
-    w.store.update_pod(key, |p| {
+/// The binding: `nodeName` set (`node` names an existing node, so this always changes the pod),
+/// PodScheduled. The caller lets go of the pod first, so that the store edits it in place.
+fn bind(w: &mut World, key: &ObjectKey, node: &str, now: Time) {
+    w.store.write_pod(key, |p| {
         p.spec.node_name = node.to_string();
         set_condition(p, "PodScheduled", "True", "", "", now);
     });
+    let Some(pod) = w.store.pod(key) else {
+        return;
+    };
     let msg = format!(
         "Successfully assigned {}/{} to {}",
         key.namespace, key.name, node
@@ -255,24 +267,19 @@ pub fn check_node(w: &World, pod: &Pod, node: &Node) -> Result<(), Unfit> {
             t.key, value
         )));
     }
-    let others: Vec<&Pod> = w
-        .store
-        .pods_on_node(node.name())
-        .filter(|p| {
-            !p.spec.node_name.is_empty() && !p.is_terminal() && p.metadata.uid != pod.metadata.uid
-        })
-        .collect();
+    // The other pods bound to the node that have not finished, as running sums.
+    let mut others = w.store.node_usage(node.name()).cloned().unwrap_or_default();
+    if counted_on(pod) == Some(node.name()) {
+        others.remove(pod);
+    }
     let wanted_ports = host_ports(pod);
-    if others
-        .iter()
-        .any(|p| host_ports(p).iter().any(|hp| wanted_ports.contains(hp)))
-    {
+    if others.host_ports.iter().any(|hp| wanted_ports.contains(hp)) {
         return Err(Unfit::Resolvable(
             "node(s) didn't have free ports for the requested pod ports".into(),
         ));
     }
     let mut insufficient = Vec::new();
-    if others.len() as i128 + 1 > allocatable(node, "pods").unwrap_or(i128::MAX) / 1000 {
+    if others.pods as i128 + 1 > allocatable(node, "pods").unwrap_or(i128::MAX) / 1000 {
         insufficient.push("Too many pods".to_string());
     }
     for resource in ["cpu", "memory"] {
@@ -283,8 +290,7 @@ pub fn check_node(w: &World, pod: &Pod, node: &Node) -> Result<(), Unfit> {
         let Some(cap) = allocatable(node, resource) else {
             continue;
         };
-        let used: i128 = others.iter().map(|p| requests(p, resource)).sum();
-        if used + want > cap {
+        if others.requested(resource) + want > cap {
             insufficient.push(format!("Insufficient {resource}"));
         }
     }
@@ -300,40 +306,6 @@ fn allocatable(node: &Node, resource: &str) -> Option<i128> {
         .get(resource)
         .or_else(|| node.status.capacity.get(resource))
         .and_then(|q| q.milli_value())
-}
-
-/// Sum of container requests in milli-units (limits stand in for missing requests, as the API
-/// server defaults them).
-pub fn requests(pod: &Pod, resource: &str) -> i128 {
-    pod.spec
-        .containers
-        .iter()
-        .filter_map(|c| c.resources.as_ref())
-        .filter_map(|r| r.requests.get(resource).or_else(|| r.limits.get(resource)))
-        .filter_map(|q| q.milli_value())
-        .sum()
-}
-
-/// (protocol, port) pairs the pod wants on the host; hostNetwork pods use their container ports.
-fn host_ports(pod: &Pod) -> Vec<(String, i32)> {
-    pod.spec
-        .containers
-        .iter()
-        .flat_map(|c| &c.ports)
-        .filter_map(|p| {
-            let port = match p.host_port {
-                Some(hp) if hp > 0 => hp,
-                _ if pod.spec.host_network => p.container_port,
-                _ => return None,
-            };
-            let proto = if p.protocol.is_empty() {
-                "TCP"
-            } else {
-                &p.protocol
-            };
-            Some((proto.to_string(), port))
-        })
-        .collect()
 }
 
 pub fn set_condition(

@@ -9,9 +9,10 @@ use crate::placement::tolerates;
 use crate::state::audit::{Deletion, users};
 use crate::state::clock::Wake;
 use crate::state::events::{reference, source};
+use crate::state::hash::FastHashMap as HashMap;
 use crate::state::store::Change;
 use crate::state::{World, apiserver};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 #[derive(Default)]
 pub struct TaintEviction {

@@ -2,7 +2,7 @@
 
 use crate::api::Pod;
 use crate::cluster::Cluster;
-use crate::controller::scheduler::requests;
+use crate::state::node_usage::requests;
 
 /// One resource of a node, in thousandths of its unit (a pod counts 1000 of `pods`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

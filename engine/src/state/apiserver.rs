@@ -40,6 +40,11 @@ pub fn create_pod(w: &mut World, mut pod: Pod, user: &str) -> ObjectKey {
     crate::placement::add_default_toleration_seconds(&mut pod.spec);
     pod.metadata.uid = w.rng.uid();
     pod.metadata.creation_timestamp = Some(w.clock.now());
+    // Stored for as long as the pod lives, and written in place from here on: no spare room
+    // from building the lists (the default tolerations and the controller's labels are added
+    // one at a time).
+    pod.spec.tolerations.shrink_to_fit();
+    pod.metadata.labels.shrink_to_fit();
     let key = ObjectKey::of(&pod.metadata);
     let entry = audit_entry(w, user, "create", "pods", &pod);
     w.audit.record(entry);

@@ -10,7 +10,7 @@
 //! strings without touching them. client-go forgets groups beyond 4,096 (an LRU); here they are
 //! forgotten once they no longer change anything (see [`Correlator::prune`]).
 
-use super::fnv::{Fnv, FnvHashMap};
+use super::hash::{FastHashMap, WordHash};
 use crate::api::Time;
 use std::hash::{Hash, Hasher};
 
@@ -44,14 +44,14 @@ impl Group {
 #[derive(Debug, Clone, Default)]
 pub struct Correlator {
     /// Aggregate key → its group.
-    groups: FnvHashMap<u64, Group>,
+    groups: FastHashMap<u64, Group>,
     /// Source and object → tokens left and when they were counted.
-    buckets: FnvHashMap<u64, (f64, Time)>,
+    buckets: FastHashMap<u64, (f64, Time)>,
 }
 
 /// A hash of some strings.
 pub fn hash_of(parts: &[&str]) -> u64 {
-    let mut h = Fnv::default();
+    let mut h = WordHash::default();
     parts.hash(&mut h);
     h.finish()
 }

@@ -8,7 +8,7 @@
 //! next event), or one at a time ([`Recorder::iter`]).
 
 use super::correlator::{COMBINED_PREFIX, Correlator, hash_of};
-use super::fnv::{Fnv, FnvHashMap};
+use super::hash::{FastHashMap, WordHash};
 use super::interner::{Interner, Sym};
 use crate::api::{Event, EventSource, ObjectMeta, ObjectReference, Time};
 use std::cell::OnceCell;
@@ -27,7 +27,7 @@ pub struct Recorder {
     strings: Interner,
     /// Identical events (same object, type, reason, message and source), by a hash of those
     /// fields → their indices in `rows` (more than one only when hashes collide).
-    seen: FnvHashMap<u64, Vec<u32>>,
+    seen: FastHashMap<u64, Vec<u32>>,
     counter: u64,
     /// `rows.len()` after the last sweep.
     swept_len: usize,
@@ -67,9 +67,9 @@ struct Key {
 }
 
 impl Key {
-    /// FNV-1a of the symbols: no allocation, and cheap.
+    /// A hash of the symbols: no allocation, and cheap.
     fn identity(&self) -> u64 {
-        let mut h = Fnv::default();
+        let mut h = WordHash::default();
         self.hash(&mut h);
         h.finish()
     }
@@ -191,22 +191,32 @@ impl Recorder {
     pub fn record(
         &mut self,
         now: Time,
-        object: ObjectReference,
+        object: ObjectRef<'_>,
         type_: &str,
         reason: &str,
         message: String,
-        source: EventSource,
+        source: Source<'_>,
     ) {
-        let source_and_object = [
-            &*source.component,
-            &*source.host,
-            &*object.kind,
-            &*object.namespace,
-            &*object.name,
-            &*object.uid,
-            &*object.api_version,
+        let [component, host] = [source.component, source.host];
+        let [kind, namespace, name, uid, api_version] = [
+            object.kind,
+            object.namespace,
+            object.name,
+            object.uid,
+            object.api_version,
         ];
-        let group = hash_of(&[&source_and_object[..], &[type_, reason]].concat());
+        let source_and_object = [component, host, kind, namespace, name, uid, api_version];
+        let group = hash_of(&[
+            component,
+            host,
+            kind,
+            namespace,
+            name,
+            uid,
+            api_version,
+            type_,
+            reason,
+        ]);
         let combined = self.correlator.aggregate(now, group, hash_of(&[&message]));
         if !self.correlator.allow(now, hash_of(&source_and_object)) {
             return;
@@ -219,18 +229,18 @@ impl Recorder {
         self.sweep(now);
         let mut s = |text: &str| self.strings.intern(text);
         let key = Key {
-            kind: s(&object.kind),
-            namespace: s(&object.namespace),
-            name: s(&object.name),
+            kind: s(kind),
+            namespace: s(namespace),
+            name: s(name),
             type_: s(type_),
             reason: s(reason),
             message: s(key_message),
-            component: s(&source.component),
-            host: s(&source.host),
+            component: s(component),
+            host: s(host),
         };
         let (uid, api_version, field_path, shown) = (
-            s(&object.uid),
-            s(&object.api_version),
+            s(uid),
+            s(api_version),
             s(&object.field_path),
             s(combined_text.as_deref().unwrap_or(&message)),
         );
@@ -312,22 +322,37 @@ impl Recorder {
     }
 }
 
+/// The `source` of an event, borrowed (the recorder keeps its own copy of the strings, once).
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    pub component: &'a str,
+    pub host: &'a str,
+}
+
+/// What an event is about (`involvedObject`), borrowed from the object, as [`Source`] is.
+#[derive(Debug, Clone)]
+pub struct ObjectRef<'a> {
+    pub kind: &'a str,
+    pub api_version: &'a str,
+    pub namespace: &'a str,
+    pub name: &'a str,
+    pub uid: &'a str,
+    pub field_path: String,
+}
+
 /// The `source` of an event: the component, and the node for kubelet events.
-pub fn source(component: &str, host: &str) -> EventSource {
-    EventSource {
-        component: component.into(),
-        host: host.into(),
-    }
+pub fn source<'a>(component: &'a str, host: &'a str) -> Source<'a> {
+    Source { component, host }
 }
 
 /// A reference to an object for `involvedObject`.
-pub fn reference(kind: &str, api_version: &str, meta: &ObjectMeta) -> ObjectReference {
-    ObjectReference {
-        kind: kind.into(),
-        namespace: meta.namespace.clone(),
-        name: meta.name.clone(),
-        uid: meta.uid.clone(),
-        api_version: api_version.into(),
+pub fn reference<'a>(kind: &'a str, api_version: &'a str, meta: &'a ObjectMeta) -> ObjectRef<'a> {
+    ObjectRef {
+        kind,
+        api_version,
+        namespace: &meta.namespace,
+        name: &meta.name,
+        uid: &meta.uid,
         field_path: String::new(),
     }
 }
@@ -336,12 +361,14 @@ pub fn reference(kind: &str, api_version: &str, meta: &ObjectMeta) -> ObjectRefe
 mod tests {
     use super::*;
 
-    fn pod_ref(name: &str) -> ObjectReference {
-        ObjectReference {
-            kind: "Pod".into(),
-            namespace: "default".into(),
-            name: name.into(),
-            ..Default::default()
+    fn pod_ref(name: &str) -> ObjectRef<'_> {
+        ObjectRef {
+            kind: "Pod",
+            api_version: "",
+            namespace: "default",
+            name,
+            uid: "",
+            field_path: String::new(),
         }
     }
 
@@ -387,30 +414,46 @@ mod tests {
     #[test]
     fn an_event_reads_back_as_recorded() {
         let mut r = Recorder::default();
-        let object = ObjectReference {
-            kind: "Node".into(),
-            namespace: String::new(),
-            name: "n1".into(),
-            uid: "u-1".into(),
-            api_version: "v1".into(),
+        let object = ObjectRef {
+            kind: "Node",
+            namespace: "",
+            name: "n1",
+            uid: "u-1",
+            api_version: "v1",
             field_path: "spec.containers{c}".into(),
         };
         let at = Time(61_000);
         r.record(
             at,
-            object.clone(),
+            object,
             "Warning",
             "Rebooted",
             "m".into(),
             source("kubelet", "n1"),
         );
         let e = &r.events()[0];
-        assert_eq!(e.involved_object, object);
+        assert_eq!(
+            e.involved_object,
+            ObjectReference {
+                kind: "Node".into(),
+                namespace: String::new(),
+                name: "n1".into(),
+                uid: "u-1".into(),
+                api_version: "v1".into(),
+                field_path: "spec.containers{c}".into(),
+            }
+        );
         assert_eq!(
             (e.type_.as_str(), e.reason.as_str(), e.message.as_str()),
             ("Warning", "Rebooted", "m")
         );
-        assert_eq!(e.source, source("kubelet", "n1"));
+        assert_eq!(
+            e.source,
+            EventSource {
+                component: "kubelet".into(),
+                host: "n1".into(),
+            }
+        );
         assert_eq!(
             e.metadata.namespace, "default",
             "a cluster-scoped object's events"

@@ -1,7 +1,7 @@
 //! Strings stored once: the event log repeats the same kinds, reasons, components, node names
 //! and often whole messages thousands of times, so it keeps a number per distinct string.
 
-use super::fnv::FnvHashMap;
+use super::hash::FastHashMap;
 use std::rc::Rc;
 
 /// A string held by an [`Interner`].
@@ -11,7 +11,7 @@ pub struct Sym(u32);
 #[derive(Debug, Clone, Default)]
 pub struct Interner {
     strings: Vec<Rc<str>>,
-    ids: FnvHashMap<Rc<str>, Sym>,
+    ids: FastHashMap<Rc<str>, Sym>,
 }
 
 impl Interner {

@@ -8,9 +8,10 @@ pub mod audit;
 pub mod clock;
 mod correlator;
 pub mod events;
-mod fnv;
+pub(crate) mod hash;
 mod interner;
 pub mod names;
+pub mod node_usage;
 pub mod store;
 pub mod timings;
 

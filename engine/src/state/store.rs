@@ -1,7 +1,8 @@
 //! The object store: what the API server holds. Every write goes through here so that indices stay
 //! right and every change is recorded for the controllers (as informers would deliver it).
 
-use super::fnv::FnvHashMap;
+use super::hash::FastHashMap;
+use super::node_usage::{NodeUsage, counted_on};
 use crate::api::{
     ControllerRevision, DaemonSet, DaemonSetStatus, Deployment, Node, ObjectKey, Pod, PodStatus,
     ReplicaSet,
@@ -9,7 +10,7 @@ use crate::api::{
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
-type HashMap<K, V> = FnvHashMap<K, V>;
+type HashMap<K, V> = FastHashMap<K, V>;
 
 /// A change the controllers react to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,6 +63,8 @@ pub struct Store {
     /// its pods whether it is still right.
     node_versions: HashMap<String, u64>,
     node_writes: u64,
+    /// What the unfinished pods bound to each node request (the scheduler's filters).
+    node_usage: HashMap<String, NodeUsage>,
     resource_version: u64,
     /// Bumped on every ControllerRevision write, so controllers can tell when to look again.
     revisions_version: u64,
@@ -169,25 +172,40 @@ impl Store {
             .filter(|(_, s)| !s.is_empty())
             .map(|(n, _)| n)
     }
-    pub fn put_pod(&mut self, mut pod: Pod) {
-        pod.metadata.resource_version = self.next_rv();
+    pub fn put_pod(&mut self, pod: Pod) {
         let key = ObjectKey::of(&pod.metadata);
-        let old = self.pod(&key);
-        let old_node = old.and_then(pod_target_node);
+        let before = (self.pods.get(&key)).map(|old| Before::uncount(&mut self.node_usage, old));
+        self.store_pod(key, pod, before);
+    }
+    /// A write that always changes the pod and keeps its name (the binding subresource): the
+    /// pod is edited in place when nothing else holds it, instead of copied and compared.
+    pub fn write_pod(&mut self, key: &ObjectKey, f: impl FnOnce(&mut Pod)) -> bool {
+        let Some(old) = self.pods.remove(key) else {
+            return false;
+        };
+        let before = Before::uncount(&mut self.node_usage, &old);
+        let mut pod = Rc::unwrap_or_clone(old);
+        f(&mut pod);
+        self.store_pod(key.clone(), pod, Some(before));
+        true
+    }
+    /// Stores `pod` under `key`, whose stored version, if any, was `before`.
+    fn store_pod(&mut self, key: ObjectKey, mut pod: Pod, before: Option<Before>) {
+        pod.metadata.resource_version = self.next_rv();
+        recount(&mut self.node_usage, None, Some(&pod));
+        let is_new = before.is_none();
+        let Before {
+            node: old_node,
+            uid: old_uid,
+        } = before.unwrap_or_default();
         // An orphan (now) is news for every DaemonSet that may adopt it: no owners listed.
         let owners = match controller_uid(&pod) {
             None => Vec::new(),
-            Some(uid) => old
-                .and_then(controller_uid)
-                .into_iter()
-                .chain([uid])
-                .collect(),
+            Some(uid) => old_uid.iter().cloned().chain([uid]).collect(),
         };
         let new_node = pod_target_node(&pod);
-        let old_uid = old.and_then(controller_uid);
         let new_uid = controller_uid(&pod);
         // Most writes are status updates: same node, same owner, indices already right.
-        let is_new = old.is_none();
         if is_new || old_node != new_node || old_uid != new_uid {
             self.unindex(&key, old_node.as_deref(), old_uid.as_deref());
             self.index(&key, new_node.as_deref(), new_uid.as_deref());
@@ -241,7 +259,14 @@ impl Store {
             return false;
         };
         let pod = Rc::make_mut(stored);
+        let was_counted = counted_on(pod).is_some();
         pod.status = status;
+        // Finished (or back): the spec, and so the node and the requests, are unchanged.
+        match (was_counted, counted_on(pod)) {
+            (true, None) => uncount(&mut self.node_usage, &pod.spec.node_name, pod),
+            (false, Some(node)) => self.node_usage.entry(node.into()).or_default().add(pod),
+            _ => {}
+        }
         pod.metadata.resource_version = rv;
         // Node and owner are unchanged: the indices stay; the change is put_pod's for the same.
         let node = pod_target_node(pod);
@@ -255,11 +280,16 @@ impl Store {
     pub fn remove_pod(&mut self, key: &ObjectKey) -> Option<Rc<Pod>> {
         let pod = self.pods.remove(key)?;
         self.pod_keys.remove(key);
+        recount(&mut self.node_usage, Some(&pod), None);
         let node = pod_target_node(&pod);
         self.unindex(key, node.as_deref(), controller_uid(&pod).as_deref());
         let owners = controller_uid(&pod).into_iter().collect();
         self.pod_changed(key.clone(), node.into_iter().collect(), owners);
         Some(pod)
+    }
+    /// What the unfinished pods bound to `node` request, if any are.
+    pub fn node_usage(&self, node: &str) -> Option<&NodeUsage> {
+        self.node_usage.get(node)
     }
     /// Pods with no node yet, neither bound nor pinned (what the scheduler places), in key
     /// order.
@@ -497,6 +527,45 @@ shared_objects!(
     remove_replicaset
 );
 
+/// What the indices and the informers need of a pod's stored version, taken before it is
+/// replaced.
+#[derive(Default)]
+struct Before {
+    node: Option<String>,
+    uid: Option<String>,
+}
+
+impl Before {
+    /// Also takes the pod out of its node's sums.
+    fn uncount(usage: &mut HashMap<String, NodeUsage>, old: &Pod) -> Before {
+        recount(usage, Some(old), None);
+        Before {
+            node: pod_target_node(old),
+            uid: controller_uid(old),
+        }
+    }
+}
+
+/// Moves the node sums from what `old` counted to what `new` counts (either may be none).
+fn recount(usage: &mut HashMap<String, NodeUsage>, old: Option<&Pod>, new: Option<&Pod>) {
+    if let Some((pod, node)) = old.and_then(|p| Some((p, counted_on(p)?))) {
+        uncount(usage, node, pod);
+    }
+    if let Some((pod, node)) = new.and_then(|p| Some((p, counted_on(p)?))) {
+        usage.entry(node.to_string()).or_default().add(pod);
+    }
+}
+
+/// Takes `pod` out of the sums of `node`, dropping them when no pod is left.
+fn uncount(usage: &mut HashMap<String, NodeUsage>, node: &str, pod: &Pod) {
+    if let Some(u) = usage.get_mut(node) {
+        u.remove(pod);
+        if u.pods == 0 {
+            usage.remove(node);
+        }
+    }
+}
+
 /// Removes `key` from the set at `at`, dropping the set when it empties.
 fn remove_from(map: &mut HashMap<String, BTreeSet<ObjectKey>>, at: &str, key: &ObjectKey) {
     if let Some(set) = map.get_mut(at) {
@@ -641,5 +710,47 @@ mod tests {
             "a held version does not change"
         );
         assert_eq!(store.pod(&key).unwrap().status.phase, "Running");
+    }
+
+    /// The binding write changes the stored pod in place when nothing else holds it, keeps a
+    /// held version as it was, and is indexed and announced as `put_pod`'s (the pod moves from
+    /// the unplaced pods to its node).
+    #[test]
+    fn a_binding_write_edits_in_place_and_moves_the_pod_to_its_node() {
+        let mut store = Store::default();
+        let mut pod = crate::api::Pod::default();
+        pod.metadata.namespace = "default".into();
+        pod.metadata.name = "p".into();
+        store.put_pod(pod);
+        store.take_changes();
+        let key = ObjectKey::new("default", "p");
+        let held = store.pod_rc(&key).unwrap();
+        assert!(store.write_pod(&key, |p| p.spec.node_name = "a".into()));
+        assert_eq!(held.spec.node_name, "", "a held version does not change");
+        drop(held);
+        let before = store.pod(&key).unwrap() as *const crate::api::Pod;
+        assert!(store.write_pod(&key, |p| p.spec.node_name = "b".into()));
+        assert_eq!(
+            store.pod(&key).unwrap() as *const _,
+            before,
+            "edited in place"
+        );
+        assert_eq!(store.pod(&key).unwrap().metadata.resource_version, "3");
+        assert_eq!(store.unplaced_pods().count(), 0);
+        assert_eq!(store.pods_on_node("a").count(), 0);
+        assert_eq!(store.pods_on_node("b").count(), 1);
+        let nodes = |c: &super::Change| match c {
+            super::Change::Pod { nodes, .. } => nodes.clone(),
+            _ => Vec::new(),
+        };
+        let changes = store.take_changes();
+        assert_eq!(
+            changes.iter().map(nodes).collect::<Vec<_>>(),
+            [
+                vec!["a".to_string()],
+                vec!["a".to_string(), "b".to_string()]
+            ]
+        );
+        assert!(!store.write_pod(&ObjectKey::new("default", "q"), |_| {}));
     }
 }

@@ -2,7 +2,7 @@
 //! node) key, 1 s doubling to 15 min, reset after 30 idle minutes (flowcontrol.Backoff).
 
 use crate::api::Time;
-use std::collections::HashMap;
+use crate::state::hash::FastHashMap as HashMap;
 
 pub const INITIAL_MS: i64 = 1_000;
 pub const MAX_MS: i64 = 15 * 60 * 1_000;

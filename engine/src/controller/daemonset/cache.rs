@@ -10,7 +10,9 @@ use crate::api::{ControllerRevision, DaemonSet, ObjectKey, Selector, Time};
 use crate::placement::{PlacementPolicy, ShouldRun};
 use crate::state::World;
 use crate::state::clock::Wake;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use crate::state::hash::FastHashMap as HashMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 pub(super) struct DsCache {
     pub(super) uid: String,
@@ -32,8 +34,17 @@ pub(super) struct DsCache {
     /// Nodes to revisit at a time (minReadySeconds passing, failed-pod backoff ending).
     pub(super) wakes: BTreeMap<Time, BTreeSet<String>>,
     /// `constructHistory`'s answer, valid while the template, collisionCount and the set of
-    /// revisions are unchanged: (revisions version, collisionCount, hash, old revisions).
-    pub(super) history: Option<(u64, Option<i32>, String, Vec<ControllerRevision>)>,
+    /// revisions are unchanged.
+    pub(super) history: Option<History>,
+}
+
+/// `constructHistory`'s answer and what it was computed for.
+pub(super) struct History {
+    revisions_version: u64,
+    collision_count: Option<i32>,
+    hash: String,
+    /// Shared with each sync, not copied (each revision holds a template).
+    old: Rc<[ControllerRevision]>,
 }
 
 impl DsCache {
@@ -46,7 +57,7 @@ impl DsCache {
             all_dirty: true,
             dirty: BTreeSet::new(),
             deferred: BTreeSet::new(),
-            per_node: HashMap::new(),
+            per_node: HashMap::default(),
             totals: Counts::default(),
             old_nodes: BTreeSet::new(),
             roll: RollIndex::default(),
@@ -71,17 +82,23 @@ impl DsCache {
         w: &mut World,
         ds: &DaemonSet,
         selector: &Selector,
-    ) -> Option<(String, Vec<ControllerRevision>)> {
+    ) -> Option<(String, Rc<[ControllerRevision]>)> {
         let version = w.store.revisions_version();
         let collisions = ds.status.collision_count;
         let (hash, old_revisions) = match &self.history {
-            Some((v, cc, hash, old)) if *v == version && *cc == collisions => {
-                (hash.clone(), old.clone())
+            Some(h) if h.revisions_version == version && h.collision_count == collisions => {
+                (h.hash.clone(), h.old.clone())
             }
             _ => {
                 let (hash, old) = history::construct_history(w, ds, selector)?;
+                let old: Rc<[ControllerRevision]> = old.into();
                 let version = w.store.revisions_version();
-                self.history = Some((version, collisions, hash.clone(), old.clone()));
+                self.history = Some(History {
+                    revisions_version: version,
+                    collision_count: collisions,
+                    hash: hash.clone(),
+                    old: old.clone(),
+                });
                 (hash, old)
             }
         };

@@ -200,11 +200,12 @@ fn dedup_current(
 
 /// `cleanupHistory` (spec §9): delete the oldest old revisions beyond `revisionHistoryLimit`,
 /// sparing any whose hash a live pod of the DaemonSet still carries.
-pub fn cleanup_history(w: &mut World, ds: &DaemonSet, mut old: Vec<ControllerRevision>) {
+pub fn cleanup_history(w: &mut World, ds: &DaemonSet, old: &[ControllerRevision]) {
     let limit = ds.spec.revision_history_limit.unwrap_or(10).max(0) as usize;
     if old.len() <= limit {
         return;
     }
+    let mut old: Vec<&ControllerRevision> = old.iter().collect();
     // Inserted one by one: `collect` into a set would compile a copy of the standard sort.
     let mut live_hashes: BTreeSet<String> = BTreeSet::new();
     live_hashes.extend(

@@ -25,10 +25,11 @@ pub(crate) use roll_index::{is_pod_updated, surge_and_unavailable};
 use crate::api::{DaemonSet, ObjectKey, Selector, Time, WARNING};
 use crate::state::World;
 use crate::state::events::{reference, source};
+use crate::state::hash::FastHashMap as HashMap;
 use crate::state::store::Change;
 use backoff::Backoff;
 use cache::DsCache;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// At most this many creates and deletes per sync (`BurstReplicas`, spec §7.1).
 pub const BURST_REPLICAS: usize = 250;
@@ -36,6 +37,10 @@ pub const BURST_REPLICAS: usize = 250;
 #[derive(Default)]
 pub struct DaemonSetController {
     caches: HashMap<ObjectKey, DsCache>,
+    /// The caches' keys by the UID they were built for (one, unless objects were stored without
+    /// one), so that a change of an owned pod goes to its owner alone instead of being compared
+    /// with every DaemonSet.
+    by_uid: HashMap<String, Vec<ObjectKey>>,
     queue: BTreeSet<ObjectKey>,
     backoff: Backoff,
     /// How many (node, DaemonSet) placement decisions were evaluated, for the incremental-cost
@@ -55,17 +60,26 @@ impl DaemonSetController {
                     self.queue.insert(key.clone());
                 }
             }
-            Change::Pod { key, nodes, owners } => {
-                // An owned pod concerns its owner; an orphan every DaemonSet that may adopt it.
+            // An orphan concerns every DaemonSet that may adopt it.
+            Change::Pod { key, nodes, owners } if owners.is_empty() => {
                 for (ds_key, cache) in &mut self.caches {
-                    let concerned = if owners.is_empty() {
-                        ds_key.namespace == key.namespace
-                    } else {
-                        owners.contains(&cache.uid)
-                    };
-                    if concerned {
+                    if ds_key.namespace == key.namespace {
                         cache.dirty.extend(nodes.iter().cloned());
                         self.queue.insert(ds_key.clone());
+                    }
+                }
+            }
+            // An owned pod concerns its owners, before and after the change.
+            Change::Pod { nodes, owners, .. } => {
+                for (i, uid) in owners.iter().enumerate() {
+                    if owners[..i].contains(uid) {
+                        continue;
+                    }
+                    for ds_key in self.by_uid.get(uid).into_iter().flatten() {
+                        if let Some(cache) = self.caches.get_mut(ds_key) {
+                            cache.dirty.extend(nodes.iter().cloned());
+                            self.queue.insert(ds_key.clone());
+                        }
                     }
                 }
             }
@@ -74,7 +88,9 @@ impl DaemonSetController {
                 if let (Some(ds), Some(cache)) = (w.store.daemonset(key), self.caches.get_mut(key))
                     && (ds.metadata.uid != cache.uid || ds.metadata.generation != cache.generation)
                 {
+                    let old_uid = std::mem::take(&mut cache.uid);
                     *cache = DsCache::new(ds);
+                    self.index_uid(key, &old_uid);
                 }
             }
             Change::Revision(key) => {
@@ -88,6 +104,26 @@ impl DaemonSetController {
             }
             // Not what a DaemonSet watches (their pods reach it as pod changes).
             Change::Deployment(_) | Change::ReplicaSet(_) => {}
+        }
+    }
+
+    /// Files the cache of `key` under its (new) UID instead of `old_uid`.
+    fn index_uid(&mut self, key: &ObjectKey, old_uid: &str) {
+        self.unindex_uid(key, old_uid);
+        if let Some(cache) = self.caches.get(key) {
+            let keys = self.by_uid.entry(cache.uid.clone()).or_default();
+            if !keys.contains(key) {
+                keys.push(key.clone());
+            }
+        }
+    }
+
+    fn unindex_uid(&mut self, key: &ObjectKey, uid: &str) {
+        if let Some(keys) = self.by_uid.get_mut(uid) {
+            keys.retain(|k| k != key);
+            if keys.is_empty() {
+                self.by_uid.remove(uid);
+            }
         }
     }
 
@@ -116,7 +152,9 @@ impl DaemonSetController {
     fn sync(&mut self, key: &ObjectKey, w: &mut World) {
         self.syncs += 1;
         let Some(ds) = w.store.daemonset_rc(key) else {
-            self.caches.remove(key);
+            if let Some(cache) = self.caches.remove(key) {
+                self.unindex_uid(key, &cache.uid);
+            }
             return;
         };
         if ds.spec.selector.as_ref().is_some_and(|s| s.is_deep_empty()) {
@@ -128,11 +166,23 @@ impl DaemonSetController {
             return;
         }
         let selector = selector_of(&ds);
-        let cache = self
-            .caches
-            .entry(key.clone())
-            .or_insert_with(|| DsCache::new(&ds));
-        cache.refresh(&ds);
+        let old_uid = match self.caches.get_mut(key) {
+            Some(cache) => {
+                let old_uid = cache.uid.clone();
+                cache.refresh(&ds);
+                (cache.uid != old_uid).then_some(old_uid)
+            }
+            None => {
+                self.caches.insert(key.clone(), DsCache::new(&ds));
+                Some(String::new())
+            }
+        };
+        if let Some(old_uid) = old_uid {
+            self.index_uid(key, &old_uid);
+        }
+        let Some(cache) = self.caches.get_mut(key) else {
+            return;
+        };
         let Some((hash, old_revisions)) = cache.construct_history(w, &ds, &selector) else {
             self.queue.insert(key.clone()); // revision name clash: collisionCount bumped
             return;
@@ -150,7 +200,7 @@ impl DaemonSetController {
         let pods = claim::nodes_to_daemon_pods(w, &ds, &selector, visit.iter(), false);
         rolling_update::index_nodes(w, cache, &sync, &pods);
         rolling_update::rolling_update(w, cache, &sync);
-        history::cleanup_history(w, &ds, old_revisions);
+        history::cleanup_history(w, &ds, &old_revisions);
         status::update_daemonset_status(w, cache, &sync, &pods);
         if requeue {
             self.queue.insert(key.clone());

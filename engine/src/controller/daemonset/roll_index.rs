@@ -11,9 +11,10 @@
 
 use crate::api::{DaemonSet, ObjectKey, Pod, Time, keys};
 use crate::placement::ShouldRun;
+use crate::state::hash::FastHashMap as HashMap;
 #[cfg(test)]
 use std::collections::BTreeMap;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::ops::Deref;
 
 /// A read-only view of the DaemonSet's pods by node (upstream's `nodeToDaemonPods`).

@@ -17,8 +17,10 @@ use crate::state::apiserver;
 use crate::state::audit::Deletion;
 use crate::state::clock::Wake;
 use crate::state::events::reference;
+use crate::state::hash::FastHashMap as HashMap;
 use crate::state::store::Change;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+use std::rc::Rc;
 
 /// How long the kubelet takes to confirm that a pod none of whose containers ran has stopped:
 /// one pass of its pod lifecycle (the PLEG relists every second). Kubernetes fixes no such
@@ -114,24 +116,24 @@ impl Kubelet {
         if pod.spec.node_name.is_empty() {
             return;
         }
-        let node_name = pod.spec.node_name.clone();
-        let Some(node) = w.store.node(&node_name) else {
+        let Some(node) = w.store.node(&pod.spec.node_name) else {
             return; // PodGC's business
         };
-        let ready_status = node.condition_status("Ready").unwrap_or("True").to_string();
+        let ready_status = node.condition_status("Ready").unwrap_or("True");
         if ready_status == "Unknown" {
             return; // the kubelet is not talking to the API server
         }
+        let node_ready = ready_status == "True";
         let now = w.clock.now();
         if pod.metadata.deletion_timestamp.is_some() {
             self.terminate(w, key, &pod, now);
             return;
         }
-        if pod.is_terminal() || ready_status != "True" {
+        if pod.is_terminal() || !node_ready {
             return; // a NotReady node starts nothing new
         }
         let Some(progress) = self.pods.get(key).cloned() else {
-            self.admit(w, key, &pod, now);
+            self.admit(w, key, pod, now);
             return;
         };
         if now < progress.due {
@@ -173,13 +175,15 @@ impl Kubelet {
                 let backoff = (progress.backoff_ms * 2).min(w.timings.image_pull_backoff_max_ms);
                 self.set(w, key, Stage::Pulling, now.plus_millis(ms), backoff);
             }
-            Stage::Starting => self.start_containers(w, key, &pod, now),
+            Stage::Starting => self.start_containers(w, key, pod, now),
             Stage::WaitingReady => {
+                drop(pod); // see `admit`
                 mark_ready(w, key, now);
                 self.set(w, key, Stage::Running, now, 0);
             }
             Stage::Running => {
                 if !pod.is_ready() {
+                    drop(pod); // see `admit`
                     mark_ready(w, key, now); // the node is back: readiness probes pass again
                 }
             }
@@ -204,7 +208,9 @@ impl Kubelet {
     }
 
     /// A newly bound pod: IPs, start time, ContainerCreating; pull what the node lacks.
-    fn admit(&mut self, w: &mut World, key: &ObjectKey, pod: &Pod, now: Time) {
+    /// Takes the pod by value to let go of it before the status write: the store edits a pod
+    /// in place only when nothing else holds it, and copies the whole pod otherwise.
+    fn admit(&mut self, w: &mut World, key: &ObjectKey, pod: Rc<Pod>, now: Time) {
         let node_name = pod.spec.node_name.clone();
         let host_ip = w
             .store
@@ -217,6 +223,15 @@ impl Kubelet {
         } else {
             self.allocate_ip(w, &node_name)
         };
+        let have = self.images.entry(node_name).or_default();
+        let missing: Vec<String> = pod
+            .spec
+            .containers
+            .iter()
+            .map(|c| c.image.clone())
+            .filter(|i| !have.contains(i) || always_pull(&pod, i))
+            .collect();
+        drop(pod);
         w.store.update_pod_status(key, |p, st| {
             st.host_ip = host_ip;
             st.pod_ip = pod_ip;
@@ -248,14 +263,10 @@ impl Kubelet {
                 })
                 .collect();
         });
-        let have = self.images.entry(node_name).or_default();
-        let missing: Vec<String> = pod
-            .spec
-            .containers
-            .iter()
-            .map(|c| c.image.clone())
-            .filter(|i| !have.contains(i) || always_pull(pod, i))
-            .collect();
+        let Some(pod) = w.store.pod_rc(key) else {
+            return;
+        };
+        let pod = &*pod;
         if missing.is_empty() {
             for c in &pod.spec.containers {
                 let msg = format!("Container image \"{}\" already present on machine", c.image);
@@ -316,23 +327,32 @@ impl Kubelet {
         self.set(w, key, Stage::Starting, now.plus_millis(ms), 0);
     }
 
-    fn start_containers(&mut self, w: &mut World, key: &ObjectKey, pod: &Pod, now: Time) {
+    /// Takes the pod by value to let go of it before the status write (see `admit`).
+    fn start_containers(&mut self, w: &mut World, key: &ObjectKey, pod: Rc<Pod>, now: Time) {
         for c in &pod.spec.containers {
             event(
                 w,
-                pod,
+                &pod,
                 NORMAL,
                 "Created",
                 format!("Created container: {}", c.name),
             );
             event(
                 w,
-                pod,
+                &pod,
                 NORMAL,
                 "Started",
                 format!("Started container {}", c.name),
             );
         }
+        let delay = pod
+            .spec
+            .containers
+            .iter()
+            .filter_map(|c| c.readiness_probe.as_ref())
+            .map(|p| p.initial_delay_seconds.unwrap_or(0).max(0))
+            .max();
+        drop(pod);
         w.store.update_pod_status(key, |_, st| {
             st.phase = phase::RUNNING.into();
             for cs in &mut st.container_statuses {
@@ -350,13 +370,6 @@ impl Kubelet {
                 );
             }
         });
-        let delay = pod
-            .spec
-            .containers
-            .iter()
-            .filter_map(|c| c.readiness_probe.as_ref())
-            .map(|p| p.initial_delay_seconds.unwrap_or(0).max(0))
-            .max();
         match delay {
             Some(d) if d > 0 => self.set(w, key, Stage::WaitingReady, now.plus_secs(d), 0),
             _ => {
