@@ -6,7 +6,7 @@
 use super::node_card::NodeCard;
 use super::node_signals::NodeSignals;
 use super::{use_state, use_views};
-use crate::i18n::{Lang, Msg, text, use_i18n};
+use crate::i18n::{Msg, text, use_i18n};
 use crate::playground::NodeView;
 use leptos::prelude::*;
 
@@ -17,14 +17,14 @@ pub const DENSE_THRESHOLD: usize = 200;
 /// are in the cell's `title`, which is also its accessible description: attributes, not text,
 /// so that a cell changing makes the browser repaint it without laying out the grid of
 /// thousands again.
-#[derive(Clone, PartialEq, Eq, Default)]
+#[derive(Clone, PartialEq, Eq)]
 struct Cell {
     class: String,
-    /// The pods' names and states, for the tooltip and screen readers.
-    pods: String,
+    /// The pods' names and states, for the tooltip and screen readers (None: no pods).
+    pods: Option<String>,
 }
 
-fn cell(node: &NodeView, lang: Lang) -> Cell {
+fn cell(node: &NodeView) -> Cell {
     let state = node.summary().map_or("empty", |s| s.class());
     let mut class = format!("dense-cell state-{state}");
     if !node.ready {
@@ -33,15 +33,13 @@ fn cell(node: &NodeView, lang: Lang) -> Cell {
     if node.cordoned {
         class.push_str(" cordoned");
     }
-    let pods = if node.pods.is_empty() {
-        text(lang, Msg::NoPods).to_string()
-    } else {
+    let pods = (!node.pods.is_empty()).then(|| {
         node.pods
             .iter()
             .map(|p| format!("{} {}", p.name, p.label))
             .collect::<Vec<_>>()
             .join(", ")
-    };
+    });
     Cell { class, pods }
 }
 
@@ -71,9 +69,19 @@ fn DenseCell(name: String) -> impl IntoView {
     let i18n = use_i18n();
     let stored = StoredValue::new(name.clone());
     let node = signals.node(&name);
+    // The language is read only where a cell says "No pods": each reader of a signal is one of
+    // its subscribers, and leaving a set of 5,000 costs O(5,000) each time a cell changes.
     let cell = Memo::new(move |_| {
-        let lang = i18n.lang();
-        node.with(|n| n.as_deref().map(|n| cell(n, lang)).unwrap_or_default())
+        node.with(|n| {
+            n.as_deref().map_or_else(
+                // A node gone: its cell is about to go too.
+                || Cell {
+                    class: String::new(),
+                    pods: Some(String::new()),
+                },
+                cell,
+            )
+        })
     });
     let selected = Memo::new(move |_| stored.with_value(|n| signals.is_selected(n)));
     let select = move || {
@@ -82,7 +90,12 @@ fn DenseCell(name: String) -> impl IntoView {
     };
     let title = {
         let name = name.clone();
-        move || cell.with(|c| format!("{name}: {}", c.pods))
+        move || {
+            cell.with(|c| match &c.pods {
+                Some(pods) => format!("{name}: {pods}"),
+                None => format!("{name}: {}", text(i18n.lang(), Msg::NoPods)),
+            })
+        }
     };
     view! {
         <li

@@ -127,6 +127,8 @@ pub struct Playground {
     scripts_loaded: u64,
     /// Node cards kept between reads (`Playground::node_views`, which takes `&self`).
     node_cards: std::cell::RefCell<view_cache::NodeViewCache>,
+    /// Each rollout's per-node answers kept between reads (`Playground::daemonset_views`).
+    rollouts: std::cell::RefCell<dsplay_engine::query::RolloutCache>,
     /// The lesson being followed, if any.
     lesson: Option<LessonState>,
 }
@@ -170,6 +172,7 @@ impl Playground {
             player: None,
             scripts_loaded: 0,
             node_cards: Default::default(),
+            rollouts: Default::default(),
             lesson: None,
         };
         p.refresh();

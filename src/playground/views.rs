@@ -9,7 +9,7 @@ use dsplay_engine::kubectl::{
     self,
     print::printers::{node_roles, node_status, pod_status},
 };
-use dsplay_engine::query::{self, RevisionNumbers, Rollout, SlotExplanation, Usage};
+use dsplay_engine::query::{self, RevisionNumbers, Rollout, RolloutCache, SlotExplanation, Usage};
 use std::cell::OnceCell;
 use std::sync::Arc;
 
@@ -281,11 +281,12 @@ impl Playground {
     pub fn daemonset_views(&self) -> Vec<DaemonSetView> {
         let cluster = self.session().cluster();
         let revisions = RevisionNumbers::new(cluster);
+        let mut rollouts = self.rollouts.borrow_mut();
         cluster
             .store()
             .daemonsets()
             .values()
-            .map(|ds| daemonset_view(cluster, ds, &revisions))
+            .map(|ds| daemonset_view(cluster, ds, &revisions, &mut rollouts))
             .collect()
     }
 
@@ -459,19 +460,27 @@ fn daemonset_name(ds: &DaemonSet) -> String {
     format!("{}/{}", ds.metadata.namespace, ds.name())
 }
 
-fn daemonset_view(cluster: &Cluster, ds: &DaemonSet, revisions: &RevisionNumbers) -> DaemonSetView {
+fn daemonset_view(
+    cluster: &Cluster,
+    ds: &DaemonSet,
+    revisions: &RevisionNumbers,
+    rollouts: &mut RolloutCache,
+) -> DaemonSetView {
     let st = &ds.status;
     let revs = query::daemonset_revisions(cluster, ds);
     let current = revs.iter().find(|r| r.current).map(|r| r.revision);
-    // Revisions pods run, read only while some pod is not of the current one.
+    // Revisions pods run, read only while some pod is not of the current one. A revision is
+    // the same for every pod with its hash: one pod of each hash is looked up.
     let mut old_revisions: Vec<i64> = Vec::new();
     if st.updated_number_scheduled < st.current_number_scheduled || st.number_misscheduled > 0 {
-        for pod in cluster.store().pods().values() {
-            if pod
-                .metadata
-                .controller_ref()
-                .is_some_and(|o| o.uid == ds.metadata.uid)
-                && revisions.is_current(pod) == Some(false)
+        let mut hashes: Vec<Option<&String>> = Vec::new();
+        for pod in cluster.store().pods_owned_by(&ds.metadata.uid) {
+            let hash = pod.metadata.labels.get(keys::CONTROLLER_REVISION_HASH);
+            if hashes.contains(&hash) {
+                continue;
+            }
+            hashes.push(hash);
+            if revisions.is_current(pod) == Some(false)
                 && let Some(r) = revisions.of_pod(pod)
                 && !old_revisions.contains(&r)
             {
@@ -490,6 +499,6 @@ fn daemonset_view(cluster: &Cluster, ds: &DaemonSet, revisions: &RevisionNumbers
         available: st.number_available,
         revision: current,
         old_revisions,
-        rollout: query::rollout(cluster, ds),
+        rollout: rollouts.rollout(cluster, ds),
     }
 }

@@ -15,7 +15,7 @@ mod usage;
 
 pub use explain::{SlotExplanation, explain};
 pub use revisions::{Revision, RevisionNumbers, daemonset_revisions, template_images};
-pub use rollout::{NodeProgress, Rollout, rollout};
+pub use rollout::{NodeProgress, Rollout, RolloutCache, rollout};
 pub use usage::{Usage, node_usage};
 
 use crate::api::{DaemonSet, Pod};

@@ -4,10 +4,11 @@
 //! what the rollout does next, or what it waits for, from the same budgets the rolling update
 //! decides with (spec §8: maxUnavailable, maxSurge).
 
-use crate::api::{DaemonSet, Pod, keys};
+use crate::api::{DaemonSet, DaemonSetSpec, Pod, keys};
 use crate::cluster::Cluster;
 use crate::controller::daemonset::{is_pod_updated, surge_and_unavailable};
 use crate::placement::PlacementPolicy;
+use std::collections::HashMap;
 
 /// Where one node is in the rollout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -74,6 +75,7 @@ fn current_hash(cluster: &Cluster, ds: &DaemonSet) -> String {
 }
 
 /// What one node's pods say about the rollout.
+#[derive(Debug, Clone, Copy)]
 struct NodePods {
     progress: NodeProgress,
     /// A pod of this node is available (old or new).
@@ -120,51 +122,113 @@ fn rolled_out(ds: &DaemonSet) -> bool {
 /// nodes listed: the page asks at every clock tick, and walking thousands of nodes for each
 /// settled DaemonSet would cost a tick its frame.
 pub fn rollout(cluster: &Cluster, ds: &DaemonSet) -> Rollout {
-    if rolled_out(ds) {
-        return Rollout {
-            nodes: Vec::new(),
+    RolloutCache::default().rollout(cluster, ds)
+}
+
+/// [`rollout`]'s per-node answers kept between calls. A tick of a rollout over thousands of
+/// nodes writes the pods of a few; each node's answer is worked out again only when the node or
+/// its pods were written (`Store::node_version`) or the DaemonSet's template changed, so a call
+/// costs a lookup per node rather than the node's pods and placement. (With `minReadySeconds`
+/// a pod becomes available as time passes, without a write: nothing is kept then.)
+#[derive(Debug, Default)]
+pub struct RolloutCache {
+    by_daemonset: HashMap<String, Kept>,
+}
+
+/// One DaemonSet's kept answers, valid for the template they were worked out with.
+#[derive(Debug)]
+struct Kept {
+    spec: DaemonSetSpec,
+    template_generation: Option<i64>,
+    hash: String,
+    /// By node: its version then, and its pods' answer (None: the pod should not run there).
+    nodes: HashMap<String, (u64, Option<NodePods>)>,
+}
+
+impl RolloutCache {
+    /// The same answer as [`rollout`], from the kept per-node answers where still valid.
+    pub fn rollout(&mut self, cluster: &Cluster, ds: &DaemonSet) -> Rollout {
+        if rolled_out(ds) {
+            self.by_daemonset.remove(&ds.metadata.uid);
+            return Rollout {
+                nodes: Vec::new(),
+                next: Next::Done,
+            };
+        }
+        let store = cluster.store();
+        let now = cluster.now();
+        let hash = current_hash(cluster, ds);
+        let kept = self
+            .by_daemonset
+            .entry(ds.metadata.uid.clone())
+            .or_insert_with(|| Kept {
+                spec: ds.spec.clone(),
+                template_generation: ds.template_generation(),
+                hash: hash.clone(),
+                nodes: HashMap::new(),
+            });
+        if kept.spec != ds.spec
+            || kept.template_generation != ds.template_generation()
+            || kept.hash != hash
+        {
+            kept.spec = ds.spec.clone();
+            kept.template_generation = ds.template_generation();
+            kept.hash.clone_from(&hash);
+            kept.nodes.clear();
+        }
+        if kept.nodes.len() > store.nodes().len() {
+            kept.nodes.retain(|name, _| store.node(name).is_some());
+        }
+        let timeless = ds.spec.min_ready_seconds <= 0;
+        let policy = PlacementPolicy::for_daemonset(ds);
+        let mut nodes = Vec::new();
+        let (mut unavailable, mut surging) = (0i64, 0i64);
+        for (name, node) in store.nodes().iter() {
+            let version = store.node_version(name);
+            let answer = match kept.nodes.get(name.as_str()) {
+                Some((v, answer)) if timeless && *v == version => *answer,
+                _ => {
+                    let answer = policy.should_run(node).should_run.then(|| {
+                        let pods: Vec<&Pod> = store
+                            .owned_pods_on_node(&ds.metadata.uid, name)
+                            .filter(|p| !p.is_terminal())
+                            .collect();
+                        node_pods(&pods, &hash, ds, now)
+                    });
+                    if timeless {
+                        kept.nodes.insert(name.clone(), (version, answer));
+                    }
+                    answer
+                }
+            };
+            let Some(n) = answer else {
+                continue;
+            };
+            unavailable += i64::from(!n.available);
+            surging += i64::from(n.surging);
+            nodes.push((name.clone(), n.progress));
+        }
+        let mut rollout = Rollout {
+            nodes,
             next: Next::Done,
         };
+        let waiting = rollout.count(NodeProgress::Waiting);
+        let busy = rollout.count(NodeProgress::Rolling) + rollout.count(NodeProgress::Missing);
+        rollout.next = if waiting == 0 {
+            if busy == 0 { Next::Done } else { Next::Rolling }
+        } else if !ds.is_rolling_update() {
+            Next::OnDelete { old: waiting }
+        } else {
+            let desired = rollout.nodes.len() as i64;
+            match surge_and_unavailable(ds, desired) {
+                Err(e) => Next::Invalid(e),
+                Ok((0, max)) if unavailable >= max => Next::MaxUnavailable { max, unavailable },
+                Ok((max, _)) if max > 0 && surging >= max => Next::MaxSurge { max, surging },
+                Ok(_) => Next::Rolling,
+            }
+        };
+        rollout
     }
-    let store = cluster.store();
-    let now = cluster.now();
-    let hash = current_hash(cluster, ds);
-    let policy = PlacementPolicy::for_daemonset(ds);
-    let mut nodes = Vec::new();
-    let (mut unavailable, mut surging) = (0i64, 0i64);
-    for (name, node) in store.nodes().iter() {
-        if !policy.should_run(node).should_run {
-            continue;
-        }
-        let pods: Vec<&Pod> = store
-            .owned_pods_on_node(&ds.metadata.uid, name)
-            .filter(|p| !p.is_terminal())
-            .collect();
-        let n = node_pods(&pods, &hash, ds, now);
-        unavailable += i64::from(!n.available);
-        surging += i64::from(n.surging);
-        nodes.push((name.clone(), n.progress));
-    }
-    let mut rollout = Rollout {
-        nodes,
-        next: Next::Done,
-    };
-    let waiting = rollout.count(NodeProgress::Waiting);
-    let busy = rollout.count(NodeProgress::Rolling) + rollout.count(NodeProgress::Missing);
-    rollout.next = if waiting == 0 {
-        if busy == 0 { Next::Done } else { Next::Rolling }
-    } else if !ds.is_rolling_update() {
-        Next::OnDelete { old: waiting }
-    } else {
-        let desired = rollout.nodes.len() as i64;
-        match surge_and_unavailable(ds, desired) {
-            Err(e) => Next::Invalid(e),
-            Ok((0, max)) if unavailable >= max => Next::MaxUnavailable { max, unavailable },
-            Ok((max, _)) if max > 0 && surging >= max => Next::MaxSurge { max, surging },
-            Ok(_) => Next::Rolling,
-        }
-    };
-    rollout
 }
 
 #[cfg(test)]
@@ -266,5 +330,47 @@ mod tests {
         let r = of(&s);
         assert_eq!(r.nodes.len(), 3);
         assert!(r.nodes.iter().all(|(n, _)| n != "node-4"));
+    }
+
+    /// The kept answers never differ from ones worked out afresh: at every step of rollouts
+    /// with maxUnavailable, maxSurge and minReadySeconds, across a taint, a new node and a
+    /// second template while the first still rolls.
+    #[test]
+    fn kept_answers_agree_with_fresh_ones() {
+        for strategy in [
+            "{type: RollingUpdate, rollingUpdate: {maxUnavailable: 1}}",
+            "{type: RollingUpdate, rollingUpdate: {maxSurge: 1, maxUnavailable: 0}}",
+        ] {
+            for min_ready in ["0", "2"] {
+                // The strategy line is followed by the rest of the spec.
+                let mut s = session(&format!("{strategy}\n  minReadySeconds: {min_ready}"));
+                let mut cache = RolloutCache::default();
+                s.execute("kubectl set image ds/agent agent=agent:2", None);
+                let mut steps = 0;
+                for step in 0..120 {
+                    match step {
+                        5 => s.execute("kubectl taint node node-4 k=v:NoExecute", None),
+                        9 => s.execute("kubectl set image ds/agent agent=agent:3", None),
+                        14 => s.execute("kubectl taint node node-4 k=v:NoExecute-", None),
+                        _ => s.execute("sim advance 250ms", None),
+                    };
+                    let ds = s
+                        .cluster()
+                        .store()
+                        .daemonset(&ObjectKey::new("default", "agent"))
+                        .expect("ds");
+                    assert_eq!(
+                        cache.rollout(s.cluster(), ds),
+                        rollout(s.cluster(), ds),
+                        "{strategy}, minReadySeconds {min_ready}, step {step}"
+                    );
+                    steps += usize::from(!rollout(s.cluster(), ds).nodes.is_empty());
+                }
+                assert!(
+                    steps > 10,
+                    "the rollout was compared while it ran ({steps} steps)"
+                );
+            }
+        }
     }
 }
