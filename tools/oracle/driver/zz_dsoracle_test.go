@@ -795,7 +795,17 @@ func (o *oracle) drainEvents() {
 // it changed anything.
 func (o *oracle) kubelet(ready bool) bool {
 	changed := false
-	for _, it := range o.list(podsGVR, podsGVK) {
+	// The scheduler's queue: the oldest pod first (kube-scheduler's PrioritySort orders equal
+	// priorities by when they were queued), so a pod waiting for room gets it before a newer one.
+	pods := o.list(podsGVR, podsGVK)
+	sort.SliceStable(pods, func(i, j int) bool {
+		a, b := pods[i].(*v1.Pod), pods[j].(*v1.Pod)
+		if !a.CreationTimestamp.Equal(&b.CreationTimestamp) {
+			return a.CreationTimestamp.Before(&b.CreationTimestamp)
+		}
+		return a.Name < b.Name
+	})
+	for _, it := range pods {
 		p := it.(*v1.Pod).DeepCopy()
 		if _, ok := o.evicted[p.Name]; ok {
 			continue // removeStopped takes it away
