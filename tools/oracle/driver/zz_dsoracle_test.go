@@ -445,34 +445,28 @@ func (o *oracle) deleteDS(del oracleDeleteDS) {
 		ref := metav1.GetControllerOfNoCopy(m)
 		return ref != nil && ref.UID == uid
 	}
-	for _, it := range o.list(podsGVR, podsGVK) {
-		p := it.(*v1.Pod).DeepCopy()
-		if !owned(p) {
-			continue
-		}
-		if del.Cascade == "orphan" {
-			p.OwnerReferences = nil
-			err = o.client.Tracker().Update(podsGVR, p, p.Namespace)
-		} else {
-			err = o.client.Tracker().Delete(podsGVR, p.Namespace, p.Name)
-		}
-		if err != nil {
-			o.t.Fatal(err)
-		}
-	}
-	for _, it := range o.list(crGVR, crGVK) {
-		cr := it.(*apps.ControllerRevision).DeepCopy()
-		if !owned(cr) {
-			continue
-		}
-		if del.Cascade == "orphan" {
-			cr.OwnerReferences = nil
-			err = o.client.Tracker().Update(crGVR, cr, cr.Namespace)
-		} else {
-			err = o.client.Tracker().Delete(crGVR, cr.Namespace, cr.Name)
-		}
-		if err != nil {
-			o.t.Fatal(err)
+	for _, kind := range []struct {
+		gvr schema.GroupVersionResource
+		gvk schema.GroupVersionKind
+	}{{podsGVR, podsGVK}, {crGVR, crGVK}} {
+		for _, it := range o.list(kind.gvr, kind.gvk) {
+			obj := it.DeepCopyObject()
+			m, err := meta.Accessor(obj)
+			if err != nil {
+				o.t.Fatal(err)
+			}
+			if !owned(m) {
+				continue
+			}
+			if del.Cascade == "orphan" {
+				m.SetOwnerReferences(nil)
+				err = o.client.Tracker().Update(kind.gvr, obj, m.GetNamespace())
+			} else {
+				err = o.client.Tracker().Delete(kind.gvr, m.GetNamespace(), m.GetName())
+			}
+			if err != nil {
+				o.t.Fatal(err)
+			}
 		}
 	}
 	if err := o.client.Tracker().Delete(dsGVR, metav1.NamespaceDefault, del.Name); err != nil {
