@@ -24,14 +24,23 @@ FIELDS = ["desiredNumberScheduled", "currentNumberScheduled", "numberMisschedule
           "updatedNumberScheduled", "numberAvailable", "numberUnavailable"]
 
 
+class QuotedStrings(yaml.SafeDumper):
+    """Writes every string double-quoted, everything else plain."""
+
+
+QuotedStrings.add_representer(
+    str, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"'))
+
+
 def apply_block(objs, api, kind):
     docs = []
     for o in objs:
         d = {"apiVersion": api, "kind": kind}
         d.update(o)
-        # quote every scalar: kubectl (go-yaml, YAML 1.1) reads unquoted y/n/on/off as booleans,
-        # PyYAML does not, so an unquoted dump could change the object.
-        docs.append(yaml.safe_dump(d, sort_keys=False, default_style='"').rstrip())
+        # quote every string: kubectl (go-yaml, YAML 1.1) reads unquoted y/n/on/off as booleans,
+        # PyYAML does not, so an unquoted dump could change the object. Numbers and booleans
+        # stay plain: a quoted "0" is a string, which the API server refuses for an integer.
+        docs.append(yaml.dump(d, Dumper=QuotedStrings, sort_keys=False).rstrip())
     return "kubectl apply -f - <<'EOF'\n" + "\n---\n".join(docs) + "\nEOF"
 
 

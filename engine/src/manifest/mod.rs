@@ -35,7 +35,7 @@ mod schema;
 mod split;
 mod strict;
 mod tree;
-mod yaml;
+pub(crate) mod yaml;
 
 pub use problems::{ManifestProblem, problems};
 pub use tree::Position;

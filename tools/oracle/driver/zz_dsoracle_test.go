@@ -445,34 +445,28 @@ func (o *oracle) deleteDS(del oracleDeleteDS) {
 		ref := metav1.GetControllerOfNoCopy(m)
 		return ref != nil && ref.UID == uid
 	}
-	for _, it := range o.list(podsGVR, podsGVK) {
-		p := it.(*v1.Pod).DeepCopy()
-		if !owned(p) {
-			continue
-		}
-		if del.Cascade == "orphan" {
-			p.OwnerReferences = nil
-			err = o.client.Tracker().Update(podsGVR, p, p.Namespace)
-		} else {
-			err = o.client.Tracker().Delete(podsGVR, p.Namespace, p.Name)
-		}
-		if err != nil {
-			o.t.Fatal(err)
-		}
-	}
-	for _, it := range o.list(crGVR, crGVK) {
-		cr := it.(*apps.ControllerRevision).DeepCopy()
-		if !owned(cr) {
-			continue
-		}
-		if del.Cascade == "orphan" {
-			cr.OwnerReferences = nil
-			err = o.client.Tracker().Update(crGVR, cr, cr.Namespace)
-		} else {
-			err = o.client.Tracker().Delete(crGVR, cr.Namespace, cr.Name)
-		}
-		if err != nil {
-			o.t.Fatal(err)
+	for _, kind := range []struct {
+		gvr schema.GroupVersionResource
+		gvk schema.GroupVersionKind
+	}{{podsGVR, podsGVK}, {crGVR, crGVK}} {
+		for _, it := range o.list(kind.gvr, kind.gvk) {
+			obj := it.DeepCopyObject()
+			m, err := meta.Accessor(obj)
+			if err != nil {
+				o.t.Fatal(err)
+			}
+			if !owned(m) {
+				continue
+			}
+			if del.Cascade == "orphan" {
+				m.SetOwnerReferences(nil)
+				err = o.client.Tracker().Update(kind.gvr, obj, m.GetNamespace())
+			} else {
+				err = o.client.Tracker().Delete(kind.gvr, m.GetNamespace(), m.GetName())
+			}
+			if err != nil {
+				o.t.Fatal(err)
+			}
 		}
 	}
 	if err := o.client.Tracker().Delete(dsGVR, metav1.NamespaceDefault, del.Name); err != nil {
@@ -795,7 +789,17 @@ func (o *oracle) drainEvents() {
 // it changed anything.
 func (o *oracle) kubelet(ready bool) bool {
 	changed := false
-	for _, it := range o.list(podsGVR, podsGVK) {
+	// The scheduler's queue: the oldest pod first (kube-scheduler's PrioritySort orders equal
+	// priorities by when they were queued), so a pod waiting for room gets it before a newer one.
+	pods := o.list(podsGVR, podsGVK)
+	sort.SliceStable(pods, func(i, j int) bool {
+		a, b := pods[i].(*v1.Pod), pods[j].(*v1.Pod)
+		if !a.CreationTimestamp.Equal(&b.CreationTimestamp) {
+			return a.CreationTimestamp.Before(&b.CreationTimestamp)
+		}
+		return a.Name < b.Name
+	})
+	for _, it := range pods {
 		p := it.(*v1.Pod).DeepCopy()
 		if _, ok := o.evicted[p.Name]; ok {
 			continue // removeStopped takes it away

@@ -498,7 +498,7 @@ fn resolves_to_string(s: &str) -> bool {
         return false;
     };
     if (first.is_ascii_digit() || matches!(first, '+' | '-' | '.'))
-        && (is_yaml_int(s) || is_yaml_float(s))
+        && (is_yaml_int(s) || crate::manifest::yaml::resolve::is_float(s))
     {
         return false;
     }
@@ -533,48 +533,6 @@ fn is_yaml_int(s: &str) -> bool {
         return digits_ok(body, 8);
     }
     digits_ok(body, 10)
-}
-
-/// go-yaml v2's float regexp `^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$` (after
-/// removing `_`).
-fn is_yaml_float(s: &str) -> bool {
-    let plain: String = s.chars().filter(|&c| c != '_').collect();
-    let b = plain.as_bytes();
-    let mut i = 0;
-    if matches!(b.first(), Some(b'+' | b'-')) {
-        i += 1;
-    }
-    let digits = |i: &mut usize| {
-        let start = *i;
-        while b.get(*i).is_some_and(u8::is_ascii_digit) {
-            *i += 1;
-        }
-        *i - start
-    };
-    if b.get(i) == Some(&b'.') {
-        i += 1;
-        if digits(&mut i) == 0 {
-            return false;
-        }
-    } else {
-        if digits(&mut i) == 0 {
-            return false;
-        }
-        if b.get(i) == Some(&b'.') {
-            i += 1;
-            digits(&mut i);
-        }
-    }
-    if matches!(b.get(i), Some(b'e' | b'E')) {
-        i += 1;
-        if matches!(b.get(i), Some(b'+' | b'-')) {
-            i += 1;
-        }
-        if digits(&mut i) == 0 {
-            return false;
-        }
-    }
-    i == b.len()
 }
 
 /// go-yaml v2's `parseTimestamp` formats: `2006-1-2T15:4:5.999999999Z07:00`,

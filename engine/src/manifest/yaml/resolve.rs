@@ -114,6 +114,12 @@ fn parse_int(s: &str) -> Option<i64> {
     }
 }
 
+/// Whether go-yaml would read the plain scalar `s` as a float (underscores dropped first, as
+/// its resolver does): kubectl's YAML printer quotes such strings.
+pub(crate) fn is_float(s: &str) -> bool {
+    float(&s.replace('_', "")).is_some()
+}
+
 /// A float of go-yaml's `yamlStyleFloat`: `^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`.
 fn float(s: &str) -> Option<f64> {
     let b = s.as_bytes();
