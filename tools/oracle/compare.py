@@ -7,7 +7,7 @@ dsplay with the driver's clock (`timings`), reads dsplay's writes from `sim audi
 eviction by the taint-eviction controller as a delete on both sides. It accepts exactly two
 things, each documented in docs/fidelity.md with its scenario:
 - an order upstream leaves to a Go map: where the first oracle run differs, the oracle runs again
-  (ORACLE_RERUNS, default 40) and dsplay agrees if it agrees with one run;
+  (ORACLE_RERUNS, default 200) and dsplay agrees if it agrees with one run;
 - a loop neither side ends: when the same settles stop unsettled on both sides, the writes that
   loop are compared, not their counts, grouping or the final state.
 
@@ -258,7 +258,7 @@ def main():
     # from run to run of the real controller (dsplay walks nodes by name). Where the first oracle
     # run differs, it runs again, up to ORACLE_RERUNS times; dsplay agrees when it agrees with one
     # run of the real controller.
-    reruns = int(os.environ.get("ORACLE_RERUNS", "40"))
+    reruns = int(os.environ.get("ORACLE_RERUNS", "200"))
     first = None
     for run in range(1, reruns + 1):
         o_status, o_per, o_ops, o_rounds, o_out = run_oracle(path)

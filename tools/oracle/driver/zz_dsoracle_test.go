@@ -39,6 +39,7 @@ import (
 
 	apps "k8s.io/api/apps/v1"
 	v1 "k8s.io/api/core/v1"
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	"k8s.io/apimachinery/pkg/api/meta"
 	"k8s.io/apimachinery/pkg/api/resource"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -631,7 +632,8 @@ func (o *oracle) removeStopped() bool {
 		if o.now.Before(at.Add(stop)) {
 			continue
 		}
-		if err := o.client.Tracker().Delete(podsGVR, metav1.NamespaceDefault, name); err != nil {
+		// already gone if a background delete of its DaemonSet took it
+		if err := o.client.Tracker().Delete(podsGVR, metav1.NamespaceDefault, name); err != nil && !apierrors.IsNotFound(err) {
 			o.t.Fatal(err)
 		}
 		delete(o.evicted, name)
