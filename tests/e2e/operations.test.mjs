@@ -147,3 +147,25 @@ test('revision history: Roll back runs kubectl rollout undo --to-revision', asyn
   await transcript(page).getByText('$ kubectl rollout undo ds/fluentd-elasticsearch -n kube-system --to-revision=1').waitFor();
   await transcript(page).getByText('daemonset.apps/fluentd-elasticsearch rolled back').waitFor();
 });
+
+test('sim audit in the console names who wrote each pod: the DaemonSet controller, the kubelet', async () => {
+  const { page, log } = await open();
+  await button(page, 'Settle').click();
+  await transcript(page).getByText(/settled at/).waitFor();
+  const console_ = page.getByRole('textbox', { name: 'Console', exact: true });
+  await console_.fill('kubectl set image ds/fluentd-elasticsearch -n kube-system fluentd-elasticsearch=quay.io/fluentd_elasticsearch/fluentd:v2.6.0');
+  await console_.press('Enter');
+  await button(page, 'Settle').click();
+  await transcript(page).getByText(/settled at/).nth(1).waitFor();
+  await console_.fill('sim audit');
+  await console_.press('Enter');
+  const header = transcript(page).getByText(/TIME\s+USER\s+VERB\s+RESOURCE\s+NAMESPACE\s+NAME\s+NODE/);
+  await header.waitFor();
+  const text = await transcript(page).innerText();
+  // the rollout: the controller deletes each old pod, the node's kubelet ends it, a new one follows
+  assert.match(text, /system:serviceaccount:kube-system:daemon-set-controller\s+delete\s+pods\s+kube-system\s+fluentd-elasticsearch-\S+/);
+  assert.match(text, /system:node:\S+\s+delete\s+pods\s+kube-system\s+fluentd-elasticsearch-\S+/);
+  await header.scrollIntoViewIfNeeded();
+  await save(page, 'operations-sim-audit');
+  assert.deepEqual(log.errors, []);
+});
