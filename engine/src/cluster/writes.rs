@@ -6,7 +6,7 @@ use crate::api::ApiError;
 use crate::api::{DaemonSet, Node, ObjectKey, keys, phase};
 use crate::controller::kubelet::registration;
 use crate::state::apiserver;
-use crate::state::audit::{Deletion, users};
+use crate::state::audit::{Request, users};
 use crate::validation;
 
 /// `kubectl delete --cascade`.
@@ -183,8 +183,8 @@ impl Cluster {
             return Err(ApiError::not_found("pods", name));
         }
         let by = match evict {
-            true => Deletion::evict(users::KUBECTL),
-            false => Deletion::delete(users::KUBECTL),
+            true => Request::evict(users::KUBECTL),
+            false => Request::delete(users::KUBECTL),
         };
         // --force with no grace period removes the pod at once (a delete with grace 0).
         let grace = if force && grace.unwrap_or(0) == 0 {

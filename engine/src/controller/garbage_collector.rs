@@ -5,7 +5,7 @@
 //! collector does for a dependent that has dependents) and removes the owner when none is left.
 
 use crate::api::{ObjectKey, ObjectMeta};
-use crate::state::audit::{Deletion, users};
+use crate::state::audit::{Request, users};
 use crate::state::hash::FastHashMap as HashMap;
 use crate::state::store::{Change, Store};
 use crate::state::{World, apiserver};
@@ -122,7 +122,7 @@ fn delete_dependents(w: &mut World, uid: &str, foreground: bool) {
         .map(|(k, _)| k.clone())
         .collect();
     for k in &pods {
-        apiserver::delete_pod(w, k, None, Deletion::delete(users::GARBAGE_COLLECTOR));
+        apiserver::delete_pod(w, k, None, Request::delete(users::GARBAGE_COLLECTOR));
     }
     let revisions: Vec<ObjectKey> = w
         .store

@@ -5,7 +5,7 @@
 use crate::api::{ObjectKey, Time};
 use crate::state::World;
 use crate::state::apiserver;
-use crate::state::audit::{Deletion, users};
+use crate::state::audit::{Request, users};
 use crate::state::clock::Wake;
 use crate::state::store::Change;
 use std::collections::BTreeSet;
@@ -50,7 +50,7 @@ impl PodGc {
                 .collect();
             for k in orphans {
                 // force deletion (grace 0): no kubelet will ever confirm it
-                let by = Deletion::delete(users::POD_GARBAGE_COLLECTOR);
+                let by = Request::delete(users::POD_GARBAGE_COLLECTOR);
                 apiserver::delete_pod(w, &k, Some(0), by);
             }
         }

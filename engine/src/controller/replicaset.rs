@@ -13,7 +13,7 @@ use crate::api::{
 use crate::controller::claim::{Claim, decide};
 use crate::state::World;
 use crate::state::apiserver;
-use crate::state::audit::{Deletion, users};
+use crate::state::audit::{Request, users};
 use crate::state::clock::Wake;
 use crate::state::events::{reference, source};
 use crate::state::hash::FastHashMap as HashMap;
@@ -163,12 +163,7 @@ fn manage_replicas(w: &mut World, rs: &ReplicaSet, active: &[ObjectKey]) {
         }
     } else if diff > 0 {
         for key in pods_to_delete(w, active, diff as usize) {
-            if apiserver::delete_pod(
-                w,
-                &key,
-                None,
-                Deletion::delete(users::REPLICASET_CONTROLLER),
-            ) {
+            if apiserver::delete_pod(w, &key, None, Request::delete(users::REPLICASET_CONTROLLER)) {
                 let msg = format!("Deleted pod: {}", key.name);
                 w.recorder.record(
                     now,

@@ -6,7 +6,7 @@
 
 use crate::api::{NORMAL, ObjectKey, Pod, Taint, Time, Toleration};
 use crate::placement::tolerates;
-use crate::state::audit::{Deletion, users};
+use crate::state::audit::{Request, users};
 use crate::state::clock::Wake;
 use crate::state::events::{reference, source};
 use crate::state::hash::FastHashMap as HashMap;
@@ -133,7 +133,7 @@ impl TaintEviction {
 fn evict(w: &mut World, pod: &Pod, key: &ObjectKey) {
     let msg = format!("Marking for deletion Pod {}/{}", key.namespace, key.name);
     record(w, pod, msg);
-    apiserver::delete_pod(w, key, None, Deletion::delete(users::NODE_CONTROLLER));
+    apiserver::delete_pod(w, key, None, Request::delete(users::NODE_CONTROLLER));
 }
 
 fn record(w: &mut World, pod: &Pod, message: String) {

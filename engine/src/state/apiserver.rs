@@ -2,22 +2,16 @@
 //! timestamps, and graceful deletion (`CheckGracefulDelete`).
 
 use super::World;
-use super::audit::{AuditEntry, Deletion};
+use super::audit::{AuditEntry, Request};
 use crate::api::{ObjectKey, Pod};
 
 /// A pod write as the audit log (`sim audit`) records it.
-pub fn audit_entry(
-    w: &World,
-    user: &str,
-    verb: &'static str,
-    resource: &'static str,
-    pod: &Pod,
-) -> AuditEntry {
+fn audit_entry(w: &World, by: Request, pod: &Pod) -> AuditEntry {
     AuditEntry {
         at: w.clock.now(),
-        user: user.to_string(),
-        verb,
-        resource,
+        user: by.user.to_string(),
+        verb: by.verb,
+        resource: by.resource,
         namespace: pod.metadata.namespace.clone(),
         name: pod.metadata.name.clone(),
         node: crate::placement::get_target_node_name(pod).unwrap_or_default(),
@@ -46,7 +40,7 @@ pub fn create_pod(w: &mut World, mut pod: Pod, user: &str) -> ObjectKey {
     pod.spec.tolerations.shrink_to_fit();
     pod.metadata.labels.shrink_to_fit();
     let key = ObjectKey::of(&pod.metadata);
-    let entry = audit_entry(w, user, "create", "pods", &pod);
+    let entry = audit_entry(w, Request::create(user), &pod);
     w.audit.record(entry);
     w.store.put_pod(pod);
     key
@@ -56,26 +50,27 @@ pub fn create_pod(w: &mut World, mut pod: Pod, user: &str) -> ObjectKey {
 /// terminal, otherwise it gets a deletionTimestamp (now + grace) and the kubelet finishes it.
 /// `grace` overrides `terminationGracePeriodSeconds` (kubectl `--grace-period`).
 /// Returns false if there was no such pod or it was already terminating.
-pub fn delete_pod(w: &mut World, key: &ObjectKey, grace: Option<i64>, by: Deletion) -> bool {
+pub fn delete_pod(w: &mut World, key: &ObjectKey, grace: Option<i64>, by: Request) -> bool {
     let Some(pod) = w.store.pod(key) else {
         return false;
     };
-    let entry = audit_entry(w, by.user, by.verb, by.resource, pod);
     let grace = grace
         .or(pod.spec.termination_grace_period_seconds)
         .unwrap_or(30)
         .max(0);
-    if pod.spec.node_name.is_empty() || pod.is_terminal() || grace == 0 {
-        w.audit.record(entry);
-        w.store.remove_pod(key);
-        return true;
-    }
-    if let Some(current) = pod.metadata.deletion_grace_period_seconds
+    let at_once = pod.spec.node_name.is_empty() || pod.is_terminal() || grace == 0;
+    if !at_once
+        && let Some(current) = pod.metadata.deletion_grace_period_seconds
         && current <= grace
     {
         return false; // already terminating with a grace period no longer than asked
     }
+    let entry = audit_entry(w, by, pod);
     w.audit.record(entry);
+    if at_once {
+        w.store.remove_pod(key);
+        return true;
+    }
     let now = w.clock.now();
     w.store.update_pod(key, |p| {
         p.metadata.deletion_timestamp = Some(now.plus_secs(grace));

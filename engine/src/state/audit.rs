@@ -31,18 +31,26 @@ pub mod users {
     pub const KUBECTL: &str = "kubernetes-admin";
 }
 
-/// Who asks for a pod's deletion, and how: a `delete`, or kubectl drain's eviction (a `create`
+/// Who writes a pod, and how: a `create`, a `delete`, or kubectl drain's eviction (a `create`
 /// of the `pods/eviction` subresource).
 #[derive(Debug, Clone, Copy)]
-pub struct Deletion<'a> {
+pub struct Request<'a> {
     pub user: &'a str,
     pub verb: &'static str,
     pub resource: &'static str,
 }
 
-impl<'a> Deletion<'a> {
+impl<'a> Request<'a> {
+    pub fn create(user: &'a str) -> Self {
+        Request {
+            user,
+            verb: "create",
+            resource: "pods",
+        }
+    }
+
     pub fn delete(user: &'a str) -> Self {
-        Deletion {
+        Request {
             user,
             verb: "delete",
             resource: "pods",
@@ -50,7 +58,7 @@ impl<'a> Deletion<'a> {
     }
 
     pub fn evict(user: &'a str) -> Self {
-        Deletion {
+        Request {
             user,
             verb: "create",
             resource: "pods/eviction",

@@ -4,7 +4,7 @@ use super::{BURST_REPLICAS, event, pod_template};
 use crate::api::{DaemonSet, NORMAL, ObjectKey, Pod};
 use crate::state::World;
 use crate::state::apiserver;
-use crate::state::audit::{Deletion, users};
+use crate::state::audit::{Request, users};
 use std::rc::Rc;
 
 /// `syncNodes`: creates the pods for `create_on` and deletes `delete`, with their events.
@@ -28,12 +28,7 @@ pub(super) fn sync_nodes(
     }
     for pod in delete {
         let key = ObjectKey::of(&pod.metadata);
-        if apiserver::delete_pod(
-            w,
-            &key,
-            None,
-            Deletion::delete(users::DAEMON_SET_CONTROLLER),
-        ) {
+        if apiserver::delete_pod(w, &key, None, Request::delete(users::DAEMON_SET_CONTROLLER)) {
             event(
                 w,
                 ds,

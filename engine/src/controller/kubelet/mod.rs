@@ -14,7 +14,7 @@ use crate::api::{
 };
 use crate::state::World;
 use crate::state::apiserver;
-use crate::state::audit::Deletion;
+use crate::state::audit::Request;
 use crate::state::clock::Wake;
 use crate::state::events::reference;
 use crate::state::hash::FastHashMap as HashMap;
@@ -379,7 +379,7 @@ impl Kubelet {
         }
     }
 
-    /// Deletion: stop the containers (Killing), then remove the pod once they exited or the
+    /// Request: stop the containers (Killing), then remove the pod once they exited or the
     /// grace period ran out.
     fn terminate(&mut self, w: &mut World, key: &ObjectKey, pod: &Pod, now: Time) {
         let stopping = self
@@ -420,7 +420,7 @@ impl Kubelet {
                 // The kubelet's status manager ends the graceful deletion with grace 0.
                 let node = w.store.pod(key).map(|p| p.spec.node_name.clone());
                 let user = format!("system:node:{}", node.unwrap_or_default());
-                apiserver::delete_pod(w, key, Some(0), Deletion::delete(&user));
+                apiserver::delete_pod(w, key, Some(0), Request::delete(&user));
                 self.pods.remove(key);
             }
             Some(_) => {}
