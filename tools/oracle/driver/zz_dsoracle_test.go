@@ -196,15 +196,22 @@ func newOracle(t *testing.T, sc *oracleScenario) *oracle {
 		pod.CreationTimestamp = metav1.NewTime(o.now)
 		return false, nil, nil
 	})
+	// The stored pod a delete names, to mark it terminating in its place.
+	deletedPod := func(a core.Action) (*v1.Pod, error) {
+		da := a.(core.DeleteAction)
+		obj, err := client.Tracker().Get(podsGVR, da.GetNamespace(), da.GetName())
+		if err != nil {
+			return nil, err
+		}
+		return obj.(*v1.Pod).DeepCopy(), nil
+	}
 	// A deleted pod terminates for stopSeconds (its containers stopping) before it is gone.
 	if sc.StopSeconds > 0 {
 		client.PrependReactor("delete", "pods", func(a core.Action) (bool, runtime.Object, error) {
-			da := a.(core.DeleteAction)
-			obj, err := client.Tracker().Get(podsGVR, da.GetNamespace(), da.GetName())
+			pod, err := deletedPod(a)
 			if err != nil {
 				return true, nil, err
 			}
-			pod := obj.(*v1.Pod).DeepCopy()
 			// The API server's CheckGracefulDelete: a pod no node runs (unbound or finished)
 			// goes at once.
 			if pod.Spec.NodeName == "" || pod.Status.Phase == v1.PodSucceeded || pod.Status.Phase == v1.PodFailed {
@@ -219,12 +226,10 @@ func newOracle(t *testing.T, sc *oracleScenario) *oracle {
 	// Graceful deletion: a deleted pod gets a deletionTimestamp and stays while terminating.
 	if sc.TerminatingSyncs > 0 {
 		client.PrependReactor("delete", "pods", func(a core.Action) (bool, runtime.Object, error) {
-			da := a.(core.DeleteAction)
-			obj, err := client.Tracker().Get(podsGVR, da.GetNamespace(), da.GetName())
+			pod, err := deletedPod(a)
 			if err != nil {
 				return true, nil, err
 			}
-			pod := obj.(*v1.Pod).DeepCopy()
 			if pod.DeletionTimestamp == nil {
 				ts := metav1.NewTime(o.now)
 				pod.DeletionTimestamp = &ts
