@@ -25,7 +25,7 @@ pub(crate) fn n1() -> StringMap {
 pub(crate) fn node(name: &str, node_labels: StringMap) -> Node {
     let mut n = Node::default();
     n.metadata.name = name.into();
-    n.metadata.labels = node_labels;
+    n.metadata.labels = node_labels.into();
     n
 }
 
@@ -43,12 +43,13 @@ pub(crate) fn daemonset(
         match_labels: Some(ds_labels.clone()),
         match_expressions: None,
     });
-    ds.spec.template.metadata.labels = ds_labels;
+    ds.spec.template.metadata.labels = ds_labels.into();
     ds.spec.template.spec.containers = vec![Container {
         name: container.into(),
         image: image.into(),
         ..Container::default()
-    }];
+    }]
+    .into();
     ds
 }
 

@@ -1,6 +1,6 @@
 //! `metav1.ObjectMeta` and `OwnerReference`.
 
-use super::{Extra, Str, StringMap, Time};
+use super::{Extra, Shared, Str, StringMap, Time};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -25,11 +25,11 @@ pub struct ObjectMeta {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deletion_grace_period_seconds: Option<i64>,
     #[serde(default, skip_serializing_if = "StringMap::is_empty")]
-    pub labels: StringMap,
+    pub labels: Shared<StringMap>,
     #[serde(default, skip_serializing_if = "StringMap::is_empty")]
-    pub annotations: StringMap,
+    pub annotations: Shared<StringMap>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub owner_references: Vec<OwnerReference>,
+    pub owner_references: Shared<Vec<OwnerReference>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub finalizers: Vec<String>,
     /// managedFields and anything else of ObjectMeta the simulator does not model.

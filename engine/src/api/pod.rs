@@ -1,6 +1,6 @@
 //! `core/v1` Pod, PodTemplateSpec and the parts of PodSpec the simulation reads.
 
-use super::{Affinity, Extra, ObjectMeta, Str, StringMap, Time, is_false, str_is_empty};
+use super::{Affinity, Extra, ObjectMeta, Shared, Str, StringMap, Time, is_false, str_is_empty};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -31,7 +31,7 @@ pub struct PodTemplateSpec {
 #[serde(rename_all = "camelCase")]
 pub struct PodSpec {
     #[serde(default)]
-    pub containers: Vec<Container>,
+    pub containers: Shared<Vec<Container>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub init_containers: Vec<Container>,
     #[serde(default, skip_serializing_if = "StringMap::is_empty")]
@@ -39,7 +39,7 @@ pub struct PodSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub affinity: Option<Affinity>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub tolerations: Vec<Toleration>,
+    pub tolerations: Shared<Vec<Toleration>>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub node_name: String,
     #[serde(default, skip_serializing_if = "is_false")]
@@ -60,7 +60,7 @@ pub struct PodSpec {
     pub security_context: Option<serde_json::Value>,
     /// volumes, serviceAccountName and the rest of PodSpec, given back as they came.
     #[serde(flatten)]
-    pub extra: Extra,
+    pub extra: Shared<Extra>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]

@@ -235,7 +235,8 @@ fn new_pod(rs: &ReplicaSet) -> Pod {
             labels: template.metadata.labels.clone(),
             annotations: template.metadata.annotations.clone(),
             finalizers: template.metadata.finalizers.clone(),
-            owner_references: vec![OwnerReference::controller_of("ReplicaSet", &rs.metadata)],
+            owner_references: vec![OwnerReference::controller_of("ReplicaSet", &rs.metadata)]
+                .into(),
             ..Default::default()
         },
         spec: template.spec.clone(),

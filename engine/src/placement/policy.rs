@@ -2,7 +2,7 @@
 
 use super::default_tolerations::add_or_update_daemon_pod_tolerations;
 use super::node_affinity::RequiredNodeAffinity;
-use crate::api::{DaemonSet, PodSpec, Toleration};
+use crate::api::{DaemonSet, PodSpec, Shared, Toleration};
 
 /// Where an entry of the merged toleration list came from (for explanations).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,5 +80,5 @@ fn merged_tolerations(spec: &PodSpec) -> Vec<Toleration> {
         ..PodSpec::default()
     };
     add_or_update_daemon_pod_tolerations(&mut only_tolerations);
-    only_tolerations.tolerations
+    Shared::into_inner(only_tolerations.tolerations)
 }

@@ -340,7 +340,7 @@ fn c15_tainted_node_intolerant_pod() {
 #[test]
 fn c16_toleration_lets_pod_in() {
     let user = tol("dedicated", "", "user1", "NoSchedule");
-    let ds = ds_with(|s| s.tolerations = vec![user.clone()]);
+    let ds = ds_with(|s| s.tolerations = vec![user.clone()].into());
     let n = tainted("tainted", vec![dedicated_no_schedule()]);
     assert_eq!(run(&n, &ds), TT);
     assert_eq!(run(&node("plain", StringMap::new()), &ds), TT);
@@ -605,7 +605,7 @@ fn default_keys(spec: &PodSpec) -> Vec<(String, String)> {
 fn s4_defaults_appended_in_order() {
     let user = tol("dedicated", "", "user1", "NoSchedule");
     let mut spec = PodSpec {
-        tolerations: vec![user.clone()],
+        tolerations: vec![user.clone()].into(),
         ..PodSpec::default()
     };
     add_or_update_daemon_pod_tolerations(&mut spec);
@@ -634,7 +634,7 @@ fn s4_defaults_appended_in_order() {
     assert_eq!(spec.tolerations, before);
     assert_eq!(
         PlacementPolicy::for_pod_spec(&PodSpec {
-            tolerations: vec![user],
+            tolerations: vec![user].into(),
             ..PodSpec::default()
         })
         .tolerations(),
@@ -671,7 +671,7 @@ fn s4_toleration_seconds_replaced_in_place() {
     limited.toleration_seconds = Some(300);
     let user = tol("dedicated", "", "user1", "NoSchedule");
     let spec = PodSpec {
-        tolerations: vec![limited, user.clone()],
+        tolerations: vec![limited, user.clone()].into(),
         ..PodSpec::default()
     };
     let policy = PlacementPolicy::for_pod_spec(&spec);
@@ -707,7 +707,7 @@ fn s4_match_toleration_needs_same_key_effect_operator_value() {
     // Operator "" (Equal) is not "Exists": the user's entry stays and the default is appended.
     let equal = tol(taints::NOT_READY, "", "", "NoExecute");
     let mut spec = PodSpec {
-        tolerations: vec![equal.clone()],
+        tolerations: vec![equal.clone()].into(),
         ..PodSpec::default()
     };
     assert!(add_or_update_toleration_in_pod_spec(
@@ -716,7 +716,7 @@ fn s4_match_toleration_needs_same_key_effect_operator_value() {
     ));
     assert_eq!(
         spec.tolerations,
-        vec![equal, Toleration::exists(taints::NOT_READY, "NoExecute")]
+        vec![equal, Toleration::exists(taints::NOT_READY, "NoExecute")].into()
     );
     // Deep-equal: nothing changes.
     assert!(!add_or_update_toleration_in_pod_spec(
@@ -738,11 +738,11 @@ fn s4_every_matching_duplicate_is_replaced() {
     a.toleration_seconds = Some(10);
     let b = Toleration::exists(taints::UNREACHABLE, "NoExecute");
     let mut spec = PodSpec {
-        tolerations: vec![a, b.clone()],
+        tolerations: vec![a, b.clone()].into(),
         ..PodSpec::default()
     };
     assert!(add_or_update_toleration_in_pod_spec(&mut spec, &b));
-    assert_eq!(spec.tolerations, vec![b.clone(), b]);
+    assert_eq!(spec.tolerations, vec![b.clone(), b].into());
 }
 
 // ---------------------------------------------------------------- H. util
@@ -1287,7 +1287,7 @@ fn c66_lt_gt_comparison_gate() {
     // Gate off: Lt/Gt tolerate nothing.
     assert!(!tolerates(&op("Lt", "950"), &sla("800")));
     // Through the policy.
-    let ds = ds_with(|s| s.tolerations = vec![op("Lt", "950")]);
+    let ds = ds_with(|s| s.tolerations = vec![op("Lt", "950")].into());
     let n = tainted("spot", vec![sla("800")]);
     assert_eq!(
         PlacementPolicy::for_daemonset(&ds).should_run(&n),
@@ -1456,7 +1456,7 @@ mod props {
                     node_name,
                     node_selector,
                     affinity,
-                    tolerations,
+                    tolerations: tolerations.into(),
                     host_network,
                     ..PodSpec::default()
                 },

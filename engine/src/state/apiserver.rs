@@ -3,7 +3,7 @@
 
 use super::World;
 use super::audit::{AuditEntry, Request};
-use crate::api::{ObjectKey, Pod};
+use crate::api::{ObjectKey, Pod, Shared};
 
 /// A pod write as the audit log (`sim audit`) records it.
 fn audit_entry(w: &World, by: Request, pod: &Pod) -> AuditEntry {
@@ -36,9 +36,13 @@ pub fn create_pod(w: &mut World, mut pod: Pod, user: &str) -> ObjectKey {
     pod.metadata.creation_timestamp = Some(w.clock.now());
     // Stored for as long as the pod lives, and written in place from here on: no spare room
     // from building the lists (the default tolerations and the controller's labels are added
-    // one at a time).
-    pod.spec.tolerations.shrink_to_fit();
-    pod.metadata.labels.shrink_to_fit();
+    // one at a time). Lists shared with other pods were compacted where they were built.
+    if let Some(tolerations) = Shared::get_mut(&mut pod.spec.tolerations) {
+        tolerations.shrink_to_fit();
+    }
+    if let Some(labels) = Shared::get_mut(&mut pod.metadata.labels) {
+        labels.shrink_to_fit();
+    }
     let key = ObjectKey::of(&pod.metadata);
     let entry = audit_entry(w, Request::create(user), &pod);
     w.audit.record(entry);

@@ -108,7 +108,8 @@ mod tests {
             resources: Some(r),
             ports: ports.into_iter().collect(),
             ..Container::default()
-        }];
+        }]
+        .into();
         p
     }
 

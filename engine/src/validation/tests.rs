@@ -40,11 +40,11 @@ fn base(name: &str) -> DaemonSet {
             }),
             template: PodTemplateSpec {
                 metadata: ObjectMeta {
-                    labels: map(&[("a", "b")]),
+                    labels: map(&[("a", "b")]).into(),
                     ..Default::default()
                 },
                 spec: PodSpec {
-                    containers: vec![container("abc", "image")],
+                    containers: vec![container("abc", "image")].into(),
                     ..Default::default()
                 },
             },
@@ -187,7 +187,7 @@ fn v4_selector_label_key_invalid() {
         match_labels: Some(map(&[("a b", "c")])),
         match_expressions: None,
     });
-    ds.spec.template.metadata.labels = map(&[("a", "b")]);
+    ds.spec.template.metadata.labels = map(&[("a", "b")]).into();
     // Invalid selectors skip the match check (V5 does not fire).
     assert_eq!(
         one(ds),
@@ -294,7 +294,7 @@ fn v7_pod_template_no_containers() {
 #[test]
 fn v7_container_name_and_image_required() {
     let mut ds = base("abc");
-    ds.spec.template.spec.containers = vec![container("", "")];
+    ds.spec.template.spec.containers = vec![container("", "")].into();
     assert_eq!(
         causes(ds),
         [
@@ -303,7 +303,7 @@ fn v7_container_name_and_image_required() {
         ]
     );
     let mut ds = base("abc");
-    ds.spec.template.spec.containers = vec![container("Web", "nginx")];
+    ds.spec.template.spec.containers = vec![container("Web", "nginx")].into();
     assert_eq!(
         one(ds),
         format!("spec.template.spec.containers[0].name: Invalid value: \"Web\": {DNS_LABEL_MSG}")
@@ -478,7 +478,7 @@ fn v21_selector_immutable() {
             values: vec!["x".into()],
         }]),
     });
-    new.spec.template.metadata.labels = map(&[("a", "b"), ("c", "d"), ("tier", "x")]);
+    new.spec.template.metadata.labels = map(&[("a", "b"), ("c", "d"), ("tier", "x")]).into();
     let err = validate_daemonset_update(&new, &old).expect_err("selector changed");
     assert_eq!(
         err.to_string(),
@@ -517,7 +517,7 @@ fn v21_selector_immutable() {
 fn all_causes_collected_in_order_without_duplicates() {
     let mut ds = base("");
     ds.metadata.namespace.clear();
-    ds.metadata.labels = map(&[("x", "-bad"), ("y", "-bad")]);
+    ds.metadata.labels = map(&[("x", "-bad"), ("y", "-bad")]).into();
     ds.spec.min_ready_seconds = -5;
     let err = validate_daemonset(&ds).expect_err("invalid");
     assert_eq!(
@@ -558,25 +558,25 @@ fn single_cause_prints_like_kubectl() {
 fn c68_metadata_label_and_annotation_keys() {
     let bad = "NoUppercaseOrSpecialCharsLike=Equals";
     let mut ds = base("abc");
-    ds.metadata.labels = map(&[(bad, "bar")]);
+    ds.metadata.labels = map(&[(bad, "bar")]).into();
     assert_eq!(
         one(ds),
         format!("metadata.labels: Invalid value: \"{bad}\": {LABEL_KEY_MSG}")
     );
     let mut ds = base("abc");
-    ds.metadata.annotations = map(&[(bad, "bar")]);
+    ds.metadata.annotations = map(&[(bad, "bar")]).into();
     assert_eq!(
         one(ds),
         format!("metadata.annotations: Invalid value: \"{bad}\": {LABEL_KEY_MSG}")
     );
     // Annotation keys are checked case-insensitively; label keys may use upper case anyway.
     let mut ds = base("abc");
-    ds.metadata.annotations = map(&[("Example.COM/Note", "x")]);
-    ds.metadata.labels = map(&[("App", "Web")]);
+    ds.metadata.annotations = map(&[("Example.COM/Note", "x")]).into();
+    ds.metadata.labels = map(&[("App", "Web")]).into();
     assert!(causes(ds).is_empty());
     // Too many annotation bytes.
     let mut ds = base("abc");
-    ds.metadata.annotations = map(&[("big", &"x".repeat(256 * 1024))]);
+    ds.metadata.annotations = map(&[("big", &"x".repeat(256 * 1024))]).into();
     assert_eq!(
         one(ds),
         "metadata.annotations: Too long: may not be more than 262144 bytes"
@@ -729,7 +729,8 @@ fn c71_defaults() {
             }],
             ..container("c", "nginx")
         },
-    ];
+    ]
+    .into();
     set_defaults_daemonset(&mut ds);
     let t = &ds.spec.template.spec;
     assert_eq!(t.dns_policy, "ClusterFirstWithHostNet");
@@ -754,7 +755,7 @@ fn c71_defaults() {
 
 fn with_toleration(t: Toleration) -> DaemonSet {
     let mut ds = base("abc");
-    ds.spec.template.spec.tolerations = vec![t];
+    ds.spec.template.spec.tolerations = vec![t].into();
     ds
 }
 
@@ -920,7 +921,8 @@ fn container_fields() {
             }],
             ..container("web", "nginx")
         },
-    ];
+    ]
+    .into();
     let p = "spec.template.spec.containers";
     assert_eq!(
         causes(ds),
@@ -1103,7 +1105,7 @@ fn node_valid() {
             Taint::new("node-role.kubernetes.io/control-plane", "", "NoSchedule"),
         ],
     );
-    n.metadata.labels = map(&[("kubernetes.io/hostname", "worker-1")]);
+    n.metadata.labels = map(&[("kubernetes.io/hostname", "worker-1")]).into();
     // The API server clears a cluster-scoped object's namespace: it is not validated.
     n.metadata.namespace = "default".into();
     assert_eq!(validate_node(&n), Ok(()));
@@ -1167,7 +1169,7 @@ fn node_taints() {
 #[test]
 fn node_labels() {
     let mut n = node("n", vec![]);
-    n.metadata.labels = map(&[("Example.com/zone", "a")]);
+    n.metadata.labels = map(&[("Example.com/zone", "a")]).into();
     assert_eq!(
         node_causes(&n),
         [format!(
@@ -1474,17 +1476,17 @@ mod props {
                 .collect());
             let mut ds = DaemonSet {
                 metadata: ObjectMeta {
-                    name, namespace, labels, annotations, finalizers,
+                    name, namespace, labels: labels.into(), annotations: annotations.into(), finalizers,
                     ..Default::default()
                 },
                 spec: DaemonSetSpec {
                     selector: sel,
                     template: PodTemplateSpec {
-                        metadata: ObjectMeta { labels: tlabels, ..Default::default() },
+                        metadata: ObjectMeta { labels: tlabels.into(), ..Default::default() },
                         spec: PodSpec {
-                            containers,
+                            containers: containers.into(),
                             init_containers: inits,
-                            tolerations,
+                            tolerations: tolerations.into(),
                             host_network,
                             restart_policy: restart,
                             dns_policy: dns,
@@ -1533,7 +1535,7 @@ mod props {
                       (text(), text(), text(), prop::option::of(any::<i64>())), 0..4))
                   -> Node {
             Node {
-                metadata: ObjectMeta { name, labels, annotations, ..Default::default() },
+                metadata: ObjectMeta { name, labels: labels.into(), annotations: annotations.into(), ..Default::default() },
                 spec: NodeSpec {
                     taints: taints.into_iter().map(|(key, value, effect, t)| Taint {
                         key, value, effect, time_added: t.map(Time),

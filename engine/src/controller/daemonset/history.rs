@@ -147,7 +147,7 @@ fn create_revision(
             creation_timestamp: Some(w.clock.now()),
             labels,
             annotations: ds.metadata.annotations.clone(),
-            owner_references: vec![owner_reference(ds)],
+            owner_references: vec![owner_reference(ds)].into(),
             ..Default::default()
         },
         data,

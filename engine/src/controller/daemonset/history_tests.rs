@@ -150,7 +150,7 @@ fn g56_controlled_histories_adopt_orphans_in_the_namespace_only() {
         metadata: ObjectMeta {
             name: "orphan".into(),
             namespace: ns.into(),
-            labels: labels(&[("app", "ds"), (keys::CONTROLLER_REVISION_HASH, "orphan")]),
+            labels: labels(&[("app", "ds"), (keys::CONTROLLER_REVISION_HASH, "orphan")]).into(),
             ..Default::default()
         },
         data: serde_json::json!({"spec": {"template": {"$patch": "replace"}}}),

@@ -4,7 +4,25 @@
 use crate::api::{DaemonSet, ObjectMeta, Pod, keys, phase};
 use crate::placement;
 
+#[cfg(test)]
 pub fn new_daemon_pod(ds: &DaemonSet, node_name: &str, hash: &str) -> Pod {
+    for_node(&daemon_pod_template(ds, hash), node_name)
+}
+
+/// The pod for `node_name` from [`daemon_pod_template`]: it shares the template's containers,
+/// tolerations, labels and the rest, and holds only its own node affinity term.
+pub fn for_node(template: &Pod, node_name: &str) -> Pod {
+    let mut pod = template.clone();
+    pod.spec.affinity = Some(placement::replace_daemon_set_pod_node_name_node_affinity(
+        pod.spec.affinity.take(),
+        node_name,
+    ));
+    pod
+}
+
+/// What every pod of `ds` at revision `hash` has in common: all of the pod but the node affinity
+/// term. Its lists are built once and compacted here, as the pods share them.
+pub fn daemon_pod_template(ds: &DaemonSet, hash: &str) -> Pod {
     let template = &ds.spec.template;
     let mut labels = template.metadata.labels.clone();
     if let Some(generation) = ds.template_generation() {
@@ -13,12 +31,10 @@ pub fn new_daemon_pod(ds: &DaemonSet, node_name: &str, hash: &str) -> Pod {
     if !hash.is_empty() {
         labels.insert(keys::CONTROLLER_REVISION_HASH.into(), hash.into());
     }
+    labels.shrink_to_fit();
     let mut spec = template.spec.clone();
     placement::add_or_update_daemon_pod_tolerations(&mut spec);
-    spec.affinity = Some(placement::replace_daemon_set_pod_node_name_node_affinity(
-        spec.affinity.take(),
-        node_name,
-    ));
+    spec.tolerations.shrink_to_fit();
     Pod {
         api_version: "v1".into(),
         kind: "Pod".into(),
@@ -28,7 +44,7 @@ pub fn new_daemon_pod(ds: &DaemonSet, node_name: &str, hash: &str) -> Pod {
             labels,
             annotations: template.metadata.annotations.clone(),
             finalizers: template.metadata.finalizers.clone(),
-            owner_references: vec![super::claim::owner_reference(ds)],
+            owner_references: vec![super::claim::owner_reference(ds)].into(),
             ..Default::default()
         },
         spec,

@@ -52,7 +52,8 @@ pub(super) fn daemonset(
             operator: "Exists".into(),
             effect: EFFECTS[e].into(),
             ..Default::default()
-        }];
+        }]
+        .into();
     }
     ds.spec.update_strategy = DaemonSetUpdateStrategy {
         type_: ROLLING_UPDATE.into(),

@@ -553,11 +553,13 @@ fn rolling_update_with_tolerations_moves_pods() {
             .count()
     };
     let set_tolerations = |c: &mut Cluster, t: Vec<Toleration>| {
-        c.update_daemonset("default", "ds", |d| d.spec.template.spec.tolerations = t)
-            .unwrap();
+        c.update_daemonset("default", "ds", |d| {
+            d.spec.template.spec.tolerations = t.into()
+        })
+        .unwrap();
     };
     let mut ds = rolling_ds("img", 0, 1);
-    ds.spec.template.spec.tolerations = tolerate(&["zone-y", "zone-common"]);
+    ds.spec.template.spec.tolerations = tolerate(&["zone-y", "zone-common"]).into();
     c.create_daemonset(ds).unwrap();
     assert!(c.settle(600_000).settled);
     assert_eq!(

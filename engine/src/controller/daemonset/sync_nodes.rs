@@ -15,8 +15,11 @@ pub(super) fn sync_nodes(
     create_on: &[String],
     delete: &[Rc<Pod>],
 ) {
+    // Built once for the burst: its pods share it.
+    let mut template = None;
     for node in create_on.iter().take(BURST_REPLICAS) {
-        let pod = pod_template::new_daemon_pod(ds, node, hash);
+        let template = template.get_or_insert_with(|| pod_template::daemon_pod_template(ds, hash));
+        let pod = pod_template::for_node(template, node);
         let key = apiserver::create_pod(w, pod, users::DAEMON_SET_CONTROLLER);
         event(
             w,

@@ -151,7 +151,7 @@ fn c04_c19_not_ready_node_keeps_its_pod_but_gets_no_new_one() {
     // A second DaemonSet gets no pod on the NotReady node.
     let mut bar = new_ds("bar", true);
     bar.spec.selector.as_mut().unwrap().match_labels = Some(labels(&[("app", "bar")]));
-    bar.spec.template.metadata.labels = labels(&[("app", "bar")]);
+    bar.spec.template.metadata.labels = labels(&[("app", "bar")]).into();
     c.create_daemonset(bar).unwrap();
     assert_eq!(pods_per_node(&c, "bar").get("node-0"), None);
     assert_eq!(pods_per_node(&c, "bar").get("node-1"), Some(&1));
@@ -179,7 +179,7 @@ fn c05_network_unavailable_node_gets_host_network_pods_only() {
     assert!(pods_per_node(&c, "foo").is_empty());
     let mut host = new_ds("host", true);
     host.spec.selector.as_mut().unwrap().match_labels = Some(labels(&[("app", "host")]));
-    host.spec.template.metadata.labels = labels(&[("app", "host")]);
+    host.spec.template.metadata.labels = labels(&[("app", "host")]).into();
     host.spec.template.spec.host_network = true;
     c.create_daemonset(host).unwrap();
     assert_eq!(pods_per_node(&c, "host").get("node-0"), Some(&1));
@@ -239,7 +239,7 @@ fn c08_c09_node_selector_launches_only_on_matching_nodes() {
         );
         let mut bad = new_ds("bad", rolling);
         bad.spec.selector.as_mut().unwrap().match_labels = Some(labels(&[("app", "bad")]));
-        bad.spec.template.metadata.labels = labels(&[("app", "bad")]);
+        bad.spec.template.metadata.labels = labels(&[("app", "bad")]).into();
         bad.spec.template.spec.node_selector = labels(&[("color", "red"), ("speed", "fast")]);
         c.create_daemonset(bad).unwrap();
         assert!(pods_per_node(&c, "bad").is_empty());
@@ -260,7 +260,7 @@ fn c10_c11_node_name_and_selector() {
         ] {
             let mut ds = new_ds(name, rolling);
             ds.spec.selector.as_mut().unwrap().match_labels = Some(labels(&[("app", name)]));
-            ds.spec.template.metadata.labels = labels(&[("app", name)]);
+            ds.spec.template.metadata.labels = labels(&[("app", name)]).into();
             ds.spec.template.spec.node_name = node_name.into();
             if selector {
                 ds.spec.template.spec.node_selector = n1();
@@ -319,13 +319,14 @@ fn c15_c16_tainted_node_needs_a_toleration() {
         assert!(pods_per_node(&c, "foo").is_empty());
         let mut tol = new_ds("tol", rolling);
         tol.spec.selector.as_mut().unwrap().match_labels = Some(labels(&[("app", "tol")]));
-        tol.spec.template.metadata.labels = labels(&[("app", "tol")]);
+        tol.spec.template.metadata.labels = labels(&[("app", "tol")]).into();
         tol.spec.template.spec.tolerations = vec![Toleration {
             key: "dedicated".into(),
             value: "user1".into(),
             effect: "NoSchedule".into(),
             ..Default::default()
-        }];
+        }]
+        .into();
         c.create_daemonset(tol).unwrap();
         assert_eq!(pods_per_node(&c, "tol").get("node-0"), Some(&1));
     });
@@ -406,7 +407,7 @@ fn put_pod(c: &mut Cluster, ds_name: &str, node: &str, mut labels: StringMap, i:
         keys::CONTROLLER_REVISION_HASH.into(),
         final_hash(c, ds_name),
     );
-    p.metadata.labels = labels;
+    p.metadata.labels = labels.into();
     p.metadata.creation_timestamp = Some(Time(c.now().millis() + i as i64));
     p.spec.node_name = node.into();
     c.w.store.put_pod(p);

@@ -105,7 +105,7 @@ fn create(
             creation_timestamp: Some(now),
             labels: template.metadata.labels.clone(),
             annotations,
-            owner_references: vec![OwnerReference::controller_of("Deployment", &d.metadata)],
+            owner_references: vec![OwnerReference::controller_of("Deployment", &d.metadata)].into(),
             ..Default::default()
         },
         spec: ReplicaSetSpec {

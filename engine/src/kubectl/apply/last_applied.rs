@@ -67,7 +67,9 @@ pub fn merge_meta(current: &mut ObjectMeta, last: Option<&ObjectMeta>, manifest:
             }
         }
     }
-    current.labels.extend(manifest.labels.clone());
+    current
+        .labels
+        .extend(manifest.labels.iter().map(|(k, v)| (k.clone(), v.clone())));
     current.annotations.extend(
         manifest
             .annotations
@@ -126,7 +128,7 @@ mod tests {
             "{\"apiVersion\":\"v1\",\"kind\":\"Node\",\"metadata\":{\"labels\":{\"zone\":\"a\"},\"name\":\"n1\"}}\n"
         );
         let back: Node = read(&ObjectMeta {
-            annotations: [(KEY.to_string(), record(&n))].into(),
+            annotations: crate::api::StringMap::from([(KEY.to_string(), record(&n))]).into(),
             ..Default::default()
         })
         .unwrap();

@@ -83,15 +83,15 @@ fn generate(o: &CreateDeploymentOptions) -> Deployment {
         }];
     }
     let mut template = PodTemplateSpec::default();
-    template.metadata.labels = labels.clone();
-    template.spec.containers = containers;
+    template.metadata.labels = labels.clone().into();
+    template.spec.containers = containers.into();
     Deployment {
         api_version: "apps/v1".into(),
         kind: "Deployment".into(),
         metadata: ObjectMeta {
             name: o.name.clone(),
             namespace: o.namespace.namespace().unwrap_or("default").to_string(),
-            labels: labels.clone(),
+            labels: labels.clone().into(),
             ..Default::default()
         },
         spec: DeploymentSpec {

@@ -29,7 +29,7 @@ fn cluster_with_ds_pod(empty_dir: bool) -> (Cluster, ObjectKey) {
         .store()
         .pods()
         .iter()
-        .find(|(_, p)| p.metadata.labels == l1() || p.metadata.labels.contains_key("name"))
+        .find(|(_, p)| p.metadata.labels == l1().into() || p.metadata.labels.contains_key("name"))
         .map(|(k, _)| k.clone())
         .expect("the DaemonSet's pod");
     (c, key)

@@ -11,7 +11,7 @@ use super::objects::{Objects, report, visit_list};
 use super::resource::{ResourceKind, kind_string};
 use super::{Context, KError, NamespaceScope, Out, quote};
 use crate::api::ApiError;
-use crate::api::{ObjectKey, StringMap, validate_qualified_name};
+use crate::api::{ObjectKey, Shared, StringMap, validate_qualified_name};
 
 /// The options of `kubectl label` (kubectl's `LabelOptions`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,7 +160,7 @@ fn write_labels(
     kind: ResourceKind,
     namespace: &str,
     name: &str,
-    labels: StringMap,
+    labels: Shared<StringMap>,
 ) -> Result<(), KError> {
     let cluster = &mut *ctx.cluster;
     match kind {

@@ -500,7 +500,8 @@ mod tests {
         t.spec.tolerations = vec![
             Toleration::exists("node-role.kubernetes.io/control-plane", "NoSchedule"),
             Toleration::exists("", ""),
-        ];
+        ]
+        .into();
         t.spec.extra.insert(
             "volumes".into(),
             serde_json::json!([{"name": "varlog", "hostPath": {"path": "/var/log"}}]),
@@ -548,7 +549,8 @@ mod tests {
             value: "v".into(),
             effect: "NoExecute".into(),
             toleration_seconds: Some(30),
-        }];
+        }]
+        .into();
         assert_eq!(
             describe(&t),
             "Pod Template:
