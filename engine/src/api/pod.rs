@@ -159,7 +159,7 @@ pub struct PodStatus {
     #[serde(default, skip_serializing_if = "str_is_empty")]
     pub phase: Str,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub conditions: Vec<PodCondition>,
+    pub conditions: Shared<Vec<PodCondition>>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub message: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -171,7 +171,7 @@ pub struct PodStatus {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_time: Option<Time>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub container_statuses: Vec<ContainerStatus>,
+    pub container_statuses: Shared<Vec<ContainerStatus>>,
     #[serde(default, skip_serializing_if = "str_is_empty", rename = "qosClass")]
     pub qos_class: Str,
     #[serde(flatten)]

@@ -4,6 +4,7 @@
 //! reading a `T`; writing through it (`DerefMut`) first makes this object's copy its own, so a
 //! change to one pod never shows in another. It serialises and compares as the `T` it holds.
 
+use super::SortedMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::ops::{Deref, DerefMut};
@@ -62,12 +63,29 @@ impl<A, T: FromIterator<A>> FromIterator<A> for Shared<T> {
     }
 }
 
-impl<'a, T> IntoIterator for &'a Shared<T>
+impl<'a, T> IntoIterator for &'a Shared<Vec<T>> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+/// Iterating mutably copies a shared list first, as any write does.
+impl<'a, T: Clone> IntoIterator for &'a mut Shared<Vec<T>> {
+    type Item = &'a mut T;
+    type IntoIter = std::slice::IterMut<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        Rc::make_mut(&mut self.0).iter_mut()
+    }
+}
+
+impl<'a, K: Ord, V> IntoIterator for &'a Shared<SortedMap<K, V>>
 where
-    &'a T: IntoIterator,
+    &'a SortedMap<K, V>: IntoIterator,
 {
-    type Item = <&'a T as IntoIterator>::Item;
-    type IntoIter = <&'a T as IntoIterator>::IntoIter;
+    type Item = <&'a SortedMap<K, V> as IntoIterator>::Item;
+    type IntoIter = <&'a SortedMap<K, V> as IntoIterator>::IntoIter;
     fn into_iter(self) -> Self::IntoIter {
         (&*self.0).into_iter()
     }

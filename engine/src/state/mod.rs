@@ -12,6 +12,7 @@ pub(crate) mod hash;
 mod interner;
 pub mod names;
 pub mod node_usage;
+mod recent;
 pub mod store;
 pub mod timings;
 

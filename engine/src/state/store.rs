@@ -3,9 +3,10 @@
 
 use super::hash::FastHashMap;
 use super::node_usage::{NodeUsage, counted_on};
+use super::recent::Recent;
 use crate::api::{
-    ControllerRevision, DaemonSet, DaemonSetStatus, Deployment, Node, ObjectKey, Pod, PodStatus,
-    ReplicaSet,
+    ContainerStatus, ControllerRevision, DaemonSet, DaemonSetStatus, Deployment, Node, ObjectKey,
+    Pod, PodCondition, PodStatus, ReplicaSet,
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
@@ -69,6 +70,9 @@ pub struct Store {
     /// Bumped on every ControllerRevision write, so controllers can tell when to look again.
     revisions_version: u64,
     changes: Vec<Change>,
+    /// Status parts recently written, for pods that hold the same to share (kubelet writes).
+    recent_conditions: Recent<Vec<PodCondition>>,
+    recent_container_statuses: Recent<Vec<ContainerStatus>>,
 }
 
 /// The node a pod belongs to: `spec.nodeName`, else its pinned `metadata.name` (spec §6.2).
@@ -254,6 +258,9 @@ impl Store {
         if status == pod.status {
             return false;
         }
+        self.recent_conditions.share(&mut status.conditions);
+        self.recent_container_statuses
+            .share(&mut status.container_statuses);
         let rv = self.next_rv();
         let Some(stored) = self.pods.get_mut(key) else {
             return false;

@@ -312,7 +312,8 @@ fn pod_on(node: &str, hash: &str, ready: bool) -> Pod {
         status: if ready { "True" } else { "False" }.into(),
         last_transition_time: Some(Time(0)),
         ..Default::default()
-    }];
+    }]
+    .into();
     p
 }
 

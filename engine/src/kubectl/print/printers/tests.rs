@@ -88,7 +88,7 @@ fn waiting_reasons_show_container_creating_and_image_errors() {
         "CrashLoopBackOff",
     ] {
         let mut p = pod(&["c"]);
-        p.status.container_statuses = vec![waiting("c", reason)];
+        p.status.container_statuses = vec![waiting("c", reason)].into();
         assert_eq!(pod_status(&p), reason);
     }
 }
@@ -97,7 +97,7 @@ fn waiting_reasons_show_container_creating_and_image_errors() {
 fn running_and_ready_counts() {
     let mut p = pod(&["a", "b"]);
     p.status.phase = "Running".into();
-    p.status.container_statuses = vec![running("a", true), running("b", false)];
+    p.status.container_statuses = vec![running("a", true), running("b", false)].into();
     let s = pod_summary(&p);
     assert_eq!((s.ready, s.total, s.status.as_str()), (1, 2, "Running"));
 }
@@ -109,7 +109,8 @@ fn the_first_container_wins_because_kubectl_walks_backwards() {
     p.status.container_statuses = vec![
         waiting("a", "ErrImagePull"),
         waiting("b", "ContainerCreating"),
-    ];
+    ]
+    .into();
     assert_eq!(pod_status(&p), "ErrImagePull");
 }
 
@@ -117,12 +118,12 @@ fn the_first_container_wins_because_kubectl_walks_backwards() {
 fn terminated_containers_give_completed_error_or_exit_code() {
     let mut p = pod(&["c"]);
     p.status.phase = "Failed".into();
-    p.status.container_statuses = vec![terminated("c", "Error", 1)];
+    p.status.container_statuses = vec![terminated("c", "Error", 1)].into();
     assert_eq!(pod_status(&p), "Error");
-    p.status.container_statuses = vec![terminated("c", "", 137)];
+    p.status.container_statuses = vec![terminated("c", "", 137)].into();
     assert_eq!(pod_status(&p), "ExitCode:137");
     p.status.phase = "Succeeded".into();
-    p.status.container_statuses = vec![terminated("c", "Completed", 0)];
+    p.status.container_statuses = vec![terminated("c", "Completed", 0)].into();
     assert_eq!(pod_status(&p), "Completed");
 }
 
@@ -130,7 +131,7 @@ fn terminated_containers_give_completed_error_or_exit_code() {
 fn completed_with_a_running_container_is_running_or_not_ready() {
     let mut p = pod(&["a", "b"]);
     p.status.phase = "Running".into();
-    p.status.container_statuses = vec![terminated("a", "Completed", 0), running("b", true)];
+    p.status.container_statuses = vec![terminated("a", "Completed", 0), running("b", true)].into();
     // Walking backwards: b (running, ready) then a (Completed) → Completed with a running one.
     assert_eq!(pod_status(&p), "NotReady");
     ready_condition(&mut p, "True");
@@ -141,14 +142,14 @@ fn completed_with_a_running_container_is_running_or_not_ready() {
 fn deletion_gives_terminating_unless_terminal_or_node_lost() {
     let mut p = pod(&["c"]);
     p.status.phase = "Running".into();
-    p.status.container_statuses = vec![running("c", true)];
+    p.status.container_statuses = vec![running("c", true)].into();
     p.metadata.deletion_timestamp = Some(T0);
     assert_eq!(pod_status(&p), "Terminating");
     p.status.reason = "NodeLost".into();
     assert_eq!(pod_status(&p), "Unknown");
     p.status.reason.clear();
     p.status.phase = "Failed".into();
-    p.status.container_statuses = vec![terminated("c", "Error", 1)];
+    p.status.container_statuses = vec![terminated("c", "Error", 1)].into();
     assert_eq!(pod_status(&p), "Error");
 }
 
@@ -171,7 +172,7 @@ fn init_containers() {
         "initContainerStatuses".into(),
         serde_json::to_value(vec![waiting("init", "PodInitializing")]).unwrap(),
     );
-    p.status.container_statuses = vec![waiting("c", "PodInitializing")];
+    p.status.container_statuses = vec![waiting("c", "PodInitializing")].into();
     assert_eq!(pod_status(&p), "Init:0/1");
     p.status.extra.insert(
         "initContainerStatuses".into(),
@@ -191,7 +192,7 @@ fn restarts_with_last_termination() {
         finished_at: Some(T0.plus_secs(10)),
         ..Default::default()
     });
-    p.status.container_statuses = vec![c];
+    p.status.container_statuses = vec![c].into();
     let row = pod_row(&p, T0.plus_secs(70), false);
     assert_eq!(row, vec!["p", "1/1", "Running", "3 (60s ago)", "70s"]);
 }

@@ -1,0 +1,61 @@
+//! The last few distinct values written to a field that many pods hold alike. Pods of one
+//! DaemonSet that the kubelet starts at the same instant get the same conditions and container
+//! statuses; a status write that equals one of these shares it instead of keeping its own copy.
+
+use crate::api::Shared;
+
+/// How many distinct values are kept: one or a few DaemonSets' pods start together.
+const KEPT: usize = 8;
+
+#[derive(Debug, Clone)]
+pub(crate) struct Recent<T> {
+    kept: Vec<Shared<T>>,
+    /// Where the next new value goes once `kept` is full (the oldest).
+    next: usize,
+}
+
+impl<T> Default for Recent<T> {
+    fn default() -> Self {
+        Recent {
+            kept: Vec::new(),
+            next: 0,
+        }
+    }
+}
+
+impl<T: PartialEq> Recent<T> {
+    /// Makes `value` share an equal value kept from before, or keeps it.
+    pub(crate) fn share(&mut self, value: &mut Shared<T>) {
+        if let Some(same) = self.kept.iter().find(|kept| *kept == value) {
+            *value = same.clone();
+        } else if self.kept.len() < KEPT {
+            self.kept.push(value.clone());
+        } else {
+            self.kept[self.next] = value.clone();
+            self.next = (self.next + 1) % KEPT;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{KEPT, Recent};
+    use crate::api::Shared;
+
+    #[test]
+    fn an_equal_value_is_shared_and_the_oldest_goes_first() {
+        let mut recent = Recent::default();
+        let mut first = Shared::new(vec![0]);
+        recent.share(&mut first);
+        let mut again = Shared::new(vec![0]);
+        recent.share(&mut again);
+        assert!(std::ptr::eq(&*first, &*again));
+        for i in 1..=KEPT {
+            recent.share(&mut Shared::new(vec![i]));
+        }
+        let mut late = Shared::new(vec![0]);
+        recent.share(&mut late);
+        assert!(!std::ptr::eq(&*first, &*late), "the oldest was let go");
+        assert_eq!(first, late);
+    }
+}
