@@ -2,6 +2,7 @@
 
 use super::{Extra, Shared, Str, StringMap, Time};
 use serde::{Deserialize, Serialize};
+use std::rc::Rc;
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -96,22 +97,24 @@ impl OwnerReference {
     }
 }
 
-/// `namespace/name`, the key the controllers and the store use.
+/// `namespace/name`, the key the controllers and the store use. Its strings are shared: the store's
+/// indices and the controllers' queues and caches each hold a copy of every pod's key, and a copy
+/// costs no allocation.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ObjectKey {
-    pub namespace: String,
-    pub name: String,
+    pub namespace: Rc<str>,
+    pub name: Rc<str>,
 }
 
 impl ObjectKey {
-    pub fn new(namespace: impl Into<String>, name: impl Into<String>) -> Self {
+    pub fn new(namespace: impl AsRef<str>, name: impl AsRef<str>) -> Self {
         ObjectKey {
-            namespace: namespace.into(),
-            name: name.into(),
+            namespace: namespace.as_ref().into(),
+            name: name.as_ref().into(),
         }
     }
     pub fn of(meta: &ObjectMeta) -> Self {
-        ObjectKey::new(meta.namespace.clone(), meta.name.clone())
+        ObjectKey::new(&meta.namespace, &meta.name)
     }
 }
 

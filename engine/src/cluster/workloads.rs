@@ -146,7 +146,7 @@ impl Cluster {
         if W::get(&self.w.store, &key).is_some() {
             return Err(ApiError::AlreadyExists {
                 resource: W::RESOURCE.into(),
-                name: key.name,
+                name: key.name.to_string(),
             });
         }
         o.keep_status(None);

@@ -74,7 +74,7 @@ impl Cluster {
         if self.w.store.daemonset(&key).is_some() {
             return Err(ApiError::AlreadyExists {
                 resource: DS_RESOURCE.into(),
-                name: key.name,
+                name: key.name.to_string(),
             });
         }
         let now = self.w.clock.now();

@@ -100,7 +100,7 @@ fn claim_pods(w: &mut World, rs: &ReplicaSet) -> Vec<ObjectKey> {
         .store
         .pods()
         .iter()
-        .filter(|(k, _)| k.namespace == rs.metadata.namespace)
+        .filter(|(k, _)| *k.namespace == *rs.metadata.namespace)
         .map(|(k, p)| {
             (
                 k.clone(),

@@ -26,7 +26,7 @@ pub fn nodes_to_daemon_pods<'a>(
         let keys = w.store.claimable_on_node(node, &ds.metadata.uid);
         for key in keys
             .into_iter()
-            .filter(|k| k.namespace == ds.metadata.namespace)
+            .filter(|k| *k.namespace == *ds.metadata.namespace)
         {
             let Some(pod) = claim(w, ds, selector, &key) else {
                 continue;

@@ -42,7 +42,7 @@ pub fn controlled_histories(
         .store
         .revisions()
         .iter()
-        .filter(|(k, _)| k.namespace == ds.metadata.namespace)
+        .filter(|(k, _)| *k.namespace == *ds.metadata.namespace)
         .map(|(k, _)| k.clone())
         .collect();
     for key in keys {
@@ -177,7 +177,7 @@ fn dedup_current(
         .pods()
         .iter()
         .filter(|(k, p)| {
-            k.namespace == ds.metadata.namespace
+            *k.namespace == *ds.metadata.namespace
                 && p.metadata.controller_ref().map(|r| &r.uid) == Some(&ds.metadata.uid)
                 && selector.matches(&p.metadata.labels)
                 && p.metadata.labels.get(keys::CONTROLLER_REVISION_HASH) != Some(&keep_hash)

@@ -117,7 +117,12 @@ fn cleanup_spares_revisions_of_live_pods() {
     assert!(revs.contains(&(4, "img:4".into())), "{revs:?}");
     assert_eq!(revs.len(), 2, "{revs:?}");
     // Once the old pods are gone, revision 1 is cleaned up too.
-    let pods: Vec<String> = c.store().pods().keys().map(|k| k.name.clone()).collect();
+    let pods: Vec<String> = c
+        .store()
+        .pods()
+        .keys()
+        .map(|k| k.name.to_string())
+        .collect();
     for p in pods {
         c.delete_pod("default", &p, None, false, false).unwrap();
     }

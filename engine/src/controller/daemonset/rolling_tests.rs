@@ -206,7 +206,12 @@ fn g48_rollout_stalls_on_pods_that_never_become_ready() {
 #[test]
 fn rollback_does_not_restart_pods_already_on_that_template() {
     let mut c = setup(3, 1, 0);
-    let before: Vec<String> = c.store().pods().keys().map(|k| k.name.clone()).collect();
+    let before: Vec<String> = c
+        .store()
+        .pods()
+        .keys()
+        .map(|k| k.name.to_string())
+        .collect();
     c.set_image_pullable("img:bad", false);
     set_image(&mut c, "img:bad");
     assert!(c.settle(600_000).settled);
@@ -353,7 +358,7 @@ fn g51_unavailable_old_pods_are_replaced_beyond_a_spent_budget() {
         .map(|p| (p.spec.node_name.clone(), vec![p]))
         .collect();
     let plan = rolling_update(&ds, &everywhere(&nodes), m, "new", Time(1000)).unwrap();
-    let deleted: Vec<&str> = plan.delete.iter().map(|k| k.name.as_str()).collect();
+    let deleted: Vec<&str> = plan.delete.iter().map(|k| &*k.name).collect();
     assert_eq!(deleted, ["node-088-old", "node-089-old"]);
     assert!(plan.create_on.is_empty());
 }

@@ -94,7 +94,7 @@ fn claim_replicasets(w: &mut World, d: &Deployment) -> Vec<ReplicaSet> {
         .store
         .replicasets()
         .iter()
-        .filter(|(k, _)| k.namespace == d.metadata.namespace)
+        .filter(|(k, _)| *k.namespace == *d.metadata.namespace)
         .map(|(k, rs)| (k.clone(), decide(&d.metadata, &rs.metadata, selects(rs))))
         .collect();
     let uid = &d.metadata.uid;

@@ -63,7 +63,7 @@ fn pod_names(s: &Session) -> Vec<String> {
         .store()
         .pods()
         .keys()
-        .map(|k| k.name.clone())
+        .map(|k| k.name.to_string())
         .collect()
 }
 
