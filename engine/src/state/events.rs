@@ -12,6 +12,7 @@ use super::hash::{FastHashMap, WordHash};
 use super::interner::{Interner, Sym};
 use crate::api::{Event, EventSource, ObjectMeta, ObjectReference, Time};
 use std::cell::OnceCell;
+use std::collections::hash_map::Entry;
 use std::hash::{Hash, Hasher};
 
 /// How long an event is kept after it last happened: kube-apiserver's `--event-ttl` default.
@@ -26,8 +27,11 @@ pub struct Recorder {
     rows: Vec<Row>,
     strings: Interner,
     /// Identical events (same object, type, reason, message and source), by a hash of those
-    /// fields → their indices in `rows` (more than one only when hashes collide).
-    seen: FastHashMap<u64, Vec<u32>>,
+    /// fields → their index in `rows`.
+    seen: FastHashMap<u64, u32>,
+    /// The other events whose hash collides with one in `seen` (almost always empty): one
+    /// index inline per event instead of a list each.
+    collided: FastHashMap<u64, Vec<u32>>,
     counter: u64,
     /// `rows.len()` after the last sweep.
     swept_len: usize,
@@ -245,11 +249,13 @@ impl Recorder {
             s(combined_text.as_deref().unwrap_or(&message)),
         );
         let id = key.identity();
-        let found = self.seen.get(&id).and_then(|ix| {
-            ix.iter()
-                .copied()
-                .find(|&i| self.rows[i as usize].key == key)
-        });
+        let found = self
+            .seen
+            .get(&id)
+            .into_iter()
+            .chain(self.collided.get(&id).into_iter().flatten())
+            .copied()
+            .find(|&i| self.rows[i as usize].key == key);
         if let Some(i) = found {
             let row = &mut self.rows[i as usize];
             row.count += 1;
@@ -258,10 +264,7 @@ impl Recorder {
             return;
         }
         self.counter += 1;
-        self.seen
-            .entry(id)
-            .or_default()
-            .push(self.rows.len() as u32);
+        self.index_row(id, self.rows.len());
         self.rows.push(Row {
             key,
             shown,
@@ -312,13 +315,21 @@ impl Recorder {
         }
         self.strings = strings;
         self.seen.clear();
-        for (i, r) in self.rows.iter().enumerate() {
-            self.seen
-                .entry(r.key.identity())
-                .or_default()
-                .push(i as u32);
+        self.collided.clear();
+        for i in 0..self.rows.len() {
+            self.index_row(self.rows[i].key.identity(), i);
         }
         self.swept_len = self.rows.len();
+    }
+
+    /// Finds row `i` again by `id`, its key's hash.
+    fn index_row(&mut self, id: u64, i: usize) {
+        match self.seen.entry(id) {
+            Entry::Vacant(slot) => {
+                slot.insert(i as u32);
+            }
+            Entry::Occupied(_) => self.collided.entry(id).or_default().push(i as u32),
+        }
     }
 }
 
