@@ -10,6 +10,7 @@ mod correlator;
 pub mod events;
 pub(crate) mod hash;
 mod interner;
+mod key_set;
 pub mod names;
 pub mod node_usage;
 mod recent;

@@ -2,6 +2,7 @@
 //! right and every change is recorded for the controllers (as informers would deliver it).
 
 use super::hash::FastHashMap;
+use super::key_set::KeySet;
 use super::node_usage::{NodeUsage, counted_on};
 use super::recent::Recent;
 use crate::api::{
@@ -56,9 +57,9 @@ pub struct Store {
     /// Pods by the UID of their controller, then by node: a DaemonSet reads its own pods on a
     /// node without looking at the other DaemonSets' (the cost of a sync stays independent of
     /// how many DaemonSets there are).
-    owned_on_node: HashMap<String, HashMap<String, BTreeSet<ObjectKey>>>,
+    owned_on_node: HashMap<String, HashMap<String, KeySet>>,
     /// Pods without a controller, by node.
-    orphans_on_node: HashMap<String, BTreeSet<ObjectKey>>,
+    orphans_on_node: HashMap<String, KeySet>,
     /// For each node, a number that changes whenever the node or a pod bound or pinned to it
     /// is written or removed: a view of the node (the page's card) knows without looking at
     /// its pods whether it is still right.
@@ -573,10 +574,34 @@ fn uncount(usage: &mut HashMap<String, NodeUsage>, node: &str, pod: &Pod) {
     }
 }
 
+/// The sets of keys the store's indices hold.
+trait Keys {
+    fn remove_key(&mut self, key: &ObjectKey);
+    fn is_empty(&self) -> bool;
+}
+
+impl Keys for BTreeSet<ObjectKey> {
+    fn remove_key(&mut self, key: &ObjectKey) {
+        self.remove(key);
+    }
+    fn is_empty(&self) -> bool {
+        BTreeSet::is_empty(self)
+    }
+}
+
+impl Keys for KeySet {
+    fn remove_key(&mut self, key: &ObjectKey) {
+        self.remove(key);
+    }
+    fn is_empty(&self) -> bool {
+        KeySet::is_empty(self)
+    }
+}
+
 /// Removes `key` from the set at `at`, dropping the set when it empties.
-fn remove_from(map: &mut HashMap<String, BTreeSet<ObjectKey>>, at: &str, key: &ObjectKey) {
+fn remove_from<S: Keys>(map: &mut HashMap<String, S>, at: &str, key: &ObjectKey) {
     if let Some(set) = map.get_mut(at) {
-        set.remove(key);
+        set.remove_key(key);
         if set.is_empty() {
             map.remove(at);
         }
