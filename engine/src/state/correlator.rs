@@ -27,17 +27,18 @@ const SPAM_REFILL_MS: f64 = 300_000.0;
 pub const COMBINED_PREFIX: &str = "(combined from similar events): ";
 
 /// The distinct messages (hashed) a group has seen, and when the last one came. Most groups
-/// only ever see one (a pod's Scheduled, Pulled, Started…): it is kept without an allocation.
+/// only ever see one (a pod's Scheduled, Pulled, Started…): it is kept without an allocation,
+/// and the others behind one pointer (a group is 24 bytes, there are several per pod).
 #[derive(Debug, Clone)]
 struct Group {
     first: u64,
-    more: Vec<u64>,
+    more: Option<Box<Vec<u64>>>,
     last: Time,
 }
 
 impl Group {
     fn len(&self) -> usize {
-        1 + self.more.len()
+        1 + self.more.as_ref().map_or(0, |m| m.len())
     }
 }
 
@@ -61,21 +62,26 @@ impl Correlator {
     pub fn aggregate(&mut self, now: Time, group: u64, message: u64) -> bool {
         let g = self.groups.entry(group).or_insert(Group {
             first: message,
-            more: Vec::new(),
+            more: None,
             last: now,
         });
         if now.millis() - g.last.millis() > AGGREGATE_INTERVAL_MS {
             g.first = message;
-            g.more.clear();
-        } else if g.first != message && !g.more.contains(&message) {
-            g.more.push(message);
+            g.more = None;
+        } else if g.first != message {
+            let more = g.more.get_or_insert_default();
+            if !more.contains(&message) {
+                more.push(message);
+            }
         }
         g.last = now;
         if g.len() < AGGREGATE_MAX_EVENTS {
             return false;
         }
         // Do not grow the set past the threshold (client-go's PopAny).
-        g.more.pop();
+        if let Some(more) = &mut g.more {
+            more.pop();
+        }
         true
     }
 
