@@ -1,6 +1,7 @@
 //! `core/v1` Affinity, node part modelled; pod (anti-)affinity carried as data (the DaemonSet
 //! controller ignores it, spec §5).
 
+use super::Shared;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -22,7 +23,7 @@ pub struct NodeAffinity {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub required: Option<NodeSelector>,
+    pub required: Option<Shared<NodeSelector>>,
     /// Soft preferences: ignored by the DaemonSet controller (spec §3.2), kept for output.
     #[serde(
         rename = "preferredDuringSchedulingIgnoredDuringExecution",

@@ -27,7 +27,9 @@ pub use node_affinity::{
     NODE_NAME_FIELD, NodeSelectorMatcher, RequiredNodeAffinity, aggregate_errors,
     required_node_affinity_matches, requirement_text,
 };
-pub use pod_affinity::{get_target_node_name, replace_daemon_set_pod_node_name_node_affinity};
+pub use pod_affinity::{
+    get_target_node_name, pin_to_node, pins_to, replace_daemon_set_pod_node_name_node_affinity,
+};
 pub use policy::PlacementPolicy;
 pub use should_run::{ShouldRun, node_should_run_daemon_pod};
 pub use summary::describe_toleration;

@@ -35,7 +35,7 @@ impl RequiredNodeAffinity {
                 .iter()
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
-            affinity: required.map(NodeSelectorMatcher::new),
+            affinity: required.map(|r| NodeSelectorMatcher::new(r)),
         }
     }
 

@@ -3,7 +3,7 @@
 
 use super::node_affinity::NODE_NAME_FIELD;
 use crate::api::{
-    Affinity, NodeAffinity, NodeSelector, NodeSelectorRequirement, NodeSelectorTerm, Pod,
+    Affinity, NodeAffinity, NodeSelector, NodeSelectorRequirement, NodeSelectorTerm, Pod, Shared,
 };
 
 /// `ReplaceDaemonSetPodNodeNameNodeAffinity` (spec §7.2, C58): the required node affinity becomes
@@ -13,12 +13,33 @@ pub fn replace_daemon_set_pod_node_name_node_affinity(
     affinity: Option<Affinity>,
     node_name: &str,
 ) -> Affinity {
+    pin_to_node(affinity, node_name_selector(node_name).into())
+}
+
+/// [`replace_daemon_set_pod_node_name_node_affinity`] with the term given: one a pod already
+/// pinned to the node holds (see [`pins_to`]), shared instead of built again.
+pub fn pin_to_node(affinity: Option<Affinity>, term: Shared<NodeSelector>) -> Affinity {
     let mut affinity = affinity.unwrap_or_default();
     let node_affinity = affinity
         .node_affinity
         .get_or_insert_with(NodeAffinity::default);
-    node_affinity.required = Some(node_name_selector(node_name));
+    node_affinity.required = Some(term);
     affinity
+}
+
+/// Whether `selector` is exactly the term that pins a pod to `node_name` (what
+/// [`replace_daemon_set_pod_node_name_node_affinity`] writes).
+pub fn pins_to(selector: &NodeSelector, node_name: &str) -> bool {
+    let [term] = selector.node_selector_terms.as_slice() else {
+        return false;
+    };
+    let [r] = term.fields() else {
+        return false;
+    };
+    term.match_expressions.is_none()
+        && r.key == NODE_NAME_FIELD
+        && r.operator == "In"
+        && matches!(r.values.as_slice(), [v] if v == node_name)
 }
 
 /// `{nodeSelectorTerms: [{matchFields: [{key: metadata.name, operator: In, values: [name]}]}]}`.
@@ -69,5 +90,32 @@ pub fn get_target_node_name(pod: &Pod) -> Result<String, String> {
             "the matchFields value of '{NODE_NAME_FIELD}' is not unique for pod {ns}/{name}"
         )),
         None => Err(format!("no node name found for pod {ns}/{name}")),
+    }
+}
+
+#[cfg(test)]
+mod pin_tests {
+    use super::*;
+
+    /// C58: `pins_to` recognises exactly the term `ReplaceDaemonSetPodNodeNameNodeAffinity`
+    /// writes, so a pod shares only an equal term.
+    #[test]
+    fn pins_to_recognises_exactly_the_written_term() {
+        let term = node_name_selector("node-1");
+        assert!(pins_to(&term, "node-1"));
+        assert!(!pins_to(&term, "node-2"));
+        let mut with_expressions = term.clone();
+        with_expressions.node_selector_terms[0].match_expressions = Some(Vec::new());
+        assert!(!pins_to(&with_expressions, "node-1"));
+        let mut two_values = term.clone();
+        if let Some(fields) = &mut two_values.node_selector_terms[0].match_fields {
+            fields[0].values.push("node-2".into());
+        }
+        assert!(!pins_to(&two_values, "node-1"));
+        let pinned = pin_to_node(None, term.clone().into());
+        assert_eq!(
+            pinned,
+            replace_daemon_set_pod_node_name_node_affinity(None, "node-1")
+        );
     }
 }

@@ -85,9 +85,12 @@ fn fields(reqs: Vec<NodeSelectorRequirement>) -> NodeSelectorTerm {
 fn required(terms: Vec<NodeSelectorTerm>) -> Option<Affinity> {
     Some(Affinity {
         node_affinity: Some(NodeAffinity {
-            required: Some(NodeSelector {
-                node_selector_terms: terms,
-            }),
+            required: Some(
+                NodeSelector {
+                    node_selector_terms: terms,
+                }
+                .into(),
+            ),
             preferred: None,
         }),
         ..Affinity::default()
@@ -751,7 +754,7 @@ fn pinned(affinity: Option<Affinity>) -> Vec<NodeSelectorTerm> {
     replace_daemon_set_pod_node_name_node_affinity(affinity, "host_1")
         .node_affinity
         .and_then(|na| na.required)
-        .map(|r| r.node_selector_terms)
+        .map(|r| r.node_selector_terms.clone())
         .unwrap_or_default()
 }
 

@@ -1029,20 +1029,23 @@ fn node_affinity() {
     let mut ds = base("abc");
     ds.spec.template.spec.affinity = Some(Affinity {
         node_affinity: Some(NodeAffinity {
-            required: Some(NodeSelector {
-                node_selector_terms: vec![NodeSelectorTerm {
-                    match_expressions: Some(vec![NodeSelectorRequirement {
-                        key: "zone".into(),
-                        operator: "Within".into(),
-                        values: vec![],
-                    }]),
-                    match_fields: Some(vec![NodeSelectorRequirement {
-                        key: "metadata.name".into(),
-                        operator: "In".into(),
-                        values: vec!["a".into(), "b".into()],
-                    }]),
-                }],
-            }),
+            required: Some(
+                NodeSelector {
+                    node_selector_terms: vec![NodeSelectorTerm {
+                        match_expressions: Some(vec![NodeSelectorRequirement {
+                            key: "zone".into(),
+                            operator: "Within".into(),
+                            values: vec![],
+                        }]),
+                        match_fields: Some(vec![NodeSelectorRequirement {
+                            key: "metadata.name".into(),
+                            operator: "In".into(),
+                            values: vec!["a".into(), "b".into()],
+                        }]),
+                    }],
+                }
+                .into(),
+            ),
             preferred: Some(vec![json!({"weight": 0, "preference": {}})]),
         }),
         ..Default::default()
@@ -1065,7 +1068,7 @@ fn node_affinity() {
     let mut ds = base("abc");
     ds.spec.template.spec.affinity = Some(Affinity {
         node_affinity: Some(NodeAffinity {
-            required: Some(NodeSelector::default()),
+            required: Some(NodeSelector::default().into()),
             preferred: None,
         }),
         ..Default::default()
@@ -1497,11 +1500,14 @@ mod props {
                             termination_grace_period_seconds: grace,
                             affinity: Some(Affinity {
                                 node_affinity: Some(NodeAffinity {
-                                    required: reqs.clone().map(|r| NodeSelector {
-                                        node_selector_terms: vec![NodeSelectorTerm {
-                                            match_expressions: Some(r.clone()),
-                                            match_fields: Some(r),
-                                        }],
+                                    required: reqs.clone().map(|r| {
+                                        NodeSelector {
+                                            node_selector_terms: vec![NodeSelectorTerm {
+                                                match_expressions: Some(r.clone()),
+                                                match_fields: Some(r),
+                                            }],
+                                        }
+                                        .into()
                                     }),
                                     preferred: Some(vec![preferred]),
                                 }),

@@ -3,20 +3,35 @@
 
 use crate::api::{DaemonSet, ObjectMeta, Pod, keys, phase};
 use crate::placement;
+use crate::state::store::Store;
 
 #[cfg(test)]
 pub fn new_daemon_pod(ds: &DaemonSet, node_name: &str, hash: &str) -> Pod {
-    for_node(&daemon_pod_template(ds, hash), node_name)
+    for_node(&daemon_pod_template(ds, hash), node_name, &Store::default())
 }
 
 /// The pod for `node_name` from [`daemon_pod_template`]: it shares the template's containers,
-/// tolerations, labels and the rest, and holds only its own node affinity term.
-pub fn for_node(template: &Pod, node_name: &str) -> Pod {
+/// tolerations, labels and the rest. Its node affinity term is shared too, with a pod already
+/// pinned to the node the same way (another DaemonSet's pod there), or else its own.
+pub fn for_node(template: &Pod, node_name: &str, store: &Store) -> Pod {
+    let pinned = store
+        .pods_on_node(node_name)
+        .filter_map(|p| {
+            p.spec
+                .affinity
+                .as_ref()?
+                .node_affinity
+                .as_ref()?
+                .required
+                .as_ref()
+        })
+        .find(|term| placement::pins_to(term, node_name));
     let mut pod = template.clone();
-    pod.spec.affinity = Some(placement::replace_daemon_set_pod_node_name_node_affinity(
-        pod.spec.affinity.take(),
-        node_name,
-    ));
+    let affinity = pod.spec.affinity.take();
+    pod.spec.affinity = Some(match pinned {
+        Some(term) => placement::pin_to_node(affinity, term.clone()),
+        None => placement::replace_daemon_set_pod_node_name_node_affinity(affinity, node_name),
+    });
     pod
 }
 

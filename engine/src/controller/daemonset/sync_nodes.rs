@@ -19,7 +19,7 @@ pub(super) fn sync_nodes(
     let mut template = None;
     for node in create_on.iter().take(BURST_REPLICAS) {
         let template = template.get_or_insert_with(|| pod_template::daemon_pod_template(ds, hash));
-        let pod = pod_template::for_node(template, node);
+        let pod = pod_template::for_node(template, node, &w.store);
         let key = apiserver::create_pod(w, pod, users::DAEMON_SET_CONTROLLER);
         event(
             w,

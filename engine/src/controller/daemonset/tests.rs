@@ -280,16 +280,19 @@ fn c12_node_affinity_launches_pods() {
     let mut ds = new_ds("foo", true);
     ds.spec.template.spec.affinity = Some(Affinity {
         node_affinity: Some(NodeAffinity {
-            required: Some(NodeSelector {
-                node_selector_terms: vec![NodeSelectorTerm {
-                    match_expressions: Some(vec![NodeSelectorRequirement {
-                        key: "color".into(),
-                        operator: "In".into(),
-                        values: vec!["blue".into()],
-                    }]),
-                    match_fields: None,
-                }],
-            }),
+            required: Some(
+                NodeSelector {
+                    node_selector_terms: vec![NodeSelectorTerm {
+                        match_expressions: Some(vec![NodeSelectorRequirement {
+                            key: "color".into(),
+                            operator: "In".into(),
+                            values: vec!["blue".into()],
+                        }]),
+                        match_fields: None,
+                    }],
+                }
+                .into(),
+            ),
             preferred: None,
         }),
         ..Default::default()
