@@ -24,7 +24,7 @@ pub fn create_pod(w: &mut World, mut pod: Pod, user: &str) -> ObjectKey {
     if pod.metadata.name.is_empty() {
         loop {
             let name = w.rng.generate_name(&pod.metadata.generate_name);
-            let key = ObjectKey::new(pod.metadata.namespace.clone(), name.clone());
+            let key = ObjectKey::new(&pod.metadata.namespace, &name);
             if w.store.pod(&key).is_none() {
                 pod.metadata.name = name;
                 break;

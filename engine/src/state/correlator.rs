@@ -32,6 +32,8 @@ pub const COMBINED_PREFIX: &str = "(combined from similar events): ";
 #[derive(Debug, Clone)]
 struct Group {
     first: u64,
+    // Boxed for its size inline (8 bytes instead of a Vec's 24), not for the heap.
+    #[allow(clippy::box_collection)]
     more: Option<Box<Vec<u64>>>,
     last: Time,
 }

@@ -121,7 +121,7 @@ fn create_revision(
 ) -> Option<ControllerRevision> {
     let hash = compute_hash(ds, ds.status.collision_count);
     let name = format!("{}-{}", ds.name(), hash);
-    let key = ObjectKey::new(ds.metadata.namespace.clone(), name.clone());
+    let key = ObjectKey::new(&ds.metadata.namespace, &name);
     if let Some(existing) = w.store.revisions().get(&key) {
         if existing.data == data
             && existing.metadata.controller_ref().map(|r| &r.uid) == Some(&ds.metadata.uid)

@@ -35,7 +35,7 @@ impl DeploymentController {
                     .replicaset(key)
                     .and_then(|rs| rs.metadata.controller_ref())
                     .filter(|r| r.kind == "Deployment")
-                    .map(|r| ObjectKey::new(key.namespace.clone(), r.name.clone()));
+                    .map(|r| ObjectKey::new(&key.namespace, &r.name));
                 match owner {
                     Some(k) => {
                         self.queue.insert(k);

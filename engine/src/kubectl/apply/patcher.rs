@@ -130,7 +130,7 @@ fn key_of(meta: &ObjectMeta) -> ObjectKey {
         "" => "default",
         ns => ns,
     };
-    ObjectKey::new(namespace.to_string(), meta.name.clone())
+    ObjectKey::new(namespace, &meta.name)
 }
 
 /// Records what `kubectl apply` did from whether the update changed anything.

@@ -82,7 +82,7 @@ pub(crate) fn verdict(cluster: &Cluster, pod: &Pod, a: &DrainOptions) -> Verdict
         if finished(pod) {
             return Verdict::Delete;
         }
-        let key = ObjectKey::new(pod.metadata.namespace.clone(), r.name.clone());
+        let key = ObjectKey::new(&pod.metadata.namespace, &r.name);
         if cluster.store().daemonset(&key).is_none() {
             let err = format!("daemonsets.apps {} not found", crate::gofmt::quote(&r.name));
             return if a.force {
