@@ -106,7 +106,6 @@ fn show_panel(document: &Document, text: &str) -> Result<(), wasm_bindgen::JsVal
 mod tests {
     use super::describe;
     use std::panic::Location;
-    use std::sync::atomic::{AtomicBool, Ordering};
 
     #[test]
     fn names_the_message_and_the_place() {
