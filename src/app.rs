@@ -19,7 +19,7 @@ use crate::components::why_panel::WhyPanel;
 use crate::components::{self};
 use crate::i18n::page::LanguagePicker;
 use crate::i18n::{self, Lang, Msg, Text};
-use crate::test_panic;
+use crate::{shell, test_panic};
 use crate::{embed, persist};
 
 /// The whole page, opening on the default scenario with the clock playing.
@@ -60,6 +60,12 @@ pub fn App() -> impl IntoView {
                 }
             });
         });
+    }
+    // Typed into index.html's shell before the app mounted: kept, as if typed here.
+    if loaded.default
+        && let Some(text) = shell::typed_text()
+    {
+        state.act(|p| p.edit_manifest(text));
     }
     clock::drive();
     persist::drive(state, notice, i18n, embedded);
