@@ -20,6 +20,8 @@ const sizes = arg('--sizes', '100,1000').split(',').map(Number);
 const out = resolve(arg('--out', 'target/bench'));
 // --only engine,fps,load: run some parts again (the others' files stay as they are).
 const only = new Set(arg('--only', 'engine,fps,load').split(','));
+// --site DIR: the build whose load is measured (another commit's dist/, to compare builds).
+const siteRoot = resolve(arg('--site', 'dist'));
 const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
 const TIMEOUT = 30 * 60 * 1000;
@@ -175,7 +177,7 @@ function markLoad() {
   }
   new MutationObserver(() => {
     if (document.querySelector('main#main')) mark('bench:mounted');
-    if (document.querySelector('[aria-label="Nodes"]')) mark('bench:nodes');
+    if (document.querySelector('ul[aria-label="Nodes"]')) mark('bench:nodes');
     if (document.querySelector('.pod-chip')) mark('bench:first-pod');
   }).observe(document, { childList: true, subtree: true });
 }
@@ -305,7 +307,7 @@ spec:
 /** The tutorial page, cold: the files fetched (counted by the server), their gzipped bytes, and
  *  the time until each of the three embeds shows a pod. */
 async function tutorialLoad() {
-  const server = await startServer({ pages: { '/tutorial.html': TUTORIAL } });
+  const server = await startServer({ root: siteRoot, pages: { '/tutorial.html': TUTORIAL } });
   // Tall enough that all three embeds are near the viewport and load at once.
   const context = await browser.newContext({ viewport: { width: 1280, height: 2000 } });
   const page = await context.newPage();
@@ -329,7 +331,7 @@ async function tutorialLoad() {
   const files = Object.entries(fetched).map(([file, times]) => ({
     file,
     times,
-    gzip: file.startsWith('/') ? 0 : gzippedSize('dist', `${server.origin}${BASE}${file}`),
+    gzip: file.startsWith('/') ? 0 : gzippedSize(siteRoot, `${server.origin}${BASE}${file}`),
   }));
   return {
     embeds,
@@ -357,7 +359,7 @@ if (only.has('fps')) {
 
 if (only.has('load')) {
   const load = {
-    site: await firstRender('dist', { pods: true }),
+    site: await firstRender(siteRoot, { pods: true }),
     hello: await firstRender(join(out, 'hello'), { pods: false }),
     tutorial: await tutorialLoad(),
   };
