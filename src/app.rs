@@ -41,6 +41,7 @@ pub fn App() -> impl IntoView {
     // `?lang=`, else the link's, else the one chosen before, else the browser's (crate::i18n).
     let embedded = embed::requested();
     let loaded = persist::load(embedded);
+    crate::load_marks::mark("dsplay:scenario-opened");
     let i18n = i18n::page::provide(i18n::page::initial(loaded.lang));
     let notice = RwSignal::new(loaded.notice);
     let state = components::provide(loaded.playground);

@@ -7,6 +7,7 @@ mod components;
 mod embed;
 pub mod i18n;
 pub mod lessons;
+mod load_marks;
 mod oom;
 mod panic_panel;
 mod persist;
@@ -30,8 +31,10 @@ static ALLOCATOR: oom::Reporting = oom::Reporting;
 /// The hook goes first so that a panic anywhere after this point, even while mounting,
 /// shows the error panel instead of leaving a frozen page.
 pub fn start() {
+    load_marks::mark("dsplay:start");
     panic_panel::install();
     shell::capture();
     leptos::mount::mount_to_body(App);
     shell::remove();
+    load_marks::mark("dsplay:mounted");
 }

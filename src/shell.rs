@@ -1,6 +1,6 @@
 //! The static shell of `index.html`: the page's header, an empty canvas frame and the editor
 //! holding the default manifest as a plain textarea, painted before the WebAssembly has arrived
-//! (`public/shell.js` picks the embed's frame or "Opening…" instead). When the app mounts it
+//! (a script in its `<head>` picks the embed's frame or "Opening…" instead). When the app mounts it
 //! takes over what the reader typed there, and the shell goes.
 
 use std::cell::RefCell;

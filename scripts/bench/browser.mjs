@@ -218,6 +218,9 @@ async function loadOnce(root, url, { pods }) {
       compile_start: at('bench:compile-start'),
       instantiated: at('bench:instantiated'),
       mounted: at('bench:mounted'),
+      // The app's own marks (src/load_marks.rs), where the build has them.
+      app_start: at('dsplay:start'),
+      scenario_opened: at('dsplay:scenario-opened'),
       nodes: at('bench:nodes'),
       first_pod: at('bench:first-pod'),
     };
@@ -232,6 +235,8 @@ async function loadOnce(root, url, { pods }) {
     wasm_fetched_ms: wasm?.end ?? null,
     instantiated_ms: timing.instantiated,
     mounted_ms: timing.mounted,
+    app_start_ms: timing.app_start,
+    scenario_opened_ms: timing.scenario_opened,
     nodes_ms: timing.nodes,
     first_pod_ms: timing.first_pod,
     // The editor is usable (Apply works) once the app mounted; the shell's textarea takes
@@ -264,7 +269,7 @@ async function firstRender(root, { pods }) {
     median_ms: median('usable_ms'),
     all_ms: loads.map((l) => l.usable_ms),
     medians: Object.fromEntries(
-      ['first_paint_ms', 'wasm_fetched_ms', 'instantiated_ms', 'mounted_ms', 'nodes_ms', 'first_pod_ms',
+      ['first_paint_ms', 'wasm_fetched_ms', 'instantiated_ms', 'app_start_ms', 'scenario_opened_ms', 'mounted_ms', 'nodes_ms', 'first_pod_ms',
         'bytes_before_first_paint', 'bytes_before_editor', 'bytes_before_first_pod', 'bytes_total'].map((k) => [k, median(k)]),
     ),
     median_load: byTime[2],

@@ -187,6 +187,8 @@ if (m) {
   p(`| first paint (first-contentful-paint) | ${at(m.first_paint_ms)} | ${size(m.bytes_before_first_paint)} | ${at(h.first_paint_ms)} |`);
   p(`| WebAssembly fetched | ${at(m.wasm_fetched_ms)} | | ${at(h.wasm_fetched_ms)} |`);
   p(`| WebAssembly compiled and instantiated | ${at(m.instantiated_ms)} | | ${at(h.instantiated_ms)} |`);
+  p(`| the app's code starts (\`dsplay:start\`) | ${at(m.app_start_ms)} | | |`);
+  p(`| its scenario opened: the default preset run by the engine (\`dsplay:scenario-opened\`) | ${at(m.scenario_opened_ms)} | | |`);
   p(`| app mounted: the editor applies (the shell's takes typing from the first paint) | ${at(m.mounted_ms)} | ${size(m.bytes_before_editor)} | ${at(h.mounted_ms ?? h.nodes_ms)} |`);
   p(`| first pod on the page | ${at(m.first_pod_ms)} | ${size(m.bytes_before_first_pod)} | |`);
   p();

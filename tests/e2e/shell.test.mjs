@@ -1,4 +1,4 @@
-// index.html's static shell (src/shell.rs, public/shell.js): the page's frame and its editor
+// index.html's static shell (src/shell.rs, and its script in <head>): the page's frame and its editor
 // paint before the WebAssembly arrives; what is typed there is kept once the app mounts; an
 // embed shows the embed's frame; a link or the autosave opens what it holds, not the default.
 // The WebAssembly request is held back (page.route) to look at the page before the app mounts.
@@ -110,4 +110,29 @@ test('a link says "Opening…" in the shell and opens its own scenario, not the 
   await nodesList(page).waitFor();
   assert.match(await appEditor(page).inputValue(), /fluentd:v2\.6\.0/);
   assert.deepEqual(log.errors, []);
+});
+
+test('with an autosave the shell says "Opening…" and the page opens the saved work', async () => {
+  const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const first = await context.newPage();
+  await first.goto(ctx.server.url);
+  await nodesList(first).waitFor();
+  await first.getByRole('button', { name: 'Pause', exact: true }).click();
+  const yaml = (await appEditor(first).inputValue()).replace(/fluentd:v2\.5\.2/, 'fluentd:v2.7.0');
+  await appEditor(first).fill(yaml);
+  await first.getByRole('button', { name: 'Apply', exact: true }).click();
+  await settledLink(first);
+  await first.close();
+
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const release = await holdWasm(page);
+  await page.goto(ctx.server.url, { waitUntil: 'domcontentloaded' });
+  await page.getByRole('status').filter({ hasText: 'Opening…' }).waitFor();
+  release();
+  await nodesList(page).waitFor();
+  assert.match(await appEditor(page).inputValue(), /fluentd:v2\.7\.0/);
+  assert.deepEqual(errors, []);
+  await context.close();
 });
