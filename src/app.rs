@@ -19,8 +19,7 @@ use crate::components::why_panel::WhyPanel;
 use crate::components::{self};
 use crate::i18n::page::LanguagePicker;
 use crate::i18n::{self, Lang, Msg, Text};
-use crate::{shell, test_panic};
-use crate::{embed, persist};
+use crate::{embed, persist, shell, test_panic};
 
 /// The whole page, opening on the default scenario with the clock playing.
 #[component]

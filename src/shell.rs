@@ -94,7 +94,9 @@ mod tests {
     /// The text between the shell editor's tags, as the browser reads it: the newline right
     /// after the start tag dropped, the entities `<`, `>` and `&` decoded.
     fn shell_manifest(html: &str) -> String {
-        let start = html.find("id=\"shell-editor\"").expect("the shell's editor");
+        let start = html
+            .find("id=\"shell-editor\"")
+            .expect("the shell's editor");
         let open = start + html[start..].find('>').expect("its start tag") + 1;
         let close = open + html[open..].find("</textarea>").expect("its end tag");
         let text = &html[open..close];
