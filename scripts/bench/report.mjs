@@ -191,9 +191,16 @@ if (m) {
   p(`| its scenario opened: the default preset run by the engine (\`dsplay:scenario-opened\`) | ${at(m.scenario_opened_ms)} | | |`);
   p(`| app mounted: the editor applies (the shell's takes typing from the first paint) | ${at(m.mounted_ms)} | ${size(m.bytes_before_editor)} | ${at(h.mounted_ms ?? h.nodes_ms)} |`);
   p(`| first pod on the page | ${at(m.first_pod_ms)} | ${size(m.bytes_before_first_pod)} | |`);
+  const held = load.site_without_wasm;
+  if (held) {
+    const hm = held.median;
+    p(`| first paint with the WebAssembly held back (what the paint needs; median of 3) | ${held.painted ? at(hm.first_paint_ms) : 'no paint'} | ${size(hm.bytes_before_first_paint)} | |`);
+  }
   p();
-  const fp = m.bytes_before_first_paint;
-  if (fp != null) p(`- Gzipped bytes before first paint ≤ 200 KB (stretch 120 KB): ${kb(fp)} KB, ${verdict(fp <= 200 * 1024)}.`);
+  p('On this machine\'s loopback the WebAssembly may arrive before the browser paints, and is then counted in the first row though the paint did not wait for it; the row of the held-back load says what the paint needs. Over a real network the 730 KB arrive long after it.');
+  const fp = held?.painted ? held.median.bytes_before_first_paint : m.bytes_before_first_paint;
+  p();
+  if (fp != null) p(`- Gzipped bytes before first paint ≤ 200 KB (stretch 120 KB): ${kb(fp)} KB, ${verdict(fp <= 200 * 1024)}${held?.painted ? ' (the page paints without the WebAssembly)' : ''}.`);
   const files = load.site.median_load?.resources ?? [];
   if (files.length) {
     p(`- The median load's files (gzipped KB, fetched from–to ms): ${files.map((f) => `${f.file} ${kb(f.gzip)} (${f.start_ms}–${f.end_ms})`).join(', ')}.`);
