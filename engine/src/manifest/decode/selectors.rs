@@ -10,71 +10,78 @@ use serde_json::Value;
 impl Decode for LabelSelector {
     fn decode(v: Value) -> Result<Self, String> {
         let mut f = Fields::of(v, "LabelSelector")?;
-        Ok(LabelSelector {
-            match_labels: f.get("matchLabels")?,
-            match_expressions: f.get("matchExpressions")?,
-        })
+        let value = LabelSelector {
+            match_labels: f.get("matchLabels"),
+            match_expressions: f.get("matchExpressions"),
+        };
+        f.done(value)
     }
 }
 
 impl Decode for LabelSelectorRequirement {
     fn decode(v: Value) -> Result<Self, String> {
         let mut f = Fields::of(v, "LabelSelectorRequirement")?;
-        Ok(LabelSelectorRequirement {
-            key: f.get("key")?,
-            operator: f.get("operator")?,
-            values: f.get("values")?,
-        })
+        let value = LabelSelectorRequirement {
+            key: f.get("key"),
+            operator: f.get("operator"),
+            values: f.get("values"),
+        };
+        f.done(value)
     }
 }
 
 impl Decode for Affinity {
     fn decode(v: Value) -> Result<Self, String> {
         let mut f = Fields::of(v, "Affinity")?;
-        Ok(Affinity {
-            node_affinity: f.get("nodeAffinity")?,
-            pod_affinity: f.get("podAffinity")?,
-            pod_anti_affinity: f.get("podAntiAffinity")?,
-        })
+        let value = Affinity {
+            node_affinity: f.get("nodeAffinity"),
+            pod_affinity: f.get("podAffinity"),
+            pod_anti_affinity: f.get("podAntiAffinity"),
+        };
+        f.done(value)
     }
 }
 
 impl Decode for NodeAffinity {
     fn decode(v: Value) -> Result<Self, String> {
         let mut f = Fields::of(v, "NodeAffinity")?;
-        Ok(NodeAffinity {
-            required: f.get("requiredDuringSchedulingIgnoredDuringExecution")?,
-            preferred: f.get("preferredDuringSchedulingIgnoredDuringExecution")?,
-        })
+        let value = NodeAffinity {
+            required: f.get("requiredDuringSchedulingIgnoredDuringExecution"),
+            preferred: f.get("preferredDuringSchedulingIgnoredDuringExecution"),
+        };
+        f.done(value)
     }
 }
 
 impl Decode for NodeSelector {
     fn decode(v: Value) -> Result<Self, String> {
         let mut f = Fields::of(v, "NodeSelector")?;
-        Ok(NodeSelector {
-            node_selector_terms: f.get("nodeSelectorTerms")?,
-        })
+        let value = NodeSelector {
+            node_selector_terms: f.get("nodeSelectorTerms"),
+        };
+        f.done(value)
     }
 }
 
 impl Decode for NodeSelectorTerm {
     fn decode(v: Value) -> Result<Self, String> {
         let mut f = Fields::of(v, "NodeSelectorTerm")?;
-        Ok(NodeSelectorTerm {
-            match_expressions: f.get("matchExpressions")?,
-            match_fields: f.get("matchFields")?,
-        })
+        let value = NodeSelectorTerm {
+            match_expressions: f.get("matchExpressions"),
+            match_fields: f.get("matchFields"),
+        };
+        f.done(value)
     }
 }
 
 impl Decode for NodeSelectorRequirement {
     fn decode(v: Value) -> Result<Self, String> {
         let mut f = Fields::of(v, "NodeSelectorRequirement")?;
-        Ok(NodeSelectorRequirement {
-            key: f.get("key")?,
-            operator: f.get("operator")?,
-            values: f.get("values")?,
-        })
+        let value = NodeSelectorRequirement {
+            key: f.get("key"),
+            operator: f.get("operator"),
+            values: f.get("values"),
+        };
+        f.done(value)
     }
 }
