@@ -46,77 +46,44 @@ fn invalid(v: &Value, expected: &str) -> String {
 }
 
 /// The fields of a JSON object being decoded into a struct; each taken once, by its wire name.
-/// A field that fails to decode takes its default and the first error is kept for [`Fields::done`]
-/// (one exit per struct rather than one per field: each early exit had to drop the fields
-/// built before it, and that drop code was a third of the decoders' size).
-pub(crate) struct Fields {
-    map: Map<String, Value>,
-    error: Option<String>,
-}
+pub(crate) struct Fields(Map<String, Value>);
 
 impl Fields {
     /// The object's fields; anything else is a type error naming `strukt`.
     pub(crate) fn of(v: Value, strukt: &str) -> Result<Fields, String> {
         match v {
-            Value::Object(map) => Ok(Fields { map, error: None }),
+            Value::Object(map) => Ok(Fields(map)),
             other => Err(invalid(&other, &format!("struct {strukt}"))),
         }
     }
 
     /// A field with a default (`#[serde(default)]`): absent is `T::default()`.
-    pub(crate) fn get<T: Decode + Default>(&mut self, key: &str) -> T {
-        match self.take(key) {
-            Some(v) => self.ok(T::decode(v)),
-            None => T::default(),
-        }
+    pub(crate) fn get<T: Decode + Default>(&mut self, key: &str) -> Result<T, String> {
+        self.take(key).map_or_else(|| Ok(T::default()), T::decode)
     }
 
     /// A field without a default: absent is an error.
-    pub(crate) fn required<T: Decode + Default>(&mut self, key: &str) -> T {
+    pub(crate) fn required<T: Decode>(&mut self, key: &str) -> Result<T, String> {
         match self.take(key) {
-            Some(v) => self.ok(T::decode(v)),
-            None => {
-                self.fail(format!("missing field `{key}`"));
-                T::default()
-            }
+            Some(v) => T::decode(v),
+            None => Err(format!("missing field `{key}`")),
         }
-    }
-
-    fn ok<T: Default>(&mut self, decoded: Result<T, String>) -> T {
-        decoded.unwrap_or_else(|e| {
-            self.fail(e);
-            T::default()
-        })
-    }
-
-    /// Keeps the first error, as serde stops at it.
-    #[inline(never)]
-    fn fail(&mut self, e: String) {
-        self.error.get_or_insert(e);
     }
 
     /// The field's value, taken out. Not inlined: one copy of the map's removal serves every
     /// field type's `get` (inlined, they were 21 copies, 11 KB of WebAssembly).
     #[inline(never)]
     fn take(&mut self, key: &str) -> Option<Value> {
-        self.map.remove(key)
+        self.0.remove(key)
     }
 
     /// The fields not taken (a struct's `extra` map), in key order.
-    pub(crate) fn rest(&mut self) -> SortedMap<String, Value> {
+    pub(crate) fn rest(self) -> SortedMap<String, Value> {
         let mut extra = SortedMap::new();
-        for (k, v) in std::mem::take(&mut self.map) {
+        for (k, v) in self.0 {
             extra.insert(k, v);
         }
         extra
-    }
-
-    /// The struct built from the fields, or the first error met building it.
-    pub(crate) fn done<T>(self, value: T) -> Result<T, String> {
-        match self.error {
-            Some(e) => Err(e),
-            None => Ok(value),
-        }
     }
 }
 

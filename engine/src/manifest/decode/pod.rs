@@ -12,170 +12,158 @@ use serde_json::Value;
 impl Decode for PodTemplateSpec {
     fn decode(v: Value) -> Result<Self, String> {
         let mut f = Fields::of(v, "PodTemplateSpec")?;
-        let value = PodTemplateSpec {
-            metadata: f.get("metadata"),
-            spec: f.get("spec"),
-        };
-        f.done(value)
+        Ok(PodTemplateSpec {
+            metadata: f.get("metadata")?,
+            spec: f.get("spec")?,
+        })
     }
 }
 
 impl Decode for PodSpec {
     fn decode(v: Value) -> Result<Self, String> {
         let mut f = Fields::of(v, "PodSpec")?;
-        let value = PodSpec {
-            containers: f.get("containers"),
-            init_containers: f.get("initContainers"),
-            node_selector: f.get("nodeSelector"),
-            affinity: f.get("affinity"),
-            tolerations: f.get("tolerations"),
-            node_name: f.get("nodeName"),
-            host_network: f.get("hostNetwork"),
-            restart_policy: f.get("restartPolicy"),
-            termination_grace_period_seconds: f.get("terminationGracePeriodSeconds"),
-            active_deadline_seconds: f.get("activeDeadlineSeconds"),
-            dns_policy: f.get("dnsPolicy"),
-            scheduler_name: f.get("schedulerName"),
-            priority_class_name: f.get("priorityClassName"),
-            security_context: f.get("securityContext"),
+        Ok(PodSpec {
+            containers: f.get("containers")?,
+            init_containers: f.get("initContainers")?,
+            node_selector: f.get("nodeSelector")?,
+            affinity: f.get("affinity")?,
+            tolerations: f.get("tolerations")?,
+            node_name: f.get("nodeName")?,
+            host_network: f.get("hostNetwork")?,
+            restart_policy: f.get("restartPolicy")?,
+            termination_grace_period_seconds: f.get("terminationGracePeriodSeconds")?,
+            active_deadline_seconds: f.get("activeDeadlineSeconds")?,
+            dns_policy: f.get("dnsPolicy")?,
+            scheduler_name: f.get("schedulerName")?,
+            priority_class_name: f.get("priorityClassName")?,
+            security_context: f.get("securityContext")?,
             extra: f.rest(),
-        };
-        f.done(value)
+        })
     }
 }
 
 impl Decode for Container {
     fn decode(v: Value) -> Result<Self, String> {
         let mut f = Fields::of(v, "Container")?;
-        let value = Container {
-            name: f.get("name"),
-            image: f.get("image"),
-            ports: f.get("ports"),
-            resources: f.get("resources"),
-            readiness_probe: f.get("readinessProbe"),
-            image_pull_policy: f.get("imagePullPolicy"),
+        Ok(Container {
+            name: f.get("name")?,
+            image: f.get("image")?,
+            ports: f.get("ports")?,
+            resources: f.get("resources")?,
+            readiness_probe: f.get("readinessProbe")?,
+            image_pull_policy: f.get("imagePullPolicy")?,
             extra: f.rest(),
-        };
-        f.done(value)
+        })
     }
 }
 
 impl Decode for ContainerPort {
     fn decode(v: Value) -> Result<Self, String> {
         let mut f = Fields::of(v, "ContainerPort")?;
-        let value = ContainerPort {
-            name: f.get("name"),
-            container_port: f.get("containerPort"),
-            host_port: f.get("hostPort"),
-            protocol: f.get("protocol"),
-            host_ip: f.get("hostIP"),
-        };
-        f.done(value)
+        Ok(ContainerPort {
+            name: f.get("name")?,
+            container_port: f.get("containerPort")?,
+            host_port: f.get("hostPort")?,
+            protocol: f.get("protocol")?,
+            host_ip: f.get("hostIP")?,
+        })
     }
 }
 
 impl Decode for ResourceRequirements {
     fn decode(v: Value) -> Result<Self, String> {
         let mut f = Fields::of(v, "ResourceRequirements")?;
-        let value = ResourceRequirements {
-            limits: f.get("limits"),
-            requests: f.get("requests"),
+        Ok(ResourceRequirements {
+            limits: f.get("limits")?,
+            requests: f.get("requests")?,
             extra: f.rest(),
-        };
-        f.done(value)
+        })
     }
 }
 
 impl Decode for Probe {
     fn decode(v: Value) -> Result<Self, String> {
         let mut f = Fields::of(v, "Probe")?;
-        let value = Probe {
-            initial_delay_seconds: f.get("initialDelaySeconds"),
-            period_seconds: f.get("periodSeconds"),
-            timeout_seconds: f.get("timeoutSeconds"),
-            success_threshold: f.get("successThreshold"),
-            failure_threshold: f.get("failureThreshold"),
+        Ok(Probe {
+            initial_delay_seconds: f.get("initialDelaySeconds")?,
+            period_seconds: f.get("periodSeconds")?,
+            timeout_seconds: f.get("timeoutSeconds")?,
+            success_threshold: f.get("successThreshold")?,
+            failure_threshold: f.get("failureThreshold")?,
             extra: f.rest(),
-        };
-        f.done(value)
+        })
     }
 }
 
 impl Decode for Toleration {
     fn decode(v: Value) -> Result<Self, String> {
         let mut f = Fields::of(v, "Toleration")?;
-        let value = Toleration {
-            key: f.get("key"),
-            operator: f.get("operator"),
-            value: f.get("value"),
-            effect: f.get("effect"),
-            toleration_seconds: f.get("tolerationSeconds"),
-        };
-        f.done(value)
+        Ok(Toleration {
+            key: f.get("key")?,
+            operator: f.get("operator")?,
+            value: f.get("value")?,
+            effect: f.get("effect")?,
+            toleration_seconds: f.get("tolerationSeconds")?,
+        })
     }
 }
 
 impl Decode for ContainerStatus {
     fn decode(v: Value) -> Result<Self, String> {
         let mut f = Fields::of(v, "ContainerStatus")?;
-        let value = ContainerStatus {
-            name: f.required("name"),
-            image: f.get("image"),
-            image_id: f.get("imageID"),
-            container_id: f.get("containerID"),
-            ready: f.get("ready"),
-            restart_count: f.get("restartCount"),
-            started: f.get("started"),
-            state: f.get("state"),
-            last_state: f.get("lastState"),
-        };
-        f.done(value)
+        Ok(ContainerStatus {
+            name: f.required("name")?,
+            image: f.get("image")?,
+            image_id: f.get("imageID")?,
+            container_id: f.get("containerID")?,
+            ready: f.get("ready")?,
+            restart_count: f.get("restartCount")?,
+            started: f.get("started")?,
+            state: f.get("state")?,
+            last_state: f.get("lastState")?,
+        })
     }
 }
 
 impl Decode for ContainerState {
     fn decode(v: Value) -> Result<Self, String> {
         let mut f = Fields::of(v, "ContainerState")?;
-        let value = ContainerState {
-            waiting: f.get("waiting"),
-            running: f.get("running"),
-            terminated: f.get("terminated"),
-        };
-        f.done(value)
+        Ok(ContainerState {
+            waiting: f.get("waiting")?,
+            running: f.get("running")?,
+            terminated: f.get("terminated")?,
+        })
     }
 }
 
 impl Decode for ContainerStateWaiting {
     fn decode(v: Value) -> Result<Self, String> {
         let mut f = Fields::of(v, "ContainerStateWaiting")?;
-        let value = ContainerStateWaiting {
-            reason: f.get("reason"),
-            message: f.get("message"),
-        };
-        f.done(value)
+        Ok(ContainerStateWaiting {
+            reason: f.get("reason")?,
+            message: f.get("message")?,
+        })
     }
 }
 
 impl Decode for ContainerStateRunning {
     fn decode(v: Value) -> Result<Self, String> {
         let mut f = Fields::of(v, "ContainerStateRunning")?;
-        let value = ContainerStateRunning {
-            started_at: f.get("startedAt"),
-        };
-        f.done(value)
+        Ok(ContainerStateRunning {
+            started_at: f.get("startedAt")?,
+        })
     }
 }
 
 impl Decode for ContainerStateTerminated {
     fn decode(v: Value) -> Result<Self, String> {
         let mut f = Fields::of(v, "ContainerStateTerminated")?;
-        let value = ContainerStateTerminated {
-            exit_code: f.required("exitCode"),
-            reason: f.get("reason"),
-            message: f.get("message"),
-            started_at: f.get("startedAt"),
-            finished_at: f.get("finishedAt"),
-        };
-        f.done(value)
+        Ok(ContainerStateTerminated {
+            exit_code: f.required("exitCode")?,
+            reason: f.get("reason")?,
+            message: f.get("message")?,
+            started_at: f.get("startedAt")?,
+            finished_at: f.get("finishedAt")?,
+        })
     }
 }

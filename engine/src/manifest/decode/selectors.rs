@@ -10,78 +10,71 @@ use serde_json::Value;
 impl Decode for LabelSelector {
     fn decode(v: Value) -> Result<Self, String> {
         let mut f = Fields::of(v, "LabelSelector")?;
-        let value = LabelSelector {
-            match_labels: f.get("matchLabels"),
-            match_expressions: f.get("matchExpressions"),
-        };
-        f.done(value)
+        Ok(LabelSelector {
+            match_labels: f.get("matchLabels")?,
+            match_expressions: f.get("matchExpressions")?,
+        })
     }
 }
 
 impl Decode for LabelSelectorRequirement {
     fn decode(v: Value) -> Result<Self, String> {
         let mut f = Fields::of(v, "LabelSelectorRequirement")?;
-        let value = LabelSelectorRequirement {
-            key: f.get("key"),
-            operator: f.get("operator"),
-            values: f.get("values"),
-        };
-        f.done(value)
+        Ok(LabelSelectorRequirement {
+            key: f.get("key")?,
+            operator: f.get("operator")?,
+            values: f.get("values")?,
+        })
     }
 }
 
 impl Decode for Affinity {
     fn decode(v: Value) -> Result<Self, String> {
         let mut f = Fields::of(v, "Affinity")?;
-        let value = Affinity {
-            node_affinity: f.get("nodeAffinity"),
-            pod_affinity: f.get("podAffinity"),
-            pod_anti_affinity: f.get("podAntiAffinity"),
-        };
-        f.done(value)
+        Ok(Affinity {
+            node_affinity: f.get("nodeAffinity")?,
+            pod_affinity: f.get("podAffinity")?,
+            pod_anti_affinity: f.get("podAntiAffinity")?,
+        })
     }
 }
 
 impl Decode for NodeAffinity {
     fn decode(v: Value) -> Result<Self, String> {
         let mut f = Fields::of(v, "NodeAffinity")?;
-        let value = NodeAffinity {
-            required: f.get("requiredDuringSchedulingIgnoredDuringExecution"),
-            preferred: f.get("preferredDuringSchedulingIgnoredDuringExecution"),
-        };
-        f.done(value)
+        Ok(NodeAffinity {
+            required: f.get("requiredDuringSchedulingIgnoredDuringExecution")?,
+            preferred: f.get("preferredDuringSchedulingIgnoredDuringExecution")?,
+        })
     }
 }
 
 impl Decode for NodeSelector {
     fn decode(v: Value) -> Result<Self, String> {
         let mut f = Fields::of(v, "NodeSelector")?;
-        let value = NodeSelector {
-            node_selector_terms: f.get("nodeSelectorTerms"),
-        };
-        f.done(value)
+        Ok(NodeSelector {
+            node_selector_terms: f.get("nodeSelectorTerms")?,
+        })
     }
 }
 
 impl Decode for NodeSelectorTerm {
     fn decode(v: Value) -> Result<Self, String> {
         let mut f = Fields::of(v, "NodeSelectorTerm")?;
-        let value = NodeSelectorTerm {
-            match_expressions: f.get("matchExpressions"),
-            match_fields: f.get("matchFields"),
-        };
-        f.done(value)
+        Ok(NodeSelectorTerm {
+            match_expressions: f.get("matchExpressions")?,
+            match_fields: f.get("matchFields")?,
+        })
     }
 }
 
 impl Decode for NodeSelectorRequirement {
     fn decode(v: Value) -> Result<Self, String> {
         let mut f = Fields::of(v, "NodeSelectorRequirement")?;
-        let value = NodeSelectorRequirement {
-            key: f.get("key"),
-            operator: f.get("operator"),
-            values: f.get("values"),
-        };
-        f.done(value)
+        Ok(NodeSelectorRequirement {
+            key: f.get("key")?,
+            operator: f.get("operator")?,
+            values: f.get("values")?,
+        })
     }
 }
