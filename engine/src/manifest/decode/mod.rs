@@ -59,22 +59,17 @@ impl Fields {
 
     /// A field with a default (`#[serde(default)]`): absent is `T::default()`.
     pub(crate) fn get<T: Decode + Default>(&mut self, key: &str) -> Result<T, String> {
-        self.take(key).map_or_else(|| Ok(T::default()), T::decode)
+        self.0
+            .remove(key)
+            .map_or_else(|| Ok(T::default()), T::decode)
     }
 
     /// A field without a default: absent is an error.
     pub(crate) fn required<T: Decode>(&mut self, key: &str) -> Result<T, String> {
-        match self.take(key) {
+        match self.0.remove(key) {
             Some(v) => T::decode(v),
             None => Err(format!("missing field `{key}`")),
         }
-    }
-
-    /// The field's value, taken out. Not inlined: one copy of the map's removal serves every
-    /// field type's `get` (inlined, they were 21 copies, 11 KB of WebAssembly).
-    #[inline(never)]
-    fn take(&mut self, key: &str) -> Option<Value> {
-        self.0.remove(key)
     }
 
     /// The fields not taken (a struct's `extra` map), in key order.
