@@ -19,8 +19,7 @@ use crate::components::why_panel::WhyPanel;
 use crate::components::{self};
 use crate::i18n::page::LanguagePicker;
 use crate::i18n::{self, Lang, Msg, Text};
-use crate::test_panic;
-use crate::{embed, persist};
+use crate::{embed, persist, shell, test_panic};
 
 /// The whole page, opening on the default scenario with the clock playing.
 #[component]
@@ -41,6 +40,7 @@ pub fn App() -> impl IntoView {
     // `?lang=`, else the link's, else the one chosen before, else the browser's (crate::i18n).
     let embedded = embed::requested();
     let loaded = persist::load(embedded);
+    crate::load_marks::mark("dsplay:scenario-opened");
     let i18n = i18n::page::provide(i18n::page::initial(loaded.lang));
     let notice = RwSignal::new(loaded.notice);
     let state = components::provide(loaded.playground);
@@ -60,6 +60,12 @@ pub fn App() -> impl IntoView {
                 }
             });
         });
+    }
+    // Typed into index.html's shell before the app mounted: kept, as if typed here.
+    if loaded.default
+        && let Some(text) = shell::typed_text()
+    {
+        state.act(|p| p.edit_manifest(text));
     }
     clock::drive();
     persist::drive(state, notice, i18n, embedded);

@@ -7,12 +7,14 @@ mod components;
 mod embed;
 pub mod i18n;
 pub mod lessons;
+mod load_marks;
 mod oom;
 mod panic_panel;
 mod persist;
 pub mod playground;
 pub mod presets;
 pub mod share;
+mod shell;
 mod storage;
 mod tabs;
 mod test_panic;
@@ -23,11 +25,16 @@ pub use app::App;
 #[global_allocator]
 static ALLOCATOR: oom::Reporting = oom::Reporting;
 
-/// Installs the panic hook, then mounts the app on `<body>`.
+/// Installs the panic hook, then mounts the app on `<body>` in place of index.html's shell
+/// (taking over what was typed in the shell's editor).
 ///
 /// The hook goes first so that a panic anywhere after this point, even while mounting,
 /// shows the error panel instead of leaving a frozen page.
 pub fn start() {
+    load_marks::mark("dsplay:start");
     panic_panel::install();
+    shell::capture();
     leptos::mount::mount_to_body(App);
+    shell::remove();
+    load_marks::mark("dsplay:mounted");
 }

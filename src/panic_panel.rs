@@ -5,6 +5,7 @@
 //! with web-sys, and needs nothing from Rust once it is on the page.
 
 use std::panic::Location;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::i18n::{self, Msg, current};
 
@@ -14,6 +15,15 @@ use web_sys::{Document, HtmlElement};
 
 /// The id of the panel, so that a second panic does not stack a second panel.
 const PANEL_ID: &str = "dsplay-panic";
+
+/// Set once the page has stopped (a panic, or memory it could not get).
+static STOPPED: AtomicBool = AtomicBool::new(false);
+
+/// Whether the page has stopped: what runs after that (a `pagehide` listener) must do nothing
+/// that could take a crash for a clean exit.
+pub(crate) fn stopped() -> bool {
+    STOPPED.load(Ordering::Relaxed)
+}
 
 /// Replaces the default hook (which prints to stderr, invisible in a browser).
 pub fn install() {
@@ -26,6 +36,7 @@ pub fn install() {
 
 /// Shows the panel with `text`, unless one is there already (the first cause stays).
 pub(crate) fn show(text: &str) {
+    STOPPED.store(true, Ordering::Relaxed);
     if let Some(document) = web_sys::window().and_then(|window| window.document()) {
         // Nothing useful can be done if building the panel fails: the console has it.
         let _ = show_panel(&document, text);

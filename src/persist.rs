@@ -14,10 +14,13 @@ use crate::tabs;
 use leptos::prelude::*;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 
 const NEWEST: &str = "dsplay:autosave";
-/// sessionStorage: the saved scenario being opened, removed once it opened. Still there at the
-/// next load means opening it stopped the page (a panic): it is not replayed a second time.
+/// sessionStorage: the saved scenario being opened, removed once it opened, or when the reader
+/// leaves or reloads the page while it still replays ([`forget_opening_on_leave`]). Still there
+/// at the next load means opening it stopped the page (a panic, a trap, a hang the browser
+/// killed): it is not replayed a second time.
 const OPENING: &str = "dsplay:opening";
 const BEFORE: &str = "dsplay:autosave:before";
 /// How often the link and the autosave catch up with the work.
@@ -45,6 +48,7 @@ fn open(saved: &str, embed: bool) -> Result<share::Restoring, share::LinkError> 
             return Err(LinkError::new(Msg::StoppedThePage));
         }
         let _ = s.set_item(OPENING, saved);
+        forget_opening_on_leave();
     }
     let mut restoring = match share::decode(saved).and_then(|s| share::Restoring::new(&s)) {
         Ok(r) => r,
@@ -59,6 +63,29 @@ fn open(saved: &str, embed: bool) -> Result<share::Restoring, share::LinkError> 
         opened();
     }
     Ok(restoring)
+}
+
+/// A reload (or leaving) while a saved scenario replays between frames is the reader's choice,
+/// not a crash: `pagehide` clears the guard, unless the page had stopped (the panel is up), and
+/// a hung page never runs it. A raw listener, kept for the page's life: it must not need the
+/// reactive runtime, which is gone after a panic.
+fn forget_opening_on_leave() {
+    thread_local! {
+        static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if LISTENING.with(|l| l.replace(true)) {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let leave = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
+        if !crate::panic_panel::stopped() {
+            opened();
+        }
+    });
+    let _ = window.add_event_listener_with_callback("pagehide", leave.as_ref().unchecked_ref());
+    leave.forget();
 }
 
 /// The saved scenario being opened is open (or was given up): a reload may open it again.
@@ -230,22 +257,47 @@ pub fn write_fragment(link: &str, push: bool) {
     };
 }
 
-fn autosave(link: &str) {
-    let Some(store) = crate::storage::local() else {
-        return;
-    };
+/// Why the autosave could not keep the work (the link in the address bar still does).
+#[derive(Clone, Copy)]
+enum Unsaved {
+    /// The browser gives the page no localStorage (blocked, or a sandboxed frame).
+    Blocked,
+    /// The storage is full even without the save before the newest.
+    Full,
+}
+
+impl Unsaved {
+    fn msg(self) -> Msg {
+        match self {
+            Unsaved::Blocked => Msg::AutosaveBlocked,
+            Unsaved::Full => Msg::AutosaveFull,
+        }
+    }
+}
+
+/// Embeds never write the autosave: they must not take a reader's own work.
+fn autosave_unless(embed: bool, link: &str) -> Result<(), Unsaved> {
+    if embed { Ok(()) } else { autosave(link) }
+}
+
+fn autosave(link: &str) -> Result<(), Unsaved> {
+    let store = crate::storage::local().ok_or(Unsaved::Blocked)?;
     if let Ok(Some(newest)) = store.get_item(NEWEST) {
         if newest == link {
-            return;
+            return Ok(());
         }
         // Keep the previous one only if it reads: the fallback must be good.
         if share::decode(&newest).is_ok() {
             let _ = store.set_item(BEFORE, &newest);
         }
     }
-    // A full storage only loses the autosave, never the page.
-    let _ = store.set_item(NEWEST, link);
+    if store.set_item(NEWEST, link).is_err() {
+        // Full: the newest work matters more than the fallback to the save before it.
+        let _ = store.remove_item(BEFORE);
+        store.set_item(NEWEST, link).map_err(|_| Unsaved::Full)?;
+    }
     tabs::save(&tabs::id(), link);
+    Ok(())
 }
 
 /// What changes the link: cheap to compute every second, unlike the link itself.
@@ -275,6 +327,8 @@ pub fn current_link(state: State, i18n: I18n) -> String {
 pub fn drive(state: State, notice: RwSignal<Option<Vec<Text>>>, i18n: I18n, embed: bool) {
     let last = StoredValue::new_local(None::<u64>);
     let written = StoredValue::new_local(String::new());
+    // What the autosave could not do is said once, not every second.
+    let unsaved_told = StoredValue::new_local(false);
     let sync = move || {
         if REPLAYING.with(std::cell::Cell::get) {
             return;
@@ -288,8 +342,11 @@ pub fn drive(state: State, notice: RwSignal<Option<Vec<Text>>>, i18n: I18n, embe
         let link = current_link(state, i18n);
         if written.with_value(|w| *w != link) {
             write_fragment(&link, false);
-            if !embed {
-                autosave(&link);
+            if let Err(why) = autosave_unless(embed, &link)
+                && !unsaved_told.get_value()
+            {
+                unsaved_told.set_value(true);
+                notice.update(|n| n.get_or_insert_with(Vec::new).push(Text::new(why.msg())));
             }
             written.set_value(link);
         }

@@ -1,12 +1,14 @@
 // The browser half of scripts/bench.sh: runs the engine benchmark as WebAssembly in headless
-// Chromium, measures the playground's frame rate while a rollout plays at 100x, and the time to
-// a usable first render of the site and of a minimal Leptos page. Writes JSON files into --out.
+// Chromium, measures the playground's frame rate while a rollout plays at 100x, and what a reader
+// pays to load the site (bytes and times to first paint, a usable editor, the first pod; a
+// tutorial page with three embeds) beside a minimal Leptos page. Writes JSON files into --out.
 //
 //   node scripts/bench/browser.mjs --sizes 100,1000 --out target/bench
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { startServer } from '../../tests/e2e/server.mjs';
+import { BASE, startServer } from '../../tests/e2e/server.mjs';
 import { CHROMIUM } from '../../tests/e2e/harness.mjs';
 import { daemonSet, nodeLists } from './manifests.mjs';
 
@@ -18,6 +20,8 @@ const sizes = arg('--sizes', '100,1000').split(',').map(Number);
 const out = resolve(arg('--out', 'target/bench'));
 // --only engine,fps,load: run some parts again (the others' files stay as they are).
 const only = new Set(arg('--only', 'engine,fps,load').split(','));
+// --site DIR: the build whose load is measured (another commit's dist/, to compare builds).
+const siteRoot = resolve(arg('--site', 'dist'));
 const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
 const TIMEOUT = 30 * 60 * 1000;
@@ -154,23 +158,233 @@ async function measureFps(page, siteUrl, nodes) {
   };
 }
 
-/** Milliseconds from navigation to the list named "Nodes" on screen, in a fresh context (no
- *  cache), the median of five loads. */
-async function firstRender(root) {
+/** Marks the moments of a load on the page's clock (performance.mark), from outside the app so
+ *  that any build can be measured the same way: the WebAssembly compiled and instantiated
+ *  (around the loader's instantiateStreaming), the app mounted (its `main#main` on the page),
+ *  the node list, and the first pod. */
+function markLoad() {
+  const mark = (name) => {
+    if (performance.getEntriesByName(name).length === 0) performance.mark(name);
+  };
+  for (const fn of ['instantiateStreaming', 'instantiate']) {
+    const original = WebAssembly[fn];
+    WebAssembly[fn] = async (...args) => {
+      mark('bench:compile-start');
+      const result = await original.apply(WebAssembly, args);
+      mark('bench:instantiated');
+      return result;
+    };
+  }
+  new MutationObserver(() => {
+    if (document.querySelector('main#main')) mark('bench:mounted');
+    if (document.querySelector('ul[aria-label="Nodes"]')) mark('bench:nodes');
+    if (document.querySelector('.pod-chip')) mark('bench:first-pod');
+  }).observe(document, { childList: true, subtree: true });
+}
+
+/** Gzipped (level 9, as the report counts the site) size of the file a URL of `root` names. */
+function gzippedSize(root, url) {
+  const path = new URL(url).pathname;
+  if (!path.startsWith(BASE)) return 0;
+  let file = join(root, path.slice(BASE.length));
+  if (path.endsWith('/')) file = join(file, 'index.html');
+  return existsSync(file) ? gzipSync(readFileSync(file), { level: 9 }).length : 0;
+}
+
+/** One cold load (a fresh context, so no cache) of `url`: what was fetched when, the paint and
+ *  the marks of markLoad, and the time until the node list was seen from outside. */
+async function loadOnce(root, url, { pods }) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.addInitScript(markLoad);
+  const start = Date.now();
+  await page.goto(url);
+  await page.getByRole('list', { name: 'Nodes', exact: true }).waitFor();
+  const usable = Date.now() - start;
+  if (pods) await page.waitForFunction(() => performance.getEntriesByName('bench:first-pod').length > 0);
+  const timing = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
+    return {
+      resources: [
+        { url: nav.name, start: nav.startTime, end: nav.responseEnd },
+        ...performance.getEntriesByType('resource').map((r) => ({
+          url: r.name,
+          start: r.startTime,
+          end: r.responseEnd,
+        })),
+      ],
+      first_paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+      compile_start: at('bench:compile-start'),
+      instantiated: at('bench:instantiated'),
+      mounted: at('bench:mounted'),
+      // The app's own marks (src/load_marks.rs), where the build has them.
+      app_start: at('dsplay:start'),
+      scenario_opened: at('dsplay:scenario-opened'),
+      nodes: at('bench:nodes'),
+      first_pod: at('bench:first-pod'),
+    };
+  });
+  await context.close();
+  for (const r of timing.resources) r.gzip = gzippedSize(root, r.url);
+  const wasm = timing.resources.find((r) => r.url.endsWith('.wasm'));
+  const before = (t) => (t == null ? null : timing.resources.filter((r) => r.end <= t).reduce((s, r) => s + r.gzip, 0));
+  return {
+    usable_ms: usable,
+    first_paint_ms: timing.first_paint,
+    wasm_fetched_ms: wasm?.end ?? null,
+    instantiated_ms: timing.instantiated,
+    mounted_ms: timing.mounted,
+    app_start_ms: timing.app_start,
+    scenario_opened_ms: timing.scenario_opened,
+    nodes_ms: timing.nodes,
+    first_pod_ms: timing.first_pod,
+    // The editor is usable (Apply works) once the app mounted; the shell's textarea takes
+    // typing from the first paint, and the app keeps it.
+    bytes_before_first_paint: before(timing.first_paint),
+    bytes_before_editor: before(timing.mounted),
+    bytes_before_first_pod: before(timing.first_pod),
+    bytes_total: timing.resources.reduce((s, r) => s + r.gzip, 0),
+    resources: timing.resources.map((r) => ({
+      file: new URL(r.url).pathname.split('/').pop() || 'index.html',
+      gzip: r.gzip,
+      start_ms: Math.round(r.start),
+      end_ms: Math.round(r.end),
+    })),
+  };
+}
+
+/** What the first paint needs: a cold load with every .wasm request held back until the page
+ *  painted (over a network slower than this machine's loopback the paint comes long before the
+ *  WebAssembly; here it may finish first and be counted though the paint did not wait for it).
+ *  The median of three: the paint's time, the gzipped bytes fetched by then, and whether the
+ *  page painted at all without the WebAssembly. */
+async function paintWithoutWasm(root) {
   const server = await startServer({ root });
-  const times = [];
-  for (let i = 0; i < 5; i++) {
-    const context = await browser.newContext();
+  const loads = [];
+  for (let i = 0; i < 3; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    const start = Date.now();
-    await page.goto(server.url);
-    await page.getByRole('list', { name: 'Nodes', exact: true }).waitFor();
-    times.push(Date.now() - start);
+    let release;
+    const released = new Promise((done) => {
+      release = done;
+    });
+    await page.route(/\.wasm$/, async (route) => {
+      await released;
+      await route.continue().catch(() => {});
+    });
+    await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+    const paint = await page
+      .waitForFunction(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime, null, {
+        timeout: 10000,
+      })
+      .then((handle) => handle.jsonValue())
+      .catch(() => null);
+    const resources = await page.evaluate(() => [
+      performance.getEntriesByType('navigation')[0],
+      ...performance.getEntriesByType('resource'),
+    ].map((r) => ({ url: r.name, end: r.responseEnd })));
+    release();
     await context.close();
+    const bytes = paint == null ? null : resources.filter((r) => r.end > 0 && r.end <= paint)
+      .reduce((s, r) => s + gzippedSize(root, r.url), 0);
+    loads.push({ first_paint_ms: paint, bytes_before_first_paint: bytes });
   }
   await server.close();
-  times.sort((a, b) => a - b);
-  return { median_ms: times[2], all_ms: times };
+  loads.sort((a, b) => (a.first_paint_ms ?? Infinity) - (b.first_paint_ms ?? Infinity));
+  return { painted: loads.every((l) => l.first_paint_ms != null), median: loads[1], all: loads };
+}
+
+/** The median load of five (by the time the node list was seen), with each one's times. */
+async function firstRender(root, { pods }) {
+  const server = await startServer({ root });
+  const loads = [];
+  for (let i = 0; i < 5; i++) loads.push(await loadOnce(root, server.url, { pods }));
+  await server.close();
+  const median = (key) => {
+    const values = loads.map((l) => l[key]).filter((v) => v != null).sort((a, b) => a - b);
+    return values.length ? values[Math.floor(values.length / 2)] : null;
+  };
+  const byTime = [...loads].sort((a, b) => a.usable_ms - b.usable_ms);
+  return {
+    median_ms: median('usable_ms'),
+    all_ms: loads.map((l) => l.usable_ms),
+    medians: Object.fromEntries(
+      ['first_paint_ms', 'wasm_fetched_ms', 'instantiated_ms', 'app_start_ms', 'scenario_opened_ms', 'mounted_ms', 'nodes_ms', 'first_pod_ms',
+        'bytes_before_first_paint', 'bytes_before_editor', 'bytes_before_first_pod', 'bytes_total'].map((k) => [k, median(k)]),
+    ),
+    median_load: byTime[2],
+  };
+}
+
+/** A tutorial page of another origin's kind: three embeds (embed.js turns three <pre> blocks
+ *  into iframes of the embed mode), loaded cold once; the HTTP cache is the browser's own. */
+const TUTORIAL = `<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><link rel="icon" href="data:,"><title>A tutorial with three embeds</title>
+<script src="${BASE}embed.js" defer></script></head>
+<body>
+<h1>DaemonSets, three ways</h1>
+${['log-agent', 'metrics-agent', 'net-agent']
+  .map(
+    (name) => `<pre class="daemonset-playground" data-nodes="3">apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: ${name}
+spec:
+  selector:
+    matchLabels:
+      app: ${name}
+  template:
+    metadata:
+      labels:
+        app: ${name}
+    spec:
+      containers:
+      - name: ${name}
+        image: registry.k8s.io/pause:3.9
+</pre>`,
+  )
+  .join('\n<p>Some prose between the embeds.</p>\n')}
+</body>
+</html>
+`;
+
+/** The tutorial page, cold: the files fetched (counted by the server), their gzipped bytes, and
+ *  the time until each of the three embeds shows a pod. */
+async function tutorialLoad() {
+  const server = await startServer({ root: siteRoot, pages: { '/tutorial.html': TUTORIAL } });
+  // Tall enough that all three embeds are near the viewport and load at once.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 2000 } });
+  const page = await context.newPage();
+  const start = Date.now();
+  await page.goto(`${server.origin}/tutorial.html`);
+  const frames = page.locator('iframe.daemonset-playground');
+  await page.waitForFunction(() => document.querySelectorAll('iframe.daemonset-playground').length === 3);
+  for (let i = 0; i < 3; i++) {
+    await page.frameLocator('iframe.daemonset-playground').nth(i).locator('.pod-chip').first().waitFor({ timeout: 60000 });
+  }
+  const podsMs = Date.now() - start;
+  const embeds = await frames.count();
+  await context.close();
+  await server.close();
+  const fetched = {};
+  for (const hit of server.hits) {
+    const path = new URL(hit, server.origin).pathname;
+    const file = path.startsWith(BASE) ? path.slice(BASE.length) || 'index.html' : path;
+    fetched[file] = (fetched[file] ?? 0) + 1;
+  }
+  const files = Object.entries(fetched).map(([file, times]) => ({
+    file,
+    times,
+    gzip: file.startsWith('/') ? 0 : gzippedSize(siteRoot, `${server.origin}${BASE}${file}`),
+  }));
+  return {
+    embeds,
+    pods_in_all_ms: podsMs,
+    files,
+    bytes_total: files.reduce((s, f) => s + f.times * f.gzip, 0),
+  };
 }
 
 if (only.has('engine')) {
@@ -190,7 +404,12 @@ if (only.has('fps')) {
 }
 
 if (only.has('load')) {
-  const load = { site: await firstRender('dist'), hello: await firstRender(join(out, 'hello')) };
+  const load = {
+    site: await firstRender(siteRoot, { pods: true }),
+    site_without_wasm: await paintWithoutWasm(siteRoot),
+    hello: await firstRender(join(out, 'hello'), { pods: false }),
+    tutorial: await tutorialLoad(),
+  };
   writeFileSync(join(out, 'load.json'), JSON.stringify(load, null, 2));
 }
 await browser.close();

@@ -27,6 +27,7 @@ const sizes = [...new Set(native.map((r) => r.nodes))].sort((a, b) => a - b);
 const ms = (v) => (v == null ? '–' : v < 10 ? v.toFixed(2) : v < 1000 ? v.toFixed(0) : v.toFixed(0));
 const mb = (b) => (b / 1024 / 1024).toFixed(0);
 const kb = (b) => (b / 1024).toFixed(1);
+const count = (v) => (v == null ? '–' : v.toLocaleString('en-US'));
 const verdict = (ok) => (ok ? 'met' : '**missed**');
 
 function gzSize(dir) {
@@ -69,21 +70,21 @@ p('- Engine: native = `dsbench` (release, opt-level z like the site); WebAssembl
 p();
 p('## 1. Engine: native and WebAssembly');
 p();
-p('Milliseconds of wall-clock time per step. Cluster: N nodes (applied as NodeLists of 500), 20 DaemonSets of one container on every node (20 N pods).');
+p('Milliseconds of wall-clock time per step. Cluster: N nodes (applied as NodeLists of 500), 20 DaemonSets of one container on every node (20 N pods). Allocations: heap allocations the step made natively (dsbench\'s counting allocator); they do not vary from run to run as wall-clock does on this shared machine (10–30 %).');
 p();
-p('| step | nodes | native ms | wasm ms | wasm / native | evaluations | DS syncs | virtual time |');
-p('|---|---:|---:|---:|---:|---:|---:|---:|');
+p('| step | nodes | native ms | wasm ms | wasm / native | allocations | evaluations | DS syncs | virtual time |');
+p('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const [scenario, label] of SCENARIOS) {
   for (const n of sizes) {
     const a = find(native, scenario, n);
     const b = find(wasm, scenario, n);
     if (!a) continue;
     const ratio = b ? (b.millis / a.millis).toFixed(2) : '–';
-    p(`| ${label} | ${n} | ${ms(a.millis)} | ${ms(b?.millis)} | ${ratio} | ${a.evaluations} | ${a.syncs} | ${(a.virtual_millis / 1000).toFixed(0)} s |`);
+    p(`| ${label} | ${n} | ${ms(a.millis)} | ${ms(b?.millis)} | ${ratio} | ${count(a.allocations)} | ${a.evaluations} | ${a.syncs} | ${(a.virtual_millis / 1000).toFixed(0)} s |`);
   }
 }
 for (const f of wasm.filter((r) => r.error)) {
-  p(`| ${f.scenario} (WebAssembly) | ${f.nodes} | | ${f.error} | | | | |`);
+  p(`| ${f.scenario} (WebAssembly) | ${f.nodes} | | ${f.error} | | | | | |`);
 }
 p();
 const big = sizes.at(-1);
@@ -121,8 +122,10 @@ for (const [scenario, label] of SCENARIOS) {
 p();
 p('## 3. Memory');
 p();
-p('| nodes | pods | heap after nodes | bytes per node | heap after settle | bytes per pod | WebAssembly memory (page) |');
-p('|---:|---:|---:|---:|---:|---:|---:|');
+p('Allocations per pod: those of applying the 20 DaemonSets and settling, divided by the pods created (native).');
+p();
+p('| nodes | pods | heap after nodes | bytes per node | heap after settle | bytes per pod | allocations per pod | WebAssembly memory (page) |');
+p('|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const n of sizes) {
   const nodesRow = find(native, 'create-nodes', n);
   const settled = find(native, 'settle', n);
@@ -130,7 +133,9 @@ for (const n of sizes) {
   if (!nodesRow || !settled) continue;
   const perNode = nodesRow.heap_bytes / n;
   const perPod = (settled.heap_bytes - nodesRow.heap_bytes) / settled.pods;
-  p(`| ${n} | ${settled.pods} | ${mb(nodesRow.heap_bytes)} MB | ${perNode.toFixed(0)} | ${mb(settled.heap_bytes)} MB | ${perPod.toFixed(0)} | ${w ? `${mb(w.wasm_memory_bytes)} MB` : '–'} |`);
+  const applied = find(native, 'apply-daemonsets', n);
+  const allocs = settled.allocations != null && applied?.allocations != null ? ((settled.allocations + applied.allocations) / settled.pods).toFixed(0) : '–';
+  p(`| ${n} | ${settled.pods} | ${mb(nodesRow.heap_bytes)} MB | ${perNode.toFixed(0)} | ${mb(settled.heap_bytes)} MB | ${perPod.toFixed(0)} | ${allocs} | ${w ? `${mb(w.wasm_memory_bytes)} MB` : '–'} |`);
 }
 const memBig = find(wasm, 'settle', big) ?? find(native, 'settle', big);
 if (memBig) {
@@ -166,8 +171,52 @@ p('|---|---:|---:|');
 p(`| the playground | ${site == null ? '–' : `${kb(site)} KB`} | ${load ? `${load.site.median_ms} ms` : '–'} |`);
 p(`| minimal Leptos page | ${hello == null ? '–' : `${kb(hello)} KB`} | ${load ? `${load.hello.median_ms} ms` : '–'} |`);
 p();
+const ratio = load ? load.site.median_ms / load.hello.median_ms : null;
 if (site != null) p(`- Transfer under 350 KB: ${kb(site)} KB, ${verdict(site < 350 * 1024)}${site >= 350 * 1024 ? ` (${kb(site - 350 * 1024)} KB over)` : ''}.`);
-if (load) p(`- First usable render under 1 s: ${load.site.median_ms} ms, ${verdict(load.site.median_ms < 1000)}; ${(load.site.median_ms / load.hello.median_ms).toFixed(2)}× the minimal Leptos page.`);
+if (load) p(`- First usable render under 1 s: ${load.site.median_ms} ms, ${verdict(load.site.median_ms < 1000)}; ${ratio.toFixed(2)}× the minimal Leptos page (target ≤ 1.5×: ${verdict(ratio <= 1.5)}).`);
+const m = load?.site.medians;
+if (m) {
+  const h = load.hello.medians ?? {};
+  const at = (v) => (v == null ? '–' : `${Math.round(v)} ms`);
+  const size = (v) => (v == null ? '–' : `${kb(v)} KB`);
+  p();
+  p('What a reader pays, on the page\'s clock from navigation (Resource Timing, Paint Timing, and marks the bench sets from outside the app: around the loader\'s `WebAssembly.instantiateStreaming`, and when the app\'s `main` and its first pod appear), cold, the median of the same five loads. Bytes are the gzipped sizes of the files fetched completely by then (the local server does not compress; gzip -9 of each file, as above).');
+  p();
+  p('| moment | the playground | gzipped bytes fetched by then | minimal Leptos page |');
+  p('|---|---:|---:|---:|');
+  p(`| first paint (first-contentful-paint) | ${at(m.first_paint_ms)} | ${size(m.bytes_before_first_paint)} | ${at(h.first_paint_ms)} |`);
+  p(`| WebAssembly fetched | ${at(m.wasm_fetched_ms)} | | ${at(h.wasm_fetched_ms)} |`);
+  p(`| WebAssembly compiled and instantiated | ${at(m.instantiated_ms)} | | ${at(h.instantiated_ms)} |`);
+  p(`| the app's code starts (\`dsplay:start\`) | ${at(m.app_start_ms)} | | |`);
+  p(`| its scenario opened: the default preset run by the engine (\`dsplay:scenario-opened\`) | ${at(m.scenario_opened_ms)} | | |`);
+  p(`| app mounted: the editor applies (the shell's takes typing from the first paint) | ${at(m.mounted_ms)} | ${size(m.bytes_before_editor)} | ${at(h.mounted_ms ?? h.nodes_ms)} |`);
+  p(`| first pod on the page | ${at(m.first_pod_ms)} | ${size(m.bytes_before_first_pod)} | |`);
+  const held = load.site_without_wasm;
+  if (held) {
+    const hm = held.median;
+    p(`| first paint with the WebAssembly held back (what the paint needs; median of 3) | ${held.painted ? at(hm.first_paint_ms) : 'no paint'} | ${size(hm.bytes_before_first_paint)} | |`);
+  }
+  p();
+  p('On this machine\'s loopback the WebAssembly may arrive before the browser paints, and is then counted in the first row though the paint did not wait for it; the row of the held-back load says what the paint needs. Over a real network the 730 KB arrive long after it.');
+  const fp = held?.painted ? held.median.bytes_before_first_paint : m.bytes_before_first_paint;
+  p();
+  if (fp != null) p(`- Gzipped bytes before first paint ≤ 200 KB (stretch 120 KB): ${kb(fp)} KB, ${verdict(fp <= 200 * 1024)}${held?.painted ? ' (the page paints without the WebAssembly)' : ''}.`);
+  const files = load.site.median_load?.resources ?? [];
+  if (files.length) {
+    p(`- The median load's files (gzipped KB, fetched from–to ms): ${files.map((f) => `${f.file} ${kb(f.gzip)} (${f.start_ms}–${f.end_ms})`).join(', ')}.`);
+  }
+}
+const tut = load?.tutorial;
+if (tut) {
+  p();
+  p(`A tutorial page with three embeds (\`embed.js\` turning three \`<pre>\` blocks into iframes of the embed mode), loaded cold once with the browser's own HTTP cache (the server sends \`Cache-Control: max-age=600\`, as GitHub Pages does): ${tut.embeds} embeds, a pod in all three after ${tut.pods_in_all_ms} ms, ${kb(tut.bytes_total)} KB gzipped in all. Each file, as often as the server was asked for it:`);
+  p();
+  p('| file | fetched | gzipped each |');
+  p('|---|---:|---:|');
+  for (const f of tut.files) p(`| ${f.file} | ${f.times}× | ${f.gzip ? `${kb(f.gzip)} KB` : '–'} |`);
+  p();
+  if (site != null) p(`- Three embeds, total transfer one site's worth (${kb(site)} KB): ${kb(tut.bytes_total)} KB, ${verdict(tut.bytes_total <= site * 1.05)}.`);
+}
 p();
 p(readFileSync(new URL('./analysis.md', import.meta.url), 'utf8').trim());
 p();

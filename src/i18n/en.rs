@@ -280,6 +280,12 @@ pub fn text(msg: Msg) -> &'static str {
         OtherTabOpen => {
             "The playground is open in another tab too. Each tab autosaves its own work: a reload opens the tab's own work, a new tab the work saved last."
         }
+        AutosaveBlocked => {
+            "This browser does not let the page store anything, so your work is not autosaved. The link in the address bar holds it: bookmark or copy it to keep it."
+        }
+        AutosaveFull => {
+            "This browser's storage for the page is full, so your work is no longer autosaved. The link in the address bar holds it: bookmark or copy it to keep it."
+        }
         ReplayStopped => {
             "Opening was stopped after step {done} of {total}: the rest of the saved work was not replayed."
         }

@@ -240,6 +240,8 @@ messages! {
     ReplayProgress,
     OtherTabsKept,
     OtherTabOpen,
+    AutosaveBlocked,
+    AutosaveFull,
     ReplayStopped,
     LinkTooLong,
     NotALink,

@@ -184,3 +184,114 @@ test('a long link replayed to the end keeps every task under a second', async ()
   console.log(`long link: replayed in ${spent} ms, longest task ${b.longest} ms, ${b.mb.toFixed(0)} MB`);
   assert.deepEqual(log.errors, []);
 });
+
+// Issue 24, "reload mid-settle": the crash guard (a saved scenario whose replay stopped the page
+// is not replayed again) must not take a reader's reload for a crash.
+test('a reload while a long link replays opens it again, not as a link that stopped the page', async () => {
+  const { page, log } = await ctx.open();
+  await page.goto(ctx.server.url + link(TAINTS), { waitUntil: 'domcontentloaded' });
+  const status = page.getByRole('status').filter({ hasText: 'Opening the saved work' });
+  await status.waitFor();
+  await page.waitForTimeout(500);
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await status.waitFor();
+  assert.equal(await page.getByText('stopped the page').count(), 0, 'the reload was taken for a crash');
+  await status.getByRole('button', { name: 'Stop' }).click();
+  await status.waitFor({ state: 'detached' });
+  assert.match(await runLong(page, 'kubectl describe node node-1'), /key0=v:NoSchedule/);
+  assert.deepEqual(log.errors, []);
+});
+
+test('a link whose replay stopped the page (a panic) is still refused after leaving the page', async () => {
+  const { page, log } = await ctx.open();
+  const hash = link(TAINTS);
+  // The test panic fires once the page has mounted, while the long link still replays.
+  await page.goto(`${ctx.server.url}?__test_panic=1${hash}`, { waitUntil: 'domcontentloaded' });
+  await page.locator('#dsplay-panic').waitFor();
+  await page.goto(ctx.server.url + hash, { waitUntil: 'networkidle' });
+  await nodes(page).waitFor();
+  assert.match(await page.getByRole('alert').first().innerText(), /stopped the page the last time/);
+  // The first page's panic and the trap after it are all the console has.
+  const others = log.errors.filter((e) => !e.includes('test panic requested') && e !== 'uncaught: unreachable');
+  assert.deepEqual(others, []);
+});
+
+test('a reload mid-settle opens the work as the last second left it, and Settle runs again', async () => {
+  const { page, log } = await ctx.open();
+  await page.goto(ctx.server.url, { waitUntil: 'networkidle' });
+  await nodes(page).waitFor();
+  await button(page, 'Pause').click();
+  await manifest(page).fill(CHURN);
+  await button(page, 'Apply').click();
+  await transcript(page).getByText('daemonset.apps/churn created').waitFor();
+  await run(page, 'kubectl taint node node-1 k=v:NoExecute');
+  await run(page, 'kubectl taint node node-2 k=v:NoExecute');
+  await settledLink(page);
+  await button(page, 'Settle').click();
+  await page.getByText('Settling\u2026').first().waitFor();
+  await page.waitForTimeout(300);
+  await watchLongTasks(page);
+  const started = Date.now();
+  await page.reload({ waitUntil: 'networkidle' });
+  await nodes(page).waitFor();
+  const spent = Date.now() - started;
+  assert.equal(await page.getByText('stopped the page').count(), 0);
+  assert.match(await run(page, 'kubectl get ds churn'), /^churn\s+2\s+/m);
+  assert.match(await run(page, 'kubectl describe node node-2'), /k=v:NoExecute/);
+  await button(page, 'Settle').click();
+  await transcript(page).getByText(/not settled after 10m0s/).waitFor({ timeout: 60_000 });
+  const b = await budgets(page, 'reload mid-settle');
+  console.log(`reload mid-settle: opened in ${spent} ms, longest task ${b.longest} ms, ${b.mb.toFixed(0)} MB`);
+  assert.deepEqual(log.errors, []);
+});
+
+// Issue 24, "localStorage full or blocked": the autosave is lost, never the page or the work in
+// the address bar, and the page says so once.
+const AUTOSAVE_NOT = /your work is (not|no longer) autosaved/;
+
+async function labelAndReload(page) {
+  await page.goto(ctx.server.url, { waitUntil: 'networkidle' });
+  await nodes(page).waitFor();
+  await run(page, 'kubectl label node node-1 kept=yes');
+  await settledLink(page);
+  const said = await page.getByRole('alert').allInnerTexts();
+  await page.reload({ waitUntil: 'networkidle' });
+  await nodes(page).waitFor();
+  assert.match(await run(page, 'kubectl get node node-1 --show-labels'), /kept=yes/);
+  return said.join('\n');
+}
+
+test('localStorage blocked: the page works, says once that it cannot autosave, and a reload keeps the work', async () => {
+  const { page, log } = await ctx.open();
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  });
+  const said = await labelAndReload(page);
+  assert.match(said, /does not let the page store anything/);
+  assert.equal([...said.matchAll(new RegExp(AUTOSAVE_NOT, "g"))].length, 1, said);
+  await screenshot(page, 'reliability-storage-blocked');
+  assert.deepEqual(log.errors, []);
+});
+
+test('localStorage full: the page works, says once that it no longer autosaves, and a reload keeps the work', async () => {
+  const { page, log } = await ctx.open();
+  await page.addInitScript(() => {
+    if (localStorage.getItem('junk:0') !== null) return;
+    // Fill the origin's quota: big values first, then smaller ones until not even one character fits.
+    let n = 0;
+    for (let size = 1 << 20; size >= 1; size >>= 1) {
+      try {
+        for (;;) localStorage.setItem(`junk:${n++}`, 'x'.repeat(size));
+      } catch {
+        // This size no longer fits; try a smaller one.
+      }
+    }
+  });
+  const said = await labelAndReload(page);
+  assert.match(said, /storage for the page is full/);
+  assert.deepEqual(log.errors, []);
+});
