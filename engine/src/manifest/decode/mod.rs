@@ -100,7 +100,13 @@ impl<T: Decode> Decode for Option<T> {
 impl<T: Decode> Decode for Vec<T> {
     fn decode(v: Value) -> Result<Self, String> {
         match v {
-            Value::Array(items) => items.into_iter().map(T::decode).collect(),
+            Value::Array(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for item in items {
+                    out.push(T::decode(item)?);
+                }
+                Ok(out)
+            }
             other => Err(invalid(&other, "a sequence")),
         }
     }
