@@ -1,9 +1,10 @@
 //! `apps/v1` ControllerRevision: a snapshot of a DaemonSet template (spec §9).
 
 use super::ObjectMeta;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct ControllerRevision {
     #[serde(default)]

@@ -2,7 +2,7 @@
 //! template, the Deployment's strategy and the status the controllers write.
 
 use super::{Extra, IntOrString, LabelSelector, ObjectMeta, PodTemplateSpec, Time};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// `deployment.kubernetes.io/revision`, on a Deployment and its ReplicaSets.
 pub const REVISION_ANNOTATION: &str = "deployment.kubernetes.io/revision";
@@ -14,7 +14,8 @@ pub const MAX_REPLICAS_ANNOTATION: &str = "deployment.kubernetes.io/max-replicas
 pub const POD_TEMPLATE_HASH: &str = "pod-template-hash";
 pub const RECREATE: &str = "Recreate";
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Deployment {
     #[serde(default)]
@@ -29,7 +30,8 @@ pub struct Deployment {
     pub status: DeploymentStatus,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct DeploymentSpec {
     /// Defaulted to 1 by the API server.
@@ -53,7 +55,8 @@ pub struct DeploymentSpec {
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct DeploymentStrategy {
     #[serde(default, rename = "type", skip_serializing_if = "String::is_empty")]
@@ -62,7 +65,8 @@ pub struct DeploymentStrategy {
     pub rolling_update: Option<RollingUpdateDeployment>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct RollingUpdateDeployment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -71,7 +75,8 @@ pub struct RollingUpdateDeployment {
     pub max_surge: Option<IntOrString>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct DeploymentStatus {
     #[serde(default, skip_serializing_if = "is_zero")]
@@ -93,7 +98,8 @@ pub struct DeploymentStatus {
 }
 
 /// `DeploymentCondition` (with `lastUpdateTime`) and `ReplicaSetCondition` (without).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct WorkloadCondition {
     #[serde(rename = "type")]
@@ -109,7 +115,8 @@ pub struct WorkloadCondition {
     pub message: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct ReplicaSet {
     #[serde(default)]
@@ -124,7 +131,8 @@ pub struct ReplicaSet {
     pub status: ReplicaSetStatus,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct ReplicaSetSpec {
     /// Defaulted to 1 by the API server.
@@ -140,7 +148,8 @@ pub struct ReplicaSetSpec {
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct ReplicaSetStatus {
     /// Always written, also when 0 (`replicas` has no omitempty).

@@ -1,9 +1,10 @@
 //! `core/v1` Event, as the event recorder writes them (with its count aggregation).
 
 use super::{ObjectMeta, Time};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Event {
     #[serde(default)]
@@ -23,7 +24,8 @@ pub struct Event {
     pub type_: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct ObjectReference {
     pub kind: String,
@@ -38,7 +40,8 @@ pub struct ObjectReference {
     pub field_path: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 pub struct EventSource {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub component: String,

@@ -1,8 +1,9 @@
 //! `intstr.IntOrString`, and `GetScaledValueFromIntOrPercent`.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[serde(untagged)]
 pub enum IntOrString {
     Int(i64),

@@ -1,9 +1,10 @@
 //! `core/v1` Node.
 
 use super::{Extra, ObjectMeta, Quantity, Time, is_false};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Node {
     #[serde(default)]
@@ -18,7 +19,8 @@ pub struct Node {
     pub status: NodeStatus,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct NodeSpec {
     #[serde(default, skip_serializing_if = "String::is_empty", rename = "podCIDR")]
@@ -33,7 +35,8 @@ pub struct NodeSpec {
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Taint {
     #[serde(default)]
@@ -70,7 +73,8 @@ impl std::fmt::Display for Taint {
 
 pub type ResourceList = super::SortedMap<String, Quantity>;
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct NodeStatus {
     #[serde(default, skip_serializing_if = "ResourceList::is_empty")]
@@ -87,7 +91,8 @@ pub struct NodeStatus {
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct NodeCondition {
     #[serde(default, rename = "type")]
@@ -104,7 +109,8 @@ pub struct NodeCondition {
     pub message: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 pub struct NodeAddress {
     #[serde(default, rename = "type")]
     pub type_: String,

@@ -1,6 +1,6 @@
 //! `resource.Quantity`: kept as written (for output), compared in milli-units.
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Quantity(pub String);
@@ -85,8 +85,11 @@ impl Serialize for Quantity {
     }
 }
 
-impl<'de> Deserialize<'de> for Quantity {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+// The tests' reference decoding; the engine decodes with `manifest::decode`.
+#[cfg(test)]
+impl<'de> serde::Deserialize<'de> for Quantity {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::Deserialize;
         // Quantities may be written as YAML numbers (`cpu: 1`, `cpu: 0.5`).
         #[derive(Deserialize)]
         #[serde(untagged)]

@@ -4,12 +4,10 @@
 //! even one entry, while this holds exactly its entries. Iteration is in key order, as kubectl
 //! prints maps and as the `BTreeMap` it replaces gave them.
 
-use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use std::borrow::Borrow;
 use std::fmt;
-use std::marker::PhantomData;
 
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct SortedMap<K, V>(Vec<(K, V)>);
@@ -154,8 +152,15 @@ impl<K: Serialize, V: Serialize> Serialize for SortedMap<K, V> {
     }
 }
 
-impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> Deserialize<'de> for SortedMap<K, V> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+// The tests' reference decoding; the engine decodes with `manifest::decode`.
+#[cfg(test)]
+impl<'de, K: serde::Deserialize<'de> + Ord, V: serde::Deserialize<'de>> serde::Deserialize<'de>
+    for SortedMap<K, V>
+{
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::Deserialize;
+        use serde::de::{MapAccess, Visitor};
+        use std::marker::PhantomData;
         struct Entries<K, V>(PhantomData<(K, V)>);
         impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> Visitor<'de> for Entries<K, V> {
             type Value = SortedMap<K, V>;

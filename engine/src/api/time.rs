@@ -1,7 +1,7 @@
 //! `metav1.Time`: an instant, here in whole milliseconds since the Unix epoch, written as RFC 3339
 //! in UTC with second precision (as the API server writes it).
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -82,9 +82,11 @@ impl Serialize for Time {
     }
 }
 
-impl<'de> Deserialize<'de> for Time {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
+// The tests' reference decoding; the engine decodes with `manifest::decode`.
+#[cfg(test)]
+impl<'de> serde::Deserialize<'de> for Time {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <String as serde::Deserialize>::deserialize(d)?;
         Time::parse_rfc3339(&s)
             .ok_or_else(|| serde::de::Error::custom(format!("parsing time {s:?}: not RFC 3339")))
     }

@@ -18,7 +18,7 @@
 //!    ([`FieldValidation`]; [`strict`], against the field lists of [`schema`]): a wrong type
 //!    fails the object; unknown fields fail it (`Strict`, kubectl apply's default), become
 //!    warnings (`Warn`) or are dropped silently (`Ignore`, `--validate=false`); then the typed
-//!    decoding (`serde_json::from_value`). Fields the simulator does not model are kept in the
+//!    decoding ([`decode`]). Fields the simulator does not model are kept in the
 //!    objects' `extra` maps and given back on output.
 //!
 //! Every error carries the 1-based line and column of the key or value concerned
@@ -29,6 +29,7 @@
 //! [`ManifestError::message`] renders the text of the Go error, given the source name (`FILE`
 //! or `STDIN`); the kubectl layer adds `error: ` or `Error from server (...)` as kubectl does.
 
+pub(crate) mod decode;
 mod locate;
 mod problems;
 mod schema;
@@ -336,7 +337,11 @@ pub fn decode_stream(text: &str) -> Decoded {
 
 /// Decodes a manifest as kubectl's resource builder visits it, under `validation`.
 pub fn decode_stream_with(text: &str, validation: FieldValidation) -> Decoded {
-    let (items, stop) = read_with(text, validation);
+    decode_stream_typed(text, validation, typed)
+}
+
+fn decode_stream_typed(text: &str, validation: FieldValidation, typed: Typed) -> Decoded {
+    let (items, stop) = read_with(text, validation, typed);
     let warnings = items
         .iter()
         .map(|r| r.as_ref().map(|l| l.warnings.clone()).unwrap_or_default())
@@ -363,11 +368,18 @@ type Items = Vec<Result<LocatedObject, ManifestError>>;
 /// Reads the stream (strict field validation): the objects (or per-object errors) and the error
 /// that ended it.
 pub(crate) fn read(text: &str) -> (Items, Option<ManifestError>) {
-    read_with(text, FieldValidation::Strict)
+    read_with(text, FieldValidation::Strict, typed)
 }
 
+/// The typed decoding step (a parameter so that tests can run the stream with a reference).
+type Typed = fn(Mapping, Value) -> Result<Object, String>;
+
 /// Reads the stream under `validation`.
-fn read_with(text: &str, validation: FieldValidation) -> (Items, Option<ManifestError>) {
+fn read_with(
+    text: &str,
+    validation: FieldValidation,
+    typed: Typed,
+) -> (Items, Option<ManifestError>) {
     let mut items = Vec::new();
     if text.len() > MAX_INPUT_BYTES {
         let stop = ManifestError::TooLarge {
@@ -393,7 +405,7 @@ fn read_with(text: &str, validation: FieldValidation) -> (Items, Option<Manifest
                 pos: doc.pos,
                 offset,
             };
-            if let Err(e) = visit(doc, &mut items, &mut budget, validation) {
+            if let Err(e) = visit(doc, &mut items, &mut budget, validation, typed) {
                 return (items, Some(e));
             }
         }
@@ -636,12 +648,13 @@ fn visit(
     items: &mut Items,
     budget: &mut Budget,
     validation: FieldValidation,
+    typed: Typed,
 ) -> Result<(), ManifestError> {
     let invalid = |errors, at| ManifestError::Invalid { errors, at };
     let (api_version, kind) =
         object_kind(&doc.value).map_err(|e| invalid(e, doc.abs(doc.pos.at)))?;
     let Some(list) = as_list(&doc, &kind) else {
-        items.push(to_object(doc, &api_version, &kind, validation));
+        items.push(to_object(doc, &api_version, &kind, validation, typed));
         return Ok(());
     };
     let item_kind = kind.strip_suffix("List").unwrap_or("").to_string();
@@ -661,7 +674,7 @@ fn visit(
             items.push(Err(no_match(&item, &k, &v)));
             continue;
         }
-        items.push(to_object(item, &v, &k, validation));
+        items.push(to_object(item, &v, &k, validation, typed));
     }
     Ok(())
 }
@@ -707,6 +720,7 @@ fn to_object(
     api_version: &str,
     kind: &str,
     validation: FieldValidation,
+    typed: Typed,
 ) -> Result<LocatedObject, ManifestError> {
     let name = str_at(&doc.value, &["metadata", "name"]).to_string();
     let schema = match mapping(api_version, kind) {
@@ -767,17 +781,7 @@ fn to_object(
             problems,
         ));
     }
-    let typed = match mapping(api_version, kind) {
-        Mapping::Node => serde_json::from_value::<Node>(doc.value).map(Object::Node),
-        Mapping::Deployment => {
-            serde_json::from_value::<Deployment>(doc.value).map(Object::Deployment)
-        }
-        Mapping::ReplicaSet => {
-            serde_json::from_value::<ReplicaSet>(doc.value).map(Object::ReplicaSet)
-        }
-        _ => serde_json::from_value::<DaemonSet>(doc.value).map(Object::DaemonSet),
-    };
-    match typed {
+    match typed(mapping(api_version, kind), doc.value) {
         Ok(object) => Ok(LocatedObject {
             object,
             pos: doc.pos,
@@ -786,7 +790,18 @@ fn to_object(
         }),
         // The schema admits what the Go types admit; the Rust types may still ask more (a
         // required field), which the API server's validation would report instead.
-        Err(e) => Err(decode_error(e.to_string(), Vec::new())),
+        Err(e) => Err(decode_error(e, Vec::new())),
+    }
+}
+
+/// The typed decoding of a checked object into its kind's type.
+fn typed(mapping: Mapping, value: Value) -> Result<Object, String> {
+    use decode::from_value;
+    match mapping {
+        Mapping::Node => from_value(value).map(Object::Node),
+        Mapping::Deployment => from_value(value).map(Object::Deployment),
+        Mapping::ReplicaSet => from_value(value).map(Object::ReplicaSet),
+        _ => from_value(value).map(Object::DaemonSet),
     }
 }
 

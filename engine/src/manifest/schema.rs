@@ -328,7 +328,7 @@ static DAEMON_SET_CONDITION: Struct = Struct {
     ],
 };
 
-static POD_TEMPLATE_SPEC: Struct = Struct {
+pub(crate) static POD_TEMPLATE_SPEC: Struct = Struct {
     go: "v1.PodTemplateSpec",
     fields: &[
         ("metadata", Ty::Struct(&OBJECT_META)),
@@ -664,7 +664,7 @@ static NODE_SELECTOR: Struct = Struct {
     )],
 };
 
-static NODE_SELECTOR_TERM: Struct = Struct {
+pub(crate) static NODE_SELECTOR_TERM: Struct = Struct {
     go: "v1.NodeSelectorTerm",
     fields: &[
         (

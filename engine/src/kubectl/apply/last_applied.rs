@@ -2,8 +2,8 @@
 //! next apply can tell fields it owns (and may remove) from fields set by other means.
 
 use crate::api::ObjectMeta;
+use crate::manifest::decode::{Decode, from_value};
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 pub const KEY: &str = "kubectl.kubernetes.io/last-applied-configuration";
@@ -44,12 +44,12 @@ fn prune(v: &mut Value) -> bool {
 
 /// The object the last apply recorded, if any (and if it still parses).
 /// Read through a `Value` on purpose: the typed decoders are then the ones manifests already use
-/// (`from_value`), not a second copy compiled for JSON text, which cost the site about 50 KB.
+/// ([`crate::manifest::decode`]), not a second set for JSON text.
 /// And from bytes, as the page reads its links: one copy of the JSON parser serves both.
-pub fn read<T: DeserializeOwned>(meta: &ObjectMeta) -> Option<T> {
+pub fn read<T: Decode>(meta: &ObjectMeta) -> Option<T> {
     let text = meta.annotations.get(KEY)?;
     let value: Value = serde_json::from_slice(text.as_bytes()).ok()?;
-    serde_json::from_value(value).ok()
+    from_value(value).ok()
 }
 
 /// Labels and annotations: the manifest's win; keys the last apply set and this one drops go;

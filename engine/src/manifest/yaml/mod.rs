@@ -9,7 +9,7 @@
 //! scalar a string (go-yaml's decoding into `interface{}` does the same).
 
 #[cfg(test)]
-mod differential;
+pub(super) mod differential;
 mod error;
 mod parser;
 #[cfg(test)]
