@@ -76,16 +76,21 @@ kubectl taint node node-2 k=v:NoExecute
 sim advance 3m
 `;
 
-test('from the editor: Settle with an evict/recreate loop ends, at one round a second', async () => {
-  const { page, log } = await ctx.open();
-  await watchLongTasks(page);
+/** Opens the page paused, applies CHURN from the editor and taints `tainted` with its key. */
+async function applyChurnFromTheEditor(page, tainted) {
   await page.goto(ctx.server.url, { waitUntil: 'networkidle' });
   await nodes(page).waitFor();
   await button(page, 'Pause').click();
   await manifest(page).fill(CHURN);
   await button(page, 'Apply').click();
   await transcript(page).getByText('daemonset.apps/churn created').waitFor();
-  await run(page, 'kubectl taint node node-1 k=v:NoExecute');
+  for (const node of tainted) await run(page, `kubectl taint node ${node} k=v:NoExecute`);
+}
+
+test('from the editor: Settle with an evict/recreate loop ends, at one round a second', async () => {
+  const { page, log } = await ctx.open();
+  await watchLongTasks(page);
+  await applyChurnFromTheEditor(page, ['node-1']);
   const started = Date.now();
   await button(page, 'Settle').click();
   // The churn never settles: Settle runs to its 10-minute timeout, a slice at a time.
@@ -218,14 +223,7 @@ test('a link whose replay stopped the page (a panic) is still refused after leav
 
 test('a reload mid-settle opens the work as the last second left it, and Settle runs again', async () => {
   const { page, log } = await ctx.open();
-  await page.goto(ctx.server.url, { waitUntil: 'networkidle' });
-  await nodes(page).waitFor();
-  await button(page, 'Pause').click();
-  await manifest(page).fill(CHURN);
-  await button(page, 'Apply').click();
-  await transcript(page).getByText('daemonset.apps/churn created').waitFor();
-  await run(page, 'kubectl taint node node-1 k=v:NoExecute');
-  await run(page, 'kubectl taint node node-2 k=v:NoExecute');
+  await applyChurnFromTheEditor(page, ['node-1', 'node-2']);
   await settledLink(page);
   await button(page, 'Settle').click();
   await page.getByText('Settling\u2026').first().waitFor();
