@@ -226,6 +226,13 @@ fn deliberate(text: &str, want: &Read, got: &Read) -> Option<&'static str> {
                 "an anchor name ends at `:` in go-yaml: `a: &x:a:` is refused by kubectl (serde-saphyr takes `x:a:` as the name)",
             )
         }
+        (Ok(_), Err(e))
+            if e.contains("did not find expected node content") && text.contains(':') =>
+        {
+            Some(
+                "an empty key in a flow mapping (`{: 0}`, `{a, : 1}`): go-yaml v2 refuses it, as kubectl shows",
+            )
+        }
         (Ok(_), Err(e)) if e.contains("found a tab character that violates indentation") => {
             Some("a tab indenting a plain scalar's next line: refused by go-yaml, as kubectl shows")
         }

@@ -720,7 +720,15 @@ impl Parser {
         let (text, plain) = match self.cur.peek() {
             Some('"' | '\'') => (self.cur.quoted()?, false),
             Some('[' | '{' | '*') => return Err(unsupported_key(at)),
-            Some(':') if self.cur.at_value_indicator(true) => (String::new(), true),
+            // go-yaml v2 has no empty key in a flow mapping (`{: 1}`, `{a, : 1}`): kubectl
+            // refuses them.
+            Some(':') if self.cur.at_value_indicator(true) => {
+                return Err(YamlError::parser(
+                    "did not find expected node content",
+                    at,
+                    at,
+                ));
+            }
             Some(',' | '}') | None => (String::new(), true),
             Some(_) => (self.cur.plain(-1, true)?.0, true),
         };

@@ -120,6 +120,13 @@ fn errors_as_kubectl_prints_them() {
             "found character that cannot start any token",
         ),
         ("[:]\n", "did not find expected node content"),
+        ("a: {: 0}\n", "did not find expected node content"),
+        ("a: {x, : 1}\n", "did not find expected node content"),
+        ("a: {x: 1, :}\n", "did not find expected node content"),
+        (
+            "a:\n  b: {x: 1, : 2}\n",
+            "line 1: did not find expected node content",
+        ),
         (
             "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n name: b\n",
             "line 4: did not find expected key",
