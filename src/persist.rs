@@ -357,7 +357,9 @@ pub fn drive(state: State, notice: RwSignal<Option<Vec<Text>>>, i18n: I18n, embe
     }
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
         let link = fragment();
-        if !share::is_scenario(&link) || written.with_value(|w| *w == link) {
+        // Compared with the work as it is, not with the last link the sync wrote: Back right
+        // after a preset opened (before the next sync) returns to that very link.
+        if !share::is_scenario(&link) || current_link(state, i18n) == link {
             return;
         }
         let decoded = share::decode(&link);

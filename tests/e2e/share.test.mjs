@@ -107,6 +107,26 @@ test('a corrupt autosave falls back to the one before, with a message', async ()
   assert.match(await run(later, 'kubectl get nodes'), /node-1\s+Ready,SchedulingDisabled/);
 });
 
+test('Back at once after a preset opened (before the next once-a-second sync) returns to the work before', async () => {
+  const { page, log } = await ctx.open();
+  await goto(page, ctx.server.url);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await run(page, 'kubectl label node node-1 mine=yes');
+  await settledLink(page);
+  // Every interval timer stopped (the once-a-second sync among them): the only writes to the
+  // address are the preset's own, as when Back comes within that second.
+  await page.evaluate(() => {
+    const last = setInterval(() => {}, 1e6);
+    for (let id = 0; id <= last; id++) clearInterval(id);
+  });
+  await page.getByRole('combobox', { name: 'Preset' }).selectOption('rolling-update');
+  await nodes(page).getByRole('listitem', { name: 'node-4', exact: true }).waitFor();
+  await page.goBack();
+  await nodes(page).getByRole('listitem', { name: 'node-4', exact: true }).waitFor({ state: 'detached' });
+  assert.match(await run(page, 'kubectl get nodes --show-labels'), /mine=yes/);
+  assert.deepEqual(log.errors, []);
+});
+
 test('a preset of the gallery opens, and Back returns to the work before', async () => {
   const { page, log } = await ctx.open();
   await goto(page, ctx.server.url);
