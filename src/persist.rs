@@ -275,11 +275,6 @@ impl Unsaved {
     }
 }
 
-/// Embeds never write the autosave: they must not take a reader's own work.
-fn autosave_unless(embed: bool, link: &str) -> Result<(), Unsaved> {
-    if embed { Ok(()) } else { autosave(link) }
-}
-
 fn autosave(link: &str) -> Result<(), Unsaved> {
     let store = crate::storage::local().ok_or(Unsaved::Blocked)?;
     if let Ok(Some(newest)) = store.get_item(NEWEST) {
@@ -298,6 +293,18 @@ fn autosave(link: &str) -> Result<(), Unsaved> {
     }
     tabs::save(&tabs::id(), link);
     Ok(())
+}
+
+/// Adds `text` to the page's notice the first time only (`told` remembers).
+fn tell_once(
+    told: StoredValue<bool, LocalStorage>,
+    notice: RwSignal<Option<Vec<Text>>>,
+    text: Text,
+) {
+    if !told.get_value() {
+        told.set_value(true);
+        notice.update(|n| n.get_or_insert_with(Vec::new).push(text));
+    }
 }
 
 /// What changes the link: cheap to compute every second, unlike the link itself.
@@ -342,11 +349,9 @@ pub fn drive(state: State, notice: RwSignal<Option<Vec<Text>>>, i18n: I18n, embe
         let link = current_link(state, i18n);
         if written.with_value(|w| *w != link) {
             write_fragment(&link, false);
-            if let Err(why) = autosave_unless(embed, &link)
-                && !unsaved_told.get_value()
-            {
-                unsaved_told.set_value(true);
-                notice.update(|n| n.get_or_insert_with(Vec::new).push(Text::new(why.msg())));
+            // Embeds never write the autosave: they must not take a reader's own work.
+            if !embed && let Err(why) = autosave(&link) {
+                tell_once(unsaved_told, notice, Text::new(why.msg()));
             }
             written.set_value(link);
         }
@@ -386,15 +391,9 @@ pub fn drive(state: State, notice: RwSignal<Option<Vec<Text>>>, i18n: I18n, embe
         let tab = tabs::id();
         let told = StoredValue::new_local(false);
         let on_storage = window_event_listener(leptos::ev::storage, move |e| {
-            let key = e.key().unwrap_or_default();
-            if told.get_value() || !tabs::is_other_tab_save(&key, &tab) {
-                return;
+            if tabs::is_other_tab_save(&e.key().unwrap_or_default(), &tab) {
+                tell_once(told, notice, Text::new(Msg::OtherTabOpen));
             }
-            told.set_value(true);
-            notice.update(|n| {
-                n.get_or_insert_with(Vec::new)
-                    .push(Text::new(Msg::OtherTabOpen))
-            });
         });
         on_cleanup(move || on_storage.remove());
     }
