@@ -1,90 +1,93 @@
 //! `apps/v1` DaemonSet.
 
 use super::{Extra, IntOrString, LabelSelector, ObjectMeta, PodTemplateSpec, keys};
-use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct DaemonSet {
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub api_version: String,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub kind: String,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub metadata: ObjectMeta,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub spec: DaemonSetSpec,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub status: DaemonSetStatus,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct DaemonSetSpec {
     /// `None` is a nil selector, which selects nothing (validation rejects it, V5).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub selector: Option<LabelSelector>,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub template: PodTemplateSpec,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub update_strategy: DaemonSetUpdateStrategy,
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "is_zero"))]
     pub min_ready_seconds: i64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub revision_history_limit: Option<i64>,
-    #[serde(flatten)]
+    #[cfg_attr(test, serde(flatten))]
     pub extra: Extra,
 }
 
+#[cfg(test)]
 fn is_zero(n: &i64) -> bool {
     *n == 0
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct DaemonSetUpdateStrategy {
-    #[serde(default, rename = "type", skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(
+        test,
+        serde(default, rename = "type", skip_serializing_if = "String::is_empty")
+    )]
     pub type_: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub rolling_update: Option<RollingUpdateDaemonSet>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct RollingUpdateDaemonSet {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub max_unavailable: Option<IntOrString>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub max_surge: Option<IntOrString>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct DaemonSetStatus {
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub current_number_scheduled: i64,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub number_misscheduled: i64,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub desired_number_scheduled: i64,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub number_ready: i64,
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "is_zero"))]
     pub observed_generation: i64,
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "is_zero"))]
     pub updated_number_scheduled: i64,
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "is_zero"))]
     pub number_available: i64,
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "is_zero"))]
     pub number_unavailable: i64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub collision_count: Option<i32>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub conditions: Vec<serde_json::Value>,
 }
 

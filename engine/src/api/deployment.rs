@@ -2,7 +2,6 @@
 //! template, the Deployment's strategy and the status the controllers write.
 
 use super::{Extra, IntOrString, LabelSelector, ObjectMeta, PodTemplateSpec, Time};
-use serde::Serialize;
 
 /// `deployment.kubernetes.io/revision`, on a Deployment and its ReplicaSets.
 pub const REVISION_ANNOTATION: &str = "deployment.kubernetes.io/revision";
@@ -14,159 +13,163 @@ pub const MAX_REPLICAS_ANNOTATION: &str = "deployment.kubernetes.io/max-replicas
 pub const POD_TEMPLATE_HASH: &str = "pod-template-hash";
 pub const RECREATE: &str = "Recreate";
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct Deployment {
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub api_version: String,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub kind: String,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub metadata: ObjectMeta,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub spec: DeploymentSpec,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub status: DeploymentStatus,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct DeploymentSpec {
     /// Defaulted to 1 by the API server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub replicas: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub selector: Option<LabelSelector>,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub template: PodTemplateSpec,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub strategy: DeploymentStrategy,
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "is_zero"))]
     pub min_ready_seconds: i64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub revision_history_limit: Option<i64>,
-    #[serde(default, skip_serializing_if = "super::is_false")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "super::is_false"))]
     pub paused: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub progress_deadline_seconds: Option<i64>,
-    #[serde(flatten)]
+    #[cfg_attr(test, serde(flatten))]
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct DeploymentStrategy {
-    #[serde(default, rename = "type", skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(
+        test,
+        serde(default, rename = "type", skip_serializing_if = "String::is_empty")
+    )]
     pub type_: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub rolling_update: Option<RollingUpdateDeployment>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct RollingUpdateDeployment {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub max_unavailable: Option<IntOrString>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub max_surge: Option<IntOrString>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct DeploymentStatus {
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "is_zero"))]
     pub observed_generation: i64,
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "is_zero"))]
     pub replicas: i64,
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "is_zero"))]
     pub updated_replicas: i64,
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "is_zero"))]
     pub ready_replicas: i64,
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "is_zero"))]
     pub available_replicas: i64,
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "is_zero"))]
     pub unavailable_replicas: i64,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub conditions: Vec<WorkloadCondition>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub collision_count: Option<i32>,
 }
 
 /// `DeploymentCondition` (with `lastUpdateTime`) and `ReplicaSetCondition` (without).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct WorkloadCondition {
-    #[serde(rename = "type")]
+    #[cfg_attr(test, serde(rename = "type"))]
     pub type_: String,
     pub status: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub last_update_time: Option<Time>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub last_transition_time: Option<Time>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
     pub reason: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
     pub message: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct ReplicaSet {
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub api_version: String,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub kind: String,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub metadata: ObjectMeta,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub spec: ReplicaSetSpec,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub status: ReplicaSetStatus,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct ReplicaSetSpec {
     /// Defaulted to 1 by the API server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub replicas: Option<i64>,
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "is_zero"))]
     pub min_ready_seconds: i64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub selector: Option<LabelSelector>,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub template: PodTemplateSpec,
-    #[serde(flatten)]
+    #[cfg_attr(test, serde(flatten))]
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct ReplicaSetStatus {
     /// Always written, also when 0 (`replicas` has no omitempty).
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub replicas: i64,
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "is_zero"))]
     pub fully_labeled_replicas: i64,
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "is_zero"))]
     pub ready_replicas: i64,
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "is_zero"))]
     pub available_replicas: i64,
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "is_zero"))]
     pub observed_generation: i64,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub conditions: Vec<WorkloadCondition>,
 }
 
+#[cfg(test)]
 fn is_zero(n: &i64) -> bool {
     *n == 0
 }

@@ -1,10 +1,8 @@
 //! `intstr.IntOrString`, and `GetScaledValueFromIntOrPercent`.
 
-use serde::Serialize;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(untagged))]
 pub enum IntOrString {
     Int(i64),
     String(String),

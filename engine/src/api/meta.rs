@@ -1,44 +1,44 @@
 //! `metav1.ObjectMeta` and `OwnerReference`.
 
 use super::{Extra, Shared, Str, StringMap, Time};
-use serde::Serialize;
 use std::rc::Rc;
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct ObjectMeta {
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
     pub name: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
     pub generate_name: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
     pub namespace: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
     pub uid: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
     pub resource_version: String,
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "is_zero"))]
     pub generation: i64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub creation_timestamp: Option<Time>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub deletion_timestamp: Option<Time>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub deletion_grace_period_seconds: Option<i64>,
-    #[serde(default, skip_serializing_if = "StringMap::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "StringMap::is_empty"))]
     pub labels: Shared<StringMap>,
-    #[serde(default, skip_serializing_if = "StringMap::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "StringMap::is_empty"))]
     pub annotations: Shared<StringMap>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub owner_references: Shared<Vec<OwnerReference>>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub finalizers: Vec<String>,
     /// managedFields and anything else of ObjectMeta the simulator does not model.
-    #[serde(flatten)]
+    #[cfg_attr(test, serde(flatten))]
     pub extra: Extra,
 }
 
+#[cfg(test)]
 fn is_zero(n: &i64) -> bool {
     *n == 0
 }
@@ -66,21 +66,21 @@ impl ObjectMeta {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct OwnerReference {
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub api_version: Str,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub kind: Str,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub name: String,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub uid: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub controller: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub block_owner_deletion: Option<bool>,
 }
 

@@ -9,6 +9,7 @@ mod affinity;
 mod controller_revision;
 mod daemonset;
 mod deployment;
+pub(crate) mod encode;
 mod event;
 mod int_or_string;
 mod label_selector;
@@ -38,6 +39,7 @@ pub use shared::Shared;
 pub use sorted_map::SortedMap;
 pub use status::ApiError;
 pub use str::Str;
+#[cfg(test)]
 pub(crate) use str::str_is_empty;
 pub use time::*;
 
@@ -75,6 +77,7 @@ pub mod taints {
     pub const NETWORK_UNAVAILABLE: &str = "node.kubernetes.io/network-unavailable";
 }
 
+#[cfg(test)]
 pub(crate) fn is_false(b: &bool) -> bool {
     !*b
 }

@@ -1,51 +1,56 @@
 //! `core/v1` Node.
 
-use super::{Extra, ObjectMeta, Quantity, Time, is_false};
-use serde::Serialize;
+use super::{Extra, ObjectMeta, Quantity, Time};
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct Node {
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub api_version: String,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub kind: String,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub metadata: ObjectMeta,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub spec: NodeSpec,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub status: NodeStatus,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct NodeSpec {
-    #[serde(default, skip_serializing_if = "String::is_empty", rename = "podCIDR")]
+    #[cfg_attr(
+        test,
+        serde(default, skip_serializing_if = "String::is_empty", rename = "podCIDR")
+    )]
     pub pod_cidr: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty", rename = "podCIDRs")]
+    #[cfg_attr(
+        test,
+        serde(default, skip_serializing_if = "Vec::is_empty", rename = "podCIDRs")
+    )]
     pub pod_cidrs: Vec<String>,
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "super::is_false"))]
     pub unschedulable: bool,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub taints: Vec<Taint>,
-    #[serde(flatten)]
+    #[cfg_attr(test, serde(flatten))]
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct Taint {
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub key: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
     pub value: String,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub effect: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub time_added: Option<Time>,
 }
 
@@ -73,48 +78,48 @@ impl std::fmt::Display for Taint {
 
 pub type ResourceList = super::SortedMap<String, Quantity>;
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct NodeStatus {
-    #[serde(default, skip_serializing_if = "ResourceList::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "ResourceList::is_empty"))]
     pub capacity: ResourceList,
-    #[serde(default, skip_serializing_if = "ResourceList::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "ResourceList::is_empty"))]
     pub allocatable: ResourceList,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub conditions: Vec<NodeCondition>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub addresses: Vec<NodeAddress>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub node_info: Option<serde_json::Value>,
-    #[serde(flatten)]
+    #[cfg_attr(test, serde(flatten))]
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct NodeCondition {
-    #[serde(default, rename = "type")]
+    #[cfg_attr(test, serde(default, rename = "type"))]
     pub type_: String,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub status: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub last_heartbeat_time: Option<Time>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub last_transition_time: Option<Time>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
     pub reason: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
     pub message: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct NodeAddress {
-    #[serde(default, rename = "type")]
+    #[cfg_attr(test, serde(default, rename = "type"))]
     pub type_: String,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub address: String,
 }
 

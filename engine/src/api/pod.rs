@@ -1,152 +1,160 @@
 //! `core/v1` Pod, PodTemplateSpec and the parts of PodSpec the simulation reads.
 
-use super::{Affinity, Extra, ObjectMeta, Shared, Str, StringMap, Time, is_false, str_is_empty};
-use serde::Serialize;
+use super::{Affinity, Extra, ObjectMeta, Shared, Str, StringMap, Time};
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct Pod {
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub api_version: String,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub kind: String,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub metadata: ObjectMeta,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub spec: PodSpec,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub status: PodStatus,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct PodTemplateSpec {
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub metadata: ObjectMeta,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub spec: PodSpec,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct PodSpec {
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub containers: Shared<Vec<Container>>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub init_containers: Vec<Container>,
-    #[serde(default, skip_serializing_if = "StringMap::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "StringMap::is_empty"))]
     pub node_selector: StringMap,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub affinity: Option<Affinity>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub tolerations: Shared<Vec<Toleration>>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
     pub node_name: String,
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "super::is_false"))]
     pub host_network: bool,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
     pub restart_policy: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub termination_grace_period_seconds: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub active_deadline_seconds: Option<i64>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
     pub dns_policy: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
     pub scheduler_name: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
     pub priority_class_name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub security_context: Option<serde_json::Value>,
     /// volumes, serviceAccountName and the rest of PodSpec, given back as they came.
-    #[serde(flatten)]
+    #[cfg_attr(test, serde(flatten))]
     pub extra: Shared<Extra>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct Container {
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub name: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
     pub image: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub ports: Vec<ContainerPort>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub resources: Option<ResourceRequirements>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub readiness_probe: Option<Probe>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
     pub image_pull_policy: String,
     /// command, args, env, volumeMounts, securityContext, ...
-    #[serde(flatten)]
+    #[cfg_attr(test, serde(flatten))]
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct ContainerPort {
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
     pub name: String,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub container_port: i32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub host_port: Option<i32>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
     pub protocol: String,
-    #[serde(default, skip_serializing_if = "String::is_empty", rename = "hostIP")]
+    #[cfg_attr(
+        test,
+        serde(default, skip_serializing_if = "String::is_empty", rename = "hostIP")
+    )]
     pub host_ip: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct ResourceRequirements {
-    #[serde(default, skip_serializing_if = "super::ResourceList::is_empty")]
+    #[cfg_attr(
+        test,
+        serde(default, skip_serializing_if = "super::ResourceList::is_empty")
+    )]
     pub limits: super::ResourceList,
-    #[serde(default, skip_serializing_if = "super::ResourceList::is_empty")]
+    #[cfg_attr(
+        test,
+        serde(default, skip_serializing_if = "super::ResourceList::is_empty")
+    )]
     pub requests: super::ResourceList,
-    #[serde(flatten)]
+    #[cfg_attr(test, serde(flatten))]
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct Probe {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub initial_delay_seconds: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub period_seconds: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub timeout_seconds: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub success_threshold: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub failure_threshold: Option<i64>,
     /// exec / httpGet / tcpSocket / grpc handlers.
-    #[serde(flatten)]
+    #[cfg_attr(test, serde(flatten))]
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct Toleration {
-    #[serde(default, skip_serializing_if = "str_is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "super::str_is_empty"))]
     pub key: Str,
-    #[serde(default, skip_serializing_if = "str_is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "super::str_is_empty"))]
     pub operator: Str,
-    #[serde(default, skip_serializing_if = "str_is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "super::str_is_empty"))]
     pub value: Str,
-    #[serde(default, skip_serializing_if = "str_is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "super::str_is_empty"))]
     pub effect: Str,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub toleration_seconds: Option<i64>,
 }
 
@@ -161,85 +169,104 @@ impl Toleration {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct PodStatus {
-    #[serde(default, skip_serializing_if = "str_is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "super::str_is_empty"))]
     pub phase: Str,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub conditions: Shared<Vec<PodCondition>>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
     pub message: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
     pub reason: String,
-    #[serde(default, skip_serializing_if = "String::is_empty", rename = "hostIP")]
+    #[cfg_attr(
+        test,
+        serde(default, skip_serializing_if = "String::is_empty", rename = "hostIP")
+    )]
     pub host_ip: String,
-    #[serde(default, skip_serializing_if = "String::is_empty", rename = "podIP")]
+    #[cfg_attr(
+        test,
+        serde(default, skip_serializing_if = "String::is_empty", rename = "podIP")
+    )]
     pub pod_ip: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub start_time: Option<Time>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub container_statuses: Shared<Vec<ContainerStatus>>,
-    #[serde(default, skip_serializing_if = "str_is_empty", rename = "qosClass")]
+    #[cfg_attr(
+        test,
+        serde(
+            default,
+            skip_serializing_if = "super::str_is_empty",
+            rename = "qosClass"
+        )
+    )]
     pub qos_class: Str,
-    #[serde(flatten)]
+    #[cfg_attr(test, serde(flatten))]
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct PodCondition {
-    #[serde(rename = "type")]
+    #[cfg_attr(test, serde(rename = "type"))]
     pub type_: Str,
     pub status: Str,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub last_probe_time: Option<Time>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub last_transition_time: Option<Time>,
-    #[serde(default, skip_serializing_if = "str_is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "super::str_is_empty"))]
     pub reason: Str,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
     pub message: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct ContainerStatus {
     pub name: String,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub image: String,
-    #[serde(default, rename = "imageID", skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(
+        test,
+        serde(default, rename = "imageID", skip_serializing_if = "String::is_empty")
+    )]
     pub image_id: String,
-    #[serde(
-        default,
-        rename = "containerID",
-        skip_serializing_if = "String::is_empty"
+    #[cfg_attr(
+        test,
+        serde(
+            default,
+            rename = "containerID",
+            skip_serializing_if = "String::is_empty"
+        )
     )]
     pub container_id: String,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub ready: bool,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub restart_count: i32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub started: Option<bool>,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub state: ContainerState,
-    #[serde(default, skip_serializing_if = "ContainerState::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "ContainerState::is_empty"))]
     pub last_state: ContainerState,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct ContainerState {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub waiting: Option<ContainerStateWaiting>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub running: Option<ContainerStateRunning>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub terminated: Option<ContainerStateTerminated>,
 }
 
@@ -249,36 +276,36 @@ impl ContainerState {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct ContainerStateWaiting {
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
     pub reason: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
     pub message: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct ContainerStateRunning {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub started_at: Option<Time>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct ContainerStateTerminated {
     pub exit_code: i32,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
     pub reason: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
     pub message: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub started_at: Option<Time>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub finished_at: Option<Time>,
 }
 

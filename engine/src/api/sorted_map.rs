@@ -4,8 +4,6 @@
 //! even one entry, while this holds exactly its entries. Iteration is in key order, as kubectl
 //! prints maps and as the `BTreeMap` it replaces gave them.
 
-use serde::ser::SerializeMap;
-use serde::{Serialize, Serializer};
 use std::borrow::Borrow;
 use std::fmt;
 
@@ -142,8 +140,11 @@ impl<K: fmt::Debug, V: fmt::Debug> fmt::Debug for SortedMap<K, V> {
     }
 }
 
-impl<K: Serialize, V: Serialize> Serialize for SortedMap<K, V> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+// The tests' reference encoding; the engine encodes with `api::encode`.
+#[cfg(test)]
+impl<K: serde::Serialize, V: serde::Serialize> serde::Serialize for SortedMap<K, V> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
         for (k, v) in &self.0 {
             map.serialize_entry(k, v)?;

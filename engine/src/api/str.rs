@@ -8,6 +8,7 @@ use std::borrow::Cow;
 pub type Str = Cow<'static, str>;
 
 /// For `skip_serializing_if`.
+#[cfg(test)]
 pub(crate) fn str_is_empty(s: &Str) -> bool {
     s.is_empty()
 }

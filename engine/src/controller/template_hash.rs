@@ -6,6 +6,7 @@
 //! alphabet; same behaviour).
 
 use crate::api::PodTemplateSpec;
+use crate::api::encode;
 
 /// The hash, with `rand.SafeEncodeString` over its decimal digits.
 pub fn compute_hash(template: &PodTemplateSpec, collision_count: Option<i32>) -> String {
@@ -16,11 +17,7 @@ pub fn compute_hash(template: &PodTemplateSpec, collision_count: Option<i32>) ->
             h = h.wrapping_mul(0x0100_0193);
         }
     };
-    write(
-        serde_json::to_string(template)
-            .unwrap_or_default()
-            .as_bytes(),
-    );
+    write(encode::to_string(template).as_bytes());
     if let Some(c) = collision_count {
         write(&(c as u32).to_le_bytes());
     }

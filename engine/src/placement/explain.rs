@@ -5,13 +5,12 @@ use super::policy::{PlacementPolicy, TolerationOrigin};
 use super::should_run::{PREFER_NO_SCHEDULE, ShouldRun, is_execute, is_schedule_or_execute};
 use super::tolerations::first_tolerating;
 use crate::api::{Node, Taint, Toleration};
-use serde::Serialize;
 
 /// Why a DaemonSet does (or does not) get a pod on a node: the decision and the checks that
 /// made it, in the order Kubernetes makes them (nodeName, nodeSelector, required node affinity,
 /// taints). Evaluation stops at the first check that fails, as upstream does.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize), serde(rename_all = "camelCase"))]
 pub struct Explanation {
     pub node: String,
     pub should_run: bool,
@@ -20,8 +19,12 @@ pub struct Explanation {
 }
 
 /// One check of `NodeShouldRunDaemonPod` and its outcome.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "type", rename_all_fields = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    test,
+    derive(serde::Serialize),
+    serde(tag = "type", rename_all_fields = "camelCase")
+)]
 pub enum Reason {
     /// The template's `spec.nodeName` is this node.
     NodeNameMatched { wanted: String },

@@ -6,10 +6,9 @@ use super::daemon_pods_on_node;
 use crate::api::{ObjectKey, Pod};
 use crate::cluster::Cluster;
 use crate::placement::{Explanation, PlacementPolicy};
-use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize), serde(rename_all = "camelCase"))]
 pub struct SlotExplanation {
     pub daemonset: String,
     pub node: String,
@@ -17,8 +16,8 @@ pub struct SlotExplanation {
     pub pods: Vec<PodState>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize), serde(rename_all = "camelCase"))]
 pub struct PodState {
     pub name: String,
     pub phase: String,

@@ -15,6 +15,7 @@ use super::field_error::{
 };
 use super::meta::{validate_annotations, validate_label_name, validate_labels};
 use super::tolerations::validate_tolerations;
+use crate::api::encode;
 use crate::api::syntax;
 use crate::api::{
     Affinity, Container, Extra, NodeSelectorRequirement, NodeSelectorTerm, PodSpec, PodTemplateSpec,
@@ -659,11 +660,7 @@ fn validate_probes_and_lifecycle(errs: &mut Errors, c: &Container, idx: &Path) {
             &idx.child("livenessProbe"),
         );
     }
-    if let Some(probe) = c
-        .readiness_probe
-        .as_ref()
-        .and_then(|p| serde_json::to_value(p).ok())
-    {
+    if let Some(probe) = c.readiness_probe.as_ref().map(|p| encode::to_value(p)) {
         validate_probe(
             errs,
             &probe,

@@ -3,6 +3,7 @@
 //! The hash is [`crate::controller::template_hash`].
 
 use super::claim::owner_reference;
+use crate::api::encode;
 use crate::api::{ControllerRevision, DaemonSet, ObjectKey, ObjectMeta, Selector, keys};
 use crate::state::World;
 use serde_json::{Value, json};
@@ -15,7 +16,7 @@ pub fn compute_hash(ds: &DaemonSet, collision_count: Option<i32>) -> String {
 
 /// The revision `data` for the DaemonSet's current template (`getPatch`).
 pub fn patch_of(ds: &DaemonSet) -> Value {
-    let mut template = serde_json::to_value(&ds.spec.template).unwrap_or(Value::Null);
+    let mut template = encode::to_value(&ds.spec.template);
     if let Value::Object(m) = &mut template {
         m.insert("$patch".into(), Value::String("replace".into()));
     }

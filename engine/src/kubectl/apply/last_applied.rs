@@ -2,8 +2,8 @@
 //! next apply can tell fields it owns (and may remove) from fields set by other means.
 
 use crate::api::ObjectMeta;
+use crate::api::encode::{self, Encode};
 use crate::manifest::decode::{Decode, from_value};
-use serde::Serialize;
 use serde_json::Value;
 
 pub const KEY: &str = "kubectl.kubernetes.io/last-applied-configuration";
@@ -12,10 +12,10 @@ pub const KEY: &str = "kubectl.kubernetes.io/last-applied-configuration";
 /// as kubectl writes it.
 /// Keys come out sorted (as kubectl's JSON of an unstructured object), and the empty parts our
 /// typed decoding adds (`status: {}` counters at zero, empty maps) are left out.
-pub fn record<T: Serialize + Clone + HasMeta>(obj: &T) -> String {
+pub fn record<T: Encode + Clone + HasMeta>(obj: &T) -> String {
     let mut copy = obj.clone();
     copy.meta_mut().annotations.remove(KEY);
-    let mut value = serde_json::to_value(&copy).unwrap_or(Value::Null);
+    let mut value = encode::to_value(&copy);
     if let Value::Object(m) = &mut value {
         m.remove("status"); // never part of what a user applies
     }

@@ -9,6 +9,7 @@ pub(super) use parse::parse;
 use super::print::json::to_json;
 use super::print::yaml::to_yaml;
 use super::{Context, KError, NamespaceScope, Out};
+use crate::api::encode;
 use crate::api::{
     Container, ContainerPort, Deployment, DeploymentSpec, LabelSelector, ObjectMeta,
     PodTemplateSpec, StringMap,
@@ -111,7 +112,7 @@ fn generate(o: &CreateDeploymentOptions) -> Deployment {
 /// Go's encoder writes the struct fields without `omitempty` even when empty (`strategy`,
 /// `resources`, `status`), and a namespace only when `-n` set one (`EnforceNamespace`).
 fn dry_run_object(o: &CreateDeploymentOptions) -> serde_json::Value {
-    let mut value = serde_json::to_value(generate(o)).unwrap_or_default();
+    let mut value = encode::to_value(&generate(o));
     if !matches!(o.namespace, NamespaceScope::Named(_))
         && let Some(meta) = value["metadata"].as_object_mut()
     {

@@ -10,6 +10,7 @@ use super::print::{json, printers, yaml};
 use super::resource::{ResourceKind, kind_string, resource_string};
 use super::{Context, KError, NamespaceScope, Out};
 use crate::api::ApiError;
+use crate::api::encode;
 use crate::api::{
     ControllerRevision, DaemonSet, Deployment, Event, Node, ObjectKey, ObjectMeta, Pod, ReplicaSet,
     Selector, StringMap, Time, format_labels,
@@ -96,16 +97,15 @@ impl<'a> Obj<'a> {
 
     /// The object as the API server returns it (`apiVersion` and `kind` filled in).
     pub(crate) fn to_value(self) -> Value {
-        let (v, api_version, kind) = match self {
-            Obj::DaemonSet(o) => (serde_json::to_value(o), "apps/v1", "DaemonSet"),
-            Obj::Pod(o) => (serde_json::to_value(o), "v1", "Pod"),
-            Obj::Node(o) => (serde_json::to_value(o), "v1", "Node"),
-            Obj::Revision(o) => (serde_json::to_value(o), "apps/v1", "ControllerRevision"),
-            Obj::Event(o) => (serde_json::to_value(o), "v1", "Event"),
-            Obj::Deployment(o) => (serde_json::to_value(o), "apps/v1", "Deployment"),
-            Obj::ReplicaSet(o) => (serde_json::to_value(o), "apps/v1", "ReplicaSet"),
+        let (mut v, api_version, kind) = match self {
+            Obj::DaemonSet(o) => (encode::to_value(o), "apps/v1", "DaemonSet"),
+            Obj::Pod(o) => (encode::to_value(o), "v1", "Pod"),
+            Obj::Node(o) => (encode::to_value(o), "v1", "Node"),
+            Obj::Revision(o) => (encode::to_value(o), "apps/v1", "ControllerRevision"),
+            Obj::Event(o) => (encode::to_value(o), "v1", "Event"),
+            Obj::Deployment(o) => (encode::to_value(o), "apps/v1", "Deployment"),
+            Obj::ReplicaSet(o) => (encode::to_value(o), "apps/v1", "ReplicaSet"),
         };
-        let mut v = v.unwrap_or(Value::Null);
         if let Value::Object(m) = &mut v {
             for (key, default) in [("apiVersion", api_version), ("kind", kind)] {
                 let empty = m.get(key).and_then(Value::as_str).is_none_or(str::is_empty);

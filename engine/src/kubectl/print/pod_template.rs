@@ -8,6 +8,7 @@ use super::describe::{
     Writer, annotations_multiline, canonical, labels_multiline, rfc1123z_or_zero,
     tolerations_multiline,
 };
+use crate::api::encode;
 use crate::api::{Container, ContainerState, ContainerStatus, Extra, PodTemplateSpec, Quantity};
 use serde_json::Value;
 
@@ -374,7 +375,7 @@ pub(crate) fn describe_containers(
             w.line(2, &format!("Liveness:\t{}", probe(p)));
         }
         if let Some(p) = &c.readiness_probe {
-            let v = serde_json::to_value(p).unwrap_or(Value::Null);
+            let v = encode::to_value(p);
             w.line(2, &format!("Readiness:\t{}", probe(&v)));
         }
         if let Some(p) = c.extra.get("startupProbe") {

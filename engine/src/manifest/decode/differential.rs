@@ -205,7 +205,7 @@ impl Gen {
 }
 
 /// A generated object of each simulated kind, as one JSON document each.
-fn generated(seed: u64) -> Vec<String> {
+pub(crate) fn generated(seed: u64) -> Vec<String> {
     let mut g = Gen {
         state: seed | 1,
         stored: false,

@@ -139,4 +139,4 @@ impl<T: Decode> Decode for Shared<T> {
 }
 
 #[cfg(test)]
-mod differential;
+pub(crate) mod differential;

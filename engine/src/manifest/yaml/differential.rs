@@ -62,11 +62,11 @@ fn difference(text: &str) -> Option<String> {
     }
 }
 
-pub(in crate::manifest) fn root() -> PathBuf {
+pub(crate) fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-pub(in crate::manifest) fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+pub(crate) fn files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -104,7 +104,7 @@ fn here_documents(script: &str) -> Vec<String> {
 }
 
 /// Every manifest the project ships, by name.
-pub(in crate::manifest) fn shipped() -> Vec<(String, String)> {
+pub(crate) fn shipped() -> Vec<(String, String)> {
     let mut paths = Vec::new();
     for dir in ["engine/tests", "src", "engine/src/manifest/yaml/testdata"] {
         files(&root().join(dir), &mut paths);

@@ -9,7 +9,7 @@
 //! scalar a string (go-yaml's decoding into `interface{}` does the same).
 
 #[cfg(test)]
-pub(super) mod differential;
+pub(crate) mod differential;
 mod error;
 mod parser;
 #[cfg(test)]
