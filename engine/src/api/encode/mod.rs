@@ -37,8 +37,9 @@ pub(crate) fn to_string(v: &dyn Encode) -> String {
 }
 
 /// `v` as a JSON value (read back from its text: the value keeps every number as written).
+/// From bytes, as JSON is read everywhere else: one instance of serde_json's parser.
 pub(crate) fn to_value(v: &dyn Encode) -> Value {
-    serde_json::from_str(&to_string(v)).unwrap_or(Value::Null)
+    serde_json::from_slice(to_string(v).as_bytes()).unwrap_or(Value::Null)
 }
 
 /// A JSON object being written, one field after another.
@@ -149,10 +150,11 @@ impl Encode for i32 {
     }
 }
 
-/// A value kept as read (unmodelled fields, conditions): serde_json's own text.
+/// A value kept as read (unmodelled fields, conditions): serde_json's own text, through
+/// `to_string` as everywhere else (its `Display` would be another instance of the writer).
 impl Encode for Value {
     fn write(&self, out: &mut String) {
-        let _ = write!(out, "{self}");
+        out.push_str(&serde_json::to_string(self).unwrap_or_default());
     }
 }
 
