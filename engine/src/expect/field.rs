@@ -135,7 +135,8 @@ fn bracket(inside: &str) -> Result<Segment, String> {
 pub(super) fn print_value(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
-        other => other.to_string(),
+        // serde_json's writer, not `Value`'s `Display` (a second instance of it in the site).
+        other => serde_json::to_string(other).unwrap_or_default(),
     }
 }
 

@@ -806,7 +806,9 @@ impl Parser {
                 let key = match &item.value {
                     Value::String(s) => s.clone(),
                     Value::Array(_) | Value::Object(_) => return Err(unsupported_key(item_at)),
-                    other => other.to_string(),
+                    // A scalar's text (serde_json's writer rather than `Value`'s `Display`,
+                    // a second instance of it in the site).
+                    other => serde_json::to_string(other).unwrap_or_default(),
                 };
                 let value = p.flow_value(']')?;
                 let mut map = Map::new();
