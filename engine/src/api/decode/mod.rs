@@ -1,7 +1,10 @@
-//! Typed decoding: a JSON value (a manifest's, once [`super::strict`] has checked and normalised
+//! Typed decoding: a JSON value (a manifest's, once `manifest::strict` has checked and normalised
 //! it, or a stored one: a last-applied annotation, a revision's template) into the API types,
 //! written by hand rather than derived: the derived decoders were a large part of the site's
-//! WebAssembly, and [`super::strict`] already gives every type error its Go text and position.
+//! WebAssembly, and `manifest::strict` already gives every type error its Go text and position.
+//! They sit beside the types (needing only them and JSON values), so every layer above reads
+//! stored JSON into a type with the one decoder; the differential test against serde's derive
+//! is `manifest::decode_differential`.
 //!
 //! A struct's decoder takes its fields by their wire names ([`Fields`]); a field's Rust type
 //! picks its [`Decode`] impl, so changing a field's type needs no change here when the new type
@@ -137,6 +140,3 @@ impl<T: Decode> Decode for Shared<T> {
         T::decode(v).map(Shared::new)
     }
 }
-
-#[cfg(test)]
-mod differential;

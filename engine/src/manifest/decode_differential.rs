@@ -4,9 +4,9 @@
 //! project ships, the fixtures, the fuzz corpus and manifests generated from the schema (right
 //! and wrong types, nulls, unknown fields, missing required fields).
 
-use super::super::schema::{self, Shape, Struct, Ty};
-use super::super::yaml::differential::{files, root, shipped};
-use super::super::{FieldValidation, Mapping, Object, decode_stream_typed, typed};
+use super::schema::{self, Shape, Struct, Ty};
+use super::yaml::differential::{files, root, shipped};
+use super::{FieldValidation, Mapping, Object, decode_stream_typed, typed};
 use crate::api::{ContainerStatus, NodeSelectorTerm, PodTemplateSpec};
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};
@@ -232,10 +232,10 @@ fn generated(seed: u64) -> Vec<String> {
 /// container statuses, a preferred term): the same result as serde's, or an error both.
 fn same_stored<T>(v: &Value) -> Result<(), String>
 where
-    T: super::Decode + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+    T: crate::api::decode::Decode + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
 {
     let want = serde_json::from_value::<T>(v.clone()).ok();
-    let got = super::from_value::<T>(v.clone()).ok();
+    let got = crate::api::decode::from_value::<T>(v.clone()).ok();
     if want == got {
         Ok(())
     } else {
