@@ -153,7 +153,7 @@ impl<K: serde::Serialize, V: serde::Serialize> serde::Serialize for SortedMap<K,
     }
 }
 
-// The tests' reference decoding; the engine decodes with `manifest::decode`.
+// The tests' reference decoding; the engine decodes with `api::decode`.
 #[cfg(test)]
 impl<'de, K: serde::Deserialize<'de> + Ord, V: serde::Deserialize<'de>> serde::Deserialize<'de>
     for SortedMap<K, V>

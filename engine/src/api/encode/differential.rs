@@ -5,7 +5,7 @@
 //! events, revisions, Deployments and ReplicaSets as the controllers write them).
 
 use super::Encode;
-use crate::manifest::decode::differential::generated;
+use crate::manifest::decode_differential::generated;
 use crate::manifest::yaml::differential::{files, root, shipped};
 use crate::manifest::{FieldValidation, Object, decode_stream_with};
 use crate::runner::{DirFiles, Session};

@@ -2,8 +2,8 @@
 //! next apply can tell fields it owns (and may remove) from fields set by other means.
 
 use crate::api::ObjectMeta;
+use crate::api::decode::{Decode, from_value};
 use crate::api::encode::{self, Encode};
-use crate::manifest::decode::{Decode, from_value};
 use serde_json::Value;
 
 pub const KEY: &str = "kubectl.kubernetes.io/last-applied-configuration";
@@ -44,7 +44,7 @@ fn prune(v: &mut Value) -> bool {
 
 /// The object the last apply recorded, if any (and if it still parses).
 /// Read through a `Value` on purpose: the typed decoders are then the ones manifests already use
-/// ([`crate::manifest::decode`]), not a second set for JSON text.
+/// ([`crate::api::decode`]), not a second set for JSON text.
 /// And from bytes, as the page reads its links: one copy of the JSON parser serves both.
 pub fn read<T: Decode>(meta: &ObjectMeta) -> Option<T> {
     let text = meta.annotations.get(KEY)?;
