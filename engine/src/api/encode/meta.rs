@@ -1,10 +1,10 @@
 //! `ObjectMeta`, owner references, and `Event`.
 
-use super::{Encode, Object};
+use super::{Encode, Object, Out};
 use crate::api::{Event, EventSource, ObjectMeta, ObjectReference, OwnerReference};
 
 impl Encode for ObjectMeta {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.unless_empty("name", &self.name);
         o.unless_empty("generateName", &self.generate_name);
@@ -28,7 +28,7 @@ impl Encode for ObjectMeta {
 }
 
 impl Encode for OwnerReference {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.field("apiVersion", &self.api_version);
         o.field("kind", &self.kind);
@@ -41,7 +41,7 @@ impl Encode for OwnerReference {
 }
 
 impl Encode for Event {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.field("apiVersion", &self.api_version);
         o.field("kind", &self.kind);
@@ -59,7 +59,7 @@ impl Encode for Event {
 }
 
 impl Encode for ObjectReference {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.field("kind", &self.kind);
         o.unless_empty("namespace", &self.namespace);
@@ -72,7 +72,7 @@ impl Encode for ObjectReference {
 }
 
 impl Encode for EventSource {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.unless_empty("component", &self.component);
         o.unless_empty("host", &self.host);

@@ -2,7 +2,8 @@
 //! revision's template and its hash), written by hand rather than derived: serde's derived
 //! serialisers, instantiated for each output, were a large part of the site's WebAssembly.
 //!
-//! The text is what `serde_json::to_string` wrote for the derived `Serialize`, byte for byte:
+//! The text is what `serde_json::to_string` wrote for the derived `Serialize`, byte for byte
+//! (and [`to_value`] builds the value `serde_json::to_value` built, without text between):
 //! fields in declaration order (template hashes are taken over this text), a field marked
 //! `omitempty` in Kubernetes left out when empty ([`Encode::is_empty_value`]), a struct's
 //! `extra` fields after its own. A struct's encoder lists its fields by wire name; the field's
@@ -20,8 +21,8 @@ use std::fmt::Write;
 
 /// A type with a JSON form.
 pub(crate) trait Encode {
-    /// Appends the JSON text of `self` to `out`.
-    fn write(&self, out: &mut String);
+    /// Appends the JSON form of `self` to `out`.
+    fn write(&self, out: &mut Out);
 
     /// Go's empty value for `omitempty`: `""`, `0`, `false`, an empty list or map, `nil`.
     fn is_empty_value(&self) -> bool {
@@ -31,37 +32,141 @@ pub(crate) trait Encode {
 
 /// The JSON text of `v`.
 pub(crate) fn to_string(v: &dyn Encode) -> String {
-    let mut out = String::new();
+    let mut out = Out::Text(String::new());
     v.write(&mut out);
-    out
+    match out {
+        Out::Text(text) => text,
+        Out::Value(_) => String::new(),
+    }
 }
 
-/// `v` as a JSON value (read back from its text: the value keeps every number as written).
-/// From bytes, as JSON is read everywhere else: one instance of serde_json's parser.
+/// `v` as a JSON value, built directly (a float kept exactly, as it would not always be if
+/// the text were read back).
 pub(crate) fn to_value(v: &dyn Encode) -> Value {
-    serde_json::from_slice(to_string(v).as_bytes()).unwrap_or(Value::Null)
+    let mut out = Out::Value(vec![Frame {
+        key: None,
+        value: Value::Null,
+    }]);
+    v.write(&mut out);
+    match out {
+        Out::Value(mut stack) => stack.pop().map_or(Value::Null, |f| f.value),
+        Out::Text(_) => Value::Null,
+    }
+}
+
+/// Where an encoder writes: JSON text, or a value being built.
+pub(crate) enum Out {
+    Text(String),
+    /// The objects and arrays open, innermost last; the bottom frame receives the whole value.
+    Value(Vec<Frame>),
+}
+
+/// An object or array being built, and the key its next value goes under.
+pub(crate) struct Frame {
+    key: Option<String>,
+    value: Value,
+}
+
+impl Out {
+    /// A scalar: its text, or its value.
+    fn scalar(&mut self, text: &str, value: impl FnOnce() -> Value) {
+        match self {
+            Out::Text(out) => out.push_str(text),
+            Out::Value(_) => self.put(value()),
+        }
+    }
+
+    fn string(&mut self, s: &str) {
+        match self {
+            Out::Text(out) => write_str(out, s),
+            Out::Value(_) => self.put(Value::String(s.to_string())),
+        }
+    }
+
+    /// Adds a finished value to the innermost open object or array (or as the whole value).
+    fn put(&mut self, v: Value) {
+        let Out::Value(stack) = self else { return };
+        let Some(top) = stack.last_mut() else { return };
+        match &mut top.value {
+            Value::Object(map) => {
+                if let Some(key) = top.key.take() {
+                    map.insert(key, v);
+                }
+            }
+            Value::Array(items) => items.push(v),
+            whole => *whole = v,
+        }
+    }
+
+    /// Opens an object (`{`) or an array (`[`).
+    fn open(&mut self, bracket: char) {
+        match self {
+            Out::Text(out) => out.push(bracket),
+            Out::Value(stack) => stack.push(Frame {
+                key: None,
+                value: if bracket == '{' {
+                    Value::Object(serde_json::Map::new())
+                } else {
+                    Value::Array(Vec::new())
+                },
+            }),
+        }
+    }
+
+    /// Closes the innermost object (`}`) or array (`]`).
+    fn close(&mut self, bracket: char) {
+        match self {
+            Out::Text(out) => out.push(bracket),
+            Out::Value(stack) => {
+                if let Some(done) = stack.pop() {
+                    self.put(done.value);
+                }
+            }
+        }
+    }
+
+    /// Before an array's item or an object's field other than the first.
+    fn comma(&mut self) {
+        if let Out::Text(out) = self {
+            out.push(',');
+        }
+    }
+
+    /// An object's next key.
+    fn key(&mut self, key: &str) {
+        match self {
+            Out::Text(out) => {
+                write_str(out, key);
+                out.push(':');
+            }
+            Out::Value(stack) => {
+                if let Some(top) = stack.last_mut() {
+                    top.key = Some(key.to_string());
+                }
+            }
+        }
+    }
 }
 
 /// A JSON object being written, one field after another.
 pub(crate) struct Object<'a> {
-    out: &'a mut String,
+    out: &'a mut Out,
     first: bool,
 }
 
 impl<'a> Object<'a> {
-    pub(crate) fn new(out: &'a mut String) -> Object<'a> {
-        out.push('{');
+    pub(crate) fn new(out: &'a mut Out) -> Object<'a> {
+        out.open('{');
         Object { out, first: true }
     }
 
     /// A field always written.
     pub(crate) fn field(&mut self, key: &str, v: &dyn Encode) {
         if !self.first {
-            self.out.push(',');
+            self.out.comma();
         }
         self.first = false;
-        write_str(self.out, key);
-        self.out.push(':');
+        self.out.key(key);
         v.write(self.out);
     }
 
@@ -80,7 +185,7 @@ impl<'a> Object<'a> {
     }
 
     pub(crate) fn end(self) {
-        self.out.push('}');
+        self.out.close('}');
     }
 }
 
@@ -106,8 +211,8 @@ fn write_str(out: &mut String, s: &str) {
 }
 
 impl Encode for String {
-    fn write(&self, out: &mut String) {
-        write_str(out, self);
+    fn write(&self, out: &mut Out) {
+        out.string(self);
     }
     fn is_empty_value(&self) -> bool {
         self.is_empty()
@@ -115,8 +220,8 @@ impl Encode for String {
 }
 
 impl Encode for Str {
-    fn write(&self, out: &mut String) {
-        write_str(out, self);
+    fn write(&self, out: &mut Out) {
+        out.string(self);
     }
     fn is_empty_value(&self) -> bool {
         self.is_empty()
@@ -124,8 +229,8 @@ impl Encode for Str {
 }
 
 impl Encode for bool {
-    fn write(&self, out: &mut String) {
-        out.push_str(if *self { "true" } else { "false" });
+    fn write(&self, out: &mut Out) {
+        out.scalar(if *self { "true" } else { "false" }, || Value::Bool(*self));
     }
     fn is_empty_value(&self) -> bool {
         !*self
@@ -133,8 +238,8 @@ impl Encode for bool {
 }
 
 impl Encode for i64 {
-    fn write(&self, out: &mut String) {
-        let _ = write!(out, "{self}");
+    fn write(&self, out: &mut Out) {
+        out.scalar(&self.to_string(), || Value::from(*self));
     }
     fn is_empty_value(&self) -> bool {
         *self == 0
@@ -142,7 +247,7 @@ impl Encode for i64 {
 }
 
 impl Encode for i32 {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         i64::from(*self).write(out);
     }
     fn is_empty_value(&self) -> bool {
@@ -153,38 +258,41 @@ impl Encode for i32 {
 /// A value kept as read (unmodelled fields, conditions): serde_json's own text, through
 /// `to_string` as everywhere else (its `Display` would be another instance of the writer).
 impl Encode for Value {
-    fn write(&self, out: &mut String) {
-        out.push_str(&serde_json::to_string(self).unwrap_or_default());
+    fn write(&self, out: &mut Out) {
+        match out {
+            Out::Text(text) => text.push_str(&serde_json::to_string(self).unwrap_or_default()),
+            Out::Value(_) => out.put(self.clone()),
+        }
     }
 }
 
 impl Encode for Time {
-    fn write(&self, out: &mut String) {
-        write_str(out, &self.to_string());
+    fn write(&self, out: &mut Out) {
+        out.string(&self.to_string());
     }
 }
 
 impl Encode for Quantity {
-    fn write(&self, out: &mut String) {
-        write_str(out, &self.0);
+    fn write(&self, out: &mut Out) {
+        out.string(&self.0);
     }
 }
 
 /// Untagged: the number or the string.
 impl Encode for IntOrString {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         match self {
             IntOrString::Int(i) => i.write(out),
-            IntOrString::String(s) => write_str(out, s),
+            IntOrString::String(s) => out.string(s),
         }
     }
 }
 
 impl<T: Encode> Encode for Option<T> {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         match self {
             Some(v) => v.write(out),
-            None => out.push_str("null"),
+            None => out.scalar("null", || Value::Null),
         }
     }
     fn is_empty_value(&self) -> bool {
@@ -193,15 +301,15 @@ impl<T: Encode> Encode for Option<T> {
 }
 
 impl<T: Encode> Encode for Vec<T> {
-    fn write(&self, out: &mut String) {
-        out.push('[');
+    fn write(&self, out: &mut Out) {
+        out.open('[');
         for (i, item) in self.iter().enumerate() {
             if i > 0 {
-                out.push(',');
+                out.comma();
             }
             item.write(out);
         }
-        out.push(']');
+        out.close(']');
     }
     fn is_empty_value(&self) -> bool {
         self.is_empty()
@@ -209,7 +317,7 @@ impl<T: Encode> Encode for Vec<T> {
 }
 
 impl<V: Encode> Encode for SortedMap<String, V> {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         for (k, v) in self.iter() {
             o.field(k, v);
@@ -222,7 +330,7 @@ impl<V: Encode> Encode for SortedMap<String, V> {
 }
 
 impl<T: Encode> Encode for Shared<T> {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         (**self).write(out);
     }
     fn is_empty_value(&self) -> bool {

@@ -1,10 +1,10 @@
 //! `Node`.
 
-use super::{Encode, Object};
+use super::{Encode, Object, Out};
 use crate::api::{Node, NodeAddress, NodeCondition, NodeSpec, NodeStatus, Taint};
 
 impl Encode for Node {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.field("apiVersion", &self.api_version);
         o.field("kind", &self.kind);
@@ -16,7 +16,7 @@ impl Encode for Node {
 }
 
 impl Encode for NodeSpec {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.unless_empty("podCIDR", &self.pod_cidr);
         o.unless_empty("podCIDRs", &self.pod_cidrs);
@@ -28,7 +28,7 @@ impl Encode for NodeSpec {
 }
 
 impl Encode for Taint {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.field("key", &self.key);
         o.unless_empty("value", &self.value);
@@ -39,7 +39,7 @@ impl Encode for Taint {
 }
 
 impl Encode for NodeStatus {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.unless_empty("capacity", &self.capacity);
         o.unless_empty("allocatable", &self.allocatable);
@@ -52,7 +52,7 @@ impl Encode for NodeStatus {
 }
 
 impl Encode for NodeCondition {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.field("type", &self.type_);
         o.field("status", &self.status);
@@ -65,7 +65,7 @@ impl Encode for NodeCondition {
 }
 
 impl Encode for NodeAddress {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.field("type", &self.type_);
         o.field("address", &self.address);

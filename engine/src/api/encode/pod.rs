@@ -1,6 +1,6 @@
 //! `Pod`, its spec and status, and the pod template.
 
-use super::{Encode, Object};
+use super::{Encode, Object, Out};
 use crate::api::{
     Container, ContainerPort, ContainerState, ContainerStateRunning, ContainerStateTerminated,
     ContainerStateWaiting, ContainerStatus, Pod, PodCondition, PodSpec, PodStatus, PodTemplateSpec,
@@ -8,7 +8,7 @@ use crate::api::{
 };
 
 impl Encode for Pod {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.field("apiVersion", &self.api_version);
         o.field("kind", &self.kind);
@@ -20,7 +20,7 @@ impl Encode for Pod {
 }
 
 impl Encode for PodTemplateSpec {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.field("metadata", &self.metadata);
         o.field("spec", &self.spec);
@@ -29,7 +29,7 @@ impl Encode for PodTemplateSpec {
 }
 
 impl Encode for PodSpec {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.field("containers", &self.containers);
         o.unless_empty("initContainers", &self.init_containers);
@@ -54,7 +54,7 @@ impl Encode for PodSpec {
 }
 
 impl Encode for Container {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.field("name", &self.name);
         o.unless_empty("image", &self.image);
@@ -68,7 +68,7 @@ impl Encode for Container {
 }
 
 impl Encode for ContainerPort {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.unless_empty("name", &self.name);
         o.field("containerPort", &self.container_port);
@@ -80,7 +80,7 @@ impl Encode for ContainerPort {
 }
 
 impl Encode for ResourceRequirements {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.unless_empty("limits", &self.limits);
         o.unless_empty("requests", &self.requests);
@@ -90,7 +90,7 @@ impl Encode for ResourceRequirements {
 }
 
 impl Encode for Probe {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.unless_empty("initialDelaySeconds", &self.initial_delay_seconds);
         o.unless_empty("periodSeconds", &self.period_seconds);
@@ -103,7 +103,7 @@ impl Encode for Probe {
 }
 
 impl Encode for Toleration {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.unless_empty("key", &self.key);
         o.unless_empty("operator", &self.operator);
@@ -115,7 +115,7 @@ impl Encode for Toleration {
 }
 
 impl Encode for PodStatus {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.unless_empty("phase", &self.phase);
         o.unless_empty("conditions", &self.conditions);
@@ -132,7 +132,7 @@ impl Encode for PodStatus {
 }
 
 impl Encode for PodCondition {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.field("type", &self.type_);
         o.field("status", &self.status);
@@ -145,7 +145,7 @@ impl Encode for PodCondition {
 }
 
 impl Encode for ContainerStatus {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.field("name", &self.name);
         o.field("image", &self.image);
@@ -161,7 +161,7 @@ impl Encode for ContainerStatus {
 }
 
 impl Encode for ContainerState {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.unless_empty("waiting", &self.waiting);
         o.unless_empty("running", &self.running);
@@ -174,7 +174,7 @@ impl Encode for ContainerState {
 }
 
 impl Encode for ContainerStateWaiting {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.unless_empty("reason", &self.reason);
         o.unless_empty("message", &self.message);
@@ -183,7 +183,7 @@ impl Encode for ContainerStateWaiting {
 }
 
 impl Encode for ContainerStateRunning {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.unless_empty("startedAt", &self.started_at);
         o.end();
@@ -191,7 +191,7 @@ impl Encode for ContainerStateRunning {
 }
 
 impl Encode for ContainerStateTerminated {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.field("exitCode", &self.exit_code);
         o.unless_empty("reason", &self.reason);

@@ -1,13 +1,13 @@
 //! Label selectors and node affinity.
 
-use super::{Encode, Object};
+use super::{Encode, Object, Out};
 use crate::api::{
     Affinity, LabelSelector, LabelSelectorRequirement, NodeAffinity, NodeSelector,
     NodeSelectorRequirement, NodeSelectorTerm,
 };
 
 impl Encode for LabelSelector {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.unless_empty("matchLabels", &self.match_labels);
         o.unless_empty("matchExpressions", &self.match_expressions);
@@ -16,7 +16,7 @@ impl Encode for LabelSelector {
 }
 
 impl Encode for LabelSelectorRequirement {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.field("key", &self.key);
         o.field("operator", &self.operator);
@@ -26,7 +26,7 @@ impl Encode for LabelSelectorRequirement {
 }
 
 impl Encode for Affinity {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.unless_empty("nodeAffinity", &self.node_affinity);
         o.unless_empty("podAffinity", &self.pod_affinity);
@@ -36,7 +36,7 @@ impl Encode for Affinity {
 }
 
 impl Encode for NodeAffinity {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.unless_empty(
             "requiredDuringSchedulingIgnoredDuringExecution",
@@ -51,7 +51,7 @@ impl Encode for NodeAffinity {
 }
 
 impl Encode for NodeSelector {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.field("nodeSelectorTerms", &self.node_selector_terms);
         o.end();
@@ -59,7 +59,7 @@ impl Encode for NodeSelector {
 }
 
 impl Encode for NodeSelectorTerm {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.unless_empty("matchExpressions", &self.match_expressions);
         o.unless_empty("matchFields", &self.match_fields);
@@ -68,7 +68,7 @@ impl Encode for NodeSelectorTerm {
 }
 
 impl Encode for NodeSelectorRequirement {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.field("key", &self.key);
         o.field("operator", &self.operator);

@@ -1,6 +1,6 @@
 //! `apps/v1` DaemonSet, Deployment, ReplicaSet and ControllerRevision.
 
-use super::{Encode, Object};
+use super::{Encode, Object, Out};
 use crate::api::{
     ControllerRevision, DaemonSet, DaemonSetSpec, DaemonSetStatus, DaemonSetUpdateStrategy,
     Deployment, DeploymentSpec, DeploymentStatus, DeploymentStrategy, ReplicaSet, ReplicaSetSpec,
@@ -8,7 +8,7 @@ use crate::api::{
 };
 
 impl Encode for DaemonSet {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.field("apiVersion", &self.api_version);
         o.field("kind", &self.kind);
@@ -20,7 +20,7 @@ impl Encode for DaemonSet {
 }
 
 impl Encode for DaemonSetSpec {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.unless_empty("selector", &self.selector);
         o.field("template", &self.template);
@@ -33,7 +33,7 @@ impl Encode for DaemonSetSpec {
 }
 
 impl Encode for DaemonSetUpdateStrategy {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.unless_empty("type", &self.type_);
         o.unless_empty("rollingUpdate", &self.rolling_update);
@@ -42,7 +42,7 @@ impl Encode for DaemonSetUpdateStrategy {
 }
 
 impl Encode for RollingUpdateDaemonSet {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.unless_empty("maxUnavailable", &self.max_unavailable);
         o.unless_empty("maxSurge", &self.max_surge);
@@ -51,7 +51,7 @@ impl Encode for RollingUpdateDaemonSet {
 }
 
 impl Encode for DaemonSetStatus {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.field("currentNumberScheduled", &self.current_number_scheduled);
         o.field("numberMisscheduled", &self.number_misscheduled);
@@ -68,7 +68,7 @@ impl Encode for DaemonSetStatus {
 }
 
 impl Encode for Deployment {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.field("apiVersion", &self.api_version);
         o.field("kind", &self.kind);
@@ -80,7 +80,7 @@ impl Encode for Deployment {
 }
 
 impl Encode for DeploymentSpec {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.unless_empty("replicas", &self.replicas);
         o.unless_empty("selector", &self.selector);
@@ -96,7 +96,7 @@ impl Encode for DeploymentSpec {
 }
 
 impl Encode for DeploymentStrategy {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.unless_empty("type", &self.type_);
         o.unless_empty("rollingUpdate", &self.rolling_update);
@@ -105,7 +105,7 @@ impl Encode for DeploymentStrategy {
 }
 
 impl Encode for RollingUpdateDeployment {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.unless_empty("maxUnavailable", &self.max_unavailable);
         o.unless_empty("maxSurge", &self.max_surge);
@@ -114,7 +114,7 @@ impl Encode for RollingUpdateDeployment {
 }
 
 impl Encode for DeploymentStatus {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.unless_empty("observedGeneration", &self.observed_generation);
         o.unless_empty("replicas", &self.replicas);
@@ -129,7 +129,7 @@ impl Encode for DeploymentStatus {
 }
 
 impl Encode for WorkloadCondition {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.field("type", &self.type_);
         o.field("status", &self.status);
@@ -142,7 +142,7 @@ impl Encode for WorkloadCondition {
 }
 
 impl Encode for ReplicaSet {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.field("apiVersion", &self.api_version);
         o.field("kind", &self.kind);
@@ -154,7 +154,7 @@ impl Encode for ReplicaSet {
 }
 
 impl Encode for ReplicaSetSpec {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.unless_empty("replicas", &self.replicas);
         o.unless_empty("minReadySeconds", &self.min_ready_seconds);
@@ -166,7 +166,7 @@ impl Encode for ReplicaSetSpec {
 }
 
 impl Encode for ReplicaSetStatus {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.field("replicas", &self.replicas);
         o.unless_empty("fullyLabeledReplicas", &self.fully_labeled_replicas);
@@ -179,7 +179,7 @@ impl Encode for ReplicaSetStatus {
 }
 
 impl Encode for ControllerRevision {
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.field("apiVersion", &self.api_version);
         o.field("kind", &self.kind);
