@@ -15,7 +15,7 @@ use crate::state::World;
 use crate::state::apiserver;
 use crate::state::audit::{Request, users};
 use crate::state::clock::Wake;
-use crate::state::events::{reference, source};
+use crate::state::events::{Message, reference, source};
 use crate::state::hash::FastHashMap as HashMap;
 use crate::state::store::Change;
 use std::cmp::Reverse;
@@ -151,7 +151,7 @@ fn manage_replicas(w: &mut World, rs: &ReplicaSet, active: &[ObjectKey]) {
     if diff < 0 {
         for _ in 0..(-diff) {
             let key = apiserver::create_pod(w, new_pod(rs), users::REPLICASET_CONTROLLER);
-            let msg = format!("Created pod: {}", key.name);
+            let msg = Message::template("Created pod: {}", &[&key.name]);
             w.recorder.record(
                 now,
                 rs_ref(),
@@ -164,7 +164,7 @@ fn manage_replicas(w: &mut World, rs: &ReplicaSet, active: &[ObjectKey]) {
     } else if diff > 0 {
         for key in pods_to_delete(w, active, diff as usize) {
             if apiserver::delete_pod(w, &key, None, Request::delete(users::REPLICASET_CONTROLLER)) {
-                let msg = format!("Deleted pod: {}", key.name);
+                let msg = Message::template("Deleted pod: {}", &[&key.name]);
                 w.recorder.record(
                     now,
                     rs_ref(),
