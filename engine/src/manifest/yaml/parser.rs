@@ -652,6 +652,8 @@ impl Parser {
         self.enter(start)?;
         let mut items = Vec::new();
         let mut positions = Vec::new();
+        // Where the first item's first token is (its tag or anchor, if it has one).
+        let mut first_token = None;
         loop {
             self.cur.bump(); // the `-`
             self.cur.skip_white(true)?;
@@ -662,11 +664,14 @@ impl Parser {
                 self.cur.skip_to_token(false)?;
                 if self.cur.at_end() || self.cur.at_document_marker() || self.cur.column() <= column
                 {
+                    first_token.get_or_insert(at.position());
                     self.empty(at)?
                 } else {
+                    first_token.get_or_insert(self.cur.mark().position());
                     self.block_node(column as isize, Inline::No)?
                 }
             } else {
+                first_token.get_or_insert(self.cur.mark().position());
                 self.block_node(column as isize, Inline::AfterDash)?
             };
             items.push(item.value);
@@ -690,9 +695,9 @@ impl Parser {
             }
         }
         self.leave();
-        // serde-saphyr places an indentless sequence at its first item.
-        let at = match positions.first() {
-            Some(first) if indentless => first.at,
+        // serde-saphyr places an indentless sequence at its first item's first token.
+        let at = match first_token {
+            Some(first) if indentless => first,
             _ => start.position(),
         };
         Ok(Tree {
