@@ -1,7 +1,8 @@
 //! `core/v1` Pod, PodTemplateSpec and the parts of PodSpec the simulation reads.
 
-use super::{Affinity, Extra, ObjectMeta, Shared, Str, StringMap, Time, is_false, str_is_empty};
+use super::{Affinity, Extra, ObjectMeta, Shared, Str, StringMap, Time, str_is_empty};
 use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[cfg_attr(test, derive(serde::Deserialize))]
@@ -29,41 +30,107 @@ pub struct PodTemplateSpec {
     pub spec: PodSpec,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+/// What the simulation reads of a pod's spec. A pod changes its node, affinity and tolerations;
+/// the rest it keeps as its template set it, so that part is one [`Shared`] value, held once
+/// for all the pods of a template (`settings`). Serialised with every field in PodSpec's own
+/// order (see the `Serialize` below), as if `settings` were not there.
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct PodSpec {
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub containers: Shared<Vec<Container>>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub init_containers: Vec<Container>,
-    #[serde(default, skip_serializing_if = "StringMap::is_empty")]
-    pub node_selector: StringMap,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default))]
     pub affinity: Option<Affinity>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, serde(default))]
     pub tolerations: Shared<Vec<Toleration>>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(test, serde(default))]
     pub node_name: String,
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[cfg_attr(test, serde(default))]
     pub host_network: bool,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub restart_policy: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub termination_grace_period_seconds: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub active_deadline_seconds: Option<i64>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub dns_policy: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub scheduler_name: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub priority_class_name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub security_context: Option<serde_json::Value>,
+    #[cfg_attr(test, serde(flatten))]
+    pub settings: Shared<PodSettings>,
     /// volumes, serviceAccountName and the rest of PodSpec, given back as they came.
-    #[serde(flatten)]
+    #[cfg_attr(test, serde(flatten))]
     pub extra: Shared<Extra>,
+}
+
+/// The fields of PodSpec a pod keeps as its template set them.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
+pub struct PodSettings {
+    #[cfg_attr(test, serde(default))]
+    pub init_containers: Vec<Container>,
+    #[cfg_attr(test, serde(default))]
+    pub node_selector: StringMap,
+    #[cfg_attr(test, serde(default))]
+    pub restart_policy: String,
+    #[cfg_attr(test, serde(default))]
+    pub termination_grace_period_seconds: Option<i64>,
+    #[cfg_attr(test, serde(default))]
+    pub active_deadline_seconds: Option<i64>,
+    #[cfg_attr(test, serde(default))]
+    pub dns_policy: String,
+    #[cfg_attr(test, serde(default))]
+    pub scheduler_name: String,
+    #[cfg_attr(test, serde(default))]
+    pub priority_class_name: String,
+    #[cfg_attr(test, serde(default))]
+    pub security_context: Option<serde_json::Value>,
+}
+
+/// PodSpec's fields in the order of the Go type (the order `deepHashObject` and the pod
+/// template hash see), empty ones left out, then the unmodelled ones.
+impl Serialize for PodSpec {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let s = &*self.settings;
+        let mut m = serializer.serialize_map(None)?;
+        m.serialize_entry("containers", &self.containers)?;
+        if !s.init_containers.is_empty() {
+            m.serialize_entry("initContainers", &s.init_containers)?;
+        }
+        if !s.node_selector.is_empty() {
+            m.serialize_entry("nodeSelector", &s.node_selector)?;
+        }
+        if let Some(a) = &self.affinity {
+            m.serialize_entry("affinity", a)?;
+        }
+        if !self.tolerations.is_empty() {
+            m.serialize_entry("tolerations", &self.tolerations)?;
+        }
+        if !self.node_name.is_empty() {
+            m.serialize_entry("nodeName", &self.node_name)?;
+        }
+        if self.host_network {
+            m.serialize_entry("hostNetwork", &self.host_network)?;
+        }
+        if !s.restart_policy.is_empty() {
+            m.serialize_entry("restartPolicy", &s.restart_policy)?;
+        }
+        if let Some(v) = &s.termination_grace_period_seconds {
+            m.serialize_entry("terminationGracePeriodSeconds", v)?;
+        }
+        if let Some(v) = &s.active_deadline_seconds {
+            m.serialize_entry("activeDeadlineSeconds", v)?;
+        }
+        if !s.dns_policy.is_empty() {
+            m.serialize_entry("dnsPolicy", &s.dns_policy)?;
+        }
+        if !s.scheduler_name.is_empty() {
+            m.serialize_entry("schedulerName", &s.scheduler_name)?;
+        }
+        if !s.priority_class_name.is_empty() {
+            m.serialize_entry("priorityClassName", &s.priority_class_name)?;
+        }
+        if let Some(v) = &s.security_context {
+            m.serialize_entry("securityContext", v)?;
+        }
+        for (k, v) in self.extra.iter() {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]

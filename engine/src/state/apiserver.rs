@@ -59,7 +59,7 @@ pub fn delete_pod(w: &mut World, key: &ObjectKey, grace: Option<i64>, by: Reques
         return false;
     };
     let grace = grace
-        .or(pod.spec.termination_grace_period_seconds)
+        .or(pod.spec.settings.termination_grace_period_seconds)
         .unwrap_or(30)
         .max(0);
     let at_once = pod.spec.node_name.is_empty() || pod.is_terminal() || grace == 0;

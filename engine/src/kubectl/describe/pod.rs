@@ -53,10 +53,13 @@ pub(super) fn describe(cluster: &Cluster, pod: &Pod, show_events: bool) -> Strin
     if let Some(p) = pod.spec.extra.get("priority").and_then(Value::as_i64) {
         w.line(0, &format!("Priority:\t{p}"));
     }
-    if !pod.spec.priority_class_name.is_empty() {
+    if !pod.spec.settings.priority_class_name.is_empty() {
         w.line(
             0,
-            &format!("Priority Class Name:\t{}", pod.spec.priority_class_name),
+            &format!(
+                "Priority Class Name:\t{}",
+                pod.spec.settings.priority_class_name
+            ),
         );
     }
     let sa = spec_str(pod, "serviceAccountName");
@@ -121,7 +124,7 @@ pub(super) fn describe(cluster: &Cluster, pod: &Pod, show_events: bool) -> Strin
     {
         w.line(0, &format!("NominatedNodeName:\t{n}"));
     }
-    if !pod.spec.init_containers.is_empty() {
+    if !pod.spec.settings.init_containers.is_empty() {
         let init: Vec<ContainerStatus> = pod
             .status
             .extra
@@ -131,7 +134,7 @@ pub(super) fn describe(cluster: &Cluster, pod: &Pod, show_events: bool) -> Strin
         describe_containers(
             &mut w,
             "Init Containers",
-            &pod.spec.init_containers,
+            &pod.spec.settings.init_containers,
             &init,
             "",
             Source::Server,
@@ -169,7 +172,12 @@ pub(super) fn describe(cluster: &Cluster, pod: &Pod, show_events: bool) -> Strin
     }
     describe_volumes(&mut w, volumes(&pod.spec.extra), "", Source::Server);
     w.line(0, &format!("QoS Class:\t{}", qos(pod)));
-    labels_multiline(&mut w, "", "Node-Selectors", &pod.spec.node_selector);
+    labels_multiline(
+        &mut w,
+        "",
+        "Node-Selectors",
+        &pod.spec.settings.node_selector,
+    );
     tolerations_multiline(&mut w, "", "Tolerations", &pod.spec.tolerations);
     if show_events {
         let evs = events::about(cluster, None, m);

@@ -48,6 +48,7 @@ pub struct PodSummary {
 
 fn is_restartable_init(pod: &Pod, name: &str) -> bool {
     pod.spec
+        .settings
         .init_containers
         .iter()
         .find(|c| c.name == name)
@@ -87,7 +88,7 @@ fn terminated_reason(reason: &str, exit_code: i32, prefix: &str) -> String {
 /// `printPod`'s READY, STATUS and RESTARTS.
 pub fn pod_summary(pod: &Pod) -> PodSummary {
     let mut total = pod.spec.containers.len();
-    for c in &pod.spec.init_containers {
+    for c in &pod.spec.settings.init_containers {
         if is_restartable_init(pod, &c.name) {
             total += 1;
         }
@@ -144,7 +145,7 @@ pub fn pod_summary(pod: &Pod) -> PodSummary {
         {
             reason = format!("Init:{}", w.reason);
         } else {
-            reason = format!("Init:{}/{}", i, pod.spec.init_containers.len());
+            reason = format!("Init:{}/{}", i, pod.spec.settings.init_containers.len());
         }
         initializing = true;
         break;
@@ -370,7 +371,7 @@ pub fn daemonset_row(ds: &DaemonSet, now: Time, wide: bool) -> Vec<String> {
         st.number_ready.to_string(),
         st.updated_number_scheduled.to_string(),
         st.number_available.to_string(),
-        format_labels(&ds.spec.template.spec.node_selector),
+        format_labels(&ds.spec.template.spec.settings.node_selector),
         age(now, ds.metadata.creation_timestamp),
     ];
     if wide {

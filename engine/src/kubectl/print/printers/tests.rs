@@ -164,7 +164,7 @@ fn pod_reason_overrides_phase() {
 #[test]
 fn init_containers() {
     let mut p = pod(&["c"]);
-    p.spec.init_containers = vec![Container {
+    p.spec.settings.init_containers = vec![Container {
         name: "init".into(),
         ..Default::default()
     }];
