@@ -228,30 +228,82 @@ impl Toleration {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+/// A pod's status. What a running pod's kubelet writes is inline; the message, reason and
+/// unmodelled fields, set only for a pod that failed or was evicted, are one [`Shared`] value
+/// (`more`), empty and shared by every other pod. Serialised with every field in PodStatus's
+/// own order (see the `Serialize` below), as if `more` were not there.
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct PodStatus {
-    #[serde(default, skip_serializing_if = "str_is_empty")]
+    #[cfg_attr(test, serde(default))]
     pub phase: Str,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, serde(default))]
     pub conditions: Shared<Vec<PodCondition>>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub message: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub reason: String,
-    #[serde(default, skip_serializing_if = "String::is_empty", rename = "hostIP")]
+    #[cfg_attr(test, serde(default, rename = "hostIP"))]
     pub host_ip: String,
-    #[serde(default, skip_serializing_if = "String::is_empty", rename = "podIP")]
+    #[cfg_attr(test, serde(default, rename = "podIP"))]
     pub pod_ip: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default))]
     pub start_time: Option<Time>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, serde(default))]
     pub container_statuses: Shared<Vec<ContainerStatus>>,
-    #[serde(default, skip_serializing_if = "str_is_empty", rename = "qosClass")]
+    #[cfg_attr(test, serde(default, rename = "qosClass"))]
     pub qos_class: Str,
-    #[serde(flatten)]
+    #[cfg_attr(test, serde(flatten))]
+    pub more: Shared<PodStatusMore>,
+}
+
+/// The parts of PodStatus a pod rarely has.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Deserialize))]
+pub struct PodStatusMore {
+    #[cfg_attr(test, serde(default))]
+    pub message: String,
+    #[cfg_attr(test, serde(default))]
+    pub reason: String,
+    #[cfg_attr(test, serde(flatten))]
     pub extra: Extra,
+}
+
+/// PodStatus's fields in the order of the Go type, empty ones left out, then the unmodelled
+/// ones.
+impl Serialize for PodStatus {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let more = &*self.more;
+        let mut m = serializer.serialize_map(None)?;
+        if !self.phase.is_empty() {
+            m.serialize_entry("phase", &self.phase)?;
+        }
+        if !self.conditions.is_empty() {
+            m.serialize_entry("conditions", &self.conditions)?;
+        }
+        if !more.message.is_empty() {
+            m.serialize_entry("message", &more.message)?;
+        }
+        if !more.reason.is_empty() {
+            m.serialize_entry("reason", &more.reason)?;
+        }
+        if !self.host_ip.is_empty() {
+            m.serialize_entry("hostIP", &self.host_ip)?;
+        }
+        if !self.pod_ip.is_empty() {
+            m.serialize_entry("podIP", &self.pod_ip)?;
+        }
+        if let Some(t) = &self.start_time {
+            m.serialize_entry("startTime", t)?;
+        }
+        if !self.container_statuses.is_empty() {
+            m.serialize_entry("containerStatuses", &self.container_statuses)?;
+        }
+        if !self.qos_class.is_empty() {
+            m.serialize_entry("qosClass", &self.qos_class)?;
+        }
+        for (k, v) in more.extra.iter() {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]

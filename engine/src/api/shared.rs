@@ -30,6 +30,7 @@ shared_default!(
     super::StringMap,
     super::Extra,
     super::PodSettings,
+    super::PodStatusMore,
     Vec<super::Container>,
     Vec<super::Toleration>,
     Vec<super::OwnerReference>,

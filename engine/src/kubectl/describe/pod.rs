@@ -20,7 +20,13 @@ fn spec_str<'a>(pod: &'a Pod, key: &str) -> &'a str {
 
 /// `status.podIPs`; the API server fills it from `podIP` when only that is set.
 fn pod_ips(pod: &Pod) -> Vec<String> {
-    match pod.status.extra.get("podIPs").and_then(Value::as_array) {
+    match pod
+        .status
+        .more
+        .extra
+        .get("podIPs")
+        .and_then(Value::as_array)
+    {
         Some(ips) => ips
             .iter()
             .filter_map(|ip| ip.get("ip").and_then(Value::as_str))
@@ -96,11 +102,11 @@ pub(super) fn describe(cluster: &Cluster, pod: &Pod, show_events: bool) -> Strin
         }
         _ => w.line(0, &format!("Status:\t{}", pod.status.phase)),
     }
-    if !pod.status.reason.is_empty() {
-        w.line(0, &format!("Reason:\t{}", pod.status.reason));
+    if !pod.status.more.reason.is_empty() {
+        w.line(0, &format!("Reason:\t{}", pod.status.more.reason));
     }
-    if !pod.status.message.is_empty() {
-        w.line(0, &format!("Message:\t{}", pod.status.message));
+    if !pod.status.more.message.is_empty() {
+        w.line(0, &format!("Message:\t{}", pod.status.more.message));
     }
     w.line(0, &format!("IP:\t{}", pod.status.pod_ip));
     let ips = pod_ips(pod);
@@ -117,6 +123,7 @@ pub(super) fn describe(cluster: &Cluster, pod: &Pod, show_events: bool) -> Strin
     }
     if let Some(n) = pod
         .status
+        .more
         .extra
         .get("nominatedNodeName")
         .and_then(Value::as_str)
@@ -127,6 +134,7 @@ pub(super) fn describe(cluster: &Cluster, pod: &Pod, show_events: bool) -> Strin
     if !pod.spec.settings.init_containers.is_empty() {
         let init: Vec<ContainerStatus> = pod
             .status
+            .more
             .extra
             .get("initContainerStatuses")
             .and_then(|v| crate::api::decode::from_value(v.clone()).ok())

@@ -59,6 +59,7 @@ fn is_restartable_init(pod: &Pod, name: &str) -> bool {
 
 fn init_statuses(pod: &Pod) -> Vec<ContainerStatus> {
     pod.status
+        .more
         .extra
         .get("initContainerStatuses")
         .and_then(|v| crate::api::decode::from_value(v.clone()).ok())
@@ -100,10 +101,10 @@ pub fn pod_summary(pod: &Pod) -> PodSummary {
     let mut sidecar_last_restart: Option<Time> = None;
 
     let pod_phase = &*pod.status.phase;
-    let mut reason = if pod.status.reason.is_empty() {
+    let mut reason = if pod.status.more.reason.is_empty() {
         pod_phase.to_string()
     } else {
-        pod.status.reason.clone()
+        pod.status.more.reason.clone()
     };
     if pod
         .status
@@ -179,7 +180,7 @@ pub fn pod_summary(pod: &Pod) -> PodSummary {
         }
     }
 
-    if pod.metadata.deletion_timestamp.is_some() && pod.status.reason == "NodeLost" {
+    if pod.metadata.deletion_timestamp.is_some() && pod.status.more.reason == "NodeLost" {
         reason = "Unknown".into();
     } else if pod.metadata.deletion_timestamp.is_some()
         && pod_phase != phase::SUCCEEDED
@@ -225,6 +226,7 @@ pub fn pod_row(pod: &Pod, now: Time, wide: bool) -> Vec<String> {
         };
         let nominated = pod
             .status
+            .more
             .extra
             .get("nominatedNodeName")
             .and_then(|v| v.as_str())
