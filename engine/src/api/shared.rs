@@ -31,6 +31,7 @@ shared_default!(
     super::Extra,
     super::PodSettings,
     super::PodStatusMore,
+    super::ObjectMetaMore,
     Vec<super::Container>,
     Vec<super::Toleration>,
     Vec<super::OwnerReference>,

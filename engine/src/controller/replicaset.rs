@@ -7,8 +7,8 @@
 //! batches, no expectations: the simulated API server answers at once).
 
 use crate::api::{
-    NORMAL, ObjectKey, ObjectMeta, OwnerReference, Pod, PodStatus, ReplicaSet, ReplicaSetStatus,
-    Selector, Time, phase,
+    NORMAL, ObjectKey, ObjectMeta, ObjectMetaMore, OwnerReference, Pod, PodStatus, ReplicaSet,
+    ReplicaSetStatus, Selector, Time, phase,
 };
 use crate::controller::claim::{Claim, decide};
 use crate::state::World;
@@ -230,11 +230,15 @@ fn new_pod(rs: &ReplicaSet) -> Pod {
         api_version: "v1".into(),
         kind: "Pod".into(),
         metadata: ObjectMeta {
-            generate_name: format!("{}-", rs.metadata.name),
             namespace: rs.metadata.namespace.clone(),
             labels: template.metadata.labels.clone(),
             annotations: template.metadata.annotations.clone(),
-            finalizers: template.metadata.finalizers.clone(),
+            more: ObjectMetaMore {
+                generate_name: format!("{}-", rs.metadata.name),
+                finalizers: template.metadata.more.finalizers.clone(),
+                ..Default::default()
+            }
+            .into(),
             owner_references: vec![OwnerReference::controller_of("ReplicaSet", &rs.metadata)]
                 .into(),
             ..Default::default()

@@ -1483,7 +1483,8 @@ mod props {
                 .collect());
             let mut ds = DaemonSet {
                 metadata: ObjectMeta {
-                    name, namespace, labels: labels.into(), annotations: annotations.into(), finalizers,
+                    name, namespace, labels: labels.into(), annotations: annotations.into(),
+                    more: ObjectMetaMore { finalizers, ..Default::default() }.into(),
                     ..Default::default()
                 },
                 spec: DaemonSetSpec {

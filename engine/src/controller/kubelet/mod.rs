@@ -92,7 +92,7 @@ impl Kubelet {
             || (matches!(progress.stage, Stage::Pulling | Stage::PullFailed)
                 && progress.backoff_ms > w.timings.image_pull_backoff_ms);
         retrying
-            && pod.metadata.deletion_timestamp.is_none()
+            && pod.metadata.more.deletion_timestamp.is_none()
             && pod
                 .spec
                 .containers
@@ -125,7 +125,7 @@ impl Kubelet {
         }
         let node_ready = ready_status == "True";
         let now = w.clock.now();
-        if pod.metadata.deletion_timestamp.is_some() {
+        if pod.metadata.more.deletion_timestamp.is_some() {
             self.terminate(w, key, &pod, now);
             return;
         }
@@ -402,6 +402,7 @@ impl Kubelet {
                     .any(|c| c.state.running.is_some());
                 let grace_ms = pod
                     .metadata
+                    .more
                     .deletion_grace_period_seconds
                     .unwrap_or(30)
                     .max(0)

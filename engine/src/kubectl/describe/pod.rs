@@ -86,7 +86,7 @@ pub(super) fn describe(cluster: &Cluster, pod: &Pod, show_events: bool) -> Strin
     labels_multiline(&mut w, "", "Labels", &m.labels);
     annotations_multiline(&mut w, "Annotations", &m.annotations);
     let terminal = pod.status.phase == phase::SUCCEEDED || pod.status.phase == phase::FAILED;
-    match m.deletion_timestamp {
+    match m.more.deletion_timestamp {
         Some(t) if !terminal => {
             w.line(
                 0,
@@ -96,7 +96,7 @@ pub(super) fn describe(cluster: &Cluster, pod: &Pod, show_events: bool) -> Strin
                 0,
                 &format!(
                     "Termination Grace Period:\t{}s",
-                    m.deletion_grace_period_seconds.unwrap_or(0)
+                    m.more.deletion_grace_period_seconds.unwrap_or(0)
                 ),
             );
         }

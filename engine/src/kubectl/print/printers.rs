@@ -180,9 +180,9 @@ pub fn pod_summary(pod: &Pod) -> PodSummary {
         }
     }
 
-    if pod.metadata.deletion_timestamp.is_some() && pod.status.more.reason == "NodeLost" {
+    if pod.metadata.more.deletion_timestamp.is_some() && pod.status.more.reason == "NodeLost" {
         reason = "Unknown".into();
-    } else if pod.metadata.deletion_timestamp.is_some()
+    } else if pod.metadata.more.deletion_timestamp.is_some()
         && pod_phase != phase::SUCCEEDED
         && pod_phase != phase::FAILED
     {

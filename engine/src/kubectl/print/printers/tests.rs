@@ -143,7 +143,7 @@ fn deletion_gives_terminating_unless_terminal_or_node_lost() {
     let mut p = pod(&["c"]);
     p.status.phase = "Running".into();
     p.status.container_statuses = vec![running("c", true)].into();
-    p.metadata.deletion_timestamp = Some(T0);
+    p.metadata.more.deletion_timestamp = Some(T0);
     assert_eq!(pod_status(&p), "Terminating");
     p.status.more.reason = "NodeLost".into();
     assert_eq!(pod_status(&p), "Unknown");
