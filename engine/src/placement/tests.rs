@@ -811,7 +811,7 @@ fn c58_replace_node_affinity() {
                 required: None,
                 preferred: Some(preferred.clone()),
             }),
-            pod_affinity: Some(serde_json::json!({"x": 1})),
+            pod_affinity: Some(serde_json::json!({"x": 1}).into()),
             pod_anti_affinity: None,
         }),
         "host_1",
@@ -820,7 +820,7 @@ fn c58_replace_node_affinity() {
         kept.node_affinity.and_then(|na| na.preferred),
         Some(preferred)
     );
-    assert_eq!(kept.pod_affinity, Some(serde_json::json!({"x": 1})));
+    assert_eq!(kept.pod_affinity, Some(serde_json::json!({"x": 1}).into()));
 }
 
 #[test]
