@@ -450,3 +450,63 @@ impl Pod {
         self.status.phase == phase::SUCCEEDED || self.status.phase == phase::FAILED
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::ObjectMetaMore;
+
+    /// The hand-written encoders keep the Go types' field order, which the pod template hash
+    /// (a hash of the JSON text) depends on, and leave out empty fields, as the derives did.
+    #[test]
+    fn pods_serialise_in_the_go_field_order() {
+        let spec = PodSpec {
+            node_name: "n1".into(),
+            host_network: true,
+            settings: PodSettings {
+                node_selector: [("a".to_string(), "b".to_string())].into_iter().collect(),
+                restart_policy: "Always".into(),
+                termination_grace_period_seconds: Some(30),
+                dns_policy: "ClusterFirst".into(),
+                ..Default::default()
+            }
+            .into(),
+            extra: Extra::from([("volumes".to_string(), serde_json::json!([]))]).into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            serde_json::to_string(&spec).unwrap(),
+            r#"{"containers":[],"nodeSelector":{"a":"b"},"nodeName":"n1","hostNetwork":true,"restartPolicy":"Always","terminationGracePeriodSeconds":30,"dnsPolicy":"ClusterFirst","volumes":[]}"#
+        );
+        let meta = ObjectMeta {
+            name: "p".into(),
+            namespace: "default".into(),
+            generation: 2,
+            more: ObjectMetaMore {
+                generate_name: "p-".into(),
+                finalizers: vec!["f".into()],
+                ..Default::default()
+            }
+            .into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            serde_json::to_string(&meta).unwrap(),
+            r#"{"name":"p","generateName":"p-","namespace":"default","generation":2,"finalizers":["f"]}"#
+        );
+        let status = PodStatus {
+            phase: "Failed".into(),
+            host_ip: "10.0.0.1".into(),
+            more: PodStatusMore {
+                reason: "Evicted".into(),
+                ..Default::default()
+            }
+            .into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            serde_json::to_string(&status).unwrap(),
+            r#"{"phase":"Failed","reason":"Evicted","hostIP":"10.0.0.1"}"#
+        );
+    }
+}
