@@ -117,6 +117,13 @@ pub enum Reply {
     Text(String),
 }
 
+impl Reply {
+    /// Whether a command ran and failed.
+    pub fn is_error(&self) -> bool {
+        matches!(self, Reply::Output { is_error: true, .. })
+    }
+}
+
 /// A part of what the views show, numbered: a part is sent again only when it changed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Versioned<T> {
