@@ -23,9 +23,10 @@ pub mod why_panel;
 
 use crate::host::Host;
 use crate::host::protocol::{
-    ClockView, EditorView, LessonView, PlayerView, Reply, Request, WhyView,
+    ClockView, EditorView, LessonView, PlayerView, Reply, Request, WhyView, WorkView,
 };
 use crate::playground::{DaemonSetView, Entry, EventView, NodeView, Playground, RevisionView};
+use crate::share::{LinkError, Scenario};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -35,7 +36,7 @@ use std::sync::Arc;
 /// the parts that changed, so a view re-renders only when its part did.
 #[derive(Clone, Copy)]
 pub struct State {
-    host: RwSignal<Host, LocalStorage>,
+    host: StoredValue<Host, LocalStorage>,
     parts: Parts,
 }
 
@@ -54,6 +55,7 @@ pub struct Parts {
     pub transcript: RwSignal<Vec<Entry>>,
     pub player: RwSignal<Option<PlayerView>>,
     pub lesson: RwSignal<LessonView>,
+    pub work: RwSignal<WorkView>,
 }
 
 impl Parts {
@@ -71,6 +73,7 @@ impl Parts {
             transcript: RwSignal::new(Vec::new()),
             player: RwSignal::new(None),
             lesson: RwSignal::new(LessonView::default()),
+            work: RwSignal::new(WorkView::default()),
         }
     }
 
@@ -96,13 +99,14 @@ impl Parts {
         set(self.transcript, u.transcript);
         set(self.player, u.player);
         set(self.lesson, u.lesson);
+        set(self.work, u.work);
     }
 }
 
 impl State {
     pub fn new(playground: Playground) -> State {
         let state = State {
-            host: RwSignal::new_local(Host::new(playground)),
+            host: StoredValue::new_local(Host::new(playground)),
             parts: Parts::new(),
         };
         state.sync();
@@ -124,37 +128,40 @@ impl State {
     pub fn send_while(&self, request: Request, more: impl FnMut() -> bool) -> Reply {
         let reply = self
             .host
-            .try_update(|h| h.handle(request, more))
-            .expect("the playground state lives as long as the page");
+            .try_update_value(|h| h.handle(request, more))
+            .unwrap_or(Reply::None);
         self.sync();
         reply
     }
 
-    /// Sets the parts that changed.
-    fn sync(&self) {
-        if let Some(u) = self.host.try_update_untracked(Host::update) {
-            self.parts.apply(u);
+    /// A request answered with a text ([`Request::Link`], [`Request::Script`], ...).
+    pub fn text(&self, request: Request) -> String {
+        match self.send(request) {
+            Reply::Text(text) => text,
+            _ => String::new(),
         }
     }
 
-    /// Reads the model, subscribing the running view to changes.
-    pub fn with<R>(&self, f: impl FnOnce(&Playground) -> R) -> R {
-        self.host.with(|h| f(h.playground()))
+    /// Opens `scenario` (None: an empty cluster) in place of the work.
+    pub fn open(&self, scenario: Option<Scenario>) -> Result<(), LinkError> {
+        match self.send(Request::Open { scenario }) {
+            Reply::Opened(result) => result,
+            _ => Ok(()),
+        }
     }
 
-    /// Reads the model without subscribing.
-    pub fn with_untracked<R>(&self, f: impl FnOnce(&Playground) -> R) -> R {
-        self.host.with_untracked(|h| f(h.playground()))
-    }
-
-    /// Changes the model (a user action), then re-renders what depends on it.
-    pub fn act<R>(&self, f: impl FnOnce(&mut Playground) -> R) -> R {
-        let r = self
-            .host
-            .try_update(|h| f(h.playground_mut()))
-            .expect("the playground state lives as long as the page");
+    /// Puts `next`, a playground rebuilt in slices (`crate::share::Restoring`), in place of
+    /// the work.
+    pub fn replace(&self, next: Playground) {
+        self.host.update_value(|h| h.replace(next));
         self.sync();
-        r
+    }
+
+    /// Sets the parts that changed.
+    fn sync(&self) {
+        if let Some(u) = self.host.try_update_value(Host::update) {
+            self.parts.apply(u);
+        }
     }
 }
 

@@ -9,10 +9,11 @@ pub mod protocol;
 mod tests;
 
 use crate::playground::Playground;
+use crate::share::{self, Scenario};
 use dsplay_engine::runner::CommandOutput;
 use protocol::{
     ClockView, EditorView, LessonView, PlayerView, Reply, Request, StepRow, Update, Versioned,
-    WhyView,
+    WhyView, WorkView,
 };
 
 /// The most script lines the player lists at once (a long script shows a window of them).
@@ -64,9 +65,13 @@ struct Sent {
     /// The transcript only grows at its end and loses entries at its start: its first and last
     /// ids tell when it changed, without comparing it whole at every tick.
     transcript: Part<(Option<u64>, Option<u64>)>,
-    player: Part<Option<(u64, usize, usize, bool, std::ops::Range<usize>)>>,
+    player: Part<PlayerKey>,
     lesson: Part<LessonKey>,
+    work: Part<WorkView>,
 }
+
+/// What tells the player's view changed: the script, where it is, whether it runs, the window.
+type PlayerKey = Option<(u64, usize, usize, bool, std::ops::Range<usize>)>;
 
 /// What tells a lesson's view changed (its steps' texts come with a new id).
 type LessonKey = Option<(
@@ -95,14 +100,16 @@ impl Host {
         }
     }
 
-    /// The model, for what has not crossed the boundary yet (links, autosaves, embeds).
+    /// The model (tests).
+    #[cfg(test)]
     pub fn playground(&self) -> &Playground {
         &self.playground
     }
 
-    /// The model, for what has not crossed the boundary yet (opening a link, a preset).
-    pub fn playground_mut(&mut self) -> &mut Playground {
-        &mut self.playground
+    /// Becomes `next`, a playground rebuilt elsewhere (a long saved scenario replayed in
+    /// slices, `crate::share::Restoring`).
+    pub fn replace(&mut self, next: Playground) {
+        self.playground.replace(next);
     }
 
     /// Carries out `request`. `more()` says whether the current frame has time left, for the
@@ -221,6 +228,18 @@ impl Host {
                 Reply::None
             }
             Request::ExportYaml => Reply::Text(p.export_yaml()),
+            Request::Script => Reply::Text(p.log().script()),
+            Request::Link { lang } => Reply::Text(share::encode(&Scenario {
+                lang: Some(lang),
+                ..share::snapshot(p)
+            })),
+            Request::Open { scenario } => {
+                let next = match scenario {
+                    Some(s) => share::restore(&s),
+                    None => Ok(Playground::empty()),
+                };
+                Reply::Opened(next.map(|next| p.replace(next)))
+            }
         }
     }
 
@@ -286,6 +305,13 @@ impl Host {
                 state: p.lesson().cloned(),
                 goals: k.as_ref().map(|k| k.5.clone()).unwrap_or_default(),
             }),
+            work: s.work.offer(
+                WorkView {
+                    log_revision: p.log().revision(),
+                    pods: p.session().cluster().store().pods().len(),
+                },
+                |w| *w,
+            ),
         }
     }
 }

@@ -9,6 +9,7 @@ use crate::playground::{
     ApplyError, DaemonSetView, Entry, EventView, Explanation, GoalView, LessonState, NewNodes,
     NodeAction, NodeView, RevisionView,
 };
+use crate::share::{LinkError, Scenario};
 
 /// A user action, or the clock's.
 #[derive(Debug, Clone, PartialEq)]
@@ -97,6 +98,17 @@ pub enum Request {
     },
     /// "Download YAML"; replies [`Reply::Text`].
     ExportYaml,
+    /// The scenario's script (every command run); replies [`Reply::Text`].
+    Script,
+    /// The link of the work as it is, in the page's language `lang`; replies [`Reply::Text`].
+    Link {
+        lang: String,
+    },
+    /// Opens a scenario (a link's, a preset, a lesson, a file) in place of the work, or an
+    /// empty cluster (None); replies [`Reply::Opened`]. The console's history stays.
+    Open {
+        scenario: Option<Scenario>,
+    },
 }
 
 /// The answer to a [`Request`].
@@ -115,6 +127,8 @@ pub enum Reply {
     /// Whether a sliced Settle or "Run all" is over.
     Done(bool),
     Text(String),
+    /// A scenario opened, or why not (the work stays as it was).
+    Opened(Result<(), LinkError>),
 }
 
 impl Reply {
@@ -186,6 +200,15 @@ pub struct StepRow {
     pub comment: Option<String>,
 }
 
+/// What links, autosaves and an embed's host page follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct WorkView {
+    /// How many commands ran and the virtual time the ticks added (`record::Log::revision`).
+    pub log_revision: (usize, u64),
+    /// Pods in the cluster, scheduled or not.
+    pub pods: usize,
+}
+
 /// The parts that changed since the last update (None: unchanged).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Update {
@@ -203,4 +226,5 @@ pub struct Update {
     /// None inside: no script loaded.
     pub player: Option<Versioned<Option<PlayerView>>>,
     pub lesson: Option<Versioned<LessonView>>,
+    pub work: Option<Versioned<WorkView>>,
 }
