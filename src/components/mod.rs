@@ -126,11 +126,15 @@ impl State {
     /// Carries out a user action that works a slice at a time while `more()` says the frame
     /// has time (a Settle, "Run all").
     pub fn send_while(&self, request: Request, more: impl FnMut() -> bool) -> Reply {
+        // A read (a link every second, the history) skips comparing every part.
+        let reads_only = request.reads_only();
         let reply = self
             .host
             .try_update_value(|h| h.handle(request, more))
             .unwrap_or(Reply::None);
-        self.sync();
+        if !reads_only {
+            self.sync();
+        }
         reply
     }
 

@@ -111,6 +111,20 @@ pub enum Request {
     },
 }
 
+impl Request {
+    /// Whether it only reads the model: no part of what the views show can change.
+    pub fn reads_only(&self) -> bool {
+        matches!(
+            self,
+            Request::HistoryOlder { .. }
+                | Request::HistoryNewer
+                | Request::ExportYaml
+                | Request::Script
+                | Request::Link { .. }
+        )
+    }
+}
+
 /// The answer to a [`Request`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reply {

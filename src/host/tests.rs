@@ -25,6 +25,26 @@ fn the_first_update_carries_every_part_and_an_unchanged_model_sends_none() {
 }
 
 #[test]
+fn the_requests_that_only_read_change_no_part() {
+    let mut h = host();
+    h.update();
+    for read in [
+        Request::HistoryOlder {
+            current: String::new(),
+        },
+        Request::HistoryNewer,
+        Request::ExportYaml,
+        Request::Script,
+        Request::Link { lang: "en".into() },
+    ] {
+        assert!(read.reads_only());
+        send(&mut h, read);
+        assert_eq!(h.update(), Default::default());
+    }
+    assert!(!Request::Step.reads_only());
+}
+
+#[test]
 fn a_paused_tick_changes_nothing_a_playing_tick_sends_the_clock_with_a_new_version() {
     let mut h = host();
     let first = h.update();
@@ -173,4 +193,45 @@ fn a_script_that_does_not_read_loads_nothing_and_says_why() {
     send(&mut h, Request::NextStep);
     let player = h.update().player.expect("moved").value.expect("loaded");
     assert_eq!(player.position, 1);
+}
+
+#[test]
+fn a_link_opened_again_gives_the_same_link_and_a_bad_one_leaves_the_work() {
+    let mut h = host();
+    send(
+        &mut h,
+        Request::Console {
+            line: "kubectl label node node-1 disk=ssd".into(),
+        },
+    );
+    let link = |h: &mut Host| match send(h, Request::Link { lang: "en".into() }) {
+        Reply::Text(link) => link,
+        other => panic!("a link: {other:?}"),
+    };
+    let before = link(&mut h);
+    let scenario = crate::share::decode(&before).expect("our own link reads");
+    let mut other = host();
+    assert_eq!(
+        send(
+            &mut other,
+            Request::Open {
+                scenario: Some(scenario)
+            }
+        ),
+        Reply::Opened(Ok(()))
+    );
+    assert_eq!(link(&mut other), before);
+
+    let bad = crate::share::Scenario {
+        preset: Some("no-such-preset".into()),
+        ..Default::default()
+    };
+    let reply = send(
+        &mut other,
+        Request::Open {
+            scenario: Some(bad),
+        },
+    );
+    assert!(matches!(reply, Reply::Opened(Err(_))), "{reply:?}");
+    assert_eq!(link(&mut other), before);
 }
