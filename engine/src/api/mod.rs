@@ -8,6 +8,7 @@
 mod affinity;
 mod controller_revision;
 mod daemonset;
+pub(crate) mod decode;
 mod deployment;
 mod event;
 mod int_or_string;

@@ -85,7 +85,7 @@ impl Serialize for Quantity {
     }
 }
 
-// The tests' reference decoding; the engine decodes with `manifest::decode`.
+// The tests' reference decoding; the engine decodes with `api::decode`.
 #[cfg(test)]
 impl<'de> serde::Deserialize<'de> for Quantity {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

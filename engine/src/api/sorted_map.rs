@@ -152,7 +152,7 @@ impl<K: Serialize, V: Serialize> Serialize for SortedMap<K, V> {
     }
 }
 
-// The tests' reference decoding; the engine decodes with `manifest::decode`.
+// The tests' reference decoding; the engine decodes with `api::decode`.
 #[cfg(test)]
 impl<'de, K: serde::Deserialize<'de> + Ord, V: serde::Deserialize<'de>> serde::Deserialize<'de>
     for SortedMap<K, V>

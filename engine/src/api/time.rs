@@ -82,7 +82,7 @@ impl Serialize for Time {
     }
 }
 
-// The tests' reference decoding; the engine decodes with `manifest::decode`.
+// The tests' reference decoding; the engine decodes with `api::decode`.
 #[cfg(test)]
 impl<'de> serde::Deserialize<'de> for Time {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

@@ -29,7 +29,8 @@
 //! [`ManifestError::message`] renders the text of the Go error, given the source name (`FILE`
 //! or `STDIN`); the kubectl layer adds `error: ` or `Error from server (...)` as kubectl does.
 
-pub(crate) mod decode;
+#[cfg(test)]
+mod decode_differential;
 mod locate;
 mod problems;
 mod schema;
@@ -796,7 +797,7 @@ fn to_object(
 
 /// The typed decoding of a checked object into its kind's type.
 fn typed(mapping: Mapping, value: Value) -> Result<Object, String> {
-    use decode::from_value;
+    use crate::api::decode::from_value;
     match mapping {
         Mapping::Node => from_value(value).map(Object::Node),
         Mapping::Deployment => from_value(value).map(Object::Deployment),

@@ -842,57 +842,16 @@ fn validate_affinity(errs: &mut Errors, a: &Affinity, p: &Path) {
                     "must be in the range 1-100",
                 ));
             }
+            // The term is carried untyped in `NodeAffinity::preferred`: one with a part of the
+            // wrong type is not validated.
             let term = item
                 .get("preference")
-                .and_then(preference_term)
+                .and_then(|v| crate::api::decode::from_value::<NodeSelectorTerm>(v.clone()).ok())
                 .unwrap_or_default();
             // Preferred terms always allow invalid label values.
             validate_node_selector_term(errs, &term, true, &pp.index(i).child("preference"));
         }
     }
-}
-
-/// A preferred term's `preference` (carried untyped in `NodeAffinity::preferred`) as a
-/// `NodeSelectorTerm`; `None` when a part of it has the wrong type, then nothing in it is
-/// validated. Read here: the typed decoders (`manifest::decode`) sit above validation.
-fn preference_term(v: &Json) -> Option<NodeSelectorTerm> {
-    let requirements = |key: &str| match v.get(key) {
-        None | Some(Json::Null) => Some(None),
-        Some(Json::Array(items)) => items
-            .iter()
-            .map(requirement)
-            .collect::<Option<_>>()
-            .map(Some),
-        Some(_) => None,
-    };
-    v.is_object().then_some(())?;
-    Some(NodeSelectorTerm {
-        match_expressions: requirements("matchExpressions")?,
-        match_fields: requirements("matchFields")?,
-    })
-}
-
-/// One `NodeSelectorRequirement` of a preferred term; `None` when a part has the wrong type.
-fn requirement(v: &Json) -> Option<NodeSelectorRequirement> {
-    let text = |key: &str| match v.get(key) {
-        None => Some(String::new()),
-        Some(Json::String(s)) => Some(s.clone()),
-        Some(_) => None,
-    };
-    let values = match v.get("values") {
-        None => Vec::new(),
-        Some(Json::Array(items)) => items
-            .iter()
-            .map(|x| x.as_str().map(str::to_string))
-            .collect::<Option<_>>()?,
-        Some(_) => return None,
-    };
-    v.is_object().then_some(())?;
-    Some(NodeSelectorRequirement {
-        key: text("key")?,
-        operator: text("operator")?,
-        values,
-    })
 }
 
 /// `ValidateNodeSelectorTerm`.

@@ -28,7 +28,7 @@ pub fn template_of(rev: &ControllerRevision) -> Option<crate::api::PodTemplateSp
     if let Value::Object(m) = &mut t {
         m.remove("$patch");
     }
-    crate::manifest::decode::from_value(t).ok()
+    crate::api::decode::from_value(t).ok()
 }
 
 /// The DaemonSet's revisions, claimed (adopting orphans that match, in its namespace).

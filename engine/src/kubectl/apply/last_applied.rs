@@ -2,7 +2,7 @@
 //! next apply can tell fields it owns (and may remove) from fields set by other means.
 
 use crate::api::ObjectMeta;
-use crate::manifest::decode::{Decode, from_value};
+use crate::api::decode::{Decode, from_value};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -44,7 +44,7 @@ fn prune(v: &mut Value) -> bool {
 
 /// The object the last apply recorded, if any (and if it still parses).
 /// Read through a `Value` on purpose: the typed decoders are then the ones manifests already use
-/// ([`crate::manifest::decode`]), not a second set for JSON text.
+/// ([`crate::api::decode`]), not a second set for JSON text.
 /// And from bytes, as the page reads its links: one copy of the JSON parser serves both.
 pub fn read<T: Decode>(meta: &ObjectMeta) -> Option<T> {
     let text = meta.annotations.get(KEY)?;

@@ -126,7 +126,7 @@ pub(super) fn describe(cluster: &Cluster, pod: &Pod, show_events: bool) -> Strin
             .status
             .extra
             .get("initContainerStatuses")
-            .and_then(|v| crate::manifest::decode::from_value(v.clone()).ok())
+            .and_then(|v| crate::api::decode::from_value(v.clone()).ok())
             .unwrap_or_default();
         describe_containers(
             &mut w,

@@ -60,7 +60,7 @@ fn init_statuses(pod: &Pod) -> Vec<ContainerStatus> {
     pod.status
         .extra
         .get("initContainerStatuses")
-        .and_then(|v| crate::manifest::decode::from_value(v.clone()).ok())
+        .and_then(|v| crate::api::decode::from_value(v.clone()).ok())
         .unwrap_or_default()
 }
 

@@ -174,6 +174,15 @@ fn beyond_the_root(text: &str) -> bool {
     parser.document().is_ok() && parser.has_more()
 }
 
+/// Whether an anchor's name in `text` runs into a `:` (`&x:a`), which ends it in go-yaml only.
+fn anchor_runs_into_colon(text: &str) -> bool {
+    text.split('&').skip(1).any(|rest| {
+        rest.chars()
+            .take_while(|c| !c.is_whitespace())
+            .any(|c| c == ':')
+    })
+}
+
 /// The cases where the reader differs from serde-saphyr on purpose, by name; each reads as
 /// kubectl does (checked with kubectl v1.32), except the last, a limit of the reader.
 fn deliberate(text: &str, want: &Read, got: &Read) -> Option<&'static str> {
@@ -195,7 +204,9 @@ fn deliberate(text: &str, want: &Read, got: &Read) -> Option<&'static str> {
                     "a verbatim application tag (`!<x> 55`) makes a string for go-yaml, as kubectl shows",
                 );
             }
-            if w.is_empty() && text.starts_with('&') && text.contains(':') {
+            if (w.is_empty() && text.starts_with('&') && text.contains(':'))
+                || (values(w) != values(g) && anchor_runs_into_colon(text))
+            {
                 return Some(
                     "an anchor name ends at `:` in go-yaml: `&a:d` is the string \":d\" for kubectl",
                 );
@@ -236,11 +247,17 @@ fn deliberate(text: &str, want: &Read, got: &Read) -> Option<&'static str> {
         (Ok(_), Err(e)) if e.contains("found a tab character that violates indentation") => {
             Some("a tab indenting a plain scalar's next line: refused by go-yaml, as kubectl shows")
         }
+        (Ok(_), Err(e)) if e.contains("map merge requires map") && text.contains("<<") => Some(
+            "a merge key with an empty value (`<< :`): go-yaml refuses it, as kubectl shows; serde-saphyr merges nothing",
+        ),
         (Ok(_), Err(e)) if e.contains("the playground reads only scalar mapping keys") => {
             Some("complex keys (`? `): a limit of this reader; no Kubernetes object has them")
         }
         (Err(_), Ok(_)) if beyond_the_root(text) => Some(
             "content after the document's root node (`  a: 1\\nb: 2`): go-yaml v2 reads the first document only and kubectl reads {\"a\": 1}; serde-saphyr refuses it",
+        ),
+        (Err(e), Ok(_)) if e.contains("plain scalar cannot start with '-'") => Some(
+            "a lone `-` in a flow collection (`[[-]]`): go-yaml reads the string \"-\", as kubectl does; serde-saphyr refuses it",
         ),
         (Err(e), Ok(_)) if e.contains("comments must be separated") => Some(
             "a comment right after a block scalar's indicator (`|#`): go-yaml reads it, as kubectl shows",

@@ -371,6 +371,15 @@ impl Parser {
                 let text = self.cur.quoted()?;
                 self.cur.skip_white(true)?;
                 if self.cur.at_value_indicator(false) {
+                    if self.cur.mark().line != at.line {
+                        // A key on one line only (kubectl refuses `"x\n y": 1`).
+                        let colon = self.cur.mark();
+                        return Err(YamlError::scanner(
+                            "mapping values are not allowed in this context",
+                            colon,
+                            colon,
+                        ));
+                    }
                     let start = props.start;
                     let key = self.key(text, false, props, at);
                     return self.compact_mapping(key, inline, start);
@@ -481,7 +490,11 @@ impl Parser {
         let props = self.props(false)?;
         let at = self.cur.mark();
         let (text, plain, multiline) = match self.cur.peek() {
-            Some('"' | '\'') => (self.cur.quoted()?, false, false),
+            Some('"' | '\'') => {
+                let text = self.cur.quoted()?;
+                let multiline = self.cur.mark().line != at.line;
+                (text, false, multiline)
+            }
             Some('-') if self.cur.at_indicator('-') => {
                 return Err(YamlError::parser("did not find expected key", at, context));
             }
@@ -528,7 +541,14 @@ impl Parser {
     /// A block mapping at the column of its first key, which has been read (cursor at `:`).
     fn block_mapping(&mut self, first: Key, at: Mark) -> Result<Tree, YamlError> {
         let start = first.at;
-        let column = start.column;
+        // The mapping is indented where its first key's node starts: at the key's tag or
+        // anchor on the same line (libyaml's simple key starts at them: kubectl reads
+        // `!x b:\n    c: d` as {"b": {"c": "d"}}).
+        let column = if at.line == start.line {
+            at.column
+        } else {
+            start.column
+        };
         self.enter(start)?;
         let mut map = Map::new();
         let mut entries = Vec::new();
@@ -632,6 +652,8 @@ impl Parser {
         self.enter(start)?;
         let mut items = Vec::new();
         let mut positions = Vec::new();
+        // Where the first item's first token is (its tag or anchor, if it has one).
+        let mut first_token = None;
         loop {
             self.cur.bump(); // the `-`
             self.cur.skip_white(true)?;
@@ -642,11 +664,14 @@ impl Parser {
                 self.cur.skip_to_token(false)?;
                 if self.cur.at_end() || self.cur.at_document_marker() || self.cur.column() <= column
                 {
+                    first_token.get_or_insert(at.position());
                     self.empty(at)?
                 } else {
+                    first_token.get_or_insert(self.cur.mark().position());
                     self.block_node(column as isize, Inline::No)?
                 }
             } else {
+                first_token.get_or_insert(self.cur.mark().position());
                 self.block_node(column as isize, Inline::AfterDash)?
             };
             items.push(item.value);
@@ -670,9 +695,9 @@ impl Parser {
             }
         }
         self.leave();
-        // serde-saphyr places an indentless sequence at its first item.
-        let at = match positions.first() {
-            Some(first) if indentless => first.at,
+        // serde-saphyr places an indentless sequence at its first item's first token.
+        let at = match first_token {
+            Some(first) if indentless => first,
             _ => start.position(),
         };
         Ok(Tree {
@@ -698,13 +723,7 @@ impl Parser {
             }
             None | Some(',' | ']' | '}') => self.empty_with(at, &props)?,
             Some(':') if self.cur.at_value_indicator(true) => self.empty_with(at, &props)?,
-            Some('@' | '`' | '%') => {
-                return Err(YamlError::scanner(
-                    "found character that cannot start any token",
-                    at,
-                    at,
-                ));
-            }
+            Some(c) if cannot_start_flow_token(c) => return Err(no_token_at(at)),
             Some(_) => {
                 let (text, _) = self.cur.plain(-1, true)?;
                 self.scalar(text, true, &props, at)?
@@ -730,6 +749,7 @@ impl Parser {
                 ));
             }
             Some(',' | '}') | None => (String::new(), true),
+            Some(c) if cannot_start_flow_token(c) => return Err(no_token_at(at)),
             Some(_) => (self.cur.plain(-1, true)?.0, true),
         };
         self.take_node(at, 1)?;
@@ -879,4 +899,14 @@ fn merge(
         map.insert(k, v);
     }
     entries.extend(positions);
+}
+
+/// A character no token starts with in a flow collection: go-yaml reads `|` and `>` as block
+/// scalars only outside one (kubectl refuses `[|]`, `{>x: 1}`, `{@: 1}`).
+fn cannot_start_flow_token(c: char) -> bool {
+    matches!(c, '@' | '`' | '%' | '|' | '>')
+}
+
+fn no_token_at(at: Mark) -> YamlError {
+    YamlError::scanner("found character that cannot start any token", at, at)
 }

@@ -10,6 +10,8 @@ pub(crate) struct Cursor {
     i: usize,
     line: usize,
     column: usize,
+    /// Blanks before this index were read by the last plain scalar's look at its next lines.
+    blanks_read_to: usize,
 }
 
 /// Space or tab.
@@ -48,6 +50,7 @@ impl Cursor {
             i: 0,
             line: 0,
             column: 0,
+            blanks_read_to: 0,
         }
     }
 
@@ -135,43 +138,21 @@ impl Cursor {
             match self.peek() {
                 Some(' ') => {}
                 Some('\t') if tabs => {}
+                Some('\t') if self.i < self.blanks_read_to => {}
                 Some('\t') => {
-                    // go-yaml refuses a tab indenting a mapping key or a `- ` (kubectl:
-                    // `\tname: a` and `\t- a` are refused, `\tvalue` and `a:\tb` are read).
-                    if self.line_has_key() || self.tab_before_entry() {
-                        let at = self.mark();
-                        return Err(YamlError::scanner(
-                            "found character that cannot start any token",
-                            at,
-                            at,
-                        ));
-                    }
+                    // Where a line's first token may start, go-yaml takes a tab for the token
+                    // (kubectl refuses `\tname: a`, `\t- a`, `a:\n \tb`; it reads `a:\tb`).
+                    let at = self.mark();
+                    return Err(YamlError::scanner(
+                        "found character that cannot start any token",
+                        at,
+                        at,
+                    ));
                 }
                 _ => return Ok(()),
             }
             self.bump();
         }
-    }
-
-    /// Whether the rest of the line holds a `: ` (or ends with `:`).
-    fn line_has_key(&self) -> bool {
-        let mut n = 0;
-        while let Some(c) = self.peek_at(n).filter(|c| *c != '\n') {
-            if c == ':' && is_blank(self.peek_at(n + 1)) {
-                return true;
-            }
-            n += 1;
-        }
-        false
-    }
-
-    /// Whether the whitespace here leads to a `- ` (kubectl refuses `\t- a`).
-    fn tab_before_entry(&self) -> bool {
-        let mut n = 0;
-        while is_white(self.peek_at(n)) {
-            n += 1;
-        }
-        self.peek_at(n) == Some('-') && is_blank(self.peek_at(n + 1))
     }
 
     pub(crate) fn skip_comment(&mut self) {
@@ -281,6 +262,9 @@ impl Cursor {
                 _ => (!flow && (self.column as isize) <= parent) || self.at_document_marker(),
             };
             if ends {
+                // go-yaml's plain scalar has read these blanks (its tabs allowed from the
+                // scalar's indentation on): the next token starts after them.
+                self.blanks_read_to = self.i;
                 (self.i, self.line, self.column) = saved;
                 return Ok((out, multiline));
             }
@@ -640,10 +624,18 @@ impl Cursor {
         let mut most = 0usize;
         let short = |column: usize| indent.is_none_or(|i| column < i);
         loop {
+            let line_start = self.i;
             while short(self.column) && self.peek() == Some(' ') {
                 self.bump();
             }
             most = most.max(self.column);
+            // A last line of only spaces counts as ended by a break: go-yaml reads `|+` then
+            // ` ` at the end of the text as "\n" (kubectl shows it), as it ends a last line of
+            // text with one.
+            if self.at_end() && self.i > line_start {
+                breaks.push('\n');
+                break;
+            }
             if short(self.column) && self.peek() == Some('\t') {
                 return Err(YamlError::scanner(
                     "found a tab character where an indentation space is expected",

@@ -39,6 +39,14 @@ fn values_as_kubectl_reads_them() {
         ("a: \"\\x41\\u00e9\"\n", json!({"a": "Aé"})),
         ("a: |\n  x", json!({"a": "x\n"})),
         ("a: |\n\n", json!({"a": ""})),
+        ("a: |+\n ", json!({"a": "\n"})),
+        ("a: >+\n ", json!({"a": "\n"})),
+        ("a: |+\n\n ", json!({"a": "\n\n"})),
+        ("a: |+\n  x\n ", json!({"a": "x\n\n"})),
+        ("b:\n  a: |+\n   ", json!({"b": {"a": "\n"}})),
+        ("a: |\n ", json!({"a": ""})),
+        ("a: |-\n ", json!({"a": ""})),
+        ("a: |+   ", json!({"a": ""})),
         ("a: >\n x\n\n y\n", json!({"a": "x\ny\n"})),
         ("a: |2\n   x\n", json!({"a": " x\n"})),
         (
@@ -62,6 +70,21 @@ fn values_as_kubectl_reads_them() {
         ("ap, #%\n- t \n", json!("ap,")),
         // A repeated key keeps its last value, as kubectl's YAML-to-JSON conversion does.
         ("a: 1\na: 2\n", json!({"a": 2})),
+        // Blanks after a plain scalar belong to it: a tab there is no token.
+        ("a: 1\n \t# c\nb: 2\n", json!({"a": 1, "b": 2})),
+        ("a: 1\n  \t\n", json!({"a": 1})),
+        ("a\t: b\n", json!({"a": "b"})),
+        ("\"a\"\t: b\n", json!({"a": "b"})),
+        // A key's tag or anchor is where its mapping is indented.
+        ("a:\n  !x b:\n    c: d\n", json!({"a": {"b": {"c": "d"}}})),
+        (
+            "s:\n   !* m:\n      app: x\n",
+            json!({"s": {"m": {"app": "x"}}}),
+        ),
+        ("a:\n  !x b: 1\n  c: d\n", json!({"a": {"b": 1, "c": "d"}})),
+        ("a:\n  &k b: 1\n  c: *k\n", json!({"a": {"b": 1, "c": "b"}})),
+        ("a: !x\n  b: 1\n  c: 2\n", json!({"a": {"b": 1, "c": 2}})),
+        ("a: [x|]\n", json!({"a": ["x|"]})),
     ] {
         assert_eq!(read(text), Ok(want), "{text:?}");
     }
@@ -130,6 +153,58 @@ fn errors_as_kubectl_prints_them() {
         (
             "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n name: b\n",
             "line 4: did not find expected key",
+        ),
+        // A tab where a line's first token may start.
+        ("\tvalue\n", "found character that cannot start any token"),
+        (
+            "a:\n\tc\n",
+            "line 2: found character that cannot start any token",
+        ),
+        (
+            "a:\n \tc\n",
+            "line 2: found character that cannot start any token",
+        ),
+        (
+            "a:\n  b:\n \tc\n",
+            "line 3: found character that cannot start any token",
+        ),
+        (
+            "a:\n\t\n  b: 1\n",
+            "line 2: found character that cannot start any token",
+        ),
+        (
+            "- a\n-\n\tb\n",
+            "line 3: found character that cannot start any token",
+        ),
+        (
+            "a: 1\n\t# c\n",
+            "line 2: found a tab character that violates indentation",
+        ),
+        // `|` and `>` start block scalars only outside flow collections.
+        ("a: [|]\n", "found character that cannot start any token"),
+        ("a: {b: >}\n", "found character that cannot start any token"),
+        ("a: {|: 1}\n", "found character that cannot start any token"),
+        ("a: {@: 1}\n", "found character that cannot start any token"),
+        // A key on one line only.
+        (
+            "a:\n  \"x\n  y\": 1\n",
+            "line 3: mapping values are not allowed in this context",
+        ),
+        (
+            "\"x\n y\": 1\n",
+            "line 2: mapping values are not allowed in this context",
+        ),
+        (
+            "b: 1\n\"x\n y\": 2\n",
+            "line 3: could not find expected ':'",
+        ),
+        (
+            "b: 1\n'x\n\n y': 2\n",
+            "line 4: could not find expected ':'",
+        ),
+        (
+            "a:\n  !x b: 1\n   c: 2\n",
+            "line 3: mapping values are not allowed in this context",
         ),
     ] {
         assert_eq!(read(text), Err(want.to_string()), "{text:?}");
