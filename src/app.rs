@@ -17,6 +17,7 @@ use crate::components::share_dialog::ShareBar;
 use crate::components::status_table::StatusTable;
 use crate::components::why_panel::WhyPanel;
 use crate::components::{self};
+use crate::host::protocol::Request;
 use crate::i18n::page::LanguagePicker;
 use crate::i18n::{self, Lang, Msg, Text};
 use crate::{embed, persist, shell, test_panic};
@@ -51,13 +52,14 @@ pub fn App() -> impl IntoView {
         // The default scenario's editor says what to try, in the page's language, and follows
         // the language while it is still the page's own text.
         let welcomes = Lang::ALL.map(|l| i18n::text(l, Msg::EditorWelcome));
-        state.act(|p| p.set_editor_header(i18n::text(i18n.lang_untracked(), Msg::EditorWelcome)));
+        state.send(Request::SetEditorHeader {
+            header: i18n::text(i18n.lang_untracked(), Msg::EditorWelcome).to_string(),
+        });
         Effect::new(move |_| {
             let welcome = i18n::text(i18n.lang(), Msg::EditorWelcome);
-            state.act(|p| {
-                if welcomes.iter().any(|w| p.manifest.starts_with(w)) {
-                    p.set_editor_header(welcome);
-                }
+            state.send(Request::FollowEditorHeader {
+                welcomes: welcomes.map(str::to_string).to_vec(),
+                header: welcome.to_string(),
             });
         });
     }
@@ -65,7 +67,7 @@ pub fn App() -> impl IntoView {
     if loaded.default
         && let Some(text) = shell::typed_text()
     {
-        state.act(|p| p.edit_manifest(text));
+        state.send(Request::EditManifest { text });
     }
     clock::drive();
     persist::drive(state, notice, i18n, embedded);

@@ -5,6 +5,7 @@ mod address;
 mod app;
 mod components;
 mod embed;
+pub mod host;
 pub mod i18n;
 pub mod lessons;
 mod load_marks;

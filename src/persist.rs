@@ -6,7 +6,8 @@
 //! (cut short by a full disk, written by a buggy version) falls back to the one before, with a
 //! message: work is never silently lost.
 
-use crate::components::State;
+use crate::components::{Parts, State};
+use crate::host::protocol::Request;
 use crate::i18n::{I18n, Lang, Msg, Text};
 use crate::playground::Playground;
 use crate::share::{self, LinkError, Scenario};
@@ -308,25 +309,25 @@ fn tell_once(
 }
 
 /// What changes the link: cheap to compute every second, unlike the link itself.
-fn revision(p: &Playground, lang: Lang) -> u64 {
+fn revision(parts: Parts, lang: Lang) -> u64 {
     let mut h = DefaultHasher::new();
     lang.hash(&mut h);
-    p.log().revision().hash(&mut h);
-    p.manifest.hash(&mut h);
-    (p.playing, p.speed, &p.selected_node).hash(&mut h);
-    p.lesson().map(|l| (&l.id, l.step)).hash(&mut h);
+    parts.work.with_untracked(|w| w.log_revision.hash(&mut h));
+    parts.editor.with_untracked(|e| e.manifest.hash(&mut h));
+    parts
+        .clock
+        .with_untracked(|c| (c.playing, c.speed).hash(&mut h));
+    parts.selected.with_untracked(|s| s.hash(&mut h));
+    parts.lesson.with_untracked(|l| {
+        l.state.as_ref().map(|l| (&l.id, l.step)).hash(&mut h);
+    });
     h.finish()
 }
 
 /// The link of the work as it is now, in the page's language.
 pub fn current_link(state: State, i18n: I18n) -> String {
-    let lang = i18n.lang_untracked();
-    state.with_untracked(|p| {
-        share::encode(&Scenario {
-            lang: Some(lang.tag().to_string()),
-            ..share::snapshot(p)
-        })
-    })
+    let lang = i18n.lang_untracked().tag().to_string();
+    state.text(Request::Link { lang })
 }
 
 /// Keeps the fragment (and, unless embedded, the autosave) up to date while the page lives,
@@ -341,7 +342,7 @@ pub fn drive(state: State, notice: RwSignal<Option<Vec<Text>>>, i18n: I18n, embe
             return;
         }
         let lang = i18n.lang_untracked();
-        let rev = state.with_untracked(|p| revision(p, lang));
+        let rev = revision(state.parts(), lang);
         if last.get_value() == Some(rev) {
             return;
         }
@@ -367,10 +368,12 @@ pub fn drive(state: State, notice: RwSignal<Option<Vec<Text>>>, i18n: I18n, embe
         if !share::is_scenario(&link) || current_link(state, i18n) == link {
             return;
         }
-        let decoded = share::decode(&link);
-        match decoded.and_then(|s| Ok((share::restore(&s)?, lang_of(&s)))) {
-            Ok((p, lang)) => {
-                state.act(|old| old.replace(p));
+        let opened = share::decode(&link).and_then(|s| {
+            let lang = lang_of(&s);
+            state.open(Some(s)).map(|()| lang)
+        });
+        match opened {
+            Ok(lang) => {
                 // An embed's pinned language stays.
                 if let Some(lang) = lang.filter(|_| crate::i18n::page::query().is_none()) {
                     i18n.set(lang);

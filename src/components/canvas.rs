@@ -4,6 +4,7 @@ use super::dense::{DENSE_THRESHOLD, DenseGrid};
 use super::node_card::EFFECTS;
 use super::node_card::NodeCard;
 use super::{use_state, use_views};
+use crate::host::protocol::Request;
 use crate::i18n::{I18n, Msg, use_i18n};
 use crate::playground::NewNodes;
 use leptos::prelude::*;
@@ -32,7 +33,12 @@ pub fn Canvas() -> impl IntoView {
         if form.taints.trim().is_empty() {
             form.effect.clear();
         }
-        let failed = state.act(|p| p.add_nodes_with(&form, n).is_error);
+        let failed = state
+            .send(Request::AddNodes {
+                spec: form,
+                count: n,
+            })
+            .is_error();
         if !failed {
             spec.update(|s| s.name.clear());
         }

@@ -3,6 +3,7 @@
 //! wall-clock time (`sim advance`, not echoed into the console).
 
 use super::use_state;
+use crate::host::protocol::{Reply, Request};
 use crate::i18n::{Msg, use_i18n};
 use crate::playground::{SPEEDS, TICK_MILLIS, format_elapsed};
 use leptos::prelude::*;
@@ -11,9 +12,12 @@ use std::time::Duration;
 /// Starts the interval that drives a playing clock, for the life of the current owner.
 pub fn drive() {
     let state = use_state();
+    let playing = state.parts().clock;
     let tick = move || {
-        if state.with_untracked(|p| p.playing) {
-            state.act(|p| p.tick(TICK_MILLIS));
+        if playing.with_untracked(|c| c.playing) {
+            state.send(Request::Tick {
+                wall_millis: TICK_MILLIS,
+            });
         }
     };
     match set_interval_with_handle(tick, Duration::from_millis(u64::from(TICK_MILLIS))) {
@@ -29,10 +33,10 @@ const SETTLE_BUDGET_MILLIS: f64 = 12.0;
 /// Starts a Settle that runs in slices between frames, so that settling thousands of nodes
 /// never freezes the page.
 pub fn settle(state: super::State) {
-    if state.with_untracked(|p| p.is_settling()) {
+    if state.parts().clock.with_untracked(|c| c.settling) {
         return;
     }
-    state.act(|p| p.start_settle());
+    state.send(Request::StartSettle);
     settle_frame(state);
 }
 
@@ -43,17 +47,10 @@ fn settle_frame(state: super::State) {
             .map_or(0.0, |p| p.now())
     };
     let start = now();
-    let done = state.act(|p| {
-        loop {
-            if p.settle_slice() {
-                break true;
-            }
-            if now() - start > SETTLE_BUDGET_MILLIS {
-                break false;
-            }
-        }
+    let reply = state.send_while(Request::SettleFrame, || {
+        now() - start <= SETTLE_BUDGET_MILLIS
     });
-    if !done {
+    if reply == Reply::Done(false) {
         set_timeout(move || settle_frame(state), Duration::ZERO);
     }
 }
@@ -63,10 +60,11 @@ pub fn Clock() -> impl IntoView {
     let state = use_state();
     let i18n = use_i18n();
     let t = move |msg| i18n.t(msg);
-    let settling = Memo::new(move |_| state.with(|p| p.is_settling()));
-    let playing = Memo::new(move |_| state.with(|p| p.playing));
-    let speed = Memo::new(move |_| state.with(|p| p.speed));
-    let time = Memo::new(move |_| state.with(|p| format_elapsed(p.elapsed_millis())));
+    let clock = state.parts().clock;
+    let settling = Memo::new(move |_| clock.with(|c| c.settling));
+    let playing = Memo::new(move |_| clock.with(|c| c.playing));
+    let speed = Memo::new(move |_| clock.with(|c| c.speed));
+    let time = Memo::new(move |_| clock.with(|c| format_elapsed(c.elapsed_millis)));
     let pressed = |on: bool| if on { "true" } else { "false" };
 
     view! {
@@ -76,7 +74,9 @@ pub fn Clock() -> impl IntoView {
                     type="button"
                     aria-pressed=move || pressed(playing.get())
                     title=i18n.tr(Msg::PlayTitle)
-                    on:click=move |_| state.act(|p| p.play())
+                    on:click=move |_| {
+                        state.send(Request::Play);
+                    }
                 >
                     {i18n.tr(Msg::Play)}
                 </button>
@@ -84,7 +84,9 @@ pub fn Clock() -> impl IntoView {
                     type="button"
                     aria-pressed=move || pressed(!playing.get())
                     title=i18n.tr(Msg::PauseTitle)
-                    on:click=move |_| state.act(|p| p.pause())
+                    on:click=move |_| {
+                        state.send(Request::Pause);
+                    }
                 >
                     {i18n.tr(Msg::Pause)}
                 </button>
@@ -92,9 +94,7 @@ pub fn Clock() -> impl IntoView {
                     type="button"
                     title="sim advance 1s"
                     on:click=move |_| {
-                        state.act(|p| {
-                            p.step();
-                        });
+                        state.send(Request::Step);
                     }
                 >
                     {i18n.tr(Msg::Step)}
@@ -116,7 +116,7 @@ pub fn Clock() -> impl IntoView {
                 " "
                 <select on:change=move |ev| {
                     if let Ok(s) = event_target_value(&ev).parse::<u32>() {
-                        state.act(|p| p.set_speed(s));
+                        state.send(Request::SetSpeed { speed: s });
                     }
                 }>
                     {SPEEDS

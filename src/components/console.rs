@@ -4,16 +4,13 @@
 //! also be loaded into the script player above the prompt and played one command at a time.
 
 use super::{State, use_state};
+use crate::host::protocol::{Reply, Request};
 use crate::i18n::{Msg, use_i18n};
 use crate::playground::{Entry, player};
 use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
 use std::time::Duration;
-
-/// The console's words (one place, for translation).
-/// The most script lines the player lists at once (a long script shows a window of them).
-const STEP_LIST_LIMIT: usize = 200;
 
 /// Wall-clock milliseconds of commands per frame during "Run all".
 const RUN_BUDGET_MILLIS: f64 = 12.0;
@@ -27,8 +24,8 @@ pub(crate) fn run_frames(state: State) {
             .map_or(0.0, |p| p.now())
     };
     let start = now();
-    let done = state.act(|p| p.run_slice(|| now() - start < RUN_BUDGET_MILLIS));
-    if !done {
+    let reply = state.send_while(Request::RunFrame, || now() - start < RUN_BUDGET_MILLIS);
+    if reply == Reply::Done(false) {
         set_timeout(move || run_frames(state), Duration::ZERO);
     }
 }
@@ -37,59 +34,56 @@ pub(crate) fn run_frames(state: State) {
 pub fn Console() -> impl IntoView {
     let state = use_state();
     let i18n = use_i18n();
-    // The transcript only grows at its end and loses entries at its start: its first and last
-    // ids tell when it changed, without comparing it whole at every clock tick.
-    let version = Memo::new(move |_| {
-        state.with(|p| {
-            let t = p.transcript();
-            (t.first().map(|e| e.id), t.last().map(|e| e.id))
-        })
-    });
-    let entries = Memo::new(move |_| {
-        let _ = version.get();
-        state.with_untracked(|p| p.transcript().to_vec())
-    });
+    // The transcript part is sent only when an entry came or went (`crate::host`).
+    let entries = state.parts().transcript;
     let input = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let terminal = NodeRef::<html::Div>::new();
-    let has_player = Memo::new(move |_| state.with(|p| p.player().is_some()));
+    let player = state.parts().player;
+    let has_player = Memo::new(move |_| player.with(Option::is_some));
     let several_lines = Memo::new(move |_| input.with(|t| t.trim().contains('\n')));
 
     // Keep the newest output in view.
     Effect::new(move |_| {
-        let _ = version.get();
+        entries.with(|_| ());
         super::scroll_to_end_next_frame(terminal);
     });
 
     let step_through = move || {
         let script = input.get_untracked();
-        match state.act(|p| p.load_script(&script)) {
-            Ok(()) => {
+        match state.send(Request::LoadScript { script }) {
+            Reply::Loaded(Ok(())) => {
                 input.set(String::new());
                 error.set(None);
             }
-            Err(e) => error.set(Some(i18n.f(Msg::ScriptNothingRan, &[("error", &e)]))),
+            Reply::Loaded(Err(e)) => {
+                error.set(Some(i18n.f(Msg::ScriptNothingRan, &[("error", &e)])))
+            }
+            _ => {}
         }
     };
     let submit = move || {
         let line = input.get_untracked();
         if line.trim().is_empty() {
             // Enter in an empty console plays a loaded script's next command.
-            state.act(|p| p.next_step());
+            state.send(Request::NextStep);
             return;
         }
         if line.trim().contains('\n') {
-            match state.act(|p| p.run_script(&line)) {
-                Ok(()) => {
+            match state.send(Request::RunScript { script: line }) {
+                Reply::Loaded(Ok(())) => {
                     input.set(String::new());
                     error.set(None);
                     run_frames(state);
                 }
-                Err(e) => error.set(Some(i18n.f(Msg::ScriptNothingRan, &[("error", &e)]))),
+                Reply::Loaded(Err(e)) => {
+                    error.set(Some(i18n.f(Msg::ScriptNothingRan, &[("error", &e)])))
+                }
+                _ => {}
             }
             return;
         }
-        state.act(|p| p.console(&line));
+        state.send(Request::Console { line });
         input.set(String::new());
         error.set(None);
     };
@@ -108,13 +102,13 @@ pub fn Console() -> impl IntoView {
             "ArrowUp" if one_line => {
                 ev.prevent_default();
                 let current = input.get_untracked();
-                if let Some(line) = state.act(|p| p.history.older(&current)) {
+                if let Reply::Line(Some(line)) = state.send(Request::HistoryOlder { current }) {
                     input.set(line);
                 }
             }
             "ArrowDown" if one_line => {
                 ev.prevent_default();
-                if let Some(line) = state.act(|p| p.history.newer()) {
+                if let Reply::Line(Some(line)) = state.send(Request::HistoryNewer) {
                     input.set(line);
                 }
             }
@@ -132,7 +126,7 @@ pub fn Console() -> impl IntoView {
             && text.len() > dsplay_engine::manifest::MAX_INPUT_BYTES
         {
             ev.prevent_default();
-            state.act(|p| p.console(&text));
+            state.send(Request::Console { line: text });
         }
     };
     let rows = move || input.with(|t| t.lines().count().clamp(1, 8)).to_string();
@@ -142,7 +136,9 @@ pub fn Console() -> impl IntoView {
             <div class="panel-head">
                 <h2 id="console-heading">{i18n.tr(Msg::Console)}</h2>
                 <span class="hint">{i18n.tr(Msg::ConsoleHint)}</span>
-                <button type="button" on:click=move |_| state.act(|p| p.clear_transcript())>
+                <button type="button" on:click=move |_| {
+                    state.send(Request::ClearTranscript);
+                }>
                     {i18n.tr(Msg::Clear)}
                 </button>
             </div>
@@ -188,17 +184,6 @@ struct Progress {
     position: usize,
     len: usize,
     running: bool,
-    window: std::ops::Range<usize>,
-}
-
-/// One line of the player's list.
-#[derive(Clone, PartialEq, Eq)]
-struct Row {
-    index: usize,
-    line: usize,
-    text: String,
-    stdin_lines: usize,
-    comment: Option<String>,
 }
 
 /// The loaded script: its commands, the next one highlighted, with Next step, Run all and Stop.
@@ -213,42 +198,20 @@ fn ScriptPlayer() -> impl IntoView {
             i18n.f(Msg::StdinLinesMany, &[("n", &n)])
         }
     };
+    let player = state.parts().player;
     let progress = Memo::new(move |_| {
-        state.with(|p| {
-            p.player().map(|pl| Progress {
-                serial: p.script_serial(),
-                position: pl.position(),
-                len: pl.len(),
-                running: pl.is_running(),
-                window: pl.window(STEP_LIST_LIMIT),
+        player.with(|p| {
+            p.as_ref().map(|p| Progress {
+                serial: p.serial,
+                position: p.position,
+                len: p.len,
+                running: p.running,
             })
         })
     });
     // The listed commands change only with the script or its window, not at every tick.
-    let rows = Memo::new(move |_| {
-        let window = progress.with(|p| p.as_ref().map(|p| (p.serial, p.window.clone())));
-        let Some((_, window)) = window else {
-            return Vec::new();
-        };
-        state.with_untracked(|p| {
-            let Some(pl) = p.player() else {
-                return Vec::new();
-            };
-            pl.steps()
-                .get(window.clone())
-                .unwrap_or_default()
-                .iter()
-                .zip(window)
-                .map(|(s, index)| Row {
-                    index,
-                    line: s.line,
-                    text: s.text.clone(),
-                    stdin_lines: s.stdin_lines(),
-                    comment: s.comment.clone(),
-                })
-                .collect::<Vec<_>>()
-        })
-    });
+    let rows =
+        Memo::new(move |_| player.with(|p| p.as_ref().map(|p| p.rows.clone()).unwrap_or_default()));
     let serial = move || progress.with(|p| p.as_ref().map_or(0, |p| p.serial));
     let position = Memo::new(move |_| progress.with(|p| p.as_ref().map_or(0, |p| p.position)));
     let done = move || progress.with(|p| p.as_ref().is_none_or(|p| p.position >= p.len));
@@ -304,7 +267,7 @@ fn ScriptPlayer() -> impl IntoView {
                     title=i18n.tr(Msg::NextStepTitle)
                     disabled=move || done() || running()
                     on:click=move |_| {
-                        state.act(|p| p.next_step());
+                        state.send(Request::NextStep);
                     }
                 >
                     {i18n.tr(Msg::NextStep)}
@@ -313,13 +276,18 @@ fn ScriptPlayer() -> impl IntoView {
                     type="button"
                     disabled=move || done() || running()
                     on:click=move |_| {
-                        state.act(|p| p.run_all());
+                        state.send(Request::RunAll);
                         run_frames(state);
                     }
                 >
                     {i18n.tr(Msg::RunAll)}
                 </button>
-                <button type="button" on:click=move |_| state.act(|p| p.stop_script())>
+                <button
+                    type="button"
+                    on:click=move |_| {
+                        state.send(Request::StopScript);
+                    }
+                >
                     {move || i18n.t(if done() { Msg::Close } else { Msg::Stop })}
                 </button>
             </div>

@@ -6,6 +6,7 @@
 use super::node_card::NodeCard;
 use super::node_signals::NodeSignals;
 use super::{use_state, use_views};
+use crate::host::protocol::Request;
 use crate::i18n::{Msg, text, use_i18n};
 use crate::playground::NodeView;
 use leptos::prelude::*;
@@ -86,7 +87,7 @@ fn DenseCell(name: String) -> impl IntoView {
     let selected = Memo::new(move |_| stored.with_value(|n| signals.is_selected(n)));
     let select = move || {
         let name = stored.get_value();
-        state.act(|p| p.select(Some(&name)));
+        state.send(Request::Select { node: Some(name) });
     };
     let title = {
         let name = name.clone();

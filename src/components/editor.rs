@@ -3,6 +3,7 @@
 //! never replaced by an Apply, failed or not.
 
 use super::use_state;
+use crate::host::protocol::Request;
 use crate::i18n::{Msg, Text, use_i18n};
 use crate::playground::highlight::{Token, highlight_line};
 use leptos::either::Either;
@@ -33,17 +34,16 @@ fn line_range(text: &str, line: usize) -> (u32, u32) {
 pub fn Editor() -> impl IntoView {
     let state = use_state();
     let i18n = use_i18n();
-    let text = Memo::new(move |_| state.with(|p| p.manifest.clone()));
-    let error = Memo::new(move |_| state.with(|p| p.apply_error.clone()));
+    let editor = state.parts().editor;
+    let text = Memo::new(move |_| editor.with(|e| e.manifest.clone()));
+    let error = Memo::new(move |_| editor.with(|e| e.apply_error.clone()));
     let error_line = Memo::new(move |_| error.with(|e| e.as_ref().and_then(|e| e.line)));
     let line_count = Memo::new(move |_| text.with(|t| t.split('\n').count()));
     let textarea = NodeRef::<html::Textarea>::new();
     let gutter = NodeRef::<html::Div>::new();
 
     let apply = move || {
-        state.act(|p| {
-            p.apply_manifest();
-        });
+        state.send(Request::ApplyManifest);
     };
     let on_keydown = move |ev: KeyboardEvent| {
         if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
@@ -112,7 +112,7 @@ pub fn Editor() -> impl IntoView {
                             prop:value=move || text.get()
                             on:input=move |ev| {
                                 let value = event_target_value(&ev);
-                                state.act(|p| p.edit_manifest(value));
+                                state.send(Request::EditManifest { text: value });
                             }
                             on:keydown=on_keydown
                         ></textarea>

@@ -2,6 +2,7 @@
 //! in virtual time, filtered by object.
 
 use super::use_state;
+use crate::host::protocol::Request;
 use crate::i18n::{Msg, Text, use_i18n};
 use crate::playground::EVENT_LIMIT;
 use leptos::html;
@@ -12,10 +13,7 @@ pub fn Events() -> impl IntoView {
     let state = use_state();
     let i18n = use_i18n();
     let filter = RwSignal::new(String::new());
-    let rows = Memo::new(move |_| {
-        let filter = filter.get();
-        state.with(|p| p.event_views(&filter))
-    });
+    let rows = state.parts().events;
     let scroller = NodeRef::<html::Div>::new();
     // Keep the newest event in view.
     Effect::new(move |_| {
@@ -35,7 +33,11 @@ pub fn Events() -> impl IntoView {
                     spellcheck="false"
                     autocapitalize="off"
                     prop:value=move || filter.get()
-                    on:input=move |ev| filter.set(event_target_value(&ev))
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        filter.set(text.clone());
+                        state.send(Request::FilterEvents { filter: text });
+                    }
                 />
             </div>
             <div class="events-scroll" node_ref=scroller tabindex="0" aria-label=i18n.tr(Msg::EventTimeline)>

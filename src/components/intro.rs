@@ -17,7 +17,8 @@ pub fn Intro() -> impl IntoView {
             .and_then(|s| s.get_item(DISMISSED).ok().flatten())
             .is_some(),
     );
-    let in_lesson = Memo::new(move |_| state.with(|p| p.lesson().is_some()));
+    let lesson = state.parts().lesson;
+    let in_lesson = Memo::new(move |_| lesson.with(|l| l.state.is_some()));
     let dismiss = move |_| {
         dismissed.set(true);
         if let Some(s) = crate::storage::local() {

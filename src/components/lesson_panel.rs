@@ -5,8 +5,8 @@
 
 use super::markdown;
 use super::use_state;
+use crate::host::protocol::Request;
 use crate::i18n::{Msg, use_i18n};
-use crate::playground::Playground;
 use dsplay_engine::lesson::markdown::{Block, Inline};
 use dsplay_engine::lesson::{Lesson, Texts};
 use dsplay_engine::script::ScriptLine;
@@ -76,16 +76,18 @@ fn step_text(lesson: &Lesson, step: usize, lang: &str) -> Option<StepText> {
 pub fn LessonPanel() -> impl IntoView {
     let state = use_state();
     let i18n = use_i18n();
+    let lesson = state.parts().lesson;
     let text = Memo::new(move |_| {
         let lang = i18n.lang();
-        state.with(|p| {
-            p.lesson()
+        lesson.with(|v| {
+            v.state
+                .as_ref()
                 .and_then(|l| step_text(&l.lesson, l.step, lang.tag()))
         })
     });
     let progress = Memo::new(move |_| {
-        state.with(|p| {
-            p.lesson().map(|l| Progress {
+        lesson.with(|v| {
+            v.state.as_ref().map(|l| Progress {
                 done: l.done,
                 last: l.is_last_step(),
                 hints_shown: l.hints_shown,
@@ -93,7 +95,7 @@ pub fn LessonPanel() -> impl IntoView {
             })
         })
     });
-    let goals = Memo::new(move |_| state.with(Playground::lesson_goals));
+    let goals = Memo::new(move |_| lesson.with(|v| v.goals.clone()));
 
     move || {
         let (Some(t), Some(pr)) = (text.get(), progress.get()) else {
@@ -109,7 +111,9 @@ pub fn LessonPanel() -> impl IntoView {
                     <button
                         type="button"
                         class="lesson-leave"
-                        on:click=move |_| state.act(Playground::leave_lesson)
+                        on:click=move |_| {
+                            state.send(Request::LeaveLesson);
+                        }
                     >
                         {i18n.tr(Msg::LessonLeave)}
                     </button>
@@ -160,14 +164,18 @@ pub fn LessonPanel() -> impl IntoView {
                     <button
                         type="button"
                         disabled={pr.hints_shown >= hints}
-                        on:click=move |_| state.act(Playground::show_hint)
+                        on:click=move |_| {
+                            state.send(Request::ShowHint);
+                        }
                     >
                         {i18n.tr(Msg::LessonHint)}
                     </button>
                     <button
                         type="button"
                         disabled=pr.solution_shown
-                        on:click=move |_| state.act(Playground::show_solution)
+                        on:click=move |_| {
+                            state.send(Request::ShowSolution);
+                        }
                     >
                         {i18n.tr(Msg::LessonShowSolution)}
                     </button>
@@ -177,7 +185,9 @@ pub fn LessonPanel() -> impl IntoView {
                                 <button
                                     type="button"
                                     class="primary lesson-next"
-                                    on:click=move |_| state.act(Playground::next_lesson_step)
+                                    on:click=move |_| {
+                                        state.send(Request::NextLessonStep);
+                                    }
                                 >
                                     {i18n.tr(Msg::LessonNext)}
                                 </button>

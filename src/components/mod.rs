@@ -1,6 +1,7 @@
-//! The page's components: thin Leptos views over [`Playground`]. They read the model through
-//! [`State`] and the memos of [`Views`], and change it only by calling its methods, each of
-//! which runs one scenario-language command line (data flows one way).
+//! The page's components: thin Leptos views over the model behind its boundary
+//! ([`crate::host`]). They read the parts of what it shows ([`Parts`], [`Views`]) and change it
+//! only by sending requests, each of which runs scenario-language command lines (data flows one
+//! way: requests in, updates out).
 
 pub mod canvas;
 pub mod clock;
@@ -20,49 +21,165 @@ pub mod shortcuts;
 pub mod status_table;
 pub mod why_panel;
 
-use crate::playground::{DaemonSetView, NodeView, Playground};
+use crate::host::Host;
+use crate::host::protocol::{
+    ClockView, EditorView, LessonView, PlayerView, Reply, Request, WhyView, WorkView,
+};
+use crate::playground::{DaemonSetView, Entry, EventView, NodeView, Playground, RevisionView};
+use crate::share::{LinkError, Scenario};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// The model in a reactive container: every change notifies the views that read it.
+/// The model behind its boundary ([`Host`]) and what the views show of it ([`Parts`]): a view
+/// reads a part, and changes the model by sending a [`Request`]; each request's update sets
+/// the parts that changed, so a view re-renders only when its part did.
 #[derive(Clone, Copy)]
-pub struct State(RwSignal<Playground, LocalStorage>);
+pub struct State {
+    host: StoredValue<Host, LocalStorage>,
+    parts: Parts,
+}
 
-impl State {
-    pub fn new(playground: Playground) -> State {
-        State(RwSignal::new_local(playground))
+/// What the views show, one signal per part of an [`Update`].
+#[derive(Clone, Copy)]
+pub struct Parts {
+    pub clock: RwSignal<ClockView>,
+    pub editor: RwSignal<EditorView>,
+    pub nodes: RwSignal<Vec<Arc<NodeView>>>,
+    pub selected: RwSignal<Option<String>>,
+    pub daemonsets: RwSignal<Vec<DaemonSetView>>,
+    pub revisions: RwSignal<Vec<RevisionView>>,
+    pub ds_table: RwSignal<String>,
+    pub events: RwSignal<Vec<EventView>>,
+    pub why: RwSignal<WhyView>,
+    pub transcript: RwSignal<Vec<Entry>>,
+    pub player: RwSignal<Option<PlayerView>>,
+    pub lesson: RwSignal<LessonView>,
+    pub work: RwSignal<WorkView>,
+}
+
+impl Parts {
+    fn new() -> Parts {
+        Parts {
+            clock: RwSignal::new(ClockView::default()),
+            editor: RwSignal::new(EditorView::default()),
+            nodes: RwSignal::new(Vec::new()),
+            selected: RwSignal::new(None),
+            daemonsets: RwSignal::new(Vec::new()),
+            revisions: RwSignal::new(Vec::new()),
+            ds_table: RwSignal::new(String::new()),
+            events: RwSignal::new(Vec::new()),
+            why: RwSignal::new(WhyView::default()),
+            transcript: RwSignal::new(Vec::new()),
+            player: RwSignal::new(None),
+            lesson: RwSignal::new(LessonView::default()),
+            work: RwSignal::new(WorkView::default()),
+        }
     }
 
-    /// Reads the model, subscribing the running view to changes.
-    pub fn with<R>(&self, f: impl FnOnce(&Playground) -> R) -> R {
-        self.0.with(f)
-    }
-
-    /// Reads the model without subscribing.
-    pub fn with_untracked<R>(&self, f: impl FnOnce(&Playground) -> R) -> R {
-        self.0.with_untracked(f)
-    }
-
-    /// Changes the model (a user action), then re-renders what depends on it.
-    pub fn act<R>(&self, f: impl FnOnce(&mut Playground) -> R) -> R {
-        self.0
-            .try_update(f)
-            .expect("the playground state lives as long as the page")
+    /// Sets the parts that changed.
+    fn apply(&self, u: crate::host::protocol::Update) {
+        fn set<T: Send + Sync + 'static>(
+            signal: RwSignal<T>,
+            part: Option<crate::host::protocol::Versioned<T>>,
+        ) {
+            if let Some(p) = part {
+                signal.set(p.value);
+            }
+        }
+        set(self.clock, u.clock);
+        set(self.editor, u.editor);
+        set(self.nodes, u.nodes);
+        set(self.selected, u.selected);
+        set(self.daemonsets, u.daemonsets);
+        set(self.revisions, u.revisions);
+        set(self.ds_table, u.ds_table);
+        set(self.events, u.events);
+        set(self.why, u.why);
+        set(self.transcript, u.transcript);
+        set(self.player, u.player);
+        set(self.lesson, u.lesson);
+        set(self.work, u.work);
     }
 }
 
-/// What several views show, computed once per change and compared, so that a view re-renders
-/// only when its part changed (not at every clock tick).
+impl State {
+    pub fn new(playground: Playground) -> State {
+        let state = State {
+            host: StoredValue::new_local(Host::new(playground)),
+            parts: Parts::new(),
+        };
+        state.sync();
+        state
+    }
+
+    /// What the views show.
+    pub fn parts(&self) -> Parts {
+        self.parts
+    }
+
+    /// Carries out a user action.
+    pub fn send(&self, request: Request) -> Reply {
+        self.send_while(request, || true)
+    }
+
+    /// Carries out a user action that works a slice at a time while `more()` says the frame
+    /// has time (a Settle, "Run all").
+    pub fn send_while(&self, request: Request, more: impl FnMut() -> bool) -> Reply {
+        // A read (a link every second, the history) skips comparing every part.
+        let reads_only = request.reads_only();
+        let reply = self
+            .host
+            .try_update_value(|h| h.handle(request, more))
+            .unwrap_or(Reply::None);
+        if !reads_only {
+            self.sync();
+        }
+        reply
+    }
+
+    /// A request answered with a text ([`Request::Link`], [`Request::Script`], ...).
+    pub fn text(&self, request: Request) -> String {
+        match self.send(request) {
+            Reply::Text(text) => text,
+            _ => String::new(),
+        }
+    }
+
+    /// Opens `scenario` (None: an empty cluster) in place of the work.
+    pub fn open(&self, scenario: Option<Scenario>) -> Result<(), LinkError> {
+        match self.send(Request::Open { scenario }) {
+            Reply::Opened(result) => result,
+            _ => Ok(()),
+        }
+    }
+
+    /// Puts `next`, a playground rebuilt in slices (`crate::share::Restoring`), in place of
+    /// the work.
+    pub fn replace(&self, next: Playground) {
+        self.host.update_value(|h| h.replace(next));
+        self.sync();
+    }
+
+    /// Sets the parts that changed.
+    fn sync(&self) {
+        if let Some(u) = self.host.try_update_value(Host::update) {
+            self.parts.apply(u);
+        }
+    }
+}
+
+/// What several views show of the nodes and DaemonSets, so that a view re-renders only when
+/// its part changed (not at every clock tick).
 #[derive(Clone, Copy)]
 pub struct Views {
-    pub nodes: Memo<Vec<Arc<NodeView>>>,
+    pub nodes: RwSignal<Vec<Arc<NodeView>>>,
     pub node_names: Memo<Vec<String>>,
     /// Where each node is in `nodes`: a card finds its node in O(1), so that a tick costs
     /// O(nodes), not O(nodes²), with thousands of nodes.
     pub node_index: Memo<HashMap<String, usize>>,
-    pub daemonsets: Memo<Vec<DaemonSetView>>,
-    pub selected: Memo<Option<String>>,
+    pub daemonsets: RwSignal<Vec<DaemonSetView>>,
+    pub selected: RwSignal<Option<String>>,
 }
 
 impl Views {
@@ -86,21 +203,20 @@ impl Views {
     }
 
     pub fn new(state: State) -> Views {
-        let nodes = Memo::new(move |_| state.with(Playground::node_views));
+        let parts = state.parts();
+        let nodes = parts.nodes;
         let node_names = Memo::new(move |_| {
             nodes.with(|ns| ns.iter().map(|n| n.name.clone()).collect::<Vec<String>>())
         });
         let node_index = Memo::new(move |_| {
             node_names.with(|ns| ns.iter().enumerate().map(|(i, n)| (n.clone(), i)).collect())
         });
-        let daemonsets = Memo::new(move |_| state.with(Playground::daemonset_views));
-        let selected = Memo::new(move |_| state.with(|p| p.selected_node.clone()));
         Views {
             nodes,
             node_names,
             node_index,
-            daemonsets,
-            selected,
+            daemonsets: parts.daemonsets,
+            selected: parts.selected,
         }
     }
 }

@@ -3,6 +3,7 @@
 //! stay in place while its content changes, so keyboard focus survives an action.
 
 use super::{use_state, use_views};
+use crate::host::protocol::Request;
 use crate::i18n::{Msg, Text, use_i18n};
 use crate::playground::chips::{CHIP_ANIMATION_MILLIS, ChipList, SeenPods, ShownChip};
 use crate::playground::{NodeAction, NodeView};
@@ -38,15 +39,13 @@ pub fn NodeCard(name: String) -> impl IntoView {
         move |f: fn(&NodeView) -> Vec<String>| node.with(|n| n.as_ref().map(f).unwrap_or_default());
 
     let act = move |action: NodeAction| {
-        let name = node_name.get_value();
-        state.act(|p| {
-            p.node_action(&name, &action);
-        });
+        let node = node_name.get_value();
+        state.send(Request::NodeAction { node, action });
     };
     let select = move |_| {
         let name = node_name.get_value();
         if !selected.get_untracked() {
-            state.act(|p| p.select(Some(&name)));
+            state.send(Request::Select { node: Some(name) });
         }
     };
 
@@ -59,8 +58,13 @@ pub fn NodeCard(name: String) -> impl IntoView {
         if text.trim().is_empty() {
             return;
         }
-        let name = node_name.get_value();
-        let failed = state.act(|p| p.node_action(&name, &NodeAction::Label(text)).is_error);
+        let node = node_name.get_value();
+        let failed = state
+            .send(Request::NodeAction {
+                node,
+                action: NodeAction::Label(text),
+            })
+            .is_error();
         if !failed {
             label_text.set(String::new());
         }
@@ -72,11 +76,13 @@ pub fn NodeCard(name: String) -> impl IntoView {
             return;
         }
         let effect = taint_effect.get_untracked();
-        let name = node_name.get_value();
-        let failed = state.act(|p| {
-            p.node_action(&name, &NodeAction::Taint { key_value, effect })
-                .is_error
-        });
+        let node = node_name.get_value();
+        let failed = state
+            .send(Request::NodeAction {
+                node,
+                action: NodeAction::Taint { key_value, effect },
+            })
+            .is_error();
         if !failed {
             taint_text.set(String::new());
         }
@@ -198,7 +204,7 @@ pub fn NodeCard(name: String) -> impl IntoView {
                             on:click=move |ev| {
                                 ev.stop_propagation();
                                 let name = node_name.get_value();
-                                state.act(|p| p.select(Some(&name)));
+                                state.send(Request::Select { node: Some(name) });
                                 focus_why();
                             }
                         >

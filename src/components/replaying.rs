@@ -28,7 +28,7 @@ pub fn Replaying(
             return;
         };
         let (done, total) = r.progress();
-        state.act(|p| p.replace(r.finish()));
+        state.replace(r.finish());
         persist::opened();
         persist::set_replaying(false);
         if stopped {

@@ -4,26 +4,21 @@
 
 use super::use_state;
 use crate::components::State;
+use crate::host::protocol::Request;
 use crate::i18n::{I18n, Msg, Text, use_i18n};
 use crate::lessons::{self, LESSONS};
 use crate::persist;
-use crate::playground::Playground;
 use crate::presets::PRESETS;
-use crate::share::{self, LinkError, MAX_JSON_BYTES, Scenario};
+use crate::share::{MAX_JSON_BYTES, Scenario};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Replaces the work with `next`, keeping the old one a Back away.
-fn open(
-    state: State,
-    i18n: I18n,
-    next: Result<Playground, LinkError>,
-    notice: RwSignal<Option<Vec<Text>>>,
-) {
-    match next {
-        Ok(p) => {
-            persist::write_fragment(&persist::current_link(state, i18n), false);
-            state.act(|old| old.replace(p));
+/// Replaces the work with `next` (None: an empty cluster), keeping the old one a Back away.
+fn open(state: State, i18n: I18n, next: Option<Scenario>, notice: RwSignal<Option<Vec<Text>>>) {
+    let before = persist::current_link(state, i18n);
+    match state.open(next) {
+        Ok(()) => {
+            persist::write_fragment(&before, false);
             persist::write_fragment(&persist::current_link(state, i18n), true);
             notice.set(None);
         }
@@ -72,15 +67,17 @@ pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
         if step_by_step.get_untracked()
             && let Some(preset) = crate::presets::find(&id)
         {
-            open(state, i18n, Ok(Playground::empty()), notice);
-            let _ = state.act(|p| p.load_script(preset.script));
+            open(state, i18n, None, notice);
+            state.send(Request::LoadScript {
+                script: preset.script.to_string(),
+            });
             return;
         }
         let scenario = Scenario {
             preset: Some(id),
             ..Scenario::default()
         };
-        open(state, i18n, share::restore(&scenario), notice);
+        open(state, i18n, Some(scenario), notice);
     };
     let on_lesson = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);
@@ -97,7 +94,7 @@ pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
             lesson: Some(id),
             ..Scenario::default()
         };
-        open(state, i18n, share::restore(&scenario), notice);
+        open(state, i18n, Some(scenario), notice);
     };
     let toggle = move |_| {
         let now = !open_panel.get_untracked();
@@ -139,14 +136,14 @@ pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
         }
     };
     let export_script = move |ev| {
-        let script = state.with_untracked(|p| p.log().script());
+        let script = state.text(Request::Script);
         download(
             ev,
             format!("# DaemonSet Playground scenario: dsplay run FILE\n{script}"),
         );
     };
     let export_yaml = move |ev| {
-        let yaml = state.act(Playground::export_yaml);
+        let yaml = state.text(Request::ExportYaml);
         download(ev, yaml);
     };
     let import = move |ev: leptos::ev::Event| {
@@ -180,7 +177,7 @@ pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
                 script,
                 ..Scenario::default()
             };
-            open(state, i18n, share::restore(&scenario), notice);
+            open(state, i18n, Some(scenario), notice);
         });
     };
 

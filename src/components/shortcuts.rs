@@ -2,6 +2,7 @@
 //! "Keyboard shortcuts" button). A key typed into a text field stays the field's.
 
 use super::State;
+use crate::host::protocol::Request;
 use crate::i18n::{Msg, text, use_i18n};
 use leptos::ev::KeyboardEvent;
 use leptos::html;
@@ -69,13 +70,11 @@ pub fn Shortcuts(state: State) -> impl IntoView {
                 true
             }
             "p" => {
-                state.act(|p| if p.playing { p.pause() } else { p.play() });
+                state.send(Request::TogglePlay);
                 true
             }
             "n" => {
-                state.act(|p| {
-                    p.step();
-                });
+                state.send(Request::Step);
                 true
             }
             "s" => {

@@ -1,8 +1,9 @@
 //! Status: the live `kubectl get ds -A` and a progress bar per DaemonSet.
 
 use super::{use_state, use_views};
+use crate::host::protocol::Request;
 use crate::i18n::{Msg, Text, use_i18n};
-use crate::playground::{DaemonSetView, Playground, RevisionView};
+use crate::playground::{DaemonSetView, RevisionView};
 use dsplay_engine::query::rollout::{Next, NodeProgress};
 use leptos::prelude::*;
 
@@ -11,8 +12,8 @@ pub fn StatusTable() -> impl IntoView {
     let state = use_state();
     let i18n = use_i18n();
     let views = use_views();
-    let table = Memo::new(move |_| state.with(|p| p.ds_table().to_string()));
-    let revisions = Memo::new(move |_| state.with(Playground::revision_views));
+    let table = state.parts().ds_table;
+    let revisions = state.parts().revisions;
 
     view! {
         <section class="panel status" aria-labelledby="status-heading">
@@ -207,8 +208,10 @@ fn Revision(r: RevisionView) -> impl IntoView {
                         aria-label=label
                         title="kubectl rollout undo ds/NAME --to-revision=N"
                         on:click=move |_| {
-                            state.act(|p| {
-                                p.roll_back(&namespace, &daemonset, revision);
+                            state.send(Request::RollBack {
+                                namespace: namespace.clone(),
+                                daemonset: daemonset.clone(),
+                                revision,
                             });
                         }
                     >

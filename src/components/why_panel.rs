@@ -2,21 +2,18 @@
 //! (`Cluster::explain`): whether it should run a pod there, the rule that decided, and what holds
 //! an existing pod up, said in the page's language (`crate::i18n::explain`).
 
-use super::{use_state, use_views};
+use super::use_state;
 use crate::i18n::{Msg, explain, use_i18n};
 use leptos::prelude::*;
 
 #[component]
 pub fn WhyPanel() -> impl IntoView {
     let state = use_state();
-    let views = use_views();
     let i18n = use_i18n();
     let t = move |msg| i18n.t(msg);
-    let explanations = Memo::new(move |_| {
-        let node = views.selected.get()?;
-        let why = state.with(|p| p.explanations(&node));
-        Some((node, why))
-    });
+    let why = state.parts().why;
+    let explanations =
+        Memo::new(move |_| why.with(|w| w.node.clone().map(|node| (node, w.explanations.clone()))));
 
     view! {
         <section class="panel why" aria-labelledby="why-heading">

@@ -4,8 +4,9 @@
 
 use super::protocol::{Command, Event, Summary};
 use super::theme;
-use crate::components::State;
 use crate::components::console::run_frames;
+use crate::components::{Parts, State};
+use crate::host::protocol::{Reply, Request};
 use crate::share;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -51,9 +52,23 @@ fn tell_height() {
     }
 }
 
-fn tell_state(state: State) {
-    let (time, summary) = state.with_untracked(|p| (p.elapsed_millis(), Summary::of(p)));
-    tell(&Event::State { time, summary });
+fn tell_state(parts: Parts) {
+    let time = parts.clock.with_untracked(|c| c.elapsed_millis);
+    tell(&Event::State {
+        time,
+        summary: summary(parts),
+    });
+}
+
+/// The summary of the work as the views show it.
+fn summary(parts: Parts) -> Summary {
+    parts.clock.with(|clock| {
+        parts.work.with(|work| {
+            parts
+                .lesson
+                .with(|lesson| Summary::of(clock, work, parts.nodes.with(Vec::len), lesson))
+        })
+    })
 }
 
 /// Reports the body's height whenever it changes, for the life of the page.
@@ -76,17 +91,15 @@ fn obey(command: Command, state: State, initial: &str) {
     match command {
         Command::Connect => {
             tell_height();
-            tell_state(state);
+            tell_state(state.parts());
         }
-        Command::Run { script } => match state.act(|p| p.run_script(&script)) {
-            Ok(()) => run_frames(state),
-            Err(e) => tell(&Event::Error {
-                message: e.to_string(),
-            }),
+        Command::Run { script } => match state.send(Request::RunScript { script }) {
+            Reply::Loaded(Err(message)) => tell(&Event::Error { message }),
+            _ => run_frames(state),
         },
         Command::Reset => {
-            if let Ok(p) = share::decode(initial).and_then(|s| share::restore(&s)) {
-                state.act(|old| old.replace(p));
+            if let Ok(s) = share::decode(initial) {
+                let _ = state.open(Some(s));
             }
         }
         Command::Theme { theme } => theme::apply(theme),
@@ -117,16 +130,18 @@ pub(crate) fn connect(state: State, initial: String) {
     on_cleanup(move || on_message.remove());
 
     // A new state for the host when the cluster or the lesson changes (not at every tick).
-    let summary = Memo::new(move |_| state.with(Summary::of));
+    let parts = state.parts();
+    let summary = Memo::new(move |_| summary(parts));
     Effect::new(move |_| {
         // Read, not only tracked: a memo never read is never computed, so never changes.
         summary.with(|_| ());
-        tell_state(state);
+        tell_state(parts);
     });
     // A lesson step's goal met: the tutorial page can say so.
     let step_done = Memo::new(move |_| {
-        state.with(|p| {
-            p.lesson()
+        parts.lesson.with(|v| {
+            v.state
+                .as_ref()
                 .filter(|l| l.done)
                 .map(|l| (l.id.clone(), l.step, l.lesson.steps.len()))
         })

@@ -18,6 +18,7 @@ use crate::components::editor::Editor;
 use crate::components::lesson_panel::LessonPanel;
 use crate::components::notice::Notice;
 use crate::components::use_state;
+use crate::host::protocol::Request;
 use crate::i18n::{Msg, Text, use_i18n};
 use leptos::prelude::*;
 use protocol::Theme;
@@ -66,14 +67,15 @@ pub fn EmbedApp(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
     let i18n = use_i18n();
     set_up_document();
     host::connect(state, crate::persist::current_link(state, i18n));
-    let manifest = Memo::new(move |_| state.with(|p| p.manifest.clone()));
+    let parts = state.parts();
+    let manifest = Memo::new(move |_| parts.editor.with(|e| e.manifest.clone()));
     // A lesson needs the learner's tools; `readonly=0` (embed.js's `readonly="false"`) asks
     // for them in a plain embed too.
     let editable = crate::address::param("readonly").as_deref() == Some("0");
-    let tools = Memo::new(move |_| editable || state.with(|p| p.lesson().is_some()));
+    let tools = Memo::new(move |_| editable || parts.lesson.with(|l| l.state.is_some()));
     // Not started: paused since it opened (embeds open paused unless data-autoplay), even if
     // its scenario already advanced the clock.
-    let playing = Memo::new(move |_| state.with(|p| p.playing));
+    let playing = Memo::new(move |_| parts.clock.with(|c| c.playing));
     let started = RwSignal::new(false);
     Effect::new(move |_| {
         if playing.get() {
@@ -118,7 +120,9 @@ pub fn EmbedApp(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
                         type="button"
                         class="embed-start"
                         title=i18n.tr(Msg::PlayTitle)
-                        on:click=move |_| state.act(|p| p.play())
+                        on:click=move |_| {
+                            state.send(Request::Play);
+                        }
                     >
                         <span aria-hidden="true">"▶ "</span>
                         {i18n.tr(Msg::Play)}

@@ -5,7 +5,7 @@
 //! parent sends back fixes the host's origin, and from then on the frame reports its height,
 //! its state and a lesson's finished steps to that origin only.
 
-use crate::playground::Playground;
+use crate::host::protocol::{ClockView, LessonView, WorkView};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -128,14 +128,19 @@ pub(crate) struct LessonSummary {
 }
 
 impl Summary {
-    pub(crate) fn of(p: &Playground) -> Summary {
-        let store = p.session().cluster().store();
+    /// The summary of what the views show: the clock, the work, how many nodes, the lesson.
+    pub(crate) fn of(
+        clock: &ClockView,
+        work: &WorkView,
+        nodes: usize,
+        lesson: &LessonView,
+    ) -> Summary {
         Summary {
-            playing: p.playing,
-            commands: p.log().revision().0,
-            nodes: store.nodes().len(),
-            pods: store.pods().len(),
-            lesson: p.lesson().map(|l| LessonSummary {
+            playing: clock.playing,
+            commands: work.log_revision.0,
+            nodes,
+            pods: work.pods,
+            lesson: lesson.state.as_ref().map(|l| LessonSummary {
                 id: l.id.clone(),
                 step: l.step + 1,
                 steps: l.lesson.steps.len(),
@@ -148,6 +153,7 @@ impl Summary {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::playground::Playground;
 
     #[test]
     fn commands_are_read_by_their_dsplay_field() {
@@ -249,7 +255,14 @@ mod tests {
         let mut p = Playground::empty();
         p.add_nodes(2);
         p.apply_manifest();
-        let s = Summary::of(&p);
+        // What the views of a page showing `p` hold.
+        let u = crate::host::Host::new(p).update();
+        let (Some(clock), Some(work), Some(nodes), Some(lesson)) =
+            (u.clock, u.work, u.nodes, u.lesson)
+        else {
+            panic!("the first update carries every part");
+        };
+        let s = Summary::of(&clock.value, &work.value, nodes.value.len(), &lesson.value);
         assert_eq!((s.nodes, s.pods, s.commands), (2, 2, 2));
         assert_eq!(s.lesson, None);
     }

@@ -10,10 +10,11 @@ use serde_json::Value;
 pub struct Affinity {
     #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub node_affinity: Option<NodeAffinity>,
+    /// Boxed: every DaemonSet pod has an Affinity (its node's term), almost none these.
     #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
-    pub pod_affinity: Option<Value>,
+    pub pod_affinity: Option<Box<Value>>,
     #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
-    pub pod_anti_affinity: Option<Value>,
+    pub pod_anti_affinity: Option<Box<Value>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]

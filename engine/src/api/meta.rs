@@ -1,46 +1,110 @@
 //! `metav1.ObjectMeta` and `OwnerReference`.
 
 use super::{Extra, Shared, Str, StringMap, Time};
+#[cfg(test)]
+use serde::Serialize;
+#[cfg(test)]
+use serde::ser::{SerializeMap, Serializer};
 use std::rc::Rc;
 
+/// An object's metadata. The fields most objects never set (generateName, the deletion marks,
+/// finalizers, managedFields and the rest) are one [`Shared`] value (`more`), empty and shared
+/// by the objects that do not set them, or set alike by a template's pods (generateName).
 #[derive(Debug, Clone, PartialEq, Default)]
-#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct ObjectMeta {
-    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
+    #[cfg_attr(test, serde(default))]
     pub name: String,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
-    pub generate_name: String,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
+    #[cfg_attr(test, serde(default))]
     pub namespace: String,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
+    #[cfg_attr(test, serde(default))]
     pub uid: String,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
+    #[cfg_attr(test, serde(default))]
     pub resource_version: String,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "is_zero"))]
+    #[cfg_attr(test, serde(default))]
     pub generation: i64,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(test, serde(default))]
     pub creation_timestamp: Option<Time>,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
-    pub deletion_timestamp: Option<Time>,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
-    pub deletion_grace_period_seconds: Option<i64>,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "StringMap::is_empty"))]
+    #[cfg_attr(test, serde(default))]
     pub labels: Shared<StringMap>,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "StringMap::is_empty"))]
+    #[cfg_attr(test, serde(default))]
     pub annotations: Shared<StringMap>,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "Vec::is_empty"))]
+    #[cfg_attr(test, serde(default))]
     pub owner_references: Shared<Vec<OwnerReference>>,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "Vec::is_empty"))]
+    #[cfg_attr(test, serde(flatten))]
+    pub more: Shared<ObjectMetaMore>,
+}
+
+/// The parts of ObjectMeta an object rarely sets.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
+pub struct ObjectMetaMore {
+    #[cfg_attr(test, serde(default))]
+    pub generate_name: String,
+    #[cfg_attr(test, serde(default))]
+    pub deletion_timestamp: Option<Time>,
+    #[cfg_attr(test, serde(default))]
+    pub deletion_grace_period_seconds: Option<i64>,
+    #[cfg_attr(test, serde(default))]
     pub finalizers: Vec<String>,
     /// managedFields and anything else of ObjectMeta the simulator does not model.
     #[cfg_attr(test, serde(flatten))]
     pub extra: Extra,
 }
 
+/// The tests' reference for `api::encode`: ObjectMeta's fields in the order of the Go type (the order the pod template hash sees),
+/// empty ones left out, then the unmodelled ones.
 #[cfg(test)]
-fn is_zero(n: &i64) -> bool {
-    *n == 0
+impl Serialize for ObjectMeta {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let more = &*self.more;
+        let mut m = serializer.serialize_map(None)?;
+        if !self.name.is_empty() {
+            m.serialize_entry("name", &self.name)?;
+        }
+        if !more.generate_name.is_empty() {
+            m.serialize_entry("generateName", &more.generate_name)?;
+        }
+        if !self.namespace.is_empty() {
+            m.serialize_entry("namespace", &self.namespace)?;
+        }
+        if !self.uid.is_empty() {
+            m.serialize_entry("uid", &self.uid)?;
+        }
+        if !self.resource_version.is_empty() {
+            m.serialize_entry("resourceVersion", &self.resource_version)?;
+        }
+        if self.generation != 0 {
+            m.serialize_entry("generation", &self.generation)?;
+        }
+        if let Some(t) = &self.creation_timestamp {
+            m.serialize_entry("creationTimestamp", t)?;
+        }
+        if let Some(t) = &more.deletion_timestamp {
+            m.serialize_entry("deletionTimestamp", t)?;
+        }
+        if let Some(s) = &more.deletion_grace_period_seconds {
+            m.serialize_entry("deletionGracePeriodSeconds", s)?;
+        }
+        if !self.labels.is_empty() {
+            m.serialize_entry("labels", &self.labels)?;
+        }
+        if !self.annotations.is_empty() {
+            m.serialize_entry("annotations", &self.annotations)?;
+        }
+        if !self.owner_references.is_empty() {
+            m.serialize_entry("ownerReferences", &self.owner_references)?;
+        }
+        if !more.finalizers.is_empty() {
+            m.serialize_entry("finalizers", &more.finalizers)?;
+        }
+        for (k, v) in more.extra.iter() {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
 }
 
 impl ObjectMeta {
@@ -54,15 +118,16 @@ impl ObjectMeta {
     /// A foreground deletion (`propagationPolicy: Foreground`): the object stays, marked,
     /// until the garbage collector has deleted its dependents.
     pub fn mark_foreground_deletion(&mut self, now: super::Time) {
-        self.deletion_timestamp = Some(now);
-        self.deletion_grace_period_seconds = Some(0);
-        if !self.finalizers.iter().any(|f| f == "foregroundDeletion") {
-            self.finalizers.push("foregroundDeletion".into());
+        let more = &mut *self.more;
+        more.deletion_timestamp = Some(now);
+        more.deletion_grace_period_seconds = Some(0);
+        if !more.finalizers.iter().any(|f| f == "foregroundDeletion") {
+            more.finalizers.push("foregroundDeletion".into());
         }
     }
 
     pub fn is_being_deleted(&self) -> bool {
-        self.deletion_timestamp.is_some()
+        self.more.deletion_timestamp.is_some()
     }
 }
 

@@ -1,6 +1,10 @@
 //! `core/v1` Pod, PodTemplateSpec and the parts of PodSpec the simulation reads.
 
 use super::{Affinity, Extra, ObjectMeta, Shared, Str, StringMap, Time};
+#[cfg(test)]
+use serde::Serialize;
+#[cfg(test)]
+use serde::ser::{SerializeMap, Serializer};
 
 #[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
@@ -28,41 +32,108 @@ pub struct PodTemplateSpec {
     pub spec: PodSpec,
 }
 
+/// What the simulation reads of a pod's spec. A pod changes its node, affinity and tolerations;
+/// the rest it keeps as its template set it, so that part is one [`Shared`] value, held once
+/// for all the pods of a template (`settings`). Serialised with every field in PodSpec's own
+/// order by `api::encode`, as if `settings` were not there.
 #[derive(Debug, Clone, PartialEq, Default)]
-#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct PodSpec {
     #[cfg_attr(test, serde(default))]
     pub containers: Shared<Vec<Container>>,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "Vec::is_empty"))]
-    pub init_containers: Vec<Container>,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "StringMap::is_empty"))]
-    pub node_selector: StringMap,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(test, serde(default))]
     pub affinity: Option<Affinity>,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "Vec::is_empty"))]
+    #[cfg_attr(test, serde(default))]
     pub tolerations: Shared<Vec<Toleration>>,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
+    #[cfg_attr(test, serde(default))]
     pub node_name: String,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "super::is_false"))]
+    #[cfg_attr(test, serde(default))]
     pub host_network: bool,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
-    pub restart_policy: String,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
-    pub termination_grace_period_seconds: Option<i64>,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
-    pub active_deadline_seconds: Option<i64>,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
-    pub dns_policy: String,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
-    pub scheduler_name: String,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
-    pub priority_class_name: String,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
-    pub security_context: Option<serde_json::Value>,
+    #[cfg_attr(test, serde(flatten))]
+    pub settings: Shared<PodSettings>,
     /// volumes, serviceAccountName and the rest of PodSpec, given back as they came.
     #[cfg_attr(test, serde(flatten))]
     pub extra: Shared<Extra>,
+}
+
+/// The fields of PodSpec a pod keeps as its template set them.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
+pub struct PodSettings {
+    #[cfg_attr(test, serde(default))]
+    pub init_containers: Vec<Container>,
+    #[cfg_attr(test, serde(default))]
+    pub node_selector: StringMap,
+    #[cfg_attr(test, serde(default))]
+    pub restart_policy: String,
+    #[cfg_attr(test, serde(default))]
+    pub termination_grace_period_seconds: Option<i64>,
+    #[cfg_attr(test, serde(default))]
+    pub active_deadline_seconds: Option<i64>,
+    #[cfg_attr(test, serde(default))]
+    pub dns_policy: String,
+    #[cfg_attr(test, serde(default))]
+    pub scheduler_name: String,
+    #[cfg_attr(test, serde(default))]
+    pub priority_class_name: String,
+    #[cfg_attr(test, serde(default))]
+    pub security_context: Option<serde_json::Value>,
+}
+
+/// The tests' reference for `api::encode`: PodSpec's fields in the order of the Go type (the order `deepHashObject` and the pod
+/// template hash see), empty ones left out, then the unmodelled ones.
+#[cfg(test)]
+impl Serialize for PodSpec {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let s = &*self.settings;
+        let mut m = serializer.serialize_map(None)?;
+        m.serialize_entry("containers", &self.containers)?;
+        if !s.init_containers.is_empty() {
+            m.serialize_entry("initContainers", &s.init_containers)?;
+        }
+        if !s.node_selector.is_empty() {
+            m.serialize_entry("nodeSelector", &s.node_selector)?;
+        }
+        if let Some(a) = &self.affinity {
+            m.serialize_entry("affinity", a)?;
+        }
+        if !self.tolerations.is_empty() {
+            m.serialize_entry("tolerations", &self.tolerations)?;
+        }
+        if !self.node_name.is_empty() {
+            m.serialize_entry("nodeName", &self.node_name)?;
+        }
+        if self.host_network {
+            m.serialize_entry("hostNetwork", &self.host_network)?;
+        }
+        if !s.restart_policy.is_empty() {
+            m.serialize_entry("restartPolicy", &s.restart_policy)?;
+        }
+        if let Some(v) = &s.termination_grace_period_seconds {
+            m.serialize_entry("terminationGracePeriodSeconds", v)?;
+        }
+        if let Some(v) = &s.active_deadline_seconds {
+            m.serialize_entry("activeDeadlineSeconds", v)?;
+        }
+        if !s.dns_policy.is_empty() {
+            m.serialize_entry("dnsPolicy", &s.dns_policy)?;
+        }
+        if !s.scheduler_name.is_empty() {
+            m.serialize_entry("schedulerName", &s.scheduler_name)?;
+        }
+        if !s.priority_class_name.is_empty() {
+            m.serialize_entry("priorityClassName", &s.priority_class_name)?;
+        }
+        if let Some(v) = &s.security_context {
+            m.serialize_entry("securityContext", v)?;
+        }
+        for (k, v) in self.extra.iter() {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -169,43 +240,83 @@ impl Toleration {
     }
 }
 
+/// A pod's status. What a running pod's kubelet writes is inline; the message, reason and
+/// unmodelled fields, set only for a pod that failed or was evicted, are one [`Shared`] value
+/// (`more`), empty and shared by every other pod. Serialised with every field in PodStatus's
+/// own order by `api::encode`, as if `more` were not there.
 #[derive(Debug, Clone, PartialEq, Default)]
-#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct PodStatus {
-    #[cfg_attr(test, serde(default, skip_serializing_if = "super::str_is_empty"))]
+    #[cfg_attr(test, serde(default))]
     pub phase: Str,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "Vec::is_empty"))]
+    #[cfg_attr(test, serde(default))]
     pub conditions: Shared<Vec<PodCondition>>,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
-    pub message: String,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
-    pub reason: String,
-    #[cfg_attr(
-        test,
-        serde(default, skip_serializing_if = "String::is_empty", rename = "hostIP")
-    )]
+    #[cfg_attr(test, serde(default, rename = "hostIP"))]
     pub host_ip: String,
-    #[cfg_attr(
-        test,
-        serde(default, skip_serializing_if = "String::is_empty", rename = "podIP")
-    )]
+    #[cfg_attr(test, serde(default, rename = "podIP"))]
     pub pod_ip: String,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(test, serde(default))]
     pub start_time: Option<Time>,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "Vec::is_empty"))]
+    #[cfg_attr(test, serde(default))]
     pub container_statuses: Shared<Vec<ContainerStatus>>,
-    #[cfg_attr(
-        test,
-        serde(
-            default,
-            skip_serializing_if = "super::str_is_empty",
-            rename = "qosClass"
-        )
-    )]
+    #[cfg_attr(test, serde(default, rename = "qosClass"))]
     pub qos_class: Str,
     #[cfg_attr(test, serde(flatten))]
+    pub more: Shared<PodStatusMore>,
+}
+
+/// The parts of PodStatus a pod rarely has.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Deserialize))]
+pub struct PodStatusMore {
+    #[cfg_attr(test, serde(default))]
+    pub message: String,
+    #[cfg_attr(test, serde(default))]
+    pub reason: String,
+    #[cfg_attr(test, serde(flatten))]
     pub extra: Extra,
+}
+
+/// The tests' reference for `api::encode`: PodStatus's fields in the order of the Go type, empty ones left out, then the unmodelled
+/// ones.
+#[cfg(test)]
+impl Serialize for PodStatus {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let more = &*self.more;
+        let mut m = serializer.serialize_map(None)?;
+        if !self.phase.is_empty() {
+            m.serialize_entry("phase", &self.phase)?;
+        }
+        if !self.conditions.is_empty() {
+            m.serialize_entry("conditions", &self.conditions)?;
+        }
+        if !more.message.is_empty() {
+            m.serialize_entry("message", &more.message)?;
+        }
+        if !more.reason.is_empty() {
+            m.serialize_entry("reason", &more.reason)?;
+        }
+        if !self.host_ip.is_empty() {
+            m.serialize_entry("hostIP", &self.host_ip)?;
+        }
+        if !self.pod_ip.is_empty() {
+            m.serialize_entry("podIP", &self.pod_ip)?;
+        }
+        if let Some(t) = &self.start_time {
+            m.serialize_entry("startTime", t)?;
+        }
+        if !self.container_statuses.is_empty() {
+            m.serialize_entry("containerStatuses", &self.container_statuses)?;
+        }
+        if !self.qos_class.is_empty() {
+            m.serialize_entry("qosClass", &self.qos_class)?;
+        }
+        for (k, v) in more.extra.iter() {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -356,5 +467,65 @@ impl Pod {
 
     pub fn is_terminal(&self) -> bool {
         self.status.phase == phase::SUCCEEDED || self.status.phase == phase::FAILED
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::ObjectMetaMore;
+
+    /// The encoders (`api::encode`) keep the Go types' field order, which the pod template hash
+    /// (a hash of the JSON text) depends on, and leave out empty fields, as the derives did.
+    #[test]
+    fn pods_serialise_in_the_go_field_order() {
+        let spec = PodSpec {
+            node_name: "n1".into(),
+            host_network: true,
+            settings: PodSettings {
+                node_selector: [("a".to_string(), "b".to_string())].into_iter().collect(),
+                restart_policy: "Always".into(),
+                termination_grace_period_seconds: Some(30),
+                dns_policy: "ClusterFirst".into(),
+                ..Default::default()
+            }
+            .into(),
+            extra: Extra::from([("volumes".to_string(), serde_json::json!([]))]).into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            crate::api::encode::to_string(&spec),
+            r#"{"containers":[],"nodeSelector":{"a":"b"},"nodeName":"n1","hostNetwork":true,"restartPolicy":"Always","terminationGracePeriodSeconds":30,"dnsPolicy":"ClusterFirst","volumes":[]}"#
+        );
+        let meta = ObjectMeta {
+            name: "p".into(),
+            namespace: "default".into(),
+            generation: 2,
+            more: ObjectMetaMore {
+                generate_name: "p-".into(),
+                finalizers: vec!["f".into()],
+                ..Default::default()
+            }
+            .into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            crate::api::encode::to_string(&meta),
+            r#"{"name":"p","generateName":"p-","namespace":"default","generation":2,"finalizers":["f"]}"#
+        );
+        let status = PodStatus {
+            phase: "Failed".into(),
+            host_ip: "10.0.0.1".into(),
+            more: PodStatusMore {
+                reason: "Evicted".into(),
+                ..Default::default()
+            }
+            .into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            crate::api::encode::to_string(&status),
+            r#"{"phase":"Failed","reason":"Evicted","hostIP":"10.0.0.1"}"#
+        );
     }
 }

@@ -10,8 +10,34 @@ use std::fmt;
 use std::ops::{Deref, DerefMut};
 use std::rc::Rc;
 
-#[derive(Default)]
 pub struct Shared<T>(Rc<T>);
+
+/// `Shared::default()` for the types fields hold: one empty value per type and thread, shared,
+/// so that an object built with defaults allocates nothing for them (a write copies it first,
+/// as any write to a shared value does).
+macro_rules! shared_default {
+    ($($t:ty),* $(,)?) => {$(
+        impl Default for Shared<$t> {
+            fn default() -> Self {
+                thread_local!(static EMPTY: Shared<$t> = Shared::new(<$t>::default()));
+                EMPTY.with(Shared::clone)
+            }
+        }
+    )*};
+}
+
+shared_default!(
+    super::StringMap,
+    super::Extra,
+    super::PodSettings,
+    super::PodStatusMore,
+    super::ObjectMetaMore,
+    Vec<super::Container>,
+    Vec<super::Toleration>,
+    Vec<super::OwnerReference>,
+    Vec<super::PodCondition>,
+    Vec<super::ContainerStatus>,
+);
 
 impl<T> Shared<T> {
     pub fn new(value: T) -> Self {
@@ -131,6 +157,16 @@ mod tests {
         assert_eq!(*a, vec![1, 2]);
         assert_eq!(*b, vec![1, 2, 3]);
         assert_ne!(a, b);
+    }
+
+    #[test]
+    fn defaults_share_one_empty_value_until_written() {
+        let a: Shared<crate::api::StringMap> = Shared::default();
+        let mut b: Shared<crate::api::StringMap> = Shared::default();
+        assert!(std::rc::Rc::ptr_eq(&a.0, &b.0));
+        b.insert("k".into(), "v".into());
+        assert!(a.is_empty());
+        assert_eq!(b.len(), 1);
     }
 
     #[test]

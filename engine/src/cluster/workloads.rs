@@ -154,7 +154,7 @@ impl Cluster {
         let meta = o.meta_mut();
         meta.uid = uid;
         meta.creation_timestamp = Some(now);
-        meta.deletion_timestamp = None;
+        meta.more.deletion_timestamp = None;
         meta.generation = 1;
         W::put(&mut self.w.store, o);
         self.reconcile();

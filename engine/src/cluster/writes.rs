@@ -82,7 +82,7 @@ impl Cluster {
         ds.kind = "DaemonSet".into();
         ds.metadata.uid = self.w.rng.uid();
         ds.metadata.creation_timestamp = Some(now);
-        ds.metadata.deletion_timestamp = None;
+        ds.metadata.more.deletion_timestamp = None;
         ds.metadata.generation = 1;
         ds.metadata
             .annotations

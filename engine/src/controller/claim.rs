@@ -36,12 +36,16 @@ pub fn decide(controller: &ObjectMeta, object: &ObjectMeta, selected: bool) -> C
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::{OwnerReference, Time};
+    use crate::api::{ObjectMetaMore, OwnerReference, Time};
 
     fn meta(uid: &str, deleting: bool) -> ObjectMeta {
         ObjectMeta {
             uid: uid.into(),
-            deletion_timestamp: deleting.then(Time::default),
+            more: ObjectMetaMore {
+                deletion_timestamp: deleting.then(Time::default),
+                ..Default::default()
+            }
+            .into(),
             ..Default::default()
         }
     }

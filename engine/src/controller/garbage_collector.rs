@@ -44,7 +44,10 @@ fn remove(store: &mut Store, (kind, key): &Owner) {
 }
 
 fn in_foreground(meta: &ObjectMeta) -> bool {
-    meta.finalizers.iter().any(|f| f == "foregroundDeletion")
+    meta.more
+        .finalizers
+        .iter()
+        .any(|f| f == "foregroundDeletion")
 }
 
 #[derive(Default)]

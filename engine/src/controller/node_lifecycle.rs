@@ -144,7 +144,7 @@ fn mark_pods_not_ready(w: &mut World, node: &str, now: Time) {
                 r,
                 WARNING,
                 "NodeNotReady",
-                "Node is not ready".into(),
+                "Node is not ready",
                 crate::state::events::source("node-controller", ""),
             );
         }

@@ -7,15 +7,15 @@
 //! batches, no expectations: the simulated API server answers at once).
 
 use crate::api::{
-    NORMAL, ObjectKey, ObjectMeta, OwnerReference, Pod, PodStatus, ReplicaSet, ReplicaSetStatus,
-    Selector, Time, phase,
+    NORMAL, ObjectKey, ObjectMeta, ObjectMetaMore, OwnerReference, Pod, PodStatus, ReplicaSet,
+    ReplicaSetStatus, Selector, Time, phase,
 };
 use crate::controller::claim::{Claim, decide};
 use crate::state::World;
 use crate::state::apiserver;
 use crate::state::audit::{Request, users};
 use crate::state::clock::Wake;
-use crate::state::events::{reference, source};
+use crate::state::events::{Message, reference, source};
 use crate::state::hash::FastHashMap as HashMap;
 use crate::state::store::Change;
 use std::cmp::Reverse;
@@ -151,7 +151,7 @@ fn manage_replicas(w: &mut World, rs: &ReplicaSet, active: &[ObjectKey]) {
     if diff < 0 {
         for _ in 0..(-diff) {
             let key = apiserver::create_pod(w, new_pod(rs), users::REPLICASET_CONTROLLER);
-            let msg = format!("Created pod: {}", key.name);
+            let msg = Message::template("Created pod: {}", &[&key.name]);
             w.recorder.record(
                 now,
                 rs_ref(),
@@ -164,7 +164,7 @@ fn manage_replicas(w: &mut World, rs: &ReplicaSet, active: &[ObjectKey]) {
     } else if diff > 0 {
         for key in pods_to_delete(w, active, diff as usize) {
             if apiserver::delete_pod(w, &key, None, Request::delete(users::REPLICASET_CONTROLLER)) {
-                let msg = format!("Deleted pod: {}", key.name);
+                let msg = Message::template("Deleted pod: {}", &[&key.name]);
                 w.recorder.record(
                     now,
                     rs_ref(),
@@ -230,11 +230,15 @@ fn new_pod(rs: &ReplicaSet) -> Pod {
         api_version: "v1".into(),
         kind: "Pod".into(),
         metadata: ObjectMeta {
-            generate_name: format!("{}-", rs.metadata.name),
             namespace: rs.metadata.namespace.clone(),
             labels: template.metadata.labels.clone(),
             annotations: template.metadata.annotations.clone(),
-            finalizers: template.metadata.finalizers.clone(),
+            more: ObjectMetaMore {
+                generate_name: format!("{}-", rs.metadata.name),
+                finalizers: template.metadata.more.finalizers.clone(),
+                ..Default::default()
+            }
+            .into(),
             owner_references: vec![OwnerReference::controller_of("ReplicaSet", &rs.metadata)]
                 .into(),
             ..Default::default()

@@ -6,7 +6,7 @@
 use crate::api::{NORMAL, Node, ObjectKey, Pod, PodCondition, PodStatus, Time, WARNING};
 use crate::placement::{RequiredNodeAffinity, find_matching_untolerated_taint};
 use crate::state::World;
-use crate::state::events::reference;
+use crate::state::events::{Message, reference};
 use crate::state::node_usage::{counted_on, host_ports, requests};
 use crate::state::store::{Change, pod_target_node};
 use std::collections::{BTreeMap, BTreeSet};
@@ -110,9 +110,9 @@ fn bind(w: &mut World, key: &ObjectKey, node: &str, now: Time) {
     let Some(pod) = w.store.pod(key) else {
         return;
     };
-    let msg = format!(
+    let msg = Message::template(
         "Successfully assigned {}/{} to {}",
-        key.namespace, key.name, node
+        &[&key.namespace, &key.name, node],
     );
     w.recorder.record(
         now,

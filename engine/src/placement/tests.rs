@@ -4,8 +4,8 @@
 use super::*;
 use crate::api::{
     Affinity, ContainerPort, DaemonSet, Node, NodeAffinity, NodeCondition, NodeSelector,
-    NodeSelectorRequirement, NodeSelectorTerm, Pod, PodSpec, Quantity, ResourceRequirements,
-    StringMap, Taint, Toleration, taints,
+    NodeSelectorRequirement, NodeSelectorTerm, Pod, PodSettings, PodSpec, Quantity,
+    ResourceRequirements, StringMap, Taint, Toleration, taints,
 };
 
 use crate::testutil::{l1, labels, n1, new_daemonset, node};
@@ -188,7 +188,7 @@ fn c06_insufficient_capacity_is_not_checked() {
 
 #[test]
 fn c08_selector_launches_on_matching_nodes() {
-    let ds = ds_with(|s| s.node_selector = n1());
+    let ds = ds_with(|s| s.settings.node_selector = n1());
     let mut all = nodes(0, 4, &StringMap::new());
     all.extend(nodes(4, 3, &n1()));
     assert_eq!(launched(&all, &ds), 3);
@@ -223,7 +223,7 @@ fn c08_selector_launches_on_matching_nodes() {
 
 #[test]
 fn c09_bad_selector_does_nothing() {
-    let ds = ds_with(|s| s.node_selector = n2());
+    let ds = ds_with(|s| s.settings.node_selector = n2());
     let mut all = nodes(0, 4, &StringMap::new());
     all.extend(nodes(4, 3, &n1()));
     assert_eq!(launched(&all, &ds), 0);
@@ -265,13 +265,13 @@ fn c11_node_name_and_selector() {
     let mut all = nodes(0, 4, &StringMap::new());
     all.extend(nodes(4, 3, &n1()));
     let consistent = ds_with(|s| {
-        s.node_selector = n1();
+        s.settings.node_selector = n1();
         s.node_name = "node-6".into();
     });
     assert_eq!(launched(&all, &consistent), 1);
     assert_eq!(run(&all[6], &consistent), TT);
     let inconsistent = ds_with(|s| {
-        s.node_selector = n1();
+        s.settings.node_selector = n1();
         s.node_name = "node-0".into();
     });
     assert_eq!(launched(&all, &inconsistent), 0);
@@ -431,7 +431,7 @@ fn c20_pressure_taints_tolerated_by_default() {
         condition("MemoryPressure", "True"),
         condition("PIDPressure", "True"),
     ];
-    let ds = ds_with(|s| s.priority_class_name = "system-node-critical".into());
+    let ds = ds_with(|s| s.settings.priority_class_name = "system-node-critical".into());
     assert_eq!(run(&n, &ds), TT);
     let e = explain(&n, &ds);
     assert_eq!(e.reasons.len(), 3);
@@ -484,8 +484,16 @@ fn c21_node_should_run_daemon_pod_table() {
             ds_with(|s| s.containers[0].resources = requests("50M", "0")),
             TT,
         ),
-        ("g selector L2", ds_with(|s| s.node_selector = l2()), FF),
-        ("h selector L1", ds_with(|s| s.node_selector = l1()), TT),
+        (
+            "g selector L2",
+            ds_with(|s| s.settings.node_selector = l2()),
+            FF,
+        ),
+        (
+            "h selector L1",
+            ds_with(|s| s.settings.node_selector = l1()),
+            TT,
+        ),
         (
             "i affinity type In [test]",
             ds_with(|s| s.affinity = required(vec![exprs(vec![req("type", "In", &["test"])])])),
@@ -803,7 +811,7 @@ fn c58_replace_node_affinity() {
                 required: None,
                 preferred: Some(preferred.clone()),
             }),
-            pod_affinity: Some(serde_json::json!({"x": 1})),
+            pod_affinity: Some(serde_json::json!({"x": 1}).into()),
             pod_anti_affinity: None,
         }),
         "host_1",
@@ -812,7 +820,7 @@ fn c58_replace_node_affinity() {
         kept.node_affinity.and_then(|na| na.preferred),
         Some(preferred)
     );
-    assert_eq!(kept.pod_affinity, Some(serde_json::json!({"x": 1})));
+    assert_eq!(kept.pod_affinity, Some(serde_json::json!({"x": 1}).into()));
 }
 
 #[test]
@@ -874,7 +882,11 @@ fn c58_c59_round_trip() {
 #[test]
 fn c60_node_selector() {
     let spec = |sel: StringMap| PodSpec {
-        node_selector: sel,
+        settings: PodSettings {
+            node_selector: sel,
+            ..Default::default()
+        }
+        .into(),
         ..PodSpec::default()
     };
     let foo_bar = labels(&[("foo", "bar")]);
@@ -1040,7 +1052,11 @@ fn c62_empty_terms_and_or() {
 #[test]
 fn c63_node_selector_plus_affinity_invalid_value() {
     let spec = PodSpec {
-        node_selector: labels(&[("foo", "bar")]),
+        settings: PodSettings {
+            node_selector: labels(&[("foo", "bar")]),
+            ..Default::default()
+        }
+        .into(),
         affinity: required(vec![exprs(vec![req("foo", "Exists", &[])])]),
         ..PodSpec::default()
     };
@@ -1457,7 +1473,11 @@ mod props {
             .prop_map(
                 |(node_name, node_selector, affinity, tolerations, host_network)| PodSpec {
                     node_name,
-                    node_selector,
+                    settings: PodSettings {
+                        node_selector,
+                        ..Default::default()
+                    }
+                    .into(),
                     affinity,
                     tolerations: tolerations.into(),
                     host_network,

@@ -23,7 +23,7 @@ fn audit_entry(w: &World, by: Request, pod: &Pod) -> AuditEntry {
 pub fn create_pod(w: &mut World, mut pod: Pod, user: &str) -> ObjectKey {
     if pod.metadata.name.is_empty() {
         loop {
-            let name = w.rng.generate_name(&pod.metadata.generate_name);
+            let name = w.rng.generate_name(&pod.metadata.more.generate_name);
             let key = ObjectKey::new(&pod.metadata.namespace, &name);
             if w.store.pod(&key).is_none() {
                 pod.metadata.name = name;
@@ -59,12 +59,12 @@ pub fn delete_pod(w: &mut World, key: &ObjectKey, grace: Option<i64>, by: Reques
         return false;
     };
     let grace = grace
-        .or(pod.spec.termination_grace_period_seconds)
+        .or(pod.spec.settings.termination_grace_period_seconds)
         .unwrap_or(30)
         .max(0);
     let at_once = pod.spec.node_name.is_empty() || pod.is_terminal() || grace == 0;
     if !at_once
-        && let Some(current) = pod.metadata.deletion_grace_period_seconds
+        && let Some(current) = pod.metadata.more.deletion_grace_period_seconds
         && current <= grace
     {
         return false; // already terminating with a grace period no longer than asked
@@ -77,8 +77,8 @@ pub fn delete_pod(w: &mut World, key: &ObjectKey, grace: Option<i64>, by: Reques
     }
     let now = w.clock.now();
     w.store.update_pod(key, |p| {
-        p.metadata.deletion_timestamp = Some(now.plus_secs(grace));
-        p.metadata.deletion_grace_period_seconds = Some(grace);
+        p.metadata.more.deletion_timestamp = Some(now.plus_secs(grace));
+        p.metadata.more.deletion_grace_period_seconds = Some(grace);
     });
     true
 }

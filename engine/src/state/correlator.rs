@@ -26,28 +26,21 @@ const SPAM_REFILL_MS: f64 = 300_000.0;
 /// The message prefix of an aggregated event (`EventAggregatorByReasonMessageFunc`).
 pub const COMBINED_PREFIX: &str = "(combined from similar events): ";
 
-/// The distinct messages (hashed) a group has seen, and when the last one came. Most groups
-/// only ever see one (a pod's Scheduled, Pulled, Started…): it is kept without an allocation,
-/// and the others behind one pointer (a group is 24 bytes, there are several per pod).
+/// A group's first distinct message (hashed) and when the last one came. Most groups only ever
+/// see one (a pod's Scheduled, Pulled, Started…), so the others are kept aside, in
+/// `Correlator::others` (a group is 16 bytes, there are several per pod).
 #[derive(Debug, Clone)]
 struct Group {
     first: u64,
-    // Boxed for its size inline (8 bytes instead of a Vec's 24), not for the heap.
-    #[allow(clippy::box_collection)]
-    more: Option<Box<Vec<u64>>>,
     last: Time,
-}
-
-impl Group {
-    fn len(&self) -> usize {
-        1 + self.more.as_ref().map_or(0, |m| m.len())
-    }
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Correlator {
     /// Aggregate key → its group.
     groups: FastHashMap<u64, Group>,
+    /// Aggregate key → the group's other distinct messages, for the groups that have some.
+    others: FastHashMap<u64, Vec<u64>>,
     /// Source and object → tokens left and when they were counted.
     buckets: FastHashMap<u64, (f64, Time)>,
 }
@@ -64,24 +57,24 @@ impl Correlator {
     pub fn aggregate(&mut self, now: Time, group: u64, message: u64) -> bool {
         let g = self.groups.entry(group).or_insert(Group {
             first: message,
-            more: None,
             last: now,
         });
         if now.millis() - g.last.millis() > AGGREGATE_INTERVAL_MS {
             g.first = message;
-            g.more = None;
+            self.others.remove(&group);
         } else if g.first != message {
-            let more = g.more.get_or_insert_default();
+            let more = self.others.entry(group).or_default();
             if !more.contains(&message) {
                 more.push(message);
             }
         }
         g.last = now;
-        if g.len() < AGGREGATE_MAX_EVENTS {
+        let seen = 1 + self.others.get(&group).map_or(0, Vec::len);
+        if seen < AGGREGATE_MAX_EVENTS {
             return false;
         }
         // Do not grow the set past the threshold (client-go's PopAny).
-        if let Some(more) = &mut g.more {
+        if let Some(more) = self.others.get_mut(&group) {
             more.pop();
         }
         true
@@ -108,6 +101,8 @@ impl Correlator {
     pub fn prune(&mut self, now: Time) {
         self.groups
             .retain(|_, g| now.millis() - g.last.millis() <= AGGREGATE_INTERVAL_MS);
+        let groups = &self.groups;
+        self.others.retain(|k, _| groups.contains_key(k));
         self.buckets
             .retain(|_, (tokens, at)| refilled(*tokens, *at, now) < SPAM_BURST);
     }
@@ -159,10 +154,13 @@ mod tests {
         let mut c = Correlator::default();
         let t = Time(0);
         c.aggregate(t, 1, 1);
+        c.aggregate(t, 1, 2);
         c.allow(t, 7);
         c.prune(t);
         assert_eq!((c.groups.len(), c.buckets.len()), (1, 1));
+        assert_eq!(c.others.len(), 1, "the group's second message");
         c.prune(t.plus_millis(AGGREGATE_INTERVAL_MS + 1));
         assert_eq!((c.groups.len(), c.buckets.len()), (0, 0));
+        assert!(c.others.is_empty());
     }
 }

@@ -3,17 +3,22 @@
 //! event bumps `count` and `lastTimestamp` instead of adding a new one).
 //!
 //! Events are the most numerous objects (about six per pod), so they are stored compactly: every
-//! string once, in an [`Interner`], and an event as a row of symbols. The `Event` objects are
+//! string once, in an [`Interner`], the constants a call site names (kind, type, reason,
+//! component) as one number, the message as a template and its arguments ([`Message`]), and an
+//! event as a row of symbols. The `Event` objects are
 //! built when read: all of them for `kubectl get events` ([`Recorder::events`], kept until the
 //! next event), or one at a time ([`Recorder::iter`]).
 
 use super::correlator::{COMBINED_PREFIX, Correlator, hash_of};
-use super::hash::{FastHashMap, WordHash};
+use super::hash::WordHash;
+use super::hash_index::HashIndex;
 use super::interner::{Interner, Sym};
+use super::message::Text;
 use crate::api::{Event, EventSource, ObjectMeta, ObjectReference, Time};
 use std::cell::OnceCell;
-use std::collections::hash_map::Entry;
 use std::hash::{Hash, Hasher};
+
+pub use super::message::Message;
 
 /// How long an event is kept after it last happened: kube-apiserver's `--event-ttl` default.
 pub const EVENT_TTL_MILLIS: i64 = 60 * 60 * 1000;
@@ -26,12 +31,13 @@ const SWEEP_EVERY: usize = 4096;
 pub struct Recorder {
     rows: Vec<Row>,
     strings: Interner,
+    /// The constants an event is recorded with (kind, type, reason, component), each
+    /// combination once, and apiVersions: the code names them, so there are a few dozen and
+    /// they are kept.
+    classes: Classes,
     /// Identical events (same object, type, reason, message and source), by a hash of those
     /// fields → their index in `rows`.
-    seen: FastHashMap<u64, u32>,
-    /// The other events whose hash collides with one in `seen` (almost always empty): one
-    /// index inline per event instead of a list each.
-    collided: FastHashMap<u64, Vec<u32>>,
+    seen: HashIndex,
     counter: u64,
     /// `rows.len()` after the last sweep.
     swept_len: usize,
@@ -43,59 +49,104 @@ pub struct Recorder {
 /// One event: what sets it apart from the others (the strings, as symbols), its times and count.
 #[derive(Debug, Clone, PartialEq)]
 struct Row {
-    /// What makes two events the same (the recorder's de-duplication key); for a combined
-    /// event, its message is [`COMBINED_PREFIX`] alone and the message shown is `shown`.
     key: Key,
-    shown: Sym,
-    /// The rest of `involvedObject`.
+    /// The rest of `involvedObject` (`api_version` in `classes`' strings).
     uid: Sym,
     api_version: Sym,
     field_path: Sym,
-    /// The hex suffix of the event's name (`<object>.<suffix>`).
-    suffix: u64,
+    /// The event's number in the log, modulo 2^32: its name's hex suffix is
+    /// `firstTimestamp (ms) * 1000 + number`.
+    number: u32,
+    count: i32,
     first_timestamp: Time,
     last_timestamp: Time,
-    count: i32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// What makes two events the same (the recorder's de-duplication key).
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Key {
-    kind: Sym,
+    class: u32,
     namespace: Sym,
     name: Sym,
-    type_: Sym,
-    reason: Sym,
-    message: Sym,
-    component: Sym,
     host: Sym,
+    /// For a combined event, the message shown after [`COMBINED_PREFIX`], which is all of the
+    /// key's message upstream: combined events of one group are the same whatever their text.
+    message: Text,
+    combined: bool,
 }
 
 impl Key {
     /// A hash of the symbols: no allocation, and cheap.
-    fn identity(&self) -> u64 {
+    fn identity(&self) -> u32 {
         let mut h = WordHash::default();
-        self.hash(&mut h);
-        h.finish()
-    }
-
-    fn symbols(&self) -> [Sym; 8] {
-        [
-            self.kind,
+        (
+            self.class,
             self.namespace,
             self.name,
-            self.type_,
-            self.reason,
-            self.message,
-            self.component,
             self.host,
-        ]
+            self.combined,
+        )
+            .hash(&mut h);
+        if !self.combined {
+            self.message.hash(&mut h);
+        }
+        h.finish() as u32
+    }
+
+    fn same(&self, o: &Key) -> bool {
+        (
+            self.class,
+            self.namespace,
+            self.name,
+            self.host,
+            self.combined,
+        ) == (o.class, o.namespace, o.name, o.host, o.combined)
+            && (self.combined || self.message == o.message)
     }
 }
+
+/// `involvedObject.kind`, the event's type and reason and `source.component`.
+#[derive(Debug, Clone, Default)]
+struct Classes {
+    strings: Interner,
+    all: Vec<[Sym; 4]>,
+    /// A hash of the four strings → their number in `all`: one lookup per event.
+    ids: HashIndex,
+}
+
+impl Classes {
+    fn id(&mut self, parts: [&str; 4]) -> u32 {
+        let mut h = WordHash::default();
+        parts.hash(&mut h);
+        let hash = h.finish() as u32;
+        let found = self.ids.find(hash, |i| {
+            let syms = &self.all[i as usize];
+            (0..4).all(|p| self.strings.get(syms[p]) == parts[p])
+        });
+        found.unwrap_or_else(|| {
+            let i = self.all.len() as u32;
+            let syms = parts.map(|p| self.strings.intern(p));
+            self.all.push(syms);
+            self.ids.insert(hash, i);
+            i
+        })
+    }
+
+    fn get(&self, class: u32, part: usize) -> &str {
+        self.strings.get(self.all[class as usize][part])
+    }
+}
+
+const KIND: usize = 0;
+const TYPE: usize = 1;
+const REASON: usize = 2;
+const COMPONENT: usize = 3;
 
 /// One recorded event, read in place.
 #[derive(Clone, Copy)]
 pub struct EventRef<'a> {
     strings: &'a Interner,
+    classes: &'a Classes,
     row: &'a Row,
 }
 
@@ -103,9 +154,12 @@ impl<'a> EventRef<'a> {
     fn s(&self, sym: Sym) -> &'a str {
         self.strings.get(sym)
     }
+    fn class(&self, part: usize) -> &'a str {
+        self.classes.get(self.row.key.class, part)
+    }
     /// `involvedObject.kind`, `.namespace`, `.name`, `.uid`.
     pub fn kind(&self) -> &'a str {
-        self.s(self.row.key.kind)
+        self.class(KIND)
     }
     pub fn namespace(&self) -> &'a str {
         self.s(self.row.key.namespace)
@@ -117,13 +171,16 @@ impl<'a> EventRef<'a> {
         self.s(self.row.uid)
     }
     pub fn type_(&self) -> &'a str {
-        self.s(self.row.key.type_)
+        self.class(TYPE)
     }
     pub fn reason(&self) -> &'a str {
-        self.s(self.row.key.reason)
+        self.class(REASON)
     }
-    pub fn message(&self) -> &'a str {
-        self.s(self.row.shown)
+    /// The message, formatted from its template.
+    pub fn message(&self) -> String {
+        let key = &self.row.key;
+        let prefix = if key.combined { COMBINED_PREFIX } else { "" };
+        key.message.format(self.strings, prefix)
     }
     pub fn last_timestamp(&self) -> Time {
         self.row.last_timestamp
@@ -139,12 +196,13 @@ impl<'a> EventRef<'a> {
             "" => "default",
             ns => ns,
         };
+        let suffix = r.first_timestamp.millis() as u64 * 1000 + u64::from(r.number);
         Event {
             api_version: "v1".into(),
             kind: "Event".into(),
             metadata: ObjectMeta {
                 // `<object>.<unique hex>`, as client-go names events.
-                name: format!("{}.{:x}", self.name(), r.suffix),
+                name: format!("{}.{suffix:x}", self.name()),
                 namespace: namespace.into(),
                 creation_timestamp: Some(r.first_timestamp),
                 ..Default::default()
@@ -154,13 +212,13 @@ impl<'a> EventRef<'a> {
                 namespace: self.namespace().into(),
                 name: self.name().into(),
                 uid: self.uid().into(),
-                api_version: self.s(r.api_version).into(),
+                api_version: self.classes.strings.get(r.api_version).into(),
                 field_path: self.s(r.field_path).into(),
             },
             reason: self.reason().into(),
-            message: self.message().into(),
+            message: self.message(),
             source: EventSource {
-                component: self.s(r.key.component).into(),
+                component: self.class(COMPONENT).into(),
                 host: self.s(r.key.host).into(),
             },
             first_timestamp: r.first_timestamp,
@@ -187,20 +245,22 @@ impl Recorder {
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = EventRef<'_>> {
         self.rows.iter().map(|row| EventRef {
             strings: &self.strings,
+            classes: &self.classes,
             row,
         })
     }
 
     /// Records an event about `object` from `component` (e.g. `daemonset-controller`).
-    pub fn record(
+    pub fn record<'m>(
         &mut self,
         now: Time,
         object: ObjectRef<'_>,
         type_: &str,
         reason: &str,
-        message: String,
+        message: impl Into<Message<'m>>,
         source: Source<'_>,
     ) {
+        let message = message.into();
         let [component, host] = [source.component, source.host];
         let [kind, namespace, name, uid, api_version] = [
             object.kind,
@@ -221,60 +281,49 @@ impl Recorder {
             type_,
             reason,
         ]);
-        let combined = self.correlator.aggregate(now, group, hash_of(&[&message]));
+        let combined = self.correlator.aggregate(now, group, message.identity());
         if !self.correlator.allow(now, hash_of(&source_and_object)) {
             return;
         }
-        // A combined event is found again by its group (the key's message is the prefix alone).
-        let combined_text = combined.then(|| format!("{COMBINED_PREFIX}{message}"));
-        let key_message = if combined { COMBINED_PREFIX } else { &message };
         self.built = OnceCell::new();
         // Before interning: a sweep renumbers the symbols of the events it keeps.
         self.sweep(now);
+        let class = self.classes.id([kind, type_, reason, component]);
+        let api_version = self.classes.strings.intern(api_version);
         let mut s = |text: &str| self.strings.intern(text);
         let key = Key {
-            kind: s(kind),
+            class,
             namespace: s(namespace),
             name: s(name),
-            type_: s(type_),
-            reason: s(reason),
-            message: s(key_message),
-            component: s(component),
             host: s(host),
+            message: message.intern(&mut self.strings),
+            combined,
         };
-        let (uid, api_version, field_path, shown) = (
-            s(uid),
-            s(api_version),
-            s(&object.field_path),
-            s(combined_text.as_deref().unwrap_or(&message)),
-        );
+        let mut s = |text: &str| self.strings.intern(text);
+        let (uid, field_path) = (s(uid), s(&object.field_path));
         let id = key.identity();
-        let found = self
-            .seen
-            .get(&id)
-            .into_iter()
-            .chain(self.collided.get(&id).into_iter().flatten())
-            .copied()
-            .find(|&i| self.rows[i as usize].key == key);
+        let rows = &self.rows;
+        let found = self.seen.find(id, |i| rows[i as usize].key.same(&key));
         if let Some(i) = found {
             let row = &mut self.rows[i as usize];
             row.count += 1;
             row.last_timestamp = now;
-            row.shown = shown;
+            // A combined event shows the latest message.
+            row.key.message = key.message;
             return;
         }
         self.counter += 1;
-        self.index_row(id, self.rows.len());
+        self.seen.insert(id, self.rows.len() as u32);
         self.rows.push(Row {
             key,
-            shown,
             uid,
             api_version,
             field_path,
-            suffix: now.millis() as u64 * 1000 + self.counter,
+            // Modulo 2^32: the names of events past the four billionth would differ.
+            number: self.counter as u32,
+            count: 1,
             first_timestamp: now,
             last_timestamp: now,
-            count: 1,
         });
     }
 
@@ -288,48 +337,33 @@ impl Recorder {
         self.rows.retain(|r| r.last_timestamp >= oldest_kept);
         self.correlator.prune(now);
         let used = self.rows.iter().flat_map(|r| {
-            r.key
-                .symbols()
+            let k = &r.key;
+            [k.namespace, k.name, k.host, r.uid, r.field_path]
                 .into_iter()
-                .chain([r.shown, r.uid, r.api_version, r.field_path])
+                .chain(k.message.symbols())
         });
         let (strings, renumber) = self.strings.compact(used);
         for r in &mut self.rows {
             let k = &mut r.key;
             for sym in [
-                &mut k.kind,
                 &mut k.namespace,
                 &mut k.name,
-                &mut k.type_,
-                &mut k.reason,
-                &mut k.message,
-                &mut k.component,
                 &mut k.host,
-                &mut r.shown,
                 &mut r.uid,
-                &mut r.api_version,
                 &mut r.field_path,
-            ] {
+            ]
+            .into_iter()
+            .chain(k.message.symbols_mut())
+            {
                 *sym = renumber.apply(*sym);
             }
         }
         self.strings = strings;
         self.seen.clear();
-        self.collided.clear();
-        for i in 0..self.rows.len() {
-            self.index_row(self.rows[i].key.identity(), i);
+        for (i, r) in self.rows.iter().enumerate() {
+            self.seen.insert(r.key.identity(), i as u32);
         }
         self.swept_len = self.rows.len();
-    }
-
-    /// Finds row `i` again by `id`, its key's hash.
-    fn index_row(&mut self, id: u64, i: usize) {
-        match self.seen.entry(id) {
-            Entry::Vacant(slot) => {
-                slot.insert(i as u32);
-            }
-            Entry::Occupied(_) => self.collided.entry(id).or_default().push(i as u32),
-        }
     }
 }
 
@@ -385,7 +419,7 @@ mod tests {
 
     fn record(r: &mut Recorder, at: Time, name: &str, message: &str) {
         let src = source("kubelet", "n1");
-        r.record(at, pod_ref(name), "Normal", "Pulled", message.into(), src);
+        r.record(at, pod_ref(name), "Normal", "Pulled", message, src);
     }
 
     #[test]
@@ -439,7 +473,7 @@ mod tests {
             object,
             "Warning",
             "Rebooted",
-            "m".into(),
+            "m",
             source("kubelet", "n1"),
         );
         let e = &r.events()[0];

@@ -1,45 +1,69 @@
-//! Strings stored once: the event log repeats the same kinds, reasons, components, node names
-//! and often whole messages thousands of times, so it keeps a number per distinct string.
+//! Strings stored once: the event log repeats the same node names, messages' arguments and
+//! often whole messages thousands of times, so it keeps a number per distinct string. The
+//! strings sit end to end in one buffer (a few bytes of bookkeeping each, no allocation).
 
-use super::hash::FastHashMap;
-use std::rc::Rc;
+use super::hash::WordHash;
+use super::hash_index::HashIndex;
+use std::hash::{Hash, Hasher};
+use std::num::NonZeroU32;
 
-/// A string held by an [`Interner`].
+/// A string held by an [`Interner`]: its number plus one, so that an `Option<Sym>` is four bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Sym(u32);
+pub struct Sym(NonZeroU32);
+
+impl Sym {
+    fn at(i: usize) -> Sym {
+        // More than u32::MAX - 1 strings would not fit in memory first.
+        Sym(NonZeroU32::new((i as u32).wrapping_add(1)).unwrap_or(NonZeroU32::MAX))
+    }
+    fn index(self) -> usize {
+        self.0.get() as usize - 1
+    }
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct Interner {
-    strings: Vec<Rc<str>>,
-    ids: FastHashMap<Rc<str>, Sym>,
+    text: String,
+    /// Where each string ends in `text` (it starts where the one before it ends).
+    ends: Vec<u32>,
+    ids: HashIndex,
+}
+
+fn hash32(s: &str) -> u32 {
+    let mut h = WordHash::default();
+    s.hash(&mut h);
+    h.finish() as u32
 }
 
 impl Interner {
     pub fn intern(&mut self, s: &str) -> Sym {
-        if let Some(&sym) = self.ids.get(s) {
-            return sym;
+        let hash = hash32(s);
+        if let Some(i) = self.ids.find(hash, |i| self.get(Sym::at(i as usize)) == s) {
+            return Sym::at(i as usize);
         }
-        // More than u32::MAX distinct strings would not fit in memory first.
-        let sym = Sym(self.strings.len() as u32);
-        let rc: Rc<str> = Rc::from(s);
-        self.strings.push(rc.clone());
-        self.ids.insert(rc, sym);
-        sym
+        // The buffer is bounded by memory first (4 GB of text, more than a page can hold).
+        let i = self.ends.len();
+        self.text.push_str(s);
+        self.ends.push(self.text.len() as u32);
+        self.ids.insert(hash, i as u32);
+        Sym::at(i)
     }
 
     pub fn get(&self, sym: Sym) -> &str {
-        &self.strings[sym.0 as usize]
+        let i = sym.index();
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
     }
 
     /// A new interner holding only the strings `keep` visits, and how the kept symbols are
     /// renumbered in it: the way strings no one uses any more are let go.
     pub fn compact(&self, keep: impl Iterator<Item = Sym>) -> (Interner, Renumber) {
         let mut fresh = Interner::default();
-        let mut map = vec![u32::MAX; self.strings.len()];
+        let mut map = vec![u32::MAX; self.ends.len()];
         for sym in keep {
-            let slot = &mut map[sym.0 as usize];
+            let slot = &mut map[sym.index()];
             if *slot == u32::MAX {
-                *slot = fresh.intern(self.get(sym)).0;
+                *slot = fresh.intern(self.get(sym)).index() as u32;
             }
         }
         (fresh, Renumber(map))
@@ -51,7 +75,7 @@ pub struct Renumber(Vec<u32>);
 
 impl Renumber {
     pub fn apply(&self, sym: Sym) -> Sym {
-        Sym(self.0[sym.0 as usize])
+        Sym::at(self.0[sym.index()] as usize)
     }
 }
 
@@ -64,9 +88,13 @@ mod tests {
         let mut i = Interner::default();
         let a = i.intern("Pulled");
         let b = i.intern("Started");
+        let empty = i.intern("");
         assert_eq!(i.intern("Pulled"), a);
         assert_ne!(a, b);
         assert_eq!(i.get(b), "Started");
+        assert_eq!(i.get(a), "Pulled");
+        assert_eq!(i.get(empty), "");
+        assert_eq!(i.intern(""), empty);
     }
 
     #[test]
@@ -76,7 +104,7 @@ mod tests {
         let kept = i.intern("kept");
         let (fresh, renumber) = i.compact([kept, kept].into_iter());
         assert_eq!(fresh.get(renumber.apply(kept)), "kept");
-        assert_eq!(fresh.strings.len(), 1);
+        assert_eq!(fresh.ends.len(), 1);
         let _ = gone;
     }
 }

@@ -4,6 +4,9 @@
 
 use crate::api::ObjectKey;
 
+/// Up to this many keys, a set has room for exactly its keys.
+const SMALL: usize = 8;
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct KeySet(Vec<ObjectKey>);
 
@@ -13,6 +16,11 @@ impl KeySet {
         match self.0.binary_search(&key) {
             Ok(_) => false,
             Err(i) => {
+                // A first push takes room for four keys; most sets hold one, so a small set
+                // grows one key at a time.
+                if self.0.len() == self.0.capacity() && self.0.len() < SMALL {
+                    self.0.reserve_exact(1);
+                }
                 self.0.insert(i, key);
                 true
             }
@@ -52,6 +60,15 @@ impl<'a> IntoIterator for &'a KeySet {
 mod tests {
     use super::KeySet;
     use crate::api::ObjectKey;
+
+    #[test]
+    fn a_small_set_has_room_for_its_keys_only() {
+        let mut set = KeySet::default();
+        set.insert(ObjectKey::new("default", "a"));
+        assert_eq!(set.0.capacity(), 1);
+        set.insert(ObjectKey::new("default", "b"));
+        assert_eq!(set.0.capacity(), 2);
+    }
 
     #[test]
     fn keeps_its_keys_once_and_in_order() {

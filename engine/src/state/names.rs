@@ -1,6 +1,8 @@
 //! Deterministic randomness: pod-name suffixes, UIDs. Seeded by `sim seed N`, so the same script
 //! always gives the same names (scenario-language.md, "The runner").
 
+use std::fmt::Write;
+
 /// The apiserver's `SimpleNameGenerator` alphabet: no vowels, no confusable digits (spec §14.13).
 const ALPHANUMS: &[u8] = b"bcdfghjklmnpqrstvwxz2456789";
 /// `generateName` bases are cut to 58 characters before the 5 random ones (spec §7.2).
@@ -29,7 +31,9 @@ impl Rng {
             .char_indices()
             .nth(MAX_GENERATED_BASE)
             .map_or(base, |(i, _)| &base[..i]);
-        let mut name = cut.to_string();
+        // Room for exactly the name: it is kept for as long as the pod.
+        let mut name = String::with_capacity(cut.len() + 5);
+        name.push_str(cut);
         for _ in 0..5 {
             name.push(ALPHANUMS[(self.next_u64() % ALPHANUMS.len() as u64) as usize] as char);
         }
@@ -39,14 +43,18 @@ impl Rng {
     /// A version-4-shaped UUID.
     pub fn uid(&mut self) -> String {
         let (a, b) = (self.next_u64(), self.next_u64());
-        format!(
+        // Room for exactly the 36 characters (`format!` would leave 28 spare).
+        let mut uid = String::with_capacity(36);
+        let _ = write!(
+            uid,
             "{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}",
             a >> 32,
             (a >> 16) & 0xffff,
             a & 0xfff,
             0x8000 | ((b >> 48) & 0x3fff),
             b & 0xffff_ffff_ffff
-        )
+        );
+        uid
     }
 }
 

@@ -123,15 +123,21 @@ fn validate_daemonset_spec(errs: &mut Errors, spec: &DaemonSetSpec, path: &Path)
     validate_pod_template_spec(errs, &spec.template, &template_path);
     let pod_spec_path = template_path.child("spec");
     // V8
-    if spec.template.spec.restart_policy != "Always" {
+    if spec.template.spec.settings.restart_policy != "Always" {
         errs.push(FieldError::not_supported(
             &pod_spec_path.child("restartPolicy"),
-            Value::str(&spec.template.spec.restart_policy),
+            Value::str(&spec.template.spec.settings.restart_policy),
             &["Always"],
         ));
     }
     // V9
-    if spec.template.spec.active_deadline_seconds.is_some() {
+    if spec
+        .template
+        .spec
+        .settings
+        .active_deadline_seconds
+        .is_some()
+    {
         errs.push(FieldError::forbidden(
             &pod_spec_path.child("activeDeadlineSeconds"),
             "activeDeadlineSeconds in DaemonSet is not Supported",

@@ -67,25 +67,25 @@ pub(crate) fn set_defaults_replicaset(rs: &mut ReplicaSet) {
 
 /// `SetDefaults_PodSpec` and the defaults of its containers.
 fn set_defaults_pod_spec(spec: &mut PodSpec) {
-    if spec.dns_policy.is_empty() {
-        spec.dns_policy = "ClusterFirst".into();
+    if spec.settings.dns_policy.is_empty() {
+        spec.settings.dns_policy = "ClusterFirst".into();
     }
-    if spec.restart_policy.is_empty() {
-        spec.restart_policy = "Always".into();
+    if spec.settings.restart_policy.is_empty() {
+        spec.settings.restart_policy = "Always".into();
     }
-    if spec.security_context.is_none() {
-        spec.security_context = Some(Value::Object(serde_json::Map::new()));
+    if spec.settings.security_context.is_none() {
+        spec.settings.security_context = Some(Value::Object(serde_json::Map::new()));
     }
-    if spec.termination_grace_period_seconds.is_none() {
-        spec.termination_grace_period_seconds = Some(30);
+    if spec.settings.termination_grace_period_seconds.is_none() {
+        spec.settings.termination_grace_period_seconds = Some(30);
     }
-    if spec.scheduler_name.is_empty() {
-        spec.scheduler_name = "default-scheduler".into();
+    if spec.settings.scheduler_name.is_empty() {
+        spec.settings.scheduler_name = "default-scheduler".into();
     }
     for c in spec
         .containers
         .iter_mut()
-        .chain(spec.init_containers.iter_mut())
+        .chain(spec.settings.init_containers.iter_mut())
     {
         set_defaults_container(c);
     }

@@ -139,14 +139,14 @@ fn selector_and_template(
     }
     validate_pod_template_spec(errs, template, &template_path);
     let spec_path = template_path.child("spec");
-    if template.spec.restart_policy != "Always" {
+    if template.spec.settings.restart_policy != "Always" {
         errs.push(FieldError::not_supported(
             &spec_path.child("restartPolicy"),
-            Value::str(&template.spec.restart_policy),
+            Value::str(&template.spec.settings.restart_policy),
             &["Always"],
         ));
     }
-    if template.spec.active_deadline_seconds.is_some() {
+    if template.spec.settings.active_deadline_seconds.is_some() {
         errs.push(FieldError::forbidden(
             &spec_path.child("activeDeadlineSeconds"),
             "activeDeadlineSeconds in ReplicaSet is not Supported",

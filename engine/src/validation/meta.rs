@@ -18,11 +18,11 @@ pub(crate) fn validate_object_meta(
     namespaced: bool,
     path: &Path,
 ) {
-    if !meta.generate_name.is_empty() {
-        for msg in syntax::name_is_dns_subdomain(&meta.generate_name, true) {
+    if !meta.more.generate_name.is_empty() {
+        for msg in syntax::name_is_dns_subdomain(&meta.more.generate_name, true) {
             errs.push(FieldError::invalid(
                 &path.child("generateName"),
-                Value::str(&meta.generate_name),
+                Value::str(&meta.more.generate_name),
                 &msg,
             ));
         }
@@ -58,7 +58,7 @@ pub(crate) fn validate_object_meta(
     validate_labels(errs, &meta.labels, &path.child("labels"));
     validate_annotations(errs, &meta.annotations, &path.child("annotations"));
     validate_owner_references(errs, &meta.owner_references, &path.child("ownerReferences"));
-    validate_finalizers(errs, &meta.finalizers, &path.child("finalizers"));
+    validate_finalizers(errs, &meta.more.finalizers, &path.child("finalizers"));
 }
 
 /// `ValidateLabelName`: a qualified name.

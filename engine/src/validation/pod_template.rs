@@ -68,7 +68,7 @@ fn get_i64(v: &Json, key: &str) -> Option<i64> {
 // PodSpec
 
 fn validate_pod_spec(errs: &mut Errors, spec: &PodSpec, p: &Path) {
-    if spec.termination_grace_period_seconds.is_none() {
+    if spec.settings.termination_grace_period_seconds.is_none() {
         errs.push(FieldError::required(
             &p.child("terminationGracePeriodSeconds"),
             "",
@@ -82,7 +82,7 @@ fn validate_pod_spec(errs: &mut Errors, spec: &PodSpec, p: &Path) {
     validate_containers(errs, &spec.containers, &volumes, &p.child("containers"));
     validate_init_containers(
         errs,
-        &spec.init_containers,
+        &spec.settings.init_containers,
         &spec.containers,
         &volumes,
         &p.child("initContainers"),
@@ -107,24 +107,24 @@ fn validate_pod_spec(errs: &mut Errors, spec: &PodSpec, p: &Path) {
     }
     enum_field(
         errs,
-        &spec.restart_policy,
+        &spec.settings.restart_policy,
         &["Always", "OnFailure", "Never"],
-        Value::str(&spec.restart_policy),
+        Value::str(&spec.settings.restart_policy),
         &p.child("restartPolicy"),
     );
     let dns_policies = ["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"];
     enum_field(
         errs,
-        &spec.dns_policy,
+        &spec.settings.dns_policy,
         &dns_policies,
-        Value::Json(json_string(&spec.dns_policy)),
+        Value::Json(json_string(&spec.settings.dns_policy)),
         &p.child("dnsPolicy"),
     );
-    validate_labels(errs, &spec.node_selector, &p.child("nodeSelector"));
+    validate_labels(errs, &spec.settings.node_selector, &p.child("nodeSelector"));
     if let Some(affinity) = &spec.affinity {
         validate_affinity(errs, affinity, &p.child("affinity"));
     }
-    if spec.dns_policy == "None" {
+    if spec.settings.dns_policy == "None" {
         match spec.extra.get("dnsConfig").filter(|v| !v.is_null()) {
             None => errs.push(FieldError::required(
                 &p.child("dnsConfig"),
@@ -162,7 +162,7 @@ fn validate_pod_spec(errs: &mut Errors, spec: &PodSpec, p: &Path) {
             ));
         }
     }
-    if let Some(v) = spec.active_deadline_seconds
+    if let Some(v) = spec.settings.active_deadline_seconds
         && !(1..=i64::from(i32::MAX)).contains(&v)
     {
         errs.push(FieldError::invalid(
@@ -181,11 +181,11 @@ fn validate_pod_spec(errs: &mut Errors, spec: &PodSpec, p: &Path) {
     if !spec.tolerations.is_empty() {
         validate_tolerations(errs, &spec.tolerations, &p.child("tolerations"));
     }
-    if !spec.priority_class_name.is_empty() {
-        for msg in syntax::name_is_dns_subdomain(&spec.priority_class_name, false) {
+    if !spec.settings.priority_class_name.is_empty() {
+        for msg in syntax::name_is_dns_subdomain(&spec.settings.priority_class_name, false) {
             errs.push(FieldError::invalid(
                 &p.child("priorityClassName"),
-                Value::str(&spec.priority_class_name),
+                Value::str(&spec.settings.priority_class_name),
                 &msg,
             ));
         }

@@ -314,7 +314,7 @@ fn v7_container_name_and_image_required() {
 fn v8_restart_policy_must_be_always() {
     for policy in ["OnFailure", "Never"] {
         let mut ds = base("abc");
-        ds.spec.template.spec.restart_policy = policy.into();
+        ds.spec.template.spec.settings.restart_policy = policy.into();
         assert_eq!(
             one(ds),
             format!(
@@ -324,7 +324,7 @@ fn v8_restart_policy_must_be_always() {
     }
     // An unknown policy also fails the pod-spec check.
     let mut ds = base("abc");
-    ds.spec.template.spec.restart_policy = "Sometimes".into();
+    ds.spec.template.spec.settings.restart_policy = "Sometimes".into();
     assert_eq!(
         causes(ds),
         [
@@ -337,13 +337,13 @@ fn v8_restart_policy_must_be_always() {
 #[test]
 fn v9_active_deadline_seconds_forbidden() {
     let mut ds = base("abc");
-    ds.spec.template.spec.active_deadline_seconds = Some(30);
+    ds.spec.template.spec.settings.active_deadline_seconds = Some(30);
     assert_eq!(
         one(ds),
         "spec.template.spec.activeDeadlineSeconds: Forbidden: activeDeadlineSeconds in DaemonSet is not Supported"
     );
     let mut ds = base("abc");
-    ds.spec.template.spec.active_deadline_seconds = Some(0);
+    ds.spec.template.spec.settings.active_deadline_seconds = Some(0);
     assert_eq!(
         causes(ds),
         [
@@ -616,7 +616,7 @@ fn c68_error_cases_fail_where_kubernetes_says() {
     cases.push(ds);
     for policy in ["OnFailure", "Never"] {
         let mut ds = base("abc");
-        ds.spec.template.spec.restart_policy = policy.into();
+        ds.spec.template.spec.settings.restart_policy = policy.into();
         cases.push(ds);
     }
     let mut ds = base("abc");
@@ -678,11 +678,11 @@ fn c71_defaults() {
     );
     assert_eq!(ds.spec.revision_history_limit, Some(10));
     let t = &ds.spec.template.spec;
-    assert_eq!(t.restart_policy, "Always");
-    assert_eq!(t.dns_policy, "ClusterFirst");
-    assert_eq!(t.termination_grace_period_seconds, Some(30));
-    assert_eq!(t.scheduler_name, "default-scheduler");
-    assert_eq!(t.security_context, Some(json!({})));
+    assert_eq!(t.settings.restart_policy, "Always");
+    assert_eq!(t.settings.dns_policy, "ClusterFirst");
+    assert_eq!(t.settings.termination_grace_period_seconds, Some(30));
+    assert_eq!(t.settings.scheduler_name, "default-scheduler");
+    assert_eq!(t.settings.security_context, Some(json!({})));
     let c = &t.containers[0];
     assert_eq!(c.image_pull_policy, "Always");
     assert_eq!(
@@ -716,8 +716,12 @@ fn c71_defaults() {
 
     // Values already set are kept; pull policy follows the tag; ports get TCP.
     let mut ds = base("abc");
-    ds.spec.template.spec.dns_policy = "ClusterFirstWithHostNet".into();
-    ds.spec.template.spec.termination_grace_period_seconds = Some(0);
+    ds.spec.template.spec.settings.dns_policy = "ClusterFirstWithHostNet".into();
+    ds.spec
+        .template
+        .spec
+        .settings
+        .termination_grace_period_seconds = Some(0);
     ds.spec.template.spec.containers = vec![
         container("a", "nginx:1.27"),
         container("b", "nginx:latest"),
@@ -733,8 +737,8 @@ fn c71_defaults() {
     .into();
     set_defaults_daemonset(&mut ds);
     let t = &ds.spec.template.spec;
-    assert_eq!(t.dns_policy, "ClusterFirstWithHostNet");
-    assert_eq!(t.termination_grace_period_seconds, Some(0));
+    assert_eq!(t.settings.dns_policy, "ClusterFirstWithHostNet");
+    assert_eq!(t.settings.termination_grace_period_seconds, Some(0));
     let policies: Vec<&str> = t
         .containers
         .iter()
@@ -868,7 +872,7 @@ fn template_labels_and_node_selector() {
         format!("spec.template.labels: Invalid value: \"bad key\": {LABEL_KEY_MSG}")
     );
     let mut ds = base("abc");
-    ds.spec.template.spec.node_selector = map(&[("kubernetes.io/os", "linux/amd64")]);
+    ds.spec.template.spec.settings.node_selector = map(&[("kubernetes.io/os", "linux/amd64")]);
     assert_eq!(
         one(ds),
         format!(
@@ -1479,7 +1483,8 @@ mod props {
                 .collect());
             let mut ds = DaemonSet {
                 metadata: ObjectMeta {
-                    name, namespace, labels: labels.into(), annotations: annotations.into(), finalizers,
+                    name, namespace, labels: labels.into(), annotations: annotations.into(),
+                    more: ObjectMetaMore { finalizers, ..Default::default() }.into(),
                     ..Default::default()
                 },
                 spec: DaemonSetSpec {
@@ -1488,16 +1493,20 @@ mod props {
                         metadata: ObjectMeta { labels: tlabels.into(), ..Default::default() },
                         spec: PodSpec {
                             containers: containers.into(),
-                            init_containers: inits,
                             tolerations: tolerations.into(),
                             host_network,
-                            restart_policy: restart,
-                            dns_policy: dns,
                             node_name,
-                            priority_class_name: priority,
-                            scheduler_name: scheduler,
-                            active_deadline_seconds: deadline,
-                            termination_grace_period_seconds: grace,
+                            settings: PodSettings {
+                                init_containers: inits,
+                                restart_policy: restart,
+                                dns_policy: dns,
+                                priority_class_name: priority,
+                                scheduler_name: scheduler,
+                                active_deadline_seconds: deadline,
+                                termination_grace_period_seconds: grace,
+                                ..Default::default()
+                            }
+                            .into(),
                             affinity: Some(Affinity {
                                 node_affinity: Some(NodeAffinity {
                                     required: reqs.clone().map(|r| {

@@ -1,27 +1,48 @@
 //! Object metadata.
 
 use super::{Decode, Fields};
-use crate::api::{ObjectMeta, OwnerReference};
+use crate::api::{ObjectMeta, ObjectMetaMore, OwnerReference};
 use serde_json::Value;
 
 impl Decode for ObjectMeta {
     fn decode(v: Value) -> Result<Self, String> {
         let mut f = Fields::of(v, "ObjectMeta")?;
-        Ok(ObjectMeta {
-            name: f.get("name")?,
-            generate_name: f.get("generateName")?,
-            namespace: f.get("namespace")?,
-            uid: f.get("uid")?,
-            resource_version: f.get("resourceVersion")?,
-            generation: f.get("generation")?,
-            creation_timestamp: f.get("creationTimestamp")?,
-            deletion_timestamp: f.get("deletionTimestamp")?,
-            deletion_grace_period_seconds: f.get("deletionGracePeriodSeconds")?,
-            labels: f.get("labels")?,
-            annotations: f.get("annotations")?,
-            owner_references: f.get("ownerReferences")?,
+        // Read in ObjectMeta's order: the first bad field is the one reported.
+        let name = f.get("name")?;
+        let generate_name = f.get("generateName")?;
+        let namespace = f.get("namespace")?;
+        let uid = f.get("uid")?;
+        let resource_version = f.get("resourceVersion")?;
+        let generation = f.get("generation")?;
+        let creation_timestamp = f.get("creationTimestamp")?;
+        let deletion_timestamp = f.get("deletionTimestamp")?;
+        let deletion_grace_period_seconds = f.get("deletionGracePeriodSeconds")?;
+        let labels = f.get("labels")?;
+        let annotations = f.get("annotations")?;
+        let owner_references = f.get("ownerReferences")?;
+        let more = ObjectMetaMore {
+            generate_name,
+            deletion_timestamp,
+            deletion_grace_period_seconds,
             finalizers: f.get("finalizers")?,
             extra: f.rest(),
+        };
+        Ok(ObjectMeta {
+            name,
+            namespace,
+            uid,
+            resource_version,
+            generation,
+            creation_timestamp,
+            labels,
+            annotations,
+            owner_references,
+            // Most objects set none of it: they share the empty value.
+            more: if more == ObjectMetaMore::default() {
+                Default::default()
+            } else {
+                more.into()
+            },
         })
     }
 }

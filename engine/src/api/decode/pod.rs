@@ -4,8 +4,8 @@
 use super::{Decode, Fields};
 use crate::api::{
     Container, ContainerPort, ContainerState, ContainerStateRunning, ContainerStateTerminated,
-    ContainerStateWaiting, ContainerStatus, PodSpec, PodTemplateSpec, Probe, ResourceRequirements,
-    Toleration,
+    ContainerStateWaiting, ContainerStatus, PodSettings, PodSpec, PodTemplateSpec, Probe,
+    ResourceRequirements, Toleration,
 };
 use serde_json::Value;
 
@@ -22,14 +22,17 @@ impl Decode for PodTemplateSpec {
 impl Decode for PodSpec {
     fn decode(v: Value) -> Result<Self, String> {
         let mut f = Fields::of(v, "PodSpec")?;
-        Ok(PodSpec {
-            containers: f.get("containers")?,
-            init_containers: f.get("initContainers")?,
-            node_selector: f.get("nodeSelector")?,
-            affinity: f.get("affinity")?,
-            tolerations: f.get("tolerations")?,
-            node_name: f.get("nodeName")?,
-            host_network: f.get("hostNetwork")?,
+        // Read in PodSpec's order: the first bad field is the one reported.
+        let containers = f.get("containers")?;
+        let init_containers = f.get("initContainers")?;
+        let node_selector = f.get("nodeSelector")?;
+        let affinity = f.get("affinity")?;
+        let tolerations = f.get("tolerations")?;
+        let node_name = f.get("nodeName")?;
+        let host_network = f.get("hostNetwork")?;
+        let settings = PodSettings {
+            init_containers,
+            node_selector,
             restart_policy: f.get("restartPolicy")?,
             termination_grace_period_seconds: f.get("terminationGracePeriodSeconds")?,
             active_deadline_seconds: f.get("activeDeadlineSeconds")?,
@@ -37,6 +40,14 @@ impl Decode for PodSpec {
             scheduler_name: f.get("schedulerName")?,
             priority_class_name: f.get("priorityClassName")?,
             security_context: f.get("securityContext")?,
+        };
+        Ok(PodSpec {
+            containers,
+            affinity,
+            tolerations,
+            node_name,
+            host_network,
+            settings: settings.into(),
             extra: f.rest().into(),
         })
     }

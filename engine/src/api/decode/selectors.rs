@@ -33,8 +33,8 @@ impl Decode for Affinity {
         let mut f = Fields::of(v, "Affinity")?;
         Ok(Affinity {
             node_affinity: f.get("nodeAffinity")?,
-            pod_affinity: f.get("podAffinity")?,
-            pod_anti_affinity: f.get("podAntiAffinity")?,
+            pod_affinity: f.get::<Option<Value>>("podAffinity")?.map(Box::new),
+            pod_anti_affinity: f.get::<Option<Value>>("podAntiAffinity")?.map(Box::new),
         })
     }
 }

@@ -169,7 +169,7 @@ proptest! {
     #[test]
     fn floats_are_kept_exactly_in_values(x in any::<f64>().prop_filter("finite", |x| x.is_finite())) {
         let mut meta = crate::api::ObjectMeta::default();
-        meta.extra.insert("x".into(), serde_json::json!(x));
+        meta.more.extra.insert("x".into(), serde_json::json!(x));
         prop_assert_eq!(super::to_value(&meta), serde_json::to_value(&meta).unwrap());
     }
 }

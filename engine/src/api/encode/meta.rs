@@ -7,22 +7,22 @@ impl Encode for ObjectMeta {
     fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.unless_empty("name", &self.name);
-        o.unless_empty("generateName", &self.generate_name);
+        o.unless_empty("generateName", &self.more.generate_name);
         o.unless_empty("namespace", &self.namespace);
         o.unless_empty("uid", &self.uid);
         o.unless_empty("resourceVersion", &self.resource_version);
         o.unless_empty("generation", &self.generation);
         o.unless_empty("creationTimestamp", &self.creation_timestamp);
-        o.unless_empty("deletionTimestamp", &self.deletion_timestamp);
+        o.unless_empty("deletionTimestamp", &self.more.deletion_timestamp);
         o.unless_empty(
             "deletionGracePeriodSeconds",
-            &self.deletion_grace_period_seconds,
+            &self.more.deletion_grace_period_seconds,
         );
         o.unless_empty("labels", &self.labels);
         o.unless_empty("annotations", &self.annotations);
         o.unless_empty("ownerReferences", &self.owner_references);
-        o.unless_empty("finalizers", &self.finalizers);
-        o.extra(&self.extra);
+        o.unless_empty("finalizers", &self.more.finalizers);
+        o.extra(&self.more.extra);
         o.end();
     }
 }

@@ -338,5 +338,15 @@ impl<T: Encode> Encode for Shared<T> {
     }
 }
 
+/// A boxed part (a rarely set field kept out of line) encodes as what it holds.
+impl<T: Encode> Encode for Box<T> {
+    fn write(&self, out: &mut Out) {
+        (**self).write(out);
+    }
+    fn is_empty_value(&self) -> bool {
+        (**self).is_empty_value()
+    }
+}
+
 #[cfg(test)]
 mod differential;

@@ -32,22 +32,25 @@ impl Encode for PodSpec {
     fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
         o.field("containers", &self.containers);
-        o.unless_empty("initContainers", &self.init_containers);
-        o.unless_empty("nodeSelector", &self.node_selector);
+        o.unless_empty("initContainers", &self.settings.init_containers);
+        o.unless_empty("nodeSelector", &self.settings.node_selector);
         o.unless_empty("affinity", &self.affinity);
         o.unless_empty("tolerations", &self.tolerations);
         o.unless_empty("nodeName", &self.node_name);
         o.unless_empty("hostNetwork", &self.host_network);
-        o.unless_empty("restartPolicy", &self.restart_policy);
+        o.unless_empty("restartPolicy", &self.settings.restart_policy);
         o.unless_empty(
             "terminationGracePeriodSeconds",
-            &self.termination_grace_period_seconds,
+            &self.settings.termination_grace_period_seconds,
         );
-        o.unless_empty("activeDeadlineSeconds", &self.active_deadline_seconds);
-        o.unless_empty("dnsPolicy", &self.dns_policy);
-        o.unless_empty("schedulerName", &self.scheduler_name);
-        o.unless_empty("priorityClassName", &self.priority_class_name);
-        o.unless_empty("securityContext", &self.security_context);
+        o.unless_empty(
+            "activeDeadlineSeconds",
+            &self.settings.active_deadline_seconds,
+        );
+        o.unless_empty("dnsPolicy", &self.settings.dns_policy);
+        o.unless_empty("schedulerName", &self.settings.scheduler_name);
+        o.unless_empty("priorityClassName", &self.settings.priority_class_name);
+        o.unless_empty("securityContext", &self.settings.security_context);
         o.extra(&self.extra);
         o.end();
     }
@@ -119,14 +122,14 @@ impl Encode for PodStatus {
         let mut o = Object::new(out);
         o.unless_empty("phase", &self.phase);
         o.unless_empty("conditions", &self.conditions);
-        o.unless_empty("message", &self.message);
-        o.unless_empty("reason", &self.reason);
+        o.unless_empty("message", &self.more.message);
+        o.unless_empty("reason", &self.more.reason);
         o.unless_empty("hostIP", &self.host_ip);
         o.unless_empty("podIP", &self.pod_ip);
         o.unless_empty("startTime", &self.start_time);
         o.unless_empty("containerStatuses", &self.container_statuses);
         o.unless_empty("qosClass", &self.qos_class);
-        o.extra(&self.extra);
+        o.extra(&self.more.extra);
         o.end();
     }
 }

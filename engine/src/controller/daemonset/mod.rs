@@ -24,7 +24,7 @@ pub(crate) use roll_index::{is_pod_updated, surge_and_unavailable};
 
 use crate::api::{DaemonSet, ObjectKey, Selector, Time, WARNING};
 use crate::state::World;
-use crate::state::events::{reference, source};
+use crate::state::events::{Message, reference, source};
 use crate::state::hash::FastHashMap as HashMap;
 use crate::state::store::Change;
 use backoff::Backoff;
@@ -159,7 +159,7 @@ impl DaemonSetController {
         };
         if ds.spec.selector.as_ref().is_some_and(|s| s.is_deep_empty()) {
             let msg = "This daemon set is selecting all pods. A non-empty selector is required.";
-            event(w, &ds, WARNING, "SelectingAll", msg.into());
+            event(w, &ds, WARNING, "SelectingAll", msg);
             return;
         }
         if ds.metadata.is_being_deleted() {
@@ -219,7 +219,13 @@ pub(super) struct Sync<'a> {
 }
 
 /// Records an event about the DaemonSet, from the daemonset-controller.
-fn event(w: &mut World, ds: &DaemonSet, type_: &str, reason: &str, message: String) {
+fn event<'m>(
+    w: &mut World,
+    ds: &DaemonSet,
+    type_: &str,
+    reason: &str,
+    message: impl Into<Message<'m>>,
+) {
     let now = w.clock.now();
     w.recorder.record(
         now,

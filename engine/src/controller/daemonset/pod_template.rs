@@ -1,7 +1,7 @@
 //! The pod the DaemonSet controller creates for a node (`CreatePodTemplate`,
 //! `ReplaceDaemonSetPodNodeNameNodeAffinity`, `GetPodFromTemplate`; spec §7.2).
 
-use crate::api::{DaemonSet, ObjectMeta, Pod, keys, phase};
+use crate::api::{DaemonSet, ObjectMeta, ObjectMetaMore, Pod, keys, phase};
 use crate::placement;
 use crate::state::store::Store;
 
@@ -54,11 +54,15 @@ pub fn daemon_pod_template(ds: &DaemonSet, hash: &str) -> Pod {
         api_version: "v1".into(),
         kind: "Pod".into(),
         metadata: ObjectMeta {
-            generate_name: generate_name_prefix(ds.name()),
             namespace: ds.metadata.namespace.clone(),
             labels,
             annotations: template.metadata.annotations.clone(),
-            finalizers: template.metadata.finalizers.clone(),
+            more: ObjectMetaMore {
+                generate_name: generate_name_prefix(ds.name()),
+                finalizers: template.metadata.more.finalizers.clone(),
+                ..Default::default()
+            }
+            .into(),
             owner_references: vec![super::claim::owner_reference(ds)].into(),
             ..Default::default()
         },

@@ -43,7 +43,7 @@ pub(super) fn daemonset(
 ) -> DaemonSet {
     let mut ds = testutil::daemonset("p", testutil::labels(&[("app", "p")]), "c", "img");
     if let Some(l) = selector {
-        ds.spec.template.spec.node_selector =
+        ds.spec.template.spec.settings.node_selector =
             [(KEYS[l % 3].to_string(), VALUES[l / 3 % 2].to_string())].into();
     }
     if let Some((k, e)) = tolerate {

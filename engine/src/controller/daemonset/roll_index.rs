@@ -70,19 +70,22 @@ pub struct NodeRoll {
     // maxSurge = 0 (§8.2)
     /// Counts towards numUnavailable.
     unavailable: bool,
+    /// The node's old pod, when one of the four marks below names it (they all name the same
+    /// pod: one key, not four, in each node's part).
+    old: Option<ObjectKey>,
     /// An unavailable old pod: always replaced.
-    old_unavailable: Option<ObjectKey>,
+    old_unavailable: bool,
     /// An available old pod: deleted while the budget allows.
-    old_available: Option<ObjectKey>,
+    old_available: bool,
     // maxSurge > 0 (§8.3)
     surge: bool,
     available: bool,
     /// An old pod and no new one, the old one unavailable, the node still wanting a pod.
     create: bool,
     /// An old pod to delete now (its replacement is available, or the node no longer wants it).
-    delete: Option<ObjectKey>,
+    delete: bool,
     /// An available old pod on a node that no longer wants it: goes once enough are available.
-    sunset: Option<ObjectKey>,
+    sunset: bool,
     /// An available old pod and no new one: a surge pod may be created here.
     candidate_new: bool,
     /// An old pod on a node that no longer exists: upstream's "node not found" error.
@@ -114,15 +117,23 @@ impl NodeRoll {
             r.surge = true;
             return r;
         }
-        let key = |p: &Pod| ObjectKey::of(&p.metadata);
+        let name_old = |r: &mut NodeRoll, p: &Pod| {
+            if r.old.is_none() {
+                r.old = Some(ObjectKey::of(&p.metadata));
+            }
+        };
         match (new, old) {
             (None, None) | (Some(_), Some(_)) => r.unavailable = true,
             (Some(n), None) => r.unavailable = !available(n),
             (None, Some(o)) if !available(o) => {
                 r.unavailable = true;
-                r.old_unavailable = Some(key(o));
+                r.old_unavailable = true;
+                name_old(&mut r, o);
             }
-            (None, Some(o)) => r.old_available = Some(key(o)),
+            (None, Some(o)) => {
+                r.old_available = true;
+                name_old(&mut r, o);
+            }
         }
         r.available = match (old, new) {
             (Some(o), _) => available(o),
@@ -138,12 +149,19 @@ impl NodeRoll {
                 if run {
                     r.create = true;
                 } else {
-                    r.delete = Some(key(o));
+                    r.delete = true;
+                    name_old(&mut r, o);
                 }
             }
-            (None, Some(false)) => r.sunset = Some(key(o)),
+            (None, Some(false)) => {
+                r.sunset = true;
+                name_old(&mut r, o);
+            }
             (None, Some(true)) => r.candidate_new = true,
-            (Some(n), _) if available(n) => r.delete = Some(key(o)),
+            (Some(n), _) if available(n) => {
+                r.delete = true;
+                name_old(&mut r, o);
+            }
             (Some(_), _) => r.surge = true,
         }
         r
@@ -189,15 +207,11 @@ impl RollIndex {
         self.unavailable += delta(roll.unavailable, old.unavailable);
         self.surge += delta(roll.surge, old.surge);
         self.available += delta(roll.available, old.available);
-        set_member(
-            &mut self.old_unavailable,
-            node,
-            roll.old_unavailable.is_some(),
-        );
-        set_member(&mut self.old_available, node, roll.old_available.is_some());
+        set_member(&mut self.old_unavailable, node, roll.old_unavailable);
+        set_member(&mut self.old_available, node, roll.old_available);
         set_member(&mut self.create, node, roll.create);
-        set_member(&mut self.delete, node, roll.delete.is_some());
-        set_member(&mut self.sunset, node, roll.sunset.is_some());
+        set_member(&mut self.delete, node, roll.delete);
+        set_member(&mut self.sunset, node, roll.sunset);
         set_member(&mut self.candidate_new, node, roll.candidate_new);
         set_member(&mut self.missing_node, node, roll.missing_node);
         if roll == NodeRoll::default() {
@@ -211,9 +225,14 @@ impl RollIndex {
     fn pods_on<'a>(
         &'a self,
         nodes: impl Iterator<Item = &'a String> + 'a,
-        pick: fn(&NodeRoll) -> &Option<ObjectKey>,
+        pick: fn(&NodeRoll) -> bool,
     ) -> impl Iterator<Item = ObjectKey> + 'a {
-        nodes.filter_map(move |n| self.nodes.get(n).and_then(|r| pick(r).clone()))
+        nodes.filter_map(move |n| {
+            self.nodes
+                .get(n)
+                .filter(|r| pick(r))
+                .and_then(|r| r.old.clone())
+        })
     }
 
     /// `rollingUpdate`'s decision from the current parts.
@@ -225,21 +244,21 @@ impl RollIndex {
             // §8.2 delete-then-create: unavailable old pods always go, then available ones while
             // the budget lasts.
             plan.delete = self
-                .pods_on(self.old_unavailable.iter(), |r| &r.old_unavailable)
+                .pods_on(self.old_unavailable.iter(), |r| r.old_unavailable)
                 .collect();
             let room = (max_unavailable - self.unavailable).max(0) as usize;
             plan.delete
-                .extend(self.pods_on(self.old_available.iter().take(room), |r| &r.old_available));
+                .extend(self.pods_on(self.old_available.iter().take(room), |r| r.old_available));
             return Ok(plan);
         }
         // §8.3 create-then-delete.
         if let Some(node) = self.missing_node.first() {
             return Err(format!("node \"{node}\" not found"));
         }
-        plan.delete = self.pods_on(self.delete.iter(), |r| &r.delete).collect();
+        plan.delete = self.pods_on(self.delete.iter(), |r| r.delete).collect();
         let keep_available = (self.available - desired).max(0) as usize;
         plan.delete
-            .extend(self.pods_on(self.sunset.iter().take(keep_available), |r| &r.sunset));
+            .extend(self.pods_on(self.sunset.iter().take(keep_available), |r| r.sunset));
         plan.create_on = self.create.iter().cloned().collect();
         let room = (max_surge - self.surge).max(0) as usize;
         plan.create_on

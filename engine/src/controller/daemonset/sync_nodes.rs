@@ -5,6 +5,7 @@ use crate::api::{DaemonSet, NORMAL, ObjectKey, Pod};
 use crate::state::World;
 use crate::state::apiserver;
 use crate::state::audit::{Request, users};
+use crate::state::events::Message;
 use std::rc::Rc;
 
 /// `syncNodes`: creates the pods for `create_on` and deletes `delete`, with their events.
@@ -26,7 +27,7 @@ pub(super) fn sync_nodes(
             ds,
             NORMAL,
             "SuccessfulCreate",
-            format!("Created pod: {}", key.name),
+            Message::template("Created pod: {}", &[&key.name]),
         );
     }
     for pod in delete {
@@ -37,7 +38,7 @@ pub(super) fn sync_nodes(
                 ds,
                 NORMAL,
                 "SuccessfulDelete",
-                format!("Deleted pod: {}", key.name),
+                Message::template("Deleted pod: {}", &[&key.name]),
             );
         }
     }

@@ -231,7 +231,7 @@ fn c08_c09_node_selector_launches_only_on_matching_nodes() {
         add_nodes(&mut c, 0, 4, StringMap::new());
         add_nodes(&mut c, 4, 3, n1());
         let mut ds = new_ds("foo", rolling);
-        ds.spec.template.spec.node_selector = n1();
+        ds.spec.template.spec.settings.node_selector = n1();
         c.create_daemonset(ds).unwrap();
         assert_eq!(
             pods_per_node(&c, "foo").keys().cloned().collect::<Vec<_>>(),
@@ -240,7 +240,8 @@ fn c08_c09_node_selector_launches_only_on_matching_nodes() {
         let mut bad = new_ds("bad", rolling);
         bad.spec.selector.as_mut().unwrap().match_labels = Some(labels(&[("app", "bad")]));
         bad.spec.template.metadata.labels = labels(&[("app", "bad")]).into();
-        bad.spec.template.spec.node_selector = labels(&[("color", "red"), ("speed", "fast")]);
+        bad.spec.template.spec.settings.node_selector =
+            labels(&[("color", "red"), ("speed", "fast")]);
         c.create_daemonset(bad).unwrap();
         assert!(pods_per_node(&c, "bad").is_empty());
     });
@@ -263,7 +264,7 @@ fn c10_c11_node_name_and_selector() {
             ds.spec.template.metadata.labels = labels(&[("app", name)]).into();
             ds.spec.template.spec.node_name = node_name.into();
             if selector {
-                ds.spec.template.spec.node_selector = n1();
+                ds.spec.template.spec.settings.node_selector = n1();
             }
             c.create_daemonset(ds).unwrap();
             let got: Vec<String> = pods_per_node(&c, name).keys().cloned().collect();
@@ -562,7 +563,7 @@ fn c31_empty_selector_selects_all_and_does_nothing() {
     add_nodes(&mut c, 0, 1, labels(&[("foo", "bar")]));
     let mut ds = new_ds("foo", true);
     ds.spec.selector = Some(LabelSelector::default());
-    ds.spec.template.spec.node_selector = labels(&[("foo", "bar")]);
+    ds.spec.template.spec.settings.node_selector = labels(&[("foo", "bar")]);
     ds.metadata.uid = "u".into();
     ds.metadata.generation = 1;
     c.w.store.put_daemonset(ds); // validation would refuse it (V6); the controller must cope
@@ -632,7 +633,7 @@ fn d2_node_losing_its_label_loses_its_pod() {
     let mut c = Cluster::new();
     add_nodes(&mut c, 0, 2, labels(&[("disk", "ssd")]));
     let mut ds = new_ds("foo", true);
-    ds.spec.template.spec.node_selector = labels(&[("disk", "ssd")]);
+    ds.spec.template.spec.settings.node_selector = labels(&[("disk", "ssd")]);
     c.create_daemonset(ds).unwrap();
     c.settle(600_000);
     c.update_node("node-1", |n| {

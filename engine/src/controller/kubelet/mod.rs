@@ -16,7 +16,7 @@ use crate::state::World;
 use crate::state::apiserver;
 use crate::state::audit::Request;
 use crate::state::clock::Wake;
-use crate::state::events::reference;
+use crate::state::events::{Message, reference};
 use crate::state::hash::FastHashMap as HashMap;
 use crate::state::store::Change;
 use std::collections::BTreeSet;
@@ -92,7 +92,7 @@ impl Kubelet {
             || (matches!(progress.stage, Stage::Pulling | Stage::PullFailed)
                 && progress.backoff_ms > w.timings.image_pull_backoff_ms);
         retrying
-            && pod.metadata.deletion_timestamp.is_none()
+            && pod.metadata.more.deletion_timestamp.is_none()
             && pod
                 .spec
                 .containers
@@ -125,7 +125,7 @@ impl Kubelet {
         }
         let node_ready = ready_status == "True";
         let now = w.clock.now();
-        if pod.metadata.deletion_timestamp.is_some() {
+        if pod.metadata.more.deletion_timestamp.is_some() {
             self.terminate(w, key, &pod, now);
             return;
         }
@@ -269,8 +269,14 @@ impl Kubelet {
         let pod = &*pod;
         if missing.is_empty() {
             for c in &pod.spec.containers {
-                let msg = format!("Container image \"{}\" already present on machine", c.image);
-                event(w, pod, NORMAL, "Pulled", msg);
+                let msg = "Container image \"{}\" already present on machine";
+                event(
+                    w,
+                    pod,
+                    NORMAL,
+                    "Pulled",
+                    Message::template(msg, &[&c.image]),
+                );
             }
             let ms = w.timings.container_start_ms;
             self.set(w, key, Stage::Starting, now.plus_millis(ms), 0);
@@ -299,7 +305,7 @@ impl Kubelet {
                     "Failed to pull image \"{image}\": rpc error: code = NotFound desc = failed to pull and unpack image \"{image}\": not found"
                 );
                 event(w, pod, WARNING, "Failed", msg);
-                event(w, pod, WARNING, "Failed", "Error: ErrImagePull".into());
+                event(w, pod, WARNING, "Failed", "Error: ErrImagePull");
             }
             let msg = format!(
                 "rpc error: code = NotFound desc = failed to pull and unpack image \"{}\": not found",
@@ -335,14 +341,14 @@ impl Kubelet {
                 &pod,
                 NORMAL,
                 "Created",
-                format!("Created container: {}", c.name),
+                Message::template("Created container: {}", &[&c.name]),
             );
             event(
                 w,
                 &pod,
                 NORMAL,
                 "Started",
-                format!("Started container {}", c.name),
+                Message::template("Started container {}", &[&c.name]),
             );
         }
         let delay = pod
@@ -396,6 +402,7 @@ impl Kubelet {
                     .any(|c| c.state.running.is_some());
                 let grace_ms = pod
                     .metadata
+                    .more
                     .deletion_grace_period_seconds
                     .unwrap_or(30)
                     .max(0)
@@ -473,7 +480,7 @@ pub fn fail_pod(w: &mut World, key: &ObjectKey, now: Time) {
         &pod,
         WARNING,
         "BackOff",
-        "Container exited with an error (exit code 1)".into(),
+        "Container exited with an error (exit code 1)",
     );
 }
 
@@ -552,7 +559,7 @@ fn qos_class(p: &Pod) -> &'static str {
     }
 }
 
-fn event(w: &mut World, pod: &Pod, type_: &str, reason: &str, message: String) {
+fn event<'m>(w: &mut World, pod: &Pod, type_: &str, reason: &str, message: impl Into<Message<'m>>) {
     let now = w.clock.now();
     let mut r = reference("Pod", "v1", &pod.metadata);
     if let Some(c) = pod.spec.containers.first() {

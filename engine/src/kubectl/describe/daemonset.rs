@@ -55,7 +55,7 @@ pub(super) fn describe(cluster: &Cluster, ds: &DaemonSet, show_events: bool) -> 
         0,
         &format!(
             "Node-Selector:\t{}",
-            format_labels(&ds.spec.template.spec.node_selector)
+            format_labels(&ds.spec.template.spec.settings.node_selector)
         ),
     );
     labels_multiline(&mut w, "", "Labels", &ds.metadata.labels);

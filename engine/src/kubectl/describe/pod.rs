@@ -20,7 +20,13 @@ fn spec_str<'a>(pod: &'a Pod, key: &str) -> &'a str {
 
 /// `status.podIPs`; the API server fills it from `podIP` when only that is set.
 fn pod_ips(pod: &Pod) -> Vec<String> {
-    match pod.status.extra.get("podIPs").and_then(Value::as_array) {
+    match pod
+        .status
+        .more
+        .extra
+        .get("podIPs")
+        .and_then(Value::as_array)
+    {
         Some(ips) => ips
             .iter()
             .filter_map(|ip| ip.get("ip").and_then(Value::as_str))
@@ -53,10 +59,13 @@ pub(super) fn describe(cluster: &Cluster, pod: &Pod, show_events: bool) -> Strin
     if let Some(p) = pod.spec.extra.get("priority").and_then(Value::as_i64) {
         w.line(0, &format!("Priority:\t{p}"));
     }
-    if !pod.spec.priority_class_name.is_empty() {
+    if !pod.spec.settings.priority_class_name.is_empty() {
         w.line(
             0,
-            &format!("Priority Class Name:\t{}", pod.spec.priority_class_name),
+            &format!(
+                "Priority Class Name:\t{}",
+                pod.spec.settings.priority_class_name
+            ),
         );
     }
     let sa = spec_str(pod, "serviceAccountName");
@@ -77,7 +86,7 @@ pub(super) fn describe(cluster: &Cluster, pod: &Pod, show_events: bool) -> Strin
     labels_multiline(&mut w, "", "Labels", &m.labels);
     annotations_multiline(&mut w, "Annotations", &m.annotations);
     let terminal = pod.status.phase == phase::SUCCEEDED || pod.status.phase == phase::FAILED;
-    match m.deletion_timestamp {
+    match m.more.deletion_timestamp {
         Some(t) if !terminal => {
             w.line(
                 0,
@@ -87,17 +96,17 @@ pub(super) fn describe(cluster: &Cluster, pod: &Pod, show_events: bool) -> Strin
                 0,
                 &format!(
                     "Termination Grace Period:\t{}s",
-                    m.deletion_grace_period_seconds.unwrap_or(0)
+                    m.more.deletion_grace_period_seconds.unwrap_or(0)
                 ),
             );
         }
         _ => w.line(0, &format!("Status:\t{}", pod.status.phase)),
     }
-    if !pod.status.reason.is_empty() {
-        w.line(0, &format!("Reason:\t{}", pod.status.reason));
+    if !pod.status.more.reason.is_empty() {
+        w.line(0, &format!("Reason:\t{}", pod.status.more.reason));
     }
-    if !pod.status.message.is_empty() {
-        w.line(0, &format!("Message:\t{}", pod.status.message));
+    if !pod.status.more.message.is_empty() {
+        w.line(0, &format!("Message:\t{}", pod.status.more.message));
     }
     w.line(0, &format!("IP:\t{}", pod.status.pod_ip));
     let ips = pod_ips(pod);
@@ -114,6 +123,7 @@ pub(super) fn describe(cluster: &Cluster, pod: &Pod, show_events: bool) -> Strin
     }
     if let Some(n) = pod
         .status
+        .more
         .extra
         .get("nominatedNodeName")
         .and_then(Value::as_str)
@@ -121,9 +131,10 @@ pub(super) fn describe(cluster: &Cluster, pod: &Pod, show_events: bool) -> Strin
     {
         w.line(0, &format!("NominatedNodeName:\t{n}"));
     }
-    if !pod.spec.init_containers.is_empty() {
+    if !pod.spec.settings.init_containers.is_empty() {
         let init: Vec<ContainerStatus> = pod
             .status
+            .more
             .extra
             .get("initContainerStatuses")
             .and_then(|v| crate::api::decode::from_value(v.clone()).ok())
@@ -131,7 +142,7 @@ pub(super) fn describe(cluster: &Cluster, pod: &Pod, show_events: bool) -> Strin
         describe_containers(
             &mut w,
             "Init Containers",
-            &pod.spec.init_containers,
+            &pod.spec.settings.init_containers,
             &init,
             "",
             Source::Server,
@@ -169,7 +180,12 @@ pub(super) fn describe(cluster: &Cluster, pod: &Pod, show_events: bool) -> Strin
     }
     describe_volumes(&mut w, volumes(&pod.spec.extra), "", Source::Server);
     w.line(0, &format!("QoS Class:\t{}", qos(pod)));
-    labels_multiline(&mut w, "", "Node-Selectors", &pod.spec.node_selector);
+    labels_multiline(
+        &mut w,
+        "",
+        "Node-Selectors",
+        &pod.spec.settings.node_selector,
+    );
     tolerations_multiline(&mut w, "", "Tolerations", &pod.spec.tolerations);
     if show_events {
         let evs = events::about(cluster, None, m);

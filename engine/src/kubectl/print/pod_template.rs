@@ -454,19 +454,22 @@ pub(crate) fn describe_template(w: &mut Writer, t: &PodTemplateSpec, source: Sou
     if !sa.is_empty() {
         w.line(1, &format!("Service Account:\t{sa}"));
     }
-    if !t.spec.init_containers.is_empty() {
-        let init = &t.spec.init_containers;
+    if !t.spec.settings.init_containers.is_empty() {
+        let init = &t.spec.settings.init_containers;
         describe_containers(w, "Init Containers", init, &[], "  ", source);
     }
     describe_containers(w, "Containers", &t.spec.containers, &[], "  ", source);
     describe_volumes(w, volumes(&t.spec.extra), "  ", source);
-    if !t.spec.priority_class_name.is_empty() {
+    if !t.spec.settings.priority_class_name.is_empty() {
         w.line(
             1,
-            &format!("Priority Class Name:\t{}", t.spec.priority_class_name),
+            &format!(
+                "Priority Class Name:\t{}",
+                t.spec.settings.priority_class_name
+            ),
         );
     }
-    labels_multiline(w, "", "  Node-Selectors", &t.spec.node_selector);
+    labels_multiline(w, "", "  Node-Selectors", &t.spec.settings.node_selector);
     tolerations_multiline(w, "", "  Tolerations", &t.spec.tolerations);
 }
 

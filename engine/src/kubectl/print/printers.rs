@@ -48,6 +48,7 @@ pub struct PodSummary {
 
 fn is_restartable_init(pod: &Pod, name: &str) -> bool {
     pod.spec
+        .settings
         .init_containers
         .iter()
         .find(|c| c.name == name)
@@ -58,6 +59,7 @@ fn is_restartable_init(pod: &Pod, name: &str) -> bool {
 
 fn init_statuses(pod: &Pod) -> Vec<ContainerStatus> {
     pod.status
+        .more
         .extra
         .get("initContainerStatuses")
         .and_then(|v| crate::api::decode::from_value(v.clone()).ok())
@@ -87,7 +89,7 @@ fn terminated_reason(reason: &str, exit_code: i32, prefix: &str) -> String {
 /// `printPod`'s READY, STATUS and RESTARTS.
 pub fn pod_summary(pod: &Pod) -> PodSummary {
     let mut total = pod.spec.containers.len();
-    for c in &pod.spec.init_containers {
+    for c in &pod.spec.settings.init_containers {
         if is_restartable_init(pod, &c.name) {
             total += 1;
         }
@@ -99,10 +101,10 @@ pub fn pod_summary(pod: &Pod) -> PodSummary {
     let mut sidecar_last_restart: Option<Time> = None;
 
     let pod_phase = &*pod.status.phase;
-    let mut reason = if pod.status.reason.is_empty() {
+    let mut reason = if pod.status.more.reason.is_empty() {
         pod_phase.to_string()
     } else {
-        pod.status.reason.clone()
+        pod.status.more.reason.clone()
     };
     if pod
         .status
@@ -144,7 +146,7 @@ pub fn pod_summary(pod: &Pod) -> PodSummary {
         {
             reason = format!("Init:{}", w.reason);
         } else {
-            reason = format!("Init:{}/{}", i, pod.spec.init_containers.len());
+            reason = format!("Init:{}/{}", i, pod.spec.settings.init_containers.len());
         }
         initializing = true;
         break;
@@ -178,9 +180,9 @@ pub fn pod_summary(pod: &Pod) -> PodSummary {
         }
     }
 
-    if pod.metadata.deletion_timestamp.is_some() && pod.status.reason == "NodeLost" {
+    if pod.metadata.more.deletion_timestamp.is_some() && pod.status.more.reason == "NodeLost" {
         reason = "Unknown".into();
-    } else if pod.metadata.deletion_timestamp.is_some()
+    } else if pod.metadata.more.deletion_timestamp.is_some()
         && pod_phase != phase::SUCCEEDED
         && pod_phase != phase::FAILED
     {
@@ -224,6 +226,7 @@ pub fn pod_row(pod: &Pod, now: Time, wide: bool) -> Vec<String> {
         };
         let nominated = pod
             .status
+            .more
             .extra
             .get("nominatedNodeName")
             .and_then(|v| v.as_str())
@@ -370,7 +373,7 @@ pub fn daemonset_row(ds: &DaemonSet, now: Time, wide: bool) -> Vec<String> {
         st.number_ready.to_string(),
         st.updated_number_scheduled.to_string(),
         st.number_available.to_string(),
-        format_labels(&ds.spec.template.spec.node_selector),
+        format_labels(&ds.spec.template.spec.settings.node_selector),
         age(now, ds.metadata.creation_timestamp),
     ];
     if wide {

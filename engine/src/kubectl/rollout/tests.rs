@@ -174,7 +174,9 @@ fn set_image_matches_containers_and_init_containers() {
             .unwrap()
             .clone();
         (
-            ds.spec.template.spec.init_containers[0].image.clone(),
+            ds.spec.template.spec.settings.init_containers[0]
+                .image
+                .clone(),
             ds.spec.template.spec.containers[0].image.clone(),
         )
     };

@@ -46,7 +46,11 @@ pub(super) fn run(ctx: &mut Context<'_>, o: &SetImageOptions, out: &mut Out) {
     let mut errors = Vec::new();
     let mut template = ds.spec.template.clone();
     for (container, image) in images {
-        let init = set(&mut template.spec.init_containers, container, image);
+        let init = set(
+            &mut template.spec.settings.init_containers,
+            container,
+            image,
+        );
         let main = set(&mut template.spec.containers, container, image);
         if !init && !main {
             errors.push(KError::plain(format!(

@@ -143,11 +143,11 @@ fn deletion_gives_terminating_unless_terminal_or_node_lost() {
     let mut p = pod(&["c"]);
     p.status.phase = "Running".into();
     p.status.container_statuses = vec![running("c", true)].into();
-    p.metadata.deletion_timestamp = Some(T0);
+    p.metadata.more.deletion_timestamp = Some(T0);
     assert_eq!(pod_status(&p), "Terminating");
-    p.status.reason = "NodeLost".into();
+    p.status.more.reason = "NodeLost".into();
     assert_eq!(pod_status(&p), "Unknown");
-    p.status.reason.clear();
+    p.status.more.reason.clear();
     p.status.phase = "Failed".into();
     p.status.container_statuses = vec![terminated("c", "Error", 1)].into();
     assert_eq!(pod_status(&p), "Error");
@@ -157,24 +157,24 @@ fn deletion_gives_terminating_unless_terminal_or_node_lost() {
 fn pod_reason_overrides_phase() {
     let mut p = pod(&["c"]);
     p.status.phase = "Failed".into();
-    p.status.reason = "Evicted".into();
+    p.status.more.reason = "Evicted".into();
     assert_eq!(pod_status(&p), "Evicted");
 }
 
 #[test]
 fn init_containers() {
     let mut p = pod(&["c"]);
-    p.spec.init_containers = vec![Container {
+    p.spec.settings.init_containers = vec![Container {
         name: "init".into(),
         ..Default::default()
     }];
-    p.status.extra.insert(
+    p.status.more.extra.insert(
         "initContainerStatuses".into(),
         serde_json::to_value(vec![waiting("init", "PodInitializing")]).unwrap(),
     );
     p.status.container_statuses = vec![waiting("c", "PodInitializing")].into();
     assert_eq!(pod_status(&p), "Init:0/1");
-    p.status.extra.insert(
+    p.status.more.extra.insert(
         "initContainerStatuses".into(),
         serde_json::to_value(vec![terminated("init", "", 2)]).unwrap(),
     );

@@ -1,0 +1,59 @@
+//! Numbers (row indices, symbols) found again by a 32-bit hash of what they stand for: eight
+//! bytes an entry, where a map keyed by the thing itself would hold a copy of it. The caller
+//! compares the candidates, so a collision costs a comparison, never a wrong answer.
+
+use super::hash::FastHashMap;
+use std::collections::hash_map::Entry;
+
+#[derive(Debug, Clone, Default)]
+pub struct HashIndex {
+    first: FastHashMap<u32, u32>,
+    /// The other numbers whose hash collides with one in `first` (almost always empty): one
+    /// number inline per hash instead of a list each.
+    more: FastHashMap<u32, Vec<u32>>,
+}
+
+impl HashIndex {
+    pub fn insert(&mut self, hash: u32, n: u32) {
+        match self.first.entry(hash) {
+            Entry::Vacant(slot) => {
+                slot.insert(n);
+            }
+            Entry::Occupied(_) => self.more.entry(hash).or_default().push(n),
+        }
+    }
+
+    /// The first number under `hash` that `is` accepts.
+    pub fn find(&self, hash: u32, mut is: impl FnMut(u32) -> bool) -> Option<u32> {
+        self.first
+            .get(&hash)
+            .into_iter()
+            .chain(self.more.get(&hash).into_iter().flatten())
+            .copied()
+            .find(|&n| is(n))
+    }
+
+    pub fn clear(&mut self) {
+        self.first.clear();
+        self.more.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colliding_numbers_are_all_found() {
+        let mut i = HashIndex::default();
+        i.insert(7, 1);
+        i.insert(7, 2);
+        i.insert(8, 3);
+        assert_eq!(i.find(7, |n| n == 2), Some(2));
+        assert_eq!(i.find(7, |n| n == 1), Some(1));
+        assert_eq!(i.find(7, |n| n == 3), None);
+        assert_eq!(i.find(8, |_| true), Some(3));
+        i.clear();
+        assert_eq!(i.find(7, |_| true), None);
+    }
+}

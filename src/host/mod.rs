@@ -1,0 +1,352 @@
+//! The model behind a message boundary: a [`Host`] owns the [`Playground`], carries out each
+//! [`Request`] through the playground's methods (so through the one command path), and reports
+//! what the views show as an [`Update`] holding only the parts that changed. Requests in,
+//! updates out: the page never reads the model directly, so that the host can run in a Web
+//! Worker. Plain Rust, tested natively.
+
+pub mod protocol;
+#[cfg(test)]
+mod tests;
+
+use crate::playground::Playground;
+use crate::share::{self, Scenario};
+use dsplay_engine::runner::CommandOutput;
+use protocol::{
+    ClockView, EditorView, LessonView, PlayerView, Reply, Request, StepRow, Update, Versioned,
+    WhyView, WorkView,
+};
+
+/// The most script lines the player lists at once (a long script shows a window of them).
+pub const STEP_LIST_LIMIT: usize = 200;
+
+/// The last key of a part sent and its version.
+struct Part<K> {
+    version: u64,
+    key: Option<K>,
+}
+
+impl<K> Default for Part<K> {
+    fn default() -> Self {
+        Part {
+            version: 0,
+            key: None,
+        }
+    }
+}
+
+impl<K: PartialEq> Part<K> {
+    /// `make()` numbered anew if `key` differs from the last one sent; None if it does not.
+    fn offer<T>(&mut self, key: K, make: impl FnOnce(&K) -> T) -> Option<Versioned<T>> {
+        if self.key.as_ref() == Some(&key) {
+            return None;
+        }
+        self.version += 1;
+        let value = make(&key);
+        self.key = Some(key);
+        Some(Versioned {
+            version: self.version,
+            value,
+        })
+    }
+}
+
+/// What was sent of each part.
+#[derive(Default)]
+struct Sent {
+    clock: Part<ClockView>,
+    editor: Part<EditorView>,
+    nodes: Part<Vec<std::sync::Arc<crate::playground::NodeView>>>,
+    selected: Part<Option<String>>,
+    daemonsets: Part<Vec<crate::playground::DaemonSetView>>,
+    revisions: Part<Vec<crate::playground::RevisionView>>,
+    ds_table: Part<String>,
+    events: Part<Vec<crate::playground::EventView>>,
+    why: Part<WhyView>,
+    /// The transcript only grows at its end and loses entries at its start: its first and last
+    /// ids tell when it changed, without comparing it whole at every tick.
+    transcript: Part<(Option<u64>, Option<u64>)>,
+    player: Part<PlayerKey>,
+    lesson: Part<LessonKey>,
+    work: Part<WorkView>,
+}
+
+/// What tells the player's view changed: the script, where it is, whether it runs, the window.
+type PlayerKey = Option<(u64, usize, usize, bool, std::ops::Range<usize>)>;
+
+/// What tells a lesson's view changed (its steps' texts come with a new id).
+type LessonKey = Option<(
+    String,
+    usize,
+    bool,
+    usize,
+    bool,
+    Vec<crate::playground::GoalView>,
+)>;
+
+/// The playground behind the boundary.
+pub struct Host {
+    playground: Playground,
+    /// The event timeline's filter.
+    event_filter: String,
+    sent: Sent,
+}
+
+impl Host {
+    pub fn new(playground: Playground) -> Host {
+        Host {
+            playground,
+            event_filter: String::new(),
+            sent: Sent::default(),
+        }
+    }
+
+    /// The model (tests).
+    #[cfg(test)]
+    pub fn playground(&self) -> &Playground {
+        &self.playground
+    }
+
+    /// Becomes `next`, a playground rebuilt elsewhere (a long saved scenario replayed in
+    /// slices, `crate::share::Restoring`).
+    pub fn replace(&mut self, next: Playground) {
+        self.playground.replace(next);
+    }
+
+    /// Carries out `request`. `more()` says whether the current frame has time left, for the
+    /// requests that work a slice at a time (a Settle, "Run all").
+    pub fn handle(&mut self, request: Request, mut more: impl FnMut() -> bool) -> Reply {
+        let p = &mut self.playground;
+        match request {
+            Request::Run { command, stdin } => reply(match stdin {
+                Some(stdin) => p.run_with_stdin(&command, &stdin),
+                None => p.run(&command),
+            }),
+            Request::Console { line } => p.console(&line).map_or(Reply::None, reply),
+            Request::HistoryOlder { current } => Reply::Line(p.history.older(&current)),
+            Request::HistoryNewer => Reply::Line(p.history.newer()),
+            Request::ClearTranscript => {
+                p.clear_transcript();
+                Reply::None
+            }
+            Request::Tick { wall_millis } => {
+                p.tick(wall_millis);
+                Reply::None
+            }
+            Request::Play => {
+                p.play();
+                Reply::None
+            }
+            Request::Pause => {
+                p.pause();
+                Reply::None
+            }
+            Request::TogglePlay => {
+                if p.playing {
+                    p.pause();
+                } else {
+                    p.play();
+                }
+                Reply::None
+            }
+            Request::SetSpeed { speed } => {
+                p.set_speed(speed);
+                Reply::None
+            }
+            Request::Step => reply(p.step()),
+            Request::StartSettle => {
+                p.start_settle();
+                Reply::None
+            }
+            Request::SettleFrame => Reply::Done(loop {
+                if p.settle_slice() {
+                    break true;
+                }
+                if !more() {
+                    break false;
+                }
+            }),
+            Request::Select { node } => {
+                p.select(node.as_deref());
+                Reply::None
+            }
+            Request::EditManifest { text } => {
+                p.edit_manifest(text);
+                Reply::None
+            }
+            Request::SetEditorHeader { header } => {
+                p.set_editor_header(&header);
+                Reply::None
+            }
+            Request::FollowEditorHeader { welcomes, header } => {
+                if welcomes.iter().any(|w| p.manifest.starts_with(w.as_str())) {
+                    p.set_editor_header(&header);
+                }
+                Reply::None
+            }
+            Request::ApplyManifest => reply(p.apply_manifest()),
+            Request::AddNodes { spec, count } => reply(p.add_nodes_with(&spec, count)),
+            Request::NodeAction { node, action } => reply(p.node_action(&node, &action)),
+            Request::RollBack {
+                namespace,
+                daemonset,
+                revision,
+            } => reply(p.roll_back(&namespace, &daemonset, revision)),
+            Request::LoadScript { script } => {
+                Reply::Loaded(p.load_script(&script).map_err(|e| e.to_string()))
+            }
+            Request::RunScript { script } => {
+                Reply::Loaded(p.run_script(&script).map_err(|e| e.to_string()))
+            }
+            Request::NextStep => p.next_step().map_or(Reply::None, reply),
+            Request::RunAll => {
+                p.run_all();
+                Reply::None
+            }
+            Request::RunFrame => Reply::Done(p.run_slice(more)),
+            Request::StopScript => {
+                p.stop_script();
+                Reply::None
+            }
+            Request::LeaveLesson => {
+                p.leave_lesson();
+                Reply::None
+            }
+            Request::ShowHint => {
+                p.show_hint();
+                Reply::None
+            }
+            Request::ShowSolution => {
+                p.show_solution();
+                Reply::None
+            }
+            Request::NextLessonStep => {
+                p.next_lesson_step();
+                Reply::None
+            }
+            Request::FilterEvents { filter } => {
+                self.event_filter = filter;
+                Reply::None
+            }
+            Request::ExportYaml => Reply::Text(p.export_yaml()),
+            Request::Script => Reply::Text(p.log().script()),
+            Request::Link { lang } => Reply::Text(share::encode(&Scenario {
+                lang: Some(lang),
+                ..share::snapshot(p)
+            })),
+            Request::Open { scenario } => {
+                let next = match scenario {
+                    Some(s) => share::restore(&s),
+                    None => Ok(Playground::empty()),
+                };
+                Reply::Opened(next.map(|next| p.replace(next)))
+            }
+        }
+    }
+
+    /// The parts of what the views show that changed since the last update.
+    pub fn update(&mut self) -> Update {
+        let p = &self.playground;
+        let s = &mut self.sent;
+        let clock = ClockView {
+            elapsed_millis: p.elapsed_millis(),
+            playing: p.playing,
+            speed: p.speed,
+            settling: p.is_settling(),
+        };
+        let editor = EditorView {
+            manifest: p.manifest.clone(),
+            edited: p.manifest_edited(),
+            apply_error: p.apply_error.clone(),
+        };
+        let why = WhyView {
+            node: p.selected_node.clone(),
+            explanations: p
+                .selected_node
+                .as_deref()
+                .map(|n| p.explanations(n))
+                .unwrap_or_default(),
+        };
+        let t = p.transcript();
+        let transcript_key = (t.first().map(|e| e.id), t.last().map(|e| e.id));
+        let player_key = p.player().map(|pl| {
+            (
+                p.script_serial(),
+                pl.position(),
+                pl.len(),
+                pl.is_running(),
+                pl.window(STEP_LIST_LIMIT),
+            )
+        });
+        let lesson_key = p.lesson().map(|l| {
+            (
+                l.id.clone(),
+                l.step,
+                l.done,
+                l.hints_shown,
+                l.solution_shown,
+                p.lesson_goals(),
+            )
+        });
+        Update {
+            clock: s.clock.offer(clock, |c| *c),
+            editor: s.editor.offer(editor, Clone::clone),
+            nodes: s.nodes.offer(p.node_views(), Clone::clone),
+            selected: s.selected.offer(p.selected_node.clone(), Clone::clone),
+            daemonsets: s.daemonsets.offer(p.daemonset_views(), Clone::clone),
+            revisions: s.revisions.offer(p.revision_views(), Clone::clone),
+            ds_table: s.ds_table.offer(p.ds_table().to_string(), Clone::clone),
+            events: s
+                .events
+                .offer(p.event_views(&self.event_filter), Clone::clone),
+            why: s.why.offer(why, Clone::clone),
+            transcript: s.transcript.offer(transcript_key, |_| t.to_vec()),
+            player: s.player.offer(player_key, |_| player_view(p)),
+            lesson: s.lesson.offer(lesson_key, |k| LessonView {
+                state: p.lesson().cloned(),
+                goals: k.as_ref().map(|k| k.5.clone()).unwrap_or_default(),
+            }),
+            work: s.work.offer(
+                WorkView {
+                    log_revision: p.log().revision(),
+                    pods: p.session().cluster().store().pods().len(),
+                },
+                |w| *w,
+            ),
+        }
+    }
+}
+
+/// What a command printed, as a reply.
+fn reply(out: CommandOutput) -> Reply {
+    Reply::Output {
+        output: out.output,
+        is_error: out.is_error,
+    }
+}
+
+/// The script player's view, if a script is loaded.
+fn player_view(p: &Playground) -> Option<PlayerView> {
+    let pl = p.player()?;
+    let window = pl.window(STEP_LIST_LIMIT);
+    let rows = pl
+        .steps()
+        .get(window.clone())
+        .unwrap_or_default()
+        .iter()
+        .zip(window)
+        .map(|(s, index)| StepRow {
+            index,
+            line: s.line,
+            text: s.text.clone(),
+            stdin_lines: s.stdin_lines(),
+            comment: s.comment.clone(),
+        })
+        .collect();
+    Some(PlayerView {
+        serial: p.script_serial(),
+        position: pl.position(),
+        len: pl.len(),
+        running: pl.is_running(),
+        rows,
+    })
+}

@@ -1,0 +1,244 @@
+//! What crosses the boundary between the page and the model: a [`Request`] for every user
+//! action, a [`Reply`] to it, and an [`Update`] of what the views show. Owned data only (no
+//! reference into the model, no closure), so that the model can move to a Web Worker and these
+//! go by `postMessage`.
+
+use std::sync::Arc;
+
+use crate::playground::{
+    ApplyError, DaemonSetView, Entry, EventView, Explanation, GoalView, LessonState, NewNodes,
+    NodeAction, NodeView, RevisionView,
+};
+use crate::share::{LinkError, Scenario};
+
+/// A user action, or the clock's.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Request {
+    /// A command line as typed, with its standard input, echoed into the transcript.
+    Run {
+        command: String,
+        stdin: Option<String>,
+    },
+    /// The console's Enter on one line (`-f -` reads the editor); remembered in the history.
+    Console {
+        line: String,
+    },
+    /// Up in the console: the older history line (`current` is the box's text).
+    HistoryOlder {
+        current: String,
+    },
+    /// Down in the console.
+    HistoryNewer,
+    ClearTranscript,
+    /// The playing clock's tick after `wall_millis` of wall-clock time.
+    Tick {
+        wall_millis: u32,
+    },
+    Play,
+    Pause,
+    /// Space: Play when paused, Pause when playing.
+    TogglePlay,
+    SetSpeed {
+        speed: u32,
+    },
+    /// Step: `sim advance 1s`.
+    Step,
+    /// Settle: starts a sliced `sim settle` (see [`Request::SettleFrame`]).
+    StartSettle,
+    /// Runs slices of the Settle under way while the frame has time; replies [`Reply::Done`].
+    SettleFrame,
+    Select {
+        node: Option<String>,
+    },
+    EditManifest {
+        text: String,
+    },
+    /// The editor's welcome in the page's language, unless the learner typed.
+    SetEditorHeader {
+        header: String,
+    },
+    /// The language changed: `header` replaces the welcome if the editor still starts with one
+    /// of `welcomes`.
+    FollowEditorHeader {
+        welcomes: Vec<String>,
+        header: String,
+    },
+    ApplyManifest,
+    AddNodes {
+        spec: NewNodes,
+        count: usize,
+    },
+    NodeAction {
+        node: String,
+        action: NodeAction,
+    },
+    RollBack {
+        namespace: String,
+        daemonset: String,
+        revision: i64,
+    },
+    LoadScript {
+        script: String,
+    },
+    RunScript {
+        script: String,
+    },
+    NextStep,
+    RunAll,
+    /// Runs commands of a "Run all" while the frame has time; replies [`Reply::Done`].
+    RunFrame,
+    StopScript,
+    LeaveLesson,
+    ShowHint,
+    ShowSolution,
+    NextLessonStep,
+    /// The event timeline's filter.
+    FilterEvents {
+        filter: String,
+    },
+    /// "Download YAML"; replies [`Reply::Text`].
+    ExportYaml,
+    /// The scenario's script (every command run); replies [`Reply::Text`].
+    Script,
+    /// The link of the work as it is, in the page's language `lang`; replies [`Reply::Text`].
+    Link {
+        lang: String,
+    },
+    /// Opens a scenario (a link's, a preset, a lesson, a file) in place of the work, or an
+    /// empty cluster (None); replies [`Reply::Opened`]. The console's history stays.
+    Open {
+        scenario: Option<Scenario>,
+    },
+}
+
+impl Request {
+    /// Whether it only reads the model: no part of what the views show can change.
+    pub fn reads_only(&self) -> bool {
+        matches!(
+            self,
+            Request::HistoryOlder { .. }
+                | Request::HistoryNewer
+                | Request::ExportYaml
+                | Request::Script
+                | Request::Link { .. }
+        )
+    }
+}
+
+/// The answer to a [`Request`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reply {
+    None,
+    /// What a command printed.
+    Output {
+        output: String,
+        is_error: bool,
+    },
+    /// A history line to put in the console's box.
+    Line(Option<String>),
+    /// A script loaded, or why not.
+    Loaded(Result<(), String>),
+    /// Whether a sliced Settle or "Run all" is over.
+    Done(bool),
+    Text(String),
+    /// A scenario opened, or why not (the work stays as it was).
+    Opened(Result<(), LinkError>),
+}
+
+impl Reply {
+    /// Whether a command ran and failed.
+    pub fn is_error(&self) -> bool {
+        matches!(self, Reply::Output { is_error: true, .. })
+    }
+}
+
+/// A part of what the views show, numbered: a part is sent again only when it changed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Versioned<T> {
+    pub version: u64,
+    pub value: T,
+}
+
+/// The clock's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ClockView {
+    pub elapsed_millis: i64,
+    pub playing: bool,
+    pub speed: u32,
+    pub settling: bool,
+}
+
+/// The editor's text and the last apply's error.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct EditorView {
+    pub manifest: String,
+    pub edited: bool,
+    pub apply_error: Option<ApplyError>,
+}
+
+/// The "Why?" panel: the selected node and each DaemonSet's explanation there.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WhyView {
+    pub node: Option<String>,
+    pub explanations: Vec<Explanation>,
+}
+
+/// The lesson being followed and its goal's expectations.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LessonView {
+    pub state: Option<LessonState>,
+    pub goals: Vec<GoalView>,
+}
+
+/// The script player: where it is and the commands it lists.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PlayerView {
+    /// Changes whenever a script is loaded.
+    pub serial: u64,
+    pub position: usize,
+    pub len: usize,
+    pub running: bool,
+    /// The listed steps: at most `STEP_LIST_LIMIT` around the next one.
+    pub rows: Vec<StepRow>,
+}
+
+/// One listed command of the script player.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepRow {
+    /// Its index in the script.
+    pub index: usize,
+    /// Its line in the script (1-based).
+    pub line: usize,
+    pub text: String,
+    pub stdin_lines: usize,
+    pub comment: Option<String>,
+}
+
+/// What links, autosaves and an embed's host page follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct WorkView {
+    /// How many commands ran and the virtual time the ticks added (`record::Log::revision`).
+    pub log_revision: (usize, u64),
+    /// Pods in the cluster, scheduled or not.
+    pub pods: usize,
+}
+
+/// The parts that changed since the last update (None: unchanged).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Update {
+    pub clock: Option<Versioned<ClockView>>,
+    pub editor: Option<Versioned<EditorView>>,
+    pub nodes: Option<Versioned<Vec<Arc<NodeView>>>>,
+    pub selected: Option<Versioned<Option<String>>>,
+    pub daemonsets: Option<Versioned<Vec<DaemonSetView>>>,
+    pub revisions: Option<Versioned<Vec<RevisionView>>>,
+    /// `kubectl get ds -A`.
+    pub ds_table: Option<Versioned<String>>,
+    pub events: Option<Versioned<Vec<EventView>>>,
+    pub why: Option<Versioned<WhyView>>,
+    pub transcript: Option<Versioned<Vec<Entry>>>,
+    /// None inside: no script loaded.
+    pub player: Option<Versioned<Option<PlayerView>>>,
+    pub lesson: Option<Versioned<LessonView>>,
+    pub work: Option<Versioned<WorkView>>,
+}
