@@ -73,10 +73,21 @@ export const consoleBox = (page) => page.getByRole('textbox', { name: 'Console',
 
 /** Runs a console line and returns what it printed. */
 export async function runInConsole(page, line) {
-  const count = await page.locator('.terminal .entry').count();
+  // The transcript keeps its last 500 entries (TRANSCRIPT_LIMIT): once full, a new entry shows
+  // as the oldest one gone rather than as one more.
+  const ends = () => {
+    const entries = document.querySelectorAll('.terminal .entry');
+    return [entries.length, entries[0]?.innerText ?? '', entries[entries.length - 1]?.innerText ?? ''];
+  };
+  const before = await page.evaluate(ends);
   await consoleBox(page).fill(line);
   await consoleBox(page).press('Enter');
-  await page.waitForFunction((n) => document.querySelectorAll('.terminal .entry').length > n, count);
+  await page.waitForFunction((b) => {
+    const entries = document.querySelectorAll('.terminal .entry');
+    const first = entries[0]?.innerText ?? '';
+    const last = entries[entries.length - 1]?.innerText ?? '';
+    return entries.length > b[0] || first !== b[1] || last !== b[2];
+  }, before);
   return page.locator('.terminal .entry .output').last().innerText();
 }
 
