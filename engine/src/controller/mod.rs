@@ -8,6 +8,7 @@ pub(crate) mod garbage_collector;
 pub(crate) mod kubelet;
 pub(crate) mod node_lifecycle;
 pub(crate) mod pod_gc;
+mod queue;
 pub(crate) mod replicaset;
 pub(crate) mod scheduler;
 pub(crate) mod taint_eviction;

@@ -3,17 +3,18 @@
 //! stays Pending with the scheduler's `FailedScheduling` message, and is retried when that node or
 //! the pods on it change.
 
+use super::queue::KeyQueue;
 use crate::api::{NORMAL, Node, ObjectKey, Pod, PodCondition, PodStatus, Time, WARNING};
 use crate::placement::{RequiredNodeAffinity, find_matching_untolerated_taint};
 use crate::state::World;
 use crate::state::events::{Message, reference};
 use crate::state::node_usage::{counted_on, host_ports, requests};
 use crate::state::store::{Change, pod_target_node};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 #[derive(Default)]
 pub struct Scheduler {
-    queue: BTreeSet<ObjectKey>,
+    queue: KeyQueue,
 }
 
 /// Why the target node rejected the pod, in the scheduler plugins' words.
@@ -53,7 +54,7 @@ impl Scheduler {
     }
 
     pub fn process(&mut self, w: &mut World) -> bool {
-        let queue = std::mem::take(&mut self.queue);
+        let queue = self.queue.take();
         for key in &queue {
             schedule_one(w, key);
         }

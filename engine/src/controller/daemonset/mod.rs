@@ -22,6 +22,7 @@ mod sync_nodes;
 /// pod of the current template" the rolling update decides with.
 pub(crate) use roll_index::{is_pod_updated, surge_and_unavailable};
 
+use super::queue::KeyQueue;
 use crate::api::{DaemonSet, ObjectKey, Selector, Time, WARNING};
 use crate::state::World;
 use crate::state::events::{Message, reference, source};
@@ -41,7 +42,7 @@ pub struct DaemonSetController {
     /// one), so that a change of an owned pod goes to its owner alone instead of being compared
     /// with every DaemonSet.
     by_uid: HashMap<String, Vec<ObjectKey>>,
-    queue: BTreeSet<ObjectKey>,
+    queue: KeyQueue,
     backoff: Backoff,
     /// How many (node, DaemonSet) placement decisions were evaluated, for the incremental-cost
     /// tests and the benchmark report.
@@ -140,7 +141,7 @@ impl DaemonSetController {
 
     /// Syncs every queued DaemonSet once. Returns whether anything was synced.
     pub fn process(&mut self, w: &mut World) -> bool {
-        let queue = std::mem::take(&mut self.queue);
+        let queue = self.queue.take();
         for key in &queue {
             self.sync(key, w);
         }

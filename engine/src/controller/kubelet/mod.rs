@@ -7,6 +7,7 @@
 mod image_ref;
 pub(crate) mod registration;
 
+use super::queue::KeyQueue;
 use super::scheduler::{set_condition, set_status_condition};
 use crate::api::{
     ContainerState, ContainerStateRunning, ContainerStateTerminated, ContainerStateWaiting,
@@ -52,7 +53,7 @@ struct Progress {
 
 #[derive(Default)]
 pub struct Kubelet {
-    queue: BTreeSet<ObjectKey>,
+    queue: KeyQueue,
     pods: HashMap<ObjectKey, Progress>,
     /// Images each node has pulled.
     images: HashMap<String, BTreeSet<String>>,
@@ -101,7 +102,7 @@ impl Kubelet {
     }
 
     pub fn process(&mut self, w: &mut World) -> bool {
-        let queue = std::mem::take(&mut self.queue);
+        let queue = self.queue.take();
         for key in &queue {
             self.sync_pod(w, key);
         }
