@@ -3,6 +3,7 @@
 
 use super::backoff::Backoff;
 use super::cache::DsCache;
+use super::claim::NodePods;
 use super::status::Counts;
 use super::sync_nodes::sync_nodes;
 use super::{BURST_REPLICAS, Sync, claim, event, pod_order};
@@ -119,18 +120,22 @@ pub fn pods_should_be_on_node(
 
 /// `manage` (spec §7): each visited node's decision, then `syncNodes` with at most
 /// `BURST_REPLICAS` creates and deletes (spec §7.1). Returns whether the DaemonSet must be synced
-/// again for the nodes left over.
+/// again for the nodes left over, and the visited nodes' pods after the writes, as the unit
+/// tests see them (spec §6.1).
 pub(super) fn manage(
     w: &mut World,
     cache: &mut DsCache,
     backoff: &mut Backoff,
     evaluations: &mut u64,
     sync: &Sync<'_>,
-) -> bool {
-    let m = claim::nodes_to_daemon_pods(w, sync.ds, sync.selector, sync.visit.iter(), false);
+) -> (bool, NodePods) {
+    let mut m = claim::nodes_to_daemon_pods(w, sync.ds, sync.selector, sync.visit.iter(), false);
     let mut creates = Vec::new();
     let mut deletes = Vec::new();
+    // Nodes with a create or a delete, in name order: the only ones whose pods the writes change.
+    let mut written: Vec<&String> = Vec::new();
     for node_name in sync.visit {
+        let deletes_before = deletes.len();
         let Some(node) = w.store.node(node_name) else {
             // Unbound pods aimed at a vanished node; bound ones are PodGC's.
             deletes.extend(
@@ -140,6 +145,9 @@ pub(super) fn manage(
                     .filter(|p| p.spec.node_name.is_empty())
                     .cloned(),
             );
+            if deletes.len() > deletes_before {
+                written.push(node_name);
+            }
             continue;
         };
         let should = cache.policy.should_run(node);
@@ -158,6 +166,9 @@ pub(super) fn manage(
             m.get(node_name),
             sync.hash,
         );
+        if actions.create || !actions.delete.is_empty() {
+            written.push(node_name);
+        }
         if actions.create {
             creates.push(node_name.clone());
         }
@@ -180,5 +191,16 @@ pub(super) fn manage(
         !cache.deferred.is_empty()
     };
     sync_nodes(w, sync.ds, sync.hash, &creates, &deletes);
-    requeue
+    // Claimed again where written; elsewhere nothing changed since the claim above.
+    for node in &written {
+        m.remove(*node);
+    }
+    m.extend(claim::nodes_to_daemon_pods(
+        w,
+        sync.ds,
+        sync.selector,
+        written.into_iter(),
+        false,
+    ));
+    (requeue, m)
 }

@@ -196,9 +196,8 @@ impl DaemonSetController {
             hash: &hash,
             visit: &visit,
         };
-        let requeue = manage::manage(w, cache, &mut self.backoff, &mut self.evaluations, &sync);
-        // After manage's writes, as the unit tests see it (spec §6.1).
-        let pods = claim::nodes_to_daemon_pods(w, &ds, &selector, visit.iter(), false);
+        let (requeue, pods) =
+            manage::manage(w, cache, &mut self.backoff, &mut self.evaluations, &sync);
         rolling_update::index_nodes(w, cache, &sync, &pods);
         rolling_update::rolling_update(w, cache, &sync);
         history::cleanup_history(w, &ds, &old_revisions);
