@@ -21,6 +21,19 @@ pub fn nodes_to_daemon_pods<'a>(
     include_deleted_terminal: bool,
 ) -> NodePods {
     let mut out = NodePods::new();
+    claim_into(w, ds, selector, nodes, include_deleted_terminal, &mut out);
+    out
+}
+
+/// As `nodes_to_daemon_pods`, into `out` (which holds no entry for `nodes`).
+pub fn claim_into<'a>(
+    w: &mut World,
+    ds: &DaemonSet,
+    selector: &Selector,
+    nodes: impl Iterator<Item = &'a String>,
+    include_deleted_terminal: bool,
+    out: &mut NodePods,
+) {
     for node in nodes {
         // Only our pods and orphans can be claimed.
         let keys = w.store.claimable_on_node(node, &ds.metadata.uid);
@@ -37,7 +50,6 @@ pub fn nodes_to_daemon_pods<'a>(
             out.entry(node.clone()).or_default().push(pod);
         }
     }
-    out
 }
 
 /// The ControllerRefManager's decision for one pod: Some(pod) if it is (now) ours.

@@ -195,12 +195,13 @@ pub(super) fn manage(
     for node in &written {
         m.remove(*node);
     }
-    m.extend(claim::nodes_to_daemon_pods(
+    claim::claim_into(
         w,
         sync.ds,
         sync.selector,
         written.into_iter(),
         false,
-    ));
+        &mut m,
+    );
     (requeue, m)
 }
