@@ -59,6 +59,8 @@ pub struct Kubelet {
     images: HashMap<String, BTreeSet<String>>,
     /// Next host number in each node's pod CIDR.
     next_ip: HashMap<String, u32>,
+    /// The imageID each image resolves to, worked out once per image (a digest of its name).
+    image_ids: HashMap<String, String>,
 }
 
 impl Kubelet {
@@ -360,6 +362,7 @@ impl Kubelet {
             .map(|p| p.initial_delay_seconds.unwrap_or(0).max(0))
             .max();
         drop(pod);
+        let image_ids = &mut self.image_ids;
         w.store.update_pod_status(key, |_, st| {
             st.phase = phase::RUNNING.into();
             for cs in &mut st.container_statuses {
@@ -370,7 +373,14 @@ impl Kubelet {
                     ..Default::default()
                 };
                 cs.started = Some(true);
-                cs.image_id = image_ref::image_id(&cs.image);
+                cs.image_id = match image_ids.get(&cs.image) {
+                    Some(id) => id.clone(),
+                    None => {
+                        let id = image_ref::image_id(&cs.image);
+                        image_ids.insert(cs.image.clone(), id.clone());
+                        id
+                    }
+                };
                 cs.container_id = format!(
                     "containerd://{:064x}",
                     now.millis() as u64 ^ cs.name.len() as u64
