@@ -3,6 +3,7 @@
 
 use super::hash::FastHashMap;
 use super::key_set::KeySet;
+use super::node_ids::{NodeId, NodeIds};
 use super::node_usage::{NodeUsage, counted_on};
 use super::recent::Recent;
 use crate::api::{
@@ -48,8 +49,9 @@ pub struct Store {
     revisions: BTreeMap<ObjectKey, ControllerRevision>,
     deployments: BTreeMap<ObjectKey, Rc<Deployment>>,
     replicasets: BTreeMap<ObjectKey, Rc<ReplicaSet>>,
-    /// Pods by the node they are bound or pinned to.
-    pods_by_node: HashMap<String, BTreeSet<ObjectKey>>,
+    /// Pods by the node they are bound or pinned to (tens a node, where a tree would hold
+    /// nodes of eleven keys half full).
+    pods_by_node: HashMap<String, KeySet>,
     /// Pods with no derivable node (not pinned, not bound).
     unplaced_pods: BTreeSet<ObjectKey>,
     /// Pods by the UID of their controller.
@@ -57,7 +59,9 @@ pub struct Store {
     /// Pods by the UID of their controller, then by node: a DaemonSet reads its own pods on a
     /// node without looking at the other DaemonSets' (the cost of a sync stays independent of
     /// how many DaemonSets there are).
-    owned_on_node: HashMap<String, HashMap<String, KeySet>>,
+    /// Nodes by number (`node_ids`): a pod's entry holds no copy of its node's name.
+    owned_on_node: HashMap<String, HashMap<NodeId, KeySet>>,
+    node_ids: NodeIds,
     /// Pods without a controller, by node.
     orphans_on_node: HashMap<String, KeySet>,
     /// For each node, a number that changes whenever the node or a pod bound or pinned to it
@@ -315,7 +319,9 @@ impl Store {
     /// Pods on `node` that a controller with `uid` may claim: its own and the orphans, in key
     /// order (as [`Store::pods_on_node`] lists them).
     pub fn claimable_on_node(&self, node: &str, uid: &str) -> Vec<ObjectKey> {
-        let owned = self.owned_on_node.get(uid).and_then(|m| m.get(node));
+        let owned = (self.owned_on_node.get(uid))
+            .zip(self.node_ids.get(node))
+            .and_then(|(m, id)| m.get(&id));
         let orphans = self.orphans_on_node.get(node);
         let mut keys: Vec<ObjectKey> = owned
             .into_iter()
@@ -334,12 +340,15 @@ impl Store {
             .get(uid)
             .into_iter()
             .flat_map(|m| m.keys())
+            .map(|&id| self.node_ids.name(id))
     }
     /// The pods of the controller with `uid` on `node`.
     pub fn owned_pods_on_node(&self, uid: &str, node: &str) -> impl Iterator<Item = &Pod> {
+        let id = self.node_ids.get(node);
         self.owned_on_node
             .get(uid)
-            .and_then(|m| m.get(node))
+            .zip(id)
+            .and_then(|(m, id)| m.get(&id))
             .into_iter()
             .flatten()
             .filter_map(|k| self.pod(k))
@@ -351,14 +360,18 @@ impl Store {
                     .entry(n.to_string())
                     .or_default()
                     .insert(key.clone());
-                let by_node = match uid {
-                    Some(u) => self.owned_on_node.entry(u.to_string()).or_default(),
-                    None => &mut self.orphans_on_node,
-                };
-                by_node
-                    .entry(n.to_string())
-                    .or_default()
-                    .insert(key.clone());
+                match uid {
+                    Some(u) => {
+                        let id = self.node_ids.id(n);
+                        let by_node = self.owned_on_node.entry(u.to_string()).or_default();
+                        by_node.entry(id).or_default().insert(key.clone());
+                    }
+                    None => {
+                        (self.orphans_on_node.entry(n.to_string()))
+                            .or_default()
+                            .insert(key.clone());
+                    }
+                }
             }
             None => {
                 self.unplaced_pods.insert(key.clone());
@@ -377,8 +390,9 @@ impl Store {
                 remove_from(&mut self.pods_by_node, n, key);
                 match uid {
                     Some(u) => {
-                        if let Some(by_node) = self.owned_on_node.get_mut(u) {
-                            remove_from(by_node, n, key);
+                        let found = self.owned_on_node.get_mut(u).zip(self.node_ids.get(n));
+                        if let Some((by_node, id)) = found {
+                            remove_from(by_node, &id, key);
                             if by_node.is_empty() {
                                 self.owned_on_node.remove(u);
                             }
@@ -599,7 +613,12 @@ impl Keys for KeySet {
 }
 
 /// Removes `key` from the set at `at`, dropping the set when it empties.
-fn remove_from<S: Keys>(map: &mut HashMap<String, S>, at: &str, key: &ObjectKey) {
+fn remove_from<A, Q, S>(map: &mut HashMap<A, S>, at: &Q, key: &ObjectKey)
+where
+    A: std::borrow::Borrow<Q> + Eq + std::hash::Hash,
+    Q: Eq + std::hash::Hash + ?Sized,
+    S: Keys,
+{
     if let Some(set) = map.get_mut(at) {
         set.remove_key(key);
         if set.is_empty() {

@@ -1,0 +1,55 @@
+//! Node names as small numbers, for the store's indices that hold an entry per pod and node: a
+//! number is 4 bytes and hashes in one step, where a name is a 24-byte string and an allocation.
+
+use super::hash::FastHashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct NodeId(u32);
+
+/// Every node name a pod has been indexed under, numbered in order of first use. A name keeps
+/// its number once given (a node deleted and created again gets the same), so the table grows
+/// only with the names ever used: a few bytes a node.
+#[derive(Debug, Clone, Default)]
+pub struct NodeIds {
+    ids: FastHashMap<String, NodeId>,
+    names: Vec<String>,
+}
+
+impl NodeIds {
+    /// The number of `name`, given it now if it has none.
+    pub fn id(&mut self, name: &str) -> NodeId {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = NodeId(self.names.len() as u32);
+        self.names.push(name.to_string());
+        self.ids.insert(name.to_string(), id);
+        id
+    }
+
+    /// The number of `name`, if it has one.
+    pub fn get(&self, name: &str) -> Option<NodeId> {
+        self.ids.get(name).copied()
+    }
+
+    pub fn name(&self, id: NodeId) -> &String {
+        &self.names[id.0 as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::NodeIds;
+
+    #[test]
+    fn a_name_keeps_its_number() {
+        let mut ids = NodeIds::default();
+        let a = ids.id("a");
+        let b = ids.id("b");
+        assert_ne!(a, b);
+        assert_eq!(ids.id("a"), a);
+        assert_eq!(ids.get("b"), Some(b));
+        assert_eq!(ids.get("c"), None);
+        assert_eq!(ids.name(b), "b");
+    }
+}
