@@ -3,13 +3,14 @@
 //! event bumps `count` and `lastTimestamp` instead of adding a new one).
 //!
 //! Events are the most numerous objects (about six per pod), so they are stored compactly: every
-//! string once, in an [`Interner`], the constants a call site names (kind, type, reason,
-//! component) as one number, the message as a template and its arguments ([`Message`]), and an
+//! string once, in an [`Interner`], the constants a call site names (kind, apiVersion, type,
+//! reason, component) as one number, the object (namespace, name, UID) as another, the message as a template and its arguments ([`Message`]), and an
 //! event as a row of symbols. The `Event` objects are
 //! built when read: all of them for `kubectl get events` ([`Recorder::events`], kept until the
 //! next event), or one at a time ([`Recorder::iter`]).
 
 use super::correlator::{COMBINED_PREFIX, Correlator, hash_of};
+use super::event_objects::{Object, Objects};
 use super::hash::WordHash;
 use super::hash_index::HashIndex;
 use super::interner::{Interner, Sym};
@@ -31,10 +32,11 @@ const SWEEP_EVERY: usize = 4096;
 pub struct Recorder {
     rows: Vec<Row>,
     strings: Interner,
-    /// The constants an event is recorded with (kind, type, reason, component), each
-    /// combination once, and apiVersions: the code names them, so there are a few dozen and
-    /// they are kept.
+    /// The constants an event is recorded with (kind, apiVersion, type, reason, component),
+    /// each combination once: the code names them, so there are a few dozen and they are kept.
     classes: Classes,
+    /// The objects the kept events are about, each once (an object has several events).
+    objects: Objects,
     /// Identical events (same object, type, reason, message and source), by a hash of those
     /// fields → their index in `rows`.
     seen: HashIndex,
@@ -47,12 +49,11 @@ pub struct Recorder {
 }
 
 /// One event: what sets it apart from the others (the strings, as symbols), its times and count.
+/// 56 bytes: there are about six per pod.
 #[derive(Debug, Clone, PartialEq)]
 struct Row {
     key: Key,
-    /// The rest of `involvedObject` (`api_version` in `classes`' strings).
-    uid: Sym,
-    api_version: Sym,
+    /// The rest of `involvedObject`.
     field_path: Sym,
     /// The event's number in the log, modulo 2^32: its name's hex suffix is
     /// `firstTimestamp (ms) * 1000 + number`.
@@ -65,63 +66,60 @@ struct Row {
 /// What makes two events the same (the recorder's de-duplication key).
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Key {
+    /// The number in `classes`, with [`COMBINED`] set for a combined event.
     class: u32,
-    namespace: Sym,
-    name: Sym,
+    object: Object,
     host: Sym,
     /// For a combined event, the message shown after [`COMBINED_PREFIX`], which is all of the
     /// key's message upstream: combined events of one group are the same whatever their text.
     message: Text,
-    combined: bool,
 }
 
+/// The bit of `Key::class` that marks a combined event.
+const COMBINED: u32 = 1 << 31;
+
 impl Key {
+    fn combined(&self) -> bool {
+        self.class & COMBINED != 0
+    }
+
+    fn class(&self) -> u32 {
+        self.class & !COMBINED
+    }
+
     /// A hash of the symbols: no allocation, and cheap.
     fn identity(&self) -> u32 {
         let mut h = WordHash::default();
-        (
-            self.class,
-            self.namespace,
-            self.name,
-            self.host,
-            self.combined,
-        )
-            .hash(&mut h);
-        if !self.combined {
+        (self.class, self.object, self.host).hash(&mut h);
+        if !self.combined() {
             self.message.hash(&mut h);
         }
         h.finish() as u32
     }
 
     fn same(&self, o: &Key) -> bool {
-        (
-            self.class,
-            self.namespace,
-            self.name,
-            self.host,
-            self.combined,
-        ) == (o.class, o.namespace, o.name, o.host, o.combined)
-            && (self.combined || self.message == o.message)
+        (self.class, self.object, self.host) == (o.class, o.object, o.host)
+            && (self.combined() || self.message == o.message)
     }
 }
 
-/// `involvedObject.kind`, the event's type and reason and `source.component`.
+/// `involvedObject.kind` and `.apiVersion`, the event's type and reason and `source.component`.
 #[derive(Debug, Clone, Default)]
 struct Classes {
     strings: Interner,
-    all: Vec<[Sym; 4]>,
-    /// A hash of the four strings → their number in `all`: one lookup per event.
+    all: Vec<[Sym; 5]>,
+    /// A hash of the five strings → their number in `all`: one lookup per event.
     ids: HashIndex,
 }
 
 impl Classes {
-    fn id(&mut self, parts: [&str; 4]) -> u32 {
+    fn id(&mut self, parts: [&str; 5]) -> u32 {
         let mut h = WordHash::default();
         parts.hash(&mut h);
         let hash = h.finish() as u32;
         let found = self.ids.find(hash, |i| {
             let syms = &self.all[i as usize];
-            (0..4).all(|p| self.strings.get(syms[p]) == parts[p])
+            (0..5).all(|p| self.strings.get(syms[p]) == parts[p])
         });
         found.unwrap_or_else(|| {
             let i = self.all.len() as u32;
@@ -141,12 +139,14 @@ const KIND: usize = 0;
 const TYPE: usize = 1;
 const REASON: usize = 2;
 const COMPONENT: usize = 3;
+const API_VERSION: usize = 4;
 
 /// One recorded event, read in place.
 #[derive(Clone, Copy)]
 pub struct EventRef<'a> {
     strings: &'a Interner,
     classes: &'a Classes,
+    objects: &'a Objects,
     row: &'a Row,
 }
 
@@ -155,20 +155,20 @@ impl<'a> EventRef<'a> {
         self.strings.get(sym)
     }
     fn class(&self, part: usize) -> &'a str {
-        self.classes.get(self.row.key.class, part)
+        self.classes.get(self.row.key.class(), part)
     }
     /// `involvedObject.kind`, `.namespace`, `.name`, `.uid`.
     pub fn kind(&self) -> &'a str {
         self.class(KIND)
     }
     pub fn namespace(&self) -> &'a str {
-        self.s(self.row.key.namespace)
+        self.s(self.objects.get(self.row.key.object).namespace)
     }
     pub fn name(&self) -> &'a str {
-        self.s(self.row.key.name)
+        self.s(self.objects.get(self.row.key.object).name)
     }
     pub fn uid(&self) -> &'a str {
-        self.s(self.row.uid)
+        self.s(self.objects.get(self.row.key.object).uid)
     }
     pub fn type_(&self) -> &'a str {
         self.class(TYPE)
@@ -179,7 +179,7 @@ impl<'a> EventRef<'a> {
     /// The message, formatted from its template.
     pub fn message(&self) -> String {
         let key = &self.row.key;
-        let prefix = if key.combined { COMBINED_PREFIX } else { "" };
+        let prefix = if key.combined() { COMBINED_PREFIX } else { "" };
         key.message.format(self.strings, prefix)
     }
     pub fn last_timestamp(&self) -> Time {
@@ -212,7 +212,7 @@ impl<'a> EventRef<'a> {
                 namespace: self.namespace().into(),
                 name: self.name().into(),
                 uid: self.uid().into(),
-                api_version: self.classes.strings.get(r.api_version).into(),
+                api_version: self.class(API_VERSION).into(),
                 field_path: self.s(r.field_path).into(),
             },
             reason: self.reason().into(),
@@ -246,6 +246,7 @@ impl Recorder {
         self.rows.iter().map(|row| EventRef {
             strings: &self.strings,
             classes: &self.classes,
+            objects: &self.objects,
             row,
         })
     }
@@ -288,19 +289,18 @@ impl Recorder {
         self.built = OnceCell::new();
         // Before interning: a sweep renumbers the symbols of the events it keeps.
         self.sweep(now);
-        let class = self.classes.id([kind, type_, reason, component]);
-        let api_version = self.classes.strings.intern(api_version);
+        let class = self
+            .classes
+            .id([kind, type_, reason, component, api_version]);
         let mut s = |text: &str| self.strings.intern(text);
+        let involved = [s(namespace), s(name), s(uid)];
         let key = Key {
-            class,
-            namespace: s(namespace),
-            name: s(name),
+            class: if combined { class | COMBINED } else { class },
+            object: self.objects.id(involved),
             host: s(host),
             message: message.intern(&mut self.strings),
-            combined,
         };
-        let mut s = |text: &str| self.strings.intern(text);
-        let (uid, field_path) = (s(uid), s(&object.field_path));
+        let field_path = self.strings.intern(&object.field_path);
         let id = key.identity();
         let rows = &self.rows;
         let found = self.seen.find(id, |i| rows[i as usize].key.same(&key));
@@ -316,8 +316,6 @@ impl Recorder {
         self.seen.insert(id, self.rows.len() as u32);
         self.rows.push(Row {
             key,
-            uid,
-            api_version,
             field_path,
             // Modulo 2^32: the names of events past the four billionth would differ.
             number: self.counter as u32,
@@ -336,24 +334,22 @@ impl Recorder {
         let oldest_kept = now.plus_millis(-EVENT_TTL_MILLIS);
         self.rows.retain(|r| r.last_timestamp >= oldest_kept);
         self.correlator.prune(now);
+        let objects = &self.objects;
         let used = self.rows.iter().flat_map(|r| {
             let k = &r.key;
-            [k.namespace, k.name, k.host, r.uid, r.field_path]
+            let o = objects.get(k.object);
+            [o.namespace, o.name, o.uid, k.host, r.field_path]
                 .into_iter()
                 .chain(k.message.symbols())
         });
         let (strings, renumber) = self.strings.compact(used);
+        let kept = self.rows.iter_mut().map(|r| &mut r.key.object);
+        self.objects = self.objects.compact(kept, |sym| renumber.apply(sym));
         for r in &mut self.rows {
             let k = &mut r.key;
-            for sym in [
-                &mut k.namespace,
-                &mut k.name,
-                &mut k.host,
-                &mut r.uid,
-                &mut r.field_path,
-            ]
-            .into_iter()
-            .chain(k.message.symbols_mut())
+            for sym in [&mut k.host, &mut r.field_path]
+                .into_iter()
+                .chain(k.message.symbols_mut())
             {
                 *sym = renumber.apply(*sym);
             }
@@ -420,6 +416,12 @@ mod tests {
     fn record(r: &mut Recorder, at: Time, name: &str, message: &str) {
         let src = source("kubelet", "n1");
         r.record(at, pod_ref(name), "Normal", "Pulled", message, src);
+    }
+
+    /// About six rows a pod: their size is most of the log's.
+    #[test]
+    fn a_row_is_56_bytes() {
+        assert_eq!(std::mem::size_of::<Row>(), 56);
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod apiserver;
 pub mod audit;
 pub mod clock;
 mod correlator;
+mod event_objects;
 pub mod events;
 pub(crate) mod hash;
 mod hash_index;
