@@ -51,6 +51,20 @@ impl Objects {
         Object(i)
     }
 
+    /// The number of the object `[namespace, name, uid]`, if it has one.
+    pub fn find(&self, [namespace, name, uid]: [Sym; 3]) -> Option<Object> {
+        let names = Names {
+            namespace,
+            name,
+            uid,
+        };
+        let all = &self.all;
+        let i = self
+            .ids
+            .find(hash32(&names), |i| all[i as usize] == names)?;
+        Some(Object(i))
+    }
+
     pub fn get(&self, object: Object) -> Names {
         self.all[object.0 as usize]
     }
@@ -87,6 +101,8 @@ mod tests {
         let (ia, ib) = (objects.id(a), objects.id(b));
         assert_ne!(ia, ib);
         assert_eq!(objects.id(a), ia);
+        assert_eq!(objects.find(b), Some(ib));
+        assert_eq!(objects.find([a[0], a[1], b[2]]), None);
         assert_eq!(objects.get(ib).name, b[1]);
         let mut kept = [ib, ib];
         let fresh = objects.compact(kept.iter_mut(), |sym| sym);

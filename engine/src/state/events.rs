@@ -9,7 +9,7 @@
 //! built when read: all of them for `kubectl get events` ([`Recorder::events`], kept until the
 //! next event), or one at a time ([`Recorder::iter`]).
 
-use super::correlator::{COMBINED_PREFIX, Correlator, hash_of};
+use super::correlator::{COMBINED_PREFIX, Correlator, Group, hash_of};
 use super::event_objects::{Object, Objects};
 use super::hash::WordHash;
 use super::hash_index::HashIndex;
@@ -37,8 +37,9 @@ pub struct Recorder {
     classes: Classes,
     /// The objects the kept events are about, each once (an object has several events).
     objects: Objects,
-    /// Identical events (same object, type, reason, message and source), by a hash of those
-    /// fields → their index in `rows`.
+    /// Events by a hash of their object, class and host (their correlator group) → their index
+    /// in `rows`: identical events (the same and the same message) are found among them, and
+    /// the group's latest plain event (see `correlator`).
     seen: HashIndex,
     counter: u64,
     /// `rows.len()` after the last sweep.
@@ -78,6 +79,12 @@ struct Key {
 /// The bit of `Key::class` that marks a combined event.
 const COMBINED: u32 = 1 << 31;
 
+fn group_hash(class: u32, object: Object, host: Sym) -> u32 {
+    let mut h = WordHash::default();
+    (class, object, host).hash(&mut h);
+    h.finish() as u32
+}
+
 impl Key {
     fn combined(&self) -> bool {
         self.class & COMBINED != 0
@@ -87,14 +94,10 @@ impl Key {
         self.class & !COMBINED
     }
 
-    /// A hash of the symbols: no allocation, and cheap.
+    /// A hash of the symbols of its group (all but the message and the combined mark): no
+    /// allocation, and cheap.
     fn identity(&self) -> u32 {
-        let mut h = WordHash::default();
-        (self.class, self.object, self.host).hash(&mut h);
-        if !self.combined() {
-            self.message.hash(&mut h);
-        }
-        h.finish() as u32
+        group_hash(self.class(), self.object, self.host)
     }
 
     fn same(&self, o: &Key) -> bool {
@@ -282,22 +285,44 @@ impl Recorder {
             type_,
             reason,
         ]);
-        let combined = self.correlator.aggregate(now, group, message.identity());
+        // Classes are kept (never renumbered): numbered before the sweep.
+        let class = (self.classes).id([kind, type_, reason, component, api_version]);
+        // The object and host as the log knows them, if it does: for the group the log implies,
+        // then the event's key.
+        let s = |text: &str| self.strings.find(text);
+        let known = match [s(namespace), s(name), s(uid), s(host)] {
+            [Some(ns), Some(n), Some(u), Some(h)] => Some((self.objects.find([ns, n, u]), h)),
+            _ => None,
+        };
+        let implied = match known {
+            Some((Some(object), host)) if !self.correlator.keeps(group) => {
+                self.implied_group(class, object, host)
+            }
+            _ => None,
+        };
+        let aggregated = (self.correlator).aggregate(now, group, message.identity(), implied);
         if !self.correlator.allow(now, hash_of(&source_and_object)) {
+            self.correlator.not_recorded(&aggregated);
             return;
         }
+        let combined = aggregated.combined;
         self.built = OnceCell::new();
-        // Before interning: a sweep renumbers the symbols of the events it keeps.
-        self.sweep(now);
-        let class = self
-            .classes
-            .id([kind, type_, reason, component, api_version]);
-        let mut s = |text: &str| self.strings.intern(text);
-        let involved = [s(namespace), s(name), s(uid)];
+        // Before interning: a sweep renumbers the symbols of the events it keeps (those found
+        // above too).
+        let swept = self.sweep(now);
+        let (involved, host) = match known {
+            Some((Some(involved), host)) if !swept => (involved, host),
+            _ => {
+                let mut s = |text: &str| self.strings.intern(text);
+                let names = [s(namespace), s(name), s(uid)];
+                let host = s(host);
+                (self.objects.id(names), host)
+            }
+        };
         let key = Key {
             class: if combined { class | COMBINED } else { class },
-            object: self.objects.id(involved),
-            host: s(host),
+            object: involved,
+            host,
             message: message.intern(&mut self.strings),
         };
         let field_path = self.strings.intern(&object.field_path);
@@ -325,11 +350,24 @@ impl Recorder {
         });
     }
 
+    /// The correlator group of the events about `object` in `class` from `host`, as the log implies it: the message and time of its latest plain event.
+    fn implied_group(&self, class: u32, object: Object, host: Sym) -> Option<Group> {
+        let rows = &self.rows;
+        let latest = (self.seen.all(group_hash(class, object, host)))
+            .map(|i| &rows[i as usize])
+            .filter(|r| (r.key.class, r.key.object, r.key.host) == (class, object, host))
+            .max_by_key(|r| r.last_timestamp)?;
+        Some(Group {
+            first: latest.key.message.identity(&self.strings),
+            last: latest.last_timestamp,
+        })
+    }
+
     /// Drops events last seen more than [`EVENT_TTL_MILLIS`] ago, as the API server's TTL does,
-    /// and the strings only they used.
-    fn sweep(&mut self, now: Time) {
+    /// and the strings only they used. Whether it ran (symbols are then renumbered).
+    fn sweep(&mut self, now: Time) -> bool {
         if self.rows.len() < self.swept_len * 2 + SWEEP_EVERY {
-            return;
+            return false;
         }
         let oldest_kept = now.plus_millis(-EVENT_TTL_MILLIS);
         self.rows.retain(|r| r.last_timestamp >= oldest_kept);
@@ -360,6 +398,7 @@ impl Recorder {
             self.seen.insert(r.key.identity(), i as u32);
         }
         self.swept_len = self.rows.len();
+        true
     }
 }
 
@@ -416,6 +455,33 @@ mod tests {
     fn record(r: &mut Recorder, at: Time, name: &str, message: &str) {
         let src = source("kubelet", "n1");
         r.record(at, pod_ref(name), "Normal", "Pulled", message, src);
+    }
+
+    /// client-go's EventCorrelator, where the log stands in for a group (see `correlator`): an
+    /// event the spam filter drops still counts as the group's latest, so a second message 9¾
+    /// minutes later is within the aggregation interval (10 minutes from the dropped event, not
+    /// from the last recorded one), and the tenth distinct message is combined.
+    #[test]
+    fn a_dropped_event_keeps_its_group_alive() {
+        let mut r = Recorder::default();
+        let t = Time(0);
+        let min = 60_000;
+        for _ in 0..25 {
+            record(&mut r, t, "a", "m0");
+        }
+        record(&mut r, t.plus_millis(9 * min), "a", "m0");
+        // 0.9 tokens: dropped.
+        record(&mut r, t.plus_millis(9 * min + 30_000), "a", "m0");
+        assert_eq!(r.events()[0].count, 26);
+        let mut at = t.plus_millis(19 * min + 15_000);
+        for m in 1..=9 {
+            record(&mut r, at, "a", &format!("m{m}"));
+            at = at.plus_millis(5 * min);
+        }
+        let messages: Vec<&str> = r.events().iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(messages.len(), 10);
+        assert_eq!(messages[8], "m8");
+        assert_eq!(messages[9], "(combined from similar events): m9");
     }
 
     /// About six rows a pod: their size is most of the log's.

@@ -49,6 +49,14 @@ impl Interner {
         Sym::at(i)
     }
 
+    /// The symbol of `s`, if it is interned.
+    pub fn find(&self, s: &str) -> Option<Sym> {
+        let i = self
+            .ids
+            .find(hash32(s), |i| self.get(Sym::at(i as usize)) == s)?;
+        Some(Sym::at(i as usize))
+    }
+
     pub fn get(&self, sym: Sym) -> &str {
         let i = sym.index();
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
@@ -95,6 +103,8 @@ mod tests {
         assert_eq!(i.get(a), "Pulled");
         assert_eq!(i.get(empty), "");
         assert_eq!(i.intern(""), empty);
+        assert_eq!(i.find("Started"), Some(b));
+        assert_eq!(i.find("Killing"), None);
     }
 
     #[test]
