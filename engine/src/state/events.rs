@@ -9,6 +9,7 @@
 //! built when read: all of them for `kubectl get events` ([`Recorder::events`], kept until the
 //! next event), or one at a time ([`Recorder::iter`]).
 
+use super::chunked::Chunked;
 use super::correlator::{COMBINED_PREFIX, Correlator, Group, hash_of};
 use super::event_objects::{Object, Objects};
 use super::hash::WordHash;
@@ -30,7 +31,7 @@ const SWEEP_EVERY: usize = 4096;
 
 #[derive(Debug, Clone, Default)]
 pub struct Recorder {
-    rows: Vec<Row>,
+    rows: Chunked<Row>,
     strings: Interner,
     /// The constants an event is recorded with (kind, apiVersion, type, reason, component),
     /// each combination once: the code names them, so there are a few dozen and they are kept.
@@ -383,7 +384,7 @@ impl Recorder {
         let (strings, renumber) = self.strings.compact(used);
         let kept = self.rows.iter_mut().map(|r| &mut r.key.object);
         self.objects = self.objects.compact(kept, |sym| renumber.apply(sym));
-        for r in &mut self.rows {
+        for r in self.rows.iter_mut() {
             let k = &mut r.key;
             for sym in [&mut k.host, &mut r.field_path]
                 .into_iter()
