@@ -1,6 +1,6 @@
 //! `metav1.ObjectMeta` and `OwnerReference`.
 
-use super::{Extra, Shared, Str, StringMap, Time};
+use super::{Extra, ResourceVersion, Shared, Str, StringMap, Time};
 #[cfg(test)]
 use serde::Serialize;
 #[cfg(test)]
@@ -21,7 +21,7 @@ pub struct ObjectMeta {
     #[cfg_attr(test, serde(default))]
     pub uid: String,
     #[cfg_attr(test, serde(default))]
-    pub resource_version: String,
+    pub resource_version: ResourceVersion,
     #[cfg_attr(test, serde(default))]
     pub generation: i64,
     #[cfg_attr(test, serde(default))]

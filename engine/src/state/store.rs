@@ -8,7 +8,7 @@ use super::node_usage::{NodeUsage, counted_on};
 use super::recent::Recent;
 use crate::api::{
     ContainerStatus, ControllerRevision, DaemonSet, DaemonSetStatus, Deployment, Node, ObjectKey,
-    Pod, PodCondition, PodStatus, ReplicaSet,
+    Pod, PodCondition, PodStatus, ReplicaSet, ResourceVersion,
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
@@ -90,9 +90,9 @@ fn controller_uid(pod: &Pod) -> Option<String> {
 }
 
 impl Store {
-    fn next_rv(&mut self) -> String {
+    fn next_rv(&mut self) -> ResourceVersion {
         self.resource_version += 1;
-        self.resource_version.to_string()
+        ResourceVersion::Number(self.resource_version)
     }
 
     fn touch_node(&mut self, name: &str) {
