@@ -253,8 +253,9 @@ pub struct PodStatus {
     pub phase: Str,
     #[cfg_attr(test, serde(default))]
     pub conditions: Shared<Vec<PodCondition>>,
+    /// Shared: the pods of a node hold their node's address (see `Store::update_pod_status`).
     #[cfg_attr(test, serde(default, rename = "hostIP"))]
-    pub host_ip: String,
+    pub host_ip: Shared<String>,
     #[cfg_attr(test, serde(default, rename = "podIP"))]
     pub pod_ip: String,
     #[cfg_attr(test, serde(default))]
@@ -516,7 +517,7 @@ mod tests {
         );
         let status = PodStatus {
             phase: "Failed".into(),
-            host_ip: "10.0.0.1".into(),
+            host_ip: "10.0.0.1".to_string().into(),
             more: PodStatusMore {
                 reason: "Evicted".into(),
                 ..Default::default()

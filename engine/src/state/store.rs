@@ -8,7 +8,7 @@ use super::node_usage::{NodeUsage, counted_on};
 use super::recent::Recent;
 use crate::api::{
     ContainerStatus, ControllerRevision, DaemonSet, DaemonSetStatus, Deployment, Node, ObjectKey,
-    Pod, PodCondition, PodStatus, ReplicaSet, ResourceVersion,
+    Pod, PodCondition, PodStatus, ReplicaSet, ResourceVersion, Shared,
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
@@ -78,6 +78,9 @@ pub struct Store {
     /// Status parts recently written, for pods that hold the same to share (kubelet writes).
     recent_conditions: Recent<Vec<PodCondition>>,
     recent_container_statuses: Recent<Vec<ContainerStatus>>,
+    /// Every host IP written to a pod's status, once: the pods of a node share their node's
+    /// (an entry a node address ever used).
+    host_ips: HashMap<String, Shared<String>>,
 }
 
 /// The node a pod belongs to: `spec.nodeName`, else its pinned `metadata.name` (spec §6.2).
@@ -266,6 +269,7 @@ impl Store {
         self.recent_conditions.share(&mut status.conditions);
         self.recent_container_statuses
             .share(&mut status.container_statuses);
+        self.share_host_ip(&mut status.host_ip);
         let rv = self.next_rv();
         let Some(stored) = self.pods.get_mut(key) else {
             return false;
@@ -288,6 +292,18 @@ impl Store {
         let nodes = node.iter().chain(node.iter()).cloned().collect();
         self.pod_changed(key.clone(), nodes, owners);
         true
+    }
+    /// Makes `ip` the host IP held for its text, or holds it.
+    fn share_host_ip(&mut self, ip: &mut Shared<String>) {
+        if ip.is_empty() {
+            return;
+        }
+        match self.host_ips.get(ip.as_str()) {
+            Some(held) => *ip = held.clone(),
+            None => {
+                self.host_ips.insert(ip.to_string(), ip.clone());
+            }
+        }
     }
     pub fn remove_pod(&mut self, key: &ObjectKey) -> Option<Rc<Pod>> {
         let pod = self.pods.remove(key)?;
@@ -761,6 +777,33 @@ mod tests {
             "a held version does not change"
         );
         assert_eq!(store.pod(&key).unwrap().status.phase, "Running");
+    }
+
+    /// The pods of a node hold one copy of its address.
+    #[test]
+    fn pods_share_the_host_ip_they_were_given() {
+        let mut store = Store::default();
+        for name in ["p", "q"] {
+            let mut pod = crate::api::Pod::default();
+            pod.metadata.namespace = "default".into();
+            pod.metadata.name = name.into();
+            store.put_pod(pod);
+            let key = ObjectKey::new("default", name);
+            store.update_pod_status(&key, |_, st| st.host_ip = "10.0.0.1".to_string().into());
+        }
+        let ip = |name: &str| {
+            let pod = store.pod(&ObjectKey::new("default", name)).unwrap();
+            &*pod.status.host_ip as *const String
+        };
+        assert_eq!(ip("p"), ip("q"));
+        assert_eq!(
+            *store
+                .pod(&ObjectKey::new("default", "q"))
+                .unwrap()
+                .status
+                .host_ip,
+            "10.0.0.1"
+        );
     }
 
     /// The binding write changes the stored pod in place when nothing else holds it, keeps a
