@@ -26,13 +26,17 @@ impl From<String> for ResourceVersion {
         if s.is_empty() {
             return ResourceVersion::None;
         }
-        // Only text that reads back the same: no sign, no leading zero.
-        let plain = s.bytes().all(|b| b.is_ascii_digit()) && (s == "0" || !s.starts_with('0'));
-        match s.parse() {
-            Ok(n) if plain => ResourceVersion::Number(n),
-            _ => ResourceVersion::Text(Box::new(s)),
+        match number(&s) {
+            Some(n) => ResourceVersion::Number(n),
+            None => ResourceVersion::Text(Box::new(s)),
         }
     }
+}
+
+/// `s` as a number, if it is one that reads back as `s`: no sign, no leading zero.
+fn number(s: &str) -> Option<u64> {
+    let plain = s.bytes().all(|b| b.is_ascii_digit()) && (s == "0" || !s.starts_with('0'));
+    s.parse().ok().filter(|_| plain)
 }
 
 impl From<&str> for ResourceVersion {
@@ -54,8 +58,9 @@ impl fmt::Display for ResourceVersion {
 impl PartialEq<&str> for ResourceVersion {
     fn eq(&self, other: &&str) -> bool {
         match self {
+            ResourceVersion::None => other.is_empty(),
+            ResourceVersion::Number(n) => number(other) == Some(*n),
             ResourceVersion::Text(s) => s.as_str() == *other,
-            _ => self.to_string() == *other,
         }
     }
 }

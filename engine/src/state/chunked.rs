@@ -87,7 +87,7 @@ mod tests {
         );
         assert!(c.chunks.iter().all(|chunk| chunk.capacity() <= CHUNK));
         c[2] = 100;
-        assert_eq!(c.iter().rev().next(), Some(&(CHUNK * 2 + 2)));
+        assert_eq!(c.iter().next_back(), Some(&(CHUNK * 2 + 2)));
         c.retain(|&i| i % 2 == 0);
         assert_eq!(c.len(), CHUNK + 2);
         assert_eq!((c[0], c[1], c[CHUNK]), (0, 100, CHUNK * 2));

@@ -35,9 +35,7 @@ impl KeySet {
             }
             Keys::One(one) if *one == key => false,
             Keys::One(one) => {
-                let mut keys = Vec::with_capacity(2);
-                keys.push(one.clone());
-                keys.push(key);
+                let mut keys = vec![one.clone(), key];
                 keys.sort();
                 self.0 = Keys::Many(keys);
                 true
