@@ -2,6 +2,7 @@
 //! number is 4 bytes and hashes in one step, where a name is a 24-byte string and an allocation.
 
 use super::hash::FastHashMap;
+use std::rc::Rc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct NodeId(u32);
@@ -11,8 +12,8 @@ pub struct NodeId(u32);
 /// only with the names ever used: a few bytes a node.
 #[derive(Debug, Clone, Default)]
 pub struct NodeIds {
-    ids: FastHashMap<String, NodeId>,
-    names: Vec<String>,
+    ids: FastHashMap<Rc<str>, NodeId>,
+    names: Vec<Rc<str>>,
 }
 
 impl NodeIds {
@@ -22,9 +23,16 @@ impl NodeIds {
             return id;
         }
         let id = NodeId(self.names.len() as u32);
-        self.names.push(name.to_string());
-        self.ids.insert(name.to_string(), id);
+        let name: Rc<str> = name.into();
+        self.names.push(name.clone());
+        self.ids.insert(name, id);
         id
+    }
+
+    /// `name` as the string the table holds (no allocation once it has a number).
+    pub fn shared(&mut self, name: &str) -> Rc<str> {
+        let id = self.id(name);
+        self.names[id.0 as usize].clone()
     }
 
     /// The number of `name`, if it has one.
@@ -32,7 +40,7 @@ impl NodeIds {
         self.ids.get(name).copied()
     }
 
-    pub fn name(&self, id: NodeId) -> &String {
+    pub fn name(&self, id: NodeId) -> &str {
         &self.names[id.0 as usize]
     }
 }
@@ -51,5 +59,6 @@ mod tests {
         assert_eq!(ids.get("b"), Some(b));
         assert_eq!(ids.get("c"), None);
         assert_eq!(ids.name(b), "b");
+        assert!(std::rc::Rc::ptr_eq(&ids.shared("a"), &ids.shared("a")));
     }
 }

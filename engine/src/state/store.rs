@@ -24,13 +24,48 @@ pub enum Change {
     /// `owners` the controller UIDs before and after (empty when it is, or became, an orphan).
     Pod {
         key: ObjectKey,
-        nodes: Vec<String>,
-        owners: Vec<String>,
+        nodes: Pair,
+        owners: Pair,
     },
     DaemonSet(ObjectKey),
     Revision(ObjectKey),
     Deployment(ObjectKey),
     ReplicaSet(ObjectKey),
+}
+
+/// At most two strings, inline and shared with the store's tables: a pod's nodes or controller
+/// UIDs before and after a write (no allocation for the change of every pod write).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Pair([Option<Rc<str>>; 2]);
+
+impl Pair {
+    fn of(first: Option<Rc<str>>, second: Option<Rc<str>>) -> Pair {
+        match first {
+            Some(_) => Pair([first, second]),
+            None => Pair([second, None]),
+        }
+    }
+
+    pub fn iter(&self) -> PairIter<'_> {
+        self.0.iter().flatten().map(|s| &**s)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0[0].is_none()
+    }
+}
+
+type PairIter<'a> = std::iter::Map<
+    std::iter::Flatten<std::slice::Iter<'a, Option<Rc<str>>>>,
+    fn(&'a Rc<str>) -> &'a str,
+>;
+
+impl<'a> IntoIterator for &'a Pair {
+    type Item = &'a str;
+    type IntoIter = PairIter<'a>;
+    fn into_iter(self) -> PairIter<'a> {
+        self.iter()
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -62,6 +97,8 @@ pub struct Store {
     /// Nodes by number (`node_ids`): a pod's entry holds no copy of its node's name.
     owned_on_node: HashMap<String, HashMap<NodeId, KeySet>>,
     node_ids: NodeIds,
+    /// Controller UIDs, each once, for the changes (an entry a controller ever seen).
+    uids: HashMap<Rc<str>, ()>,
     /// Pods without a controller, by node.
     orphans_on_node: HashMap<String, KeySet>,
     /// For each node, a number that changes whenever the node or a pod bound or pinned to it
@@ -88,8 +125,18 @@ pub fn pod_target_node(pod: &Pod) -> Option<String> {
     crate::placement::get_target_node_name(pod).ok()
 }
 
-fn controller_uid(pod: &Pod) -> Option<String> {
-    pod.metadata.controller_ref().map(|r| r.uid.clone())
+fn controller_uid(pod: &Pod) -> Option<&str> {
+    pod.metadata.controller_ref().map(|r| r.uid.as_str())
+}
+
+/// `uid` as the string `uids` holds.
+fn shared_uid(uids: &mut HashMap<Rc<str>, ()>, uid: &str) -> Rc<str> {
+    if let Some((held, _)) = uids.get_key_value(uid) {
+        return held.clone();
+    }
+    let held: Rc<str> = uid.into();
+    uids.insert(held.clone(), ());
+    held
 }
 
 impl Store {
@@ -186,7 +233,10 @@ impl Store {
     }
     pub fn put_pod(&mut self, pod: Pod) {
         let key = ObjectKey::of(&pod.metadata);
-        let before = (self.pods.get(&key)).map(|old| Before::uncount(&mut self.node_usage, old));
+        let before = (self.pods.get(&key)).map(|old| {
+            let (usage, ids, uids) = (&mut self.node_usage, &mut self.node_ids, &mut self.uids);
+            Before::uncount(usage, ids, uids, old)
+        });
         self.store_pod(key, pod, before);
     }
     /// A write that always changes the pod and keeps its name (the binding subresource): the
@@ -195,7 +245,8 @@ impl Store {
         let Some(old) = self.pods.remove(key) else {
             return false;
         };
-        let before = Before::uncount(&mut self.node_usage, &old);
+        let (usage, ids, uids) = (&mut self.node_usage, &mut self.node_ids, &mut self.uids);
+        let before = Before::uncount(usage, ids, uids, &old);
         let mut pod = Rc::unwrap_or_clone(old);
         f(&mut pod);
         self.store_pod(key.clone(), pod, Some(before));
@@ -210,13 +261,13 @@ impl Store {
             node: old_node,
             uid: old_uid,
         } = before.unwrap_or_default();
+        let new_node = pod_target_node(&pod).map(|n| self.node_ids.shared(&n));
+        let new_uid = controller_uid(&pod).map(|u| shared_uid(&mut self.uids, u));
         // An orphan (now) is news for every DaemonSet that may adopt it: no owners listed.
-        let owners = match controller_uid(&pod) {
-            None => Vec::new(),
-            Some(uid) => old_uid.iter().cloned().chain([uid]).collect(),
+        let owners = match &new_uid {
+            None => Pair::default(),
+            Some(uid) => Pair::of(old_uid.clone(), Some(uid.clone())),
         };
-        let new_node = pod_target_node(&pod);
-        let new_uid = controller_uid(&pod);
         // Most writes are status updates: same node, same owner, indices already right.
         if is_new || old_node != new_node || old_uid != new_uid {
             self.unindex(&key, old_node.as_deref(), old_uid.as_deref());
@@ -226,12 +277,11 @@ impl Store {
             self.pod_keys.insert(key.clone());
         }
         self.pods.insert(key.clone(), Rc::new(pod));
-        let nodes = old_node.into_iter().chain(new_node).collect();
-        self.pod_changed(key, nodes, owners);
+        self.pod_changed(key, Pair::of(old_node, new_node), owners);
     }
     /// Records a pod write or removal for the informers and moves the version of its nodes.
-    fn pod_changed(&mut self, key: ObjectKey, nodes: Vec<String>, owners: Vec<String>) {
-        for node in &nodes {
+    fn pod_changed(&mut self, key: ObjectKey, nodes: Pair, owners: Pair) {
+        for node in nodes.iter() {
             self.touch_node(node);
         }
         self.changes.push(Change::Pod { key, nodes, owners });
@@ -285,11 +335,9 @@ impl Store {
         }
         pod.metadata.resource_version = rv;
         // Node and owner are unchanged: the indices stay; the change is put_pod's for the same.
-        let node = pod_target_node(pod);
-        let owners = controller_uid(pod)
-            .map(|uid| vec![uid.clone(), uid])
-            .unwrap_or_default();
-        let nodes = node.iter().chain(node.iter()).cloned().collect();
+        let node = pod_target_node(pod).map(|n| self.node_ids.shared(&n));
+        let uid = controller_uid(pod).map(|u| shared_uid(&mut self.uids, u));
+        let (nodes, owners) = (Pair::of(node.clone(), node), Pair::of(uid.clone(), uid));
         self.pod_changed(key.clone(), nodes, owners);
         true
     }
@@ -310,9 +358,10 @@ impl Store {
         self.pod_keys.remove(key);
         recount(&mut self.node_usage, Some(&pod), None);
         let node = pod_target_node(&pod);
-        self.unindex(key, node.as_deref(), controller_uid(&pod).as_deref());
-        let owners = controller_uid(&pod).into_iter().collect();
-        self.pod_changed(key.clone(), node.into_iter().collect(), owners);
+        self.unindex(key, node.as_deref(), controller_uid(&pod));
+        let uid = controller_uid(&pod).map(|u| shared_uid(&mut self.uids, u));
+        let node = node.map(|n| self.node_ids.shared(&n));
+        self.pod_changed(key.clone(), Pair::of(node, None), Pair::of(uid, None));
         Some(pod)
     }
     /// What the unfinished pods bound to `node` request, if any are.
@@ -351,7 +400,7 @@ impl Store {
         keys
     }
     /// Nodes holding pods of the controller with `uid` (some may no longer exist).
-    pub fn nodes_with_pods_of(&self, uid: &str) -> impl Iterator<Item = &String> {
+    pub fn nodes_with_pods_of(&self, uid: &str) -> impl Iterator<Item = &str> {
         self.owned_on_node
             .get(uid)
             .into_iter()
@@ -569,17 +618,22 @@ shared_objects!(
 /// replaced.
 #[derive(Default)]
 struct Before {
-    node: Option<String>,
-    uid: Option<String>,
+    node: Option<Rc<str>>,
+    uid: Option<Rc<str>>,
 }
 
 impl Before {
     /// Also takes the pod out of its node's sums.
-    fn uncount(usage: &mut HashMap<String, NodeUsage>, old: &Pod) -> Before {
+    fn uncount(
+        usage: &mut HashMap<String, NodeUsage>,
+        node_ids: &mut NodeIds,
+        uids: &mut HashMap<Rc<str>, ()>,
+        old: &Pod,
+    ) -> Before {
         recount(usage, Some(old), None);
         Before {
-            node: pod_target_node(old),
-            uid: controller_uid(old),
+            node: pod_target_node(old).map(|n| node_ids.shared(&n)),
+            uid: controller_uid(old).map(|u| shared_uid(uids, u)),
         }
     }
 }
@@ -765,8 +819,8 @@ mod tests {
             store.take_changes(),
             [super::Change::Pod {
                 key: key.clone(),
-                nodes: vec!["a".into(), "a".into()],
-                owners: vec![],
+                nodes: super::Pair::of(Some("a".into()), Some("a".into())),
+                owners: super::Pair::default(),
             }]
         );
 
@@ -834,7 +888,7 @@ mod tests {
         assert_eq!(store.pods_on_node("a").count(), 0);
         assert_eq!(store.pods_on_node("b").count(), 1);
         let nodes = |c: &super::Change| match c {
-            super::Change::Pod { nodes, .. } => nodes.clone(),
+            super::Change::Pod { nodes, .. } => nodes.iter().map(String::from).collect(),
             _ => Vec::new(),
         };
         let changes = store.take_changes();
