@@ -8,7 +8,7 @@
 //!
 //! Bounded like a rotated audit file: the last [`MAX_ENTRIES`] writes are kept.
 
-use super::hash::FastHashMap;
+use super::held::Held;
 use crate::api::{ObjectKey, Time};
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -89,8 +89,8 @@ pub struct AuditEntry {
 #[derive(Debug, Default)]
 pub struct AuditLog {
     entries: VecDeque<AuditEntry>,
-    /// Users and node names, each once (a few users; an entry per node name ever written to).
-    names: FastHashMap<Rc<str>, ()>,
+    /// Users and node names, each once.
+    names: Held,
     dropped: u64,
 }
 
@@ -98,27 +98,18 @@ impl AuditLog {
     pub fn record(&mut self, at: Time, by: Request, pod: &ObjectKey, node: &str) {
         let entry = AuditEntry {
             at,
-            user: self.shared(by.user),
+            user: self.names.get(by.user),
             verb: by.verb,
             resource: by.resource,
             namespace: pod.namespace.clone(),
             name: pod.name.clone(),
-            node: self.shared(node),
+            node: self.names.get(node),
         };
         if self.entries.len() == MAX_ENTRIES {
             self.entries.pop_front();
             self.dropped += 1;
         }
         self.entries.push_back(entry);
-    }
-
-    fn shared(&mut self, name: &str) -> Rc<str> {
-        if let Some((held, _)) = self.names.get_key_value(name) {
-            return held.clone();
-        }
-        let held: Rc<str> = name.into();
-        self.names.insert(held.clone(), ());
-        held
     }
 
     /// The writes kept, oldest first.

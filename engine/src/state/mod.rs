@@ -12,6 +12,7 @@ mod event_objects;
 pub mod events;
 pub(crate) mod hash;
 mod hash_index;
+mod held;
 mod interner;
 mod key_set;
 mod message;

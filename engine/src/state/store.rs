@@ -2,6 +2,7 @@
 //! right and every change is recorded for the controllers (as informers would deliver it).
 
 use super::hash::FastHashMap;
+use super::held::Held;
 use super::key_set::KeySet;
 use super::node_ids::{NodeId, NodeIds};
 use super::node_usage::{NodeUsage, counted_on};
@@ -97,8 +98,8 @@ pub struct Store {
     /// Nodes by number (`node_ids`): a pod's entry holds no copy of its node's name.
     owned_on_node: HashMap<String, HashMap<NodeId, KeySet>>,
     node_ids: NodeIds,
-    /// Controller UIDs, each once, for the changes (an entry a controller ever seen).
-    uids: HashMap<Rc<str>, ()>,
+    /// Controller UIDs, each once, for the changes.
+    uids: Held,
     /// Pods without a controller, by node.
     orphans_on_node: HashMap<String, KeySet>,
     /// For each node, a number that changes whenever the node or a pod bound or pinned to it
@@ -127,16 +128,6 @@ pub fn pod_target_node(pod: &Pod) -> Option<String> {
 
 fn controller_uid(pod: &Pod) -> Option<&str> {
     pod.metadata.controller_ref().map(|r| r.uid.as_str())
-}
-
-/// `uid` as the string `uids` holds.
-fn shared_uid(uids: &mut HashMap<Rc<str>, ()>, uid: &str) -> Rc<str> {
-    if let Some((held, _)) = uids.get_key_value(uid) {
-        return held.clone();
-    }
-    let held: Rc<str> = uid.into();
-    uids.insert(held.clone(), ());
-    held
 }
 
 impl Store {
@@ -262,7 +253,7 @@ impl Store {
             uid: old_uid,
         } = before.unwrap_or_default();
         let new_node = pod_target_node(&pod).map(|n| self.node_ids.shared(&n));
-        let new_uid = controller_uid(&pod).map(|u| shared_uid(&mut self.uids, u));
+        let new_uid = controller_uid(&pod).map(|u| self.uids.get(u));
         // An orphan (now) is news for every DaemonSet that may adopt it: no owners listed.
         let owners = match &new_uid {
             None => Pair::default(),
@@ -336,7 +327,7 @@ impl Store {
         pod.metadata.resource_version = rv;
         // Node and owner are unchanged: the indices stay; the change is put_pod's for the same.
         let node = pod_target_node(pod).map(|n| self.node_ids.shared(&n));
-        let uid = controller_uid(pod).map(|u| shared_uid(&mut self.uids, u));
+        let uid = controller_uid(pod).map(|u| self.uids.get(u));
         let (nodes, owners) = (Pair::of(node.clone(), node), Pair::of(uid.clone(), uid));
         self.pod_changed(key.clone(), nodes, owners);
         true
@@ -359,7 +350,7 @@ impl Store {
         recount(&mut self.node_usage, Some(&pod), None);
         let node = pod_target_node(&pod);
         self.unindex(key, node.as_deref(), controller_uid(&pod));
-        let uid = controller_uid(&pod).map(|u| shared_uid(&mut self.uids, u));
+        let uid = controller_uid(&pod).map(|u| self.uids.get(u));
         let node = node.map(|n| self.node_ids.shared(&n));
         self.pod_changed(key.clone(), Pair::of(node, None), Pair::of(uid, None));
         Some(pod)
@@ -627,13 +618,13 @@ impl Before {
     fn uncount(
         usage: &mut HashMap<String, NodeUsage>,
         node_ids: &mut NodeIds,
-        uids: &mut HashMap<Rc<str>, ()>,
+        uids: &mut Held,
         old: &Pod,
     ) -> Before {
         recount(usage, Some(old), None);
         Before {
             node: pod_target_node(old).map(|n| node_ids.shared(&n)),
-            uid: controller_uid(old).map(|u| shared_uid(uids, u)),
+            uid: controller_uid(old).map(|u| uids.get(u)),
         }
     }
 }
