@@ -89,7 +89,9 @@ impl Parts {
         }
         set(self.clock, u.clock);
         set(self.editor, u.editor);
-        set(self.nodes, u.nodes);
+        if let Some(cards) = u.nodes {
+            self.nodes.update(|v| cards.value.apply(v));
+        }
         set(self.selected, u.selected);
         set(self.daemonsets, u.daemonsets);
         set(self.revisions, u.revisions);

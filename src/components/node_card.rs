@@ -278,7 +278,7 @@ pub fn NodeCard(name: String) -> impl IntoView {
                                     aria-pressed=move || if on() { "true" } else { "false" }
                                     aria-label=format!("{condition} {}", node_name.get_value())
                                     title=format!("sim node NAME pressure {kind} on|off")
-                                    on:click=move |_| act(NodeAction::Pressure { kind, on: !on() })
+                                    on:click=move |_| act(NodeAction::Pressure { kind: kind.to_string(), on: !on() })
                                 >
                                     {*condition}
                                 </button>

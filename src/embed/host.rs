@@ -143,7 +143,7 @@ pub(crate) fn connect(state: State, initial: String) {
             v.state
                 .as_ref()
                 .filter(|l| l.done)
-                .map(|l| (l.id.clone(), l.step, l.lesson.steps.len()))
+                .map(|l| (l.id.clone(), l.step, l.steps))
         })
     });
     Effect::new(move |_| {

@@ -8,13 +8,16 @@ pub mod protocol;
 #[cfg(test)]
 mod tests;
 
-use crate::playground::Playground;
+use crate::i18n::{Lang, explain};
+use crate::playground::{Explanation, LessonState, NodeView, Playground};
 use crate::share::{self, Scenario};
 use dsplay_engine::runner::CommandOutput;
+use dsplay_engine::script::ScriptLine;
 use protocol::{
-    ClockView, EditorView, LessonView, PlayerView, Reply, Request, StepRow, Update, Versioned,
-    WhyView, WorkView,
+    ClockView, EditorView, LessonShown, LessonView, NodeCards, PlayerView, Reply, Request, StepRow,
+    StepTexts, Update, Versioned, WhyLine, WhyView, WorkView,
 };
+use std::sync::Arc;
 
 /// The most script lines the player lists at once (a long script shows a window of them).
 pub const STEP_LIST_LIMIT: usize = 200;
@@ -55,13 +58,13 @@ impl<K: PartialEq> Part<K> {
 struct Sent {
     clock: Part<ClockView>,
     editor: Part<EditorView>,
-    nodes: Part<Vec<std::sync::Arc<crate::playground::NodeView>>>,
+    nodes: Part<Vec<Arc<NodeView>>>,
     selected: Part<Option<String>>,
     daemonsets: Part<Vec<crate::playground::DaemonSetView>>,
     revisions: Part<Vec<crate::playground::RevisionView>>,
     ds_table: Part<String>,
     events: Part<Vec<crate::playground::EventView>>,
-    why: Part<WhyView>,
+    why: Part<(Option<String>, Vec<Explanation>)>,
     /// The transcript only grows at its end and loses entries at its start: its first and last
     /// ids tell when it changed, without comparing it whole at every tick.
     transcript: Part<(Option<u64>, Option<u64>)>,
@@ -258,14 +261,13 @@ impl Host {
             edited: p.manifest_edited(),
             apply_error: p.apply_error.clone(),
         };
-        let why = WhyView {
-            node: p.selected_node.clone(),
-            explanations: p
-                .selected_node
+        let why_key = (
+            p.selected_node.clone(),
+            p.selected_node
                 .as_deref()
                 .map(|n| p.explanations(n))
                 .unwrap_or_default(),
-        };
+        );
         let t = p.transcript();
         let transcript_key = (t.first().map(|e| e.id), t.last().map(|e| e.id));
         let player_key = p.player().map(|pl| {
@@ -290,7 +292,7 @@ impl Host {
         Update {
             clock: s.clock.offer(clock, |c| *c),
             editor: s.editor.offer(editor, Clone::clone),
-            nodes: s.nodes.offer(p.node_views(), Clone::clone),
+            nodes: s.nodes.offer_cards(p.node_views()),
             selected: s.selected.offer(p.selected_node.clone(), Clone::clone),
             daemonsets: s.daemonsets.offer(p.daemonset_views(), Clone::clone),
             revisions: s.revisions.offer(p.revision_views(), Clone::clone),
@@ -298,11 +300,14 @@ impl Host {
             events: s
                 .events
                 .offer(p.event_views(&self.event_filter), Clone::clone),
-            why: s.why.offer(why, Clone::clone),
+            why: s.why.offer(why_key, |(node, explanations)| WhyView {
+                node: node.clone(),
+                explanations: explanations.iter().map(why_line).collect(),
+            }),
             transcript: s.transcript.offer(transcript_key, |_| t.to_vec()),
             player: s.player.offer(player_key, |_| player_view(p)),
             lesson: s.lesson.offer(lesson_key, |k| LessonView {
-                state: p.lesson().cloned(),
+                state: p.lesson().map(lesson_shown),
                 goals: k.as_ref().map(|k| k.5.clone()).unwrap_or_default(),
             }),
             work: s.work.offer(
@@ -314,6 +319,81 @@ impl Host {
             ),
         }
     }
+}
+
+impl Part<Vec<Arc<NodeView>>> {
+    /// The cards that changed since the last update, if any did.
+    fn offer_cards(&mut self, now: Vec<Arc<NodeView>>) -> Option<Versioned<NodeCards>> {
+        let before = self.key.as_deref();
+        if before == Some(now.as_slice()) {
+            return None;
+        }
+        let before = before.unwrap_or_default();
+        let changed = now
+            .iter()
+            .enumerate()
+            .filter(|(i, card)| {
+                before
+                    .get(*i)
+                    .is_none_or(|b| !Arc::ptr_eq(b, card) && b != *card)
+            })
+            .map(|(i, card)| (i, NodeView::clone(card)))
+            .collect();
+        let len = now.len();
+        self.offer(now, |_| NodeCards { len, changed })
+    }
+}
+
+/// A DaemonSet's explanation on the selected node in every language.
+fn why_line(e: &Explanation) -> WhyLine {
+    WhyLine {
+        daemonset: e.daemonset.clone(),
+        sentences: Lang::ALL
+            .iter()
+            .map(|lang| explain::sentence(*lang, &e.slot))
+            .collect(),
+    }
+}
+
+/// Where the learner is, and the current step's texts.
+fn lesson_shown(l: &LessonState) -> LessonShown {
+    LessonShown {
+        id: l.id.clone(),
+        step: l.step,
+        steps: l.lesson.steps.len(),
+        done: l.done,
+        hints_shown: l.hints_shown,
+        solution_shown: l.solution_shown,
+        text: l.lesson.steps.get(l.step).map(|s| StepTexts {
+            lesson_title: l.lesson.title.clone(),
+            title: s.title.clone(),
+            text: s.text.clone(),
+            hints: s.hints.clone(),
+            solution: solution_text(&s.solution),
+        }),
+    }
+}
+
+/// A solution's lines as the learner would type them, here-documents included.
+fn solution_text(lines: &[ScriptLine]) -> String {
+    let mut out = String::new();
+    for line in lines {
+        out.push_str(&line.text);
+        out.push('\n');
+        if let Some(body) = &line.stdin {
+            out.push_str(body);
+            let word = line
+                .text
+                .rsplit("<<")
+                .next()
+                .unwrap_or("EOF")
+                .trim_start_matches('-')
+                .trim_matches(|c: char| c == '\'' || c == '"' || c.is_whitespace());
+            out.push_str(word);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// What a command printed, as a reply.

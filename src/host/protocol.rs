@@ -1,18 +1,23 @@
 //! What crosses the boundary between the page and the model: a [`Request`] for every user
 //! action, a [`Reply`] to it, and an [`Update`] of what the views show. Owned data only (no
-//! reference into the model, no closure), so that the model can move to a Web Worker and these
-//! go by `postMessage`.
+//! reference into the model, no closure, no engine value the page would have to interpret),
+//! and each serialises (serde), so that the model can move to a Web Worker and these go by
+//! `postMessage`.
 
 use std::sync::Arc;
 
+use crate::i18n::Lang;
 use crate::playground::{
-    ApplyError, DaemonSetView, Entry, EventView, Explanation, GoalView, LessonState, NewNodes,
-    NodeAction, NodeView, RevisionView,
+    ApplyError, DaemonSetView, Entry, EventView, GoalView, NewNodes, NodeAction, NodeView,
+    RevisionView,
 };
 use crate::share::{LinkError, Scenario};
+use dsplay_engine::lesson::Texts;
+use dsplay_engine::lesson::markdown::{Block, Inline};
+use serde::{Deserialize, Serialize};
 
 /// A user action, or the clock's.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Request {
     /// A command line as typed, with its standard input, echoed into the transcript.
     Run {
@@ -126,7 +131,7 @@ impl Request {
 }
 
 /// The answer to a [`Request`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Reply {
     None,
     /// What a command printed.
@@ -153,14 +158,14 @@ impl Reply {
 }
 
 /// A part of what the views show, numbered: a part is sent again only when it changed.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Versioned<T> {
     pub version: u64,
     pub value: T,
 }
 
 /// The clock's state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ClockView {
     pub elapsed_millis: i64,
     pub playing: bool,
@@ -169,7 +174,7 @@ pub struct ClockView {
 }
 
 /// The editor's text and the last apply's error.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct EditorView {
     pub manifest: String,
     pub edited: bool,
@@ -177,21 +182,76 @@ pub struct EditorView {
 }
 
 /// The "Why?" panel: the selected node and each DaemonSet's explanation there.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct WhyView {
     pub node: Option<String>,
-    pub explanations: Vec<Explanation>,
+    pub explanations: Vec<WhyLine>,
+}
+
+/// One DaemonSet's explanation on the selected node, said in every language (the page picks
+/// its own; the engine's explanation stays with the model).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WhyLine {
+    pub daemonset: String,
+    /// In the order of [`Lang::ALL`].
+    pub sentences: Vec<String>,
+}
+
+impl WhyLine {
+    /// The explanation in `lang`.
+    pub fn sentence(&self, lang: Lang) -> &str {
+        Lang::ALL
+            .iter()
+            .position(|l| *l == lang)
+            .and_then(|i| self.sentences.get(i))
+            .map_or("", String::as_str)
+    }
 }
 
 /// The lesson being followed and its goal's expectations.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct LessonView {
-    pub state: Option<LessonState>,
+    pub state: Option<LessonShown>,
     pub goals: Vec<GoalView>,
 }
 
+/// Where the learner is in the lesson, and the current step's texts in every language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonShown {
+    /// Its id (`crate::lessons`).
+    pub id: String,
+    /// The current step, from 0.
+    pub step: usize,
+    /// How many steps it has.
+    pub steps: usize,
+    /// The current step's goal has been met.
+    pub done: bool,
+    pub hints_shown: usize,
+    pub solution_shown: bool,
+    /// None for a lesson without steps.
+    pub text: Option<StepTexts>,
+}
+
+impl LessonShown {
+    /// Whether the current step is the last.
+    pub fn is_last_step(&self) -> bool {
+        self.step + 1 >= self.steps
+    }
+}
+
+/// What the lesson panel shows of a step, in every language the lesson has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepTexts {
+    pub lesson_title: Texts<String>,
+    pub title: Texts<String>,
+    pub text: Texts<Vec<Block>>,
+    pub hints: Vec<Texts<Vec<Inline>>>,
+    /// The solution's lines as a learner would type them, here-documents included.
+    pub solution: String,
+}
+
 /// The script player: where it is and the commands it lists.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct PlayerView {
     /// Changes whenever a script is loaded.
     pub serial: u64,
@@ -203,7 +263,7 @@ pub struct PlayerView {
 }
 
 /// One listed command of the script player.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StepRow {
     /// Its index in the script.
     pub index: usize,
@@ -215,7 +275,7 @@ pub struct StepRow {
 }
 
 /// What links, autosaves and an embed's host page follow.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct WorkView {
     /// How many commands ran and the virtual time the ticks added (`record::Log::revision`).
     pub log_revision: (usize, u64),
@@ -223,12 +283,35 @@ pub struct WorkView {
     pub pods: usize,
 }
 
+/// The node cards that changed: the list is now `len` long, and `changed` holds the cards at
+/// the indexes whose card changed or is new (ascending). Ten thousand nodes of which a tick
+/// changed three send three cards.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct NodeCards {
+    pub len: usize,
+    pub changed: Vec<(usize, NodeView)>,
+}
+
+impl NodeCards {
+    /// Brings `cards`, the list as of the last update, up to date.
+    pub fn apply(self, cards: &mut Vec<Arc<NodeView>>) {
+        cards.truncate(self.len);
+        for (i, card) in self.changed {
+            let card = Arc::new(card);
+            match cards.get_mut(i) {
+                Some(slot) => *slot = card,
+                None => cards.push(card),
+            }
+        }
+    }
+}
+
 /// The parts that changed since the last update (None: unchanged).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Update {
     pub clock: Option<Versioned<ClockView>>,
     pub editor: Option<Versioned<EditorView>>,
-    pub nodes: Option<Versioned<Vec<Arc<NodeView>>>>,
+    pub nodes: Option<Versioned<NodeCards>>,
     pub selected: Option<Versioned<Option<String>>>,
     pub daemonsets: Option<Versioned<Vec<DaemonSetView>>>,
     pub revisions: Option<Versioned<Vec<RevisionView>>>,

@@ -20,7 +20,8 @@ fn the_first_update_carries_every_part_and_an_unchanged_model_sends_none() {
     assert!(first.daemonsets.is_some() && first.revisions.is_some() && first.ds_table.is_some());
     assert!(first.events.is_some() && first.why.is_some() && first.transcript.is_some());
     assert!(first.selected.is_some() && first.player.is_some() && first.lesson.is_some());
-    assert_eq!(first.nodes.map(|n| n.value.len()), Some(3));
+    let cards = first.nodes.expect("every card").value;
+    assert_eq!((cards.len, cards.changed.len()), (3, 3));
     assert_eq!(h.update(), Default::default());
 }
 
@@ -89,8 +90,19 @@ fn a_console_request_runs_the_same_command_path_as_the_playground() {
         u.transcript.expect("the command was echoed").value,
         twin.transcript()
     );
-    let nodes = u.nodes.expect("a card changed").value;
-    assert!(nodes.iter().any(|n| n.name == "node-1" && n.cordoned));
+    let cards = u.nodes.expect("a card changed").value;
+    // Only node-1's card is sent, at its place in the list.
+    assert_eq!(cards.len, 3);
+    let at = h
+        .playground()
+        .node_views()
+        .iter()
+        .position(|n| n.name == "node-1");
+    assert!(
+        matches!(cards.changed.as_slice(), [(i, n)] if Some(*i) == at && n.name == "node-1" && n.cordoned),
+        "{:?}",
+        cards.changed
+    );
     assert_eq!(
         send(
             &mut h,
@@ -151,7 +163,17 @@ fn selecting_a_node_sends_its_explanations_and_filtering_sends_the_events() {
         Some("node-1")
     );
     let why = u.why.expect("explained").value;
-    assert_eq!(why.explanations, h.playground().explanations("node-1"));
+    let explained = h.playground().explanations("node-1");
+    assert_eq!(why.explanations.len(), explained.len());
+    for (line, e) in why.explanations.iter().zip(&explained) {
+        assert_eq!(line.daemonset, e.daemonset);
+        for lang in crate::i18n::Lang::ALL {
+            assert_eq!(
+                line.sentence(lang),
+                crate::i18n::explain::sentence(lang, &e.slot)
+            );
+        }
+    }
     assert!(!why.explanations.is_empty());
     assert!(u.nodes.is_none() && u.events.is_none());
 
@@ -234,4 +256,114 @@ fn a_link_opened_again_gives_the_same_link_and_a_bad_one_leaves_the_work() {
     );
     assert!(matches!(reply, Reply::Opened(Err(_))), "{reply:?}");
     assert_eq!(link(&mut other), before);
+}
+
+/// What crosses to and from a Web Worker is what was sent: every request, reply and update of
+/// a session (a lesson, a selection, a failed apply, a script, a bad link) reads back equal
+/// from its wire form, and the node cards' diffs rebuild the list the model has.
+#[test]
+fn requests_replies_and_updates_read_back_from_their_wire_form() {
+    use super::protocol::Update;
+    use crate::playground::NewNodes;
+    fn wire<T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug>(
+        value: &T,
+    ) {
+        let text = serde_json::to_string(value).expect("serialises");
+        let back: T = serde_json::from_str(&text).expect("reads back");
+        assert_eq!(&back, value, "{text}");
+    }
+    let requests = vec![
+        Request::Open {
+            scenario: Some(crate::share::Scenario {
+                lesson: Some("daemonset-basics".into()),
+                ..Default::default()
+            }),
+        },
+        Request::ShowHint,
+        Request::ShowSolution,
+        Request::Select {
+            node: Some("node-1".into()),
+        },
+        Request::Run {
+            command: "kubectl apply -f -".into(),
+            stdin: Some("kind: [".into()),
+        },
+        Request::EditManifest {
+            text: "kind: Nope\n".into(),
+        },
+        Request::ApplyManifest,
+        Request::Console {
+            line: "kubectl get nodes".into(),
+        },
+        Request::HistoryOlder {
+            current: "kub".into(),
+        },
+        Request::HistoryNewer,
+        Request::AddNodes {
+            spec: NewNodes {
+                name: "gpu".into(),
+                labels: "gpu=true".into(),
+                ..Default::default()
+            },
+            count: 2,
+        },
+        Request::NodeAction {
+            node: "gpu-1".into(),
+            action: NodeAction::Pressure {
+                kind: "memory".into(),
+                on: true,
+            },
+        },
+        Request::NodeAction {
+            node: "gpu-2".into(),
+            action: NodeAction::Taint {
+                key_value: "k=v".into(),
+                effect: "NoSchedule".into(),
+            },
+        },
+        Request::SetSpeed { speed: 5 },
+        Request::Play,
+        Request::Tick { wall_millis: 1_000 },
+        Request::TogglePlay,
+        Request::LoadScript {
+            script: "sim advance 1s\nkubectl get ds -A\n".into(),
+        },
+        Request::NextStep,
+        Request::RunAll,
+        Request::RunFrame,
+        Request::FilterEvents {
+            filter: "node".into(),
+        },
+        Request::ExportYaml,
+        Request::Script,
+        Request::Link {
+            lang: "zh-Hans".into(),
+        },
+        Request::Open {
+            scenario: Some(crate::share::Scenario {
+                preset: Some("no-such-preset".into()),
+                ..Default::default()
+            }),
+        },
+        Request::StartSettle,
+        Request::SettleFrame,
+        Request::ClearTranscript,
+    ];
+    let mut h = host();
+    let mut cards = Vec::new();
+    let mut kinds = std::collections::HashSet::new();
+    for request in requests {
+        wire(&request);
+        let reply = send(&mut h, request);
+        wire(&reply);
+        kinds.insert(std::mem::discriminant(&reply));
+        let update: Update = h.update();
+        wire(&update);
+        if let Some(diff) = update.nodes {
+            diff.value.apply(&mut cards);
+        }
+        assert_eq!(cards, h.playground().node_views());
+    }
+    // Output, Line, Loaded, Done, Text, Opened and None were all sent.
+    assert_eq!(kinds.len(), 7);
 }

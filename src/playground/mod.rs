@@ -51,7 +51,7 @@ pub const TRANSCRIPT_LIMIT: usize = 500;
 pub const TICK_MILLIS: u32 = 100;
 
 /// One command in the console transcript.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Entry {
     /// Increasing, unique for the page's life: the key of the rendered line.
     pub id: u64,
@@ -68,7 +68,7 @@ pub struct Entry {
 pub const SPEEDS: [u32; 5] = [1, 2, 5, 10, 100];
 
 /// An apply that failed, shown under the editor.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ApplyError {
     /// Everything kubectl printed.
     pub message: String,

@@ -638,7 +638,7 @@ fn add_node_form_fields_become_node_manifests() {
 fn pressure_toggles_run_sim_node_pressure() {
     let mut p = Playground::new();
     let on = NodeAction::Pressure {
-        kind: "memory",
+        kind: "memory".into(),
         on: true,
     };
     assert_eq!(on.command("node-1"), "sim node node-1 pressure memory on");
@@ -648,7 +648,7 @@ fn pressure_toggles_run_sim_node_pressure() {
         ["MemoryPressure"]
     );
     let off = NodeAction::Pressure {
-        kind: "memory",
+        kind: "memory".into(),
         on: false,
     };
     assert!(!p.node_action("node-1", &off).is_error);
