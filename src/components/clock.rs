@@ -47,12 +47,15 @@ fn settle_frame(state: super::State) {
             .map_or(0.0, |p| p.now())
     };
     let start = now();
-    let reply = state.send_while(Request::SettleFrame, || {
-        now() - start <= SETTLE_BUDGET_MILLIS
-    });
-    if reply == Reply::Done(false) {
-        set_timeout(move || settle_frame(state), Duration::ZERO);
-    }
+    state.ask_while(
+        Request::SettleFrame,
+        move || now() - start <= SETTLE_BUDGET_MILLIS,
+        move |reply| {
+            if reply == Reply::Done(false) {
+                set_timeout(move || settle_frame(state), Duration::ZERO);
+            }
+        },
+    );
 }
 
 #[component]

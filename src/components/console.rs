@@ -24,10 +24,15 @@ pub(crate) fn run_frames(state: State) {
             .map_or(0.0, |p| p.now())
     };
     let start = now();
-    let reply = state.send_while(Request::RunFrame, || now() - start < RUN_BUDGET_MILLIS);
-    if reply == Reply::Done(false) {
-        set_timeout(move || run_frames(state), Duration::ZERO);
-    }
+    state.ask_while(
+        Request::RunFrame,
+        move || now() - start < RUN_BUDGET_MILLIS,
+        move |reply| {
+            if reply == Reply::Done(false) {
+                set_timeout(move || run_frames(state), Duration::ZERO);
+            }
+        },
+    );
 }
 
 #[component]
@@ -51,7 +56,7 @@ pub fn Console() -> impl IntoView {
 
     let step_through = move || {
         let script = input.get_untracked();
-        match state.send(Request::LoadScript { script }) {
+        state.ask(Request::LoadScript { script }, move |reply| match reply {
             Reply::Loaded(Ok(())) => {
                 input.set(String::new());
                 error.set(None);
@@ -60,7 +65,7 @@ pub fn Console() -> impl IntoView {
                 error.set(Some(i18n.f(Msg::ScriptNothingRan, &[("error", &e)])))
             }
             _ => {}
-        }
+        });
     };
     let submit = move || {
         let line = input.get_untracked();
@@ -70,19 +75,23 @@ pub fn Console() -> impl IntoView {
             return;
         }
         if line.trim().contains('\n') {
-            match state.send(Request::RunScript { script: line }) {
-                Reply::Loaded(Ok(())) => {
-                    input.set(String::new());
-                    error.set(None);
-                    run_frames(state);
-                }
-                Reply::Loaded(Err(e)) => {
-                    error.set(Some(i18n.f(Msg::ScriptNothingRan, &[("error", &e)])))
-                }
-                _ => {}
-            }
+            state.ask(
+                Request::RunScript { script: line },
+                move |reply| match reply {
+                    Reply::Loaded(Ok(())) => {
+                        input.set(String::new());
+                        error.set(None);
+                        run_frames(state);
+                    }
+                    Reply::Loaded(Err(e)) => {
+                        error.set(Some(i18n.f(Msg::ScriptNothingRan, &[("error", &e)])))
+                    }
+                    _ => {}
+                },
+            );
             return;
         }
+        state.history().update_value(|h| h.remember(&line));
         state.send(Request::Console { line });
         input.set(String::new());
         error.set(None);
@@ -102,13 +111,17 @@ pub fn Console() -> impl IntoView {
             "ArrowUp" if one_line => {
                 ev.prevent_default();
                 let current = input.get_untracked();
-                if let Reply::Line(Some(line)) = state.send(Request::HistoryOlder { current }) {
+                if let Some(line) = state
+                    .history()
+                    .try_update_value(|h| h.older(&current))
+                    .flatten()
+                {
                     input.set(line);
                 }
             }
             "ArrowDown" if one_line => {
                 ev.prevent_default();
-                if let Reply::Line(Some(line)) = state.send(Request::HistoryNewer) {
+                if let Some(line) = state.history().try_update_value(|h| h.newer()).flatten() {
                     input.set(line);
                 }
             }

@@ -59,15 +59,15 @@ pub fn NodeCard(name: String) -> impl IntoView {
             return;
         }
         let node = node_name.get_value();
-        let failed = state
-            .send(Request::NodeAction {
-                node,
-                action: NodeAction::Label(text),
-            })
-            .is_error();
-        if !failed {
-            label_text.set(String::new());
-        }
+        let request = Request::NodeAction {
+            node,
+            action: NodeAction::Label(text),
+        };
+        state.ask(request, move |reply| {
+            if !reply.is_error() {
+                label_text.set(String::new());
+            }
+        });
     };
     let submit_taint = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -77,15 +77,15 @@ pub fn NodeCard(name: String) -> impl IntoView {
         }
         let effect = taint_effect.get_untracked();
         let node = node_name.get_value();
-        let failed = state
-            .send(Request::NodeAction {
-                node,
-                action: NodeAction::Taint { key_value, effect },
-            })
-            .is_error();
-        if !failed {
-            taint_text.set(String::new());
-        }
+        let request = Request::NodeAction {
+            node,
+            action: NodeAction::Taint { key_value, effect },
+        };
+        state.ask(request, move |reply| {
+            if !reply.is_error() {
+                taint_text.set(String::new());
+            }
+        });
     };
 
     // "Drain node-2": an action and the node, in every language.

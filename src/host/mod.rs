@@ -91,6 +91,8 @@ pub struct Host {
     playground: Playground,
     /// The event timeline's filter.
     event_filter: String,
+    /// The number of the page's last edit of the manifest ([`EditorView::edit`]).
+    last_edit: u64,
     sent: Sent,
 }
 
@@ -99,6 +101,7 @@ impl Host {
         Host {
             playground,
             event_filter: String::new(),
+            last_edit: 0,
             sent: Sent::default(),
         }
     }
@@ -125,8 +128,6 @@ impl Host {
                 None => p.run(&command),
             }),
             Request::Console { line } => p.console(&line).map_or(Reply::None, reply),
-            Request::HistoryOlder { current } => Reply::Line(p.history.older(&current)),
-            Request::HistoryNewer => Reply::Line(p.history.newer()),
             Request::ClearTranscript => {
                 p.clear_transcript();
                 Reply::None
@@ -172,7 +173,8 @@ impl Host {
                 p.select(node.as_deref());
                 Reply::None
             }
-            Request::EditManifest { text } => {
+            Request::EditManifest { text, edit } => {
+                self.last_edit = edit;
                 p.edit_manifest(text);
                 Reply::None
             }
@@ -260,6 +262,7 @@ impl Host {
             manifest: p.manifest.clone(),
             edited: p.manifest_edited(),
             apply_error: p.apply_error.clone(),
+            edit: self.last_edit,
         };
         let why_key = (
             p.selected_node.clone(),

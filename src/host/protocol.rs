@@ -24,16 +24,10 @@ pub enum Request {
         command: String,
         stdin: Option<String>,
     },
-    /// The console's Enter on one line (`-f -` reads the editor); remembered in the history.
+    /// The console's Enter on one line (`-f -` reads the editor). The page keeps the history.
     Console {
         line: String,
     },
-    /// Up in the console: the older history line (`current` is the box's text).
-    HistoryOlder {
-        current: String,
-    },
-    /// Down in the console.
-    HistoryNewer,
     ClearTranscript,
     /// The playing clock's tick after `wall_millis` of wall-clock time.
     Tick {
@@ -55,8 +49,11 @@ pub enum Request {
     Select {
         node: Option<String>,
     },
+    /// The learner typed in the editor. `edit` numbers the page's edits (1, 2, ...): see
+    /// [`EditorView::edit`].
     EditManifest {
         text: String,
+        edit: u64,
     },
     /// The editor's welcome in the page's language, unless the learner typed.
     SetEditorHeader {
@@ -110,7 +107,7 @@ pub enum Request {
         lang: String,
     },
     /// Opens a scenario (a link's, a preset, a lesson, a file) in place of the work, or an
-    /// empty cluster (None); replies [`Reply::Opened`]. The console's history stays.
+    /// empty cluster (None); replies [`Reply::Opened`].
     Open {
         scenario: Option<Scenario>,
     },
@@ -121,11 +118,7 @@ impl Request {
     pub fn reads_only(&self) -> bool {
         matches!(
             self,
-            Request::HistoryOlder { .. }
-                | Request::HistoryNewer
-                | Request::ExportYaml
-                | Request::Script
-                | Request::Link { .. }
+            Request::ExportYaml | Request::Script | Request::Link { .. }
         )
     }
 }
@@ -139,8 +132,6 @@ pub enum Reply {
         output: String,
         is_error: bool,
     },
-    /// A history line to put in the console's box.
-    Line(Option<String>),
     /// A script loaded, or why not.
     Loaded(Result<(), String>),
     /// Whether a sliced Settle or "Run all" is over.
@@ -179,6 +170,10 @@ pub struct EditorView {
     pub manifest: String,
     pub edited: bool,
     pub apply_error: Option<ApplyError>,
+    /// The number of the last [`Request::EditManifest`] carried out. An editor part older than
+    /// the page's last edit is the echo of a keystroke the learner has typed past: the page
+    /// leaves it (the next echo brings the newest text).
+    pub edit: u64,
 }
 
 /// The "Why?" panel: the selected node and each DaemonSet's explanation there.

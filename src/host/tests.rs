@@ -30,10 +30,6 @@ fn the_requests_that_only_read_change_no_part() {
     let mut h = host();
     h.update();
     for read in [
-        Request::HistoryOlder {
-            current: String::new(),
-        },
-        Request::HistoryNewer,
         Request::ExportYaml,
         Request::Script,
         Request::Link { lang: "en".into() },
@@ -102,15 +98,6 @@ fn a_console_request_runs_the_same_command_path_as_the_playground() {
         matches!(cards.changed.as_slice(), [(i, n)] if Some(*i) == at && n.name == "node-1" && n.cordoned),
         "{:?}",
         cards.changed
-    );
-    assert_eq!(
-        send(
-            &mut h,
-            Request::HistoryOlder {
-                current: String::new()
-            }
-        ),
-        Reply::Line(Some("kubectl cordon node-1".into()))
     );
 }
 
@@ -289,16 +276,13 @@ fn requests_replies_and_updates_read_back_from_their_wire_form() {
             stdin: Some("kind: [".into()),
         },
         Request::EditManifest {
+            edit: 1,
             text: "kind: Nope\n".into(),
         },
         Request::ApplyManifest,
         Request::Console {
             line: "kubectl get nodes".into(),
         },
-        Request::HistoryOlder {
-            current: "kub".into(),
-        },
-        Request::HistoryNewer,
         Request::AddNodes {
             spec: NewNodes {
                 name: "gpu".into(),
@@ -364,6 +348,30 @@ fn requests_replies_and_updates_read_back_from_their_wire_form() {
         }
         assert_eq!(cards, h.playground().node_views());
     }
-    // Output, Line, Loaded, Done, Text, Opened and None were all sent.
-    assert_eq!(kinds.len(), 7);
+    // Output, Loaded, Done, Text, Opened and None were all sent.
+    assert_eq!(kinds.len(), 6);
+}
+
+/// Issue 22: the echo of an edit carries its number, and so does a change the model makes to
+/// the editor afterwards (the error of an Apply): the page takes the part unless it has sent a
+/// newer edit since.
+#[test]
+fn an_editor_part_carries_the_number_of_the_last_edit() {
+    let mut h = host();
+    h.update();
+    for edit in 1..=3 {
+        send(
+            &mut h,
+            Request::EditManifest {
+                text: format!("kind: [{edit}\n"),
+                edit,
+            },
+        );
+    }
+    let editor = h.update().editor.expect("edited").value;
+    assert_eq!((editor.manifest.as_str(), editor.edit), ("kind: [3\n", 3));
+    assert!(send(&mut h, Request::ApplyManifest).is_error());
+    let editor = h.update().editor.expect("the error shows").value;
+    assert!(editor.apply_error.is_some());
+    assert_eq!(editor.edit, 3);
 }

@@ -201,3 +201,31 @@ test('two tabs keep their own autosaves, and say so', async () => {
     await context.close();
   }
 });
+
+// Issue 22: the texts of the downloads come from the model as a reply (it may run in a worker),
+// and are saved as a Blob: the files hold the scenario's script and the cluster's objects.
+test('Download scenario and Download YAML save the script and the objects', async () => {
+  const { page, log } = await ctx.open();
+  await goto(page, ctx.server.url);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await run(page, 'kubectl label node node-1 disk=ssd');
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const save = async (name) => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name, exact: true }).click(),
+    ]);
+    const chunks = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+    return [download.suggestedFilename(), Buffer.concat(chunks).toString('utf8')];
+  };
+  const [scriptName, script] = await save('Download scenario');
+  assert.equal(scriptName, 'scenario.dsplay.txt');
+  assert.match(script, /^# DaemonSet Playground scenario: dsplay run FILE\n/);
+  assert.match(script, /^kubectl label node node-1 disk=ssd$/m);
+  const [yamlName, yaml] = await save('Download YAML');
+  assert.equal(yamlName, 'objects.yaml');
+  assert.match(yaml, /^  kind: DaemonSet$/m);
+  assert.match(yaml, /disk: ssd/);
+  assert.deepEqual(log.errors, []);
+});
