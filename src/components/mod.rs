@@ -23,7 +23,7 @@ pub mod why_panel;
 
 use crate::host::Host;
 use crate::host::protocol::{
-    ClockView, EditorView, LessonView, PlayerView, Reply, Request, WhyView, WorkView,
+    ClockView, EditorView, LessonEntry, LessonView, PlayerView, Reply, Request, WhyView, WorkView,
 };
 use crate::playground::{
     DaemonSetView, Entry, EventView, History, NodeView, Playground, RevisionView,
@@ -61,6 +61,7 @@ pub struct Parts {
     pub player: RwSignal<Option<PlayerView>>,
     pub lesson: RwSignal<LessonView>,
     pub work: RwSignal<WorkView>,
+    pub lessons: RwSignal<Vec<LessonEntry>>,
 }
 
 impl Parts {
@@ -79,6 +80,7 @@ impl Parts {
             player: RwSignal::new(None),
             lesson: RwSignal::new(LessonView::default()),
             work: RwSignal::new(WorkView::default()),
+            lessons: RwSignal::new(Vec::new()),
         }
     }
 
@@ -108,6 +110,7 @@ impl Parts {
         set(self.player, u.player);
         set(self.lesson, u.lesson);
         set(self.work, u.work);
+        set(self.lessons, u.lessons);
     }
 }
 

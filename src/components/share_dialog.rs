@@ -6,7 +6,6 @@ use super::use_state;
 use crate::components::State;
 use crate::host::protocol::Request;
 use crate::i18n::{I18n, Msg, Text, use_i18n};
-use crate::lessons::{self, LESSONS};
 use crate::persist;
 use crate::presets::PRESETS;
 use crate::share::{MAX_JSON_BYTES, Scenario};
@@ -67,6 +66,8 @@ fn page_url() -> String {
 #[component]
 pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
     let state = use_state();
+    // The lessons of the menu, read by the model (the first update brings them).
+    let lessons = state.parts().lessons;
     let i18n = use_i18n();
     let open_panel = RwSignal::new(false);
     let link = RwSignal::new(String::new());
@@ -227,14 +228,14 @@ pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
                     </option>
                     {move || {
                         let lang = i18n.lang();
-                        LESSONS
-                            .iter()
-                            .filter_map(|l| Some((l.id, lessons::load(l.id)?)))
-                            .map(|(id, l)| {
-                                let title = l.title.get(lang.tag()).cloned().unwrap_or_default();
-                                view! { <option value=id>{title}</option> }
-                            })
-                            .collect_view()
+                        lessons.with(|menu| {
+                            menu.iter()
+                                .map(|l| {
+                                    let title = l.title.get(lang.tag()).cloned().unwrap_or_default();
+                                    view! { <option value=l.id.clone()>{title}</option> }
+                                })
+                                .collect_view()
+                        })
                     }}
                 </select>
             </label>

@@ -14,8 +14,8 @@ use crate::share::{self, Scenario};
 use dsplay_engine::runner::CommandOutput;
 use dsplay_engine::script::ScriptLine;
 use protocol::{
-    ClockView, EditorView, LessonShown, LessonView, NodeCards, PlayerView, Reply, Request, StepRow,
-    StepTexts, Update, Versioned, WhyLine, WhyView, WorkView,
+    ClockView, EditorView, LessonEntry, LessonShown, LessonView, NodeCards, PlayerView, Reply,
+    Request, StepRow, StepTexts, Update, Versioned, WhyLine, WhyView, WorkView,
 };
 use std::sync::Arc;
 
@@ -71,6 +71,7 @@ struct Sent {
     player: Part<PlayerKey>,
     lesson: Part<LessonKey>,
     work: Part<WorkView>,
+    lessons: Part<()>,
 }
 
 /// What tells the player's view changed: the script, where it is, whether it runs, the window.
@@ -320,8 +321,22 @@ impl Host {
                 },
                 |w| *w,
             ),
+            lessons: s.lessons.offer((), |()| lesson_menu()),
         }
     }
+}
+
+/// The lessons of the menu, read.
+fn lesson_menu() -> Vec<LessonEntry> {
+    crate::lessons::LESSONS
+        .iter()
+        .filter_map(|l| {
+            Some(LessonEntry {
+                id: l.id.to_string(),
+                title: crate::lessons::load(l.id)?.title,
+            })
+        })
+        .collect()
 }
 
 impl Part<Vec<Arc<NodeView>>> {

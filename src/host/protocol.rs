@@ -278,6 +278,13 @@ pub struct WorkView {
     pub pods: usize,
 }
 
+/// A lesson of the menu: its id and its title in every language it has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonEntry {
+    pub id: String,
+    pub title: Texts<String>,
+}
+
 /// The node cards that changed: the list is now `len` long, and `changed` holds the cards at
 /// the indexes whose card changed or is new (ascending). Ten thousand nodes of which a tick
 /// changed three send three cards.
@@ -319,4 +326,6 @@ pub struct Update {
     pub player: Option<Versioned<Option<PlayerView>>>,
     pub lesson: Option<Versioned<LessonView>>,
     pub work: Option<Versioned<WorkView>>,
+    /// The lessons the page offers (the first update only: reading them is the model's).
+    pub lessons: Option<Versioned<Vec<LessonEntry>>>,
 }

@@ -20,6 +20,14 @@ fn the_first_update_carries_every_part_and_an_unchanged_model_sends_none() {
     assert!(first.daemonsets.is_some() && first.revisions.is_some() && first.ds_table.is_some());
     assert!(first.events.is_some() && first.why.is_some() && first.transcript.is_some());
     assert!(first.selected.is_some() && first.player.is_some() && first.lesson.is_some());
+    let menu = first.lessons.as_ref().expect("the lessons").value.clone();
+    let ids: Vec<&str> = menu.iter().map(|l| l.id.as_str()).collect();
+    let all: Vec<&str> = crate::lessons::LESSONS.iter().map(|l| l.id).collect();
+    assert_eq!(ids, all);
+    assert!(
+        menu.iter()
+            .all(|l| l.title.get("en").is_some_and(|t| !t.is_empty()))
+    );
     let cards = first.nodes.expect("every card").value;
     assert_eq!((cards.len, cards.changed.len()), (3, 3));
     assert_eq!(h.update(), Default::default());
