@@ -3,37 +3,13 @@
 //! Shift+Enter starts a new line, Up/Down walk the history of one-line commands. A script can
 //! also be loaded into the script player above the prompt and played one command at a time.
 
-use super::{State, use_state};
+use super::use_state;
 use crate::host::protocol::{Reply, Request};
 use crate::i18n::{Msg, use_i18n};
 use crate::playground::{Entry, player};
 use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
-use std::time::Duration;
-
-/// Wall-clock milliseconds of commands per frame during "Run all".
-const RUN_BUDGET_MILLIS: f64 = 12.0;
-
-/// Plays a "Run all" a slice per frame, so that a long script never freezes the page (also the
-/// scripts an embed's host page sends, `crate::embed`).
-pub(crate) fn run_frames(state: State) {
-    let now = || {
-        web_sys::window()
-            .and_then(|w| w.performance())
-            .map_or(0.0, |p| p.now())
-    };
-    let start = now();
-    state.ask_while(
-        Request::RunFrame,
-        move || now() - start < RUN_BUDGET_MILLIS,
-        move |reply| {
-            if reply == Reply::Done(false) {
-                set_timeout(move || run_frames(state), Duration::ZERO);
-            }
-        },
-    );
-}
 
 #[component]
 pub fn Console() -> impl IntoView {
@@ -81,7 +57,7 @@ pub fn Console() -> impl IntoView {
                     Reply::Loaded(Ok(())) => {
                         input.set(String::new());
                         error.set(None);
-                        run_frames(state);
+                        state.drive_work();
                     }
                     Reply::Loaded(Err(e)) => {
                         error.set(Some(i18n.f(Msg::ScriptNothingRan, &[("error", &e)])))
@@ -290,7 +266,7 @@ fn ScriptPlayer() -> impl IntoView {
                     disabled=move || done() || running()
                     on:click=move |_| {
                         state.send(Request::RunAll);
-                        run_frames(state);
+                        state.drive_work();
                     }
                 >
                     {i18n.tr(Msg::RunAll)}

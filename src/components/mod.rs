@@ -43,6 +43,28 @@ pub struct State {
     history: StoredValue<History, LocalStorage>,
     /// How many edits of the manifest the page has sent.
     edits: StoredValue<u64, LocalStorage>,
+    /// Whether [`State::drive_work`]'s loop runs.
+    driving: StoredValue<bool, LocalStorage>,
+}
+
+/// Wall-clock milliseconds of the model's sliced work per frame: the rest of the frame is the
+/// browser's, to draw and to take input.
+const WORK_BUDGET_MILLIS: f64 = 12.0;
+
+/// One frame's slices of the model's work, then the next frame's, until none is left.
+fn work_frame(state: State) {
+    let start = crate::persist::now_millis();
+    state.ask_while(
+        Request::Work,
+        move || crate::persist::now_millis() - start < WORK_BUDGET_MILLIS,
+        move |reply| {
+            if reply == Reply::Done(false) {
+                set_timeout(move || work_frame(state), std::time::Duration::ZERO);
+            } else {
+                state.driving.set_value(false);
+            }
+        },
+    );
 }
 
 /// What the views show, one signal per part of an [`Update`].
@@ -121,6 +143,7 @@ impl State {
             parts: Parts::new(),
             history: StoredValue::new_local(History::default()),
             edits: StoredValue::new_local(0),
+            driving: StoredValue::new_local(false),
         };
         state.sync();
         state
@@ -187,6 +210,16 @@ impl State {
                 _ => Ok(()),
             })
         });
+    }
+
+    /// Runs the model's sliced work (a Settle, a "Run all") a frame's budget at a time until
+    /// none is left; one loop at a time, however many actions started work.
+    pub fn drive_work(&self) {
+        if self.driving.get_value() {
+            return;
+        }
+        self.driving.set_value(true);
+        work_frame(*self);
     }
 
     /// The learner typed `text` in the editor (numbered: [`EditorView::edit`]).

@@ -4,7 +4,6 @@
 
 use super::protocol::{Command, Event, Summary};
 use super::theme;
-use crate::components::console::run_frames;
 use crate::components::{Parts, State};
 use crate::host::protocol::{Reply, Request};
 use crate::share;
@@ -96,7 +95,7 @@ fn obey(command: Command, state: State, initial: StoredValue<String, LocalStorag
         Command::Run { script } => {
             state.ask(Request::RunScript { script }, move |reply| match reply {
                 Reply::Loaded(Err(message)) => tell(&Event::Error { message }),
-                _ => run_frames(state),
+                _ => state.drive_work(),
             })
         }
         Command::Reset => {

@@ -121,7 +121,7 @@ impl Host {
 
     /// Carries out `request`. `more()` says whether the current frame has time left, for the
     /// requests that work a slice at a time (a Settle, "Run all").
-    pub fn handle(&mut self, request: Request, mut more: impl FnMut() -> bool) -> Reply {
+    pub fn handle(&mut self, request: Request, more: impl FnMut() -> bool) -> Reply {
         let p = &mut self.playground;
         match request {
             Request::Run { command, stdin } => reply(match stdin {
@@ -162,14 +162,7 @@ impl Host {
                 p.start_settle();
                 Reply::None
             }
-            Request::SettleFrame => Reply::Done(loop {
-                if p.settle_slice() {
-                    break true;
-                }
-                if !more() {
-                    break false;
-                }
-            }),
+            Request::Work => Reply::Done(self.work(more)),
             Request::Select { node } => {
                 p.select(node.as_deref());
                 Reply::None
@@ -208,7 +201,6 @@ impl Host {
                 p.run_all();
                 Reply::None
             }
-            Request::RunFrame => Reply::Done(p.run_slice(more)),
             Request::StopScript => {
                 p.stop_script();
                 Reply::None
@@ -247,6 +239,26 @@ impl Host {
                 Reply::Opened(next.map(|next| p.replace(next)))
             }
         }
+    }
+
+    /// Runs slices of the work under way, a sliced Settle and then a "Run all", while `more()`
+    /// says there is time (at least one slice); true once nothing is left. The page calls it
+    /// a frame at a time; in a worker it runs between the messages that come in, so that
+    /// Pause, Stop and Select get in.
+    pub fn work(&mut self, mut more: impl FnMut() -> bool) -> bool {
+        let p = &mut self.playground;
+        let settled = p.is_settling();
+        while !p.settle_slice() {
+            if !more() {
+                return false;
+            }
+        }
+        let running = p.player().is_some_and(|pl| pl.is_running());
+        // The frame's slice was the Settle's last: the script goes on at the next one.
+        if running && settled && !more() {
+            return false;
+        }
+        p.run_slice(more)
     }
 
     /// The parts of what the views show that changed since the last update.

@@ -42,10 +42,11 @@ pub enum Request {
     },
     /// Step: `sim advance 1s`.
     Step,
-    /// Settle: starts a sliced `sim settle` (see [`Request::SettleFrame`]).
+    /// Settle: starts a sliced `sim settle` (run by [`Request::Work`]).
     StartSettle,
-    /// Runs slices of the Settle under way while the frame has time; replies [`Reply::Done`].
-    SettleFrame,
+    /// Runs slices of the work under way (a Settle, then a "Run all") while the frame has
+    /// time; replies [`Reply::Done`].
+    Work,
     Select {
         node: Option<String>,
     },
@@ -86,9 +87,8 @@ pub enum Request {
         script: String,
     },
     NextStep,
+    /// "Run all": the loaded script's commands run by [`Request::Work`].
     RunAll,
-    /// Runs commands of a "Run all" while the frame has time; replies [`Reply::Done`].
-    RunFrame,
     StopScript,
     LeaveLesson,
     ShowHint,
@@ -134,7 +134,7 @@ pub enum Reply {
     },
     /// A script loaded, or why not.
     Loaded(Result<(), String>),
-    /// Whether a sliced Settle or "Run all" is over.
+    /// Whether the sliced work (a Settle, a "Run all") is over.
     Done(bool),
     Text(String),
     /// A scenario opened, or why not (the work stays as it was).

@@ -126,7 +126,7 @@ fn a_settle_in_frames_ends_where_one_sim_settle_ends() {
     assert!(h.update().clock.expect("settling shows").value.settling);
     // One slice per frame, as on a busy page.
     let mut frames = 0;
-    while send(&mut h, Request::SettleFrame) != Reply::Done(true) {
+    while send(&mut h, Request::Work) != Reply::Done(true) {
         frames += 1;
         assert!(frames < 10_000, "the settle never ended");
     }
@@ -322,7 +322,7 @@ fn requests_replies_and_updates_read_back_from_their_wire_form() {
         },
         Request::NextStep,
         Request::RunAll,
-        Request::RunFrame,
+        Request::Work,
         Request::FilterEvents {
             filter: "node".into(),
         },
@@ -338,7 +338,7 @@ fn requests_replies_and_updates_read_back_from_their_wire_form() {
             }),
         },
         Request::StartSettle,
-        Request::SettleFrame,
+        Request::Work,
         Request::ClearTranscript,
     ];
     let mut h = host();
@@ -382,4 +382,52 @@ fn an_editor_part_carries_the_number_of_the_last_edit() {
     let editor = h.update().editor.expect("the error shows").value;
     assert!(editor.apply_error.is_some());
     assert_eq!(editor.edit, 3);
+}
+
+/// Issue 22: one kind of slice for all the sliced work: a Settle and a "Run all" started
+/// together both end, a frame's worth at a time, and Stop between two frames ends the script.
+#[test]
+fn work_runs_a_settle_and_a_run_all_a_slice_at_a_time() {
+    let mut h = host();
+    send(
+        &mut h,
+        Request::LoadScript {
+            script: "sim advance 1s\nkubectl get nodes\nsim advance 1s\n".into(),
+        },
+    );
+    send(&mut h, Request::RunAll);
+    send(&mut h, Request::StartSettle);
+    let mut frames = 0;
+    // One slice per frame, as on a busy page.
+    while h.handle(Request::Work, || false) != Reply::Done(true) {
+        frames += 1;
+        assert!(
+            frames < 10_000,
+            "the work never ended: {} {:?}",
+            h.playground().is_settling(),
+            h.playground()
+                .player()
+                .map(|p| (p.position(), p.len(), p.is_running()))
+        );
+    }
+    assert!(frames > 0);
+    let p = h.playground();
+    assert!(!p.is_settling());
+    assert!(p.player().is_some_and(|pl| pl.position() == pl.len()));
+    assert_eq!(
+        p.transcript().last().map(|e| e.command.as_str()),
+        Some("sim advance 1s")
+    );
+
+    send(
+        &mut h,
+        Request::LoadScript {
+            script: "sim advance 1s\nsim advance 1s\nsim advance 1s\n".into(),
+        },
+    );
+    send(&mut h, Request::RunAll);
+    assert_eq!(h.handle(Request::Work, || false), Reply::Done(false));
+    send(&mut h, Request::StopScript);
+    assert_eq!(send(&mut h, Request::Work), Reply::Done(true));
+    assert!(h.playground().player().is_none());
 }
