@@ -128,7 +128,9 @@ impl Parts {
         set(self.ds_table, u.ds_table);
         set(self.events, u.events);
         set(self.why, u.why);
-        set(self.transcript, u.transcript);
+        if let Some(change) = u.transcript {
+            self.transcript.update(|t| change.value.apply(t));
+        }
         set(self.player, u.player);
         set(self.lesson, u.lesson);
         set(self.work, u.work);

@@ -15,7 +15,7 @@ use dsplay_engine::runner::CommandOutput;
 use dsplay_engine::script::ScriptLine;
 use protocol::{
     ClockView, EditorView, LessonEntry, LessonShown, LessonView, NodeCards, PlayerView, Reply,
-    Request, StepRow, StepTexts, Update, Versioned, WhyLine, WhyView, WorkView,
+    Request, StepRow, StepTexts, TranscriptChange, Update, Versioned, WhyLine, WhyView, WorkView,
 };
 use std::sync::Arc;
 
@@ -320,7 +320,19 @@ impl Host {
                 node: node.clone(),
                 explanations: explanations.iter().map(why_line).collect(),
             }),
-            transcript: s.transcript.offer(transcript_key, |_| t.to_vec()),
+            transcript: {
+                // Entries are numbered in order: those after the last one sent are new.
+                let sent = s.transcript.key.and_then(|(_, last)| last);
+                s.transcript
+                    .offer(transcript_key, |(first, _)| TranscriptChange {
+                        first: *first,
+                        added: t
+                            .iter()
+                            .filter(|e| sent.is_none_or(|last| e.id > last))
+                            .cloned()
+                            .collect(),
+                    })
+            },
             player: s.player.offer(player_key, |_| player_view(p)),
             lesson: s.lesson.offer(lesson_key, |k| LessonView {
                 state: p.lesson().map(lesson_shown),

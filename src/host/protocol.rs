@@ -285,6 +285,26 @@ pub struct LessonEntry {
     pub title: Texts<String>,
 }
 
+/// What changed in the console's transcript: entries are never changed once there, only
+/// added at its end and dropped at its start, so the change is the first entry kept (None: the
+/// transcript is empty) and the entries added since the last update.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct TranscriptChange {
+    pub first: Option<u64>,
+    pub added: Vec<Entry>,
+}
+
+impl TranscriptChange {
+    /// Brings `entries`, the transcript as of the last update, up to date.
+    pub fn apply(self, entries: &mut Vec<Entry>) {
+        match self.first {
+            Some(first) => entries.retain(|e| e.id >= first),
+            None => entries.clear(),
+        }
+        entries.extend(self.added);
+    }
+}
+
 /// The node cards that changed: the list is now `len` long, and `changed` holds the cards at
 /// the indexes whose card changed or is new (ascending). Ten thousand nodes of which a tick
 /// changed three send three cards.
@@ -321,7 +341,7 @@ pub struct Update {
     pub ds_table: Option<Versioned<String>>,
     pub events: Option<Versioned<Vec<EventView>>>,
     pub why: Option<Versioned<WhyView>>,
-    pub transcript: Option<Versioned<Vec<Entry>>>,
+    pub transcript: Option<Versioned<TranscriptChange>>,
     /// None inside: no script loaded.
     pub player: Option<Versioned<Option<PlayerView>>>,
     pub lesson: Option<Versioned<LessonView>>,

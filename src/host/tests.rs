@@ -74,7 +74,10 @@ fn a_console_request_runs_the_same_command_path_as_the_playground() {
     let mut h = host();
     let mut twin = Playground::new();
     twin.pause();
-    h.update();
+    let mut shown = Vec::new();
+    if let Some(change) = h.update().transcript {
+        change.value.apply(&mut shown);
+    }
     let reply = send(
         &mut h,
         Request::Console {
@@ -90,10 +93,11 @@ fn a_console_request_runs_the_same_command_path_as_the_playground() {
         }
     );
     let u = h.update();
-    assert_eq!(
-        u.transcript.expect("the command was echoed").value,
-        twin.transcript()
-    );
+    let change = u.transcript.expect("the command was echoed").value;
+    // Only the new entry is sent.
+    assert_eq!(change.added.len(), 1);
+    change.apply(&mut shown);
+    assert_eq!(shown, twin.transcript());
     let cards = u.nodes.expect("a card changed").value;
     // Only node-1's card is sent, at its place in the list.
     assert_eq!(cards.len, 3);
@@ -136,7 +140,7 @@ fn a_settle_in_frames_ends_where_one_sim_settle_ends() {
     let last =
         |t: &[crate::playground::Entry]| t.last().map(|e| (e.command.clone(), e.output.clone()));
     assert_eq!(
-        last(&u.transcript.expect("echoed").value),
+        last(&u.transcript.expect("echoed").value.added),
         last(twin.transcript())
     );
     assert_eq!(h.playground().elapsed_millis(), twin.elapsed_millis());
@@ -343,6 +347,7 @@ fn requests_replies_and_updates_read_back_from_their_wire_form() {
     ];
     let mut h = host();
     let mut cards = Vec::new();
+    let mut transcript = Vec::new();
     let mut kinds = std::collections::HashSet::new();
     for request in requests {
         wire(&request);
@@ -355,6 +360,10 @@ fn requests_replies_and_updates_read_back_from_their_wire_form() {
             diff.value.apply(&mut cards);
         }
         assert_eq!(cards, h.playground().node_views());
+        if let Some(change) = update.transcript {
+            change.value.apply(&mut transcript);
+        }
+        assert_eq!(transcript, h.playground().transcript());
     }
     // Output, Loaded, Done, Text, Opened and None were all sent.
     assert_eq!(kinds.len(), 6);
