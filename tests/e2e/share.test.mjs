@@ -229,3 +229,22 @@ test('Download scenario and Download YAML save the script and the objects', asyn
   assert.match(yaml, /disk: ssd/);
   assert.deepEqual(log.errors, []);
 });
+
+// Issue 22: the console's history is the page's, not the model's: opening other work (a preset
+// of the gallery) keeps it, and Up walks back to the commands typed before.
+test('the console history stays when a preset opens', async () => {
+  const { page, log } = await ctx.open();
+  await goto(page, ctx.server.url);
+  await run(page, 'kubectl get nodes');
+  await run(page, 'kubectl get ds -A');
+  await page.getByRole('combobox', { name: 'Preset' }).selectOption('rolling-update');
+  await nodes(page).getByRole('listitem', { name: 'node-4', exact: true }).waitFor();
+  await consoleBox(page).press('ArrowUp');
+  assert.equal(await consoleBox(page).inputValue(), 'kubectl get ds -A');
+  await consoleBox(page).press('ArrowUp');
+  assert.equal(await consoleBox(page).inputValue(), 'kubectl get nodes');
+  await consoleBox(page).press('ArrowDown');
+  await consoleBox(page).press('ArrowDown');
+  assert.equal(await consoleBox(page).inputValue(), '');
+  assert.deepEqual(log.errors, []);
+});
