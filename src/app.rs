@@ -67,7 +67,7 @@ pub fn App() -> impl IntoView {
     if loaded.default
         && let Some(text) = shell::typed_text()
     {
-        state.send(Request::EditManifest { text });
+        state.edit_manifest(text);
     }
     clock::drive();
     persist::drive(state, notice, i18n, embedded);

@@ -324,10 +324,10 @@ fn revision(parts: Parts, lang: Lang) -> u64 {
     h.finish()
 }
 
-/// The link of the work as it is now, in the page's language.
-pub fn current_link(state: State, i18n: I18n) -> String {
+/// The link of the work as it is now, in the page's language, given to `then`.
+pub fn with_link(state: State, i18n: I18n, then: impl FnOnce(String) + 'static) {
     let lang = i18n.lang_untracked().tag().to_string();
-    state.text(Request::Link { lang })
+    state.text(Request::Link { lang }, then);
 }
 
 /// Keeps the fragment (and, unless embedded, the autosave) up to date while the page lives,
@@ -347,15 +347,16 @@ pub fn drive(state: State, notice: RwSignal<Option<Vec<Text>>>, i18n: I18n, embe
             return;
         }
         last.set_value(Some(rev));
-        let link = current_link(state, i18n);
-        if written.with_value(|w| *w != link) {
-            write_fragment(&link, false);
-            // Embeds never write the autosave: they must not take a reader's own work.
-            if !embed && let Err(why) = autosave(&link) {
-                tell_once(unsaved_told, notice, Text::new(why.msg()));
+        with_link(state, i18n, move |link| {
+            if written.with_value(|w| *w != link) {
+                write_fragment(&link, false);
+                // Embeds never write the autosave: they must not take a reader's own work.
+                if !embed && let Err(why) = autosave(&link) {
+                    tell_once(unsaved_told, notice, Text::new(why.msg()));
+                }
+                written.set_value(link);
             }
-            written.set_value(link);
-        }
+        });
     };
     match set_interval_with_handle(sync, Duration::from_millis(SYNC_MILLIS)) {
         Ok(handle) => on_cleanup(move || handle.clear()),
@@ -363,30 +364,39 @@ pub fn drive(state: State, notice: RwSignal<Option<Vec<Text>>>, i18n: I18n, embe
     }
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
         let link = fragment();
-        // Compared with the work as it is, not with the last link the sync wrote: Back right
-        // after a preset opened (before the next sync) returns to that very link.
-        if !share::is_scenario(&link) || current_link(state, i18n) == link {
+        if !share::is_scenario(&link) {
             return;
         }
-        let opened = share::decode(&link).and_then(|s| {
-            let lang = lang_of(&s);
-            state.open(Some(s)).map(|()| lang)
-        });
-        match opened {
-            Ok(lang) => {
-                // An embed's pinned language stays.
-                if let Some(lang) = lang.filter(|_| crate::i18n::page::query().is_none()) {
-                    i18n.set(lang);
-                }
-                written.set_value(link);
-                notice.set(None);
-            }
-            Err(e) => notice.set(Some(vec![
+        let not_opened = move |e: LinkError| {
+            notice.set(Some(vec![
                 Text::new(Msg::LinkNotOpened),
                 e.0,
                 Text::new(Msg::WorkAsItWas),
-            ])),
-        }
+            ]))
+        };
+        // Compared with the work as it is, not with the last link the sync wrote: Back right
+        // after a preset opened (before the next sync) returns to that very link.
+        with_link(state, i18n, move |now| {
+            if now == link {
+                return;
+            }
+            let scenario = match share::decode(&link) {
+                Ok(s) => s,
+                Err(e) => return not_opened(e),
+            };
+            let lang = lang_of(&scenario);
+            state.open(Some(scenario), move |opened| match opened {
+                Ok(()) => {
+                    // An embed's pinned language stays.
+                    if let Some(lang) = lang.filter(|_| crate::i18n::page::query().is_none()) {
+                        i18n.set(lang);
+                    }
+                    written.set_value(link);
+                    notice.set(None);
+                }
+                Err(e) => not_opened(e),
+            });
+        });
     });
     on_cleanup(move || on_hash.remove());
     if !embed {

@@ -7,7 +7,11 @@ use dsplay_engine::fuzzing::{commands_from_bytes, run_and_check};
 use proptest::prelude::*;
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+    // 96 cases unless PROPTEST_CASES asks for another number (a longer run by hand).
+    #![proptest_config(ProptestConfig {
+        cases: if std::env::var_os("PROPTEST_CASES").is_some() { ProptestConfig::default().cases } else { 96 },
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn invariants_hold_after_every_command(bytes in proptest::collection::vec(any::<u8>(), 0..80)) {

@@ -113,7 +113,11 @@ fn stdin() -> impl Strategy<Value = Option<String>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    // 300 cases unless PROPTEST_CASES asks for another number (a longer run by hand).
+    #![proptest_config(ProptestConfig {
+        cases: if std::env::var_os("PROPTEST_CASES").is_some() { ProptestConfig::default().cases } else { 300 },
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn execute_never_panics(lines in prop::collection::vec((line(), stdin()), 1..6)) {

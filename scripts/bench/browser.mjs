@@ -404,6 +404,11 @@ if (only.has('fps')) {
 }
 
 if (only.has('load')) {
+  // The minimal Leptos page is built by `make bench` into OUT/hello; without it the load would
+  // time out waiting for a page that is not there.
+  if (!existsSync(join(out, 'hello', 'index.html'))) {
+    throw new Error(`${join(out, 'hello')} has no index.html: build the minimal Leptos page first (make bench does), or copy target/bench/hello there`);
+  }
   const load = {
     site: await firstRender(siteRoot, { pods: true }),
     site_without_wasm: await paintWithoutWasm(siteRoot),

@@ -33,15 +33,15 @@ pub fn Canvas() -> impl IntoView {
         if form.taints.trim().is_empty() {
             form.effect.clear();
         }
-        let failed = state
-            .send(Request::AddNodes {
-                spec: form,
-                count: n,
-            })
-            .is_error();
-        if !failed {
-            spec.update(|s| s.name.clear());
-        }
+        let request = Request::AddNodes {
+            spec: form,
+            count: n,
+        };
+        state.ask(request, move |reply| {
+            if !reply.is_error() {
+                spec.update(|s| s.name.clear());
+            }
+        });
     };
 
     view! {

@@ -3,7 +3,7 @@
 //! wall-clock time (`sim advance`, not echoed into the console).
 
 use super::use_state;
-use crate::host::protocol::{Reply, Request};
+use crate::host::protocol::Request;
 use crate::i18n::{Msg, use_i18n};
 use crate::playground::{SPEEDS, TICK_MILLIS, format_elapsed};
 use leptos::prelude::*;
@@ -26,10 +26,6 @@ pub fn drive() {
     }
 }
 
-/// Wall-clock milliseconds of engine work per frame during a Settle: the rest of the frame is
-/// the browser's, to draw and to take input.
-const SETTLE_BUDGET_MILLIS: f64 = 12.0;
-
 /// Starts a Settle that runs in slices between frames, so that settling thousands of nodes
 /// never freezes the page.
 pub fn settle(state: super::State) {
@@ -37,22 +33,7 @@ pub fn settle(state: super::State) {
         return;
     }
     state.send(Request::StartSettle);
-    settle_frame(state);
-}
-
-fn settle_frame(state: super::State) {
-    let now = || {
-        web_sys::window()
-            .and_then(|w| w.performance())
-            .map_or(0.0, |p| p.now())
-    };
-    let start = now();
-    let reply = state.send_while(Request::SettleFrame, || {
-        now() - start <= SETTLE_BUDGET_MILLIS
-    });
-    if reply == Reply::Done(false) {
-        set_timeout(move || settle_frame(state), Duration::ZERO);
-    }
+    state.drive_work();
 }
 
 #[component]

@@ -3,32 +3,13 @@
 //! Shift+Enter starts a new line, Up/Down walk the history of one-line commands. A script can
 //! also be loaded into the script player above the prompt and played one command at a time.
 
-use super::{State, use_state};
+use super::use_state;
 use crate::host::protocol::{Reply, Request};
 use crate::i18n::{Msg, use_i18n};
 use crate::playground::{Entry, player};
 use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
-use std::time::Duration;
-
-/// Wall-clock milliseconds of commands per frame during "Run all".
-const RUN_BUDGET_MILLIS: f64 = 12.0;
-
-/// Plays a "Run all" a slice per frame, so that a long script never freezes the page (also the
-/// scripts an embed's host page sends, `crate::embed`).
-pub(crate) fn run_frames(state: State) {
-    let now = || {
-        web_sys::window()
-            .and_then(|w| w.performance())
-            .map_or(0.0, |p| p.now())
-    };
-    let start = now();
-    let reply = state.send_while(Request::RunFrame, || now() - start < RUN_BUDGET_MILLIS);
-    if reply == Reply::Done(false) {
-        set_timeout(move || run_frames(state), Duration::ZERO);
-    }
-}
 
 #[component]
 pub fn Console() -> impl IntoView {
@@ -51,7 +32,7 @@ pub fn Console() -> impl IntoView {
 
     let step_through = move || {
         let script = input.get_untracked();
-        match state.send(Request::LoadScript { script }) {
+        state.ask(Request::LoadScript { script }, move |reply| match reply {
             Reply::Loaded(Ok(())) => {
                 input.set(String::new());
                 error.set(None);
@@ -60,7 +41,7 @@ pub fn Console() -> impl IntoView {
                 error.set(Some(i18n.f(Msg::ScriptNothingRan, &[("error", &e)])))
             }
             _ => {}
-        }
+        });
     };
     let submit = move || {
         let line = input.get_untracked();
@@ -70,19 +51,23 @@ pub fn Console() -> impl IntoView {
             return;
         }
         if line.trim().contains('\n') {
-            match state.send(Request::RunScript { script: line }) {
-                Reply::Loaded(Ok(())) => {
-                    input.set(String::new());
-                    error.set(None);
-                    run_frames(state);
-                }
-                Reply::Loaded(Err(e)) => {
-                    error.set(Some(i18n.f(Msg::ScriptNothingRan, &[("error", &e)])))
-                }
-                _ => {}
-            }
+            state.ask(
+                Request::RunScript { script: line },
+                move |reply| match reply {
+                    Reply::Loaded(Ok(())) => {
+                        input.set(String::new());
+                        error.set(None);
+                        state.drive_work();
+                    }
+                    Reply::Loaded(Err(e)) => {
+                        error.set(Some(i18n.f(Msg::ScriptNothingRan, &[("error", &e)])))
+                    }
+                    _ => {}
+                },
+            );
             return;
         }
+        state.history().update_value(|h| h.remember(&line));
         state.send(Request::Console { line });
         input.set(String::new());
         error.set(None);
@@ -102,13 +87,17 @@ pub fn Console() -> impl IntoView {
             "ArrowUp" if one_line => {
                 ev.prevent_default();
                 let current = input.get_untracked();
-                if let Reply::Line(Some(line)) = state.send(Request::HistoryOlder { current }) {
+                if let Some(line) = state
+                    .history()
+                    .try_update_value(|h| h.older(&current))
+                    .flatten()
+                {
                     input.set(line);
                 }
             }
             "ArrowDown" if one_line => {
                 ev.prevent_default();
-                if let Reply::Line(Some(line)) = state.send(Request::HistoryNewer) {
+                if let Some(line) = state.history().try_update_value(|h| h.newer()).flatten() {
                     input.set(line);
                 }
             }
@@ -277,7 +266,7 @@ fn ScriptPlayer() -> impl IntoView {
                     disabled=move || done() || running()
                     on:click=move |_| {
                         state.send(Request::RunAll);
-                        run_frames(state);
+                        state.drive_work();
                     }
                 >
                     {i18n.tr(Msg::RunAll)}

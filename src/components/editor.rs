@@ -112,7 +112,7 @@ pub fn Editor() -> impl IntoView {
                             prop:value=move || text.get()
                             on:input=move |ev| {
                                 let value = event_target_value(&ev);
-                                state.send(Request::EditManifest { text: value });
+                                state.edit_manifest(value);
                             }
                             on:keydown=on_keydown
                         ></textarea>

@@ -5,11 +5,10 @@
 
 use super::markdown;
 use super::use_state;
-use crate::host::protocol::Request;
+use crate::host::protocol::{LessonShown, Request};
 use crate::i18n::{Msg, use_i18n};
+use dsplay_engine::lesson::Texts;
 use dsplay_engine::lesson::markdown::{Block, Inline};
-use dsplay_engine::lesson::{Lesson, Texts};
-use dsplay_engine::script::ScriptLine;
 use leptos::prelude::*;
 
 /// What the panel shows of the current step, in one language.
@@ -37,38 +36,16 @@ fn pick<T: Clone + Default>(texts: &Texts<T>, lang: &str) -> T {
     texts.get(lang).cloned().unwrap_or_default()
 }
 
-/// A solution's lines as the learner would type them, here-documents included.
-fn solution_text(lines: &[ScriptLine]) -> String {
-    let mut out = String::new();
-    for line in lines {
-        out.push_str(&line.text);
-        out.push('\n');
-        if let Some(body) = &line.stdin {
-            out.push_str(body);
-            let word = line
-                .text
-                .rsplit("<<")
-                .next()
-                .unwrap_or("EOF")
-                .trim_start_matches('-')
-                .trim_matches(|c: char| c == '\'' || c == '"' || c.is_whitespace());
-            out.push_str(word);
-            out.push('\n');
-        }
-    }
-    out
-}
-
-fn step_text(lesson: &Lesson, step: usize, lang: &str) -> Option<StepText> {
-    let s = lesson.steps.get(step)?;
+fn step_text(l: &LessonShown, lang: &str) -> Option<StepText> {
+    let s = l.text.as_ref()?;
     Some(StepText {
-        lesson_title: pick(&lesson.title, lang),
+        lesson_title: pick(&s.lesson_title, lang),
         title: pick(&s.title, lang),
         text: pick(&s.text, lang),
         hints: s.hints.iter().map(|h| pick(h, lang)).collect(),
-        solution: solution_text(&s.solution),
-        number: step + 1,
-        total: lesson.steps.len(),
+        solution: s.solution.clone(),
+        number: l.step + 1,
+        total: l.steps,
     })
 }
 
@@ -79,11 +56,7 @@ pub fn LessonPanel() -> impl IntoView {
     let lesson = state.parts().lesson;
     let text = Memo::new(move |_| {
         let lang = i18n.lang();
-        lesson.with(|v| {
-            v.state
-                .as_ref()
-                .and_then(|l| step_text(&l.lesson, l.step, lang.tag()))
-        })
+        lesson.with(|v| v.state.as_ref().and_then(|l| step_text(l, lang.tag())))
     });
     let progress = Memo::new(move |_| {
         lesson.with(|v| {

@@ -23,9 +23,11 @@ pub mod why_panel;
 
 use crate::host::Host;
 use crate::host::protocol::{
-    ClockView, EditorView, LessonView, PlayerView, Reply, Request, WhyView, WorkView,
+    ClockView, EditorView, LessonEntry, LessonView, PlayerView, Reply, Request, WhyView, WorkView,
 };
-use crate::playground::{DaemonSetView, Entry, EventView, NodeView, Playground, RevisionView};
+use crate::playground::{
+    DaemonSetView, Entry, EventView, History, NodeView, Playground, RevisionView,
+};
 use crate::share::{LinkError, Scenario};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -38,6 +40,31 @@ use std::sync::Arc;
 pub struct State {
     host: StoredValue<Host, LocalStorage>,
     parts: Parts,
+    history: StoredValue<History, LocalStorage>,
+    /// How many edits of the manifest the page has sent.
+    edits: StoredValue<u64, LocalStorage>,
+    /// Whether [`State::drive_work`]'s loop runs.
+    driving: StoredValue<bool, LocalStorage>,
+}
+
+/// Wall-clock milliseconds of the model's sliced work per frame: the rest of the frame is the
+/// browser's, to draw and to take input.
+const WORK_BUDGET_MILLIS: f64 = 12.0;
+
+/// One frame's slices of the model's work, then the next frame's, until none is left.
+fn work_frame(state: State) {
+    let start = crate::persist::now_millis();
+    state.ask_while(
+        Request::Work,
+        move || crate::persist::now_millis() - start < WORK_BUDGET_MILLIS,
+        move |reply| {
+            if reply == Reply::Done(false) {
+                set_timeout(move || work_frame(state), std::time::Duration::ZERO);
+            } else {
+                state.driving.set_value(false);
+            }
+        },
+    );
 }
 
 /// What the views show, one signal per part of an [`Update`].
@@ -56,6 +83,7 @@ pub struct Parts {
     pub player: RwSignal<Option<PlayerView>>,
     pub lesson: RwSignal<LessonView>,
     pub work: RwSignal<WorkView>,
+    pub lessons: RwSignal<Vec<LessonEntry>>,
 }
 
 impl Parts {
@@ -74,11 +102,13 @@ impl Parts {
             player: RwSignal::new(None),
             lesson: RwSignal::new(LessonView::default()),
             work: RwSignal::new(WorkView::default()),
+            lessons: RwSignal::new(Vec::new()),
         }
     }
 
-    /// Sets the parts that changed.
-    fn apply(&self, u: crate::host::protocol::Update) {
+    /// Sets the parts that changed; `edits` is the number of the page's last edit of the
+    /// manifest (an older editor part is left: [`EditorView::edit`]).
+    fn apply(&self, u: crate::host::protocol::Update, edits: u64) {
         fn set<T: Send + Sync + 'static>(
             signal: RwSignal<T>,
             part: Option<crate::host::protocol::Versioned<T>>,
@@ -88,18 +118,23 @@ impl Parts {
             }
         }
         set(self.clock, u.clock);
-        set(self.editor, u.editor);
-        set(self.nodes, u.nodes);
+        set(self.editor, u.editor.filter(|e| e.value.edit >= edits));
+        if let Some(cards) = u.nodes {
+            self.nodes.update(|v| cards.value.apply(v));
+        }
         set(self.selected, u.selected);
         set(self.daemonsets, u.daemonsets);
         set(self.revisions, u.revisions);
         set(self.ds_table, u.ds_table);
         set(self.events, u.events);
         set(self.why, u.why);
-        set(self.transcript, u.transcript);
+        if let Some(change) = u.transcript {
+            self.transcript.update(|t| change.value.apply(t));
+        }
         set(self.player, u.player);
         set(self.lesson, u.lesson);
         set(self.work, u.work);
+        set(self.lessons, u.lessons);
     }
 }
 
@@ -108,6 +143,9 @@ impl State {
         let state = State {
             host: StoredValue::new_local(Host::new(playground)),
             parts: Parts::new(),
+            history: StoredValue::new_local(History::default()),
+            edits: StoredValue::new_local(0),
+            driving: StoredValue::new_local(false),
         };
         state.sync();
         state
@@ -118,15 +156,28 @@ impl State {
         self.parts
     }
 
-    /// Carries out a user action.
-    pub fn send(&self, request: Request) -> Reply {
-        self.send_while(request, || true)
+    /// Carries out a user action whose reply nobody waits for.
+    pub fn send(&self, request: Request) {
+        self.ask(request, |_| ());
+    }
+
+    /// Carries out a user action; its reply goes to `then` once the model has given it.
+    /// Requests are carried out in the order sent, and the parts they changed are set before
+    /// `then` runs. No view may count on the reply coming before `ask` returns: that is so
+    /// only while the model runs on the page's thread.
+    pub fn ask(&self, request: Request, then: impl FnOnce(Reply) + 'static) {
+        self.ask_while(request, || true, then);
     }
 
     /// Carries out a user action that works a slice at a time while `more()` says the frame
-    /// has time (a Settle, "Run all").
-    pub fn send_while(&self, request: Request, more: impl FnMut() -> bool) -> Reply {
-        // A read (a link every second, the history) skips comparing every part.
+    /// has time (a Settle, "Run all"); its reply goes to `then`.
+    pub fn ask_while(
+        &self,
+        request: Request,
+        more: impl FnMut() -> bool,
+        then: impl FnOnce(Reply) + 'static,
+    ) {
+        // A read (a link every second, Download YAML) skips comparing every part.
         let reads_only = request.reads_only();
         let reply = self
             .host
@@ -135,23 +186,54 @@ impl State {
         if !reads_only {
             self.sync();
         }
-        reply
+        then(reply);
     }
 
-    /// A request answered with a text ([`Request::Link`], [`Request::Script`], ...).
-    pub fn text(&self, request: Request) -> String {
-        match self.send(request) {
-            Reply::Text(text) => text,
-            _ => String::new(),
-        }
+    /// Asks for a request's text ([`Request::Link`], [`Request::Script`], ...); `then` gets it.
+    pub fn text(&self, request: Request, then: impl FnOnce(String) + 'static) {
+        self.ask(request, |reply| {
+            then(match reply {
+                Reply::Text(text) => text,
+                _ => String::new(),
+            })
+        });
     }
 
-    /// Opens `scenario` (None: an empty cluster) in place of the work.
-    pub fn open(&self, scenario: Option<Scenario>) -> Result<(), LinkError> {
-        match self.send(Request::Open { scenario }) {
-            Reply::Opened(result) => result,
-            _ => Ok(()),
+    /// Opens `scenario` (None: an empty cluster) in place of the work; `then` learns whether it
+    /// opened.
+    pub fn open(
+        &self,
+        scenario: Option<Scenario>,
+        then: impl FnOnce(Result<(), LinkError>) + 'static,
+    ) {
+        self.ask(Request::Open { scenario }, |reply| {
+            then(match reply {
+                Reply::Opened(result) => result,
+                _ => Ok(()),
+            })
+        });
+    }
+
+    /// Runs the model's sliced work (a Settle, a "Run all") a frame's budget at a time until
+    /// none is left; one loop at a time, however many actions started work.
+    pub fn drive_work(&self) {
+        if self.driving.get_value() {
+            return;
         }
+        self.driving.set_value(true);
+        work_frame(*self);
+    }
+
+    /// The learner typed `text` in the editor (numbered: [`EditorView::edit`]).
+    pub fn edit_manifest(&self, text: String) {
+        let edit = self.edits.get_value() + 1;
+        self.edits.set_value(edit);
+        self.send(Request::EditManifest { text, edit });
+    }
+
+    /// The console's command history (page state: it stays across opens of other work).
+    pub fn history(&self) -> StoredValue<History, LocalStorage> {
+        self.history
     }
 
     /// Puts `next`, a playground rebuilt in slices (`crate::share::Restoring`), in place of
@@ -164,7 +246,7 @@ impl State {
     /// Sets the parts that changed.
     fn sync(&self) {
         if let Some(u) = self.host.try_update_value(Host::update) {
-            self.parts.apply(u);
+            self.parts.apply(u, self.edits.get_value());
         }
     }
 }

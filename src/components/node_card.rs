@@ -59,15 +59,15 @@ pub fn NodeCard(name: String) -> impl IntoView {
             return;
         }
         let node = node_name.get_value();
-        let failed = state
-            .send(Request::NodeAction {
-                node,
-                action: NodeAction::Label(text),
-            })
-            .is_error();
-        if !failed {
-            label_text.set(String::new());
-        }
+        let request = Request::NodeAction {
+            node,
+            action: NodeAction::Label(text),
+        };
+        state.ask(request, move |reply| {
+            if !reply.is_error() {
+                label_text.set(String::new());
+            }
+        });
     };
     let submit_taint = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -77,15 +77,15 @@ pub fn NodeCard(name: String) -> impl IntoView {
         }
         let effect = taint_effect.get_untracked();
         let node = node_name.get_value();
-        let failed = state
-            .send(Request::NodeAction {
-                node,
-                action: NodeAction::Taint { key_value, effect },
-            })
-            .is_error();
-        if !failed {
-            taint_text.set(String::new());
-        }
+        let request = Request::NodeAction {
+            node,
+            action: NodeAction::Taint { key_value, effect },
+        };
+        state.ask(request, move |reply| {
+            if !reply.is_error() {
+                taint_text.set(String::new());
+            }
+        });
     };
 
     // "Drain node-2": an action and the node, in every language.
@@ -278,7 +278,7 @@ pub fn NodeCard(name: String) -> impl IntoView {
                                     aria-pressed=move || if on() { "true" } else { "false" }
                                     aria-label=format!("{condition} {}", node_name.get_value())
                                     title=format!("sim node NAME pressure {kind} on|off")
-                                    on:click=move |_| act(NodeAction::Pressure { kind, on: !on() })
+                                    on:click=move |_| act(NodeAction::Pressure { kind: kind.to_string(), on: !on() })
                                 >
                                     {*condition}
                                 </button>

@@ -6,30 +6,51 @@ use super::use_state;
 use crate::components::State;
 use crate::host::protocol::Request;
 use crate::i18n::{I18n, Msg, Text, use_i18n};
-use crate::lessons::{self, LESSONS};
 use crate::persist;
 use crate::presets::PRESETS;
 use crate::share::{MAX_JSON_BYTES, Scenario};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// The names the downloads are saved as.
+const SCRIPT_FILE: &str = "scenario.dsplay.txt";
+const YAML_FILE: &str = "objects.yaml";
+
 /// Replaces the work with `next` (None: an empty cluster), keeping the old one a Back away.
+/// Requests go in order: the link before the open, the open, the link after it.
 fn open(state: State, i18n: I18n, next: Option<Scenario>, notice: RwSignal<Option<Vec<Text>>>) {
-    let before = persist::current_link(state, i18n);
-    match state.open(next) {
-        Ok(()) => {
-            persist::write_fragment(&before, false);
-            persist::write_fragment(&persist::current_link(state, i18n), true);
-            notice.set(None);
-        }
-        Err(e) => notice.set(Some(vec![e.0, Text::new(Msg::WorkAsItWas)])),
-    }
+    persist::with_link(state, i18n, move |before| {
+        state.open(next, move |opened| match opened {
+            Ok(()) => {
+                persist::write_fragment(&before, false);
+                persist::with_link(state, i18n, |after| persist::write_fragment(&after, true));
+                notice.set(None);
+            }
+            Err(e) => notice.set(Some(vec![e.0, Text::new(Msg::WorkAsItWas)])),
+        });
+    });
 }
 
-/// A `data:` URL that downloads `text` (no Blob, no request).
-fn data_url(text: &str) -> String {
-    let encoded: String = js_sys::encode_uri_component(text).into();
-    format!("data:text/plain;charset=utf-8,{encoded}")
+/// Downloads `text` as the file `name`: a Blob once the model has given the text (the click
+/// that asked for it is over by then), saved through an anchor made for it.
+fn download(name: &str, text: &str) -> Option<()> {
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/plain;charset=utf-8");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let document = web_sys::window()?.document()?;
+    let a = document
+        .create_element("a")
+        .ok()?
+        .dyn_into::<web_sys::HtmlAnchorElement>()
+        .ok()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    // The save has its own copy once the click is handled.
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Some(())
 }
 
 /// The page's address without query and fragment.
@@ -45,6 +66,8 @@ fn page_url() -> String {
 #[component]
 pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
     let state = use_state();
+    // The lessons of the menu, read by the model (the first update brings them).
+    let lessons = state.parts().lessons;
     let i18n = use_i18n();
     let open_panel = RwSignal::new(false);
     let link = RwSignal::new(String::new());
@@ -99,11 +122,9 @@ pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
     let toggle = move |_| {
         let now = !open_panel.get_untracked();
         if now {
-            link.set(format!(
-                "{}#{}",
-                page_url(),
-                persist::current_link(state, i18n)
-            ));
+            persist::with_link(state, i18n, move |l| {
+                link.set(format!("{}#{l}", page_url()))
+            });
             copied.set(false);
         }
         open_panel.set(now);
@@ -127,24 +148,20 @@ pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
     };
     // Downloads: what the page holds now, read without running a command (the console and the
     // scenario stay as they are).
-    let download = move |ev: leptos::ev::MouseEvent, text: String| {
-        if let Some(a) = ev
-            .current_target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        {
-            a.set_href(&data_url(&text));
-        }
+    let export_script = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        state.text(Request::Script, |script| {
+            download(
+                SCRIPT_FILE,
+                &format!("# DaemonSet Playground scenario: dsplay run FILE\n{script}"),
+            );
+        });
     };
-    let export_script = move |ev| {
-        let script = state.text(Request::Script);
-        download(
-            ev,
-            format!("# DaemonSet Playground scenario: dsplay run FILE\n{script}"),
-        );
-    };
-    let export_yaml = move |ev| {
-        let yaml = state.text(Request::ExportYaml);
-        download(ev, yaml);
+    let export_yaml = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        state.text(Request::ExportYaml, |yaml| {
+            download(YAML_FILE, &yaml);
+        });
     };
     let import = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -211,14 +228,14 @@ pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
                     </option>
                     {move || {
                         let lang = i18n.lang();
-                        LESSONS
-                            .iter()
-                            .filter_map(|l| Some((l.id, lessons::load(l.id)?)))
-                            .map(|(id, l)| {
-                                let title = l.title.get(lang.tag()).cloned().unwrap_or_default();
-                                view! { <option value=id>{title}</option> }
-                            })
-                            .collect_view()
+                        lessons.with(|menu| {
+                            menu.iter()
+                                .map(|l| {
+                                    let title = l.title.get(lang.tag()).cloned().unwrap_or_default();
+                                    view! { <option value=l.id.clone()>{title}</option> }
+                                })
+                                .collect_view()
+                        })
                     }}
                 </select>
             </label>
@@ -268,10 +285,10 @@ pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
                 ></textarea>
             </label>
             <div class="share-files">
-                <a href="#" download="scenario.dsplay.txt" on:click=export_script>
+                <a href="#" download=SCRIPT_FILE on:click=export_script>
                     {i18n.tr(Msg::DownloadScenario)}
                 </a>
-                <a href="#" download="objects.yaml" on:click=export_yaml>
+                <a href="#" download=YAML_FILE on:click=export_yaml>
                     {i18n.tr(Msg::DownloadYaml)}
                 </a>
                 <label class="import">

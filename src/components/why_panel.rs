@@ -3,7 +3,7 @@
 //! an existing pod up, said in the page's language (`crate::i18n::explain`).
 
 use super::use_state;
-use crate::i18n::{Msg, explain, use_i18n};
+use crate::i18n::{Msg, use_i18n};
 use leptos::prelude::*;
 
 #[component]
@@ -42,10 +42,11 @@ pub fn WhyPanel() -> impl IntoView {
                                 {why
                                     .into_iter()
                                     .map(|e| {
+                                        let sentence = e.sentence(i18n.lang()).to_string();
                                         view! {
                                             <li>
                                                 <strong class="ds-name">{e.daemonset}</strong>
-                                                <span>{explain::sentence(i18n.lang(), &e.slot)}</span>
+                                                <span>{sentence}</span>
                                             </li>
                                         }
                                     })

@@ -4,7 +4,6 @@
 
 use super::protocol::{Command, Event, Summary};
 use super::theme;
-use crate::components::console::run_frames;
 use crate::components::{Parts, State};
 use crate::host::protocol::{Reply, Request};
 use crate::share;
@@ -87,19 +86,21 @@ fn watch_height() {
     changed.forget();
 }
 
-fn obey(command: Command, state: State, initial: &str) {
+fn obey(command: Command, state: State, initial: StoredValue<String, LocalStorage>) {
     match command {
         Command::Connect => {
             tell_height();
             tell_state(state.parts());
         }
-        Command::Run { script } => match state.send(Request::RunScript { script }) {
-            Reply::Loaded(Err(message)) => tell(&Event::Error { message }),
-            _ => run_frames(state),
-        },
+        Command::Run { script } => {
+            state.ask(Request::RunScript { script }, move |reply| match reply {
+                Reply::Loaded(Err(message)) => tell(&Event::Error { message }),
+                _ => state.drive_work(),
+            })
+        }
         Command::Reset => {
-            if let Ok(s) = share::decode(initial) {
-                let _ = state.open(Some(s));
+            if let Ok(s) = initial.with_value(|i| share::decode(i)) {
+                state.open(Some(s), |_| ());
             }
         }
         Command::Theme { theme } => theme::apply(theme),
@@ -108,7 +109,7 @@ fn obey(command: Command, state: State, initial: &str) {
 
 /// Says `ready` to the parent window and listens to it; `initial` is the link of the scenario
 /// the embed opened on (what `reset` goes back to).
-pub(crate) fn connect(state: State, initial: String) {
+pub(crate) fn connect(state: State, initial: StoredValue<String, LocalStorage>) {
     let Some(parent) = parent() else { return };
     let on_message = window_event_listener(leptos::ev::message, move |ev| {
         let from_parent = ev.source().is_some_and(|s| js_sys::Object::is(&s, &parent));
@@ -124,7 +125,7 @@ pub(crate) fn connect(state: State, initial: String) {
             .ok()
             .and_then(|s| s.as_string());
         if let Some(command) = json.as_deref().and_then(Command::parse).filter(|_| trusted) {
-            obey(command, state, &initial);
+            obey(command, state, initial);
         }
     });
     on_cleanup(move || on_message.remove());
@@ -143,7 +144,7 @@ pub(crate) fn connect(state: State, initial: String) {
             v.state
                 .as_ref()
                 .filter(|l| l.done)
-                .map(|l| (l.id.clone(), l.step, l.lesson.steps.len()))
+                .map(|l| (l.id.clone(), l.step, l.steps))
         })
     });
     Effect::new(move |_| {

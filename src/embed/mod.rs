@@ -66,7 +66,10 @@ pub fn EmbedApp(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
     let state = use_state();
     let i18n = use_i18n();
     set_up_document();
-    host::connect(state, crate::persist::current_link(state, i18n));
+    // What `reset` goes back to: the link of the scenario the embed opened on.
+    let initial = StoredValue::new_local(String::new());
+    crate::persist::with_link(state, i18n, move |link| initial.set_value(link));
+    host::connect(state, initial);
     let parts = state.parts();
     let manifest = Memo::new(move |_| parts.editor.with(|e| e.manifest.clone()));
     // A lesson needs the learner's tools; `readonly=0` (embed.js's `readonly="false"`) asks

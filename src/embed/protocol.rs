@@ -143,7 +143,7 @@ impl Summary {
             lesson: lesson.state.as_ref().map(|l| LessonSummary {
                 id: l.id.clone(),
                 step: l.step + 1,
-                steps: l.lesson.steps.len(),
+                steps: l.steps,
                 done: l.done,
             }),
         }
@@ -262,7 +262,7 @@ mod tests {
         else {
             panic!("the first update carries every part");
         };
-        let s = Summary::of(&clock.value, &work.value, nodes.value.len(), &lesson.value);
+        let s = Summary::of(&clock.value, &work.value, nodes.value.len, &lesson.value);
         assert_eq!((s.nodes, s.pods, s.commands), (2, 2, 2));
         assert_eq!(s.lesson, None);
     }

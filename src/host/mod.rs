@@ -8,13 +8,16 @@ pub mod protocol;
 #[cfg(test)]
 mod tests;
 
-use crate::playground::Playground;
+use crate::i18n::{Lang, explain};
+use crate::playground::{Explanation, LessonState, NodeView, Playground};
 use crate::share::{self, Scenario};
 use dsplay_engine::runner::CommandOutput;
+use dsplay_engine::script::ScriptLine;
 use protocol::{
-    ClockView, EditorView, LessonView, PlayerView, Reply, Request, StepRow, Update, Versioned,
-    WhyView, WorkView,
+    ClockView, EditorView, LessonEntry, LessonShown, LessonView, NodeCards, PlayerView, Reply,
+    Request, StepRow, StepTexts, TranscriptChange, Update, Versioned, WhyLine, WhyView, WorkView,
 };
+use std::sync::Arc;
 
 /// The most script lines the player lists at once (a long script shows a window of them).
 pub const STEP_LIST_LIMIT: usize = 200;
@@ -55,19 +58,20 @@ impl<K: PartialEq> Part<K> {
 struct Sent {
     clock: Part<ClockView>,
     editor: Part<EditorView>,
-    nodes: Part<Vec<std::sync::Arc<crate::playground::NodeView>>>,
+    nodes: Part<Vec<Arc<NodeView>>>,
     selected: Part<Option<String>>,
     daemonsets: Part<Vec<crate::playground::DaemonSetView>>,
     revisions: Part<Vec<crate::playground::RevisionView>>,
     ds_table: Part<String>,
     events: Part<Vec<crate::playground::EventView>>,
-    why: Part<WhyView>,
+    why: Part<(Option<String>, Vec<Explanation>)>,
     /// The transcript only grows at its end and loses entries at its start: its first and last
     /// ids tell when it changed, without comparing it whole at every tick.
     transcript: Part<(Option<u64>, Option<u64>)>,
     player: Part<PlayerKey>,
     lesson: Part<LessonKey>,
     work: Part<WorkView>,
+    lessons: Part<()>,
 }
 
 /// What tells the player's view changed: the script, where it is, whether it runs, the window.
@@ -88,6 +92,8 @@ pub struct Host {
     playground: Playground,
     /// The event timeline's filter.
     event_filter: String,
+    /// The number of the page's last edit of the manifest ([`EditorView::edit`]).
+    last_edit: u64,
     sent: Sent,
 }
 
@@ -96,6 +102,7 @@ impl Host {
         Host {
             playground,
             event_filter: String::new(),
+            last_edit: 0,
             sent: Sent::default(),
         }
     }
@@ -114,7 +121,7 @@ impl Host {
 
     /// Carries out `request`. `more()` says whether the current frame has time left, for the
     /// requests that work a slice at a time (a Settle, "Run all").
-    pub fn handle(&mut self, request: Request, mut more: impl FnMut() -> bool) -> Reply {
+    pub fn handle(&mut self, request: Request, more: impl FnMut() -> bool) -> Reply {
         let p = &mut self.playground;
         match request {
             Request::Run { command, stdin } => reply(match stdin {
@@ -122,8 +129,6 @@ impl Host {
                 None => p.run(&command),
             }),
             Request::Console { line } => p.console(&line).map_or(Reply::None, reply),
-            Request::HistoryOlder { current } => Reply::Line(p.history.older(&current)),
-            Request::HistoryNewer => Reply::Line(p.history.newer()),
             Request::ClearTranscript => {
                 p.clear_transcript();
                 Reply::None
@@ -157,19 +162,13 @@ impl Host {
                 p.start_settle();
                 Reply::None
             }
-            Request::SettleFrame => Reply::Done(loop {
-                if p.settle_slice() {
-                    break true;
-                }
-                if !more() {
-                    break false;
-                }
-            }),
+            Request::Work => Reply::Done(self.work(more)),
             Request::Select { node } => {
                 p.select(node.as_deref());
                 Reply::None
             }
-            Request::EditManifest { text } => {
+            Request::EditManifest { text, edit } => {
+                self.last_edit = edit;
                 p.edit_manifest(text);
                 Reply::None
             }
@@ -202,7 +201,6 @@ impl Host {
                 p.run_all();
                 Reply::None
             }
-            Request::RunFrame => Reply::Done(p.run_slice(more)),
             Request::StopScript => {
                 p.stop_script();
                 Reply::None
@@ -243,6 +241,26 @@ impl Host {
         }
     }
 
+    /// Runs slices of the work under way, a sliced Settle and then a "Run all", while `more()`
+    /// says there is time (at least one slice); true once nothing is left. The page calls it
+    /// a frame at a time; in a worker it runs between the messages that come in, so that
+    /// Pause, Stop and Select get in.
+    pub fn work(&mut self, mut more: impl FnMut() -> bool) -> bool {
+        let p = &mut self.playground;
+        let settled = p.is_settling();
+        while !p.settle_slice() {
+            if !more() {
+                return false;
+            }
+        }
+        let running = p.player().is_some_and(|pl| pl.is_running());
+        // The frame's slice was the Settle's last: the script goes on at the next one.
+        if running && settled && !more() {
+            return false;
+        }
+        p.run_slice(more)
+    }
+
     /// The parts of what the views show that changed since the last update.
     pub fn update(&mut self) -> Update {
         let p = &self.playground;
@@ -257,15 +275,15 @@ impl Host {
             manifest: p.manifest.clone(),
             edited: p.manifest_edited(),
             apply_error: p.apply_error.clone(),
+            edit: self.last_edit,
         };
-        let why = WhyView {
-            node: p.selected_node.clone(),
-            explanations: p
-                .selected_node
+        let why_key = (
+            p.selected_node.clone(),
+            p.selected_node
                 .as_deref()
                 .map(|n| p.explanations(n))
                 .unwrap_or_default(),
-        };
+        );
         let t = p.transcript();
         let transcript_key = (t.first().map(|e| e.id), t.last().map(|e| e.id));
         let player_key = p.player().map(|pl| {
@@ -290,7 +308,7 @@ impl Host {
         Update {
             clock: s.clock.offer(clock, |c| *c),
             editor: s.editor.offer(editor, Clone::clone),
-            nodes: s.nodes.offer(p.node_views(), Clone::clone),
+            nodes: s.nodes.offer_cards(p.node_views()),
             selected: s.selected.offer(p.selected_node.clone(), Clone::clone),
             daemonsets: s.daemonsets.offer(p.daemonset_views(), Clone::clone),
             revisions: s.revisions.offer(p.revision_views(), Clone::clone),
@@ -298,11 +316,26 @@ impl Host {
             events: s
                 .events
                 .offer(p.event_views(&self.event_filter), Clone::clone),
-            why: s.why.offer(why, Clone::clone),
-            transcript: s.transcript.offer(transcript_key, |_| t.to_vec()),
+            why: s.why.offer(why_key, |(node, explanations)| WhyView {
+                node: node.clone(),
+                explanations: explanations.iter().map(why_line).collect(),
+            }),
+            transcript: {
+                // Entries are numbered in order: those after the last one sent are new.
+                let sent = s.transcript.key.and_then(|(_, last)| last);
+                s.transcript
+                    .offer(transcript_key, |(first, _)| TranscriptChange {
+                        first: *first,
+                        added: t
+                            .iter()
+                            .filter(|e| sent.is_none_or(|last| e.id > last))
+                            .cloned()
+                            .collect(),
+                    })
+            },
             player: s.player.offer(player_key, |_| player_view(p)),
             lesson: s.lesson.offer(lesson_key, |k| LessonView {
-                state: p.lesson().cloned(),
+                state: p.lesson().map(lesson_shown),
                 goals: k.as_ref().map(|k| k.5.clone()).unwrap_or_default(),
             }),
             work: s.work.offer(
@@ -312,8 +345,97 @@ impl Host {
                 },
                 |w| *w,
             ),
+            lessons: s.lessons.offer((), |()| lesson_menu()),
         }
     }
+}
+
+/// The lessons of the menu, read.
+fn lesson_menu() -> Vec<LessonEntry> {
+    crate::lessons::LESSONS
+        .iter()
+        .filter_map(|l| {
+            Some(LessonEntry {
+                id: l.id.to_string(),
+                title: crate::lessons::load(l.id)?.title,
+            })
+        })
+        .collect()
+}
+
+impl Part<Vec<Arc<NodeView>>> {
+    /// The cards that changed since the last update, if any did.
+    fn offer_cards(&mut self, now: Vec<Arc<NodeView>>) -> Option<Versioned<NodeCards>> {
+        let before = self.key.as_deref();
+        if before == Some(now.as_slice()) {
+            return None;
+        }
+        let before = before.unwrap_or_default();
+        let changed = now
+            .iter()
+            .enumerate()
+            .filter(|(i, card)| {
+                before
+                    .get(*i)
+                    .is_none_or(|b| !Arc::ptr_eq(b, card) && b != *card)
+            })
+            .map(|(i, card)| (i, NodeView::clone(card)))
+            .collect();
+        let len = now.len();
+        self.offer(now, |_| NodeCards { len, changed })
+    }
+}
+
+/// A DaemonSet's explanation on the selected node in every language.
+fn why_line(e: &Explanation) -> WhyLine {
+    WhyLine {
+        daemonset: e.daemonset.clone(),
+        sentences: Lang::ALL
+            .iter()
+            .map(|lang| explain::sentence(*lang, &e.slot))
+            .collect(),
+    }
+}
+
+/// Where the learner is, and the current step's texts.
+fn lesson_shown(l: &LessonState) -> LessonShown {
+    LessonShown {
+        id: l.id.clone(),
+        step: l.step,
+        steps: l.lesson.steps.len(),
+        done: l.done,
+        hints_shown: l.hints_shown,
+        solution_shown: l.solution_shown,
+        text: l.lesson.steps.get(l.step).map(|s| StepTexts {
+            lesson_title: l.lesson.title.clone(),
+            title: s.title.clone(),
+            text: s.text.clone(),
+            hints: s.hints.clone(),
+            solution: solution_text(&s.solution),
+        }),
+    }
+}
+
+/// A solution's lines as the learner would type them, here-documents included.
+fn solution_text(lines: &[ScriptLine]) -> String {
+    let mut out = String::new();
+    for line in lines {
+        out.push_str(&line.text);
+        out.push('\n');
+        if let Some(body) = &line.stdin {
+            out.push_str(body);
+            let word = line
+                .text
+                .rsplit("<<")
+                .next()
+                .unwrap_or("EOF")
+                .trim_start_matches('-')
+                .trim_matches(|c: char| c == '\'' || c == '"' || c.is_whitespace());
+            out.push_str(word);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// What a command printed, as a reply.

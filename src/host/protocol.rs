@@ -1,34 +1,33 @@
 //! What crosses the boundary between the page and the model: a [`Request`] for every user
 //! action, a [`Reply`] to it, and an [`Update`] of what the views show. Owned data only (no
-//! reference into the model, no closure), so that the model can move to a Web Worker and these
-//! go by `postMessage`.
+//! reference into the model, no closure, no engine value the page would have to interpret),
+//! and each serialises (serde), so that the model can move to a Web Worker and these go by
+//! `postMessage`.
 
 use std::sync::Arc;
 
+use crate::i18n::Lang;
 use crate::playground::{
-    ApplyError, DaemonSetView, Entry, EventView, Explanation, GoalView, LessonState, NewNodes,
-    NodeAction, NodeView, RevisionView,
+    ApplyError, DaemonSetView, Entry, EventView, GoalView, NewNodes, NodeAction, NodeView,
+    RevisionView,
 };
 use crate::share::{LinkError, Scenario};
+use dsplay_engine::lesson::Texts;
+use dsplay_engine::lesson::markdown::{Block, Inline};
+use serde::{Deserialize, Serialize};
 
 /// A user action, or the clock's.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Request {
     /// A command line as typed, with its standard input, echoed into the transcript.
     Run {
         command: String,
         stdin: Option<String>,
     },
-    /// The console's Enter on one line (`-f -` reads the editor); remembered in the history.
+    /// The console's Enter on one line (`-f -` reads the editor). The page keeps the history.
     Console {
         line: String,
     },
-    /// Up in the console: the older history line (`current` is the box's text).
-    HistoryOlder {
-        current: String,
-    },
-    /// Down in the console.
-    HistoryNewer,
     ClearTranscript,
     /// The playing clock's tick after `wall_millis` of wall-clock time.
     Tick {
@@ -43,15 +42,19 @@ pub enum Request {
     },
     /// Step: `sim advance 1s`.
     Step,
-    /// Settle: starts a sliced `sim settle` (see [`Request::SettleFrame`]).
+    /// Settle: starts a sliced `sim settle` (run by [`Request::Work`]).
     StartSettle,
-    /// Runs slices of the Settle under way while the frame has time; replies [`Reply::Done`].
-    SettleFrame,
+    /// Runs slices of the work under way (a Settle, then a "Run all") while the frame has
+    /// time; replies [`Reply::Done`].
+    Work,
     Select {
         node: Option<String>,
     },
+    /// The learner typed in the editor. `edit` numbers the page's edits (1, 2, ...): see
+    /// [`EditorView::edit`].
     EditManifest {
         text: String,
+        edit: u64,
     },
     /// The editor's welcome in the page's language, unless the learner typed.
     SetEditorHeader {
@@ -84,9 +87,8 @@ pub enum Request {
         script: String,
     },
     NextStep,
+    /// "Run all": the loaded script's commands run by [`Request::Work`].
     RunAll,
-    /// Runs commands of a "Run all" while the frame has time; replies [`Reply::Done`].
-    RunFrame,
     StopScript,
     LeaveLesson,
     ShowHint,
@@ -105,7 +107,7 @@ pub enum Request {
         lang: String,
     },
     /// Opens a scenario (a link's, a preset, a lesson, a file) in place of the work, or an
-    /// empty cluster (None); replies [`Reply::Opened`]. The console's history stays.
+    /// empty cluster (None); replies [`Reply::Opened`].
     Open {
         scenario: Option<Scenario>,
     },
@@ -116,17 +118,13 @@ impl Request {
     pub fn reads_only(&self) -> bool {
         matches!(
             self,
-            Request::HistoryOlder { .. }
-                | Request::HistoryNewer
-                | Request::ExportYaml
-                | Request::Script
-                | Request::Link { .. }
+            Request::ExportYaml | Request::Script | Request::Link { .. }
         )
     }
 }
 
 /// The answer to a [`Request`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Reply {
     None,
     /// What a command printed.
@@ -134,11 +132,9 @@ pub enum Reply {
         output: String,
         is_error: bool,
     },
-    /// A history line to put in the console's box.
-    Line(Option<String>),
     /// A script loaded, or why not.
     Loaded(Result<(), String>),
-    /// Whether a sliced Settle or "Run all" is over.
+    /// Whether the sliced work (a Settle, a "Run all") is over.
     Done(bool),
     Text(String),
     /// A scenario opened, or why not (the work stays as it was).
@@ -153,14 +149,14 @@ impl Reply {
 }
 
 /// A part of what the views show, numbered: a part is sent again only when it changed.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Versioned<T> {
     pub version: u64,
     pub value: T,
 }
 
 /// The clock's state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ClockView {
     pub elapsed_millis: i64,
     pub playing: bool,
@@ -169,29 +165,88 @@ pub struct ClockView {
 }
 
 /// The editor's text and the last apply's error.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct EditorView {
     pub manifest: String,
     pub edited: bool,
     pub apply_error: Option<ApplyError>,
+    /// The number of the last [`Request::EditManifest`] carried out. An editor part older than
+    /// the page's last edit is the echo of a keystroke the learner has typed past: the page
+    /// leaves it (the next echo brings the newest text).
+    pub edit: u64,
 }
 
 /// The "Why?" panel: the selected node and each DaemonSet's explanation there.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct WhyView {
     pub node: Option<String>,
-    pub explanations: Vec<Explanation>,
+    pub explanations: Vec<WhyLine>,
+}
+
+/// One DaemonSet's explanation on the selected node, said in every language (the page picks
+/// its own; the engine's explanation stays with the model).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WhyLine {
+    pub daemonset: String,
+    /// In the order of [`Lang::ALL`].
+    pub sentences: Vec<String>,
+}
+
+impl WhyLine {
+    /// The explanation in `lang`.
+    pub fn sentence(&self, lang: Lang) -> &str {
+        Lang::ALL
+            .iter()
+            .position(|l| *l == lang)
+            .and_then(|i| self.sentences.get(i))
+            .map_or("", String::as_str)
+    }
 }
 
 /// The lesson being followed and its goal's expectations.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct LessonView {
-    pub state: Option<LessonState>,
+    pub state: Option<LessonShown>,
     pub goals: Vec<GoalView>,
 }
 
+/// Where the learner is in the lesson, and the current step's texts in every language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonShown {
+    /// Its id (`crate::lessons`).
+    pub id: String,
+    /// The current step, from 0.
+    pub step: usize,
+    /// How many steps it has.
+    pub steps: usize,
+    /// The current step's goal has been met.
+    pub done: bool,
+    pub hints_shown: usize,
+    pub solution_shown: bool,
+    /// None for a lesson without steps.
+    pub text: Option<StepTexts>,
+}
+
+impl LessonShown {
+    /// Whether the current step is the last.
+    pub fn is_last_step(&self) -> bool {
+        self.step + 1 >= self.steps
+    }
+}
+
+/// What the lesson panel shows of a step, in every language the lesson has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepTexts {
+    pub lesson_title: Texts<String>,
+    pub title: Texts<String>,
+    pub text: Texts<Vec<Block>>,
+    pub hints: Vec<Texts<Vec<Inline>>>,
+    /// The solution's lines as a learner would type them, here-documents included.
+    pub solution: String,
+}
+
 /// The script player: where it is and the commands it lists.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct PlayerView {
     /// Changes whenever a script is loaded.
     pub serial: u64,
@@ -203,7 +258,7 @@ pub struct PlayerView {
 }
 
 /// One listed command of the script player.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StepRow {
     /// Its index in the script.
     pub index: usize,
@@ -215,7 +270,7 @@ pub struct StepRow {
 }
 
 /// What links, autosaves and an embed's host page follow.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct WorkView {
     /// How many commands ran and the virtual time the ticks added (`record::Log::revision`).
     pub log_revision: (usize, u64),
@@ -223,12 +278,62 @@ pub struct WorkView {
     pub pods: usize,
 }
 
+/// A lesson of the menu: its id and its title in every language it has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonEntry {
+    pub id: String,
+    pub title: Texts<String>,
+}
+
+/// What changed in the console's transcript: entries are never changed once there, only
+/// added at its end and dropped at its start, so the change is the first entry kept (None: the
+/// transcript is empty) and the entries added since the last update.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct TranscriptChange {
+    pub first: Option<u64>,
+    pub added: Vec<Entry>,
+}
+
+impl TranscriptChange {
+    /// Brings `entries`, the transcript as of the last update, up to date.
+    pub fn apply(self, entries: &mut Vec<Entry>) {
+        match self.first {
+            Some(first) => entries.retain(|e| e.id >= first),
+            None => entries.clear(),
+        }
+        entries.extend(self.added);
+    }
+}
+
+/// The node cards that changed: the list is now `len` long, and `changed` holds the cards at
+/// the indexes whose card changed or is new (ascending). Ten thousand nodes of which a tick
+/// changed three send three cards.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct NodeCards {
+    pub len: usize,
+    pub changed: Vec<(usize, NodeView)>,
+}
+
+impl NodeCards {
+    /// Brings `cards`, the list as of the last update, up to date.
+    pub fn apply(self, cards: &mut Vec<Arc<NodeView>>) {
+        cards.truncate(self.len);
+        for (i, card) in self.changed {
+            let card = Arc::new(card);
+            match cards.get_mut(i) {
+                Some(slot) => *slot = card,
+                None => cards.push(card),
+            }
+        }
+    }
+}
+
 /// The parts that changed since the last update (None: unchanged).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Update {
     pub clock: Option<Versioned<ClockView>>,
     pub editor: Option<Versioned<EditorView>>,
-    pub nodes: Option<Versioned<Vec<Arc<NodeView>>>>,
+    pub nodes: Option<Versioned<NodeCards>>,
     pub selected: Option<Versioned<Option<String>>>,
     pub daemonsets: Option<Versioned<Vec<DaemonSetView>>>,
     pub revisions: Option<Versioned<Vec<RevisionView>>>,
@@ -236,9 +341,11 @@ pub struct Update {
     pub ds_table: Option<Versioned<String>>,
     pub events: Option<Versioned<Vec<EventView>>>,
     pub why: Option<Versioned<WhyView>>,
-    pub transcript: Option<Versioned<Vec<Entry>>>,
+    pub transcript: Option<Versioned<TranscriptChange>>,
     /// None inside: no script loaded.
     pub player: Option<Versioned<Option<PlayerView>>>,
     pub lesson: Option<Versioned<LessonView>>,
     pub work: Option<Versioned<WorkView>>,
+    /// The lessons the page offers (the first update only: reading them is the model's).
+    pub lessons: Option<Versioned<Vec<LessonEntry>>>,
 }

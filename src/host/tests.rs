@@ -20,7 +20,16 @@ fn the_first_update_carries_every_part_and_an_unchanged_model_sends_none() {
     assert!(first.daemonsets.is_some() && first.revisions.is_some() && first.ds_table.is_some());
     assert!(first.events.is_some() && first.why.is_some() && first.transcript.is_some());
     assert!(first.selected.is_some() && first.player.is_some() && first.lesson.is_some());
-    assert_eq!(first.nodes.map(|n| n.value.len()), Some(3));
+    let menu = first.lessons.as_ref().expect("the lessons").value.clone();
+    let ids: Vec<&str> = menu.iter().map(|l| l.id.as_str()).collect();
+    let all: Vec<&str> = crate::lessons::LESSONS.iter().map(|l| l.id).collect();
+    assert_eq!(ids, all);
+    assert!(
+        menu.iter()
+            .all(|l| l.title.get("en").is_some_and(|t| !t.is_empty()))
+    );
+    let cards = first.nodes.expect("every card").value;
+    assert_eq!((cards.len, cards.changed.len()), (3, 3));
     assert_eq!(h.update(), Default::default());
 }
 
@@ -29,10 +38,6 @@ fn the_requests_that_only_read_change_no_part() {
     let mut h = host();
     h.update();
     for read in [
-        Request::HistoryOlder {
-            current: String::new(),
-        },
-        Request::HistoryNewer,
         Request::ExportYaml,
         Request::Script,
         Request::Link { lang: "en".into() },
@@ -69,7 +74,10 @@ fn a_console_request_runs_the_same_command_path_as_the_playground() {
     let mut h = host();
     let mut twin = Playground::new();
     twin.pause();
-    h.update();
+    let mut shown = Vec::new();
+    if let Some(change) = h.update().transcript {
+        change.value.apply(&mut shown);
+    }
     let reply = send(
         &mut h,
         Request::Console {
@@ -85,20 +93,23 @@ fn a_console_request_runs_the_same_command_path_as_the_playground() {
         }
     );
     let u = h.update();
-    assert_eq!(
-        u.transcript.expect("the command was echoed").value,
-        twin.transcript()
-    );
-    let nodes = u.nodes.expect("a card changed").value;
-    assert!(nodes.iter().any(|n| n.name == "node-1" && n.cordoned));
-    assert_eq!(
-        send(
-            &mut h,
-            Request::HistoryOlder {
-                current: String::new()
-            }
-        ),
-        Reply::Line(Some("kubectl cordon node-1".into()))
+    let change = u.transcript.expect("the command was echoed").value;
+    // Only the new entry is sent.
+    assert_eq!(change.added.len(), 1);
+    change.apply(&mut shown);
+    assert_eq!(shown, twin.transcript());
+    let cards = u.nodes.expect("a card changed").value;
+    // Only node-1's card is sent, at its place in the list.
+    assert_eq!(cards.len, 3);
+    let at = h
+        .playground()
+        .node_views()
+        .iter()
+        .position(|n| n.name == "node-1");
+    assert!(
+        matches!(cards.changed.as_slice(), [(i, n)] if Some(*i) == at && n.name == "node-1" && n.cordoned),
+        "{:?}",
+        cards.changed
     );
 }
 
@@ -119,7 +130,7 @@ fn a_settle_in_frames_ends_where_one_sim_settle_ends() {
     assert!(h.update().clock.expect("settling shows").value.settling);
     // One slice per frame, as on a busy page.
     let mut frames = 0;
-    while send(&mut h, Request::SettleFrame) != Reply::Done(true) {
+    while send(&mut h, Request::Work) != Reply::Done(true) {
         frames += 1;
         assert!(frames < 10_000, "the settle never ended");
     }
@@ -129,7 +140,7 @@ fn a_settle_in_frames_ends_where_one_sim_settle_ends() {
     let last =
         |t: &[crate::playground::Entry]| t.last().map(|e| (e.command.clone(), e.output.clone()));
     assert_eq!(
-        last(&u.transcript.expect("echoed").value),
+        last(&u.transcript.expect("echoed").value.added),
         last(twin.transcript())
     );
     assert_eq!(h.playground().elapsed_millis(), twin.elapsed_millis());
@@ -151,7 +162,17 @@ fn selecting_a_node_sends_its_explanations_and_filtering_sends_the_events() {
         Some("node-1")
     );
     let why = u.why.expect("explained").value;
-    assert_eq!(why.explanations, h.playground().explanations("node-1"));
+    let explained = h.playground().explanations("node-1");
+    assert_eq!(why.explanations.len(), explained.len());
+    for (line, e) in why.explanations.iter().zip(&explained) {
+        assert_eq!(line.daemonset, e.daemonset);
+        for lang in crate::i18n::Lang::ALL {
+            assert_eq!(
+                line.sentence(lang),
+                crate::i18n::explain::sentence(lang, &e.slot)
+            );
+        }
+    }
     assert!(!why.explanations.is_empty());
     assert!(u.nodes.is_none() && u.events.is_none());
 
@@ -234,4 +255,188 @@ fn a_link_opened_again_gives_the_same_link_and_a_bad_one_leaves_the_work() {
     );
     assert!(matches!(reply, Reply::Opened(Err(_))), "{reply:?}");
     assert_eq!(link(&mut other), before);
+}
+
+/// What crosses to and from a Web Worker is what was sent: every request, reply and update of
+/// a session (a lesson, a selection, a failed apply, a script, a bad link) reads back equal
+/// from its wire form, and the node cards' diffs rebuild the list the model has.
+#[test]
+fn requests_replies_and_updates_read_back_from_their_wire_form() {
+    use super::protocol::Update;
+    use crate::playground::NewNodes;
+    fn wire<T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug>(
+        value: &T,
+    ) {
+        let text = serde_json::to_string(value).expect("serialises");
+        let back: T = serde_json::from_str(&text).expect("reads back");
+        assert_eq!(&back, value, "{text}");
+    }
+    let requests = vec![
+        Request::Open {
+            scenario: Some(crate::share::Scenario {
+                lesson: Some("daemonset-basics".into()),
+                ..Default::default()
+            }),
+        },
+        Request::ShowHint,
+        Request::ShowSolution,
+        Request::Select {
+            node: Some("node-1".into()),
+        },
+        Request::Run {
+            command: "kubectl apply -f -".into(),
+            stdin: Some("kind: [".into()),
+        },
+        Request::EditManifest {
+            edit: 1,
+            text: "kind: Nope\n".into(),
+        },
+        Request::ApplyManifest,
+        Request::Console {
+            line: "kubectl get nodes".into(),
+        },
+        Request::AddNodes {
+            spec: NewNodes {
+                name: "gpu".into(),
+                labels: "gpu=true".into(),
+                ..Default::default()
+            },
+            count: 2,
+        },
+        Request::NodeAction {
+            node: "gpu-1".into(),
+            action: NodeAction::Pressure {
+                kind: "memory".into(),
+                on: true,
+            },
+        },
+        Request::NodeAction {
+            node: "gpu-2".into(),
+            action: NodeAction::Taint {
+                key_value: "k=v".into(),
+                effect: "NoSchedule".into(),
+            },
+        },
+        Request::SetSpeed { speed: 5 },
+        Request::Play,
+        Request::Tick { wall_millis: 1_000 },
+        Request::TogglePlay,
+        Request::LoadScript {
+            script: "sim advance 1s\nkubectl get ds -A\n".into(),
+        },
+        Request::NextStep,
+        Request::RunAll,
+        Request::Work,
+        Request::FilterEvents {
+            filter: "node".into(),
+        },
+        Request::ExportYaml,
+        Request::Script,
+        Request::Link {
+            lang: "zh-Hans".into(),
+        },
+        Request::Open {
+            scenario: Some(crate::share::Scenario {
+                preset: Some("no-such-preset".into()),
+                ..Default::default()
+            }),
+        },
+        Request::StartSettle,
+        Request::Work,
+        Request::ClearTranscript,
+    ];
+    let mut h = host();
+    let mut cards = Vec::new();
+    let mut transcript = Vec::new();
+    let mut kinds = std::collections::HashSet::new();
+    for request in requests {
+        wire(&request);
+        let reply = send(&mut h, request);
+        wire(&reply);
+        kinds.insert(std::mem::discriminant(&reply));
+        let update: Update = h.update();
+        wire(&update);
+        if let Some(diff) = update.nodes {
+            diff.value.apply(&mut cards);
+        }
+        assert_eq!(cards, h.playground().node_views());
+        if let Some(change) = update.transcript {
+            change.value.apply(&mut transcript);
+        }
+        assert_eq!(transcript, h.playground().transcript());
+    }
+    // Output, Loaded, Done, Text, Opened and None were all sent.
+    assert_eq!(kinds.len(), 6);
+}
+
+/// Issue 22: the echo of an edit carries its number, and so does a change the model makes to
+/// the editor afterwards (the error of an Apply): the page takes the part unless it has sent a
+/// newer edit since.
+#[test]
+fn an_editor_part_carries_the_number_of_the_last_edit() {
+    let mut h = host();
+    h.update();
+    for edit in 1..=3 {
+        send(
+            &mut h,
+            Request::EditManifest {
+                text: format!("kind: [{edit}\n"),
+                edit,
+            },
+        );
+    }
+    let editor = h.update().editor.expect("edited").value;
+    assert_eq!((editor.manifest.as_str(), editor.edit), ("kind: [3\n", 3));
+    assert!(send(&mut h, Request::ApplyManifest).is_error());
+    let editor = h.update().editor.expect("the error shows").value;
+    assert!(editor.apply_error.is_some());
+    assert_eq!(editor.edit, 3);
+}
+
+/// Issue 22: one kind of slice for all the sliced work: a Settle and a "Run all" started
+/// together both end, a frame's worth at a time, and Stop between two frames ends the script.
+#[test]
+fn work_runs_a_settle_and_a_run_all_a_slice_at_a_time() {
+    let mut h = host();
+    send(
+        &mut h,
+        Request::LoadScript {
+            script: "sim advance 1s\nkubectl get nodes\nsim advance 1s\n".into(),
+        },
+    );
+    send(&mut h, Request::RunAll);
+    send(&mut h, Request::StartSettle);
+    let mut frames = 0;
+    // One slice per frame, as on a busy page.
+    while h.handle(Request::Work, || false) != Reply::Done(true) {
+        frames += 1;
+        assert!(
+            frames < 10_000,
+            "the work never ended: {} {:?}",
+            h.playground().is_settling(),
+            h.playground()
+                .player()
+                .map(|p| (p.position(), p.len(), p.is_running()))
+        );
+    }
+    assert!(frames > 0);
+    let p = h.playground();
+    assert!(!p.is_settling());
+    assert!(p.player().is_some_and(|pl| pl.position() == pl.len()));
+    assert_eq!(
+        p.transcript().last().map(|e| e.command.as_str()),
+        Some("sim advance 1s")
+    );
+
+    send(
+        &mut h,
+        Request::LoadScript {
+            script: "sim advance 1s\nsim advance 1s\nsim advance 1s\n".into(),
+        },
+    );
+    send(&mut h, Request::RunAll);
+    assert_eq!(h.handle(Request::Work, || false), Reply::Done(false));
+    send(&mut h, Request::StopScript);
+    assert_eq!(send(&mut h, Request::Work), Reply::Done(true));
+    assert!(h.playground().player().is_none());
 }

@@ -21,6 +21,7 @@ pub use lang::Lang;
 pub use msg::Msg;
 pub use page::{I18n, use_i18n};
 
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::atomic::{AtomicU8, Ordering};
 
@@ -92,15 +93,16 @@ pub fn placeholders(template: &str) -> Vec<&str> {
 
 /// A message with its parameters, to be said later in whatever language the page has then:
 /// the page's notices and the reasons a link does not open are kept as this, not as text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Text {
     pub msg: Msg,
-    pub args: Vec<(&'static str, Arg)>,
+    /// Named parameters; owned once a text has crossed from the model to the page.
+    pub args: Vec<(Cow<'static, str>, Arg)>,
 }
 
 /// A parameter: words from elsewhere (a name, a number, an error of the engine), kept as they
 /// are, or another message of the playground, said in the same language.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Arg {
     Verbatim(String),
     Text(Text),
@@ -116,13 +118,14 @@ impl Text {
 
     /// Adds the parameter `name`, kept as it is.
     pub fn arg(mut self, name: &'static str, value: impl fmt::Display) -> Text {
-        self.args.push((name, Arg::Verbatim(value.to_string())));
+        self.args
+            .push((Cow::Borrowed(name), Arg::Verbatim(value.to_string())));
         self
     }
 
     /// Adds the parameter `name`, a message said in the same language.
     pub fn text_arg(mut self, name: &'static str, value: Text) -> Text {
-        self.args.push((name, Arg::Text(value)));
+        self.args.push((Cow::Borrowed(name), Arg::Text(value)));
         self
     }
 
@@ -131,7 +134,7 @@ impl Text {
         fill(text(lang, self.msg), |name| {
             self.args
                 .iter()
-                .find(|(n, _)| *n == name)
+                .find(|(n, _)| n == name)
                 .map(|(_, v)| match v {
                     Arg::Verbatim(s) => s.clone(),
                     Arg::Text(t) => t.render(lang),

@@ -14,6 +14,24 @@ macro_rules! messages {
             /// Every message, for the tests that compare the catalogues.
             pub const ALL: &[Msg] = &[$(Msg::$name),*];
         }
+
+        /// A message crosses between the page and the model as its number in [`Msg::ALL`]
+        /// (the derive would ship every key's name as a string).
+        impl serde::Serialize for Msg {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_u16(*self as u16)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for Msg {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Msg, D::Error> {
+                let n = <u16 as serde::Deserialize>::deserialize(d)?;
+                Msg::ALL
+                    .get(usize::from(n))
+                    .copied()
+                    .ok_or_else(|| serde::de::Error::custom("no such message"))
+            }
+        }
     };
 }
 

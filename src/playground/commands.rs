@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 /// An action of a node card.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum NodeAction {
     Cordon,
     Uncordon,
@@ -28,7 +28,7 @@ pub enum NodeAction {
     Untaint(String),
     /// `sim node NAME pressure memory|disk|pid on|off`.
     Pressure {
-        kind: &'static str,
+        kind: String,
         on: bool,
     },
 }
@@ -125,7 +125,7 @@ pub fn node_manifests(names: &[String]) -> String {
 }
 
 /// The "Add node" form: what the new nodes get. Empty fields are left out.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct NewNodes {
     /// The name of one node, or the prefix of several (`NAME-1`, `NAME-2`); empty: `node-N`
     /// after the highest there is.

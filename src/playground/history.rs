@@ -13,7 +13,19 @@ pub struct History {
 /// How many commands are remembered.
 const LIMIT: usize = 200;
 
+/// Longest console line kept.
+const LINE_LIMIT: usize = 64 * 1024;
+
 impl History {
+    /// The console's Enter on `line`: remembers it, trimmed, unless it is blank or too long
+    /// to walk back to (a pasted script of megabytes).
+    pub fn remember(&mut self, line: &str) {
+        let line = line.trim();
+        if !line.is_empty() && line.len() <= LINE_LIMIT {
+            self.push(line);
+        }
+    }
+
     /// Remembers a command (not twice in a row) and ends any walk.
     pub fn push(&mut self, line: &str) {
         if self.lines.last().map(String::as_str) != Some(line) {

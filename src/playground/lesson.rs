@@ -34,7 +34,7 @@ impl LessonState {
 }
 
 /// One expectation of the current goal, as the panel lists it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct GoalView {
     /// The expectation in words (`pods of daemonset.apps/fluentd on exactly node-1, node-2`).
     pub text: String,

@@ -51,7 +51,7 @@ pub const TRANSCRIPT_LIMIT: usize = 500;
 pub const TICK_MILLIS: u32 = 100;
 
 /// One command in the console transcript.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Entry {
     /// Increasing, unique for the page's life: the key of the rendered line.
     pub id: u64,
@@ -68,7 +68,7 @@ pub struct Entry {
 pub const SPEEDS: [u32; 5] = [1, 2, 5, 10, 100];
 
 /// An apply that failed, shown under the editor.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ApplyError {
     /// Everything kubectl printed.
     pub message: String,
@@ -113,8 +113,6 @@ pub struct Playground {
     pub playing: bool,
     /// Virtual milliseconds per wall-clock millisecond.
     pub speed: u32,
-    /// The console's command history.
-    pub history: History,
     /// The output of `kubectl get ds -A`, refreshed after every command and tick.
     ds_table: String,
     /// Every command run, for links and autosaves (`crate::share`).
@@ -165,7 +163,6 @@ impl Playground {
             selected_node: None,
             playing: false,
             speed: 1,
-            history: History::default(),
             ds_table: String::new(),
             log: record::Log::default(),
             settling: None,
@@ -500,14 +497,12 @@ impl Playground {
 
     // ---- console
 
-    /// The console's Enter: runs the line (blank lines do nothing) and remembers it.
+    /// The console's Enter: runs the line (blank lines do nothing). The page remembers it
+    /// (`History::remember`).
     pub fn console(&mut self, line: &str) -> Option<CommandOutput> {
         let line = line.trim();
         if line.is_empty() {
             return None;
-        }
-        if line.len() <= HISTORY_LINE_LIMIT {
-            self.history.push(line);
         }
         // The console has no here-documents of its own: `-f -` reads the editor.
         if reads_stdin(line) && !line.contains("<<") {
@@ -590,14 +585,13 @@ impl Playground {
     }
 
     /// Becomes `next` (a link, a preset, an imported file), numbering its transcript after this
-    /// one's, so that views keyed by entry id redraw, and keeping the console's history.
+    /// one's, so that views keyed by entry id redraw.
     pub fn replace(&mut self, mut next: Playground) {
         let offset = self.next_id;
         for e in &mut next.transcript {
             e.id += offset;
         }
         next.next_id += offset;
-        next.history = std::mem::take(&mut self.history);
         next.scripts_loaded += self.scripts_loaded;
         *self = next;
     }
@@ -607,9 +601,6 @@ impl Playground {
         self.transcript.clear();
     }
 }
-
-/// Longest console line kept in the Up/Down history.
-const HISTORY_LINE_LIMIT: usize = 64 * 1024;
 
 /// Longest command shown whole in the transcript: a pasted megabyte would make the page crawl.
 const SHOWN_COMMAND_LIMIT: usize = 2_000;

@@ -31,7 +31,7 @@ const PRESSURES: [&str; 4] = [
 ];
 
 /// A node card.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct NodeView {
     pub name: String,
     /// kubectl's ROLES (`control-plane`); None for a node without a role label (the card
@@ -79,7 +79,7 @@ impl NodeView {
 }
 
 /// A taint on a node card.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct TaintTag {
     /// As kubectl prints it: `key=value:Effect`.
     pub text: String,
@@ -88,7 +88,7 @@ pub struct TaintTag {
 }
 
 /// What a pod chip shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum PodState {
     Pending,
     ContainerCreating,
@@ -120,7 +120,7 @@ impl PodState {
 }
 
 /// A pod on a node card.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct PodChip {
     /// The pod's UID: the chip's key, the same for the pod's life.
     pub uid: String,
@@ -141,7 +141,7 @@ pub struct PodChip {
 }
 
 /// A DaemonSet's progress.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct DaemonSetView {
     pub namespace: String,
     pub name: String,
@@ -159,7 +159,7 @@ pub struct DaemonSetView {
 }
 
 /// One revision of a DaemonSet's history (`kubectl rollout history`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct RevisionView {
     pub namespace: String,
     pub daemonset: String,
@@ -179,7 +179,7 @@ pub struct Explanation {
 }
 
 /// One event of the timeline.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct EventView {
     /// When it last happened, in virtual time (`3s`, `1m12s`): stable, unlike kubectl's ages.
     pub at: String,

@@ -28,7 +28,7 @@ pub const MAX_VIRTUAL_MILLIS: u128 = 30 * 24 * 3600 * 1000;
 pub const MAX_NODES: u32 = 500;
 
 /// Why a link cannot be opened, as the page says it (in its language; English when printed).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LinkError(pub Text);
 
 impl fmt::Display for LinkError {

@@ -201,3 +201,50 @@ test('two tabs keep their own autosaves, and say so', async () => {
     await context.close();
   }
 });
+
+// Issue 22: the texts of the downloads come from the model as a reply (it may run in a worker),
+// and are saved as a Blob: the files hold the scenario's script and the cluster's objects.
+test('Download scenario and Download YAML save the script and the objects', async () => {
+  const { page, log } = await ctx.open();
+  await goto(page, ctx.server.url);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await run(page, 'kubectl label node node-1 disk=ssd');
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const save = async (name) => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name, exact: true }).click(),
+    ]);
+    const chunks = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+    return [download.suggestedFilename(), Buffer.concat(chunks).toString('utf8')];
+  };
+  const [scriptName, script] = await save('Download scenario');
+  assert.equal(scriptName, 'scenario.dsplay.txt');
+  assert.match(script, /^# DaemonSet Playground scenario: dsplay run FILE\n/);
+  assert.match(script, /^kubectl label node node-1 disk=ssd$/m);
+  const [yamlName, yaml] = await save('Download YAML');
+  assert.equal(yamlName, 'objects.yaml');
+  assert.match(yaml, /^  kind: DaemonSet$/m);
+  assert.match(yaml, /disk: ssd/);
+  assert.deepEqual(log.errors, []);
+});
+
+// Issue 22: the console's history is the page's, not the model's: opening other work (a preset
+// of the gallery) keeps it, and Up walks back to the commands typed before.
+test('the console history stays when a preset opens', async () => {
+  const { page, log } = await ctx.open();
+  await goto(page, ctx.server.url);
+  await run(page, 'kubectl get nodes');
+  await run(page, 'kubectl get ds -A');
+  await page.getByRole('combobox', { name: 'Preset' }).selectOption('rolling-update');
+  await nodes(page).getByRole('listitem', { name: 'node-4', exact: true }).waitFor();
+  await consoleBox(page).press('ArrowUp');
+  assert.equal(await consoleBox(page).inputValue(), 'kubectl get ds -A');
+  await consoleBox(page).press('ArrowUp');
+  assert.equal(await consoleBox(page).inputValue(), 'kubectl get nodes');
+  await consoleBox(page).press('ArrowDown');
+  await consoleBox(page).press('ArrowDown');
+  assert.equal(await consoleBox(page).inputValue(), '');
+  assert.deepEqual(log.errors, []);
+});

@@ -1,6 +1,6 @@
 //! `metav1.ObjectMeta` and `OwnerReference`.
 
-use super::{Extra, Shared, Str, StringMap, Time};
+use super::{Extra, ResourceVersion, Shared, Str, StringMap, Time};
 #[cfg(test)]
 use serde::Serialize;
 #[cfg(test)]
@@ -21,7 +21,7 @@ pub struct ObjectMeta {
     #[cfg_attr(test, serde(default))]
     pub uid: String,
     #[cfg_attr(test, serde(default))]
-    pub resource_version: String,
+    pub resource_version: ResourceVersion,
     #[cfg_attr(test, serde(default))]
     pub generation: i64,
     #[cfg_attr(test, serde(default))]
@@ -176,13 +176,40 @@ pub struct ObjectKey {
 impl ObjectKey {
     pub fn new(namespace: impl AsRef<str>, name: impl AsRef<str>) -> Self {
         ObjectKey {
-            namespace: namespace.as_ref().into(),
+            namespace: shared_namespace(namespace.as_ref()),
             name: name.as_ref().into(),
         }
     }
     pub fn of(meta: &ObjectMeta) -> Self {
         ObjectKey::new(&meta.namespace, &meta.name)
     }
+}
+
+/// How many namespaces [`shared_namespace`] keeps: a cluster's objects live in a few.
+const NAMESPACES_KEPT: usize = 8;
+
+thread_local! {
+    /// The namespaces of the keys made last, most recent first.
+    static NAMESPACES: std::cell::RefCell<Vec<Rc<str>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `namespace` as a string shared with the keys made before in it: 200,000 pods in `default`
+/// hold one copy of the name, not one each.
+fn shared_namespace(namespace: &str) -> Rc<str> {
+    NAMESPACES.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        if let Some(i) = kept.iter().position(|n| &**n == namespace) {
+            let found = kept[i].clone();
+            kept[..=i].rotate_right(1);
+            return found;
+        }
+        let new: Rc<str> = namespace.into();
+        if kept.len() == NAMESPACES_KEPT {
+            kept.pop();
+        }
+        kept.insert(0, new.clone());
+        new
+    })
 }
 
 impl std::fmt::Display for ObjectKey {

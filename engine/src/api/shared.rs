@@ -37,6 +37,7 @@ shared_default!(
     Vec<super::OwnerReference>,
     Vec<super::PodCondition>,
     Vec<super::ContainerStatus>,
+    String,
 );
 
 impl<T> Shared<T> {
@@ -126,6 +127,12 @@ impl<T: PartialEq> PartialEq for Shared<T> {
 impl<T: Eq> Eq for Shared<T> {}
 
 impl<T: fmt::Debug> fmt::Debug for Shared<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl<T: fmt::Display> fmt::Display for Shared<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.fmt(f)
     }

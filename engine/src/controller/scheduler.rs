@@ -28,7 +28,7 @@ pub enum Unfit {
 
 impl Scheduler {
     pub fn observe(&mut self, change: &Change, w: &World) {
-        let nodes: Vec<&String> = match change {
+        let nodes: Vec<&str> = match change {
             Change::Pod { key, nodes, .. } => match w.store.pod(key) {
                 Some(p) => {
                     if needs_binding(p) {
@@ -38,7 +38,7 @@ impl Scheduler {
                 }
                 None => nodes.iter().collect(), // a pod left: room on its node
             },
-            Change::Node(n) => vec![n],
+            Change::Node(n) => vec![n.as_str()],
             _ => return,
         };
         // Something changed on these nodes: pending pods pinned there get another try, and so

@@ -4,7 +4,7 @@
 //! text as written. Reading never fails: Markdown has no syntax errors.
 
 /// A block of a text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Block {
     Paragraph(Vec<Inline>),
     /// A fenced code block; `lang` is what follows the opening fence (may be empty).
@@ -19,7 +19,7 @@ pub enum Block {
 }
 
 /// A run of text inside a block.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Inline {
     Text(String),
     Code(String),

@@ -76,7 +76,7 @@ pub struct Goal {
 }
 
 /// A text in several languages.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Texts<T> {
     entries: Vec<(String, T)>,
 }

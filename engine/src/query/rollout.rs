@@ -11,7 +11,7 @@ use crate::placement::PlacementPolicy;
 use std::collections::HashMap;
 
 /// Where one node is in the rollout.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum NodeProgress {
     /// A pod of the current template, available; nothing old left.
     Done,
@@ -24,7 +24,7 @@ pub enum NodeProgress {
 }
 
 /// What the rollout does next.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Next {
     /// Every node that should run the pod runs the current template, available.
     Done,
@@ -43,7 +43,7 @@ pub enum Next {
 }
 
 /// A DaemonSet's rollout.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Rollout {
     /// The nodes that should run the pod, in name order, with their progress.
     pub nodes: Vec<(String, NodeProgress)>,

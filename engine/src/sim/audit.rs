@@ -23,11 +23,11 @@ pub(super) fn render(log: &AuditLog) -> String {
             let node = if e.node.is_empty() { "<none>" } else { &e.node };
             vec![
                 go_duration(e.at.millis() - EPOCH.millis()),
-                e.user.clone(),
+                e.user.to_string(),
                 e.verb.to_string(),
                 e.resource.to_string(),
-                e.namespace.clone(),
-                e.name.clone(),
+                e.namespace.to_string(),
+                e.name.to_string(),
                 node.to_string(),
             ]
         })

@@ -2,20 +2,12 @@
 //! timestamps, and graceful deletion (`CheckGracefulDelete`).
 
 use super::World;
-use super::audit::{AuditEntry, Request};
+use super::audit::Request;
 use crate::api::{ObjectKey, Pod, Shared};
 
-/// A pod write as the audit log (`sim audit`) records it.
-fn audit_entry(w: &World, by: Request, pod: &Pod) -> AuditEntry {
-    AuditEntry {
-        at: w.clock.now(),
-        user: by.user.to_string(),
-        verb: by.verb,
-        resource: by.resource,
-        namespace: pod.metadata.namespace.clone(),
-        name: pod.metadata.name.clone(),
-        node: crate::placement::get_target_node_name(pod).unwrap_or_default(),
-    }
+/// The node an audit entry (`sim audit`) names: the pod's, or the one it is pinned to.
+fn node_of(pod: &Pod) -> String {
+    crate::placement::get_target_node_name(pod).unwrap_or_default()
 }
 
 /// Creates a pod: a name from `generateName` (retrying on a clash), the admission plugins'
@@ -44,8 +36,8 @@ pub fn create_pod(w: &mut World, mut pod: Pod, user: &str) -> ObjectKey {
         labels.shrink_to_fit();
     }
     let key = ObjectKey::of(&pod.metadata);
-    let entry = audit_entry(w, Request::create(user), &pod);
-    w.audit.record(entry);
+    w.audit
+        .record(w.clock.now(), Request::create(user), &key, &node_of(&pod));
     w.store.put_pod(pod);
     key
 }
@@ -69,8 +61,7 @@ pub fn delete_pod(w: &mut World, key: &ObjectKey, grace: Option<i64>, by: Reques
     {
         return false; // already terminating with a grace period no longer than asked
     }
-    let entry = audit_entry(w, by, pod);
-    w.audit.record(entry);
+    w.audit.record(w.clock.now(), by, key, &node_of(pod));
     if at_once {
         w.store.remove_pod(key);
         return true;

@@ -8,8 +8,10 @@
 //!
 //! Bounded like a rotated audit file: the last [`MAX_ENTRIES`] writes are kept.
 
-use crate::api::Time;
+use super::held::Held;
+use crate::api::{ObjectKey, Time};
 use std::collections::VecDeque;
+use std::rc::Rc;
 
 /// Writes kept; older ones are dropped (and counted).
 pub const MAX_ENTRIES: usize = 10_000;
@@ -67,29 +69,42 @@ impl<'a> Request<'a> {
 }
 
 /// One write: the audit Event's `user.username`, `verb`, `objectRef` and the time it arrived.
+/// Its strings are shared: the namespace and name with the pod's key, the user and node with
+/// the log's other entries (10,000 entries, no allocation each).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuditEntry {
     pub at: Time,
     /// A [`users`] name, or `system:node:NAME` for a kubelet.
-    pub user: String,
+    pub user: Rc<str>,
     /// `create` or `delete`.
     pub verb: &'static str,
     /// `pods`, or `pods/eviction` for an eviction.
     pub resource: &'static str,
-    pub namespace: String,
-    pub name: String,
+    pub namespace: Rc<str>,
+    pub name: Rc<str>,
     /// The pod's node (`spec.nodeName`, else the node its affinity targets), or empty.
-    pub node: String,
+    pub node: Rc<str>,
 }
 
 #[derive(Debug, Default)]
 pub struct AuditLog {
     entries: VecDeque<AuditEntry>,
+    /// Users and node names, each once.
+    names: Held,
     dropped: u64,
 }
 
 impl AuditLog {
-    pub fn record(&mut self, entry: AuditEntry) {
+    pub fn record(&mut self, at: Time, by: Request, pod: &ObjectKey, node: &str) {
+        let entry = AuditEntry {
+            at,
+            user: self.names.get(by.user),
+            verb: by.verb,
+            resource: by.resource,
+            namespace: pod.namespace.clone(),
+            name: pod.name.clone(),
+            node: self.names.get(node),
+        };
         if self.entries.len() == MAX_ENTRIES {
             self.entries.pop_front();
             self.dropped += 1;
@@ -112,26 +127,21 @@ impl AuditLog {
 mod tests {
     use super::*;
 
-    fn entry(i: usize) -> AuditEntry {
-        AuditEntry {
-            at: Time::default(),
-            user: users::KUBECTL.into(),
-            verb: "delete",
-            resource: "pods",
-            namespace: "default".into(),
-            name: format!("p{i}"),
-            node: String::new(),
-        }
-    }
-
     #[test]
     fn audit_log_keeps_the_last_writes_and_counts_the_rest() {
         let mut log = AuditLog::default();
         for i in 0..MAX_ENTRIES + 3 {
-            log.record(entry(i));
+            let pod = ObjectKey::new("default", format!("p{i}"));
+            log.record(Time::default(), Request::delete(users::KUBECTL), &pod, "n1");
         }
         assert_eq!(log.dropped(), 3);
         assert_eq!(log.entries().count(), MAX_ENTRIES);
-        assert_eq!(log.entries().next().map(|e| e.name.as_str()), Some("p3"));
+        let first = log.entries().next().expect("kept");
+        assert_eq!((&*first.name, &*first.user), ("p3", users::KUBECTL));
+        let nodes: Vec<*const u8> = log.entries().map(|e| e.node.as_ptr()).collect();
+        assert!(
+            nodes.iter().all(|&n| n == nodes[0]),
+            "one copy of the node's name"
+        );
     }
 }

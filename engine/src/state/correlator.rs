@@ -9,6 +9,12 @@
 //! Groups are keyed by a hash of their strings, so that the recorder can renumber its interned
 //! strings without touching them. client-go forgets groups beyond 4,096 (an LRU); here they are
 //! forgotten once they no longer change anything (see [`Correlator::prune`]).
+//!
+//! Most groups only ever see one message (a pod's Scheduled, Pulled, Started…), and every event
+//! of such a group is recorded as one plain event whose last time is the group's: the recorder's
+//! log holds the group already. Such a group is not kept here; the recorder passes it in
+//! (`implied`), read from its latest plain event of the group. A group is kept once it is more
+//! than that: a second message, or an event the spam filter dropped.
 
 use super::hash::{FastHashMap, WordHash};
 use crate::api::Time;
@@ -27,17 +33,27 @@ const SPAM_REFILL_MS: f64 = 300_000.0;
 pub const COMBINED_PREFIX: &str = "(combined from similar events): ";
 
 /// A group's first distinct message (hashed) and when the last one came. Most groups only ever
-/// see one (a pod's Scheduled, Pulled, Started…), so the others are kept aside, in
-/// `Correlator::others` (a group is 16 bytes, there are several per pod).
-#[derive(Debug, Clone)]
-struct Group {
-    first: u64,
-    last: Time,
+/// see one, so the others are kept aside, in `Correlator::others`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Group {
+    pub first: u64,
+    pub last: Time,
+}
+
+/// What [`Correlator::aggregate`] decided about one event.
+#[derive(Debug, Clone, Copy)]
+pub struct Aggregated {
+    /// Whether the event is recorded as the combined event of its group.
+    pub combined: bool,
+    key: u64,
+    /// The group after the event, and whether it is kept (not implied by the log).
+    group: Group,
+    kept: bool,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Correlator {
-    /// Aggregate key → its group.
+    /// Aggregate key → its group, for the groups the recorder's log does not imply.
     groups: FastHashMap<u64, Group>,
     /// Aggregate key → the group's other distinct messages, for the groups that have some.
     others: FastHashMap<u64, Vec<u64>>,
@@ -53,31 +69,64 @@ pub fn hash_of(parts: &[&str]) -> u64 {
 }
 
 impl Correlator {
+    /// Whether the group `key` is kept here (else the recorder's log implies it, or it is new).
+    pub fn keeps(&self, key: u64) -> bool {
+        self.groups.contains_key(&key)
+    }
+
     /// `EventAggregate`: whether this event is recorded as the combined event of its group.
-    pub fn aggregate(&mut self, now: Time, group: u64, message: u64) -> bool {
-        let g = self.groups.entry(group).or_insert(Group {
+    /// `implied` is the group as the recorder's log implies it, for a group not kept here.
+    /// If the event is then not recorded, call [`Correlator::not_recorded`].
+    pub fn aggregate(
+        &mut self,
+        now: Time,
+        key: u64,
+        message: u64,
+        implied: Option<Group>,
+    ) -> Aggregated {
+        let kept = self.groups.get(&key).copied();
+        let mut g = kept.or(implied).unwrap_or(Group {
             first: message,
             last: now,
         });
         if now.millis() - g.last.millis() > AGGREGATE_INTERVAL_MS {
             g.first = message;
-            self.others.remove(&group);
+            self.others.remove(&key);
         } else if g.first != message {
-            let more = self.others.entry(group).or_default();
+            let more = self.others.entry(key).or_default();
             if !more.contains(&message) {
                 more.push(message);
             }
         }
         g.last = now;
-        let seen = 1 + self.others.get(&group).map_or(0, Vec::len);
-        if seen < AGGREGATE_MAX_EVENTS {
-            return false;
+        let seen = 1 + self.others.get(&key).map_or(0, Vec::len);
+        let combined = seen >= AGGREGATE_MAX_EVENTS;
+        if combined {
+            // Do not grow the set past the threshold (client-go's PopAny).
+            if let Some(more) = self.others.get_mut(&key) {
+                more.pop();
+            }
         }
-        // Do not grow the set past the threshold (client-go's PopAny).
-        if let Some(more) = self.others.get_mut(&group) {
-            more.pop();
+        // With one message the event is recorded plain, as the group's latest: the log holds
+        // the group. With more (`others`) it is kept.
+        let keep = kept.is_some() || self.others.contains_key(&key);
+        if keep {
+            self.groups.insert(key, g);
         }
-        true
+        Aggregated {
+            combined,
+            key,
+            group: g,
+            kept: keep,
+        }
+    }
+
+    /// The event `aggregated` decided about was not recorded (the spam filter dropped it): the
+    /// log no longer implies its group, which is kept from now on.
+    pub fn not_recorded(&mut self, aggregated: &Aggregated) {
+        if !aggregated.kept {
+            self.groups.insert(aggregated.key, aggregated.group);
+        }
     }
 
     /// The spam filter's `TryAccept`: false when the source has no token left for the object.
@@ -122,16 +171,47 @@ mod tests {
     #[test]
     fn the_tenth_similar_event_is_combined() {
         let mut c = Correlator::default();
+        // The recorder's log: each group's latest plain event, what it implies.
+        let mut log = FastHashMap::default();
+        let mut combined = |at: Time, key: u64, m: u64| {
+            let implied = log.get(&key).copied().filter(|_| !c.keeps(key));
+            let a = c.aggregate(at, key, m, implied);
+            if !a.combined {
+                log.insert(key, Group { first: m, last: at });
+            }
+            a.combined
+        };
         let t = Time(0);
         for m in 0..9 {
-            assert!(!c.aggregate(t, 1, m));
+            assert!(!combined(t, 1, m));
         }
-        assert!(c.aggregate(t, 1, 9));
-        assert!(c.aggregate(t.plus_millis(1000), 1, 10));
-        assert!(!c.aggregate(t, 2, 0), "another group is apart");
+        assert!(combined(t, 1, 9));
+        assert!(combined(t.plus_millis(1000), 1, 10));
+        assert!(!combined(t, 2, 0), "another group is apart");
         // Quiet for longer than the interval: counting starts over.
         let later = t.plus_millis(1000 + AGGREGATE_INTERVAL_MS + 1);
-        assert!(!c.aggregate(later, 1, 11));
+        assert!(!combined(later, 1, 11));
+    }
+
+    /// A group with one message is not kept: the recorder's log implies it. A second message,
+    /// or an event the spam filter dropped, makes it kept.
+    #[test]
+    fn a_group_is_kept_once_the_log_no_longer_implies_it() {
+        let mut c = Correlator::default();
+        let t = Time(0);
+        let a = c.aggregate(t, 1, 7, None);
+        assert!(
+            !a.combined && !c.keeps(1),
+            "one message: implied by the log"
+        );
+        let implied = Group { first: 7, last: t };
+        c.aggregate(t.plus_millis(5), 1, 7, Some(implied));
+        assert!(!c.keeps(1), "the same message again");
+        c.aggregate(t.plus_millis(9), 1, 8, Some(implied));
+        assert!(c.keeps(1), "a second message");
+        let dropped = c.aggregate(t, 2, 7, None);
+        c.not_recorded(&dropped);
+        assert!(c.keeps(2), "an event the log does not hold");
     }
 
     /// client-go TestEventSpamFilter: a burst of 25, then one every 5 minutes.
@@ -153,8 +233,8 @@ mod tests {
     fn prune_forgets_idle_groups_and_full_buckets() {
         let mut c = Correlator::default();
         let t = Time(0);
-        c.aggregate(t, 1, 1);
-        c.aggregate(t, 1, 2);
+        c.aggregate(t, 1, 1, None);
+        c.aggregate(t, 1, 2, Some(Group { first: 1, last: t }));
         c.allow(t, 7);
         c.prune(t);
         assert_eq!((c.groups.len(), c.buckets.len()), (1, 1));

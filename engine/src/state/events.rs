@@ -3,13 +3,15 @@
 //! event bumps `count` and `lastTimestamp` instead of adding a new one).
 //!
 //! Events are the most numerous objects (about six per pod), so they are stored compactly: every
-//! string once, in an [`Interner`], the constants a call site names (kind, type, reason,
-//! component) as one number, the message as a template and its arguments ([`Message`]), and an
+//! string once, in an [`Interner`], the constants a call site names (kind, apiVersion, type,
+//! reason, component) as one number, the object (namespace, name, UID) as another, the message as a template and its arguments ([`Message`]), and an
 //! event as a row of symbols. The `Event` objects are
 //! built when read: all of them for `kubectl get events` ([`Recorder::events`], kept until the
 //! next event), or one at a time ([`Recorder::iter`]).
 
-use super::correlator::{COMBINED_PREFIX, Correlator, hash_of};
+use super::chunked::Chunked;
+use super::correlator::{COMBINED_PREFIX, Correlator, Group, hash_of};
+use super::event_objects::{Object, Objects};
 use super::hash::WordHash;
 use super::hash_index::HashIndex;
 use super::interner::{Interner, Sym};
@@ -29,14 +31,16 @@ const SWEEP_EVERY: usize = 4096;
 
 #[derive(Debug, Clone, Default)]
 pub struct Recorder {
-    rows: Vec<Row>,
+    rows: Chunked<Row>,
     strings: Interner,
-    /// The constants an event is recorded with (kind, type, reason, component), each
-    /// combination once, and apiVersions: the code names them, so there are a few dozen and
-    /// they are kept.
+    /// The constants an event is recorded with (kind, apiVersion, type, reason, component),
+    /// each combination once: the code names them, so there are a few dozen and they are kept.
     classes: Classes,
-    /// Identical events (same object, type, reason, message and source), by a hash of those
-    /// fields → their index in `rows`.
+    /// The objects the kept events are about, each once (an object has several events).
+    objects: Objects,
+    /// Events by a hash of their object, class and host (their correlator group) → their index
+    /// in `rows`: identical events (the same and the same message) are found among them, and
+    /// the group's latest plain event (see `correlator`).
     seen: HashIndex,
     counter: u64,
     /// `rows.len()` after the last sweep.
@@ -47,12 +51,11 @@ pub struct Recorder {
 }
 
 /// One event: what sets it apart from the others (the strings, as symbols), its times and count.
+/// 56 bytes: there are about six per pod.
 #[derive(Debug, Clone, PartialEq)]
 struct Row {
     key: Key,
-    /// The rest of `involvedObject` (`api_version` in `classes`' strings).
-    uid: Sym,
-    api_version: Sym,
+    /// The rest of `involvedObject`.
     field_path: Sym,
     /// The event's number in the log, modulo 2^32: its name's hex suffix is
     /// `firstTimestamp (ms) * 1000 + number`.
@@ -65,63 +68,62 @@ struct Row {
 /// What makes two events the same (the recorder's de-duplication key).
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Key {
+    /// The number in `classes`, with [`COMBINED`] set for a combined event.
     class: u32,
-    namespace: Sym,
-    name: Sym,
+    object: Object,
     host: Sym,
     /// For a combined event, the message shown after [`COMBINED_PREFIX`], which is all of the
     /// key's message upstream: combined events of one group are the same whatever their text.
     message: Text,
-    combined: bool,
+}
+
+/// The bit of `Key::class` that marks a combined event.
+const COMBINED: u32 = 1 << 31;
+
+fn group_hash(class: u32, object: Object, host: Sym) -> u32 {
+    let mut h = WordHash::default();
+    (class, object, host).hash(&mut h);
+    h.finish() as u32
 }
 
 impl Key {
-    /// A hash of the symbols: no allocation, and cheap.
+    fn combined(&self) -> bool {
+        self.class & COMBINED != 0
+    }
+
+    fn class(&self) -> u32 {
+        self.class & !COMBINED
+    }
+
+    /// A hash of the symbols of its group (all but the message and the combined mark): no
+    /// allocation, and cheap.
     fn identity(&self) -> u32 {
-        let mut h = WordHash::default();
-        (
-            self.class,
-            self.namespace,
-            self.name,
-            self.host,
-            self.combined,
-        )
-            .hash(&mut h);
-        if !self.combined {
-            self.message.hash(&mut h);
-        }
-        h.finish() as u32
+        group_hash(self.class(), self.object, self.host)
     }
 
     fn same(&self, o: &Key) -> bool {
-        (
-            self.class,
-            self.namespace,
-            self.name,
-            self.host,
-            self.combined,
-        ) == (o.class, o.namespace, o.name, o.host, o.combined)
-            && (self.combined || self.message == o.message)
+        (self.class, self.object, self.host) == (o.class, o.object, o.host)
+            && (self.combined() || self.message == o.message)
     }
 }
 
-/// `involvedObject.kind`, the event's type and reason and `source.component`.
+/// `involvedObject.kind` and `.apiVersion`, the event's type and reason and `source.component`.
 #[derive(Debug, Clone, Default)]
 struct Classes {
     strings: Interner,
-    all: Vec<[Sym; 4]>,
-    /// A hash of the four strings → their number in `all`: one lookup per event.
+    all: Vec<[Sym; 5]>,
+    /// A hash of the five strings → their number in `all`: one lookup per event.
     ids: HashIndex,
 }
 
 impl Classes {
-    fn id(&mut self, parts: [&str; 4]) -> u32 {
+    fn id(&mut self, parts: [&str; 5]) -> u32 {
         let mut h = WordHash::default();
         parts.hash(&mut h);
         let hash = h.finish() as u32;
         let found = self.ids.find(hash, |i| {
             let syms = &self.all[i as usize];
-            (0..4).all(|p| self.strings.get(syms[p]) == parts[p])
+            (0..5).all(|p| self.strings.get(syms[p]) == parts[p])
         });
         found.unwrap_or_else(|| {
             let i = self.all.len() as u32;
@@ -141,12 +143,14 @@ const KIND: usize = 0;
 const TYPE: usize = 1;
 const REASON: usize = 2;
 const COMPONENT: usize = 3;
+const API_VERSION: usize = 4;
 
 /// One recorded event, read in place.
 #[derive(Clone, Copy)]
 pub struct EventRef<'a> {
     strings: &'a Interner,
     classes: &'a Classes,
+    objects: &'a Objects,
     row: &'a Row,
 }
 
@@ -155,20 +159,20 @@ impl<'a> EventRef<'a> {
         self.strings.get(sym)
     }
     fn class(&self, part: usize) -> &'a str {
-        self.classes.get(self.row.key.class, part)
+        self.classes.get(self.row.key.class(), part)
     }
     /// `involvedObject.kind`, `.namespace`, `.name`, `.uid`.
     pub fn kind(&self) -> &'a str {
         self.class(KIND)
     }
     pub fn namespace(&self) -> &'a str {
-        self.s(self.row.key.namespace)
+        self.s(self.objects.get(self.row.key.object).namespace)
     }
     pub fn name(&self) -> &'a str {
-        self.s(self.row.key.name)
+        self.s(self.objects.get(self.row.key.object).name)
     }
     pub fn uid(&self) -> &'a str {
-        self.s(self.row.uid)
+        self.s(self.objects.get(self.row.key.object).uid)
     }
     pub fn type_(&self) -> &'a str {
         self.class(TYPE)
@@ -179,7 +183,7 @@ impl<'a> EventRef<'a> {
     /// The message, formatted from its template.
     pub fn message(&self) -> String {
         let key = &self.row.key;
-        let prefix = if key.combined { COMBINED_PREFIX } else { "" };
+        let prefix = if key.combined() { COMBINED_PREFIX } else { "" };
         key.message.format(self.strings, prefix)
     }
     pub fn last_timestamp(&self) -> Time {
@@ -212,7 +216,7 @@ impl<'a> EventRef<'a> {
                 namespace: self.namespace().into(),
                 name: self.name().into(),
                 uid: self.uid().into(),
-                api_version: self.classes.strings.get(r.api_version).into(),
+                api_version: self.class(API_VERSION).into(),
                 field_path: self.s(r.field_path).into(),
             },
             reason: self.reason().into(),
@@ -246,6 +250,7 @@ impl Recorder {
         self.rows.iter().map(|row| EventRef {
             strings: &self.strings,
             classes: &self.classes,
+            objects: &self.objects,
             row,
         })
     }
@@ -281,26 +286,47 @@ impl Recorder {
             type_,
             reason,
         ]);
-        let combined = self.correlator.aggregate(now, group, message.identity());
+        // Classes are kept (never renumbered): numbered before the sweep.
+        let class = (self.classes).id([kind, type_, reason, component, api_version]);
+        // The object and host as the log knows them, if it does: for the group the log implies,
+        // then the event's key.
+        let s = |text: &str| self.strings.find(text);
+        let known = match [s(namespace), s(name), s(uid), s(host)] {
+            [Some(ns), Some(n), Some(u), Some(h)] => Some((self.objects.find([ns, n, u]), h)),
+            _ => None,
+        };
+        let implied = match known {
+            Some((Some(object), host)) if !self.correlator.keeps(group) => {
+                self.implied_group(class, object, host)
+            }
+            _ => None,
+        };
+        let aggregated = (self.correlator).aggregate(now, group, message.identity(), implied);
         if !self.correlator.allow(now, hash_of(&source_and_object)) {
+            self.correlator.not_recorded(&aggregated);
             return;
         }
+        let combined = aggregated.combined;
         self.built = OnceCell::new();
-        // Before interning: a sweep renumbers the symbols of the events it keeps.
-        self.sweep(now);
-        let class = self.classes.id([kind, type_, reason, component]);
-        let api_version = self.classes.strings.intern(api_version);
-        let mut s = |text: &str| self.strings.intern(text);
-        let key = Key {
-            class,
-            namespace: s(namespace),
-            name: s(name),
-            host: s(host),
-            message: message.intern(&mut self.strings),
-            combined,
+        // Before interning: a sweep renumbers the symbols of the events it keeps (those found
+        // above too).
+        let swept = self.sweep(now);
+        let (involved, host) = match known {
+            Some((Some(involved), host)) if !swept => (involved, host),
+            _ => {
+                let mut s = |text: &str| self.strings.intern(text);
+                let names = [s(namespace), s(name), s(uid)];
+                let host = s(host);
+                (self.objects.id(names), host)
+            }
         };
-        let mut s = |text: &str| self.strings.intern(text);
-        let (uid, field_path) = (s(uid), s(&object.field_path));
+        let key = Key {
+            class: if combined { class | COMBINED } else { class },
+            object: involved,
+            host,
+            message: message.intern(&mut self.strings),
+        };
+        let field_path = self.strings.intern(&object.field_path);
         let id = key.identity();
         let rows = &self.rows;
         let found = self.seen.find(id, |i| rows[i as usize].key.same(&key));
@@ -316,8 +342,6 @@ impl Recorder {
         self.seen.insert(id, self.rows.len() as u32);
         self.rows.push(Row {
             key,
-            uid,
-            api_version,
             field_path,
             // Modulo 2^32: the names of events past the four billionth would differ.
             number: self.counter as u32,
@@ -327,33 +351,44 @@ impl Recorder {
         });
     }
 
+    /// The correlator group of the events about `object` in `class` from `host`, as the log implies it: the message and time of its latest plain event.
+    fn implied_group(&self, class: u32, object: Object, host: Sym) -> Option<Group> {
+        let rows = &self.rows;
+        let latest = (self.seen.all(group_hash(class, object, host)))
+            .map(|i| &rows[i as usize])
+            .filter(|r| (r.key.class, r.key.object, r.key.host) == (class, object, host))
+            .max_by_key(|r| r.last_timestamp)?;
+        Some(Group {
+            first: latest.key.message.identity(&self.strings),
+            last: latest.last_timestamp,
+        })
+    }
+
     /// Drops events last seen more than [`EVENT_TTL_MILLIS`] ago, as the API server's TTL does,
-    /// and the strings only they used.
-    fn sweep(&mut self, now: Time) {
+    /// and the strings only they used. Whether it ran (symbols are then renumbered).
+    fn sweep(&mut self, now: Time) -> bool {
         if self.rows.len() < self.swept_len * 2 + SWEEP_EVERY {
-            return;
+            return false;
         }
         let oldest_kept = now.plus_millis(-EVENT_TTL_MILLIS);
         self.rows.retain(|r| r.last_timestamp >= oldest_kept);
         self.correlator.prune(now);
+        let objects = &self.objects;
         let used = self.rows.iter().flat_map(|r| {
             let k = &r.key;
-            [k.namespace, k.name, k.host, r.uid, r.field_path]
+            let o = objects.get(k.object);
+            [o.namespace, o.name, o.uid, k.host, r.field_path]
                 .into_iter()
                 .chain(k.message.symbols())
         });
         let (strings, renumber) = self.strings.compact(used);
-        for r in &mut self.rows {
+        let kept = self.rows.iter_mut().map(|r| &mut r.key.object);
+        self.objects = self.objects.compact(kept, |sym| renumber.apply(sym));
+        for r in self.rows.iter_mut() {
             let k = &mut r.key;
-            for sym in [
-                &mut k.namespace,
-                &mut k.name,
-                &mut k.host,
-                &mut r.uid,
-                &mut r.field_path,
-            ]
-            .into_iter()
-            .chain(k.message.symbols_mut())
+            for sym in [&mut k.host, &mut r.field_path]
+                .into_iter()
+                .chain(k.message.symbols_mut())
             {
                 *sym = renumber.apply(*sym);
             }
@@ -364,6 +399,7 @@ impl Recorder {
             self.seen.insert(r.key.identity(), i as u32);
         }
         self.swept_len = self.rows.len();
+        true
     }
 }
 
@@ -420,6 +456,39 @@ mod tests {
     fn record(r: &mut Recorder, at: Time, name: &str, message: &str) {
         let src = source("kubelet", "n1");
         r.record(at, pod_ref(name), "Normal", "Pulled", message, src);
+    }
+
+    /// client-go's EventCorrelator, where the log stands in for a group (see `correlator`): an
+    /// event the spam filter drops still counts as the group's latest, so a second message 9¾
+    /// minutes later is within the aggregation interval (10 minutes from the dropped event, not
+    /// from the last recorded one), and the tenth distinct message is combined.
+    #[test]
+    fn a_dropped_event_keeps_its_group_alive() {
+        let mut r = Recorder::default();
+        let t = Time(0);
+        let min = 60_000;
+        for _ in 0..25 {
+            record(&mut r, t, "a", "m0");
+        }
+        record(&mut r, t.plus_millis(9 * min), "a", "m0");
+        // 0.9 tokens: dropped.
+        record(&mut r, t.plus_millis(9 * min + 30_000), "a", "m0");
+        assert_eq!(r.events()[0].count, 26);
+        let mut at = t.plus_millis(19 * min + 15_000);
+        for m in 1..=9 {
+            record(&mut r, at, "a", &format!("m{m}"));
+            at = at.plus_millis(5 * min);
+        }
+        let messages: Vec<&str> = r.events().iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(messages.len(), 10);
+        assert_eq!(messages[8], "m8");
+        assert_eq!(messages[9], "(combined from similar events): m9");
+    }
+
+    /// About six rows a pod: their size is most of the log's.
+    #[test]
+    fn a_row_is_56_bytes() {
+        assert_eq!(std::mem::size_of::<Row>(), 56);
     }
 
     #[test]

@@ -5,6 +5,10 @@
 use super::hash::FastHashMap;
 use std::collections::hash_map::Entry;
 
+/// Marks a number in `first` whose hash has more numbers in `more`: a lookup probes `more` only
+/// then. Numbers are below 2^31 (row and symbol indices: memory runs out long before).
+const MORE: u32 = 1 << 31;
+
 #[derive(Debug, Clone, Default)]
 pub struct HashIndex {
     first: FastHashMap<u32, u32>,
@@ -19,18 +23,27 @@ impl HashIndex {
             Entry::Vacant(slot) => {
                 slot.insert(n);
             }
-            Entry::Occupied(_) => self.more.entry(hash).or_default().push(n),
+            Entry::Occupied(mut slot) => {
+                *slot.get_mut() |= MORE;
+                self.more.entry(hash).or_default().push(n);
+            }
         }
     }
 
     /// The first number under `hash` that `is` accepts.
     pub fn find(&self, hash: u32, mut is: impl FnMut(u32) -> bool) -> Option<u32> {
-        self.first
-            .get(&hash)
-            .into_iter()
-            .chain(self.more.get(&hash).into_iter().flatten())
-            .copied()
-            .find(|&n| is(n))
+        self.all(hash).find(|&n| is(n))
+    }
+
+    /// Every number under `hash`.
+    pub fn all(&self, hash: u32) -> impl Iterator<Item = u32> + '_ {
+        let first = self.first.get(&hash).copied();
+        let more = match first {
+            Some(n) if n & MORE != 0 => self.more.get(&hash),
+            _ => None,
+        };
+        let first = first.map(|n| n & !MORE);
+        first.into_iter().chain(more.into_iter().flatten().copied())
     }
 
     pub fn clear(&mut self) {
@@ -53,6 +66,7 @@ mod tests {
         assert_eq!(i.find(7, |n| n == 1), Some(1));
         assert_eq!(i.find(7, |n| n == 3), None);
         assert_eq!(i.find(8, |_| true), Some(3));
+        assert_eq!(i.all(7).collect::<Vec<_>>(), [1, 2]);
         i.clear();
         assert_eq!(i.find(7, |_| true), None);
     }

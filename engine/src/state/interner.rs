@@ -43,10 +43,27 @@ impl Interner {
         }
         // The buffer is bounded by memory first (4 GB of text, more than a page can hold).
         let i = self.ends.len();
+        // Grown by a quarter, not doubled: the names and UIDs of 200,000 pods are megabytes of
+        // text, and doubling leaves up to half of it unused.
+        if self.text.len() + s.len() > self.text.capacity() {
+            let more = (self.text.capacity() / 4).max(s.len()).max(64);
+            self.text.reserve_exact(more);
+        }
         self.text.push_str(s);
+        if self.ends.len() == self.ends.capacity() {
+            self.ends.reserve_exact((self.ends.len() / 4).max(16));
+        }
         self.ends.push(self.text.len() as u32);
         self.ids.insert(hash, i as u32);
         Sym::at(i)
+    }
+
+    /// The symbol of `s`, if it is interned.
+    pub fn find(&self, s: &str) -> Option<Sym> {
+        let i = self
+            .ids
+            .find(hash32(s), |i| self.get(Sym::at(i as usize)) == s)?;
+        Some(Sym::at(i as usize))
     }
 
     pub fn get(&self, sym: Sym) -> &str {
@@ -95,6 +112,8 @@ mod tests {
         assert_eq!(i.get(a), "Pulled");
         assert_eq!(i.get(empty), "");
         assert_eq!(i.intern(""), empty);
+        assert_eq!(i.find("Started"), Some(b));
+        assert_eq!(i.find("Killing"), None);
     }
 
     #[test]

@@ -1,50 +1,92 @@
-//! A small set of object keys, as a sorted vector: the store keeps one per controller and node
-//! (a DaemonSet's pods on one node: mostly one), and one per node for its orphans. A `BTreeSet`
-//! allocates a node of eleven keys for even one key; this holds exactly its keys.
+//! A small set of object keys, as a sorted vector: the store keeps one per node for its pods, one
+//! per controller and node (a DaemonSet's pods on one node: mostly one) and one per node for its
+//! orphans. A `BTreeSet` allocates a node of eleven keys for even one key, and its nodes are
+//! half full after keys come in order; this holds one key inline and about as many keys as
+//! it has room for.
 
 use crate::api::ObjectKey;
 
-/// Up to this many keys, a set has room for exactly its keys.
+/// Up to this many keys, a set has room for exactly its keys; beyond, it grows by a quarter.
 const SMALL: usize = 8;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct KeySet(Vec<ObjectKey>);
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeySet(Keys);
+
+/// One key is held inline (a DaemonSet's pod on a node: most sets), more in a sorted vector.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Keys {
+    One(ObjectKey),
+    Many(Vec<ObjectKey>),
+}
+
+impl Default for KeySet {
+    fn default() -> Self {
+        KeySet(Keys::Many(Vec::new()))
+    }
+}
 
 impl KeySet {
     /// Adds `key`; false if it was there already.
     pub fn insert(&mut self, key: ObjectKey) -> bool {
-        match self.0.binary_search(&key) {
-            Ok(_) => false,
-            Err(i) => {
-                // A first push takes room for four keys; most sets hold one, so a small set
-                // grows one key at a time.
-                if self.0.len() == self.0.capacity() && self.0.len() < SMALL {
-                    self.0.reserve_exact(1);
-                }
-                self.0.insert(i, key);
+        match &mut self.0 {
+            Keys::Many(keys) if keys.is_empty() => {
+                self.0 = Keys::One(key);
                 true
             }
+            Keys::One(one) if *one == key => false,
+            Keys::One(one) => {
+                let mut keys = vec![one.clone(), key];
+                keys.sort();
+                self.0 = Keys::Many(keys);
+                true
+            }
+            Keys::Many(keys) => match keys.binary_search(&key) {
+                Ok(_) => false,
+                Err(i) => {
+                    // Doubling would leave up to half the room unused in the sets of a node's
+                    // pods: a small set grows one key at a time, a larger one by a quarter.
+                    if keys.len() == keys.capacity() {
+                        keys.reserve_exact(if keys.len() < SMALL {
+                            1
+                        } else {
+                            keys.len() / 4
+                        });
+                    }
+                    keys.insert(i, key);
+                    true
+                }
+            },
         }
     }
 
     /// Removes `key`; false if it was not there.
     pub fn remove(&mut self, key: &ObjectKey) -> bool {
-        match self.0.binary_search(key) {
-            Ok(i) => {
-                self.0.remove(i);
+        match &mut self.0 {
+            Keys::One(one) if one == key => {
+                self.0 = Keys::Many(Vec::new());
                 true
             }
-            Err(_) => false,
+            Keys::One(_) => false,
+            Keys::Many(keys) => match keys.binary_search(key) {
+                Ok(i) => {
+                    keys.remove(i);
+                    true
+                }
+                Err(_) => false,
+            },
         }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        matches!(&self.0, Keys::Many(keys) if keys.is_empty())
     }
 
     /// The keys in order.
     pub fn iter(&self) -> std::slice::Iter<'_, ObjectKey> {
-        self.0.iter()
+        match &self.0 {
+            Keys::One(one) => std::slice::from_ref(one).iter(),
+            Keys::Many(keys) => keys.iter(),
+        }
     }
 }
 
@@ -65,9 +107,15 @@ mod tests {
     fn a_small_set_has_room_for_its_keys_only() {
         let mut set = KeySet::default();
         set.insert(ObjectKey::new("default", "a"));
-        assert_eq!(set.0.capacity(), 1);
+        assert!(
+            matches!(set.0, super::Keys::One(_)),
+            "one key is held inline"
+        );
         set.insert(ObjectKey::new("default", "b"));
-        assert_eq!(set.0.capacity(), 2);
+        let super::Keys::Many(keys) = &set.0 else {
+            panic!("two keys are a vector")
+        };
+        assert_eq!(keys.capacity(), 2);
     }
 
     #[test]

@@ -99,6 +99,17 @@ impl Text {
         std::iter::once(&mut self.template).chain(self.args.iter_mut().flatten())
     }
 
+    /// [`Message::identity`] of the message this was interned from.
+    pub fn identity(&self, strings: &Interner) -> u64 {
+        let mut h = WordHash::default();
+        h.write(strings.get(self.template).as_bytes());
+        for a in self.args.iter().flatten() {
+            h.write_u8(0xff);
+            h.write(strings.get(*a).as_bytes());
+        }
+        h.finish()
+    }
+
     /// The message as shown, after `prefix`.
     pub fn format(&self, strings: &Interner, prefix: &str) -> String {
         let template = strings.get(self.template);
@@ -131,6 +142,8 @@ mod tests {
         let plain = Message::from("taint {a: }".to_string());
         assert_eq!(plain.intern(&mut s).format(&s, "x: "), "x: taint {a: }");
         assert_ne!(t.identity(), plain.identity());
+        assert_eq!(t.intern(&mut s).identity(&s), t.identity());
+        assert_eq!(plain.intern(&mut s).identity(&s), plain.identity());
         assert_eq!(
             t.identity(),
             Message::template("Successfully assigned {}/{} to {}", &["ns", "p", "n1"]).identity()

@@ -5,15 +5,19 @@
 
 pub mod apiserver;
 pub mod audit;
+mod chunked;
 pub mod clock;
 mod correlator;
+mod event_objects;
 pub mod events;
 pub(crate) mod hash;
 mod hash_index;
+mod held;
 mod interner;
 mod key_set;
 mod message;
 pub mod names;
+mod node_ids;
 pub mod node_usage;
 mod recent;
 pub mod store;

@@ -2,12 +2,14 @@
 //! right and every change is recorded for the controllers (as informers would deliver it).
 
 use super::hash::FastHashMap;
+use super::held::Held;
 use super::key_set::KeySet;
+use super::node_ids::{NodeId, NodeIds};
 use super::node_usage::{NodeUsage, counted_on};
 use super::recent::Recent;
 use crate::api::{
     ContainerStatus, ControllerRevision, DaemonSet, DaemonSetStatus, Deployment, Node, ObjectKey,
-    Pod, PodCondition, PodStatus, ReplicaSet,
+    Pod, PodCondition, PodStatus, ReplicaSet, ResourceVersion, Shared,
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
@@ -23,13 +25,48 @@ pub enum Change {
     /// `owners` the controller UIDs before and after (empty when it is, or became, an orphan).
     Pod {
         key: ObjectKey,
-        nodes: Vec<String>,
-        owners: Vec<String>,
+        nodes: Pair,
+        owners: Pair,
     },
     DaemonSet(ObjectKey),
     Revision(ObjectKey),
     Deployment(ObjectKey),
     ReplicaSet(ObjectKey),
+}
+
+/// At most two strings, inline and shared with the store's tables: a pod's nodes or controller
+/// UIDs before and after a write (no allocation for the change of every pod write).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Pair([Option<Rc<str>>; 2]);
+
+impl Pair {
+    fn of(first: Option<Rc<str>>, second: Option<Rc<str>>) -> Pair {
+        match first {
+            Some(_) => Pair([first, second]),
+            None => Pair([second, None]),
+        }
+    }
+
+    pub fn iter(&self) -> PairIter<'_> {
+        self.0.iter().flatten().map(|s| &**s)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0[0].is_none()
+    }
+}
+
+type PairIter<'a> = std::iter::Map<
+    std::iter::Flatten<std::slice::Iter<'a, Option<Rc<str>>>>,
+    fn(&'a Rc<str>) -> &'a str,
+>;
+
+impl<'a> IntoIterator for &'a Pair {
+    type Item = &'a str;
+    type IntoIter = PairIter<'a>;
+    fn into_iter(self) -> PairIter<'a> {
+        self.iter()
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -48,8 +85,9 @@ pub struct Store {
     revisions: BTreeMap<ObjectKey, ControllerRevision>,
     deployments: BTreeMap<ObjectKey, Rc<Deployment>>,
     replicasets: BTreeMap<ObjectKey, Rc<ReplicaSet>>,
-    /// Pods by the node they are bound or pinned to.
-    pods_by_node: HashMap<String, BTreeSet<ObjectKey>>,
+    /// Pods by the node they are bound or pinned to (tens a node, where a tree would hold
+    /// nodes of eleven keys half full).
+    pods_by_node: HashMap<String, KeySet>,
     /// Pods with no derivable node (not pinned, not bound).
     unplaced_pods: BTreeSet<ObjectKey>,
     /// Pods by the UID of their controller.
@@ -57,7 +95,11 @@ pub struct Store {
     /// Pods by the UID of their controller, then by node: a DaemonSet reads its own pods on a
     /// node without looking at the other DaemonSets' (the cost of a sync stays independent of
     /// how many DaemonSets there are).
-    owned_on_node: HashMap<String, HashMap<String, KeySet>>,
+    /// Nodes by number (`node_ids`): a pod's entry holds no copy of its node's name.
+    owned_on_node: HashMap<String, HashMap<NodeId, KeySet>>,
+    node_ids: NodeIds,
+    /// Controller UIDs, each once, for the changes.
+    uids: Held,
     /// Pods without a controller, by node.
     orphans_on_node: HashMap<String, KeySet>,
     /// For each node, a number that changes whenever the node or a pod bound or pinned to it
@@ -74,6 +116,9 @@ pub struct Store {
     /// Status parts recently written, for pods that hold the same to share (kubelet writes).
     recent_conditions: Recent<Vec<PodCondition>>,
     recent_container_statuses: Recent<Vec<ContainerStatus>>,
+    /// Every host IP written to a pod's status, once: the pods of a node share their node's
+    /// (an entry a node address ever used).
+    host_ips: HashMap<String, Shared<String>>,
 }
 
 /// The node a pod belongs to: `spec.nodeName`, else its pinned `metadata.name` (spec §6.2).
@@ -81,14 +126,14 @@ pub fn pod_target_node(pod: &Pod) -> Option<String> {
     crate::placement::get_target_node_name(pod).ok()
 }
 
-fn controller_uid(pod: &Pod) -> Option<String> {
-    pod.metadata.controller_ref().map(|r| r.uid.clone())
+fn controller_uid(pod: &Pod) -> Option<&str> {
+    pod.metadata.controller_ref().map(|r| r.uid.as_str())
 }
 
 impl Store {
-    fn next_rv(&mut self) -> String {
+    fn next_rv(&mut self) -> ResourceVersion {
         self.resource_version += 1;
-        self.resource_version.to_string()
+        ResourceVersion::Number(self.resource_version)
     }
 
     fn touch_node(&mut self, name: &str) {
@@ -179,7 +224,10 @@ impl Store {
     }
     pub fn put_pod(&mut self, pod: Pod) {
         let key = ObjectKey::of(&pod.metadata);
-        let before = (self.pods.get(&key)).map(|old| Before::uncount(&mut self.node_usage, old));
+        let before = (self.pods.get(&key)).map(|old| {
+            let (usage, ids, uids) = (&mut self.node_usage, &mut self.node_ids, &mut self.uids);
+            Before::uncount(usage, ids, uids, old)
+        });
         self.store_pod(key, pod, before);
     }
     /// A write that always changes the pod and keeps its name (the binding subresource): the
@@ -188,7 +236,8 @@ impl Store {
         let Some(old) = self.pods.remove(key) else {
             return false;
         };
-        let before = Before::uncount(&mut self.node_usage, &old);
+        let (usage, ids, uids) = (&mut self.node_usage, &mut self.node_ids, &mut self.uids);
+        let before = Before::uncount(usage, ids, uids, &old);
         let mut pod = Rc::unwrap_or_clone(old);
         f(&mut pod);
         self.store_pod(key.clone(), pod, Some(before));
@@ -203,13 +252,13 @@ impl Store {
             node: old_node,
             uid: old_uid,
         } = before.unwrap_or_default();
+        let new_node = pod_target_node(&pod).map(|n| self.node_ids.shared(&n));
+        let new_uid = controller_uid(&pod).map(|u| self.uids.get(u));
         // An orphan (now) is news for every DaemonSet that may adopt it: no owners listed.
-        let owners = match controller_uid(&pod) {
-            None => Vec::new(),
-            Some(uid) => old_uid.iter().cloned().chain([uid]).collect(),
+        let owners = match &new_uid {
+            None => Pair::default(),
+            Some(uid) => Pair::of(old_uid.clone(), Some(uid.clone())),
         };
-        let new_node = pod_target_node(&pod);
-        let new_uid = controller_uid(&pod);
         // Most writes are status updates: same node, same owner, indices already right.
         if is_new || old_node != new_node || old_uid != new_uid {
             self.unindex(&key, old_node.as_deref(), old_uid.as_deref());
@@ -219,12 +268,11 @@ impl Store {
             self.pod_keys.insert(key.clone());
         }
         self.pods.insert(key.clone(), Rc::new(pod));
-        let nodes = old_node.into_iter().chain(new_node).collect();
-        self.pod_changed(key, nodes, owners);
+        self.pod_changed(key, Pair::of(old_node, new_node), owners);
     }
     /// Records a pod write or removal for the informers and moves the version of its nodes.
-    fn pod_changed(&mut self, key: ObjectKey, nodes: Vec<String>, owners: Vec<String>) {
-        for node in &nodes {
+    fn pod_changed(&mut self, key: ObjectKey, nodes: Pair, owners: Pair) {
+        for node in nodes.iter() {
             self.touch_node(node);
         }
         self.changes.push(Change::Pod { key, nodes, owners });
@@ -262,6 +310,7 @@ impl Store {
         self.recent_conditions.share(&mut status.conditions);
         self.recent_container_statuses
             .share(&mut status.container_statuses);
+        self.share_host_ip(&mut status.host_ip);
         let rv = self.next_rv();
         let Some(stored) = self.pods.get_mut(key) else {
             return false;
@@ -277,22 +326,33 @@ impl Store {
         }
         pod.metadata.resource_version = rv;
         // Node and owner are unchanged: the indices stay; the change is put_pod's for the same.
-        let node = pod_target_node(pod);
-        let owners = controller_uid(pod)
-            .map(|uid| vec![uid.clone(), uid])
-            .unwrap_or_default();
-        let nodes = node.iter().chain(node.iter()).cloned().collect();
+        let node = pod_target_node(pod).map(|n| self.node_ids.shared(&n));
+        let uid = controller_uid(pod).map(|u| self.uids.get(u));
+        let (nodes, owners) = (Pair::of(node.clone(), node), Pair::of(uid.clone(), uid));
         self.pod_changed(key.clone(), nodes, owners);
         true
+    }
+    /// Makes `ip` the host IP held for its text, or holds it.
+    fn share_host_ip(&mut self, ip: &mut Shared<String>) {
+        if ip.is_empty() {
+            return;
+        }
+        match self.host_ips.get(ip.as_str()) {
+            Some(held) => *ip = held.clone(),
+            None => {
+                self.host_ips.insert(ip.to_string(), ip.clone());
+            }
+        }
     }
     pub fn remove_pod(&mut self, key: &ObjectKey) -> Option<Rc<Pod>> {
         let pod = self.pods.remove(key)?;
         self.pod_keys.remove(key);
         recount(&mut self.node_usage, Some(&pod), None);
         let node = pod_target_node(&pod);
-        self.unindex(key, node.as_deref(), controller_uid(&pod).as_deref());
-        let owners = controller_uid(&pod).into_iter().collect();
-        self.pod_changed(key.clone(), node.into_iter().collect(), owners);
+        self.unindex(key, node.as_deref(), controller_uid(&pod));
+        let uid = controller_uid(&pod).map(|u| self.uids.get(u));
+        let node = node.map(|n| self.node_ids.shared(&n));
+        self.pod_changed(key.clone(), Pair::of(node, None), Pair::of(uid, None));
         Some(pod)
     }
     /// What the unfinished pods bound to `node` request, if any are.
@@ -315,7 +375,9 @@ impl Store {
     /// Pods on `node` that a controller with `uid` may claim: its own and the orphans, in key
     /// order (as [`Store::pods_on_node`] lists them).
     pub fn claimable_on_node(&self, node: &str, uid: &str) -> Vec<ObjectKey> {
-        let owned = self.owned_on_node.get(uid).and_then(|m| m.get(node));
+        let owned = (self.owned_on_node.get(uid))
+            .zip(self.node_ids.get(node))
+            .and_then(|(m, id)| m.get(&id));
         let orphans = self.orphans_on_node.get(node);
         let mut keys: Vec<ObjectKey> = owned
             .into_iter()
@@ -329,17 +391,20 @@ impl Store {
         keys
     }
     /// Nodes holding pods of the controller with `uid` (some may no longer exist).
-    pub fn nodes_with_pods_of(&self, uid: &str) -> impl Iterator<Item = &String> {
+    pub fn nodes_with_pods_of(&self, uid: &str) -> impl Iterator<Item = &str> {
         self.owned_on_node
             .get(uid)
             .into_iter()
             .flat_map(|m| m.keys())
+            .map(|&id| self.node_ids.name(id))
     }
     /// The pods of the controller with `uid` on `node`.
     pub fn owned_pods_on_node(&self, uid: &str, node: &str) -> impl Iterator<Item = &Pod> {
+        let id = self.node_ids.get(node);
         self.owned_on_node
             .get(uid)
-            .and_then(|m| m.get(node))
+            .zip(id)
+            .and_then(|(m, id)| m.get(&id))
             .into_iter()
             .flatten()
             .filter_map(|k| self.pod(k))
@@ -351,14 +416,18 @@ impl Store {
                     .entry(n.to_string())
                     .or_default()
                     .insert(key.clone());
-                let by_node = match uid {
-                    Some(u) => self.owned_on_node.entry(u.to_string()).or_default(),
-                    None => &mut self.orphans_on_node,
-                };
-                by_node
-                    .entry(n.to_string())
-                    .or_default()
-                    .insert(key.clone());
+                match uid {
+                    Some(u) => {
+                        let id = self.node_ids.id(n);
+                        let by_node = self.owned_on_node.entry(u.to_string()).or_default();
+                        by_node.entry(id).or_default().insert(key.clone());
+                    }
+                    None => {
+                        (self.orphans_on_node.entry(n.to_string()))
+                            .or_default()
+                            .insert(key.clone());
+                    }
+                }
             }
             None => {
                 self.unplaced_pods.insert(key.clone());
@@ -377,8 +446,9 @@ impl Store {
                 remove_from(&mut self.pods_by_node, n, key);
                 match uid {
                     Some(u) => {
-                        if let Some(by_node) = self.owned_on_node.get_mut(u) {
-                            remove_from(by_node, n, key);
+                        let found = self.owned_on_node.get_mut(u).zip(self.node_ids.get(n));
+                        if let Some((by_node, id)) = found {
+                            remove_from(by_node, &id, key);
                             if by_node.is_empty() {
                                 self.owned_on_node.remove(u);
                             }
@@ -539,17 +609,22 @@ shared_objects!(
 /// replaced.
 #[derive(Default)]
 struct Before {
-    node: Option<String>,
-    uid: Option<String>,
+    node: Option<Rc<str>>,
+    uid: Option<Rc<str>>,
 }
 
 impl Before {
     /// Also takes the pod out of its node's sums.
-    fn uncount(usage: &mut HashMap<String, NodeUsage>, old: &Pod) -> Before {
+    fn uncount(
+        usage: &mut HashMap<String, NodeUsage>,
+        node_ids: &mut NodeIds,
+        uids: &mut Held,
+        old: &Pod,
+    ) -> Before {
         recount(usage, Some(old), None);
         Before {
-            node: pod_target_node(old),
-            uid: controller_uid(old),
+            node: pod_target_node(old).map(|n| node_ids.shared(&n)),
+            uid: controller_uid(old).map(|u| uids.get(u)),
         }
     }
 }
@@ -599,7 +674,12 @@ impl Keys for KeySet {
 }
 
 /// Removes `key` from the set at `at`, dropping the set when it empties.
-fn remove_from<S: Keys>(map: &mut HashMap<String, S>, at: &str, key: &ObjectKey) {
+fn remove_from<A, Q, S>(map: &mut HashMap<A, S>, at: &Q, key: &ObjectKey)
+where
+    A: std::borrow::Borrow<Q> + Eq + std::hash::Hash,
+    Q: Eq + std::hash::Hash + ?Sized,
+    S: Keys,
+{
     if let Some(set) = map.get_mut(at) {
         set.remove_key(key);
         if set.is_empty() {
@@ -730,8 +810,8 @@ mod tests {
             store.take_changes(),
             [super::Change::Pod {
                 key: key.clone(),
-                nodes: vec!["a".into(), "a".into()],
-                owners: vec![],
+                nodes: super::Pair::of(Some("a".into()), Some("a".into())),
+                owners: super::Pair::default(),
             }]
         );
 
@@ -742,6 +822,33 @@ mod tests {
             "a held version does not change"
         );
         assert_eq!(store.pod(&key).unwrap().status.phase, "Running");
+    }
+
+    /// The pods of a node hold one copy of its address.
+    #[test]
+    fn pods_share_the_host_ip_they_were_given() {
+        let mut store = Store::default();
+        for name in ["p", "q"] {
+            let mut pod = crate::api::Pod::default();
+            pod.metadata.namespace = "default".into();
+            pod.metadata.name = name.into();
+            store.put_pod(pod);
+            let key = ObjectKey::new("default", name);
+            store.update_pod_status(&key, |_, st| st.host_ip = "10.0.0.1".to_string().into());
+        }
+        let ip = |name: &str| {
+            let pod = store.pod(&ObjectKey::new("default", name)).unwrap();
+            &*pod.status.host_ip as *const String
+        };
+        assert_eq!(ip("p"), ip("q"));
+        assert_eq!(
+            *store
+                .pod(&ObjectKey::new("default", "q"))
+                .unwrap()
+                .status
+                .host_ip,
+            "10.0.0.1"
+        );
     }
 
     /// The binding write changes the stored pod in place when nothing else holds it, keeps a
@@ -772,7 +879,7 @@ mod tests {
         assert_eq!(store.pods_on_node("a").count(), 0);
         assert_eq!(store.pods_on_node("b").count(), 1);
         let nodes = |c: &super::Change| match c {
-            super::Change::Pod { nodes, .. } => nodes.clone(),
+            super::Change::Pod { nodes, .. } => nodes.iter().map(String::from).collect(),
             _ => Vec::new(),
         };
         let changes = store.take_changes();

@@ -5,6 +5,12 @@ use crate::api::{IntOrString, Quantity, Str, Time};
 use serde_json::Value;
 use std::borrow::Cow;
 
+impl Decode for crate::api::ResourceVersion {
+    fn decode(v: Value) -> Result<Self, String> {
+        String::decode(v).map(Self::from)
+    }
+}
+
 impl Decode for String {
     fn decode(v: Value) -> Result<Self, String> {
         match v {

@@ -228,6 +228,18 @@ impl Encode for Str {
     }
 }
 
+impl Encode for crate::api::ResourceVersion {
+    fn write(&self, out: &mut Out) {
+        match self {
+            crate::api::ResourceVersion::Text(s) => out.string(s),
+            other => out.string(&other.to_string()),
+        }
+    }
+    fn is_empty_value(&self) -> bool {
+        self.is_empty()
+    }
+}
+
 impl Encode for bool {
     fn write(&self, out: &mut Out) {
         out.scalar(if *self { "true" } else { "false" }, || Value::Bool(*self));

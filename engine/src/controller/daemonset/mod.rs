@@ -65,7 +65,7 @@ impl DaemonSetController {
             Change::Pod { key, nodes, owners } if owners.is_empty() => {
                 for (ds_key, cache) in &mut self.caches {
                     if ds_key.namespace == key.namespace {
-                        cache.dirty.extend(nodes.iter().cloned());
+                        cache.dirty.extend(nodes.iter().map(String::from));
                         self.queue.insert(ds_key.clone());
                     }
                 }
@@ -73,12 +73,12 @@ impl DaemonSetController {
             // An owned pod concerns its owners, before and after the change.
             Change::Pod { nodes, owners, .. } => {
                 for (i, uid) in owners.iter().enumerate() {
-                    if owners[..i].contains(uid) {
+                    if owners.iter().take(i).any(|o| o == uid) {
                         continue;
                     }
                     for ds_key in self.by_uid.get(uid).into_iter().flatten() {
                         if let Some(cache) = self.caches.get_mut(ds_key) {
-                            cache.dirty.extend(nodes.iter().cloned());
+                            cache.dirty.extend(nodes.iter().map(String::from));
                             self.queue.insert(ds_key.clone());
                         }
                     }

@@ -62,7 +62,7 @@ fn roll_plans_against_full_walk(
                 .filter(|p| p.metadata.namespace == ds.metadata.namespace)
                 .filter(|p| selector.matches(&p.metadata.labels))
                 .filter(|p| !(p.is_terminal() && p.metadata.is_being_deleted()));
-            m.entry(node.clone()).or_default().extend(pods);
+            m.entry(node.to_string()).or_default().extend(pods);
         }
         let full = roll_index::rolling_update(ds, &decisions, m, &cache.hash, w.clock.now());
         out.push((key.clone(), cache.roll.plan(ds), full));

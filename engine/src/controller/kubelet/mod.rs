@@ -236,7 +236,7 @@ impl Kubelet {
             .collect();
         drop(pod);
         w.store.update_pod_status(key, |p, st| {
-            st.host_ip = host_ip;
+            st.host_ip = host_ip.into();
             st.pod_ip = pod_ip;
             st.start_time = Some(now);
             st.phase = phase::PENDING.into();

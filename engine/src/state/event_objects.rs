@@ -1,0 +1,113 @@
+//! The objects the event recorder's events are about (`involvedObject`'s namespace, name and
+//! UID), each once: a pod has about six events, and an event row holds one number for its
+//! object instead of three symbols.
+
+use super::hash::WordHash;
+use super::hash_index::HashIndex;
+use super::interner::Sym;
+use std::hash::{Hash, Hasher};
+
+/// An object's number in [`Objects`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Object(u32);
+
+/// An object's strings, as symbols of the recorder's interner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Names {
+    pub namespace: Sym,
+    pub name: Sym,
+    pub uid: Sym,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Objects {
+    all: Vec<Names>,
+    /// A hash of the three symbols → the object's number.
+    ids: HashIndex,
+}
+
+fn hash32(names: &Names) -> u32 {
+    let mut h = WordHash::default();
+    names.hash(&mut h);
+    h.finish() as u32
+}
+
+impl Objects {
+    /// The number of the object `[namespace, name, uid]`, given it now if it has none.
+    pub fn id(&mut self, [namespace, name, uid]: [Sym; 3]) -> Object {
+        let names = Names {
+            namespace,
+            name,
+            uid,
+        };
+        let hash = hash32(&names);
+        let all = &self.all;
+        if let Some(i) = self.ids.find(hash, |i| all[i as usize] == names) {
+            return Object(i);
+        }
+        let i = self.all.len() as u32;
+        self.all.push(names);
+        self.ids.insert(hash, i);
+        Object(i)
+    }
+
+    /// The number of the object `[namespace, name, uid]`, if it has one.
+    pub fn find(&self, [namespace, name, uid]: [Sym; 3]) -> Option<Object> {
+        let names = Names {
+            namespace,
+            name,
+            uid,
+        };
+        let all = &self.all;
+        let i = self
+            .ids
+            .find(hash32(&names), |i| all[i as usize] == names)?;
+        Some(Object(i))
+    }
+
+    pub fn get(&self, object: Object) -> Names {
+        self.all[object.0 as usize]
+    }
+
+    /// A table of only the objects `kept` names, their symbols renumbered by `renumber`;
+    /// `kept` is renumbered to match (after the recorder's sweep).
+    pub fn compact<'a>(
+        &self,
+        kept: impl Iterator<Item = &'a mut Object>,
+        renumber: impl Fn(Sym) -> Sym,
+    ) -> Objects {
+        let mut fresh = Objects::default();
+        let mut map: Vec<Option<Object>> = vec![None; self.all.len()];
+        for object in kept {
+            let old = self.get(*object);
+            *object = *map[object.0 as usize]
+                .get_or_insert_with(|| fresh.id([old.namespace, old.name, old.uid].map(&renumber)));
+        }
+        fresh
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::interner::Interner;
+
+    #[test]
+    fn an_object_is_numbered_once_and_compacting_keeps_what_is_named() {
+        let mut strings = Interner::default();
+        let mut s = |t: &str| strings.intern(t);
+        let (a, b) = ([s("ns"), s("a"), s("u1")], [s("ns"), s("b"), s("u2")]);
+        let mut objects = Objects::default();
+        let (ia, ib) = (objects.id(a), objects.id(b));
+        assert_ne!(ia, ib);
+        assert_eq!(objects.id(a), ia);
+        assert_eq!(objects.find(b), Some(ib));
+        assert_eq!(objects.find([a[0], a[1], b[2]]), None);
+        assert_eq!(objects.get(ib).name, b[1]);
+        let mut kept = [ib, ib];
+        let fresh = objects.compact(kept.iter_mut(), |sym| sym);
+        assert_eq!(fresh.all.len(), 1);
+        assert_eq!(kept[0], kept[1]);
+        assert_eq!(fresh.get(kept[0]).uid, b[2]);
+    }
+}

@@ -1,0 +1,64 @@
+//! Node names as small numbers, for the store's indices that hold an entry per pod and node: a
+//! number is 4 bytes and hashes in one step, where a name is a 24-byte string and an allocation.
+
+use super::hash::FastHashMap;
+use std::rc::Rc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct NodeId(u32);
+
+/// Every node name a pod has been indexed under, numbered in order of first use. A name keeps
+/// its number once given (a node deleted and created again gets the same), so the table grows
+/// only with the names ever used: a few bytes a node.
+#[derive(Debug, Clone, Default)]
+pub struct NodeIds {
+    ids: FastHashMap<Rc<str>, NodeId>,
+    names: Vec<Rc<str>>,
+}
+
+impl NodeIds {
+    /// The number of `name`, given it now if it has none.
+    pub fn id(&mut self, name: &str) -> NodeId {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = NodeId(self.names.len() as u32);
+        let name: Rc<str> = name.into();
+        self.names.push(name.clone());
+        self.ids.insert(name, id);
+        id
+    }
+
+    /// `name` as the string the table holds (no allocation once it has a number).
+    pub fn shared(&mut self, name: &str) -> Rc<str> {
+        let id = self.id(name);
+        self.names[id.0 as usize].clone()
+    }
+
+    /// The number of `name`, if it has one.
+    pub fn get(&self, name: &str) -> Option<NodeId> {
+        self.ids.get(name).copied()
+    }
+
+    pub fn name(&self, id: NodeId) -> &str {
+        &self.names[id.0 as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::NodeIds;
+
+    #[test]
+    fn a_name_keeps_its_number() {
+        let mut ids = NodeIds::default();
+        let a = ids.id("a");
+        let b = ids.id("b");
+        assert_ne!(a, b);
+        assert_eq!(ids.id("a"), a);
+        assert_eq!(ids.get("b"), Some(b));
+        assert_eq!(ids.get("c"), None);
+        assert_eq!(ids.name(b), "b");
+        assert!(std::rc::Rc::ptr_eq(&ids.shared("a"), &ids.shared("a")));
+    }
+}
