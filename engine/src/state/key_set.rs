@@ -9,11 +9,12 @@ use crate::api::ObjectKey;
 /// Up to this many keys, a set has room for exactly its keys; beyond, it grows by a quarter.
 const SMALL: usize = 8;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+// No `PartialEq`: `One(k)` and `Many([k])` hold the same set, so a derived one would be wrong.
+#[derive(Debug, Clone)]
 pub struct KeySet(Keys);
 
 /// One key is held inline (a DaemonSet's pod on a node: most sets), more in a sorted vector.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 enum Keys {
     One(ObjectKey),
     Many(Vec<ObjectKey>),
