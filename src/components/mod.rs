@@ -25,9 +25,7 @@ use crate::host::Host;
 use crate::host::protocol::{
     ClockView, EditorView, LessonEntry, LessonView, PlayerView, Reply, Request, WhyView, WorkView,
 };
-use crate::playground::{
-    DaemonSetView, Entry, EventView, History, NodeView, Playground, RevisionView,
-};
+use crate::playground::{DaemonSetView, Entry, EventView, History, NodeView, RevisionView};
 use crate::share::{LinkError, Scenario};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -84,6 +82,8 @@ pub struct Parts {
     pub lesson: RwSignal<LessonView>,
     pub work: RwSignal<WorkView>,
     pub lessons: RwSignal<Vec<LessonEntry>>,
+    /// A saved scenario replaying between frames: steps done and steps in all.
+    pub replay: RwSignal<Option<(usize, usize)>>,
 }
 
 impl Parts {
@@ -103,6 +103,7 @@ impl Parts {
             lesson: RwSignal::new(LessonView::default()),
             work: RwSignal::new(WorkView::default()),
             lessons: RwSignal::new(Vec::new()),
+            replay: RwSignal::new(None),
         }
     }
 
@@ -135,13 +136,16 @@ impl Parts {
         set(self.lesson, u.lesson);
         set(self.work, u.work);
         set(self.lessons, u.lessons);
+        set(self.replay, u.replay);
     }
 }
 
 impl State {
-    pub fn new(playground: Playground) -> State {
+    /// The page's state, on an empty cluster until a request opens the work
+    /// (`crate::persist::load`).
+    pub fn new() -> State {
         let state = State {
-            host: StoredValue::new_local(Host::new(playground)),
+            host: StoredValue::new_local(Host::new()),
             parts: Parts::new(),
             history: StoredValue::new_local(History::default()),
             edits: StoredValue::new_local(0),
@@ -236,13 +240,6 @@ impl State {
         self.history
     }
 
-    /// Puts `next`, a playground rebuilt in slices (`crate::share::Restoring`), in place of
-    /// the work.
-    pub fn replace(&self, next: Playground) {
-        self.host.update_value(|h| h.replace(next));
-        self.sync();
-    }
-
     /// Sets the parts that changed.
     fn sync(&self) {
         if let Some(u) = self.host.try_update_value(Host::update) {
@@ -304,8 +301,8 @@ impl Views {
 }
 
 /// Puts the state and the views in the context of the components below.
-pub fn provide(playground: Playground) -> State {
-    let state = State::new(playground);
+pub fn provide() -> State {
+    let state = State::new();
     provide_context(state);
     let views = Views::new(state);
     provide_context(views);
