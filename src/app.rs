@@ -56,6 +56,10 @@ pub fn App() -> impl IntoView {
             });
         }
     });
+    // Typed into index.html's shell before the app mounted: shown at once (the shell hands its
+    // focus and selection to the app's editor), and kept, as if typed here, once the work
+    // opened. The shell shows an editor only when the default scenario opens.
+    let typed = shell::typed_text().map(|text| (text.clone(), state.edit_ahead(text)));
     persist::load(
         state,
         embedded,
@@ -71,11 +75,10 @@ pub fn App() -> impl IntoView {
                 state.send(Request::SetEditorHeader {
                     header: i18n::text(i18n.lang_untracked(), Msg::EditorWelcome).to_string(),
                 });
-                // Typed into index.html's shell before the app mounted: kept, as if typed here.
-                if let Some(text) = shell::typed_text() {
-                    state.edit_manifest(text);
-                }
                 default.set(true);
+            }
+            if let Some((text, edit)) = typed {
+                state.send(Request::EditManifest { text, edit });
             }
         }),
     );

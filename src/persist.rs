@@ -26,20 +26,10 @@ const BEFORE: &str = "dsplay:autosave:before";
 /// How often the link and the autosave catch up with the work.
 const SYNC_MILLIS: u64 = 1000;
 
-/// Wall-clock milliseconds a saved scenario may replay before the page first shows: most open
-/// at once; longer ones go on between frames, with their progress and a Stop.
-const FIRST_REPLAY_MILLIS: f64 = 250.0;
-
-/// Milliseconds on the page's clock.
-pub fn now_millis() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
-}
-
 /// Opens `saved` in the model, unless opening it stopped the page last time: decoded here,
-/// then checked and rebuilt by the model, which replays what fits in [`FIRST_REPLAY_MILLIS`]
-/// (all of it in an embed, which has no place for the progress) and the rest between frames.
+/// then checked and rebuilt by the model, which replays what fits in
+/// [`crate::host::FIRST_REPLAY_MILLIS`] (all of it in an embed, which has no place for the
+/// progress) and the rest between frames.
 fn restore(state: State, saved: String, embed: bool, then: OnOpened) {
     let session = crate::storage::session();
     if let Some(s) = &session {
@@ -57,13 +47,11 @@ fn restore(state: State, saved: String, embed: bool, then: OnOpened) {
             return then(Err(e));
         }
     };
-    let start = now_millis();
-    state.ask_while(
+    state.ask(
         Request::Restore {
             scenario,
             at_once: embed,
         },
-        move || embed || now_millis() - start < FIRST_REPLAY_MILLIS,
         move |reply| {
             let result = match reply {
                 Reply::Opened(result) => result,
