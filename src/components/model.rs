@@ -57,40 +57,21 @@ impl Model {
 
 /// Starts the model's worker for `state`: its answers set the parts, then call back.
 pub(super) fn start(state: State) {
-    let worker = worker_url().and_then(|url| Worker::new(&url).ok());
+    // Started by index.html while this module loaded, with what it said before now; else here.
+    let (worker, early) = match started_early() {
+        Some((worker, early)) => (Some(worker), early),
+        None => (
+            worker_url().and_then(|url| Worker::new(&url).ok()),
+            Vec::new(),
+        ),
+    };
     let Some(worker) = worker else {
         crate::panic_panel::show("the simulator cannot start: this browser refused its worker");
         return;
     };
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-        let Some(text) = event.data().as_string() else {
-            return;
-        };
-        if text == READY {
-            state.model.update_value(Model::listening);
-            return;
-        }
-        if let Some(panic) = text.strip_prefix(PANIC) {
-            crate::panic_panel::show(panic);
-            return;
-        }
-        let answer: FromModel = match serde_json::from_str(&text) {
-            Ok(a) => a,
-            Err(e) => {
-                crate::panic_panel::show(&format!("an answer of the model does not read: {e}"));
-                return;
-            }
-        };
-        let then = state
-            .model
-            .try_update_value(|m| m.pending.remove(&answer.id))
-            .flatten();
-        if let Some(update) = answer.update {
-            state.parts.apply(update, state.edits.get_value());
-        }
-        mark("data-model-answered", answer.id);
-        if let Some(then) = then {
-            then(answer.reply);
+        if let Some(text) = event.data().as_string() {
+            heard(state, &text);
         }
     });
     // A trap (out of memory, an abort) stops the worker without a panic message.
@@ -102,6 +83,58 @@ pub(super) fn start(state: State) {
     on_message.forget();
     on_error.forget();
     state.model.update_value(|m| m.worker = Some(worker));
+    for text in early {
+        heard(state, &text);
+    }
+}
+
+/// What the worker said: it listens, it panicked, or an answer.
+fn heard(state: State, text: &str) {
+    if text == READY {
+        state.model.update_value(Model::listening);
+        return;
+    }
+    if let Some(panic) = text.strip_prefix(PANIC) {
+        crate::panic_panel::show(panic);
+        return;
+    }
+    let answer: FromModel = match serde_json::from_str(text) {
+        Ok(a) => a,
+        Err(e) => {
+            crate::panic_panel::show(&format!("an answer of the model does not read: {e}"));
+            return;
+        }
+    };
+    let then = state
+        .model
+        .try_update_value(|m| m.pending.remove(&answer.id))
+        .flatten();
+    if let Some(update) = answer.update {
+        state.parts.apply(update, state.edits.get_value());
+    }
+    mark("data-model-answered", answer.id);
+    if let Some(then) = then {
+        then(answer.reply);
+    }
+}
+
+/// The worker index.html's script started (`window.dsplayModel`: `{worker, early}`, the
+/// messages it posted before the app listened), taken once.
+fn started_early() -> Option<(Worker, Vec<String>)> {
+    let window = web_sys::window()?;
+    let key = wasm_bindgen::JsValue::from_str("dsplayModel");
+    let started = js_sys::Reflect::get(&window, &key).ok()?;
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    let worker = js_sys::Reflect::get(&started, &"worker".into())
+        .ok()?
+        .dyn_into::<Worker>()
+        .ok()?;
+    let early = js_sys::Reflect::get(&started, &"early".into())
+        .ok()
+        .and_then(|e| e.dyn_into::<js_sys::Array>().ok())
+        .map(|a| a.iter().filter_map(|m| m.as_string()).collect())
+        .unwrap_or_default();
+    Some((worker, early))
 }
 
 /// The worker's script, beside the page (the document's base: the site's public URL).
