@@ -40,35 +40,48 @@ pub fn App() -> impl IntoView {
     // A link, else the autosave, else the default preset (crate::persist); the language of
     // `?lang=`, else the link's, else the one chosen before, else the browser's (crate::i18n).
     let embedded = embed::requested();
-    let loaded = persist::load(embedded);
-    crate::load_marks::mark("dsplay:scenario-opened");
-    let i18n = i18n::page::provide(i18n::page::initial(loaded.lang));
-    let notice = RwSignal::new(loaded.notice);
-    let state = components::provide(loaded.playground);
-    let replaying = loaded
-        .pending
-        .map(|pending| view! { <Replaying pending=pending state=state notice=notice /> });
-    if loaded.default {
-        // The default scenario's editor says what to try, in the page's language, and follows
-        // the language while it is still the page's own text.
-        let welcomes = Lang::ALL.map(|l| i18n::text(l, Msg::EditorWelcome));
-        state.send(Request::SetEditorHeader {
-            header: i18n::text(i18n.lang_untracked(), Msg::EditorWelcome).to_string(),
-        });
-        Effect::new(move |_| {
-            let welcome = i18n::text(i18n.lang(), Msg::EditorWelcome);
+    let i18n = i18n::page::provide(i18n::page::initial(None));
+    let notice = RwSignal::new(None::<Vec<Text>>);
+    let state = components::provide();
+    // The default scenario's editor says what to try, in the page's language, and follows the
+    // language while it is still the page's own text.
+    let default = RwSignal::new(false);
+    let welcomes = Lang::ALL.map(|l| i18n::text(l, Msg::EditorWelcome));
+    Effect::new(move |_| {
+        let welcome = i18n::text(i18n.lang(), Msg::EditorWelcome);
+        if default.get() {
             state.send(Request::FollowEditorHeader {
                 welcomes: welcomes.map(str::to_string).to_vec(),
                 header: welcome.to_string(),
             });
-        });
-    }
-    // Typed into index.html's shell before the app mounted: kept, as if typed here.
-    if loaded.default
-        && let Some(text) = shell::typed_text()
-    {
-        state.edit_manifest(text);
-    }
+        }
+    });
+    // Typed into index.html's shell before the app mounted: shown at once (the shell hands its
+    // focus and selection to the app's editor), and kept, as if typed here, once the work
+    // opened. The shell shows an editor only when the default scenario opens.
+    let typed = shell::typed_text().map(|text| (text.clone(), state.edit_ahead(text)));
+    persist::load(
+        state,
+        embedded,
+        Box::new(move |loaded| {
+            crate::load_marks::mark("dsplay:scenario-opened");
+            if let Some(lang) = loaded.lang {
+                i18n.set(i18n::page::initial(Some(lang)));
+            }
+            if let Some(said) = loaded.notice {
+                notice.update(|n| n.get_or_insert_with(Vec::new).extend(said));
+            }
+            if loaded.default {
+                state.send(Request::SetEditorHeader {
+                    header: i18n::text(i18n.lang_untracked(), Msg::EditorWelcome).to_string(),
+                });
+                default.set(true);
+            }
+            if let Some((text, edit)) = typed {
+                state.send(Request::EditManifest { text, edit });
+            }
+        }),
+    );
     clock::drive();
     persist::drive(state, notice, i18n, embedded);
     if embedded {
@@ -83,7 +96,7 @@ pub fn App() -> impl IntoView {
             <LanguagePicker embedded=false />
         </header>
         <Notice message=notice />
-        {replaying}
+        <Replaying notice=notice />
         <Intro />
         <main id="main" class="playground">
             <Clock />

@@ -19,6 +19,7 @@ mod shell;
 mod storage;
 mod tabs;
 mod test_panic;
+pub mod worker;
 
 pub use app::App;
 

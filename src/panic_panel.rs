@@ -44,7 +44,7 @@ pub(crate) fn show(text: &str) {
 }
 
 /// The panic message and where it happened, as one line for people and the console.
-fn describe(message: Option<&str>, location: Option<&Location<'_>>) -> String {
+pub(crate) fn describe(message: Option<&str>, location: Option<&Location<'_>>) -> String {
     let message = message.unwrap_or("(no message)");
     match location {
         Some(at) => format!("{message} (at {}:{}:{})", at.file(), at.line(), at.column()),

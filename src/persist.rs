@@ -7,9 +7,8 @@
 //! message: work is never silently lost.
 
 use crate::components::{Parts, State};
-use crate::host::protocol::Request;
+use crate::host::protocol::{Reply, Request};
 use crate::i18n::{I18n, Lang, Msg, Text};
-use crate::playground::Playground;
 use crate::share::{self, LinkError, Scenario};
 use crate::tabs;
 use leptos::prelude::*;
@@ -27,44 +26,50 @@ const BEFORE: &str = "dsplay:autosave:before";
 /// How often the link and the autosave catch up with the work.
 const SYNC_MILLIS: u64 = 1000;
 
-/// Wall-clock milliseconds a saved scenario may replay before the page first shows: most open
-/// at once; longer ones go on between frames, with their progress and a Stop.
-const FIRST_REPLAY_MILLIS: f64 = 250.0;
-
-/// Milliseconds on the page's clock.
-pub fn now_millis() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
-}
-
-/// Decodes and starts rebuilding a saved scenario, unless opening it stopped the page last
-/// time; replays what fits in [`FIRST_REPLAY_MILLIS`] (all of it in an embed, which has no
-/// place for the progress).
-fn open(saved: &str, embed: bool) -> Result<share::Restoring, share::LinkError> {
+/// Opens `saved` in the model, unless opening it stopped the page last time: decoded here,
+/// then checked and rebuilt by the model, which replays what fits in
+/// [`crate::host::FIRST_REPLAY_MILLIS`] (all of it in an embed, which has no place for the
+/// progress) and the rest between frames.
+fn restore(state: State, saved: String, embed: bool, then: OnOpened) {
     let session = crate::storage::session();
     if let Some(s) = &session {
-        if s.get_item(OPENING).ok().flatten().as_deref() == Some(saved) {
+        if s.get_item(OPENING).ok().flatten().as_deref() == Some(saved.as_str()) {
             let _ = s.remove_item(OPENING);
-            return Err(LinkError::new(Msg::StoppedThePage));
+            return then(Err(LinkError::new(Msg::StoppedThePage)));
         }
-        let _ = s.set_item(OPENING, saved);
+        let _ = s.set_item(OPENING, &saved);
         forget_opening_on_leave();
     }
-    let mut restoring = match share::decode(saved).and_then(|s| share::Restoring::new(&s)) {
-        Ok(r) => r,
+    let scenario = match share::decode(&saved) {
+        Ok(s) => s,
         Err(e) => {
             opened();
-            return Err(e);
+            return then(Err(e));
         }
     };
-    let start = now_millis();
-    restoring.run_while(|| embed || now_millis() - start < FIRST_REPLAY_MILLIS);
-    if restoring.is_done() {
-        opened();
-    }
-    Ok(restoring)
+    state.ask(
+        Request::Restore {
+            scenario,
+            at_once: embed,
+        },
+        move |reply| {
+            let result = match reply {
+                Reply::Opened(result) => result,
+                _ => Ok(()),
+            };
+            if result.is_ok() && state.parts().replay.with_untracked(Option::is_some) {
+                set_replaying(true);
+                state.drive_work();
+            } else {
+                opened();
+            }
+            then(result)
+        },
+    );
 }
+
+/// What [`restore`] tells once the model has answered.
+type OnOpened = Box<dyn FnOnce(Result<(), LinkError>)>;
 
 /// A reload (or leaving) while a saved scenario replays between frames is the reader's choice,
 /// not a crash: `pagehide` clears the guard, unless the page had stopped (the panel is up), and
@@ -102,7 +107,7 @@ thread_local! {
 }
 
 /// Holds the link and the autosave while a saved scenario replays between frames.
-pub fn set_replaying(on: bool) {
+fn set_replaying(on: bool) {
     REPLAYING.with(|r| r.set(on));
 }
 
@@ -114,123 +119,156 @@ pub fn fragment() -> String {
     hash.strip_prefix('#').unwrap_or(&hash).to_string()
 }
 
-/// What the page opens on.
+/// What the page opened on.
 pub struct Loaded {
-    pub playground: Playground,
     /// The default scenario opened (no link, no autosave): the page says what to try.
     pub default: bool,
     /// What could not be read, if anything: sentences for the notice.
     pub notice: Option<Vec<Text>>,
     /// The language the opened link carries.
     pub lang: Option<Lang>,
-    /// A saved scenario still replaying (`playground` is then an empty placeholder).
-    pub pending: Option<share::Restoring>,
 }
 
-impl Loaded {
-    /// A saved scenario opened, or still replaying (its last steps go on between frames).
-    fn of(restoring: share::Restoring, notice: Option<Vec<Text>>, lang: Option<Lang>) -> Loaded {
-        let (playground, pending) = if restoring.is_done() {
-            (restoring.finish(), None)
-        } else {
-            (Playground::empty(), Some(restoring))
-        };
-        Loaded {
-            playground,
-            default: false,
-            notice,
-            lang,
-            pending,
-        }
-    }
-}
+/// What [`load`] tells once the model has opened the work.
+pub type OnLoaded = Box<dyn FnOnce(Loaded)>;
 
 /// The language a scenario carries, if it is one this version speaks.
 fn lang_of(scenario: &Scenario) -> Option<Lang> {
     scenario.lang.as_deref().and_then(Lang::from_tag)
 }
 
-/// The playground to open, and a message if something could not be read. A link wins, then the
-/// autosave (not in embeds: they must not take a reader's own work), then the default preset.
-pub fn load(embed: bool) -> Loaded {
-    let mut notes = Vec::new();
+/// Opens the work in the model, then tells `then` what opened and what could not be read. A
+/// link wins, then `?lesson=`, then the autosave (not in embeds: they must not take a reader's
+/// own work), then the default preset. Each step waits for the model's answer to the one
+/// before.
+pub fn load(state: State, embed: bool, then: OnLoaded) {
     let link = fragment();
-    if share::is_scenario(&link) {
-        let lang = share::decode(&link).ok().as_ref().and_then(lang_of);
-        match open(&link, embed) {
-            Ok(opened) => return Loaded::of(opened, None, lang),
-            Err(e) => {
-                notes.push(Text::new(Msg::LinkNotOpened));
-                notes.push(e.0);
-            }
-        }
+    if !share::is_scenario(&link) {
+        return open_lesson(state, embed, Vec::new(), then);
     }
-    // `?lesson=ID[&step=N]`: a lesson asked for by the address opens from its start.
-    if let Some(lesson) = crate::address::param("lesson").filter(|_| notes.is_empty()) {
-        let scenario = Scenario {
-            lesson: Some(lesson),
-            step: crate::address::param("step").and_then(|s| s.parse().ok()),
-            ..Scenario::default()
-        };
-        if let Ok(playground) = share::restore(&scenario)
-            && playground.lesson().is_some()
-        {
-            return Loaded {
-                playground,
+    let lang = share::decode(&link).ok().as_ref().and_then(lang_of);
+    let opened = move |result: Result<(), LinkError>| match result {
+        Ok(()) => then(Loaded {
+            default: false,
+            notice: None,
+            lang,
+        }),
+        Err(e) => {
+            let notes = vec![Text::new(Msg::LinkNotOpened), e.0];
+            open_autosave(state, embed, notes, then)
+        }
+    };
+    restore(state, link, embed, Box::new(opened));
+}
+
+/// `?lesson=ID[&step=N]`: a lesson asked for by the address opens from its start.
+fn open_lesson(state: State, embed: bool, notes: Vec<Text>, then: OnLoaded) {
+    let Some(lesson) = crate::address::param("lesson") else {
+        return open_autosave(state, embed, notes, then);
+    };
+    let scenario = Scenario {
+        lesson: Some(lesson),
+        step: crate::address::param("step").and_then(|s| s.parse().ok()),
+        ..Scenario::default()
+    };
+    state.open(Some(scenario), move |result| {
+        if result.is_ok() && state.parts().lesson.with_untracked(|l| l.state.is_some()) {
+            return then(Loaded {
                 default: false,
                 notice: None,
                 lang: None,
-                pending: None,
-            };
+            });
         }
-    }
-    if !embed && let Some(store) = crate::storage::local() {
-        // A reload opens the tab's own work, if another tab has saved over it since (a newest
-        // save that does not read takes the usual way: a message, then the one before).
-        let tab = tabs::id();
-        let shared = [NEWEST, BEFORE].map(|key| store.get_item(key).ok().flatten());
-        let own = tabs::own(&tab).filter(|own| {
-            shared[0]
-                .as_ref()
-                .is_some_and(|newest| newest != own && share::decode(newest).is_ok())
-        });
-        let saves: Vec<Option<String>> = own.iter().cloned().map(Some).chain(shared).collect();
-        let first = usize::from(own.is_some());
-        for (i, saved) in saves.into_iter().enumerate() {
-            let Some(saved) = saved else {
-                continue;
-            };
-            match open(&saved, embed) {
-                Ok(opened) => {
-                    if !notes.is_empty() || i > first {
-                        notes.push(Text::new(Msg::AutosaveOpenInstead));
-                    }
-                    if own.is_none() && tabs::own(&tab).is_none() {
-                        notes.extend(tabs::others_kept(&tab));
-                    }
-                    return Loaded::of(opened, join(notes), None);
-                }
-                Err(e) => {
-                    notes.push(Text::new(Msg::AutosaveUnreadable).text_arg("error", e.0));
-                }
+        open_autosave(state, embed, notes, then)
+    });
+}
+
+/// The autosaves, the tab's own first (a reload opens the tab's own work, if another tab has
+/// saved over it since; a newest save that does not read takes the usual way: a message,
+/// then the one before).
+fn open_autosave(state: State, embed: bool, notes: Vec<Text>, then: OnLoaded) {
+    let store = (!embed).then(crate::storage::local).flatten();
+    let Some(store) = store else {
+        return open_default(state, notes, then);
+    };
+    let tab = tabs::id();
+    let shared = [NEWEST, BEFORE].map(|key| store.get_item(key).ok().flatten());
+    let own = tabs::own(&tab).filter(|own| {
+        shared[0]
+            .as_ref()
+            .is_some_and(|newest| newest != own && share::decode(newest).is_ok())
+    });
+    let saves = Saves {
+        first: usize::from(own.is_some()),
+        own: own.is_some(),
+        left: own
+            .iter()
+            .cloned()
+            .map(Some)
+            .chain(shared)
+            .enumerate()
+            .filter_map(|(i, saved)| Some((i, saved?)))
+            .collect::<Vec<_>>()
+            .into_iter(),
+        tab,
+    };
+    open_save(state, saves, notes, then);
+}
+
+/// The autosaves still to try, in order.
+struct Saves {
+    /// Where the shared slots start.
+    first: usize,
+    /// Whether the tab's own work is one of them.
+    own: bool,
+    /// Each save with its place.
+    left: std::vec::IntoIter<(usize, String)>,
+    tab: String,
+}
+
+/// Opens the next autosave that reads, else the default.
+fn open_save(state: State, mut saves: Saves, mut notes: Vec<Text>, then: OnLoaded) {
+    let Some((i, saved)) = saves.left.next() else {
+        return open_default(state, notes, then);
+    };
+    let opened = move |result: Result<(), LinkError>| match result {
+        Ok(()) => {
+            if !notes.is_empty() || i > saves.first {
+                notes.push(Text::new(Msg::AutosaveOpenInstead));
             }
+            if !saves.own && tabs::own(&saves.tab).is_none() {
+                notes.extend(tabs::others_kept(&saves.tab));
+            }
+            then(Loaded {
+                default: false,
+                notice: join(notes),
+                lang: None,
+            })
         }
-    }
+        Err(e) => {
+            notes.push(Text::new(Msg::AutosaveUnreadable).text_arg("error", e.0));
+            open_save(state, saves, notes, then)
+        }
+    };
+    restore(state, saved, false, Box::new(opened));
+}
+
+/// The default preset.
+fn open_default(state: State, mut notes: Vec<Text>, then: OnLoaded) {
     let default = Scenario {
         preset: Some(crate::presets::DEFAULT.into()),
         ..Scenario::default()
     };
-    let playground = share::restore(&default).unwrap_or_else(|_| Playground::new());
-    if !notes.is_empty() {
-        notes.push(Text::new(Msg::DefaultOpenInstead));
-    }
-    Loaded {
-        playground,
-        default: true,
-        notice: join(notes),
-        lang: None,
-        pending: None,
-    }
+    state.open(Some(default), move |_| {
+        if !notes.is_empty() {
+            notes.push(Text::new(Msg::DefaultOpenInstead));
+        }
+        then(Loaded {
+            default: true,
+            notice: join(notes),
+            lang: None,
+        })
+    });
 }
 
 fn join(notes: Vec<Text>) -> Option<Vec<Text>> {
@@ -335,6 +373,17 @@ pub fn with_link(state: State, i18n: I18n, then: impl FnOnce(String) + 'static) 
 pub fn drive(state: State, notice: RwSignal<Option<Vec<Text>>>, i18n: I18n, embed: bool) {
     let last = StoredValue::new_local(None::<u64>);
     let written = StoredValue::new_local(String::new());
+    // The replay between frames is over (done or stopped): its work may be saved, and a
+    // reload may open it again.
+    let replay = state.parts().replay;
+    Effect::new(move |was: Option<bool>| {
+        let now = replay.with(Option::is_some);
+        if was == Some(true) && !now {
+            opened();
+            set_replaying(false);
+        }
+        now
+    });
     // What the autosave could not do is said once, not every second.
     let unsaved_told = StoredValue::new_local(false);
     let sync = move || {

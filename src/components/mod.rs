@@ -12,6 +12,7 @@ pub mod events;
 pub mod intro;
 pub mod lesson_panel;
 pub mod markdown;
+mod model;
 pub mod node_card;
 pub mod node_signals;
 pub mod notice;
@@ -21,13 +22,10 @@ pub mod shortcuts;
 pub mod status_table;
 pub mod why_panel;
 
-use crate::host::Host;
 use crate::host::protocol::{
     ClockView, EditorView, LessonEntry, LessonView, PlayerView, Reply, Request, WhyView, WorkView,
 };
-use crate::playground::{
-    DaemonSetView, Entry, EventView, History, NodeView, Playground, RevisionView,
-};
+use crate::playground::{DaemonSetView, Entry, EventView, History, NodeView, RevisionView};
 use crate::share::{LinkError, Scenario};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -38,7 +36,8 @@ use std::sync::Arc;
 /// the parts that changed, so a view re-renders only when its part did.
 #[derive(Clone, Copy)]
 pub struct State {
-    host: StoredValue<Host, LocalStorage>,
+    /// The model in its worker, and what waits for its answers.
+    model: StoredValue<model::Model, LocalStorage>,
     parts: Parts,
     history: StoredValue<History, LocalStorage>,
     /// How many edits of the manifest the page has sent.
@@ -47,24 +46,16 @@ pub struct State {
     driving: StoredValue<bool, LocalStorage>,
 }
 
-/// Wall-clock milliseconds of the model's sliced work per frame: the rest of the frame is the
-/// browser's, to draw and to take input.
-const WORK_BUDGET_MILLIS: f64 = 12.0;
-
-/// One frame's slices of the model's work, then the next frame's, until none is left.
+/// The model's sliced work, one [`Request::Work`] (a frame's budget of it) after another
+/// until none is left; what the page sends meanwhile gets in between two.
 fn work_frame(state: State) {
-    let start = crate::persist::now_millis();
-    state.ask_while(
-        Request::Work,
-        move || crate::persist::now_millis() - start < WORK_BUDGET_MILLIS,
-        move |reply| {
-            if reply == Reply::Done(false) {
-                set_timeout(move || work_frame(state), std::time::Duration::ZERO);
-            } else {
-                state.driving.set_value(false);
-            }
-        },
-    );
+    state.ask(Request::Work, move |reply| {
+        if reply == Reply::Done(false) {
+            work_frame(state);
+        } else {
+            state.driving.set_value(false);
+        }
+    });
 }
 
 /// What the views show, one signal per part of an [`Update`].
@@ -84,6 +75,8 @@ pub struct Parts {
     pub lesson: RwSignal<LessonView>,
     pub work: RwSignal<WorkView>,
     pub lessons: RwSignal<Vec<LessonEntry>>,
+    /// A saved scenario replaying between frames: steps done and steps in all.
+    pub replay: RwSignal<Option<(usize, usize)>>,
 }
 
 impl Parts {
@@ -103,6 +96,7 @@ impl Parts {
             lesson: RwSignal::new(LessonView::default()),
             work: RwSignal::new(WorkView::default()),
             lessons: RwSignal::new(Vec::new()),
+            replay: RwSignal::new(None),
         }
     }
 
@@ -135,19 +129,22 @@ impl Parts {
         set(self.lesson, u.lesson);
         set(self.work, u.work);
         set(self.lessons, u.lessons);
+        set(self.replay, u.replay);
     }
 }
 
 impl State {
-    pub fn new(playground: Playground) -> State {
+    /// The page's state, on an empty cluster until a request opens the work
+    /// (`crate::persist::load`).
+    pub fn new() -> State {
         let state = State {
-            host: StoredValue::new_local(Host::new(playground)),
+            model: StoredValue::new_local(model::Model::default()),
             parts: Parts::new(),
             history: StoredValue::new_local(History::default()),
             edits: StoredValue::new_local(0),
             driving: StoredValue::new_local(false),
         };
-        state.sync();
+        model::start(state);
         state
     }
 
@@ -163,30 +160,9 @@ impl State {
 
     /// Carries out a user action; its reply goes to `then` once the model has given it.
     /// Requests are carried out in the order sent, and the parts they changed are set before
-    /// `then` runs. No view may count on the reply coming before `ask` returns: that is so
-    /// only while the model runs on the page's thread.
+    /// `then` runs, which is never before `ask` returns: the model is in a worker.
     pub fn ask(&self, request: Request, then: impl FnOnce(Reply) + 'static) {
-        self.ask_while(request, || true, then);
-    }
-
-    /// Carries out a user action that works a slice at a time while `more()` says the frame
-    /// has time (a Settle, "Run all"); its reply goes to `then`.
-    pub fn ask_while(
-        &self,
-        request: Request,
-        more: impl FnMut() -> bool,
-        then: impl FnOnce(Reply) + 'static,
-    ) {
-        // A read (a link every second, Download YAML) skips comparing every part.
-        let reads_only = request.reads_only();
-        let reply = self
-            .host
-            .try_update_value(|h| h.handle(request, more))
-            .unwrap_or(Reply::None);
-        if !reads_only {
-            self.sync();
-        }
-        then(reply);
+        self.model.update_value(|m| m.send(request, Box::new(then)));
     }
 
     /// Asks for a request's text ([`Request::Link`], [`Request::Script`], ...); `then` gets it.
@@ -231,23 +207,22 @@ impl State {
         self.send(Request::EditManifest { text, edit });
     }
 
+    /// Shows `text` in the editor at once, numbered as the page's next edit, without sending
+    /// it: the model's editor parts older than it are left until
+    /// `Request::EditManifest { text, edit }` with the number returned is sent.
+    pub fn edit_ahead(&self, text: String) -> u64 {
+        let edit = self.edits.get_value() + 1;
+        self.edits.set_value(edit);
+        self.parts.editor.update(|e| {
+            e.manifest = text;
+            e.edit = edit;
+        });
+        edit
+    }
+
     /// The console's command history (page state: it stays across opens of other work).
     pub fn history(&self) -> StoredValue<History, LocalStorage> {
         self.history
-    }
-
-    /// Puts `next`, a playground rebuilt in slices (`crate::share::Restoring`), in place of
-    /// the work.
-    pub fn replace(&self, next: Playground) {
-        self.host.update_value(|h| h.replace(next));
-        self.sync();
-    }
-
-    /// Sets the parts that changed.
-    fn sync(&self) {
-        if let Some(u) = self.host.try_update_value(Host::update) {
-            self.parts.apply(u, self.edits.get_value());
-        }
     }
 }
 
@@ -304,8 +279,8 @@ impl Views {
 }
 
 /// Puts the state and the views in the context of the components below.
-pub fn provide(playground: Playground) -> State {
-    let state = State::new(playground);
+pub fn provide() -> State {
+    let state = State::new();
     provide_context(state);
     let views = Views::new(state);
     provide_context(views);

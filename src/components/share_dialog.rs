@@ -16,15 +16,23 @@ use wasm_bindgen::JsCast;
 const SCRIPT_FILE: &str = "scenario.dsplay.txt";
 const YAML_FILE: &str = "objects.yaml";
 
-/// Replaces the work with `next` (None: an empty cluster), keeping the old one a Back away.
-/// Requests go in order: the link before the open, the open, the link after it.
-fn open(state: State, i18n: I18n, next: Option<Scenario>, notice: RwSignal<Option<Vec<Text>>>) {
+/// Replaces the work with `next` (None: an empty cluster), keeping the old one a Back away,
+/// then runs `then` if it opened. Requests go in order: the link before the open, the open
+/// once that link came, the link after it, then what `then` sends.
+fn open(
+    state: State,
+    i18n: I18n,
+    next: Option<Scenario>,
+    notice: RwSignal<Option<Vec<Text>>>,
+    then: impl FnOnce() + 'static,
+) {
     persist::with_link(state, i18n, move |before| {
         state.open(next, move |opened| match opened {
             Ok(()) => {
                 persist::write_fragment(&before, false);
                 persist::with_link(state, i18n, |after| persist::write_fragment(&after, true));
                 notice.set(None);
+                then();
             }
             Err(e) => notice.set(Some(vec![e.0, Text::new(Msg::WorkAsItWas)])),
         });
@@ -90,9 +98,9 @@ pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
         if step_by_step.get_untracked()
             && let Some(preset) = crate::presets::find(&id)
         {
-            open(state, i18n, None, notice);
-            state.send(Request::LoadScript {
-                script: preset.script.to_string(),
+            let script = preset.script.to_string();
+            open(state, i18n, None, notice, move || {
+                state.send(Request::LoadScript { script });
             });
             return;
         }
@@ -100,7 +108,7 @@ pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
             preset: Some(id),
             ..Scenario::default()
         };
-        open(state, i18n, Some(scenario), notice);
+        open(state, i18n, Some(scenario), notice, || ());
     };
     let on_lesson = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);
@@ -117,7 +125,7 @@ pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
             lesson: Some(id),
             ..Scenario::default()
         };
-        open(state, i18n, Some(scenario), notice);
+        open(state, i18n, Some(scenario), notice, || ());
     };
     let toggle = move |_| {
         let now = !open_panel.get_untracked();
@@ -194,7 +202,7 @@ pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
                 script,
                 ..Scenario::default()
             };
-            open(state, i18n, Some(scenario), notice);
+            open(state, i18n, Some(scenario), notice, || ());
         });
     };
 

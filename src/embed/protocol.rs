@@ -256,7 +256,7 @@ mod tests {
         p.add_nodes(2);
         p.apply_manifest();
         // What the views of a page showing `p` hold.
-        let u = crate::host::Host::new(p).update();
+        let u = crate::host::Host::with(p).update();
         let (Some(clock), Some(work), Some(nodes), Some(lesson)) =
             (u.clock, u.work, u.nodes, u.lesson)
         else {

@@ -14,10 +14,19 @@ use crate::share::{self, Scenario};
 use dsplay_engine::runner::CommandOutput;
 use dsplay_engine::script::ScriptLine;
 use protocol::{
-    ClockView, EditorView, LessonEntry, LessonShown, LessonView, NodeCards, PlayerView, Reply,
-    Request, StepRow, StepTexts, TranscriptChange, Update, Versioned, WhyLine, WhyView, WorkView,
+    ClockView, EditorView, FromModel, LessonEntry, LessonShown, LessonView, NodeCards, PlayerView,
+    Reply, Request, StepRow, StepTexts, ToModel, TranscriptChange, Update, Versioned, WhyLine,
+    WhyView, WorkView,
 };
 use std::sync::Arc;
+
+/// Wall-clock milliseconds of sliced work (a Settle, "Run all", a replay) per
+/// [`Request::Work`]: short enough that a request sent meanwhile waits no longer.
+pub const WORK_SLICE_MILLIS: f64 = 12.0;
+
+/// Wall-clock milliseconds a saved scenario may replay before [`Request::Restore`] replies:
+/// most open at once; longer ones go on in [`Request::Work`], with their progress and a Stop.
+pub const FIRST_REPLAY_MILLIS: f64 = 250.0;
 
 /// The most script lines the player lists at once (a long script shows a window of them).
 pub const STEP_LIST_LIMIT: usize = 200;
@@ -72,6 +81,7 @@ struct Sent {
     lesson: Part<LessonKey>,
     work: Part<WorkView>,
     lessons: Part<()>,
+    replay: Part<Option<(usize, usize)>>,
 }
 
 /// What tells the player's view changed: the script, where it is, whether it runs, the window.
@@ -87,9 +97,18 @@ type LessonKey = Option<(
     Vec<crate::playground::GoalView>,
 )>;
 
+impl Default for Host {
+    fn default() -> Self {
+        Host::new()
+    }
+}
+
 /// The playground behind the boundary.
 pub struct Host {
     playground: Playground,
+    /// A saved scenario being rebuilt a slice at a time; it takes the playground's place once
+    /// done (the playground stays an empty placeholder until then).
+    restoring: Option<share::Restoring>,
     /// The event timeline's filter.
     event_filter: String,
     /// The number of the page's last edit of the manifest ([`EditorView::edit`]).
@@ -98,9 +117,16 @@ pub struct Host {
 }
 
 impl Host {
-    pub fn new(playground: Playground) -> Host {
+    /// A host on an empty cluster, until a request opens a scenario.
+    pub fn new() -> Host {
+        Host::with(Playground::empty())
+    }
+
+    /// A host on `playground`.
+    pub fn with(playground: Playground) -> Host {
         Host {
             playground,
+            restoring: None,
             event_filter: String::new(),
             last_edit: 0,
             sent: Sent::default(),
@@ -113,15 +139,41 @@ impl Host {
         &self.playground
     }
 
-    /// Becomes `next`, a playground rebuilt elsewhere (a long saved scenario replayed in
-    /// slices, `crate::share::Restoring`).
-    pub fn replace(&mut self, next: Playground) {
-        self.playground.replace(next);
+    /// Carries out a numbered request as it came in (`now()`: the wall clock in milliseconds)
+    /// and answers with its reply and the parts it changed. The sliced work gets a frame's
+    /// budget ([`WORK_SLICE_MILLIS`]), a saved scenario's first replay a longer one
+    /// ([`FIRST_REPLAY_MILLIS`]); between two, the requests that came meanwhile get in.
+    pub fn serve(&mut self, message: ToModel, now: impl Fn() -> f64) -> FromModel {
+        let budget = match message.request {
+            Request::Work => WORK_SLICE_MILLIS,
+            Request::Restore { .. } => FIRST_REPLAY_MILLIS,
+            _ => f64::INFINITY,
+        };
+        let reads_only = message.request.reads_only();
+        let start = now();
+        let reply = self.handle(message.request, || now() - start < budget);
+        FromModel {
+            id: message.id,
+            reply,
+            update: (!reads_only).then(|| self.update()),
+        }
     }
 
     /// Carries out `request`. `more()` says whether the current frame has time left, for the
     /// requests that work a slice at a time (a Settle, "Run all").
     pub fn handle(&mut self, request: Request, more: impl FnMut() -> bool) -> Reply {
+        match request {
+            Request::Restore { scenario, at_once } => {
+                return self.restore(&scenario, more, at_once);
+            }
+            Request::StopRestore => {
+                self.finish_restoring();
+                return Reply::None;
+            }
+            Request::Work => return Reply::Done(self.work(more)),
+            // Others go to the placeholder while a replay is under way, as they did on the page.
+            _ => {}
+        }
         let p = &mut self.playground;
         match request {
             Request::Run { command, stdin } => reply(match stdin {
@@ -162,7 +214,7 @@ impl Host {
                 p.start_settle();
                 Reply::None
             }
-            Request::Work => Reply::Done(self.work(more)),
+            Request::Work | Request::Restore { .. } | Request::StopRestore => Reply::None,
             Request::Select { node } => {
                 p.select(node.as_deref());
                 Reply::None
@@ -246,6 +298,14 @@ impl Host {
     /// a frame at a time; in a worker it runs between the messages that come in, so that
     /// Pause, Stop and Select get in.
     pub fn work(&mut self, mut more: impl FnMut() -> bool) -> bool {
+        while self.restoring.is_some() {
+            if self.replay_slice() {
+                break;
+            }
+            if !more() {
+                return false;
+            }
+        }
         let p = &mut self.playground;
         let settled = p.is_settling();
         while !p.settle_slice() {
@@ -259,6 +319,51 @@ impl Host {
             return false;
         }
         p.run_slice(more)
+    }
+
+    /// Starts rebuilding `scenario` (checked first: nothing changes if it does not open) and
+    /// replays its steps while `more()` says there is time; the rest goes on in
+    /// [`Host::work`].
+    fn restore(
+        &mut self,
+        scenario: &Scenario,
+        mut more: impl FnMut() -> bool,
+        at_once: bool,
+    ) -> Reply {
+        let mut next = match share::Restoring::new(scenario) {
+            Ok(next) => next,
+            Err(e) => return Reply::Opened(Err(e)),
+        };
+        next.run_while(|| at_once || more());
+        if next.is_done() {
+            self.restoring = None;
+            self.playground.replace(next.finish());
+        } else {
+            self.playground.replace(Playground::empty());
+            self.restoring = Some(next);
+        }
+        Reply::Opened(Ok(()))
+    }
+
+    /// One step of the replay under way; true once none is left (it is then the work).
+    fn replay_slice(&mut self) -> bool {
+        let Some(r) = self.restoring.as_mut() else {
+            return true;
+        };
+        let mut once = true;
+        r.run_while(|| std::mem::take(&mut once));
+        if r.is_done() {
+            self.finish_restoring();
+            return true;
+        }
+        false
+    }
+
+    /// The replay under way, as far as it got, becomes the work.
+    fn finish_restoring(&mut self) {
+        if let Some(r) = self.restoring.take() {
+            self.playground.replace(r.finish());
+        }
     }
 
     /// The parts of what the views show that changed since the last update.
@@ -346,6 +451,9 @@ impl Host {
                 |w| *w,
             ),
             lessons: s.lessons.offer((), |()| lesson_menu()),
+            replay: s
+                .replay
+                .offer(self.restoring.as_ref().map(|r| r.progress()), |r| *r),
         }
     }
 }

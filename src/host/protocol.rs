@@ -111,6 +111,16 @@ pub enum Request {
     Open {
         scenario: Option<Scenario>,
     },
+    /// Opens a saved scenario (a link, an autosave) in place of the work, replaying what fits
+    /// while the frame has time; the rest replays in [`Request::Work`] ahead of other work,
+    /// with its progress in [`Update::replay`]. Replies [`Reply::Opened`].
+    Restore {
+        scenario: Scenario,
+        /// All of it before replying (an embed, which has no place for the progress).
+        at_once: bool,
+    },
+    /// Stops the replay under way: the work is the scenario as far as it got.
+    StopRestore,
 }
 
 impl Request {
@@ -348,4 +358,23 @@ pub struct Update {
     pub work: Option<Versioned<WorkView>>,
     /// The lessons the page offers (the first update only: reading them is the model's).
     pub lessons: Option<Versioned<Vec<LessonEntry>>>,
+    /// A saved scenario still replaying: steps done and steps in all (None inside: none).
+    pub replay: Option<Versioned<Option<(usize, usize)>>>,
+}
+
+/// A request as it goes to the model: numbered by the page, so that its answer finds the
+/// callback waiting for it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ToModel {
+    pub id: u64,
+    pub request: Request,
+}
+
+/// The model's answer to the request numbered `id`, with the parts it changed (None for a
+/// request that only reads).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FromModel {
+    pub id: u64,
+    pub reply: Reply,
+    pub update: Option<Update>,
 }

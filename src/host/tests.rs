@@ -3,7 +3,7 @@ use super::protocol::{Reply, Request};
 use crate::playground::{NodeAction, Playground};
 
 fn host() -> Host {
-    let mut h = Host::new(Playground::new());
+    let mut h = Host::with(Playground::new());
     h.handle(Request::Pause, || true);
     h
 }
@@ -439,4 +439,159 @@ fn work_runs_a_settle_and_a_run_all_a_slice_at_a_time() {
     send(&mut h, Request::StopScript);
     assert_eq!(send(&mut h, Request::Work), Reply::Done(true));
     assert!(h.playground().player().is_none());
+}
+
+/// Issue 24 item 3 moved behind the boundary: a saved scenario too long to replay at once
+/// replays in the model's sliced work, its progress a part, and ends where the whole replay
+/// (`share::restore`) ends; a Stop keeps the work as far as it got; a bad one opens nothing.
+#[test]
+fn a_restore_replays_in_slices_with_its_progress_and_a_stop_keeps_what_ran() {
+    let script: String = (0..40)
+        .map(|i| format!("kubectl label node node-1 k{i}=v\n"))
+        .collect();
+    let scenario = crate::share::Scenario {
+        preset: Some(crate::presets::DEFAULT.into()),
+        script,
+        ..Default::default()
+    };
+    let link = |h: &mut Host| match send(h, Request::Link { lang: "en".into() }) {
+        Reply::Text(link) => link,
+        other => panic!("a link: {other:?}"),
+    };
+    let mut whole = Host::with(crate::share::restore(&scenario).expect("it opens"));
+    let expected = link(&mut whole);
+
+    let mut h = Host::new();
+    h.update();
+    let mut budget = 5;
+    let reply = h.handle(
+        Request::Restore {
+            scenario: scenario.clone(),
+            at_once: false,
+        },
+        || {
+            budget -= 1;
+            budget >= 0
+        },
+    );
+    assert_eq!(reply, Reply::Opened(Ok(())));
+    let progress = h.update().replay.expect("the progress").value;
+    assert_eq!(progress, Some((5, 41)));
+    let mut frames = 0;
+    while h.handle(Request::Work, || false) == Reply::Done(false) {
+        frames += 1;
+        assert!(h.update().replay.is_some());
+    }
+    assert_eq!(frames, 35);
+    assert_eq!(h.update().replay.expect("over").value, None);
+    assert_eq!(link(&mut h), expected);
+
+    let mut stopped = Host::new();
+    let mut budget = 3;
+    stopped.handle(
+        Request::Restore {
+            scenario: scenario.clone(),
+            at_once: false,
+        },
+        || {
+            budget -= 1;
+            budget >= 0
+        },
+    );
+    assert_eq!(
+        stopped.update().replay.expect("the progress").value,
+        Some((3, 41))
+    );
+    send(&mut stopped, Request::StopRestore);
+    assert_eq!(stopped.update().replay.expect("over").value, None);
+    assert_eq!(send(&mut stopped, Request::Work), Reply::Done(true));
+    let out = send(
+        &mut stopped,
+        Request::Run {
+            command: "kubectl get node node-1 --show-labels".into(),
+            stdin: None,
+        },
+    );
+    let Reply::Output { output, .. } = out else {
+        panic!("an output: {out:?}");
+    };
+    assert!(
+        output.contains("k2=v") && !output.contains("k3=v"),
+        "{output}"
+    );
+
+    let bad = crate::share::Scenario {
+        preset: Some("no-such-preset".into()),
+        ..Default::default()
+    };
+    let reply = send(
+        &mut stopped,
+        Request::Restore {
+            scenario: bad,
+            at_once: false,
+        },
+    );
+    assert!(matches!(reply, Reply::Opened(Err(_))), "{reply:?}");
+    assert_eq!(stopped.update().replay, None);
+
+    // An embed's replay (at once) ignores the budget.
+    let mut embed = Host::new();
+    let reply = embed.handle(
+        Request::Restore {
+            scenario,
+            at_once: true,
+        },
+        || false,
+    );
+    assert_eq!(reply, Reply::Opened(Ok(())));
+    assert_eq!(embed.update().replay.expect("the first").value, None);
+    assert_eq!(link(&mut embed), expected);
+}
+
+/// The worker's loop: a numbered request in as JSON, its answer out as JSON with the same
+/// number and the parts that changed; a read carries no update; Work gets a frame's budget.
+#[test]
+fn serve_answers_a_numbered_request_with_its_reply_and_update() {
+    use super::protocol::{FromModel, ToModel};
+    let mut h = Host::new();
+    let wire = |h: &mut Host, id, request, clock: &std::cell::Cell<f64>| -> FromModel {
+        let text = serde_json::to_string(&ToModel { id, request }).expect("it writes");
+        let message = serde_json::from_str(&text).expect("it reads");
+        let answer = h.serve(message, || {
+            clock.set(clock.get() + 5.0);
+            clock.get()
+        });
+        let text = serde_json::to_string(&answer).expect("it writes");
+        serde_json::from_str(&text).expect("it reads")
+    };
+    let clock = std::cell::Cell::new(0.0);
+    let opened = wire(
+        &mut h,
+        7,
+        Request::Open {
+            scenario: Some(crate::share::Scenario {
+                preset: Some(crate::presets::DEFAULT.into()),
+                ..Default::default()
+            }),
+        },
+        &clock,
+    );
+    assert_eq!((opened.id, opened.reply), (7, Reply::Opened(Ok(()))));
+    let update = opened.update.expect("the parts");
+    assert_eq!(update.nodes.expect("the cards").value.len, 3);
+    let link = wire(&mut h, 8, Request::Link { lang: "en".into() }, &clock);
+    assert_eq!(link.id, 8);
+    assert!(matches!(link.reply, Reply::Text(ref t) if t.starts_with("v1:")));
+    assert_eq!(link.update, None);
+    wire(&mut h, 9, Request::Pause, &clock);
+    let script = "sim advance 1s\n".repeat(20);
+    wire(&mut h, 10, Request::LoadScript { script }, &clock);
+    wire(&mut h, 11, Request::RunAll, &clock);
+    // Each Work stops once 12 ms have passed on the clock (5 ms per look): a few commands.
+    let mut works = 0;
+    while wire(&mut h, 12 + works, Request::Work, &clock).reply == Reply::Done(false) {
+        works += 1;
+        assert!(works < 20, "every Work ran one command at least");
+    }
+    assert!(works >= 5, "20 commands took {works} Works");
 }

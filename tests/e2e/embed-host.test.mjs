@@ -291,16 +291,19 @@ test('the host API: ready, state and step events; run and reset commands', async
   assert.deepEqual(log.errors, []);
 });
 
-test('every embed of a page shares one download of the app', async () => {
+test('every embed of a page shares one download of each module (the page and the worker)', async () => {
   const { page, log } = await ctx.open({ viewport: { width: 1000, height: 2400 } });
   const from = ctx.server.hits.length;
   await page.goto(hostPage('/sized.html'), { waitUntil: 'networkidle' });
   for (const title of ['wide', 'narrow', 'capped']) await running(page, title);
   const hits = ctx.server.hits.slice(from);
   const wasm = hits.filter((h) => h.endsWith('.wasm'));
-  const js = hits.filter((h) => /\/daemonset-playground-[0-9a-f]+\.js$/.test(h));
-  assert.equal(wasm.length, 1, hits.join('\n'));
-  assert.equal(js.length, 1, hits.join('\n'));
+  const js = hits.filter((h) => /\/(daemonset-playground-[0-9a-f]+|worker)\.js$/.test(h));
+  // Two modules, the page's and the model's worker, each downloaded once for the three embeds.
+  assert.equal(wasm.length, 2, hits.join('\n'));
+  assert.equal(new Set(wasm).size, 2, hits.join('\n'));
+  assert.ok(wasm.some((h) => h.endsWith('/worker_bg.wasm')), hits.join('\n'));
+  assert.equal(js.length, 2, hits.join('\n'));
   assert.deepEqual(log.errors, []);
 });
 

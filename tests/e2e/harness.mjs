@@ -136,3 +136,13 @@ export const lightness = (frame) => frame.evaluate(() => {
   const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number);
   return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
 });
+
+/** Waits until the model (in its Web Worker) has answered every request the page sent so far
+ *  (`data-model-sent` and `data-model-answered` on <html>, src/components/model.rs), and the
+ *  page has drawn its answer: an action's reply comes after the click or key press returns. */
+export async function answered(page) {
+  const sent = await page.evaluate(() => Number(document.documentElement.getAttribute('data-model-sent') ?? 0));
+  await page.waitForFunction((n) => Number(document.documentElement.getAttribute('data-model-answered') ?? 0) >= n, sent, {
+    polling: 'raf',
+  });
+}

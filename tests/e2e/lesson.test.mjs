@@ -2,7 +2,7 @@
 // command, Next opens the next step), opened from the address and from a link, and in an embed.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { nodesList as nodes, runInConsole as run, screenshotFromTop as screenshot, settledLink, start } from './harness.mjs';
+import { nodesList as nodes, runInConsole as run, screenshotFromTop as screenshot, settledLink, start, answered } from './harness.mjs';
 
 let ctx;
 before(async () => {
@@ -38,6 +38,7 @@ test('a lesson from the menu is followed to its end through the page', async () 
   assert.match(await page.getByRole('textbox', { name: 'Manifest', exact: true }).inputValue(), /name: fluentd/);
   // A hint, on request.
   await panel(page).getByRole('button', { name: 'Hint' }).click();
+  await answered(page);
   assert.match(await panel(page).locator('.lesson-hints').innerText(), /kubectl apply -f -/);
   await screenshot(page, 'lesson-step-1');
 
@@ -88,6 +89,7 @@ test('?lesson= opens a lesson at a step, and its link opens it there again', asy
   assert.equal(await progress(fresh.page).innerText(), 'Step 2 of 4');
   // Leaving keeps the cluster.
   await panel(fresh.page).getByRole('button', { name: 'Leave the lesson' }).click();
+  await answered(fresh.page);
   assert.equal(await panel(fresh.page).count(), 0);
   assert.match(await run(fresh.page, 'kubectl get ds'), /fluentd/);
   assert.deepEqual([...log.errors, ...fresh.log.errors], []);

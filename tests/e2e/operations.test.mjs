@@ -1,7 +1,7 @@
 // Node options, pressure conditions and a rollout watched step by step, as a user does them.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { nodesList as nodes, screenshotFromTop as save, start } from './harness.mjs';
+import { nodesList as nodes, screenshotFromTop as save, start, answered } from './harness.mjs';
 
 
 let ctx;
@@ -118,6 +118,7 @@ test('? lists the keyboard shortcuts; p, n and s drive the clock from the keyboa
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Keyboard shortcuts');
 
   await page.keyboard.press('p');
+  await answered(page);
   assert.equal(await button(page, 'Pause').getAttribute('aria-pressed'), 'true');
   await page.keyboard.press('n');
   await transcript(page).getByText('$ sim advance 1s').waitFor();

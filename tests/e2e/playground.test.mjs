@@ -2,7 +2,7 @@
 // node cards and the clock. Every action shows up in the console as the command it ran.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { screenshot as save, start } from './harness.mjs';
+import { screenshot as save, start, answered } from './harness.mjs';
 
 let ctx;
 before(async () => {
@@ -203,6 +203,7 @@ test('node operations run their commands and show on the card', async () => {
   await node2.getByRole('button', { name: 'Taint node-2' }).click();
   await cardText(page, 'node-2', /gpu=true:PreferNoSchedule/);
   await node2.getByRole('button', { name: 'Drain node-2' }).click();
+  await answered(page);
   const text = await transcript(page).innerText();
   for (const command of [
     'kubectl cordon node-2',
@@ -225,6 +226,7 @@ test('the clock: Pause stops time, Step advances one second, speed and Play move
   const { page } = await open();
   const time = page.getByRole('region', { name: 'Clock' }).locator('.time');
   await button(page, 'Pause').click();
+  await answered(page);
   const seconds = async () => {
     const text = await time.innerText();
     const m = text.match(/t = (?:(\d+)m)?([\d.]+)s/);
@@ -235,6 +237,7 @@ test('the clock: Pause stops time, Step advances one second, speed and Play move
   await page.waitForTimeout(400);
   assert.equal(await seconds(), paused);
   await button(page, 'Step').click();
+  await answered(page);
   assert.equal(await seconds(), paused + 1);
   assert.match(await transcript(page).innerText(), /\$ sim advance 1s/);
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('100');
@@ -306,6 +309,7 @@ test('keyboard: Tab reaches the controls, Enter selects a node for Why?', async 
   const nameButton = card(page, 'node-2').getByRole('button', { name: 'node-2', exact: true });
   await nameButton.focus();
   await page.keyboard.press('Enter');
+  await answered(page);
   assert.equal(await nameButton.getAttribute('aria-pressed'), 'true');
   await page.getByRole('region', { name: 'Why?' }).getByText('kube-system/fluentd-elasticsearch').waitFor();
   // The focus ring is visible.

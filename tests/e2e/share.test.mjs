@@ -2,7 +2,7 @@
 // damaged link shows a message over a working page; a reload or a later visit restores the work.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { consoleBox, foreign, nodesList as nodes, runInConsole as run, screenshotFromTop as screenshot, settledLink, start } from './harness.mjs';
+import { consoleBox, foreign, nodesList as nodes, runInConsole as run, screenshotFromTop as screenshot, settledLink, start, answered } from './harness.mjs';
 
 let ctx;
 before(async () => {
@@ -140,6 +140,7 @@ test('a preset of the gallery opens, and Back returns to the work before', async
   assert.match(await run(page, 'kubectl get nodes --show-labels'), /mine=yes/);
   // The Share panel: the link and the iframe snippet.
   await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await answered(page);
   const shared = await page.getByRole('textbox', { name: 'Link' }).inputValue();
   assert.match(shared, /\/daemonset-playground\/#v1:/);
   assert.match(await page.getByRole('textbox', { name: 'Embed snippet' }).inputValue(), /<iframe src=".*\?embed=1#v1:/);

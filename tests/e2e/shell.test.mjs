@@ -4,7 +4,7 @@
 // The WebAssembly request is held back (page.route) to look at the page before the app mounts.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { nodesList, screenshot, settledLink, start } from './harness.mjs';
+import { answered, nodesList, screenshot, settledLink, start } from './harness.mjs';
 
 let ctx;
 before(async () => {
@@ -68,6 +68,7 @@ test('what a reader typed in the shell is kept when the app mounts, with the foc
   assert.match(await appEditor(page).inputValue(), /# typed before the app!$/);
   // And it is the page's work: Apply takes it (the comment changes nothing, no error).
   await page.getByRole('button', { name: 'Apply', exact: true }).click();
+  await answered(page);
   assert.equal(await page.locator('#editor-error pre').count(), 0);
   assert.deepEqual(log.errors, []);
 });

@@ -86,7 +86,8 @@ async function checkTwoEmbeds(url, names, shot) {
     assert.ok(fitted, `embed ${i} takes its content's height`);
   }
   const wasm = ctx.server.hits.slice(from).filter((h) => h.endsWith('.wasm'));
-  assert.equal(wasm.length, 1, 'one download of the app for both embeds');
+  assert.equal(wasm.length, 2, 'one download of each module (the page and the worker) for both embeds');
+  assert.equal(new Set(wasm).size, 2, 'one download of each module for both embeds');
   await screenshot(page, shot);
   assert.deepEqual(log.errors.filter((e) => !e.includes('favicon')), []);
   return page;

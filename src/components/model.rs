@@ -1,0 +1,157 @@
+//! The page's end of the boundary: the model runs in a Web Worker (`crate::worker`); requests
+//! go to it numbered, as JSON, and each answer comes back to the callback waiting for it with
+//! the parts that changed. The page's module holds no engine.
+
+use super::State;
+use crate::host::protocol::{FromModel, Reply, Request, ToModel};
+use crate::worker::{PANIC, READY};
+use leptos::prelude::*;
+use std::collections::HashMap;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
+use web_sys::{ErrorEvent, MessageEvent, Worker};
+
+/// The script that starts the worker (Trunk's loader shim for the `worker` binary), beside
+/// the page.
+const WORKER_SCRIPT: &str = "worker_loader.js";
+
+/// What waits for the model's answers.
+#[derive(Default)]
+pub(super) struct Model {
+    worker: Option<Worker>,
+    /// Whether the worker listens: what is sent before waits in `queued`.
+    ready: bool,
+    queued: Vec<String>,
+    last_id: u64,
+    pending: HashMap<u64, Box<dyn FnOnce(Reply)>>,
+}
+
+impl Model {
+    /// Sends `request`; `then` gets its reply.
+    pub(super) fn send(&mut self, request: Request, then: Box<dyn FnOnce(Reply)>) {
+        self.last_id += 1;
+        let id = self.last_id;
+        let Ok(text) = serde_json::to_string(&ToModel { id, request }) else {
+            return;
+        };
+        self.pending.insert(id, then);
+        mark("data-model-sent", id);
+        match &self.worker {
+            Some(worker) if self.ready => {
+                let _ = worker.post_message(&text.into());
+            }
+            _ => self.queued.push(text),
+        }
+    }
+
+    /// The worker listens: what waited goes.
+    fn listening(&mut self) {
+        self.ready = true;
+        if let Some(worker) = &self.worker {
+            for text in self.queued.drain(..) {
+                let _ = worker.post_message(&text.into());
+            }
+        }
+    }
+}
+
+/// Starts the model's worker for `state`: its answers set the parts, then call back.
+pub(super) fn start(state: State) {
+    // Started by index.html while this module loaded, with what it said before now; else here.
+    let (worker, early) = match started_early() {
+        Some((worker, early)) => (Some(worker), early),
+        None => (
+            worker_url().and_then(|url| Worker::new(&url).ok()),
+            Vec::new(),
+        ),
+    };
+    let Some(worker) = worker else {
+        crate::panic_panel::show("the simulator cannot start: this browser refused its worker");
+        return;
+    };
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        if let Some(text) = event.data().as_string() {
+            heard(state, &text);
+        }
+    });
+    // A trap (out of memory, an abort) stops the worker without a panic message.
+    let on_error = Closure::<dyn Fn(ErrorEvent)>::new(|event: ErrorEvent| {
+        crate::panic_panel::show(&format!("the simulator stopped: {}", event.message()));
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_message.forget();
+    on_error.forget();
+    state.model.update_value(|m| m.worker = Some(worker));
+    for text in early {
+        heard(state, &text);
+    }
+}
+
+/// What the worker said: it listens, it panicked, or an answer.
+fn heard(state: State, text: &str) {
+    if text == READY {
+        state.model.update_value(Model::listening);
+        return;
+    }
+    if let Some(panic) = text.strip_prefix(PANIC) {
+        crate::panic_panel::show(panic);
+        return;
+    }
+    let answer: FromModel = match serde_json::from_str(text) {
+        Ok(a) => a,
+        Err(e) => {
+            crate::panic_panel::show(&format!("an answer of the model does not read: {e}"));
+            return;
+        }
+    };
+    let then = state
+        .model
+        .try_update_value(|m| m.pending.remove(&answer.id))
+        .flatten();
+    if let Some(update) = answer.update {
+        state.parts.apply(update, state.edits.get_value());
+    }
+    mark("data-model-answered", answer.id);
+    if let Some(then) = then {
+        then(answer.reply);
+    }
+}
+
+/// The worker index.html's script started (`window.dsplayModel`: `{worker, early}`, the
+/// messages it posted before the app listened), taken once.
+fn started_early() -> Option<(Worker, Vec<String>)> {
+    let window = web_sys::window()?;
+    let key = wasm_bindgen::JsValue::from_str("dsplayModel");
+    let started = js_sys::Reflect::get(&window, &key).ok()?;
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    let worker = js_sys::Reflect::get(&started, &"worker".into())
+        .ok()?
+        .dyn_into::<Worker>()
+        .ok()?;
+    let early = js_sys::Reflect::get(&started, &"early".into())
+        .ok()
+        .and_then(|e| e.dyn_into::<js_sys::Array>().ok())
+        .map(|a| a.iter().filter_map(|m| m.as_string()).collect())
+        .unwrap_or_default();
+    Some((worker, early))
+}
+
+/// The worker's script, beside the page (the document's base: the site's public URL).
+fn worker_url() -> Option<String> {
+    let base = web_sys::window()?.document()?.base_uri().ok()??;
+    web_sys::Url::new_with_base(WORKER_SCRIPT, &base)
+        .ok()
+        .map(|u| u.href())
+}
+
+/// The number of the last request sent or answered, on `<html>` (`data-model-sent`,
+/// `data-model-answered`): the browser tests wait for the model's answer to what they did.
+fn mark(key: &str, id: u64) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute(key, &id.to_string());
+    }
+}
