@@ -9,11 +9,7 @@ use leptos::prelude::*;
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
-use web_sys::{ErrorEvent, MessageEvent, Worker};
-
-/// The script that starts the worker (Trunk's loader shim for the `worker` binary), beside
-/// the page.
-const WORKER_SCRIPT: &str = "worker_loader.js";
+use web_sys::{ErrorEvent, Event, MessageEvent, Worker};
 
 /// What waits for the model's answers.
 #[derive(Default)]
@@ -74,9 +70,15 @@ pub(super) fn start(state: State) {
             heard(state, &text);
         }
     });
-    // A trap (out of memory, an abort) stops the worker without a panic message.
-    let on_error = Closure::<dyn Fn(ErrorEvent)>::new(|event: ErrorEvent| {
-        crate::panic_panel::show(&format!("the simulator stopped: {}", event.message()));
+    // A trap (out of memory, an abort) stops the worker without a panic message; a worker
+    // whose script did not load (gone after a deploy) gets a plain Event, without one.
+    let on_error = Closure::<dyn Fn(Event)>::new(|event: Event| {
+        let message = event
+            .dyn_ref::<ErrorEvent>()
+            .map(ErrorEvent::message)
+            .filter(|m| !m.is_empty())
+            .unwrap_or_else(|| "its worker did not load".to_owned());
+        crate::panic_panel::show(&format!("the simulator stopped: {message}"));
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -137,10 +139,17 @@ fn started_early() -> Option<(Worker, Vec<String>)> {
     Some((worker, early))
 }
 
-/// The worker's script, beside the page (the document's base: the site's public URL).
+/// The worker's script (Trunk's loader shim for the `worker` binary), beside the page (the
+/// document's base: the site's public URL). index.html's `<meta name="dsplay-model">` names
+/// it: scripts/worker-names.mjs writes the name of this build's worker there.
 fn worker_url() -> Option<String> {
-    let base = web_sys::window()?.document()?.base_uri().ok()??;
-    web_sys::Url::new_with_base(WORKER_SCRIPT, &base)
+    let document = web_sys::window()?.document()?;
+    let script = document
+        .query_selector(r#"meta[name="dsplay-model"]"#)
+        .ok()??
+        .get_attribute("content")?;
+    let base = document.base_uri().ok()??;
+    web_sys::Url::new_with_base(&script, &base)
         .ok()
         .map(|u| u.href())
 }

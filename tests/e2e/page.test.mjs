@@ -1,7 +1,8 @@
 // The playground page itself, served under /daemonset-playground/ as on GitHub Pages.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { foreign, screenshot, start } from './harness.mjs';
+import { answered, foreign, screenshot, start } from './harness.mjs';
 
 let ctx;
 before(async () => {
@@ -49,6 +50,30 @@ test('a Content-Security-Policy with the inline scripts hashed is in force', asy
   assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
   assert.doesNotMatch(policy, /unsafe-inline|__INLINE_SCRIPT_HASHES__/);
   // A violation would show as a console error.
+  assert.deepEqual(log.errors, []);
+});
+
+test('the page starts the worker of its own build: its names carry a hash of its content', async () => {
+  // Trunk does not hash a worker's names; scripts/worker-names.mjs does. Unversioned, a page
+  // could start another build's worker from the browser's cache after a deploy.
+  const { page, log } = await ctx.open();
+  const from = ctx.server.hits.length;
+  await page.goto(ctx.server.url, { waitUntil: 'networkidle' });
+  await title(page).waitFor();
+  await answered(page);
+  const loader = await page.locator('meta[name="dsplay-model"]').getAttribute('content');
+  const version = /^worker_loader-([0-9a-f]{16})\.js$/.exec(loader)?.[1];
+  assert.ok(version, `the worker's URL carries no version: ${loader}`);
+  const js = `worker-${version}.js`;
+  const wasm = `worker-${version}_bg.wasm`;
+  const hits = ctx.server.hits.slice(from);
+  for (const name of [loader, js, wasm]) {
+    assert.ok(hits.some((h) => h.endsWith(`/${name}`)), `${name} not requested:\n${hits.join('\n')}`);
+  }
+  assert.deepEqual(hits.filter((h) => /\/worker(_loader|_bg)?\.(js|wasm)$/.test(h)), []);
+  const body = async (name) => Buffer.from(await (await fetch(new URL(name, ctx.server.url))).arrayBuffer());
+  const content = createHash('sha256').update(await body(js)).update(await body(wasm)).digest('hex');
+  assert.equal(version, content.slice(0, 16));
   assert.deepEqual(log.errors, []);
 });
 

@@ -54,3 +54,14 @@ test('out of memory shows its cause on the panel', async () => {
   await page.mouse.click(10, 10);
   assert.match(await panel.innerText(), /out of memory/);
 });
+
+// After a deploy, a page still cached from the previous build asks for its own worker, which is
+// gone (scripts/worker-names.mjs hashes its names): the panel says so instead of a silent freeze.
+test('a worker that does not load shows the error panel', async () => {
+  const { page } = await ctx.open();
+  await page.route(/\/worker_loader-[0-9a-f]+\.js$/, (route) => route.fulfill({ status: 404, body: '' }));
+  await page.goto(ctx.server.url);
+  const panel = page.getByRole('alert');
+  await panel.waitFor();
+  assert.match(await panel.innerText(), /the simulator stopped: its worker did not load/);
+});
