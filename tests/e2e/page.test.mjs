@@ -77,6 +77,31 @@ test('the page starts the worker of its own build: its names carry a hash of its
   assert.deepEqual(log.errors, []);
 });
 
+test('the app starts the same hashed worker itself when the head\'s script could not', async () => {
+  const { page, log } = await ctx.open();
+  // The first Worker (index.html's script) is refused; src/components/model.rs starts its own.
+  await page.addInitScript(() => {
+    const Real = window.Worker;
+    let refused = false;
+    window.startedWorkers = [];
+    window.Worker = function (url, options) {
+      if (!refused) {
+        refused = true;
+        throw new Error('refused by the test');
+      }
+      window.startedWorkers.push(String(url));
+      return new Real(url, options);
+    };
+  });
+  await page.goto(ctx.server.url, { waitUntil: 'networkidle' });
+  await title(page).waitFor();
+  await answered(page);
+  const loader = await page.locator('meta[name="dsplay-model"]').getAttribute('content');
+  const started = await page.evaluate(() => window.startedWorkers);
+  assert.deepEqual(started, [new URL(loader, ctx.server.url).href]);
+  assert.deepEqual(log.errors, []);
+});
+
 test('the dark theme follows the system setting', async () => {
   const background = async (colorScheme) => {
     const { page } = await ctx.open({ colorScheme });
