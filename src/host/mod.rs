@@ -14,9 +14,9 @@ use crate::share::{self, Scenario};
 use dsplay_engine::runner::CommandOutput;
 use dsplay_engine::script::ScriptLine;
 use protocol::{
-    ClockView, EditorView, FromModel, LessonEntry, LessonShown, LessonView, NodeCards, PlayerView,
-    Reply, Request, StepRow, StepTexts, ToModel, TranscriptChange, Update, Versioned, WhyLine,
-    WhyView, WorkView,
+    ClockView, EditorView, EventsChange, FromModel, LessonEntry, LessonShown, LessonView,
+    NodeCards, PlayerView, Reply, Request, StepRow, StepTexts, ToModel, TranscriptChange, Update,
+    Versioned, WhyLine, WhyView, WorkView,
 };
 use std::sync::Arc;
 
@@ -418,9 +418,7 @@ impl Host {
             daemonsets: s.daemonsets.offer(p.daemonset_views(), Clone::clone),
             revisions: s.revisions.offer(p.revision_views(), Clone::clone),
             ds_table: s.ds_table.offer(p.ds_table().to_string(), Clone::clone),
-            events: s
-                .events
-                .offer(p.event_views(&self.event_filter), Clone::clone),
+            events: s.events.offer_rows(p.event_views(&self.event_filter)),
             why: s.why.offer(why_key, |(node, explanations)| WhyView {
                 node: node.clone(),
                 explanations: explanations.iter().map(why_line).collect(),
@@ -491,6 +489,57 @@ impl Part<Vec<Arc<NodeView>>> {
             .collect();
         let len = now.len();
         self.offer(now, |_| NodeCards { len, changed })
+    }
+}
+
+impl Part<Vec<crate::playground::EventView>> {
+    /// The timeline's change since the last update, if it changed: the rows dropped from its
+    /// start are those that leave the fewest rows to send.
+    fn offer_rows(
+        &mut self,
+        now: Vec<crate::playground::EventView>,
+    ) -> Option<Versioned<EventsChange>> {
+        let before = self.key.as_deref();
+        if before == Some(now.as_slice()) {
+            return None;
+        }
+        let before = before.unwrap_or_default();
+        let differ = |dropped: usize, limit: usize| {
+            let kept = before.get(dropped..).unwrap_or_default();
+            let mut n = 0;
+            for (i, row) in now.iter().enumerate() {
+                if kept.get(i) != Some(row) {
+                    n += 1;
+                    if n >= limit {
+                        break;
+                    }
+                }
+            }
+            n
+        };
+        let (mut dropped, mut fewest) = (0, differ(0, usize::MAX));
+        for d in 1..=before.len() {
+            if fewest == 0 {
+                break;
+            }
+            let n = differ(d, fewest);
+            if n < fewest {
+                (dropped, fewest) = (d, n);
+            }
+        }
+        let kept = before.get(dropped..).unwrap_or_default();
+        let changed = now
+            .iter()
+            .enumerate()
+            .filter(|(i, row)| kept.get(*i) != Some(*row))
+            .map(|(i, row)| (i, row.clone()))
+            .collect();
+        let len = now.len();
+        self.offer(now, |_| EventsChange {
+            dropped,
+            len,
+            changed,
+        })
     }
 }
 

@@ -182,7 +182,11 @@ fn selecting_a_node_sends_its_explanations_and_filtering_sends_the_events() {
             filter: "no-such-object".into(),
         },
     );
-    assert_eq!(h.update().events.expect("filtered").value, Vec::new());
+    let change = h.update().events.expect("filtered").value;
+    let mut rows = h.playground().event_views("");
+    assert!(!rows.is_empty());
+    change.apply(&mut rows);
+    assert_eq!(rows, Vec::new());
 }
 
 #[test]
@@ -348,6 +352,7 @@ fn requests_replies_and_updates_read_back_from_their_wire_form() {
     let mut h = host();
     let mut cards = Vec::new();
     let mut transcript = Vec::new();
+    let mut events = Vec::new();
     let mut kinds = std::collections::HashSet::new();
     for request in requests {
         wire(&request);
@@ -364,6 +369,10 @@ fn requests_replies_and_updates_read_back_from_their_wire_form() {
             change.value.apply(&mut transcript);
         }
         assert_eq!(transcript, h.playground().transcript());
+        if let Some(change) = update.events {
+            change.value.apply(&mut events);
+        }
+        assert_eq!(events, h.playground().event_views(&h.event_filter));
     }
     // Output, Loaded, Done, Text, Opened and None were all sent.
     assert_eq!(kinds.len(), 6);
