@@ -28,6 +28,10 @@ pub const WORK_SLICE_MILLIS: f64 = 12.0;
 /// most open at once; longer ones go on in [`Request::Work`], with their progress and a Stop.
 pub const FIRST_REPLAY_MILLIS: f64 = 250.0;
 
+/// The most node cards one update carries: a Settle that changes ten thousand sends them in
+/// batches, so that the page parses and draws a batch in a frame's time.
+pub const CARD_BATCH: usize = 1_000;
+
 /// The most script lines the player lists at once (a long script shows a window of them).
 pub const STEP_LIST_LIMIT: usize = 200;
 
@@ -151,11 +155,16 @@ impl Host {
         };
         let reads_only = message.request.reads_only();
         let start = now();
-        let reply = self.handle(message.request, || now() - start < budget);
+        let mut reply = self.handle(message.request, || now() - start < budget);
+        let update = (!reads_only).then(|| self.update());
+        // Parts left to send keep the page asking for work.
+        if reply == Reply::Done(true) && update.as_ref().is_some_and(|u| u.more) {
+            reply = Reply::Done(false);
+        }
         FromModel {
             id: message.id,
             reply,
-            update: (!reads_only).then(|| self.update()),
+            update,
         }
     }
 
@@ -410,10 +419,12 @@ impl Host {
                 p.lesson_goals(),
             )
         });
+        let (nodes, more) = s.nodes.offer_cards(p.node_views());
         Update {
+            more,
+            nodes,
             clock: s.clock.offer(clock, |c| *c),
             editor: s.editor.offer(editor, Clone::clone),
-            nodes: s.nodes.offer_cards(p.node_views()),
             selected: s.selected.offer(p.selected_node.clone(), Clone::clone),
             daemonsets: s.daemonsets.offer(p.daemonset_views(), Clone::clone),
             revisions: s.revisions.offer(p.revision_views(), Clone::clone),
@@ -470,25 +481,45 @@ fn lesson_menu() -> Vec<LessonEntry> {
 }
 
 impl Part<Vec<Arc<NodeView>>> {
-    /// The cards that changed since the last update, if any did.
-    fn offer_cards(&mut self, now: Vec<Arc<NodeView>>) -> Option<Versioned<NodeCards>> {
-        let before = self.key.as_deref();
-        if before == Some(now.as_slice()) {
-            return None;
+    /// The cards that changed since the last update, if any did: at most [`CARD_BATCH`], the
+    /// rest in the next updates (true: some are left). The key is the list as the page has it.
+    fn offer_cards(&mut self, now: Vec<Arc<NodeView>>) -> (Option<Versioned<NodeCards>>, bool) {
+        let before = self.key.take().unwrap_or_default();
+        if before == now {
+            self.key = Some(before);
+            return (None, false);
         }
-        let before = before.unwrap_or_default();
-        let changed = now
-            .iter()
-            .enumerate()
-            .filter(|(i, card)| {
-                before
-                    .get(*i)
-                    .is_none_or(|b| !Arc::ptr_eq(b, card) && b != *card)
-            })
-            .map(|(i, card)| (i, NodeView::clone(card)))
+        let mut differ = now.iter().enumerate().filter(|(i, card)| {
+            before
+                .get(*i)
+                .is_none_or(|b| !Arc::ptr_eq(b, card) && b != *card)
+        });
+        let batch: Vec<usize> = differ.by_ref().take(CARD_BATCH).map(|(i, _)| i).collect();
+        let more = differ.next().is_some();
+        // The page's list after this batch: cut to the new length, the batch's cards set (new
+        // ones come in index order, so they go at its end).
+        let mut shown = before;
+        shown.truncate(now.len());
+        for &i in &batch {
+            match shown.get_mut(i) {
+                Some(slot) => *slot = Arc::clone(&now[i]),
+                None => shown.push(Arc::clone(&now[i])),
+            }
+        }
+        let changed = batch
+            .into_iter()
+            .map(|i| (i, NodeView::clone(&now[i])))
             .collect();
-        let len = now.len();
-        self.offer(now, |_| NodeCards { len, changed })
+        self.version += 1;
+        self.key = Some(shown);
+        let cards = Versioned {
+            version: self.version,
+            value: NodeCards {
+                len: now.len(),
+                changed,
+            },
+        };
+        (Some(cards), more)
     }
 }
 

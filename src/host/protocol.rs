@@ -385,6 +385,9 @@ pub struct Update {
     pub lessons: Option<Versioned<Vec<LessonEntry>>>,
     /// A saved scenario still replaying: steps done and steps in all (None inside: none).
     pub replay: Option<Versioned<Option<(usize, usize)>>>,
+    /// Node cards are left to send (more than `CARD_BATCH` changed): the page sends
+    /// [`Request::Work`] until none are.
+    pub more: bool,
 }
 
 /// A request as it goes to the model: numbered by the page, so that its answer finds the

@@ -766,3 +766,52 @@ mod erased {
         }
     }
 }
+
+/// Issue 22: a change of more node cards than `CARD_BATCH` crosses in batches. The first
+/// answer says more are left and turns a finished Work into "not done", so that the page asks
+/// again; the batches rebuild the model's list.
+#[test]
+fn node_cards_cross_in_batches_and_the_page_is_asked_back_for_the_rest() {
+    use super::CARD_BATCH;
+    use super::protocol::ToModel;
+    let mut h = host();
+    let mut cards = Vec::new();
+    if let Some(n) = h.update().nodes {
+        n.value.apply(&mut cards);
+    }
+    send(
+        &mut h,
+        Request::AddNodes {
+            spec: Default::default(),
+            count: 2 * CARD_BATCH + 10,
+        },
+    );
+    let first = h.update();
+    assert!(first.more);
+    let batch = first.nodes.expect("a batch").value;
+    assert_eq!(batch.changed.len(), CARD_BATCH);
+    batch.apply(&mut cards);
+    let answer = h.serve(
+        ToModel {
+            id: 1,
+            request: Request::Work,
+        },
+        || 0.0,
+    );
+    assert_eq!(answer.reply, Reply::Done(false));
+    let second = answer.update.expect("a second batch");
+    assert!(second.more);
+    second.nodes.expect("cards").value.apply(&mut cards);
+    let done = h.serve(
+        ToModel {
+            id: 2,
+            request: Request::Work,
+        },
+        || 0.0,
+    );
+    assert_eq!(done.reply, Reply::Done(true));
+    let rest = done.update.expect("the rest");
+    assert!(!rest.more);
+    rest.nodes.expect("the last cards").value.apply(&mut cards);
+    assert_eq!(cards, h.playground().node_views());
+}
