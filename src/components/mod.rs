@@ -120,7 +120,9 @@ impl Parts {
         set(self.daemonsets, u.daemonsets);
         set(self.revisions, u.revisions);
         set(self.ds_table, u.ds_table);
-        set(self.events, u.events);
+        if let Some(change) = u.events {
+            self.events.update(|rows| change.value.apply(rows));
+        }
         set(self.why, u.why);
         if let Some(change) = u.transcript {
             self.transcript.update(|t| change.value.apply(t));

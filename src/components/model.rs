@@ -112,7 +112,12 @@ fn heard(state: State, text: &str) {
         .try_update_value(|m| m.pending.remove(&answer.id))
         .flatten();
     if let Some(update) = answer.update {
+        let more = update.more;
         state.parts.apply(update, state.edits.get_value());
+        // The rest of a big change comes with the next Work's answers.
+        if more {
+            state.drive_work();
+        }
     }
     mark("data-model-answered", answer.id);
     if let Some(then) = then {

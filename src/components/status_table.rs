@@ -45,9 +45,6 @@ pub fn StatusTable() -> impl IntoView {
     }
 }
 
-/// Nodes a strip shows one by one; beyond, only the counts.
-const STRIP_LIMIT: usize = 400;
-
 /// How far a DaemonSet got: pods up to date and available, of those desired; its revisions; and
 /// during a rollout, each node's progress and what the rollout waits for.
 #[component]
@@ -87,17 +84,15 @@ fn Progress(ds: DaemonSetView) -> impl IntoView {
         }
     });
     let rollout = ds.rollout.clone();
-    let strip = (!rollout.nodes.is_empty()).then(|| {
+    let strip = (rollout.total() > 0).then(|| {
         let counts = i18n.tr_text(
             Text::new(Msg::ProgressCounts)
-                .arg("done", rollout.count(NodeProgress::Done))
-                .arg(
-                    "rolling",
-                    rollout.count(NodeProgress::Rolling) + rollout.count(NodeProgress::Missing),
-                )
-                .arg("waiting", rollout.count(NodeProgress::Waiting)),
+                .arg("done", rollout.done)
+                .arg("rolling", rollout.rolling + rollout.missing)
+                .arg("waiting", rollout.waiting),
         );
-        let cells = (rollout.nodes.len() <= STRIP_LIMIT).then(|| {
+        // The model lists the nodes only when there are few enough to draw (STRIP_LIMIT).
+        let cells = (!rollout.nodes.is_empty()).then(|| {
             let cells = rollout
                 .nodes
                 .iter()

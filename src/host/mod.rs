@@ -14,9 +14,9 @@ use crate::share::{self, Scenario};
 use dsplay_engine::runner::CommandOutput;
 use dsplay_engine::script::ScriptLine;
 use protocol::{
-    ClockView, EditorView, FromModel, LessonEntry, LessonShown, LessonView, NodeCards, PlayerView,
-    Reply, Request, StepRow, StepTexts, ToModel, TranscriptChange, Update, Versioned, WhyLine,
-    WhyView, WorkView,
+    ClockView, EditorView, EventsChange, FromModel, LessonEntry, LessonShown, LessonView,
+    NodeCards, PlayerView, Reply, Request, StepRow, StepTexts, ToModel, TranscriptChange, Update,
+    Versioned, WhyLine, WhyView, WorkView,
 };
 use std::sync::Arc;
 
@@ -27,6 +27,10 @@ pub const WORK_SLICE_MILLIS: f64 = 12.0;
 /// Wall-clock milliseconds a saved scenario may replay before [`Request::Restore`] replies:
 /// most open at once; longer ones go on in [`Request::Work`], with their progress and a Stop.
 pub const FIRST_REPLAY_MILLIS: f64 = 250.0;
+
+/// The most node cards one update carries: a Settle that changes ten thousand sends them in
+/// batches, so that the page parses and draws a batch in a frame's time.
+pub const CARD_BATCH: usize = 1_000;
 
 /// The most script lines the player lists at once (a long script shows a window of them).
 pub const STEP_LIST_LIMIT: usize = 200;
@@ -151,11 +155,16 @@ impl Host {
         };
         let reads_only = message.request.reads_only();
         let start = now();
-        let reply = self.handle(message.request, || now() - start < budget);
+        let mut reply = self.handle(message.request, || now() - start < budget);
+        let update = (!reads_only).then(|| self.update());
+        // Parts left to send keep the page asking for work.
+        if reply == Reply::Done(true) && update.as_ref().is_some_and(|u| u.more) {
+            reply = Reply::Done(false);
+        }
         FromModel {
             id: message.id,
             reply,
-            update: (!reads_only).then(|| self.update()),
+            update,
         }
     }
 
@@ -410,17 +419,17 @@ impl Host {
                 p.lesson_goals(),
             )
         });
+        let (nodes, more) = s.nodes.offer_cards(p.node_views());
         Update {
+            more,
+            nodes,
             clock: s.clock.offer(clock, |c| *c),
             editor: s.editor.offer(editor, Clone::clone),
-            nodes: s.nodes.offer_cards(p.node_views()),
             selected: s.selected.offer(p.selected_node.clone(), Clone::clone),
             daemonsets: s.daemonsets.offer(p.daemonset_views(), Clone::clone),
             revisions: s.revisions.offer(p.revision_views(), Clone::clone),
             ds_table: s.ds_table.offer(p.ds_table().to_string(), Clone::clone),
-            events: s
-                .events
-                .offer(p.event_views(&self.event_filter), Clone::clone),
+            events: s.events.offer_rows(p.event_views(&self.event_filter)),
             why: s.why.offer(why_key, |(node, explanations)| WhyView {
                 node: node.clone(),
                 explanations: explanations.iter().map(why_line).collect(),
@@ -472,25 +481,96 @@ fn lesson_menu() -> Vec<LessonEntry> {
 }
 
 impl Part<Vec<Arc<NodeView>>> {
-    /// The cards that changed since the last update, if any did.
-    fn offer_cards(&mut self, now: Vec<Arc<NodeView>>) -> Option<Versioned<NodeCards>> {
+    /// The cards that changed since the last update, if any did: at most [`CARD_BATCH`], the
+    /// rest in the next updates (true: some are left). The key is the list as the page has it.
+    fn offer_cards(&mut self, now: Vec<Arc<NodeView>>) -> (Option<Versioned<NodeCards>>, bool) {
+        let before = self.key.take().unwrap_or_default();
+        if before == now {
+            self.key = Some(before);
+            return (None, false);
+        }
+        let mut differ = now.iter().enumerate().filter(|(i, card)| {
+            before
+                .get(*i)
+                .is_none_or(|b| !Arc::ptr_eq(b, card) && b != *card)
+        });
+        let batch: Vec<usize> = differ.by_ref().take(CARD_BATCH).map(|(i, _)| i).collect();
+        let more = differ.next().is_some();
+        // The page's list after this batch: cut to the new length, the batch's cards set (new
+        // ones come in index order, so they go at its end).
+        let mut shown = before;
+        shown.truncate(now.len());
+        for &i in &batch {
+            match shown.get_mut(i) {
+                Some(slot) => *slot = Arc::clone(&now[i]),
+                None => shown.push(Arc::clone(&now[i])),
+            }
+        }
+        let changed = batch
+            .into_iter()
+            .map(|i| (i, NodeView::clone(&now[i])))
+            .collect();
+        self.version += 1;
+        self.key = Some(shown);
+        let cards = Versioned {
+            version: self.version,
+            value: NodeCards {
+                len: now.len(),
+                changed,
+            },
+        };
+        (Some(cards), more)
+    }
+}
+
+impl Part<Vec<crate::playground::EventView>> {
+    /// The timeline's change since the last update, if it changed: the rows dropped from its
+    /// start are those that leave the fewest rows to send.
+    fn offer_rows(
+        &mut self,
+        now: Vec<crate::playground::EventView>,
+    ) -> Option<Versioned<EventsChange>> {
         let before = self.key.as_deref();
         if before == Some(now.as_slice()) {
             return None;
         }
         let before = before.unwrap_or_default();
+        let differ = |dropped: usize, limit: usize| {
+            let kept = before.get(dropped..).unwrap_or_default();
+            let mut n = 0;
+            for (i, row) in now.iter().enumerate() {
+                if kept.get(i) != Some(row) {
+                    n += 1;
+                    if n >= limit {
+                        break;
+                    }
+                }
+            }
+            n
+        };
+        let (mut dropped, mut fewest) = (0, differ(0, usize::MAX));
+        for d in 1..=before.len() {
+            if fewest == 0 {
+                break;
+            }
+            let n = differ(d, fewest);
+            if n < fewest {
+                (dropped, fewest) = (d, n);
+            }
+        }
+        let kept = before.get(dropped..).unwrap_or_default();
         let changed = now
             .iter()
             .enumerate()
-            .filter(|(i, card)| {
-                before
-                    .get(*i)
-                    .is_none_or(|b| !Arc::ptr_eq(b, card) && b != *card)
-            })
-            .map(|(i, card)| (i, NodeView::clone(card)))
+            .filter(|(i, row)| kept.get(*i) != Some(*row))
+            .map(|(i, row)| (i, row.clone()))
             .collect();
         let len = now.len();
-        self.offer(now, |_| NodeCards { len, changed })
+        self.offer(now, |_| EventsChange {
+            dropped,
+            len,
+            changed,
+        })
     }
 }
 

@@ -338,6 +338,31 @@ impl NodeCards {
     }
 }
 
+/// What changed in the event timeline: rows are added at its end and dropped at its start, and
+/// a repeated event changes its row in place (its count, when, its message). So the change is
+/// how many rows went from the start, the length now, and the rows that differ from the page's
+/// (ascending indexes, after the drop). One count going up sends one row, not two hundred.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct EventsChange {
+    pub dropped: usize,
+    pub len: usize,
+    pub changed: Vec<(usize, EventView)>,
+}
+
+impl EventsChange {
+    /// Brings `rows`, the timeline as of the last update, up to date.
+    pub fn apply(self, rows: &mut Vec<EventView>) {
+        rows.drain(..self.dropped.min(rows.len()));
+        rows.truncate(self.len);
+        for (i, row) in self.changed {
+            match rows.get_mut(i) {
+                Some(slot) => *slot = row,
+                None => rows.push(row),
+            }
+        }
+    }
+}
+
 /// The parts that changed since the last update (None: unchanged).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Update {
@@ -349,7 +374,7 @@ pub struct Update {
     pub revisions: Option<Versioned<Vec<RevisionView>>>,
     /// `kubectl get ds -A`.
     pub ds_table: Option<Versioned<String>>,
-    pub events: Option<Versioned<Vec<EventView>>>,
+    pub events: Option<Versioned<EventsChange>>,
     pub why: Option<Versioned<WhyView>>,
     pub transcript: Option<Versioned<TranscriptChange>>,
     /// None inside: no script loaded.
@@ -360,6 +385,9 @@ pub struct Update {
     pub lessons: Option<Versioned<Vec<LessonEntry>>>,
     /// A saved scenario still replaying: steps done and steps in all (None inside: none).
     pub replay: Option<Versioned<Option<(usize, usize)>>>,
+    /// Node cards are left to send (more than `CARD_BATCH` changed): the page sends
+    /// [`Request::Work`] until none are.
+    pub more: bool,
 }
 
 /// A request as it goes to the model: numbered by the page, so that its answer finds the

@@ -35,7 +35,7 @@ pub use player::{LoadError, Player, ScriptStep};
 pub use time::format_elapsed;
 pub use views::{
     DaemonSetView, EVENT_LIMIT, EventView, Explanation, NodeView, PodChip, PodState, RevisionView,
-    TaintTag,
+    RolloutView, STRIP_LIMIT, TaintTag,
 };
 
 /// The DaemonSet in the editor when the page opens (shared/fixtures/fluentd-elasticsearch.yaml).

@@ -9,7 +9,10 @@ use dsplay_engine::kubectl::{
     self,
     print::printers::{node_roles, node_status, pod_status},
 };
-use dsplay_engine::query::{self, RevisionNumbers, Rollout, RolloutCache, SlotExplanation, Usage};
+use dsplay_engine::query::rollout::Next;
+use dsplay_engine::query::{
+    self, NodeProgress, RevisionNumbers, Rollout, RolloutCache, SlotExplanation, Usage,
+};
 use std::cell::OnceCell;
 use std::sync::Arc;
 
@@ -154,8 +157,48 @@ pub struct DaemonSetView {
     pub revision: Option<i64>,
     /// Older revisions some of its pods still run, oldest first.
     pub old_revisions: Vec<i64>,
-    /// Where its rollout is, node by node, and what it waits for.
-    pub rollout: Rollout,
+    /// Where its rollout is and what it waits for.
+    pub rollout: RolloutView,
+}
+
+/// The most nodes a rollout lists one by one (the status table's strip): beyond, only counts.
+pub const STRIP_LIMIT: usize = 400;
+
+/// What the page shows of a rollout: how many nodes are at each stage, each node's stage when
+/// there are few enough to draw ([`STRIP_LIMIT`]), and what it does next. Counts, not ten
+/// thousand node names, cross to the page each time a rollout moves.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct RolloutView {
+    pub done: usize,
+    pub rolling: usize,
+    pub waiting: usize,
+    pub missing: usize,
+    /// The nodes that should run the pod, in name order, with their stage; empty when more
+    /// than [`STRIP_LIMIT`].
+    pub nodes: Vec<(String, NodeProgress)>,
+    pub next: Next,
+}
+
+impl RolloutView {
+    fn of(r: Rollout) -> RolloutView {
+        RolloutView {
+            done: r.count(NodeProgress::Done),
+            rolling: r.count(NodeProgress::Rolling),
+            waiting: r.count(NodeProgress::Waiting),
+            missing: r.count(NodeProgress::Missing),
+            nodes: if r.nodes.len() <= STRIP_LIMIT {
+                r.nodes
+            } else {
+                Vec::new()
+            },
+            next: r.next,
+        }
+    }
+
+    /// How many nodes should run the pod.
+    pub fn total(&self) -> usize {
+        self.done + self.rolling + self.waiting + self.missing
+    }
 }
 
 /// One revision of a DaemonSet's history (`kubectl rollout history`).
@@ -499,6 +542,6 @@ fn daemonset_view(
         available: st.number_available,
         revision: current,
         old_revisions,
-        rollout: rollouts.rollout(cluster, ds),
+        rollout: RolloutView::of(rollouts.rollout(cluster, ds)),
     }
 }
