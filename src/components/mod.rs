@@ -21,6 +21,7 @@ pub mod share_dialog;
 pub mod shortcuts;
 pub mod status_table;
 pub mod why_panel;
+mod work_loop;
 
 use crate::host::protocol::{
     ClockView, EditorView, LessonEntry, LessonView, PlayerView, Reply, Request, WhyView, WorkView,
@@ -30,6 +31,7 @@ use crate::share::{LinkError, Scenario};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
+use work_loop::WorkLoop;
 
 /// The model behind its boundary ([`Host`]) and what the views show of it ([`Parts`]): a view
 /// reads a part, and changes the model by sending a [`Request`]; each request's update sets
@@ -43,17 +45,20 @@ pub struct State {
     /// How many edits of the manifest the page has sent.
     edits: StoredValue<u64, LocalStorage>,
     /// Whether [`State::drive_work`]'s loop runs.
-    driving: StoredValue<bool, LocalStorage>,
+    driving: StoredValue<WorkLoop, LocalStorage>,
 }
 
 /// The model's sliced work, one [`Request::Work`] (a frame's budget of it) after another
 /// until none is left; what the page sends meanwhile gets in between two.
 fn work_frame(state: State) {
     state.ask(Request::Work, move |reply| {
-        if reply == Reply::Done(false) {
+        let done = reply != Reply::Done(false);
+        let again = state
+            .driving
+            .try_update_value(|w| w.answered(done))
+            .unwrap_or(false);
+        if again {
             work_frame(state);
-        } else {
-            state.driving.set_value(false);
         }
     });
 }
@@ -144,7 +149,7 @@ impl State {
             parts: Parts::new(),
             history: StoredValue::new_local(History::default()),
             edits: StoredValue::new_local(0),
-            driving: StoredValue::new_local(false),
+            driving: StoredValue::new_local(WorkLoop::Idle),
         };
         model::start(state);
         state
@@ -195,11 +200,13 @@ impl State {
     /// Runs the model's sliced work (a Settle, a "Run all") a frame's budget at a time until
     /// none is left; one loop at a time, however many actions started work.
     pub fn drive_work(&self) {
-        if self.driving.get_value() {
-            return;
+        if self
+            .driving
+            .try_update_value(WorkLoop::start)
+            .unwrap_or(false)
+        {
+            work_frame(*self);
         }
-        self.driving.set_value(true);
-        work_frame(*self);
     }
 
     /// The learner typed `text` in the editor (numbered: [`EditorView::edit`]).
