@@ -46,6 +46,45 @@ impl HashIndex {
         first.into_iter().chain(more.into_iter().flatten().copied())
     }
 
+    /// Takes `n` out from under `hash` (nothing if it is not there).
+    pub fn remove(&mut self, hash: u32, n: u32) {
+        let Some(&first) = self.first.get(&hash) else {
+            return;
+        };
+        let more = first & MORE != 0;
+        if first & !MORE == n {
+            // The first of the rest (if any) takes its place.
+            let next = more.then(|| self.more.get_mut(&hash)).flatten();
+            match next.and_then(|rest| Some((rest.remove(0), rest.is_empty()))) {
+                Some((next, last)) => {
+                    let flag = if last { 0 } else { MORE };
+                    self.first.insert(hash, next | flag);
+                    if last {
+                        self.more.remove(&hash);
+                    }
+                }
+                None => {
+                    self.first.remove(&hash);
+                }
+            }
+        } else if let Some(rest) = self.more.get_mut(&hash) {
+            rest.retain(|&m| m != n);
+            if rest.is_empty() {
+                self.more.remove(&hash);
+                self.first.insert(hash, first & !MORE);
+            }
+        }
+    }
+
+    /// The hashes that have numbers.
+    pub fn hashes(&self) -> impl Iterator<Item = u32> + '_ {
+        self.first.keys().copied()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.first.is_empty()
+    }
+
     pub fn clear(&mut self) {
         self.first.clear();
         self.more.clear();
@@ -67,7 +106,17 @@ mod tests {
         assert_eq!(i.find(7, |n| n == 3), None);
         assert_eq!(i.find(8, |_| true), Some(3));
         assert_eq!(i.all(7).collect::<Vec<_>>(), [1, 2]);
+        i.insert(7, 4);
+        i.remove(7, 1);
+        assert_eq!(i.all(7).collect::<Vec<_>>(), [2, 4]);
+        i.remove(7, 4);
+        i.remove(7, 9);
+        assert_eq!(i.all(7).collect::<Vec<_>>(), [2]);
+        assert!(i.more.is_empty());
+        i.remove(7, 2);
+        assert_eq!(i.hashes().collect::<Vec<_>>(), [8]);
         i.clear();
         assert_eq!(i.find(7, |_| true), None);
+        assert!(i.is_empty());
     }
 }

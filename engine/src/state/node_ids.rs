@@ -7,6 +7,16 @@ use std::rc::Rc;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct NodeId(u32);
 
+impl NodeId {
+    /// The number as the indices of numbers (`HashIndex`) hold it.
+    pub fn number(self) -> u32 {
+        self.0
+    }
+    pub fn from_number(n: u32) -> NodeId {
+        NodeId(n)
+    }
+}
+
 /// Every node name a pod has been indexed under, numbered in order of first use. A name keeps
 /// its number once given (a node deleted and created again gets the same), so the table grows
 /// only with the names ever used: a few bytes a node.

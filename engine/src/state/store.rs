@@ -2,10 +2,12 @@
 //! right and every change is recorded for the controllers (as informers would deliver it).
 
 use super::hash::FastHashMap;
+use super::hash_index::HashIndex;
 use super::held::Held;
-use super::key_set::KeySet;
+use super::id_set::IdSet;
 use super::node_ids::{NodeId, NodeIds};
 use super::node_usage::{NodeUsage, counted_on};
+use super::pod_table::{PodId, PodTable};
 use super::recent::Recent;
 use crate::api::{
     ContainerStatus, ControllerRevision, DaemonSet, DaemonSetStatus, Deployment, Node, ObjectKey,
@@ -72,12 +74,10 @@ impl<'a> IntoIterator for &'a Pair {
 #[derive(Debug, Clone, Default)]
 pub struct Store {
     nodes: BTreeMap<String, Node>,
+    /// Each pod's key and object, once, by number: the indices below hold the number.
     /// Shared, so that controllers can hold a pod while they write to the store without copying
     /// it (a write replaces the `Rc`; readers keep the version they read).
-    /// Hashed: a pod is looked up by key far more often than the pods are listed, and a tree
-    /// of 200,000 keys that share their namespace and most of their name costs many string
-    /// comparisons per lookup.
-    pods: HashMap<ObjectKey, Rc<Pod>>,
+    pods: PodTable,
     /// The keys in order, for listing (changes only when a pod is created or removed).
     pod_keys: BTreeSet<ObjectKey>,
     /// Shared, as pods are: a sync takes the DaemonSet it works on without a deep copy.
@@ -85,30 +85,30 @@ pub struct Store {
     revisions: BTreeMap<ObjectKey, ControllerRevision>,
     deployments: BTreeMap<ObjectKey, Rc<Deployment>>,
     replicasets: BTreeMap<ObjectKey, Rc<ReplicaSet>>,
-    /// Pods by the node they are bound or pinned to (tens a node, where a tree would hold
-    /// nodes of eleven keys half full).
-    pods_by_node: HashMap<String, KeySet>,
+    /// Nodes by number (`node_ids`) in every index by node: an entry holds no copy of a name.
+    node_ids: NodeIds,
+    /// Pods by the node they are bound or pinned to, in key order.
+    pods_by_node: HashMap<NodeId, IdSet>,
     /// Pods with no derivable node (not pinned, not bound).
     unplaced_pods: BTreeSet<ObjectKey>,
-    /// Pods by the UID of their controller.
-    pods_by_owner: HashMap<String, BTreeSet<ObjectKey>>,
-    /// Pods by the UID of their controller, then by node: a DaemonSet reads its own pods on a
-    /// node without looking at the other DaemonSets' (the cost of a sync stays independent of
-    /// how many DaemonSets there are).
-    /// Nodes by number (`node_ids`): a pod's entry holds no copy of its node's name.
-    owned_on_node: HashMap<String, HashMap<NodeId, KeySet>>,
-    node_ids: NodeIds,
-    /// Controller UIDs, each once, for the changes.
+    /// Pods by the UID of their controller, in no particular order (its readers count or
+    /// collect).
+    pods_by_owner: HashMap<Rc<str>, Vec<PodId>>,
+    /// Pods by the UID of their controller, then by node number: a DaemonSet reads its own pods
+    /// on a node without looking at the other DaemonSets' (the cost of a sync stays independent
+    /// of how many DaemonSets there are). Mostly one pod a node, held in the entry itself.
+    owned_on_node: HashMap<Rc<str>, HashIndex>,
+    /// Controller UIDs, each once, for the indices and the changes.
     uids: Held,
-    /// Pods without a controller, by node.
-    orphans_on_node: HashMap<String, KeySet>,
+    /// Pods without a controller, by node, in key order.
+    orphans_on_node: HashMap<NodeId, IdSet>,
     /// For each node, a number that changes whenever the node or a pod bound or pinned to it
     /// is written or removed: a view of the node (the page's card) knows without looking at
     /// its pods whether it is still right.
-    node_versions: HashMap<String, u64>,
+    node_versions: HashMap<NodeId, u64>,
     node_writes: u64,
     /// What the unfinished pods bound to each node request (the scheduler's filters).
-    node_usage: HashMap<String, NodeUsage>,
+    node_usage: HashMap<NodeId, NodeUsage>,
     resource_version: u64,
     /// Bumped on every ControllerRevision write, so controllers can tell when to look again.
     revisions_version: u64,
@@ -138,18 +138,15 @@ impl Store {
 
     fn touch_node(&mut self, name: &str) {
         self.node_writes += 1;
-        match self.node_versions.get_mut(name) {
-            Some(v) => *v = self.node_writes,
-            None => {
-                self.node_versions
-                    .insert(name.to_string(), self.node_writes);
-            }
-        }
+        let id = self.node_ids.id(name);
+        self.node_versions.insert(id, self.node_writes);
     }
 
     /// Changes whenever the node `name` or a pod bound or pinned to it is written or removed.
     pub fn node_version(&self, name: &str) -> u64 {
-        self.node_versions.get(name).copied().unwrap_or(0)
+        let id = self.node_ids.get(name);
+        id.and_then(|id| self.node_versions.get(&id).copied())
+            .unwrap_or(0)
     }
 
     pub fn take_changes(&mut self) -> Vec<Change> {
@@ -190,7 +187,9 @@ impl Store {
     }
     pub fn remove_node(&mut self, name: &str) -> Option<Node> {
         let n = self.nodes.remove(name)?;
-        self.node_versions.remove(name);
+        if let Some(id) = self.node_ids.get(name) {
+            self.node_versions.remove(&id);
+        }
         self.changes.push(Change::NodeDeleted(name.to_string()));
         Some(n)
     }
@@ -208,52 +207,76 @@ impl Store {
     pub fn pod_rc(&self, key: &ObjectKey) -> Option<Rc<Pod>> {
         self.pods.get(key).cloned()
     }
+    /// The pods `ids`, as stored.
+    fn pods_of(&self, ids: impl IntoIterator<Item = PodId>) -> impl Iterator<Item = &Pod> {
+        ids.into_iter().map(|id| &**self.pods.pod(id))
+    }
     pub fn pods_on_node(&self, node: &str) -> impl Iterator<Item = &Pod> {
-        self.pods_by_node
+        let set = self
+            .node_ids
             .get(node)
-            .into_iter()
-            .flatten()
-            .filter_map(|k| self.pod(k))
+            .and_then(|id| self.pods_by_node.get(&id));
+        self.pods_of(set.into_iter().flat_map(IdSet::iter))
     }
     /// Names of nodes that have pods bound or pinned to them (some may no longer exist).
-    pub fn nodes_with_pods(&self) -> impl Iterator<Item = &String> {
+    pub fn nodes_with_pods(&self) -> impl Iterator<Item = &str> {
         self.pods_by_node
             .iter()
             .filter(|(_, s)| !s.is_empty())
-            .map(|(n, _)| n)
+            .map(|(&id, _)| self.node_ids.name(id))
     }
     pub fn put_pod(&mut self, pod: Pod) {
         let key = ObjectKey::of(&pod.metadata);
-        let before = (self.pods.get(&key)).map(|old| {
-            let (usage, ids, uids) = (&mut self.node_usage, &mut self.node_ids, &mut self.uids);
-            Before::uncount(usage, ids, uids, old)
-        });
-        self.store_pod(key, pod, before);
+        match self.pods.id(&key) {
+            Some(id) => {
+                let before = self.before(id);
+                *self.pods.pod_mut(id) = Rc::new(pod);
+                self.stored(id, Some(before));
+            }
+            None => {
+                let id = self.pods.insert(key.clone(), Rc::new(pod));
+                self.pod_keys.insert(key);
+                self.stored(id, None);
+            }
+        }
     }
     /// A write that always changes the pod and keeps its name (the binding subresource): the
     /// pod is edited in place when nothing else holds it, instead of copied and compared.
     pub fn write_pod(&mut self, key: &ObjectKey, f: impl FnOnce(&mut Pod)) -> bool {
-        let Some(old) = self.pods.remove(key) else {
+        let Some(id) = self.pods.id(key) else {
             return false;
         };
-        let (usage, ids, uids) = (&mut self.node_usage, &mut self.node_ids, &mut self.uids);
-        let before = Before::uncount(usage, ids, uids, &old);
-        let mut pod = Rc::unwrap_or_clone(old);
-        f(&mut pod);
-        self.store_pod(key.clone(), pod, Some(before));
+        let before = self.before(id);
+        f(Rc::make_mut(self.pods.pod_mut(id)));
+        self.stored(id, Some(before));
         true
     }
-    /// Stores `pod` under `key`, whose stored version, if any, was `before`.
-    fn store_pod(&mut self, key: ObjectKey, mut pod: Pod, before: Option<Before>) {
-        pod.metadata.resource_version = self.next_rv();
-        recount(&mut self.node_usage, None, Some(&pod));
+    /// What the indices and the informers need of the stored pod `id` before a write; takes
+    /// it out of its node's sums.
+    fn before(&mut self, id: PodId) -> Before {
+        let old = self.pods.pod(id);
+        recount(&mut self.node_usage, &mut self.node_ids, Some(old), None);
+        Before {
+            node: pod_target_node(old).map(|n| self.node_ids.shared(&n)),
+            uid: controller_uid(old).map(|u| self.uids.get(u)),
+        }
+    }
+    /// Finishes the write of the pod `id` (just stored, held by nothing else), whose stored
+    /// version, if any, was `before`: its resourceVersion, sums, indices and change.
+    fn stored(&mut self, id: PodId, before: Option<Before>) {
+        let rv = self.next_rv();
+        Rc::make_mut(self.pods.pod_mut(id))
+            .metadata
+            .resource_version = rv;
+        let pod = self.pods.pod(id);
+        recount(&mut self.node_usage, &mut self.node_ids, None, Some(pod));
         let is_new = before.is_none();
         let Before {
             node: old_node,
             uid: old_uid,
         } = before.unwrap_or_default();
-        let new_node = pod_target_node(&pod).map(|n| self.node_ids.shared(&n));
-        let new_uid = controller_uid(&pod).map(|u| self.uids.get(u));
+        let new_node = pod_target_node(pod).map(|n| self.node_ids.shared(&n));
+        let new_uid = controller_uid(pod).map(|u| self.uids.get(u));
         // An orphan (now) is news for every DaemonSet that may adopt it: no owners listed.
         let owners = match &new_uid {
             None => Pair::default(),
@@ -261,13 +284,12 @@ impl Store {
         };
         // Most writes are status updates: same node, same owner, indices already right.
         if is_new || old_node != new_node || old_uid != new_uid {
-            self.unindex(&key, old_node.as_deref(), old_uid.as_deref());
-            self.index(&key, new_node.as_deref(), new_uid.as_deref());
+            if !is_new {
+                self.unindex(id, old_node.as_deref(), old_uid.as_deref());
+            }
+            self.index(id, new_node.as_deref(), new_uid.as_ref());
         }
-        if is_new {
-            self.pod_keys.insert(key.clone());
-        }
-        self.pods.insert(key.clone(), Rc::new(pod));
+        let key = self.pods.key(id).clone();
         self.pod_changed(key, Pair::of(old_node, new_node), owners);
     }
     /// Records a pod write or removal for the informers and moves the version of its nodes.
@@ -299,9 +321,10 @@ impl Store {
         key: &ObjectKey,
         f: impl FnOnce(&Pod, &mut PodStatus),
     ) -> bool {
-        let Some(pod) = self.pods.get(key) else {
+        let Some(id) = self.pods.id(key) else {
             return false;
         };
+        let pod = self.pods.pod(id);
         let mut status = pod.status.clone();
         f(pod, &mut status);
         if status == pod.status {
@@ -312,16 +335,20 @@ impl Store {
             .share(&mut status.container_statuses);
         self.share_host_ip(&mut status.host_ip);
         let rv = self.next_rv();
-        let Some(stored) = self.pods.get_mut(key) else {
-            return false;
-        };
-        let pod = Rc::make_mut(stored);
+        let pod = Rc::make_mut(self.pods.pod_mut(id));
         let was_counted = counted_on(pod).is_some();
         pod.status = status;
         // Finished (or back): the spec, and so the node and the requests, are unchanged.
         match (was_counted, counted_on(pod)) {
-            (true, None) => uncount(&mut self.node_usage, &pod.spec.node_name, pod),
-            (false, Some(node)) => self.node_usage.entry(node.into()).or_default().add(pod),
+            (true, None) => uncount(
+                &mut self.node_usage,
+                self.node_ids.get(&pod.spec.node_name),
+                pod,
+            ),
+            (false, Some(node)) => {
+                let node = self.node_ids.id(node);
+                self.node_usage.entry(node).or_default().add(pod)
+            }
             _ => {}
         }
         pod.metadata.resource_version = rv;
@@ -345,47 +372,55 @@ impl Store {
         }
     }
     pub fn remove_pod(&mut self, key: &ObjectKey) -> Option<Rc<Pod>> {
-        let pod = self.pods.remove(key)?;
-        self.pod_keys.remove(key);
-        recount(&mut self.node_usage, Some(&pod), None);
-        let node = pod_target_node(&pod);
-        self.unindex(key, node.as_deref(), controller_uid(&pod));
-        let uid = controller_uid(&pod).map(|u| self.uids.get(u));
-        let node = node.map(|n| self.node_ids.shared(&n));
-        self.pod_changed(key.clone(), Pair::of(node, None), Pair::of(uid, None));
+        let id = self.pods.id(key)?;
+        let pod = self.pods.pod(id);
+        recount(&mut self.node_usage, &mut self.node_ids, Some(pod), None);
+        let node = pod_target_node(pod).map(|n| self.node_ids.shared(&n));
+        let uid = controller_uid(pod).map(|u| self.uids.get(u));
+        self.unindex(id, node.as_deref(), uid.as_deref());
+        let (key, pod) = self.pods.remove(id);
+        self.pod_keys.remove(&key);
+        self.pod_changed(key, Pair::of(node, None), Pair::of(uid, None));
         Some(pod)
     }
     /// What the unfinished pods bound to `node` request, if any are.
     pub fn node_usage(&self, node: &str) -> Option<&NodeUsage> {
-        self.node_usage.get(node)
+        self.node_usage.get(&self.node_ids.get(node)?)
     }
     /// Pods with no node yet, neither bound nor pinned (what the scheduler places), in key
     /// order.
     pub fn unplaced_pods(&self) -> impl Iterator<Item = &Pod> {
         self.unplaced_pods.iter().filter_map(|k| self.pod(k))
     }
-    /// Pods whose controller has this UID.
+    /// Pods whose controller has this UID, in no particular order.
     pub fn pods_owned_by(&self, uid: &str) -> impl Iterator<Item = &Pod> {
-        self.pods_by_owner
-            .get(uid)
-            .into_iter()
-            .flatten()
-            .filter_map(|k| self.pod(k))
+        let ids = self.pods_by_owner.get(uid).into_iter().flatten().copied();
+        self.pods_of(ids)
+    }
+    /// The pods of the controller with `uid` on `node`, in key order.
+    fn owned_on(&self, uid: &str, node: &str) -> Vec<PodId> {
+        let owned = (self.owned_on_node.get(uid)).zip(self.node_ids.get(node));
+        let Some((by_node, node)) = owned else {
+            return Vec::new();
+        };
+        let mut ids: Vec<PodId> = by_node.all(node.number()).map(PodId::from_number).collect();
+        if ids.len() > 1 {
+            crate::sort::sort_by_key(&mut ids, |&id| self.pods.key(id));
+        }
+        ids
     }
     /// Pods on `node` that a controller with `uid` may claim: its own and the orphans, in key
     /// order (as [`Store::pods_on_node`] lists them).
     pub fn claimable_on_node(&self, node: &str, uid: &str) -> Vec<ObjectKey> {
-        let owned = (self.owned_on_node.get(uid))
-            .zip(self.node_ids.get(node))
-            .and_then(|(m, id)| m.get(&id));
-        let orphans = self.orphans_on_node.get(node);
+        let owned = self.owned_on(uid, node);
+        let orphans = (self.node_ids.get(node)).and_then(|id| self.orphans_on_node.get(&id));
+        let mixed = !owned.is_empty() && orphans.is_some();
         let mut keys: Vec<ObjectKey> = owned
             .into_iter()
-            .flatten()
-            .chain(orphans.into_iter().flatten())
-            .cloned()
+            .chain(orphans.into_iter().flat_map(IdSet::iter))
+            .map(|id| self.pods.key(id).clone())
             .collect();
-        if owned.is_some() && orphans.is_some() {
+        if mixed {
             crate::sort::sort(&mut keys);
         }
         keys
@@ -395,74 +430,69 @@ impl Store {
         self.owned_on_node
             .get(uid)
             .into_iter()
-            .flat_map(|m| m.keys())
-            .map(|&id| self.node_ids.name(id))
+            .flat_map(HashIndex::hashes)
+            .map(|n| self.node_ids.name(NodeId::from_number(n)))
     }
-    /// The pods of the controller with `uid` on `node`.
+    /// The pods of the controller with `uid` on `node`, in key order.
     pub fn owned_pods_on_node(&self, uid: &str, node: &str) -> impl Iterator<Item = &Pod> {
-        let id = self.node_ids.get(node);
-        self.owned_on_node
-            .get(uid)
-            .zip(id)
-            .and_then(|(m, id)| m.get(&id))
-            .into_iter()
-            .flatten()
-            .filter_map(|k| self.pod(k))
+        self.pods_of(self.owned_on(uid, node))
     }
-    fn index(&mut self, key: &ObjectKey, node: Option<&str>, uid: Option<&str>) {
+    fn index(&mut self, id: PodId, node: Option<&str>, uid: Option<&Rc<str>>) {
+        let pods = &self.pods;
         match node {
             Some(n) => {
-                self.pods_by_node
-                    .entry(n.to_string())
-                    .or_default()
-                    .insert(key.clone());
+                let node = self.node_ids.id(n);
+                self.pods_by_node.entry(node).or_default().insert(id, pods);
                 match uid {
                     Some(u) => {
-                        let id = self.node_ids.id(n);
-                        let by_node = self.owned_on_node.entry(u.to_string()).or_default();
-                        by_node.entry(id).or_default().insert(key.clone());
+                        let by_node = self.owned_on_node.entry(u.clone()).or_default();
+                        by_node.insert(node.number(), id.number());
                     }
                     None => {
-                        (self.orphans_on_node.entry(n.to_string()))
-                            .or_default()
-                            .insert(key.clone());
+                        let orphans = self.orphans_on_node.entry(node).or_default();
+                        orphans.insert(id, pods);
                     }
                 }
             }
             None => {
-                self.unplaced_pods.insert(key.clone());
+                self.unplaced_pods.insert(pods.key(id).clone());
             }
         }
         if let Some(u) = uid {
-            self.pods_by_owner
-                .entry(u.to_string())
-                .or_default()
-                .insert(key.clone());
+            self.pods_by_owner.entry(u.clone()).or_default().push(id);
         }
     }
-    fn unindex(&mut self, key: &ObjectKey, node: Option<&str>, uid: Option<&str>) {
+    fn unindex(&mut self, id: PodId, node: Option<&str>, uid: Option<&str>) {
         match node {
             Some(n) => {
-                remove_from(&mut self.pods_by_node, n, key);
+                // Every node a pod was indexed under has a number.
+                let node = self.node_ids.id(n);
+                remove_from(&mut self.pods_by_node, node, id);
                 match uid {
                     Some(u) => {
-                        let found = self.owned_on_node.get_mut(u).zip(self.node_ids.get(n));
-                        if let Some((by_node, id)) = found {
-                            remove_from(by_node, &id, key);
+                        if let Some(by_node) = self.owned_on_node.get_mut(u) {
+                            by_node.remove(node.number(), id.number());
                             if by_node.is_empty() {
                                 self.owned_on_node.remove(u);
                             }
                         }
                     }
-                    None => remove_from(&mut self.orphans_on_node, n, key),
+                    None => remove_from(&mut self.orphans_on_node, node, id),
                 }
             }
             None => {
-                self.unplaced_pods.remove(key);
+                self.unplaced_pods.remove(self.pods.key(id));
             }
         }
-        if let Some(u) = uid {
-            remove_from(&mut self.pods_by_owner, u, key);
+        if let Some(u) = uid
+            && let Some(ids) = self.pods_by_owner.get_mut(u)
+        {
+            if let Some(at) = ids.iter().position(|&i| i == id) {
+                ids.swap_remove(at);
+            }
+            if ids.is_empty() {
+                self.pods_by_owner.remove(u);
+            }
         }
     }
 
@@ -613,77 +643,41 @@ struct Before {
     uid: Option<Rc<str>>,
 }
 
-impl Before {
-    /// Also takes the pod out of its node's sums.
-    fn uncount(
-        usage: &mut HashMap<String, NodeUsage>,
-        node_ids: &mut NodeIds,
-        uids: &mut Held,
-        old: &Pod,
-    ) -> Before {
-        recount(usage, Some(old), None);
-        Before {
-            node: pod_target_node(old).map(|n| node_ids.shared(&n)),
-            uid: controller_uid(old).map(|u| uids.get(u)),
-        }
-    }
-}
-
 /// Moves the node sums from what `old` counted to what `new` counts (either may be none).
-fn recount(usage: &mut HashMap<String, NodeUsage>, old: Option<&Pod>, new: Option<&Pod>) {
+fn recount(
+    usage: &mut HashMap<NodeId, NodeUsage>,
+    node_ids: &mut NodeIds,
+    old: Option<&Pod>,
+    new: Option<&Pod>,
+) {
     if let Some((pod, node)) = old.and_then(|p| Some((p, counted_on(p)?))) {
-        uncount(usage, node, pod);
+        uncount(usage, node_ids.get(node), pod);
     }
     if let Some((pod, node)) = new.and_then(|p| Some((p, counted_on(p)?))) {
-        usage.entry(node.to_string()).or_default().add(pod);
+        let node = node_ids.id(node);
+        usage.entry(node).or_default().add(pod);
     }
 }
 
 /// Takes `pod` out of the sums of `node`, dropping them when no pod is left.
-fn uncount(usage: &mut HashMap<String, NodeUsage>, node: &str, pod: &Pod) {
-    if let Some(u) = usage.get_mut(node) {
+fn uncount(usage: &mut HashMap<NodeId, NodeUsage>, node: Option<NodeId>, pod: &Pod) {
+    let Some(node) = node else {
+        return;
+    };
+    if let Some(u) = usage.get_mut(&node) {
         u.remove(pod);
         if u.pods == 0 {
-            usage.remove(node);
+            usage.remove(&node);
         }
     }
 }
 
-/// The sets of keys the store's indices hold.
-trait Keys {
-    fn remove_key(&mut self, key: &ObjectKey);
-    fn is_empty(&self) -> bool;
-}
-
-impl Keys for BTreeSet<ObjectKey> {
-    fn remove_key(&mut self, key: &ObjectKey) {
-        self.remove(key);
-    }
-    fn is_empty(&self) -> bool {
-        BTreeSet::is_empty(self)
-    }
-}
-
-impl Keys for KeySet {
-    fn remove_key(&mut self, key: &ObjectKey) {
-        self.remove(key);
-    }
-    fn is_empty(&self) -> bool {
-        KeySet::is_empty(self)
-    }
-}
-
-/// Removes `key` from the set at `at`, dropping the set when it empties.
-fn remove_from<A, Q, S>(map: &mut HashMap<A, S>, at: &Q, key: &ObjectKey)
-where
-    A: std::borrow::Borrow<Q> + Eq + std::hash::Hash,
-    Q: Eq + std::hash::Hash + ?Sized,
-    S: Keys,
-{
-    if let Some(set) = map.get_mut(at) {
-        set.remove_key(key);
+/// Removes `id` from the set of `node`, dropping the set when it empties.
+fn remove_from(map: &mut HashMap<NodeId, IdSet>, node: NodeId, id: PodId) {
+    if let Some(set) = map.get_mut(&node) {
+        set.remove(id);
         if set.is_empty() {
-            map.remove(at);
+            map.remove(&node);
         }
     }
 }
@@ -697,7 +691,7 @@ impl<'a> Pods<'a> {
         self.0.pods.len()
     }
     pub fn is_empty(&self) -> bool {
-        self.0.pods.is_empty()
+        self.0.pods.len() == 0
     }
     pub fn get(&self, key: &ObjectKey) -> Option<&'a Rc<Pod>> {
         self.0.pods.get(key)

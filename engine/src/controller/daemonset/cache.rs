@@ -121,8 +121,9 @@ impl DsCache {
                 w.store
                     .nodes()
                     .keys()
+                    .map(String::as_str)
                     .chain(w.store.nodes_with_pods())
-                    .cloned(),
+                    .map(String::from),
             );
             all
         } else {
