@@ -342,7 +342,7 @@ impl Playground {
                 query::daemonset_revisions(cluster, ds)
                     .into_iter()
                     .map(|r| RevisionView {
-                        namespace: ds.metadata.namespace.clone(),
+                        namespace: ds.metadata.namespace.to_string(),
                         daemonset: ds.name().to_string(),
                         revision: r.revision,
                         images: r.images.join(", "),
@@ -464,7 +464,7 @@ fn pod_chip(pod: &Pod, revisions: &RevisionNumbers) -> PodChip {
     };
     PodChip {
         uid: pod.metadata.uid.clone(),
-        namespace: pod.metadata.namespace.clone(),
+        namespace: pod.metadata.namespace.to_string(),
         name: pod.name().to_string(),
         state,
         label,
@@ -533,7 +533,7 @@ fn daemonset_view(
         dsplay_engine::sort::sort(&mut old_revisions);
     }
     DaemonSetView {
-        namespace: ds.metadata.namespace.clone(),
+        namespace: ds.metadata.namespace.to_string(),
         name: ds.name().to_string(),
         desired: st.desired_number_scheduled,
         current: st.current_number_scheduled,

@@ -16,8 +16,9 @@ use std::rc::Rc;
 pub struct ObjectMeta {
     #[cfg_attr(test, serde(default))]
     pub name: String,
+    /// Shared: the objects of a namespace (a DaemonSet's pods) hold one copy of its name.
     #[cfg_attr(test, serde(default))]
-    pub namespace: String,
+    pub namespace: Shared<String>,
     #[cfg_attr(test, serde(default))]
     pub uid: String,
     #[cfg_attr(test, serde(default))]

@@ -118,6 +118,36 @@ where
     }
 }
 
+impl From<&str> for Shared<String> {
+    fn from(s: &str) -> Self {
+        Shared::new(s.to_string())
+    }
+}
+
+impl AsRef<str> for Shared<String> {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+impl PartialEq<str> for Shared<String> {
+    fn eq(&self, other: &str) -> bool {
+        **self == other
+    }
+}
+
+impl PartialEq<&str> for Shared<String> {
+    fn eq(&self, other: &&str) -> bool {
+        **self == *other
+    }
+}
+
+impl PartialEq<String> for Shared<String> {
+    fn eq(&self, other: &String) -> bool {
+        **self == *other
+    }
+}
+
 impl<T: PartialEq> PartialEq for Shared<T> {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0) || *self.0 == *other.0

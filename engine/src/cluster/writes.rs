@@ -67,7 +67,7 @@ impl Cluster {
 
     /// `kubectl create` of a DaemonSet (spec §2.1 defaults, §2.2 bookkeeping, §2.3 validation).
     pub fn create_daemonset(&mut self, mut ds: DaemonSet) -> Result<(), ApiError> {
-        ds.metadata.namespace = namespace_or_default(&ds);
+        ds.metadata.namespace = namespace_or_default(&ds).into();
         validation::set_defaults_daemonset(&mut ds);
         validation::validate_daemonset(&ds)?;
         let key = ObjectKey::of(&ds.metadata);
@@ -293,6 +293,6 @@ fn namespace_or_default(ds: &DaemonSet) -> String {
     if ds.metadata.namespace.is_empty() {
         "default".into()
     } else {
-        ds.metadata.namespace.clone()
+        ds.metadata.namespace.to_string()
     }
 }

@@ -36,7 +36,7 @@ pub(crate) fn visit_list(
             let mut missing = Vec::new();
             for name in names {
                 match super::get::find(cluster, kind, namespace, name) {
-                    Some(o) => found.push((o.meta().namespace.clone(), name.clone())),
+                    Some(o) => found.push((o.meta().namespace.to_string(), name.clone())),
                     None => missing.push(not_found(kind, name)),
                 }
             }
@@ -52,7 +52,7 @@ pub(crate) fn visit_list(
             let found = list(cluster, kind, in_scope)
                 .into_iter()
                 .filter(|o| selector.matches(&o.meta().labels))
-                .map(|o| (o.meta().namespace.clone(), o.meta().name.clone()))
+                .map(|o| (o.meta().namespace.to_string(), o.meta().name.clone()))
                 .collect();
             Ok((found, Vec::new()))
         }

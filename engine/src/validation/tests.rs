@@ -1483,7 +1483,7 @@ mod props {
                 .collect());
             let mut ds = DaemonSet {
                 metadata: ObjectMeta {
-                    name, namespace, labels: labels.into(), annotations: annotations.into(),
+                    name, namespace: namespace.into(), labels: labels.into(), annotations: annotations.into(),
                     more: ObjectMetaMore { finalizers, ..Default::default() }.into(),
                     ..Default::default()
                 },

@@ -135,7 +135,7 @@ fn set_namespace(object: &mut Object, scope: &NamespaceScope) -> Result<(), KErr
                     quote(ns)
                 )));
             }
-            meta.namespace = ns.clone();
+            meta.namespace = ns.as_str().into();
         }
         NamespaceScope::Default | NamespaceScope::All => {
             if written.is_empty() {

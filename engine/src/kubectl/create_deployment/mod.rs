@@ -91,7 +91,7 @@ fn generate(o: &CreateDeploymentOptions) -> Deployment {
         kind: "Deployment".into(),
         metadata: ObjectMeta {
             name: o.name.clone(),
-            namespace: o.namespace.namespace().unwrap_or("default").to_string(),
+            namespace: o.namespace.namespace().unwrap_or("default").into(),
             labels: labels.clone().into(),
             ..Default::default()
         },

@@ -15,7 +15,7 @@ pub(super) fn about(cluster: &Cluster, kind: Option<&str>, meta: &ObjectMeta) ->
         .filter(|e| {
             e.name() == meta.name
                 && kind.is_none_or(|k| e.kind() == k)
-                && (e.namespace() == meta.namespace || meta.namespace.is_empty())
+                && (meta.namespace == e.namespace() || meta.namespace.is_empty())
                 // Node events carry the node's UID (controllers) or its name (kubelet).
                 && (e.uid().is_empty() || e.uid() == meta.uid || e.uid() == meta.name)
         })

@@ -298,7 +298,10 @@ pub(super) fn run(ctx: &mut Context<'_>, a: &GetOptions, out: &mut Out) {
                 if all_namespaces && kind.is_namespaced() {
                     t.prepend_column(
                         "NAMESPACE",
-                        found.iter().map(|o| o.meta().namespace.clone()).collect(),
+                        found
+                            .iter()
+                            .map(|o| o.meta().namespace.to_string())
+                            .collect(),
                     );
                 }
                 if a.show_labels {
