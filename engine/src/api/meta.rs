@@ -167,10 +167,10 @@ impl OwnerReference {
 
 /// `namespace/name`, the key the controllers and the store use. Its strings are shared: the store's
 /// indices and the controllers' queues and caches each hold a copy of every pod's key, and a copy
-/// costs no allocation.
+/// costs no allocation. The namespace is one pointer (a DaemonSet's pods share its namespace).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ObjectKey {
-    pub namespace: Rc<str>,
+    pub namespace: Shared<String>,
     pub name: Rc<str>,
 }
 
@@ -181,8 +181,12 @@ impl ObjectKey {
             name: name.as_ref().into(),
         }
     }
+    /// The key of an object, sharing its namespace string.
     pub fn of(meta: &ObjectMeta) -> Self {
-        ObjectKey::new(&meta.namespace, &meta.name)
+        ObjectKey {
+            namespace: meta.namespace.clone(),
+            name: meta.name.as_str().into(),
+        }
     }
 }
 
@@ -191,20 +195,20 @@ const NAMESPACES_KEPT: usize = 8;
 
 thread_local! {
     /// The namespaces of the keys made last, most recent first.
-    static NAMESPACES: std::cell::RefCell<Vec<Rc<str>>> = const { std::cell::RefCell::new(Vec::new()) };
+    static NAMESPACES: std::cell::RefCell<Vec<Shared<String>>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// `namespace` as a string shared with the keys made before in it: 200,000 pods in `default`
-/// hold one copy of the name, not one each.
-fn shared_namespace(namespace: &str) -> Rc<str> {
+/// `namespace` as a string shared with the keys made before in it: keys made from names (a
+/// command's arguments, a decoded reference) hold one copy of a namespace, not one each.
+fn shared_namespace(namespace: &str) -> Shared<String> {
     NAMESPACES.with(|kept| {
         let mut kept = kept.borrow_mut();
-        if let Some(i) = kept.iter().position(|n| &**n == namespace) {
+        if let Some(i) = kept.iter().position(|n| n.as_str() == namespace) {
             let found = kept[i].clone();
             kept[..=i].rotate_right(1);
             return found;
         }
-        let new: Rc<str> = namespace.into();
+        let new: Shared<String> = namespace.into();
         if kept.len() == NAMESPACES_KEPT {
             kept.pop();
         }

@@ -124,6 +124,43 @@ impl From<&str> for Shared<String> {
     }
 }
 
+/// A shared string hashes, orders and is looked up as its text (a key of maps found by `&str`).
+impl std::hash::Hash for Shared<String> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state)
+    }
+}
+
+impl std::borrow::Borrow<str> for Shared<String> {
+    fn borrow(&self) -> &str {
+        self
+    }
+}
+
+impl PartialOrd for Shared<String> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Shared<String> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl Shared<String> {
+    /// Whether both hold the very same string (not only equal text).
+    pub fn same(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+
+    /// Whether nothing else holds this string.
+    pub fn is_unique(&self) -> bool {
+        Rc::strong_count(&self.0) == 1
+    }
+}
+
 impl AsRef<str> for Shared<String> {
     fn as_ref(&self) -> &str {
         self

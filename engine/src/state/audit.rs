@@ -9,7 +9,7 @@
 //! Bounded like a rotated audit file: the last [`MAX_ENTRIES`] writes are kept.
 
 use super::held::Held;
-use crate::api::{ObjectKey, Time};
+use crate::api::{ObjectKey, Shared, Time};
 use std::collections::VecDeque;
 use std::rc::Rc;
 
@@ -75,15 +75,15 @@ impl<'a> Request<'a> {
 pub struct AuditEntry {
     pub at: Time,
     /// A [`users`] name, or `system:node:NAME` for a kubelet.
-    pub user: Rc<str>,
+    pub user: Shared<String>,
     /// `create` or `delete`.
     pub verb: &'static str,
     /// `pods`, or `pods/eviction` for an eviction.
     pub resource: &'static str,
-    pub namespace: Rc<str>,
+    pub namespace: Shared<String>,
     pub name: Rc<str>,
     /// The pod's node (`spec.nodeName`, else the node its affinity targets), or empty.
-    pub node: Rc<str>,
+    pub node: Shared<String>,
 }
 
 #[derive(Debug, Default)]
@@ -137,7 +137,7 @@ mod tests {
         assert_eq!(log.dropped(), 3);
         assert_eq!(log.entries().count(), MAX_ENTRIES);
         let first = log.entries().next().expect("kept");
-        assert_eq!((&*first.name, &*first.user), ("p3", users::KUBECTL));
+        assert_eq!((&*first.name, first.user.as_str()), ("p3", users::KUBECTL));
         let nodes: Vec<*const u8> = log.entries().map(|e| e.node.as_ptr()).collect();
         assert!(
             nodes.iter().all(|&n| n == nodes[0]),

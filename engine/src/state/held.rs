@@ -1,35 +1,77 @@
-//! Strings held once and handed out shared, for names that many records repeat (controller UIDs
-//! in the store's changes, users and nodes in the audit log): a copy is a reference count, not an
-//! allocation. A name stays held once seen; there are few (a node's name is the most numerous).
+//! Strings held once and handed out shared, numbered in order of first use: node names (the
+//! store's indices by node number), controller UIDs (the store's changes), host IPs (a node's
+//! pods hold one copy of its address), users and nodes in the audit log. A copy is a reference
+//! count, not an allocation; a [`Shared`] string is one pointer, so a record holding two (a
+//! change's nodes) stays small.
 
 use super::hash::FastHashMap;
-use std::rc::Rc;
+use crate::api::Shared;
 
 #[derive(Debug, Clone, Default)]
-pub struct Held(FastHashMap<Rc<str>, ()>);
+pub struct Held {
+    numbers: FastHashMap<Shared<String>, u32>,
+    texts: Vec<Shared<String>>,
+}
 
 impl Held {
-    /// `name` as the string held for it.
-    pub fn get(&mut self, name: &str) -> Rc<str> {
-        if let Some((held, _)) = self.0.get_key_value(name) {
-            return held.clone();
+    /// The number of `text`, given it now if it has none. A text keeps its number.
+    pub fn number(&mut self, text: &str) -> u32 {
+        if let Some(&n) = self.numbers.get(text) {
+            return n;
         }
-        let held: Rc<str> = name.into();
-        self.0.insert(held.clone(), ());
-        held
+        let n = self.texts.len() as u32;
+        let held = Shared::new(text.to_string());
+        self.texts.push(held.clone());
+        self.numbers.insert(held, n);
+        n
+    }
+
+    /// `text` as the string held for it.
+    pub fn get(&mut self, text: &str) -> Shared<String> {
+        let n = self.number(text);
+        self.texts[n as usize].clone()
+    }
+
+    /// Makes `s` the string held for its text (the one `s` is, if its text was not held).
+    pub fn share(&mut self, s: &mut Shared<String>) {
+        match self.numbers.get(s.as_str()) {
+            Some(&n) => *s = self.texts[n as usize].clone(),
+            None => {
+                self.numbers.insert(s.clone(), self.texts.len() as u32);
+                self.texts.push(s.clone());
+            }
+        }
+    }
+
+    /// The number of `text`, if it has one.
+    pub fn find(&self, text: &str) -> Option<u32> {
+        self.numbers.get(text).copied()
+    }
+
+    /// The string numbered `n`.
+    pub fn text(&self, n: u32) -> &Shared<String> {
+        &self.texts[n as usize]
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::Held;
-    use std::rc::Rc;
+    use crate::api::Shared;
 
     #[test]
-    fn a_name_is_held_once() {
+    fn a_text_is_held_once_and_keeps_its_number() {
         let mut held = Held::default();
         let a = held.get("a");
-        assert!(Rc::ptr_eq(&a, &held.get("a")));
-        assert_eq!(&*held.get("b"), "b");
+        assert!(a.same(&held.get("a")));
+        assert_eq!(held.number("b"), 1);
+        assert_eq!(held.number("a"), 0);
+        assert_eq!((held.find("b"), held.find("c")), (Some(1), None));
+        assert_eq!(held.text(1).as_str(), "b");
+        let mut c = Shared::new("c".to_string());
+        held.share(&mut c);
+        let mut again = Shared::new("c".to_string());
+        held.share(&mut again);
+        assert!(again.same(&c), "a text shared first is the one held");
     }
 }

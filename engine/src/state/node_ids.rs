@@ -1,8 +1,8 @@
 //! Node names as small numbers, for the store's indices that hold an entry per pod and node: a
 //! number is 4 bytes and hashes in one step, where a name is a 24-byte string and an allocation.
 
-use super::hash::FastHashMap;
-use std::rc::Rc;
+use super::held::Held;
+use crate::api::Shared;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct NodeId(u32);
@@ -21,37 +21,26 @@ impl NodeId {
 /// its number once given (a node deleted and created again gets the same), so the table grows
 /// only with the names ever used: a few bytes a node.
 #[derive(Debug, Clone, Default)]
-pub struct NodeIds {
-    ids: FastHashMap<Rc<str>, NodeId>,
-    names: Vec<Rc<str>>,
-}
+pub struct NodeIds(Held);
 
 impl NodeIds {
     /// The number of `name`, given it now if it has none.
     pub fn id(&mut self, name: &str) -> NodeId {
-        if let Some(&id) = self.ids.get(name) {
-            return id;
-        }
-        let id = NodeId(self.names.len() as u32);
-        let name: Rc<str> = name.into();
-        self.names.push(name.clone());
-        self.ids.insert(name, id);
-        id
+        NodeId(self.0.number(name))
     }
 
     /// `name` as the string the table holds (no allocation once it has a number).
-    pub fn shared(&mut self, name: &str) -> Rc<str> {
-        let id = self.id(name);
-        self.names[id.0 as usize].clone()
+    pub fn shared(&mut self, name: &str) -> Shared<String> {
+        self.0.get(name)
     }
 
     /// The number of `name`, if it has one.
     pub fn get(&self, name: &str) -> Option<NodeId> {
-        self.ids.get(name).copied()
+        self.0.find(name).map(NodeId)
     }
 
     pub fn name(&self, id: NodeId) -> &str {
-        &self.names[id.0 as usize]
+        self.0.text(id.0)
     }
 }
 
@@ -69,6 +58,6 @@ mod tests {
         assert_eq!(ids.get("b"), Some(b));
         assert_eq!(ids.get("c"), None);
         assert_eq!(ids.name(b), "b");
-        assert!(std::rc::Rc::ptr_eq(&ids.shared("a"), &ids.shared("a")));
+        assert!(ids.shared("a").same(&ids.shared("a")));
     }
 }

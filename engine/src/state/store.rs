@@ -39,10 +39,10 @@ pub enum Change {
 /// At most two strings, inline and shared with the store's tables: a pod's nodes or controller
 /// UIDs before and after a write (no allocation for the change of every pod write).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Pair([Option<Rc<str>>; 2]);
+pub struct Pair([Option<Shared<String>>; 2]);
 
 impl Pair {
-    fn of(first: Option<Rc<str>>, second: Option<Rc<str>>) -> Pair {
+    fn of(first: Option<Shared<String>>, second: Option<Shared<String>>) -> Pair {
         match first {
             Some(_) => Pair([first, second]),
             None => Pair([second, None]),
@@ -50,7 +50,7 @@ impl Pair {
     }
 
     pub fn iter(&self) -> PairIter<'_> {
-        self.0.iter().flatten().map(|s| &**s)
+        self.0.iter().flatten().map(|s| s.as_str())
     }
 
     pub fn is_empty(&self) -> bool {
@@ -59,8 +59,8 @@ impl Pair {
 }
 
 type PairIter<'a> = std::iter::Map<
-    std::iter::Flatten<std::slice::Iter<'a, Option<Rc<str>>>>,
-    fn(&'a Rc<str>) -> &'a str,
+    std::iter::Flatten<std::slice::Iter<'a, Option<Shared<String>>>>,
+    fn(&'a Shared<String>) -> &'a str,
 >;
 
 impl<'a> IntoIterator for &'a Pair {
@@ -93,11 +93,11 @@ pub struct Store {
     unplaced_pods: BTreeSet<ObjectKey>,
     /// Pods by the UID of their controller, in no particular order (its readers count or
     /// collect).
-    pods_by_owner: HashMap<Rc<str>, Vec<PodId>>,
+    pods_by_owner: HashMap<Shared<String>, Vec<PodId>>,
     /// Pods by the UID of their controller, then by node number: a DaemonSet reads its own pods
     /// on a node without looking at the other DaemonSets' (the cost of a sync stays independent
     /// of how many DaemonSets there are). Mostly one pod a node, held in the entry itself.
-    owned_on_node: HashMap<Rc<str>, HashIndex>,
+    owned_on_node: HashMap<Shared<String>, HashIndex>,
     /// Controller UIDs, each once, for the indices and the changes.
     uids: Held,
     /// Pods without a controller, by node, in key order.
@@ -118,7 +118,7 @@ pub struct Store {
     recent_container_statuses: Recent<Vec<ContainerStatus>>,
     /// Every host IP written to a pod's status, once: the pods of a node share their node's
     /// (an entry a node address ever used).
-    host_ips: HashMap<String, Shared<String>>,
+    host_ips: Held,
 }
 
 /// The node a pod belongs to: `spec.nodeName`, else its pinned `metadata.name` (spec §6.2).
@@ -285,9 +285,17 @@ impl Store {
         // Most writes are status updates: same node, same owner, indices already right.
         if is_new || old_node != new_node || old_uid != new_uid {
             if !is_new {
-                self.unindex(id, old_node.as_deref(), old_uid.as_deref());
+                self.unindex(
+                    id,
+                    old_node.as_deref().map(String::as_str),
+                    old_uid.as_deref().map(String::as_str),
+                );
             }
-            self.index(id, new_node.as_deref(), new_uid.as_ref());
+            self.index(
+                id,
+                new_node.as_deref().map(String::as_str),
+                new_uid.as_ref(),
+            );
         }
         let key = self.pods.key(id).clone();
         self.pod_changed(key, Pair::of(old_node, new_node), owners);
@@ -333,7 +341,9 @@ impl Store {
         self.recent_conditions.share(&mut status.conditions);
         self.recent_container_statuses
             .share(&mut status.container_statuses);
-        self.share_host_ip(&mut status.host_ip);
+        if !status.host_ip.is_empty() {
+            self.host_ips.share(&mut status.host_ip);
+        }
         let rv = self.next_rv();
         let pod = Rc::make_mut(self.pods.pod_mut(id));
         let was_counted = counted_on(pod).is_some();
@@ -359,25 +369,17 @@ impl Store {
         self.pod_changed(key.clone(), nodes, owners);
         true
     }
-    /// Makes `ip` the host IP held for its text, or holds it.
-    fn share_host_ip(&mut self, ip: &mut Shared<String>) {
-        if ip.is_empty() {
-            return;
-        }
-        match self.host_ips.get(ip.as_str()) {
-            Some(held) => *ip = held.clone(),
-            None => {
-                self.host_ips.insert(ip.to_string(), ip.clone());
-            }
-        }
-    }
     pub fn remove_pod(&mut self, key: &ObjectKey) -> Option<Rc<Pod>> {
         let id = self.pods.id(key)?;
         let pod = self.pods.pod(id);
         recount(&mut self.node_usage, &mut self.node_ids, Some(pod), None);
         let node = pod_target_node(pod).map(|n| self.node_ids.shared(&n));
         let uid = controller_uid(pod).map(|u| self.uids.get(u));
-        self.unindex(id, node.as_deref(), uid.as_deref());
+        self.unindex(
+            id,
+            node.as_deref().map(String::as_str),
+            uid.as_deref().map(String::as_str),
+        );
         let (key, pod) = self.pods.remove(id);
         self.pod_keys.remove(&key);
         self.pod_changed(key, Pair::of(node, None), Pair::of(uid, None));
@@ -437,7 +439,7 @@ impl Store {
     pub fn owned_pods_on_node(&self, uid: &str, node: &str) -> impl Iterator<Item = &Pod> {
         self.pods_of(self.owned_on(uid, node))
     }
-    fn index(&mut self, id: PodId, node: Option<&str>, uid: Option<&Rc<str>>) {
+    fn index(&mut self, id: PodId, node: Option<&str>, uid: Option<&Shared<String>>) {
         let pods = &self.pods;
         match node {
             Some(n) => {
@@ -639,8 +641,8 @@ shared_objects!(
 /// replaced.
 #[derive(Default)]
 struct Before {
-    node: Option<Rc<str>>,
-    uid: Option<Rc<str>>,
+    node: Option<Shared<String>>,
+    uid: Option<Shared<String>>,
 }
 
 /// Moves the node sums from what `old` counted to what `new` counts (either may be none).
