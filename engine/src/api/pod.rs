@@ -47,8 +47,9 @@ pub struct PodSpec {
     pub affinity: Option<Affinity>,
     #[cfg_attr(test, serde(default))]
     pub tolerations: Shared<Vec<Toleration>>,
+    /// Shared: the store makes a bound pod hold its node's name as the store holds it.
     #[cfg_attr(test, serde(default))]
-    pub node_name: String,
+    pub node_name: Shared<String>,
     #[cfg_attr(test, serde(default))]
     pub host_network: bool,
     #[cfg_attr(test, serde(flatten))]

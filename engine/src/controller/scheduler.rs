@@ -104,8 +104,9 @@ fn schedule_one(w: &mut World, key: &ObjectKey) {
 /// The binding: `nodeName` set (`node` names an existing node, so this always changes the pod),
 /// PodScheduled. The caller lets go of the pod first, so that the store edits it in place.
 fn bind(w: &mut World, key: &ObjectKey, node: &str, now: Time) {
+    let node_name = w.store.held_node_name(node);
     w.store.write_pod(key, |p| {
-        p.spec.node_name = node.to_string();
+        p.spec.node_name = node_name;
         set_condition(p, "PodScheduled", "True", "", "", now);
     });
     let Some(pod) = w.store.pod(key) else {

@@ -45,7 +45,9 @@ pub(super) fn pods_by_node<'a>(
         {
             continue;
         }
-        out.entry(pod.spec.node_name.clone()).or_default().push(pod);
+        out.entry(pod.spec.node_name.to_string())
+            .or_default()
+            .push(pod);
     }
     Ok(out)
 }

@@ -60,7 +60,7 @@ fn node_name_selector(node_name: &str) -> NodeSelector {
 /// `matchFields` `metadata.name In [...]` requirement, which must have exactly one value.
 pub fn get_target_node_name(pod: &Pod) -> Result<String, String> {
     if !pod.spec.node_name.is_empty() {
-        return Ok(pod.spec.node_name.clone());
+        return Ok(pod.spec.node_name.to_string());
     }
     let (ns, name) = (&pod.metadata.namespace, &pod.metadata.name);
     let Some(required) = pod

@@ -45,7 +45,7 @@ impl PlacementPolicy {
             })
             .collect();
         PlacementPolicy {
-            node_name: spec.node_name.clone(),
+            node_name: spec.node_name.to_string(),
             affinity: RequiredNodeAffinity::for_pod_spec(spec),
             tolerations,
             origins,

@@ -1472,7 +1472,7 @@ mod props {
         )
             .prop_map(
                 |(node_name, node_selector, affinity, tolerations, host_network)| PodSpec {
-                    node_name,
+                    node_name: node_name.into(),
                     settings: PodSettings {
                         node_selector,
                         ..Default::default()

@@ -34,6 +34,11 @@ impl NodeIds {
         self.0.get(name)
     }
 
+    /// Makes `name` the string the table holds for its text (giving the text a number).
+    pub fn share(&mut self, name: &mut Shared<String>) {
+        self.0.share(name)
+    }
+
     /// The number of `name`, if it has one.
     pub fn get(&self, name: &str) -> Option<NodeId> {
         self.0.find(name).map(NodeId)

@@ -126,6 +126,15 @@ pub fn pod_target_node(pod: &Pod) -> Option<String> {
     crate::placement::get_target_node_name(pod).ok()
 }
 
+/// [`pod_target_node`] as the string the store holds for it (a bound pod's name is looked up,
+/// not copied).
+fn target_node(node_ids: &mut NodeIds, pod: &Pod) -> Option<Shared<String>> {
+    if !pod.spec.node_name.is_empty() {
+        return Some(node_ids.shared(&pod.spec.node_name));
+    }
+    pod_target_node(pod).map(|n| node_ids.shared(&n))
+}
+
 fn controller_uid(pod: &Pod) -> Option<&str> {
     pod.metadata.controller_ref().map(|r| r.uid.as_str())
 }
@@ -218,6 +227,11 @@ impl Store {
             .and_then(|id| self.pods_by_node.get(&id));
         self.pods_of(set.into_iter().flat_map(IdSet::iter))
     }
+    /// `name` as the string the store holds for it, for a pod's `spec.nodeName` (a node's pods
+    /// hold one copy of its name).
+    pub fn held_node_name(&mut self, name: &str) -> Shared<String> {
+        self.node_ids.shared(name)
+    }
     /// Names of nodes that have pods bound or pinned to them (some may no longer exist).
     pub fn nodes_with_pods(&self) -> impl Iterator<Item = &str> {
         self.pods_by_node
@@ -257,7 +271,7 @@ impl Store {
         let old = self.pods.pod(id);
         recount(&mut self.node_usage, &mut self.node_ids, Some(old), None);
         Before {
-            node: pod_target_node(old).map(|n| self.node_ids.shared(&n)),
+            node: target_node(&mut self.node_ids, old),
             uid: controller_uid(old).map(|u| self.uids.get(u)),
         }
     }
@@ -265,9 +279,11 @@ impl Store {
     /// version, if any, was `before`: its resourceVersion, sums, indices and change.
     fn stored(&mut self, id: PodId, before: Option<Before>) {
         let rv = self.next_rv();
-        Rc::make_mut(self.pods.pod_mut(id))
-            .metadata
-            .resource_version = rv;
+        let pod = Rc::make_mut(self.pods.pod_mut(id));
+        pod.metadata.resource_version = rv;
+        if !pod.spec.node_name.is_empty() {
+            self.node_ids.share(&mut pod.spec.node_name);
+        }
         let pod = self.pods.pod(id);
         recount(&mut self.node_usage, &mut self.node_ids, None, Some(pod));
         let is_new = before.is_none();
@@ -275,7 +291,7 @@ impl Store {
             node: old_node,
             uid: old_uid,
         } = before.unwrap_or_default();
-        let new_node = pod_target_node(pod).map(|n| self.node_ids.shared(&n));
+        let new_node = target_node(&mut self.node_ids, pod);
         let new_uid = controller_uid(pod).map(|u| self.uids.get(u));
         // An orphan (now) is news for every DaemonSet that may adopt it: no owners listed.
         let owners = match &new_uid {
@@ -363,7 +379,7 @@ impl Store {
         }
         pod.metadata.resource_version = rv;
         // Node and owner are unchanged: the indices stay; the change is put_pod's for the same.
-        let node = pod_target_node(pod).map(|n| self.node_ids.shared(&n));
+        let node = target_node(&mut self.node_ids, pod);
         let uid = controller_uid(pod).map(|u| self.uids.get(u));
         let (nodes, owners) = (Pair::of(node.clone(), node), Pair::of(uid.clone(), uid));
         self.pod_changed(key.clone(), nodes, owners);
@@ -373,7 +389,7 @@ impl Store {
         let id = self.pods.id(key)?;
         let pod = self.pods.pod(id);
         recount(&mut self.node_usage, &mut self.node_ids, Some(pod), None);
-        let node = pod_target_node(pod).map(|n| self.node_ids.shared(&n));
+        let node = target_node(&mut self.node_ids, pod);
         let uid = controller_uid(pod).map(|u| self.uids.get(u));
         self.unindex(
             id,

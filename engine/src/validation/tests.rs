@@ -1495,7 +1495,7 @@ mod props {
                             containers: containers.into(),
                             tolerations: tolerations.into(),
                             host_network,
-                            node_name,
+                            node_name: node_name.into(),
                             settings: PodSettings {
                                 init_containers: inits,
                                 restart_policy: restart,

@@ -355,7 +355,7 @@ fn g51_unavailable_old_pods_are_replaced_beyond_a_spent_budget() {
         .collect();
     let m: NodePodRefs = pods
         .iter()
-        .map(|p| (p.spec.node_name.clone(), vec![p]))
+        .map(|p| (p.spec.node_name.to_string(), vec![p]))
         .collect();
     let plan = rolling_update(&ds, &everywhere(&nodes), m, "new", Time(1000)).unwrap();
     let deleted: Vec<&str> = plan.delete.iter().map(|k| &*k.name).collect();
@@ -431,7 +431,7 @@ fn g55_updated_desired_node_counts() {
             .collect();
         let mut m: NodePodRefs = pods
             .iter()
-            .map(|p| (p.spec.node_name.clone(), vec![p]))
+            .map(|p| (p.spec.node_name.to_string(), vec![p]))
             .collect();
         let before = m.len();
         let (s, u, d) = updated_desired_node_counts(&ds, &everywhere(&names), &mut m).unwrap();

@@ -226,7 +226,7 @@ impl Kubelet {
         } else {
             self.allocate_ip(w, &node_name)
         };
-        let have = self.images.entry(node_name).or_default();
+        let have = self.images.entry(node_name.to_string()).or_default();
         let missing: Vec<String> = pod
             .spec
             .containers
@@ -323,7 +323,7 @@ impl Kubelet {
         let node = pod.spec.node_name.clone();
         for c in &pod.spec.containers {
             self.images
-                .entry(node.clone())
+                .entry(node.to_string())
                 .or_default()
                 .insert(c.image.clone());
             let msg = format!(
