@@ -30,6 +30,7 @@ shared_default!(
     super::StringMap,
     super::Extra,
     super::PodSettings,
+    super::TypeMeta,
     super::PodStatusMore,
     super::ObjectMetaMore,
     Vec<super::Container>,

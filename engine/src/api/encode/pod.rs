@@ -10,8 +10,8 @@ use crate::api::{
 impl Encode for Pod {
     fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
-        o.field("apiVersion", &self.api_version);
-        o.field("kind", &self.kind);
+        o.field("apiVersion", &self.type_meta.api_version);
+        o.field("kind", &self.type_meta.kind);
         o.field("metadata", &self.metadata);
         o.field("spec", &self.spec);
         o.field("status", &self.status);
