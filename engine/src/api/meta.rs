@@ -5,7 +5,6 @@ use super::{Extra, ResourceVersion, Shared, Str, StringMap, Time};
 use serde::Serialize;
 #[cfg(test)]
 use serde::ser::{SerializeMap, Serializer};
-use std::rc::Rc;
 
 /// An object's metadata. The fields most objects never set (generateName, the deletion marks,
 /// finalizers, managedFields and the rest) are one [`Shared`] value (`more`), empty and shared
@@ -14,8 +13,10 @@ use std::rc::Rc;
 #[cfg_attr(test, derive(serde::Deserialize))]
 #[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct ObjectMeta {
+    /// Shared with the object's key (`ObjectKey::of`): the store and the controllers' keys
+    /// hold the object's own name.
     #[cfg_attr(test, serde(default))]
-    pub name: String,
+    pub name: Shared<String>,
     /// Shared: the objects of a namespace (a DaemonSet's pods) hold one copy of its name.
     #[cfg_attr(test, serde(default))]
     pub namespace: Shared<String>,
@@ -157,7 +158,7 @@ impl OwnerReference {
         OwnerReference {
             api_version: "apps/v1".into(),
             kind: kind.into(),
-            name: owner.name.clone(),
+            name: owner.name.to_string(),
             uid: owner.uid.clone(),
             controller: Some(true),
             block_owner_deletion: Some(true),
@@ -171,7 +172,7 @@ impl OwnerReference {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ObjectKey {
     pub namespace: Shared<String>,
-    pub name: Rc<str>,
+    pub name: Shared<String>,
 }
 
 impl ObjectKey {
@@ -185,7 +186,7 @@ impl ObjectKey {
     pub fn of(meta: &ObjectMeta) -> Self {
         ObjectKey {
             namespace: meta.namespace.clone(),
-            name: meta.name.as_str().into(),
+            name: meta.name.clone(),
         }
     }
 }

@@ -45,7 +45,7 @@ impl Cluster {
         if self.w.store.node(&node.metadata.name).is_some() {
             return Err(ApiError::AlreadyExists {
                 resource: "nodes".into(),
-                name: node.metadata.name,
+                name: node.metadata.name.to_string(),
             });
         }
         self.insert_new_node(node);

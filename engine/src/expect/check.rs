@@ -195,7 +195,7 @@ fn pods_table(found: &BTreeMap<String, Vec<&Pod>>) -> String {
                 } else {
                     node.clone()
                 },
-                pod.metadata.name.clone(),
+                pod.metadata.name.to_string(),
                 format!("{}/{}", s.ready, s.total),
                 s.status,
             ]);

@@ -52,7 +52,7 @@ pub(crate) fn visit_list(
             let found = list(cluster, kind, in_scope)
                 .into_iter()
                 .filter(|o| selector.matches(&o.meta().labels))
-                .map(|o| (o.meta().namespace.to_string(), o.meta().name.clone()))
+                .map(|o| (o.meta().namespace.to_string(), o.meta().name.to_string()))
                 .collect();
             Ok((found, Vec::new()))
         }

@@ -15,10 +15,11 @@ fn node_of(pod: &Pod) -> String {
 pub fn create_pod(w: &mut World, mut pod: Pod, user: &str) -> ObjectKey {
     if pod.metadata.name.is_empty() {
         loop {
-            let name = w.rng.generate_name(&pod.metadata.more.generate_name);
-            let key = ObjectKey::new(&pod.metadata.namespace, &name);
+            let name = Shared::new(w.rng.generate_name(&pod.metadata.more.generate_name));
+            let namespace = pod.metadata.namespace.clone();
+            let key = ObjectKey { namespace, name };
             if w.store.pod(&key).is_none() {
-                pod.metadata.name = name;
+                pod.metadata.name = key.name;
                 break;
             }
         }

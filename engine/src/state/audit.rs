@@ -11,7 +11,6 @@
 use super::held::Held;
 use crate::api::{ObjectKey, Shared, Time};
 use std::collections::VecDeque;
-use std::rc::Rc;
 
 /// Writes kept; older ones are dropped (and counted).
 pub const MAX_ENTRIES: usize = 10_000;
@@ -81,7 +80,7 @@ pub struct AuditEntry {
     /// `pods`, or `pods/eviction` for an eviction.
     pub resource: &'static str,
     pub namespace: Shared<String>,
-    pub name: Rc<str>,
+    pub name: Shared<String>,
     /// The pod's node (`spec.nodeName`, else the node its affinity targets), or empty.
     pub node: Shared<String>,
 }
@@ -137,7 +136,10 @@ mod tests {
         assert_eq!(log.dropped(), 3);
         assert_eq!(log.entries().count(), MAX_ENTRIES);
         let first = log.entries().next().expect("kept");
-        assert_eq!((&*first.name, first.user.as_str()), ("p3", users::KUBECTL));
+        assert_eq!(
+            (first.name.as_str(), first.user.as_str()),
+            ("p3", users::KUBECTL)
+        );
         let nodes: Vec<*const u8> = log.entries().map(|e| e.node.as_ptr()).collect();
         assert!(
             nodes.iter().all(|&n| n == nodes[0]),

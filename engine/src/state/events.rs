@@ -206,7 +206,7 @@ impl<'a> EventRef<'a> {
             kind: "Event".into(),
             metadata: ObjectMeta {
                 // `<object>.<unique hex>`, as client-go names events.
-                name: format!("{}.{suffix:x}", self.name()),
+                name: format!("{}.{suffix:x}", self.name()).into(),
                 namespace: namespace.into(),
                 creation_timestamp: Some(r.first_timestamp),
                 ..Default::default()

@@ -125,7 +125,7 @@ mod tests {
         for &id in ids.iter().chain(&ids[1..2]) {
             set.insert(id, &pods);
         }
-        let names: Vec<&str> = set.iter().map(|i| &*pods.key(i).name).collect();
+        let names: Vec<&str> = set.iter().map(|i| pods.key(i).name.as_str()).collect();
         assert_eq!(names, ["a", "b", "c"]);
         assert!(set.remove(ids[0]));
         assert!(!set.remove(ids[0]));

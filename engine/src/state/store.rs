@@ -176,7 +176,7 @@ impl Store {
     }
     pub fn put_node(&mut self, mut node: Node) {
         node.metadata.resource_version = self.next_rv();
-        let name = node.metadata.name.clone();
+        let name = node.metadata.name.to_string();
         self.touch_node(&name);
         self.nodes.insert(name.clone(), node);
         self.changes.push(Change::Node(name));

@@ -1483,7 +1483,7 @@ mod props {
                 .collect());
             let mut ds = DaemonSet {
                 metadata: ObjectMeta {
-                    name, namespace: namespace.into(), labels: labels.into(), annotations: annotations.into(),
+                    name: name.into(), namespace: namespace.into(), labels: labels.into(), annotations: annotations.into(),
                     more: ObjectMetaMore { finalizers, ..Default::default() }.into(),
                     ..Default::default()
                 },
@@ -1550,7 +1550,7 @@ mod props {
                       (text(), text(), text(), prop::option::of(any::<i64>())), 0..4))
                   -> Node {
             Node {
-                metadata: ObjectMeta { name, labels: labels.into(), annotations: annotations.into(), ..Default::default() },
+                metadata: ObjectMeta { name: name.into(), labels: labels.into(), annotations: annotations.into(), ..Default::default() },
                 spec: NodeSpec {
                     taints: taints.into_iter().map(|(key, value, effect, t)| Taint {
                         key, value, effect, time_added: t.map(Time),

@@ -83,7 +83,7 @@ pub fn construct_history(
         {
             h.metadata.labels.insert(
                 keys::CONTROLLER_REVISION_HASH.into(),
-                h.metadata.name.clone(),
+                h.metadata.name.to_string(),
             );
             w.store.put_revision(h.clone());
         }
@@ -142,7 +142,7 @@ fn create_revision(
         api_version: "apps/v1".into(),
         kind: "ControllerRevision".into(),
         metadata: ObjectMeta {
-            name,
+            name: name.into(),
             namespace: ds.metadata.namespace.clone(),
             uid: w.rng.uid(),
             creation_timestamp: Some(w.clock.now()),

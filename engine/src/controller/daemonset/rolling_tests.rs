@@ -306,7 +306,7 @@ fn g49_second_update_replaces_only_the_unavailable_pods() {
 /// Pods of the current template, pinned to `node`, for the pure `rollingUpdate` cases.
 fn pod_on(node: &str, hash: &str, ready: bool) -> Pod {
     let mut p = Pod::default();
-    p.metadata.name = format!("{node}-{hash}");
+    p.metadata.name = format!("{node}-{hash}").into();
     p.metadata.namespace = "default".into();
     p.metadata
         .labels
@@ -358,7 +358,7 @@ fn g51_unavailable_old_pods_are_replaced_beyond_a_spent_budget() {
         .map(|p| (p.spec.node_name.to_string(), vec![p]))
         .collect();
     let plan = rolling_update(&ds, &everywhere(&nodes), m, "new", Time(1000)).unwrap();
-    let deleted: Vec<&str> = plan.delete.iter().map(|k| &*k.name).collect();
+    let deleted: Vec<&str> = plan.delete.iter().map(|k| k.name.as_str()).collect();
     assert_eq!(deleted, ["node-088-old", "node-089-old"]);
     assert!(plan.create_on.is_empty());
 }

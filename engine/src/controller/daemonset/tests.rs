@@ -406,7 +406,7 @@ fn put_pod(c: &mut Cluster, ds_name: &str, node: &str, mut labels: StringMap, i:
         .unwrap()
         .clone();
     let mut p = super::pod_template::new_daemon_pod(&ds, node, "");
-    p.metadata.name = format!("{ds_name}-{node}-{i}");
+    p.metadata.name = format!("{ds_name}-{node}-{i}").into();
     labels.insert(
         keys::CONTROLLER_REVISION_HASH.into(),
         final_hash(c, ds_name),

@@ -98,7 +98,7 @@ fn create(
         api_version: "apps/v1".into(),
         kind: "ReplicaSet".into(),
         metadata: ObjectMeta {
-            name: format!("{}-{hash}", d.metadata.name),
+            name: format!("{}-{hash}", d.metadata.name).into(),
             namespace: d.metadata.namespace.clone(),
             uid: w.rng.uid(),
             generation: 1,

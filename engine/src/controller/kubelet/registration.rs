@@ -19,7 +19,7 @@ pub fn register(node: &mut Node, index: u32, now: Time) {
     let labels = &mut node.metadata.labels;
     // kubelet's initialNode: hostname, then OS and architecture under the stable and the beta
     // keys.
-    labels.get_or_insert_with(keys::HOSTNAME.into(), || name.clone());
+    labels.get_or_insert_with(keys::HOSTNAME.into(), || name.to_string());
     for (key, value) in [
         (keys::OS, "linux"),
         (keys::ARCH, "amd64"),
@@ -100,7 +100,7 @@ pub fn register(node: &mut Node, index: u32, now: Time) {
             },
             NodeAddress {
                 type_: "Hostname".into(),
-                address: name,
+                address: name.to_string(),
             },
         ];
     }

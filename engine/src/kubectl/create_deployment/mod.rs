@@ -90,7 +90,7 @@ fn generate(o: &CreateDeploymentOptions) -> Deployment {
         api_version: "apps/v1".into(),
         kind: "Deployment".into(),
         metadata: ObjectMeta {
-            name: o.name.clone(),
+            name: o.name.as_str().into(),
             namespace: o.namespace.namespace().unwrap_or("default").into(),
             labels: labels.clone().into(),
             ..Default::default()

@@ -140,7 +140,7 @@ pub(super) fn run(ctx: &mut Context<'_>, a: &DeleteOptions, out: &mut Out) {
             let targets: Vec<(String, String)> = list(ctx.cluster, *kind, scope_ns)
                 .into_iter()
                 .filter(|o: &Obj<'_>| selector.matches(&o.meta().labels))
-                .map(|o| (o.meta().namespace.to_string(), o.meta().name.clone()))
+                .map(|o| (o.meta().namespace.to_string(), o.meta().name.to_string()))
                 .collect();
             if targets.is_empty() {
                 out.line("No resources found");

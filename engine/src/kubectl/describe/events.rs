@@ -13,11 +13,11 @@ pub(super) fn about(cluster: &Cluster, kind: Option<&str>, meta: &ObjectMeta) ->
     let mut events: Vec<Event> = cluster
         .event_log()
         .filter(|e| {
-            e.name() == meta.name
+            meta.name == e.name()
                 && kind.is_none_or(|k| e.kind() == k)
                 && (meta.namespace == e.namespace() || meta.namespace.is_empty())
                 // Node events carry the node's UID (controllers) or its name (kubelet).
-                && (e.uid().is_empty() || e.uid() == meta.uid || e.uid() == meta.name)
+                && (e.uid().is_empty() || e.uid() == meta.uid || meta.name == e.uid())
         })
         .map(|e| e.to_event())
         .collect();

@@ -210,7 +210,7 @@ pub fn pod_row(pod: &Pod, now: Time, wide: bool) -> Vec<String> {
         _ => s.restarts.to_string(),
     };
     let mut row = vec![
-        pod.metadata.name.clone(),
+        pod.metadata.name.to_string(),
         format!("{}/{}", s.ready, s.total),
         s.status,
         restarts,
@@ -323,7 +323,7 @@ pub fn node_row(node: &Node, now: Time, wide: bool) -> Vec<String> {
         None => DEFAULT_KUBELET_VERSION.to_string(),
     };
     let mut row = vec![
-        node.metadata.name.clone(),
+        node.metadata.name.to_string(),
         node_status(node),
         node_roles(node),
         age(now, node.metadata.creation_timestamp),
@@ -367,7 +367,7 @@ pub const DS_WIDE_HEADERS: &[&str] = &["CONTAINERS", "IMAGES", "SELECTOR"];
 pub fn daemonset_row(ds: &DaemonSet, now: Time, wide: bool) -> Vec<String> {
     let st = &ds.status;
     let mut row = vec![
-        ds.metadata.name.clone(),
+        ds.metadata.name.to_string(),
         st.desired_number_scheduled.to_string(),
         st.current_number_scheduled.to_string(),
         st.number_ready.to_string(),
@@ -412,7 +412,7 @@ pub const WORKLOAD_WIDE_HEADERS: &[&str] = &["CONTAINERS", "IMAGES", "SELECTOR"]
 pub fn deployment_row(d: &Deployment, now: Time, wide: bool) -> Vec<String> {
     let st = &d.status;
     let mut row = vec![
-        d.metadata.name.clone(),
+        d.metadata.name.to_string(),
         format!("{}/{}", st.ready_replicas, d.replicas()),
         st.updated_replicas.to_string(),
         st.available_replicas.to_string(),
@@ -431,7 +431,7 @@ pub fn deployment_row(d: &Deployment, now: Time, wide: bool) -> Vec<String> {
 pub fn replicaset_row(rs: &ReplicaSet, now: Time, wide: bool) -> Vec<String> {
     let st = &rs.status;
     let mut row = vec![
-        rs.metadata.name.clone(),
+        rs.metadata.name.to_string(),
         rs.replicas().to_string(),
         st.replicas.to_string(),
         st.ready_replicas.to_string(),
@@ -479,7 +479,7 @@ pub fn revision_row(rev: &ControllerRevision, now: Time) -> Vec<String> {
         None => "<none>".into(),
     };
     vec![
-        rev.metadata.name.clone(),
+        rev.metadata.name.to_string(),
         controller,
         rev.revision.to_string(),
         age(now, rev.metadata.creation_timestamp),
@@ -535,7 +535,7 @@ pub fn event_row(ev: &Event, now: Time, wide: bool) -> Vec<String> {
             message,
             first,
             ev.count.to_string(),
-            ev.metadata.name.clone(),
+            ev.metadata.name.to_string(),
         ]
     } else {
         vec![last, ev.type_.clone(), ev.reason.clone(), target, message]
