@@ -37,7 +37,7 @@ pub(super) fn pods_by_node<'a>(
     };
     let mut out: BTreeMap<String, Vec<&Pod>> = BTreeMap::new();
     for (key, pod) in store.pods().iter() {
-        if &*key.namespace != namespace
+        if key.namespace.as_str() != namespace
             || pod.metadata.is_being_deleted()
             || pod.is_terminal()
             || (ready_only && !pod.is_ready())

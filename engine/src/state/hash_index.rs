@@ -55,7 +55,7 @@ impl HashIndex {
         if first & !MORE == n {
             // The first of the rest (if any) takes its place.
             let next = more.then(|| self.more.get_mut(&hash)).flatten();
-            match next.and_then(|rest| Some((rest.remove(0), rest.is_empty()))) {
+            match next.map(|rest| (rest.remove(0), rest.is_empty())) {
                 Some((next, last)) => {
                     let flag = if last { 0 } else { MORE };
                     self.first.insert(hash, next | flag);
