@@ -1,4 +1,5 @@
-//! A vector in chunks of a fixed size, for the event log's rows (about six a pod): it grows one
+//! A vector in chunks of a fixed size, for the event log's rows (about six a pod) and the store's
+//! changes waiting for the controllers (a few a pod in a burst of creates): it grows one
 //! chunk at a time and never moves what it holds. A `Vec` doubles, so up to half of it is room
 //! not used, and while it grows the old and the new buffer are both live.
 
@@ -28,6 +29,10 @@ impl<T> Chunked<T> {
         self.len
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
     pub fn push(&mut self, item: T) {
         match self.chunks.last_mut() {
             Some(last) if last.len() < CHUNK => last.push(item),
@@ -54,6 +59,14 @@ impl<T> Chunked<T> {
                 }
             }
         }
+    }
+}
+
+impl<'a, T> IntoIterator for &'a Chunked<T> {
+    type Item = &'a T;
+    type IntoIter = std::iter::Flatten<std::slice::Iter<'a, Vec<T>>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.chunks.iter().flatten()
     }
 }
 

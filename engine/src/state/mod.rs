@@ -5,7 +5,7 @@
 
 pub mod apiserver;
 pub mod audit;
-mod chunked;
+pub mod chunked;
 pub mod clock;
 mod correlator;
 mod event_objects;

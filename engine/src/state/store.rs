@@ -1,6 +1,7 @@
 //! The object store: what the API server holds. Every write goes through here so that indices stay
 //! right and every change is recorded for the controllers (as informers would deliver it).
 
+use super::chunked::Chunked;
 use super::hash::FastHashMap;
 use super::hash_index::HashIndex;
 use super::held::Held;
@@ -112,7 +113,9 @@ pub struct Store {
     resource_version: u64,
     /// Bumped on every ControllerRevision write, so controllers can tell when to look again.
     revisions_version: u64,
-    changes: Vec<Change>,
+    /// In chunks: after a burst of creates they are a few a pod, and a doubling vector would
+    /// hold up to three times that while it grows (the page's memory keeps its peak).
+    changes: Chunked<Change>,
     /// Status parts recently written, for pods that hold the same to share (kubelet writes).
     recent_conditions: Recent<Vec<PodCondition>>,
     recent_container_statuses: Recent<Vec<ContainerStatus>>,
@@ -158,7 +161,7 @@ impl Store {
             .unwrap_or(0)
     }
 
-    pub fn take_changes(&mut self) -> Vec<Change> {
+    pub fn take_changes(&mut self) -> Chunked<Change> {
         std::mem::take(&mut self.changes)
     }
 
@@ -819,7 +822,7 @@ mod tests {
         );
         assert_eq!(store.pod(&key).unwrap().metadata.resource_version, "2");
         assert_eq!(
-            store.take_changes(),
+            store.take_changes().iter().cloned().collect::<Vec<_>>(),
             [super::Change::Pod {
                 key: key.clone(),
                 nodes: super::Pair::of(Some("a".into()), Some("a".into())),
