@@ -498,6 +498,15 @@ mod tests {
     use super::*;
     use crate::api::ObjectMetaMore;
 
+    /// What 200,000 stored pods cost inline (issue 20): the metadata's name and namespace, the
+    /// node's name, apiVersion and kind are a pointer each, shared. On 64-bit targets.
+    #[cfg(target_pointer_width = "64")]
+    #[test]
+    fn a_pod_and_a_key_stay_small() {
+        assert_eq!(std::mem::size_of::<Pod>(), 336);
+        assert_eq!(std::mem::size_of::<crate::api::ObjectKey>(), 16);
+    }
+
     /// The encoders (`api::encode`) keep the Go types' field order, which the pod template hash
     /// (a hash of the JSON text) depends on, and leave out empty fields, as the derives did.
     #[test]

@@ -746,6 +746,14 @@ mod tests {
         ObjectKey::new("default", "ds")
     }
 
+    /// A change is a few a pod in a burst of creates, all held until the controllers take
+    /// them (issue 20): a key and two pairs of shared strings. On 64-bit targets.
+    #[cfg(target_pointer_width = "64")]
+    #[test]
+    fn a_change_stays_small() {
+        assert_eq!(std::mem::size_of::<super::Change>(), 56);
+    }
+
     /// The controller's status write (spec §11) is a write only when the status changed: no
     /// new resourceVersion, no change for the informers, otherwise.
     #[test]
