@@ -240,6 +240,18 @@ impl Encode for crate::api::ResourceVersion {
     }
 }
 
+impl Encode for crate::api::IpText {
+    fn write(&self, out: &mut Out) {
+        match self {
+            crate::api::IpText::Text(s) => out.string(s),
+            other => out.string(&other.to_string()),
+        }
+    }
+    fn is_empty_value(&self) -> bool {
+        self.is_empty()
+    }
+}
+
 impl Encode for bool {
     fn write(&self, out: &mut Out) {
         out.scalar(if *self { "true" } else { "false" }, || Value::Bool(*self));

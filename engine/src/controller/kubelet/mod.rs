@@ -237,7 +237,7 @@ impl Kubelet {
         drop(pod);
         w.store.update_pod_status(key, |p, st| {
             st.host_ip = host_ip.into();
-            st.pod_ip = pod_ip;
+            st.pod_ip = pod_ip.into();
             st.start_time = Some(now);
             st.phase = phase::PENDING.into();
             st.qos_class = qos_class(p).into();

@@ -32,7 +32,7 @@ fn pod_ips(pod: &Pod) -> Vec<String> {
             .filter_map(|ip| ip.get("ip").and_then(Value::as_str))
             .map(str::to_string)
             .collect(),
-        None if !pod.status.pod_ip.is_empty() => vec![pod.status.pod_ip.clone()],
+        None if !pod.status.pod_ip.is_empty() => vec![pod.status.pod_ip.to_string()],
         None => Vec::new(),
     }
 }

@@ -231,7 +231,7 @@ pub fn pod_row(pod: &Pod, now: Time, wide: bool) -> Vec<String> {
             .get("nominatedNodeName")
             .and_then(|v| v.as_str())
             .unwrap_or("");
-        row.push(or_none(&pod.status.pod_ip));
+        row.push(or_none(&pod.status.pod_ip.to_string()));
         row.push(or_none(&pod.spec.node_name));
         row.push(or_none(nominated));
         row.push(readiness_gates(pod));
