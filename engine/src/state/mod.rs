@@ -17,7 +17,7 @@ mod interner;
 mod key_set;
 mod message;
 pub mod names;
-mod node_ids;
+pub(crate) mod node_ids;
 pub mod node_usage;
 mod recent;
 pub mod store;

@@ -11,6 +11,7 @@ use crate::placement::{PlacementPolicy, ShouldRun};
 use crate::state::World;
 use crate::state::clock::Wake;
 use crate::state::hash::FastHashMap as HashMap;
+use crate::state::node_ids::NodeId;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
@@ -25,7 +26,9 @@ pub(super) struct DsCache {
     /// syncs take them a burst at a time, in node order, instead of revisiting all of them each
     /// time (which made creating a DaemonSet on N nodes cost O(N²)).
     pub(super) deferred: BTreeSet<String>,
-    pub(super) per_node: HashMap<String, (ShouldRun, Counts)>,
+    /// Each node's decision and part of the status (each count 0 or 1, packed in a byte), by
+    /// node number: 8 bytes a node, no string.
+    pub(super) per_node: HashMap<NodeId, (ShouldRun, u8)>,
     pub(super) totals: Counts,
     /// Nodes holding a pod of an older template: a rolling update has work to do.
     pub(super) old_nodes: BTreeSet<String>,

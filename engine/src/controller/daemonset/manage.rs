@@ -4,7 +4,6 @@
 use super::backoff::Backoff;
 use super::cache::DsCache;
 use super::claim::NodePods;
-use super::status::Counts;
 use super::sync_nodes::sync_nodes;
 use super::{BURST_REPLICAS, Sync, claim, event, pod_order};
 use crate::api::{DaemonSet, NORMAL, Pod, Time, WARNING, keys, phase};
@@ -129,12 +128,18 @@ pub(super) fn manage(
     evaluations: &mut u64,
     sync: &Sync<'_>,
 ) -> (bool, NodePods) {
-    let mut m = claim::nodes_to_daemon_pods(w, sync.ds, sync.selector, sync.visit.iter(), false);
+    let mut m = claim::nodes_to_daemon_pods(
+        w,
+        sync.ds,
+        sync.selector,
+        sync.visit.iter().map(|(n, _)| n),
+        false,
+    );
     let mut creates = Vec::new();
     let mut deletes = Vec::new();
     // Nodes with a create or a delete, in name order: the only ones whose pods the writes change.
     let mut written: Vec<&String> = Vec::new();
-    for node_name in sync.visit {
+    for (node_name, id) in sync.visit {
         let deletes_before = deletes.len();
         let Some(node) = w.store.node(node_name) else {
             // Unbound pods aimed at a vanished node; bound ones are PodGC's.
@@ -152,11 +157,7 @@ pub(super) fn manage(
         };
         let should = cache.policy.should_run(node);
         *evaluations += 1;
-        cache
-            .per_node
-            .entry(node_name.clone())
-            .or_insert((should, Counts::default()))
-            .0 = should;
+        cache.per_node.entry(*id).or_insert((should, 0)).0 = should;
         let actions = pods_should_be_on_node(
             w,
             backoff,

@@ -27,10 +27,10 @@ use crate::api::{DaemonSet, ObjectKey, Selector, Time, WARNING};
 use crate::state::World;
 use crate::state::events::{Message, reference, source};
 use crate::state::hash::FastHashMap as HashMap;
+use crate::state::node_ids::{NodeId, NodeIds};
 use crate::state::store::Change;
 use backoff::Backoff;
 use cache::DsCache;
-use std::collections::BTreeSet;
 
 /// At most this many creates and deletes per sync (`BurstReplicas`, spec §7.1).
 pub const BURST_REPLICAS: usize = 250;
@@ -44,6 +44,8 @@ pub struct DaemonSetController {
     by_uid: HashMap<String, Vec<ObjectKey>>,
     queue: KeyQueue,
     backoff: Backoff,
+    /// Node names as numbers, for the caches' per-node parts (one table for all DaemonSets).
+    node_ids: NodeIds,
     /// How many (node, DaemonSet) placement decisions were evaluated, for the incremental-cost
     /// tests and the benchmark report.
     pub evaluations: u64,
@@ -188,7 +190,14 @@ impl DaemonSetController {
             self.queue.insert(key.clone()); // revision name clash: collisionCount bumped
             return;
         };
-        let visit = cache.nodes_to_visit(w);
+        let visit: Vec<(String, NodeId)> = cache
+            .nodes_to_visit(w)
+            .into_iter()
+            .map(|n| {
+                let id = self.node_ids.id(&n);
+                (n, id)
+            })
+            .collect();
         let sync = Sync {
             key,
             ds: &ds,
@@ -209,13 +218,13 @@ impl DaemonSetController {
 }
 
 /// What one sync works on: the DaemonSet, its selector, the current revision's hash and the
-/// nodes to visit.
+/// nodes to visit, in name order, with their numbers.
 pub(super) struct Sync<'a> {
     pub key: &'a ObjectKey,
     pub ds: &'a DaemonSet,
     pub selector: &'a Selector,
     pub hash: &'a str,
-    pub visit: &'a BTreeSet<String>,
+    pub visit: &'a [(String, NodeId)],
 }
 
 /// Records an event about the DaemonSet, from the daemonset-controller.

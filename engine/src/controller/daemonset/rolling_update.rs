@@ -16,7 +16,7 @@ use std::rc::Rc;
 pub(super) fn index_nodes(w: &World, cache: &mut DsCache, sync: &Sync<'_>, pods: &NodePods) {
     let generation = sync.ds.template_generation();
     let now = w.clock.now();
-    for node_name in sync.visit {
+    for (node_name, id) in sync.visit {
         let pods = pods.get(node_name).map(Vec::as_slice).unwrap_or_default();
         let has_old = pods
             .iter()
@@ -29,9 +29,9 @@ pub(super) fn index_nodes(w: &World, cache: &mut DsCache, sync: &Sync<'_>, pods:
         let should = w
             .store
             .node(node_name)
-            .and_then(|_| cache.per_node.get(node_name))
+            .and_then(|_| cache.per_node.get(id))
             .map(|(s, _)| *s);
-        let roll = NodeRoll::of(
+        let (roll, old) = NodeRoll::of(
             pods,
             should,
             sync.hash,
@@ -39,7 +39,7 @@ pub(super) fn index_nodes(w: &World, cache: &mut DsCache, sync: &Sync<'_>, pods:
             sync.ds.spec.min_ready_seconds,
             now,
         );
-        cache.roll.set(node_name, roll);
+        cache.roll.set(*id, node_name, roll, old);
     }
 }
 
