@@ -5,6 +5,7 @@
 //! there stay Terminating, as on a real cluster.
 
 mod image_ref;
+mod progress;
 pub(crate) mod registration;
 
 use super::queue::KeyQueue;
@@ -20,6 +21,7 @@ use crate::state::clock::Wake;
 use crate::state::events::{Message, reference};
 use crate::state::hash::FastHashMap as HashMap;
 use crate::state::store::Change;
+use progress::{Pods, Progress, Stage};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
@@ -30,31 +32,10 @@ use std::rc::Rc;
 /// not a `sim timing`, so that no setting brings that loop back.
 pub(crate) const POD_TEARDOWN_MS: i64 = 1_000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Stage {
-    Pulling,
-    /// The pull failed (ErrImagePull); `ImagePullBackOff` shows at `due`.
-    PullFailed,
-    /// Waiting out the pull backoff; the pull is retried at `due`.
-    PullBackOff,
-    Starting,
-    /// Containers run; Ready at `due`.
-    WaitingReady,
-    Running,
-    Stopping,
-}
-
-#[derive(Debug, Clone)]
-struct Progress {
-    stage: Stage,
-    due: Time,
-    backoff_ms: i64,
-}
-
 #[derive(Default)]
 pub struct Kubelet {
     queue: KeyQueue,
-    pods: HashMap<ObjectKey, Progress>,
+    pods: Pods,
     /// Images each node has pulled.
     images: HashMap<String, BTreeSet<String>>,
     /// Next host number in each node's pod CIDR.
@@ -135,7 +116,7 @@ impl Kubelet {
         if pod.is_terminal() || !node_ready {
             return; // a NotReady node starts nothing new
         }
-        let Some(progress) = self.pods.get(key).cloned() else {
+        let Some(progress) = self.pods.get(key) else {
             self.admit(w, key, pod, now);
             return;
         };
@@ -195,14 +176,12 @@ impl Kubelet {
     }
 
     fn set(&mut self, w: &mut World, key: &ObjectKey, stage: Stage, due: Time, backoff_ms: i64) {
-        self.pods.insert(
-            key.clone(),
-            Progress {
-                stage,
-                due,
-                backoff_ms,
-            },
-        );
+        let progress = Progress {
+            stage,
+            due,
+            backoff_ms,
+        };
+        self.pods.set(key, progress, w.clock.now());
         if due > w.clock.now() {
             w.clock.schedule(due, Wake::Kubelet(key.clone()));
         } else {
@@ -399,11 +378,7 @@ impl Kubelet {
     /// Request: stop the containers (Killing), then remove the pod once they exited or the
     /// grace period ran out.
     fn terminate(&mut self, w: &mut World, key: &ObjectKey, pod: &Pod, now: Time) {
-        let stopping = self
-            .pods
-            .get(key)
-            .filter(|p| p.stage == Stage::Stopping)
-            .cloned();
+        let stopping = self.pods.get(key).filter(|p| p.stage == Stage::Stopping);
         match stopping {
             None => {
                 let running = pod
