@@ -4,6 +4,7 @@
 use super::backoff::Backoff;
 use super::cache::DsCache;
 use super::claim::NodePods;
+use super::status::Counts;
 use super::sync_nodes::sync_nodes;
 use super::{BURST_REPLICAS, Sync, claim, event, pod_order};
 use crate::api::{DaemonSet, NORMAL, Pod, Time, WARNING, keys, phase};
@@ -132,26 +133,29 @@ pub(super) fn manage(
         w,
         sync.ds,
         sync.selector,
-        sync.visit.iter().map(|(n, _)| n),
+        sync.visit.iter().map(|(n, _)| n.as_str()),
         false,
     );
     let mut creates = Vec::new();
     let mut deletes = Vec::new();
     // Nodes with a create or a delete, in name order: the only ones whose pods the writes change.
-    let mut written: Vec<&String> = Vec::new();
-    for (node_name, id) in sync.visit {
+    let mut written: Vec<(usize, &str)> = Vec::new();
+    for (at, (node_name, id)) in sync.visit.iter().enumerate() {
         let deletes_before = deletes.len();
         let Some(node) = w.store.node(node_name) else {
+            // No part for a vanished node: `index_nodes` and the status read that from here.
+            if let Some((_, counts)) = cache.per_node.remove(id) {
+                cache.totals -= Counts::unpack(counts);
+            }
             // Unbound pods aimed at a vanished node; bound ones are PodGC's.
             deletes.extend(
-                m.get(node_name)
-                    .into_iter()
-                    .flatten()
+                m[at]
+                    .iter()
                     .filter(|p| p.spec.node_name.is_empty())
                     .cloned(),
             );
             if deletes.len() > deletes_before {
-                written.push(node_name);
+                written.push((at, node_name));
             }
             continue;
         };
@@ -164,11 +168,11 @@ pub(super) fn manage(
             sync.ds,
             node_name,
             should,
-            m.get(node_name),
+            Some(&m[at]).filter(|pods| !pods.is_empty()),
             sync.hash,
         );
         if actions.create || !actions.delete.is_empty() {
-            written.push(node_name);
+            written.push((at, node_name));
         }
         if actions.create {
             creates.push(node_name.clone());
@@ -193,8 +197,8 @@ pub(super) fn manage(
     };
     sync_nodes(w, sync.ds, sync.hash, &creates, &deletes);
     // Claimed again where written; elsewhere nothing changed since the claim above.
-    for node in &written {
-        m.remove(*node);
+    for &(at, _) in &written {
+        m[at].clear();
     }
     claim::claim_into(
         w,

@@ -16,8 +16,7 @@ use std::rc::Rc;
 pub(super) fn index_nodes(w: &World, cache: &mut DsCache, sync: &Sync<'_>, pods: &NodePods) {
     let generation = sync.ds.template_generation();
     let now = w.clock.now();
-    for (node_name, id) in sync.visit {
-        let pods = pods.get(node_name).map(Vec::as_slice).unwrap_or_default();
+    for ((node_name, id), pods) in sync.visit.iter().zip(pods) {
         let has_old = pods
             .iter()
             .any(|p| !p.metadata.is_being_deleted() && !is_pod_updated(p, sync.hash, generation));
@@ -26,11 +25,8 @@ pub(super) fn index_nodes(w: &World, cache: &mut DsCache, sync: &Sync<'_>, pods:
         } else {
             cache.old_nodes.remove(node_name);
         }
-        let should = w
-            .store
-            .node(node_name)
-            .and_then(|_| cache.per_node.get(id))
-            .map(|(s, _)| *s);
+        // `manage` left no decision for a node that no longer exists.
+        let should = cache.per_node.get(id).map(|(s, _)| *s);
         let (roll, old) = NodeRoll::of(
             pods,
             should,

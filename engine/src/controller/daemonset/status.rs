@@ -138,18 +138,11 @@ pub(super) fn update_daemonset_status(
 ) {
     let generation = sync.ds.template_generation();
     let now = w.clock.now();
-    for (node_name, id) in sync.visit {
-        let old = cache
-            .per_node
-            .get(id)
-            .map(|(_, c)| Counts::unpack(*c))
-            .unwrap_or_default();
-        cache.totals -= old;
-        let pods = pods.get(node_name).map(Vec::as_slice).unwrap_or_default();
-        if w.store.node(node_name).is_none() {
-            // The node is gone but its pods are there until PodGC: a surge pod still becoming
-            // available must wake the rolling update, which then retires the old pod beside it.
-            cache.per_node.remove(id);
+    for ((node_name, id), pods) in sync.visit.iter().zip(pods) {
+        let Some(entry) = cache.per_node.get_mut(id) else {
+            // The node is gone (`manage` took its part out of the totals) but its pods are there
+            // until PodGC: a surge pod still becoming available must wake the rolling update,
+            // which then retires the old pod beside it.
             let (_, wake) = node_contribution(
                 false,
                 pods,
@@ -162,10 +155,8 @@ pub(super) fn update_daemonset_status(
                 cache.wake_at(w, sync.key, at, node_name);
             }
             continue;
-        }
-        let Some(entry) = cache.per_node.get_mut(id) else {
-            continue;
         };
+        cache.totals -= Counts::unpack(entry.1);
         let (counts, wake) = node_contribution(
             entry.0.should_run,
             pods,
