@@ -1546,7 +1546,7 @@ mod props {
         fn pinned_pod_targets_its_node(aff in affinity(), target in "[a-z0-9-]{1,12}", n in a_node()) {
             let mut pod = Pod::default();
             pod.spec.affinity = Some(replace_daemon_set_pod_node_name_node_affinity(aff, &target));
-            prop_assert_eq!(get_target_node_name(&pod), Ok(target.clone()));
+            prop_assert_eq!(get_target_node_name(&pod), Ok(target.as_str()));
             let fits = required_node_affinity_matches(&pod.spec, &n);
             prop_assert_eq!(fits, n.metadata.name.is_empty() || n.metadata.name == target);
         }

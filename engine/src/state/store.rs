@@ -122,7 +122,7 @@ pub struct Store {
 }
 
 /// The node a pod belongs to: `spec.nodeName`, else its pinned `metadata.name` (spec §6.2).
-pub fn pod_target_node(pod: &Pod) -> Option<String> {
+pub fn pod_target_node(pod: &Pod) -> Option<&str> {
     crate::placement::get_target_node_name(pod).ok()
 }
 
@@ -252,7 +252,7 @@ impl Store {
             node: old_node,
             uid: old_uid,
         } = before.unwrap_or_default();
-        let new_node = pod_target_node(&pod).map(|n| self.node_ids.shared(&n));
+        let new_node = pod_target_node(&pod).map(|n| self.node_ids.shared(n));
         let new_uid = controller_uid(&pod).map(|u| self.uids.get(u));
         // An orphan (now) is news for every DaemonSet that may adopt it: no owners listed.
         let owners = match &new_uid {
@@ -326,7 +326,7 @@ impl Store {
         }
         pod.metadata.resource_version = rv;
         // Node and owner are unchanged: the indices stay; the change is put_pod's for the same.
-        let node = pod_target_node(pod).map(|n| self.node_ids.shared(&n));
+        let node = pod_target_node(pod).map(|n| self.node_ids.shared(n));
         let uid = controller_uid(pod).map(|u| self.uids.get(u));
         let (nodes, owners) = (Pair::of(node.clone(), node), Pair::of(uid.clone(), uid));
         self.pod_changed(key.clone(), nodes, owners);
@@ -349,9 +349,9 @@ impl Store {
         self.pod_keys.remove(key);
         recount(&mut self.node_usage, Some(&pod), None);
         let node = pod_target_node(&pod);
-        self.unindex(key, node.as_deref(), controller_uid(&pod));
+        self.unindex(key, node, controller_uid(&pod));
         let uid = controller_uid(&pod).map(|u| self.uids.get(u));
-        let node = node.map(|n| self.node_ids.shared(&n));
+        let node = node.map(|n| self.node_ids.shared(n));
         self.pod_changed(key.clone(), Pair::of(node, None), Pair::of(uid, None));
         Some(pod)
     }
@@ -623,7 +623,7 @@ impl Before {
     ) -> Before {
         recount(usage, Some(old), None);
         Before {
-            node: pod_target_node(old).map(|n| node_ids.shared(&n)),
+            node: pod_target_node(old).map(|n| node_ids.shared(n)),
             uid: controller_uid(old).map(|u| uids.get(u)),
         }
     }

@@ -188,7 +188,7 @@ pub(super) fn manage(
             deletes
                 .iter()
                 .skip(BURST_REPLICAS)
-                .filter_map(|p| pod_target_node(p)),
+                .filter_map(|p| pod_target_node(p).map(str::to_string)),
         );
         cache.deferred.extend(later);
         true
