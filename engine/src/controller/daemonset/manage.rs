@@ -10,6 +10,7 @@ use super::{BURST_REPLICAS, Sync, claim, event, pod_order};
 use crate::api::{DaemonSet, NORMAL, Pod, Time, WARNING, keys, phase};
 use crate::placement::ShouldRun;
 use crate::state::World;
+use crate::state::node_ids::NodeIds;
 use crate::state::store::pod_target_node;
 use std::rc::Rc;
 
@@ -126,6 +127,7 @@ pub(super) fn manage(
     w: &mut World,
     cache: &mut DsCache,
     backoff: &mut Backoff,
+    ids: &mut NodeIds,
     evaluations: &mut u64,
     sync: &Sync<'_>,
 ) -> (bool, NodePods) {
@@ -133,13 +135,13 @@ pub(super) fn manage(
         w,
         sync.ds,
         sync.selector,
-        sync.visit.iter().map(|(n, _)| n.as_str()),
+        sync.visit.iter().map(|(n, _)| &**n),
         false,
     );
-    let mut creates = Vec::new();
     let mut deletes = Vec::new();
     // Nodes with a create or a delete, in name order: the only ones whose pods the writes change.
     let mut written: Vec<(usize, &str)> = Vec::new();
+    let mut creates: Vec<Rc<str>> = Vec::new();
     for (at, (node_name, id)) in sync.visit.iter().enumerate() {
         let deletes_before = deletes.len();
         let Some(node) = w.store.node(node_name) else {
@@ -155,7 +157,7 @@ pub(super) fn manage(
                     .cloned(),
             );
             if deletes.len() > deletes_before {
-                written.push((at, node_name));
+                written.push((at, &**node_name));
             }
             continue;
         };
@@ -172,7 +174,7 @@ pub(super) fn manage(
             sync.hash,
         );
         if actions.create || !actions.delete.is_empty() {
-            written.push((at, node_name));
+            written.push((at, &**node_name));
         }
         if actions.create {
             creates.push(node_name.clone());
@@ -188,7 +190,7 @@ pub(super) fn manage(
             deletes
                 .iter()
                 .skip(BURST_REPLICAS)
-                .filter_map(|p| pod_target_node(p).map(str::to_string)),
+                .filter_map(|p| pod_target_node(p).map(|n| ids.shared(n))),
         );
         cache.deferred.extend(later);
         true

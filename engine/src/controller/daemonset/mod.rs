@@ -31,6 +31,7 @@ use crate::state::node_ids::{NodeId, NodeIds};
 use crate::state::store::Change;
 use backoff::Backoff;
 use cache::DsCache;
+use std::rc::Rc;
 
 /// At most this many creates and deletes per sync (`BurstReplicas`, spec §7.1).
 pub const BURST_REPLICAS: usize = 250;
@@ -59,7 +60,7 @@ impl DaemonSetController {
         match change {
             Change::Node(n) | Change::NodeDeleted(n) => {
                 for (key, cache) in &mut self.caches {
-                    cache.dirty.insert(n.clone());
+                    cache.dirty.insert(self.node_ids.shared(n));
                     self.queue.insert(key.clone());
                 }
             }
@@ -67,7 +68,9 @@ impl DaemonSetController {
             Change::Pod { key, nodes, owners } if owners.is_empty() => {
                 for (ds_key, cache) in &mut self.caches {
                     if ds_key.namespace == key.namespace {
-                        cache.dirty.extend(nodes.iter().map(String::from));
+                        cache
+                            .dirty
+                            .extend(nodes.iter().map(|n| self.node_ids.shared(n)));
                         self.queue.insert(ds_key.clone());
                     }
                 }
@@ -80,7 +83,9 @@ impl DaemonSetController {
                     }
                     for ds_key in self.by_uid.get(uid).into_iter().flatten() {
                         if let Some(cache) = self.caches.get_mut(ds_key) {
-                            cache.dirty.extend(nodes.iter().map(String::from));
+                            cache
+                                .dirty
+                                .extend(nodes.iter().map(|n| self.node_ids.shared(n)));
                             self.queue.insert(ds_key.clone());
                         }
                     }
@@ -190,8 +195,8 @@ impl DaemonSetController {
             self.queue.insert(key.clone()); // revision name clash: collisionCount bumped
             return;
         };
-        let visit: Vec<(String, NodeId)> = cache
-            .nodes_to_visit(w)
+        let visit: Vec<(Rc<str>, NodeId)> = cache
+            .nodes_to_visit(w, &mut self.node_ids)
             .into_iter()
             .map(|n| {
                 let id = self.node_ids.id(&n);
@@ -205,8 +210,14 @@ impl DaemonSetController {
             hash: &hash,
             visit: &visit,
         };
-        let (requeue, pods) =
-            manage::manage(w, cache, &mut self.backoff, &mut self.evaluations, &sync);
+        let (requeue, pods) = manage::manage(
+            w,
+            cache,
+            &mut self.backoff,
+            &mut self.node_ids,
+            &mut self.evaluations,
+            &sync,
+        );
         rolling_update::index_nodes(w, cache, &sync, &pods);
         rolling_update::rolling_update(w, cache, &sync);
         history::cleanup_history(w, &ds, &old_revisions);
@@ -224,7 +235,7 @@ pub(super) struct Sync<'a> {
     pub ds: &'a DaemonSet,
     pub selector: &'a Selector,
     pub hash: &'a str,
-    pub visit: &'a [(String, NodeId)],
+    pub visit: &'a [(Rc<str>, NodeId)],
 }
 
 /// Records an event about the DaemonSet, from the daemonset-controller.

@@ -23,7 +23,7 @@ pub(super) fn index_nodes(w: &World, cache: &mut DsCache, sync: &Sync<'_>, pods:
         if has_old {
             cache.old_nodes.insert(node_name.clone());
         } else {
-            cache.old_nodes.remove(node_name);
+            cache.old_nodes.remove(&**node_name);
         }
         // `manage` left no decision for a node that no longer exists.
         let should = cache.per_node.get(id).map(|(s, _)| *s);
