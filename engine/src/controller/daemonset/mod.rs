@@ -28,9 +28,10 @@ use crate::state::World;
 use crate::state::events::{Message, reference, source};
 use crate::state::hash::FastHashMap as HashMap;
 use crate::state::node_ids::{NodeId, NodeIds};
-use crate::state::store::Change;
+use crate::state::store::{Change, Pair};
 use backoff::Backoff;
 use cache::DsCache;
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 /// At most this many creates and deletes per sync (`BurstReplicas`, spec §7.1).
@@ -68,9 +69,7 @@ impl DaemonSetController {
             Change::Pod { key, nodes, owners } if owners.is_empty() => {
                 for (ds_key, cache) in &mut self.caches {
                     if ds_key.namespace == key.namespace {
-                        cache
-                            .dirty
-                            .extend(nodes.iter().map(|n| self.node_ids.shared(n)));
+                        mark_dirty(&mut cache.dirty, &mut self.node_ids, nodes);
                         self.queue.insert(ds_key.clone());
                     }
                 }
@@ -83,9 +82,7 @@ impl DaemonSetController {
                     }
                     for ds_key in self.by_uid.get(uid).into_iter().flatten() {
                         if let Some(cache) = self.caches.get_mut(ds_key) {
-                            cache
-                                .dirty
-                                .extend(nodes.iter().map(|n| self.node_ids.shared(n)));
+                            mark_dirty(&mut cache.dirty, &mut self.node_ids, nodes);
                             self.queue.insert(ds_key.clone());
                         }
                     }
@@ -224,6 +221,17 @@ impl DaemonSetController {
         status::update_daemonset_status(w, cache, &sync, &pods);
         if requeue {
             self.queue.insert(key.clone());
+        }
+    }
+}
+
+/// Marks a changed pod's nodes (before and after the write, most often the same one twice).
+fn mark_dirty(dirty: &mut BTreeSet<Rc<str>>, ids: &mut NodeIds, nodes: &Pair) {
+    let mut last = None;
+    for n in nodes {
+        if last != Some(n) {
+            dirty.insert(ids.shared(n));
+            last = Some(n);
         }
     }
 }
