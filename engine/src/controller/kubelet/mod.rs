@@ -193,25 +193,25 @@ impl Kubelet {
     /// Takes the pod by value to let go of it before the status write: the store edits a pod
     /// in place only when nothing else holds it, and copies the whole pod otherwise.
     fn admit(&mut self, w: &mut World, key: &ObjectKey, pod: Rc<Pod>, now: Time) {
-        let node_name = pod.spec.node_name.clone();
+        let node_name = &pod.spec.node_name;
         let host_ip = w
             .store
-            .node(&node_name)
+            .node(node_name)
             .and_then(|n| n.internal_ip())
             .unwrap_or_default()
             .to_string();
         let pod_ip = if pod.spec.host_network {
             host_ip.clone()
         } else {
-            self.allocate_ip(w, &node_name)
+            self.allocate_ip(w, node_name)
         };
-        let have = self.images.entry(node_name).or_default();
+        let have = self.images.get(node_name.as_str());
         let missing: Vec<String> = pod
             .spec
             .containers
             .iter()
             .map(|c| c.image.clone())
-            .filter(|i| !have.contains(i) || always_pull(&pod, i))
+            .filter(|i| !have.is_some_and(|h| h.contains(i)) || always_pull(&pod, i))
             .collect();
         drop(pod);
         w.store.update_pod_status(key, |p, st| {
@@ -222,7 +222,7 @@ impl Kubelet {
             st.qos_class = qos_class(p).into();
             set_status_condition(st, "PodReadyToStartContainers", "True", "", "", now);
             set_status_condition(st, "Initialized", "True", "", "", now);
-            let names: Vec<String> = p.spec.containers.iter().map(|c| c.name.clone()).collect();
+            let names: Vec<&str> = p.spec.containers.iter().map(|c| c.name.as_str()).collect();
             let msg = format!("containers with unready status: [{}]", names.join(" "));
             set_status_condition(st, "Ready", "False", "ContainersNotReady", &msg, now);
             set_status_condition(
@@ -421,16 +421,12 @@ impl Kubelet {
     }
 
     fn allocate_ip(&mut self, w: &World, node: &str) -> String {
-        let cidr = w
-            .store
-            .node(node)
-            .map(|n| n.spec.pod_cidr.clone())
-            .unwrap_or_default();
-        let prefix = cidr
-            .rsplit_once('.')
-            .map(|(p, _)| p.to_string())
-            .unwrap_or_else(|| "10.244.0".into());
-        let n = self.next_ip.entry(node.to_string()).or_insert(1);
+        let cidr = w.store.node(node).map_or("", |n| n.spec.pod_cidr.as_str());
+        let prefix = cidr.rsplit_once('.').map_or("10.244.0", |(p, _)| p);
+        let n = match self.next_ip.get_mut(node) {
+            Some(n) => n,
+            None => self.next_ip.entry(node.to_string()).or_insert(1),
+        };
         *n = if *n >= 254 { 2 } else { *n + 1 };
         format!("{prefix}.{n}")
     }
