@@ -42,6 +42,7 @@ pub struct Kubelet {
     next_ip: HashMap<String, u32>,
     /// The imageID each image resolves to, worked out once per image (a digest of its name).
     image_ids: HashMap<String, String>,
+    paths: FieldPaths,
 }
 
 impl Kubelet {
@@ -130,6 +131,7 @@ impl Kubelet {
                 for image in unpullable_images(&pod, w) {
                     event(
                         w,
+                        &mut self.paths,
                         &pod,
                         NORMAL,
                         "BackOff",
@@ -149,6 +151,7 @@ impl Kubelet {
                 for c in &pod.spec.containers {
                     event(
                         w,
+                        &mut self.paths,
                         &pod,
                         NORMAL,
                         "Pulling",
@@ -254,6 +257,7 @@ impl Kubelet {
                 let msg = "Container image \"{}\" already present on machine";
                 event(
                     w,
+                    &mut self.paths,
                     pod,
                     NORMAL,
                     "Pulled",
@@ -266,6 +270,7 @@ impl Kubelet {
             for image in &missing {
                 event(
                     w,
+                    &mut self.paths,
                     pod,
                     NORMAL,
                     "Pulling",
@@ -286,8 +291,15 @@ impl Kubelet {
                 let msg = format!(
                     "Failed to pull image \"{image}\": rpc error: code = NotFound desc = failed to pull and unpack image \"{image}\": not found"
                 );
-                event(w, pod, WARNING, "Failed", msg);
-                event(w, pod, WARNING, "Failed", "Error: ErrImagePull");
+                event(w, &mut self.paths, pod, WARNING, "Failed", msg);
+                event(
+                    w,
+                    &mut self.paths,
+                    pod,
+                    WARNING,
+                    "Failed",
+                    "Error: ErrImagePull",
+                );
             }
             let msg = format!(
                 "rpc error: code = NotFound desc = failed to pull and unpack image \"{}\": not found",
@@ -309,7 +321,7 @@ impl Kubelet {
                 "Successfully pulled image \"{}\" in {secs}s ({secs}s including waiting)",
                 c.image
             );
-            event(w, pod, NORMAL, "Pulled", msg);
+            event(w, &mut self.paths, pod, NORMAL, "Pulled", msg);
         }
         let ms = w.timings.container_start_ms;
         self.set(w, key, Stage::Starting, now.plus_millis(ms), 0);
@@ -320,6 +332,7 @@ impl Kubelet {
         for c in &pod.spec.containers {
             event(
                 w,
+                &mut self.paths,
                 &pod,
                 NORMAL,
                 "Created",
@@ -327,6 +340,7 @@ impl Kubelet {
             );
             event(
                 w,
+                &mut self.paths,
                 &pod,
                 NORMAL,
                 "Started",
@@ -397,6 +411,7 @@ impl Kubelet {
                     for c in &pod.spec.containers {
                         event(
                             w,
+                            &mut self.paths,
                             pod,
                             NORMAL,
                             "Killing",
@@ -459,6 +474,7 @@ pub fn fail_pod(w: &mut World, key: &ObjectKey, now: Time) {
     });
     event(
         w,
+        &mut FieldPaths::default(),
         &pod,
         WARNING,
         "BackOff",
@@ -541,11 +557,33 @@ fn qos_class(p: &Pod) -> &'static str {
     }
 }
 
-fn event<'m>(w: &mut World, pod: &Pod, type_: &str, reason: &str, message: impl Into<Message<'m>>) {
+/// The `fieldPath` of the kubelet's events about a pod (`spec.containers{NAME}` of its first
+/// container), written once per container name instead of once per event.
+#[derive(Default)]
+struct FieldPaths(HashMap<String, String>);
+
+impl FieldPaths {
+    fn of(&mut self, container: &str) -> &str {
+        if !self.0.contains_key(container) {
+            let path = format!("spec.containers{{{container}}}");
+            self.0.insert(container.to_string(), path);
+        }
+        self.0.get(container).map_or("", String::as_str)
+    }
+}
+
+fn event<'m>(
+    w: &mut World,
+    paths: &mut FieldPaths,
+    pod: &Pod,
+    type_: &str,
+    reason: &str,
+    message: impl Into<Message<'m>>,
+) {
     let now = w.clock.now();
     let mut r = reference("Pod", "v1", &pod.metadata);
     if let Some(c) = pod.spec.containers.first() {
-        r.field_path = format!("spec.containers{{{}}}", c.name);
+        r.field_path = paths.of(&c.name);
     }
     w.recorder.record(
         now,
