@@ -71,21 +71,25 @@ impl NodeLifecycle {
 }
 
 fn sync_node(w: &mut World, name: &str) {
-    let Some(node) = w.store.node(name).cloned() else {
+    let Some(node) = w.store.node(name) else {
         return;
     };
     let now = w.clock.now();
-    let mut new = node.clone();
+    // Only the taints change: the node is copied only when they do.
+    let mut taints = node.spec.taints.clone();
+    let has_taint = |taints: &[Taint], key: &str, effect: &str| {
+        taints.iter().any(|t| t.key == key && t.effect == effect)
+    };
     // NoSchedule taints follow conditions exactly.
-    let wanted = wanted_no_schedule(&node);
-    new.spec.taints.retain(|t| {
+    let wanted = wanted_no_schedule(node);
+    taints.retain(|t| {
         !(t.effect == "NoSchedule"
             && MANAGED_NO_SCHEDULE.contains(&t.key.as_str())
             && !wanted.contains(&t.key.as_str()))
     });
     for key in wanted {
-        if !new.has_taint(key, "NoSchedule") {
-            new.spec.taints.push(Taint {
+        if !has_taint(&taints, key, "NoSchedule") {
+            taints.push(Taint {
                 time_added: Some(now),
                 ..Taint::new(key, "", "NoSchedule")
             });
@@ -98,29 +102,39 @@ fn sync_node(w: &mut World, name: &str) {
         Some("Unknown") => Some(taints::UNREACHABLE),
         _ => None,
     };
-    new.spec.taints.retain(|t| {
+    taints.retain(|t| {
         !(t.effect == "NoExecute"
             && (t.key == taints::NOT_READY || t.key == taints::UNREACHABLE)
             && Some(t.key.as_str()) != execute_key)
     });
+    let mut recheck_at = None;
     if let Some(key) = execute_key
-        && !new.has_taint(key, "NoExecute")
+        && !has_taint(&taints, key, "NoExecute")
     {
         let since = ready.and_then(|c| c.last_transition_time).unwrap_or(now);
         let due: Time = since.plus_millis(w.timings.node_monitor_grace_ms);
         if due <= now {
-            new.spec.taints.push(Taint {
+            taints.push(Taint {
                 time_added: Some(now),
                 ..Taint::new(key, "", "NoExecute")
             });
         } else {
-            w.clock.schedule(due, Wake::NodeLifecycle(name.to_string()));
+            recheck_at = Some(due);
         }
     }
-    if new != node {
+    let not_ready = ready.is_some_and(|c| c.status != "True");
+    let changed = (taints != node.spec.taints).then(|| {
+        let mut new = node.clone();
+        new.spec.taints = taints;
+        new
+    });
+    if let Some(due) = recheck_at {
+        w.clock.schedule(due, Wake::NodeLifecycle(name.to_string()));
+    }
+    if let Some(new) = changed {
         w.store.put_node(new);
     }
-    if ready.is_some_and(|c| c.status != "True") {
+    if not_ready {
         mark_pods_not_ready(w, name, now);
     }
 }

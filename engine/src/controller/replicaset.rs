@@ -45,7 +45,11 @@ impl ReplicaSetController {
                         self.queue.insert(k.clone());
                     }
                 }
-                // An orphan (or a pod whose labels changed) may be adopted.
+                // An orphan (or a pod whose labels changed) may be adopted. A change that names
+                // owners is of a pod that has a controller now, or that is gone.
+                if !owners.is_empty() {
+                    return;
+                }
                 let Some(pod) = w.store.pod(key) else { return };
                 if pod.metadata.controller_ref().is_some() {
                     return;

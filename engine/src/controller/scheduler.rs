@@ -71,7 +71,8 @@ fn schedule_one(w: &mut World, key: &ObjectKey) {
         return;
     };
     let now = w.clock.now();
-    let Some(target) = pod_target_node(&pod) else {
+    // Owned: the pod is let go before the bind (see `bind`).
+    let Some(target) = pod_target_node(&pod).map(str::to_string) else {
         match choose_node(w, &pod) {
             Ok(node) => {
                 drop(pod); // see `bind`

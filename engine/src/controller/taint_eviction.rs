@@ -4,6 +4,7 @@
 //! work is scheduled, not at the taint's `timeAdded`, so a pod recreated on a node tainted long
 //! ago still gets its full `tolerationSeconds`).
 
+use super::queue::KeyQueue;
 use crate::api::{NORMAL, ObjectKey, Pod, Taint, Time, Toleration};
 use crate::placement::tolerates;
 use crate::state::audit::{Request, users};
@@ -12,11 +13,10 @@ use crate::state::events::{reference, source};
 use crate::state::hash::FastHashMap as HashMap;
 use crate::state::store::Change;
 use crate::state::{World, apiserver};
-use std::collections::BTreeSet;
 
 #[derive(Default)]
 pub struct TaintEviction {
-    queue: BTreeSet<ObjectKey>,
+    queue: KeyQueue,
     /// Scheduled evictions (the `TimedWorkerQueue`): pod → (when scheduled, when it fires).
     scheduled: HashMap<ObjectKey, (Time, Time)>,
 }
@@ -72,7 +72,7 @@ impl TaintEviction {
     }
 
     pub fn process(&mut self, w: &mut World) -> bool {
-        let queue = std::mem::take(&mut self.queue);
+        let queue = self.queue.take();
         for key in &queue {
             self.check_pod(w, key);
         }
@@ -90,10 +90,10 @@ impl TaintEviction {
         let taints = w
             .store
             .node(&pod.spec.node_name)
-            .map(|n| n.spec.taints.clone())
-            .unwrap_or_default();
+            .map(|n| &n.spec.taints[..]);
+        let verdict = verdict(&pod.spec.tolerations, taints.unwrap_or_default());
         let now = w.clock.now();
-        match verdict(&pod.spec.tolerations, &taints) {
+        match verdict {
             Verdict::Stay => self.cancel(w, &pod, key),
             Verdict::EvictNow => {
                 self.scheduled.remove(key);

@@ -58,9 +58,9 @@ fn node_name_selector(node_name: &str) -> NodeSelector {
 
 /// `GetTargetNodeName` (C59): `spec.nodeName` if set, else the value of the first
 /// `matchFields` `metadata.name In [...]` requirement, which must have exactly one value.
-pub fn get_target_node_name(pod: &Pod) -> Result<String, String> {
+pub fn get_target_node_name(pod: &Pod) -> Result<&str, String> {
     if !pod.spec.node_name.is_empty() {
-        return Ok(pod.spec.node_name.to_string());
+        return Ok(pod.spec.node_name.as_str());
     }
     let (ns, name) = (&pod.metadata.namespace, &pod.metadata.name);
     let Some(required) = pod
@@ -85,7 +85,7 @@ pub fn get_target_node_name(pod: &Pod) -> Result<String, String> {
         .flat_map(NodeSelectorTerm::fields)
         .find(|r| r.key == NODE_NAME_FIELD && r.operator == "In");
     match pin.map(|r| r.values.as_slice()) {
-        Some([value]) => Ok(value.clone()),
+        Some([value]) => Ok(value),
         Some(_) => Err(format!(
             "the matchFields value of '{NODE_NAME_FIELD}' is not unique for pod {ns}/{name}"
         )),

@@ -829,11 +829,11 @@ fn c59_get_target_node_name() {
     pod.metadata.namespace = "default".into();
     pod.metadata.name = "p".into();
     pod.spec.node_name = "node-1".into();
-    assert_eq!(get_target_node_name(&pod), Ok("node-1".into()));
+    assert_eq!(get_target_node_name(&pod), Ok("node-1"));
 
     pod.spec.node_name.clear();
     pod.spec.affinity = required(vec![fields(vec![req("metadata.name", "In", &["node-1"])])]);
-    assert_eq!(get_target_node_name(&pod), Ok("node-1".into()));
+    assert_eq!(get_target_node_name(&pod), Ok("node-1"));
 
     pod.spec.affinity = required(vec![fields(vec![req(
         "metadata.name",
@@ -866,7 +866,7 @@ fn c58_c59_round_trip() {
         required(vec![exprs(vec![req("color", "In", &["blue"])])]),
         "node-7",
     ));
-    assert_eq!(get_target_node_name(&pod), Ok("node-7".into()));
+    assert_eq!(get_target_node_name(&pod), Ok("node-7"));
     assert!(required_node_affinity_matches(
         &pod.spec,
         &node("node-7", StringMap::new())
@@ -1546,7 +1546,7 @@ mod props {
         fn pinned_pod_targets_its_node(aff in affinity(), target in "[a-z0-9-]{1,12}", n in a_node()) {
             let mut pod = Pod::default();
             pod.spec.affinity = Some(replace_daemon_set_pod_node_name_node_affinity(aff, &target));
-            prop_assert_eq!(get_target_node_name(&pod), Ok(target.clone()));
+            prop_assert_eq!(get_target_node_name(&pod), Ok(target.as_str()));
             let fits = required_node_affinity_matches(&pod.spec, &n);
             prop_assert_eq!(fits, n.metadata.name.is_empty() || n.metadata.name == target);
         }

@@ -6,7 +6,7 @@ use super::audit::Request;
 use crate::api::{ObjectKey, Pod, Shared};
 
 /// The node an audit entry (`sim audit`) names: the pod's, or the one it is pinned to.
-fn node_of(pod: &Pod) -> String {
+fn node_of(pod: &Pod) -> &str {
     crate::placement::get_target_node_name(pod).unwrap_or_default()
 }
 
@@ -38,7 +38,7 @@ pub fn create_pod(w: &mut World, mut pod: Pod, user: &str) -> ObjectKey {
     }
     let key = ObjectKey::of(&pod.metadata);
     w.audit
-        .record(w.clock.now(), Request::create(user), &key, &node_of(&pod));
+        .record(w.clock.now(), Request::create(user), &key, node_of(&pod));
     w.store.put_pod(pod);
     key
 }
@@ -62,7 +62,7 @@ pub fn delete_pod(w: &mut World, key: &ObjectKey, grace: Option<i64>, by: Reques
     {
         return false; // already terminating with a grace period no longer than asked
     }
-    w.audit.record(w.clock.now(), by, key, &node_of(pod));
+    w.audit.record(w.clock.now(), by, key, node_of(pod));
     if at_once {
         w.store.remove_pod(key);
         return true;

@@ -326,7 +326,7 @@ impl Recorder {
             host,
             message: message.intern(&mut self.strings),
         };
-        let field_path = self.strings.intern(&object.field_path);
+        let field_path = self.strings.intern(object.field_path);
         let id = key.identity();
         let rows = &self.rows;
         let found = self.seen.find(id, |i| rows[i as usize].key.same(&key));
@@ -418,7 +418,7 @@ pub struct ObjectRef<'a> {
     pub namespace: &'a str,
     pub name: &'a str,
     pub uid: &'a str,
-    pub field_path: String,
+    pub field_path: &'a str,
 }
 
 /// The `source` of an event: the component, and the node for kubelet events.
@@ -434,7 +434,7 @@ pub fn reference<'a>(kind: &'a str, api_version: &'a str, meta: &'a ObjectMeta) 
         namespace: &meta.namespace,
         name: &meta.name,
         uid: &meta.uid,
-        field_path: String::new(),
+        field_path: "",
     }
 }
 
@@ -449,7 +449,7 @@ mod tests {
             namespace: "default",
             name,
             uid: "",
-            field_path: String::new(),
+            field_path: "",
         }
     }
 
@@ -534,7 +534,7 @@ mod tests {
             name: "n1",
             uid: "u-1",
             api_version: "v1",
-            field_path: "spec.containers{c}".into(),
+            field_path: "spec.containers{c}",
         };
         let at = Time(61_000);
         r.record(

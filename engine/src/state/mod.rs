@@ -17,7 +17,7 @@ mod id_set;
 mod interner;
 mod message;
 pub mod names;
-mod node_ids;
+pub(crate) mod node_ids;
 pub mod node_usage;
 mod pod_table;
 mod recent;

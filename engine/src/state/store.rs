@@ -125,17 +125,13 @@ pub struct Store {
 }
 
 /// The node a pod belongs to: `spec.nodeName`, else its pinned `metadata.name` (spec §6.2).
-pub fn pod_target_node(pod: &Pod) -> Option<String> {
+pub fn pod_target_node(pod: &Pod) -> Option<&str> {
     crate::placement::get_target_node_name(pod).ok()
 }
 
-/// [`pod_target_node`] as the string the store holds for it (a bound pod's name is looked up,
-/// not copied).
+/// [`pod_target_node`] as the string the store holds for it.
 fn target_node(node_ids: &mut NodeIds, pod: &Pod) -> Option<Shared<String>> {
-    if !pod.spec.node_name.is_empty() {
-        return Some(node_ids.shared(&pod.spec.node_name));
-    }
-    pod_target_node(pod).map(|n| node_ids.shared(&n))
+    pod_target_node(pod).map(|n| node_ids.shared(n))
 }
 
 fn controller_uid(pod: &Pod) -> Option<&str> {

@@ -6,11 +6,12 @@ use super::BURST_REPLICAS;
 use super::history;
 use super::roll_index::RollIndex;
 use super::status::Counts;
-use crate::api::{ControllerRevision, DaemonSet, ObjectKey, Selector, Time};
+use crate::api::{ControllerRevision, DaemonSet, ObjectKey, Selector, Shared, Time};
 use crate::placement::{PlacementPolicy, ShouldRun};
 use crate::state::World;
 use crate::state::clock::Wake;
 use crate::state::hash::FastHashMap as HashMap;
+use crate::state::node_ids::{NodeId, NodeIds};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
@@ -20,19 +21,23 @@ pub(super) struct DsCache {
     pub(super) policy: PlacementPolicy,
     pub(super) hash: String,
     pub(super) all_dirty: bool,
-    pub(super) dirty: BTreeSet<String>,
+    /// Nodes to revisit. Their names are the controller's shared ones (`NodeIds::shared`): a
+    /// pod's write marks its node without copying the name.
+    pub(super) dirty: BTreeSet<Shared<String>>,
     /// Nodes left over when a sync had more to create or delete than `BURST_REPLICAS`: the next
     /// syncs take them a burst at a time, in node order, instead of revisiting all of them each
     /// time (which made creating a DaemonSet on N nodes cost O(N²)).
-    pub(super) deferred: BTreeSet<String>,
-    pub(super) per_node: HashMap<String, (ShouldRun, Counts)>,
+    pub(super) deferred: BTreeSet<Shared<String>>,
+    /// Each node's decision and part of the status (each count 0 or 1, packed in a byte), by
+    /// node number: 8 bytes a node, no string.
+    pub(super) per_node: HashMap<NodeId, (ShouldRun, u8)>,
     pub(super) totals: Counts,
     /// Nodes holding a pod of an older template: a rolling update has work to do.
-    pub(super) old_nodes: BTreeSet<String>,
+    pub(super) old_nodes: BTreeSet<Shared<String>>,
     /// Each node's part of `rollingUpdate` (spec §8).
     pub(super) roll: RollIndex,
     /// Nodes to revisit at a time (minReadySeconds passing, failed-pod backoff ending).
-    pub(super) wakes: BTreeMap<Time, BTreeSet<String>>,
+    pub(super) wakes: BTreeMap<Time, BTreeSet<Shared<String>>>,
     /// `constructHistory`'s answer, valid while the template, collisionCount and the set of
     /// revisions are unchanged.
     pub(super) history: Option<History>,
@@ -111,7 +116,11 @@ impl DsCache {
 
     /// The nodes this sync visits: every node (and every node holding pods) when all are dirty,
     /// else the dirty ones plus a burst of the deferred ones.
-    pub(super) fn nodes_to_visit(&mut self, w: &World) -> BTreeSet<String> {
+    pub(super) fn nodes_to_visit(
+        &mut self,
+        w: &World,
+        ids: &mut NodeIds,
+    ) -> BTreeSet<Shared<String>> {
         let visit = if self.all_dirty {
             self.deferred.clear();
             // Inserted one by one: `collect` into a set would compile a copy of the standard
@@ -123,7 +132,7 @@ impl DsCache {
                     .keys()
                     .map(String::as_str)
                     .chain(w.store.nodes_with_pods())
-                    .map(String::from),
+                    .map(|n| ids.shared(n)),
             );
             all
         } else {
@@ -142,8 +151,14 @@ impl DsCache {
     }
 
     /// Revisit `node` at `at` (minReadySeconds passing, a failed-pod backoff ending).
-    pub(super) fn wake_at(&mut self, w: &mut World, key: &ObjectKey, at: Time, node: &str) {
-        self.wakes.entry(at).or_default().insert(node.to_string());
+    pub(super) fn wake_at(
+        &mut self,
+        w: &mut World,
+        key: &ObjectKey,
+        at: Time,
+        node: &Shared<String>,
+    ) {
+        self.wakes.entry(at).or_default().insert(node.clone());
         w.clock.schedule(at, Wake::DaemonSet(key.clone()));
     }
 }

@@ -4,37 +4,45 @@
 use crate::api::{DaemonSet, ObjectKey, OwnerReference, Pod, Selector};
 use crate::controller::claim::{Claim, decide};
 use crate::state::World;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
-/// Pods of the DaemonSet grouped by node, for the given nodes.
-pub type NodePods = BTreeMap<String, Vec<Rc<Pod>>>;
+/// Pods of the DaemonSet on each of the sync's nodes, by the node's place in its list (a vector
+/// per node, empty when it has none: no lookup by name).
+pub type NodePods = Vec<Vec<Rc<Pod>>>;
 
 /// Claims the pods on `nodes` for `ds` (adopting matching orphans, releasing owned pods that no
-/// longer match) and groups them by node. Terminal pods with a deletionTimestamp are left out
-/// unless `include_deleted_terminal` (only history cleanup wants them).
+/// longer match) and groups them by node, in the order of `nodes`. Terminal pods with a
+/// deletionTimestamp are left out unless `include_deleted_terminal` (only history cleanup wants
+/// them).
 pub fn nodes_to_daemon_pods<'a>(
     w: &mut World,
     ds: &DaemonSet,
     selector: &Selector,
-    nodes: impl Iterator<Item = &'a String>,
+    nodes: impl ExactSizeIterator<Item = &'a str>,
     include_deleted_terminal: bool,
 ) -> NodePods {
-    let mut out = NodePods::new();
-    claim_into(w, ds, selector, nodes, include_deleted_terminal, &mut out);
+    let mut out = vec![Vec::new(); nodes.len()];
+    claim_into(
+        w,
+        ds,
+        selector,
+        nodes.enumerate(),
+        include_deleted_terminal,
+        &mut out,
+    );
     out
 }
 
-/// As `nodes_to_daemon_pods`, into `out` (which holds no entry for `nodes`).
+/// As `nodes_to_daemon_pods`, into `out` at each node's place (empty there).
 pub fn claim_into<'a>(
     w: &mut World,
     ds: &DaemonSet,
     selector: &Selector,
-    nodes: impl Iterator<Item = &'a String>,
+    nodes: impl Iterator<Item = (usize, &'a str)>,
     include_deleted_terminal: bool,
     out: &mut NodePods,
 ) {
-    for node in nodes {
+    for (at, node) in nodes {
         // Only our pods and orphans can be claimed.
         let keys = w.store.claimable_on_node(node, &ds.metadata.uid);
         for key in keys
@@ -47,7 +55,7 @@ pub fn claim_into<'a>(
             if !include_deleted_terminal && pod.is_terminal() && pod.metadata.is_being_deleted() {
                 continue;
             }
-            out.entry(node.clone()).or_default().push(pod);
+            out[at].push(pod);
         }
     }
 }

@@ -7,9 +7,10 @@ use super::claim::NodePods;
 use super::status::Counts;
 use super::sync_nodes::sync_nodes;
 use super::{BURST_REPLICAS, Sync, claim, event, pod_order};
-use crate::api::{DaemonSet, NORMAL, Pod, Time, WARNING, keys, phase};
+use crate::api::{DaemonSet, NORMAL, Pod, Shared, Time, WARNING, keys, phase};
 use crate::placement::ShouldRun;
 use crate::state::World;
+use crate::state::node_ids::NodeIds;
 use crate::state::store::pod_target_node;
 use std::rc::Rc;
 
@@ -126,48 +127,54 @@ pub(super) fn manage(
     w: &mut World,
     cache: &mut DsCache,
     backoff: &mut Backoff,
+    ids: &mut NodeIds,
     evaluations: &mut u64,
     sync: &Sync<'_>,
 ) -> (bool, NodePods) {
-    let mut m = claim::nodes_to_daemon_pods(w, sync.ds, sync.selector, sync.visit.iter(), false);
-    let mut creates = Vec::new();
+    let mut m = claim::nodes_to_daemon_pods(
+        w,
+        sync.ds,
+        sync.selector,
+        sync.visit.iter().map(|(n, _)| n.as_str()),
+        false,
+    );
     let mut deletes = Vec::new();
     // Nodes with a create or a delete, in name order: the only ones whose pods the writes change.
-    let mut written: Vec<&String> = Vec::new();
-    for node_name in sync.visit {
+    let mut written: Vec<(usize, &str)> = Vec::new();
+    let mut creates: Vec<Shared<String>> = Vec::new();
+    for (at, (node_name, id)) in sync.visit.iter().enumerate() {
         let deletes_before = deletes.len();
         let Some(node) = w.store.node(node_name) else {
+            // No part for a vanished node: `index_nodes` and the status read that from here.
+            if let Some((_, counts)) = cache.per_node.remove(id) {
+                cache.totals -= Counts::unpack(counts);
+            }
             // Unbound pods aimed at a vanished node; bound ones are PodGC's.
             deletes.extend(
-                m.get(node_name)
-                    .into_iter()
-                    .flatten()
+                m[at]
+                    .iter()
                     .filter(|p| p.spec.node_name.is_empty())
                     .cloned(),
             );
             if deletes.len() > deletes_before {
-                written.push(node_name);
+                written.push((at, node_name.as_str()));
             }
             continue;
         };
         let should = cache.policy.should_run(node);
         *evaluations += 1;
-        cache
-            .per_node
-            .entry(node_name.clone())
-            .or_insert((should, Counts::default()))
-            .0 = should;
+        cache.per_node.entry(*id).or_insert((should, 0)).0 = should;
         let actions = pods_should_be_on_node(
             w,
             backoff,
             sync.ds,
             node_name,
             should,
-            m.get(node_name),
+            Some(&m[at]).filter(|pods| !pods.is_empty()),
             sync.hash,
         );
         if actions.create || !actions.delete.is_empty() {
-            written.push(node_name);
+            written.push((at, node_name.as_str()));
         }
         if actions.create {
             creates.push(node_name.clone());
@@ -183,7 +190,7 @@ pub(super) fn manage(
             deletes
                 .iter()
                 .skip(BURST_REPLICAS)
-                .filter_map(|p| pod_target_node(p)),
+                .filter_map(|p| pod_target_node(p).map(|n| ids.shared(n))),
         );
         cache.deferred.extend(later);
         true
@@ -192,8 +199,8 @@ pub(super) fn manage(
     };
     sync_nodes(w, sync.ds, sync.hash, &creates, &deletes);
     // Claimed again where written; elsewhere nothing changed since the claim above.
-    for node in &written {
-        m.remove(*node);
+    for &(at, _) in &written {
+        m[at].clear();
     }
     claim::claim_into(
         w,

@@ -23,11 +23,12 @@ mod sync_nodes;
 pub(crate) use roll_index::{is_pod_updated, surge_and_unavailable};
 
 use super::queue::KeyQueue;
-use crate::api::{DaemonSet, ObjectKey, Selector, Time, WARNING};
+use crate::api::{DaemonSet, ObjectKey, Selector, Shared, Time, WARNING};
 use crate::state::World;
 use crate::state::events::{Message, reference, source};
 use crate::state::hash::FastHashMap as HashMap;
-use crate::state::store::Change;
+use crate::state::node_ids::{NodeId, NodeIds};
+use crate::state::store::{Change, Pair};
 use backoff::Backoff;
 use cache::DsCache;
 use std::collections::BTreeSet;
@@ -44,6 +45,8 @@ pub struct DaemonSetController {
     by_uid: HashMap<String, Vec<ObjectKey>>,
     queue: KeyQueue,
     backoff: Backoff,
+    /// Node names as numbers, for the caches' per-node parts (one table for all DaemonSets).
+    node_ids: NodeIds,
     /// How many (node, DaemonSet) placement decisions were evaluated, for the incremental-cost
     /// tests and the benchmark report.
     pub evaluations: u64,
@@ -57,7 +60,7 @@ impl DaemonSetController {
         match change {
             Change::Node(n) | Change::NodeDeleted(n) => {
                 for (key, cache) in &mut self.caches {
-                    cache.dirty.insert(n.clone());
+                    cache.dirty.insert(self.node_ids.shared(n));
                     self.queue.insert(key.clone());
                 }
             }
@@ -65,7 +68,7 @@ impl DaemonSetController {
             Change::Pod { key, nodes, owners } if owners.is_empty() => {
                 for (ds_key, cache) in &mut self.caches {
                     if ds_key.namespace == key.namespace {
-                        cache.dirty.extend(nodes.iter().map(String::from));
+                        mark_dirty(&mut cache.dirty, &mut self.node_ids, nodes);
                         self.queue.insert(ds_key.clone());
                     }
                 }
@@ -78,7 +81,7 @@ impl DaemonSetController {
                     }
                     for ds_key in self.by_uid.get(uid).into_iter().flatten() {
                         if let Some(cache) = self.caches.get_mut(ds_key) {
-                            cache.dirty.extend(nodes.iter().map(String::from));
+                            mark_dirty(&mut cache.dirty, &mut self.node_ids, nodes);
                             self.queue.insert(ds_key.clone());
                         }
                     }
@@ -188,7 +191,14 @@ impl DaemonSetController {
             self.queue.insert(key.clone()); // revision name clash: collisionCount bumped
             return;
         };
-        let visit = cache.nodes_to_visit(w);
+        let visit: Vec<(Shared<String>, NodeId)> = cache
+            .nodes_to_visit(w, &mut self.node_ids)
+            .into_iter()
+            .map(|n| {
+                let id = self.node_ids.id(&n);
+                (n, id)
+            })
+            .collect();
         let sync = Sync {
             key,
             ds: &ds,
@@ -196,8 +206,14 @@ impl DaemonSetController {
             hash: &hash,
             visit: &visit,
         };
-        let (requeue, pods) =
-            manage::manage(w, cache, &mut self.backoff, &mut self.evaluations, &sync);
+        let (requeue, pods) = manage::manage(
+            w,
+            cache,
+            &mut self.backoff,
+            &mut self.node_ids,
+            &mut self.evaluations,
+            &sync,
+        );
         rolling_update::index_nodes(w, cache, &sync, &pods);
         rolling_update::rolling_update(w, cache, &sync);
         history::cleanup_history(w, &ds, &old_revisions);
@@ -208,14 +224,25 @@ impl DaemonSetController {
     }
 }
 
+/// Marks a changed pod's nodes (before and after the write, most often the same one twice).
+fn mark_dirty(dirty: &mut BTreeSet<Shared<String>>, ids: &mut NodeIds, nodes: &Pair) {
+    let mut last = None;
+    for n in nodes {
+        if last != Some(n) {
+            dirty.insert(ids.shared(n));
+            last = Some(n);
+        }
+    }
+}
+
 /// What one sync works on: the DaemonSet, its selector, the current revision's hash and the
-/// nodes to visit.
+/// nodes to visit, in name order, with their numbers.
 pub(super) struct Sync<'a> {
     pub key: &'a ObjectKey,
     pub ds: &'a DaemonSet,
     pub selector: &'a Selector,
     pub hash: &'a str,
-    pub visit: &'a BTreeSet<String>,
+    pub visit: &'a [(Shared<String>, NodeId)],
 }
 
 /// Records an event about the DaemonSet, from the daemonset-controller.

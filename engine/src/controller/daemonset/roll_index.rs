@@ -12,9 +12,8 @@
 use crate::api::{DaemonSet, ObjectKey, Pod, Time, keys};
 use crate::placement::ShouldRun;
 use crate::state::hash::FastHashMap as HashMap;
-#[cfg(test)]
-use std::collections::BTreeMap;
-use std::collections::BTreeSet;
+use crate::state::node_ids::NodeId;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Deref;
 
 /// A read-only view of the DaemonSet's pods by node (upstream's `nodeToDaemonPods`).
@@ -62,17 +61,15 @@ pub fn find_updated_pods_on_node<'a, P: Deref<Target = Pod>>(
 }
 
 /// One node's part of the walk, for both strategies (maxSurge can move between 0 and more as
-/// the number of desired nodes changes a percentage's rounding).
-#[derive(Debug, Clone, Default, PartialEq)]
+/// the number of desired nodes changes a percentage's rounding). The old pod that four of the
+/// marks name is kept beside it (`NodeRoll::of`), in the index's sets: most nodes have none.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct NodeRoll {
     /// The node should run a pod (counts towards desiredNumberScheduled).
     desired: bool,
     // maxSurge = 0 (§8.2)
     /// Counts towards numUnavailable.
     unavailable: bool,
-    /// The node's old pod, when one of the four marks below names it (they all name the same
-    /// pod: one key, not four, in each node's part).
-    old: Option<ObjectKey>,
     /// An unavailable old pod: always replaced.
     old_unavailable: bool,
     /// An available old pod: deleted while the budget allows.
@@ -94,8 +91,10 @@ pub struct NodeRoll {
 
 impl NodeRoll {
     /// The node's part, from its pods (claimed, terminal-and-deleted ones left out) and its
-    /// placement (`None`: the node no longer exists). Availability changes with time: the
-    /// controller revisits the node when a pod on it becomes available (`status::node_contribution`).
+    /// placement (`None`: the node no longer exists), with the node's old pod when one of the
+    /// marks `old_unavailable`, `old_available`, `delete` and `sunset` names it (they all name the
+    /// same pod). Availability changes with time: the controller revisits the node when a pod on
+    /// it becomes available (`status::node_contribution`).
     pub fn of<P: Deref<Target = Pod>>(
         pods: &[P],
         should: Option<ShouldRun>,
@@ -103,23 +102,24 @@ impl NodeRoll {
         generation: Option<i64>,
         min_ready_seconds: i64,
         now: Time,
-    ) -> NodeRoll {
+    ) -> (NodeRoll, Option<ObjectKey>) {
         let mut r = NodeRoll::default();
+        let mut named = None;
         let should_run = should.map(|s| s.should_run);
         r.desired = should_run == Some(true);
         if !r.desired && pods.is_empty() {
-            return r; // not part of the walk
+            return (r, named); // not part of the walk
         }
         let available = |p: &Pod| p.is_available(min_ready_seconds, now);
         let (new, old, ok) = find_updated_pods_on_node(pods, hash, generation);
         if !ok {
             r.unavailable = true;
             r.surge = true;
-            return r;
+            return (r, named);
         }
-        let name_old = |r: &mut NodeRoll, p: &Pod| {
-            if r.old.is_none() {
-                r.old = Some(ObjectKey::of(&p.metadata));
+        let name_old = |named: &mut Option<ObjectKey>, p: &Pod| {
+            if named.is_none() {
+                *named = Some(ObjectKey::of(&p.metadata));
             }
         };
         match (new, old) {
@@ -128,11 +128,11 @@ impl NodeRoll {
             (None, Some(o)) if !available(o) => {
                 r.unavailable = true;
                 r.old_unavailable = true;
-                name_old(&mut r, o);
+                name_old(&mut named, o);
             }
             (None, Some(o)) => {
                 r.old_available = true;
-                name_old(&mut r, o);
+                name_old(&mut named, o);
             }
         }
         r.available = match (old, new) {
@@ -141,7 +141,7 @@ impl NodeRoll {
             (None, None) => false,
         };
         let Some(o) = old else {
-            return r;
+            return (r, named);
         };
         match (new, should_run) {
             (None, None) => r.missing_node = true,
@@ -150,37 +150,38 @@ impl NodeRoll {
                     r.create = true;
                 } else {
                     r.delete = true;
-                    name_old(&mut r, o);
+                    name_old(&mut named, o);
                 }
             }
             (None, Some(false)) => {
                 r.sunset = true;
-                name_old(&mut r, o);
+                name_old(&mut named, o);
             }
             (None, Some(true)) => r.candidate_new = true,
             (Some(n), _) if available(n) => {
                 r.delete = true;
-                name_old(&mut r, o);
+                name_old(&mut named, o);
             }
             (Some(_), _) => r.surge = true,
         }
-        r
+        (r, named)
     }
 }
 
-/// Every node's [`NodeRoll`], with the totals and the node-ordered sets the plan reads.
+/// Every node's [`NodeRoll`] (by node number: a few bytes a node), with the totals and the
+/// node-ordered sets the plan reads; the sets that name a pod map the node to its old pod.
 #[derive(Debug, Default)]
 pub struct RollIndex {
-    nodes: HashMap<String, NodeRoll>,
+    nodes: HashMap<NodeId, NodeRoll>,
     desired: i64,
     unavailable: i64,
     surge: i64,
     available: i64,
-    old_unavailable: BTreeSet<String>,
-    old_available: BTreeSet<String>,
+    old_unavailable: BTreeMap<String, ObjectKey>,
+    old_available: BTreeMap<String, ObjectKey>,
     create: BTreeSet<String>,
-    delete: BTreeSet<String>,
-    sunset: BTreeSet<String>,
+    delete: BTreeMap<String, ObjectKey>,
+    sunset: BTreeMap<String, ObjectKey>,
     candidate_new: BTreeSet<String>,
     missing_node: BTreeSet<String>,
 }
@@ -195,44 +196,61 @@ fn set_member(set: &mut BTreeSet<String>, node: &str, member: bool) {
     }
 }
 
+/// As `set_member`, with the node's old pod.
+fn set_pod(set: &mut BTreeMap<String, ObjectKey>, node: &str, old: Option<&ObjectKey>) {
+    match (old, set.get_mut(node)) {
+        (Some(key), Some(held)) => {
+            if held != key {
+                *held = key.clone();
+            }
+        }
+        (Some(key), None) => {
+            set.insert(node.to_string(), key.clone());
+        }
+        (None, _) => {
+            set.remove(node);
+        }
+    }
+}
+
 impl RollIndex {
-    /// Replaces the node's part.
-    pub fn set(&mut self, node: &str, roll: NodeRoll) {
-        let old = self.nodes.get(node).cloned().unwrap_or_default();
-        if old == roll {
+    /// Replaces the part of node `id`, named `node`; `old` is the pod its marks name.
+    pub fn set(&mut self, id: NodeId, node: &str, roll: NodeRoll, old: Option<ObjectKey>) {
+        let before = self.nodes.get(&id).copied().unwrap_or_default();
+        if before == roll && self.named(&before, node) == old.as_ref() {
             return;
         }
         let delta = |now: bool, before: bool| i64::from(now) - i64::from(before);
-        self.desired += delta(roll.desired, old.desired);
-        self.unavailable += delta(roll.unavailable, old.unavailable);
-        self.surge += delta(roll.surge, old.surge);
-        self.available += delta(roll.available, old.available);
-        set_member(&mut self.old_unavailable, node, roll.old_unavailable);
-        set_member(&mut self.old_available, node, roll.old_available);
+        self.desired += delta(roll.desired, before.desired);
+        self.unavailable += delta(roll.unavailable, before.unavailable);
+        self.surge += delta(roll.surge, before.surge);
+        self.available += delta(roll.available, before.available);
+        let named = |mark: bool| old.as_ref().filter(|_| mark);
+        set_pod(&mut self.old_unavailable, node, named(roll.old_unavailable));
+        set_pod(&mut self.old_available, node, named(roll.old_available));
         set_member(&mut self.create, node, roll.create);
-        set_member(&mut self.delete, node, roll.delete);
-        set_member(&mut self.sunset, node, roll.sunset);
+        set_pod(&mut self.delete, node, named(roll.delete));
+        set_pod(&mut self.sunset, node, named(roll.sunset));
         set_member(&mut self.candidate_new, node, roll.candidate_new);
         set_member(&mut self.missing_node, node, roll.missing_node);
         if roll == NodeRoll::default() {
-            self.nodes.remove(node);
+            self.nodes.remove(&id);
         } else {
-            self.nodes.insert(node.to_string(), roll);
+            self.nodes.insert(id, roll);
         }
     }
 
-    /// The pods `pick` names on `nodes`.
-    fn pods_on<'a>(
-        &'a self,
-        nodes: impl Iterator<Item = &'a String> + 'a,
-        pick: fn(&NodeRoll) -> bool,
-    ) -> impl Iterator<Item = ObjectKey> + 'a {
-        nodes.filter_map(move |n| {
-            self.nodes
-                .get(n)
-                .filter(|r| pick(r))
-                .and_then(|r| r.old.clone())
-        })
+    /// The old pod the node's marks name, as the sets hold it.
+    fn named(&self, roll: &NodeRoll, node: &str) -> Option<&ObjectKey> {
+        [
+            (roll.old_unavailable, &self.old_unavailable),
+            (roll.old_available, &self.old_available),
+            (roll.delete, &self.delete),
+            (roll.sunset, &self.sunset),
+        ]
+        .into_iter()
+        .find(|(mark, _)| *mark)
+        .and_then(|(_, set)| set.get(node))
     }
 
     /// `rollingUpdate`'s decision from the current parts.
@@ -243,22 +261,20 @@ impl RollIndex {
         if max_surge == 0 {
             // §8.2 delete-then-create: unavailable old pods always go, then available ones while
             // the budget lasts.
-            plan.delete = self
-                .pods_on(self.old_unavailable.iter(), |r| r.old_unavailable)
-                .collect();
+            plan.delete = self.old_unavailable.values().cloned().collect();
             let room = (max_unavailable - self.unavailable).max(0) as usize;
             plan.delete
-                .extend(self.pods_on(self.old_available.iter().take(room), |r| r.old_available));
+                .extend(self.old_available.values().take(room).cloned());
             return Ok(plan);
         }
         // §8.3 create-then-delete.
         if let Some(node) = self.missing_node.first() {
             return Err(format!("node \"{node}\" not found"));
         }
-        plan.delete = self.pods_on(self.delete.iter(), |r| r.delete).collect();
+        plan.delete = self.delete.values().cloned().collect();
         let keep_available = (self.available - desired).max(0) as usize;
         plan.delete
-            .extend(self.pods_on(self.sunset.iter().take(keep_available), |r| r.sunset));
+            .extend(self.sunset.values().take(keep_available).cloned());
         plan.create_on = self.create.iter().cloned().collect();
         let room = (max_surge - self.surge).max(0) as usize;
         plan.create_on
@@ -308,8 +324,9 @@ pub fn rolling_update(
 ) -> Result<Plan, String> {
     updated_desired_node_counts(ds, nodes, &mut m)?;
     let mut index = RollIndex::default();
+    let mut ids = crate::state::node_ids::NodeIds::default();
     for (node, pods) in &m {
-        let roll = NodeRoll::of(
+        let (roll, old) = NodeRoll::of(
             pods,
             nodes.get(node).copied(),
             hash,
@@ -317,7 +334,7 @@ pub fn rolling_update(
             ds.spec.min_ready_seconds,
             now,
         );
-        index.set(node, roll);
+        index.set(ids.id(node), node, roll, old);
     }
     index.plan(ds)
 }

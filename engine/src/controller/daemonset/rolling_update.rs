@@ -16,22 +16,18 @@ use std::rc::Rc;
 pub(super) fn index_nodes(w: &World, cache: &mut DsCache, sync: &Sync<'_>, pods: &NodePods) {
     let generation = sync.ds.template_generation();
     let now = w.clock.now();
-    for node_name in sync.visit {
-        let pods = pods.get(node_name).map(Vec::as_slice).unwrap_or_default();
+    for ((node_name, id), pods) in sync.visit.iter().zip(pods) {
         let has_old = pods
             .iter()
             .any(|p| !p.metadata.is_being_deleted() && !is_pod_updated(p, sync.hash, generation));
         if has_old {
             cache.old_nodes.insert(node_name.clone());
         } else {
-            cache.old_nodes.remove(node_name);
+            cache.old_nodes.remove(node_name.as_str());
         }
-        let should = w
-            .store
-            .node(node_name)
-            .and_then(|_| cache.per_node.get(node_name))
-            .map(|(s, _)| *s);
-        let roll = NodeRoll::of(
+        // `manage` left no decision for a node that no longer exists.
+        let should = cache.per_node.get(id).map(|(s, _)| *s);
+        let (roll, old) = NodeRoll::of(
             pods,
             should,
             sync.hash,
@@ -39,7 +35,7 @@ pub(super) fn index_nodes(w: &World, cache: &mut DsCache, sync: &Sync<'_>, pods:
             sync.ds.spec.min_ready_seconds,
             now,
         );
-        cache.roll.set(node_name, roll);
+        cache.roll.set(*id, node_name, roll, old);
     }
 }
 

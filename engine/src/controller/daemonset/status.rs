@@ -20,6 +20,36 @@ pub struct Counts {
     pub misscheduled: i64,
 }
 
+impl Counts {
+    /// One node's counts (each 0 or 1) in a byte, as the cache keeps them.
+    pub fn pack(self) -> u8 {
+        [
+            self.desired,
+            self.current,
+            self.ready,
+            self.available,
+            self.updated,
+            self.misscheduled,
+        ]
+        .iter()
+        .enumerate()
+        .fold(0, |bits, (i, &n)| bits | (u8::from(n != 0) << i))
+    }
+
+    /// The counts `pack` made.
+    pub fn unpack(bits: u8) -> Counts {
+        let n = |i: u8| i64::from((bits >> i) & 1);
+        Counts {
+            desired: n(0),
+            current: n(1),
+            ready: n(2),
+            available: n(3),
+            updated: n(4),
+            misscheduled: n(5),
+        }
+    }
+}
+
 impl AddAssign for Counts {
     fn add_assign(&mut self, o: Counts) {
         self.desired += o.desired;
@@ -108,18 +138,11 @@ pub(super) fn update_daemonset_status(
 ) {
     let generation = sync.ds.template_generation();
     let now = w.clock.now();
-    for node_name in sync.visit {
-        let old = cache
-            .per_node
-            .get(node_name)
-            .map(|(_, c)| *c)
-            .unwrap_or_default();
-        cache.totals -= old;
-        let pods = pods.get(node_name).map(Vec::as_slice).unwrap_or_default();
-        if w.store.node(node_name).is_none() {
-            // The node is gone but its pods are there until PodGC: a surge pod still becoming
-            // available must wake the rolling update, which then retires the old pod beside it.
-            cache.per_node.remove(node_name);
+    for ((node_name, id), pods) in sync.visit.iter().zip(pods) {
+        let Some(entry) = cache.per_node.get_mut(id) else {
+            // The node is gone (`manage` took its part out of the totals) but its pods are there
+            // until PodGC: a surge pod still becoming available must wake the rolling update,
+            // which then retires the old pod beside it.
             let (_, wake) = node_contribution(
                 false,
                 pods,
@@ -132,10 +155,8 @@ pub(super) fn update_daemonset_status(
                 cache.wake_at(w, sync.key, at, node_name);
             }
             continue;
-        }
-        let Some(entry) = cache.per_node.get_mut(node_name) else {
-            continue;
         };
+        cache.totals -= Counts::unpack(entry.1);
         let (counts, wake) = node_contribution(
             entry.0.should_run,
             pods,
@@ -144,7 +165,7 @@ pub(super) fn update_daemonset_status(
             sync.ds.spec.min_ready_seconds,
             now,
         );
-        entry.1 = counts;
+        entry.1 = counts.pack();
         cache.totals += counts;
         if let Some(at) = wake {
             cache.wake_at(w, sync.key, at, node_name);
@@ -158,4 +179,32 @@ pub(super) fn update_daemonset_status(
             status.observed_generation = generation_now;
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Counts;
+
+    #[test]
+    fn a_nodes_counts_pack_into_a_byte_and_back() {
+        let c = Counts {
+            desired: 1,
+            current: 1,
+            ready: 0,
+            available: 0,
+            updated: 1,
+            misscheduled: 0,
+        };
+        assert_eq!(Counts::unpack(c.pack()), c);
+        assert_eq!(Counts::unpack(Counts::default().pack()), Counts::default());
+        let all = Counts {
+            desired: 1,
+            current: 1,
+            ready: 1,
+            available: 1,
+            updated: 1,
+            misscheduled: 1,
+        };
+        assert_eq!(Counts::unpack(all.pack()), all);
+    }
 }

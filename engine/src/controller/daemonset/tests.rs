@@ -42,7 +42,7 @@ fn pods_per_node(c: &Cluster, ds: &str) -> BTreeMap<String, usize> {
         let owned = p.metadata.controller_ref().is_some_and(|r| r.name == ds);
         if owned && !p.metadata.is_being_deleted() {
             let node = crate::state::store::pod_target_node(p).unwrap_or_default();
-            *out.entry(node).or_default() += 1;
+            *out.entry(node.to_string()).or_default() += 1;
         }
     }
     out

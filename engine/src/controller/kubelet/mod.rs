@@ -5,6 +5,7 @@
 //! there stay Terminating, as on a real cluster.
 
 mod image_ref;
+mod progress;
 pub(crate) mod registration;
 
 use super::queue::KeyQueue;
@@ -20,6 +21,7 @@ use crate::state::clock::Wake;
 use crate::state::events::{Message, reference};
 use crate::state::hash::FastHashMap as HashMap;
 use crate::state::store::Change;
+use progress::{Pods, Progress, Stage};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
@@ -30,37 +32,17 @@ use std::rc::Rc;
 /// not a `sim timing`, so that no setting brings that loop back.
 pub(crate) const POD_TEARDOWN_MS: i64 = 1_000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Stage {
-    Pulling,
-    /// The pull failed (ErrImagePull); `ImagePullBackOff` shows at `due`.
-    PullFailed,
-    /// Waiting out the pull backoff; the pull is retried at `due`.
-    PullBackOff,
-    Starting,
-    /// Containers run; Ready at `due`.
-    WaitingReady,
-    Running,
-    Stopping,
-}
-
-#[derive(Debug, Clone)]
-struct Progress {
-    stage: Stage,
-    due: Time,
-    backoff_ms: i64,
-}
-
 #[derive(Default)]
 pub struct Kubelet {
     queue: KeyQueue,
-    pods: HashMap<ObjectKey, Progress>,
+    pods: Pods,
     /// Images each node has pulled.
     images: HashMap<String, BTreeSet<String>>,
     /// Next host number in each node's pod CIDR.
     next_ip: HashMap<String, u32>,
     /// The imageID each image resolves to, worked out once per image (a digest of its name).
     image_ids: HashMap<String, String>,
+    paths: FieldPaths,
 }
 
 impl Kubelet {
@@ -135,7 +117,7 @@ impl Kubelet {
         if pod.is_terminal() || !node_ready {
             return; // a NotReady node starts nothing new
         }
-        let Some(progress) = self.pods.get(key).cloned() else {
+        let Some(progress) = self.pods.get(key) else {
             self.admit(w, key, pod, now);
             return;
         };
@@ -149,6 +131,7 @@ impl Kubelet {
                 for image in unpullable_images(&pod, w) {
                     event(
                         w,
+                        &mut self.paths,
                         &pod,
                         NORMAL,
                         "BackOff",
@@ -168,6 +151,7 @@ impl Kubelet {
                 for c in &pod.spec.containers {
                     event(
                         w,
+                        &mut self.paths,
                         &pod,
                         NORMAL,
                         "Pulling",
@@ -195,14 +179,12 @@ impl Kubelet {
     }
 
     fn set(&mut self, w: &mut World, key: &ObjectKey, stage: Stage, due: Time, backoff_ms: i64) {
-        self.pods.insert(
-            key.clone(),
-            Progress {
-                stage,
-                due,
-                backoff_ms,
-            },
-        );
+        let progress = Progress {
+            stage,
+            due,
+            backoff_ms,
+        };
+        self.pods.set(key, progress, w.clock.now());
         if due > w.clock.now() {
             w.clock.schedule(due, Wake::Kubelet(key.clone()));
         } else {
@@ -214,25 +196,25 @@ impl Kubelet {
     /// Takes the pod by value to let go of it before the status write: the store edits a pod
     /// in place only when nothing else holds it, and copies the whole pod otherwise.
     fn admit(&mut self, w: &mut World, key: &ObjectKey, pod: Rc<Pod>, now: Time) {
-        let node_name = pod.spec.node_name.clone();
+        let node_name = &pod.spec.node_name;
         let host_ip = w
             .store
-            .node(&node_name)
+            .node(node_name)
             .and_then(|n| n.internal_ip())
             .unwrap_or_default()
             .to_string();
         let pod_ip = if pod.spec.host_network {
             host_ip.clone()
         } else {
-            self.allocate_ip(w, &node_name)
+            self.allocate_ip(w, node_name)
         };
-        let have = self.images.entry(node_name.to_string()).or_default();
+        let have = self.images.get(node_name.as_str());
         let missing: Vec<String> = pod
             .spec
             .containers
             .iter()
             .map(|c| c.image.clone())
-            .filter(|i| !have.contains(i) || always_pull(&pod, i))
+            .filter(|i| !have.is_some_and(|h| h.contains(i)) || always_pull(&pod, i))
             .collect();
         drop(pod);
         w.store.update_pod_status(key, |p, st| {
@@ -243,7 +225,7 @@ impl Kubelet {
             st.qos_class = qos_class(p).into();
             set_status_condition(st, "PodReadyToStartContainers", "True", "", "", now);
             set_status_condition(st, "Initialized", "True", "", "", now);
-            let names: Vec<String> = p.spec.containers.iter().map(|c| c.name.clone()).collect();
+            let names: Vec<&str> = p.spec.containers.iter().map(|c| c.name.as_str()).collect();
             let msg = format!("containers with unready status: [{}]", names.join(" "));
             set_status_condition(st, "Ready", "False", "ContainersNotReady", &msg, now);
             set_status_condition(
@@ -275,6 +257,7 @@ impl Kubelet {
                 let msg = "Container image \"{}\" already present on machine";
                 event(
                     w,
+                    &mut self.paths,
                     pod,
                     NORMAL,
                     "Pulled",
@@ -287,6 +270,7 @@ impl Kubelet {
             for image in &missing {
                 event(
                     w,
+                    &mut self.paths,
                     pod,
                     NORMAL,
                     "Pulling",
@@ -307,8 +291,15 @@ impl Kubelet {
                 let msg = format!(
                     "Failed to pull image \"{image}\": rpc error: code = NotFound desc = failed to pull and unpack image \"{image}\": not found"
                 );
-                event(w, pod, WARNING, "Failed", msg);
-                event(w, pod, WARNING, "Failed", "Error: ErrImagePull");
+                event(w, &mut self.paths, pod, WARNING, "Failed", msg);
+                event(
+                    w,
+                    &mut self.paths,
+                    pod,
+                    WARNING,
+                    "Failed",
+                    "Error: ErrImagePull",
+                );
             }
             let msg = format!(
                 "rpc error: code = NotFound desc = failed to pull and unpack image \"{}\": not found",
@@ -330,7 +321,7 @@ impl Kubelet {
                 "Successfully pulled image \"{}\" in {secs}s ({secs}s including waiting)",
                 c.image
             );
-            event(w, pod, NORMAL, "Pulled", msg);
+            event(w, &mut self.paths, pod, NORMAL, "Pulled", msg);
         }
         let ms = w.timings.container_start_ms;
         self.set(w, key, Stage::Starting, now.plus_millis(ms), 0);
@@ -341,6 +332,7 @@ impl Kubelet {
         for c in &pod.spec.containers {
             event(
                 w,
+                &mut self.paths,
                 &pod,
                 NORMAL,
                 "Created",
@@ -348,6 +340,7 @@ impl Kubelet {
             );
             event(
                 w,
+                &mut self.paths,
                 &pod,
                 NORMAL,
                 "Started",
@@ -399,11 +392,7 @@ impl Kubelet {
     /// Request: stop the containers (Killing), then remove the pod once they exited or the
     /// grace period ran out.
     fn terminate(&mut self, w: &mut World, key: &ObjectKey, pod: &Pod, now: Time) {
-        let stopping = self
-            .pods
-            .get(key)
-            .filter(|p| p.stage == Stage::Stopping)
-            .cloned();
+        let stopping = self.pods.get(key).filter(|p| p.stage == Stage::Stopping);
         match stopping {
             None => {
                 let running = pod
@@ -422,6 +411,7 @@ impl Kubelet {
                     for c in &pod.spec.containers {
                         event(
                             w,
+                            &mut self.paths,
                             pod,
                             NORMAL,
                             "Killing",
@@ -446,16 +436,12 @@ impl Kubelet {
     }
 
     fn allocate_ip(&mut self, w: &World, node: &str) -> String {
-        let cidr = w
-            .store
-            .node(node)
-            .map(|n| n.spec.pod_cidr.clone())
-            .unwrap_or_default();
-        let prefix = cidr
-            .rsplit_once('.')
-            .map(|(p, _)| p.to_string())
-            .unwrap_or_else(|| "10.244.0".into());
-        let n = self.next_ip.entry(node.to_string()).or_insert(1);
+        let cidr = w.store.node(node).map_or("", |n| n.spec.pod_cidr.as_str());
+        let prefix = cidr.rsplit_once('.').map_or("10.244.0", |(p, _)| p);
+        let n = match self.next_ip.get_mut(node) {
+            Some(n) => n,
+            None => self.next_ip.entry(node.to_string()).or_insert(1),
+        };
         *n = if *n >= 254 { 2 } else { *n + 1 };
         format!("{prefix}.{n}")
     }
@@ -488,6 +474,7 @@ pub fn fail_pod(w: &mut World, key: &ObjectKey, now: Time) {
     });
     event(
         w,
+        &mut FieldPaths::default(),
         &pod,
         WARNING,
         "BackOff",
@@ -570,11 +557,33 @@ fn qos_class(p: &Pod) -> &'static str {
     }
 }
 
-fn event<'m>(w: &mut World, pod: &Pod, type_: &str, reason: &str, message: impl Into<Message<'m>>) {
+/// The `fieldPath` of the kubelet's events about a pod (`spec.containers{NAME}` of its first
+/// container), written once per container name instead of once per event.
+#[derive(Default)]
+struct FieldPaths(HashMap<String, String>);
+
+impl FieldPaths {
+    fn of(&mut self, container: &str) -> &str {
+        if !self.0.contains_key(container) {
+            let path = format!("spec.containers{{{container}}}");
+            self.0.insert(container.to_string(), path);
+        }
+        self.0.get(container).map_or("", String::as_str)
+    }
+}
+
+fn event<'m>(
+    w: &mut World,
+    paths: &mut FieldPaths,
+    pod: &Pod,
+    type_: &str,
+    reason: &str,
+    message: impl Into<Message<'m>>,
+) {
     let now = w.clock.now();
     let mut r = reference("Pod", "v1", &pod.metadata);
     if let Some(c) = pod.spec.containers.first() {
-        r.field_path = format!("spec.containers{{{}}}", c.name);
+        r.field_path = paths.of(&c.name);
     }
     w.recorder.record(
         now,
