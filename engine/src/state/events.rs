@@ -365,14 +365,21 @@ impl Recorder {
     }
 
     /// Drops events last seen more than [`EVENT_TTL_MILLIS`] ago, as the API server's TTL does,
-    /// and the strings only they used. Whether it ran (symbols are then renumbered).
+    /// and the strings only they used. Whether symbols were renumbered (only when some expired).
     fn sweep(&mut self, now: Time) -> bool {
         if self.rows.len() < self.swept_len * 2 + SWEEP_EVERY {
             return false;
         }
         let oldest_kept = now.plus_millis(-EVENT_TTL_MILLIS);
+        let before = self.rows.len();
         self.rows.retain(|r| r.last_timestamp >= oldest_kept);
         self.correlator.prune(now);
+        if self.rows.len() == before {
+            // Nothing expired: the strings are (nearly) all in use, and compacting them would
+            // cost a hash of each. Checked again once the log has doubled.
+            self.swept_len = before;
+            return false;
+        }
         let objects = &self.objects;
         let used = self.rows.iter().flat_map(|r| {
             let k = &r.key;
