@@ -18,7 +18,7 @@
 
 use super::hash::{FastHashMap, WordHash};
 use crate::api::Time;
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 
 /// `defaultAggregateMaxEvents`.
 const AGGREGATE_MAX_EVENTS: usize = 10;
@@ -61,10 +61,12 @@ pub struct Correlator {
     buckets: FastHashMap<u64, (f64, Time)>,
 }
 
-/// A hash of some strings.
-pub fn hash_of(parts: &[&str]) -> u64 {
+/// One hash of several (each string's [`super::interner::hash_str`], computed once an event).
+pub fn combine(hashes: &[u64]) -> u64 {
     let mut h = WordHash::default();
-    parts.hash(&mut h);
+    for &x in hashes {
+        h.write_u64(x);
+    }
     h.finish()
 }
 

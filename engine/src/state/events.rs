@@ -10,11 +10,11 @@
 //! next event), or one at a time ([`Recorder::iter`]).
 
 use super::chunked::Chunked;
-use super::correlator::{COMBINED_PREFIX, Correlator, Group, hash_of};
+use super::correlator::{COMBINED_PREFIX, Correlator, Group, combine};
 use super::event_objects::{Object, Objects};
 use super::hash::WordHash;
 use super::hash_index::HashIndex;
-use super::interner::{Interner, Sym};
+use super::interner::{Interner, Sym, hash_str};
 use super::message::Text;
 use crate::api::{Event, EventSource, ObjectMeta, ObjectReference, Time};
 use std::cell::OnceCell;
@@ -117,10 +117,9 @@ struct Classes {
 }
 
 impl Classes {
-    fn id(&mut self, parts: [&str; 5]) -> u32 {
-        let mut h = WordHash::default();
-        parts.hash(&mut h);
-        let hash = h.finish() as u32;
+    /// The number of the class `parts`, whose strings' hashes `combine` to `hash`.
+    fn id(&mut self, parts: [&str; 5], hash: u64) -> u32 {
+        let hash = hash as u32;
         let found = self.ids.find(hash, |i| {
             let syms = &self.all[i as usize];
             (0..5).all(|p| self.strings.get(syms[p]) == parts[p])
@@ -274,8 +273,8 @@ impl Recorder {
             object.uid,
             object.api_version,
         ];
-        let source_and_object = [component, host, kind, namespace, name, uid, api_version];
-        let group = hash_of(&[
+        // Each string hashed once: for the correlator's keys, the class and the interner.
+        let h @ [h_component, h_host, h_kind, h_ns, h_name, h_uid, h_api, h_type, h_reason] = [
             component,
             host,
             kind,
@@ -285,13 +284,24 @@ impl Recorder {
             api_version,
             type_,
             reason,
-        ]);
+        ]
+        .map(hash_str);
+        let source_and_object = combine(&h[..7]);
+        let group = combine(&[source_and_object, h_type, h_reason]);
         // Classes are kept (never renumbered): numbered before the sweep.
-        let class = (self.classes).id([kind, type_, reason, component, api_version]);
+        let class = (self.classes).id(
+            [kind, type_, reason, component, api_version],
+            combine(&[h_kind, h_type, h_reason, h_component, h_api]),
+        );
         // The object and host as the log knows them, if it does: for the group the log implies,
         // then the event's key.
-        let s = |text: &str| self.strings.find(text);
-        let known = match [s(namespace), s(name), s(uid), s(host)] {
+        let s = |hash: u64, text: &str| self.strings.find_hashed(hash, text);
+        let known = match [
+            s(h_ns, namespace),
+            s(h_name, name),
+            s(h_uid, uid),
+            s(h_host, host),
+        ] {
             [Some(ns), Some(n), Some(u), Some(h)] => Some((self.objects.find([ns, n, u]), h)),
             _ => None,
         };
@@ -302,7 +312,7 @@ impl Recorder {
             _ => None,
         };
         let aggregated = (self.correlator).aggregate(now, group, message.identity(), implied);
-        if !self.correlator.allow(now, hash_of(&source_and_object)) {
+        if !self.correlator.allow(now, source_and_object) {
             self.correlator.not_recorded(&aggregated);
             return;
         }
@@ -314,9 +324,9 @@ impl Recorder {
         let (involved, host) = match known {
             Some((Some(involved), host)) if !swept => (involved, host),
             _ => {
-                let mut s = |text: &str| self.strings.intern(text);
-                let names = [s(namespace), s(name), s(uid)];
-                let host = s(host);
+                let mut s = |hash: u64, text: &str| self.strings.intern_hashed(hash, text);
+                let names = [s(h_ns, namespace), s(h_name, name), s(h_uid, uid)];
+                let host = s(h_host, host);
                 (self.objects.id(names), host)
             }
         };

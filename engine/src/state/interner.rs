@@ -29,15 +29,22 @@ pub struct Interner {
     ids: HashIndex,
 }
 
-fn hash32(s: &str) -> u32 {
+/// The hash of a string as an [`Interner`] files it: callers that hash a string for other
+/// keys too compute it once and pass it to the `_hashed` methods.
+pub fn hash_str(s: &str) -> u64 {
     let mut h = WordHash::default();
     s.hash(&mut h);
-    h.finish() as u32
+    h.finish()
 }
 
 impl Interner {
     pub fn intern(&mut self, s: &str) -> Sym {
-        let hash = hash32(s);
+        self.intern_hashed(hash_str(s), s)
+    }
+
+    /// [`Interner::intern`] of `s`, whose [`hash_str`] is `hash`.
+    pub fn intern_hashed(&mut self, hash: u64, s: &str) -> Sym {
+        let hash = hash as u32;
         if let Some(i) = self.ids.find(hash, |i| self.get(Sym::at(i as usize)) == s) {
             return Sym::at(i as usize);
         }
@@ -60,9 +67,12 @@ impl Interner {
 
     /// The symbol of `s`, if it is interned.
     pub fn find(&self, s: &str) -> Option<Sym> {
-        let i = self
-            .ids
-            .find(hash32(s), |i| self.get(Sym::at(i as usize)) == s)?;
+        self.find_hashed(hash_str(s), s)
+    }
+
+    /// [`Interner::find`] of `s`, whose [`hash_str`] is `hash`.
+    pub fn find_hashed(&self, hash: u64, s: &str) -> Option<Sym> {
+        let i = (self.ids).find(hash as u32, |i| self.get(Sym::at(i as usize)) == s)?;
         Some(Sym::at(i as usize))
     }
 
