@@ -25,9 +25,9 @@ const AGGREGATE_MAX_EVENTS: usize = 10;
 /// `defaultAggregateIntervalInSeconds`.
 const AGGREGATE_INTERVAL_MS: i64 = 600_000;
 /// `defaultSpamBurst`.
-const SPAM_BURST: f64 = 25.0;
+const SPAM_BURST: i64 = 25;
 /// `defaultSpamQPS`: one token every 300 s.
-const SPAM_REFILL_MS: f64 = 300_000.0;
+const SPAM_REFILL_MS: i64 = 300_000;
 
 /// The message prefix of an aggregated event (`EventAggregatorByReasonMessageFunc`).
 pub const COMBINED_PREFIX: &str = "(combined from similar events): ";
@@ -57,8 +57,10 @@ pub struct Correlator {
     groups: FastHashMap<u64, Group>,
     /// Aggregate key → the group's other distinct messages, for the groups that have some.
     others: FastHashMap<u64, Vec<u64>>,
-    /// Source and object → tokens left and when they were counted.
-    buckets: FastHashMap<u64, (f64, Time)>,
+    /// Source and object → when its token bucket is full again: one time, not tokens and the
+    /// time they were counted. With times in whole milliseconds the tokens are then exact
+    /// (whole milliseconds of refill), where a float count rounded each refill.
+    buckets: FastHashMap<u64, Time>,
 }
 
 /// One hash of several (each string's [`super::interner::hash_str`], computed once an event).
@@ -133,14 +135,11 @@ impl Correlator {
 
     /// The spam filter's `TryAccept`: false when the source has no token left for the object.
     pub fn allow(&mut self, now: Time, source_and_object: u64) -> bool {
-        let (tokens, at) = self
-            .buckets
-            .entry(source_and_object)
-            .or_insert((SPAM_BURST, now));
-        *tokens = refilled(*tokens, *at, now);
-        *at = now;
-        if *tokens >= 1.0 {
-            *tokens -= 1.0;
+        let full_at = self.buckets.entry(source_and_object).or_insert(now);
+        // Tokens missing now, in milliseconds of refill: at most burst - 1 tokens for one left.
+        let missing = (full_at.millis() - now.millis()).max(0);
+        if missing <= (SPAM_BURST - 1) * SPAM_REFILL_MS {
+            *full_at = Time((*full_at).max(now).millis() + SPAM_REFILL_MS);
             true
         } else {
             false
@@ -154,14 +153,8 @@ impl Correlator {
             .retain(|_, g| now.millis() - g.last.millis() <= AGGREGATE_INTERVAL_MS);
         let groups = &self.groups;
         self.others.retain(|k, _| groups.contains_key(k));
-        self.buckets
-            .retain(|_, (tokens, at)| refilled(*tokens, *at, now) < SPAM_BURST);
+        self.buckets.retain(|_, full_at| *full_at > now);
     }
-}
-
-fn refilled(tokens: f64, at: Time, now: Time) -> f64 {
-    let elapsed = (now.millis() - at.millis()).max(0) as f64;
-    (tokens + elapsed / SPAM_REFILL_MS).min(SPAM_BURST)
 }
 
 #[cfg(test)]
