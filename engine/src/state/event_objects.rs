@@ -87,6 +87,47 @@ impl Objects {
     }
 }
 
+/// The source and object of the last event recorded (its seven strings), their strings' hashes, and the object and host as numbered: a controller
+/// records several events about one object in a row (the kubelet four a pod), which are then
+/// compared with it, not hashed and looked up again.
+#[derive(Debug, Clone, Default)]
+pub struct LastSeen {
+    text: String,
+    ends: [u32; 7],
+    hashes: [u64; 7],
+    numbered: Option<(Object, Sym)>,
+}
+
+impl LastSeen {
+    /// The hashes, object and host of `parts` if they are the last event's.
+    pub fn find(&self, parts: &[&str; 7]) -> Option<([u64; 7], Object, Sym)> {
+        let (object, host) = self.numbered?;
+        let mut start = 0;
+        for (part, &end) in parts.iter().zip(&self.ends) {
+            if self.text.get(start..end as usize) != Some(*part) {
+                return None;
+            }
+            start = end as usize;
+        }
+        Some((self.hashes, object, host))
+    }
+
+    pub fn remember(&mut self, parts: &[&str; 7], hashes: [u64; 7], numbered: (Object, Sym)) {
+        self.text.clear();
+        for (part, end) in parts.iter().zip(&mut self.ends) {
+            self.text.push_str(part);
+            *end = self.text.len() as u32;
+        }
+        self.hashes = hashes;
+        self.numbered = Some(numbered);
+    }
+
+    /// After the symbols and objects are renumbered.
+    pub fn forget(&mut self) {
+        self.numbered = None;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,5 +150,22 @@ mod tests {
         assert_eq!(fresh.all.len(), 1);
         assert_eq!(kept[0], kept[1]);
         assert_eq!(fresh.get(kept[0]).uid, b[2]);
+    }
+
+    #[test]
+    fn the_last_object_is_found_only_by_the_same_strings_until_forgotten() {
+        let mut strings = Interner::default();
+        let host = strings.intern("n1");
+        let mut last = LastSeen::default();
+        let parts = ["a", "u1", "ns", "n1", "Pod", "kubelet", "v1"];
+        assert_eq!(last.find(&parts), None);
+        last.remember(&parts, [7; 7], (Object(3), host));
+        assert_eq!(last.find(&parts), Some(([7; 7], Object(3), host)));
+        let other = ["a", "u2", "ns", "n1", "Pod", "kubelet", "v1"];
+        assert_eq!(last.find(&other), None);
+        let shifted = ["a", "u1", "nsn1", "", "Pod", "kubelet", "v1"];
+        assert_eq!(last.find(&shifted), None);
+        last.forget();
+        assert_eq!(last.find(&parts), None);
     }
 }

@@ -11,7 +11,7 @@
 
 use super::chunked::Chunked;
 use super::correlator::{COMBINED_PREFIX, Correlator, Group, combine};
-use super::event_objects::{Object, Objects};
+use super::event_objects::{LastSeen, Object, Objects};
 use super::hash::WordHash;
 use super::hash_index::HashIndex;
 use super::interner::{Interner, Sym, hash_str};
@@ -48,6 +48,7 @@ pub struct Recorder {
     /// Every event as an object, built on the first read after a change.
     built: OnceCell<Vec<Event>>,
     correlator: Correlator,
+    last: LastSeen,
 }
 
 /// One event: what sets it apart from the others (the strings, as symbols), its times and count.
@@ -273,20 +274,15 @@ impl Recorder {
             object.uid,
             object.api_version,
         ];
-        // Each string hashed once: for the correlator's keys, the class and the interner.
-        let h @ [h_component, h_host, h_kind, h_ns, h_name, h_uid, h_api, h_type, h_reason] = [
-            component,
-            host,
-            kind,
-            namespace,
-            name,
-            uid,
-            api_version,
-            type_,
-            reason,
-        ]
-        .map(hash_str);
-        let source_and_object = combine(&h[..7]);
+        // Each string hashed once (the source and object not again for the same as the last
+        // event's): for the correlator's keys, the class and the interner.
+        // The name first: where two events' objects differ, it usually does.
+        let parts = [name, uid, namespace, host, kind, component, api_version];
+        let last = self.last.find(&parts);
+        let hashes = last.map_or_else(|| parts.map(hash_str), |(h, ..)| h);
+        let [h_name, h_uid, h_ns, h_host, h_kind, h_component, h_api] = hashes;
+        let [h_type, h_reason] = [type_, reason].map(hash_str);
+        let source_and_object = combine(&hashes);
         let group = combine(&[source_and_object, h_type, h_reason]);
         // Classes are kept (never renumbered): numbered before the sweep.
         let class = (self.classes).id(
@@ -296,14 +292,17 @@ impl Recorder {
         // The object and host as the log knows them, if it does: for the group the log implies,
         // then the event's key.
         let s = |hash: u64, text: &str| self.strings.find_hashed(hash, text);
-        let known = match [
-            s(h_ns, namespace),
-            s(h_name, name),
-            s(h_uid, uid),
-            s(h_host, host),
-        ] {
-            [Some(ns), Some(n), Some(u), Some(h)] => Some((self.objects.find([ns, n, u]), h)),
-            _ => None,
+        let known = match last {
+            Some((_, object, host)) => Some((Some(object), host)),
+            None => match [
+                s(h_ns, namespace),
+                s(h_name, name),
+                s(h_uid, uid),
+                s(h_host, host),
+            ] {
+                [Some(ns), Some(n), Some(u), Some(h)] => Some((self.objects.find([ns, n, u]), h)),
+                _ => None,
+            },
         };
         let implied = match known {
             Some((Some(object), host)) if !self.correlator.keeps(group) => {
@@ -322,12 +321,19 @@ impl Recorder {
         // above too).
         let swept = self.sweep(now);
         let (involved, host) = match known {
-            Some((Some(involved), host)) if !swept => (involved, host),
+            Some((Some(involved), host)) if !swept => {
+                if last.is_none() {
+                    self.last.remember(&parts, hashes, (involved, host));
+                }
+                (involved, host)
+            }
             _ => {
                 let mut s = |hash: u64, text: &str| self.strings.intern_hashed(hash, text);
                 let names = [s(h_ns, namespace), s(h_name, name), s(h_uid, uid)];
                 let host = s(h_host, host);
-                (self.objects.id(names), host)
+                let involved = self.objects.id(names);
+                self.last.remember(&parts, hashes, (involved, host));
+                (involved, host)
             }
         };
         let key = Key {
@@ -411,6 +417,7 @@ impl Recorder {
             }
         }
         self.strings = strings;
+        self.last.forget();
         self.seen.clear();
         for (i, r) in self.rows.iter().enumerate() {
             self.seen.insert(r.key.identity(), i as u32);
