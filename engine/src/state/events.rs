@@ -310,7 +310,9 @@ impl Recorder {
             }
             _ => None,
         };
-        let aggregated = (self.correlator).aggregate(now, group, message.identity(), implied);
+        let message_hashes = message.hashes();
+        let aggregated =
+            (self.correlator).aggregate(now, group, message_hashes.identity(), implied);
         if !self.correlator.allow(now, source_and_object) {
             self.correlator.not_recorded(&aggregated);
             return;
@@ -340,7 +342,7 @@ impl Recorder {
             class: if combined { class | COMBINED } else { class },
             object: involved,
             host,
-            message: message.intern(&mut self.strings),
+            message: message.intern(&mut self.strings, &message_hashes),
         };
         let field_path = self.strings.intern(object.field_path);
         let id = key.identity();

@@ -3,9 +3,8 @@
 //! "Successfully assigned default/web-x2k9f to node-1") then cost no text of their own: their
 //! arguments are strings the log holds anyway (the object's name, the node's).
 
-use super::hash::WordHash;
-use super::interner::{Interner, Sym};
-use std::hash::Hasher;
+use super::correlator::combine;
+use super::interner::{Interner, Sym, hash_str};
 
 /// The most arguments a template takes.
 const MAX_ARGS: usize = 3;
@@ -30,35 +29,37 @@ impl<'a> Message<'a> {
         Message::Template(template, all, n as u8)
     }
 
-    /// What tells two messages apart (the correlator's count of distinct messages): a hash of
-    /// the template and its arguments, which one call site always fills the same way.
-    pub fn identity(&self) -> u64 {
-        let mut h = WordHash::default();
+    /// The text or template, and the arguments.
+    fn split(&self) -> (&str, &[&'a str]) {
         match self {
-            Message::Text(s) => h.write(s.as_bytes()),
-            Message::Template(t, args, n) => {
-                h.write(t.as_bytes());
-                for a in &args[..*n as usize] {
-                    h.write_u8(0xff);
-                    h.write(a.as_bytes());
-                }
-            }
+            Message::Text(s) => (s, &[]),
+            Message::Template(t, args, n) => (t, &args[..*n as usize]),
         }
-        h.finish()
     }
 
-    /// The message interned.
-    pub fn intern(&self, strings: &mut Interner) -> Text {
-        match self {
-            Message::Text(s) => Text::plain(strings.intern(s)),
-            Message::Template(t, args, n) => {
-                let mut text = Text::plain(strings.intern(t));
-                for (slot, a) in text.args.iter_mut().zip(&args[..*n as usize]) {
-                    *slot = Some(strings.intern(a));
-                }
-                text
-            }
+    /// Each part's hash, for [`Message::intern`] and [`Hashes::identity`]: computed once.
+    pub fn hashes(&self) -> Hashes {
+        let mut parts = [0; 1 + MAX_ARGS];
+        let mut n = 0;
+        let (first, args) = self.split();
+        for (slot, part) in parts
+            .iter_mut()
+            .zip(std::iter::once(first).chain(args.iter().copied()))
+        {
+            *slot = hash_str(part);
+            n += 1;
         }
+        Hashes { parts, n }
+    }
+
+    /// The message interned; `hashes` are its [`Message::hashes`].
+    pub fn intern(&self, strings: &mut Interner, hashes: &Hashes) -> Text {
+        let (first, args) = self.split();
+        let mut text = Text::plain(strings.intern_hashed(hashes.parts[0], first));
+        for ((slot, a), &hash) in text.args.iter_mut().zip(args).zip(&hashes.parts[1..]) {
+            *slot = Some(strings.intern_hashed(hash, a));
+        }
+        text
     }
 }
 
@@ -71,6 +72,21 @@ impl From<String> for Message<'_> {
 impl From<&str> for Message<'_> {
     fn from(s: &str) -> Self {
         Message::Text(s.to_string())
+    }
+}
+
+/// The hashes of a message's parts ([`interner::hash_str`](super::interner::hash_str)).
+#[derive(Debug, Clone, Copy)]
+pub struct Hashes {
+    parts: [u64; 1 + MAX_ARGS],
+    n: usize,
+}
+
+impl Hashes {
+    /// What tells two messages apart (the correlator's count of distinct messages): a hash of
+    /// the template and its arguments, which one call site always fills the same way.
+    pub fn identity(&self) -> u64 {
+        combine(&self.parts[..self.n])
     }
 }
 
@@ -99,15 +115,15 @@ impl Text {
         std::iter::once(&mut self.template).chain(self.args.iter_mut().flatten())
     }
 
-    /// [`Message::identity`] of the message this was interned from.
+    /// [`Hashes::identity`] of the message this was interned from.
     pub fn identity(&self, strings: &Interner) -> u64 {
-        let mut h = WordHash::default();
-        h.write(strings.get(self.template).as_bytes());
-        for a in self.args.iter().flatten() {
-            h.write_u8(0xff);
-            h.write(strings.get(*a).as_bytes());
+        let mut parts = [0; 1 + MAX_ARGS];
+        let mut n = 0;
+        for (slot, sym) in parts.iter_mut().zip(self.symbols()) {
+            *slot = hash_str(strings.get(sym));
+            n += 1;
         }
-        h.finish()
+        combine(&parts[..n])
     }
 
     /// The message as shown, after `prefix`.
@@ -136,17 +152,28 @@ mod tests {
         let mut s = Interner::default();
         let t = Message::template("Successfully assigned {}/{} to {}", &["ns", "p", "n1"]);
         assert_eq!(
-            t.intern(&mut s).format(&s, ""),
+            t.intern(&mut s, &t.hashes()).format(&s, ""),
             "Successfully assigned ns/p to n1"
         );
         let plain = Message::from("taint {a: }".to_string());
-        assert_eq!(plain.intern(&mut s).format(&s, "x: "), "x: taint {a: }");
-        assert_ne!(t.identity(), plain.identity());
-        assert_eq!(t.intern(&mut s).identity(&s), t.identity());
-        assert_eq!(plain.intern(&mut s).identity(&s), plain.identity());
         assert_eq!(
-            t.identity(),
-            Message::template("Successfully assigned {}/{} to {}", &["ns", "p", "n1"]).identity()
+            plain.intern(&mut s, &plain.hashes()).format(&s, "x: "),
+            "x: taint {a: }"
+        );
+        assert_ne!(t.hashes().identity(), plain.hashes().identity());
+        assert_eq!(
+            t.intern(&mut s, &t.hashes()).identity(&s),
+            t.hashes().identity()
+        );
+        assert_eq!(
+            plain.intern(&mut s, &plain.hashes()).identity(&s),
+            plain.hashes().identity()
+        );
+        assert_eq!(
+            t.hashes().identity(),
+            Message::template("Successfully assigned {}/{} to {}", &["ns", "p", "n1"])
+                .hashes()
+                .identity()
         );
     }
 }
