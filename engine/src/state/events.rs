@@ -111,8 +111,8 @@ impl Key {
 /// `involvedObject.kind` and `.apiVersion`, the event's type and reason and `source.component`.
 #[derive(Debug, Clone, Default)]
 struct Classes {
-    strings: Interner,
-    all: Vec<[Sym; 5]>,
+    /// Their strings as they are (a few dozen classes): compared directly on every lookup.
+    all: Vec<[Box<str>; 5]>,
     /// A hash of the five strings → their number in `all`: one lookup per event.
     ids: HashIndex,
 }
@@ -121,21 +121,21 @@ impl Classes {
     /// The number of the class `parts`, whose strings' hashes `combine` to `hash`.
     fn id(&mut self, parts: [&str; 5], hash: u64) -> u32 {
         let hash = hash as u32;
-        let found = self.ids.find(hash, |i| {
-            let syms = &self.all[i as usize];
-            (0..5).all(|p| self.strings.get(syms[p]) == parts[p])
+        let all = &self.all;
+        let found = (self.ids).find(hash, |i| {
+            let class = &all[i as usize];
+            (0..5).all(|p| *class[p] == *parts[p])
         });
         found.unwrap_or_else(|| {
             let i = self.all.len() as u32;
-            let syms = parts.map(|p| self.strings.intern(p));
-            self.all.push(syms);
+            self.all.push(parts.map(Box::from));
             self.ids.insert(hash, i);
             i
         })
     }
 
     fn get(&self, class: u32, part: usize) -> &str {
-        self.strings.get(self.all[class as usize][part])
+        &self.all[class as usize][part]
     }
 }
 
