@@ -292,6 +292,7 @@ impl Host {
                 lang: Some(lang),
                 ..share::snapshot(p)
             })),
+            Request::Check { scenario } => Reply::Opened(share::check(&scenario)),
             Request::Open { scenario } => {
                 let next = match scenario {
                     Some(s) => share::restore(&s),

@@ -106,6 +106,12 @@ pub enum Request {
     Link {
         lang: String,
     },
+    /// Whether a saved scenario (an autosave, unpacked by the page) would open: replies
+    /// [`Reply::Opened`], changing nothing. Checking is the model's: it reads every script line
+    /// with kubectl's parser.
+    Check {
+        scenario: Scenario,
+    },
     /// Opens a scenario (a link's, a preset, a lesson, a file) in place of the work, or an
     /// empty cluster (None); replies [`Reply::Opened`].
     Open {
@@ -128,7 +134,7 @@ impl Request {
     pub fn reads_only(&self) -> bool {
         matches!(
             self,
-            Request::ExportYaml | Request::Script | Request::Link { .. }
+            Request::ExportYaml | Request::Script | Request::Link { .. } | Request::Check { .. }
         )
     }
 }

@@ -41,6 +41,9 @@ fn the_requests_that_only_read_change_no_part() {
         Request::ExportYaml,
         Request::Script,
         Request::Link { lang: "en".into() },
+        Request::Check {
+            scenario: Default::default(),
+        },
     ] {
         assert!(read.reads_only());
         send(&mut h, read);
@@ -338,6 +341,12 @@ fn requests_replies_and_updates_read_back_from_their_wire_form() {
         Request::Script,
         Request::Link {
             lang: "zh-Hans".into(),
+        },
+        Request::Check {
+            scenario: crate::share::Scenario {
+                preset: Some("no-such-preset".into()),
+                ..Default::default()
+            },
         },
         Request::Open {
             scenario: Some(crate::share::Scenario {
@@ -814,4 +823,37 @@ fn node_cards_cross_in_batches_and_the_page_is_asked_back_for_the_rest() {
     assert!(!rest.more);
     rest.nodes.expect("the last cards").value.apply(&mut cards);
     assert_eq!(cards, h.playground().node_views());
+}
+
+/// The page only unpacks links; whether an autosave reads (the fallback must be good) is the
+/// model's `share::check`, kubectl's parser on every line included: the same verdict as
+/// `share::decode`.
+#[test]
+fn check_says_whether_a_scenario_opens_the_page_only_unpacks() {
+    use crate::share::{MAX_COMMANDS, Scenario, decode, encode, unpack};
+    let mut h = host();
+    h.update();
+    let check = |h: &mut Host, link: &str| {
+        let scenario = unpack(link).expect("unpacks");
+        send(h, Request::Check { scenario })
+    };
+    let good = match send(&mut h, Request::Link { lang: "en".into() }) {
+        Reply::Text(link) => link,
+        other => panic!("a link: {other:?}"),
+    };
+    assert_eq!(check(&mut h, &good), Reply::Opened(Ok(())));
+    for script in [
+        "kubectl get ds\n".repeat(MAX_COMMANDS + 1),
+        "sim advance 8000h\n".into(),
+        "kubectl apply -f - <<EOF\nkind: Node\n".into(),
+    ] {
+        let link = encode(&Scenario {
+            script,
+            ..Scenario::default()
+        });
+        let refused = decode(&link).expect_err("refused");
+        assert_eq!(check(&mut h, &link), Reply::Opened(Err(refused)));
+    }
+    // Checking changes nothing.
+    assert_eq!(h.update(), Default::default());
 }
