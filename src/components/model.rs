@@ -100,7 +100,9 @@ fn heard(state: State, text: &str) {
         crate::panic_panel::show(panic);
         return;
     }
-    let answer: FromModel = match serde_json::from_str(text) {
+    // Read from bytes, as links and the embed's commands are: one instance of serde_json's
+    // reader in this module, not two (one over `&str`, one over bytes).
+    let answer: FromModel = match serde_json::from_slice(text.as_bytes()) {
         Ok(a) => a,
         Err(e) => {
             crate::panic_panel::show(&format!("an answer of the model does not read: {e}"));
