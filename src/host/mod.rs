@@ -254,6 +254,12 @@ impl Host {
             Request::LoadScript { script } => {
                 Reply::Loaded(p.load_script(&script).map_err(|e| e.to_string()))
             }
+            Request::LoadPreset { preset } => {
+                Reply::Loaded(match crate::presets::script(&preset) {
+                    Some(script) => p.load_script(script).map_err(|e| e.to_string()),
+                    None => Err(format!("no preset {preset:?}")),
+                })
+            }
             Request::RunScript { script } => {
                 Reply::Loaded(p.run_script(&script).map_err(|e| e.to_string()))
             }

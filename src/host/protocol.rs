@@ -83,6 +83,11 @@ pub enum Request {
     LoadScript {
         script: String,
     },
+    /// Step by step: the script of the preset `preset` loaded into the player (the page's
+    /// module holds the gallery's menu, not its scripts). Replies [`Reply::Loaded`].
+    LoadPreset {
+        preset: String,
+    },
     RunScript {
         script: String,
     },

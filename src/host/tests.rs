@@ -332,6 +332,9 @@ fn requests_replies_and_updates_read_back_from_their_wire_form() {
             script: "sim advance 1s\nkubectl get ds -A\n".into(),
         },
         Request::NextStep,
+        Request::LoadPreset {
+            preset: "drain".into(),
+        },
         Request::RunAll,
         Request::Work,
         Request::FilterEvents {
@@ -856,4 +859,42 @@ fn check_says_whether_a_scenario_opens_the_page_only_unpacks() {
     }
     // Checking changes nothing.
     assert_eq!(h.update(), Default::default());
+}
+
+/// Step by step: the page names the preset, the model loads its script, as `LoadScript` of the
+/// same text would (the page's module holds no preset script).
+#[test]
+fn load_preset_loads_the_presets_script_into_the_player() {
+    let script = crate::presets::script("kube-proxy").expect("a preset");
+    let mut by_text = host();
+    assert_eq!(
+        send(
+            &mut by_text,
+            Request::LoadScript {
+                script: script.into()
+            }
+        ),
+        Reply::Loaded(Ok(()))
+    );
+    let mut by_name = host();
+    assert_eq!(
+        send(
+            &mut by_name,
+            Request::LoadPreset {
+                preset: "kube-proxy".into()
+            }
+        ),
+        Reply::Loaded(Ok(()))
+    );
+    let player = |h: &mut Host| h.update().player.expect("a player part").value;
+    let loaded = player(&mut by_name).expect("loaded");
+    assert!(loaded.len > 1);
+    assert_eq!(Some(loaded), player(&mut by_text));
+    let reply = send(
+        &mut by_name,
+        Request::LoadPreset {
+            preset: "no-such-preset".into(),
+        },
+    );
+    assert!(matches!(reply, Reply::Loaded(Err(_))), "{reply:?}");
 }

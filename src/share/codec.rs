@@ -126,7 +126,7 @@ fn damaged() -> LinkError {
 /// What any scenario must satisfy before it runs (links, autosaves and imported files alike).
 pub fn check(scenario: &Scenario) -> Result<(), LinkError> {
     if let Some(preset) = &scenario.preset
-        && crate::presets::find(preset).is_none()
+        && crate::presets::script(preset).is_none()
     {
         return fail(LinkError::new(Msg::UnknownPreset).with("preset", format!("{preset:?}")));
     }
