@@ -274,9 +274,9 @@ fn requests_replies_and_updates_read_back_from_their_wire_form() {
     fn wire<T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug>(
         value: &T,
     ) {
-        let text = serde_json::to_string(value).expect("serialises");
-        let back: T = serde_json::from_str(&text).expect("reads back");
-        assert_eq!(&back, value, "{text}");
+        let bytes = super::protocol::to_wire(value).expect("serialises");
+        let back: T = super::protocol::from_wire(&bytes).expect("reads back");
+        assert_eq!(&back, value);
     }
     let requests = vec![
         Request::Open {
@@ -569,21 +569,21 @@ fn a_restore_replays_in_slices_with_its_progress_and_a_stop_keeps_what_ran() {
     assert_eq!(link(&mut embed), expected);
 }
 
-/// The worker's loop: a numbered request in as JSON, its answer out as JSON with the same
+/// The worker's loop: a numbered request in its wire form, its answer out with the same
 /// number and the parts that changed; a read carries no update; Work gets a frame's budget.
 #[test]
 fn serve_answers_a_numbered_request_with_its_reply_and_update() {
     use super::protocol::{FromModel, ToModel};
     let mut h = Host::new();
     let wire = |h: &mut Host, id, request, clock: &std::cell::Cell<f64>| -> FromModel {
-        let text = serde_json::to_string(&ToModel { id, request }).expect("it writes");
-        let message = serde_json::from_str(&text).expect("it reads");
+        let bytes = super::protocol::to_wire(&ToModel { id, request }).expect("it writes");
+        let message = super::protocol::from_wire(&bytes).expect("it reads");
         let answer = h.serve(message, || {
             clock.set(clock.get() + 5.0);
             clock.get()
         });
-        let text = serde_json::to_string(&answer).expect("it writes");
-        serde_json::from_str(&text).expect("it reads")
+        let bytes = super::protocol::to_wire(&answer).expect("it writes");
+        super::protocol::from_wire(&bytes).expect("it reads")
     };
     let clock = std::cell::Cell::new(0.0);
     let opened = wire(
@@ -698,9 +698,9 @@ fn the_events_part_sends_the_rows_added_and_the_counts_changed() {
     assert!(part.offer_rows(now).is_none());
 }
 
-/// Issue 22: how many bytes of JSON the parts that grow with the cluster send at 10,000 nodes,
-/// for the report (`cargo test --release -p daemonset-playground --lib -- --ignored
-/// update_sizes --nocapture`). Printed, not asserted: the assertions are on what is sent.
+/// Issue 22: how many bytes the parts that grow with the cluster send at 10,000 nodes, in
+/// their wire form, for the report (`cargo test --release -p daemonset-playground --lib --
+/// --ignored update_sizes --nocapture`). Printed, not asserted: the assertions are on what is sent.
 #[test]
 #[ignore = "a 10,000-node cluster: minutes in a debug build"]
 fn update_sizes_at_ten_thousand_nodes() {
@@ -727,7 +727,7 @@ fn update_sizes_at_ten_thousand_nodes() {
     assert!(!out.is_error(), "{out:?}");
     h.update();
     send(&mut h, Request::StartSettle);
-    let bytes = |v: &dyn erased::Json| v.bytes();
+    let bytes = |v: &dyn erased::Wire| v.bytes();
     let (mut updates, mut most) = (0, [0usize; 4]);
     let mut old_style = [0usize; 2];
     loop {
@@ -768,13 +768,13 @@ fn update_sizes_at_ten_thousand_nodes() {
 }
 
 mod erased {
-    /// A value's JSON length, for the sizes printed above.
-    pub trait Json {
+    /// A value's length in its wire form, for the sizes printed above.
+    pub trait Wire {
         fn bytes(&self) -> usize;
     }
-    impl<T: serde::Serialize> Json for T {
+    impl<T: serde::Serialize> Wire for T {
         fn bytes(&self) -> usize {
-            serde_json::to_string(self).map_or(0, |s| s.len())
+            crate::host::protocol::to_wire(self).map_or(0, |b| b.len())
         }
     }
 }
