@@ -26,7 +26,7 @@ const BEFORE: &str = "dsplay:autosave:before";
 /// How often the link and the autosave catch up with the work.
 const SYNC_MILLIS: u64 = 1000;
 
-/// Opens `saved` in the model, unless opening it stopped the page last time: decoded here,
+/// Opens `saved` in the model, unless opening it stopped the page last time: unpacked here,
 /// then checked and rebuilt by the model, which replays what fits in
 /// [`crate::host::FIRST_REPLAY_MILLIS`] (all of it in an embed, which has no place for the
 /// progress) and the rest between frames.
@@ -40,7 +40,7 @@ fn restore(state: State, saved: String, embed: bool, then: OnOpened) {
         let _ = s.set_item(OPENING, &saved);
         forget_opening_on_leave();
     }
-    let scenario = match share::decode(&saved) {
+    let scenario = match share::unpack(&saved) {
         Ok(s) => s,
         Err(e) => {
             opened();
@@ -146,7 +146,7 @@ pub fn load(state: State, embed: bool, then: OnLoaded) {
     if !share::is_scenario(&link) {
         return open_lesson(state, embed, Vec::new(), then);
     }
-    let lang = share::decode(&link).ok().as_ref().and_then(lang_of);
+    let lang = share::unpack(&link).ok().as_ref().and_then(lang_of);
     let opened = move |result: Result<(), LinkError>| match result {
         Ok(()) => then(Loaded {
             default: false,
@@ -193,11 +193,36 @@ fn open_autosave(state: State, embed: bool, notes: Vec<Text>, then: OnLoaded) {
     };
     let tab = tabs::id();
     let shared = [NEWEST, BEFORE].map(|key| store.get_item(key).ok().flatten());
-    let own = tabs::own(&tab).filter(|own| {
-        shared[0]
-            .as_ref()
-            .is_some_and(|newest| newest != own && share::decode(newest).is_ok())
-    });
+    let own = tabs::own(&tab).filter(|own| shared[0].as_ref().is_some_and(|newest| newest != own));
+    // The tab's own work goes first only if the newest save reads.
+    match (own, shared[0].clone()) {
+        (Some(own), Some(newest)) => reads(state, &newest, move |good| {
+            open_saves(state, good.then_some(own), shared, tab, notes, then)
+        }),
+        _ => open_saves(state, None, shared, tab, notes, then),
+    }
+}
+
+/// Tells `then` whether `saved` opens: unpacked here, checked by the model (its answers come
+/// in the order asked).
+fn reads(state: State, saved: &str, then: impl FnOnce(bool) + 'static) {
+    match share::unpack(saved) {
+        Ok(scenario) => state.ask(Request::Check { scenario }, move |reply| {
+            then(reply == Reply::Opened(Ok(())))
+        }),
+        Err(_) => then(false),
+    }
+}
+
+/// Opens the tab's own save, if any, then the shared slots, else the default.
+fn open_saves(
+    state: State,
+    own: Option<String>,
+    shared: [Option<String>; 2],
+    tab: String,
+    notes: Vec<Text>,
+    then: OnLoaded,
+) {
     let saves = Saves {
         first: usize::from(own.is_some()),
         own: own.is_some(),
@@ -314,23 +339,28 @@ impl Unsaved {
     }
 }
 
-fn autosave(link: &str) -> Result<(), Unsaved> {
+fn autosave(state: State, link: &str) -> Result<(), Unsaved> {
     let store = crate::storage::local().ok_or(Unsaved::Blocked)?;
-    if let Ok(Some(newest)) = store.get_item(NEWEST) {
-        if newest == link {
-            return Ok(());
-        }
-        // Keep the previous one only if it reads: the fallback must be good.
-        if share::decode(&newest).is_ok() {
-            let _ = store.set_item(BEFORE, &newest);
-        }
+    let newest = store.get_item(NEWEST).ok().flatten();
+    if newest.as_deref() == Some(link) {
+        return Ok(());
     }
-    if store.set_item(NEWEST, link).is_err() {
+    let full = store.set_item(NEWEST, link).is_err();
+    if full {
         // Full: the newest work matters more than the fallback to the save before it.
         let _ = store.remove_item(BEFORE);
         store.set_item(NEWEST, link).map_err(|_| Unsaved::Full)?;
     }
     tabs::save(&tabs::id(), link);
+    // The previous one becomes the fallback only if it reads: the fallback must be good. The
+    // model answers in order, so a later save's fallback is written after this one's.
+    if let Some(newest) = newest.filter(|_| !full) {
+        reads(state, &newest.clone(), move |good| {
+            if good {
+                let _ = store.set_item(BEFORE, &newest);
+            }
+        });
+    }
     Ok(())
 }
 
@@ -400,7 +430,7 @@ pub fn drive(state: State, notice: RwSignal<Option<Vec<Text>>>, i18n: I18n, embe
             if written.with_value(|w| *w != link) {
                 write_fragment(&link, false);
                 // Embeds never write the autosave: they must not take a reader's own work.
-                if !embed && let Err(why) = autosave(&link) {
+                if !embed && let Err(why) = autosave(state, &link) {
                     tell_once(unsaved_told, notice, Text::new(why.msg()));
                 }
                 written.set_value(link);
@@ -429,7 +459,7 @@ pub fn drive(state: State, notice: RwSignal<Option<Vec<Text>>>, i18n: I18n, embe
             if now == link {
                 return;
             }
-            let scenario = match share::decode(&link) {
+            let scenario = match share::unpack(&link) {
                 Ok(s) => s,
                 Err(e) => return not_opened(e),
             };

@@ -1,9 +1,9 @@
 //! The page's end of the boundary: the model runs in a Web Worker (`crate::worker`); requests
-//! go to it numbered, as JSON, and each answer comes back to the callback waiting for it with
+//! go to it numbered, in their wire form (`protocol::to_wire`), and each answer comes back to the callback waiting for it with
 //! the parts that changed. The page's module holds no engine.
 
 use super::State;
-use crate::host::protocol::{FromModel, Reply, Request, ToModel};
+use crate::host::protocol::{FromModel, Reply, Request, ToModel, from_wire, to_wire};
 use crate::worker::{PANIC, READY};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -17,7 +17,7 @@ pub(super) struct Model {
     worker: Option<Worker>,
     /// Whether the worker listens: what is sent before waits in `queued`.
     ready: bool,
-    queued: Vec<String>,
+    queued: Vec<Vec<u8>>,
     last_id: u64,
     pending: HashMap<u64, Box<dyn FnOnce(Reply)>>,
 }
@@ -27,16 +27,14 @@ impl Model {
     pub(super) fn send(&mut self, request: Request, then: Box<dyn FnOnce(Reply)>) {
         self.last_id += 1;
         let id = self.last_id;
-        let Ok(text) = serde_json::to_string(&ToModel { id, request }) else {
+        let Some(bytes) = to_wire(&ToModel { id, request }) else {
             return;
         };
         self.pending.insert(id, then);
         mark("data-model-sent", id);
         match &self.worker {
-            Some(worker) if self.ready => {
-                let _ = worker.post_message(&text.into());
-            }
-            _ => self.queued.push(text),
+            Some(worker) if self.ready => post(worker, &bytes),
+            _ => self.queued.push(bytes),
         }
     }
 
@@ -44,11 +42,15 @@ impl Model {
     fn listening(&mut self) {
         self.ready = true;
         if let Some(worker) = &self.worker {
-            for text in self.queued.drain(..) {
-                let _ = worker.post_message(&text.into());
+            for bytes in self.queued.drain(..) {
+                post(worker, &bytes);
             }
         }
     }
+}
+
+fn post(worker: &Worker, bytes: &[u8]) {
+    let _ = worker.post_message(&js_sys::Uint8Array::from(bytes));
 }
 
 /// Starts the model's worker for `state`: its answers set the parts, then call back.
@@ -66,9 +68,7 @@ pub(super) fn start(state: State) {
         return;
     };
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-        if let Some(text) = event.data().as_string() {
-            heard(state, &text);
-        }
+        heard(state, event.data());
     });
     // A trap (out of memory, an abort) stops the worker without a panic message; a worker
     // whose script did not load (gone after a deploy) gets a plain Event, without one.
@@ -86,21 +86,24 @@ pub(super) fn start(state: State) {
     on_error.forget();
     state.model.update_value(|m| m.worker = Some(worker));
     for text in early {
-        heard(state, &text);
+        heard(state, text.into());
     }
 }
 
-/// What the worker said: it listens, it panicked, or an answer.
-fn heard(state: State, text: &str) {
-    if text == READY {
-        state.model.update_value(Model::listening);
+/// What the worker said: it listens or it panicked (text), or an answer (bytes).
+fn heard(state: State, data: wasm_bindgen::JsValue) {
+    if let Some(text) = data.as_string() {
+        if text == READY {
+            state.model.update_value(Model::listening);
+        } else if let Some(panic) = text.strip_prefix(PANIC) {
+            crate::panic_panel::show(panic);
+        }
         return;
     }
-    if let Some(panic) = text.strip_prefix(PANIC) {
-        crate::panic_panel::show(panic);
+    let Ok(bytes) = data.dyn_into::<js_sys::Uint8Array>() else {
         return;
-    }
-    let answer: FromModel = match serde_json::from_str(text) {
+    };
+    let answer: FromModel = match from_wire(&bytes.to_vec()) {
         Ok(a) => a,
         Err(e) => {
             crate::panic_panel::show(&format!("an answer of the model does not read: {e}"));

@@ -95,12 +95,9 @@ pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
             select.set_value("");
         }
         // Step by step: an empty cluster, the preset's script loaded into the console's player.
-        if step_by_step.get_untracked()
-            && let Some(preset) = crate::presets::find(&id)
-        {
-            let script = preset.script.to_string();
+        if step_by_step.get_untracked() && crate::presets::find(&id).is_some() {
             open(state, i18n, None, notice, move || {
-                state.send(Request::LoadScript { script });
+                state.send(Request::LoadPreset { preset: id });
             });
             return;
         }

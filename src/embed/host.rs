@@ -99,7 +99,7 @@ fn obey(command: Command, state: State, initial: StoredValue<String, LocalStorag
             })
         }
         Command::Reset => {
-            if let Ok(s) = initial.with_value(|i| share::decode(i)) {
+            if let Ok(s) = initial.with_value(|i| share::unpack(i)) {
                 state.open(Some(s), |_| ());
             }
         }

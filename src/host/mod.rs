@@ -254,6 +254,12 @@ impl Host {
             Request::LoadScript { script } => {
                 Reply::Loaded(p.load_script(&script).map_err(|e| e.to_string()))
             }
+            Request::LoadPreset { preset } => {
+                Reply::Loaded(match crate::presets::script(&preset) {
+                    Some(script) => p.load_script(script).map_err(|e| e.to_string()),
+                    None => Err(format!("no preset {preset:?}")),
+                })
+            }
             Request::RunScript { script } => {
                 Reply::Loaded(p.run_script(&script).map_err(|e| e.to_string()))
             }
@@ -292,6 +298,7 @@ impl Host {
                 lang: Some(lang),
                 ..share::snapshot(p)
             })),
+            Request::Check { scenario } => Reply::Opened(share::check(&scenario)),
             Request::Open { scenario } => {
                 let next = match scenario {
                     Some(s) => share::restore(&s),

@@ -1,8 +1,8 @@
 //! What crosses the boundary between the page and the model: a [`Request`] for every user
 //! action, a [`Reply`] to it, and an [`Update`] of what the views show. Owned data only (no
 //! reference into the model, no closure, no engine value the page would have to interpret),
-//! and each serialises (serde), so that the model can move to a Web Worker and these go by
-//! `postMessage`.
+//! and each serialises (serde) to its wire form ([`to_wire`], [`from_wire`]), which goes to and
+//! from the model's Web Worker by `postMessage`.
 
 use std::sync::Arc;
 
@@ -15,6 +15,37 @@ use crate::share::{LinkError, Scenario};
 use dsplay_engine::lesson::Texts;
 use dsplay_engine::lesson::markdown::{Block, Inline};
 use serde::{Deserialize, Serialize};
+
+/// A message's wire form: postcard, serde's fields in declaration order without their names
+/// (both ends are one build). Smaller to send than JSON, and far smaller to read: serde_json's
+/// reader was most of the serde code in the page's module.
+pub fn to_wire<T: Serialize>(value: &T) -> Option<Vec<u8>> {
+    postcard::to_allocvec(value).ok()
+}
+
+/// A message from its wire form.
+pub fn from_wire<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, postcard::Error> {
+    postcard::from_bytes(bytes)
+}
+
+/// A scenario crosses as its link's JSON: the link format leaves out empty fields, which a
+/// format without field names cannot read back.
+mod as_json {
+    use serde::de::{DeserializeOwned, Error as _};
+    use serde::ser::Error as _;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer, T: Serialize>(value: &T, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&serde_json::to_string(value).map_err(S::Error::custom)?)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>, T: DeserializeOwned>(
+        d: D,
+    ) -> Result<T, D::Error> {
+        let json = String::deserialize(d)?;
+        serde_json::from_slice(json.as_bytes()).map_err(D::Error::custom)
+    }
+}
 
 /// A user action, or the clock's.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -83,6 +114,11 @@ pub enum Request {
     LoadScript {
         script: String,
     },
+    /// Step by step: the script of the preset `preset` loaded into the player (the page's
+    /// module holds the gallery's menu, not its scripts). Replies [`Reply::Loaded`].
+    LoadPreset {
+        preset: String,
+    },
     RunScript {
         script: String,
     },
@@ -106,15 +142,24 @@ pub enum Request {
     Link {
         lang: String,
     },
+    /// Whether a saved scenario (an autosave, unpacked by the page) would open: replies
+    /// [`Reply::Opened`], changing nothing. Checking is the model's: it reads every script line
+    /// with kubectl's parser.
+    Check {
+        #[serde(with = "as_json")]
+        scenario: Scenario,
+    },
     /// Opens a scenario (a link's, a preset, a lesson, a file) in place of the work, or an
     /// empty cluster (None); replies [`Reply::Opened`].
     Open {
+        #[serde(with = "as_json")]
         scenario: Option<Scenario>,
     },
     /// Opens a saved scenario (a link, an autosave) in place of the work, replaying what fits
     /// while the frame has time; the rest replays in [`Request::Work`] ahead of other work,
     /// with its progress in [`Update::replay`]. Replies [`Reply::Opened`].
     Restore {
+        #[serde(with = "as_json")]
         scenario: Scenario,
         /// All of it before replying (an embed, which has no place for the progress).
         at_once: bool,
@@ -128,7 +173,7 @@ impl Request {
     pub fn reads_only(&self) -> bool {
         matches!(
             self,
-            Request::ExportYaml | Request::Script | Request::Link { .. }
+            Request::ExportYaml | Request::Script | Request::Link { .. } | Request::Check { .. }
         )
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::i18n::Msg;
 
-/// One preset of the gallery.
+/// One preset of the gallery, as the menu shows it. Its script is [`script`]'s.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Preset {
     /// Its name in links (`"preset":"kube-proxy"`) and in `data-preset` of embeds.
@@ -12,43 +12,43 @@ pub struct Preset {
     /// What the menu shows, and the tooltip that says what it shows (the catalogue's).
     pub title: Msg,
     pub about: Msg,
-    pub script: &'static str,
 }
 
-macro_rules! preset {
-    ($id:literal, $title:ident, $about:ident) => {
-        Preset {
+/// The gallery ([`PRESETS`]) and each preset's script ([`script`]) from one list: the page's
+/// module links the menu and not the scripts, which only the model replays.
+macro_rules! presets {
+    ($(($id:literal, $title:ident, $about:ident),)*) => {
+        /// The gallery, in the order the menu lists it.
+        pub const PRESETS: &[Preset] = &[$(Preset {
             id: $id,
             title: Msg::$title,
             about: Msg::$about,
-            script: include_str!(concat!("scripts/", $id, ".txt")),
+        }),*];
+
+        /// The script of the preset `id`.
+        pub fn script(id: &str) -> Option<&'static str> {
+            match id {
+                $($id => Some(include_str!(concat!("scripts/", $id, ".txt"))),)*
+                _ => None,
+            }
         }
     };
 }
 
-/// The gallery, in the order the menu lists it.
-pub const PRESETS: &[Preset] = &[
-    preset!("fluentd-elasticsearch", PresetFluentd, PresetFluentdAbout),
-    preset!("kube-proxy", PresetKubeProxy, PresetKubeProxyAbout),
-    preset!("node-selector", PresetNodeSelector, PresetNodeSelectorAbout),
-    preset!("node-exporter", PresetNodeExporter, PresetNodeExporterAbout),
-    preset!("calico-node", PresetCalico, PresetCalicoAbout),
-    preset!(
-        "rolling-update",
-        PresetRollingUpdate,
-        PresetRollingUpdateAbout
-    ),
-    preset!("surge-rollout", PresetSurge, PresetSurgeAbout),
-    preset!("on-delete", PresetOnDelete, PresetOnDeleteAbout),
-    preset!("stuck-rollout", PresetStuck, PresetStuckAbout),
-    preset!("drain", PresetDrain, PresetDrainAbout),
-    preset!("not-ready", PresetNotReady, PresetNotReadyAbout),
-    preset!(
-        "deployment-as-daemonset",
-        PresetDeployment,
-        PresetDeploymentAbout
-    ),
-];
+presets! {
+    ("fluentd-elasticsearch", PresetFluentd, PresetFluentdAbout),
+    ("kube-proxy", PresetKubeProxy, PresetKubeProxyAbout),
+    ("node-selector", PresetNodeSelector, PresetNodeSelectorAbout),
+    ("node-exporter", PresetNodeExporter, PresetNodeExporterAbout),
+    ("calico-node", PresetCalico, PresetCalicoAbout),
+    ("rolling-update", PresetRollingUpdate, PresetRollingUpdateAbout),
+    ("surge-rollout", PresetSurge, PresetSurgeAbout),
+    ("on-delete", PresetOnDelete, PresetOnDeleteAbout),
+    ("stuck-rollout", PresetStuck, PresetStuckAbout),
+    ("drain", PresetDrain, PresetDrainAbout),
+    ("not-ready", PresetNotReady, PresetNotReadyAbout),
+    ("deployment-as-daemonset", PresetDeployment, PresetDeploymentAbout),
+}
 
 /// The preset the page opens on: pods appear at once and turn Running within seconds.
 pub const DEFAULT: &str = "fluentd-elasticsearch";
@@ -67,7 +67,8 @@ mod tests {
     #[test]
     fn every_preset_passes_dsplay_test() {
         for p in PRESETS {
-            for r in test_source(p.script, p.id, None) {
+            let script = super::script(p.id).expect("every preset has a script");
+            for r in test_source(script, p.id, None) {
                 assert!(r.passed, "{}:\n{}", r.name, r.details);
             }
         }

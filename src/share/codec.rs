@@ -70,8 +70,17 @@ pub fn is_scenario(fragment: &str) -> bool {
     matches!(chars.next(), Some('v' | 'j')) && tag.len() > 1 && chars.all(|c| c.is_ascii_digit())
 }
 
-/// The scenario of a fragment (without `#`).
+/// The scenario of a fragment (without `#`), unpacked and checked.
 pub fn decode(fragment: &str) -> Result<Scenario, LinkError> {
+    let scenario = unpack(fragment)?;
+    check(&scenario)?;
+    Ok(scenario)
+}
+
+/// The scenario of a fragment (without `#`), unpacked but not [`check`]ed: what the page reads
+/// of a link (its language) and sends to the model, which checks it before anything runs. The
+/// check reads every script line with kubectl's parser: it stays out of the page's module.
+pub fn unpack(fragment: &str) -> Result<Scenario, LinkError> {
     if fragment.len() > MAX_LINK_CHARS {
         return fail(
             LinkError::new(Msg::LinkTooLong)
@@ -107,10 +116,7 @@ pub fn decode(fragment: &str) -> Result<Scenario, LinkError> {
     if json.len() > MAX_JSON_BYTES {
         return fail(LinkError::new(Msg::LinkHoldsTooMuch).with("mb", MAX_JSON_BYTES >> 20));
     }
-    let scenario: Scenario = serde_json::from_slice(&json)
-        .map_err(|e| LinkError::new(Msg::LinkUnreadable).with("error", e))?;
-    check(&scenario)?;
-    Ok(scenario)
+    serde_json::from_slice(&json).map_err(|e| LinkError::new(Msg::LinkUnreadable).with("error", e))
 }
 
 fn damaged() -> LinkError {
@@ -120,7 +126,7 @@ fn damaged() -> LinkError {
 /// What any scenario must satisfy before it runs (links, autosaves and imported files alike).
 pub fn check(scenario: &Scenario) -> Result<(), LinkError> {
     if let Some(preset) = &scenario.preset
-        && crate::presets::find(preset).is_none()
+        && crate::presets::script(preset).is_none()
     {
         return fail(LinkError::new(Msg::UnknownPreset).with("preset", format!("{preset:?}")));
     }

@@ -13,7 +13,7 @@ mod tests;
 
 pub use codec::{
     LinkError, MAX_COMMANDS, MAX_JSON_BYTES, MAX_LINK_CHARS, VERSION, check, check_script, decode,
-    encode, is_scenario,
+    encode, is_scenario, unpack,
 };
 pub use fuzzing::fragment_for_fuzzing;
 pub use restoring::Restoring;

@@ -30,11 +30,11 @@ impl Restoring {
         let commands_of = |script: &str| commands(script).map_err(unreadable);
         let mut p = Playground::empty();
         let mut preset_manifest = None;
-        if let Some(preset) = scenario.preset.as_deref().and_then(presets::find) {
-            for (command, stdin) in commands_of(preset.script)? {
+        if let Some(script) = scenario.preset.as_deref().and_then(presets::script) {
+            for (command, stdin) in commands_of(script)? {
                 run(&mut p, &command, stdin.as_deref());
             }
-            preset_manifest = last_daemonset(preset.script);
+            preset_manifest = last_daemonset(script);
         }
         if let Some(n) = scenario.nodes.filter(|n| *n > 0) {
             p.add_nodes(n as usize);

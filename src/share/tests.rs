@@ -127,7 +127,8 @@ fn here_documents_pick_a_free_delimiter() {
 #[test]
 fn every_preset_replays_without_a_script_error() {
     for preset in PRESETS {
-        check_script(preset.script).unwrap_or_else(|e| panic!("{}: {e}", preset.id));
+        let script = crate::presets::script(preset.id).expect("a script");
+        check_script(script).unwrap_or_else(|e| panic!("{}: {e}", preset.id));
         let p = restore(&Scenario {
             preset: Some(preset.id.into()),
             ..Scenario::default()

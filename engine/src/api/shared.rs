@@ -155,11 +155,6 @@ impl Shared<String> {
     pub fn same(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
-
-    /// Whether nothing else holds this string.
-    pub fn is_unique(&self) -> bool {
-        Rc::strong_count(&self.0) == 1
-    }
 }
 
 impl AsRef<str> for Shared<String> {
