@@ -49,6 +49,9 @@ pub struct Recorder {
     built: OnceCell<Vec<Event>>,
     correlator: Correlator,
     last: LastSeen,
+    /// The last fieldPath interned and its symbol: consecutive events mostly share it (none,
+    /// or the first container of pods of one template).
+    last_path: (String, Option<Sym>),
 }
 
 /// One event: what sets it apart from the others (the strings, as symbols), its times and count.
@@ -344,7 +347,14 @@ impl Recorder {
             host,
             message: message.intern(&mut self.strings, &message_hashes),
         };
-        let field_path = self.strings.intern(object.field_path);
+        let field_path = match &mut self.last_path {
+            (text, Some(sym)) if text == object.field_path => *sym,
+            (text, sym) => {
+                text.clear();
+                text.push_str(object.field_path);
+                *sym.insert(self.strings.intern(object.field_path))
+            }
+        };
         let id = key.identity();
         let rows = &self.rows;
         let found = self.seen.find(id, |i| rows[i as usize].key.same(&key));
@@ -420,6 +430,7 @@ impl Recorder {
         }
         self.strings = strings;
         self.last.forget();
+        self.last_path.1 = None;
         self.seen.clear();
         for (i, r) in self.rows.iter().enumerate() {
             self.seen.insert(r.key.identity(), i as u32);
