@@ -15,7 +15,7 @@ use super::event_objects::{LastSeen, Object, Objects};
 use super::hash::WordHash;
 use super::hash_index::HashIndex;
 use super::interner::{Interner, Sym, hash_str};
-use super::message::Text;
+use super::message::{Templates, Text};
 use crate::api::{Event, EventSource, ObjectMeta, ObjectReference, Time};
 use std::cell::OnceCell;
 use std::hash::{Hash, Hasher};
@@ -52,6 +52,7 @@ pub struct Recorder {
     /// The last fieldPath interned and its symbol: consecutive events mostly share it (none,
     /// or the first container of pods of one template).
     last_path: (String, Option<Sym>),
+    templates: Templates,
 }
 
 /// One event: what sets it apart from the others (the strings, as symbols), its times and count.
@@ -313,7 +314,7 @@ impl Recorder {
             }
             _ => None,
         };
-        let message_hashes = message.hashes();
+        let message_hashes = message.hashes(&mut self.templates);
         let aggregated =
             (self.correlator).aggregate(now, group, message_hashes.identity(), implied);
         if !self.correlator.allow(now, source_and_object) {
@@ -345,7 +346,7 @@ impl Recorder {
             class: if combined { class | COMBINED } else { class },
             object: involved,
             host,
-            message: message.intern(&mut self.strings, &message_hashes),
+            message: message.intern(&mut self.strings, &message_hashes, &mut self.templates),
         };
         let field_path = match &mut self.last_path {
             (text, Some(sym)) if text == object.field_path => *sym,
@@ -431,6 +432,7 @@ impl Recorder {
         self.strings = strings;
         self.last.forget();
         self.last_path.1 = None;
+        self.templates.forget_symbols();
         self.seen.clear();
         for (i, r) in self.rows.iter().enumerate() {
             self.seen.insert(r.key.identity(), i as u32);
@@ -560,6 +562,32 @@ mod tests {
         // The index was rebuilt: a repeat of a kept event is still counted.
         record(&mut r, later, "new-0", "m");
         assert_eq!(r.events()[0].count, 2);
+    }
+
+    /// The sweep renumbers symbols: a template and fieldPath remembered from before it are
+    /// looked up again, so that events after it still read back as recorded.
+    #[test]
+    fn templates_read_back_after_a_sweep_renumbers() {
+        let mut r = Recorder::default();
+        let t = Time(0);
+        let src = source("kubelet", "n1");
+        let at = |r: &mut Recorder, at: Time, name: &str| {
+            let mut object = pod_ref(name);
+            object.field_path = "spec.containers{c}";
+            let m = Message::template("Started container {}", &["c"]);
+            r.record(at, object, "Normal", "Started", m, src);
+        };
+        for i in 0..SWEEP_EVERY {
+            at(&mut r, t, &format!("old-{i}"));
+        }
+        let later = t.plus_millis(EVENT_TTL_MILLIS + 1);
+        for i in 0..SWEEP_EVERY + 2 {
+            at(&mut r, later, &format!("new-{i}"));
+        }
+        let events = r.events();
+        assert_eq!(events.len(), SWEEP_EVERY + 2);
+        assert!(events.iter().all(|e| e.message == "Started container c"
+            && e.involved_object.field_path == "spec.containers{c}"));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! arguments are strings the log holds anyway (the object's name, the node's).
 
 use super::correlator::combine;
+use super::hash::FastHashMap;
 use super::interner::{Interner, Sym, hash_str};
 
 /// The most arguments a template takes.
@@ -37,25 +38,46 @@ impl<'a> Message<'a> {
         }
     }
 
-    /// Each part's hash, for [`Message::intern`] and [`Hashes::identity`]: computed once.
-    pub fn hashes(&self) -> Hashes {
+    /// Each part's hash, for [`Message::intern`] and [`Hashes::identity`]: computed once (a
+    /// template's once for good, in `templates`).
+    pub fn hashes(&self, templates: &mut Templates) -> Hashes {
         let mut parts = [0; 1 + MAX_ARGS];
-        let mut n = 0;
-        let (first, args) = self.split();
-        for (slot, part) in parts
-            .iter_mut()
-            .zip(std::iter::once(first).chain(args.iter().copied()))
-        {
-            *slot = hash_str(part);
-            n += 1;
+        let (_, args) = self.split();
+        parts[0] = match self {
+            Message::Template(t, ..) => templates.get(t).0,
+            Message::Text(s) => hash_str(s),
+        };
+        for (slot, a) in parts[1..].iter_mut().zip(args) {
+            *slot = hash_str(a);
         }
-        Hashes { parts, n }
+        Hashes {
+            parts,
+            n: 1 + args.len(),
+        }
     }
 
     /// The message interned; `hashes` are its [`Message::hashes`].
-    pub fn intern(&self, strings: &mut Interner, hashes: &Hashes) -> Text {
+    pub fn intern(
+        &self,
+        strings: &mut Interner,
+        hashes: &Hashes,
+        templates: &mut Templates,
+    ) -> Text {
         let (first, args) = self.split();
-        let mut text = Text::plain(strings.intern_hashed(hashes.parts[0], first));
+        // The template's symbol looked up here, not with its hash: a sweep may renumber
+        // symbols in between.
+        let sym = match self {
+            Message::Template(t, ..) => match templates.get(t).1 {
+                Some(sym) => sym,
+                None => {
+                    let sym = strings.intern_hashed(hashes.parts[0], t);
+                    templates.set(t, sym);
+                    sym
+                }
+            },
+            Message::Text(_) => strings.intern_hashed(hashes.parts[0], first),
+        };
+        let mut text = Text::plain(sym);
         for ((slot, a), &hash) in text.args.iter_mut().zip(args).zip(&hashes.parts[1..]) {
             *slot = Some(strings.intern_hashed(hash, a));
         }
@@ -80,6 +102,33 @@ impl From<&str> for Message<'_> {
 pub struct Hashes {
     parts: [u64; 1 + MAX_ARGS],
     n: usize,
+}
+
+/// The templates met so far by address, with their hash and symbol: a `&'static str` never
+/// changes, so it is found by where it is (two words hashed), not by hashing and comparing
+/// its text every event. A few dozen, the call sites' literals.
+#[derive(Debug, Clone, Default)]
+pub struct Templates(FastHashMap<(usize, usize), (u64, Option<Sym>)>);
+
+impl Templates {
+    fn get(&mut self, t: &'static str) -> (u64, Option<Sym>) {
+        let at = (t.as_ptr() as usize, t.len());
+        *self.0.entry(at).or_insert_with(|| (hash_str(t), None))
+    }
+
+    fn set(&mut self, t: &'static str, sym: Sym) {
+        let at = (t.as_ptr() as usize, t.len());
+        if let Some(known) = self.0.get_mut(&at) {
+            known.1 = Some(sym);
+        }
+    }
+
+    /// After the interner's symbols are renumbered.
+    pub fn forget_symbols(&mut self) {
+        for (_, sym) in self.0.values_mut() {
+            *sym = None;
+        }
+    }
 }
 
 impl Hashes {
@@ -147,33 +196,45 @@ impl Text {
 mod tests {
     use super::*;
 
+    fn hashes(m: &Message) -> Hashes {
+        m.hashes(&mut Templates::default())
+    }
+
     #[test]
     fn a_template_reads_back_filled_and_a_text_as_it_is() {
         let mut s = Interner::default();
         let t = Message::template("Successfully assigned {}/{} to {}", &["ns", "p", "n1"]);
         assert_eq!(
-            t.intern(&mut s, &t.hashes()).format(&s, ""),
+            t.intern(&mut s, &hashes(&t), &mut Templates::default())
+                .format(&s, ""),
             "Successfully assigned ns/p to n1"
         );
         let plain = Message::from("taint {a: }".to_string());
         assert_eq!(
-            plain.intern(&mut s, &plain.hashes()).format(&s, "x: "),
+            plain
+                .intern(&mut s, &hashes(&plain), &mut Templates::default())
+                .format(&s, "x: "),
             "x: taint {a: }"
         );
-        assert_ne!(t.hashes().identity(), plain.hashes().identity());
+        assert_ne!(hashes(&t).identity(), hashes(&plain).identity());
         assert_eq!(
-            t.intern(&mut s, &t.hashes()).identity(&s),
-            t.hashes().identity()
+            t.intern(&mut s, &hashes(&t), &mut Templates::default())
+                .identity(&s),
+            hashes(&t).identity()
         );
         assert_eq!(
-            plain.intern(&mut s, &plain.hashes()).identity(&s),
-            plain.hashes().identity()
+            plain
+                .intern(&mut s, &hashes(&plain), &mut Templates::default())
+                .identity(&s),
+            hashes(&plain).identity()
         );
         assert_eq!(
-            t.hashes().identity(),
-            Message::template("Successfully assigned {}/{} to {}", &["ns", "p", "n1"])
-                .hashes()
-                .identity()
+            hashes(&t).identity(),
+            hashes(&Message::template(
+                "Successfully assigned {}/{} to {}",
+                &["ns", "p", "n1"]
+            ))
+            .identity()
         );
     }
 }
