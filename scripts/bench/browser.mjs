@@ -4,13 +4,14 @@
 // tutorial page with three embeds) beside a minimal Leptos page. Writes JSON files into --out.
 //
 //   node scripts/bench/browser.mjs --sizes 100,1000 --out target/bench
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { BASE, startServer } from '../../tests/e2e/server.mjs';
 import { CHROMIUM } from '../../tests/e2e/harness.mjs';
-import { daemonSet, nodeLists } from './manifests.mjs';
+import { daemonSet, nodeList, nodeLists } from './manifests.mjs';
+import { pasteMemory } from './paste.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -18,8 +19,9 @@ const arg = (name, fallback) => {
 };
 const sizes = arg('--sizes', '100,1000').split(',').map(Number);
 const out = resolve(arg('--out', 'target/bench'));
-// --only engine,fps,load: run some parts again (the others' files stay as they are).
-const only = new Set(arg('--only', 'engine,fps,load').split(','));
+mkdirSync(out, { recursive: true });
+// --only engine,fps,load,paste: run some parts again (the others' files stay as they are).
+const only = new Set(arg('--only', 'engine,fps,load,paste').split(','));
 // --site DIR: the build whose load is measured (another commit's dist/, to compare builds).
 const siteRoot = resolve(arg('--site', 'dist'));
 const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
@@ -81,6 +83,9 @@ async function applyYaml(page, yaml) {
   );
   await page.getByRole('button', { name: 'Apply', exact: true }).click();
 }
+
+/** The nodes of the one NodeList the paste part applies (issue 20: the tab stays under 300 MB). */
+const PASTE_NODES = 10_000;
 
 /** How long one step of the frame-rate run may take before it is reported as not finishing. */
 const STEP_LIMIT = 4 * 60 * 1000;
@@ -416,5 +421,12 @@ if (only.has('load')) {
     tutorial: await tutorialLoad(),
   };
   writeFileSync(join(out, 'load.json'), JSON.stringify(load, null, 2));
+}
+if (only.has('paste')) {
+  const site = await startServer();
+  const paste = await pasteMemory(browser, site.url, PASTE_NODES, nodeList(PASTE_NODES));
+  console.log(`paste ${PASTE_NODES}: ${paste.error ?? `renderer peak ${(paste.renderer_peak_rss_bytes / 2 ** 20).toFixed(0)} MB`}`);
+  await site.close();
+  writeFileSync(join(out, 'paste.json'), JSON.stringify(paste, null, 2));
 }
 await browser.close();

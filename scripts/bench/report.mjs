@@ -21,6 +21,7 @@ const native = jsonl(join(out, 'native.jsonl'));
 const wasm = jsonl(join(out, 'wasm.jsonl'));
 const fps = json(join(out, 'fps.json'), []);
 const load = json(join(out, 'load.json'), null);
+const paste = json(join(out, 'paste.json'), null);
 
 const find = (rows, scenario, nodes) => rows.find((r) => r.scenario === scenario && r.nodes === nodes);
 const sizes = [...new Set(native.map((r) => r.nodes))].sort((a, b) => a - b);
@@ -63,7 +64,7 @@ p('Written by `scripts/bench.sh` (`make bench`); every number below was measured
 p();
 p(`- Date: ${new Date().toISOString().slice(0, 10)}`);
 const when = (f) => (existsSync(f) ? statSync(f).mtime.toISOString().slice(0, 16).replace('T', ' ') : 'not measured');
-p(`- Measured (UTC; \`--only\` reruns part of the browser run): native engine ${when(join(out, 'native.jsonl'))}, WebAssembly engine ${when(join(out, 'wasm.jsonl'))}, frame rate ${when(join(out, 'fps.json'))}, load ${when(join(out, 'load.json'))}, site built ${when(resolve('dist/index.html'))}`);
+p(`- Measured (UTC; \`--only\` reruns part of the browser run): native engine ${when(join(out, 'native.jsonl'))}, WebAssembly engine ${when(join(out, 'wasm.jsonl'))}, frame rate ${when(join(out, 'fps.json'))}, paste ${when(join(out, 'paste.json'))}, load ${when(join(out, 'load.json'))}, site built ${when(resolve('dist/index.html'))}`);
 p(`- Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${mb(totalmem())} MB RAM, ${type()} ${release()}`);
 p(`- Browser: ${chromiumVersion()} (headless); Node ${process.version}`);
 p('- Engine: native = `dsbench` (release, opt-level z like the site); WebAssembly = the same scenarios compiled with the site\'s release profile, run in Chromium (`bench/wasm`), each after a 50-node run of the same scenario in the same page (Chromium compiles WebAssembly in tiers). Every step goes through `Session::execute`, the path of the console and the page.');
@@ -142,6 +143,31 @@ if (memBig) {
   const bytes = memBig.wasm_memory_bytes ?? memBig.heap_bytes;
   p();
   p(`Target: ${big} nodes × 20 DaemonSets under 200 MB in the page: ${mb(bytes)} MB, ${verdict(bytes < 200 * 1024 * 1024)}.`);
+}
+p();
+p('### A NodeList pasted into the page');
+p();
+if (paste?.error) {
+  p(`One NodeList of ${count(paste.nodes)} nodes pasted into the page: ${paste.error}. Target ≤ 300 MB: **missed**.`);
+} else if (paste) {
+  const wasmCell = (v) => (v == null ? '–' : `${mb(v)} MB`);
+  p(`One NodeList of ${count(paste.nodes)} nodes (${kb(paste.yaml_bytes)} KB of YAML) set into the real page's editor (dist/) as a paste does, Apply, then Settle until "settled at", in headless Chromium. The tab is the renderer process (the page and its Web Worker, the engine, both run in it): its resident memory sampled every ${paste.sample_ms} ms (${paste.samples} samples) and the kernel's high-water mark (VmHWM, which no sample can miss). A WebAssembly memory never shrinks, so its size after the settle is its peak.`);
+  p();
+  p('| measure | page loaded | applied | peak | after settle |');
+  p('|---|---:|---:|---:|---:|');
+  p(`| renderer resident (VmRSS) | ${mb(paste.renderer_rss_loaded_bytes)} MB | ${paste.renderer_applied_rss_bytes == null ? '–' : `${mb(paste.renderer_applied_rss_bytes)} MB`} | ${mb(paste.renderer_peak_rss_bytes)} MB (VmHWM ${mb(paste.renderer_hwm_bytes)} MB) | ${mb(paste.renderer_settled_rss_bytes)} MB |`);
+  p(`| of it private (RssAnon) | ${mb(paste.renderer_anon_loaded_bytes)} MB | | ${mb(paste.renderer_anon_peak_bytes)} MB | ${mb(paste.renderer_anon_settled_bytes)} MB |`);
+  p(`| page's WebAssembly memory (the UI) | ${wasmCell(paste.wasm_page_bytes.loaded)} | ${wasmCell(paste.wasm_page_bytes.applied)} | ${wasmCell(paste.wasm_page_bytes.settled)} | ${wasmCell(paste.wasm_page_bytes.settled)} |`);
+  p(`| worker's WebAssembly memory (the engine) | ${wasmCell(paste.wasm_worker_bytes.loaded)} | ${wasmCell(paste.wasm_worker_bytes.applied)} | ${wasmCell(paste.wasm_worker_bytes.settled)} | ${wasmCell(paste.wasm_worker_bytes.settled)} |`);
+  const heap = paste.page_js_heap_settled;
+  if (heap) p(`| page's JavaScript heap used (CDP Performance.getMetrics; ${count(heap.dom_nodes)} DOM nodes) | | | | ${mb(heap.used_bytes)} MB |`);
+  p();
+  p(`${count(paste.desired_pods)} pods desired after the settle (the DaemonSets of the page's default scenario). Apply ${count(paste.apply_ms)} ms (until its transcript entry), Settle ${count(paste.settle_ms)} ms (until \`${paste.settled_line ?? 'settled at'}\`).`);
+  p();
+  const peak = Math.max(paste.renderer_peak_rss_bytes, paste.renderer_hwm_bytes);
+  p(`Target: a ${count(paste.nodes)}-node NodeList pasted into the page settles without the tab passing 300 MB: peak ${mb(peak)} MB, ${verdict(peak <= 300 * 1024 * 1024)}.`);
+} else {
+  p('Not measured (`node scripts/bench/browser.mjs --only paste`).');
 }
 p();
 p('## 4. Rendering');

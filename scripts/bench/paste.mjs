@@ -1,0 +1,185 @@
+// The paste part of scripts/bench/browser.mjs (issue 20: "a 10,000-node NodeList pasted into the
+// page settles without the tab passing 300 MB"): one NodeList set into the real page's editor as a
+// paste does, Apply, Settle until "settled at", while the tab's memory is sampled.
+//
+// The tab is Chromium's renderer process: the page and its Web Worker (the engine) both run in it,
+// so its resident memory (/proc/PID/status VmRSS, sampled; VmHWM, the kernel's own high-water
+// mark) is what the tab costs. The WebAssembly memories of the page and of the worker are read from
+// hooks around WebAssembly.instantiate*; a WebAssembly memory never shrinks, so its size after the
+// settle is also its peak.
+import { readFileSync } from 'node:fs';
+
+/** Wraps WebAssembly.instantiate{,Streaming} so that the instance's memory is kept on the global
+ *  object as __benchWasmMemory (runs in the page, and is prepended to the worker's loader). */
+function hookWasmMemory() {
+  for (const fn of ['instantiateStreaming', 'instantiate']) {
+    const original = WebAssembly[fn];
+    WebAssembly[fn] = async (...args) => {
+      const result = await original.apply(WebAssembly, args);
+      const memory = (result.instance ?? result).exports?.memory;
+      if (memory) globalThis.__benchWasmMemory = memory;
+      return result;
+    };
+  }
+}
+
+/** Resident and peak resident bytes of a process, or null once it is gone. */
+function residentBytes(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key) => Number(status.match(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm'))?.[1] ?? NaN) * 1024;
+    return { rss: kb('VmRSS'), anon: kb('RssAnon'), hwm: kb('VmHWM') };
+  } catch {
+    return null;
+  }
+}
+
+/** The pids of the browser's renderer processes (CDP SystemInfo.getProcessInfo). */
+async function rendererPids(cdp) {
+  const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+  return processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
+}
+
+/** The WebAssembly memory sizes (bytes) of the page and of its worker, null where not found. */
+async function wasmSizes(page) {
+  const read = () => globalThis.__benchWasmMemory?.buffer.byteLength ?? null;
+  const worker = page.workers()[0];
+  return {
+    page: await page.evaluate(read).catch(() => null),
+    worker: worker ? await worker.evaluate(read).catch(() => null) : null,
+  };
+}
+
+/** The page's JavaScript heap (CDP Performance.getMetrics), used and total bytes, and its DOM
+ *  nodes. */
+async function jsHeap(page) {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Performance.enable');
+  const { metrics } = await session.send('Performance.getMetrics');
+  await session.detach();
+  const get = (name) => metrics.find((m) => m.name === name)?.value ?? null;
+  return { used_bytes: get('JSHeapUsedSize'), total_bytes: get('JSHeapTotalSize'), dom_nodes: get('Nodes') };
+}
+
+/** The sum of DESIRED over the rows of the page's `kubectl get ds -A` table. */
+function desiredPods(table) {
+  const rows = table.split('\n').slice(1).map((line) => line.trim().split(/\s+/));
+  return rows.reduce((sum, cols) => sum + (Number(cols[2]) || 0), 0);
+}
+
+/** The tab: the renderer whose memory rose highest (the others are spare or idle renderers). */
+const tabOf = (samples) => [...samples].sort(([, a], [, b]) => b.peak - a.peak)[0];
+
+/** Waits until the console transcript has more entries matching `text` than `before`. */
+async function moreEntries(page, text, before) {
+  await page.waitForFunction(
+    ([t, n]) => [...document.querySelectorAll('.terminal .entry')].filter((e) => e.innerText.includes(t)).length > n,
+    [text, before],
+  );
+}
+
+const countEntries = (page, text) =>
+  page.evaluate((t) => [...document.querySelectorAll('.terminal .entry')].filter((e) => e.innerText.includes(t)).length, text);
+
+/** How often the renderers' memory is read. */
+const SAMPLE_MS = 100;
+
+/** Pastes `yaml` (a NodeList of `nodes` nodes) into the page at `siteUrl`, applies and settles it;
+ *  returns the memory and times measured, or `{ nodes, error }`. */
+export async function pasteMemory(browser, siteUrl, nodes, yaml) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(hookWasmMemory);
+  // The worker's loader (importScripts of the engine's glue), with the same hook in front.
+  await context.route(/worker_loader-[^/]*\.js$/, async (route) => {
+    const response = await route.fetch();
+    const body = `(${hookWasmMemory})();\n${await response.text()}`;
+    await route.fulfill({ response, body });
+  });
+  const cdp = await browser.newBrowserCDPSession();
+  const page = await context.newPage();
+  page.setDefaultTimeout(20 * 60 * 1000);
+  const samples = new Map();
+  let timer;
+  try {
+    await page.goto(siteUrl);
+    await page.getByRole('list', { name: 'Nodes', exact: true }).waitFor();
+    await page.waitForEvent('worker', { timeout: 10000 }).catch(() => {});
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    const pids = await rendererPids(cdp);
+    const sample = () => {
+      for (const pid of pids) {
+        const r = residentBytes(pid);
+        if (!r) continue;
+        const s = samples.get(pid) ?? { first: r.rss, firstAnon: r.anon, peak: 0, peakAnon: 0, last: 0, lastAnon: 0, hwm: 0, n: 0 };
+        s.peak = Math.max(s.peak, r.rss);
+        s.peakAnon = Math.max(s.peakAnon, r.anon);
+        s.last = r.rss;
+        s.lastAnon = r.anon;
+        s.hwm = r.hwm;
+        s.n += 1;
+        samples.set(pid, s);
+      }
+    };
+    sample();
+    timer = setInterval(sample, SAMPLE_MS);
+    const loaded = await wasmSizes(page);
+
+    // As a paste sets it (see tests/e2e/responsive.test.mjs): the text at once, one input event.
+    await page.getByRole('textbox', { name: 'Manifest', exact: true }).evaluate((el, text) => {
+      el.value = text;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, yaml);
+    const entries = await page.evaluate(() => document.querySelectorAll('.terminal .entry').length);
+    const applyStart = Date.now();
+    await page.getByRole('button', { name: 'Apply', exact: true }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('.terminal .entry').length > n, entries);
+    const applyMs = Date.now() - applyStart;
+    sample();
+    const appliedRss = new Map([...samples].map(([p, s]) => [p, s.last]));
+    const applied = await wasmSizes(page);
+
+    const settledBefore = await countEntries(page, 'settled at');
+    const settleStart = Date.now();
+    await page.getByRole('button', { name: 'Settle', exact: true }).click();
+    await moreEntries(page, 'settled at', settledBefore);
+    const settleMs = Date.now() - settleStart;
+    sample();
+    clearInterval(timer);
+    const settled = await wasmSizes(page);
+    const heap = await jsHeap(page);
+    const pods = await page.locator('pre.ds-table').innerText().then(desiredPods).catch(() => null);
+    const settledLine = await page.evaluate(
+      () => [...document.querySelectorAll('.terminal .entry')].map((e) => e.innerText).filter((t) => t.includes('settled at')).at(-1),
+    );
+    const [pid, tab] = tabOf(samples);
+    return {
+      nodes,
+      yaml_bytes: yaml.length,
+      renderers: pids.length,
+      renderer_pid: pid,
+      samples: tab.n,
+      sample_ms: SAMPLE_MS,
+      renderer_rss_loaded_bytes: tab.first,
+      renderer_peak_rss_bytes: tab.peak,
+      renderer_hwm_bytes: tab.hwm,
+      renderer_applied_rss_bytes: appliedRss.get(pid) ?? null,
+      renderer_settled_rss_bytes: tab.last,
+      renderer_anon_loaded_bytes: tab.firstAnon,
+      renderer_anon_peak_bytes: tab.peakAnon,
+      renderer_anon_settled_bytes: tab.lastAnon,
+      page_js_heap_settled: heap,
+      desired_pods: pods,
+      wasm_page_bytes: { loaded: loaded.page, applied: applied.page, settled: settled.page },
+      wasm_worker_bytes: { loaded: loaded.worker, applied: applied.worker, settled: settled.worker },
+      apply_ms: applyMs,
+      settle_ms: settleMs,
+      settled_line: settledLine?.trim().split('\n').at(-1) ?? null,
+    };
+  } catch (error) {
+    return { nodes, error: `did not finish: ${String(error.message).split('\n')[0]}` };
+  } finally {
+    clearInterval(timer);
+    await cdp.detach().catch(() => {});
+    await context.close().catch(() => {});
+  }
+}
