@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark report (issue 9): measures the engine natively and as WebAssembly in Chromium,
-# the page's frame rate during a rollout, and the site's load size and time beside a minimal
-# Leptos page built in the same run; writes docs/benchmarks.md.
+# the page's frame rate during a rollout, the tab's memory while a 10,000-node NodeList pasted
+# into the page settles, and the site's load size and time beside a minimal Leptos page built in
+# the same run; writes docs/benchmarks.md.
 #
 #   scripts/bench.sh                     # sizes 100, 1000, 10000 (several minutes)
 #   BENCH_SIZES=100,1000 scripts/bench.sh   # a quicker run
@@ -31,7 +32,7 @@ bash scripts/build.sh
 rm -rf "$out/hello"
 (cd bench/hello && trunk build --release --offline --public-url "$PUBLIC_URL" --dist "../../$out/hello")
 
-say "in Chromium: WebAssembly engine, frame rate, load"
+say "in Chromium: WebAssembly engine, frame rate, load, a pasted NodeList"
 node scripts/bench/browser.mjs --sizes "$sizes" --out "$out"
 
 say "report"

@@ -1,5 +1,6 @@
 // The browser half of scripts/bench.sh: runs the engine benchmark as WebAssembly in headless
-// Chromium, measures the playground's frame rate while a rollout plays at 100x, and what a reader
+// Chromium, measures the playground's frame rate while a rollout plays at 100x, the tab's memory
+// while one 10,000-node NodeList pasted into the page settles (paste.mjs), and what a reader
 // pays to load the site (bytes and times to first paint, a usable editor, the first pod; a
 // tutorial page with three embeds) beside a minimal Leptos page. Writes JSON files into --out.
 //

@@ -1,5 +1,6 @@
 // Writes the benchmark report (docs/benchmarks.md) from the files scripts/bench.sh measured:
-// native.jsonl and wasm.jsonl (engine), fps.json (rendering), load.json (first render), and the
+// native.jsonl and wasm.jsonl (engine), fps.json (rendering), paste.json (the tab's memory while
+// a pasted NodeList settles), load.json (first render), and the
 // built sites (gzipped sizes). Every number in the report comes from this run.
 import { readFileSync, readdirSync, writeFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { cpus, totalmem, release, type } from 'node:os';
