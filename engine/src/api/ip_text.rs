@@ -51,18 +51,7 @@ impl fmt::Display for IpText {
 }
 
 #[cfg(test)]
-impl serde::Serialize for IpText {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-#[cfg(test)]
-impl<'de> serde::Deserialize<'de> for IpText {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        String::deserialize(d).map(IpText::from)
-    }
-}
+serde_as_text!(IpText);
 
 #[cfg(test)]
 mod tests {

@@ -5,6 +5,24 @@
 //! Fields the simulator does not model are carried in `extra` maps so that `-o yaml` gives them
 //! back as they came in.
 
+/// Test builds (de)serialise a type kept compact in memory as the text it prints (`Display`)
+/// and reads from (`From<String>`), as the fixtures' serde comparisons need.
+#[cfg(test)]
+macro_rules! serde_as_text {
+    ($ty:ty) => {
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_str(self)
+            }
+        }
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                <String as serde::Deserialize>::deserialize(d).map(<$ty>::from)
+            }
+        }
+    };
+}
+
 mod affinity;
 mod controller_revision;
 mod daemonset;

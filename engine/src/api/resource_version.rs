@@ -66,18 +66,7 @@ impl PartialEq<&str> for ResourceVersion {
 }
 
 #[cfg(test)]
-impl serde::Serialize for ResourceVersion {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-#[cfg(test)]
-impl<'de> serde::Deserialize<'de> for ResourceVersion {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        String::deserialize(d).map(ResourceVersion::from)
-    }
-}
+serde_as_text!(ResourceVersion);
 
 #[cfg(test)]
 mod tests {
