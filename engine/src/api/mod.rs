@@ -5,24 +5,6 @@
 //! Fields the simulator does not model are carried in `extra` maps so that `-o yaml` gives them
 //! back as they came in.
 
-/// Test builds (de)serialise a type kept compact in memory as the text it prints (`Display`)
-/// and reads from (`From<String>`), as the fixtures' serde comparisons need.
-#[cfg(test)]
-macro_rules! serde_as_text {
-    ($ty:ty) => {
-        impl serde::Serialize for $ty {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.collect_str(self)
-            }
-        }
-        impl<'de> serde::Deserialize<'de> for $ty {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                <String as serde::Deserialize>::deserialize(d).map(<$ty>::from)
-            }
-        }
-    };
-}
-
 mod affinity;
 mod controller_revision;
 mod daemonset;
@@ -31,18 +13,17 @@ mod deployment;
 pub(crate) mod encode;
 mod event;
 mod int_or_string;
-mod ip_text;
 mod label_selector;
 mod meta;
 mod node;
 mod pod;
 mod quantity;
-mod resource_version;
 mod shared;
 mod sorted_map;
 mod status;
 mod str;
 pub(crate) mod syntax;
+mod text_or;
 mod time;
 
 pub use affinity::*;
@@ -51,19 +32,18 @@ pub use daemonset::*;
 pub use deployment::*;
 pub use event::*;
 pub use int_or_string::*;
-pub use ip_text::IpText;
 pub use label_selector::*;
 pub use meta::*;
 pub use node::*;
 pub use pod::*;
 pub use quantity::*;
-pub use resource_version::ResourceVersion;
 pub use shared::Shared;
 pub use sorted_map::SortedMap;
 pub use status::ApiError;
 pub use str::Str;
 #[cfg(test)]
 pub(crate) use str::str_is_empty;
+pub use text_or::{IpText, ResourceVersion};
 pub use time::*;
 
 /// Unmodelled fields, kept for output, in key order.

@@ -228,22 +228,10 @@ impl Encode for Str {
     }
 }
 
-impl Encode for crate::api::ResourceVersion {
+impl<T: crate::api::text_or::Plain> Encode for crate::api::text_or::TextOr<T> {
     fn write(&self, out: &mut Out) {
         match self {
-            crate::api::ResourceVersion::Text(s) => out.string(s),
-            other => out.string(&other.to_string()),
-        }
-    }
-    fn is_empty_value(&self) -> bool {
-        self.is_empty()
-    }
-}
-
-impl Encode for crate::api::IpText {
-    fn write(&self, out: &mut Out) {
-        match self {
-            crate::api::IpText::Text(s) => out.string(s),
+            crate::api::text_or::TextOr::Text(s) => out.string(s),
             other => out.string(&other.to_string()),
         }
     }
