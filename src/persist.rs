@@ -26,10 +26,10 @@ const BEFORE: &str = "dsplay:autosave:before";
 /// How often the link and the autosave catch up with the work.
 const SYNC_MILLIS: u64 = 1000;
 
-/// Opens `saved` in the model, unless opening it stopped the page last time: unpacked here,
-/// then checked and rebuilt by the model, which replays what fits in
-/// [`crate::host::FIRST_REPLAY_MILLIS`] (all of it in an embed, which has no place for the
-/// progress) and the rest between frames.
+/// Opens `saved` in the model, unless opening it stopped the page last time: unpacked here
+/// (once, after the guard is set), then checked and rebuilt by the model, which replays what
+/// fits in [`crate::host::FIRST_REPLAY_MILLIS`] (all of it in an embed, which has no place for
+/// the progress) and the rest between frames. `then` gets the language the scenario carries.
 fn restore(state: State, saved: String, embed: bool, then: OnOpened) {
     let session = crate::storage::session();
     if let Some(s) = &session {
@@ -47,6 +47,7 @@ fn restore(state: State, saved: String, embed: bool, then: OnOpened) {
             return then(Err(e));
         }
     };
+    let lang = lang_of(&scenario);
     state.ask(
         Request::Restore {
             scenario,
@@ -63,13 +64,13 @@ fn restore(state: State, saved: String, embed: bool, then: OnOpened) {
             } else {
                 opened();
             }
-            then(result)
+            then(result.map(|()| lang))
         },
     );
 }
 
-/// What [`restore`] tells once the model has answered.
-type OnOpened = Box<dyn FnOnce(Result<(), LinkError>)>;
+/// What [`restore`] tells once the model has answered: the scenario's language, if it opened.
+type OnOpened = Box<dyn FnOnce(Result<Option<Lang>, LinkError>)>;
 
 /// A reload (or leaving) while a saved scenario replays between frames is the reader's choice,
 /// not a crash: `pagehide` clears the guard, unless the page had stopped (the panel is up), and
@@ -146,9 +147,8 @@ pub fn load(state: State, embed: bool, then: OnLoaded) {
     if !share::is_scenario(&link) {
         return open_lesson(state, embed, Vec::new(), then);
     }
-    let lang = share::unpack(&link).ok().as_ref().and_then(lang_of);
-    let opened = move |result: Result<(), LinkError>| match result {
-        Ok(()) => then(Loaded {
+    let opened = move |result: Result<Option<Lang>, LinkError>| match result {
+        Ok(lang) => then(Loaded {
             default: false,
             notice: None,
             lang,
@@ -256,8 +256,8 @@ fn open_save(state: State, mut saves: Saves, mut notes: Vec<Text>, then: OnLoade
     let Some((i, saved)) = saves.left.next() else {
         return open_default(state, notes, then);
     };
-    let opened = move |result: Result<(), LinkError>| match result {
-        Ok(()) => {
+    let opened = move |result: Result<Option<Lang>, LinkError>| match result {
+        Ok(_) => {
             if !notes.is_empty() || i > saves.first {
                 notes.push(Text::new(Msg::AutosaveOpenInstead));
             }

@@ -1,6 +1,6 @@
 //! The page's end of the boundary: the model runs in a Web Worker (`crate::worker`); requests
-//! go to it numbered, in their wire form (`protocol::to_wire`), and each answer comes back to the callback waiting for it with
-//! the parts that changed. The page's module holds no engine.
+//! go to it numbered, in their wire form (`protocol::to_wire`), and each answer comes back to
+//! the callback waiting for it with the parts that changed. The page's module holds no engine.
 
 use super::State;
 use crate::host::protocol::{FromModel, Reply, Request, ToModel, from_wire, to_wire};
