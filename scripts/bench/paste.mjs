@@ -8,6 +8,7 @@
 // hooks around WebAssembly.instantiate*; a WebAssembly memory never shrinks, so its size after the
 // settle is also its peak.
 import { readFileSync } from 'node:fs';
+import { pasteManifest } from '../../tests/e2e/harness.mjs';
 
 /** Wraps WebAssembly.instantiate{,Streaming} so that the instance's memory is kept on the global
  *  object as __benchWasmMemory (runs in the page, and is prepended to the worker's loader). */
@@ -70,7 +71,7 @@ function desiredPods(table) {
 /** The tab: the renderer whose memory rose highest (the others are spare or idle renderers). */
 const tabOf = (samples) => [...samples].sort(([, a], [, b]) => b.peak - a.peak)[0];
 
-/** Waits until the console transcript has more entries matching `text` than `before`. */
+/** Waits until the console transcript has more entries containing `text` than `before`. */
 async function moreEntries(page, text, before) {
   await page.waitForFunction(
     ([t, n]) => [...document.querySelectorAll('.terminal .entry')].filter((e) => e.innerText.includes(t)).length > n,
@@ -78,8 +79,11 @@ async function moreEntries(page, text, before) {
   );
 }
 
-const countEntries = (page, text) =>
-  page.evaluate((t) => [...document.querySelectorAll('.terminal .entry')].filter((e) => e.innerText.includes(t)).length, text);
+/** The texts of the console transcript's entries that contain `text`. */
+const entriesWith = (page, text) =>
+  page.evaluate((t) => [...document.querySelectorAll('.terminal .entry')].map((e) => e.innerText).filter((s) => s.includes(t)), text);
+
+const countEntries = async (page, text) => (await entriesWith(page, text)).length;
 
 /** How often the renderers' memory is read. */
 const SAMPLE_MS = 100;
@@ -103,7 +107,8 @@ export async function pasteMemory(browser, siteUrl, nodes, yaml) {
   try {
     await page.goto(siteUrl);
     await page.getByRole('list', { name: 'Nodes', exact: true }).waitFor();
-    await page.waitForEvent('worker', { timeout: 10000 }).catch(() => {});
+    // index.html's head starts the worker: it is usually there before the page is.
+    if (page.workers().length === 0) await page.waitForEvent('worker', { timeout: 10000 }).catch(() => {});
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     const pids = await rendererPids(cdp);
     const sample = () => {
@@ -124,15 +129,11 @@ export async function pasteMemory(browser, siteUrl, nodes, yaml) {
     timer = setInterval(sample, SAMPLE_MS);
     const loaded = await wasmSizes(page);
 
-    // As a paste sets it (see tests/e2e/responsive.test.mjs): the text at once, one input event.
-    await page.getByRole('textbox', { name: 'Manifest', exact: true }).evaluate((el, text) => {
-      el.value = text;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    }, yaml);
-    const entries = await page.evaluate(() => document.querySelectorAll('.terminal .entry').length);
+    await pasteManifest(page, yaml);
+    const entries = await countEntries(page, '');
     const applyStart = Date.now();
     await page.getByRole('button', { name: 'Apply', exact: true }).click();
-    await page.waitForFunction((n) => document.querySelectorAll('.terminal .entry').length > n, entries);
+    await moreEntries(page, '', entries);
     const applyMs = Date.now() - applyStart;
     sample();
     const appliedRss = new Map([...samples].map(([p, s]) => [p, s.last]));
@@ -148,9 +149,7 @@ export async function pasteMemory(browser, siteUrl, nodes, yaml) {
     const settled = await wasmSizes(page);
     const heap = await jsHeap(page);
     const pods = await page.locator('pre.ds-table').innerText().then(desiredPods).catch(() => null);
-    const settledLine = await page.evaluate(
-      () => [...document.querySelectorAll('.terminal .entry')].map((e) => e.innerText).filter((t) => t.includes('settled at')).at(-1),
-    );
+    const settledLine = (await entriesWith(page, 'settled at')).at(-1);
     const [pid, tab] = tabOf(samples);
     return {
       nodes,

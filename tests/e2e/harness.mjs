@@ -71,6 +71,16 @@ export function foreign(requests, origin) {
 export const nodesList = (page) => page.getByRole('list', { name: 'Nodes', exact: true });
 export const consoleBox = (page) => page.getByRole('textbox', { name: 'Console', exact: true });
 
+/** Sets the manifest editor's text as a paste does: the text at once, one input event
+ *  (Playwright's fill types it through insertText, which takes Chromium itself seconds per
+ *  hundred lines, even in a bare textarea). */
+export async function pasteManifest(page, yaml) {
+  await page.getByRole('textbox', { name: 'Manifest', exact: true }).evaluate((el, text) => {
+    el.value = text;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, yaml);
+}
+
 /** Runs a console line and returns what it printed. */
 export async function runInConsole(page, line) {
   // The transcript keeps its last 500 entries (TRANSCRIPT_LIMIT): once full, a new entry shows

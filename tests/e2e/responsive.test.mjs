@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { nodeLists, daemonSet } from '../../scripts/bench/manifests.mjs';
-import { consoleBox, screenshotFromTop as save, start } from './harness.mjs';
+import { consoleBox, pasteManifest, screenshotFromTop as save, start } from './harness.mjs';
 
 let ctx;
 before(async () => {
@@ -16,12 +16,9 @@ after(() => ctx?.stop());
 /** 10,000 unless DSPLAY_NODES says (the benchmark's other sizes). */
 const NODES = Number(process.env.DSPLAY_NODES ?? 10_000);
 
-/** Sets the editor's text as a paste does (typing 500 nodes would take Chromium seconds). */
+/** Pastes `yaml` into the editor and applies it. */
 async function apply(page, yaml) {
-  await page.getByRole('textbox', { name: 'Manifest', exact: true }).evaluate((el, text) => {
-    el.value = text;
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  }, yaml);
+  await pasteManifest(page, yaml);
   await page.getByRole('button', { name: 'Apply', exact: true }).click();
 }
 

@@ -3,7 +3,7 @@
 // cell opens its node's card.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { screenshotFromTop as save, start } from './harness.mjs';
+import { pasteManifest, screenshotFromTop as save, start } from './harness.mjs';
 
 let ctx;
 before(async () => {
@@ -37,13 +37,7 @@ test('1,000 nodes from a NodeList: dense view, a responsive Settle, a cell opens
   await nodes.waitFor();
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
 
-  const manifest = page.getByRole('textbox', { name: 'Manifest', exact: true });
-  // Set as a paste sets it: Playwright's fill types the text through insertText, which takes
-  // Chromium itself seconds per hundred lines, even in a bare textarea.
-  await manifest.evaluate((el, text) => {
-    el.value = text;
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  }, nodeList(COUNT));
+  await pasteManifest(page, nodeList(COUNT));
   const started = Date.now();
   await page.getByRole('button', { name: 'Apply', exact: true }).click();
   const cells = nodes.locator(':scope > li');

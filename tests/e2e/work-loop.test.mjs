@@ -6,7 +6,8 @@
 // time: the Settle must still run to its end.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { answered, start } from './harness.mjs';
+import { nodeList } from '../../scripts/bench/manifests.mjs';
+import { answered, pasteManifest, start } from './harness.mjs';
 
 let ctx;
 before(async () => {
@@ -15,16 +16,6 @@ before(async () => {
 after(() => ctx?.stop());
 
 const DELAY = 800;
-
-/** One NodeList of `n` nodes: more cards than one update carries (1,000), so the page asks
- *  for the rest with a Work. */
-function nodeList(n) {
-  let yaml = 'apiVersion: v1\nkind: NodeList\nitems:\n';
-  for (let i = 0; i < n; i++) {
-    yaml += `- apiVersion: v1\n  kind: Node\n  metadata:\n    name: extra-${i}\n`;
-  }
-  return yaml;
-}
 
 const attribute = (page, name) =>
   page.evaluate((n) => Number(document.documentElement.getAttribute(n) ?? 0), name);
@@ -55,12 +46,10 @@ test('a Settle clicked while the last Work of a loop is on its way still runs', 
   await answered(page);
 
   const transcript = page.getByRole('log', { name: 'Console transcript' });
-  await page.getByRole('textbox', { name: 'Manifest', exact: true }).evaluate((el, text) => {
-    el.value = text;
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  }, nodeList(1_500));
+  // More cards than one update carries (1,000): the page asks for the rest with a Work.
+  await pasteManifest(page, nodeList(1_500));
   await page.getByRole('button', { name: 'Apply', exact: true }).click();
-  await transcript.getByText('node/extra-1499 created').waitFor();
+  await transcript.getByText('node/node-01499 created').waitFor();
   // The apply's update carried 1,000 cards; the page has asked for the other 500 with a Work
   // whose answer ("done": no more cards, no work) is on its way.
   const sent = await attribute(page, 'data-model-sent');
