@@ -7,7 +7,7 @@
 //! message: work is never silently lost.
 
 use crate::components::{Parts, State};
-use crate::host::protocol::{Reply, Request};
+use crate::host::protocol::Request;
 use crate::i18n::{I18n, Lang, Msg, Text};
 use crate::share::{self, LinkError, Scenario};
 use crate::tabs;
@@ -48,16 +48,12 @@ fn restore(state: State, saved: String, embed: bool, then: OnOpened) {
         }
     };
     let lang = lang_of(&scenario);
-    state.ask(
+    state.ask_opened(
         Request::Restore {
             scenario,
             at_once: embed,
         },
-        move |reply| {
-            let result = match reply {
-                Reply::Opened(result) => result,
-                _ => Ok(()),
-            };
+        move |result| {
             if result.is_ok() && state.parts().replay.with_untracked(Option::is_some) {
                 set_replaying(true);
                 state.drive_work();
@@ -207,8 +203,8 @@ fn open_autosave(state: State, embed: bool, notes: Vec<Text>, then: OnLoaded) {
 /// in the order asked).
 fn reads(state: State, saved: &str, then: impl FnOnce(bool) + 'static) {
     match share::unpack(saved) {
-        Ok(scenario) => state.ask(Request::Check { scenario }, move |reply| {
-            then(reply == Reply::Opened(Ok(())))
+        Ok(scenario) => state.ask_opened(Request::Check { scenario }, move |result| {
+            then(result.is_ok())
         }),
         Err(_) => then(false),
     }
@@ -224,7 +220,6 @@ fn open_saves(
     then: OnLoaded,
 ) {
     let saves = Saves {
-        first: usize::from(own.is_some()),
         own: own.is_some(),
         left: own
             .iter()
@@ -242,9 +237,7 @@ fn open_saves(
 
 /// The autosaves still to try, in order.
 struct Saves {
-    /// Where the shared slots start.
-    first: usize,
-    /// Whether the tab's own work is one of them.
+    /// Whether the tab's own work is one of them (the first: the shared slots follow).
     own: bool,
     /// Each save with its place.
     left: std::vec::IntoIter<(usize, String)>,
@@ -258,7 +251,7 @@ fn open_save(state: State, mut saves: Saves, mut notes: Vec<Text>, then: OnLoade
     };
     let opened = move |result: Result<Option<Lang>, LinkError>| match result {
         Ok(_) => {
-            if !notes.is_empty() || i > saves.first {
+            if !notes.is_empty() || i > usize::from(saves.own) {
                 notes.push(Text::new(Msg::AutosaveOpenInstead));
             }
             if !saves.own && tabs::own(&saves.tab).is_none() {

@@ -189,7 +189,13 @@ impl State {
         scenario: Option<Scenario>,
         then: impl FnOnce(Result<(), LinkError>) + 'static,
     ) {
-        self.ask(Request::Open { scenario }, |reply| {
+        self.ask_opened(Request::Open { scenario }, then);
+    }
+
+    /// Sends a request that opens or checks a scenario (Open, Restore, Check); `then` learns
+    /// whether it opens.
+    pub fn ask_opened(&self, request: Request, then: impl FnOnce(Result<(), LinkError>) + 'static) {
+        self.ask(request, |reply| {
             then(match reply {
                 Reply::Opened(result) => result,
                 _ => Ok(()),

@@ -171,18 +171,7 @@ impl Host {
     /// Carries out `request`. `more()` says whether the current frame has time left, for the
     /// requests that work a slice at a time (a Settle, "Run all").
     pub fn handle(&mut self, request: Request, more: impl FnMut() -> bool) -> Reply {
-        match request {
-            Request::Restore { scenario, at_once } => {
-                return self.restore(&scenario, more, at_once);
-            }
-            Request::StopRestore => {
-                self.finish_restoring();
-                return Reply::None;
-            }
-            Request::Work => return Reply::Done(self.work(more)),
-            // Others go to the placeholder while a replay is under way, as they did on the page.
-            _ => {}
-        }
+        // While a replay is under way, the other requests go to the placeholder playground.
         let p = &mut self.playground;
         match request {
             Request::Run { command, stdin } => reply(match stdin {
@@ -223,7 +212,12 @@ impl Host {
                 p.start_settle();
                 Reply::None
             }
-            Request::Work | Request::Restore { .. } | Request::StopRestore => Reply::None,
+            Request::Work => Reply::Done(self.work(more)),
+            Request::Restore { scenario, at_once } => self.restore(&scenario, more, at_once),
+            Request::StopRestore => {
+                self.finish_restoring();
+                Reply::None
+            }
             Request::Select { node } => {
                 p.select(node.as_deref());
                 Reply::None
@@ -506,13 +500,11 @@ impl Part<Vec<Arc<NodeView>>> {
         // The page's list after this batch: cut to the new length, the batch's cards set (new
         // ones come in index order, so they go at its end).
         let mut shown = before;
-        shown.truncate(now.len());
-        for &i in &batch {
-            match shown.get_mut(i) {
-                Some(slot) => *slot = Arc::clone(&now[i]),
-                None => shown.push(Arc::clone(&now[i])),
-            }
-        }
+        protocol::set_rows(
+            &mut shown,
+            now.len(),
+            batch.iter().map(|&i| (i, Arc::clone(&now[i]))),
+        );
         let changed = batch
             .into_iter()
             .map(|i| (i, NodeView::clone(&now[i])))

@@ -372,13 +372,23 @@ pub struct NodeCards {
 impl NodeCards {
     /// Brings `cards`, the list as of the last update, up to date.
     pub fn apply(self, cards: &mut Vec<Arc<NodeView>>) {
-        cards.truncate(self.len);
-        for (i, card) in self.changed {
-            let card = Arc::new(card);
-            match cards.get_mut(i) {
-                Some(slot) => *slot = card,
-                None => cards.push(card),
-            }
+        let changed = self.changed.into_iter().map(|(i, c)| (i, Arc::new(c)));
+        set_rows(cards, self.len, changed);
+    }
+}
+
+/// Cuts `rows` to `len`, then sets each changed row at its index (ascending: rows past the
+/// end are new and come in order, so each goes at the end).
+pub(crate) fn set_rows<T>(
+    rows: &mut Vec<T>,
+    len: usize,
+    changed: impl IntoIterator<Item = (usize, T)>,
+) {
+    rows.truncate(len);
+    for (i, row) in changed {
+        match rows.get_mut(i) {
+            Some(slot) => *slot = row,
+            None => rows.push(row),
         }
     }
 }
@@ -398,13 +408,7 @@ impl EventsChange {
     /// Brings `rows`, the timeline as of the last update, up to date.
     pub fn apply(self, rows: &mut Vec<EventView>) {
         rows.drain(..self.dropped.min(rows.len()));
-        rows.truncate(self.len);
-        for (i, row) in self.changed {
-            match rows.get_mut(i) {
-                Some(slot) => *slot = row,
-                None => rows.push(row),
-            }
-        }
+        set_rows(rows, self.len, self.changed);
     }
 }
 
