@@ -298,7 +298,11 @@ impl Host {
                     Some(s) => share::restore(&s),
                     None => Ok(Playground::empty()),
                 };
-                Reply::Opened(next.map(|next| p.replace(next)))
+                Reply::Opened(next.map(|next| {
+                    // Other work opened: a saved scenario still replaying must not replace it.
+                    self.restoring = None;
+                    p.replace(next)
+                }))
             }
         }
     }

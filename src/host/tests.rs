@@ -898,3 +898,52 @@ fn load_preset_loads_the_presets_script_into_the_player() {
     );
     assert!(matches!(reply, Reply::Loaded(Err(_))), "{reply:?}");
 }
+
+/// Opening other work (a preset, a lesson, a link pasted into the address bar) while a saved
+/// scenario still replays ends that replay: the work opened stays, and is not overwritten when
+/// the replay would have finished. A scenario that does not open leaves the replay going.
+#[test]
+fn opening_other_work_during_a_replay_ends_the_replay() {
+    let script: String = (0..40)
+        .map(|i| format!("kubectl label node node-1 k{i}=v\n"))
+        .collect();
+    let scenario = crate::share::Scenario {
+        preset: Some(crate::presets::DEFAULT.into()),
+        script,
+        ..Default::default()
+    };
+    let mut h = Host::new();
+    let mut budget = 5;
+    let restore = Request::Restore {
+        scenario,
+        at_once: false,
+    };
+    h.handle(restore, || {
+        budget -= 1;
+        budget >= 0
+    });
+    assert!(h.update().replay.expect("the progress").value.is_some());
+    let bad = crate::share::Scenario {
+        preset: Some("no-such-preset".into()),
+        ..Default::default()
+    };
+    let refused = send(
+        &mut h,
+        Request::Open {
+            scenario: Some(bad),
+        },
+    );
+    assert!(matches!(refused, Reply::Opened(Err(_))), "{refused:?}");
+    assert_eq!(h.update().replay, None, "still replaying");
+
+    assert_eq!(
+        send(&mut h, Request::Open { scenario: None }),
+        Reply::Opened(Ok(()))
+    );
+    assert_eq!(h.update().replay.expect("over").value, None);
+    assert_eq!(send(&mut h, Request::Work), Reply::Done(true));
+    assert!(
+        h.playground().node_views().is_empty(),
+        "the empty cluster stays"
+    );
+}
