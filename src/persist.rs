@@ -55,7 +55,6 @@ fn restore(state: State, saved: String, embed: bool, then: OnOpened) {
         },
         move |result| {
             if result.is_ok() && state.parts().replay.with_untracked(Option::is_some) {
-                set_replaying(true);
                 state.drive_work();
             } else {
                 opened();
@@ -96,16 +95,6 @@ pub fn opened() {
     if let Some(s) = crate::storage::session() {
         let _ = s.remove_item(OPENING);
     }
-}
-
-thread_local! {
-    /// A saved scenario is still replaying: the page's placeholder must not be autosaved over it.
-    static REPLAYING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Holds the link and the autosave while a saved scenario replays between frames.
-fn set_replaying(on: bool) {
-    REPLAYING.with(|r| r.set(on));
 }
 
 /// The URL fragment, without `#`.
@@ -403,14 +392,14 @@ pub fn drive(state: State, notice: RwSignal<Option<Vec<Text>>>, i18n: I18n, embe
         let now = replay.with(Option::is_some);
         if was == Some(true) && !now {
             opened();
-            set_replaying(false);
         }
         now
     });
     // What the autosave could not do is said once, not every second.
     let unsaved_told = StoredValue::new_local(false);
     let sync = move || {
-        if REPLAYING.with(std::cell::Cell::get) {
+        // A saved scenario still replaying: the page's placeholder must not be saved over it.
+        if replay.with_untracked(Option::is_some) {
             return;
         }
         let lang = i18n.lang_untracked();
