@@ -146,9 +146,11 @@ impl Node {
     }
 
     pub fn has_taint(&self, key: &str, effect: &str) -> bool {
-        self.spec
-            .taints
-            .iter()
-            .any(|t| t.key == key && t.effect == effect)
+        has_taint(&self.spec.taints, key, effect)
     }
+}
+
+/// Whether `taints` hold a taint of `key` with `effect` (whatever its value).
+pub fn has_taint(taints: &[Taint], key: &str, effect: &str) -> bool {
+    taints.iter().any(|t| t.key == key && t.effect == effect)
 }

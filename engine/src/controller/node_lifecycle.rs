@@ -4,7 +4,7 @@
 //! not True are marked not ready (`MarkPodsNotReady`).
 
 use super::scheduler::set_condition;
-use crate::api::{Node, ObjectKey, Taint, Time, WARNING, taints};
+use crate::api::{Node, ObjectKey, Taint, Time, WARNING, has_taint, taints};
 use crate::state::World;
 use crate::state::clock::Wake;
 use crate::state::events::reference;
@@ -77,9 +77,6 @@ fn sync_node(w: &mut World, name: &str) {
     let now = w.clock.now();
     // Only the taints change: the node is copied only when they do.
     let mut taints = node.spec.taints.clone();
-    let has_taint = |taints: &[Taint], key: &str, effect: &str| {
-        taints.iter().any(|t| t.key == key && t.effect == effect)
-    };
     // NoSchedule taints follow conditions exactly.
     let wanted = wanted_no_schedule(node);
     taints.retain(|t| {

@@ -2,10 +2,10 @@
 //! UID), each once: a pod has about six events, and an event row holds one number for its
 //! object instead of three symbols.
 
-use super::hash::WordHash;
+use super::hash::hash_of;
 use super::hash_index::HashIndex;
 use super::interner::Sym;
-use std::hash::{Hash, Hasher};
+use std::hash::Hash;
 
 /// An object's number in [`Objects`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -27,9 +27,7 @@ pub struct Objects {
 }
 
 fn hash32(names: &Names) -> u32 {
-    let mut h = WordHash::default();
-    names.hash(&mut h);
-    h.finish() as u32
+    hash_of(names) as u32
 }
 
 impl Objects {

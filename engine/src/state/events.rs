@@ -12,13 +12,12 @@
 use super::chunked::Chunked;
 use super::correlator::{COMBINED_PREFIX, Correlator, Group, combine};
 use super::event_objects::{LastSeen, Object, Objects};
-use super::hash::WordHash;
+use super::hash::hash_of;
 use super::hash_index::HashIndex;
 use super::interner::{Interner, Sym, hash_str};
 use super::message::{Templates, Text};
 use crate::api::{Event, EventSource, ObjectMeta, ObjectReference, Time};
 use std::cell::OnceCell;
-use std::hash::{Hash, Hasher};
 
 pub use super::message::Message;
 
@@ -86,9 +85,7 @@ struct Key {
 const COMBINED: u32 = 1 << 31;
 
 fn group_hash(class: u32, object: Object, host: Sym) -> u32 {
-    let mut h = WordHash::default();
-    (class, object, host).hash(&mut h);
-    h.finish() as u32
+    hash_of(&(class, object, host)) as u32
 }
 
 impl Key {

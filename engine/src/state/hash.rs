@@ -4,7 +4,7 @@
 //! beats the standard SipHash, and FNV-1a's step per byte (which was a tenth of all
 //! instructions of creating 6,000 pods). No output depends on a map's iteration order.
 
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 /// An odd constant with its bits spread (the fractional part of the golden ratio).
 const K: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -60,20 +60,21 @@ impl Hasher for WordHash {
     }
 }
 
+/// `t` hashed with [`WordHash`]: the tables that file entries by a hash themselves
+/// ([`super::hash_index::HashIndex`] and its users) take this, or its low 32 bits.
+pub fn hash_of<T: Hash + ?Sized>(t: &T) -> u64 {
+    let mut h = WordHash::default();
+    t.hash(&mut h);
+    h.finish()
+}
+
 /// A `HashMap` hashed with [`WordHash`].
 pub type FastHashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<WordHash>>;
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::hash_of as hash;
     use std::collections::BTreeSet;
-    use std::hash::Hash;
-
-    fn hash<T: Hash + ?Sized>(t: &T) -> u64 {
-        let mut h = WordHash::default();
-        t.hash(&mut h);
-        h.finish()
-    }
 
     /// Keys like the store's (names that differ in a suffix, in length or by a trailing zero
     /// byte) hash apart, and spread over the low bits a table of 1,024 buckets uses.

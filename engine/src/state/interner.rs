@@ -2,9 +2,9 @@
 //! often whole messages thousands of times, so it keeps a number per distinct string. The
 //! strings sit end to end in one buffer (a few bytes of bookkeeping each, no allocation).
 
-use super::hash::WordHash;
+use super::hash::hash_of;
 use super::hash_index::HashIndex;
-use std::hash::{Hash, Hasher};
+use std::hash::Hash;
 use std::num::NonZeroU32;
 
 /// A string held by an [`Interner`]: its number plus one, so that an `Option<Sym>` is four bytes.
@@ -32,9 +32,7 @@ pub struct Interner {
 /// The hash of a string as an [`Interner`] files it: callers that hash a string for other
 /// keys too compute it once and pass it to the `_hashed` methods.
 pub fn hash_str(s: &str) -> u64 {
-    let mut h = WordHash::default();
-    s.hash(&mut h);
-    h.finish()
+    hash_of(s)
 }
 
 impl Interner {

@@ -2,10 +2,10 @@
 //! store's indices hold the slot's 4-byte number instead of a copy of the 32-byte key. A pod is
 //! found by key through a hash of the key (eight bytes an entry, not a copy of the key).
 
-use super::hash::WordHash;
+use super::hash::hash_of;
 use super::hash_index::HashIndex;
 use crate::api::{ObjectKey, Pod};
-use std::hash::{Hash, Hasher};
+use std::hash::Hash;
 use std::rc::Rc;
 
 /// A stored pod's number, valid while the pod is stored (a removed pod's number is given to
@@ -30,18 +30,20 @@ pub struct PodTable {
     free: Vec<PodId>,
     /// A hash of the key → the pod's number.
     by_key: HashIndex,
-    len: usize,
 }
 
 fn hash32(key: &ObjectKey) -> u32 {
-    let mut h = WordHash::default();
-    key.hash(&mut h);
-    h.finish() as u32
+    hash_of(key) as u32
 }
 
 impl PodTable {
+    /// The pods stored: the slots less the free ones.
     pub fn len(&self) -> usize {
-        self.len
+        self.slots.len() - self.free.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     pub fn id(&self, key: &ObjectKey) -> Option<PodId> {
@@ -97,7 +99,6 @@ impl PodTable {
             }
         };
         self.by_key.insert(hash, id.0);
-        self.len += 1;
         id
     }
 
@@ -108,7 +109,6 @@ impl PodTable {
         };
         self.by_key.remove(hash32(&key), id.0);
         self.free.push(id);
-        self.len -= 1;
         (key, pod)
     }
 }

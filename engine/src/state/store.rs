@@ -708,7 +708,7 @@ impl<'a> Pods<'a> {
         self.0.pods.len()
     }
     pub fn is_empty(&self) -> bool {
-        self.0.pods.len() == 0
+        self.0.pods.is_empty()
     }
     pub fn get(&self, key: &ObjectKey) -> Option<&'a Rc<Pod>> {
         self.0.pods.get(key)
