@@ -25,6 +25,7 @@ mod str;
 pub(crate) mod syntax;
 mod text_or;
 mod time;
+mod uid;
 
 pub use affinity::*;
 pub use controller_revision::*;
@@ -45,6 +46,7 @@ pub use str::Str;
 pub(crate) use str::str_is_empty;
 pub use text_or::{IpText, ResourceVersion};
 pub use time::*;
+pub use uid::Uid;
 
 /// Unmodelled fields, kept for output, in key order.
 pub type Extra = SortedMap<String, serde_json::Value>;
