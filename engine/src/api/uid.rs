@@ -43,7 +43,9 @@ impl From<&str> for Uid {
     fn from(s: &str) -> Self {
         if s.len() <= INLINE {
             let mut bytes = [0; INLINE];
-            bytes[..s.len()].copy_from_slice(s.as_bytes());
+            for (to, from) in bytes.iter_mut().zip(s.bytes()) {
+                *to = from;
+            }
             Uid(Repr::Inline(s.len() as u8, bytes))
         } else {
             Uid(Repr::Boxed(s.into()))
@@ -73,18 +75,6 @@ impl Deref for Uid {
 impl AsRef<str> for Uid {
     fn as_ref(&self) -> &str {
         self.as_str()
-    }
-}
-
-impl std::borrow::Borrow<str> for Uid {
-    fn borrow(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl std::hash::Hash for Uid {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state)
     }
 }
 

@@ -45,28 +45,27 @@ impl Rng {
     /// A version-4-shaped UUID, written straight into the inline value (no `String`).
     pub fn uid(&mut self) -> Uid {
         let (a, b) = (self.next_u64(), self.next_u64());
-        let mut text = [0u8; 32];
+        // The five groups of hex digits, dash-separated (`8-4-4-4-12`). Written a byte at a
+        // time: slice copies here made the compiler stop inlining them in the hasher.
+        let groups = [
+            (a >> 32, 8),
+            ((a >> 16) & 0xffff, 4),
+            (0x4000 | (a & 0xfff), 4),
+            (0x8000 | ((b >> 48) & 0x3fff), 4),
+            (b & 0xffff_ffff_ffff, 12),
+        ];
+        let mut text = [b'-'; 36];
         let mut at = 0;
-        let mut hex = |value: u64, digits: u32| {
+        for (value, digits) in groups {
             for i in (0..digits).rev() {
-                text[at] = HEX[((value >> (4 * i)) & 0xf) as usize];
+                if let Some(slot) = text.get_mut(at) {
+                    *slot = HEX[((value >> (4 * i)) & 0xf) as usize];
+                }
                 at += 1;
             }
-        };
-        hex(a >> 32, 8);
-        hex((a >> 16) & 0xffff, 4);
-        hex(0x4000 | (a & 0xfff), 4);
-        hex(0x8000 | ((b >> 48) & 0x3fff), 4);
-        hex(b & 0xffff_ffff_ffff, 12);
-        // Dashes after the 8th, 12th, 16th and 20th digits.
-        let mut uid = [b'-'; 36];
-        let (mut from, mut to) = (0, 0);
-        for len in [8, 4, 4, 4, 12] {
-            uid[to..to + len].copy_from_slice(&text[from..from + len]);
-            from += len;
-            to += len + 1;
+            at += 1;
         }
-        Uid::from(std::str::from_utf8(&uid).unwrap_or_default())
+        Uid::from(std::str::from_utf8(&text).unwrap_or_default())
     }
 }
 
