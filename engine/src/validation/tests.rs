@@ -1053,7 +1053,8 @@ fn node_affinity() {
             preferred: Some(vec![json!({"weight": 0, "preference": {}})]),
         }),
         ..Default::default()
-    });
+    })
+    .map(Into::into);
     let p = "spec.template.spec.affinity.nodeAffinity";
     assert_eq!(
         causes(ds),
@@ -1076,7 +1077,8 @@ fn node_affinity() {
             preferred: None,
         }),
         ..Default::default()
-    });
+    })
+    .map(Into::into);
     assert_eq!(
         one(ds),
         format!(
@@ -1521,7 +1523,7 @@ mod props {
                                     preferred: Some(vec![preferred]),
                                 }),
                                 ..Default::default()
-                            }),
+                            }).map(Into::into),
                             ..Default::default()
                         },
                     },

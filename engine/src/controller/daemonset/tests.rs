@@ -297,7 +297,8 @@ fn c12_node_affinity_launches_pods() {
             preferred: None,
         }),
         ..Default::default()
-    });
+    })
+    .map(Into::into);
     c.create_daemonset(ds).unwrap();
     assert_eq!(pods_per_node(&c, "foo").len(), 3);
 }
