@@ -1,11 +1,13 @@
 //! `Word`: a pod's `status.phase` and `status.qosClass`, whose value is almost always one of a
-//! few words Kubernetes defines. A known word is held as its number (the value is 16 bytes; a
-//! `Str` was 24), other text boxed, so what is written reads back byte for byte.
+//! few words Kubernetes defines. A known word is one string shared by every pod (the value is a
+//! pointer, 8 bytes; a `Str` was 24), other text held on its own, so what is written reads
+//! back byte for byte.
 
+use super::Shared;
 use std::fmt;
 use std::ops::Deref;
 
-/// The words held by number: "" (not set), the pod phases and the QoS classes.
+/// The words every pod shares: "" (not set), the pod phases and the QoS classes.
 const KNOWN: [&str; 9] = [
     "",
     "Pending",
@@ -18,49 +20,41 @@ const KNOWN: [&str; 9] = [
     "Guaranteed",
 ];
 
-// Boxed text: the type stays 16 bytes (a `String` would make it 32), and other text is rare.
-#[allow(clippy::box_collection)]
-#[derive(Clone, PartialEq, Eq)]
-enum Repr {
-    Known(u8),
-    Text(Box<String>),
+thread_local! {
+    static WORDS: [Shared<String>; 9] = KNOWN.map(|w| Shared::new(w.to_string()));
 }
 
-/// A word-valued field, read as a `&str`. Equal text is an equal value: a known word is
-/// always held by number.
+/// A word-valued field, read as a `&str`.
 #[derive(Clone, PartialEq, Eq)]
-pub struct Word(Repr);
+pub struct Word(Shared<String>);
 
 impl Word {
     pub fn as_str(&self) -> &str {
-        match &self.0 {
-            Repr::Known(i) => KNOWN.get(*i as usize).copied().unwrap_or_default(),
-            Repr::Text(s) => s,
-        }
+        self.0.as_str()
+    }
+
+    /// The shared string of a known word.
+    fn known(s: &str) -> Option<Word> {
+        let i = KNOWN.iter().position(|k| *k == s)?;
+        Some(Word(WORDS.with(|words| words[i].clone())))
     }
 }
 
 impl Default for Word {
     fn default() -> Self {
-        Word(Repr::Known(0))
+        Word::from("")
     }
 }
 
 impl From<&str> for Word {
     fn from(s: &str) -> Self {
-        match KNOWN.iter().position(|k| *k == s) {
-            Some(i) => Word(Repr::Known(i as u8)),
-            None => Word(Repr::Text(Box::new(s.to_string()))),
-        }
+        Word::known(s).unwrap_or_else(|| Word(Shared::new(s.to_string())))
     }
 }
 
 impl From<String> for Word {
     fn from(s: String) -> Self {
-        match KNOWN.iter().position(|k| *k == s) {
-            Some(i) => Word(Repr::Known(i as u8)),
-            None => Word(Repr::Text(Box::new(s))),
-        }
+        Word::known(&s).unwrap_or_else(|| Word(Shared::new(s)))
     }
 }
 
@@ -138,10 +132,15 @@ mod tests {
         assert_eq!(Word::default(), "");
     }
 
-    /// On 64-bit targets: 16 bytes (a `Str` is 24).
+    /// On 64-bit targets: 8 bytes (a `Str` is 24); a known word is shared, not allocated.
     #[cfg(target_pointer_width = "64")]
     #[test]
-    fn stays_16_bytes() {
-        assert_eq!(std::mem::size_of::<Word>(), 16);
+    fn stays_8_bytes() {
+        assert_eq!(std::mem::size_of::<Word>(), 8);
+        assert!(
+            Word::from("Running")
+                .0
+                .same(&Word::from("Running".to_string()).0)
+        );
     }
 }
