@@ -272,7 +272,7 @@ impl Playground {
             daemonsets: store
                 .daemonsets()
                 .values()
-                .map(|ds| (ds.metadata.uid.clone(), daemonset_name(ds)))
+                .map(|ds| (ds.metadata.uid.to_string(), daemonset_name(ds)))
                 .collect(),
             revisions_version: store.revisions_version(),
         });
@@ -463,7 +463,7 @@ fn pod_chip(pod: &Pod, revisions: &RevisionNumbers) -> PodChip {
         _ => status,
     };
     PodChip {
-        uid: pod.metadata.uid.clone(),
+        uid: pod.metadata.uid.to_string(),
         namespace: pod.metadata.namespace.to_string(),
         name: pod.name().to_string(),
         state,
