@@ -449,14 +449,9 @@ struct Budget {
 }
 
 impl Budget {
+    /// A document's YAML nodes. Its objects are counted by [`Budget::take_item`]: a list counts
+    /// its items, not itself, so that a NodeList of [`MAX_DOCUMENTS`] nodes fits.
     fn take_document(&mut self, value: &Value) -> Result<(), ManifestError> {
-        self.documents += 1;
-        if self.documents > MAX_DOCUMENTS {
-            return Err(ManifestError::TooMany {
-                what: "documents",
-                limit: MAX_DOCUMENTS,
-            });
-        }
         self.nodes = self.nodes.saturating_add(count_nodes(value, MAX_NODES + 1));
         if self.nodes > MAX_NODES {
             return Err(ManifestError::TooMany {
@@ -467,6 +462,7 @@ impl Budget {
         Ok(())
     }
 
+    /// One object: a document, or an item of a list.
     fn take_item(&mut self) -> Result<(), ManifestError> {
         self.documents += 1;
         if self.documents > MAX_DOCUMENTS {
@@ -655,6 +651,7 @@ fn visit(
     let (api_version, kind) =
         object_kind(&doc.value).map_err(|e| invalid(e, doc.abs(doc.pos.at)))?;
     let Some(list) = as_list(&doc, &kind) else {
+        budget.take_item()?;
         items.push(to_object(doc, &api_version, &kind, validation, typed));
         return Ok(());
     };

@@ -234,6 +234,25 @@ fn limits() {
     assert!(matches!(decode(&many), Err(ManifestError::TooMany { .. })));
 }
 
+/// `MAX_DOCUMENTS` says a NodeList of a 10,000-node cluster fits: the list counts its items, not
+/// itself (it refused the last node before).
+#[test]
+fn a_list_of_max_documents_items_fits() {
+    let list = |n: usize| {
+        let mut s = String::from("apiVersion: v1\nkind: NodeList\nitems:\n");
+        for i in 0..n {
+            s.push_str(&format!("- {{kind: Node, apiVersion: v1, metadata: {{name: n{i}}}}}\n"));
+        }
+        s
+    };
+    assert_eq!(decode(&list(MAX_DOCUMENTS)).unwrap().len(), MAX_DOCUMENTS);
+    let over = decode_stream(&list(MAX_DOCUMENTS + 1));
+    assert_eq!(over.items.len(), MAX_DOCUMENTS);
+    assert!(matches!(over.stop, Some(ManifestError::TooMany { .. })));
+    let two = format!("{}---\n{}", list(1), list(MAX_DOCUMENTS - 1));
+    assert_eq!(decode(&two).unwrap().len(), MAX_DOCUMENTS);
+}
+
 #[test]
 fn alias_bombs_are_refused() {
     let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");

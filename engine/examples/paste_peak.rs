@@ -1,0 +1,60 @@
+//! The engine's memory on the page's big paste (issue 20): one NodeList of N nodes (the shape of
+//! scripts/bench/manifests.mjs) applied through `Session::execute`, as the page's model does, then
+//! settled. Prints the live heap and its high-water mark (a counting allocator) around each step.
+//!
+//! Usage: `cargo run -p dsplay-engine --example paste_peak [--release] -- [NODES]`
+
+use dsplay_engine::bench::alloc::CountingAlloc;
+use dsplay_engine::runner::Session;
+
+#[global_allocator]
+static ALLOC: CountingAlloc = CountingAlloc::new();
+
+fn node_list(n: usize) -> String {
+    let mut s = String::from("apiVersion: v1\nkind: NodeList\nitems:\n");
+    for i in 0..n {
+        s.push_str(&format!(
+            "- apiVersion: v1\n  kind: Node\n  metadata:\n    name: node-{i:05}\n    labels:\n      topology.kubernetes.io/zone: zone-{}\n",
+            i % 3
+        ));
+    }
+    s
+}
+
+fn mb(b: usize) -> String {
+    format!("{:.1} MB", b as f64 / 1e6)
+}
+
+fn step(s: &mut Session, line: &str, stdin: Option<&str>) -> (usize, usize) {
+    let before = ALLOC.live();
+    ALLOC.reset_peak();
+    let start = std::time::Instant::now();
+    let out = s.execute(line, stdin);
+    let ms = start.elapsed().as_secs_f64() * 1000.0;
+    assert!(!out.is_error, "{}", out.output.lines().last().unwrap_or(""));
+    let (peak, live) = (ALLOC.peak(), ALLOC.live());
+    println!(
+        "{line:<22} live before {:>9}  peak {:>9}  after {:>9}  (output {} B)  {ms:.0} ms",
+        mb(before),
+        mb(peak),
+        mb(live),
+        out.output.len()
+    );
+    drop(out);
+    (peak, ALLOC.live())
+}
+
+fn main() {
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(10_000);
+    let yaml = node_list(n);
+    println!("{n} nodes, {} bytes of YAML", yaml.len());
+    let mut s = Session::new();
+    let base = ALLOC.live();
+    let (_, kept) = step(&mut s, "kubectl apply -f -", Some(&yaml));
+    println!("  retained per node after apply: {} B", (kept - base) / n);
+    step(&mut s, "sim settle", None);
+    println!("  live after settle: {} ({} B a node)", mb(ALLOC.live()), ALLOC.live() / n);
+}
