@@ -56,5 +56,9 @@ fn main() {
     let (_, kept) = step(&mut s, "kubectl apply -f -", Some(&yaml));
     println!("  retained per node after apply: {} B", (kept - base) / n);
     step(&mut s, "sim settle", None);
-    println!("  live after settle: {} ({} B a node)", mb(ALLOC.live()), ALLOC.live() / n);
+    println!(
+        "  live after settle: {} ({} B a node)",
+        mb(ALLOC.live()),
+        ALLOC.live() / n
+    );
 }

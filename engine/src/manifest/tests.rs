@@ -241,7 +241,9 @@ fn a_list_of_max_documents_items_fits() {
     let list = |n: usize| {
         let mut s = String::from("apiVersion: v1\nkind: NodeList\nitems:\n");
         for i in 0..n {
-            s.push_str(&format!("- {{kind: Node, apiVersion: v1, metadata: {{name: n{i}}}}}\n"));
+            s.push_str(&format!(
+                "- {{kind: Node, apiVersion: v1, metadata: {{name: n{i}}}}}\n"
+            ));
         }
         s
     };
