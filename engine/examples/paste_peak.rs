@@ -51,6 +51,18 @@ fn main() {
         .unwrap_or(10_000);
     let yaml = node_list(n);
     println!("{n} nodes, {} bytes of YAML", yaml.len());
+    // Reading alone (parse, check, decode; each object dropped at once): the parse's own peak.
+    let before = ALLOC.live();
+    ALLOC.reset_peak();
+    let validation = dsplay_engine::manifest::FieldValidation::Strict;
+    let stop = dsplay_engine::manifest::decode_each(&yaml, validation, &mut |_, _| {});
+    assert!(stop.is_none(), "{stop:?}");
+    println!(
+        "{:<22} live before {:>9}  peak {:>9}",
+        "read only",
+        mb(before),
+        mb(ALLOC.peak())
+    );
     let mut s = Session::new();
     let base = ALLOC.live();
     let (_, kept) = step(&mut s, "kubectl apply -f -", Some(&yaml));

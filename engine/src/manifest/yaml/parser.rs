@@ -48,8 +48,8 @@ struct Props {
     start: Mark,
 }
 
-pub(crate) struct Parser {
-    cur: Cursor,
+pub(crate) struct Parser<'a> {
+    cur: Cursor<'a>,
     /// Each anchor's node and rank: an alias refers to the anchor that started last before it
     /// (go-yaml registers an anchor where its node starts).
     anchors: HashMap<String, (usize, Value, Pos)>,
@@ -71,8 +71,8 @@ fn tree(value: Value, at: Mark, children: Children) -> Tree {
     }
 }
 
-impl Parser {
-    pub(crate) fn new(text: &str) -> Parser {
+impl<'a> Parser<'a> {
+    pub(crate) fn new(text: &'a str) -> Parser<'a> {
         Parser {
             cur: Cursor::new(text),
             anchors: HashMap::new(),
