@@ -78,14 +78,30 @@ impl std::fmt::Display for Taint {
 
 pub type ResourceList = super::SortedMap<String, Quantity>;
 
+/// For `skip_serializing_if`.
+#[cfg(test)]
+fn is_empty_list(list: &Shared<ResourceList>) -> bool {
+    list.is_empty()
+}
+
+impl Default for Shared<ResourceList> {
+    /// One empty list per thread, shared (as `Shared`'s other defaults).
+    fn default() -> Self {
+        thread_local!(static EMPTY: Shared<ResourceList> = Shared::new(ResourceList::default()));
+        EMPTY.with(Shared::clone)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct NodeStatus {
-    #[cfg_attr(test, serde(default, skip_serializing_if = "ResourceList::is_empty"))]
-    pub capacity: ResourceList,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "ResourceList::is_empty"))]
-    pub allocatable: ResourceList,
+    /// Shared: the nodes the simulator registers without a size all have the default one, and
+    /// allocatable is capacity.
+    #[cfg_attr(test, serde(default, skip_serializing_if = "is_empty_list"))]
+    pub capacity: Shared<ResourceList>,
+    #[cfg_attr(test, serde(default, skip_serializing_if = "is_empty_list"))]
+    pub allocatable: Shared<ResourceList>,
     #[cfg_attr(test, serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub conditions: Vec<NodeCondition>,
     #[cfg_attr(test, serde(default, skip_serializing_if = "Vec::is_empty"))]
