@@ -414,22 +414,8 @@ fn read_with(
     let mut budget = Budget::default();
     for chunk in chunks {
         let offset = chunk.start_line.saturating_sub(1);
-        let docs = match parse_chunk(chunk.text, offset) {
-            Ok(v) => v,
-            Err(e) => return Some(e),
-        };
-        for doc in docs {
-            if let Err(e) = budget.take_document(&doc.value) {
-                return Some(e);
-            }
-            let doc = Located {
-                value: doc.value,
-                pos: doc.pos,
-                offset,
-            };
-            if let Err(e) = visit(doc, sink, &mut budget, validation, typed) {
-                return Some(e);
-            }
+        if let Err(e) = read_document(chunk.text, offset, sink, &mut budget, validation, typed) {
+            return Some(e);
         }
     }
     bad_separator.map(|bad| ManifestError::BadSeparator {
@@ -439,6 +425,67 @@ fn read_with(
             column: 1,
         },
     })
+}
+
+/// Reads one document (`offset`: the lines before it) and visits it. A list is never held as one
+/// tree: a first reading gives its items away as they are parsed (counting their YAML nodes for
+/// the budget), a second gives each to [`visit_item`] as it is parsed, so that a pasted NodeList
+/// of 10,000 nodes costs one item's tree at a time. What is not such a list (or holds anchors or
+/// merge keys, which could repeat an item elsewhere) is read whole, as it is written.
+fn read_document(
+    text: &str,
+    offset: usize,
+    sink: Sink<'_>,
+    budget: &mut Budget,
+    validation: FieldValidation,
+    typed: Typed,
+) -> Result<(), ManifestError> {
+    let from_yaml = |e: yaml::YamlError| ManifestError::from_yaml(&e, offset);
+    let mut item_nodes = 0usize;
+    let first = yaml::parse_diverting(text, &mut |item| {
+        item_nodes = item_nodes.saturating_add(count_nodes(&item.value, MAX_NODES + 1));
+    })
+    .map_err(from_yaml)?;
+    let Some(tree) = first.tree.filter(|t| !t.value.is_null()) else {
+        return Ok(());
+    };
+    let doc = Located {
+        value: tree.value,
+        pos: tree.pos,
+        offset,
+    };
+    let list = object_kind(&doc.value)
+        .ok()
+        .filter(|(_, kind)| is_list(&doc, kind) && first.replayable);
+    let (api_version, kind) = match list {
+        Some(list) => list,
+        None if first.sequences == 0 => {
+            budget.take_document(&doc.value)?;
+            return visit(doc, sink, budget, validation, typed);
+        }
+        None => {
+            let Some(doc) = parse_chunk(text, offset)? else {
+                return Ok(());
+            };
+            budget.take_document(&doc.value)?;
+            return visit(doc, sink, budget, validation, typed);
+        }
+    };
+    budget.take_nodes(count_nodes(&doc.value, MAX_NODES + 1).saturating_add(item_nodes))?;
+    let list = ListKind::new(api_version, &kind);
+    let mut stop = None;
+    yaml::parse_diverting(text, &mut |item| {
+        if stop.is_none() {
+            let item = Located {
+                value: item.value,
+                pos: item.pos,
+                offset,
+            };
+            stop = visit_item(item, &list, sink, budget, validation, typed).err();
+        }
+    })
+    .map_err(from_yaml)?;
+    stop.map_or(Ok(()), Err)
 }
 
 /// A JSON value with its positions and its document's line offset.
@@ -472,7 +519,12 @@ impl Budget {
     /// A document's YAML nodes. Its objects are counted by [`Budget::take_item`]: a list counts
     /// its items, not itself, so that a NodeList of [`MAX_DOCUMENTS`] nodes fits.
     fn take_document(&mut self, value: &Value) -> Result<(), ManifestError> {
-        self.nodes = self.nodes.saturating_add(count_nodes(value, MAX_NODES + 1));
+        self.take_nodes(count_nodes(value, MAX_NODES + 1))
+    }
+
+    /// `n` YAML nodes of a document.
+    fn take_nodes(&mut self, n: usize) -> Result<(), ManifestError> {
+        self.nodes = self.nodes.saturating_add(n);
         if self.nodes > MAX_NODES {
             return Err(ManifestError::TooMany {
                 what: "YAML nodes",
@@ -514,10 +566,14 @@ fn count_nodes(value: &Value, cap: usize) -> usize {
     n
 }
 
-/// Parses one document's text; an empty or null document gives no value.
-fn parse_chunk(text: &str, offset: usize) -> Result<Vec<tree::Tree>, ManifestError> {
+/// Parses one document's text whole; an empty or null document gives no value.
+fn parse_chunk(text: &str, offset: usize) -> Result<Option<Located>, ManifestError> {
     let doc = yaml::parse(text).map_err(|e| ManifestError::from_yaml(&e, offset))?;
-    Ok(doc.into_iter().filter(|t| !t.value.is_null()).collect())
+    Ok(doc.filter(|t| !t.value.is_null()).map(|t| Located {
+        value: t.value,
+        pos: t.pos,
+        offset,
+    }))
 }
 
 impl ManifestError {
@@ -676,25 +732,57 @@ fn visit(
         sink(to_object(doc, &api_version, &kind, validation, typed));
         return Ok(());
     }
-    let item_kind = kind.strip_suffix("List").unwrap_or("").to_string();
-    for mut item in list_items(doc) {
-        budget.take_item()?;
-        if let Value::Object(fields) = &mut item.value
-            && !fields.contains_key("kind")
-            && !fields.contains_key("apiVersion")
-            && !item_kind.is_empty()
-        {
-            fields.insert("kind".into(), Value::String(item_kind.clone()));
-            fields.insert("apiVersion".into(), Value::String(api_version.clone()));
-        }
-        let (v, k) = object_kind(&item.value).map_err(|e| invalid(e, item.abs(item.pos.at)))?;
-        if is_list(&item, &k) {
-            // Lists of lists: kubectl flattens one level; say so rather than guess.
-            sink(Err(no_match(&item, &k, &v)));
-            continue;
-        }
-        sink(to_object(item, &v, &k, validation, typed));
+    let list = ListKind::new(api_version, &kind);
+    for item in list_items(doc) {
+        visit_item(item, &list, sink, budget, validation, typed)?;
     }
+    Ok(())
+}
+
+/// A list document's `apiVersion` and the kind of its items (`Node` for a `NodeList`).
+struct ListKind {
+    api_version: String,
+    item_kind: String,
+}
+
+impl ListKind {
+    fn new(api_version: String, kind: &str) -> ListKind {
+        ListKind {
+            api_version,
+            item_kind: kind.strip_suffix("List").unwrap_or("").to_string(),
+        }
+    }
+}
+
+/// Visits one item of a list: items without `kind` and `apiVersion` take the list's, as the
+/// API machinery does.
+fn visit_item(
+    mut item: Located,
+    list: &ListKind,
+    sink: Sink<'_>,
+    budget: &mut Budget,
+    validation: FieldValidation,
+    typed: Typed,
+) -> Result<(), ManifestError> {
+    budget.take_item()?;
+    if let Value::Object(fields) = &mut item.value
+        && !fields.contains_key("kind")
+        && !fields.contains_key("apiVersion")
+        && !list.item_kind.is_empty()
+    {
+        fields.insert("kind".into(), Value::String(list.item_kind.clone()));
+        fields.insert("apiVersion".into(), Value::String(list.api_version.clone()));
+    }
+    let (v, k) = object_kind(&item.value).map_err(|errors| ManifestError::Invalid {
+        errors,
+        at: item.abs(item.pos.at),
+    })?;
+    if is_list(&item, &k) {
+        // Lists of lists: kubectl flattens one level; say so rather than guess.
+        sink(Err(no_match(&item, &k, &v)));
+        return Ok(());
+    }
+    sink(to_object(item, &v, &k, validation, typed));
     Ok(())
 }
 

@@ -30,7 +30,7 @@ pub fn problems(text: &str) -> Vec<ManifestProblem> {
     out
 }
 
-fn validation_problems(located: &LocatedObject) -> Vec<ManifestProblem> {
+pub(super) fn validation_problems(located: &LocatedObject) -> Vec<ManifestProblem> {
     let result = match &located.object {
         Object::DaemonSet(ds) => {
             let mut ds = ds.clone();
