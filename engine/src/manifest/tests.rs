@@ -590,7 +590,8 @@ fn read_whole(text: &str) -> (Vec<String>, Option<ManifestError>, Vec<ManifestPr
 /// A list's items are parsed and decoded one at a time (issue 20: a pasted NodeList of 10,000
 /// nodes); objects, errors, their positions and the problems the editor marks are those of
 /// reading each document whole, for lists in block and flow style, with anchors, merge keys,
-/// duplicate `items`, items that are lists, invalid items, and YAML errors after the items.
+/// duplicate `items`, items that are lists, invalid items, and YAML errors after the items; and
+/// on the fuzz corpus.
 #[test]
 fn lists_read_item_by_item_read_as_whole_documents() {
     let texts = [
@@ -608,7 +609,13 @@ fn lists_read_item_by_item_read_as_whole_documents() {
         "apiVersion: v1\nkind: NodeList\nitems:\n- metadata: {name: a}\n- metadata: {name: b}\nbroken: [\n",
         "apiVersion: v1\nkind: NodeList\nmetadata:\n  items:\n  - x\nitems:\n  - metadata: {name: a}\n---\napiVersion: v1\nkind: NodeList\nitems: []\n---\napiVersion: v1\nkind: NodeList\n",
     ];
-    for text in texts {
+    let corpus = decode_differential::texts(&[
+        "engine/fuzz/corpus/manifest_decode",
+        "engine/fuzz/seeds/manifest_decode",
+    ]);
+    assert!(corpus.len() > 100, "{}", corpus.len());
+    let corpus = corpus.iter().map(|(_, text)| text.as_str());
+    for text in texts.into_iter().chain(corpus) {
         let mut items = Vec::new();
         let stop = read(text, &mut |item| {
             items.push(match item {
