@@ -73,4 +73,19 @@ fn main() {
         mb(ALLOC.live()),
         ALLOC.live() / n
     );
+    drop(s);
+    // As in the page, whose default scenario has a DaemonSet: the apply also creates a pod on
+    // every node (the controllers run after each command).
+    println!("with a DaemonSet on every node:");
+    let mut s = Session::new();
+    let ds = dsplay_engine::bench::manifests::rolling_daemonset(
+        "agent",
+        "registry.k8s.io/agent:1.0",
+        "1",
+    );
+    step(&mut s, "kubectl apply -f -", Some(&ds));
+    let base = ALLOC.live();
+    let (_, kept) = step(&mut s, "kubectl apply -f -", Some(&yaml));
+    println!("  retained per node after apply: {} B", (kept - base) / n);
+    step(&mut s, "sim settle", None);
 }
