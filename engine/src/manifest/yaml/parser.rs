@@ -127,8 +127,8 @@ impl<'a> Parser<'a> {
         self.block_node(-1, Inline::No).map(Some)
     }
 
-    /// A parser that gives the items of the root mapping's `items` sequence to `items` (see
-    /// [`Parser::items`]).
+    /// A parser that gives the items of the root mapping's `items` sequence to `items`, one by
+    /// one as they are read, and leaves the sequence empty.
     pub(crate) fn diverting(text: &'a str, items: &'a mut dyn FnMut(Tree)) -> Parser<'a> {
         Parser {
             items: Some(items),
