@@ -405,8 +405,8 @@ fn node_view(node: &Node, pods: Vec<PodChip>) -> NodeView {
             .status
             .conditions
             .iter()
-            .filter(|c| PRESSURES.contains(&c.type_.as_str()) && c.status == "True")
-            .map(|c| c.type_.clone())
+            .filter(|c| PRESSURES.contains(&&*c.type_) && c.status == "True")
+            .map(|c| c.type_.to_string())
             .collect(),
         pods,
         usage: Vec::new(),

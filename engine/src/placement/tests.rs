@@ -119,7 +119,7 @@ fn tol(key: &str, op: &str, value: &str, effect: &str) -> Toleration {
     }
 }
 
-fn condition(type_: &str, status: &str) -> NodeCondition {
+fn condition(type_: &'static str, status: &'static str) -> NodeCondition {
     NodeCondition {
         type_: type_.into(),
         status: status.into(),

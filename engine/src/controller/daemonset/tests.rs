@@ -195,7 +195,8 @@ fn c06_insufficient_capacity_pod_is_created_and_stays_pending_with_the_scheduler
         ("memory".to_string(), Quantity("1Gi".into())),
         ("pods".to_string(), Quantity("110".into())),
     ]
-    .into();
+    .into_iter()
+    .collect();
     small.status.capacity = small.status.allocatable.clone();
     c.create_node(small).unwrap();
     let mut ds = new_ds("foo", true);
