@@ -19,9 +19,12 @@ pub(super) struct Model {
     ready: bool,
     queued: Vec<Vec<u8>>,
     last_id: u64,
-    pending: HashMap<u64, Box<dyn FnOnce(Reply)>>,
+    pending: HashMap<u64, Then>,
     preopen: Preopen,
 }
+
+/// What waits for a reply.
+type Then = Box<dyn FnOnce(Reply)>;
 
 /// The default preset the worker opened unasked (index.html's script found no link, no lesson
 /// and no autosave, and said so in the worker's address), answered as [`PREOPENED`]: it stands
@@ -42,7 +45,7 @@ enum Preopen {
 
 impl Model {
     /// Sends `request`; `then` gets its reply.
-    pub(super) fn send(&mut self, request: Request, then: Box<dyn FnOnce(Reply)>) {
+    pub(super) fn send(&mut self, request: Request, then: Then) {
         let first = self.last_id == 0;
         self.last_id += 1;
         let id = self.last_id;
@@ -81,7 +84,7 @@ impl Model {
     }
 
     /// The number of the page's request answered by `id`, and what waits for its reply.
-    fn answered(&mut self, id: u64) -> (u64, Option<Box<dyn FnOnce(Reply)>>) {
+    fn answered(&mut self, id: u64) -> (u64, Option<Then>) {
         let id = match (id, &self.preopen) {
             (PREOPENED, Preopen::Asked(asked)) => *asked,
             _ => id,
