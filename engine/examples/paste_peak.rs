@@ -2,7 +2,8 @@
 //! scripts/bench/manifests.mjs) applied through `Session::execute`, as the page's model does, then
 //! settled. Prints the live heap and its high-water mark (a counting allocator) around each step.
 //!
-//! Usage: `cargo run -p dsplay-engine --example paste_peak [--release] -- [NODES]`
+//! Usage: `cargo run -p dsplay-engine --example paste_peak [--release] -- [NODES | FILE]`; a FILE
+//! is a NodeList as written, such as a real cluster's from scripts/bench/real-nodes.mjs.
 
 use dsplay_engine::bench::alloc::CountingAlloc;
 use dsplay_engine::runner::Session;
@@ -45,11 +46,12 @@ fn step(s: &mut Session, line: &str, stdin: Option<&str>) -> (usize, usize) {
 }
 
 fn main() {
-    let n: usize = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(10_000);
-    let yaml = node_list(n);
+    let arg = std::env::args().nth(1).unwrap_or_else(|| "10000".to_string());
+    let yaml = match arg.parse() {
+        Ok(n) => node_list(n),
+        Err(_) => std::fs::read_to_string(&arg).expect("a NodeList file"),
+    };
+    let n = yaml.matches("\n  kind: Node\n").count().max(1);
     println!("{n} nodes, {} bytes of YAML", yaml.len());
     // Reading alone (parse, check, decode; each object dropped at once): the parse's own peak.
     let before = ALLOC.live();
