@@ -20,6 +20,10 @@ use std::path::{Path, PathBuf};
 /// Most commands [`Session::execute`] runs from one input (a paste into the console): beyond,
 /// the input is refused before anything runs, so a runaway paste cannot freeze the page.
 pub const MAX_COMMANDS_AT_ONCE: usize = 10_000;
+/// Largest input of commands (a console paste, a script) read at once. Smaller than a manifest's
+/// limit ([`crate::manifest::MAX_INPUT_BYTES`]): a script is held line by line, a pasted
+/// manifest (standard input) is read one object at a time.
+pub const MAX_SCRIPT_BYTES: usize = 10 * 1024 * 1024;
 
 /// Exit status of a run that went through.
 pub const EXIT_OK: i32 = 0;
@@ -162,11 +166,10 @@ impl Session {
             output: format!("dsplay: {message}\n"),
             is_error: true,
         };
-        if line.len() > crate::manifest::MAX_INPUT_BYTES {
+        if line.len() > MAX_SCRIPT_BYTES {
             return refuse(format!(
-                "the input has {} bytes; the playground reads at most {} at a time",
+                "the input has {} bytes; the playground reads at most {MAX_SCRIPT_BYTES} at a time",
                 line.len(),
-                crate::manifest::MAX_INPUT_BYTES
             ));
         }
         let lines = match read_script(line) {

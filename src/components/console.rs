@@ -112,7 +112,7 @@ pub fn Console() -> impl IntoView {
                 .and_then(|d| d.get_data("text/plain").ok())
         });
         if let Some(text) = incoming
-            && text.len() > dsplay_engine::manifest::MAX_INPUT_BYTES
+            && text.len() > dsplay_engine::runner::MAX_SCRIPT_BYTES
         {
             ev.prevent_default();
             state.send(Request::Console { line: text });

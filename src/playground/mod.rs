@@ -224,7 +224,7 @@ impl Playground {
         let out = self.session.execute(command, stdin);
         self.follow_applied_daemonset(command, stdin, &out);
         // An input the engine refuses unread (too large) did nothing: links need not carry it.
-        if command.len() <= dsplay_engine::manifest::MAX_INPUT_BYTES {
+        if command.len() <= dsplay_engine::runner::MAX_SCRIPT_BYTES {
             self.log.command(command, stdin);
         }
         self.echo(command, stdin, &out);

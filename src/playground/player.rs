@@ -55,11 +55,11 @@ impl std::fmt::Display for LoadError {
 impl Player {
     /// Reads `script` into its commands, or says why it does not read (which line, what).
     pub fn load(script: &str) -> Result<Player, LoadError> {
-        if script.len() > dsplay_engine::manifest::MAX_INPUT_BYTES {
+        if script.len() > dsplay_engine::runner::MAX_SCRIPT_BYTES {
             return Err(LoadError(format!(
                 "the script has {} bytes; the playground reads at most {} at a time",
                 script.len(),
-                dsplay_engine::manifest::MAX_INPUT_BYTES
+                dsplay_engine::runner::MAX_SCRIPT_BYTES
             )));
         }
         let lines = read_script(script).map_err(|e| LoadError(e.to_string()))?;

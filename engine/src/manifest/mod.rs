@@ -4,7 +4,8 @@
 //! The pipeline, one stage per function so that later stages (strict field checking, positions
 //! of invalid fields) can slot in:
 //!
-//! 1. limits: input size ([`MAX_INPUT_BYTES`]) and document count ([`MAX_DOCUMENTS`]);
+//! 1. limits: input size ([`MAX_INPUT_BYTES`]) and document count ([`MAX_DOCUMENTS`]); YAML
+//!    nodes ([`MAX_NODES`]) per document or list item;
 //! 2. [`split`]: documents split on `---` lines as kubectl's `YAMLReader` does, each parsed on its
 //!    own with serde-saphyr into a `serde_json::Value` (so YAML errors carry the line number
 //!    within the document, as kubectl prints it), under a budget against alias bombs;
@@ -47,13 +48,16 @@ use serde_json::Value;
 use std::fmt;
 use tree::{Children, Pos};
 
-/// Largest manifest accepted, in bytes.
-pub const MAX_INPUT_BYTES: usize = 10 * 1024 * 1024;
+/// Largest manifest accepted, in bytes: a real cluster's `kubectl get nodes -o yaml` of 5,000
+/// nodes (8–16 KB a node: labels, conditions, cached images) fits. It also bounds the YAML nodes
+/// of the whole stream, which is read one document, or one list item, at a time.
+pub const MAX_INPUT_BYTES: usize = 80 * 1024 * 1024;
 /// Most documents (and list items) accepted in one manifest: a NodeList of a 10,000-node
 /// cluster fits (the playground is built for clusters of that size).
 pub const MAX_DOCUMENTS: usize = 10_000;
-/// Most YAML nodes (mappings, sequences, scalars) accepted in one manifest, counting what
-/// aliases expand to.
+/// Most YAML nodes (mappings, sequences, scalars) accepted in one document, counting what
+/// aliases expand to; in a list read item by item, in one item (with the list's own nodes). A
+/// real node of `kubectl get nodes -o yaml` has 300–600.
 pub const MAX_NODES: usize = 250_000;
 /// Most anchors, and most aliases, in one document.
 pub const MAX_ANCHORS: usize = 10_000;
@@ -132,8 +136,7 @@ pub enum FieldValidation {
 pub enum ManifestError {
     /// The text is larger than [`MAX_INPUT_BYTES`].
     TooLarge { bytes: usize, limit: usize },
-    /// More documents or list items than [`MAX_DOCUMENTS`], or more YAML nodes than
-    /// [`MAX_NODES`].
+    /// More documents or list items than [`MAX_DOCUMENTS`].
     TooMany { what: &'static str, limit: usize },
     /// A YAML budget of one document exceeded (nesting, nodes, anchors, alias expansion).
     Limit {
@@ -428,9 +431,10 @@ fn read_with(
 }
 
 /// Reads one document (`offset`: the lines before it) and visits it. A list is never held as one
-/// tree: a first reading gives its items away as they are parsed (counting their YAML nodes for
-/// the budget), a second gives each to [`visit_item`] as it is parsed, so that a pasted NodeList
-/// of 10,000 nodes costs one item's tree at a time. What is not such a list (or holds anchors or
+/// tree: a first reading gives its items away as they are parsed (checking the whole text's YAML),
+/// a second gives each to [`visit_item`] as it is parsed, so that a pasted NodeList of 10,000
+/// nodes costs one item's tree at a time. [`MAX_NODES`] bounds each item of such a list (with the
+/// list's own nodes), and any other document whole. What is not such a list (or holds anchors or
 /// merge keys, which could repeat an item elsewhere) is read whole, as it is written.
 fn read_document(
     text: &str,
@@ -441,11 +445,7 @@ fn read_document(
     typed: Typed,
 ) -> Result<(), ManifestError> {
     let from_yaml = |e: yaml::YamlError| ManifestError::from_yaml(&e, offset);
-    let mut item_nodes = 0usize;
-    let first = yaml::parse_diverting(text, &mut |item| {
-        item_nodes = item_nodes.saturating_add(count_nodes(&item.value, MAX_NODES + 1));
-    })
-    .map_err(from_yaml)?;
+    let first = yaml::parse_diverting(text, &mut |_| {}).map_err(from_yaml)?;
     let Some(tree) = first.tree.filter(|t| !t.value.is_null()) else {
         return Ok(());
     };
@@ -459,19 +459,14 @@ fn read_document(
         .filter(|(_, kind)| is_list(&doc, kind) && first.replayable);
     let (api_version, kind) = match list {
         Some(list) => list,
-        None if first.sequences == 0 => {
-            budget.take_document(&doc.value)?;
-            return visit(doc, sink, budget, validation, typed);
-        }
+        None if first.sequences == 0 => return visit(doc, sink, budget, validation, typed),
         None => {
             let Some(doc) = parse_chunk(text, offset)? else {
                 return Ok(());
             };
-            budget.take_document(&doc.value)?;
             return visit(doc, sink, budget, validation, typed);
         }
     };
-    budget.take_nodes(count_nodes(&doc.value, MAX_NODES + 1).saturating_add(item_nodes))?;
     let list = ListKind::new(api_version, &kind);
     let mut stop = None;
     yaml::parse_diverting(text, &mut |item| {
@@ -508,32 +503,14 @@ impl Located {
     }
 }
 
-/// Limits across the whole stream.
+/// Limits across the whole stream. (Its YAML nodes are bounded by [`MAX_INPUT_BYTES`]: each
+/// document, or item of a list, is read, visited and dropped before the next.)
 #[derive(Default)]
 struct Budget {
     documents: usize,
-    nodes: usize,
 }
 
 impl Budget {
-    /// A document's YAML nodes. Its objects are counted by [`Budget::take_item`]: a list counts
-    /// its items, not itself, so that a NodeList of [`MAX_DOCUMENTS`] nodes fits.
-    fn take_document(&mut self, value: &Value) -> Result<(), ManifestError> {
-        self.take_nodes(count_nodes(value, MAX_NODES + 1))
-    }
-
-    /// `n` YAML nodes of a document.
-    fn take_nodes(&mut self, n: usize) -> Result<(), ManifestError> {
-        self.nodes = self.nodes.saturating_add(n);
-        if self.nodes > MAX_NODES {
-            return Err(ManifestError::TooMany {
-                what: "YAML nodes",
-                limit: MAX_NODES,
-            });
-        }
-        Ok(())
-    }
-
     /// One object: a document, or an item of a list.
     fn take_item(&mut self) -> Result<(), ManifestError> {
         self.documents += 1;

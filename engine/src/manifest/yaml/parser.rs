@@ -163,16 +163,22 @@ impl<'a> Parser<'a> {
         divert
     }
 
-    /// Adds an item to a sequence, or gives it to the sink.
+    /// Adds an item to a sequence, or gives it to the sink. An item given away no longer counts
+    /// against the document's YAML nodes (`nodes_before`: the count where it started): each item
+    /// of a list has its own budget, the list's total being bounded by the input's size.
     fn push_item(
         &mut self,
         divert: bool,
+        nodes_before: usize,
         items: &mut Vec<Value>,
         positions: &mut Vec<Pos>,
         item: Tree,
     ) {
         match &mut self.items {
-            Some(sink) if divert => sink(item),
+            Some(sink) if divert => {
+                self.nodes = nodes_before;
+                sink(item)
+            }
             _ => {
                 items.push(item.value);
                 positions.push(item.pos);
@@ -721,6 +727,7 @@ impl<'a> Parser<'a> {
         // Where the first item's first token is (its tag or anchor, if it has one).
         let mut first_token = None;
         loop {
+            let nodes_before = self.nodes;
             self.cur.bump(); // the `-`
             self.cur.skip_white(true)?;
             let item = if self.cur.at_line_end() {
@@ -740,7 +747,7 @@ impl<'a> Parser<'a> {
                 first_token.get_or_insert(self.cur.mark().position());
                 self.block_node(column as isize, Inline::AfterDash)?
             };
-            self.push_item(divert, &mut items, &mut positions, item);
+            self.push_item(divert, nodes_before, &mut items, &mut positions, item);
             self.cur.skip_to_token(false)?;
             if self.cur.at_end() || self.cur.at_document_marker() {
                 break;
@@ -877,6 +884,7 @@ impl<'a> Parser<'a> {
         let mut positions = Vec::new();
         let start = self.flow_collection(']', "did not find expected ',' or ']'", |p| {
             let item_at = p.cur.mark();
+            let nodes_before = p.nodes;
             if p.cur.at_value_indicator(true) {
                 // libyaml has no empty key in a flow sequence (`[: x]`).
                 return Err(YamlError::parser(
@@ -905,7 +913,7 @@ impl<'a> Parser<'a> {
                     Children::Map(vec![(key, item_at.position(), value.pos)]),
                 );
             }
-            p.push_item(divert, &mut items, &mut positions, item);
+            p.push_item(divert, nodes_before, &mut items, &mut positions, item);
             Ok(())
         })?;
         Ok(tree(Value::Array(items), start, Children::Seq(positions)))
