@@ -117,7 +117,16 @@ impl Parts {
             }
         }
         set(self.clock, u.clock);
-        set(self.editor, u.editor.filter(|e| e.value.edit >= edits));
+        if let Some(e) = u.editor.filter(|e| e.value.edit >= edits) {
+            // The model leaves out a text the page has (`text_kept`).
+            self.editor.update(|view| {
+                let text = std::mem::take(&mut view.manifest);
+                *view = e.value;
+                if view.text_kept {
+                    view.manifest = text;
+                }
+            });
+        }
         if let Some(cards) = u.nodes {
             self.nodes.update(|v| cards.value.apply(v));
         }

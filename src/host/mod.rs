@@ -224,6 +224,10 @@ impl Host {
             }
             Request::EditManifest { text, edit } => {
                 self.last_edit = edit;
+                // The page has this text: what the model sends back leaves it out.
+                if let Some(key) = &mut self.sent.editor.key {
+                    text.clone_into(&mut key.manifest);
+                }
                 p.edit_manifest(text);
                 Reply::None
             }
@@ -390,12 +394,15 @@ impl Host {
             speed: p.speed,
             settling: p.is_settling(),
         };
-        let editor = EditorView {
-            manifest: p.manifest.clone(),
-            edited: p.manifest_edited(),
-            apply_error: p.apply_error.clone(),
-            edit: self.last_edit,
-        };
+        // Compared in place: the text (a paste of tens of megabytes) is copied only when it
+        // changed, and sent only when the page does not have it.
+        let text_kept = s.editor.key.as_ref().is_some_and(|k| k.manifest == p.manifest);
+        let editor_changed = s.editor.key.as_ref().is_none_or(|k| {
+            !text_kept
+                || k.edited != p.manifest_edited()
+                || k.apply_error != p.apply_error
+                || k.edit != self.last_edit
+        });
         let why_key = (
             p.selected_node.clone(),
             p.selected_node
@@ -429,7 +436,32 @@ impl Host {
             more,
             nodes,
             clock: s.clock.offer(clock, |c| *c),
-            editor: s.editor.offer(editor, Clone::clone),
+            editor: editor_changed
+                .then(|| {
+                    // The text kept moves from the last key to the new one.
+                    let manifest = match s.editor.key.as_mut() {
+                        Some(k) if text_kept => std::mem::take(&mut k.manifest),
+                        _ => p.manifest.clone(),
+                    };
+                    let key = EditorView {
+                        manifest,
+                        text_kept: false,
+                        edited: p.manifest_edited(),
+                        apply_error: p.apply_error.clone(),
+                        edit: self.last_edit,
+                    };
+                    s.editor.offer(key, |k| EditorView {
+                        manifest: if text_kept {
+                            String::new()
+                        } else {
+                            k.manifest.clone()
+                        },
+                        text_kept,
+                        apply_error: k.apply_error.clone(),
+                        ..*k
+                    })
+                })
+                .flatten(),
             selected: s.selected.offer(p.selected_node.clone(), Clone::clone),
             daemonsets: s.daemonsets.offer(p.daemonset_views(), Clone::clone),
             revisions: s.revisions.offer(p.revision_views(), Clone::clone),

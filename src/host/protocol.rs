@@ -234,7 +234,12 @@ pub struct ClockView {
 /// The editor's text and the last apply's error.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct EditorView {
+    /// Empty when [`EditorView::text_kept`].
     pub manifest: String,
+    /// The text is the one the page has (its own edit, or the text sent last): `manifest` is
+    /// left empty and the page keeps its own, so that a pasted NodeList of tens of megabytes is
+    /// not sent back at every change of the editor's other fields.
+    pub text_kept: bool,
     pub edited: bool,
     pub apply_error: Option<ApplyError>,
     /// The number of the last [`Request::EditManifest`] carried out. An editor part older than
