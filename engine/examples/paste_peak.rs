@@ -46,7 +46,9 @@ fn step(s: &mut Session, line: &str, stdin: Option<&str>) -> (usize, usize) {
 }
 
 fn main() {
-    let arg = std::env::args().nth(1).unwrap_or_else(|| "10000".to_string());
+    let arg = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "10000".to_string());
     let yaml = match arg.parse() {
         Ok(n) => node_list(n),
         Err(_) => std::fs::read_to_string(&arg).expect("a NodeList file"),

@@ -307,8 +307,8 @@ fn ScriptPlayer() -> impl IntoView {
 #[component]
 fn TranscriptEntry(entry: Entry) -> impl IntoView {
     let i18n = use_i18n();
+    let lines = entry.stdin_lines;
     let stdin = entry.stdin.map(|text| {
-        let lines = text.lines().count();
         let summary = move || {
             if lines == 1 {
                 i18n.t(Msg::StdinOne).to_string()

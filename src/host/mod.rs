@@ -32,6 +32,11 @@ pub const FIRST_REPLAY_MILLIS: f64 = 250.0;
 /// batches, so that the page parses and draws a batch in a frame's time.
 pub const CARD_BATCH: usize = 1_000;
 
+/// The most of a command's standard input the page is sent for its transcript: the first lines
+/// of a larger one (a pasted NodeList of tens of megabytes), then `…`. The model keeps it whole
+/// (links, the editor's error marker); kubectl's output is sent whole.
+pub const SHOWN_STDIN_BYTES: usize = 256 * 1024;
+
 /// The most script lines the player lists at once (a long script shows a window of them).
 pub const STEP_LIST_LIMIT: usize = 200;
 
@@ -396,7 +401,11 @@ impl Host {
         };
         // Compared in place: the text (a paste of tens of megabytes) is copied only when it
         // changed, and sent only when the page does not have it.
-        let text_kept = s.editor.key.as_ref().is_some_and(|k| k.manifest == p.manifest);
+        let text_kept = s
+            .editor
+            .key
+            .as_ref()
+            .is_some_and(|k| k.manifest == p.manifest);
         let editor_changed = s.editor.key.as_ref().is_none_or(|k| {
             !text_kept
                 || k.edited != p.manifest_edited()
@@ -480,7 +489,7 @@ impl Host {
                         added: t
                             .iter()
                             .filter(|e| sent.is_none_or(|last| e.id > last))
-                            .cloned()
+                            .map(shown_entry)
                             .collect(),
                     })
             },
@@ -605,6 +614,27 @@ impl Part<Vec<crate::playground::EventView>> {
             len,
             changed,
         })
+    }
+}
+
+/// A transcript entry as the page is sent it: a standard input over [`SHOWN_STDIN_BYTES`]
+/// cut after its last whole line within them, then a line `…`.
+fn shown_entry(e: &crate::playground::Entry) -> crate::playground::Entry {
+    let stdin = e.stdin.as_deref().map(|text| {
+        if text.len() <= SHOWN_STDIN_BYTES {
+            return text.to_string();
+        }
+        let head = &text.as_bytes()[..SHOWN_STDIN_BYTES];
+        let cut = head.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        format!("{}…\n", &text[..cut])
+    });
+    crate::playground::Entry {
+        id: e.id,
+        command: e.command.clone(),
+        stdin,
+        stdin_lines: e.stdin_lines,
+        output: e.output.clone(),
+        is_error: e.is_error,
     }
 }
 

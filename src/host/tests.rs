@@ -971,3 +971,61 @@ fn the_unasked_default_answers_as_the_pages_first_open_would() {
     assert_eq!(unasked.reply, Reply::Opened(Ok(())));
     assert_eq!((unasked.reply, unasked.update), (asked.reply, asked.update));
 }
+
+/// Issue 20: a pasted NodeList of megabytes is not sent back to the page. The page's own edit
+/// comes back without its text; the Apply's transcript entry carries the first
+/// `SHOWN_STDIN_BYTES` of it and its exact line count, kubectl's output whole; the model keeps
+/// the text whole for links.
+#[test]
+fn a_big_paste_is_not_sent_back_whole() {
+    let mut h = host();
+    h.update();
+    let nodes: String = (0..6_000)
+        .map(|i| format!("- apiVersion: v1\n  kind: Node\n  metadata:\n    name: big-{i:05}\n"))
+        .collect();
+    let text = format!("apiVersion: v1\nkind: NodeList\nitems:\n{nodes}");
+    assert!(text.len() > super::SHOWN_STDIN_BYTES);
+    send(
+        &mut h,
+        Request::EditManifest {
+            text: text.clone(),
+            edit: 1,
+        },
+    );
+    let editor = h.update().editor.expect("edited").value;
+    assert!(editor.text_kept && editor.manifest.is_empty());
+    let reply = send(&mut h, Request::ApplyManifest);
+    assert!(
+        matches!(
+            &reply,
+            Reply::Output {
+                is_error: false,
+                ..
+            }
+        ),
+        "{reply:?}"
+    );
+    let update = h.update();
+    let editor = update.editor.expect("no longer edited").value;
+    assert!(editor.text_kept && !editor.edited && editor.manifest.is_empty());
+    let added = update.transcript.expect("the apply").value.added;
+    let shown = added.last().expect("the apply's entry");
+    let whole = h.playground().transcript().last().expect("kept").clone();
+    assert_eq!(whole.stdin.as_deref(), Some(text.as_str()));
+    assert_eq!(shown.output, whole.output);
+    assert_eq!(shown.stdin_lines, text.lines().count());
+    let stdin = shown.stdin.as_deref().expect("its head");
+    assert!(stdin.len() <= super::SHOWN_STDIN_BYTES + "…\n".len());
+    let head = stdin.strip_suffix("…\n").expect("marked as cut");
+    assert!(text.starts_with(head) && head.ends_with('\n'));
+    // A text the model puts in the editor itself (its header; the applied text is not
+    // edited) is sent whole.
+    send(
+        &mut h,
+        Request::SetEditorHeader {
+            header: "# nodes".to_string(),
+        },
+    );
+    let editor = h.update().editor.expect("changed by the model").value;
+    assert!(!editor.text_kept && editor.manifest == format!("# nodes\n{text}"));
+}

@@ -57,8 +57,11 @@ pub struct Entry {
     pub id: u64,
     /// The command line as run (`kubectl apply -f -`).
     pub command: String,
-    /// The standard input given to it (the manifest of an Apply).
+    /// The standard input given to it (the manifest of an Apply). The page is sent its first
+    /// [`crate::host::SHOWN_STDIN_BYTES`] only.
     pub stdin: Option<String>,
+    /// The lines of `stdin` (all of them, however much of it the page is sent).
+    pub stdin_lines: usize,
     /// What it printed.
     pub output: String,
     pub is_error: bool,
@@ -238,6 +241,7 @@ impl Playground {
             id: self.next_id,
             command: shown(command),
             stdin: stdin.map(str::to_string),
+            stdin_lines: stdin.map_or(0, |s| s.lines().count()),
             output: out.output.clone(),
             is_error: out.is_error,
         });
