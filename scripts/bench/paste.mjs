@@ -7,8 +7,16 @@
 // mark) is what the tab costs. The WebAssembly memories of the page and of the worker are read from
 // hooks around WebAssembly.instantiate*; a WebAssembly memory never shrinks, so its size after the
 // settle is also its peak.
+//
+// Run alone, `node scripts/bench/paste.mjs --real N` pastes a real cluster's `kubectl get nodes
+// -o yaml` of N nodes (real-nodes.mjs, ~14 KB a node) into the built page (dist/) and prints the
+// measures as JSON; `--synthetic N`, the benchmarks' 114-byte nodes.
 import { readFileSync } from 'node:fs';
-import { pasteManifest } from '../../tests/e2e/harness.mjs';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, pasteManifest } from '../../tests/e2e/harness.mjs';
+import { startServer } from '../../tests/e2e/server.mjs';
+import { nodeList } from './manifests.mjs';
+import { realNodeList } from './real-nodes.mjs';
 
 /** Wraps WebAssembly.instantiate{,Streaming} so that the instance's memory is kept on the global
  *  object as __benchWasmMemory (runs in the page, and is prepended to the worker's loader). */
@@ -181,4 +189,18 @@ export async function pasteMemory(browser, siteUrl, nodes, yaml) {
     await cdp.detach().catch(() => {});
     await context.close().catch(() => {});
   }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const real = process.argv.indexOf('--real');
+  const synthetic = process.argv.indexOf('--synthetic');
+  const nodes = Number(process.argv[Math.max(real, synthetic) + 1] ?? 1000);
+  const yaml = real >= 0 ? realNodeList(nodes) : nodeList(nodes);
+  const args = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args });
+  const site = await startServer();
+  const result = await pasteMemory(browser, site.url, nodes, yaml);
+  console.log(JSON.stringify({ shape: real >= 0 ? 'real' : 'synthetic', ...result }, null, 2));
+  await site.close();
+  await browser.close();
 }

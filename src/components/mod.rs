@@ -228,6 +228,11 @@ impl State {
     pub fn edit_manifest(&self, text: String) {
         let edit = self.edits.get_value() + 1;
         self.edits.set_value(edit);
+        // Kept for the model's answer, which leaves this text out (`text_kept`); the views
+        // hear of it with that answer, as they did when the model echoed it.
+        self.parts
+            .editor
+            .update_untracked(|e| text.clone_into(&mut e.manifest));
         self.send(Request::EditManifest { text, edit });
     }
 
