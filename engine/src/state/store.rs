@@ -129,9 +129,13 @@ pub fn pod_target_node(pod: &Pod) -> Option<&str> {
     crate::placement::get_target_node_name(pod).ok()
 }
 
-/// [`pod_target_node`] as the string the store holds for it.
-fn target_node(node_ids: &mut NodeIds, pod: &Pod) -> Option<Shared<String>> {
-    pod_target_node(pod).map(|n| node_ids.shared(n))
+/// A pod's target node as the store knows it: its number and the string held for its name,
+/// found once per write.
+type Target = Option<(NodeId, Shared<String>)>;
+
+/// [`pod_target_node`] as the store holds it.
+fn target_node(node_ids: &mut NodeIds, pod: &Pod) -> Target {
+    pod_target_node(pod).map(|n| node_ids.held(n))
 }
 
 fn controller_uid(pod: &Pod) -> Option<&str> {
@@ -144,9 +148,8 @@ impl Store {
         ResourceVersion::Plain(self.resource_version)
     }
 
-    fn touch_node(&mut self, name: &str) {
+    fn touch_node(&mut self, id: NodeId) {
         self.node_writes += 1;
-        let id = self.node_ids.id(name);
         self.node_versions.insert(id, self.node_writes);
     }
 
@@ -176,7 +179,8 @@ impl Store {
     pub fn put_node(&mut self, mut node: Node) {
         node.metadata.resource_version = self.next_rv();
         let name = node.metadata.name.to_string();
-        self.touch_node(&name);
+        let id = self.node_ids.id(&name);
+        self.touch_node(id);
         self.nodes.insert(name.clone(), node);
         self.changes.push(Change::Node(name));
     }
@@ -268,9 +272,13 @@ impl Store {
     /// it out of its node's sums.
     fn before(&mut self, id: PodId) -> Before {
         let old = self.pods.pod(id);
-        recount(&mut self.node_usage, &mut self.node_ids, Some(old), None);
+        let node = target_node(&mut self.node_ids, old);
+        // A counted pod is bound: its target is its node.
+        if counted_on(old).is_some() {
+            uncount(&mut self.node_usage, node.as_ref().map(|n| n.0), old);
+        }
         Before {
-            node: target_node(&mut self.node_ids, old),
+            node,
             uid: controller_uid(old).map(|u| self.uids.get(u)),
         }
     }
@@ -278,19 +286,26 @@ impl Store {
     /// version, if any, was `before`: its resourceVersion, sums, indices and change.
     fn stored(&mut self, id: PodId, before: Option<Before>) {
         let rv = self.next_rv();
+        let new_node = target_node(&mut self.node_ids, self.pods.pod(id));
         let pod = Rc::make_mut(self.pods.pod_mut(id));
         pod.metadata.resource_version = rv;
-        if !pod.spec.node_name.is_empty() {
-            self.node_ids.share(&mut pod.spec.node_name);
+        // A bound pod's target is its nodeName: it holds the table's copy of the name.
+        if let Some((node, name)) = &new_node
+            && !pod.spec.node_name.is_empty()
+        {
+            if !pod.spec.node_name.same(name) {
+                pod.spec.node_name = name.clone();
+            }
+            if counted_on(pod).is_some() {
+                self.node_usage.entry(*node).or_default().add(pod);
+            }
         }
         let pod = self.pods.pod(id);
-        recount(&mut self.node_usage, &mut self.node_ids, None, Some(pod));
         let is_new = before.is_none();
         let Before {
             node: old_node,
             uid: old_uid,
         } = before.unwrap_or_default();
-        let new_node = target_node(&mut self.node_ids, pod);
         let new_uid = controller_uid(pod).map(|u| self.uids.get(u));
         // An orphan (now) is news for every DaemonSet that may adopt it: no owners listed.
         let owners = match &new_uid {
@@ -298,28 +313,26 @@ impl Store {
             Some(uid) => Pair::of(old_uid.clone(), Some(uid.clone())),
         };
         // Most writes are status updates: same node, same owner, indices already right.
-        if is_new || old_node != new_node || old_uid != new_uid {
+        let (old_id, new_id) = (
+            old_node.as_ref().map(|n| n.0),
+            new_node.as_ref().map(|n| n.0),
+        );
+        if is_new || old_id != new_id || old_uid != new_uid {
             if !is_new {
-                self.unindex(
-                    id,
-                    old_node.as_deref().map(String::as_str),
-                    old_uid.as_deref().map(String::as_str),
-                );
+                self.unindex(id, old_id, old_uid.as_deref().map(String::as_str));
             }
-            self.index(
-                id,
-                new_node.as_deref().map(String::as_str),
-                new_uid.as_ref(),
-            );
+            self.index(id, new_id, new_uid.as_ref());
         }
         let key = self.pods.key(id).clone();
-        self.pod_changed(key, Pair::of(old_node, new_node), owners);
+        self.pod_changed(key, old_node, new_node, owners);
     }
-    /// Records a pod write or removal for the informers and moves the version of its nodes.
-    fn pod_changed(&mut self, key: ObjectKey, nodes: Pair, owners: Pair) {
-        for node in nodes.iter() {
-            self.touch_node(node);
+    /// Records a pod write or removal for the informers (its target nodes before and after)
+    /// and moves the version of those nodes.
+    fn pod_changed(&mut self, key: ObjectKey, old: Target, new: Target, owners: Pair) {
+        for (node, _) in old.iter().chain(&new) {
+            self.touch_node(*node);
         }
+        let nodes = Pair::of(old.map(|n| n.1), new.map(|n| n.1));
         self.changes.push(Change::Pod { key, nodes, owners });
     }
     pub fn update_pod(&mut self, key: &ObjectKey, f: impl FnOnce(&mut Pod)) -> bool {
@@ -360,44 +373,45 @@ impl Store {
             self.host_ips.share(&mut status.host_ip);
         }
         let rv = self.next_rv();
+        let node = target_node(&mut self.node_ids, self.pods.pod(id));
         let pod = Rc::make_mut(self.pods.pod_mut(id));
         let was_counted = counted_on(pod).is_some();
         pod.status = status;
-        // Finished (or back): the spec, and so the node and the requests, are unchanged.
-        match (was_counted, counted_on(pod)) {
-            (true, None) => uncount(
-                &mut self.node_usage,
-                self.node_ids.get(&pod.spec.node_name),
-                pod,
-            ),
-            (false, Some(node)) => {
-                let node = self.node_ids.id(node);
-                self.node_usage.entry(node).or_default().add(pod)
+        // Finished (or back): the spec, and so the node and the requests, are unchanged; a
+        // counted pod is bound, so its target is its node.
+        let counted = node.as_ref().map(|n| n.0);
+        match (was_counted, counted_on(pod).is_some()) {
+            (true, false) => uncount(&mut self.node_usage, counted, pod),
+            (false, true) => {
+                if let Some(node) = counted {
+                    self.node_usage.entry(node).or_default().add(pod)
+                }
             }
             _ => {}
         }
         pod.metadata.resource_version = rv;
         // Node and owner are unchanged: the indices stay; the change is put_pod's for the same.
-        let node = target_node(&mut self.node_ids, pod);
         let uid = controller_uid(pod).map(|u| self.uids.get(u));
-        let (nodes, owners) = (Pair::of(node.clone(), node), Pair::of(uid.clone(), uid));
-        self.pod_changed(key.clone(), nodes, owners);
+        let owners = Pair::of(uid.clone(), uid);
+        self.pod_changed(key.clone(), node.clone(), node, owners);
         true
     }
     pub fn remove_pod(&mut self, key: &ObjectKey) -> Option<Rc<Pod>> {
         let id = self.pods.id(key)?;
         let pod = self.pods.pod(id);
-        recount(&mut self.node_usage, &mut self.node_ids, Some(pod), None);
         let node = target_node(&mut self.node_ids, pod);
+        if counted_on(pod).is_some() {
+            uncount(&mut self.node_usage, node.as_ref().map(|n| n.0), pod);
+        }
         let uid = controller_uid(pod).map(|u| self.uids.get(u));
         self.unindex(
             id,
-            node.as_deref().map(String::as_str),
+            node.as_ref().map(|n| n.0),
             uid.as_deref().map(String::as_str),
         );
         let (key, pod) = self.pods.remove(id);
         self.pod_keys.remove(&key);
-        self.pod_changed(key, Pair::of(node, None), Pair::of(uid, None));
+        self.pod_changed(key, node, None, Pair::of(uid, None));
         Some(pod)
     }
     /// What the unfinished pods bound to `node` request, if any are.
@@ -454,11 +468,10 @@ impl Store {
     pub fn owned_pods_on_node(&self, uid: &str, node: &str) -> impl Iterator<Item = &Pod> {
         self.pods_of(self.owned_on(uid, node))
     }
-    fn index(&mut self, id: PodId, node: Option<&str>, uid: Option<&Shared<String>>) {
+    fn index(&mut self, id: PodId, node: Option<NodeId>, uid: Option<&Shared<String>>) {
         let pods = &self.pods;
         match node {
-            Some(n) => {
-                let node = self.node_ids.id(n);
+            Some(node) => {
                 self.pods_by_node.entry(node).or_default().insert(id, pods);
                 match uid {
                     Some(u) => {
@@ -479,11 +492,9 @@ impl Store {
             self.pods_by_owner.entry(u.clone()).or_default().push(id);
         }
     }
-    fn unindex(&mut self, id: PodId, node: Option<&str>, uid: Option<&str>) {
+    fn unindex(&mut self, id: PodId, node: Option<NodeId>, uid: Option<&str>) {
         match node {
-            Some(n) => {
-                // Every node a pod was indexed under has a number.
-                let node = self.node_ids.id(n);
+            Some(node) => {
                 remove_from(&mut self.pods_by_node, node, id);
                 match uid {
                     Some(u) => {
@@ -656,24 +667,8 @@ shared_objects!(
 /// replaced.
 #[derive(Default)]
 struct Before {
-    node: Option<Shared<String>>,
+    node: Target,
     uid: Option<Shared<String>>,
-}
-
-/// Moves the node sums from what `old` counted to what `new` counts (either may be none).
-fn recount(
-    usage: &mut HashMap<NodeId, NodeUsage>,
-    node_ids: &mut NodeIds,
-    old: Option<&Pod>,
-    new: Option<&Pod>,
-) {
-    if let Some((pod, node)) = old.and_then(|p| Some((p, counted_on(p)?))) {
-        uncount(usage, node_ids.get(node), pod);
-    }
-    if let Some((pod, node)) = new.and_then(|p| Some((p, counted_on(p)?))) {
-        let node = node_ids.id(node);
-        usage.entry(node).or_default().add(pod);
-    }
 }
 
 /// Takes `pod` out of the sums of `node`, dropping them when no pod is left.
