@@ -441,20 +441,21 @@ impl Store {
         ids
     }
     /// Pods on `node` that a controller with `uid` may claim: its own and the orphans, in key
-    /// order (as [`Store::pods_on_node`] lists them).
-    pub fn claimable_on_node(&self, node: &str, uid: &str) -> Vec<ObjectKey> {
-        let owned = self.owned_on(uid, node);
+    /// order (as [`Store::pods_on_node`] lists them), as stored.
+    pub fn claimable_on_node(&self, node: &str, uid: &str) -> Vec<Rc<Pod>> {
+        let mut owned = self.owned_on(uid, node);
         let orphans = (self.node_ids.get(node)).and_then(|id| self.orphans_on_node.get(&id));
-        let mixed = !owned.is_empty() && orphans.is_some();
-        let mut keys: Vec<ObjectKey> = owned
-            .into_iter()
-            .chain(orphans.into_iter().flat_map(IdSet::iter))
-            .map(|id| self.pods.key(id).clone())
-            .collect();
-        if mixed {
-            crate::sort::sort(&mut keys);
+        if let Some(orphans) = orphans {
+            let mixed = !owned.is_empty();
+            owned.extend(orphans.iter());
+            if mixed {
+                crate::sort::sort_by_key(&mut owned, |&id| self.pods.key(id));
+            }
         }
-        keys
+        owned
+            .into_iter()
+            .map(|id| self.pods.pod(id).clone())
+            .collect()
     }
     /// Nodes holding pods of the controller with `uid` (some may no longer exist).
     pub fn nodes_with_pods_of(&self, uid: &str) -> impl Iterator<Item = &str> {
