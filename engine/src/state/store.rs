@@ -74,7 +74,12 @@ impl<'a> IntoIterator for &'a Pair {
 
 #[derive(Debug, Clone, Default)]
 pub struct Store {
-    nodes: BTreeMap<String, Node>,
+    /// Node names in order, with their numbers (`node_ids`): for listing.
+    nodes: BTreeMap<String, NodeId>,
+    /// The nodes by number: a lookup by name is one hash (`node_ids`), not a walk down a tree
+    /// of names compared string by string (at 10,000 nodes about 14 comparisons, each reading
+    /// another allocation). `None` for numbers of names that are not nodes.
+    node_slots: Vec<Option<Node>>,
     /// Each pod's key and object, once, by number: the indices below hold the number.
     /// Shared, so that controllers can hold a pod while they write to the store without copying
     /// it (a write replaces the `Rc`; readers keep the version they read).
@@ -170,23 +175,30 @@ impl Store {
 
     // ---- nodes
 
-    pub fn nodes(&self) -> &BTreeMap<String, Node> {
-        &self.nodes
+    pub fn nodes(&self) -> Nodes<'_> {
+        Nodes(self)
     }
     pub fn node(&self, name: &str) -> Option<&Node> {
-        self.nodes.get(name)
+        let id = self.node_ids.get(name)?;
+        self.node_slots.get(id.number() as usize)?.as_ref()
     }
     pub fn put_node(&mut self, mut node: Node) {
         node.metadata.resource_version = self.next_rv();
         let name = node.metadata.name.to_string();
         let id = self.node_ids.id(&name);
         self.touch_node(id);
-        self.nodes.insert(name.clone(), node);
+        let at = id.number() as usize;
+        if self.node_slots.len() <= at {
+            self.node_slots.resize_with(at + 1, || None);
+        }
+        if self.node_slots[at].replace(node).is_none() {
+            self.nodes.insert(name.clone(), id);
+        }
         self.changes.push(Change::Node(name));
     }
     /// Applies `f` to a node; records a change only if it changed something.
     pub fn update_node(&mut self, name: &str, f: impl FnOnce(&mut Node)) -> bool {
-        let Some(node) = self.nodes.get(name) else {
+        let Some(node) = self.node(name) else {
             return false;
         };
         let mut new = node.clone();
@@ -198,10 +210,10 @@ impl Store {
         true
     }
     pub fn remove_node(&mut self, name: &str) -> Option<Node> {
-        let n = self.nodes.remove(name)?;
-        if let Some(id) = self.node_ids.get(name) {
-            self.node_versions.remove(&id);
-        }
+        let id = self.node_ids.get(name)?;
+        let n = self.node_slots.get_mut(id.number() as usize)?.take()?;
+        self.nodes.remove(name);
+        self.node_versions.remove(&id);
         self.changes.push(Change::NodeDeleted(name.to_string()));
         Some(n)
     }
@@ -692,6 +704,33 @@ fn remove_from(map: &mut HashMap<NodeId, IdSet>, node: NodeId, id: PodId) {
         if set.is_empty() {
             map.remove(&node);
         }
+    }
+}
+
+/// The store's nodes, listed in name order.
+#[derive(Clone, Copy)]
+pub struct Nodes<'a>(&'a Store);
+
+impl<'a> Nodes<'a> {
+    pub fn len(&self) -> usize {
+        self.0.nodes.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.nodes.is_empty()
+    }
+    pub fn get(&self, name: &str) -> Option<&'a Node> {
+        self.0.node(name)
+    }
+    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &'a String> + 'a {
+        self.0.nodes.keys()
+    }
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&'a String, &'a Node)> + 'a {
+        let slots = &self.0.node_slots;
+        (self.0.nodes.iter())
+            .filter_map(move |(name, id)| Some((name, slots.get(id.number() as usize)?.as_ref()?)))
+    }
+    pub fn values(&self) -> impl DoubleEndedIterator<Item = &'a Node> + 'a {
+        self.iter().map(|(_, node)| node)
     }
 }
 
