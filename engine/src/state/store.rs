@@ -441,9 +441,8 @@ impl Store {
         self.pods_of(ids)
     }
     /// The pods of the controller with `uid` on `node`, in key order.
-    fn owned_on(&self, uid: &str, node: &str) -> Vec<PodId> {
-        let owned = (self.owned_on_node.get(uid)).zip(self.node_ids.get(node));
-        let Some((by_node, node)) = owned else {
+    fn owned_on(&self, uid: &str, node: Option<NodeId>) -> Vec<PodId> {
+        let Some((by_node, node)) = (self.owned_on_node.get(uid)).zip(node) else {
             return Vec::new();
         };
         let mut ids: Vec<PodId> = by_node.all(node.number()).map(PodId::from_number).collect();
@@ -455,8 +454,9 @@ impl Store {
     /// Pods on `node` that a controller with `uid` may claim: its own and the orphans, in key
     /// order (as [`Store::pods_on_node`] lists them), as stored.
     pub fn claimable_on_node(&self, node: &str, uid: &str) -> Vec<Rc<Pod>> {
+        let node = self.node_ids.get(node);
         let mut owned = self.owned_on(uid, node);
-        let orphans = (self.node_ids.get(node)).and_then(|id| self.orphans_on_node.get(&id));
+        let orphans = node.and_then(|id| self.orphans_on_node.get(&id));
         if let Some(orphans) = orphans {
             let mixed = !owned.is_empty();
             owned.extend(orphans.iter());
@@ -479,7 +479,7 @@ impl Store {
     }
     /// The pods of the controller with `uid` on `node`, in key order.
     pub fn owned_pods_on_node(&self, uid: &str, node: &str) -> impl Iterator<Item = &Pod> {
-        self.pods_of(self.owned_on(uid, node))
+        self.pods_of(self.owned_on(uid, self.node_ids.get(node)))
     }
     fn index(&mut self, id: PodId, node: Option<NodeId>, uid: Option<&Shared<String>>) {
         let pods = &self.pods;
