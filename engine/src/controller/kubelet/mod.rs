@@ -7,12 +7,13 @@
 mod image_ref;
 mod progress;
 pub(crate) mod registration;
+mod status_text;
 
 use super::queue::KeyQueue;
 use super::scheduler::{set_condition, set_status_condition};
 use crate::api::{
     ContainerState, ContainerStateRunning, ContainerStateTerminated, ContainerStateWaiting,
-    ContainerStatus, NORMAL, ObjectKey, Pod, Time, WARNING, phase,
+    ContainerStatus, IpText, NORMAL, ObjectKey, Pod, Time, WARNING, phase,
 };
 use crate::state::World;
 use crate::state::apiserver;
@@ -204,7 +205,7 @@ impl Kubelet {
             .unwrap_or_default()
             .to_string();
         let pod_ip = if pod.spec.host_network {
-            host_ip.clone()
+            host_ip.as_str().into()
         } else {
             self.allocate_ip(w, node_name)
         };
@@ -219,7 +220,7 @@ impl Kubelet {
         drop(pod);
         w.store.update_pod_status(key, |p, st| {
             st.host_ip = host_ip.into();
-            st.pod_ip = pod_ip.into();
+            st.pod_ip = pod_ip;
             st.start_time = Some(now);
             st.phase = phase::PENDING.into();
             st.qos_class = qos_class(p).into();
@@ -374,10 +375,8 @@ impl Kubelet {
                         id
                     }
                 };
-                cs.container_id = format!(
-                    "containerd://{:064x}",
-                    now.millis() as u64 ^ cs.name.len() as u64
-                );
+                cs.container_id =
+                    status_text::container_id(now.millis() as u64 ^ cs.name.len() as u64);
             }
         });
         match delay {
@@ -435,7 +434,7 @@ impl Kubelet {
         }
     }
 
-    fn allocate_ip(&mut self, w: &World, node: &str) -> String {
+    fn allocate_ip(&mut self, w: &World, node: &str) -> IpText {
         let cidr = w.store.node(node).map_or("", |n| n.spec.pod_cidr.as_str());
         let prefix = cidr.rsplit_once('.').map_or("10.244.0", |(p, _)| p);
         let n = match self.next_ip.get_mut(node) {
@@ -443,7 +442,7 @@ impl Kubelet {
             None => self.next_ip.entry(node.to_string()).or_insert(1),
         };
         *n = if *n >= 254 { 2 } else { *n + 1 };
-        format!("{prefix}.{n}")
+        status_text::pod_ip(prefix, *n as u8)
     }
 }
 
