@@ -145,7 +145,12 @@ impl PartialOrd for Shared<String> {
 }
 
 impl Ord for Shared<String> {
+    /// The very same string is equal without reading it: keys share their namespace, and a
+    /// queue's repeats of a key share its name.
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        if self.same(other) {
+            return std::cmp::Ordering::Equal;
+        }
         self.as_str().cmp(other.as_str())
     }
 }
