@@ -57,6 +57,11 @@ impl Pair {
     pub fn is_empty(&self) -> bool {
         self.0[0].is_none()
     }
+
+    /// The strings themselves: the store's held copies, one per text.
+    pub fn held(&self) -> impl Iterator<Item = &Shared<String>> {
+        self.0.iter().flatten()
+    }
 }
 
 type PairIter<'a> = std::iter::Map<
