@@ -33,16 +33,14 @@ fn plain_octet(s: &str) -> Option<u8> {
 
 /// `containerd://` and `n` in 64 lower-case hex digits, zero-padded (`{:064x}`).
 pub(super) fn container_id(n: u64) -> String {
-    const PREFIX: &str = "containerd://";
+    // The prefix and the 48 zeros above the 16 digits of a u64.
+    const PREFIX: &str = "containerd://000000000000000000000000000000000000000000000000";
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(PREFIX.len() + 64);
+    let mut s = String::with_capacity(PREFIX.len() + 16);
     s.push_str(PREFIX);
-    s.extend(std::iter::repeat_n('0', 48));
-    s.extend(
-        (0..16)
-            .rev()
-            .map(|i| HEX[((n >> (i * 4)) & 0xf) as usize] as char),
-    );
+    for i in (0..16).rev() {
+        s.push(HEX[((n >> (i * 4)) & 0xf) as usize] as char);
+    }
     s
 }
 
