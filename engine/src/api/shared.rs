@@ -155,8 +155,8 @@ impl Ord for Shared<String> {
     }
 }
 
-impl Shared<String> {
-    /// Whether both hold the very same string (not only equal text).
+impl<T> Shared<T> {
+    /// Whether both hold the very same value (not only an equal one).
     pub fn same(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }

@@ -6,6 +6,7 @@
 
 mod image_ref;
 mod progress;
+mod ready;
 pub(crate) mod registration;
 mod status_text;
 
@@ -44,6 +45,7 @@ pub struct Kubelet {
     /// The imageID each image resolves to, worked out once per image (a digest of its name).
     image_ids: HashMap<String, String>,
     paths: FieldPaths,
+    ready: ready::Ready,
 }
 
 impl Kubelet {
@@ -166,13 +168,13 @@ impl Kubelet {
             Stage::Starting => self.start_containers(w, key, pod, now),
             Stage::WaitingReady => {
                 drop(pod); // see `admit`
-                mark_ready(w, key, now);
+                self.ready.mark(w, key, now);
                 self.set(w, key, Stage::Running, now, 0);
             }
             Stage::Running => {
                 if !pod.is_ready() {
                     drop(pod); // see `admit`
-                    mark_ready(w, key, now); // the node is back: readiness probes pass again
+                    self.ready.mark(w, key, now); // the node is back: readiness probes pass again
                 }
             }
             Stage::Stopping => {}
@@ -382,7 +384,7 @@ impl Kubelet {
         match delay {
             Some(d) if d > 0 => self.set(w, key, Stage::WaitingReady, now.plus_secs(d), 0),
             _ => {
-                mark_ready(w, key, now);
+                self.ready.mark(w, key, now);
                 self.set(w, key, Stage::Running, now, 0);
             }
         }
@@ -479,16 +481,6 @@ pub fn fail_pod(w: &mut World, key: &ObjectKey, now: Time) {
         "BackOff",
         "Container exited with an error (exit code 1)",
     );
-}
-
-fn mark_ready(w: &mut World, key: &ObjectKey, now: Time) {
-    w.store.update_pod_status(key, |_, st| {
-        set_status_condition(st, "ContainersReady", "True", "", "", now);
-        set_status_condition(st, "Ready", "True", "", "", now);
-        for cs in &mut st.container_statuses {
-            cs.ready = true;
-        }
-    });
 }
 
 fn set_waiting(w: &mut World, key: &ObjectKey, reason: &str, message: &str) {
