@@ -1,7 +1,7 @@
 //! Each node's allocatable pods, cpu and memory, parsed once per version of the node: the
 //! filters read them for every pod placed, and a node changes rarely.
 
-use crate::api::{Node, ResourceVersion};
+use crate::api::{Node, ResourceVersion, Shared};
 use crate::state::hash::FastHashMap;
 
 /// A node's allocatable amounts in thousandths (`status.allocatable`, else `status.capacity`);
@@ -37,10 +37,10 @@ impl Allocatable {
     }
 }
 
-/// By node name, with the resourceVersion it was parsed at (every write of a node gives it a
-/// new one).
+/// By node name (the node's own, shared), with the resourceVersion it was parsed at (every
+/// write of a node gives it a new one).
 #[derive(Default)]
-pub(super) struct Allocatables(FastHashMap<String, (ResourceVersion, Allocatable)>);
+pub(super) struct Allocatables(FastHashMap<Shared<String>, (ResourceVersion, Allocatable)>);
 
 impl Allocatables {
     pub(super) fn of(&mut self, node: &Node) -> Allocatable {
@@ -51,7 +51,8 @@ impl Allocatables {
             return *a;
         }
         let a = Allocatable::of(node);
-        self.0.insert(node.name().to_string(), (version.clone(), a));
+        let name = node.metadata.name.clone();
+        self.0.insert(name, (version.clone(), a));
         a
     }
 
