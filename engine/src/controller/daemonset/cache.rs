@@ -116,20 +116,27 @@ impl DsCache {
     }
 
     /// The nodes this sync visits: every node (and every node holding pods) when all are dirty,
-    /// else the dirty ones plus a burst of the deferred ones.
-    pub(super) fn nodes_to_visit(&mut self, w: &World, ids: &mut NodeIds) -> Vec<Shared<String>> {
+    /// else the dirty ones plus a burst of the deferred ones; in name order, with their numbers.
+    pub(super) fn nodes_to_visit(
+        &mut self,
+        w: &World,
+        ids: &mut NodeIds,
+    ) -> Vec<(Shared<String>, NodeId)> {
         let visit = if self.all_dirty {
             self.deferred.clear();
             // Inserted one by one: `collect` into a set would compile a copy of the standard
             // sort just for the sets of this function.
-            let mut all = BTreeSet::new();
+            let mut all = BTreeMap::new();
             all.extend(
                 w.store
                     .nodes()
                     .keys()
                     .map(String::as_str)
                     .chain(w.store.nodes_with_pods())
-                    .map(|n| ids.shared(n)),
+                    .map(|n| {
+                        let (id, name) = ids.held(n);
+                        (name, id)
+                    }),
             );
             all.into_iter().collect()
         } else {
@@ -142,7 +149,12 @@ impl DsCache {
             }
             crate::sort::sort(&mut v);
             v.dedup();
-            v
+            v.into_iter()
+                .map(|n| {
+                    let id = ids.id(&n);
+                    (n, id)
+                })
+                .collect()
         };
         self.all_dirty = false;
         self.dirty.clear();

@@ -190,14 +190,7 @@ impl DaemonSetController {
             self.queue.insert(key.clone()); // revision name clash: collisionCount bumped
             return;
         };
-        let visit: Vec<(Shared<String>, NodeId)> = cache
-            .nodes_to_visit(w, &mut self.node_ids)
-            .into_iter()
-            .map(|n| {
-                let id = self.node_ids.id(&n);
-                (n, id)
-            })
-            .collect();
+        let visit = cache.nodes_to_visit(w, &mut self.node_ids);
         let sync = Sync {
             key,
             ds: &ds,
