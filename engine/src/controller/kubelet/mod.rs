@@ -34,6 +34,9 @@ use std::rc::Rc;
 /// not a `sim timing`, so that no setting brings that loop back.
 pub(crate) const POD_TEARDOWN_MS: i64 = 1_000;
 
+/// The message of a `Pulling` event (held as a template with the image, formatted on read).
+const PULLING: &str = "Pulling image \"{}\"";
+
 #[derive(Default)]
 pub struct Kubelet {
     queue: KeyQueue,
@@ -158,7 +161,7 @@ impl Kubelet {
                         &pod,
                         NORMAL,
                         "Pulling",
-                        format!("Pulling image \"{}\"", c.image),
+                        Message::template(PULLING, &[&c.image]),
                     );
                 }
                 let ms = w.timings.image_pull_ms;
@@ -277,7 +280,7 @@ impl Kubelet {
                     pod,
                     NORMAL,
                     "Pulling",
-                    format!("Pulling image \"{image}\""),
+                    Message::template(PULLING, &[image]),
                 );
             }
             let ms = w.timings.image_pull_ms;
@@ -313,17 +316,15 @@ impl Kubelet {
             self.set(w, key, Stage::PullFailed, now.plus_millis(1000), backoff);
             return;
         }
-        let secs = w.timings.image_pull_ms as f64 / 1000.0;
-        let node = pod.spec.node_name.clone();
+        let secs = (w.timings.image_pull_ms as f64 / 1000.0).to_string();
+        let node = pod.spec.node_name.as_str();
         for c in &pod.spec.containers {
-            self.images
-                .entry(node.to_string())
-                .or_default()
-                .insert(c.image.clone());
-            let msg = format!(
-                "Successfully pulled image \"{}\" in {secs}s ({secs}s including waiting)",
-                c.image
-            );
+            match self.images.get_mut(node) {
+                Some(images) => images.insert(c.image.clone()),
+                None => (self.images.entry(node.to_string()).or_default()).insert(c.image.clone()),
+            };
+            let msg = "Successfully pulled image \"{}\" in {}s ({}s including waiting)";
+            let msg = Message::template(msg, &[&c.image, &secs, &secs]);
             event(w, &mut self.paths, pod, NORMAL, "Pulled", msg);
         }
         let ms = w.timings.container_start_ms;
