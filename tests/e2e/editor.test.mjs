@@ -1,0 +1,110 @@
+// The manifest editor with a long text: the line numbers and the colours are drawn only for the
+// lines near the view (src/components/editor/lines.rs), so they must follow the scroll, line up
+// with the textarea's lines, and mark an error far down.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { pasteManifest, screenshot, start } from './harness.mjs';
+
+let ctx;
+before(async () => {
+  ctx = await start();
+});
+after(() => ctx?.stop());
+
+/** A NodeList of `count` nodes, eight lines a node after its three lines of head. */
+function nodeList(count) {
+  const items = [];
+  for (let i = 1; i <= count; i++) {
+    items.push(`- apiVersion: v1\n  kind: Node\n  metadata:\n    name: long-${i}\n    labels:\n      zone: z${i % 3}\n      # node ${i}\n      disk: "ssd"`);
+  }
+  return `apiVersion: v1\nkind: NodeList\nitems:\n${items.join('\n')}\n`;
+}
+
+async function open() {
+  const { page } = await ctx.open();
+  await page.goto(ctx.server.url, { waitUntil: 'networkidle' });
+  await page.getByRole('list', { name: 'Nodes', exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  return page;
+}
+
+/** What the frame shows at its vertical middle: the gutter's number there, the highlight's
+ *  line there (its text and coloured pieces) and the textarea's line at that height. */
+const atMiddle = (page) =>
+  page.evaluate(() => {
+    const frame = document.querySelector('.editor-frame');
+    const box = frame.getBoundingClientRect();
+    const y = box.top + box.height / 2;
+    const hit = (list) => [...list].find((e) => {
+      const r = e.getBoundingClientRect();
+      return r.top <= y && y < r.bottom;
+    });
+    const number = hit(document.querySelectorAll('.gutter span'));
+    const line = hit(document.querySelectorAll('.highlight .line'));
+    const area = document.querySelector('#editor textarea');
+    const style = getComputedStyle(area);
+    // The textarea's line at the height of the middle of that number: its lines are as far
+    // apart as its rows.
+    const { top, height } = number.getBoundingClientRect();
+    const areaBox = area.getBoundingClientRect();
+    const padding = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
+    const pitch = (areaBox.height - padding) / area.rows;
+    const areaLine = Math.floor((top + height / 2 - areaBox.top - parseFloat(style.paddingTop)) / pitch);
+    return {
+      number: Number(number.innerText),
+      numberTop: number.getBoundingClientRect().top,
+      lineTop: line.getBoundingClientRect().top,
+      text: line.innerText,
+      colours: [...line.querySelectorAll('span')].map((s) => s.className),
+      areaText: area.value.split('\n')[areaLine],
+      drawn: document.querySelectorAll('.highlight .line').length,
+      numbers: document.querySelectorAll('.gutter span').length,
+    };
+  });
+
+test('a long text scrolled far down shows the right line numbers and colours, in line with the text', async () => {
+  const page = await open();
+  const yaml = nodeList(2500);
+  const lines = yaml.split('\n').length;
+  await pasteManifest(page, yaml);
+  const frame = page.locator('.editor-frame');
+  for (const fraction of [0, 0.37, 0.999]) {
+    await frame.evaluate((el, f) => { el.scrollTop = f * (el.scrollHeight - el.clientHeight); }, fraction);
+    await page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))));
+    const seen = await atMiddle(page);
+    assert.equal(seen.text, yaml.split('\n')[seen.number - 1], `line ${seen.number}: the highlight draws that line`);
+    assert.equal(seen.areaText, seen.text, `line ${seen.number}: the textarea has the same line there`);
+    // (An inline line box starts its half-leading, about 1 px, below a block of the same line.)
+    assert.ok(Math.abs(seen.numberTop - seen.lineTop) < 3, `number and line at one height: ${seen.numberTop} ${seen.lineTop}`);
+    if (seen.text.trim()) assert.ok(seen.colours.length > 0, `line ${seen.number} is coloured: ${seen.colours}`);
+    assert.ok(seen.drawn < 300 && seen.numbers < 300, `only lines near the view are drawn (${seen.drawn} of ${lines})`);
+  }
+  await page.locator('.editor-frame').evaluate((el) => { el.scrollTop = el.scrollHeight * 0.37; });
+  await page.waitForTimeout(100);
+  await page.locator('#editor').screenshot({ path: `${(await import('./harness.mjs')).SCREENSHOTS}editor-long-text.png` });
+});
+
+test('an error on a line far down is marked there, and Show line brings it into view', async () => {
+  const page = await open();
+  const bad = `${nodeList(2000)}  - broken: [\n`;
+  const badLine = bad.split('\n').length - 1;
+  await pasteManifest(page, bad);
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
+  const alert = page.locator('#editor-error');
+  await alert.getByText('Apply failed').waitFor();
+  const line = Number((await alert.innerText()).match(/line (\d+)/)[1]);
+  assert.ok(line > badLine - 3, `the error is near the end (line ${line} of ${badLine})`);
+  await alert.getByRole('button', { name: `Show line ${line}` }).click();
+  const mark = page.locator('.gutter .error-line');
+  await mark.waitFor();
+  assert.equal(await mark.innerText(), String(line));
+  assert.ok(await mark.isVisible());
+  const inFrame = await page.evaluate(() => {
+    const frame = document.querySelector('.editor-frame').getBoundingClientRect();
+    const m = document.querySelector('.gutter .error-line').getBoundingClientRect();
+    return m.top >= frame.top && m.bottom <= frame.bottom;
+  });
+  assert.ok(inFrame, 'the marked line is in the frame\'s view');
+  assert.equal(await page.locator('.highlight .line.error-line').count(), 1, 'the line is underlined');
+  await screenshot(page, 'editor-error-far-down');
+});
