@@ -1,19 +1,27 @@
 //! The manifest editor: a textarea with line numbers, Apply (button and Ctrl/Cmd-Enter), and the
 //! error of the last Apply under it, marked at the line it names. The text is the model's and is
-//! never replaced by an Apply, failed or not.
+//! never replaced by an Apply, failed or not. A very long text (a pasted `kubectl get nodes -o
+//! yaml`) is shown read-only, without the textarea, until the reader chooses to edit it.
 
+mod layers;
 mod lines;
 
 use super::use_state;
 use crate::host::protocol::Request;
 use crate::i18n::{Msg, Text, use_i18n};
-use crate::playground::highlight::{Token, highlight_line};
+use layers::{coloured, digits, gutter_numbers};
+use leptos::either::Either;
 use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
 use lines::{LineIndex, window};
-use std::ops::Range;
 use web_sys::{ScrollIntoViewOptions, ScrollLogicalPosition};
+
+/// Above this many bytes the text is shown read-only, without the textarea: Chromium lays out
+/// and paints a textarea's whole text, however little of it is in view, and a pasted NodeList
+/// of 10,000 nodes (1.1 MB, 80,000 lines) cost the tab about 340 MB in the textarea alone. A
+/// NodeList of about 2,000 nodes still opens in the textarea.
+const LARGE_TEXT: usize = 256 * 1024;
 
 /// A line's height before the layers' lines are measured: 0.8rem × 1.45 at 16 px, as Chromium
 /// rounds it (to 1/64 px).
@@ -43,6 +51,15 @@ pub fn Editor() -> impl IntoView {
     let error_line = Memo::new(move |_| error.with(|e| e.as_ref().and_then(|e| e.line)));
     let index = Memo::new(move |_| text.with(|t| LineIndex::new(t)));
     let line_count = Memo::new(move |_| index.with(LineIndex::count));
+    let large = Memo::new(move |_| text.with(String::len) > LARGE_TEXT);
+    let edit_anyway = RwSignal::new(false);
+    let read_only = Memo::new(move |_| large.get() && !edit_anyway.get());
+    // A short text again: the next long one opens read-only too.
+    Effect::new(move |_| {
+        if !large.get() {
+            edit_anyway.set(false);
+        }
+    });
     let textarea = NodeRef::<html::Textarea>::new();
     let frame = NodeRef::<html::Div>::new();
     let gutter = NodeRef::<html::Div>::new();
@@ -80,6 +97,36 @@ pub fn Editor() -> impl IntoView {
             viewport.set(v);
         }
     };
+    // The layers, and the textarea or its stand-in, as tall as the textarea's rows (a line more
+    // than the text).
+    let full_height = move || {
+        let lines = (line_count.get() + 1) as f64;
+        format!("{}px", lines * viewport.with(|v| v.line_px) + 2.0 * PAD_PX)
+    };
+    // A paste that made the text long took the textarea, and the focus with it: the read-only
+    // frame takes it (Ctrl/Cmd-Enter still applies).
+    Effect::new(move |was: Option<bool>| {
+        let now = read_only.get();
+        if now && was == Some(false) {
+            // Once the frame is drawn focusable and the textarea gone.
+            request_animation_frame(move || {
+                let body: Option<web_sys::Element> = document().body().map(Into::into);
+                let lost = document().active_element().is_none_or(|e| Some(e) == body);
+                if let Some(f) = frame.get_untracked().filter(|_| lost) {
+                    let _ = f.focus();
+                }
+            });
+        }
+        now
+    });
+    let edit = move |_| {
+        edit_anyway.set(true);
+        request_animation_frame(move || {
+            if let Some(area) = textarea.get_untracked() {
+                let _ = area.focus();
+            }
+        });
+    };
     // Measured again whenever other lines were drawn (the frame's height and the font may have
     // changed with the text or the page's width).
     Effect::new(move |_| {
@@ -97,11 +144,19 @@ pub fn Editor() -> impl IntoView {
         }
     };
     let show_line = move |line: usize| {
-        let Some(area) = textarea.get() else { return };
-        let (start, end) =
-            text.with_untracked(|t| index.with_untracked(|i| i.utf16_range(t, line)));
-        let _ = area.focus();
-        let _ = area.set_selection_range(start, end);
+        match textarea.get().filter(|_| !read_only.get_untracked()) {
+            Some(area) => {
+                let (start, end) =
+                    text.with_untracked(|t| index.with_untracked(|i| i.utf16_range(t, line)));
+                let _ = area.focus();
+                let _ = area.set_selection_range(start, end);
+            }
+            None => {
+                if let Some(f) = frame.get() {
+                    let _ = f.focus();
+                }
+            }
+        }
         // The line in the middle of the frame; once it is drawn, its marker (the one marked
         // element of the gutter) brings the frame into the page's view.
         if let Some(f) = frame.get() {
@@ -138,23 +193,38 @@ pub fn Editor() -> impl IntoView {
                     {i18n.tr(Msg::Apply)}
                 </button>
             </div>
+            <Show when=move || read_only.get()>
+                <p id="editor-large" class="editor-large">
+                    {move || {
+                        let size = format!("{:.1} MB", text.with(String::len) as f64 / 1e6);
+                        i18n.f(Msg::LargeManifest, &[("size", &size), ("lines", &line_count.get())])
+                    }}
+                    " "
+                    <button type="button" class="link" on:click=edit>
+                        {i18n.tr(Msg::EditAnyway)}
+                    </button>
+                </p>
+            </Show>
             <div
                 class="editor-frame"
                 class:has-error=move || error.with(Option::is_some)
                 node_ref=frame
                 on:scroll=move |_| measure()
+                on:keydown=on_keydown
+                // Read-only, the frame is the text's element: focusable, scrolled by keys.
+                tabindex=move || read_only.get().then_some("0")
+                role=move || read_only.get().then_some("textbox")
+                aria-readonly=move || read_only.get().then_some("true")
+                aria-multiline=move || read_only.get().then_some("true")
+                aria-label=move || read_only.get().then(|| i18n.t(Msg::Manifest))
+                aria-describedby=move || read_only.get().then_some("editor-large editor-error")
             >
                 <div
                     class="gutter"
                     aria-hidden="true"
                     node_ref=gutter
                     style:min-width=move || format!("calc({}ch + 1.2rem)", digits(line_count.get()))
-                    style:height=move || {
-                        // As tall as the textarea (a line more than the text), for its
-                        // background and border all the way down.
-                        let lines = (line_count.get() + 1) as f64;
-                        format!("{}px", lines * viewport.with(|v| v.line_px) + 2.0 * PAD_PX)
-                    }
+                    style:height=full_height
                 >
                     <div class="drawn-lines" node_ref=numbers style:transform=offset>
                         {move || gutter_numbers(shown.get(), error_line.get())}
@@ -174,23 +244,30 @@ pub fn Editor() -> impl IntoView {
                             }}
                         </div>
                     </pre>
-                    <textarea
-                        aria-label=i18n.tr(Msg::Manifest)
-                        aria-describedby="editor-error"
-                        aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
-                        spellcheck="false"
-                        autocapitalize="off"
-                        autocomplete="off"
-                        wrap="off"
-                        rows=move || line_count.get() + 1
-                        node_ref=textarea
-                        prop:value=move || text.get()
-                        on:input=move |ev| {
-                            let value = event_target_value(&ev);
-                            state.edit_manifest(value);
+                    {move || {
+                        if read_only.get() {
+                            Either::Left(view! { <div class="text-height" style:height=full_height></div> })
+                        } else {
+                            Either::Right(view! {
+                            <textarea
+                                aria-label=i18n.tr(Msg::Manifest)
+                                aria-describedby="editor-error"
+                                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                                spellcheck="false"
+                                autocapitalize="off"
+                                autocomplete="off"
+                                wrap="off"
+                                rows=move || line_count.get() + 1
+                                node_ref=textarea
+                                prop:value=move || text.get()
+                                on:input=move |ev| {
+                                    let value = event_target_value(&ev);
+                                    state.edit_manifest(value);
+                                }
+                            ></textarea>
+                            })
                         }
-                        on:keydown=on_keydown
-                    ></textarea>
+                    }}
                 </div>
             </div>
             <div id="editor-error" class="apply-error" role="alert">
@@ -222,47 +299,4 @@ pub fn Editor() -> impl IntoView {
             </div>
         </section>
     }
-}
-
-/// How many digits the number `n` has.
-fn digits(n: usize) -> usize {
-    n.max(1).ilog10() as usize + 1
-}
-
-/// The numbers of the drawn `lines` (0-based), one a line, the `marked` one (1-based) in its own
-/// class: the error marker, and the element "Show line" scrolls to.
-fn gutter_numbers(lines: Range<usize>, marked: Option<usize>) -> impl IntoView + use<> {
-    lines
-        .map(|i| i + 1)
-        .map(|n| view! { <span class:error-line=marked == Some(n)>{n}</span> })
-        .collect_view()
-}
-
-/// The drawn `lines` (0-based) of `text`, coloured, one span a line; the line `marked` (1-based)
-/// is underlined as the error's. A trailing blank keeps a last empty line as tall as the
-/// textarea's.
-fn coloured(
-    text: &str,
-    index: &LineIndex,
-    lines: Range<usize>,
-    marked: Option<usize>,
-) -> impl IntoView + use<> {
-    let first = lines.start;
-    let lines = lines
-        .map(|i| {
-            let pieces = highlight_line(index.line(text, i))
-                .into_iter()
-                .map(|(token, piece)| {
-                    let piece = piece.to_string();
-                    match token {
-                        Token::Plain => piece.into_any(),
-                        _ => view! { <span class=token.class()>{piece}</span> }.into_any(),
-                    }
-                })
-                .collect_view();
-            let newline = if i == first { "" } else { "\n" };
-            view! { {newline} <span class="line" class:error-line=marked == Some(i + 1)>{pieces}</span> }
-        })
-        .collect_view();
-    view! { {lines} " " }
 }

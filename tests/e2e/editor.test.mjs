@@ -3,7 +3,7 @@
 // with the textarea's lines, and mark an error far down.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { pasteManifest, screenshot, start } from './harness.mjs';
+import { pasteManifest, screenshot, SCREENSHOTS, start } from './harness.mjs';
 
 let ctx;
 before(async () => {
@@ -39,8 +39,9 @@ const atMiddle = (page) =>
       const r = e.getBoundingClientRect();
       return r.top <= y && y < r.bottom;
     });
-    const number = hit(document.querySelectorAll('.gutter span'));
-    const line = hit(document.querySelectorAll('.highlight .line'));
+    const numbers = [...document.querySelectorAll('.gutter span')];
+    const number = hit(numbers);
+    const line = document.querySelectorAll('.highlight .line')[numbers.indexOf(number)];
     const area = document.querySelector('#editor textarea');
     const style = getComputedStyle(area);
     // The textarea's line at the height of the middle of that number: its lines are as far
@@ -64,7 +65,7 @@ const atMiddle = (page) =>
 
 test('a long text scrolled far down shows the right line numbers and colours, in line with the text', async () => {
   const page = await open();
-  const yaml = nodeList(2500);
+  const yaml = nodeList(2000);
   const lines = yaml.split('\n').length;
   await pasteManifest(page, yaml);
   const frame = page.locator('.editor-frame');
@@ -81,7 +82,7 @@ test('a long text scrolled far down shows the right line numbers and colours, in
   }
   await page.locator('.editor-frame').evaluate((el) => { el.scrollTop = el.scrollHeight * 0.37; });
   await page.waitForTimeout(100);
-  await page.locator('#editor').screenshot({ path: `${(await import('./harness.mjs')).SCREENSHOTS}editor-long-text.png` });
+  await page.locator('#editor').screenshot({ path: `${SCREENSHOTS}editor-long-text.png` });
 });
 
 test('an error on a line far down is marked there, and Show line brings it into view', async () => {
@@ -107,4 +108,62 @@ test('an error on a line far down is marked there, and Show line brings it into 
   assert.ok(inFrame, 'the marked line is in the frame\'s view');
   assert.equal(await page.locator('.highlight .line.error-line').count(), 1, 'the line is underlined');
   await screenshot(page, 'editor-error-far-down');
+});
+
+test('a text over 256 KB opens read-only: coloured and numbered, Ctrl+Enter applies, Show line finds the error, Edit anyway gives the textarea back', async () => {
+  const page = await open();
+  const bad = `${nodeList(3000)}  - broken: [\n`;
+  assert.ok(bad.length > 256 * 1024, `${bad.length} bytes`);
+  // Pasted where a reader pastes: into the focused textarea.
+  await page.locator('#editor textarea').focus();
+  await pasteManifest(page, bad);
+  const notice = page.locator('#editor-large');
+  await notice.getByText(/A long text, 0\.\d MB in 24,?005 lines: shown read-only/).waitFor();
+  assert.equal(await page.locator('#editor textarea').count(), 0, 'no textarea holds the long text');
+  const frame = page.getByRole('textbox', { name: 'Manifest', exact: true });
+  assert.equal(await frame.getAttribute('aria-readonly'), 'true');
+  await page.waitForFunction(() => document.activeElement?.classList.contains('editor-frame'));
+
+  // Scrolled to the middle: the numbers and the colours of those lines.
+  await page.locator('.editor-frame').evaluate((el) => { el.scrollTop = (el.scrollHeight - el.clientHeight) / 2; });
+  await page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))));
+  const middle = await page.evaluate(() => {
+    const box = document.querySelector('.editor-frame').getBoundingClientRect();
+    const y = box.top + box.height / 2;
+    const numbers = [...document.querySelectorAll('.gutter span')];
+    const number = numbers.find((e) => { const r = e.getBoundingClientRect(); return r.top <= y && y < r.bottom; });
+    const line = document.querySelectorAll('.highlight .line')[numbers.indexOf(number)];
+    return { number: Number(number.innerText), text: line.innerText };
+  });
+  assert.ok(middle.number > 11_000 && middle.number < 13_000, `line ${middle.number} in the middle`);
+  assert.equal(middle.text, bad.split('\n')[middle.number - 1]);
+  await page.locator('#editor').screenshot({ path: `${SCREENSHOTS}editor-read-only.png` });
+
+  // Ctrl+Enter on the read-only text applies it: the error names the last line.
+  await frame.press('Control+Enter');
+  const alert = page.locator('#editor-error');
+  await alert.getByText('Apply failed').waitFor();
+  const line = Number((await alert.innerText()).match(/line (\d+)/)[1]);
+  await alert.getByRole('button', { name: `Show line ${line}` }).click();
+  const mark = page.locator('.gutter .error-line');
+  await mark.waitFor();
+  assert.equal(await mark.innerText(), String(line));
+
+  // Edit anyway: the textarea, with the whole text, focused.
+  await notice.getByRole('button', { name: 'Edit anyway', exact: true }).click();
+  const area = page.locator('#editor textarea');
+  await area.waitFor();
+  assert.equal(await area.inputValue(), bad);
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'TEXTAREA');
+  assert.equal(await notice.count(), 0);
+  // A short text, then a long one again: read-only again.
+  await pasteManifest(page, 'apiVersion: v1\nkind: Node\nmetadata:\n  name: short\n');
+  await area.waitFor();
+  await page.evaluate((t) => {
+    const el = document.querySelector('#editor textarea');
+    el.value = t;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, bad);
+  await notice.waitFor();
+  assert.equal(await page.locator('#editor textarea').count(), 0);
 });
