@@ -108,6 +108,12 @@ pub fn Editor() -> impl IntoView {
     Effect::new(move |was: Option<bool>| {
         let now = read_only.get();
         if now && was == Some(false) {
+            // The textarea taken out is still referenced (by `textarea`): emptied, it lets go
+            // of the long text and the nodes Chromium made of its lines (about 120,000 for
+            // 80,000 lines). The model keeps the text.
+            if let Some(area) = textarea.get_untracked() {
+                area.set_value("");
+            }
             // Once the frame is drawn focusable and the textarea gone.
             request_animation_frame(move || {
                 let body: Option<web_sys::Element> = document().body().map(Into::into);
