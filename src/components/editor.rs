@@ -14,7 +14,7 @@ use leptos::either::Either;
 use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
-use lines::{LineIndex, window};
+use lines::{LineIndex, replace_utf16, window};
 use web_sys::{ScrollIntoViewOptions, ScrollLogicalPosition};
 
 /// Above this many bytes the text is shown read-only, without the textarea: Chromium lays out
@@ -125,6 +125,28 @@ pub fn Editor() -> impl IntoView {
         }
         now
     });
+    // A paste that makes the text long goes to the model, not through the textarea: Chromium
+    // inserts a pasted text a node per line, and 80,000 lines took minutes before the editor
+    // could show them read-only. A shorter paste is the browser's own (and can be undone).
+    let on_paste = move |ev: leptos::ev::ClipboardEvent| {
+        let Some(pasted) = ev.clipboard_data().and_then(|d| d.get_data("text").ok()) else {
+            return;
+        };
+        let area: web_sys::HtmlTextAreaElement = event_target(&ev);
+        let value = area.value();
+        if value.len() + pasted.len() <= LARGE_TEXT {
+            return;
+        }
+        let start = area.selection_start().ok().flatten().unwrap_or(0);
+        let end = area.selection_end().ok().flatten().unwrap_or(start);
+        // As a textarea takes it: line breaks as newlines.
+        let pasted = pasted.replace("\r\n", "\n").replace('\r', "\n");
+        let text = replace_utf16(&value, start, end, &pasted);
+        if text.len() > LARGE_TEXT {
+            ev.prevent_default();
+            state.edit_manifest(text);
+        }
+    };
     let edit = move |_| {
         edit_anyway.set(true);
         request_animation_frame(move || {
@@ -266,6 +288,7 @@ pub fn Editor() -> impl IntoView {
                                 rows=move || line_count.get() + 1
                                 node_ref=textarea
                                 prop:value=move || text.get()
+                                on:paste=on_paste
                                 on:input=move |ev| {
                                     let value = event_target_value(&ev);
                                     state.edit_manifest(value);

@@ -123,6 +123,10 @@ test('a text over 256 KB opens read-only: coloured and numbered, Ctrl+Enter appl
   const frame = page.getByRole('textbox', { name: 'Manifest', exact: true });
   assert.equal(await frame.getAttribute('aria-readonly'), 'true');
   await page.waitForFunction(() => document.activeElement?.classList.contains('editor-frame'));
+  // The `e` shortcut finds it too.
+  await page.evaluate(() => document.activeElement.blur());
+  await page.keyboard.press('e');
+  await page.waitForFunction(() => document.activeElement?.classList.contains('editor-frame'));
 
   // Scrolled to the middle: the numbers and the colours of those lines.
   await page.locator('.editor-frame').evaluate((el) => { el.scrollTop = (el.scrollHeight - el.clientHeight) / 2; });
@@ -166,4 +170,19 @@ test('a text over 256 KB opens read-only: coloured and numbered, Ctrl+Enter appl
   }, bad);
   await notice.waitFor();
   assert.equal(await page.locator('#editor textarea').count(), 0);
+});
+
+test('a long text pasted with Ctrl+V replaces the selection and opens read-only without going through the textarea', async () => {
+  const page = await open();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(ctx.server.url).origin });
+  const long = nodeList(3000);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), long);
+  const area = page.locator('#editor textarea');
+  await area.focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+  // Chromium's own paste of 24,000 lines into a textarea takes minutes; this is at once.
+  await page.locator('#editor-large').waitFor({ timeout: 10_000 });
+  await page.getByRole('button', { name: 'Edit anyway', exact: true }).click();
+  assert.equal(await area.inputValue(), long, 'the pasted text replaced the whole text');
 });

@@ -63,6 +63,22 @@ impl LineIndex {
     }
 }
 
+/// `text` with the range `start..end` in UTF-16 units (a textarea's selection) replaced by `with`.
+pub(super) fn replace_utf16(text: &str, start: u32, end: u32, with: &str) -> String {
+    let byte = |n: u32| {
+        let mut units = 0;
+        for (i, c) in text.char_indices() {
+            if units >= n {
+                return i;
+            }
+            units += c.len_utf16() as u32;
+        }
+        text.len()
+    };
+    let (from, to) = (byte(start.min(end)), byte(start.max(end)));
+    [&text[..from], with, &text[to..]].concat()
+}
+
 fn utf16_len(s: &str) -> u32 {
     s.encode_utf16().count() as u32
 }
@@ -91,7 +107,7 @@ pub(super) fn window(top: f64, height: f64, line_px: f64, count: usize) -> Range
 
 #[cfg(test)]
 mod tests {
-    use super::{LineIndex, window};
+    use super::{LineIndex, replace_utf16, window};
 
     #[test]
     fn lines_are_found_by_their_starts() {
@@ -116,6 +132,14 @@ mod tests {
     }
 
     #[test]
+    fn a_selection_is_replaced_by_its_utf16_offsets() {
+        assert_eq!(replace_utf16("a: é𝄞\nb", 3, 6, "x"), "a: x\nb");
+        assert_eq!(replace_utf16("abc", 1, 1, "Z"), "aZbc");
+        assert_eq!(replace_utf16("abc", 0, 99, "new"), "new");
+        assert_eq!(replace_utf16("abc", 2, 1, ""), "ac");
+    }
+
+    #[test]
     fn the_widest_line_counts_tabs_to_the_next_stop() {
         assert_eq!(LineIndex::new("ab\n\tx\nabcdefghij").widest(), 10);
         assert_eq!(LineIndex::new("abc\tx").widest(), 9);
@@ -126,12 +150,12 @@ mod tests {
     fn the_window_covers_the_view_with_a_margin_in_steps() {
         // 20 px lines, 400 px in view: lines 0..20 visible at the top.
         assert_eq!(window(0.0, 400.0, 20.0, 80_000), 0..60);
-        // Scrolled to line 1,000: 1,000..1,020 visible.
-        let w = window(20_000.0, 400.0, 20.0, 80_000);
-        assert!(w.start <= 1_000 - 40 && w.end >= 1_020 + 40, "{w:?}");
+        // Scrolled to line 1,005: 1,005..1,025 visible.
+        let w = window(20_100.0, 400.0, 20.0, 80_000);
+        assert!(w.start <= 1_005 - 40 && w.end >= 1_025 + 40, "{w:?}");
         assert_eq!((w.start % 20, w.end % 20), (0, 0));
         // A few pixels further, the same window: no re-render.
-        assert_eq!(window(20_007.0, 400.0, 20.0, 80_000), w);
+        assert_eq!(window(20_107.0, 400.0, 20.0, 80_000), w);
         // Clamped to the text.
         assert_eq!(window(0.0, 400.0, 20.0, 3), 0..3);
         assert_eq!(window(1e9, 400.0, 20.0, 3), 3..3);
