@@ -23,9 +23,14 @@ use web_sys::{ScrollIntoViewOptions, ScrollLogicalPosition};
 /// NodeList of about 2,000 nodes still opens in the textarea.
 const LARGE_TEXT: usize = 256 * 1024;
 
+/// A paste above this many bytes into a long text being edited still goes to the model: the
+/// browser's own paste of a 500-node NodeList (57 KB) took about a second in the frame-rate
+/// bench, and the time grows faster than the text.
+const LARGE_PASTE: usize = 64 * 1024;
+
 /// A line's height before the layers' lines are measured: 0.8rem × 1.45 at 16 px, as Chromium
-/// rounds it (to 1/64 px).
-const LINE_PX_GUESS: f64 = 18.5625;
+/// stacks lines (18.56 px down to a 1/64 px).
+const LINE_PX_GUESS: f64 = 18.546875;
 
 /// The frame's height in view before it is measured (its max-height, 26rem).
 const VIEW_PX_GUESS: f64 = 416.0;
@@ -127,11 +132,15 @@ pub fn Editor() -> impl IntoView {
     });
     // A paste that makes the text long goes to the model, not through the textarea: Chromium
     // inserts a pasted text a node per line, and 80,000 lines took minutes before the editor
-    // could show them read-only. A shorter paste is the browser's own (and can be undone).
+    // could show them read-only. A shorter paste is the browser's own (and can be undone), and
+    // so is a short one into a long text the reader chose to edit.
     let on_paste = move |ev: leptos::ev::ClipboardEvent| {
         let Some(pasted) = ev.clipboard_data().and_then(|d| d.get_data("text").ok()) else {
             return;
         };
+        if edit_anyway.get_untracked() && pasted.len() <= LARGE_PASTE {
+            return;
+        }
         let area: web_sys::HtmlTextAreaElement = event_target(&ev);
         let value = area.value();
         if value.len() + pasted.len() <= LARGE_TEXT {
