@@ -10,6 +10,10 @@
 // worker_loader-HASH.js (the loader rewritten to load the first two), and index.html's
 // <meta name="dsplay-model"> names the loader: index.html's script and src/components/model.rs
 // start the worker from it.
+//
+// The rewritten loader asks for the WebAssembly before it loads the glue (importScripts waits
+// for its file): Trunk's loads the glue and then the WebAssembly, one request after the other.
+// wasm_bindgen takes the response on its way and compiles it as it streams in, as before.
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,9 +51,11 @@ const hashedLoader = `worker_loader-${hash}.js`;
 
 renameSync(at('worker.js'), at(js));
 renameSync(at('worker_bg.wasm'), at(wasm));
+const TRUNK_LOADER = 'importScripts("./worker.js");wasm_bindgen("./worker_bg.wasm");';
+if (loader.trim() !== TRUNK_LOADER) fail(`${LOADER} is not the one this script rewrites: ${loader}`);
 writeFileSync(
   at(hashedLoader),
-  loader.replace('"./worker.js"', `"./${js}"`).replace('"./worker_bg.wasm"', `"./${wasm}"`),
+  `var dsplayWasm = fetch("./${wasm}");importScripts("./${js}");wasm_bindgen({ module_or_path: dsplayWasm });`,
 );
 rmSync(at(LOADER));
 writeFileSync(at('index.html'), html.replace(META, META.replace(LOADER, hashedLoader)));

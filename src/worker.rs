@@ -7,7 +7,8 @@
 //! it and get in before the next.
 
 use crate::host::Host;
-use crate::host::protocol::{FromModel, ToModel, from_wire, to_wire};
+use crate::host::protocol::{FromModel, PREOPENED, Request, ToModel, from_wire, to_wire};
+use crate::load_marks::mark;
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
@@ -20,15 +21,32 @@ pub const READY: &str = "ready";
 /// What starts the message a panic in the worker posts (the page shows its error panel).
 pub const PANIC: &str = "panic: ";
 
-/// Listens for the page's requests, then says it is ready.
+/// The end of the worker's address (after `#`) when index.html's script found no link, no
+/// lesson and no autosave: the page will open the default preset, so the worker opens it at
+/// once and answers it unasked ([`PREOPENED`]). A fragment: it does not change the address the
+/// browser fetches and caches.
+pub const OPEN_DEFAULT: &str = "open-default";
+
+/// Listens for the page's requests, then says it is ready (after opening the default preset,
+/// when its address asks for it).
 pub fn start() {
+    mark("dsplay-worker:start");
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let told = scope.clone();
     std::panic::set_hook(Box::new(move |info| {
         let text = crate::panic_panel::describe(info.payload_as_str(), info.location());
         let _ = told.post_message(&format!("{PANIC}{text}").into());
     }));
-    let host = RefCell::new(Host::new());
+    let mut host = Host::new();
+    let preopened = asks_default(&scope).then(|| {
+        let message = ToModel {
+            id: PREOPENED,
+            request: Request::open_default(),
+        };
+        host.serve(message, js_sys::Date::now)
+    });
+    let host = RefCell::new(host);
+    let opened = std::cell::Cell::new(false);
     let answer_to = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let Ok(bytes) = event.data().dyn_into::<js_sys::Uint8Array>() else {
@@ -39,15 +57,58 @@ pub fn start() {
             Ok(m) => m,
             Err(e) => panic!("a message from the page does not read: {e}"),
         };
+        // The first load's marks: the page's first request that opens work.
+        let first_open = !opened.get()
+            && matches!(
+                message.request,
+                Request::Open { .. } | Request::Restore { .. }
+            );
+        if first_open {
+            mark("dsplay-worker:open-heard");
+        }
         let answer: FromModel = host.borrow_mut().serve(message, js_sys::Date::now);
-        match to_wire(&answer) {
-            Some(bytes) => {
-                let _ = answer_to.post_message(&js_sys::Uint8Array::from(bytes.as_slice()));
-            }
-            None => panic!("an answer does not write"),
+        answer_with(&answer_to, &answer);
+        if first_open {
+            opened.set(true);
+            mark("dsplay-worker:open-answered");
         }
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
+    if let Some(answer) = preopened {
+        answer_with(&scope, &answer);
+        mark("dsplay-worker:preopen-answered");
+    }
     let _ = scope.post_message(&READY.into());
+}
+
+/// Posts `answer` to the page in its wire form.
+fn answer_with(scope: &DedicatedWorkerGlobalScope, answer: &FromModel) {
+    match to_wire(answer) {
+        Some(bytes) => {
+            let _ = scope.post_message(&js_sys::Uint8Array::from(bytes.as_slice()));
+        }
+        None => panic!("an answer does not write"),
+    }
+}
+
+/// Whether the worker's address ends in `#open-default` ([`OPEN_DEFAULT`]).
+fn asks_default(scope: &DedicatedWorkerGlobalScope) -> bool {
+    js_sys::Reflect::get(scope, &"location".into())
+        .and_then(|location| js_sys::Reflect::get(&location, &"hash".into()))
+        .ok()
+        .and_then(|hash| hash.as_string())
+        .is_some_and(|hash| hash.strip_prefix('#') == Some(OPEN_DEFAULT))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OPEN_DEFAULT;
+
+    /// index.html's script asks for the default preset with the fragment the worker reads.
+    #[test]
+    fn index_html_asks_with_the_fragment_the_worker_reads() {
+        let html = include_str!("../index.html");
+        assert!(html.contains(&format!("url + '#{OPEN_DEFAULT}'")));
+    }
 }

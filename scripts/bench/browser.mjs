@@ -167,7 +167,10 @@ async function measureFps(page, siteUrl, nodes) {
 /** Marks the moments of a load on the page's clock (performance.mark), from outside the app so
  *  that any build can be measured the same way: the WebAssembly compiled and instantiated
  *  (around the loader's instantiateStreaming), the app mounted (its `main#main` on the page),
- *  the node list, and the first pod. */
+ *  the node list (and its first card), and the first pod; and the first usable render: when
+ *  the Nodes list is first visible (a box of some size, not `visibility: hidden`: what
+ *  Playwright's `waitFor` waits for), looked at after every change of the page and once a
+ *  frame. */
 function markLoad() {
   const mark = (name) => {
     if (performance.getEntriesByName(name).length === 0) performance.mark(name);
@@ -181,9 +184,27 @@ function markLoad() {
       return result;
     };
   }
+  let usable = false;
+  const lookForUsable = () => {
+    const list = usable ? null : document.querySelector('ul[aria-label="Nodes"]');
+    if (!list) return;
+    const box = list.getBoundingClientRect();
+    if (box.width > 0 && box.height > 0 && getComputedStyle(list).visibility !== 'hidden') {
+      usable = true;
+      mark('bench:usable');
+    }
+  };
+  // At every change of the page, and once a frame (a style sheet may show it without one).
+  const everyFrame = () => {
+    lookForUsable();
+    if (!usable) requestAnimationFrame(everyFrame);
+  };
+  requestAnimationFrame(everyFrame);
   new MutationObserver(() => {
+    lookForUsable();
     if (document.querySelector('main#main')) mark('bench:mounted');
     if (document.querySelector('ul[aria-label="Nodes"]')) mark('bench:nodes');
+    if (document.querySelector('ul[aria-label="Nodes"] li')) mark('bench:node-shown');
     if (document.querySelector('.pod-chip')) mark('bench:first-pod');
   }).observe(document, { childList: true, subtree: true });
 }
@@ -198,7 +219,9 @@ function gzippedSize(root, url) {
 }
 
 /** One cold load (a fresh context, so no cache) of `url`: what was fetched when, the paint and
- *  the marks of markLoad, and the time until the node list was seen from outside. */
+ *  the marks of markLoad: the first usable render on the page's clock, and also the time until
+ *  the node list was seen from outside (Playwright polls at growing intervals, 20 to 500 ms,
+ *  so that time depends on when it happened to look). */
 async function loadOnce(root, url, { pods }) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
@@ -206,7 +229,8 @@ async function loadOnce(root, url, { pods }) {
   const start = Date.now();
   await page.goto(url);
   await page.getByRole('list', { name: 'Nodes', exact: true }).waitFor();
-  const usable = Date.now() - start;
+  const seen = Date.now() - start;
+  await page.waitForFunction(() => performance.getEntriesByName('bench:usable').length > 0);
   if (pods) await page.waitForFunction(() => performance.getEntriesByName('bench:first-pod').length > 0);
   const timing = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0];
@@ -227,16 +251,46 @@ async function loadOnce(root, url, { pods }) {
       // The app's own marks (src/load_marks.rs), where the build has them.
       app_start: at('dsplay:start'),
       scenario_opened: at('dsplay:scenario-opened'),
+      usable: at('bench:usable'),
       nodes: at('bench:nodes'),
+      node_shown: at('bench:node-shown'),
       first_pod: at('bench:first-pod'),
+      first_answer_heard: at('dsplay:first-answer-heard'),
+      first_answer_applied: at('dsplay:first-answer-applied'),
+      origin: performance.timeOrigin,
     };
   });
+  // The model's worker, on its own clock (moved onto the page's): its files fetched, its code
+  // started (src/worker.rs), the default preset opened unasked or the page's first opening
+  // request heard and answered.
+  const worker = {};
+  for (const w of page.workers()) {
+    const seen = await w
+      .evaluate(() => ({
+        origin: performance.timeOrigin,
+        marks: performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]),
+        resources: performance.getEntriesByType('resource').map((r) => [r.name, r.startTime, r.responseEnd]),
+      }))
+      .catch(() => null);
+    if (!seen || !seen.marks.some(([name]) => name === 'dsplay-worker:start')) continue;
+    const onPage = (t) => t + seen.origin - timing.origin;
+    worker.created = onPage(0);
+    for (const [url, , end] of seen.resources) {
+      if (url.endsWith('.wasm')) worker.wasm_fetched = onPage(end);
+      else if (url.endsWith('.js')) worker.js_fetched = onPage(end);
+    }
+    for (const [name, t] of seen.marks) {
+      const key = name.replace('dsplay-worker:', '').replaceAll('-', '_');
+      worker[key] ??= onPage(t);
+    }
+  }
   await context.close();
   for (const r of timing.resources) r.gzip = gzippedSize(root, r.url);
   const wasm = timing.resources.find((r) => r.url.endsWith('.wasm'));
   const before = (t) => (t == null ? null : timing.resources.filter((r) => r.end <= t).reduce((s, r) => s + r.gzip, 0));
   return {
-    usable_ms: usable,
+    usable_ms: Math.round(timing.usable),
+    seen_ms: seen,
     first_paint_ms: timing.first_paint,
     wasm_fetched_ms: wasm?.end ?? null,
     instantiated_ms: timing.instantiated,
@@ -244,7 +298,16 @@ async function loadOnce(root, url, { pods }) {
     app_start_ms: timing.app_start,
     scenario_opened_ms: timing.scenario_opened,
     nodes_ms: timing.nodes,
+    node_shown_ms: timing.node_shown,
     first_pod_ms: timing.first_pod,
+    first_answer_heard_ms: timing.first_answer_heard,
+    first_answer_applied_ms: timing.first_answer_applied,
+    worker_created_ms: worker.created ?? null,
+    worker_wasm_fetched_ms: worker.wasm_fetched ?? null,
+    worker_start_ms: worker.start ?? null,
+    worker_preopen_answered_ms: worker.preopen_answered ?? null,
+    worker_open_heard_ms: worker.open_heard ?? null,
+    worker_open_answered_ms: worker.open_answered ?? null,
     // The editor is usable (Apply works) once the app mounted; the shell's textarea takes
     // typing from the first paint, and the app keeps it.
     bytes_before_first_paint: before(timing.first_paint),
@@ -315,8 +378,12 @@ async function firstRender(root, { pods }) {
   return {
     median_ms: median('usable_ms'),
     all_ms: loads.map((l) => l.usable_ms),
+    seen_median_ms: median('seen_ms'),
+    seen_all_ms: loads.map((l) => l.seen_ms),
     medians: Object.fromEntries(
-      ['first_paint_ms', 'wasm_fetched_ms', 'instantiated_ms', 'app_start_ms', 'scenario_opened_ms', 'mounted_ms', 'nodes_ms', 'first_pod_ms',
+      ['first_paint_ms', 'wasm_fetched_ms', 'instantiated_ms', 'app_start_ms', 'scenario_opened_ms', 'mounted_ms', 'nodes_ms', 'node_shown_ms', 'first_pod_ms',
+        'first_answer_heard_ms', 'first_answer_applied_ms', 'worker_created_ms', 'worker_wasm_fetched_ms', 'worker_start_ms',
+        'worker_preopen_answered_ms', 'worker_open_heard_ms', 'worker_open_answered_ms',
         'bytes_before_first_paint', 'bytes_before_editor', 'bytes_before_first_pod', 'bytes_total'].map((k) => [k, median(k)]),
     ),
     median_load: byTime[2],

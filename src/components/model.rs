@@ -3,7 +3,7 @@
 //! the callback waiting for it with the parts that changed. The page's module holds no engine.
 
 use super::State;
-use crate::host::protocol::{FromModel, Reply, Request, ToModel, from_wire, to_wire};
+use crate::host::protocol::{FromModel, PREOPENED, Reply, Request, ToModel, from_wire, to_wire};
 use crate::worker::{PANIC, READY};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -19,14 +19,59 @@ pub(super) struct Model {
     ready: bool,
     queued: Vec<Vec<u8>>,
     last_id: u64,
-    pending: HashMap<u64, Box<dyn FnOnce(Reply)>>,
+    pending: HashMap<u64, Then>,
+    preopen: Preopen,
+}
+
+/// What waits for a reply.
+type Then = Box<dyn FnOnce(Reply)>;
+
+/// The default preset the worker opened unasked (index.html's script found no link, no lesson
+/// and no autosave, and said so in the worker's address), answered as [`PREOPENED`]: it stands
+/// for the page's own [`Request::open_default`] if that is the page's first request. The page
+/// still decides what opens: any other first request leaves it unused.
+#[derive(Default)]
+enum Preopen {
+    /// None was asked, or the page's first request was another.
+    #[default]
+    Unused,
+    /// The worker opens it; its answer has not come.
+    Told,
+    /// Its answer came before the page asked.
+    Answered(Reply),
+    /// The page's request with this number asked for it before its answer came.
+    Asked(u64),
 }
 
 impl Model {
     /// Sends `request`; `then` gets its reply.
-    pub(super) fn send(&mut self, request: Request, then: Box<dyn FnOnce(Reply)>) {
+    pub(super) fn send(&mut self, request: Request, then: Then) {
+        let first = self.last_id == 0;
         self.last_id += 1;
         let id = self.last_id;
+        if first {
+            match (
+                std::mem::take(&mut self.preopen),
+                request == Request::open_default(),
+            ) {
+                (Preopen::Told, true) => {
+                    self.pending.insert(id, then);
+                    self.preopen = Preopen::Asked(id);
+                    mark("data-model-sent", id);
+                    return;
+                }
+                (Preopen::Answered(reply), true) => {
+                    mark("data-model-sent", id);
+                    // Never before `send` returns, as an answer from the worker.
+                    queue_microtask(move || {
+                        mark("data-model-answered", id);
+                        then(reply);
+                    });
+                    return;
+                }
+                _ => {}
+            }
+        }
         let Some(bytes) = to_wire(&ToModel { id, request }) else {
             return;
         };
@@ -35,6 +80,22 @@ impl Model {
         match &self.worker {
             Some(worker) if self.ready => post(worker, &bytes),
             _ => self.queued.push(bytes),
+        }
+    }
+
+    /// The number of the page's request answered by `id`, and what waits for its reply.
+    fn answered(&mut self, id: u64) -> (u64, Option<Then>) {
+        let id = match (id, &self.preopen) {
+            (PREOPENED, Preopen::Asked(asked)) => *asked,
+            _ => id,
+        };
+        (id, self.pending.remove(&id))
+    }
+
+    /// The worker's unasked answer came before the page asked for it: kept for its request.
+    fn keep_preopened(&mut self, reply: Reply) {
+        if matches!(self.preopen, Preopen::Told) {
+            self.preopen = Preopen::Answered(reply);
         }
     }
 
@@ -57,7 +118,12 @@ fn post(worker: &Worker, bytes: &[u8]) {
 pub(super) fn start(state: State) {
     // Started by index.html while this module loaded, with what it said before now; else here.
     let (worker, early) = match started_early() {
-        Some((worker, early)) => (Some(worker), early),
+        Some((worker, early, told)) => {
+            if told {
+                state.model.update_value(|m| m.preopen = Preopen::Told);
+            }
+            (Some(worker), early)
+        }
         None => (
             worker_url().and_then(|url| Worker::new(&url).ok()),
             Vec::new(),
@@ -85,8 +151,8 @@ pub(super) fn start(state: State) {
     on_message.forget();
     on_error.forget();
     state.model.update_value(|m| m.worker = Some(worker));
-    for text in early {
-        heard(state, text.into());
+    for data in early {
+        heard(state, data);
     }
 }
 
@@ -110,10 +176,15 @@ fn heard(state: State, data: wasm_bindgen::JsValue) {
             return;
         }
     };
-    let then = state
+    let (id, then) = state
         .model
-        .try_update_value(|m| m.pending.remove(&answer.id))
-        .flatten();
+        .try_update_value(|m| m.answered(answer.id))
+        .unwrap_or((answer.id, None));
+    // The first load's marks (crate::load_marks): the answer to the page's first request.
+    let first = id == 1 || answer.id == PREOPENED;
+    if first {
+        crate::load_marks::mark("dsplay:first-answer-heard");
+    }
     if let Some(update) = answer.update {
         let more = update.more;
         state.parts.apply(update, state.edits.get_value());
@@ -122,15 +193,23 @@ fn heard(state: State, data: wasm_bindgen::JsValue) {
             state.drive_work();
         }
     }
-    mark("data-model-answered", answer.id);
-    if let Some(then) = then {
-        then(answer.reply);
+    if first {
+        crate::load_marks::mark("dsplay:first-answer-applied");
+    }
+    mark("data-model-answered", id);
+    match then {
+        Some(then) => then(answer.reply),
+        None if answer.id == PREOPENED => {
+            state.model.update_value(|m| m.keep_preopened(answer.reply));
+        }
+        None => {}
     }
 }
 
-/// The worker index.html's script started (`window.dsplayModel`: `{worker, early}`, the
-/// messages it posted before the app listened), taken once.
-fn started_early() -> Option<(Worker, Vec<String>)> {
+/// The worker index.html's script started (`window.dsplayModel`: `{worker, early, opensDefault}`,
+/// the messages it posted before the app listened, and whether it was told to open the default
+/// preset), taken once.
+fn started_early() -> Option<(Worker, Vec<wasm_bindgen::JsValue>, bool)> {
     let window = web_sys::window()?;
     let key = wasm_bindgen::JsValue::from_str("dsplayModel");
     let started = js_sys::Reflect::get(&window, &key).ok()?;
@@ -142,9 +221,11 @@ fn started_early() -> Option<(Worker, Vec<String>)> {
     let early = js_sys::Reflect::get(&started, &"early".into())
         .ok()
         .and_then(|e| e.dyn_into::<js_sys::Array>().ok())
-        .map(|a| a.iter().filter_map(|m| m.as_string()).collect())
+        .map(|a| a.iter().collect())
         .unwrap_or_default();
-    Some((worker, early))
+    let told =
+        js_sys::Reflect::get(&started, &"opensDefault".into()).is_ok_and(|told| told.is_truthy());
+    Some((worker, early, told))
 }
 
 /// The worker's script (Trunk's loader shim for the `worker` binary), beside the page (the

@@ -472,15 +472,14 @@ impl Host {
     }
 }
 
-/// The lessons of the menu, read.
+/// The lessons of the menu: their titles alone, not the whole lessons (part of the first update,
+/// so of the first usable render).
 fn lesson_menu() -> Vec<LessonEntry> {
     crate::lessons::LESSONS
         .iter()
-        .filter_map(|l| {
-            Some(LessonEntry {
-                id: l.id.to_string(),
-                title: crate::lessons::load(l.id)?.title,
-            })
+        .map(|l| LessonEntry {
+            id: l.id.to_string(),
+            title: dsplay_engine::lesson::titles(l.source),
         })
         .collect()
 }

@@ -169,6 +169,18 @@ pub enum Request {
 }
 
 impl Request {
+    /// Opens the default preset: what the page opens when there is no link, no lesson and no
+    /// autosave, and what the worker opens before the page asks when index.html's script has
+    /// found none of them ([`PREOPENED`]).
+    pub fn open_default() -> Request {
+        Request::Open {
+            scenario: Some(Scenario {
+                preset: Some(crate::presets::DEFAULT.into()),
+                ..Scenario::default()
+            }),
+        }
+    }
+
     /// Whether it only reads the model: no part of what the views show can change.
     pub fn reads_only(&self) -> bool {
         matches!(
@@ -438,6 +450,11 @@ pub struct Update {
     /// [`Request::Work`] until none are.
     pub more: bool,
 }
+
+/// The number of the worker's answer to [`Request::open_default`] when it opened the default
+/// preset unasked (index.html's script found no link, no lesson and no autosave): the page's
+/// own requests count from 1.
+pub const PREOPENED: u64 = 0;
 
 /// A request as it goes to the model: numbered by the page, so that its answer finds the
 /// callback waiting for it.

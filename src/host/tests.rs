@@ -947,3 +947,25 @@ fn opening_other_work_during_a_replay_ends_the_replay() {
         "the empty cluster stays"
     );
 }
+
+/// Issue 22: the default preset the worker opens unasked (index.html found no link, lesson or
+/// autosave) is answered exactly as the page's own first request for it would be, only
+/// numbered [`PREOPENED`](super::protocol::PREOPENED), so the page can take it for its request.
+#[test]
+fn the_unasked_default_answers_as_the_pages_first_open_would() {
+    use super::protocol::{PREOPENED, ToModel};
+    use crate::share::Scenario;
+    let page_asks = Request::Open {
+        scenario: Some(Scenario {
+            preset: Some(crate::presets::DEFAULT.into()),
+            ..Scenario::default()
+        }),
+    };
+    assert_eq!(Request::open_default(), page_asks);
+    let serve = |id, request| Host::new().serve(ToModel { id, request }, || 0.0);
+    let unasked = serve(PREOPENED, Request::open_default());
+    let asked = serve(1, page_asks);
+    assert_eq!(unasked.id, PREOPENED);
+    assert_eq!(unasked.reply, Reply::Opened(Ok(())));
+    assert_eq!((unasked.reply, unasked.update), (asked.reply, asked.update));
+}

@@ -50,6 +50,13 @@ mod tests {
     fn every_lesson_reads_and_its_solution_passes() {
         for file in LESSONS {
             let l = lesson::parse(file.source).unwrap_or_else(|e| panic!("{}: {e}", file.id));
+            // The menu reads the titles alone (host::lesson_menu).
+            assert_eq!(
+                lesson::titles(file.source),
+                l.title,
+                "{}: menu titles",
+                file.id
+            );
             for lang in ["en", "zh-Hans", "zh-Hant"] {
                 assert!(l.title.exactly(lang).is_some(), "{}: title {lang}", file.id);
                 for (i, s) in l.steps.iter().enumerate() {

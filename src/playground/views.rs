@@ -272,7 +272,7 @@ impl Playground {
             daemonsets: store
                 .daemonsets()
                 .values()
-                .map(|ds| (ds.metadata.uid.clone(), daemonset_name(ds)))
+                .map(|ds| (ds.metadata.uid.to_string(), daemonset_name(ds)))
                 .collect(),
             revisions_version: store.revisions_version(),
         });
@@ -405,8 +405,8 @@ fn node_view(node: &Node, pods: Vec<PodChip>) -> NodeView {
             .status
             .conditions
             .iter()
-            .filter(|c| PRESSURES.contains(&c.type_.as_str()) && c.status == "True")
-            .map(|c| c.type_.clone())
+            .filter(|c| PRESSURES.contains(&&*c.type_) && c.status == "True")
+            .map(|c| c.type_.to_string())
             .collect(),
         pods,
         usage: Vec::new(),
@@ -463,7 +463,7 @@ fn pod_chip(pod: &Pod, revisions: &RevisionNumbers) -> PodChip {
         _ => status,
     };
     PodChip {
-        uid: pod.metadata.uid.clone(),
+        uid: pod.metadata.uid.to_string(),
         namespace: pod.metadata.namespace.to_string(),
         name: pod.name().to_string(),
         state,

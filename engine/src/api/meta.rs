@@ -1,6 +1,6 @@
 //! `metav1.ObjectMeta` and `OwnerReference`.
 
-use super::{Extra, ResourceVersion, Shared, Str, StringMap, Time};
+use super::{Extra, ResourceVersion, Shared, Str, StringMap, Time, Uid};
 #[cfg(test)]
 use serde::Serialize;
 #[cfg(test)]
@@ -20,8 +20,9 @@ pub struct ObjectMeta {
     /// Shared: the objects of a namespace (a DaemonSet's pods) hold one copy of its name.
     #[cfg_attr(test, serde(default))]
     pub namespace: Shared<String>,
+    /// Inline: a generated UID needs no allocation of its own.
     #[cfg_attr(test, serde(default))]
-    pub uid: String,
+    pub uid: Uid,
     #[cfg_attr(test, serde(default))]
     pub resource_version: ResourceVersion,
     #[cfg_attr(test, serde(default))]
@@ -159,7 +160,7 @@ impl OwnerReference {
             api_version: "apps/v1".into(),
             kind: kind.into(),
             name: owner.name.to_string(),
-            uid: owner.uid.clone(),
+            uid: owner.uid.to_string(),
             controller: Some(true),
             block_owner_deletion: Some(true),
         }

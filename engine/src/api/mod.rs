@@ -25,6 +25,8 @@ mod str;
 pub(crate) mod syntax;
 mod text_or;
 mod time;
+mod uid;
+mod word;
 
 pub use affinity::*;
 pub use controller_revision::*;
@@ -45,6 +47,8 @@ pub use str::Str;
 pub(crate) use str::str_is_empty;
 pub use text_or::{IpText, ResourceVersion};
 pub use time::*;
+pub use uid::Uid;
+pub use word::Word;
 
 /// Unmodelled fields, kept for output, in key order.
 pub type Extra = SortedMap<String, serde_json::Value>;

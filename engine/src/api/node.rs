@@ -1,6 +1,6 @@
 //! `core/v1` Node.
 
-use super::{Extra, ObjectMeta, Quantity, Time};
+use super::{Extra, ObjectMeta, Quantity, Shared, Str, Time};
 
 #[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
@@ -78,20 +78,37 @@ impl std::fmt::Display for Taint {
 
 pub type ResourceList = super::SortedMap<String, Quantity>;
 
+/// For `skip_serializing_if`.
+#[cfg(test)]
+fn is_empty_list(list: &Shared<ResourceList>) -> bool {
+    list.is_empty()
+}
+
+impl Default for Shared<ResourceList> {
+    /// One empty list per thread, shared (as `Shared`'s other defaults).
+    fn default() -> Self {
+        thread_local!(static EMPTY: Shared<ResourceList> = Shared::new(ResourceList::default()));
+        EMPTY.with(Shared::clone)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct NodeStatus {
-    #[cfg_attr(test, serde(default, skip_serializing_if = "ResourceList::is_empty"))]
-    pub capacity: ResourceList,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "ResourceList::is_empty"))]
-    pub allocatable: ResourceList,
+    /// Shared: the nodes the simulator registers without a size all have the default one, and
+    /// allocatable is capacity.
+    #[cfg_attr(test, serde(default, skip_serializing_if = "is_empty_list"))]
+    pub capacity: Shared<ResourceList>,
+    #[cfg_attr(test, serde(default, skip_serializing_if = "is_empty_list"))]
+    pub allocatable: Shared<ResourceList>,
     #[cfg_attr(test, serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub conditions: Vec<NodeCondition>,
     #[cfg_attr(test, serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub addresses: Vec<NodeAddress>,
     #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
-    pub node_info: Option<serde_json::Value>,
+    /// Shared: every node the simulator registers reports the same kubelet.
+    pub node_info: Option<Shared<serde_json::Value>>,
     #[cfg_attr(test, serde(flatten))]
     pub extra: Extra,
 }
@@ -101,24 +118,24 @@ pub struct NodeStatus {
 #[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct NodeCondition {
     #[cfg_attr(test, serde(default, rename = "type"))]
-    pub type_: String,
+    pub type_: Str,
     #[cfg_attr(test, serde(default))]
-    pub status: String,
+    pub status: Str,
     #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub last_heartbeat_time: Option<Time>,
     #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub last_transition_time: Option<Time>,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
-    pub reason: String,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
-    pub message: String,
+    #[cfg_attr(test, serde(default, skip_serializing_if = "super::str::str_is_empty"))]
+    pub reason: Str,
+    #[cfg_attr(test, serde(default, skip_serializing_if = "super::str::str_is_empty"))]
+    pub message: Str,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct NodeAddress {
     #[cfg_attr(test, serde(default, rename = "type"))]
-    pub type_: String,
+    pub type_: Str,
     #[cfg_attr(test, serde(default))]
     pub address: String,
 }
@@ -134,7 +151,7 @@ impl Node {
 
     /// The status of a condition (`True`, `False`, `Unknown`), if the node reports it.
     pub fn condition_status(&self, type_: &str) -> Option<&str> {
-        self.condition(type_).map(|c| c.status.as_str())
+        self.condition(type_).map(|c| &*c.status)
     }
 
     pub fn internal_ip(&self) -> Option<&str> {

@@ -75,7 +75,7 @@ impl GarbageCollector {
         };
         match meta(&w.store, &owner) {
             Some(m) => {
-                self.owners.insert(owner.clone(), m.uid.clone());
+                self.owners.insert(owner.clone(), m.uid.to_string());
                 if in_foreground(m) {
                     self.queue.insert(owner);
                 }

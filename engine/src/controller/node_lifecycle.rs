@@ -94,7 +94,7 @@ fn sync_node(w: &mut World, name: &str) {
     }
     // NoExecute: not-ready / unreachable after the grace period since the condition changed.
     let ready = node.condition("Ready");
-    let execute_key = match ready.map(|c| c.status.as_str()) {
+    let execute_key = match ready.map(|c| &*c.status) {
         Some("False") => Some(taints::NOT_READY),
         Some("Unknown") => Some(taints::UNREACHABLE),
         _ => None,

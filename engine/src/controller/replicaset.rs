@@ -35,7 +35,7 @@ impl ReplicaSetController {
         match change {
             Change::ReplicaSet(key) => {
                 if let Some(rs) = w.store.replicaset(key) {
-                    self.by_uid.insert(rs.metadata.uid.clone(), key.clone());
+                    self.by_uid.insert(rs.metadata.uid.to_string(), key.clone());
                 }
                 self.queue.insert(key.clone());
             }

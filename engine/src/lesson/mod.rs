@@ -28,7 +28,7 @@
 pub mod markdown;
 mod parse;
 
-pub use parse::{LessonError, is_lesson, parse};
+pub use parse::{LessonError, is_lesson, parse, titles};
 
 use crate::expect::Expect;
 use crate::script::ScriptLine;

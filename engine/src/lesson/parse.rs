@@ -121,6 +121,30 @@ fn err(line: usize, message: impl Into<String>) -> LessonError {
 }
 
 /// `name` or `name[lang]`, then `: value` or nothing.
+/// A lesson's titles alone, without parsing its commands and texts: the `#@ title` lines before
+/// its first `#@ step` (here-documents skipped as [`parse`] skips them). For the page's menu of
+/// built-in lessons, read at every start; [`parse`] stays the authority (the page's tests check
+/// that both give every built-in lesson the same titles).
+pub fn titles(src: &str) -> Texts<String> {
+    let mut titles = Texts::default();
+    for item in read_script_items(src).unwrap_or_default() {
+        let ScriptItem::Comment { text, .. } = item else {
+            continue;
+        };
+        let Some(d) = text.strip_prefix("#@") else {
+            continue;
+        };
+        match split_directive(d.trim()) {
+            ("step", _, _) => break,
+            ("title", lang, Some(v)) if !v.is_empty() => {
+                titles.set(lang.unwrap_or(super::DEFAULT_LANG), v.to_string());
+            }
+            _ => {}
+        }
+    }
+    titles
+}
+
 fn split_directive(d: &str) -> (&str, Option<&str>, Option<&str>) {
     let (head, value) = match d.split_once(':') {
         Some((h, v)) => (h.trim(), Some(v.trim())),

@@ -165,3 +165,19 @@ fn a_kubectl_usage_error_is_a_command() {
     let l = parse("#@ title: t\n#@ step: s\n#@ solution\nkubectl get pods --nope\n#@ goal\nexpect failed 'unknown flag'\n").unwrap();
     assert_eq!(l.steps[0].solution.len(), 1);
 }
+
+/// The menu's titles read alone are the lesson's (a step's title and a here-document skipped).
+#[test]
+fn titles_alone_are_the_parsed_lesson_titles() {
+    let titles = titles(LESSON);
+    assert_eq!(titles, parse(LESSON).unwrap().title);
+    assert_eq!(
+        titles.exactly("zh-Hans").map(String::as_str),
+        Some("污点和容忍度")
+    );
+    assert_eq!(
+        titles.exactly("zh-Hant"),
+        None,
+        "a step's title is not the lesson's"
+    );
+}

@@ -56,7 +56,7 @@ fn check(cases: &[(String, String)]) {
 }
 
 /// Every file under `dirs` that is UTF-8 text.
-fn texts(dirs: &[&str]) -> Vec<(String, String)> {
+pub(super) fn texts(dirs: &[&str]) -> Vec<(String, String)> {
     let mut paths = Vec::new();
     for dir in dirs {
         files(&root().join(dir), &mut paths);

@@ -45,7 +45,7 @@ pub use tree::Position;
 use crate::api::{DaemonSet, Deployment, Node, ReplicaSet};
 use serde_json::Value;
 use std::fmt;
-use tree::Pos;
+use tree::{Children, Pos};
 
 /// Largest manifest accepted, in bytes.
 pub const MAX_INPUT_BYTES: usize = 10 * 1024 * 1024;
@@ -341,17 +341,38 @@ pub fn decode_stream_with(text: &str, validation: FieldValidation) -> Decoded {
     decode_stream_typed(text, validation, typed)
 }
 
+/// Decodes a manifest as [`decode_stream_with`] does, giving each object (or per-object error)
+/// and its warnings to `each` as soon as it is read, so that a caller that uses them one by one
+/// never holds them all (a pasted NodeList of 10,000 nodes). Returns the error that ended the
+/// stream.
+pub fn decode_each(
+    text: &str,
+    validation: FieldValidation,
+    each: &mut dyn FnMut(Result<Object, ManifestError>, Vec<String>),
+) -> Option<ManifestError> {
+    decode_each_typed(text, validation, typed, each)
+}
+
+fn decode_each_typed(
+    text: &str,
+    validation: FieldValidation,
+    typed: Typed,
+    each: &mut dyn FnMut(Result<Object, ManifestError>, Vec<String>),
+) -> Option<ManifestError> {
+    // Each object's positions go as soon as it is read.
+    read_with(text, validation, typed, &mut |item| match item {
+        Ok(l) => each(Ok(l.object), l.warnings),
+        Err(e) => each(Err(e), Vec::new()),
+    })
+}
+
 fn decode_stream_typed(text: &str, validation: FieldValidation, typed: Typed) -> Decoded {
-    let (items, stop) = read_with(text, validation, typed);
-    let warnings = items
-        .iter()
-        .map(|r| r.as_ref().map(|l| l.warnings.clone()).unwrap_or_default())
-        .collect();
-    Decoded {
-        items: items.into_iter().map(|r| r.map(|l| l.object)).collect(),
-        warnings,
-        stop,
-    }
+    let mut decoded = Decoded::default();
+    decoded.stop = decode_each_typed(text, validation, typed, &mut |item, warnings| {
+        decoded.items.push(item);
+        decoded.warnings.push(warnings);
+    });
+    decoded
 }
 
 /// An object read from the text, with where its fields are: `offset` lines above its
@@ -364,12 +385,13 @@ pub(crate) struct LocatedObject {
     pub warnings: Vec<String>,
 }
 
-type Items = Vec<Result<LocatedObject, ManifestError>>;
+/// Where the objects (or per-object errors) of a stream go, one by one as they are read.
+type Sink<'a> = &'a mut dyn FnMut(Result<LocatedObject, ManifestError>);
 
-/// Reads the stream (strict field validation): the objects (or per-object errors) and the error
-/// that ended it.
-pub(crate) fn read(text: &str) -> (Items, Option<ManifestError>) {
-    read_with(text, FieldValidation::Strict, typed)
+/// Reads the stream (strict field validation): each object (or per-object error) to `sink`, in
+/// order; returns the error that ended it.
+pub(crate) fn read(text: &str, sink: Sink<'_>) -> Option<ManifestError> {
+    read_with(text, FieldValidation::Strict, typed, sink)
 }
 
 /// The typed decoding step (a parameter so that tests can run the stream with a reference).
@@ -380,45 +402,90 @@ fn read_with(
     text: &str,
     validation: FieldValidation,
     typed: Typed,
-) -> (Items, Option<ManifestError>) {
-    let mut items = Vec::new();
+    sink: Sink<'_>,
+) -> Option<ManifestError> {
     if text.len() > MAX_INPUT_BYTES {
-        let stop = ManifestError::TooLarge {
+        return Some(ManifestError::TooLarge {
             bytes: text.len(),
             limit: MAX_INPUT_BYTES,
-        };
-        return (items, Some(stop));
+        });
     }
     let (chunks, bad_separator) = split::split(text);
     let mut budget = Budget::default();
     for chunk in chunks {
         let offset = chunk.start_line.saturating_sub(1);
-        let docs = match parse_chunk(chunk.text, offset) {
-            Ok(v) => v,
-            Err(e) => return (items, Some(e)),
-        };
-        for doc in docs {
-            if let Err(e) = budget.take_document(&doc.value) {
-                return (items, Some(e));
-            }
-            let doc = Located {
-                value: doc.value,
-                pos: doc.pos,
-                offset,
-            };
-            if let Err(e) = visit(doc, &mut items, &mut budget, validation, typed) {
-                return (items, Some(e));
-            }
+        if let Err(e) = read_document(chunk.text, offset, sink, &mut budget, validation, typed) {
+            return Some(e);
         }
     }
-    let stop = bad_separator.map(|bad| ManifestError::BadSeparator {
+    bad_separator.map(|bad| ManifestError::BadSeparator {
         rest: bad.rest,
         at: Position {
             line: bad.line,
             column: 1,
         },
-    });
-    (items, stop)
+    })
+}
+
+/// Reads one document (`offset`: the lines before it) and visits it. A list is never held as one
+/// tree: a first reading gives its items away as they are parsed (counting their YAML nodes for
+/// the budget), a second gives each to [`visit_item`] as it is parsed, so that a pasted NodeList
+/// of 10,000 nodes costs one item's tree at a time. What is not such a list (or holds anchors or
+/// merge keys, which could repeat an item elsewhere) is read whole, as it is written.
+fn read_document(
+    text: &str,
+    offset: usize,
+    sink: Sink<'_>,
+    budget: &mut Budget,
+    validation: FieldValidation,
+    typed: Typed,
+) -> Result<(), ManifestError> {
+    let from_yaml = |e: yaml::YamlError| ManifestError::from_yaml(&e, offset);
+    let mut item_nodes = 0usize;
+    let first = yaml::parse_diverting(text, &mut |item| {
+        item_nodes = item_nodes.saturating_add(count_nodes(&item.value, MAX_NODES + 1));
+    })
+    .map_err(from_yaml)?;
+    let Some(tree) = first.tree.filter(|t| !t.value.is_null()) else {
+        return Ok(());
+    };
+    let doc = Located {
+        value: tree.value,
+        pos: tree.pos,
+        offset,
+    };
+    let list = object_kind(&doc.value)
+        .ok()
+        .filter(|(_, kind)| is_list(&doc, kind) && first.replayable);
+    let (api_version, kind) = match list {
+        Some(list) => list,
+        None if first.sequences == 0 => {
+            budget.take_document(&doc.value)?;
+            return visit(doc, sink, budget, validation, typed);
+        }
+        None => {
+            let Some(doc) = parse_chunk(text, offset)? else {
+                return Ok(());
+            };
+            budget.take_document(&doc.value)?;
+            return visit(doc, sink, budget, validation, typed);
+        }
+    };
+    budget.take_nodes(count_nodes(&doc.value, MAX_NODES + 1).saturating_add(item_nodes))?;
+    let list = ListKind::new(api_version, &kind);
+    let mut stop = None;
+    yaml::parse_diverting(text, &mut |item| {
+        if stop.is_none() {
+            let item = Located {
+                value: item.value,
+                pos: item.pos,
+                offset,
+            };
+            stop = visit_item(item, &list, sink, budget, validation, typed).err();
+        }
+    })
+    .map_err(from_yaml)?;
+    stop.map_or(Ok(()), Err)
 }
 
 /// A JSON value with its positions and its document's line offset.
@@ -449,15 +516,15 @@ struct Budget {
 }
 
 impl Budget {
+    /// A document's YAML nodes. Its objects are counted by [`Budget::take_item`]: a list counts
+    /// its items, not itself, so that a NodeList of [`MAX_DOCUMENTS`] nodes fits.
     fn take_document(&mut self, value: &Value) -> Result<(), ManifestError> {
-        self.documents += 1;
-        if self.documents > MAX_DOCUMENTS {
-            return Err(ManifestError::TooMany {
-                what: "documents",
-                limit: MAX_DOCUMENTS,
-            });
-        }
-        self.nodes = self.nodes.saturating_add(count_nodes(value, MAX_NODES + 1));
+        self.take_nodes(count_nodes(value, MAX_NODES + 1))
+    }
+
+    /// `n` YAML nodes of a document.
+    fn take_nodes(&mut self, n: usize) -> Result<(), ManifestError> {
+        self.nodes = self.nodes.saturating_add(n);
         if self.nodes > MAX_NODES {
             return Err(ManifestError::TooMany {
                 what: "YAML nodes",
@@ -467,6 +534,7 @@ impl Budget {
         Ok(())
     }
 
+    /// One object: a document, or an item of a list.
     fn take_item(&mut self) -> Result<(), ManifestError> {
         self.documents += 1;
         if self.documents > MAX_DOCUMENTS {
@@ -498,10 +566,14 @@ fn count_nodes(value: &Value, cap: usize) -> usize {
     n
 }
 
-/// Parses one document's text; an empty or null document gives no value.
-fn parse_chunk(text: &str, offset: usize) -> Result<Vec<tree::Tree>, ManifestError> {
+/// Parses one document's text whole; an empty or null document gives no value.
+fn parse_chunk(text: &str, offset: usize) -> Result<Option<Located>, ManifestError> {
     let doc = yaml::parse(text).map_err(|e| ManifestError::from_yaml(&e, offset))?;
-    Ok(doc.into_iter().filter(|t| !t.value.is_null()).collect())
+    Ok(doc.filter(|t| !t.value.is_null()).map(|t| Located {
+        value: t.value,
+        pos: t.pos,
+        offset,
+    }))
 }
 
 impl ManifestError {
@@ -643,10 +715,11 @@ fn str_at<'a>(value: &'a Value, path: &[&str]) -> &'a str {
     v.as_str().unwrap_or("")
 }
 
-/// Visits one top-level document: validation, list flattening, mapping, decoding.
+/// Visits one top-level document: validation, list flattening, mapping, decoding. A list's
+/// items are taken out of it and decoded one at a time, each item's tree dropped once decoded.
 fn visit(
     doc: Located,
-    items: &mut Items,
+    sink: Sink<'_>,
     budget: &mut Budget,
     validation: FieldValidation,
     typed: Typed,
@@ -654,56 +727,106 @@ fn visit(
     let invalid = |errors, at| ManifestError::Invalid { errors, at };
     let (api_version, kind) =
         object_kind(&doc.value).map_err(|e| invalid(e, doc.abs(doc.pos.at)))?;
-    let Some(list) = as_list(&doc, &kind) else {
-        items.push(to_object(doc, &api_version, &kind, validation, typed));
-        return Ok(());
-    };
-    let item_kind = kind.strip_suffix("List").unwrap_or("").to_string();
-    for mut item in list {
+    if !is_list(&doc, &kind) {
         budget.take_item()?;
-        if let Value::Object(fields) = &mut item.value
-            && !fields.contains_key("kind")
-            && !fields.contains_key("apiVersion")
-            && !item_kind.is_empty()
-        {
-            fields.insert("kind".into(), Value::String(item_kind.clone()));
-            fields.insert("apiVersion".into(), Value::String(api_version.clone()));
-        }
-        let (v, k) = object_kind(&item.value).map_err(|e| invalid(e, item.abs(item.pos.at)))?;
-        if as_list(&item, &k).is_some() {
-            // Lists of lists: kubectl flattens one level; say so rather than guess.
-            items.push(Err(no_match(&item, &k, &v)));
-            continue;
-        }
-        items.push(to_object(item, &v, &k, validation, typed));
+        sink(to_object(doc, &api_version, &kind, validation, typed));
+        return Ok(());
+    }
+    let list = ListKind::new(api_version, &kind);
+    for item in list_items(doc) {
+        visit_item(item, &list, sink, budget, validation, typed)?;
     }
     Ok(())
 }
 
-/// The items of a list document (`kind: List`, `NodeList`, ...): kinds ending in `List` whose
+/// A list document's `apiVersion` and the kind of its items (`Node` for a `NodeList`).
+struct ListKind {
+    api_version: String,
+    item_kind: String,
+}
+
+impl ListKind {
+    fn new(api_version: String, kind: &str) -> ListKind {
+        ListKind {
+            api_version,
+            item_kind: kind.strip_suffix("List").unwrap_or("").to_string(),
+        }
+    }
+}
+
+/// Visits one item of a list: items without `kind` and `apiVersion` take the list's, as the
+/// API machinery does.
+fn visit_item(
+    mut item: Located,
+    list: &ListKind,
+    sink: Sink<'_>,
+    budget: &mut Budget,
+    validation: FieldValidation,
+    typed: Typed,
+) -> Result<(), ManifestError> {
+    budget.take_item()?;
+    if let Value::Object(fields) = &mut item.value
+        && !fields.contains_key("kind")
+        && !fields.contains_key("apiVersion")
+        && !list.item_kind.is_empty()
+    {
+        fields.insert("kind".into(), Value::String(list.item_kind.clone()));
+        fields.insert("apiVersion".into(), Value::String(list.api_version.clone()));
+    }
+    let (v, k) = object_kind(&item.value).map_err(|errors| ManifestError::Invalid {
+        errors,
+        at: item.abs(item.pos.at),
+    })?;
+    if is_list(&item, &k) {
+        // Lists of lists: kubectl flattens one level; say so rather than guess.
+        sink(Err(no_match(&item, &k, &v)));
+        return Ok(());
+    }
+    sink(to_object(item, &v, &k, validation, typed));
+    Ok(())
+}
+
+/// Whether a document is a list (`kind: List`, `NodeList`, ...): a kind ending in `List` whose
 /// `items` is an array (or absent).
-fn as_list(doc: &Located, kind: &str) -> Option<Vec<Located>> {
-    if !kind.ends_with("List") {
-        return None;
-    }
-    let items_pos = doc.pos.entry("items").map(|(_, p)| p);
-    match doc.value.get("items") {
-        Some(Value::Array(a)) => Some(
-            a.iter()
-                .enumerate()
-                .map(|(i, v)| Located {
-                    value: v.clone(),
-                    pos: items_pos
-                        .and_then(|p| p.item(i))
-                        .cloned()
-                        .unwrap_or_default(),
-                    offset: doc.offset,
-                })
-                .collect(),
-        ),
-        None | Some(Value::Null) => Some(Vec::new()),
-        Some(_) => None,
-    }
+fn is_list(doc: &Located, kind: &str) -> bool {
+    kind.ends_with("List")
+        && matches!(
+            doc.value.get("items"),
+            None | Some(Value::Array(_) | Value::Null)
+        )
+}
+
+/// The items of a list document ([`is_list`]), moved out of it (not copied) and paired with
+/// their positions as they are taken.
+fn list_items(doc: Located) -> impl Iterator<Item = Located> {
+    let Located {
+        value,
+        mut pos,
+        offset,
+    } = doc;
+    let values = match value {
+        Value::Object(mut fields) => match fields.remove("items") {
+            Some(Value::Array(a)) => a,
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    };
+    let positions = match pos.take_entry("items").map(|p| p.children) {
+        Some(Children::Seq(items)) => items,
+        _ => Vec::new(),
+    };
+    let positions = positions
+        .into_iter()
+        .map(Some)
+        .chain(std::iter::repeat(None));
+    values
+        .into_iter()
+        .zip(positions)
+        .map(move |(value, pos)| Located {
+            value,
+            pos: pos.unwrap_or_default(),
+            offset,
+        })
 }
 
 fn no_match(doc: &Located, kind: &str, api_version: &str) -> ManifestError {

@@ -19,21 +19,18 @@ pub struct ManifestProblem {
 /// The problems of `text` read as `kubectl apply -f -` reads it, in the order kubectl meets
 /// them. Empty when it would apply cleanly (as a create).
 pub fn problems(text: &str) -> Vec<ManifestProblem> {
-    let (items, stop) = read(text);
     let mut out = Vec::new();
-    for item in items {
-        match item {
-            Ok(located) => out.extend(validation_problems(&located)),
-            Err(e) => out.extend(e.problems("STDIN")),
-        }
-    }
+    let stop = read(text, &mut |item| match item {
+        Ok(located) => out.extend(validation_problems(&located)),
+        Err(e) => out.extend(e.problems("STDIN")),
+    });
     if let Some(e) = stop {
         out.extend(e.problems("STDIN"));
     }
     out
 }
 
-fn validation_problems(located: &LocatedObject) -> Vec<ManifestProblem> {
+pub(super) fn validation_problems(located: &LocatedObject) -> Vec<ManifestProblem> {
     let result = match &located.object {
         Object::DaemonSet(ds) => {
             let mut ds = ds.clone();

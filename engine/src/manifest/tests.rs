@@ -234,6 +234,27 @@ fn limits() {
     assert!(matches!(decode(&many), Err(ManifestError::TooMany { .. })));
 }
 
+/// `MAX_DOCUMENTS` says a NodeList of a 10,000-node cluster fits: the list counts its items, not
+/// itself (it refused the last node before).
+#[test]
+fn a_list_of_max_documents_items_fits() {
+    let list = |n: usize| {
+        let mut s = String::from("apiVersion: v1\nkind: NodeList\nitems:\n");
+        for i in 0..n {
+            s.push_str(&format!(
+                "- {{kind: Node, apiVersion: v1, metadata: {{name: n{i}}}}}\n"
+            ));
+        }
+        s
+    };
+    assert_eq!(decode(&list(MAX_DOCUMENTS)).unwrap().len(), MAX_DOCUMENTS);
+    let over = decode_stream(&list(MAX_DOCUMENTS + 1));
+    assert_eq!(over.items.len(), MAX_DOCUMENTS);
+    assert!(matches!(over.stop, Some(ManifestError::TooMany { .. })));
+    let two = format!("{}---\n{}", list(1), list(MAX_DOCUMENTS - 1));
+    assert_eq!(decode(&two).unwrap().len(), MAX_DOCUMENTS);
+}
+
 #[test]
 fn alias_bombs_are_refused() {
     let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
@@ -522,4 +543,106 @@ fn k_missing_required_fields_reach_validation() {
         "{problems:?}"
     );
     assert_eq!((problems[0].line, problems[0].column), (6, 5));
+}
+
+/// The stream read as it was before lists were read item by item: every document parsed whole,
+/// then visited. The reference of [`lists_read_item_by_item_read_as_whole_documents`].
+fn read_whole(text: &str) -> (Vec<String>, Option<ManifestError>, Vec<ManifestProblem>) {
+    let (chunks, bad_separator) = split::split(text);
+    let mut budget = Budget::default();
+    let mut items = Vec::new();
+    let mut problems = Vec::new();
+    let mut sink = |item: Result<LocatedObject, ManifestError>| match item {
+        Ok(l) => {
+            items.push(format!("{:?} {:?}", l.object, l.warnings));
+            problems.extend(problems::validation_problems(&l));
+        }
+        Err(e) => {
+            problems.extend(e.problems("STDIN"));
+            items.push(format!("{e:?}"));
+        }
+    };
+    let mut stop = None;
+    for chunk in chunks {
+        let offset = chunk.start_line.saturating_sub(1);
+        let read = parse_chunk(chunk.text, offset).and_then(|doc| match doc {
+            Some(doc) => {
+                budget.take_document(&doc.value)?;
+                visit(doc, &mut sink, &mut budget, FieldValidation::Strict, typed)
+            }
+            None => Ok(()),
+        });
+        if let Err(e) = read {
+            stop = Some(e);
+            break;
+        }
+    }
+    let stop = stop.or(bad_separator.map(|bad| ManifestError::BadSeparator {
+        rest: bad.rest,
+        at: Position {
+            line: bad.line,
+            column: 1,
+        },
+    }));
+    (items, stop, problems)
+}
+
+/// A list's items are parsed and decoded one at a time (issue 20: a pasted NodeList of 10,000
+/// nodes); objects, errors, their positions and the problems the editor marks are those of
+/// reading each document whole, for lists in block and flow style, with anchors, merge keys,
+/// duplicate `items`, items that are lists, invalid items, and YAML errors after the items; and
+/// on the fuzz corpus.
+#[test]
+fn lists_read_item_by_item_read_as_whole_documents() {
+    let texts = [
+        "apiVersion: v1\nkind: NodeList\nitems:\n- metadata: {name: a}\n- metadata: {name: b, labels: {x: y}}\n",
+        "apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: Node, metadata: {name: a}}\n- {apiVersion: apps/v1, kind: DaemonSet, metadata: {name: d}, spec: {selector: {matchLabels: {a: b}}, template: {metadata: {labels: {a: c}}, spec: {containers: [{name: c, image: i}]}}}}\n",
+        "{\"apiVersion\": \"v1\", \"items\": [{\"kind\": \"Node\", \"apiVersion\": \"v1\", \"metadata\": {\"name\": \"a\"}}], \"kind\": \"List\"}\n",
+        "items:\n- {apiVersion: v1, kind: Node, metadata: {name: a}}\napiVersion: v1\nkind: NodeList\n",
+        "apiVersion: v1\nkind: NodeList\nitems:\n- &n {metadata: {name: a}}\n- *n\n",
+        "apiVersion: v1\nkind: NodeList\nbase: &b {metadata: {name: a}}\nitems:\n- <<: *b\n",
+        "apiVersion: v1\nkind: NodeList\nitems:\n- metadata: {name: a}\nitems:\n- metadata: {name: b}\n",
+        "apiVersion: v1\nkind: NodeList\nitems:\n- metadata: {name: a}\nitems: 3\n",
+        "apiVersion: v1\nkind: NodeList\nitems:\n- {apiVersion: v1, kind: List, items: []}\n- {kind: Node}\n- {metadata: {name: c}, spec: {taints: [{key: k, effect: Bogus}]}}\n- {metadata: {name: d}, bogus: 1}\n- 7\n",
+        "apiVersion: v1\nkind: Node\nmetadata: {name: n}\nitems:\n- a\n",
+        "kind: NodeList\nitems:\n- metadata: {name: a}\n",
+        "apiVersion: v1\nkind: NodeList\nitems:\n- metadata: {name: a}\n- metadata: {name: b}\nbroken: [\n",
+        "apiVersion: v1\nkind: NodeList\nmetadata:\n  items:\n  - x\nitems:\n  - metadata: {name: a}\n---\napiVersion: v1\nkind: NodeList\nitems: []\n---\napiVersion: v1\nkind: NodeList\n",
+    ];
+    let corpus = decode_differential::texts(&[
+        "engine/fuzz/corpus/manifest_decode",
+        "engine/fuzz/seeds/manifest_decode",
+    ]);
+    assert!(corpus.len() > 100, "{}", corpus.len());
+    let corpus = corpus.iter().map(|(_, text)| text.as_str());
+    for text in texts.into_iter().chain(corpus) {
+        let mut items = Vec::new();
+        let stop = read(text, &mut |item| {
+            items.push(match item {
+                Ok(l) => format!("{:?} {:?}", l.object, l.warnings),
+                Err(e) => format!("{e:?}"),
+            })
+        });
+        let (want_items, want_stop, want_problems) = read_whole(text);
+        assert_eq!(items, want_items, "{text}");
+        assert_eq!(stop, want_stop, "{text}");
+        assert_eq!(
+            problems(text),
+            {
+                let mut p = want_problems;
+                p.extend(want_stop.iter().flat_map(|e| e.problems("STDIN")));
+                p
+            },
+            "{text}"
+        );
+    }
+    // Past MAX_DOCUMENTS, as a whole document is.
+    let mut many = String::from("apiVersion: v1\nkind: NodeList\nitems:\n");
+    for i in 0..=MAX_DOCUMENTS {
+        many.push_str(&format!("- {{metadata: {{name: n{i}}}}}\n"));
+    }
+    let mut n = 0;
+    let stop = read(&many, &mut |_| n += 1);
+    let (want, want_stop, _) = read_whole(&many);
+    assert_eq!((n, stop), (want.len(), want_stop));
 }

@@ -53,6 +53,18 @@ impl Pos {
         }
     }
 
+    /// Takes the value's positions of the entry `key` ([`Pos::entry`]'s), leaving a leaf.
+    pub(crate) fn take_entry(&mut self, key: &str) -> Option<Pos> {
+        match &mut self.children {
+            Children::Map(entries) => entries
+                .iter_mut()
+                .rev()
+                .find(|(k, _, _)| k == key)
+                .map(|(_, _, pos)| std::mem::take(pos)),
+            _ => None,
+        }
+    }
+
     pub(crate) fn item(&self, index: usize) -> Option<&Pos> {
         match &self.children {
             Children::Seq(items) => items.get(index),

@@ -41,7 +41,7 @@ impl RequiredNodeAffinity {
 
     /// `GetRequiredNodeAffinity(pod)` for a pod spec.
     pub fn for_pod_spec(spec: &PodSpec) -> RequiredNodeAffinity {
-        RequiredNodeAffinity::new(&spec.settings.node_selector, spec.affinity.as_ref())
+        RequiredNodeAffinity::new(&spec.settings.node_selector, spec.affinity.as_deref())
     }
 
     /// Whether the node fits; parse errors count as "no match" (spec §3.2).

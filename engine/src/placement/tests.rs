@@ -82,8 +82,9 @@ fn fields(reqs: Vec<NodeSelectorRequirement>) -> NodeSelectorTerm {
     }
 }
 
-fn required(terms: Vec<NodeSelectorTerm>) -> Option<Affinity> {
-    Some(Affinity {
+/// As a pod's affinity (shared) or as the placement functions take it.
+fn required<T: From<Affinity>>(terms: Vec<NodeSelectorTerm>) -> Option<T> {
+    Some(T::from(Affinity {
         node_affinity: Some(NodeAffinity {
             required: Some(
                 NodeSelector {
@@ -94,7 +95,7 @@ fn required(terms: Vec<NodeSelectorTerm>) -> Option<Affinity> {
             preferred: None,
         }),
         ..Affinity::default()
-    })
+    }))
 }
 
 fn spec_with_affinity(terms: Vec<NodeSelectorTerm>) -> PodSpec {
@@ -118,7 +119,7 @@ fn tol(key: &str, op: &str, value: &str, effect: &str) -> Toleration {
     }
 }
 
-fn condition(type_: &str, status: &str) -> NodeCondition {
+fn condition(type_: &'static str, status: &'static str) -> NodeCondition {
     NodeCondition {
         type_: type_.into(),
         status: status.into(),
@@ -862,10 +863,13 @@ fn c59_get_target_node_name() {
 #[test]
 fn c58_c59_round_trip() {
     let mut pod = Pod::default();
-    pod.spec.affinity = Some(replace_daemon_set_pod_node_name_node_affinity(
-        required(vec![exprs(vec![req("color", "In", &["blue"])])]),
-        "node-7",
-    ));
+    pod.spec.affinity = Some(
+        replace_daemon_set_pod_node_name_node_affinity(
+            required(vec![exprs(vec![req("color", "In", &["blue"])])]),
+            "node-7",
+        )
+        .into(),
+    );
     assert_eq!(get_target_node_name(&pod), Ok("node-7"));
     assert!(required_node_affinity_matches(
         &pod.spec,
@@ -992,10 +996,13 @@ fn c62_empty_terms_and_or() {
     assert!(e.summary().contains("matches no node"));
     // nodeAffinity {} (required nil) and affinity {} match everything.
     let empty_na = PodSpec {
-        affinity: Some(Affinity {
-            node_affinity: Some(NodeAffinity::default()),
-            ..Affinity::default()
-        }),
+        affinity: Some(
+            Affinity {
+                node_affinity: Some(NodeAffinity::default()),
+                ..Affinity::default()
+            }
+            .into(),
+        ),
         ..PodSpec::default()
     };
     assert!(required_node_affinity_matches(&empty_na, &n));
@@ -1478,7 +1485,7 @@ mod props {
                         ..Default::default()
                     }
                     .into(),
-                    affinity,
+                    affinity: affinity.map(Into::into),
                     tolerations: tolerations.into(),
                     host_network,
                     ..PodSpec::default()
@@ -1545,7 +1552,7 @@ mod props {
         #[test]
         fn pinned_pod_targets_its_node(aff in affinity(), target in "[a-z0-9-]{1,12}", n in a_node()) {
             let mut pod = Pod::default();
-            pod.spec.affinity = Some(replace_daemon_set_pod_node_name_node_affinity(aff, &target));
+            pod.spec.affinity = Some(replace_daemon_set_pod_node_name_node_affinity(aff, &target).into());
             prop_assert_eq!(get_target_node_name(&pod), Ok(target.as_str()));
             let fits = required_node_affinity_matches(&pod.spec, &n);
             prop_assert_eq!(fits, n.metadata.name.is_empty() || n.metadata.name == target);

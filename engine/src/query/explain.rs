@@ -108,7 +108,9 @@ mod tests {
         c.create_node(n).unwrap();
         let mut small = Node::default();
         small.metadata.name = "small".into();
-        small.status.allocatable = [("cpu".to_string(), Quantity("100m".into()))].into();
+        small.status.allocatable = [("cpu".to_string(), Quantity("100m".into()))]
+            .into_iter()
+            .collect();
         c.create_node(small).unwrap();
         let mut ds = testutil::daemonset(
             "agent",

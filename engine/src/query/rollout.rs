@@ -149,7 +149,7 @@ impl RolloutCache {
     /// The same answer as [`rollout`], from the kept per-node answers where still valid.
     pub fn rollout(&mut self, cluster: &Cluster, ds: &DaemonSet) -> Rollout {
         if rolled_out(ds) {
-            self.by_daemonset.remove(&ds.metadata.uid);
+            self.by_daemonset.remove(ds.metadata.uid.as_str());
             return Rollout {
                 nodes: Vec::new(),
                 next: Next::Done,
@@ -160,7 +160,7 @@ impl RolloutCache {
         let hash = current_hash(cluster, ds);
         let kept = self
             .by_daemonset
-            .entry(ds.metadata.uid.clone())
+            .entry(ds.metadata.uid.to_string())
             .or_insert_with(|| Kept {
                 spec: ds.spec.clone(),
                 template_generation: ds.template_generation(),

@@ -12,6 +12,7 @@
 use super::chunked::Chunked;
 use super::correlator::{COMBINED_PREFIX, Correlator, Group, combine};
 use super::event_objects::{LastSeen, Object, Objects};
+use super::event_times::{Late, Times};
 use super::hash::hash_of;
 use super::hash_index::HashIndex;
 use super::interner::{Interner, Sym, hash_str};
@@ -52,10 +53,12 @@ pub struct Recorder {
     /// or the first container of pods of one template).
     last_path: (String, Option<Sym>),
     templates: Templates,
+    /// The last times of the rows seen again long after they were first (see `event_times`).
+    late: Late,
 }
 
 /// One event: what sets it apart from the others (the strings, as symbols), its times and count.
-/// 56 bytes: there are about six per pod.
+/// 52 bytes: there are about six per pod.
 #[derive(Debug, Clone, PartialEq)]
 struct Row {
     key: Key,
@@ -65,8 +68,14 @@ struct Row {
     /// `firstTimestamp (ms) * 1000 + number`.
     number: u32,
     count: i32,
-    first_timestamp: Time,
-    last_timestamp: Time,
+    /// firstTimestamp and lastTimestamp (12 bytes; a late last time in `Recorder::late`).
+    times: Times,
+}
+
+impl Row {
+    fn last_timestamp(&self, late: &Late) -> Time {
+        self.times.last(self.number, late)
+    }
 }
 
 /// What makes two events the same (the recorder's de-duplication key).
@@ -152,6 +161,7 @@ pub struct EventRef<'a> {
     strings: &'a Interner,
     classes: &'a Classes,
     objects: &'a Objects,
+    late: &'a Late,
     row: &'a Row,
 }
 
@@ -188,7 +198,7 @@ impl<'a> EventRef<'a> {
         key.message.format(self.strings, prefix)
     }
     pub fn last_timestamp(&self) -> Time {
-        self.row.last_timestamp
+        self.row.last_timestamp(self.late)
     }
     pub fn count(&self) -> i32 {
         self.row.count
@@ -201,7 +211,8 @@ impl<'a> EventRef<'a> {
             "" => "default",
             ns => ns,
         };
-        let suffix = r.first_timestamp.millis() as u64 * 1000 + u64::from(r.number);
+        let first = r.times.first();
+        let suffix = first.millis() as u64 * 1000 + u64::from(r.number);
         Event {
             api_version: "v1".into(),
             kind: "Event".into(),
@@ -209,7 +220,7 @@ impl<'a> EventRef<'a> {
                 // `<object>.<unique hex>`, as client-go names events.
                 name: format!("{}.{suffix:x}", self.name()).into(),
                 namespace: namespace.into(),
-                creation_timestamp: Some(r.first_timestamp),
+                creation_timestamp: Some(first),
                 ..Default::default()
             },
             involved_object: ObjectReference {
@@ -226,8 +237,8 @@ impl<'a> EventRef<'a> {
                 component: self.class(COMPONENT).into(),
                 host: self.s(r.key.host).into(),
             },
-            first_timestamp: r.first_timestamp,
-            last_timestamp: r.last_timestamp,
+            first_timestamp: first,
+            last_timestamp: self.last_timestamp(),
             count: r.count,
             type_: self.type_().into(),
         }
@@ -252,6 +263,7 @@ impl Recorder {
             strings: &self.strings,
             classes: &self.classes,
             objects: &self.objects,
+            late: &self.late,
             row,
         })
     }
@@ -359,7 +371,7 @@ impl Recorder {
         if let Some(i) = found {
             let row = &mut self.rows[i as usize];
             row.count += 1;
-            row.last_timestamp = now;
+            row.times.set_last(row.number, now, &mut self.late);
             // A combined event shows the latest message.
             row.key.message = key.message;
             return;
@@ -372,8 +384,7 @@ impl Recorder {
             // Modulo 2^32: the names of events past the four billionth would differ.
             number: self.counter as u32,
             count: 1,
-            first_timestamp: now,
-            last_timestamp: now,
+            times: Times::new(now),
         });
     }
 
@@ -383,10 +394,10 @@ impl Recorder {
         let latest = (self.seen.all(group_hash(class, object, host)))
             .map(|i| &rows[i as usize])
             .filter(|r| (r.key.class, r.key.object, r.key.host) == (class, object, host))
-            .max_by_key(|r| r.last_timestamp)?;
+            .max_by_key(|r| r.last_timestamp(&self.late))?;
         Some(Group {
             first: latest.key.message.identity(&self.strings),
-            last: latest.last_timestamp,
+            last: latest.last_timestamp(&self.late),
         })
     }
 
@@ -398,7 +409,9 @@ impl Recorder {
         }
         let oldest_kept = now.plus_millis(-EVENT_TTL_MILLIS);
         let before = self.rows.len();
-        self.rows.retain(|r| r.last_timestamp >= oldest_kept);
+        let late = &self.late;
+        self.rows.retain(|r| r.last_timestamp(late) >= oldest_kept);
+        self.late.retain(|last| last >= oldest_kept);
         self.correlator.prune(now);
         if self.rows.len() == before {
             // Nothing expired: the strings are (nearly) all in use, and compacting them would
@@ -523,8 +536,8 @@ mod tests {
 
     /// About six rows a pod: their size is most of the log's.
     #[test]
-    fn a_row_is_56_bytes() {
-        assert_eq!(std::mem::size_of::<Row>(), 56);
+    fn a_row_is_52_bytes() {
+        assert_eq!(std::mem::size_of::<Row>(), 52);
     }
 
     #[test]

@@ -26,7 +26,7 @@ impl Default for IdSet {
 impl IdSet {
     /// Adds `id`, a pod stored in `pods`, in the order of the keys; false if it was there.
     pub fn insert(&mut self, id: PodId, pods: &PodTable) -> bool {
-        let key = pods.key(id);
+        let key = pods.key_ref(id);
         match &mut self.0 {
             Ids::Many(ids) if ids.is_empty() => {
                 self.0 = Ids::One(id);
@@ -35,7 +35,7 @@ impl IdSet {
             Ids::One(one) if *one == id => false,
             Ids::One(one) => {
                 let one = *one;
-                let ids = if pods.key(one) < key {
+                let ids = if pods.key_ref(one) < key {
                     vec![one, id]
                 } else {
                     vec![id, one]
@@ -43,7 +43,7 @@ impl IdSet {
                 self.0 = Ids::Many(ids);
                 true
             }
-            Ids::Many(ids) => match ids.binary_search_by(|&i| pods.key(i).cmp(key)) {
+            Ids::Many(ids) => match ids.binary_search_by(|&i| pods.key_ref(i).cmp(&key)) {
                 Ok(_) => false,
                 Err(at) => {
                     // Doubling would leave up to half the room unused in the sets of a node's
@@ -92,15 +92,14 @@ impl IdSet {
 #[cfg(test)]
 mod tests {
     use super::IdSet;
-    use crate::api::ObjectKey;
     use crate::state::pod_table::PodTable;
-    use std::rc::Rc;
+    use crate::state::pod_table::tests::named;
 
     #[test]
     fn a_small_set_has_room_for_its_pods_only() {
         let mut pods = PodTable::default();
-        let a = pods.insert(ObjectKey::new("default", "a"), Rc::default());
-        let b = pods.insert(ObjectKey::new("default", "b"), Rc::default());
+        let a = pods.insert(named("a"));
+        let b = pods.insert(named("b"));
         let mut set = IdSet::default();
         set.insert(a, &pods);
         assert!(
@@ -120,12 +119,12 @@ mod tests {
         let mut set = IdSet::default();
         let ids: Vec<_> = ["b", "a", "c"]
             .iter()
-            .map(|n| pods.insert(ObjectKey::new("default", n), Rc::default()))
+            .map(|n| pods.insert(named(n)))
             .collect();
         for &id in ids.iter().chain(&ids[1..2]) {
             set.insert(id, &pods);
         }
-        let names: Vec<&str> = set.iter().map(|i| pods.key(i).name.as_str()).collect();
+        let names: Vec<&str> = set.iter().map(|i| pods.key_ref(i).1).collect();
         assert_eq!(names, ["a", "b", "c"]);
         assert!(set.remove(ids[0]));
         assert!(!set.remove(ids[0]));

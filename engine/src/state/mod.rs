@@ -9,6 +9,7 @@ pub mod chunked;
 pub mod clock;
 mod correlator;
 mod event_objects;
+mod event_times;
 pub mod events;
 pub(crate) mod hash;
 mod hash_index;

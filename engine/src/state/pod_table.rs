@@ -25,15 +25,24 @@ impl PodId {
 
 #[derive(Debug, Clone, Default)]
 pub struct PodTable {
-    slots: Vec<Option<(ObjectKey, Rc<Pod>)>>,
+    /// The pods; a pod's key is its own metadata's name and namespace (not held again).
+    slots: Vec<Option<Rc<Pod>>>,
     /// Slots emptied by a removal, reused first.
     free: Vec<PodId>,
     /// A hash of the key → the pod's number.
     by_key: HashIndex,
 }
 
-fn hash32(key: &ObjectKey) -> u32 {
-    hash_of(key) as u32
+/// A key's namespace and name, ordered and compared as the key is.
+pub type KeyRef<'a> = (&'a str, &'a str);
+
+fn key_ref(pod: &Pod) -> KeyRef<'_> {
+    (&pod.metadata.namespace, &pod.metadata.name)
+}
+
+/// The hash of a key, from its strings (as `ObjectKey`'s `Hash` feeds them).
+fn hash32(key: KeyRef<'_>) -> u32 {
+    hash_of(&key) as u32
 }
 
 impl PodTable {
@@ -47,9 +56,10 @@ impl PodTable {
     }
 
     pub fn id(&self, key: &ObjectKey) -> Option<PodId> {
+        let key = (key.namespace.as_str(), key.name.as_str());
         let found = self.by_key.find(
             hash32(key),
-            |i| matches!(&self.slots[i as usize], Some((k, _)) if k == key),
+            |i| matches!(&self.slots[i as usize], Some(pod) if key_ref(pod) == key),
         )?;
         Some(PodId(found))
     }
@@ -58,35 +68,37 @@ impl PodTable {
         self.id(key).map(|id| self.pod(id))
     }
 
-    fn slot(&self, id: PodId) -> &(ObjectKey, Rc<Pod>) {
-        match &self.slots[id.0 as usize] {
-            Some(slot) => slot,
-            None => unreachable!("pod {id:?} is not stored"),
-        }
+    /// The key of the stored pod `id` (its strings shared with the pod).
+    pub fn key(&self, id: PodId) -> ObjectKey {
+        ObjectKey::of(&self.pod(id).metadata)
     }
 
-    /// The key of the stored pod `id`.
-    pub fn key(&self, id: PodId) -> &ObjectKey {
-        &self.slot(id).0
+    /// The key of the stored pod `id` as its two strings, to compare or order.
+    pub fn key_ref(&self, id: PodId) -> KeyRef<'_> {
+        key_ref(self.pod(id))
     }
 
     pub fn pod(&self, id: PodId) -> &Rc<Pod> {
-        &self.slot(id).1
-    }
-
-    pub fn pod_mut(&mut self, id: PodId) -> &mut Rc<Pod> {
-        match &mut self.slots[id.0 as usize] {
-            Some((_, pod)) => pod,
+        match &self.slots[id.0 as usize] {
+            Some(pod) => pod,
             None => unreachable!("pod {id:?} is not stored"),
         }
     }
 
-    /// Stores a pod under a key not stored yet.
-    pub fn insert(&mut self, key: ObjectKey, pod: Rc<Pod>) -> PodId {
-        let hash = hash32(&key);
+    /// The stored pod `id`, to replace or edit; its name and namespace must stay.
+    pub fn pod_mut(&mut self, id: PodId) -> &mut Rc<Pod> {
+        match &mut self.slots[id.0 as usize] {
+            Some(pod) => pod,
+            None => unreachable!("pod {id:?} is not stored"),
+        }
+    }
+
+    /// Stores a pod whose key is not stored yet.
+    pub fn insert(&mut self, pod: Rc<Pod>) -> PodId {
+        let hash = hash32(key_ref(&pod));
         let id = match self.free.pop() {
             Some(id) => {
-                self.slots[id.0 as usize] = Some((key, pod));
+                self.slots[id.0 as usize] = Some(pod);
                 id
             }
             None => {
@@ -94,7 +106,7 @@ impl PodTable {
                 if self.slots.len() == self.slots.capacity() {
                     self.slots.reserve_exact((self.slots.len() / 4).max(16));
                 }
-                self.slots.push(Some((key, pod)));
+                self.slots.push(Some(pod));
                 PodId(self.slots.len() as u32 - 1)
             }
         };
@@ -103,33 +115,41 @@ impl PodTable {
     }
 
     /// Takes the pod `id` out; its number is free for the next pod.
-    pub fn remove(&mut self, id: PodId) -> (ObjectKey, Rc<Pod>) {
-        let Some((key, pod)) = self.slots[id.0 as usize].take() else {
+    pub fn remove(&mut self, id: PodId) -> Rc<Pod> {
+        let Some(pod) = self.slots[id.0 as usize].take() else {
             unreachable!("pod {id:?} is not stored")
         };
-        self.by_key.remove(hash32(&key), id.0);
+        self.by_key.remove(hash32(key_ref(&pod)), id.0);
         self.free.push(id);
-        (key, pod)
+        pod
     }
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::PodTable;
-    use crate::api::ObjectKey;
+    use crate::api::{ObjectKey, Pod};
     use std::rc::Rc;
+
+    /// A pod named `name` in `default`.
+    pub(crate) fn named(name: &str) -> Rc<Pod> {
+        let mut pod = Pod::default();
+        pod.metadata.namespace = "default".into();
+        pod.metadata.name = name.into();
+        Rc::new(pod)
+    }
 
     #[test]
     fn finds_pods_by_key_and_reuses_free_numbers() {
         let mut t = PodTable::default();
         let key = |n: &str| ObjectKey::new("default", n);
-        let a = t.insert(key("a"), Rc::default());
-        let b = t.insert(key("b"), Rc::default());
+        let a = t.insert(named("a"));
+        let b = t.insert(named("b"));
         assert_eq!((t.id(&key("a")), t.id(&key("b"))), (Some(a), Some(b)));
-        assert_eq!(t.key(b), &key("b"));
-        assert_eq!(t.remove(a).0, key("a"));
+        assert_eq!(t.key(b), key("b"));
+        assert_eq!(t.remove(a).metadata.name, "a");
         assert_eq!((t.id(&key("a")), t.len()), (None, 1));
-        let c = t.insert(key("c"), Rc::default());
+        let c = t.insert(named("c"));
         assert_eq!(c, a, "a free number is reused");
         assert_eq!(t.id(&key("c")), Some(c));
         assert_eq!(t.id(&key("b")), Some(b));

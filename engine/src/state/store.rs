@@ -247,7 +247,7 @@ impl Store {
                 self.stored(id, Some(before));
             }
             None => {
-                let id = self.pods.insert(key.clone(), Rc::new(pod));
+                let id = self.pods.insert(Rc::new(pod));
                 self.pod_keys.insert(key);
                 self.stored(id, None);
             }
@@ -312,7 +312,7 @@ impl Store {
                 new_uid.as_ref(),
             );
         }
-        let key = self.pods.key(id).clone();
+        let key = self.pods.key(id);
         self.pod_changed(key, Pair::of(old_node, new_node), owners);
     }
     /// Records a pod write or removal for the informers and moves the version of its nodes.
@@ -395,7 +395,8 @@ impl Store {
             node.as_deref().map(String::as_str),
             uid.as_deref().map(String::as_str),
         );
-        let (key, pod) = self.pods.remove(id);
+        let pod = self.pods.remove(id);
+        let key = ObjectKey::of(&pod.metadata);
         self.pod_keys.remove(&key);
         self.pod_changed(key, Pair::of(node, None), Pair::of(uid, None));
         Some(pod)
@@ -422,7 +423,7 @@ impl Store {
         };
         let mut ids: Vec<PodId> = by_node.all(node.number()).map(PodId::from_number).collect();
         if ids.len() > 1 {
-            crate::sort::sort_by_key(&mut ids, |&id| self.pods.key(id));
+            crate::sort::sort_by_key(&mut ids, |&id| self.pods.key_ref(id));
         }
         ids
     }
@@ -435,7 +436,7 @@ impl Store {
         let mut keys: Vec<ObjectKey> = owned
             .into_iter()
             .chain(orphans.into_iter().flat_map(IdSet::iter))
-            .map(|id| self.pods.key(id).clone())
+            .map(|id| self.pods.key(id))
             .collect();
         if mixed {
             crate::sort::sort(&mut keys);
@@ -472,7 +473,7 @@ impl Store {
                 }
             }
             None => {
-                self.unplaced_pods.insert(pods.key(id).clone());
+                self.unplaced_pods.insert(pods.key(id));
             }
         }
         if let Some(u) = uid {
@@ -498,7 +499,7 @@ impl Store {
                 }
             }
             None => {
-                self.unplaced_pods.remove(self.pods.key(id));
+                self.unplaced_pods.remove(&self.pods.key(id));
             }
         }
         if let Some(u) = uid

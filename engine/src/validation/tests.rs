@@ -1031,29 +1031,32 @@ fn probes_env_and_resources() {
 #[test]
 fn node_affinity() {
     let mut ds = base("abc");
-    ds.spec.template.spec.affinity = Some(Affinity {
-        node_affinity: Some(NodeAffinity {
-            required: Some(
-                NodeSelector {
-                    node_selector_terms: vec![NodeSelectorTerm {
-                        match_expressions: Some(vec![NodeSelectorRequirement {
-                            key: "zone".into(),
-                            operator: "Within".into(),
-                            values: vec![],
-                        }]),
-                        match_fields: Some(vec![NodeSelectorRequirement {
-                            key: "metadata.name".into(),
-                            operator: "In".into(),
-                            values: vec!["a".into(), "b".into()],
-                        }]),
-                    }],
-                }
-                .into(),
-            ),
-            preferred: Some(vec![json!({"weight": 0, "preference": {}})]),
-        }),
-        ..Default::default()
-    });
+    ds.spec.template.spec.affinity = Some(
+        Affinity {
+            node_affinity: Some(NodeAffinity {
+                required: Some(
+                    NodeSelector {
+                        node_selector_terms: vec![NodeSelectorTerm {
+                            match_expressions: Some(vec![NodeSelectorRequirement {
+                                key: "zone".into(),
+                                operator: "Within".into(),
+                                values: vec![],
+                            }]),
+                            match_fields: Some(vec![NodeSelectorRequirement {
+                                key: "metadata.name".into(),
+                                operator: "In".into(),
+                                values: vec!["a".into(), "b".into()],
+                            }]),
+                        }],
+                    }
+                    .into(),
+                ),
+                preferred: Some(vec![json!({"weight": 0, "preference": {}})]),
+            }),
+            ..Default::default()
+        }
+        .into(),
+    );
     let p = "spec.template.spec.affinity.nodeAffinity";
     assert_eq!(
         causes(ds),
@@ -1070,13 +1073,16 @@ fn node_affinity() {
         ]
     );
     let mut ds = base("abc");
-    ds.spec.template.spec.affinity = Some(Affinity {
-        node_affinity: Some(NodeAffinity {
-            required: Some(NodeSelector::default().into()),
-            preferred: None,
-        }),
-        ..Default::default()
-    });
+    ds.spec.template.spec.affinity = Some(
+        Affinity {
+            node_affinity: Some(NodeAffinity {
+                required: Some(NodeSelector::default().into()),
+                preferred: None,
+            }),
+            ..Default::default()
+        }
+        .into(),
+    );
     assert_eq!(
         one(ds),
         format!(
@@ -1521,7 +1527,7 @@ mod props {
                                     preferred: Some(vec![preferred]),
                                 }),
                                 ..Default::default()
-                            }),
+                            }.into()),
                             ..Default::default()
                         },
                     },

@@ -228,6 +228,24 @@ impl Encode for Str {
     }
 }
 
+impl Encode for crate::api::Word {
+    fn write(&self, out: &mut Out) {
+        out.string(self);
+    }
+    fn is_empty_value(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+impl Encode for crate::api::Uid {
+    fn write(&self, out: &mut Out) {
+        out.string(self);
+    }
+    fn is_empty_value(&self) -> bool {
+        self.is_empty()
+    }
+}
+
 impl<T: crate::api::text_or::Plain> Encode for crate::api::text_or::TextOr<T> {
     fn write(&self, out: &mut Out) {
         match self {

@@ -55,7 +55,7 @@ pub(super) struct History {
 impl DsCache {
     pub(super) fn new(ds: &DaemonSet) -> DsCache {
         DsCache {
-            uid: ds.metadata.uid.clone(),
+            uid: ds.metadata.uid.to_string(),
             generation: ds.metadata.generation,
             policy: PlacementPolicy::for_daemonset(ds),
             hash: String::new(),

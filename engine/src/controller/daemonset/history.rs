@@ -125,7 +125,8 @@ fn create_revision(
     let key = ObjectKey::new(&ds.metadata.namespace, &name);
     if let Some(existing) = w.store.revisions().get(&key) {
         if existing.data == data
-            && existing.metadata.controller_ref().map(|r| &r.uid) == Some(&ds.metadata.uid)
+            && existing.metadata.controller_ref().map(|r| r.uid.as_str())
+                == Some(ds.metadata.uid.as_str())
         {
             return Some(existing.clone());
         }
@@ -179,7 +180,8 @@ fn dedup_current(
         .iter()
         .filter(|(k, p)| {
             *k.namespace == *ds.metadata.namespace
-                && p.metadata.controller_ref().map(|r| &r.uid) == Some(&ds.metadata.uid)
+                && p.metadata.controller_ref().map(|r| r.uid.as_str())
+                    == Some(ds.metadata.uid.as_str())
                 && selector.matches(&p.metadata.labels)
                 && p.metadata.labels.get(keys::CONTROLLER_REVISION_HASH) != Some(&keep_hash)
         })
@@ -214,7 +216,10 @@ pub fn cleanup_history(w: &mut World, ds: &DaemonSet, old: &[ControllerRevision]
             .pods()
             .values()
             .filter(|p| p.metadata.namespace == ds.metadata.namespace)
-            .filter(|p| p.metadata.controller_ref().map(|r| &r.uid) == Some(&ds.metadata.uid))
+            .filter(|p| {
+                p.metadata.controller_ref().map(|r| r.uid.as_str())
+                    == Some(ds.metadata.uid.as_str())
+            })
             .filter_map(|p| {
                 p.metadata
                     .labels

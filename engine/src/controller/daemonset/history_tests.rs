@@ -164,7 +164,7 @@ fn g56_controlled_histories_adopt_orphans_in_the_namespace_only() {
     c.w.store.put_revision(orphan("default"));
     c.w.store.put_revision(orphan("other"));
     c.reconcile();
-    let uid = the_ds(&c).metadata.uid;
+    let uid = the_ds(&c).metadata.uid.to_string();
     let owner = |ns: &str| {
         c.store()
             .revisions()

@@ -1,7 +1,9 @@
 //! The pod the DaemonSet controller creates for a node (`CreatePodTemplate`,
 //! `ReplaceDaemonSetPodNodeNameNodeAffinity`, `GetPodFromTemplate`; spec §7.2).
 
-use crate::api::{DaemonSet, ObjectMeta, ObjectMetaMore, Pod, keys, phase};
+use crate::api::{
+    Affinity, DaemonSet, NodeSelector, ObjectMeta, ObjectMetaMore, Pod, Shared, keys, phase,
+};
 use crate::placement;
 use crate::state::store::Store;
 
@@ -11,28 +13,30 @@ pub fn new_daemon_pod(ds: &DaemonSet, node_name: &str, hash: &str) -> Pod {
 }
 
 /// The pod for `node_name` from [`daemon_pod_template`]: it shares the template's containers,
-/// tolerations, labels and the rest. Its node affinity term is shared too, with a pod already
-/// pinned to the node the same way (another DaemonSet's pod there), or else its own.
+/// tolerations, labels and the rest. Its affinity is shared too, with a pod already pinned to
+/// the node the same way (another DaemonSet's pod there): the whole affinity when it is the
+/// same, else the node's term; or else its own.
 pub fn for_node(template: &Pod, node_name: &str, store: &Store) -> Pod {
     let pinned = store
         .pods_on_node(node_name)
-        .filter_map(|p| {
-            p.spec
-                .affinity
-                .as_ref()?
-                .node_affinity
-                .as_ref()?
-                .required
-                .as_ref()
-        })
-        .find(|term| placement::pins_to(term, node_name));
+        .filter_map(|p| p.spec.affinity.as_ref())
+        .find(|a| required(a).is_some_and(|term| placement::pins_to(term, node_name)));
     let mut pod = template.clone();
-    let affinity = pod.spec.affinity.take();
-    pod.spec.affinity = Some(match pinned {
+    let affinity = pod.spec.affinity.take().map(Shared::into_inner);
+    let affinity = match pinned.and_then(|a| required(a)) {
         Some(term) => placement::pin_to_node(affinity, term.clone()),
         None => placement::replace_daemon_set_pod_node_name_node_affinity(affinity, node_name),
+    };
+    pod.spec.affinity = Some(match pinned {
+        Some(same) if **same == affinity => same.clone(),
+        _ => affinity.into(),
     });
     pod
+}
+
+/// The required node affinity term of `affinity`, if any.
+fn required(affinity: &Affinity) -> Option<&Shared<NodeSelector>> {
+    affinity.node_affinity.as_ref()?.required.as_ref()
 }
 
 /// What every pod of `ds` at revision `hash` has in common: all of the pod but the node affinity

@@ -195,7 +195,8 @@ fn c06_insufficient_capacity_pod_is_created_and_stays_pending_with_the_scheduler
         ("memory".to_string(), Quantity("1Gi".into())),
         ("pods".to_string(), Quantity("110".into())),
     ]
-    .into();
+    .into_iter()
+    .collect();
     small.status.capacity = small.status.allocatable.clone();
     c.create_node(small).unwrap();
     let mut ds = new_ds("foo", true);
@@ -279,25 +280,28 @@ fn c12_node_affinity_launches_pods() {
     add_nodes(&mut c, 0, 4, StringMap::new());
     add_nodes(&mut c, 4, 3, n1());
     let mut ds = new_ds("foo", true);
-    ds.spec.template.spec.affinity = Some(Affinity {
-        node_affinity: Some(NodeAffinity {
-            required: Some(
-                NodeSelector {
-                    node_selector_terms: vec![NodeSelectorTerm {
-                        match_expressions: Some(vec![NodeSelectorRequirement {
-                            key: "color".into(),
-                            operator: "In".into(),
-                            values: vec!["blue".into()],
-                        }]),
-                        match_fields: None,
-                    }],
-                }
-                .into(),
-            ),
-            preferred: None,
-        }),
-        ..Default::default()
-    });
+    ds.spec.template.spec.affinity = Some(
+        Affinity {
+            node_affinity: Some(NodeAffinity {
+                required: Some(
+                    NodeSelector {
+                        node_selector_terms: vec![NodeSelectorTerm {
+                            match_expressions: Some(vec![NodeSelectorRequirement {
+                                key: "color".into(),
+                                operator: "In".into(),
+                                values: vec!["blue".into()],
+                            }]),
+                            match_fields: None,
+                        }],
+                    }
+                    .into(),
+                ),
+                preferred: None,
+            }),
+            ..Default::default()
+        }
+        .into(),
+    );
     c.create_daemonset(ds).unwrap();
     assert_eq!(pods_per_node(&c, "foo").len(), 3);
 }

@@ -1,7 +1,7 @@
 //! What a kubelet registering a node fills in: labels, capacity, conditions, addresses, and the
 //! pod CIDR the node IPAM controller assigns. Imported nodes keep what they bring.
 
-use crate::api::{Node, NodeAddress, NodeCondition, Quantity, Time, keys};
+use crate::api::{Node, NodeAddress, NodeCondition, Quantity, ResourceList, Shared, Time, keys};
 
 /// Default node size when a manifest gives none: a common 4-CPU, 16 GiB worker.
 pub const DEFAULT_CPU: &str = "4";
@@ -12,6 +12,37 @@ pub const KUBELET_VERSION: &str = "v1.34.1";
 pub const OS_IMAGE: &str = "Debian GNU/Linux 12 (bookworm)";
 pub const KERNEL: &str = "6.1.0-27-amd64";
 pub const CONTAINER_RUNTIME: &str = "containerd://1.7.24";
+
+/// The capacity a node registers with when its manifest leaves a resource out.
+const DEFAULT_SIZE: [(&str, &str); 3] = [
+    ("cpu", DEFAULT_CPU),
+    ("memory", DEFAULT_MEMORY),
+    ("pods", DEFAULT_PODS),
+];
+
+thread_local! {
+    /// The capacity of every node registered without one: one list, shared.
+    static DEFAULT_CAPACITY: Shared<ResourceList> = Shared::new(
+        DEFAULT_SIZE
+            .iter()
+            .map(|(k, v)| (k.to_string(), Quantity(v.to_string())))
+            .collect(),
+    );
+    /// `status.nodeInfo` of every node the simulator registers: one value, shared (a map of ten
+    /// strings per node was about 1 KB of each node's heap).
+    static NODE_INFO: Shared<serde_json::Value> = Shared::new(serde_json::json!({
+        "architecture": "amd64",
+        "bootID": "",
+        "containerRuntimeVersion": CONTAINER_RUNTIME,
+        "kernelVersion": KERNEL,
+        "kubeProxyVersion": "",
+        "kubeletVersion": KUBELET_VERSION,
+        "machineID": "",
+        "operatingSystem": "linux",
+        "osImage": OS_IMAGE,
+        "systemUUID": "",
+    }));
+}
 
 /// Fills in what a registering kubelet and the IPAM controller would; `index` numbers the node.
 pub fn register(node: &mut Node, index: u32, now: Time) {
@@ -29,14 +60,15 @@ pub fn register(node: &mut Node, index: u32, now: Time) {
         labels.get_or_insert_with(key.into(), || value.into());
     }
     let status = &mut node.status;
-    for (k, v) in [
-        ("cpu", DEFAULT_CPU),
-        ("memory", DEFAULT_MEMORY),
-        ("pods", DEFAULT_PODS),
-    ] {
-        status
-            .capacity
-            .get_or_insert_with(k.into(), || Quantity(v.into()));
+    if status.capacity.is_empty() {
+        status.capacity = DEFAULT_CAPACITY.with(Shared::clone);
+    }
+    for (k, v) in DEFAULT_SIZE {
+        if status.capacity.get(k).is_none() {
+            status
+                .capacity
+                .get_or_insert_with(k.into(), || Quantity(v.into()));
+        }
     }
     if status.allocatable.is_empty() {
         status.allocatable = status.capacity.clone();
@@ -79,18 +111,7 @@ pub fn register(node: &mut Node, index: u32, now: Time) {
         }
     }
     if node.status.node_info.is_none() {
-        node.status.node_info = Some(serde_json::json!({
-            "architecture": "amd64",
-            "bootID": "",
-            "containerRuntimeVersion": CONTAINER_RUNTIME,
-            "kernelVersion": KERNEL,
-            "kubeProxyVersion": "",
-            "kubeletVersion": KUBELET_VERSION,
-            "machineID": "",
-            "operatingSystem": "linux",
-            "osImage": OS_IMAGE,
-            "systemUUID": "",
-        }));
+        node.status.node_info = Some(NODE_INFO.with(Shared::clone));
     }
     if node.status.addresses.is_empty() {
         node.status.addresses = vec![
@@ -135,18 +156,18 @@ pub fn set_condition(
             if c.status != status {
                 c.last_transition_time = Some(now);
             }
-            c.status = status.into();
-            c.reason = reason.into();
-            c.message = message.into();
+            c.status = status.to_owned().into();
+            c.reason = reason.to_owned().into();
+            c.message = message.to_owned().into();
             c.last_heartbeat_time = Some(now);
         }
         None => node.status.conditions.push(NodeCondition {
-            type_: type_.into(),
-            status: status.into(),
+            type_: type_.to_owned().into(),
+            status: status.to_owned().into(),
             last_heartbeat_time: Some(now),
             last_transition_time: Some(now),
-            reason: reason.into(),
-            message: message.into(),
+            reason: reason.to_owned().into(),
+            message: message.to_owned().into(),
         }),
     }
 }

@@ -19,6 +19,7 @@ use super::{Context, FileError, KError, NamespaceScope, Out, quote};
 use crate::api::ApiError;
 use crate::manifest::{self, FieldValidation, ManifestError, Object};
 use patcher::{Applied, apply_daemonset, apply_deployment, apply_node, apply_replicaset};
+use std::borrow::Cow;
 
 /// The options of `kubectl apply -f` and of `kubectl create -f` (kubectl's `ApplyOptions` and
 /// `CreateOptions`, of which the simulator reads the same two flags).
@@ -58,10 +59,26 @@ pub(in crate::kubectl) fn read_manifests(
     validation: FieldValidation,
     errors: &mut Vec<KError>,
 ) -> Option<Vec<Sourced>> {
-    let mut texts: Vec<(String, String)> = Vec::new();
+    let texts = read_texts(ctx, files, errors)?;
+    let mut objects = Vec::new();
+    decode_texts(&texts, namespace, validation, errors, &mut |o| {
+        objects.push(o)
+    });
+    Some(objects)
+}
+
+/// The texts of `-f`, each with its source name: standard input borrowed, files read. `None` when
+/// a path cannot be read (the error is in `errors`).
+fn read_texts<'a>(
+    ctx: &Context<'a>,
+    files: &[String],
+    errors: &mut Vec<KError>,
+) -> Option<Vec<(String, Cow<'a, str>)>> {
+    let stdin: Option<&'a str> = ctx.stdin;
+    let mut texts = Vec::new();
     for path in files {
         if path == "-" {
-            texts.push(("STDIN".into(), ctx.stdin.unwrap_or("").to_string()));
+            texts.push(("STDIN".into(), Cow::Borrowed(stdin.unwrap_or(""))));
             continue;
         }
         let Some(fs) = ctx.files else {
@@ -72,7 +89,7 @@ pub(in crate::kubectl) fn read_manifests(
             return None;
         };
         match fs.read(path) {
-            Ok(text) => texts.push((path.clone(), text)),
+            Ok(text) => texts.push((path.clone(), Cow::Owned(text))),
             Err(FileError::NotFound) => {
                 errors.push(KError::plain(format!(
                     "the path {} does not exist",
@@ -89,32 +106,39 @@ pub(in crate::kubectl) fn read_manifests(
             }
         }
     }
-    let mut objects = Vec::new();
+    Some(texts)
+}
+
+/// Decodes `texts` in order, giving each object to `each` as soon as it is read (so that apply
+/// holds one decoded object at a time, not all of them); the builder's errors go to `errors`.
+fn decode_texts(
+    texts: &[(String, Cow<'_, str>)],
+    namespace: &NamespaceScope,
+    validation: FieldValidation,
+    errors: &mut Vec<KError>,
+    each: &mut dyn FnMut(Sourced),
+) {
     for (source, text) in texts {
-        let decoded = manifest::decode_stream_with(&text, validation);
-        for (item, warnings) in decoded.items.into_iter().zip(decoded.warnings) {
-            match item {
-                Ok(mut object) => match set_namespace(&mut object, namespace) {
-                    Ok(()) => objects.push(Sourced {
-                        source: source.clone(),
-                        object: Ok(object),
-                        warnings,
-                    }),
-                    Err(e) => errors.push(e),
-                },
-                Err(e) if e.is_server_error() => objects.push(Sourced {
+        let stop = manifest::decode_each(text, validation, &mut |item, warnings| match item {
+            Ok(mut object) => match set_namespace(&mut object, namespace) {
+                Ok(()) => each(Sourced {
                     source: source.clone(),
-                    object: Err(e),
+                    object: Ok(object),
                     warnings,
                 }),
-                Err(e) => errors.push(KError::plain(e.message(&source))),
-            }
-        }
-        if let Some(e) = decoded.stop {
-            errors.push(KError::plain(e.message(&source)));
+                Err(e) => errors.push(e),
+            },
+            Err(e) if e.is_server_error() => each(Sourced {
+                source: source.clone(),
+                object: Err(e),
+                warnings,
+            }),
+            Err(e) => errors.push(KError::plain(e.message(source))),
+        });
+        if let Some(e) = stop {
+            errors.push(KError::plain(e.message(source)));
         }
     }
-    Some(objects)
 }
 
 /// The builder's namespace handling: `-n` wins but must agree with the manifest; cluster-scoped
@@ -164,14 +188,28 @@ fn unnamed_error(object: &Object, source: &str) -> KError {
     ))
 }
 
+/// Reads every object, then applies them in order, as kubectl does (its builder's errors print
+/// first, then those of the API server). Each object is applied as soon as it is decoded: what
+/// kubectl prints is the same, and a manifest of 10,000 objects is never held decoded at once.
 pub(super) fn run(ctx: &mut Context<'_>, o: &ApplyOptions, verb: Verb, out: &mut Out) {
     let mut errors = Vec::new();
-    let Some(objects) = read_manifests(ctx, &o.files, &o.namespace, o.validation, &mut errors)
-    else {
+    let Some(texts) = read_texts(ctx, &o.files, &mut errors) else {
         out.errors(errors);
         return;
     };
-    if objects.is_empty() && errors.is_empty() {
+    let mut sent = 0usize;
+    let mut server_errors = Vec::new();
+    decode_texts(
+        &texts,
+        &o.namespace,
+        o.validation,
+        &mut errors,
+        &mut |object| {
+            sent += 1;
+            send(ctx, verb, object, out, &mut server_errors);
+        },
+    );
+    if sent == 0 && errors.is_empty() {
         let v = if verb == Verb::Apply {
             "apply"
         } else {
@@ -180,56 +218,94 @@ pub(super) fn run(ctx: &mut Context<'_>, o: &ApplyOptions, verb: Verb, out: &mut
         out.error(KError::plain(format!("no objects passed to {v}")));
         return;
     }
-    for Sourced {
+    errors.extend(server_errors);
+    out.errors(errors);
+}
+
+/// Applies (or creates) one object read from a manifest: its line, or its error in `errors`.
+fn send(
+    ctx: &mut Context<'_>,
+    verb: Verb,
+    sourced: Sourced,
+    out: &mut Out,
+    errors: &mut Vec<KError>,
+) {
+    let Sourced {
         source,
         object,
         warnings,
-    } in objects
-    {
-        for w in warnings {
-            out.line(format!("Warning: {w}"));
-        }
-        let object = match object {
-            Ok(o) => o,
-            Err(e) => {
-                errors.push(KError::api_from(
-                    ApiError::BadRequest(e.message(&source)),
-                    "creating",
-                    &source,
-                ));
-                continue;
-            }
-        };
-        if verb == Verb::Apply && object.name().is_empty() {
-            errors.push(unnamed_error(&object, &source));
-            continue;
-        }
-        let prefix = match &object {
-            Object::DaemonSet(_) => "daemonset.apps",
-            Object::Deployment(_) => "deployment.apps",
-            Object::ReplicaSet(_) => "replicaset.apps",
-            Object::Node(_) => "node",
-        };
-        let name = object.name().to_string();
-        let cluster = &mut *ctx.cluster;
-        let result: Result<Applied, ApiError> = match (verb, object) {
-            (Verb::Apply, Object::DaemonSet(ds)) => apply_daemonset(cluster, ds),
-            (Verb::Apply, Object::Deployment(d)) => apply_deployment(cluster, d),
-            (Verb::Apply, Object::ReplicaSet(rs)) => apply_replicaset(cluster, rs),
-            (Verb::Apply, Object::Node(n)) => apply_node(cluster, n),
-            (Verb::Create, Object::DaemonSet(ds)) => cluster.create_daemonset(ds).map(created),
-            (Verb::Create, Object::Deployment(d)) => cluster.create_deployment(d).map(created),
-            (Verb::Create, Object::ReplicaSet(rs)) => cluster.create_replicaset(rs).map(created),
-            (Verb::Create, Object::Node(n)) => cluster.create_node(n).map(created),
-        };
-        match result {
-            Ok(applied) => out.line(format!("{prefix}/{name} {}", applied.as_str())),
-            Err(e) => errors.push(KError::api_from(e, "creating", &source)),
-        }
+    } = sourced;
+    for w in warnings {
+        out.line(format!("Warning: {w}"));
     }
-    out.errors(errors);
+    let object = match object {
+        Ok(o) => o,
+        Err(e) => {
+            errors.push(KError::api_from(
+                ApiError::BadRequest(e.message(&source)),
+                "creating",
+                &source,
+            ));
+            return;
+        }
+    };
+    if verb == Verb::Apply && object.name().is_empty() {
+        errors.push(unnamed_error(&object, &source));
+        return;
+    }
+    let prefix = match &object {
+        Object::DaemonSet(_) => "daemonset.apps",
+        Object::Deployment(_) => "deployment.apps",
+        Object::ReplicaSet(_) => "replicaset.apps",
+        Object::Node(_) => "node",
+    };
+    let name = object.name().to_string();
+    let cluster = &mut *ctx.cluster;
+    let result: Result<Applied, ApiError> = match (verb, object) {
+        (Verb::Apply, Object::DaemonSet(ds)) => apply_daemonset(cluster, ds),
+        (Verb::Apply, Object::Deployment(d)) => apply_deployment(cluster, d),
+        (Verb::Apply, Object::ReplicaSet(rs)) => apply_replicaset(cluster, rs),
+        (Verb::Apply, Object::Node(n)) => apply_node(cluster, n),
+        (Verb::Create, Object::DaemonSet(ds)) => cluster.create_daemonset(ds).map(created),
+        (Verb::Create, Object::Deployment(d)) => cluster.create_deployment(d).map(created),
+        (Verb::Create, Object::ReplicaSet(rs)) => cluster.create_replicaset(rs).map(created),
+        (Verb::Create, Object::Node(n)) => cluster.create_node(n).map(created),
+    };
+    match result {
+        Ok(applied) => out.line(format!("{prefix}/{name} {}", applied.as_str())),
+        Err(e) => errors.push(KError::api_from(e, "creating", &source)),
+    }
 }
 
 fn created(_: ()) -> Applied {
     Applied::Created
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::runner::Session;
+
+    /// kubectl reads every object before it sends any, so the builder's errors (a YAML error
+    /// that ends the stream) print before the API server's, though objects are now sent as they
+    /// are read.
+    #[test]
+    fn builder_errors_print_before_the_api_servers() {
+        let mut s = Session::new();
+        let stdin = "apiVersion: v1\nkind: Node\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Node\nmetadata: {name: a}\n---\na: b: c\n";
+        let out = s.execute("kubectl create -f -", Some(stdin));
+        assert!(out.is_error);
+        let lines: Vec<&str> = out.output.lines().collect();
+        assert_eq!(lines[0], "node/a created", "{}", out.output);
+        assert!(
+            lines[1].starts_with("error parsing STDIN"),
+            "{}",
+            out.output
+        );
+        assert!(
+            lines[2].starts_with("Error from server (AlreadyExists)"),
+            "{}",
+            out.output
+        );
+        assert_eq!(lines.len(), 3, "{}", out.output);
+    }
 }

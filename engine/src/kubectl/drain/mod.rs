@@ -210,7 +210,7 @@ pub(super) fn run(ctx: &mut Context<'_>, a: &DrainOptions, out: &mut Out) {
         .iter()
         .filter(|(_, v)| v.deletes())
         .filter_map(|(k, _)| {
-            let uid = ctx.cluster.store().pod(k)?.metadata.uid.clone();
+            let uid = ctx.cluster.store().pod(k)?.metadata.uid.to_string();
             Some((k.clone(), uid))
         })
         .collect();

@@ -27,3 +27,30 @@ use super::tree::Tree;
 pub(crate) fn parse(text: &str) -> Result<Option<Tree>, YamlError> {
     parser::Parser::new(text).document()
 }
+
+/// What [`parse_diverting`] read.
+pub(crate) struct Diverted {
+    /// The document, the items of its root `items` sequence left out.
+    pub tree: Option<Tree>,
+    /// How many sequences gave their items to the sink (0: `tree` is the whole document).
+    pub sequences: usize,
+    /// Whether reading the text again gives the same items in the same order, and nothing
+    /// else in the document holds them (one such sequence, no anchors, no merge keys).
+    pub replayable: bool,
+}
+
+/// The document of `text` as [`parse`] reads it, except that the items of its root mapping's
+/// `items` sequence go to `items` one by one as they are read, not into the tree (a pasted
+/// NodeList of 10,000 nodes is then never one tree). Errors are [`parse`]'s.
+pub(crate) fn parse_diverting(
+    text: &str,
+    items: &mut dyn FnMut(Tree),
+) -> Result<Diverted, YamlError> {
+    let mut p = parser::Parser::diverting(text, items);
+    let tree = p.document()?;
+    Ok(Diverted {
+        tree,
+        sequences: p.diverted(),
+        replayable: p.diverted_one_list(),
+    })
+}

@@ -48,8 +48,15 @@ struct Props {
     start: Mark,
 }
 
-pub(crate) struct Parser {
-    cur: Cursor,
+pub(crate) struct Parser<'a> {
+    cur: Cursor<'a>,
+    /// Where the items of the root mapping's `items` sequence go, one by one as they are read,
+    /// instead of into the sequence (left empty): a list of 10,000 objects is never one tree.
+    items: Option<&'a mut dyn FnMut(Tree)>,
+    /// The next node is the value of the root mapping's `items` key.
+    at_root_items: bool,
+    /// How many sequences gave their items to `items`.
+    diverted: usize,
     /// Each anchor's node and rank: an alias refers to the anchor that started last before it
     /// (go-yaml registers an anchor where its node starts).
     anchors: HashMap<String, (usize, Value, Pos)>,
@@ -71,10 +78,13 @@ fn tree(value: Value, at: Mark, children: Children) -> Tree {
     }
 }
 
-impl Parser {
-    pub(crate) fn new(text: &str) -> Parser {
+impl<'a> Parser<'a> {
+    pub(crate) fn new(text: &'a str) -> Parser<'a> {
         Parser {
             cur: Cursor::new(text),
+            items: None,
+            at_root_items: false,
+            diverted: 0,
             anchors: HashMap::new(),
             anchor_count: 0,
             alias_count: 0,
@@ -115,6 +125,59 @@ impl Parser {
             return Ok(None);
         }
         self.block_node(-1, Inline::No).map(Some)
+    }
+
+    /// A parser that gives the items of the root mapping's `items` sequence to `items`, one by
+    /// one as they are read, and leaves the sequence empty.
+    pub(crate) fn diverting(text: &'a str, items: &'a mut dyn FnMut(Tree)) -> Parser<'a> {
+        Parser {
+            items: Some(items),
+            ..Parser::new(text)
+        }
+    }
+
+    /// Whether the document read is a list whose items all went to the sink, one sequence of
+    /// them, and nothing else refers to them: no anchors (an alias could repeat an item) and no
+    /// merge keys. Then reading it again gives the same items in the same order.
+    pub(crate) fn diverted_one_list(&self) -> bool {
+        self.diverted == 1 && self.anchor_count == 0 && self.merges == 0
+    }
+
+    /// How many sequences gave their items away (0: the tree read is the whole document).
+    pub(crate) fn diverted(&self) -> usize {
+        self.diverted
+    }
+
+    /// Before the value of `key` in a mapping: whether it is the root mapping's `items`.
+    fn before_value(&mut self, key: &Key) {
+        self.at_root_items =
+            self.items.is_some() && self.depth == 1 && !key.merge && key.text == "items";
+    }
+
+    /// At the start of a sequence: whether its items go to the sink.
+    fn diverts(&mut self) -> bool {
+        let divert = std::mem::take(&mut self.at_root_items) && self.depth == 1;
+        if divert {
+            self.diverted += 1;
+        }
+        divert
+    }
+
+    /// Adds an item to a sequence, or gives it to the sink.
+    fn push_item(
+        &mut self,
+        divert: bool,
+        items: &mut Vec<Value>,
+        positions: &mut Vec<Pos>,
+        item: Tree,
+    ) {
+        match &mut self.items {
+            Some(sink) if divert => sink(item),
+            _ => {
+                items.push(item.value);
+                positions.push(item.pos);
+            }
+        }
     }
 
     /// Whether anything but whitespace and comments follows what [`Parser::document`] read.
@@ -557,6 +620,7 @@ impl Parser {
             // An empty value is where its `:` is.
             let at = self.cur.mark();
             self.cur.bump();
+            self.before_value(&key);
             self.cur.skip_white(true)?;
             let value = if self.cur.at_line_end() {
                 self.cur.skip_to_token(false)?;
@@ -573,6 +637,7 @@ impl Parser {
             } else {
                 self.block_node(column as isize, Inline::AfterKey)?
             };
+            self.at_root_items = false;
             self.insert(&mut map, &mut entries, key, value)?;
             self.cur.skip_to_token(false)?;
             if self.cur.at_end() || self.cur.at_document_marker() {
@@ -649,6 +714,7 @@ impl Parser {
     fn block_sequence(&mut self, indentless: bool) -> Result<Tree, YamlError> {
         let start = self.cur.mark();
         let column = start.column;
+        let divert = self.diverts();
         self.enter(start)?;
         let mut items = Vec::new();
         let mut positions = Vec::new();
@@ -674,8 +740,7 @@ impl Parser {
                 first_token.get_or_insert(self.cur.mark().position());
                 self.block_node(column as isize, Inline::AfterDash)?
             };
-            items.push(item.value);
-            positions.push(item.pos);
+            self.push_item(divert, &mut items, &mut positions, item);
             self.cur.skip_to_token(false)?;
             if self.cur.at_end() || self.cur.at_document_marker() {
                 break;
@@ -807,6 +872,7 @@ impl Parser {
     }
 
     fn flow_sequence(&mut self) -> Result<Tree, YamlError> {
+        let divert = self.diverts();
         let mut items = Vec::new();
         let mut positions = Vec::new();
         let start = self.flow_collection(']', "did not find expected ',' or ']'", |p| {
@@ -839,8 +905,7 @@ impl Parser {
                     Children::Map(vec![(key, item_at.position(), value.pos)]),
                 );
             }
-            items.push(item.value);
-            positions.push(item.pos);
+            p.push_item(divert, &mut items, &mut positions, item);
             Ok(())
         })?;
         Ok(tree(Value::Array(items), start, Children::Seq(positions)))
@@ -852,11 +917,13 @@ impl Parser {
         let start = self.flow_collection('}', "did not find expected ',' or '}'", |p| {
             let key = p.flow_key()?;
             p.cur.skip_flow_space();
+            p.before_value(&key);
             let value = if p.cur.peek() == Some(':') {
                 p.flow_value('}')?
             } else {
                 p.empty(p.cur.mark())?
             };
+            p.at_root_items = false;
             p.insert(&mut map, &mut entries, key, value)
         })?;
         Ok(tree(Value::Object(map), start, Children::Map(entries)))

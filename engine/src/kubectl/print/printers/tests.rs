@@ -219,7 +219,7 @@ fn ages() {
     assert_eq!(age(T0, Some(T0.plus_secs(5))), "<invalid>");
 }
 
-fn node(labels: &[(&str, &str)], ready: Option<&str>, unschedulable: bool) -> Node {
+fn node(labels: &[(&str, &str)], ready: Option<&'static str>, unschedulable: bool) -> Node {
     let mut n = Node {
         metadata: ObjectMeta {
             name: "n".into(),
@@ -274,7 +274,7 @@ fn node_rows_with_and_without_node_info() {
         vec!["n", "Ready", "<none>", "0s", DEFAULT_KUBELET_VERSION]
     );
     n.status.node_info =
-        Some(serde_json::json!({"kubeletVersion": "v1.30.2", "osImage": "Ubuntu"}));
+        Some(serde_json::json!({"kubeletVersion": "v1.30.2", "osImage": "Ubuntu"}).into());
     let row = node_row(&n, T0, true);
     assert_eq!(
         row[4..],

@@ -1,0 +1,146 @@
+//! `Word`: a pod's `status.phase` and `status.qosClass`, whose value is almost always one of a
+//! few words Kubernetes defines. A known word is one string shared by every pod (the value is a
+//! pointer, 8 bytes; a `Str` was 24), other text held on its own, so what is written reads
+//! back byte for byte.
+
+use super::Shared;
+use std::fmt;
+use std::ops::Deref;
+
+/// The words every pod shares: "" (not set), the pod phases and the QoS classes.
+const KNOWN: [&str; 9] = [
+    "",
+    "Pending",
+    "Running",
+    "Succeeded",
+    "Failed",
+    "Unknown",
+    "BestEffort",
+    "Burstable",
+    "Guaranteed",
+];
+
+thread_local! {
+    static WORDS: [Shared<String>; 9] = KNOWN.map(|w| Shared::new(w.to_string()));
+}
+
+/// A word-valued field, read as a `&str`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Word(Shared<String>);
+
+impl Word {
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+
+    /// The shared string of a known word.
+    fn known(s: &str) -> Option<Word> {
+        let i = KNOWN.iter().position(|k| *k == s)?;
+        Some(Word(WORDS.with(|words| words[i].clone())))
+    }
+}
+
+impl Default for Word {
+    fn default() -> Self {
+        Word::from("")
+    }
+}
+
+impl From<&str> for Word {
+    fn from(s: &str) -> Self {
+        Word::known(s).unwrap_or_else(|| Word(Shared::new(s.to_string())))
+    }
+}
+
+impl From<String> for Word {
+    fn from(s: String) -> Self {
+        Word::known(&s).unwrap_or_else(|| Word(Shared::new(s)))
+    }
+}
+
+impl Deref for Word {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Word {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl fmt::Display for Word {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self)
+    }
+}
+
+impl fmt::Debug for Word {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl PartialEq<str> for Word {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Word {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl crate::api::decode::Decode for Word {
+    fn decode(v: serde_json::Value) -> Result<Self, String> {
+        String::decode(v).map(Word::from)
+    }
+}
+
+#[cfg(test)]
+impl serde::Serialize for Word {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self)
+    }
+}
+
+#[cfg(test)]
+impl<'de> serde::Deserialize<'de> for Word {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(Word::from)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Word;
+
+    /// Known words and other text read back as written; equal text is an equal value.
+    #[test]
+    fn reads_back_as_written() {
+        for text in ["", "Running", "Guaranteed", "Evicting", "running"] {
+            let word = Word::from(text);
+            assert_eq!(word.as_str(), text);
+            assert_eq!(word, text);
+            assert_eq!(word, Word::from(text.to_string()));
+            assert_eq!(word.to_string(), text);
+        }
+        assert_eq!(Word::default(), "");
+    }
+
+    /// On 64-bit targets: 8 bytes (a `Str` is 24); a known word is shared, not allocated.
+    #[cfg(target_pointer_width = "64")]
+    #[test]
+    fn stays_8_bytes() {
+        assert_eq!(std::mem::size_of::<Word>(), 8);
+        assert!(
+            Word::from("Running")
+                .0
+                .same(&Word::from("Running".to_string()).0)
+        );
+    }
+}
