@@ -119,12 +119,16 @@ pub fn Editor() -> impl IntoView {
             if let Some(area) = textarea.get_untracked() {
                 area.set_value("");
             }
-            // Once the frame is drawn focusable and the textarea gone.
+            // Once the frame is drawn focusable and the textarea gone. The new text from its
+            // first line: the frame kept the old text's scroll (where the caret was).
             request_animation_frame(move || {
                 let body: Option<web_sys::Element> = document().body().map(Into::into);
                 let lost = document().active_element().is_none_or(|e| Some(e) == body);
-                if let Some(f) = frame.get_untracked().filter(|_| lost) {
-                    let _ = f.focus();
+                if let Some(f) = frame.get_untracked() {
+                    f.set_scroll_top(0);
+                    if lost {
+                        let _ = f.focus();
+                    }
                 }
             });
         }

@@ -179,10 +179,17 @@ test('a long text pasted with Ctrl+V replaces the selection and opens read-only 
   await page.evaluate((text) => navigator.clipboard.writeText(text), long);
   const area = page.locator('#editor textarea');
   await area.focus();
+  // The caret at the end of the default text: the editor's frame scrolled to show it.
+  await area.evaluate((el) => el.setSelectionRange(el.value.length, el.value.length));
+  await page.locator('.editor-frame').evaluate((el) => { el.scrollTop = el.scrollHeight; });
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('ControlOrMeta+V');
   // Chromium's own paste of 24,000 lines into a textarea takes minutes; this is at once.
   await page.locator('#editor-large').waitFor({ timeout: 10_000 });
+  // The new text from its first line, not at the old text's scroll.
+  await page.waitForFunction(() => document.activeElement?.classList.contains('editor-frame'));
+  assert.equal(await page.locator('.editor-frame').evaluate((el) => el.scrollTop), 0);
+  assert.equal(await page.locator('.gutter span').first().innerText(), '1');
   await page.getByRole('button', { name: 'Edit anyway', exact: true }).click();
   assert.equal(await area.inputValue(), long, 'the pasted text replaced the whole text');
 });
