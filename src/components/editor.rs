@@ -1,33 +1,49 @@
 //! The manifest editor: a textarea with line numbers, Apply (button and Ctrl/Cmd-Enter), and the
 //! error of the last Apply under it, marked at the line it names. The text is the model's and is
-//! never replaced by an Apply, failed or not.
+//! never replaced by an Apply, failed or not. A very long text (a pasted `kubectl get nodes -o
+//! yaml`) is shown read-only, without the textarea, until the reader chooses to edit it.
+
+mod layers;
+mod lines;
 
 use super::use_state;
 use crate::host::protocol::Request;
 use crate::i18n::{Msg, Text, use_i18n};
-use crate::playground::highlight::{Token, highlight_line};
+use layers::{coloured, digits, gutter_numbers};
 use leptos::either::Either;
 use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
+use lines::{LineIndex, replace_utf16, window};
 use web_sys::{ScrollIntoViewOptions, ScrollLogicalPosition};
 
-/// Above this many lines the text is shown without colours, and the line numbers as one text:
-/// a pasted `kubectl get nodes -o yaml` of a thousand nodes must not cost a hundred thousand
-/// elements at every keystroke.
-const HIGHLIGHT_LINES: usize = 1_500;
+/// Above this many bytes the text is shown read-only, without the textarea: Chromium lays out
+/// and paints a textarea's whole text, however little of it is in view, and a pasted NodeList
+/// of 10,000 nodes (1.1 MB, 80,000 lines) cost the tab about 340 MB in the textarea alone. A
+/// NodeList of about 2,000 nodes still opens in the textarea.
+const LARGE_TEXT: usize = 256 * 1024;
 
-/// The offsets (UTF-16, as the DOM counts) where line `line` (1-based) of `text` starts and ends.
-fn line_range(text: &str, line: usize) -> (u32, u32) {
-    let mut start = 0u32;
-    for (i, l) in text.split('\n').enumerate() {
-        let len = l.encode_utf16().count() as u32;
-        if i + 1 == line {
-            return (start, start + len);
-        }
-        start += len + 1;
-    }
-    (start, start)
+/// A paste above this many bytes into a long text being edited still goes to the model: the
+/// browser's own paste of a 500-node NodeList (57 KB) took about a second in the frame-rate
+/// bench, and the time grows faster than the text.
+const LARGE_PASTE: usize = 64 * 1024;
+
+/// A line's height before the layers' lines are measured: 0.8rem × 1.45 at 16 px, as Chromium
+/// stacks lines (18.56 px down to a 1/64 px).
+const LINE_PX_GUESS: f64 = 18.546875;
+
+/// The frame's height in view before it is measured (its max-height, 26rem).
+const VIEW_PX_GUESS: f64 = 416.0;
+
+/// The text's padding above its first line (0.5rem).
+const PAD_PX: f64 = 8.0;
+
+/// Where the frame is scrolled, and how tall the lines are: what decides the lines drawn.
+#[derive(Clone, Copy, PartialEq)]
+struct Viewport {
+    top: f64,
+    height: f64,
+    line_px: f64,
 }
 
 #[component]
@@ -38,9 +54,126 @@ pub fn Editor() -> impl IntoView {
     let text = Memo::new(move |_| editor.with(|e| e.manifest.clone()));
     let error = Memo::new(move |_| editor.with(|e| e.apply_error.clone()));
     let error_line = Memo::new(move |_| error.with(|e| e.as_ref().and_then(|e| e.line)));
-    let line_count = Memo::new(move |_| text.with(|t| t.split('\n').count()));
+    let index = Memo::new(move |_| text.with(|t| LineIndex::new(t)));
+    let line_count = Memo::new(move |_| index.with(LineIndex::count));
+    let large = Memo::new(move |_| text.with(String::len) > LARGE_TEXT);
+    let edit_anyway = RwSignal::new(false);
+    let read_only = Memo::new(move |_| large.get() && !edit_anyway.get());
+    // A short text again: the next long one opens read-only too.
+    Effect::new(move |_| {
+        if !large.get() {
+            edit_anyway.set(false);
+        }
+    });
     let textarea = NodeRef::<html::Textarea>::new();
+    let frame = NodeRef::<html::Div>::new();
     let gutter = NodeRef::<html::Div>::new();
+    let numbers = NodeRef::<html::Div>::new();
+    let viewport = RwSignal::new(Viewport {
+        top: 0.0,
+        height: VIEW_PX_GUESS,
+        line_px: LINE_PX_GUESS,
+    });
+    let shown = Memo::new(move |_| {
+        let v = viewport.get();
+        window(v.top - PAD_PX, v.height, v.line_px, line_count.get())
+    });
+    // Where the drawn lines start in the layers: as far down as the lines above them.
+    let offset = move || {
+        let px = shown.get().start as f64 * viewport.with(|v| v.line_px);
+        format!("translateY({px}px)")
+    };
+    let measure = move || {
+        let Some(f) = frame.get_untracked() else {
+            return;
+        };
+        let mut v = viewport.get_untracked();
+        v.top = f64::from(f.scroll_top());
+        v.height = f64::from(f.client_height());
+        // The drawn line numbers, one block each, are as tall as the textarea's lines: their
+        // height over their count is the line height, to the layout's 1/64 px.
+        if let Some(n) = numbers.get_untracked() {
+            let drawn = n.child_element_count();
+            if drawn >= 10 {
+                v.line_px = n.get_bounding_client_rect().height() / f64::from(drawn);
+            }
+        }
+        if v != viewport.get_untracked() {
+            viewport.set(v);
+        }
+    };
+    // The layers, and the textarea or its stand-in, as tall as the textarea's rows (a line more
+    // than the text).
+    let full_height = move || {
+        let lines = (line_count.get() + 1) as f64;
+        format!("{}px", lines * viewport.with(|v| v.line_px) + 2.0 * PAD_PX)
+    };
+    // A paste that made the text long took the textarea, and the focus with it: the read-only
+    // frame takes it (Ctrl/Cmd-Enter still applies).
+    Effect::new(move |was: Option<bool>| {
+        let now = read_only.get();
+        if now && was == Some(false) {
+            // The textarea taken out is still referenced (by `textarea`): emptied, it lets go
+            // of the long text and the nodes Chromium made of its lines (about 120,000 for
+            // 80,000 lines). The model keeps the text.
+            if let Some(area) = textarea.get_untracked() {
+                area.set_value("");
+            }
+            // Once the frame is drawn focusable and the textarea gone. The new text from its
+            // first line: the frame kept the old text's scroll (where the caret was).
+            request_animation_frame(move || {
+                let body: Option<web_sys::Element> = document().body().map(Into::into);
+                let lost = document().active_element().is_none_or(|e| Some(e) == body);
+                if let Some(f) = frame.get_untracked() {
+                    f.set_scroll_top(0);
+                    if lost {
+                        let _ = f.focus();
+                    }
+                }
+            });
+        }
+        now
+    });
+    // A paste that makes the text long goes to the model, not through the textarea: Chromium
+    // inserts a pasted text a node per line, and 80,000 lines took minutes before the editor
+    // could show them read-only. A shorter paste is the browser's own (and can be undone), and
+    // so is a short one into a long text the reader chose to edit.
+    let on_paste = move |ev: leptos::ev::ClipboardEvent| {
+        let Some(pasted) = ev.clipboard_data().and_then(|d| d.get_data("text").ok()) else {
+            return;
+        };
+        if edit_anyway.get_untracked() && pasted.len() <= LARGE_PASTE {
+            return;
+        }
+        let area: web_sys::HtmlTextAreaElement = event_target(&ev);
+        let value = area.value();
+        if value.len() + pasted.len() <= LARGE_TEXT {
+            return;
+        }
+        let start = area.selection_start().ok().flatten().unwrap_or(0);
+        let end = area.selection_end().ok().flatten().unwrap_or(start);
+        // As a textarea takes it: line breaks as newlines.
+        let pasted = pasted.replace("\r\n", "\n").replace('\r', "\n");
+        let text = replace_utf16(&value, start, end, &pasted);
+        if text.len() > LARGE_TEXT {
+            ev.prevent_default();
+            state.edit_manifest(text);
+        }
+    };
+    let edit = move |_| {
+        edit_anyway.set(true);
+        request_animation_frame(move || {
+            if let Some(area) = textarea.get_untracked() {
+                let _ = area.focus();
+            }
+        });
+    };
+    // Measured again whenever other lines were drawn (the frame's height and the font may have
+    // changed with the text or the page's width).
+    Effect::new(move |_| {
+        shown.track();
+        measure();
+    });
 
     let apply = move || {
         state.send(Request::ApplyManifest);
@@ -52,163 +185,160 @@ pub fn Editor() -> impl IntoView {
         }
     };
     let show_line = move |line: usize| {
-        let Some(area) = textarea.get() else { return };
-        let (start, end) = text.with_untracked(|t| line_range(t, line));
-        let _ = area.focus();
-        let _ = area.set_selection_range(start, end);
-        // The line "Show line" names is the error's, the one marked element of the gutter.
-        if let Some(mark) = gutter
-            .get()
-            .and_then(|g| g.query_selector(".error-line").ok().flatten())
-        {
-            let options = ScrollIntoViewOptions::new();
-            options.set_block(ScrollLogicalPosition::Center);
-            mark.scroll_into_view_with_scroll_into_view_options(&options);
+        match textarea.get().filter(|_| !read_only.get_untracked()) {
+            Some(area) => {
+                let (start, end) =
+                    text.with_untracked(|t| index.with_untracked(|i| i.utf16_range(t, line)));
+                let _ = area.focus();
+                let _ = area.set_selection_range(start, end);
+            }
+            None => {
+                if let Some(f) = frame.get() {
+                    let _ = f.focus();
+                }
+            }
         }
+        // The line in the middle of the frame; once it is drawn, its marker (the one marked
+        // element of the gutter) brings the frame into the page's view.
+        if let Some(f) = frame.get() {
+            let line_px = viewport.with_untracked(|v| v.line_px);
+            let y = PAD_PX + (line.max(1) - 1) as f64 * line_px;
+            let middle = y - (f64::from(f.client_height()) - line_px) / 2.0;
+            f.set_scroll_top(middle.max(0.0) as i32);
+            measure();
+        }
+        request_animation_frame(move || {
+            if let Some(mark) = gutter
+                .get_untracked()
+                .and_then(|g| g.query_selector(".error-line").ok().flatten())
+            {
+                let options = ScrollIntoViewOptions::new();
+                options.set_block(ScrollLogicalPosition::Center);
+                mark.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        });
     };
 
     view! {
-            <section class="panel editor" aria-labelledby="editor-heading">
-                <div class="panel-head">
-                    <h2 id="editor-heading">{i18n.tr(Msg::Manifest)}</h2>
-                    <span class="hint">{i18n.tr(Msg::ManifestHint)}</span>
-                    <button
-                        type="button"
-                        class="primary"
-                        aria-keyshortcuts="Control+Enter Meta+Enter"
-                        title="kubectl apply -f - (Ctrl+Enter)"
-                        on:click=move |_| apply()
-                    >
-                        {i18n.tr(Msg::Apply)}
+        <section class="panel editor" aria-labelledby="editor-heading">
+            <div class="panel-head">
+                <h2 id="editor-heading">{i18n.tr(Msg::Manifest)}</h2>
+                <span class="hint">{i18n.tr(Msg::ManifestHint)}</span>
+                <button
+                    type="button"
+                    class="primary"
+                    aria-keyshortcuts="Control+Enter Meta+Enter"
+                    title="kubectl apply -f - (Ctrl+Enter)"
+                    on:click=move |_| apply()
+                >
+                    {i18n.tr(Msg::Apply)}
+                </button>
+            </div>
+            <Show when=move || read_only.get()>
+                <p id="editor-large" class="editor-large">
+                    {move || {
+                        let size = format!("{:.1} MB", text.with(String::len) as f64 / 1e6);
+                        i18n.f(Msg::LargeManifest, &[("size", &size), ("lines", &line_count.get())])
+                    }}
+                    " "
+                    <button type="button" class="link" on:click=edit>
+                        {i18n.tr(Msg::EditAnyway)}
                     </button>
-                </div>
-                <div class="editor-frame" class:has-error=move || error.with(Option::is_some)>
-                    <div class="gutter" aria-hidden="true" node_ref=gutter>
-                        {move || gutter_numbers(line_count.get(), error_line.get())}
+                </p>
+            </Show>
+            <div
+                class="editor-frame"
+                class:has-error=move || error.with(Option::is_some)
+                node_ref=frame
+                on:scroll=move |_| measure()
+                on:keydown=on_keydown
+                // Read-only, the frame is the text's element: focusable, scrolled by keys.
+                tabindex=move || read_only.get().then_some("0")
+                role=move || read_only.get().then_some("textbox")
+                aria-readonly=move || read_only.get().then_some("true")
+                aria-multiline=move || read_only.get().then_some("true")
+                aria-label=move || read_only.get().then(|| i18n.t(Msg::Manifest))
+                aria-describedby=move || read_only.get().then_some("editor-large editor-error")
+            >
+                <div
+                    class="gutter"
+                    aria-hidden="true"
+                    node_ref=gutter
+                    style:min-width=move || format!("calc({}ch + 1.2rem)", digits(line_count.get()))
+                    style:height=full_height
+                >
+                    <div class="drawn-lines" node_ref=numbers style:transform=offset>
+                        {move || gutter_numbers(shown.get(), error_line.get())}
                     </div>
-    <div class="code">
-                        <pre class="highlight" aria-hidden="true">
+                </div>
+                <div class="code">
+                    <pre
+                        class="highlight"
+                        aria-hidden="true"
+                        style:min-width=move || format!("{}ch", index.with(LineIndex::widest) + 1)
+                    >
+                        <div class="drawn-lines" style:transform=offset>
                             {move || {
                                 let marked = error_line.get();
-                                text.with(|t| {
-                                    if line_count.get() > HIGHLIGHT_LINES {
-                                        Either::Right(format!("{t} "))
-                                    } else {
-                                        Either::Left(coloured(t, marked))
-                                    }
-                                })
+                                let lines = shown.get();
+                                text.with(|t| index.with(|i| coloured(t, i, lines, marked)))
                             }}
-                        </pre>
-                    <textarea
-                            aria-label=i18n.tr(Msg::Manifest)
-                            aria-describedby="editor-error"
-                            aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
-                            spellcheck="false"
-                            autocapitalize="off"
-                            autocomplete="off"
-                            wrap="off"
-                            rows=move || line_count.get() + 1
-                            node_ref=textarea
-                            prop:value=move || text.get()
-                            on:input=move |ev| {
-                                let value = event_target_value(&ev);
-                                state.edit_manifest(value);
-                            }
-                            on:keydown=on_keydown
-                        ></textarea>
-                    </div>
-                </div>
-                <div id="editor-error" class="apply-error" role="alert">
+                        </div>
+                    </pre>
                     {move || {
-                        error
-                            .get()
-                            .map(|e| {
-                                let line = e.line;
-                                view! {
-                                    <p class="apply-error-head">
-                                        <span>{i18n.tr(Msg::ApplyFailed)}</span>
-                                        {line
-                                            .map(|n| {
-                                                view! {
-                                                    <button
-                                                        type="button"
-                                                        class="link"
-                                                        on:click=move |_| show_line(n)
-                                                    >
-                                                        {i18n.tr_text(Text::new(Msg::ShowLine).arg("line", n))}
-                                                    </button>
-                                                }
-                                            })}
-                                    </p>
-                                    <pre>{e.message}</pre>
+                        if read_only.get() {
+                            Either::Left(view! { <div class="text-height" style:height=full_height></div> })
+                        } else {
+                            Either::Right(view! {
+                            <textarea
+                                aria-label=i18n.tr(Msg::Manifest)
+                                aria-describedby="editor-error"
+                                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                                spellcheck="false"
+                                autocapitalize="off"
+                                autocomplete="off"
+                                wrap="off"
+                                rows=move || line_count.get() + 1
+                                node_ref=textarea
+                                prop:value=move || text.get()
+                                on:paste=on_paste
+                                on:input=move |ev| {
+                                    let value = event_target_value(&ev);
+                                    state.edit_manifest(value);
                                 }
+                            ></textarea>
                             })
+                        }
                     }}
                 </div>
-            </section>
-        }
-}
-
-/// The line numbers, one a line, the `marked` one in its own element (the error marker, and
-/// the element "Show line" scrolls to). Beyond [`HIGHLIGHT_LINES`] the others are one text.
-fn gutter_numbers(count: usize, marked: Option<usize>) -> impl IntoView + use<> {
-    if count <= HIGHLIGHT_LINES {
-        return Either::Left(
-            (1..=count)
-                .map(|n| view! { <span class:error-line=marked == Some(n)>{n}</span> })
-                .collect_view(),
-        );
-    }
-    let joined = |range: std::ops::RangeInclusive<usize>| {
-        range.map(|n| n.to_string()).collect::<Vec<_>>().join("\n")
-    };
-    let view = match marked.filter(|m| *m <= count) {
-        Some(m) => (
-            joined(1..=m - 1),
-            Some(view! { <span class="error-line">{m}</span> }),
-            joined(m + 1..=count),
-        ),
-        None => (joined(1..=count), None, String::new()),
-    };
-    Either::Right(
-        view! { <span class="plain-lines">{view.0}</span> {view.1} <span class="plain-lines">{view.2}</span> },
-    )
-}
-
-/// The text, coloured, one span per line; the line `marked` is underlined as the error's. A
-/// trailing blank keeps a last empty line as tall as the textarea's.
-fn coloured(text: &str, marked: Option<usize>) -> impl IntoView + use<> {
-    let lines = text
-        .split('\n')
-        .enumerate()
-        .map(|(i, line)| {
-            let pieces = highlight_line(line)
-                .into_iter()
-                .map(|(token, piece)| {
-                    let piece = piece.to_string();
-                    match token {
-                        Token::Plain => piece.into_any(),
-                        _ => view! { <span class=token.class()>{piece}</span> }.into_any(),
-                    }
-                })
-                .collect_view();
-            let newline = if i == 0 { "" } else { "\n" };
-            view! { {newline} <span class="line" class:error-line=marked == Some(i + 1)>{pieces}</span> }
-        })
-        .collect_view();
-    view! { {lines} " " }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::line_range;
-
-    #[test]
-    fn line_ranges_count_utf16_units() {
-        let text = "a: 1\nb: é𝄞\nc";
-        assert_eq!(line_range(text, 1), (0, 4));
-        assert_eq!(line_range(text, 2), (5, 11));
-        assert_eq!(line_range(text, 3), (12, 13));
-        assert_eq!(line_range(text, 9), (14, 14));
+            </div>
+            <div id="editor-error" class="apply-error" role="alert">
+                {move || {
+                    error
+                        .get()
+                        .map(|e| {
+                            let line = e.line;
+                            view! {
+                                <p class="apply-error-head">
+                                    <span>{i18n.tr(Msg::ApplyFailed)}</span>
+                                    {line
+                                        .map(|n| {
+                                            view! {
+                                                <button
+                                                    type="button"
+                                                    class="link"
+                                                    on:click=move |_| show_line(n)
+                                                >
+                                                    {i18n.tr_text(Text::new(Msg::ShowLine).arg("line", n))}
+                                                </button>
+                                            }
+                                        })}
+                                </p>
+                                <pre>{e.message}</pre>
+                            }
+                        })
+                }}
+            </div>
+        </section>
     }
 }

@@ -82,10 +82,11 @@ pub fn Shortcuts(state: State) -> impl IntoView {
                 true
             }
             // The editor and the console prompt by their accessible names, in the page's language.
+            // A long text is shown read-only, in a frame with the textbox role (editor.rs).
             "e" => {
+                let name = text(i18n.lang_untracked(), Msg::Manifest);
                 focus(&format!(
-                    "textarea[aria-label=\"{}\"]",
-                    text(i18n.lang_untracked(), Msg::Manifest)
+                    "textarea[aria-label=\"{name}\"], [role=\"textbox\"][aria-label=\"{name}\"]"
                 ));
                 true
             }

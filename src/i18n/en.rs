@@ -214,6 +214,10 @@ pub fn text(msg: Msg) -> &'static str {
         Apply => "Apply",
         ApplyFailed => "Apply failed",
         ShowLine => "Show line {line}",
+        LargeManifest => {
+            "A long text, {size} in {lines} lines: shown read-only, so that the page stays light. Apply works as usual."
+        }
+        EditAnyway => "Edit anyway",
         // The console
         Console => "Console",
         ConsoleHint => "kubectl and sim commands; Shift+Enter new line; \u{2191}\u{2193} history",

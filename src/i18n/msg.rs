@@ -199,6 +199,8 @@ messages! {
     Apply,
     ApplyFailed,
     ShowLine,
+    LargeManifest,
+    EditAnyway,
     Console,
     ConsoleHint,
     Clear,

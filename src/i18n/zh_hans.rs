@@ -200,6 +200,10 @@ pub fn text(msg: Msg) -> &'static str {
         Apply => "应用",
         ApplyFailed => "应用失败",
         ShowLine => "显示第 {line} 行",
+        LargeManifest => {
+            "文本很长：{size}，共 {lines} 行。为保持页面轻快，以只读方式显示；“应用”照常可用。"
+        }
+        EditAnyway => "仍要编辑",
         // 控制台
         Console => "控制台",
         ConsoleHint => "kubectl 和 sim 命令；Shift+Enter 换行；↑↓ 翻看历史",

@@ -202,6 +202,10 @@ pub fn text(msg: Msg) -> &'static str {
         Apply => "套用",
         ApplyFailed => "套用失敗",
         ShowLine => "顯示第 {line} 行",
+        LargeManifest => {
+            "文字很長：{size}，共 {lines} 行。為保持頁面輕快，以唯讀方式顯示；「套用」照常可用。"
+        }
+        EditAnyway => "仍要編輯",
         // 主控台
         Console => "主控台",
         ConsoleHint => "kubectl 與 sim 命令；Shift+Enter 換行；↑↓ 瀏覽歷程",

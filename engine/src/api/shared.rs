@@ -145,13 +145,18 @@ impl PartialOrd for Shared<String> {
 }
 
 impl Ord for Shared<String> {
+    /// The very same string is equal without reading it: keys share their namespace, and a
+    /// queue's repeats of a key share its name.
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        if self.same(other) {
+            return std::cmp::Ordering::Equal;
+        }
         self.as_str().cmp(other.as_str())
     }
 }
 
-impl Shared<String> {
-    /// Whether both hold the very same string (not only equal text).
+impl<T> Shared<T> {
+    /// Whether both hold the very same value (not only an equal one).
     pub fn same(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }

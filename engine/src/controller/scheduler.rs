@@ -3,18 +3,31 @@
 //! stays Pending with the scheduler's `FailedScheduling` message, and is retried when that node or
 //! the pods on it change.
 
+mod allocatable;
+mod requests;
+
 use super::queue::KeyQueue;
 use crate::api::{NORMAL, Node, ObjectKey, Pod, PodCondition, PodStatus, Time, WARNING};
 use crate::placement::{RequiredNodeAffinity, find_matching_untolerated_taint};
 use crate::state::World;
 use crate::state::events::{Message, reference};
-use crate::state::node_usage::{counted_on, host_ports, requests};
+use crate::state::node_usage::{counted_on, host_ports};
 use crate::state::store::{Change, pod_target_node};
+use allocatable::Allocatables;
+use requests::LastRequests;
 use std::collections::BTreeMap;
 
 #[derive(Default)]
 pub struct Scheduler {
     queue: KeyQueue,
+    parsed: Parsed,
+}
+
+/// What the filters parse from nodes and pods, kept from one pod to the next.
+#[derive(Default)]
+struct Parsed {
+    allocatables: Allocatables,
+    requests: LastRequests,
 }
 
 /// Why the target node rejected the pod, in the scheduler plugins' words.
@@ -39,6 +52,10 @@ impl Scheduler {
                 None => nodes.iter().collect(), // a pod left: room on its node
             },
             Change::Node(n) => vec![n.as_str()],
+            Change::NodeDeleted(n) => {
+                self.parsed.allocatables.forget(n);
+                return;
+            }
             _ => return,
         };
         // Something changed on these nodes: pending pods pinned there get another try, and so
@@ -56,7 +73,7 @@ impl Scheduler {
     pub fn process(&mut self, w: &mut World) -> bool {
         let queue = self.queue.take();
         for key in &queue {
-            schedule_one(w, key);
+            schedule_one(w, &mut self.parsed, key);
         }
         !queue.is_empty()
     }
@@ -66,14 +83,14 @@ fn needs_binding(p: &Pod) -> bool {
     p.spec.node_name.is_empty() && !p.metadata.is_being_deleted() && !p.is_terminal()
 }
 
-fn schedule_one(w: &mut World, key: &ObjectKey) {
+fn schedule_one(w: &mut World, parsed: &mut Parsed, key: &ObjectKey) {
     let Some(pod) = w.store.pod_rc(key).filter(|p| needs_binding(p)) else {
         return;
     };
     let now = w.clock.now();
     // Owned: the pod is let go before the bind (see `bind`).
     let Some(target) = pod_target_node(&pod).map(str::to_string) else {
-        match choose_node(w, &pod) {
+        match choose_node(w, parsed, &pod) {
             Ok(node) => {
                 drop(pod); // see `bind`
                 bind(w, key, &node, now);
@@ -84,7 +101,7 @@ fn schedule_one(w: &mut World, key: &ObjectKey) {
     };
     let total = w.store.nodes().len();
     let verdict = match w.store.node(&target) {
-        Some(node) => check_node(w, &pod, node),
+        Some(node) => check_node(w, parsed, &pod, node),
         None => Err(Unfit::Unresolvable(
             "node(s) didn't match Pod's node affinity/selector".into(),
         )),
@@ -189,7 +206,7 @@ fn fit_error(total: usize, per_node: &[&Unfit]) -> String {
 /// the same controller (the default PodTopologySpread constraint on hostname), fewer pods
 /// (NodeResourcesFit's LeastAllocated); ties are broken at random as `selectHost` does.
 /// Simplification, named in the README: no resource-based scoring, no inter-pod affinity.
-fn choose_node(w: &mut World, pod: &Pod) -> Result<String, String> {
+fn choose_node(w: &mut World, parsed: &mut Parsed, pod: &Pod) -> Result<String, String> {
     let affinity = RequiredNodeAffinity::for_pod_spec(&pod.spec);
     let owner = pod.metadata.controller_ref().map(|r| r.uid.clone());
     let mut unfit: Vec<Unfit> = Vec::new();
@@ -199,7 +216,7 @@ fn choose_node(w: &mut World, pod: &Pod) -> Result<String, String> {
             unfit.push(Unfit::Unresolvable(AFFINITY_MISMATCH.into()));
             continue;
         }
-        if let Err(u) = check_node(w, pod, node) {
+        if let Err(u) = check_node(w, parsed, pod, node) {
             unfit.push(u);
             continue;
         }
@@ -244,7 +261,7 @@ fn choose_node(w: &mut World, pod: &Pod) -> Result<String, String> {
 
 /// The filters of the target node: NodeUnschedulable, TaintToleration, NodePorts,
 /// NodeResourcesFit.
-pub fn check_node(w: &World, pod: &Pod, node: &Node) -> Result<(), Unfit> {
+fn check_node(w: &World, parsed: &mut Parsed, pod: &Pod, node: &Node) -> Result<(), Unfit> {
     if node.spec.unschedulable
         && !pod.spec.tolerations.iter().any(|t| {
             crate::placement::tolerates(
@@ -282,15 +299,16 @@ pub fn check_node(w: &World, pod: &Pod, node: &Node) -> Result<(), Unfit> {
         ));
     }
     let mut insufficient = Vec::new();
-    if others.pods as i128 + 1 > allocatable(node, "pods").unwrap_or(i128::MAX) / 1000 {
+    let allocatable = parsed.allocatables.of(node);
+    if others.pods as i128 + 1 > allocatable.pods.unwrap_or(i128::MAX) / 1000 {
         insufficient.push("Too many pods".to_string());
     }
     for resource in ["cpu", "memory"] {
-        let want = requests(pod, resource);
+        let want = parsed.requests.of(pod, resource);
         if want == 0 {
             continue;
         }
-        let Some(cap) = allocatable(node, resource) else {
+        let Some(cap) = allocatable.get(resource) else {
             continue;
         };
         if others.requested(resource) + want > cap {
@@ -301,14 +319,6 @@ pub fn check_node(w: &World, pod: &Pod, node: &Node) -> Result<(), Unfit> {
         0 => Ok(()),
         _ => Err(Unfit::Resolvable(insufficient.join(", "))),
     }
-}
-
-fn allocatable(node: &Node, resource: &str) -> Option<i128> {
-    node.status
-        .allocatable
-        .get(resource)
-        .or_else(|| node.status.capacity.get(resource))
-        .and_then(|q| q.milli_value())
 }
 
 pub fn set_condition(

@@ -90,10 +90,8 @@ impl Clock {
             };
             due.push(t.wake);
         }
-        // A burst of timers (every pod of a new DaemonSet pulling at once) would otherwise
-        // keep its room for good.
-        if self.timers.capacity() > 64 && self.timers.len() < self.timers.capacity() / 8 {
-            self.timers.shrink_to(self.timers.len() * 2);
+        if let Some(room) = super::room::after_burst(self.timers.len(), self.timers.capacity()) {
+            self.timers.shrink_to(room);
         }
         due
     }

@@ -22,6 +22,7 @@ pub(crate) mod node_ids;
 pub mod node_usage;
 mod pod_table;
 mod recent;
+pub(crate) mod room;
 pub mod store;
 pub mod timings;
 

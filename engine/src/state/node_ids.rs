@@ -34,9 +34,10 @@ impl NodeIds {
         self.0.get(name)
     }
 
-    /// Makes `name` the string the table holds for its text (giving the text a number).
-    pub fn share(&mut self, name: &mut Shared<String>) {
-        self.0.share(name)
+    /// Both of the above, found once.
+    pub fn held(&mut self, name: &str) -> (NodeId, Shared<String>) {
+        let n = self.0.number(name);
+        (NodeId(n), self.0.text(n).clone())
     }
 
     /// The number of `name`, if it has one.

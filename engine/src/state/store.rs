@@ -57,6 +57,11 @@ impl Pair {
     pub fn is_empty(&self) -> bool {
         self.0[0].is_none()
     }
+
+    /// The strings themselves: the store's held copies, one per text.
+    pub fn held(&self) -> impl Iterator<Item = &Shared<String>> {
+        self.0.iter().flatten()
+    }
 }
 
 type PairIter<'a> = std::iter::Map<
@@ -74,7 +79,12 @@ impl<'a> IntoIterator for &'a Pair {
 
 #[derive(Debug, Clone, Default)]
 pub struct Store {
-    nodes: BTreeMap<String, Node>,
+    /// Node names in order, with their numbers (`node_ids`): for listing.
+    nodes: BTreeMap<String, NodeId>,
+    /// The nodes by number: a lookup by name is one hash (`node_ids`), not a walk down a tree
+    /// of names compared string by string (at 10,000 nodes about 14 comparisons, each reading
+    /// another allocation). `None` for numbers of names that are not nodes.
+    node_slots: Vec<Option<Node>>,
     /// Each pod's key and object, once, by number: the indices below hold the number.
     /// Shared, so that controllers can hold a pod while they write to the store without copying
     /// it (a write replaces the `Rc`; readers keep the version they read).
@@ -129,9 +139,13 @@ pub fn pod_target_node(pod: &Pod) -> Option<&str> {
     crate::placement::get_target_node_name(pod).ok()
 }
 
-/// [`pod_target_node`] as the string the store holds for it.
-fn target_node(node_ids: &mut NodeIds, pod: &Pod) -> Option<Shared<String>> {
-    pod_target_node(pod).map(|n| node_ids.shared(n))
+/// A pod's target node as the store knows it: its number and the string held for its name,
+/// found once per write.
+type Target = Option<(NodeId, Shared<String>)>;
+
+/// [`pod_target_node`] as the store holds it.
+fn target_node(node_ids: &mut NodeIds, pod: &Pod) -> Target {
+    pod_target_node(pod).map(|n| node_ids.held(n))
 }
 
 fn controller_uid(pod: &Pod) -> Option<&str> {
@@ -144,9 +158,8 @@ impl Store {
         ResourceVersion::Plain(self.resource_version)
     }
 
-    fn touch_node(&mut self, name: &str) {
+    fn touch_node(&mut self, id: NodeId) {
         self.node_writes += 1;
-        let id = self.node_ids.id(name);
         self.node_versions.insert(id, self.node_writes);
     }
 
@@ -167,22 +180,30 @@ impl Store {
 
     // ---- nodes
 
-    pub fn nodes(&self) -> &BTreeMap<String, Node> {
-        &self.nodes
+    pub fn nodes(&self) -> Nodes<'_> {
+        Nodes(self)
     }
     pub fn node(&self, name: &str) -> Option<&Node> {
-        self.nodes.get(name)
+        let id = self.node_ids.get(name)?;
+        self.node_slots.get(id.number() as usize)?.as_ref()
     }
     pub fn put_node(&mut self, mut node: Node) {
         node.metadata.resource_version = self.next_rv();
         let name = node.metadata.name.to_string();
-        self.touch_node(&name);
-        self.nodes.insert(name.clone(), node);
+        let id = self.node_ids.id(&name);
+        self.touch_node(id);
+        let at = id.number() as usize;
+        if self.node_slots.len() <= at {
+            self.node_slots.resize_with(at + 1, || None);
+        }
+        if self.node_slots[at].replace(node).is_none() {
+            self.nodes.insert(name.clone(), id);
+        }
         self.changes.push(Change::Node(name));
     }
     /// Applies `f` to a node; records a change only if it changed something.
     pub fn update_node(&mut self, name: &str, f: impl FnOnce(&mut Node)) -> bool {
-        let Some(node) = self.nodes.get(name) else {
+        let Some(node) = self.node(name) else {
             return false;
         };
         let mut new = node.clone();
@@ -194,10 +215,10 @@ impl Store {
         true
     }
     pub fn remove_node(&mut self, name: &str) -> Option<Node> {
-        let n = self.nodes.remove(name)?;
-        if let Some(id) = self.node_ids.get(name) {
-            self.node_versions.remove(&id);
-        }
+        let id = self.node_ids.get(name)?;
+        let n = self.node_slots.get_mut(id.number() as usize)?.take()?;
+        self.nodes.remove(name);
+        self.node_versions.remove(&id);
         self.changes.push(Change::NodeDeleted(name.to_string()));
         Some(n)
     }
@@ -268,9 +289,13 @@ impl Store {
     /// it out of its node's sums.
     fn before(&mut self, id: PodId) -> Before {
         let old = self.pods.pod(id);
-        recount(&mut self.node_usage, &mut self.node_ids, Some(old), None);
+        let node = target_node(&mut self.node_ids, old);
+        // A counted pod is bound: its target is its node.
+        if counted_on(old).is_some() {
+            uncount(&mut self.node_usage, node.as_ref().map(|n| n.0), old);
+        }
         Before {
-            node: target_node(&mut self.node_ids, old),
+            node,
             uid: controller_uid(old).map(|u| self.uids.get(u)),
         }
     }
@@ -278,19 +303,26 @@ impl Store {
     /// version, if any, was `before`: its resourceVersion, sums, indices and change.
     fn stored(&mut self, id: PodId, before: Option<Before>) {
         let rv = self.next_rv();
+        let new_node = target_node(&mut self.node_ids, self.pods.pod(id));
         let pod = Rc::make_mut(self.pods.pod_mut(id));
         pod.metadata.resource_version = rv;
-        if !pod.spec.node_name.is_empty() {
-            self.node_ids.share(&mut pod.spec.node_name);
+        // A bound pod's target is its nodeName: it holds the table's copy of the name.
+        if let Some((node, name)) = &new_node
+            && !pod.spec.node_name.is_empty()
+        {
+            if !pod.spec.node_name.same(name) {
+                pod.spec.node_name = name.clone();
+            }
+            if counted_on(pod).is_some() {
+                self.node_usage.entry(*node).or_default().add(pod);
+            }
         }
         let pod = self.pods.pod(id);
-        recount(&mut self.node_usage, &mut self.node_ids, None, Some(pod));
         let is_new = before.is_none();
         let Before {
             node: old_node,
             uid: old_uid,
         } = before.unwrap_or_default();
-        let new_node = target_node(&mut self.node_ids, pod);
         let new_uid = controller_uid(pod).map(|u| self.uids.get(u));
         // An orphan (now) is news for every DaemonSet that may adopt it: no owners listed.
         let owners = match &new_uid {
@@ -298,28 +330,26 @@ impl Store {
             Some(uid) => Pair::of(old_uid.clone(), Some(uid.clone())),
         };
         // Most writes are status updates: same node, same owner, indices already right.
-        if is_new || old_node != new_node || old_uid != new_uid {
+        let (old_id, new_id) = (
+            old_node.as_ref().map(|n| n.0),
+            new_node.as_ref().map(|n| n.0),
+        );
+        if is_new || old_id != new_id || old_uid != new_uid {
             if !is_new {
-                self.unindex(
-                    id,
-                    old_node.as_deref().map(String::as_str),
-                    old_uid.as_deref().map(String::as_str),
-                );
+                self.unindex(id, old_id, old_uid.as_deref().map(String::as_str));
             }
-            self.index(
-                id,
-                new_node.as_deref().map(String::as_str),
-                new_uid.as_ref(),
-            );
+            self.index(id, new_id, new_uid.as_ref());
         }
         let key = self.pods.key(id);
-        self.pod_changed(key, Pair::of(old_node, new_node), owners);
+        self.pod_changed(key, old_node, new_node, owners);
     }
-    /// Records a pod write or removal for the informers and moves the version of its nodes.
-    fn pod_changed(&mut self, key: ObjectKey, nodes: Pair, owners: Pair) {
-        for node in nodes.iter() {
-            self.touch_node(node);
+    /// Records a pod write or removal for the informers (its target nodes before and after)
+    /// and moves the version of those nodes.
+    fn pod_changed(&mut self, key: ObjectKey, old: Target, new: Target, owners: Pair) {
+        for (node, _) in old.iter().chain(&new) {
+            self.touch_node(*node);
         }
+        let nodes = Pair::of(old.map(|n| n.1), new.map(|n| n.1));
         self.changes.push(Change::Pod { key, nodes, owners });
     }
     pub fn update_pod(&mut self, key: &ObjectKey, f: impl FnOnce(&mut Pod)) -> bool {
@@ -360,45 +390,46 @@ impl Store {
             self.host_ips.share(&mut status.host_ip);
         }
         let rv = self.next_rv();
+        let node = target_node(&mut self.node_ids, self.pods.pod(id));
         let pod = Rc::make_mut(self.pods.pod_mut(id));
         let was_counted = counted_on(pod).is_some();
         pod.status = status;
-        // Finished (or back): the spec, and so the node and the requests, are unchanged.
-        match (was_counted, counted_on(pod)) {
-            (true, None) => uncount(
-                &mut self.node_usage,
-                self.node_ids.get(&pod.spec.node_name),
-                pod,
-            ),
-            (false, Some(node)) => {
-                let node = self.node_ids.id(node);
-                self.node_usage.entry(node).or_default().add(pod)
+        // Finished (or back): the spec, and so the node and the requests, are unchanged; a
+        // counted pod is bound, so its target is its node.
+        let counted = node.as_ref().map(|n| n.0);
+        match (was_counted, counted_on(pod).is_some()) {
+            (true, false) => uncount(&mut self.node_usage, counted, pod),
+            (false, true) => {
+                if let Some(node) = counted {
+                    self.node_usage.entry(node).or_default().add(pod)
+                }
             }
             _ => {}
         }
         pod.metadata.resource_version = rv;
         // Node and owner are unchanged: the indices stay; the change is put_pod's for the same.
-        let node = target_node(&mut self.node_ids, pod);
         let uid = controller_uid(pod).map(|u| self.uids.get(u));
-        let (nodes, owners) = (Pair::of(node.clone(), node), Pair::of(uid.clone(), uid));
-        self.pod_changed(key.clone(), nodes, owners);
+        let owners = Pair::of(uid.clone(), uid);
+        self.pod_changed(key.clone(), node.clone(), node, owners);
         true
     }
     pub fn remove_pod(&mut self, key: &ObjectKey) -> Option<Rc<Pod>> {
         let id = self.pods.id(key)?;
         let pod = self.pods.pod(id);
-        recount(&mut self.node_usage, &mut self.node_ids, Some(pod), None);
         let node = target_node(&mut self.node_ids, pod);
+        if counted_on(pod).is_some() {
+            uncount(&mut self.node_usage, node.as_ref().map(|n| n.0), pod);
+        }
         let uid = controller_uid(pod).map(|u| self.uids.get(u));
         self.unindex(
             id,
-            node.as_deref().map(String::as_str),
+            node.as_ref().map(|n| n.0),
             uid.as_deref().map(String::as_str),
         );
         let pod = self.pods.remove(id);
         let key = ObjectKey::of(&pod.metadata);
         self.pod_keys.remove(&key);
-        self.pod_changed(key, Pair::of(node, None), Pair::of(uid, None));
+        self.pod_changed(key, node, None, Pair::of(uid, None));
         Some(pod)
     }
     /// What the unfinished pods bound to `node` request, if any are.
@@ -416,9 +447,8 @@ impl Store {
         self.pods_of(ids)
     }
     /// The pods of the controller with `uid` on `node`, in key order.
-    fn owned_on(&self, uid: &str, node: &str) -> Vec<PodId> {
-        let owned = (self.owned_on_node.get(uid)).zip(self.node_ids.get(node));
-        let Some((by_node, node)) = owned else {
+    fn owned_on(&self, uid: &str, node: Option<NodeId>) -> Vec<PodId> {
+        let Some((by_node, node)) = (self.owned_on_node.get(uid)).zip(node) else {
             return Vec::new();
         };
         let mut ids: Vec<PodId> = by_node.all(node.number()).map(PodId::from_number).collect();
@@ -428,20 +458,22 @@ impl Store {
         ids
     }
     /// Pods on `node` that a controller with `uid` may claim: its own and the orphans, in key
-    /// order (as [`Store::pods_on_node`] lists them).
-    pub fn claimable_on_node(&self, node: &str, uid: &str) -> Vec<ObjectKey> {
-        let owned = self.owned_on(uid, node);
-        let orphans = (self.node_ids.get(node)).and_then(|id| self.orphans_on_node.get(&id));
-        let mixed = !owned.is_empty() && orphans.is_some();
-        let mut keys: Vec<ObjectKey> = owned
-            .into_iter()
-            .chain(orphans.into_iter().flat_map(IdSet::iter))
-            .map(|id| self.pods.key(id))
-            .collect();
-        if mixed {
-            crate::sort::sort(&mut keys);
+    /// order (as [`Store::pods_on_node`] lists them), as stored.
+    pub fn claimable_on_node(&self, node: &str, uid: &str) -> Vec<Rc<Pod>> {
+        let node = self.node_ids.get(node);
+        let mut owned = self.owned_on(uid, node);
+        let orphans = node.and_then(|id| self.orphans_on_node.get(&id));
+        if let Some(orphans) = orphans {
+            let mixed = !owned.is_empty();
+            owned.extend(orphans.iter());
+            if mixed {
+                crate::sort::sort_by_key(&mut owned, |&id| self.pods.key_ref(id));
+            }
         }
-        keys
+        owned
+            .into_iter()
+            .map(|id| self.pods.pod(id).clone())
+            .collect()
     }
     /// Nodes holding pods of the controller with `uid` (some may no longer exist).
     pub fn nodes_with_pods_of(&self, uid: &str) -> impl Iterator<Item = &str> {
@@ -453,13 +485,12 @@ impl Store {
     }
     /// The pods of the controller with `uid` on `node`, in key order.
     pub fn owned_pods_on_node(&self, uid: &str, node: &str) -> impl Iterator<Item = &Pod> {
-        self.pods_of(self.owned_on(uid, node))
+        self.pods_of(self.owned_on(uid, self.node_ids.get(node)))
     }
-    fn index(&mut self, id: PodId, node: Option<&str>, uid: Option<&Shared<String>>) {
+    fn index(&mut self, id: PodId, node: Option<NodeId>, uid: Option<&Shared<String>>) {
         let pods = &self.pods;
         match node {
-            Some(n) => {
-                let node = self.node_ids.id(n);
+            Some(node) => {
                 self.pods_by_node.entry(node).or_default().insert(id, pods);
                 match uid {
                     Some(u) => {
@@ -480,11 +511,9 @@ impl Store {
             self.pods_by_owner.entry(u.clone()).or_default().push(id);
         }
     }
-    fn unindex(&mut self, id: PodId, node: Option<&str>, uid: Option<&str>) {
+    fn unindex(&mut self, id: PodId, node: Option<NodeId>, uid: Option<&str>) {
         match node {
-            Some(n) => {
-                // Every node a pod was indexed under has a number.
-                let node = self.node_ids.id(n);
+            Some(node) => {
                 remove_from(&mut self.pods_by_node, node, id);
                 match uid {
                     Some(u) => {
@@ -657,24 +686,8 @@ shared_objects!(
 /// replaced.
 #[derive(Default)]
 struct Before {
-    node: Option<Shared<String>>,
+    node: Target,
     uid: Option<Shared<String>>,
-}
-
-/// Moves the node sums from what `old` counted to what `new` counts (either may be none).
-fn recount(
-    usage: &mut HashMap<NodeId, NodeUsage>,
-    node_ids: &mut NodeIds,
-    old: Option<&Pod>,
-    new: Option<&Pod>,
-) {
-    if let Some((pod, node)) = old.and_then(|p| Some((p, counted_on(p)?))) {
-        uncount(usage, node_ids.get(node), pod);
-    }
-    if let Some((pod, node)) = new.and_then(|p| Some((p, counted_on(p)?))) {
-        let node = node_ids.id(node);
-        usage.entry(node).or_default().add(pod);
-    }
 }
 
 /// Takes `pod` out of the sums of `node`, dropping them when no pod is left.
@@ -697,6 +710,33 @@ fn remove_from(map: &mut HashMap<NodeId, IdSet>, node: NodeId, id: PodId) {
         if set.is_empty() {
             map.remove(&node);
         }
+    }
+}
+
+/// The store's nodes, listed in name order.
+#[derive(Clone, Copy)]
+pub struct Nodes<'a>(&'a Store);
+
+impl<'a> Nodes<'a> {
+    pub fn len(&self) -> usize {
+        self.0.nodes.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.nodes.is_empty()
+    }
+    pub fn get(&self, name: &str) -> Option<&'a Node> {
+        self.0.node(name)
+    }
+    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &'a String> + 'a {
+        self.0.nodes.keys()
+    }
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&'a String, &'a Node)> + 'a {
+        let slots = &self.0.node_slots;
+        (self.0.nodes.iter())
+            .filter_map(move |(name, id)| Some((name, slots.get(id.number() as usize)?.as_ref()?)))
+    }
+    pub fn values(&self) -> impl DoubleEndedIterator<Item = &'a Node> + 'a {
+        self.iter().map(|(_, node)| node)
     }
 }
 

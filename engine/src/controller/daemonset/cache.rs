@@ -21,9 +21,10 @@ pub(super) struct DsCache {
     pub(super) policy: PlacementPolicy,
     pub(super) hash: String,
     pub(super) all_dirty: bool,
-    /// Nodes to revisit. Their names are the controller's shared ones (`NodeIds::shared`): a
-    /// pod's write marks its node without copying the name.
-    pub(super) dirty: BTreeSet<Shared<String>>,
+    /// Nodes to revisit, as marked (a pod's writes mark its node each time): sorted and each
+    /// kept once when a sync takes them, not kept in order at every mark. The names are shared
+    /// (the store's or the controller's held copies): a mark copies no name.
+    pub(super) dirty: Vec<Shared<String>>,
     /// Nodes left over when a sync had more to create or delete than `BURST_REPLICAS`: the next
     /// syncs take them a burst at a time, in node order, instead of revisiting all of them each
     /// time (which made creating a DaemonSet on N nodes cost O(N²)).
@@ -60,7 +61,7 @@ impl DsCache {
             policy: PlacementPolicy::for_daemonset(ds),
             hash: String::new(),
             all_dirty: true,
-            dirty: BTreeSet::new(),
+            dirty: Vec::new(),
             deferred: BTreeSet::new(),
             per_node: HashMap::default(),
             totals: Counts::default(),
@@ -115,35 +116,45 @@ impl DsCache {
     }
 
     /// The nodes this sync visits: every node (and every node holding pods) when all are dirty,
-    /// else the dirty ones plus a burst of the deferred ones.
+    /// else the dirty ones plus a burst of the deferred ones; in name order, with their numbers.
     pub(super) fn nodes_to_visit(
         &mut self,
         w: &World,
         ids: &mut NodeIds,
-    ) -> BTreeSet<Shared<String>> {
+    ) -> Vec<(Shared<String>, NodeId)> {
         let visit = if self.all_dirty {
             self.deferred.clear();
             // Inserted one by one: `collect` into a set would compile a copy of the standard
             // sort just for the sets of this function.
-            let mut all = BTreeSet::new();
+            let mut all = BTreeMap::new();
             all.extend(
                 w.store
                     .nodes()
                     .keys()
                     .map(String::as_str)
                     .chain(w.store.nodes_with_pods())
-                    .map(|n| ids.shared(n)),
+                    .map(|n| {
+                        let (id, name) = ids.held(n);
+                        (name, id)
+                    }),
             );
-            all
+            all.into_iter().collect()
         } else {
             let mut v = std::mem::take(&mut self.dirty);
             for _ in 0..BURST_REPLICAS {
                 match self.deferred.pop_first() {
-                    Some(n) => v.insert(n),
+                    Some(n) => v.push(n),
                     None => break,
                 };
             }
-            v
+            crate::sort::sort(&mut v);
+            v.dedup();
+            v.into_iter()
+                .map(|n| {
+                    let id = ids.id(&n);
+                    (n, id)
+                })
+                .collect()
         };
         self.all_dirty = false;
         self.dirty.clear();

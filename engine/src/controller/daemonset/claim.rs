@@ -44,12 +44,12 @@ pub fn claim_into<'a>(
 ) {
     for (at, node) in nodes {
         // Only our pods and orphans can be claimed.
-        let keys = w.store.claimable_on_node(node, &ds.metadata.uid);
-        for key in keys
+        let pods = w.store.claimable_on_node(node, &ds.metadata.uid);
+        for pod in pods
             .into_iter()
-            .filter(|k| *k.namespace == *ds.metadata.namespace)
+            .filter(|p| *p.metadata.namespace == *ds.metadata.namespace)
         {
-            let Some(pod) = claim(w, ds, selector, &key) else {
+            let Some(pod) = claim(w, ds, selector, pod) else {
                 continue;
             };
             if !include_deleted_terminal && pod.is_terminal() && pod.metadata.is_being_deleted() {
@@ -60,24 +60,24 @@ pub fn claim_into<'a>(
     }
 }
 
-/// The ControllerRefManager's decision for one pod: Some(pod) if it is (now) ours.
-fn claim(w: &mut World, ds: &DaemonSet, selector: &Selector, key: &ObjectKey) -> Option<Rc<Pod>> {
-    let pod = w.store.pod_rc(key)?;
+/// The ControllerRefManager's decision for one pod (as stored): Some(pod) if it is (now) ours.
+fn claim(w: &mut World, ds: &DaemonSet, selector: &Selector, pod: Rc<Pod>) -> Option<Rc<Pod>> {
     let selected = selector.matches(&pod.metadata.labels);
     match decide(&ds.metadata, &pod.metadata, selected) {
         Claim::Ours => Some(pod),
         Claim::Release => {
             let uid = ds.metadata.uid.clone();
-            w.store.update_pod(key, |p| {
+            w.store.update_pod(&ObjectKey::of(&pod.metadata), |p| {
                 p.metadata.owner_references.retain(|r| r.uid != uid);
             });
             None
         }
         Claim::Adopt => {
             let owner = owner_reference(ds);
+            let key = ObjectKey::of(&pod.metadata);
             w.store
-                .update_pod(key, |p| p.metadata.owner_references.push(owner));
-            w.store.pod_rc(key)
+                .update_pod(&key, |p| p.metadata.owner_references.push(owner));
+            w.store.pod_rc(&key)
         }
         Claim::NotOurs => None,
     }

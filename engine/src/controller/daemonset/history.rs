@@ -47,14 +47,15 @@ pub fn controlled_histories(
         .map(|(k, _)| k.clone())
         .collect();
     for key in keys {
-        let Some(rev) = w.store.revisions().get(&key).cloned() else {
+        let Some(rev) = w.store.revisions().get(&key) else {
             continue;
         };
+        // Copied only when kept: the namespace's other DaemonSets' revisions are only read.
         match rev.metadata.controller_ref() {
-            Some(r) if r.uid == ds.metadata.uid => out.push(rev),
+            Some(r) if r.uid == ds.metadata.uid => out.push(rev.clone()),
             Some(_) => {}
             None if selector.matches(&rev.metadata.labels) && !ds.metadata.is_being_deleted() => {
-                let mut adopted = rev;
+                let mut adopted = rev.clone();
                 adopted.metadata.owner_references.push(owner_reference(ds));
                 w.store.put_revision(adopted.clone());
                 out.push(adopted);

@@ -31,7 +31,6 @@ use crate::state::node_ids::{NodeId, NodeIds};
 use crate::state::store::{Change, Pair};
 use backoff::Backoff;
 use cache::DsCache;
-use std::collections::BTreeSet;
 
 /// At most this many creates and deletes per sync (`BurstReplicas`, spec §7.1).
 pub const BURST_REPLICAS: usize = 250;
@@ -60,7 +59,7 @@ impl DaemonSetController {
         match change {
             Change::Node(n) | Change::NodeDeleted(n) => {
                 for (key, cache) in &mut self.caches {
-                    cache.dirty.insert(self.node_ids.shared(n));
+                    cache.dirty.push(self.node_ids.shared(n));
                     self.queue.insert(key.clone());
                 }
             }
@@ -68,7 +67,7 @@ impl DaemonSetController {
             Change::Pod { key, nodes, owners } if owners.is_empty() => {
                 for (ds_key, cache) in &mut self.caches {
                     if ds_key.namespace == key.namespace {
-                        mark_dirty(&mut cache.dirty, &mut self.node_ids, nodes);
+                        mark_dirty(&mut cache.dirty, nodes);
                         self.queue.insert(ds_key.clone());
                     }
                 }
@@ -81,7 +80,7 @@ impl DaemonSetController {
                     }
                     for ds_key in self.by_uid.get(uid).into_iter().flatten() {
                         if let Some(cache) = self.caches.get_mut(ds_key) {
-                            mark_dirty(&mut cache.dirty, &mut self.node_ids, nodes);
+                            mark_dirty(&mut cache.dirty, nodes);
                             self.queue.insert(ds_key.clone());
                         }
                     }
@@ -191,14 +190,7 @@ impl DaemonSetController {
             self.queue.insert(key.clone()); // revision name clash: collisionCount bumped
             return;
         };
-        let visit: Vec<(Shared<String>, NodeId)> = cache
-            .nodes_to_visit(w, &mut self.node_ids)
-            .into_iter()
-            .map(|n| {
-                let id = self.node_ids.id(&n);
-                (n, id)
-            })
-            .collect();
+        let visit = cache.nodes_to_visit(w, &mut self.node_ids);
         let sync = Sync {
             key,
             ds: &ds,
@@ -224,13 +216,12 @@ impl DaemonSetController {
     }
 }
 
-/// Marks a changed pod's nodes (before and after the write, most often the same one twice).
-fn mark_dirty(dirty: &mut BTreeSet<Shared<String>>, ids: &mut NodeIds, nodes: &Pair) {
-    let mut last = None;
-    for n in nodes {
-        if last != Some(n) {
-            dirty.insert(ids.shared(n));
-            last = Some(n);
+/// Marks a changed pod's nodes (before and after the write, most often the same one twice),
+/// with the store's copies of their names.
+fn mark_dirty(dirty: &mut Vec<Shared<String>>, nodes: &Pair) {
+    for n in nodes.held() {
+        if !dirty.last().is_some_and(|last| last.same(n)) {
+            dirty.push(n.clone());
         }
     }
 }

@@ -6,13 +6,15 @@
 
 mod image_ref;
 mod progress;
+mod ready;
 pub(crate) mod registration;
+mod status_text;
 
 use super::queue::KeyQueue;
 use super::scheduler::{set_condition, set_status_condition};
 use crate::api::{
     ContainerState, ContainerStateRunning, ContainerStateTerminated, ContainerStateWaiting,
-    ContainerStatus, NORMAL, ObjectKey, Pod, Time, WARNING, phase,
+    ContainerStatus, IpText, NORMAL, ObjectKey, Pod, Time, WARNING, phase,
 };
 use crate::state::World;
 use crate::state::apiserver;
@@ -32,6 +34,9 @@ use std::rc::Rc;
 /// not a `sim timing`, so that no setting brings that loop back.
 pub(crate) const POD_TEARDOWN_MS: i64 = 1_000;
 
+/// The message of a `Pulling` event (held as a template with the image, formatted on read).
+const PULLING: &str = "Pulling image \"{}\"";
+
 #[derive(Default)]
 pub struct Kubelet {
     queue: KeyQueue,
@@ -43,6 +48,7 @@ pub struct Kubelet {
     /// The imageID each image resolves to, worked out once per image (a digest of its name).
     image_ids: HashMap<String, String>,
     paths: FieldPaths,
+    ready: ready::Ready,
 }
 
 impl Kubelet {
@@ -155,7 +161,7 @@ impl Kubelet {
                         &pod,
                         NORMAL,
                         "Pulling",
-                        format!("Pulling image \"{}\"", c.image),
+                        Message::template(PULLING, &[&c.image]),
                     );
                 }
                 let ms = w.timings.image_pull_ms;
@@ -165,13 +171,13 @@ impl Kubelet {
             Stage::Starting => self.start_containers(w, key, pod, now),
             Stage::WaitingReady => {
                 drop(pod); // see `admit`
-                mark_ready(w, key, now);
+                self.ready.mark(w, key, now);
                 self.set(w, key, Stage::Running, now, 0);
             }
             Stage::Running => {
                 if !pod.is_ready() {
                     drop(pod); // see `admit`
-                    mark_ready(w, key, now); // the node is back: readiness probes pass again
+                    self.ready.mark(w, key, now); // the node is back: readiness probes pass again
                 }
             }
             Stage::Stopping => {}
@@ -204,7 +210,7 @@ impl Kubelet {
             .unwrap_or_default()
             .to_string();
         let pod_ip = if pod.spec.host_network {
-            host_ip.clone()
+            host_ip.as_str().into()
         } else {
             self.allocate_ip(w, node_name)
         };
@@ -219,7 +225,7 @@ impl Kubelet {
         drop(pod);
         w.store.update_pod_status(key, |p, st| {
             st.host_ip = host_ip.into();
-            st.pod_ip = pod_ip.into();
+            st.pod_ip = pod_ip;
             st.start_time = Some(now);
             st.phase = phase::PENDING.into();
             st.qos_class = qos_class(p).into();
@@ -274,7 +280,7 @@ impl Kubelet {
                     pod,
                     NORMAL,
                     "Pulling",
-                    format!("Pulling image \"{image}\""),
+                    Message::template(PULLING, &[image]),
                 );
             }
             let ms = w.timings.image_pull_ms;
@@ -310,17 +316,15 @@ impl Kubelet {
             self.set(w, key, Stage::PullFailed, now.plus_millis(1000), backoff);
             return;
         }
-        let secs = w.timings.image_pull_ms as f64 / 1000.0;
-        let node = pod.spec.node_name.clone();
+        let secs = (w.timings.image_pull_ms as f64 / 1000.0).to_string();
+        let node = pod.spec.node_name.as_str();
         for c in &pod.spec.containers {
-            self.images
-                .entry(node.to_string())
-                .or_default()
-                .insert(c.image.clone());
-            let msg = format!(
-                "Successfully pulled image \"{}\" in {secs}s ({secs}s including waiting)",
-                c.image
-            );
+            match self.images.get_mut(node) {
+                Some(images) => images.insert(c.image.clone()),
+                None => (self.images.entry(node.to_string()).or_default()).insert(c.image.clone()),
+            };
+            let msg = "Successfully pulled image \"{}\" in {}s ({}s including waiting)";
+            let msg = Message::template(msg, &[&c.image, &secs, &secs]);
             event(w, &mut self.paths, pod, NORMAL, "Pulled", msg);
         }
         let ms = w.timings.container_start_ms;
@@ -374,16 +378,14 @@ impl Kubelet {
                         id
                     }
                 };
-                cs.container_id = format!(
-                    "containerd://{:064x}",
-                    now.millis() as u64 ^ cs.name.len() as u64
-                );
+                cs.container_id =
+                    status_text::container_id(now.millis() as u64 ^ cs.name.len() as u64);
             }
         });
         match delay {
             Some(d) if d > 0 => self.set(w, key, Stage::WaitingReady, now.plus_secs(d), 0),
             _ => {
-                mark_ready(w, key, now);
+                self.ready.mark(w, key, now);
                 self.set(w, key, Stage::Running, now, 0);
             }
         }
@@ -435,7 +437,7 @@ impl Kubelet {
         }
     }
 
-    fn allocate_ip(&mut self, w: &World, node: &str) -> String {
+    fn allocate_ip(&mut self, w: &World, node: &str) -> IpText {
         let cidr = w.store.node(node).map_or("", |n| n.spec.pod_cidr.as_str());
         let prefix = cidr.rsplit_once('.').map_or("10.244.0", |(p, _)| p);
         let n = match self.next_ip.get_mut(node) {
@@ -443,7 +445,7 @@ impl Kubelet {
             None => self.next_ip.entry(node.to_string()).or_insert(1),
         };
         *n = if *n >= 254 { 2 } else { *n + 1 };
-        format!("{prefix}.{n}")
+        status_text::pod_ip(prefix, *n as u8)
     }
 }
 
@@ -480,16 +482,6 @@ pub fn fail_pod(w: &mut World, key: &ObjectKey, now: Time) {
         "BackOff",
         "Container exited with an error (exit code 1)",
     );
-}
-
-fn mark_ready(w: &mut World, key: &ObjectKey, now: Time) {
-    w.store.update_pod_status(key, |_, st| {
-        set_status_condition(st, "ContainersReady", "True", "", "", now);
-        set_status_condition(st, "Ready", "True", "", "", now);
-        for cs in &mut st.container_statuses {
-            cs.ready = true;
-        }
-    });
 }
 
 fn set_waiting(w: &mut World, key: &ObjectKey, reason: &str, message: &str) {

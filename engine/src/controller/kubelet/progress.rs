@@ -4,6 +4,7 @@
 
 use crate::api::{ObjectKey, Time};
 use crate::state::hash::{FastHashMap as HashMap, WordHash};
+use crate::state::room::after_burst;
 use std::hash::BuildHasherDefault;
 
 type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<WordHash>>;
@@ -70,15 +71,13 @@ impl Pods {
         self.running.remove(key);
     }
 
-    /// Takes the pod out of `moving`, whose table gives its room back once mostly empty: a
-    /// burst of pods passes through it (every pod of a new DaemonSet pulls and starts at once)
-    /// and would otherwise keep the burst's size for good.
+    /// Takes the pod out of `moving`, whose table gives its room back once mostly empty (a
+    /// burst of pods passes through it).
     fn leave(&mut self, key: &ObjectKey) {
         if self.moving.remove(key).is_some()
-            && self.moving.capacity() > 64
-            && self.moving.len() < self.moving.capacity() / 8
+            && let Some(room) = after_burst(self.moving.len(), self.moving.capacity())
         {
-            self.moving.shrink_to(self.moving.len() * 2);
+            self.moving.shrink_to(room);
         }
     }
 }
