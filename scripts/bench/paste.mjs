@@ -10,7 +10,8 @@
 //
 // Run alone, `node scripts/bench/paste.mjs --real N` pastes a real cluster's `kubectl get nodes
 // -o yaml` of N nodes (real-nodes.mjs, ~14 KB a node) into the built page (dist/) and prints the
-// measures as JSON; `--synthetic N`, the benchmarks' 114-byte nodes.
+// measures as JSON; `--synthetic N`, the benchmarks' 114-byte nodes; `--clipboard`, pasted with
+// Ctrl+V (the editor then opens a long text read-only) rather than set as the textarea's value.
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, pasteManifest } from '../../tests/e2e/harness.mjs';
@@ -96,10 +97,24 @@ const countEntries = async (page, text) => (await entriesWith(page, text)).lengt
 /** How often the renderers' memory is read. */
 const SAMPLE_MS = 100;
 
+/** Pastes `yaml` as a user does, Ctrl+A Ctrl+V from the clipboard: a text over 256 KB then
+ *  opens read-only (the editor's `#editor-large`), not in the textarea. */
+async function pasteByClipboard(page, yaml) {
+  await page.evaluate((text) => navigator.clipboard.writeText(text), yaml);
+  await page.locator('#editor textarea').focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+  await page.locator('#editor-large').waitFor();
+}
+
 /** Pastes `yaml` (a NodeList of `nodes` nodes) into the page at `siteUrl`, applies and settles it;
- *  returns the memory and times measured, or `{ nodes, error }`. */
-export async function pasteMemory(browser, siteUrl, nodes, yaml) {
+ *  returns the memory and times measured, or `{ nodes, error }`. `clipboard`: through the
+ *  clipboard and Ctrl+V (a text over 256 KB), not by setting the textarea's value. */
+export async function pasteMemory(browser, siteUrl, nodes, yaml, { clipboard = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  if (clipboard) {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(siteUrl).origin });
+  }
   await context.addInitScript(hookWasmMemory);
   // The worker's loader (importScripts of the engine's glue), with the same hook in front.
   await context.route(/worker_loader-[^/]*\.js$/, async (route) => {
@@ -137,7 +152,7 @@ export async function pasteMemory(browser, siteUrl, nodes, yaml) {
     timer = setInterval(sample, SAMPLE_MS);
     const loaded = await wasmSizes(page);
 
-    await pasteManifest(page, yaml);
+    await (clipboard ? pasteByClipboard(page, yaml) : pasteManifest(page, yaml));
     const entries = await countEntries(page, '');
     const applyStart = Date.now();
     await page.getByRole('button', { name: 'Apply', exact: true }).click();
@@ -199,8 +214,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const args = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args });
   const site = await startServer();
-  const result = await pasteMemory(browser, site.url, nodes, yaml);
-  console.log(JSON.stringify({ shape: real >= 0 ? 'real' : 'synthetic', ...result }, null, 2));
+  const clipboard = process.argv.includes('--clipboard');
+  const result = await pasteMemory(browser, site.url, nodes, yaml, { clipboard });
+  console.log(JSON.stringify({ shape: real >= 0 ? 'real' : 'synthetic', clipboard, ...result }, null, 2));
   await site.close();
   await browser.close();
 }
