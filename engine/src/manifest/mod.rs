@@ -702,8 +702,14 @@ fn visit(
     typed: Typed,
 ) -> Result<(), ManifestError> {
     let invalid = |errors, at| ManifestError::Invalid { errors, at };
-    let (api_version, kind) =
-        object_kind(&doc.value).map_err(|e| invalid(e, doc.abs(doc.pos.at)))?;
+    let (api_version, kind) = match object_kind(&doc.value) {
+        Ok(found) => found,
+        Err(e) => {
+            // Not a list: one object against the budget, counted before it is found invalid.
+            budget.take_item()?;
+            return Err(invalid(e, doc.abs(doc.pos.at)));
+        }
+    };
     if !is_list(&doc, &kind) {
         budget.take_item()?;
         sink(to_object(doc, &api_version, &kind, validation, typed));

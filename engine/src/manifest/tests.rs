@@ -625,6 +625,10 @@ fn lists_read_item_by_item_read_as_whole_documents() {
         "apiVersion: v1\nkind: NodeList\nbase: &b {metadata: {name: a}}\nitems:\n- <<: *b\n",
         "apiVersion: v1\nkind: NodeList\nitems:\n- metadata: {name: a}\nitems:\n- metadata: {name: b}\n",
         "apiVersion: v1\nkind: NodeList\nitems:\n- metadata: {name: a}\nitems: 3\n",
+        "apiVersion: v1\nkind: NodeList\nitems:\n- metadata: {name: a}\nitems:\n",
+        "apiVersion: v1\nkind: NodeList\nitems:\n- metadata: {name: a}\n'items': ~\n",
+        "apiVersion: v1\nkind: NodeList\nitems:\n- metadata: {name: a}\nitems: []\n",
+        "{apiVersion: v1, kind: NodeList, items: [{metadata: {name: a}}], items: null}\n",
         "apiVersion: v1\nkind: NodeList\nitems:\n- {apiVersion: v1, kind: List, items: []}\n- {kind: Node}\n- {metadata: {name: c}, spec: {taints: [{key: k, effect: Bogus}]}}\n- {metadata: {name: d}, bogus: 1}\n- 7\n",
         "apiVersion: v1\nkind: Node\nmetadata: {name: n}\nitems:\n- a\n",
         "kind: NodeList\nitems:\n- metadata: {name: a}\n",
@@ -667,4 +671,22 @@ fn lists_read_item_by_item_read_as_whole_documents() {
     let stop = read(&many, &mut |_| n += 1);
     let (want, want_stop, _) = read_whole(&many);
     assert_eq!((n, stop), (want.len(), want_stop));
+}
+
+/// A document past [`MAX_DOCUMENTS`] is refused for the limit before it is validated: the
+/// limit's error, not the document's missing `kind`, as when every document counted first.
+#[test]
+fn the_document_past_the_limit_is_refused_before_it_is_validated() {
+    let mut text = String::new();
+    for i in 0..MAX_DOCUMENTS {
+        text.push_str(&format!(
+            "apiVersion: v1\nkind: Node\nmetadata: {{name: n{i}}}\n---\n"
+        ));
+    }
+    text.push_str("metadata: {name: x}\n");
+    let mut n = 0;
+    let stop = read(&text, &mut |_| n += 1);
+    assert_eq!(n, MAX_DOCUMENTS);
+    let stop = stop.map(|e| e.to_string()).unwrap_or_default();
+    assert!(stop.contains("more than 10000 documents"), "{stop}");
 }

@@ -57,6 +57,9 @@ pub(crate) struct Parser<'a> {
     at_root_items: bool,
     /// How many sequences gave their items to `items`.
     diverted: usize,
+    /// How many times the root mapping has the key `items`: given twice, the last wins and the
+    /// tree keeps it, not the sequence whose items went to `items`.
+    root_items_keys: usize,
     /// Each anchor's node and rank: an alias refers to the anchor that started last before it
     /// (go-yaml registers an anchor where its node starts).
     anchors: HashMap<String, (usize, Value, Pos)>,
@@ -85,6 +88,7 @@ impl<'a> Parser<'a> {
             items: None,
             at_root_items: false,
             diverted: 0,
+            root_items_keys: 0,
             anchors: HashMap::new(),
             anchor_count: 0,
             alias_count: 0,
@@ -140,7 +144,10 @@ impl<'a> Parser<'a> {
     /// them, and nothing else refers to them: no anchors (an alias could repeat an item) and no
     /// merge keys. Then reading it again gives the same items in the same order.
     pub(crate) fn diverted_one_list(&self) -> bool {
-        self.diverted == 1 && self.anchor_count == 0 && self.merges == 0
+        self.diverted == 1
+            && self.root_items_keys == 1
+            && self.anchor_count == 0
+            && self.merges == 0
     }
 
     /// How many sequences gave their items away (0: the tree read is the whole document).
@@ -152,6 +159,7 @@ impl<'a> Parser<'a> {
     fn before_value(&mut self, key: &Key) {
         self.at_root_items =
             self.items.is_some() && self.depth == 1 && !key.merge && key.text == "items";
+        self.root_items_keys += usize::from(self.at_root_items);
     }
 
     /// At the start of a sequence: whether its items go to the sink.
