@@ -48,10 +48,14 @@ use serde_json::Value;
 use std::fmt;
 use tree::{Children, Pos};
 
-/// Largest manifest accepted, in bytes: a real cluster's `kubectl get nodes -o yaml` of 5,000
-/// nodes (8–16 KB a node: labels, conditions, cached images) fits. It also bounds the YAML nodes
-/// of the whole stream, which is read one document, or one list item, at a time.
-pub const MAX_INPUT_BYTES: usize = 80 * 1024 * 1024;
+/// Largest manifest accepted, in bytes. Set by what the page can hold, not by the reader (which
+/// holds one document, or one list item, at a time): a real cluster's `kubectl get nodes -o yaml`
+/// of about 1,100 nodes (14 KB a node) fits, and took the tab to ~0.5 GB at 1,000 nodes; 5,000
+/// such nodes read and apply (80 MiB) but took it to 2.7 GB, which a smaller machine's tab does
+/// not survive. A clear error loses nothing; a killed tab loses the work. Raise it when the
+/// engine keeps less than its ~66 KB a real node (issue 20). It also bounds the YAML nodes of
+/// the whole stream.
+pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 /// Most documents (and list items) accepted in one manifest: a NodeList of a 10,000-node
 /// cluster fits (the playground is built for clusters of that size).
 pub const MAX_DOCUMENTS: usize = 10_000;
