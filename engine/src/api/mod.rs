@@ -24,6 +24,7 @@ mod status;
 mod str;
 pub(crate) mod syntax;
 mod text_or;
+mod text_traits;
 mod time;
 mod uid;
 mod word;

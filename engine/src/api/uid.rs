@@ -3,9 +3,6 @@
 //! up to [`INLINE`] bytes is kept in the value itself, longer text (from a manifest) boxed; it
 //! reads back byte for byte either way.
 
-use std::fmt;
-use std::ops::Deref;
-
 /// The longest text held inline: the value stays 40 bytes (the box's alignment).
 const INLINE: usize = 38;
 
@@ -65,86 +62,7 @@ impl From<&String> for Uid {
     }
 }
 
-impl Deref for Uid {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl AsRef<str> for Uid {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl fmt::Display for Uid {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self)
-    }
-}
-
-impl fmt::Debug for Uid {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.as_str(), f)
-    }
-}
-
-impl PartialEq<str> for Uid {
-    fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
-    }
-}
-
-impl PartialEq<&str> for Uid {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
-impl PartialEq<String> for Uid {
-    fn eq(&self, other: &String) -> bool {
-        self.as_str() == other
-    }
-}
-
-impl PartialEq<Uid> for String {
-    fn eq(&self, other: &Uid) -> bool {
-        self == other.as_str()
-    }
-}
-
-impl PartialEq<Uid> for str {
-    fn eq(&self, other: &Uid) -> bool {
-        self == other.as_str()
-    }
-}
-
-impl PartialEq<Uid> for &str {
-    fn eq(&self, other: &Uid) -> bool {
-        *self == other.as_str()
-    }
-}
-
-impl crate::api::decode::Decode for Uid {
-    fn decode(v: serde_json::Value) -> Result<Self, String> {
-        String::decode(v).map(Uid::from)
-    }
-}
-
-#[cfg(test)]
-impl serde::Serialize for Uid {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self)
-    }
-}
-
-#[cfg(test)]
-impl<'de> serde::Deserialize<'de> for Uid {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        String::deserialize(d).map(Uid::from)
-    }
-}
+super::text_traits::text_traits!(Uid);
 
 #[cfg(test)]
 mod tests {

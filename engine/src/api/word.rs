@@ -4,8 +4,6 @@
 //! back byte for byte.
 
 use super::Shared;
-use std::fmt;
-use std::ops::Deref;
 
 /// The words every pod shares: "" (not set), the pod phases and the QoS classes.
 const KNOWN: [&str; 9] = [
@@ -58,62 +56,7 @@ impl From<String> for Word {
     }
 }
 
-impl Deref for Word {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl AsRef<str> for Word {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl fmt::Display for Word {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self)
-    }
-}
-
-impl fmt::Debug for Word {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.as_str(), f)
-    }
-}
-
-impl PartialEq<str> for Word {
-    fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
-    }
-}
-
-impl PartialEq<&str> for Word {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
-impl crate::api::decode::Decode for Word {
-    fn decode(v: serde_json::Value) -> Result<Self, String> {
-        String::decode(v).map(Word::from)
-    }
-}
-
-#[cfg(test)]
-impl serde::Serialize for Word {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self)
-    }
-}
-
-#[cfg(test)]
-impl<'de> serde::Deserialize<'de> for Word {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        String::deserialize(d).map(Word::from)
-    }
-}
+super::text_traits::text_traits!(Word);
 
 #[cfg(test)]
 mod tests {
