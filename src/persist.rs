@@ -262,11 +262,7 @@ fn open_save(state: State, mut saves: Saves, mut notes: Vec<Text>, then: OnLoade
 
 /// The default preset.
 fn open_default(state: State, mut notes: Vec<Text>, then: OnLoaded) {
-    let default = Scenario {
-        preset: Some(crate::presets::DEFAULT.into()),
-        ..Scenario::default()
-    };
-    state.open(Some(default), move |_| {
+    state.open(Some(Scenario::default_preset()), move |_| {
         if !notes.is_empty() {
             notes.push(Text::new(Msg::DefaultOpenInstead));
         }

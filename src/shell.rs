@@ -112,11 +112,8 @@ mod tests {
     /// the reader's language).
     #[test]
     fn shell_editor_holds_the_default_manifest() {
-        let mut playground = share::restore(&Scenario {
-            preset: Some(crate::presets::DEFAULT.into()),
-            ..Scenario::default()
-        })
-        .expect("the default preset opens");
+        let mut playground =
+            share::restore(&Scenario::default_preset()).expect("the default preset opens");
         playground.set_editor_header(i18n::text(Lang::En, Msg::EditorWelcome));
         let html = include_str!("../index.html");
         assert_eq!(shell_manifest(html), playground.manifest);

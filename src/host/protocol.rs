@@ -174,10 +174,7 @@ impl Request {
     /// found none of them ([`PREOPENED`]).
     pub fn open_default() -> Request {
         Request::Open {
-            scenario: Some(Scenario {
-                preset: Some(crate::presets::DEFAULT.into()),
-                ..Scenario::default()
-            }),
+            scenario: Some(Scenario::default_preset()),
         }
     }
 

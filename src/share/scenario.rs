@@ -40,6 +40,18 @@ pub struct Scenario {
     pub lang: Option<String>,
 }
 
+impl Scenario {
+    /// The default preset alone: what the page opens with no link, lesson or autosave, and
+    /// what the worker opens before the page asks (the page takes that answer for its own
+    /// request only when the two are equal).
+    pub fn default_preset() -> Scenario {
+        Scenario {
+            preset: Some(crate::presets::DEFAULT.into()),
+            ..Scenario::default()
+        }
+    }
+}
+
 /// View settings: not part of the cluster, but of what the user was looking at.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
