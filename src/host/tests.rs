@@ -12,6 +12,14 @@ fn send(h: &mut Host, request: Request) -> Reply {
     h.handle(request, || true)
 }
 
+/// A scenario that does not open: its preset is unknown.
+fn unknown_preset() -> crate::share::Scenario {
+    crate::share::Scenario {
+        preset: Some("no-such-preset".into()),
+        ..Default::default()
+    }
+}
+
 #[test]
 fn the_first_update_carries_every_part_and_an_unchanged_model_sends_none() {
     let mut h = host();
@@ -250,10 +258,7 @@ fn a_link_opened_again_gives_the_same_link_and_a_bad_one_leaves_the_work() {
     );
     assert_eq!(link(&mut other), before);
 
-    let bad = crate::share::Scenario {
-        preset: Some("no-such-preset".into()),
-        ..Default::default()
-    };
+    let bad = unknown_preset();
     let reply = send(
         &mut other,
         Request::Open {
@@ -346,16 +351,10 @@ fn requests_replies_and_updates_read_back_from_their_wire_form() {
             lang: "zh-Hans".into(),
         },
         Request::Check {
-            scenario: crate::share::Scenario {
-                preset: Some("no-such-preset".into()),
-                ..Default::default()
-            },
+            scenario: unknown_preset(),
         },
         Request::Open {
-            scenario: Some(crate::share::Scenario {
-                preset: Some("no-such-preset".into()),
-                ..Default::default()
-            }),
+            scenario: Some(unknown_preset()),
         },
         Request::StartSettle,
         Request::Work,
@@ -543,10 +542,7 @@ fn a_restore_replays_in_slices_with_its_progress_and_a_stop_keeps_what_ran() {
         "{output}"
     );
 
-    let bad = crate::share::Scenario {
-        preset: Some("no-such-preset".into()),
-        ..Default::default()
-    };
+    let bad = unknown_preset();
     let reply = send(
         &mut stopped,
         Request::Restore {
@@ -925,10 +921,7 @@ fn opening_other_work_during_a_replay_ends_the_replay() {
         budget >= 0
     });
     assert!(h.update().replay.expect("the progress").value.is_some());
-    let bad = crate::share::Scenario {
-        preset: Some("no-such-preset".into()),
-        ..Default::default()
-    };
+    let bad = unknown_preset();
     let refused = send(
         &mut h,
         Request::Open {
