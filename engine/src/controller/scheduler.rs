@@ -4,17 +4,16 @@
 //! the pods on it change.
 
 mod allocatable;
-mod requests;
 
 use super::queue::KeyQueue;
 use crate::api::{NORMAL, Node, ObjectKey, Pod, PodCondition, PodStatus, Time, WARNING};
 use crate::placement::{RequiredNodeAffinity, find_matching_untolerated_taint};
 use crate::state::World;
 use crate::state::events::{Message, reference};
+use crate::state::last_requests::LastRequests;
 use crate::state::node_usage::{counted_on, host_ports};
 use crate::state::store::{Change, pod_target_node};
 use allocatable::Allocatables;
-use requests::LastRequests;
 use std::collections::BTreeMap;
 
 #[derive(Default)]
@@ -290,7 +289,7 @@ fn check_node(w: &World, parsed: &mut Parsed, pod: &Pod, node: &Node) -> Result<
     // The other pods bound to the node that have not finished, as running sums.
     let mut others = w.store.node_usage(node.name()).cloned().unwrap_or_default();
     if counted_on(pod) == Some(node.name()) {
-        others.remove(pod);
+        others.remove(pod, parsed.requests.amounts(pod));
     }
     let wanted_ports = host_ports(pod);
     if others.host_ports.iter().any(|hp| wanted_ports.contains(hp)) {

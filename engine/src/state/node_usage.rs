@@ -3,6 +3,8 @@
 //! or is removed, so that placing a pod reads one entry instead of re-parsing the requests of
 //! every pod on the node.
 
+#[cfg(doc)]
+use super::last_requests::LastRequests;
 use crate::api::Pod;
 
 /// The sums over the pods bound to one node that have not finished.
@@ -26,18 +28,19 @@ impl NodeUsage {
         }
     }
 
-    pub(crate) fn add(&mut self, pod: &Pod) {
+    /// Counts `pod`, whose cpu and memory requests are `amounts` (see [`LastRequests`]).
+    pub(crate) fn add(&mut self, pod: &Pod, [cpu, memory]: [i128; 2]) {
         // Wrapping, so that removing a pod undoes adding it exactly, whatever the amounts.
         self.pods += 1;
-        self.cpu = self.cpu.wrapping_add(requests(pod, "cpu"));
-        self.memory = self.memory.wrapping_add(requests(pod, "memory"));
+        self.cpu = self.cpu.wrapping_add(cpu);
+        self.memory = self.memory.wrapping_add(memory);
         self.host_ports.extend(host_ports(pod));
     }
 
-    pub(crate) fn remove(&mut self, pod: &Pod) {
+    pub(crate) fn remove(&mut self, pod: &Pod, [cpu, memory]: [i128; 2]) {
         self.pods = self.pods.saturating_sub(1);
-        self.cpu = self.cpu.wrapping_sub(requests(pod, "cpu"));
-        self.memory = self.memory.wrapping_sub(requests(pod, "memory"));
+        self.cpu = self.cpu.wrapping_sub(cpu);
+        self.memory = self.memory.wrapping_sub(memory);
         for port in host_ports(pod) {
             if let Some(i) = self.host_ports.iter().position(|p| *p == port) {
                 self.host_ports.swap_remove(i);
@@ -118,7 +121,7 @@ mod tests {
         let mut u = NodeUsage::default();
         for (_, p) in store.pods().iter() {
             if counted_on(p) == Some(node) {
-                u.add(p);
+                u.add(p, [requests(p, "cpu"), requests(p, "memory")]);
             }
         }
         (u.pods > 0).then_some(u)

@@ -6,6 +6,7 @@ use super::hash::FastHashMap;
 use super::hash_index::HashIndex;
 use super::held::Held;
 use super::id_set::IdSet;
+use super::last_requests::LastRequests;
 use super::node_ids::{NodeId, NodeIds};
 use super::node_usage::{NodeUsage, counted_on};
 use super::pod_table::{PodId, PodTable};
@@ -120,6 +121,8 @@ pub struct Store {
     node_writes: u64,
     /// What the unfinished pods bound to each node request (the scheduler's filters).
     node_usage: HashMap<NodeId, NodeUsage>,
+    /// The requests those sums last parsed (a DaemonSet's pods share their containers).
+    last_requests: LastRequests,
     resource_version: u64,
     /// Bumped on every ControllerRevision write, so controllers can tell when to look again.
     revisions_version: u64,
@@ -292,7 +295,12 @@ impl Store {
         let node = target_node(&mut self.node_ids, old);
         // A counted pod is bound: its target is its node.
         if counted_on(old).is_some() {
-            uncount(&mut self.node_usage, node.as_ref().map(|n| n.0), old);
+            uncount(
+                &mut self.node_usage,
+                &mut self.last_requests,
+                node.as_ref().map(|n| n.0),
+                old,
+            );
         }
         Before {
             node,
@@ -314,7 +322,8 @@ impl Store {
                 pod.spec.node_name = name.clone();
             }
             if counted_on(pod).is_some() {
-                self.node_usage.entry(*node).or_default().add(pod);
+                let amounts = self.last_requests.amounts(pod);
+                self.node_usage.entry(*node).or_default().add(pod, amounts);
             }
         }
         let pod = self.pods.pod(id);
@@ -398,10 +407,11 @@ impl Store {
         // counted pod is bound, so its target is its node.
         let counted = node.as_ref().map(|n| n.0);
         match (was_counted, counted_on(pod).is_some()) {
-            (true, false) => uncount(&mut self.node_usage, counted, pod),
+            (true, false) => uncount(&mut self.node_usage, &mut self.last_requests, counted, pod),
             (false, true) => {
                 if let Some(node) = counted {
-                    self.node_usage.entry(node).or_default().add(pod)
+                    let amounts = self.last_requests.amounts(pod);
+                    self.node_usage.entry(node).or_default().add(pod, amounts)
                 }
             }
             _ => {}
@@ -418,7 +428,12 @@ impl Store {
         let pod = self.pods.pod(id);
         let node = target_node(&mut self.node_ids, pod);
         if counted_on(pod).is_some() {
-            uncount(&mut self.node_usage, node.as_ref().map(|n| n.0), pod);
+            uncount(
+                &mut self.node_usage,
+                &mut self.last_requests,
+                node.as_ref().map(|n| n.0),
+                pod,
+            );
         }
         let uid = controller_uid(pod).map(|u| self.uids.get(u));
         self.unindex(
@@ -691,12 +706,17 @@ struct Before {
 }
 
 /// Takes `pod` out of the sums of `node`, dropping them when no pod is left.
-fn uncount(usage: &mut HashMap<NodeId, NodeUsage>, node: Option<NodeId>, pod: &Pod) {
+fn uncount(
+    usage: &mut HashMap<NodeId, NodeUsage>,
+    last: &mut LastRequests,
+    node: Option<NodeId>,
+    pod: &Pod,
+) {
     let Some(node) = node else {
         return;
     };
     if let Some(u) = usage.get_mut(&node) {
-        u.remove(pod);
+        u.remove(pod, last.amounts(pod));
         if u.pods == 0 {
             usage.remove(&node);
         }
