@@ -4,6 +4,7 @@
 //! of a tree search per change, which compared keys string by string.
 
 use crate::api::ObjectKey;
+use crate::state::store::PodId;
 
 #[derive(Debug, Default)]
 pub(crate) struct KeyQueue {
@@ -34,6 +35,39 @@ impl KeyQueue {
     }
 }
 
+/// A [`KeyQueue`] of pod keys, each with the pod's number in the store when it was queued (a
+/// change's, none for a timer's): the controller finds the pod by it without hashing the key
+/// (`Store::pod_hinted`). Handed out as the keys would be, with a repeated key's latest hint.
+#[derive(Debug, Default)]
+pub(crate) struct PodQueue {
+    keys: Vec<(ObjectKey, Option<PodId>)>,
+}
+
+impl PodQueue {
+    pub(crate) fn insert(&mut self, key: ObjectKey, hint: Option<PodId>) {
+        match self.keys.last_mut() {
+            Some((last, last_hint)) if *last == key => *last_hint = hint.or(*last_hint),
+            _ => self.keys.push((key, hint)),
+        }
+    }
+
+    /// Empties the queue: its keys in order, each once.
+    pub(crate) fn take(&mut self) -> Vec<(ObjectKey, Option<PodId>)> {
+        let mut keys = std::mem::take(&mut self.keys);
+        crate::sort::sort_by(&mut keys, |a, b| a.0.cmp(&b.0));
+        // `dedup_by` keeps the first of a run (stable sort: the earliest); the latest hint
+        // is the likeliest still right.
+        keys.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same && later.1.is_some() {
+                kept.1 = later.1;
+            }
+            same
+        });
+        keys
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -52,6 +86,29 @@ mod tests {
             set.insert(ObjectKey::new(ns, n));
         }
         assert_eq!(queue.take(), set.into_iter().collect::<Vec<_>>());
+        assert!(queue.take().is_empty());
+    }
+
+    /// A pod queue hands out the same keys, each with the latest hint given for it.
+    #[test]
+    fn pod_queue_keeps_the_latest_hint() {
+        let id = |n| Some(PodId::from_number(n));
+        let mut queue = PodQueue::default();
+        queue.insert(ObjectKey::new("default", "b"), id(1));
+        queue.insert(ObjectKey::new("default", "a"), id(2));
+        queue.insert(ObjectKey::new("default", "b"), None);
+        queue.insert(ObjectKey::new("default", "b"), id(3));
+        queue.insert(ObjectKey::new("default", "a"), None);
+        queue.insert(ObjectKey::new("default", "c"), None);
+        let taken = queue.take();
+        assert_eq!(
+            taken,
+            [
+                (ObjectKey::new("default", "a"), id(2)),
+                (ObjectKey::new("default", "b"), id(3)),
+                (ObjectKey::new("default", "c"), None),
+            ]
+        );
         assert!(queue.take().is_empty());
     }
 }

@@ -5,20 +5,20 @@
 
 mod allocatable;
 
-use super::queue::KeyQueue;
+use super::queue::PodQueue;
 use crate::api::{NORMAL, Node, ObjectKey, Pod, PodCondition, PodStatus, Time, WARNING};
 use crate::placement::{RequiredNodeAffinity, find_matching_untolerated_taint};
 use crate::state::World;
 use crate::state::events::{Message, reference};
 use crate::state::last_requests::LastRequests;
 use crate::state::node_usage::{counted_on, host_ports};
-use crate::state::store::{Change, pod_target_node};
+use crate::state::store::{Change, PodId, pod_target_node};
 use allocatable::Allocatables;
 use std::collections::BTreeMap;
 
 #[derive(Default)]
 pub struct Scheduler {
-    queue: KeyQueue,
+    queue: PodQueue,
     parsed: Parsed,
 }
 
@@ -41,10 +41,10 @@ pub enum Unfit {
 impl Scheduler {
     pub fn observe(&mut self, change: &Change, w: &World) {
         let nodes: Vec<&str> = match change {
-            Change::Pod { key, nodes, .. } => match w.store.pod(key) {
+            Change::Pod { key, id, nodes, .. } => match w.store.pod_hinted(Some(*id), key) {
                 Some(p) => {
                     if needs_binding(p) {
-                        self.queue.insert(key.clone());
+                        self.queue.insert(key.clone(), Some(*id));
                     }
                     return;
                 }
@@ -60,19 +60,19 @@ impl Scheduler {
         // Something changed on these nodes: pending pods pinned there get another try, and so
         // do the pods pinned nowhere.
         for p in w.store.unplaced_pods().filter(|p| needs_binding(p)) {
-            self.queue.insert(ObjectKey::of(&p.metadata));
+            self.queue.insert(ObjectKey::of(&p.metadata), None);
         }
         for n in nodes {
             for p in w.store.pods_on_node(n).filter(|p| needs_binding(p)) {
-                self.queue.insert(ObjectKey::of(&p.metadata));
+                self.queue.insert(ObjectKey::of(&p.metadata), None);
             }
         }
     }
 
     pub fn process(&mut self, w: &mut World) -> bool {
         let queue = self.queue.take();
-        for key in &queue {
-            schedule_one(w, &mut self.parsed, key);
+        for (key, hint) in &queue {
+            schedule_one(w, &mut self.parsed, key, *hint);
         }
         !queue.is_empty()
     }
@@ -82,8 +82,12 @@ fn needs_binding(p: &Pod) -> bool {
     p.spec.node_name.is_empty() && !p.metadata.is_being_deleted() && !p.is_terminal()
 }
 
-fn schedule_one(w: &mut World, parsed: &mut Parsed, key: &ObjectKey) {
-    let Some(pod) = w.store.pod_rc(key).filter(|p| needs_binding(p)) else {
+fn schedule_one(w: &mut World, parsed: &mut Parsed, key: &ObjectKey, hint: Option<PodId>) {
+    let Some(pod) = w
+        .store
+        .pod_rc_hinted(hint, key)
+        .filter(|p| needs_binding(p))
+    else {
         return;
     };
     let now = w.clock.now();

@@ -4,19 +4,19 @@
 //! work is scheduled, not at the taint's `timeAdded`, so a pod recreated on a node tainted long
 //! ago still gets its full `tolerationSeconds`).
 
-use super::queue::KeyQueue;
+use super::queue::PodQueue;
 use crate::api::{NORMAL, ObjectKey, Pod, Taint, Time, Toleration};
 use crate::placement::tolerates;
 use crate::state::audit::{Request, users};
 use crate::state::clock::Wake;
 use crate::state::events::{reference, source};
 use crate::state::hash::FastHashMap as HashMap;
-use crate::state::store::Change;
+use crate::state::store::{Change, PodId};
 use crate::state::{World, apiserver};
 
 #[derive(Default)]
 pub struct TaintEviction {
-    queue: KeyQueue,
+    queue: PodQueue,
     /// Scheduled evictions (the `TimedWorkerQueue`): pod → (when scheduled, when it fires).
     scheduled: HashMap<ObjectKey, (Time, Time)>,
 }
@@ -57,30 +57,30 @@ impl TaintEviction {
         match change {
             Change::Node(n) => {
                 for p in w.store.pods_on_node(n) {
-                    self.queue.insert(ObjectKey::of(&p.metadata));
+                    self.queue.insert(ObjectKey::of(&p.metadata), None);
                 }
             }
-            Change::Pod { key, .. } => {
-                self.queue.insert(key.clone());
+            Change::Pod { key, id, .. } => {
+                self.queue.insert(key.clone(), Some(*id));
             }
             _ => {}
         }
     }
 
     pub fn wake(&mut self, key: ObjectKey) {
-        self.queue.insert(key);
+        self.queue.insert(key, None);
     }
 
     pub fn process(&mut self, w: &mut World) -> bool {
         let queue = self.queue.take();
-        for key in &queue {
-            self.check_pod(w, key);
+        for (key, hint) in &queue {
+            self.check_pod(w, key, *hint);
         }
         !queue.is_empty()
     }
 
-    fn check_pod(&mut self, w: &mut World, key: &ObjectKey) {
-        let Some(pod) = w.store.pod_rc(key) else {
+    fn check_pod(&mut self, w: &mut World, key: &ObjectKey, hint: Option<PodId>) {
+        let Some(pod) = w.store.pod_rc_hinted(hint, key) else {
             self.scheduled.remove(key); // deleted: its work is cancelled without an event
             return;
         };

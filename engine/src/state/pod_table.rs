@@ -64,6 +64,21 @@ impl PodTable {
         Some(PodId(found))
     }
 
+    /// [`Self::id`], trying the number `hint` first (a change's or a queue's, which may since
+    /// be another pod's or free): the pod there is the key's if it holds the very same name
+    /// string (the key keeps that string alive, so no other can be at its address) in the
+    /// key's namespace. Saves hashing the key and probing the table.
+    pub fn id_hinted(&self, hint: PodId, key: &ObjectKey) -> Option<PodId> {
+        match self.slots.get(hint.0 as usize) {
+            Some(Some(pod))
+                if pod.metadata.name.same(&key.name) && pod.metadata.namespace == key.namespace =>
+            {
+                Some(hint)
+            }
+            _ => self.id(key),
+        }
+    }
+
     pub fn get(&self, key: &ObjectKey) -> Option<&Rc<Pod>> {
         self.id(key).map(|id| self.pod(id))
     }
@@ -130,6 +145,32 @@ pub(crate) mod tests {
     use super::PodTable;
     use crate::api::{ObjectKey, Pod};
     use std::rc::Rc;
+
+    /// A hint is taken only for its own pod: a number since freed, or given to another pod,
+    /// falls back to the key (a key equal by value but holding another string included).
+    #[test]
+    fn a_hint_is_checked_against_the_key() {
+        let mut t = PodTable::default();
+        let a = t.insert(named("a"));
+        let b = t.insert(named("b"));
+        let key_a = t.key(a);
+        assert_eq!(t.id_hinted(a, &key_a), Some(a));
+        assert_eq!(t.id_hinted(b, &key_a), Some(a));
+        assert_eq!(t.id_hinted(super::PodId(9), &key_a), Some(a));
+        // The same name by value, another string: found by the key.
+        assert_eq!(t.id_hinted(b, &ObjectKey::new("default", "a")), Some(a));
+        // Removed, its number given to another pod: the old key finds nothing.
+        t.remove(a);
+        let c = t.insert(named("c"));
+        assert_eq!(c, a);
+        assert_eq!(t.id_hinted(a, &key_a), None);
+        // In another namespace under the same name string: not the key's pod.
+        let mut other = Pod::clone(&named("x"));
+        other.metadata.name = key_a.name.clone();
+        other.metadata.namespace = "kube-system".into();
+        let d = t.insert(Rc::new(other));
+        assert_eq!(t.id_hinted(d, &key_a), None);
+    }
 
     /// A pod named `name` in `default`.
     pub(crate) fn named(name: &str) -> Rc<Pod> {

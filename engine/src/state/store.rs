@@ -9,7 +9,8 @@ use super::id_set::IdSet;
 use super::last_requests::LastRequests;
 use super::node_ids::{NodeId, NodeIds};
 use super::node_usage::{NodeUsage, counted_on};
-use super::pod_table::{PodId, PodTable};
+pub use super::pod_table::PodId;
+use super::pod_table::PodTable;
 use super::recent::Recent;
 use crate::api::{
     ContainerStatus, ControllerRevision, DaemonSet, DaemonSetStatus, Deployment, Node, ObjectKey,
@@ -27,8 +28,11 @@ pub enum Change {
     NodeDeleted(String),
     /// A pod changed; `nodes` are the target nodes before and after (spec §6.2 step 4);
     /// `owners` the controller UIDs before and after (empty when it is, or became, an orphan).
+    /// `id` is the pod's number when the change was recorded: a hint for finding it again
+    /// (see [`Store::pod_hinted`]).
     Pod {
         key: ObjectKey,
+        id: PodId,
         nodes: Pair,
         owners: Pair,
     },
@@ -239,6 +243,21 @@ impl Store {
     pub fn pod_rc(&self, key: &ObjectKey) -> Option<Rc<Pod>> {
         self.pods.get(key).cloned()
     }
+    /// [`Self::pod`], trying the pod number `hint` first (a change's, which a controller
+    /// queued with the key): checked against the key, so a stale hint only costs the lookup.
+    pub fn pod_hinted(&self, hint: Option<PodId>, key: &ObjectKey) -> Option<&Pod> {
+        self.pod_id(hint, key).map(|id| &**self.pods.pod(id))
+    }
+    /// [`Self::pod_rc`] with a hint, as [`Self::pod_hinted`].
+    pub fn pod_rc_hinted(&self, hint: Option<PodId>, key: &ObjectKey) -> Option<Rc<Pod>> {
+        self.pod_id(hint, key).map(|id| self.pods.pod(id).clone())
+    }
+    fn pod_id(&self, hint: Option<PodId>, key: &ObjectKey) -> Option<PodId> {
+        match hint {
+            Some(hint) => self.pods.id_hinted(hint, key),
+            None => self.pods.id(key),
+        }
+    }
     /// The pods `ids`, as stored.
     fn pods_of(&self, ids: impl IntoIterator<Item = PodId>) -> impl Iterator<Item = &Pod> {
         ids.into_iter().map(|id| &**self.pods.pod(id))
@@ -350,16 +369,22 @@ impl Store {
             self.index(id, new_id, new_uid.as_ref());
         }
         let key = self.pods.key(id);
-        self.pod_changed(key, old_node, new_node, owners);
+        self.pod_changed(key, id, old_node, new_node, owners);
     }
     /// Records a pod write or removal for the informers (its target nodes before and after)
     /// and moves the version of those nodes.
-    fn pod_changed(&mut self, key: ObjectKey, old: Target, new: Target, owners: Pair) {
+    fn pod_changed(&mut self, key: ObjectKey, id: PodId, old: Target, new: Target, owners: Pair) {
         for (node, _) in old.iter().chain(&new) {
             self.touch_node(*node);
         }
         let nodes = Pair::of(old.map(|n| n.1), new.map(|n| n.1));
-        self.changes.push(Change::Pod { key, nodes, owners });
+        let change = Change::Pod {
+            key,
+            id,
+            nodes,
+            owners,
+        };
+        self.changes.push(change);
     }
     pub fn update_pod(&mut self, key: &ObjectKey, f: impl FnOnce(&mut Pod)) -> bool {
         let Some(pod) = self.pod(key) else {
@@ -420,7 +445,7 @@ impl Store {
         // Node and owner are unchanged: the indices stay; the change is put_pod's for the same.
         let uid = controller_uid(pod).map(|u| self.uids.get(u));
         let owners = Pair::of(uid.clone(), uid);
-        self.pod_changed(key.clone(), node.clone(), node, owners);
+        self.pod_changed(key.clone(), id, node.clone(), node, owners);
         true
     }
     pub fn remove_pod(&mut self, key: &ObjectKey) -> Option<Rc<Pod>> {
@@ -444,7 +469,7 @@ impl Store {
         let pod = self.pods.remove(id);
         let key = ObjectKey::of(&pod.metadata);
         self.pod_keys.remove(&key);
-        self.pod_changed(key, node, None, Pair::of(uid, None));
+        self.pod_changed(key, id, node, None, Pair::of(uid, None));
         Some(pod)
     }
     /// What the unfinished pods bound to `node` request, if any are.
@@ -890,6 +915,7 @@ mod tests {
             store.take_changes().iter().cloned().collect::<Vec<_>>(),
             [super::Change::Pod {
                 key: key.clone(),
+                id: super::PodId::from_number(0),
                 nodes: super::Pair::of(Some("a".into()), Some("a".into())),
                 owners: super::Pair::default(),
             }]

@@ -64,7 +64,9 @@ impl DaemonSetController {
                 }
             }
             // An orphan concerns every DaemonSet that may adopt it.
-            Change::Pod { key, nodes, owners } if owners.is_empty() => {
+            Change::Pod {
+                key, nodes, owners, ..
+            } if owners.is_empty() => {
                 for (ds_key, cache) in &mut self.caches {
                     if ds_key.namespace == key.namespace {
                         mark_dirty(&mut cache.dirty, nodes);

@@ -10,7 +10,7 @@ mod ready;
 pub(crate) mod registration;
 mod status_text;
 
-use super::queue::KeyQueue;
+use super::queue::PodQueue;
 use super::scheduler::{set_condition, set_status_condition};
 use crate::api::{
     ContainerState, ContainerStateRunning, ContainerStateTerminated, ContainerStateWaiting,
@@ -22,7 +22,7 @@ use crate::state::audit::Request;
 use crate::state::clock::Wake;
 use crate::state::events::{Message, reference};
 use crate::state::hash::FastHashMap as HashMap;
-use crate::state::store::Change;
+use crate::state::store::{Change, PodId};
 use progress::{Pods, Progress, Stage};
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -39,7 +39,7 @@ const PULLING: &str = "Pulling image \"{}\"";
 
 #[derive(Default)]
 pub struct Kubelet {
-    queue: KeyQueue,
+    queue: PodQueue,
     pods: Pods,
     /// Images each node has pulled.
     images: HashMap<String, BTreeSet<String>>,
@@ -54,12 +54,12 @@ pub struct Kubelet {
 impl Kubelet {
     pub fn observe(&mut self, change: &Change, w: &World) {
         match change {
-            Change::Pod { key, .. } => {
-                self.queue.insert(key.clone());
+            Change::Pod { key, id, .. } => {
+                self.queue.insert(key.clone(), Some(*id));
             }
             Change::Node(n) => {
                 for p in w.store.pods_on_node(n) {
-                    self.queue.insert(ObjectKey::of(&p.metadata));
+                    self.queue.insert(ObjectKey::of(&p.metadata), None);
                 }
             }
             _ => {}
@@ -67,7 +67,7 @@ impl Kubelet {
     }
 
     pub fn wake(&mut self, key: ObjectKey) {
-        self.queue.insert(key);
+        self.queue.insert(key, None);
     }
 
     /// A retry that cannot change anything: pulling an image that is still unpullable.
@@ -93,14 +93,14 @@ impl Kubelet {
 
     pub fn process(&mut self, w: &mut World) -> bool {
         let queue = self.queue.take();
-        for key in &queue {
-            self.sync_pod(w, key);
+        for (key, hint) in &queue {
+            self.sync_pod(w, key, *hint);
         }
         !queue.is_empty()
     }
 
-    fn sync_pod(&mut self, w: &mut World, key: &ObjectKey) {
-        let Some(pod) = w.store.pod_rc(key) else {
+    fn sync_pod(&mut self, w: &mut World, key: &ObjectKey, hint: Option<PodId>) {
+        let Some(pod) = w.store.pod_rc_hinted(hint, key) else {
             self.pods.remove(key);
             return;
         };
@@ -194,7 +194,7 @@ impl Kubelet {
         if due > w.clock.now() {
             w.clock.schedule(due, Wake::Kubelet(key.clone()));
         } else {
-            self.queue.insert(key.clone());
+            self.queue.insert(key.clone(), None);
         }
     }
 
