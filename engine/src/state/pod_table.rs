@@ -5,12 +5,13 @@
 use super::hash::hash_of;
 use super::hash_index::HashIndex;
 use crate::api::{ObjectKey, Pod};
+use std::cell::Cell;
 use std::hash::Hash;
 use std::rc::Rc;
 
 /// A stored pod's number, valid while the pod is stored (a removed pod's number is given to
 /// the next pod created).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PodId(u32);
 
 impl PodId {
@@ -31,6 +32,9 @@ pub struct PodTable {
     free: Vec<PodId>,
     /// A hash of the key → the pod's number.
     by_key: HashIndex,
+    /// The number last found or stored: a pod is mostly looked up several times in a row (a
+    /// controller reads it, writes it, reads it back for the event).
+    last: Cell<PodId>,
 }
 
 /// A key's namespace and name, ordered and compared as the key is.
@@ -56,27 +60,38 @@ impl PodTable {
     }
 
     pub fn id(&self, key: &ObjectKey) -> Option<PodId> {
+        if self.holds(self.last.get(), key) {
+            return Some(self.last.get());
+        }
         let key = (key.namespace.as_str(), key.name.as_str());
         let found = self.by_key.find(
             hash32(key),
             |i| matches!(&self.slots[i as usize], Some(pod) if key_ref(pod) == key),
         )?;
+        self.last.set(PodId(found));
         Some(PodId(found))
     }
 
-    /// [`Self::id`], trying the number `hint` first (a change's or a queue's, which may since
-    /// be another pod's or free): the pod there is the key's if it holds the very same name
-    /// string (the key keeps that string alive, so no other can be at its address) in the
-    /// key's namespace. Saves hashing the key and probing the table.
-    pub fn id_hinted(&self, hint: PodId, key: &ObjectKey) -> Option<PodId> {
-        match self.slots.get(hint.0 as usize) {
+    /// Whether the pod numbered `id` is the key's, known without reading a string: it holds
+    /// the very same name string (the key keeps that string alive, so no other can be at its
+    /// address) in the key's namespace (shared too, mostly).
+    fn holds(&self, id: PodId, key: &ObjectKey) -> bool {
+        matches!(
+            self.slots.get(id.0 as usize),
             Some(Some(pod))
-                if pod.metadata.name.same(&key.name) && pod.metadata.namespace == key.namespace =>
-            {
-                Some(hint)
-            }
-            _ => self.id(key),
+                if pod.metadata.name.same(&key.name) && pod.metadata.namespace == key.namespace
+        )
+    }
+
+    /// [`Self::id`], trying the number `hint` first (a change's or a queue's, which may since
+    /// be another pod's or free; see [`Self::holds`]). Saves hashing the key and probing the
+    /// table.
+    pub fn id_hinted(&self, hint: PodId, key: &ObjectKey) -> Option<PodId> {
+        if self.holds(hint, key) {
+            self.last.set(hint);
+            return Some(hint);
         }
+        self.id(key)
     }
 
     pub fn get(&self, key: &ObjectKey) -> Option<&Rc<Pod>> {
@@ -126,6 +141,7 @@ impl PodTable {
             }
         };
         self.by_key.insert(hash, id.0);
+        self.last.set(id);
         id
     }
 
@@ -170,6 +186,27 @@ pub(crate) mod tests {
         other.metadata.namespace = "kube-system".into();
         let d = t.insert(Rc::new(other));
         assert_eq!(t.id_hinted(d, &key_a), None);
+    }
+
+    /// The last number found is tried first; a pod removed, its number given to another, is
+    /// not found by its old key through it.
+    #[test]
+    fn the_last_number_found_is_checked_too() {
+        let mut t = PodTable::default();
+        let a = t.insert(named("a"));
+        let b = t.insert(named("b"));
+        let (key_a, key_b) = (t.key(a), t.key(b));
+        assert_eq!(t.id(&key_a), Some(a));
+        assert_eq!(t.last.get(), a);
+        assert_eq!(t.id(&key_b), Some(b));
+        assert_eq!(t.last.get(), b);
+        t.remove(b);
+        assert_eq!(t.id(&key_b), None);
+        let c = t.insert(named("c"));
+        assert_eq!((c, t.last.get()), (b, b));
+        assert_eq!(t.id(&key_b), None);
+        assert_eq!(t.id(&ObjectKey::new("default", "c")), Some(c));
+        assert_eq!(t.id(&key_a), Some(a));
     }
 
     /// A pod named `name` in `default`.
