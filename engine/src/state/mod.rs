@@ -16,6 +16,7 @@ mod hash_index;
 mod held;
 mod id_set;
 mod interner;
+mod key_order;
 pub(crate) mod last_requests;
 mod message;
 pub mod names;

@@ -6,6 +6,7 @@ use super::hash::FastHashMap;
 use super::hash_index::HashIndex;
 use super::held::Held;
 use super::id_set::IdSet;
+use super::key_order::KeyOrder;
 use super::last_requests::LastRequests;
 use super::node_ids::{NodeId, NodeIds};
 use super::node_usage::{NodeUsage, counted_on};
@@ -94,8 +95,9 @@ pub struct Store {
     /// Shared, so that controllers can hold a pod while they write to the store without copying
     /// it (a write replaces the `Rc`; readers keep the version they read).
     pods: PodTable,
-    /// The keys in order, for listing (changes only when a pod is created or removed).
-    pod_keys: BTreeSet<ObjectKey>,
+    /// The keys in order, for listing (changes only when a pod is created or removed; ordered
+    /// when next listed).
+    pod_keys: KeyOrder,
     /// Shared, as pods are: a sync takes the DaemonSet it works on without a deep copy.
     daemonsets: BTreeMap<ObjectKey, Rc<DaemonSet>>,
     revisions: BTreeMap<ObjectKey, ControllerRevision>,
@@ -468,7 +470,7 @@ impl Store {
         );
         let pod = self.pods.remove(id);
         let key = ObjectKey::of(&pod.metadata);
-        self.pod_keys.remove(&key);
+        self.pod_keys.remove(key.clone());
         self.pod_changed(key, id, node, None, Pair::of(uid, None));
         Some(pod)
     }
@@ -800,12 +802,13 @@ impl<'a> Pods<'a> {
         self.0.pods.get(key)
     }
     pub fn keys(&self) -> impl DoubleEndedIterator<Item = &'a ObjectKey> + 'a {
-        self.0.pod_keys.iter()
+        self.0.pod_keys.keys().iter()
     }
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&'a ObjectKey, &'a Rc<Pod>)> + 'a {
         let pods = &self.0.pods;
         self.0
             .pod_keys
+            .keys()
             .iter()
             .filter_map(move |k| Some((k, pods.get(k)?)))
     }
