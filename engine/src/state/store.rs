@@ -157,6 +157,11 @@ fn target_node(node_ids: &mut NodeIds, pod: &Pod) -> Target {
     pod_target_node(pod).map(|n| node_ids.held(n))
 }
 
+/// A pod's key as its two strings, ordered as the key.
+fn pod_key(pod: &Pod) -> (&str, &str) {
+    (&pod.metadata.namespace, &pod.metadata.name)
+}
+
 fn controller_uid(pod: &Pod) -> Option<&str> {
     pod.metadata.controller_ref().map(|r| r.uid.as_str())
 }
@@ -500,22 +505,21 @@ impl Store {
         ids
     }
     /// Pods on `node` that a controller with `uid` may claim: its own and the orphans, in key
-    /// order (as [`Store::pods_on_node`] lists them), as stored.
-    pub fn claimable_on_node(&self, node: &str, uid: &str) -> Vec<Rc<Pod>> {
+    /// order (as [`Store::pods_on_node`] lists them), as stored, pushed onto `out` (a buffer the
+    /// caller reuses from node to node: mostly one pod a node).
+    pub fn claimable_on_node(&self, node: &str, uid: &str, out: &mut Vec<Rc<Pod>>) {
+        let start = out.len();
         let node = self.node_ids.get(node);
-        let mut owned = self.owned_on(uid, node);
-        let orphans = node.and_then(|id| self.orphans_on_node.get(&id));
-        if let Some(orphans) = orphans {
-            let mixed = !owned.is_empty();
-            owned.extend(orphans.iter());
-            if mixed {
-                crate::sort::sort_by_key(&mut owned, |&id| self.pods.key_ref(id));
-            }
+        if let Some((by_node, node)) = self.owned_on_node.get(uid).zip(node) {
+            let ids = by_node.all(node.number()).map(PodId::from_number);
+            out.extend(ids.map(|id| self.pods.pod(id).clone()));
         }
-        owned
-            .into_iter()
-            .map(|id| self.pods.pod(id).clone())
-            .collect()
+        if let Some(orphans) = node.and_then(|id| self.orphans_on_node.get(&id)) {
+            out.extend(orphans.iter().map(|id| self.pods.pod(id).clone()));
+        }
+        if out.len() - start > 1 {
+            crate::sort::sort_by(&mut out[start..], |a, b| pod_key(a).cmp(&pod_key(b)));
+        }
     }
     /// Nodes holding pods of the controller with `uid` (some may no longer exist).
     pub fn nodes_with_pods_of(&self, uid: &str) -> impl Iterator<Item = &str> {

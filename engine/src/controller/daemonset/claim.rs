@@ -42,11 +42,12 @@ pub fn claim_into<'a>(
     include_deleted_terminal: bool,
     out: &mut NodePods,
 ) {
+    let mut pods = Vec::new();
     for (at, node) in nodes {
         // Only our pods and orphans can be claimed.
-        let pods = w.store.claimable_on_node(node, &ds.metadata.uid);
+        w.store.claimable_on_node(node, &ds.metadata.uid, &mut pods);
         for pod in pods
-            .into_iter()
+            .drain(..)
             .filter(|p| *p.metadata.namespace == *ds.metadata.namespace)
         {
             let Some(pod) = claim(w, ds, selector, pod) else {
