@@ -124,7 +124,7 @@ mod tests {
             let mut set = BTreeSet::new();
             for _ in 0..200 {
                 let ns = ["default", "kube-system"][next(2) as usize];
-                let key = ObjectKey::new(ns, &format!("p{}", next(30)));
+                let key = ObjectKey::new(ns, format!("p{}", next(30)));
                 match next(10) {
                     0 => assert_eq!(ours.keys(), set.iter().cloned().collect::<Vec<_>>()),
                     _ if set.contains(&key) => {
