@@ -21,6 +21,7 @@ pub mod names;
 pub(crate) mod node_ids;
 pub(crate) mod node_table;
 pub mod node_usage;
+mod ordered_ids;
 mod pod_table;
 mod recent;
 pub(crate) mod room;

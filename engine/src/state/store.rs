@@ -8,6 +8,7 @@ use super::held::Held;
 use super::id_set::IdSet;
 use super::node_ids::{NodeId, NodeIds};
 use super::node_usage::{NodeUsage, counted_on};
+use super::ordered_ids::OrderedIds;
 use super::pod_table::{PodId, PodTable};
 use super::recent::Recent;
 use crate::api::{
@@ -89,8 +90,8 @@ pub struct Store {
     /// Shared, so that controllers can hold a pod while they write to the store without copying
     /// it (a write replaces the `Rc`; readers keep the version they read).
     pods: PodTable,
-    /// The keys in order, for listing (changes only when a pod is created or removed).
-    pod_keys: BTreeSet<ObjectKey>,
+    /// The pods in key order, for listing (changes only when a pod is created or removed).
+    pod_keys: OrderedIds,
     /// Shared, as pods are: a sync takes the DaemonSet it works on without a deep copy.
     daemonsets: BTreeMap<ObjectKey, Rc<DaemonSet>>,
     revisions: BTreeMap<ObjectKey, ControllerRevision>,
@@ -269,7 +270,7 @@ impl Store {
             }
             None => {
                 let id = self.pods.insert(Rc::new(pod));
-                self.pod_keys.insert(key);
+                self.pod_keys.insert(id, &self.pods);
                 self.stored(id, None);
             }
         }
@@ -426,9 +427,9 @@ impl Store {
             node.as_ref().map(|n| n.0),
             uid.as_deref().map(String::as_str),
         );
+        self.pod_keys.remove(id, &self.pods);
         let pod = self.pods.remove(id);
         let key = ObjectKey::of(&pod.metadata);
-        self.pod_keys.remove(&key);
         self.pod_changed(key, node, None, Pair::of(uid, None));
         Some(pod)
     }
@@ -754,18 +755,21 @@ impl<'a> Pods<'a> {
     pub fn get(&self, key: &ObjectKey) -> Option<&'a Rc<Pod>> {
         self.0.pods.get(key)
     }
-    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &'a ObjectKey> + 'a {
-        self.0.pod_keys.iter()
+    /// The keys, made from the pods' strings (no allocation).
+    pub fn keys(&self) -> impl DoubleEndedIterator<Item = ObjectKey> + 'a {
+        let pods = &self.0.pods;
+        self.0.pod_keys.iter().map(move |id| pods.key(id))
     }
-    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&'a ObjectKey, &'a Rc<Pod>)> + 'a {
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (ObjectKey, &'a Rc<Pod>)> + 'a {
         let pods = &self.0.pods;
         self.0
             .pod_keys
             .iter()
-            .filter_map(move |k| Some((k, pods.get(k)?)))
+            .map(move |id| (pods.key(id), pods.pod(id)))
     }
     pub fn values(&self) -> impl DoubleEndedIterator<Item = &'a Rc<Pod>> + 'a {
-        self.iter().map(|(_, p)| p)
+        let pods = &self.0.pods;
+        self.0.pod_keys.iter().map(move |id| pods.pod(id))
     }
 }
 
