@@ -19,6 +19,7 @@ mod interner;
 mod message;
 pub mod names;
 pub(crate) mod node_ids;
+mod node_pods;
 pub(crate) mod node_table;
 pub mod node_usage;
 mod ordered_ids;

@@ -3,10 +3,10 @@
 
 use super::chunked::Chunked;
 use super::hash::FastHashMap;
-use super::hash_index::HashIndex;
 use super::held::Held;
 use super::id_set::IdSet;
 use super::node_ids::{NodeId, NodeIds};
+use super::node_pods::NodePods;
 use super::node_usage::{NodeUsage, counted_on};
 use super::ordered_ids::OrderedIds;
 use super::pod_table::{PodId, PodTable};
@@ -109,7 +109,7 @@ pub struct Store {
     /// Pods by the UID of their controller, then by node number: a DaemonSet reads its own pods
     /// on a node without looking at the other DaemonSets' (the cost of a sync stays independent
     /// of how many DaemonSets there are). Mostly one pod a node, held in the entry itself.
-    owned_on_node: HashMap<Shared<String>, HashIndex>,
+    owned_on_node: HashMap<Shared<String>, NodePods>,
     /// Controller UIDs, each once, for the indices and the changes.
     uids: Held,
     /// Pods without a controller, by node, in key order.
@@ -481,7 +481,7 @@ impl Store {
         self.owned_on_node
             .get(uid)
             .into_iter()
-            .flat_map(HashIndex::hashes)
+            .flat_map(NodePods::nodes)
             .map(|n| self.node_ids.name(NodeId::from_number(n)))
     }
     /// The pods of the controller with `uid` on `node`, in key order.
