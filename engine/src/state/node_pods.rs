@@ -27,6 +27,7 @@ impl NodePods {
     pub fn insert(&mut self, node: u32, pod: u32) {
         let at = node as usize;
         if at >= self.first.len() {
+            super::node_table::grow_to(&mut self.first, at + 1);
             self.first.resize(at + 1, NONE);
         }
         let slot = &mut self.first[at];

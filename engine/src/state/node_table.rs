@@ -46,9 +46,19 @@ impl<T> NodeTable<T> {
     fn slot(&mut self, id: NodeId) -> &mut Option<T> {
         let at = id.number() as usize;
         if at >= self.0.len() {
+            grow_to(&mut self.0, at + 1);
             self.0.resize_with(at + 1, || None);
         }
         &mut self.0[at]
+    }
+}
+
+/// Room for `len` slots, grown by at least a quarter: node numbers come one at a time, and
+/// doubling would leave up to half of every DaemonSet's tables unused.
+pub(crate) fn grow_to<T>(v: &mut Vec<T>, len: usize) {
+    if len > v.capacity() {
+        let more = (len - v.len()).max(v.len() / 4);
+        v.reserve_exact(more);
     }
 }
 
@@ -74,5 +84,14 @@ mod tests {
         assert_eq!(t.remove(&b), None);
         *t.get_mut(&a).unwrap() = 'c';
         assert_eq!(t.get(&a), Some(&'c'));
+    }
+
+    #[test]
+    fn grows_by_a_quarter_as_nodes_come_one_at_a_time() {
+        let mut t = NodeTable::default();
+        for n in 0..1100 {
+            t.insert(NodeId::from_number(n), 0u8);
+        }
+        assert!(t.0.capacity() < 1400, "room for {}", t.0.capacity());
     }
 }
