@@ -76,15 +76,6 @@ impl HashIndex {
         }
     }
 
-    /// The hashes that have numbers.
-    pub fn hashes(&self) -> impl Iterator<Item = u32> + '_ {
-        self.first.keys().copied()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.first.is_empty()
-    }
-
     pub fn clear(&mut self) {
         self.first.clear();
         self.more.clear();
@@ -114,9 +105,9 @@ mod tests {
         assert_eq!(i.all(7).collect::<Vec<_>>(), [2]);
         assert!(i.more.is_empty());
         i.remove(7, 2);
-        assert_eq!(i.hashes().collect::<Vec<_>>(), [8]);
+        assert_eq!(i.first.keys().collect::<Vec<_>>(), [&8]);
         i.clear();
         assert_eq!(i.find(7, |_| true), None);
-        assert!(i.is_empty());
+        assert!(i.first.is_empty());
     }
 }

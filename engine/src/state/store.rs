@@ -3,13 +3,13 @@
 
 use super::chunked::Chunked;
 use super::hash::FastHashMap;
-use super::hash_index::HashIndex;
 use super::held::Held;
 use super::id_set::IdSet;
-use super::key_order::KeyOrder;
 use super::last_requests::LastRequests;
 use super::node_ids::{NodeId, NodeIds};
+use super::node_pods::NodePods;
 use super::node_usage::{NodeUsage, counted_on};
+use super::ordered_ids::OrderedIds;
 pub use super::pod_table::PodId;
 use super::pod_table::PodTable;
 use super::recent::Recent;
@@ -95,9 +95,8 @@ pub struct Store {
     /// Shared, so that controllers can hold a pod while they write to the store without copying
     /// it (a write replaces the `Rc`; readers keep the version they read).
     pods: PodTable,
-    /// The keys in order, for listing (changes only when a pod is created or removed; ordered
-    /// when next listed).
-    pod_keys: KeyOrder,
+    /// The pods in key order, for listing (changes only when a pod is created or removed).
+    pod_keys: OrderedIds,
     /// Shared, as pods are: a sync takes the DaemonSet it works on without a deep copy.
     daemonsets: BTreeMap<ObjectKey, Rc<DaemonSet>>,
     revisions: BTreeMap<ObjectKey, ControllerRevision>,
@@ -115,7 +114,7 @@ pub struct Store {
     /// Pods by the UID of their controller, then by node number: a DaemonSet reads its own pods
     /// on a node without looking at the other DaemonSets' (the cost of a sync stays independent
     /// of how many DaemonSets there are). Mostly one pod a node, held in the entry itself.
-    owned_on_node: HashMap<Shared<String>, HashIndex>,
+    owned_on_node: HashMap<Shared<String>, NodePods>,
     /// Controller UIDs, each once, for the indices and the changes.
     uids: Held,
     /// Pods without a controller, by node, in key order.
@@ -298,7 +297,7 @@ impl Store {
             }
             None => {
                 let id = self.pods.insert(Rc::new(pod));
-                self.pod_keys.insert(key);
+                self.pod_keys.insert(id, &self.pods);
                 self.stored(id, None);
             }
         }
@@ -473,9 +472,9 @@ impl Store {
             node.as_ref().map(|n| n.0),
             uid.as_deref().map(String::as_str),
         );
+        self.pod_keys.remove(id, &self.pods);
         let pod = self.pods.remove(id);
         let key = ObjectKey::of(&pod.metadata);
-        self.pod_keys.remove(key.clone());
         self.pod_changed(key, id, node, None, Pair::of(uid, None));
         Some(pod)
     }
@@ -526,7 +525,7 @@ impl Store {
         self.owned_on_node
             .get(uid)
             .into_iter()
-            .flat_map(HashIndex::hashes)
+            .flat_map(NodePods::nodes)
             .map(|n| self.node_ids.name(NodeId::from_number(n)))
     }
     /// The pods of the controller with `uid` on `node`, in key order.
@@ -805,19 +804,21 @@ impl<'a> Pods<'a> {
     pub fn get(&self, key: &ObjectKey) -> Option<&'a Rc<Pod>> {
         self.0.pods.get(key)
     }
-    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &'a ObjectKey> + 'a {
-        self.0.pod_keys.keys().iter()
+    /// The keys, made from the pods' strings (no allocation).
+    pub fn keys(&self) -> impl DoubleEndedIterator<Item = ObjectKey> + 'a {
+        let pods = &self.0.pods;
+        self.0.pod_keys.iter().map(move |id| pods.key(id))
     }
-    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&'a ObjectKey, &'a Rc<Pod>)> + 'a {
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (ObjectKey, &'a Rc<Pod>)> + 'a {
         let pods = &self.0.pods;
         self.0
             .pod_keys
-            .keys()
             .iter()
-            .filter_map(move |k| Some((k, pods.get(k)?)))
+            .map(move |id| (pods.key(id), pods.pod(id)))
     }
     pub fn values(&self) -> impl DoubleEndedIterator<Item = &'a Rc<Pod>> + 'a {
-        self.iter().map(|(_, p)| p)
+        let pods = &self.0.pods;
+        self.0.pod_keys.iter().map(move |id| pods.pod(id))
     }
 }
 

@@ -10,8 +10,8 @@ use crate::api::{ControllerRevision, DaemonSet, ObjectKey, Selector, Shared, Tim
 use crate::placement::{PlacementPolicy, ShouldRun};
 use crate::state::World;
 use crate::state::clock::Wake;
-use crate::state::hash::FastHashMap as HashMap;
 use crate::state::node_ids::{NodeId, NodeIds};
+use crate::state::node_table::NodeTable;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
@@ -31,7 +31,7 @@ pub(super) struct DsCache {
     pub(super) deferred: BTreeSet<Shared<String>>,
     /// Each node's decision and part of the status (each count 0 or 1, packed in a byte), by
     /// node number: 8 bytes a node, no string.
-    pub(super) per_node: HashMap<NodeId, (ShouldRun, u8)>,
+    pub(super) per_node: NodeTable<(ShouldRun, u8)>,
     pub(super) totals: Counts,
     /// Nodes holding a pod of an older template: a rolling update has work to do.
     pub(super) old_nodes: BTreeSet<Shared<String>>,
@@ -63,7 +63,7 @@ impl DsCache {
             all_dirty: true,
             dirty: Vec::new(),
             deferred: BTreeSet::new(),
-            per_node: HashMap::default(),
+            per_node: NodeTable::default(),
             totals: Counts::default(),
             old_nodes: BTreeSet::new(),
             roll: RollIndex::default(),

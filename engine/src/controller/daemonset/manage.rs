@@ -163,7 +163,7 @@ pub(super) fn manage(
         };
         let should = cache.policy.should_run(node);
         *evaluations += 1;
-        cache.per_node.entry(*id).or_insert((should, 0)).0 = should;
+        cache.per_node.get_or_insert(*id, (should, 0)).0 = should;
         let actions = pods_should_be_on_node(
             w,
             backoff,

@@ -11,8 +11,8 @@
 
 use crate::api::{DaemonSet, ObjectKey, Pod, Time, keys};
 use crate::placement::ShouldRun;
-use crate::state::hash::FastHashMap as HashMap;
 use crate::state::node_ids::NodeId;
+use crate::state::node_table::NodeTable;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Deref;
 
@@ -172,7 +172,7 @@ impl NodeRoll {
 /// node-ordered sets the plan reads; the sets that name a pod map the node to its old pod.
 #[derive(Debug, Default)]
 pub struct RollIndex {
-    nodes: HashMap<NodeId, NodeRoll>,
+    nodes: NodeTable<NodeRoll>,
     desired: i64,
     unavailable: i64,
     surge: i64,

@@ -392,14 +392,14 @@ fn g54_strategy_change_alone_replaces_nothing() {
     };
     c.create_daemonset(ds).unwrap();
     assert!(c.settle(600_000).settled);
-    let before: Vec<ObjectKey> = c.store().pods().keys().cloned().collect();
+    let before: Vec<ObjectKey> = c.store().pods().keys().collect();
     c.update_daemonset("default", "ds", |d| {
         d.spec.update_strategy = rolling_ds("", 3, 0).spec.update_strategy;
     })
     .unwrap();
     assert!(terminating(&c).is_empty());
     assert!(c.settle(600_000).settled);
-    let after: Vec<ObjectKey> = c.store().pods().keys().cloned().collect();
+    let after: Vec<ObjectKey> = c.store().pods().keys().collect();
     assert_eq!(before, after);
     let ds = c
         .store()

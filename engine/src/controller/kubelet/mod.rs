@@ -5,6 +5,7 @@
 //! there stay Terminating, as on a real cluster.
 
 mod image_ref;
+mod images;
 mod progress;
 mod ready;
 pub(crate) mod registration;
@@ -24,7 +25,6 @@ use crate::state::events::{Message, reference};
 use crate::state::hash::FastHashMap as HashMap;
 use crate::state::store::{Change, PodId};
 use progress::{Pods, Progress, Stage};
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 /// How long the kubelet takes to confirm that a pod none of whose containers ran has stopped:
@@ -42,7 +42,7 @@ pub struct Kubelet {
     queue: PodQueue,
     pods: Pods,
     /// Images each node has pulled.
-    images: HashMap<String, BTreeSet<String>>,
+    images: images::Pulled,
     /// Next host number in each node's pod CIDR.
     next_ip: HashMap<String, u32>,
     /// The imageID each image resolves to, worked out once per image (a digest of its name).
@@ -214,13 +214,12 @@ impl Kubelet {
         } else {
             self.allocate_ip(w, node_name)
         };
-        let have = self.images.get(node_name.as_str());
         let missing: Vec<String> = pod
             .spec
             .containers
             .iter()
             .map(|c| c.image.clone())
-            .filter(|i| !have.is_some_and(|h| h.contains(i)) || always_pull(&pod, i))
+            .filter(|i| !self.images.has(node_name, i) || always_pull(&pod, i))
             .collect();
         drop(pod);
         w.store.update_pod_status(key, |p, st| {
@@ -319,10 +318,7 @@ impl Kubelet {
         let secs = (w.timings.image_pull_ms as f64 / 1000.0).to_string();
         let node = pod.spec.node_name.as_str();
         for c in &pod.spec.containers {
-            match self.images.get_mut(node) {
-                Some(images) => images.insert(c.image.clone()),
-                None => (self.images.entry(node.to_string()).or_default()).insert(c.image.clone()),
-            };
+            self.images.insert(node, &c.image);
             let msg = "Successfully pulled image \"{}\" in {}s ({}s including waiting)";
             let msg = Message::template(msg, &[&c.image, &secs, &secs]);
             event(w, &mut self.paths, pod, NORMAL, "Pulled", msg);

@@ -1,0 +1,127 @@
+//! One controller's pods by node number: the first pod of each node in a vector indexed by the
+//! node's number, any further ones aside. Node numbers are small and dense (`node_ids`), and a
+//! DaemonSet has about one pod a node, so a slot of 4 bytes a node replaces a hash table's
+//! entry (the number beside the pod, and the table's free slots: about 18 B a pod at 1,000
+//! nodes).
+
+use super::hash::FastHashMap;
+
+/// A slot without a pod.
+const NONE: u32 = u32::MAX;
+/// The bit of a slot that says the node has more pods, in `more`.
+const MORE: u32 = 1 << 31;
+
+#[derive(Debug, Clone, Default)]
+pub struct NodePods {
+    /// By node number: its first pod's number, [`MORE`] set if it has others, or [`NONE`].
+    /// Reaches only the highest node with a pod.
+    first: Vec<u32>,
+    /// The other pods of a node with several, in the order they came.
+    more: FastHashMap<u32, Vec<u32>>,
+    /// Nodes with a pod.
+    nodes: usize,
+}
+
+impl NodePods {
+    /// Adds pod `pod` (a number under 2^31) on node `node`.
+    pub fn insert(&mut self, node: u32, pod: u32) {
+        let at = node as usize;
+        if at >= self.first.len() {
+            super::node_table::grow_to(&mut self.first, at + 1);
+            self.first.resize(at + 1, NONE);
+        }
+        let slot = &mut self.first[at];
+        if *slot == NONE {
+            *slot = pod;
+            self.nodes += 1;
+        } else {
+            *slot |= MORE;
+            self.more.entry(node).or_default().push(pod);
+        }
+    }
+
+    /// The pods on `node`: the first, then the others in the order they came.
+    pub fn all(&self, node: u32) -> impl Iterator<Item = u32> + '_ {
+        let first = self
+            .first
+            .get(node as usize)
+            .copied()
+            .filter(|&s| s != NONE);
+        let more = match first {
+            Some(s) if s & MORE != 0 => self.more.get(&node),
+            _ => None,
+        };
+        let first = first.map(|s| s & !MORE);
+        first.into_iter().chain(more.into_iter().flatten().copied())
+    }
+
+    /// Takes pod `pod` off `node`, if it is there.
+    pub fn remove(&mut self, node: u32, pod: u32) {
+        let Some(&slot) = self.first.get(node as usize).filter(|&&s| s != NONE) else {
+            return;
+        };
+        let more = slot & MORE != 0;
+        if slot & !MORE == pod {
+            let next = more.then(|| self.more.get_mut(&node)).flatten();
+            match next.map(|rest| (rest.remove(0), rest.is_empty())) {
+                Some((next, last)) => {
+                    self.first[node as usize] = if last { next } else { next | MORE };
+                    if last {
+                        self.more.remove(&node);
+                    }
+                }
+                None => {
+                    self.first[node as usize] = NONE;
+                    self.nodes -= 1;
+                    while self.first.last() == Some(&NONE) {
+                        self.first.pop();
+                    }
+                }
+            }
+        } else if let Some(rest) = self.more.get_mut(&node) {
+            rest.retain(|&m| m != pod);
+            if rest.is_empty() {
+                self.more.remove(&node);
+                self.first[node as usize] = slot & !MORE;
+            }
+        }
+    }
+
+    /// The numbers of the nodes with a pod, in number order.
+    pub fn nodes(&self) -> impl Iterator<Item = u32> + '_ {
+        (0..self.first.len() as u32).filter(|&n| self.first[n as usize] != NONE)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.nodes == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::NodePods;
+
+    #[test]
+    fn pods_by_node_with_several_on_one() {
+        let mut p = NodePods::default();
+        p.insert(3, 10);
+        p.insert(3, 11);
+        p.insert(3, 12);
+        p.insert(0, 20);
+        assert_eq!(p.all(3).collect::<Vec<_>>(), [10, 11, 12]);
+        assert_eq!(p.all(0).collect::<Vec<_>>(), [20]);
+        assert_eq!(p.all(1).count() + p.all(99).count(), 0);
+        assert_eq!(p.nodes().collect::<Vec<_>>(), [0, 3]);
+        p.remove(3, 10);
+        assert_eq!(p.all(3).collect::<Vec<_>>(), [11, 12], "the next is first");
+        p.remove(3, 12);
+        p.remove(3, 99);
+        assert_eq!(p.all(3).collect::<Vec<_>>(), [11]);
+        assert!(p.more.is_empty());
+        p.remove(3, 11);
+        assert_eq!(p.first.len(), 1, "the empty end given back");
+        assert!(!p.is_empty());
+        p.remove(0, 20);
+        assert!(p.is_empty() && p.first.is_empty());
+    }
+}
