@@ -27,33 +27,12 @@ use std::sync::atomic::{AtomicU8, Ordering};
 
 /// The message in a language, with its `{placeholders}` unfilled.
 pub fn text(lang: Lang, msg: Msg) -> &'static str {
-    let table = match lang {
-        Lang::En => &EN,
-        Lang::ZhHans => &ZH_HANS,
-        Lang::ZhHant => &ZH_HANT,
-    };
-    table[msg as usize]
+    match lang {
+        Lang::En => en::text(msg),
+        Lang::ZhHans => zh_hans::text(msg),
+        Lang::ZhHant => zh_hant::text(msg),
+    }
 }
-
-/// A catalogue's `text` run over every message, in [`Msg::ALL`]'s order (a message's number).
-macro_rules! table {
-    ($lang:ident) => {{
-        let mut table = [""; Msg::ALL.len()];
-        let mut i = 0;
-        while i < table.len() {
-            table[i] = $lang::text(Msg::ALL[i]);
-            i += 1;
-        }
-        table
-    }};
-}
-
-/// Each catalogue as a table by message number, filled in when compiling: the `match`es stay
-/// the source (and the check that no key is missing), and the module holds a table of
-/// strings, not three functions of some 270 arms each.
-static EN: [&str; Msg::ALL.len()] = table!(en);
-static ZH_HANS: [&str; Msg::ALL.len()] = table!(zh_hans);
-static ZH_HANT: [&str; Msg::ALL.len()] = table!(zh_hant);
 
 /// The message in a language with its placeholders filled in.
 pub fn format(lang: Lang, msg: Msg, args: &[(&str, &dyn fmt::Display)]) -> String {
