@@ -4,7 +4,7 @@ use super::{use_state, use_views};
 use crate::host::protocol::Request;
 use crate::i18n::{Msg, Text, use_i18n};
 use crate::playground::{DaemonSetView, RevisionView};
-use dsplay_engine::query::rollout::{Next, NodeProgress};
+use dsplay_engine::query::rollout::NodeProgress;
 use leptos::prelude::*;
 
 #[component]
@@ -121,25 +121,8 @@ fn Progress(ds: DaemonSetView) -> impl IntoView {
             <span class="strip-counts">{counts}</span>
         }
     });
-    let next = match &rollout.next {
-        Next::Done => Text::new(Msg::RolloutDone),
-        Next::Rolling => Text::new(Msg::RolloutRolling),
-        Next::MaxUnavailable { max, unavailable } => Text::new(Msg::RolloutMaxUnavailable)
-            .arg("max", *max)
-            .arg("unavailable", *unavailable),
-        Next::MaxSurge { max, surging } => Text::new(Msg::RolloutMaxSurge)
-            .arg("max", *max)
-            .arg("surging", *surging),
-        Next::OnDelete { old } => Text::new(Msg::RolloutOnDelete).arg("old", *old),
-        Next::Invalid(e) => Text::new(Msg::RolloutInvalid).arg("error", e),
-    };
-    let waiting = matches!(
-        rollout.next,
-        Next::MaxUnavailable { .. }
-            | Next::MaxSurge { .. }
-            | Next::OnDelete { .. }
-            | Next::Invalid(_)
-    );
+    let next = rollout.next.clone();
+    let waiting = rollout.held;
     view! {
         <li class="progress" class:done=done>
             <span class="ds-name">{name.clone()}</span>

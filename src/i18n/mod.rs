@@ -93,7 +93,7 @@ pub fn placeholders(template: &str) -> Vec<&str> {
 
 /// A message with its parameters, to be said later in whatever language the page has then:
 /// the page's notices and the reasons a link does not open are kept as this, not as text.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Text {
     pub msg: Msg,
     /// Named parameters; owned once a text has crossed from the model to the page.
@@ -102,7 +102,7 @@ pub struct Text {
 
 /// A parameter: words from elsewhere (a name, a number, an error of the engine), kept as they
 /// are, or another message of the playground, said in the same language.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Arg {
     Verbatim(String),
     Text(Text),

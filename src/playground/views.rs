@@ -3,6 +3,7 @@
 
 use super::Playground;
 use super::view_cache::SharedInputs;
+use crate::i18n::{Msg, Text};
 use dsplay_engine::api::{DaemonSet, Node, Pod, keys};
 use dsplay_engine::cluster::Cluster;
 use dsplay_engine::kubectl::{
@@ -176,7 +177,11 @@ pub struct RolloutView {
     /// The nodes that should run the pod, in name order, with their stage; empty when more
     /// than [`STRIP_LIMIT`].
     pub nodes: Vec<(String, NodeProgress)>,
-    pub next: Next,
+    /// What it does next, worded here: the engine's `Next` (and its derived decoder) stays out
+    /// of the page's module.
+    pub next: Text,
+    /// Something holds it back: a budget, OnDelete, a budget that does not read.
+    pub held: bool,
 }
 
 impl RolloutView {
@@ -191,13 +196,36 @@ impl RolloutView {
             } else {
                 Vec::new()
             },
-            next: r.next,
+            held: matches!(
+                r.next,
+                Next::MaxUnavailable { .. }
+                    | Next::MaxSurge { .. }
+                    | Next::OnDelete { .. }
+                    | Next::Invalid(_)
+            ),
+            next: next_text(r.next),
         }
     }
 
     /// How many nodes should run the pod.
     pub fn total(&self) -> usize {
         self.done + self.rolling + self.waiting + self.missing
+    }
+}
+
+/// What a rollout does next, in the playground's words.
+fn next_text(next: Next) -> Text {
+    match next {
+        Next::Done => Text::new(Msg::RolloutDone),
+        Next::Rolling => Text::new(Msg::RolloutRolling),
+        Next::MaxUnavailable { max, unavailable } => Text::new(Msg::RolloutMaxUnavailable)
+            .arg("max", max)
+            .arg("unavailable", unavailable),
+        Next::MaxSurge { max, surging } => Text::new(Msg::RolloutMaxSurge)
+            .arg("max", max)
+            .arg("surging", surging),
+        Next::OnDelete { old } => Text::new(Msg::RolloutOnDelete).arg("old", old),
+        Next::Invalid(e) => Text::new(Msg::RolloutInvalid).arg("error", e),
     }
 }
 
