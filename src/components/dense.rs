@@ -198,11 +198,11 @@ pub fn DenseGrid() -> impl IntoView {
                 }
             }
             on:keydown=move |ev| {
-                if ev.key() == "Enter" || ev.key() == " " {
-                    if let Some(name) = cell_of(&ev) {
-                        ev.prevent_default();
-                        select(name);
-                    }
+                if (ev.key() == "Enter" || ev.key() == " ")
+                    && let Some(name) = cell_of(&ev)
+                {
+                    ev.prevent_default();
+                    select(name);
                 }
             }
         ></ul>
