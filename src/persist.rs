@@ -317,7 +317,10 @@ impl Unsaved {
     }
 }
 
-fn autosave(state: State, link: &str) -> Result<(), Unsaved> {
+/// `own` is the link this page wrote last, if any: the model's own link of the work, which
+/// reads, so it becomes the fallback without being unpacked and checked again (for a pasted
+/// NodeList of 10,000 nodes that was megabytes of JSON in both modules at every save, issue 20).
+fn autosave(state: State, link: &str, own: &str) -> Result<(), Unsaved> {
     let store = crate::storage::local().ok_or(Unsaved::Blocked)?;
     let newest = store.get_item(NEWEST).ok().flatten();
     if newest.as_deref() == Some(link) {
@@ -333,6 +336,10 @@ fn autosave(state: State, link: &str) -> Result<(), Unsaved> {
     // The previous one becomes the fallback only if it reads: the fallback must be good. The
     // model answers in order, so a later save's fallback is written after this one's.
     if let Some(newest) = newest.filter(|_| !full) {
+        if !own.is_empty() && newest == own {
+            let _ = store.set_item(BEFORE, &newest);
+            return Ok(());
+        }
         reads(state, &newest.clone(), move |good| {
             if good {
                 let _ = store.set_item(BEFORE, &newest);
@@ -408,7 +415,7 @@ pub fn drive(state: State, notice: RwSignal<Option<Vec<Text>>>, i18n: I18n, embe
             if written.with_value(|w| *w != link) {
                 write_fragment(&link, false);
                 // Embeds never write the autosave: they must not take a reader's own work.
-                if !embed && let Err(why) = autosave(state, &link) {
+                if !embed && let Err(why) = written.with_value(|own| autosave(state, &link, own)) {
                     tell_once(unsaved_told, notice, Text::new(why.msg()));
                 }
                 written.set_value(link);

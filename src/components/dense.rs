@@ -4,28 +4,22 @@
 //! selected node's full card (with its operations) shows below the grid.
 
 use super::node_card::NodeCard;
-use super::node_signals::NodeSignals;
 use super::{use_state, use_views};
 use crate::host::protocol::Request;
-use crate::i18n::{Msg, text, use_i18n};
+use crate::i18n::{Lang, Msg, text, use_i18n};
 use crate::playground::NodeView;
 use leptos::prelude::*;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 /// Above this many nodes the canvas shows cells instead of cards.
 pub const DENSE_THRESHOLD: usize = 200;
 
-/// What a cell shows, compared so that a tick re-renders only the cells that changed. The pods
-/// are in the cell's `title`, which is also its accessible description: attributes, not text,
-/// so that a cell changing makes the browser repaint it without laying out the grid of
-/// thousands again.
-#[derive(Clone, PartialEq, Eq)]
-struct Cell {
-    class: String,
-    /// The pods' names and states, for the tooltip and screen readers (None: no pods).
-    pods: Option<String>,
-}
-
-fn cell(node: &NodeView) -> Cell {
+/// What a cell shows: its class and its title, which lists the pods (the cell's accessible
+/// description). Attributes, not text, so that a cell changing makes the browser repaint it
+/// without laying out the grid of thousands again.
+fn cell(node: &NodeView, lang: Lang) -> (String, String) {
     let state = node.summary().map_or("empty", |s| s.class());
     let mut class = format!("dense-cell state-{state}");
     if !node.ready {
@@ -34,86 +28,190 @@ fn cell(node: &NodeView) -> Cell {
     if node.cordoned {
         class.push_str(" cordoned");
     }
-    let pods = (!node.pods.is_empty()).then(|| {
-        node.pods
+    let title = if node.pods.is_empty() {
+        format!("{}: {}", node.name, text(lang, Msg::NoPods))
+    } else {
+        let pods: Vec<String> = node
+            .pods
             .iter()
             .map(|p| format!("{} {}", p.name, p.label))
-            .collect::<Vec<_>>()
-            .join(", ")
-    });
-    Cell { class, pods }
+            .collect();
+        format!("{}: {}", node.name, pods.join(", "))
+    };
+    (class, title)
+}
+
+/// A drawn cell: its element, its node, and a hash of what it shows (a tick sets the
+/// attributes of the cells whose hash changed only).
+struct Drawn {
+    el: Element,
+    name: String,
+    shows: u64,
+}
+
+/// The grid's cells, drawn by hand rather than one component each: ten thousand components
+/// with their memos, effects and two event closures each took about 4 KB of the page's
+/// WebAssembly memory a node (issue 20); a cell here is its element and a hash.
+#[derive(Default)]
+struct Cells {
+    drawn: Vec<Drawn>,
+    lang: Option<Lang>,
+}
+
+impl Cells {
+    /// Brings the grid `ul` up to `nodes` (in the store's order, by name).
+    fn draw(
+        &mut self,
+        ul: &Element,
+        nodes: &[std::sync::Arc<NodeView>],
+        lang: Lang,
+        selected: Option<&str>,
+    ) {
+        let same = self.drawn.len() == nodes.len()
+            && self.drawn.iter().zip(nodes).all(|(d, n)| d.name == n.name);
+        if !same {
+            self.place(ul, nodes);
+        }
+        let relabel = self.lang.replace(lang) != Some(lang);
+        for (d, node) in self.drawn.iter_mut().zip(nodes) {
+            let (mut class, title) = cell(node, lang);
+            let mut h = DefaultHasher::new();
+            (&class, &title).hash(&mut h);
+            let shows = h.finish();
+            if shows == d.shows && !relabel {
+                continue;
+            }
+            d.shows = shows;
+            if selected == Some(d.name.as_str()) {
+                class.push_str(" selected");
+                let _ = d.el.set_attribute("aria-current", "true");
+            }
+            let _ = d.el.set_attribute("class", &class);
+            let _ = d.el.set_attribute("title", &title);
+        }
+    }
+
+    /// Removes the cells of nodes gone and adds those of new nodes where they go. Both lists
+    /// are in name order, so the cells kept are in the nodes' order already.
+    fn place(&mut self, ul: &Element, nodes: &[std::sync::Arc<NodeView>]) {
+        let present: std::collections::HashSet<&str> =
+            nodes.iter().map(|n| n.name.as_str()).collect();
+        let mut kept = std::mem::take(&mut self.drawn).into_iter().filter(|d| {
+            let keep = present.contains(d.name.as_str());
+            if !keep {
+                d.el.remove();
+            }
+            keep
+        });
+        let mut next = kept.next();
+        for node in nodes {
+            if next.as_ref().is_some_and(|d| d.name == node.name) {
+                self.drawn.extend(next.take());
+                next = kept.next();
+                continue;
+            }
+            let Some(el) = new_cell(&node.name) else {
+                continue;
+            };
+            let _ = ul.insert_before(&el, next.as_ref().map(|d| &d.el as &web_sys::Node));
+            self.drawn.push(Drawn {
+                el,
+                name: node.name.clone(),
+                shows: 0,
+            });
+        }
+        // Out of order (never, by name): those left were made again above.
+        for d in next.into_iter().chain(kept) {
+            d.el.remove();
+        }
+    }
+
+    /// Marks the cell of `name` selected or not.
+    fn mark(&self, name: &str, on: bool) {
+        if let Some(d) = self.drawn.iter().find(|d| d.name == name) {
+            let _ = d.el.class_list().toggle_with_force("selected", on);
+            let _ = if on {
+                d.el.set_attribute("aria-current", "true")
+            } else {
+                d.el.remove_attribute("aria-current")
+            };
+        }
+    }
+}
+
+/// A cell's element: a focusable list item named after its node.
+fn new_cell(name: &str) -> Option<Element> {
+    let el = document().create_element("li").ok()?;
+    let _ = el.set_attribute("aria-label", name);
+    let _ = el.set_attribute("tabindex", "0");
+    Some(el)
+}
+
+/// The node whose cell an event came from.
+fn cell_of(ev: &web_sys::Event) -> Option<String> {
+    let target = ev.target()?.dyn_into::<Element>().ok()?;
+    let li = target.closest("li.dense-cell").ok()??;
+    li.get_attribute("aria-label")
 }
 
 #[component]
 pub fn DenseGrid() -> impl IntoView {
+    let state = use_state();
     let views = use_views();
     let i18n = use_i18n();
+    let grid = NodeRef::<leptos::html::Ul>::new();
+    let cells = StoredValue::new_local(Cells::default());
+    // Every change of the nodes (and of the language: "No pods") sets what changed.
+    Effect::new(move |_| {
+        let Some(ul) = grid.get() else {
+            return;
+        };
+        let lang = i18n.lang();
+        let selected = views.selected.get_untracked();
+        views.nodes.with(|nodes| {
+            cells.update_value(|c| c.draw(&ul, nodes, lang, selected.as_deref()));
+        });
+    });
+    Effect::new(move |was: Option<Option<String>>| {
+        grid.track();
+        let now = views.selected.get();
+        cells.with_value(|c| {
+            if let Some(old) = was.flatten() {
+                c.mark(&old, false);
+            }
+            if let Some(name) = &now {
+                c.mark(name, true);
+            }
+        });
+        now
+    });
+    let select = move |name: String| state.send(Request::Select { node: Some(name) });
     view! {
-        <ul role="list" aria-label=i18n.tr(Msg::Nodes) class="dense-grid">
-            <For each=move || views.node_names.get() key=|name| name.clone() let(name)>
-                <DenseCell name=name />
-            </For>
-        </ul>
+        <ul
+            role="list"
+            aria-label=i18n.tr(Msg::Nodes)
+            class="dense-grid"
+            node_ref=grid
+            on:click=move |ev| {
+                if let Some(name) = cell_of(&ev) {
+                    select(name);
+                }
+            }
+            on:keydown=move |ev| {
+                if (ev.key() == "Enter" || ev.key() == " ")
+                    && let Some(name) = cell_of(&ev)
+                {
+                    ev.prevent_default();
+                    select(name);
+                }
+            }
+        ></ul>
         <DenseLegend />
         <Show when=move || views.selected.with(Option::is_some)>
             <ul role="list" aria-label=i18n.tr(Msg::SelectedNode) class="node-grid dense-detail">
                 {move || views.selected.get().map(|name| view! { <NodeCard name=name /> })}
             </ul>
         </Show>
-    }
-}
-
-#[component]
-fn DenseCell(name: String) -> impl IntoView {
-    let state = use_state();
-    let signals = expect_context::<NodeSignals>();
-    let i18n = use_i18n();
-    let stored = StoredValue::new(name.clone());
-    let node = signals.node(&name);
-    // The language is read only where a cell says "No pods": each reader of a signal is one of
-    // its subscribers, and leaving a set of 5,000 costs O(5,000) each time a cell changes.
-    let cell = Memo::new(move |_| {
-        node.with(|n| {
-            n.as_deref().map_or_else(
-                // A node gone: its cell is about to go too.
-                || Cell {
-                    class: String::new(),
-                    pods: Some(String::new()),
-                },
-                cell,
-            )
-        })
-    });
-    let selected = Memo::new(move |_| stored.with_value(|n| signals.is_selected(n)));
-    let select = move || {
-        let name = stored.get_value();
-        state.send(Request::Select { node: Some(name) });
-    };
-    let title = {
-        let name = name.clone();
-        move || {
-            cell.with(|c| match &c.pods {
-                Some(pods) => format!("{name}: {pods}"),
-                None => format!("{name}: {}", text(i18n.lang(), Msg::NoPods)),
-            })
-        }
-    };
-    view! {
-        <li
-            class=move || cell.with(|c| c.class.clone())
-            class:selected=move || selected.get()
-            aria-label=name
-            aria-current=move || selected.get().then_some("true")
-            tabindex="0"
-            title=title
-            on:click=move |_| select()
-            on:keydown=move |ev| {
-                if ev.key() == "Enter" || ev.key() == " " {
-                    ev.prevent_default();
-                    select();
-                }
-            }
-        ></li>
     }
 }
 

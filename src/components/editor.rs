@@ -304,7 +304,17 @@ pub fn Editor() -> impl IntoView {
                                 on:paste=on_paste
                                 on:input=move |ev| {
                                     let value = event_target_value(&ev);
-                                    state.edit_manifest(value);
+                                    // A text made long here (a drop, a script setting the
+                                    // value) is shown read-only at once: until the model's
+                                    // echo, Chromium would lay out each of its lines in the
+                                    // textarea (~200 MB for 80,000), kept until the page
+                                    // collects its garbage long after (issue 20).
+                                    if value.len() > LARGE_TEXT && !edit_anyway.get_untracked() {
+                                        let edit = state.edit_ahead(value.clone());
+                                        state.send(Request::EditManifest { text: value, edit });
+                                    } else {
+                                        state.edit_manifest(value);
+                                    }
                                 }
                             ></textarea>
                             })

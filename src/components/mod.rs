@@ -14,7 +14,6 @@ pub mod lesson_panel;
 pub mod markdown;
 mod model;
 pub mod node_card;
-pub mod node_signals;
 pub mod notice;
 pub mod replaying;
 pub mod share_dialog;
@@ -274,13 +273,6 @@ impl Views {
         self.node_with(name, NodeView::clone)
     }
 
-    /// The card of the node named `name` as of now, without subscribing.
-    pub fn node_untracked(&self, name: &str) -> Option<Arc<NodeView>> {
-        let i = self.node_index.with_untracked(|ix| ix.get(name).copied())?;
-        self.nodes
-            .with_untracked(|ns| ns.get(i).filter(|n| n.name == name).cloned())
-    }
-
     /// `f` of the node named `name` as of now (subscribing to `nodes`), without a copy.
     pub fn node_with<R>(&self, name: &str, f: impl FnOnce(&NodeView) -> R) -> Option<R> {
         let i = self.node_index.with(|ix| ix.get(name).copied())?;
@@ -313,7 +305,6 @@ pub fn provide() -> State {
     provide_context(state);
     let views = Views::new(state);
     provide_context(views);
-    provide_context(node_signals::NodeSignals::new(views));
     state
 }
 

@@ -193,3 +193,20 @@ test('a long text pasted with Ctrl+V replaces the selection and opens read-only 
   await page.getByRole('button', { name: 'Edit anyway', exact: true }).click();
   assert.equal(await area.inputValue(), long, 'the pasted text replaced the whole text');
 });
+
+test('a long text put into the textarea by a script opens read-only before the next frame, not after the model answers', async () => {
+  const page = await open();
+  const long = nodeList(3000);
+  // The value set and the input event dispatched in one task; then only microtasks (the page's
+  // effects), so no message from the model's worker can come in between.
+  const shown = await page.locator('#editor textarea').evaluate(async (el, text) => {
+    el.value = text;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    for (let i = 0; i < 100; i++) await Promise.resolve();
+    return { textarea: document.querySelector('#editor textarea') !== null, large: document.querySelector('#editor-large') !== null };
+  }, long);
+  // Otherwise Chromium lays out each of its 24,000 lines in the textarea first (issue 20).
+  assert.deepEqual(shown, { textarea: false, large: true });
+  await page.getByRole('button', { name: 'Edit anyway', exact: true }).click();
+  assert.equal(await page.locator('#editor textarea').inputValue(), long, 'the model has the text');
+});

@@ -62,6 +62,13 @@ test('1,000 nodes from a NodeList: dense view, a responsive Settle, a cell opens
   assert.match(await cell.getAttribute('title'), /^big-500: fluentd-elasticsearch-\w{5} Ready$/);
   assert.match(await cell.getAttribute('class'), /state-ready/);
   await save(page, 'scale-dense');
+  // Drawn by hand, not a component each: the grid's two listeners, not two a cell (issue 20).
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const listeners = metrics.find((m) => m.name === 'JSEventListeners').value;
+  assert.ok(listeners < COUNT, `${listeners} event listeners for ${COUNT} cells`);
+  await cdp.detach();
 
   // A cell opens its node's card with the node operations, and "Why?" explains it.
   await cell.click();
