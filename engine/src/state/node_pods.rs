@@ -25,6 +25,8 @@ pub struct NodePods {
 impl NodePods {
     /// Adds pod `pod` (a number under 2^31) on node `node`.
     pub fn insert(&mut self, node: u32, pod: u32) {
+        // Pod numbers are reused slots, so they stay far below 2^31; one past it would read as `MORE`.
+        debug_assert!(pod < MORE, "pod number {pod} reaches the MORE bit");
         let at = node as usize;
         if at >= self.first.len() {
             super::node_table::grow_to(&mut self.first, at + 1);
