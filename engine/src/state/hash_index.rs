@@ -3,18 +3,14 @@
 //! compares the candidates, so a collision costs a comparison, never a wrong answer.
 
 use super::hash::FastHashMap;
+use super::overflow::Overflow;
 use std::collections::hash_map::Entry;
-
-/// Marks a number in `first` whose hash has more numbers in `more`: a lookup probes `more` only
-/// then. Numbers are below 2^31 (row and symbol indices: memory runs out long before).
-const MORE: u32 = 1 << 31;
 
 #[derive(Debug, Clone, Default)]
 pub struct HashIndex {
     first: FastHashMap<u32, u32>,
-    /// The other numbers whose hash collides with one in `first` (almost always empty): one
-    /// number inline per hash instead of a list each.
-    more: FastHashMap<u32, Vec<u32>>,
+    /// The other numbers whose hash collides with one in `first` (almost always empty).
+    more: Overflow,
 }
 
 impl HashIndex {
@@ -24,8 +20,8 @@ impl HashIndex {
                 slot.insert(n);
             }
             Entry::Occupied(mut slot) => {
-                *slot.get_mut() |= MORE;
-                self.more.entry(hash).or_default().push(n);
+                let first = *slot.get();
+                *slot.get_mut() = self.more.push(hash, first, n);
             }
         }
     }
@@ -37,13 +33,7 @@ impl HashIndex {
 
     /// Every number under `hash`.
     pub fn all(&self, hash: u32) -> impl Iterator<Item = u32> + '_ {
-        let first = self.first.get(&hash).copied();
-        let more = match first {
-            Some(n) if n & MORE != 0 => self.more.get(&hash),
-            _ => None,
-        };
-        let first = first.map(|n| n & !MORE);
-        first.into_iter().chain(more.into_iter().flatten().copied())
+        self.more.all(hash, self.first.get(&hash).copied())
     }
 
     /// Takes `n` out from under `hash` (nothing if it is not there).
@@ -51,27 +41,13 @@ impl HashIndex {
         let Some(&first) = self.first.get(&hash) else {
             return;
         };
-        let more = first & MORE != 0;
-        if first & !MORE == n {
-            // The first of the rest (if any) takes its place.
-            let next = more.then(|| self.more.get_mut(&hash)).flatten();
-            match next.map(|rest| (rest.remove(0), rest.is_empty())) {
-                Some((next, last)) => {
-                    let flag = if last { 0 } else { MORE };
-                    self.first.insert(hash, next | flag);
-                    if last {
-                        self.more.remove(&hash);
-                    }
-                }
-                None => {
-                    self.first.remove(&hash);
-                }
+        match self.more.remove(hash, first, n) {
+            Some(slot) if slot != first => {
+                self.first.insert(hash, slot);
             }
-        } else if let Some(rest) = self.more.get_mut(&hash) {
-            rest.retain(|&m| m != n);
-            if rest.is_empty() {
-                self.more.remove(&hash);
-                self.first.insert(hash, first & !MORE);
+            Some(_) => {}
+            None => {
+                self.first.remove(&hash);
             }
         }
     }

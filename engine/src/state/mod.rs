@@ -24,6 +24,7 @@ mod node_pods;
 pub(crate) mod node_table;
 pub mod node_usage;
 mod ordered_ids;
+mod overflow;
 mod pod_table;
 mod recent;
 pub(crate) mod room;

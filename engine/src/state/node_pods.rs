@@ -4,12 +4,10 @@
 //! entry (the number beside the pod, and the table's free slots: about 18 B a pod at 1,000
 //! nodes).
 
-use super::hash::FastHashMap;
+use super::overflow::{MORE, Overflow};
 
-/// A slot without a pod.
+/// A slot without a pod (its `MORE` bit is set: checked before the slot is read as a number).
 const NONE: u32 = u32::MAX;
-/// The bit of a slot that says the node has more pods, in `more`.
-const MORE: u32 = 1 << 31;
 
 #[derive(Debug, Clone, Default)]
 pub struct NodePods {
@@ -17,7 +15,7 @@ pub struct NodePods {
     /// Reaches only the highest node with a pod.
     first: Vec<u32>,
     /// The other pods of a node with several, in the order they came.
-    more: FastHashMap<u32, Vec<u32>>,
+    more: Overflow,
     /// Nodes with a pod.
     nodes: usize,
 }
@@ -25,8 +23,6 @@ pub struct NodePods {
 impl NodePods {
     /// Adds pod `pod` (a number under 2^31) on node `node`.
     pub fn insert(&mut self, node: u32, pod: u32) {
-        // Pod numbers are reused slots, so they stay far below 2^31; one past it would read as `MORE`.
-        debug_assert!(pod < MORE, "pod number {pod} reaches the MORE bit");
         let at = node as usize;
         if at >= self.first.len() {
             super::node_table::grow_to(&mut self.first, at + 1);
@@ -34,59 +30,43 @@ impl NodePods {
         }
         let slot = &mut self.first[at];
         if *slot == NONE {
+            debug_assert!(pod < MORE, "pod number {pod} reaches the MORE bit");
             *slot = pod;
             self.nodes += 1;
         } else {
-            *slot |= MORE;
-            self.more.entry(node).or_default().push(pod);
+            *slot = self.more.push(node, *slot, pod);
         }
     }
 
     /// The pods on `node`: the first, then the others in the order they came.
     pub fn all(&self, node: u32) -> impl Iterator<Item = u32> + '_ {
-        let first = self
-            .first
-            .get(node as usize)
-            .copied()
-            .filter(|&s| s != NONE);
-        let more = match first {
-            Some(s) if s & MORE != 0 => self.more.get(&node),
-            _ => None,
-        };
-        let first = first.map(|s| s & !MORE);
-        first.into_iter().chain(more.into_iter().flatten().copied())
+        let slot = self.slot(node);
+        self.more.all(node, slot)
     }
 
     /// Takes pod `pod` off `node`, if it is there.
     pub fn remove(&mut self, node: u32, pod: u32) {
-        let Some(&slot) = self.first.get(node as usize).filter(|&&s| s != NONE) else {
+        let Some(slot) = self.slot(node) else {
             return;
         };
-        let more = slot & MORE != 0;
-        if slot & !MORE == pod {
-            let next = more.then(|| self.more.get_mut(&node)).flatten();
-            match next.map(|rest| (rest.remove(0), rest.is_empty())) {
-                Some((next, last)) => {
-                    self.first[node as usize] = if last { next } else { next | MORE };
-                    if last {
-                        self.more.remove(&node);
-                    }
+        match self.more.remove(node, slot, pod) {
+            Some(next) => self.first[node as usize] = next,
+            None => {
+                self.first[node as usize] = NONE;
+                self.nodes -= 1;
+                while self.first.last() == Some(&NONE) {
+                    self.first.pop();
                 }
-                None => {
-                    self.first[node as usize] = NONE;
-                    self.nodes -= 1;
-                    while self.first.last() == Some(&NONE) {
-                        self.first.pop();
-                    }
-                }
-            }
-        } else if let Some(rest) = self.more.get_mut(&node) {
-            rest.retain(|&m| m != pod);
-            if rest.is_empty() {
-                self.more.remove(&node);
-                self.first[node as usize] = slot & !MORE;
             }
         }
+    }
+
+    /// `node`'s slot, if it has a pod.
+    fn slot(&self, node: u32) -> Option<u32> {
+        self.first
+            .get(node as usize)
+            .copied()
+            .filter(|&s| s != NONE)
     }
 
     /// The numbers of the nodes with a pod, in number order.
