@@ -6,18 +6,75 @@
 use crate::api::ObjectKey;
 use crate::state::store::PodId;
 
-#[derive(Debug, Default)]
-pub(crate) struct KeyQueue {
+/// What a queued key carries beside it, and which of two given for the same key is kept.
+pub(crate) trait Hint: Copy {
+    /// `self`, given after `older` for the same key: what the queue keeps.
+    fn newer(self, older: Self) -> Self;
+}
+
+impl Hint for () {
+    fn newer(self, _: ()) {}
+}
+
+/// A pod's number in the store when it was queued: the latest given is the likeliest still
+/// right, and a timer's `None` does not hide a change's number.
+impl Hint for Option<PodId> {
+    fn newer(self, older: Self) -> Self {
+        self.or(older)
+    }
+}
+
+/// Keys, each with a [`Hint`], handed out in key order once each.
+#[derive(Debug)]
+pub(crate) struct Queue<H> {
     /// In arrival order, with repeats except of the key just before (changes come in runs: a
     /// pod's writes, the pods of one DaemonSet).
-    keys: Vec<ObjectKey>,
+    keys: Vec<(ObjectKey, H)>,
 }
+
+impl<H> Default for Queue<H> {
+    fn default() -> Self {
+        Queue { keys: Vec::new() }
+    }
+}
+
+impl<H: Hint> Queue<H> {
+    pub(crate) fn insert(&mut self, key: ObjectKey, hint: H) {
+        match self.keys.last_mut() {
+            Some((last, kept)) if *last == key => *kept = hint.newer(*kept),
+            _ => self.keys.push((key, hint)),
+        }
+    }
+
+    /// Empties the queue: its keys in order, each once, with the hint [`Hint::newer`] keeps.
+    pub(crate) fn take(&mut self) -> Vec<(ObjectKey, H)> {
+        let mut keys = std::mem::take(&mut self.keys);
+        crate::sort::sort_by(&mut keys, |a, b| a.0.cmp(&b.0));
+        // `dedup_by` keeps the first of a run (stable sort: the earliest given) and passes the
+        // later one first.
+        keys.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                kept.1 = later.1.newer(kept.1);
+            }
+            same
+        });
+        keys
+    }
+}
+
+/// A queue of pod keys, each with the pod's number in the store when it was queued (a
+/// change's, none for a timer's): the controller finds the pod by it without hashing the key
+/// (`Store::pod_hinted`).
+pub(crate) type PodQueue = Queue<Option<PodId>>;
+
+/// A queue of keys alone.
+#[derive(Debug, Default)]
+pub(crate) struct KeyQueue(Queue<()>);
 
 impl KeyQueue {
     pub(crate) fn insert(&mut self, key: ObjectKey) {
-        if self.keys.last() != Some(&key) {
-            self.keys.push(key);
-        }
+        self.0.insert(key, ());
     }
 
     pub(crate) fn extend(&mut self, keys: impl IntoIterator<Item = ObjectKey>) {
@@ -28,43 +85,8 @@ impl KeyQueue {
 
     /// Empties the queue: its keys in order, each once.
     pub(crate) fn take(&mut self) -> Vec<ObjectKey> {
-        let mut keys = std::mem::take(&mut self.keys);
-        crate::sort::sort(&mut keys);
-        keys.dedup();
-        keys
-    }
-}
-
-/// A [`KeyQueue`] of pod keys, each with the pod's number in the store when it was queued (a
-/// change's, none for a timer's): the controller finds the pod by it without hashing the key
-/// (`Store::pod_hinted`). Handed out as the keys would be, with a repeated key's latest hint.
-#[derive(Debug, Default)]
-pub(crate) struct PodQueue {
-    keys: Vec<(ObjectKey, Option<PodId>)>,
-}
-
-impl PodQueue {
-    pub(crate) fn insert(&mut self, key: ObjectKey, hint: Option<PodId>) {
-        match self.keys.last_mut() {
-            Some((last, last_hint)) if *last == key => *last_hint = hint.or(*last_hint),
-            _ => self.keys.push((key, hint)),
-        }
-    }
-
-    /// Empties the queue: its keys in order, each once.
-    pub(crate) fn take(&mut self) -> Vec<(ObjectKey, Option<PodId>)> {
-        let mut keys = std::mem::take(&mut self.keys);
-        crate::sort::sort_by(&mut keys, |a, b| a.0.cmp(&b.0));
-        // `dedup_by` keeps the first of a run (stable sort: the earliest); the latest hint
-        // is the likeliest still right.
-        keys.dedup_by(|later, kept| {
-            let same = later.0 == kept.0;
-            if same && later.1.is_some() {
-                kept.1 = later.1;
-            }
-            same
-        });
-        keys
+        // Collected in place: a key with `()` is laid out as the key alone.
+        self.0.take().into_iter().map(|(key, ())| key).collect()
     }
 }
 
