@@ -8,7 +8,8 @@ use std::hash::Hash;
 use std::num::NonZeroU32;
 
 /// A string held by an [`Interner`]: its number plus one, so that an `Option<Sym>` is four bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Ordered by number (the order strings were first held), for sorted sets of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Sym(NonZeroU32);
 
 impl Sym {

@@ -15,7 +15,7 @@ pub(crate) mod hash;
 mod hash_index;
 mod held;
 mod id_set;
-mod interner;
+pub(crate) mod interner;
 pub(crate) mod last_requests;
 mod message;
 pub mod names;

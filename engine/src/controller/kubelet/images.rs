@@ -1,36 +1,31 @@
 //! The images each node has pulled. A node's set holds numbers of image names that the kubelet
-//! holds once: a set of the names themselves copied every image name into every node (at
-//! 1,000 nodes × 20 DaemonSets, 20,000 strings and their tree nodes, about 90 B a pod).
+//! holds once (an [`Interner`]): a set of the names themselves copied every image name into
+//! every node (at 1,000 nodes × 20 DaemonSets, 20,000 strings and their tree nodes, about 90 B
+//! a pod).
 
 use crate::state::hash::FastHashMap as HashMap;
+use crate::state::interner::{Interner, Sym};
 
 #[derive(Default)]
 pub(super) struct Pulled {
-    /// Every image name pulled anywhere, once, with its number.
-    numbers: HashMap<String, u32>,
-    /// Each node's pulled images: numbers in ascending order.
-    nodes: HashMap<String, Vec<u32>>,
+    /// Every image name pulled anywhere, once.
+    names: Interner,
+    /// Each node's pulled images, in ascending order of their numbers.
+    nodes: HashMap<String, Vec<Sym>>,
 }
 
 impl Pulled {
     /// Whether `node` has pulled `image`.
     pub(super) fn has(&self, node: &str, image: &str) -> bool {
-        match (self.numbers.get(image), self.nodes.get(node)) {
-            (Some(n), Some(set)) => set.binary_search(n).is_ok(),
+        match (self.names.find(image), self.nodes.get(node)) {
+            (Some(n), Some(set)) => set.binary_search(&n).is_ok(),
             _ => false,
         }
     }
 
     /// Records that `node` has pulled `image`.
     pub(super) fn insert(&mut self, node: &str, image: &str) {
-        let n = match self.numbers.get(image) {
-            Some(&n) => n,
-            None => {
-                let n = self.numbers.len() as u32;
-                self.numbers.insert(image.to_string(), n);
-                n
-            }
-        };
+        let n = self.names.intern(image);
         let set = match self.nodes.get_mut(node) {
             Some(set) => set,
             None => self.nodes.entry(node.to_string()).or_default(),
@@ -70,7 +65,11 @@ mod tests {
                 p.insert(&format!("n{node}"), image);
             }
         }
-        assert_eq!(p.numbers.len(), 3);
-        assert!(p.nodes.values().all(|s| s == &[0, 1, 2]));
+        let held = ["a:1", "b:1", "c:1"].map(|i| p.names.find(i).unwrap());
+        assert!(
+            held[0] < held[1] && held[1] < held[2],
+            "three names, numbered in order"
+        );
+        assert!(p.nodes.values().all(|s| s == &held));
     }
 }
