@@ -40,7 +40,8 @@ pub struct PodTable {
 /// A key's namespace and name, ordered and compared as the key is.
 pub type KeyRef<'a> = (&'a str, &'a str);
 
-fn key_ref(pod: &Pod) -> KeyRef<'_> {
+/// A pod's key as its two strings, ordered and compared as the key.
+pub(super) fn key_ref(pod: &Pod) -> KeyRef<'_> {
     (&pod.metadata.namespace, &pod.metadata.name)
 }
 

@@ -11,7 +11,7 @@ use super::node_pods::NodePods;
 use super::node_usage::{NodeUsage, counted_on};
 use super::ordered_ids::OrderedIds;
 pub use super::pod_table::PodId;
-use super::pod_table::PodTable;
+use super::pod_table::{PodTable, key_ref};
 use super::recent::Recent;
 use crate::api::{
     ContainerStatus, ControllerRevision, DaemonSet, DaemonSetStatus, Deployment, Node, ObjectKey,
@@ -154,11 +154,6 @@ type Target = Option<(NodeId, Shared<String>)>;
 /// [`pod_target_node`] as the store holds it.
 fn target_node(node_ids: &mut NodeIds, pod: &Pod) -> Target {
     pod_target_node(pod).map(|n| node_ids.held(n))
-}
-
-/// A pod's key as its two strings, ordered as the key.
-fn pod_key(pod: &Pod) -> (&str, &str) {
-    (&pod.metadata.namespace, &pod.metadata.name)
 }
 
 fn controller_uid(pod: &Pod) -> Option<&str> {
@@ -517,7 +512,7 @@ impl Store {
             out.extend(orphans.iter().map(|id| self.pods.pod(id).clone()));
         }
         if out.len() - start > 1 {
-            crate::sort::sort_by(&mut out[start..], |a, b| pod_key(a).cmp(&pod_key(b)));
+            crate::sort::sort_by(&mut out[start..], |a, b| key_ref(a).cmp(&key_ref(b)));
         }
     }
     /// Nodes holding pods of the controller with `uid` (some may no longer exist).
