@@ -21,11 +21,13 @@ static STOPPED: AtomicBool = AtomicBool::new(false);
 
 /// Whether the page has stopped: what runs after that (a `pagehide` listener) must do nothing
 /// that could take a crash for a clean exit.
+#[cfg(feature = "page")]
 pub(crate) fn stopped() -> bool {
     STOPPED.load(Ordering::Relaxed)
 }
 
 /// Replaces the default hook (which prints to stderr, invisible in a browser).
+#[cfg(feature = "page")]
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         let text = describe(info.payload_as_str(), info.location());
