@@ -14,6 +14,7 @@ pub mod host;
 pub mod i18n;
 pub mod lessons;
 mod load_marks;
+#[cfg(feature = "page")]
 mod oom;
 mod panic_panel;
 #[cfg(feature = "page")]
@@ -34,7 +35,9 @@ pub mod worker;
 #[cfg(feature = "page")]
 pub use app::App;
 
-#[cfg(target_arch = "wasm32")]
+// The page's only: in the worker the panel cannot be shown (no document), the page sees the
+// worker fail instead.
+#[cfg(all(target_arch = "wasm32", feature = "page"))]
 #[global_allocator]
 static ALLOCATOR: oom::Reporting = oom::Reporting;
 

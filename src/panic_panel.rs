@@ -4,6 +4,10 @@
 //! returns and the Leptos runtime never runs again. The panel is therefore built here, directly
 //! with web-sys, and needs nothing from Rust once it is on the page.
 
+//! The worker (built without the feature `page`) only uses [`describe`]: its panics go to the
+//! page as a message, which shows this panel.
+#![cfg_attr(not(feature = "page"), allow(dead_code, unused_imports))]
+
 use std::panic::Location;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -21,13 +25,11 @@ static STOPPED: AtomicBool = AtomicBool::new(false);
 
 /// Whether the page has stopped: what runs after that (a `pagehide` listener) must do nothing
 /// that could take a crash for a clean exit.
-#[cfg(feature = "page")]
 pub(crate) fn stopped() -> bool {
     STOPPED.load(Ordering::Relaxed)
 }
 
 /// Replaces the default hook (which prints to stderr, invisible in a browser).
-#[cfg(feature = "page")]
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         let text = describe(info.payload_as_str(), info.location());
