@@ -1,29 +1,43 @@
 //! DaemonSet Playground, the web app: a Leptos (client-side rendered) front end over the
-//! `dsplay_engine` crate.
+//! `dsplay_engine` crate. Without the feature `page` (the worker's build, index.html), only the
+//! model's side: the host, the playground, links, lessons and presets, with no Leptos.
 
+#[cfg(feature = "page")]
 mod address;
+#[cfg(feature = "page")]
 mod app;
+#[cfg(feature = "page")]
 mod components;
+#[cfg(feature = "page")]
 mod embed;
 pub mod host;
 pub mod i18n;
 pub mod lessons;
 mod load_marks;
+#[cfg(feature = "page")]
 mod oom;
 mod panic_panel;
+#[cfg(feature = "page")]
 mod persist;
 pub mod playground;
 pub mod presets;
 pub mod share;
+#[cfg(feature = "page")]
 mod shell;
+#[cfg(feature = "page")]
 mod storage;
+#[cfg(feature = "page")]
 mod tabs;
+#[cfg(feature = "page")]
 mod test_panic;
 pub mod worker;
 
+#[cfg(feature = "page")]
 pub use app::App;
 
-#[cfg(target_arch = "wasm32")]
+// The page's only: in the worker the panel cannot be shown (no document), the page sees the
+// worker fail instead.
+#[cfg(all(target_arch = "wasm32", feature = "page"))]
 #[global_allocator]
 static ALLOCATOR: oom::Reporting = oom::Reporting;
 
@@ -32,6 +46,7 @@ static ALLOCATOR: oom::Reporting = oom::Reporting;
 ///
 /// The hook goes first so that a panic anywhere after this point, even while mounting,
 /// shows the error panel instead of leaving a frozen page.
+#[cfg(feature = "page")]
 pub fn start() {
     load_marks::mark("dsplay:start");
     panic_panel::install();

@@ -65,6 +65,7 @@ unsafe impl GlobalAlloc for Reporting {
 }
 
 /// `?__test_panic=oom`: allocates (without touching) 1 GB at a time until memory runs out.
+#[cfg(feature = "page")]
 pub fn exhaust() {
     let mut held: Vec<Vec<u8>> = Vec::new();
     loop {

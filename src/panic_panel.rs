@@ -4,6 +4,10 @@
 //! returns and the Leptos runtime never runs again. The panel is therefore built here, directly
 //! with web-sys, and needs nothing from Rust once it is on the page.
 
+//! The worker (built without the feature `page`) only uses [`describe`]: its panics go to the
+//! page as a message, which shows this panel.
+#![cfg_attr(not(feature = "page"), allow(dead_code, unused_imports))]
+
 use std::panic::Location;
 use std::sync::atomic::{AtomicBool, Ordering};
 

@@ -10,6 +10,7 @@ mod en;
 pub mod explain;
 pub mod lang;
 mod msg;
+#[cfg(feature = "page")]
 pub mod page;
 mod zh_hans;
 mod zh_hant;
@@ -19,6 +20,7 @@ mod tests;
 
 pub use lang::Lang;
 pub use msg::Msg;
+#[cfg(feature = "page")]
 pub use page::{I18n, use_i18n};
 
 use std::borrow::Cow;
@@ -167,6 +169,7 @@ pub fn current() -> Lang {
         .unwrap_or_default()
 }
 
+#[cfg(feature = "page")]
 fn set_current(lang: Lang) {
     let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
     CURRENT.store(i as u8, Ordering::Relaxed);

@@ -223,7 +223,9 @@ fn pods_to_delete(w: &World, active: &[ObjectKey], n: usize) -> Vec<ObjectKey> {
             Some((k.clone(), rank))
         })
         .collect();
-    ranked.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+    crate::sort::sort_by(&mut ranked, |a, b| {
+        a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0))
+    });
     ranked.into_iter().take(n).map(|(k, _)| k).collect()
 }
 

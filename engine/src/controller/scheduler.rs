@@ -14,7 +14,6 @@ use crate::state::last_requests::LastRequests;
 use crate::state::node_usage::{counted_on, host_ports};
 use crate::state::store::{Change, PodId, pod_target_node};
 use allocatable::Allocatables;
-use std::collections::BTreeMap;
 
 #[derive(Default)]
 pub struct Scheduler {
@@ -181,17 +180,18 @@ const AFFINITY_MISMATCH: &str = "node(s) didn't match Pod's node affinity/select
 
 /// `FitError.Error()` with the preemption postfilter's message: each node's reason counted.
 fn fit_error(total: usize, per_node: &[&Unfit]) -> String {
-    let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
-    let mut preemption: BTreeMap<String, usize> = BTreeMap::new();
+    // A few distinct reasons, counted in lists (the parts are sorted as text below anyway).
+    let mut reasons: Vec<(&str, usize)> = Vec::new();
+    let mut preemption: Vec<(&str, usize)> = Vec::new();
     for unfit in per_node {
         let (reason, pre) = match unfit {
             Unfit::Resolvable(r) => (r, "No preemption victims found for incoming pod"),
             Unfit::Unresolvable(r) => (r, "Preemption is not helpful for scheduling"),
         };
-        *reasons.entry(reason.clone()).or_default() += 1;
-        *preemption.entry(pre.into()).or_default() += 1;
+        count(&mut reasons, reason.as_str());
+        count(&mut preemption, pre);
     }
-    let histogram = |m: &BTreeMap<String, usize>| {
+    let histogram = |m: &[(&str, usize)]| {
         let mut parts: Vec<String> = m.iter().map(|(r, n)| format!("{n} {r}")).collect();
         crate::sort::sort(&mut parts);
         parts.join(", ")
@@ -201,6 +201,14 @@ fn fit_error(total: usize, per_node: &[&Unfit]) -> String {
         histogram(&reasons),
         histogram(&preemption)
     )
+}
+
+/// Counts one more `reason`.
+fn count<'a>(counts: &mut Vec<(&'a str, usize)>, reason: &'a str) {
+    match counts.iter_mut().find(|(r, _)| *r == reason) {
+        Some((_, n)) => *n += 1,
+        None => counts.push((reason, 1)),
+    }
 }
 
 /// A pod pinned to no node (a ReplicaSet's): every node is filtered (node affinity and

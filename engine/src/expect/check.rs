@@ -2,9 +2,8 @@
 //! in kubectl's ways of printing (a table of the pods found, the `NotFound` error, the value).
 
 use super::field::print_value;
-use super::pods::pods_by_node;
+use super::pods::{ByNode, pods_by_node};
 use super::{Expect, NodeRule, ObjectTest, Op, PodSet, Previous};
-use crate::api::Pod;
 use crate::cluster::Cluster;
 use crate::kubectl::get::{Obj, find, not_found};
 use crate::kubectl::print::printers::pod_summary;
@@ -12,7 +11,6 @@ use crate::kubectl::print::table::Table;
 use crate::kubectl::resource::{ResourceKind, kind_string};
 use crate::kubectl::rollout::status::status_line;
 use serde_json::Value;
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// Whether an expectation holds, and the report when it does not.
@@ -133,7 +131,7 @@ fn check_pods(
     rule: &NodeRule,
 ) -> Result<(), String> {
     let found = pods_by_node(cluster, set, namespace, ready)?;
-    let on = |node: &String| found.contains_key(node);
+    let on = |node: &String| found.binary_search_by(|(n, _)| n.cmp(node)).is_ok();
     let mut problems = Vec::new();
     match rule {
         NodeRule::Exactly(nodes) | NodeRule::AtLeast(nodes) => {
@@ -147,7 +145,8 @@ fn check_pods(
             }
             if matches!(rule, NodeRule::Exactly(_)) {
                 let extra: Vec<&str> = found
-                    .keys()
+                    .iter()
+                    .map(|(n, _)| n)
                     .filter(|n| !nodes.contains(n))
                     .map(|n| if n.is_empty() { "<none>" } else { n.as_str() })
                     .collect();
@@ -163,7 +162,7 @@ fn check_pods(
             }
         }
         NodeRule::Count(n) => {
-            let count: usize = found.values().map(Vec::len).sum();
+            let count: usize = found.iter().map(|(_, pods)| pods.len()).sum();
             if count != *n {
                 problems.push(format!("{count} pods, not {n}"));
             }
@@ -181,7 +180,7 @@ fn check_pods(
 }
 
 /// The pods found, one line each: `NODE  NAME  READY  STATUS`.
-fn pods_table(found: &BTreeMap<String, Vec<&Pod>>) -> String {
+fn pods_table(found: &ByNode<'_>) -> String {
     if found.is_empty() {
         return "  (no pods)\n".to_string();
     }

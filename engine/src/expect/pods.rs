@@ -4,7 +4,10 @@ use super::PodSet;
 use crate::api::{ObjectKey, Pod, Selector};
 use crate::cluster::Cluster;
 use crate::kubectl::resource::ResourceKind;
-use std::collections::BTreeMap;
+
+/// Pods by node name, sorted by it; each node's pods by name. A sorted `Vec`: a `BTreeMap`'s
+/// tree code was compiled for this key and value alone.
+pub(super) type ByNode<'a> = Vec<(String, Vec<&'a Pod>)>;
 
 /// The live pods of `set` in `namespace` (not being deleted, not finished), by node name (an
 /// empty name for pods not yet bound), each node's pods by name. `Err` when the owner does not
@@ -14,7 +17,7 @@ pub(super) fn pods_by_node<'a>(
     set: &PodSet,
     namespace: &str,
     ready_only: bool,
-) -> Result<BTreeMap<String, Vec<&'a Pod>>, String> {
+) -> Result<ByNode<'a>, String> {
     let store = cluster.store();
     let wanted: Box<dyn Fn(&Pod) -> bool> = match set {
         PodSet::Of { kind, name } => {
@@ -35,7 +38,7 @@ pub(super) fn pods_by_node<'a>(
             Box::new(move |p: &Pod| selector.matches(&p.metadata.labels))
         }
     };
-    let mut out: BTreeMap<String, Vec<&Pod>> = BTreeMap::new();
+    let mut live: Vec<&Pod> = Vec::new();
     for (key, pod) in store.pods().iter() {
         if key.namespace.as_str() != namespace
             || pod.metadata.is_being_deleted()
@@ -45,9 +48,18 @@ pub(super) fn pods_by_node<'a>(
         {
             continue;
         }
-        out.entry(pod.spec.node_name.to_string())
-            .or_default()
-            .push(pod);
+        live.push(pod);
+    }
+    // Stable: each node's pods stay in the store's order, by name.
+    crate::sort::sort_by(&mut live, |a, b| {
+        a.spec.node_name.as_str().cmp(b.spec.node_name.as_str())
+    });
+    let mut out: ByNode<'a> = Vec::new();
+    for pod in live {
+        match out.last_mut() {
+            Some((node, pods)) if node.as_str() == pod.spec.node_name.as_str() => pods.push(pod),
+            _ => out.push((pod.spec.node_name.to_string(), vec![pod])),
+        }
     }
     Ok(out)
 }

@@ -3,7 +3,6 @@
 
 use crate::api::{ControllerRevision, DaemonSet, Pod, keys};
 use crate::cluster::Cluster;
-use std::collections::BTreeMap;
 
 /// One revision of a DaemonSet.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,29 +55,45 @@ pub fn template_images(rev: &ControllerRevision) -> Vec<&str> {
 /// Revision numbers by owner and `controller-revision-hash`: the revision a pod runs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RevisionNumbers {
-    numbers: BTreeMap<(String, String), i64>,
-    /// The newest revision of each owner: the template it has now.
-    newest: BTreeMap<String, i64>,
+    /// (owner, hash, revision), sorted by owner and hash, one of each pair. Sorted `Vec`s, not
+    /// `BTreeMap`s: their tree code was compiled for these two key types alone.
+    numbers: Vec<(String, String, i64)>,
+    /// The newest revision of each owner (the template it has now), sorted by owner.
+    newest: Vec<(String, i64)>,
 }
 
 impl RevisionNumbers {
     /// Every revision of the cluster, by its owner's UID and its hash.
     pub fn new(cluster: &Cluster) -> RevisionNumbers {
-        // Inserted one by one: `collect` into a map would compile a copy of the standard sort.
-        let mut numbers = BTreeMap::new();
-        numbers.extend(cluster.store().revisions().values().filter_map(|rev| {
-            let owner = rev.metadata.controller_ref()?.uid.clone();
-            let hash = rev
-                .metadata
-                .labels
-                .get(keys::CONTROLLER_REVISION_HASH)?
-                .clone();
-            Some(((owner, hash), rev.revision))
-        }));
-        let mut newest: BTreeMap<String, i64> = BTreeMap::new();
-        for ((owner, _), revision) in &numbers {
-            let n = newest.entry(owner.clone()).or_insert(*revision);
-            *n = (*n).max(*revision);
+        let mut numbers: Vec<(String, String, i64)> = cluster
+            .store()
+            .revisions()
+            .values()
+            .filter_map(|rev| {
+                let owner = rev.metadata.controller_ref()?.uid.clone();
+                let hash = rev
+                    .metadata
+                    .labels
+                    .get(keys::CONTROLLER_REVISION_HASH)?
+                    .clone();
+                Some((owner, hash, rev.revision))
+            })
+            .collect();
+        crate::sort::sort_by(&mut numbers, |a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+        // Two revisions with one owner and hash: the last listed counts (as a map's insert).
+        numbers.dedup_by(|later, kept| {
+            let same = (&later.0, &later.1) == (&kept.0, &kept.1);
+            if same {
+                kept.2 = later.2;
+            }
+            same
+        });
+        let mut newest: Vec<(String, i64)> = Vec::new();
+        for (owner, _, revision) in &numbers {
+            match newest.last_mut() {
+                Some((last, n)) if last == owner => *n = (*n).max(*revision),
+                _ => newest.push((owner.clone(), *revision)),
+            }
         }
         RevisionNumbers { numbers, newest }
     }
@@ -87,15 +102,22 @@ impl RevisionNumbers {
     pub fn is_current(&self, pod: &Pod) -> Option<bool> {
         let revision = self.of_pod(pod)?;
         let owner = &pod.metadata.controller_ref()?.uid;
-        Some(self.newest.get(owner) == Some(&revision))
+        let newest = self
+            .newest
+            .binary_search_by(|(o, _)| o.as_str().cmp(owner))
+            .ok()
+            .map(|at| self.newest[at].1);
+        Some(newest == Some(revision))
     }
 
     /// The revision `pod` runs: its owner's revision with the pod's hash, if known.
     pub fn of_pod(&self, pod: &Pod) -> Option<i64> {
         let owner = pod.metadata.controller_ref()?;
         let hash = pod.metadata.labels.get(keys::CONTROLLER_REVISION_HASH)?;
-        self.numbers
-            .get(&(owner.uid.clone(), hash.clone()))
-            .copied()
+        let at = self
+            .numbers
+            .binary_search_by(|(o, h, _)| (o.as_str(), h.as_str()).cmp(&(owner.uid.as_str(), hash)))
+            .ok()?;
+        Some(self.numbers[at].2)
     }
 }

@@ -16,6 +16,7 @@ mod field_error;
 mod meta;
 mod node;
 mod pod_template;
+mod seen;
 mod tolerations;
 
 #[cfg(test)]
@@ -24,7 +25,6 @@ mod tests;
 use crate::api::ApiError;
 use crate::api::{DaemonSet, Deployment, Node, ReplicaSet};
 use field_error::Errors;
-use std::collections::BTreeSet;
 
 /// `SetDefaults_DaemonSet` (type `RollingUpdate`, `maxUnavailable: 1`, `maxSurge: 0`,
 /// `revisionHistoryLimit: 10`; `OnDelete` gets no `rollingUpdate`) and the pod-template
@@ -108,10 +108,10 @@ fn into_result(kind: &str, name: &str, errs: Errors) -> Result<(), ApiError> {
     if errs.is_empty() {
         return Ok(());
     }
-    let mut seen = BTreeSet::new();
+    let mut seen = seen::Seen::default();
     let causes = errs
         .into_iter()
-        .filter(|e| seen.insert((e.field.clone(), e.message.clone())))
+        .filter(|e| seen.insert(&seen::pair(&e.field, &e.message)))
         .map(|e| (e.field, e.message))
         .collect();
     Err(ApiError::Invalid {

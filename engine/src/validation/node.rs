@@ -8,10 +8,10 @@ use super::field_error::{
     Errors, FieldError, JsonObject, Path, Value, json_string, nonnegative_quantity,
 };
 use super::meta::{validate_label_name, validate_object_meta};
+use super::seen::{Seen, pair};
 use super::tolerations::validate_taint_effect;
 use crate::api::syntax;
 use crate::api::{Node, Taint};
-use std::collections::BTreeSet;
 
 pub(crate) fn node_errors(node: &Node) -> Errors {
     let mut errs = Errors::new();
@@ -50,7 +50,7 @@ fn json_internal_taint(t: &Taint) -> String {
 
 /// `validateNodeTaints`.
 fn validate_node_taints(errs: &mut Errors, taints: &[Taint], path: &Path) {
-    let mut seen: BTreeSet<(&str, &str)> = BTreeSet::new();
+    let mut seen = Seen::default();
     for (i, t) in taints.iter().enumerate() {
         let idx = path.index(i);
         validate_label_name(errs, &t.key, &idx.child("key"));
@@ -63,7 +63,7 @@ fn validate_node_taints(errs: &mut Errors, taints: &[Taint], path: &Path) {
             ));
         }
         validate_taint_effect(errs, &t.effect, false, &idx.child("effect"));
-        if !seen.insert((t.effect.as_str(), t.key.as_str())) {
+        if !seen.insert(&pair(&t.effect, &t.key)) {
             errs.push(FieldError::duplicate(
                 &idx,
                 Value::Json(json_internal_taint(t)),

@@ -14,6 +14,7 @@ use super::field_error::{
     Errors, FieldError, Path, Value, json_string, json_value, nonnegative, nonnegative_quantity,
 };
 use super::meta::{validate_annotations, validate_label_name, validate_labels};
+use super::seen::Seen;
 use super::tolerations::validate_tolerations;
 use crate::api::encode;
 use crate::api::syntax;
@@ -21,7 +22,6 @@ use crate::api::{
     Affinity, Container, Extra, NodeSelectorRequirement, NodeSelectorTerm, PodSpec, PodTemplateSpec,
 };
 use serde_json::Value as Json;
-use std::collections::BTreeSet;
 
 /// `ValidatePodTemplateSpec`. Note Kubernetes' paths for the template's labels and annotations:
 /// `spec.template.labels`, not `spec.template.metadata.labels`.
@@ -258,8 +258,8 @@ const VOLUME_SOURCES: [(&str, &str); 30] = [
 ];
 
 /// `ValidateVolumes`: returns the names of the valid volumes (mounts may refer only to those).
-fn validate_volumes(errs: &mut Errors, volumes: &[Json], path: &Path) -> BTreeSet<String> {
-    let mut valid = BTreeSet::new();
+fn validate_volumes(errs: &mut Errors, volumes: &[Json], path: &Path) -> Seen {
+    let mut valid = Seen::default();
     for (i, vol) in volumes.iter().enumerate() {
         let idx = path.index(i);
         let mut el = Errors::new();
@@ -306,7 +306,7 @@ fn validate_volumes(errs: &mut Errors, volumes: &[Json], path: &Path) -> BTreeSe
             el.push(FieldError::duplicate(&name_path, Value::str(name), ""));
         }
         if el.is_empty() {
-            valid.insert(name.to_string());
+            valid.insert(name);
         } else {
             errs.append(&mut el);
         }
@@ -318,21 +318,16 @@ fn validate_volumes(errs: &mut Errors, volumes: &[Json], path: &Path) -> BTreeSe
 // Containers
 
 /// `validateContainers` (regular containers).
-fn validate_containers(
-    errs: &mut Errors,
-    containers: &[Container],
-    vols: &BTreeSet<String>,
-    path: &Path,
-) {
+fn validate_containers(errs: &mut Errors, containers: &[Container], vols: &Seen, path: &Path) {
     if containers.is_empty() {
         errs.push(FieldError::required(path, ""));
         return;
     }
-    let mut seen = BTreeSet::new();
+    let mut seen = Seen::default();
     for (i, c) in containers.iter().enumerate() {
         let idx = path.index(i);
         validate_container_common(errs, c, vols, &idx);
-        if !seen.insert(c.name.as_str()) {
+        if !seen.insert(&c.name) {
             errs.push(FieldError::duplicate(
                 &idx.child("name"),
                 Value::str(&c.name),
@@ -355,12 +350,13 @@ fn validate_init_containers(
     errs: &mut Errors,
     inits: &[Container],
     regular: &[Container],
-    vols: &BTreeSet<String>,
+    vols: &Seen,
     path: &Path,
 ) {
-    // Inserted one by one: `collect` into a set would compile a copy of the standard sort.
-    let mut seen: BTreeSet<&str> = BTreeSet::new();
-    seen.extend(regular.iter().map(|c| c.name.as_str()));
+    let mut seen = Seen::default();
+    for c in regular {
+        seen.insert(&c.name);
+    }
     for (i, c) in inits.iter().enumerate() {
         let idx = path.index(i);
         validate_container_common(errs, c, vols, &idx);
@@ -380,14 +376,14 @@ fn validate_init_containers(
                 ));
             }
         }
-        if seen.contains(c.name.as_str()) {
+        if seen.contains(&c.name) {
             errs.push(FieldError::duplicate(
                 &idx.child("name"),
                 Value::str(&c.name),
                 "",
             ));
         } else if !c.name.is_empty() {
-            seen.insert(c.name.as_str());
+            seen.insert(&c.name);
         }
         // Kubernetes checks each init container on its own, as a list of one: index 0.
         check_host_port_conflicts(errs, std::slice::from_ref(c), path);
@@ -422,7 +418,7 @@ fn validate_init_containers(
 }
 
 /// `validateContainerCommon`.
-fn validate_container_common(errs: &mut Errors, c: &Container, vols: &BTreeSet<String>, p: &Path) {
+fn validate_container_common(errs: &mut Errors, c: &Container, vols: &Seen, p: &Path) {
     let name_path = p.child("name");
     if c.name.is_empty() {
         errs.push(FieldError::required(&name_path, ""));
@@ -465,7 +461,7 @@ fn validate_container_common(errs: &mut Errors, c: &Container, vols: &BTreeSet<S
 
 /// `validateContainerPorts`.
 fn validate_ports(errs: &mut Errors, c: &Container, path: &Path) {
-    let mut names_seen = BTreeSet::new();
+    let mut names_seen = Seen::default();
     for (i, port) in c.ports.iter().enumerate() {
         let idx = path.index(i);
         if !port.name.is_empty() {
@@ -478,7 +474,7 @@ fn validate_ports(errs: &mut Errors, c: &Container, path: &Path) {
                         &msg,
                     ));
                 }
-            } else if !names_seen.insert(port.name.as_str()) {
+            } else if !names_seen.insert(&port.name) {
                 errs.push(FieldError::duplicate(
                     &idx.child("name"),
                     Value::str(&port.name),
@@ -518,21 +514,19 @@ fn validate_ports(errs: &mut Errors, c: &Container, path: &Path) {
 
 /// `AccumulateUniqueHostPorts`: `protocol/hostIP/port` must be unique.
 fn check_host_port_conflicts(errs: &mut Errors, containers: &[Container], path: &Path) {
-    let mut seen = BTreeSet::new();
+    let mut seen = Seen::default();
     for (ci, c) in containers.iter().enumerate() {
         for (pi, port) in c.ports.iter().enumerate() {
             let Some(hp) = port.host_port.filter(|hp| *hp != 0) else {
                 continue;
             };
             let key = format!("{}/{}/{}", port.protocol, port.host_ip, hp);
-            if seen.contains(&key) {
+            if !seen.insert(&key) {
                 errs.push(FieldError::duplicate(
                     &path.index(ci).child("ports").index(pi).child("hostPort"),
                     Value::str(&key),
                     "",
                 ));
-            } else {
-                seen.insert(key);
             }
         }
     }
@@ -554,13 +548,8 @@ fn validate_env(errs: &mut Errors, env: &[Json], path: &Path) {
 }
 
 /// `ValidateVolumeMounts` (names, paths, uniqueness).
-fn validate_volume_mounts(
-    errs: &mut Errors,
-    mounts: &[Json],
-    vols: &BTreeSet<String>,
-    path: &Path,
-) {
-    let mut mount_points = BTreeSet::new();
+fn validate_volume_mounts(errs: &mut Errors, mounts: &[Json], vols: &Seen, path: &Path) {
+    let mut mount_points = Seen::default();
     for (i, m) in mounts.iter().enumerate() {
         let idx = path.index(i);
         let name = get_str(m, "name");

@@ -120,7 +120,7 @@ fn claim_replicasets(w: &mut World, d: &Deployment) -> Vec<ReplicaSet> {
         .iter()
         .filter_map(|k| w.store.replicaset(k).cloned())
         .collect();
-    sets.sort_by(|a, b| {
+    crate::sort::sort_by(&mut sets, |a, b| {
         (a.metadata.creation_timestamp, &a.metadata.name)
             .cmp(&(b.metadata.creation_timestamp, &b.metadata.name))
     });

@@ -13,7 +13,6 @@ use crate::kubectl::cmdutil::namespace_of;
 use crate::kubectl::print::describe::Writer;
 use crate::kubectl::print::pod_template::{Source, describe_template};
 use crate::kubectl::{Context, KError, NamespaceScope, Out};
-use std::collections::BTreeMap;
 
 /// The options of `kubectl rollout history` (kubectl's `RolloutHistoryOptions`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,14 +35,17 @@ pub(super) fn run(ctx: &mut Context<'_>, o: &HistoryOptions, out: &mut Out) {
         Ok(ds) => ds,
         Err(e) => return out.error(e),
     };
-    // Revisions overlapping in number: the last listed wins, as in kubectl's map. Inserted one
-    // by one: `collect` into a map would compile a copy of the standard sort just for this.
-    let mut by_revision: BTreeMap<i64, ControllerRevision> = BTreeMap::new();
-    by_revision.extend(
-        daemonset_history(ctx.cluster, &ds)
-            .into_iter()
-            .map(|r| (r.revision, r)),
-    );
+    // In order of revision (a sorted Vec: a map's tree code was compiled for this alone).
+    // Revisions overlapping in number: the last listed wins, as in kubectl's map.
+    let mut by_revision = daemonset_history(ctx.cluster, &ds);
+    crate::sort::sort_by_key(&mut by_revision, |r| r.revision);
+    by_revision.dedup_by(|later, kept| {
+        let same = later.revision == kept.revision;
+        if same {
+            std::mem::swap(later, kept);
+        }
+        same
+    });
     let view = match view(&by_revision, revision) {
         Ok(v) => v,
         Err(e) => return out.error(KError::plain(e)),
@@ -58,17 +60,15 @@ pub(super) fn run(ctx: &mut Context<'_>, o: &HistoryOptions, out: &mut Out) {
 }
 
 /// `printHistory`: the table of revisions, or the pod template of one.
-fn view(
-    by_revision: &BTreeMap<i64, ControllerRevision>,
-    revision: Option<i64>,
-) -> Result<String, String> {
+fn view(by_revision: &[ControllerRevision], revision: Option<i64>) -> Result<String, String> {
     if by_revision.is_empty() {
         return Ok("No rollout history found.".into());
     }
     if let Some(r) = revision {
         let rev = by_revision
-            .get(&r)
-            .ok_or("unable to find the specified revision")?;
+            .binary_search_by_key(&r, |rev| rev.revision)
+            .map(|at| &by_revision[at])
+            .map_err(|_| "unable to find the specified revision")?;
         let template = template_of(rev)
             .ok_or_else(|| format!("unable to parse history {}", rev.metadata.name))?;
         let mut w = Writer::plain();
@@ -77,7 +77,7 @@ fn view(
     }
     let rows: Vec<(String, String)> = by_revision
         .iter()
-        .map(|(r, rev)| {
+        .map(|rev| {
             let cause = rev
                 .metadata
                 .annotations
@@ -85,7 +85,7 @@ fn view(
                 .filter(|c| !c.is_empty())
                 .cloned()
                 .unwrap_or_else(|| "<none>".into());
-            (r.to_string(), cause)
+            (rev.revision.to_string(), cause)
         })
         .collect();
     // tabwriter with padding 2: the REVISION column is as wide as its widest cell plus two.

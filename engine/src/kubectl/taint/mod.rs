@@ -14,7 +14,6 @@ use super::resource::ResourceKind;
 use super::{Context, KError, Out};
 use crate::api::Taint;
 use reorganize::Reorganized;
-use std::collections::HashSet;
 
 /// The options of `kubectl taint` (kubectl's `TaintOptions`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,10 +113,10 @@ fn taint_one(
         }
     }
     if !overwrite {
-        let old_pairs: HashSet<(&str, &str)> = old.iter().map(|o| (&*o.key, &*o.effect)).collect();
+        let old_pairs = reorganize::pairs(&old);
         let existing: Vec<&str> = to_add
             .iter()
-            .filter(|t| old_pairs.contains(&(&*t.key, &*t.effect)))
+            .filter(|t| reorganize::find(&old_pairs, &t.key, &t.effect).is_some())
             .map(|t| t.key.as_str())
             .collect();
         if !existing.is_empty() {
