@@ -24,10 +24,22 @@ impl PodId {
     }
 }
 
+/// A stored pod's number and how many pods its slot has held: tells the pod from one stored
+/// later under the same number (numbers are reused; a stamp never is, short of 2³² pods in
+/// one slot).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PodStamp {
+    pub id: PodId,
+    pub birth: u32,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct PodTable {
     /// The pods; a pod's key is its own metadata's name and namespace (not held again).
     slots: Vec<Option<Rc<Pod>>>,
+    /// How many pods each slot has held, counting the one it holds (from 1; past `u32::MAX`,
+    /// 1 again: never 0).
+    births: Vec<u32>,
     /// Slots emptied by a removal, reused first.
     free: Vec<PodId>,
     /// A hash of the key → the pod's number.
@@ -109,6 +121,14 @@ impl PodTable {
         key_ref(self.pod(id))
     }
 
+    /// The stamp of the stored pod `id`.
+    pub fn stamp(&self, id: PodId) -> PodStamp {
+        PodStamp {
+            id,
+            birth: self.births[id.0 as usize],
+        }
+    }
+
     pub fn pod(&self, id: PodId) -> &Rc<Pod> {
         match &self.slots[id.0 as usize] {
             Some(pod) => pod,
@@ -135,12 +155,17 @@ impl PodTable {
             None => {
                 // Grown by a quarter: doubling would leave up to half of a large table unused.
                 if self.slots.len() == self.slots.capacity() {
-                    self.slots.reserve_exact((self.slots.len() / 4).max(16));
+                    let more = (self.slots.len() / 4).max(16);
+                    self.slots.reserve_exact(more);
+                    self.births.reserve_exact(more);
                 }
                 self.slots.push(Some(pod));
+                self.births.push(0);
                 PodId(self.slots.len() as u32 - 1)
             }
         };
+        let birth = &mut self.births[id.0 as usize];
+        *birth = birth.wrapping_add(1).max(1);
         self.by_key.insert(hash, id.0);
         self.last.set(id);
         id
@@ -226,10 +251,12 @@ pub(crate) mod tests {
         let b = t.insert(named("b"));
         assert_eq!((t.id(&key("a")), t.id(&key("b"))), (Some(a), Some(b)));
         assert_eq!(t.key(b), key("b"));
+        let stamp_a = t.stamp(a);
         assert_eq!(t.remove(a).metadata.name, "a");
         assert_eq!((t.id(&key("a")), t.len()), (None, 1));
         let c = t.insert(named("c"));
         assert_eq!(c, a, "a free number is reused");
+        assert_ne!(t.stamp(c), stamp_a, "but not its stamp");
         assert_eq!(t.id(&key("c")), Some(c));
         assert_eq!(t.id(&key("b")), Some(b));
     }

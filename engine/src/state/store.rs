@@ -10,7 +10,7 @@ use super::node_ids::{NodeId, NodeIds};
 use super::node_pods::NodePods;
 use super::node_usage::{NodeUsage, counted_on};
 use super::ordered_ids::OrderedIds;
-pub use super::pod_table::PodId;
+pub use super::pod_table::{PodId, PodStamp};
 use super::pod_table::{PodTable, key_ref};
 use super::recent::Recent;
 use crate::api::{
@@ -252,6 +252,11 @@ impl Store {
     /// [`Self::pod_rc`] with a hint, as [`Self::pod_hinted`].
     pub fn pod_rc_hinted(&self, hint: Option<PodId>, key: &ObjectKey) -> Option<Rc<Pod>> {
         self.pod_id(hint, key).map(|id| self.pods.pod(id).clone())
+    }
+    /// The stamp of the pod stored under `key` (trying `hint` first, as [`Self::pod_hinted`]):
+    /// for a table kept by pod number that must not take a later pod for this one.
+    pub fn pod_stamp(&self, hint: Option<PodId>, key: &ObjectKey) -> Option<PodStamp> {
+        self.pod_id(hint, key).map(|id| self.pods.stamp(id))
     }
     fn pod_id(&self, hint: Option<PodId>, key: &ObjectKey) -> Option<PodId> {
         match hint {
