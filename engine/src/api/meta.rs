@@ -1,6 +1,6 @@
 //! `metav1.ObjectMeta` and `OwnerReference`.
 
-use super::{Extra, ResourceVersion, Shared, Str, StringMap, Time, Uid};
+use super::{Extra, ResourceVersion, Shared, SharedStr, Str, StringMap, Time, Uid};
 #[cfg(test)]
 use serde::Serialize;
 #[cfg(test)]
@@ -16,10 +16,10 @@ pub struct ObjectMeta {
     /// Shared with the object's key (`ObjectKey::of`): the store and the controllers' keys
     /// hold the object's own name.
     #[cfg_attr(test, serde(default))]
-    pub name: Shared<String>,
+    pub name: SharedStr,
     /// Shared: the objects of a namespace (a DaemonSet's pods) hold one copy of its name.
     #[cfg_attr(test, serde(default))]
-    pub namespace: Shared<String>,
+    pub namespace: SharedStr,
     /// Inline: a generated UID needs no allocation of its own.
     #[cfg_attr(test, serde(default))]
     pub uid: Uid,
@@ -172,8 +172,8 @@ impl OwnerReference {
 /// costs no allocation. The namespace is one pointer (a DaemonSet's pods share its namespace).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ObjectKey {
-    pub namespace: Shared<String>,
-    pub name: Shared<String>,
+    pub namespace: SharedStr,
+    pub name: SharedStr,
 }
 
 impl ObjectKey {
@@ -197,12 +197,12 @@ const NAMESPACES_KEPT: usize = 8;
 
 thread_local! {
     /// The namespaces of the keys made last, most recent first.
-    static NAMESPACES: std::cell::RefCell<Vec<Shared<String>>> = const { std::cell::RefCell::new(Vec::new()) };
+    static NAMESPACES: std::cell::RefCell<Vec<SharedStr>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// `namespace` as a string shared with the keys made before in it: keys made from names (a
 /// command's arguments, a decoded reference) hold one copy of a namespace, not one each.
-fn shared_namespace(namespace: &str) -> Shared<String> {
+fn shared_namespace(namespace: &str) -> SharedStr {
     NAMESPACES.with(|kept| {
         let mut kept = kept.borrow_mut();
         if let Some(i) = kept.iter().position(|n| n.as_str() == namespace) {
@@ -210,7 +210,7 @@ fn shared_namespace(namespace: &str) -> Shared<String> {
             kept[..=i].rotate_right(1);
             return found;
         }
-        let new: Shared<String> = namespace.into();
+        let new: SharedStr = namespace.into();
         if kept.len() == NAMESPACES_KEPT {
             kept.pop();
         }

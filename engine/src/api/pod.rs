@@ -1,6 +1,6 @@
 //! `core/v1` Pod, PodTemplateSpec and the parts of PodSpec the simulation reads.
 
-use super::{Affinity, Extra, ObjectMeta, Shared, Str, StringMap, Time, Word};
+use super::{Affinity, Extra, ObjectMeta, Shared, SharedStr, Str, StringMap, Time, Word};
 #[cfg(test)]
 use serde::Serialize;
 #[cfg(test)]
@@ -71,7 +71,7 @@ pub struct PodSpec {
     pub tolerations: Shared<Vec<Toleration>>,
     /// Shared: the store makes a bound pod hold its node's name as the store holds it.
     #[cfg_attr(test, serde(default))]
-    pub node_name: Shared<String>,
+    pub node_name: SharedStr,
     #[cfg_attr(test, serde(default))]
     pub host_network: bool,
     #[cfg_attr(test, serde(flatten))]
@@ -279,7 +279,7 @@ pub struct PodStatus {
     pub conditions: Shared<Vec<PodCondition>>,
     /// Shared: the pods of a node hold their node's address (see `Store::update_pod_status`).
     #[cfg_attr(test, serde(default, rename = "hostIP"))]
-    pub host_ip: Shared<String>,
+    pub host_ip: SharedStr,
     #[cfg_attr(test, serde(default, rename = "podIP"))]
     /// Four bytes for the address the kubelet gives (text of other forms kept as it came).
     pub pod_ip: super::IpText,

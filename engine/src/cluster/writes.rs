@@ -59,7 +59,7 @@ impl Cluster {
         node.kind = "Node".into();
         node.metadata.uid = self.w.rng.uid();
         node.metadata.creation_timestamp = Some(now);
-        node.metadata.namespace.clear();
+        node.metadata.namespace = Default::default();
         registration::register(&mut node, self.nodes_created, now);
         self.nodes_created += 1;
         self.w.store.put_node(node);

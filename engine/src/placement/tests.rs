@@ -832,7 +832,7 @@ fn c59_get_target_node_name() {
     pod.spec.node_name = "node-1".into();
     assert_eq!(get_target_node_name(&pod), Ok("node-1"));
 
-    pod.spec.node_name.clear();
+    pod.spec.node_name = Default::default();
     pod.spec.affinity = required(vec![fields(vec![req("metadata.name", "In", &["node-1"])])]);
     assert_eq!(get_target_node_name(&pod), Ok("node-1"));
 

@@ -176,7 +176,7 @@ fn v2_name_not_dns_subdomain() {
 #[test]
 fn v3_namespace_required() {
     let mut ds = base("abc");
-    ds.metadata.namespace.clear();
+    ds.metadata.namespace = Default::default();
     assert_eq!(one(ds), "metadata.namespace: Required value");
 }
 
@@ -516,7 +516,7 @@ fn v21_selector_immutable() {
 #[test]
 fn all_causes_collected_in_order_without_duplicates() {
     let mut ds = base("");
-    ds.metadata.namespace.clear();
+    ds.metadata.namespace = Default::default();
     ds.metadata.labels = map(&[("x", "-bad"), ("y", "-bad")]).into();
     ds.spec.min_ready_seconds = -5;
     let err = validate_daemonset(&ds).expect_err("invalid");
@@ -597,7 +597,7 @@ fn c68_error_cases_fail_where_kubernetes_says() {
     let mut cases = Vec::new();
     cases.push(base(""));
     let mut ds = base("abc");
-    ds.metadata.namespace.clear();
+    ds.metadata.namespace = Default::default();
     cases.push(ds);
     let mut ds = base("abc");
     ds.spec.selector = None;
