@@ -126,7 +126,7 @@ impl Encode for PodStatus {
         o.unless_empty("reason", &self.more.reason);
         o.unless_empty("hostIP", &self.host_ip);
         o.unless_empty("podIP", &self.pod_ip);
-        o.unless_empty("startTime", &self.start_time);
+        o.unless_empty("startTime", &self.start_time.get());
         o.unless_empty("containerStatuses", &self.container_statuses);
         o.unless_empty("qosClass", &self.qos_class);
         o.extra(&self.more.extra);

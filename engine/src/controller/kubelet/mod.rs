@@ -231,7 +231,7 @@ impl Kubelet {
         w.store.update_pod_status(key, |p, st| {
             st.host_ip = host_ip.into();
             st.pod_ip = pod_ip;
-            st.start_time = Some(now);
+            st.start_time = Some(now).into();
             st.phase = phase::PENDING.into();
             st.qos_class = qos_class(p).into();
             set_status_condition(st, "PodReadyToStartContainers", "True", "", "", now);
