@@ -6,8 +6,8 @@ use serde::Serialize;
 #[cfg(test)]
 use serde::ser::{SerializeMap, Serializer};
 
-/// An object's metadata. The fields most objects never set (generateName, the deletion marks,
-/// finalizers, managedFields and the rest) are one [`Shared`] value (`more`), empty and shared
+/// An object's metadata. The fields most objects never set (generateName, generation, the
+/// deletion marks, finalizers, managedFields and the rest) are one [`Shared`] value (`more`), empty and shared
 /// by the objects that do not set them, or set alike by a template's pods (generateName).
 #[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(test, derive(serde::Deserialize))]
@@ -25,8 +25,6 @@ pub struct ObjectMeta {
     pub uid: Uid,
     #[cfg_attr(test, serde(default))]
     pub resource_version: ResourceVersion,
-    #[cfg_attr(test, serde(default))]
-    pub generation: i64,
     #[cfg_attr(test, serde(default))]
     pub creation_timestamp: Option<Time>,
     #[cfg_attr(test, serde(default))]
@@ -46,6 +44,9 @@ pub struct ObjectMeta {
 pub struct ObjectMetaMore {
     #[cfg_attr(test, serde(default))]
     pub generate_name: String,
+    /// Set by the API server on workloads' spec changes; pods, nodes and revisions have none.
+    #[cfg_attr(test, serde(default))]
+    pub generation: i64,
     #[cfg_attr(test, serde(default))]
     pub deletion_timestamp: Option<Time>,
     #[cfg_attr(test, serde(default))]
@@ -79,8 +80,8 @@ impl Serialize for ObjectMeta {
         if !self.resource_version.is_empty() {
             m.serialize_entry("resourceVersion", &self.resource_version)?;
         }
-        if self.generation != 0 {
-            m.serialize_entry("generation", &self.generation)?;
+        if more.generation != 0 {
+            m.serialize_entry("generation", &more.generation)?;
         }
         if let Some(t) = &self.creation_timestamp {
             m.serialize_entry("creationTimestamp", t)?;

@@ -56,7 +56,7 @@ pub struct PodTemplateSpec {
 }
 
 /// What the simulation reads of a pod's spec. A pod changes its node, affinity and tolerations;
-/// the rest it keeps as its template set it, so that part is one [`Shared`] value, held once
+/// the rest (hostNetwork too) it keeps as its template set it, so that part is one [`Shared`] value, held once
 /// for all the pods of a template (`settings`). Serialised with every field in PodSpec's own
 /// order by `api::encode`, as if `settings` were not there.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -74,8 +74,6 @@ pub struct PodSpec {
     /// Shared: the store makes a bound pod hold its node's name as the store holds it.
     #[cfg_attr(test, serde(default))]
     pub node_name: SharedStr,
-    #[cfg_attr(test, serde(default))]
-    pub host_network: bool,
     #[cfg_attr(test, serde(flatten))]
     pub settings: Shared<PodSettings>,
     /// volumes, serviceAccountName and the rest of PodSpec, given back as they came.
@@ -88,6 +86,8 @@ pub struct PodSpec {
 #[cfg_attr(test, derive(serde::Deserialize))]
 #[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct PodSettings {
+    #[cfg_attr(test, serde(default))]
+    pub host_network: bool,
     #[cfg_attr(test, serde(default))]
     pub init_containers: Vec<Container>,
     #[cfg_attr(test, serde(default))]
@@ -131,8 +131,8 @@ impl Serialize for PodSpec {
         if !self.node_name.is_empty() {
             m.serialize_entry("nodeName", &self.node_name)?;
         }
-        if self.host_network {
-            m.serialize_entry("hostNetwork", &self.host_network)?;
+        if s.host_network {
+            m.serialize_entry("hostNetwork", &s.host_network)?;
         }
         if !s.restart_policy.is_empty() {
             m.serialize_entry("restartPolicy", &s.restart_policy)?;
@@ -513,7 +513,7 @@ mod tests {
     #[cfg(target_pointer_width = "64")]
     #[test]
     fn a_pod_and_a_key_stay_small() {
-        assert_eq!(std::mem::size_of::<Pod>(), 264);
+        assert_eq!(std::mem::size_of::<Pod>(), 248);
         assert_eq!(std::mem::size_of::<crate::api::ObjectKey>(), 16);
     }
 
@@ -523,8 +523,8 @@ mod tests {
     fn pods_serialise_in_the_go_field_order() {
         let spec = PodSpec {
             node_name: "n1".into(),
-            host_network: true,
             settings: PodSettings {
+                host_network: true,
                 node_selector: [("a".to_string(), "b".to_string())].into_iter().collect(),
                 restart_policy: "Always".into(),
                 termination_grace_period_seconds: Some(30),
@@ -542,9 +542,9 @@ mod tests {
         let meta = ObjectMeta {
             name: "p".into(),
             namespace: "default".into(),
-            generation: 2,
             more: ObjectMetaMore {
                 generate_name: "p-".into(),
+                generation: 2,
                 finalizers: vec!["f".into()],
                 ..Default::default()
             }

@@ -1,7 +1,7 @@
 //! The users' writes of Deployments and ReplicaSets, with what the API server does on each:
 //! defaults, validation (selector immutable on update), generation bookkeeping
 //! (`pkg/registry/apps/deployment/strategy.go`, `.../replicaset/strategy.go`: a spec change
-//! moves `metadata.generation`), and deletion with the cascade kubectl asks for.
+//! moves `metadata.more.generation`), and deletion with the cascade kubectl asks for.
 
 use super::{Cascade, Cluster};
 use crate::api::{ApiError, Deployment, ObjectKey, ObjectMeta, ReplicaSet};
@@ -155,7 +155,7 @@ impl Cluster {
         meta.uid = uid;
         meta.creation_timestamp = Some(now);
         meta.more.deletion_timestamp = None;
-        meta.generation = 1;
+        meta.more.generation = 1;
         W::put(&mut self.w.store, o);
         self.reconcile();
         Ok(())
@@ -176,7 +176,7 @@ impl Cluster {
         new.admit(Some(&old))?;
         new.keep_status(Some(&old));
         if !new.same_spec(&old) {
-            new.meta_mut().generation = old.meta().generation + 1;
+            new.meta_mut().more.generation = old.meta().more.generation + 1;
         }
         if new == old {
             return Ok(false);

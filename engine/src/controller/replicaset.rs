@@ -260,7 +260,7 @@ fn update_status(w: &mut World, rs: &ReplicaSet) {
     let now = w.clock.now();
     let template_labels = &rs.spec.template.metadata.labels;
     let mut status = ReplicaSetStatus {
-        observed_generation: rs.metadata.generation,
+        observed_generation: rs.metadata.more.generation,
         conditions: rs.status.conditions.clone(),
         ..Default::default()
     };

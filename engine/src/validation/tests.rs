@@ -135,7 +135,7 @@ fn c67_valid_daemonsets() {
     }
     let mut ds = base("hostnet");
     ds.spec.update_strategy.type_ = ON_DELETE.into();
-    ds.spec.template.spec.host_network = true;
+    ds.spec.template.spec.settings.host_network = true;
     ds.spec.template.spec.containers[0].ports = vec![ContainerPort {
         container_port: 12345,
         host_port: Some(12345),
@@ -884,7 +884,7 @@ fn template_labels_and_node_selector() {
 #[test]
 fn host_network_port_must_match() {
     let mut ds = base("abc");
-    ds.spec.template.spec.host_network = true;
+    ds.spec.template.spec.settings.host_network = true;
     ds.spec.template.spec.containers[0].ports = vec![ContainerPort {
         container_port: 9100,
         host_port: Some(9200),
@@ -1500,9 +1500,9 @@ mod props {
                         spec: PodSpec {
                             containers: containers.into(),
                             tolerations: tolerations.into(),
-                            host_network,
                             node_name: node_name.into(),
                             settings: PodSettings {
+                                host_network,
                                 init_containers: inits,
                                 restart_policy: restart,
                                 dns_policy: dns,

@@ -22,6 +22,7 @@ impl Decode for ObjectMeta {
         let owner_references = f.get("ownerReferences")?;
         let more = ObjectMetaMore {
             generate_name,
+            generation,
             deletion_timestamp,
             deletion_grace_period_seconds,
             finalizers: f.get("finalizers")?,
@@ -32,7 +33,6 @@ impl Decode for ObjectMeta {
             namespace,
             uid,
             resource_version,
-            generation,
             creation_timestamp,
             labels,
             annotations,

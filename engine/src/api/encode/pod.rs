@@ -37,7 +37,7 @@ impl Encode for PodSpec {
         o.unless_empty("affinity", &self.affinity);
         o.unless_empty("tolerations", &self.tolerations);
         o.unless_empty("nodeName", &self.node_name);
-        o.unless_empty("hostNetwork", &self.host_network);
+        o.unless_empty("hostNetwork", &self.settings.host_network);
         o.unless_empty("restartPolicy", &self.settings.restart_policy);
         o.unless_empty(
             "terminationGracePeriodSeconds",

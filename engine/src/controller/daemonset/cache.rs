@@ -57,7 +57,7 @@ impl DsCache {
     pub(super) fn new(ds: &DaemonSet) -> DsCache {
         DsCache {
             uid: ds.metadata.uid.to_string(),
-            generation: ds.metadata.generation,
+            generation: ds.metadata.more.generation,
             policy: PlacementPolicy::for_daemonset(ds),
             hash: String::new(),
             all_dirty: true,
@@ -74,7 +74,7 @@ impl DsCache {
 
     /// Starts over when the DaemonSet was replaced (new uid) or its spec changed (generation).
     pub(super) fn refresh(&mut self, ds: &DaemonSet) {
-        if self.uid != ds.metadata.uid || self.generation != ds.metadata.generation {
+        if self.uid != ds.metadata.uid || self.generation != ds.metadata.more.generation {
             *self = DsCache::new(ds);
         }
     }

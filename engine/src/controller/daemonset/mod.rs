@@ -91,7 +91,8 @@ impl DaemonSetController {
             Change::DaemonSet(key) => {
                 self.queue.insert(key.clone());
                 if let (Some(ds), Some(cache)) = (w.store.daemonset(key), self.caches.get_mut(key))
-                    && (ds.metadata.uid != cache.uid || ds.metadata.generation != cache.generation)
+                    && (ds.metadata.uid != cache.uid
+                        || ds.metadata.more.generation != cache.generation)
                 {
                     let old_uid = std::mem::take(&mut cache.uid);
                     *cache = DsCache::new(ds);

@@ -180,7 +180,7 @@ fn c05_network_unavailable_node_gets_host_network_pods_only() {
     let mut host = new_ds("host", true);
     host.spec.selector.as_mut().unwrap().match_labels = Some(labels(&[("app", "host")]));
     host.spec.template.metadata.labels = labels(&[("app", "host")]).into();
-    host.spec.template.spec.host_network = true;
+    host.spec.template.spec.settings.host_network = true;
     c.create_daemonset(host).unwrap();
     assert_eq!(pods_per_node(&c, "host").get("node-0"), Some(&1));
 }
@@ -571,7 +571,7 @@ fn c31_empty_selector_selects_all_and_does_nothing() {
     ds.spec.selector = Some(LabelSelector::default());
     ds.spec.template.spec.settings.node_selector = labels(&[("foo", "bar")]);
     ds.metadata.uid = "u".into();
-    ds.metadata.generation = 1;
+    ds.metadata.more.generation = 1;
     c.w.store.put_daemonset(ds); // validation would refuse it (V6); the controller must cope
     c.reconcile();
     assert!(c.store().pods().is_empty());

@@ -215,7 +215,7 @@ impl Kubelet {
             .and_then(|n| n.internal_ip())
             .unwrap_or_default()
             .to_string();
-        let pod_ip = if pod.spec.host_network {
+        let pod_ip = if pod.spec.settings.host_network {
             host_ip.as_str().into()
         } else {
             self.allocate_ip(w, node_name)
