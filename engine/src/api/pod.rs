@@ -8,13 +8,12 @@ use serde::Serialize;
 #[cfg(test)]
 use serde::ser::{SerializeMap, Serializer};
 
+/// A pod. Its `apiVersion` and `kind` are always `v1` `Pod` (pods come only from the
+/// workload controllers), so they are not held: `api::encode` writes them.
 #[derive(Debug, Clone, PartialEq, Default)]
-#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct Pod {
-    /// `apiVersion` and `kind`: one value ("v1", "Pod") shared by every pod (8 bytes a pod).
-    #[cfg_attr(test, serde(flatten))]
-    pub type_meta: Shared<TypeMeta>,
     #[cfg_attr(test, serde(default))]
     pub metadata: ObjectMeta,
     #[cfg_attr(test, serde(default))]
@@ -23,25 +22,21 @@ pub struct Pod {
     pub status: PodStatus,
 }
 
-/// An object's `apiVersion` and `kind`.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(test, serde(rename_all = "camelCase"))]
-pub struct TypeMeta {
-    #[cfg_attr(test, serde(default))]
-    pub api_version: Str,
-    #[cfg_attr(test, serde(default))]
-    pub kind: Str,
-}
+/// `apiVersion` and `kind` of every pod.
+pub const POD_API_VERSION: &str = "v1";
+pub const POD_KIND: &str = "Pod";
 
-impl TypeMeta {
-    /// `v1` `Pod`, shared.
-    pub fn pod() -> Shared<TypeMeta> {
-        thread_local!(static POD: Shared<TypeMeta> = Shared::new(TypeMeta {
-            api_version: "v1".into(),
-            kind: "Pod".into(),
-        }));
-        POD.with(Shared::clone)
+/// The tests' reference for `api::encode`.
+#[cfg(test)]
+impl Serialize for Pod {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut m = serializer.serialize_map(None)?;
+        m.serialize_entry("apiVersion", POD_API_VERSION)?;
+        m.serialize_entry("kind", POD_KIND)?;
+        m.serialize_entry("metadata", &self.metadata)?;
+        m.serialize_entry("spec", &self.spec)?;
+        m.serialize_entry("status", &self.status)?;
+        m.end()
     }
 }
 
@@ -513,7 +508,7 @@ mod tests {
     #[cfg(target_pointer_width = "64")]
     #[test]
     fn a_pod_and_a_key_stay_small() {
-        assert_eq!(std::mem::size_of::<Pod>(), 248);
+        assert_eq!(std::mem::size_of::<Pod>(), 240);
         assert_eq!(std::mem::size_of::<crate::api::ObjectKey>(), 16);
     }
 

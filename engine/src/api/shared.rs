@@ -30,7 +30,6 @@ shared_default!(
     super::StringMap,
     super::Extra,
     super::PodSettings,
-    super::TypeMeta,
     super::PodStatusMore,
     super::ObjectMetaMore,
     Vec<super::Container>,

@@ -231,7 +231,6 @@ fn pods_to_delete(w: &World, active: &[ObjectKey], n: usize) -> Vec<ObjectKey> {
 fn new_pod(rs: &ReplicaSet) -> Pod {
     let template = &rs.spec.template;
     Pod {
-        type_meta: crate::api::TypeMeta::pod(),
         metadata: ObjectMeta {
             namespace: rs.metadata.namespace.clone(),
             labels: template.metadata.labels.clone(),

@@ -3,15 +3,15 @@
 use super::{Encode, Object, Out};
 use crate::api::{
     Container, ContainerPort, ContainerState, ContainerStateRunning, ContainerStateTerminated,
-    ContainerStateWaiting, ContainerStatus, Pod, PodCondition, PodSpec, PodStatus, PodTemplateSpec,
-    Probe, ResourceRequirements, Toleration,
+    ContainerStateWaiting, ContainerStatus, POD_API_VERSION, POD_KIND, Pod, PodCondition, PodSpec,
+    PodStatus, PodTemplateSpec, Probe, ResourceRequirements, Str, Toleration,
 };
 
 impl Encode for Pod {
     fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
-        o.field("apiVersion", &self.type_meta.api_version);
-        o.field("kind", &self.type_meta.kind);
+        o.field("apiVersion", &Str::Borrowed(POD_API_VERSION));
+        o.field("kind", &Str::Borrowed(POD_KIND));
         o.field("metadata", &self.metadata);
         o.field("spec", &self.spec);
         o.field("status", &self.status);

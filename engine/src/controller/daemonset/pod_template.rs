@@ -55,7 +55,6 @@ pub fn daemon_pod_template(ds: &DaemonSet, hash: &str) -> Pod {
     placement::add_or_update_daemon_pod_tolerations(&mut spec);
     spec.tolerations.shrink_to_fit();
     Pod {
-        type_meta: crate::api::TypeMeta::pod(),
         metadata: ObjectMeta {
             namespace: ds.metadata.namespace.clone(),
             labels,
