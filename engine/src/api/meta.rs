@@ -7,8 +7,9 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
 /// An object's metadata. The fields most objects never set (generateName, generation, the
-/// deletion marks, finalizers, managedFields and the rest) are one [`Shared`] value (`more`), empty and shared
-/// by the objects that do not set them, or set alike by a template's pods (generateName).
+/// deletion marks, finalizers, managedFields and the rest) and the owner references are one
+/// [`Shared`] value (`more`), empty and shared by the objects that do not set them, or set alike
+/// by a template's pods (generateName, the controller's reference).
 #[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(test, derive(serde::Deserialize))]
 #[cfg_attr(test, serde(rename_all = "camelCase"))]
@@ -31,8 +32,6 @@ pub struct ObjectMeta {
     pub labels: Shared<StringMap>,
     #[cfg_attr(test, serde(default))]
     pub annotations: Shared<StringMap>,
-    #[cfg_attr(test, serde(default))]
-    pub owner_references: Shared<Vec<OwnerReference>>,
     #[cfg_attr(test, serde(flatten))]
     pub more: Shared<ObjectMetaMore>,
 }
@@ -51,6 +50,9 @@ pub struct ObjectMetaMore {
     pub deletion_timestamp: Option<Time>,
     #[cfg_attr(test, serde(default))]
     pub deletion_grace_period_seconds: Option<i64>,
+    /// A template's pods all hold the one reference to their controller, shared with this.
+    #[cfg_attr(test, serde(default))]
+    pub owner_references: Vec<OwnerReference>,
     #[cfg_attr(test, serde(default))]
     pub finalizers: Vec<String>,
     /// managedFields and anything else of ObjectMeta the simulator does not model.
@@ -98,8 +100,8 @@ impl Serialize for ObjectMeta {
         if !self.annotations.is_empty() {
             m.serialize_entry("annotations", &self.annotations)?;
         }
-        if !self.owner_references.is_empty() {
-            m.serialize_entry("ownerReferences", &self.owner_references)?;
+        if !more.owner_references.is_empty() {
+            m.serialize_entry("ownerReferences", &more.owner_references)?;
         }
         if !more.finalizers.is_empty() {
             m.serialize_entry("finalizers", &more.finalizers)?;
@@ -114,7 +116,8 @@ impl Serialize for ObjectMeta {
 impl ObjectMeta {
     /// The owner reference with `controller: true`, as `metav1.GetControllerOf`.
     pub fn controller_ref(&self) -> Option<&OwnerReference> {
-        self.owner_references
+        self.more
+            .owner_references
             .iter()
             .find(|r| r.controller == Some(true))
     }

@@ -508,7 +508,7 @@ mod tests {
     #[cfg(target_pointer_width = "64")]
     #[test]
     fn a_pod_and_a_key_stay_small() {
-        assert_eq!(std::mem::size_of::<Pod>(), 240);
+        assert_eq!(std::mem::size_of::<Pod>(), 232);
         assert_eq!(std::mem::size_of::<crate::api::ObjectKey>(), 16);
     }
 

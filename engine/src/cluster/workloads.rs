@@ -220,8 +220,8 @@ impl Cluster {
     /// The garbage collector's orphan finalizer: the owner's pods, ControllerRevisions and
     /// ReplicaSets lose their owner reference to `uid`.
     pub(super) fn orphan_dependents(&mut self, uid: &str) {
-        let drop_ref = |meta: &mut ObjectMeta| meta.owner_references.retain(|r| r.uid != uid);
-        let owned = |meta: &ObjectMeta| meta.owner_references.iter().any(|r| r.uid == uid);
+        let drop_ref = |meta: &mut ObjectMeta| meta.more.owner_references.retain(|r| r.uid != uid);
+        let owned = |meta: &ObjectMeta| meta.more.owner_references.iter().any(|r| r.uid == uid);
         let store = &mut self.w.store;
         let pods: Vec<ObjectKey> = store
             .pods()

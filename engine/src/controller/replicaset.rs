@@ -119,13 +119,13 @@ fn claim_pods(w: &mut World, rs: &ReplicaSet) -> Vec<ObjectKey> {
             Claim::Ours => claimed.push(key),
             Claim::Release => {
                 w.store.update_pod(&key, |p| {
-                    p.metadata.owner_references.retain(|r| &r.uid != uid)
+                    p.metadata.more.owner_references.retain(|r| &r.uid != uid)
                 });
             }
             Claim::Adopt => {
                 let owner = OwnerReference::controller_of("ReplicaSet", &rs.metadata);
                 w.store
-                    .update_pod(&key, |p| p.metadata.owner_references.push(owner));
+                    .update_pod(&key, |p| p.metadata.more.owner_references.push(owner));
                 claimed.push(key);
             }
             Claim::NotOurs => {}
@@ -237,12 +237,11 @@ fn new_pod(rs: &ReplicaSet) -> Pod {
             annotations: template.metadata.annotations.clone(),
             more: ObjectMetaMore {
                 generate_name: format!("{}-", rs.metadata.name),
+                owner_references: vec![OwnerReference::controller_of("ReplicaSet", &rs.metadata)],
                 finalizers: template.metadata.more.finalizers.clone(),
                 ..Default::default()
             }
             .into(),
-            owner_references: vec![OwnerReference::controller_of("ReplicaSet", &rs.metadata)]
-                .into(),
             ..Default::default()
         },
         spec: template.spec.clone(),

@@ -25,6 +25,7 @@ impl Decode for ObjectMeta {
             generation,
             deletion_timestamp,
             deletion_grace_period_seconds,
+            owner_references,
             finalizers: f.get("finalizers")?,
             extra: f.rest(),
         };
@@ -36,7 +37,6 @@ impl Decode for ObjectMeta {
             creation_timestamp,
             labels,
             annotations,
-            owner_references,
             // Most objects set none of it: they share the empty value.
             more: if more == ObjectMetaMore::default() {
                 Default::default()

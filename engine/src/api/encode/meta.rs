@@ -20,7 +20,7 @@ impl Encode for ObjectMeta {
         );
         o.unless_empty("labels", &self.labels);
         o.unless_empty("annotations", &self.annotations);
-        o.unless_empty("ownerReferences", &self.owner_references);
+        o.unless_empty("ownerReferences", &self.more.owner_references);
         o.unless_empty("finalizers", &self.more.finalizers);
         o.extra(&self.more.extra);
         o.end();

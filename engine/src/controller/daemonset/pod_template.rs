@@ -61,11 +61,11 @@ pub fn daemon_pod_template(ds: &DaemonSet, hash: &str) -> Pod {
             annotations: template.metadata.annotations.clone(),
             more: ObjectMetaMore {
                 generate_name: generate_name_prefix(ds.name()),
+                owner_references: vec![super::claim::owner_reference(ds)],
                 finalizers: template.metadata.more.finalizers.clone(),
                 ..Default::default()
             }
             .into(),
-            owner_references: vec![super::claim::owner_reference(ds)].into(),
             ..Default::default()
         },
         spec,

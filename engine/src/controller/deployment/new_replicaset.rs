@@ -104,9 +104,9 @@ fn create(
             creation_timestamp: Some(now),
             labels: template.metadata.labels.clone(),
             annotations,
-            owner_references: vec![OwnerReference::controller_of("Deployment", &d.metadata)].into(),
             more: ObjectMetaMore {
                 generation: 1,
+                owner_references: vec![OwnerReference::controller_of("Deployment", &d.metadata)],
                 ..Default::default()
             }
             .into(),
