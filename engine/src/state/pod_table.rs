@@ -1,9 +1,10 @@
 //! The store's pods by number: each pod's key and object are held once, in a slot, and the
 //! store's indices hold the slot's 4-byte number instead of a copy of the 32-byte key. A pod is
-//! found by key through a hash of the key (eight bytes an entry, not a copy of the key).
+//! found by key through a hash of the key (a 4-byte slot, `state::pod_index`, not a copy of the
+//! key).
 
 use super::hash::hash_of;
-use super::hash_index::HashIndex;
+use super::pod_index::PodIndex;
 use crate::api::{ObjectKey, Pod};
 use std::cell::Cell;
 use std::hash::Hash;
@@ -43,7 +44,7 @@ pub struct PodTable {
     /// Slots emptied by a removal, reused first.
     free: Vec<PodId>,
     /// A hash of the key → the pod's number.
-    by_key: HashIndex,
+    by_key: PodIndex,
     /// The number last found or stored: a pod is mostly looked up several times in a row (a
     /// controller reads it, writes it, reads it back for the event).
     last: Cell<PodId>,
@@ -60,6 +61,14 @@ pub(super) fn key_ref(pod: &Pod) -> KeyRef<'_> {
 /// The hash of a key, from its strings (as `ObjectKey`'s `Hash` feeds them).
 fn hash32(key: KeyRef<'_>) -> u32 {
     hash_of(&key) as u32
+}
+
+/// The hash of the key of the pod stored in slot `n`.
+fn stored_hash(slots: &[Option<Rc<Pod>>], n: u32) -> u32 {
+    match &slots[n as usize] {
+        Some(pod) => hash32(key_ref(pod)),
+        None => unreachable!("pod {n} is not stored"),
+    }
 }
 
 impl PodTable {
@@ -166,7 +175,8 @@ impl PodTable {
         };
         let birth = &mut self.births[id.0 as usize];
         *birth = birth.wrapping_add(1).max(1);
-        self.by_key.insert(hash, id.0);
+        let slots = &self.slots;
+        self.by_key.insert(hash, id.0, |n| stored_hash(slots, n));
         self.last.set(id);
         id
     }
@@ -176,7 +186,9 @@ impl PodTable {
         let Some(pod) = self.slots[id.0 as usize].take() else {
             unreachable!("pod {id:?} is not stored")
         };
-        self.by_key.remove(hash32(key_ref(&pod)), id.0);
+        let slots = &self.slots;
+        self.by_key
+            .remove(hash32(key_ref(&pod)), id.0, |n| stored_hash(slots, n));
         self.free.push(id);
         pod
     }
