@@ -1,14 +1,15 @@
 //! `metav1.ObjectMeta` and `OwnerReference`.
 
-use super::{Extra, ResourceVersion, Shared, Str, StringMap, Time, Uid};
+use super::{Extra, ResourceVersion, Shared, SharedStr, Str, StringMap, Time, Uid};
 #[cfg(test)]
 use serde::Serialize;
 #[cfg(test)]
 use serde::ser::{SerializeMap, Serializer};
 
-/// An object's metadata. The fields most objects never set (generateName, the deletion marks,
-/// finalizers, managedFields and the rest) are one [`Shared`] value (`more`), empty and shared
-/// by the objects that do not set them, or set alike by a template's pods (generateName).
+/// An object's metadata. The fields most objects never set (generateName, generation, the
+/// deletion marks, finalizers, managedFields and the rest) and the owner references are one
+/// [`Shared`] value (`more`), empty and shared by the objects that do not set them, or set alike
+/// by a template's pods (generateName, the controller's reference).
 #[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(test, derive(serde::Deserialize))]
 #[cfg_attr(test, serde(rename_all = "camelCase"))]
@@ -16,25 +17,21 @@ pub struct ObjectMeta {
     /// Shared with the object's key (`ObjectKey::of`): the store and the controllers' keys
     /// hold the object's own name.
     #[cfg_attr(test, serde(default))]
-    pub name: Shared<String>,
+    pub name: SharedStr,
     /// Shared: the objects of a namespace (a DaemonSet's pods) hold one copy of its name.
     #[cfg_attr(test, serde(default))]
-    pub namespace: Shared<String>,
+    pub namespace: SharedStr,
     /// Inline: a generated UID needs no allocation of its own.
     #[cfg_attr(test, serde(default))]
     pub uid: Uid,
     #[cfg_attr(test, serde(default))]
     pub resource_version: ResourceVersion,
     #[cfg_attr(test, serde(default))]
-    pub generation: i64,
-    #[cfg_attr(test, serde(default))]
     pub creation_timestamp: Option<Time>,
     #[cfg_attr(test, serde(default))]
     pub labels: Shared<StringMap>,
     #[cfg_attr(test, serde(default))]
     pub annotations: Shared<StringMap>,
-    #[cfg_attr(test, serde(default))]
-    pub owner_references: Shared<Vec<OwnerReference>>,
     #[cfg_attr(test, serde(flatten))]
     pub more: Shared<ObjectMetaMore>,
 }
@@ -46,10 +43,16 @@ pub struct ObjectMeta {
 pub struct ObjectMetaMore {
     #[cfg_attr(test, serde(default))]
     pub generate_name: String,
+    /// Set by the API server on workloads' spec changes; pods, nodes and revisions have none.
+    #[cfg_attr(test, serde(default))]
+    pub generation: i64,
     #[cfg_attr(test, serde(default))]
     pub deletion_timestamp: Option<Time>,
     #[cfg_attr(test, serde(default))]
     pub deletion_grace_period_seconds: Option<i64>,
+    /// A template's pods all hold the one reference to their controller, shared with this.
+    #[cfg_attr(test, serde(default))]
+    pub owner_references: Vec<OwnerReference>,
     #[cfg_attr(test, serde(default))]
     pub finalizers: Vec<String>,
     /// managedFields and anything else of ObjectMeta the simulator does not model.
@@ -79,8 +82,8 @@ impl Serialize for ObjectMeta {
         if !self.resource_version.is_empty() {
             m.serialize_entry("resourceVersion", &self.resource_version)?;
         }
-        if self.generation != 0 {
-            m.serialize_entry("generation", &self.generation)?;
+        if more.generation != 0 {
+            m.serialize_entry("generation", &more.generation)?;
         }
         if let Some(t) = &self.creation_timestamp {
             m.serialize_entry("creationTimestamp", t)?;
@@ -97,8 +100,8 @@ impl Serialize for ObjectMeta {
         if !self.annotations.is_empty() {
             m.serialize_entry("annotations", &self.annotations)?;
         }
-        if !self.owner_references.is_empty() {
-            m.serialize_entry("ownerReferences", &self.owner_references)?;
+        if !more.owner_references.is_empty() {
+            m.serialize_entry("ownerReferences", &more.owner_references)?;
         }
         if !more.finalizers.is_empty() {
             m.serialize_entry("finalizers", &more.finalizers)?;
@@ -113,7 +116,8 @@ impl Serialize for ObjectMeta {
 impl ObjectMeta {
     /// The owner reference with `controller: true`, as `metav1.GetControllerOf`.
     pub fn controller_ref(&self) -> Option<&OwnerReference> {
-        self.owner_references
+        self.more
+            .owner_references
             .iter()
             .find(|r| r.controller == Some(true))
     }
@@ -172,8 +176,8 @@ impl OwnerReference {
 /// costs no allocation. The namespace is one pointer (a DaemonSet's pods share its namespace).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ObjectKey {
-    pub namespace: Shared<String>,
-    pub name: Shared<String>,
+    pub namespace: SharedStr,
+    pub name: SharedStr,
 }
 
 impl ObjectKey {
@@ -197,12 +201,12 @@ const NAMESPACES_KEPT: usize = 8;
 
 thread_local! {
     /// The namespaces of the keys made last, most recent first.
-    static NAMESPACES: std::cell::RefCell<Vec<Shared<String>>> = const { std::cell::RefCell::new(Vec::new()) };
+    static NAMESPACES: std::cell::RefCell<Vec<SharedStr>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// `namespace` as a string shared with the keys made before in it: keys made from names (a
 /// command's arguments, a decoded reference) hold one copy of a namespace, not one each.
-fn shared_namespace(namespace: &str) -> Shared<String> {
+fn shared_namespace(namespace: &str) -> SharedStr {
     NAMESPACES.with(|kept| {
         let mut kept = kept.borrow_mut();
         if let Some(i) = kept.iter().position(|n| n.as_str() == namespace) {
@@ -210,7 +214,7 @@ fn shared_namespace(namespace: &str) -> Shared<String> {
             kept[..=i].rotate_right(1);
             return found;
         }
-        let new: Shared<String> = namespace.into();
+        let new: SharedStr = namespace.into();
         if kept.len() == NAMESPACES_KEPT {
             kept.pop();
         }

@@ -1,18 +1,19 @@
 //! `core/v1` Pod, PodTemplateSpec and the parts of PodSpec the simulation reads.
 
-use super::{Affinity, Extra, ObjectMeta, Shared, Str, StringMap, Time, Word};
+use super::{
+    Affinity, Extra, MaybeTime, ObjectMeta, Shared, SharedStr, Str, StringMap, Time, Word,
+};
 #[cfg(test)]
 use serde::Serialize;
 #[cfg(test)]
 use serde::ser::{SerializeMap, Serializer};
 
+/// A pod. Its `apiVersion` and `kind` are always `v1` `Pod` (pods come only from the
+/// workload controllers), so they are not held: `api::encode` writes them.
 #[derive(Debug, Clone, PartialEq, Default)]
-#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct Pod {
-    /// `apiVersion` and `kind`: one value ("v1", "Pod") shared by every pod (8 bytes a pod).
-    #[cfg_attr(test, serde(flatten))]
-    pub type_meta: Shared<TypeMeta>,
     #[cfg_attr(test, serde(default))]
     pub metadata: ObjectMeta,
     #[cfg_attr(test, serde(default))]
@@ -21,25 +22,21 @@ pub struct Pod {
     pub status: PodStatus,
 }
 
-/// An object's `apiVersion` and `kind`.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(test, serde(rename_all = "camelCase"))]
-pub struct TypeMeta {
-    #[cfg_attr(test, serde(default))]
-    pub api_version: Str,
-    #[cfg_attr(test, serde(default))]
-    pub kind: Str,
-}
+/// `apiVersion` and `kind` of every pod.
+pub const POD_API_VERSION: &str = "v1";
+pub const POD_KIND: &str = "Pod";
 
-impl TypeMeta {
-    /// `v1` `Pod`, shared.
-    pub fn pod() -> Shared<TypeMeta> {
-        thread_local!(static POD: Shared<TypeMeta> = Shared::new(TypeMeta {
-            api_version: "v1".into(),
-            kind: "Pod".into(),
-        }));
-        POD.with(Shared::clone)
+/// The tests' reference for `api::encode`.
+#[cfg(test)]
+impl Serialize for Pod {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut m = serializer.serialize_map(None)?;
+        m.serialize_entry("apiVersion", POD_API_VERSION)?;
+        m.serialize_entry("kind", POD_KIND)?;
+        m.serialize_entry("metadata", &self.metadata)?;
+        m.serialize_entry("spec", &self.spec)?;
+        m.serialize_entry("status", &self.status)?;
+        m.end()
     }
 }
 
@@ -54,7 +51,7 @@ pub struct PodTemplateSpec {
 }
 
 /// What the simulation reads of a pod's spec. A pod changes its node, affinity and tolerations;
-/// the rest it keeps as its template set it, so that part is one [`Shared`] value, held once
+/// the rest (hostNetwork too) it keeps as its template set it, so that part is one [`Shared`] value, held once
 /// for all the pods of a template (`settings`). Serialised with every field in PodSpec's own
 /// order by `api::encode`, as if `settings` were not there.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -71,9 +68,7 @@ pub struct PodSpec {
     pub tolerations: Shared<Vec<Toleration>>,
     /// Shared: the store makes a bound pod hold its node's name as the store holds it.
     #[cfg_attr(test, serde(default))]
-    pub node_name: Shared<String>,
-    #[cfg_attr(test, serde(default))]
-    pub host_network: bool,
+    pub node_name: SharedStr,
     #[cfg_attr(test, serde(flatten))]
     pub settings: Shared<PodSettings>,
     /// volumes, serviceAccountName and the rest of PodSpec, given back as they came.
@@ -86,6 +81,8 @@ pub struct PodSpec {
 #[cfg_attr(test, derive(serde::Deserialize))]
 #[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct PodSettings {
+    #[cfg_attr(test, serde(default))]
+    pub host_network: bool,
     #[cfg_attr(test, serde(default))]
     pub init_containers: Vec<Container>,
     #[cfg_attr(test, serde(default))]
@@ -129,8 +126,8 @@ impl Serialize for PodSpec {
         if !self.node_name.is_empty() {
             m.serialize_entry("nodeName", &self.node_name)?;
         }
-        if self.host_network {
-            m.serialize_entry("hostNetwork", &self.host_network)?;
+        if s.host_network {
+            m.serialize_entry("hostNetwork", &s.host_network)?;
         }
         if !s.restart_policy.is_empty() {
             m.serialize_entry("restartPolicy", &s.restart_policy)?;
@@ -279,12 +276,13 @@ pub struct PodStatus {
     pub conditions: Shared<Vec<PodCondition>>,
     /// Shared: the pods of a node hold their node's address (see `Store::update_pod_status`).
     #[cfg_attr(test, serde(default, rename = "hostIP"))]
-    pub host_ip: Shared<String>,
+    pub host_ip: SharedStr,
     #[cfg_attr(test, serde(default, rename = "podIP"))]
     /// Four bytes for the address the kubelet gives (text of other forms kept as it came).
     pub pod_ip: super::IpText,
+    /// 8 bytes, not an `Option<Time>`'s 16.
     #[cfg_attr(test, serde(default))]
-    pub start_time: Option<Time>,
+    pub start_time: MaybeTime,
     #[cfg_attr(test, serde(default))]
     pub container_statuses: Shared<Vec<ContainerStatus>>,
     #[cfg_attr(test, serde(default, rename = "qosClass"))]
@@ -330,7 +328,7 @@ impl Serialize for PodStatus {
         if !self.pod_ip.is_empty() {
             m.serialize_entry("podIP", &self.pod_ip)?;
         }
-        if let Some(t) = &self.start_time {
+        if let Some(t) = &self.start_time.get() {
             m.serialize_entry("startTime", t)?;
         }
         if !self.container_statuses.is_empty() {
@@ -505,11 +503,12 @@ mod tests {
     /// What 200,000 stored pods cost inline (issue 20): the metadata's name and namespace, the
     /// node's name, apiVersion and kind are a pointer each, shared; podIP four bytes of an
     /// address; the UID inline (40 bytes, no allocation); phase and qosClass a pointer each;
-    /// the affinity a pointer, shared by a node's DaemonSet pods. On 64-bit targets.
+    /// startTime 8 bytes; the affinity a pointer, shared by a node's DaemonSet pods. On 64-bit
+    /// targets.
     #[cfg(target_pointer_width = "64")]
     #[test]
     fn a_pod_and_a_key_stay_small() {
-        assert_eq!(std::mem::size_of::<Pod>(), 272);
+        assert_eq!(std::mem::size_of::<Pod>(), 232);
         assert_eq!(std::mem::size_of::<crate::api::ObjectKey>(), 16);
     }
 
@@ -519,8 +518,8 @@ mod tests {
     fn pods_serialise_in_the_go_field_order() {
         let spec = PodSpec {
             node_name: "n1".into(),
-            host_network: true,
             settings: PodSettings {
+                host_network: true,
                 node_selector: [("a".to_string(), "b".to_string())].into_iter().collect(),
                 restart_policy: "Always".into(),
                 termination_grace_period_seconds: Some(30),
@@ -538,9 +537,9 @@ mod tests {
         let meta = ObjectMeta {
             name: "p".into(),
             namespace: "default".into(),
-            generation: 2,
             more: ObjectMetaMore {
                 generate_name: "p-".into(),
+                generation: 2,
                 finalizers: vec!["f".into()],
                 ..Default::default()
             }

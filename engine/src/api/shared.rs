@@ -30,7 +30,6 @@ shared_default!(
     super::StringMap,
     super::Extra,
     super::PodSettings,
-    super::TypeMeta,
     super::PodStatusMore,
     super::ObjectMetaMore,
     Vec<super::Container>,
@@ -38,7 +37,6 @@ shared_default!(
     Vec<super::OwnerReference>,
     Vec<super::PodCondition>,
     Vec<super::ContainerStatus>,
-    String,
 );
 
 impl<T> Shared<T> {
@@ -119,70 +117,10 @@ where
     }
 }
 
-impl From<&str> for Shared<String> {
-    fn from(s: &str) -> Self {
-        Shared::new(s.to_string())
-    }
-}
-
-/// A shared string hashes, orders and is looked up as its text (a key of maps found by `&str`).
-impl std::hash::Hash for Shared<String> {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state)
-    }
-}
-
-impl std::borrow::Borrow<str> for Shared<String> {
-    fn borrow(&self) -> &str {
-        self
-    }
-}
-
-impl PartialOrd for Shared<String> {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Shared<String> {
-    /// The very same string is equal without reading it: keys share their namespace, and a
-    /// queue's repeats of a key share its name.
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        if self.same(other) {
-            return std::cmp::Ordering::Equal;
-        }
-        self.as_str().cmp(other.as_str())
-    }
-}
-
 impl<T> Shared<T> {
     /// Whether both hold the very same value (not only an equal one).
     pub fn same(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl AsRef<str> for Shared<String> {
-    fn as_ref(&self) -> &str {
-        self
-    }
-}
-
-impl PartialEq<str> for Shared<String> {
-    fn eq(&self, other: &str) -> bool {
-        **self == other
-    }
-}
-
-impl PartialEq<&str> for Shared<String> {
-    fn eq(&self, other: &&str) -> bool {
-        **self == *other
-    }
-}
-
-impl PartialEq<String> for Shared<String> {
-    fn eq(&self, other: &String) -> bool {
-        **self == *other
     }
 }
 

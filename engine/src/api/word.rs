@@ -3,7 +3,7 @@
 //! pointer, 8 bytes; a `Str` was 24), other text held on its own, so what is written reads
 //! back byte for byte.
 
-use super::Shared;
+use super::SharedStr;
 
 /// The words every pod shares: "" (not set), the pod phases and the QoS classes.
 const KNOWN: [&str; 9] = [
@@ -19,12 +19,12 @@ const KNOWN: [&str; 9] = [
 ];
 
 thread_local! {
-    static WORDS: [Shared<String>; 9] = KNOWN.map(|w| Shared::new(w.to_string()));
+    static WORDS: [SharedStr; 9] = KNOWN.map(SharedStr::new);
 }
 
 /// A word-valued field, read as a `&str`.
 #[derive(Clone, PartialEq, Eq)]
-pub struct Word(Shared<String>);
+pub struct Word(SharedStr);
 
 impl Word {
     pub fn as_str(&self) -> &str {
@@ -46,13 +46,13 @@ impl Default for Word {
 
 impl From<&str> for Word {
     fn from(s: &str) -> Self {
-        Word::known(s).unwrap_or_else(|| Word(Shared::new(s.to_string())))
+        Word::known(s).unwrap_or_else(|| Word(SharedStr::new(s)))
     }
 }
 
 impl From<String> for Word {
     fn from(s: String) -> Self {
-        Word::known(&s).unwrap_or_else(|| Word(Shared::new(s)))
+        Word::known(&s).unwrap_or_else(|| Word(SharedStr::from(s)))
     }
 }
 

@@ -1,7 +1,7 @@
 //! The users' writes of Deployments and ReplicaSets, with what the API server does on each:
 //! defaults, validation (selector immutable on update), generation bookkeeping
 //! (`pkg/registry/apps/deployment/strategy.go`, `.../replicaset/strategy.go`: a spec change
-//! moves `metadata.generation`), and deletion with the cascade kubectl asks for.
+//! moves `metadata.more.generation`), and deletion with the cascade kubectl asks for.
 
 use super::{Cascade, Cluster};
 use crate::api::{ApiError, Deployment, ObjectKey, ObjectMeta, ReplicaSet};
@@ -155,7 +155,7 @@ impl Cluster {
         meta.uid = uid;
         meta.creation_timestamp = Some(now);
         meta.more.deletion_timestamp = None;
-        meta.generation = 1;
+        meta.more.generation = 1;
         W::put(&mut self.w.store, o);
         self.reconcile();
         Ok(())
@@ -176,7 +176,7 @@ impl Cluster {
         new.admit(Some(&old))?;
         new.keep_status(Some(&old));
         if !new.same_spec(&old) {
-            new.meta_mut().generation = old.meta().generation + 1;
+            new.meta_mut().more.generation = old.meta().more.generation + 1;
         }
         if new == old {
             return Ok(false);
@@ -220,8 +220,8 @@ impl Cluster {
     /// The garbage collector's orphan finalizer: the owner's pods, ControllerRevisions and
     /// ReplicaSets lose their owner reference to `uid`.
     pub(super) fn orphan_dependents(&mut self, uid: &str) {
-        let drop_ref = |meta: &mut ObjectMeta| meta.owner_references.retain(|r| r.uid != uid);
-        let owned = |meta: &ObjectMeta| meta.owner_references.iter().any(|r| r.uid == uid);
+        let drop_ref = |meta: &mut ObjectMeta| meta.more.owner_references.retain(|r| r.uid != uid);
+        let owned = |meta: &ObjectMeta| meta.more.owner_references.iter().any(|r| r.uid == uid);
         let store = &mut self.w.store;
         let pods: Vec<ObjectKey> = store
             .pods()

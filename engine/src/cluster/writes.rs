@@ -59,7 +59,7 @@ impl Cluster {
         node.kind = "Node".into();
         node.metadata.uid = self.w.rng.uid();
         node.metadata.creation_timestamp = Some(now);
-        node.metadata.namespace.clear();
+        node.metadata.namespace = Default::default();
         registration::register(&mut node, self.nodes_created, now);
         self.nodes_created += 1;
         self.w.store.put_node(node);
@@ -83,7 +83,7 @@ impl Cluster {
         ds.metadata.uid = self.w.rng.uid();
         ds.metadata.creation_timestamp = Some(now);
         ds.metadata.more.deletion_timestamp = None;
-        ds.metadata.generation = 1;
+        ds.metadata.more.generation = 1;
         ds.metadata
             .annotations
             .insert(keys::DEPRECATED_TEMPLATE_GENERATION.into(), "1".into());
@@ -112,13 +112,13 @@ impl Cluster {
         validation::validate_daemonset_update(&new, &old)?;
         new.status = old.status.clone();
         if new.spec.template != old.spec.template {
-            new.metadata.generation = old.metadata.generation + 1;
+            new.metadata.more.generation = old.metadata.more.generation + 1;
             let tg = old.template_generation().unwrap_or(0) + 1;
             new.metadata
                 .annotations
                 .insert(keys::DEPRECATED_TEMPLATE_GENERATION.into(), tg.to_string());
         } else if new.spec != old.spec {
-            new.metadata.generation = old.metadata.generation + 1;
+            new.metadata.more.generation = old.metadata.more.generation + 1;
         }
         if new == old {
             return Ok(false);

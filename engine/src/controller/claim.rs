@@ -52,7 +52,7 @@ mod tests {
 
     fn owned_by(owner: &ObjectMeta, deleting: bool) -> ObjectMeta {
         let mut m = meta("child", deleting);
-        m.owner_references = vec![OwnerReference::controller_of("ReplicaSet", owner)].into();
+        m.more.owner_references = vec![OwnerReference::controller_of("ReplicaSet", owner)];
         m
     }
 

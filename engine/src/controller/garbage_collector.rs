@@ -111,7 +111,7 @@ impl GarbageCollector {
 }
 
 fn owned_by(meta: &ObjectMeta, uid: &str) -> bool {
-    meta.owner_references.iter().any(|r| r.uid == uid)
+    meta.more.owner_references.iter().any(|r| r.uid == uid)
 }
 
 /// Deletes what `uid` owns: pods gracefully, ControllerRevisions at once, ReplicaSets at once

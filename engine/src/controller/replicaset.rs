@@ -119,13 +119,13 @@ fn claim_pods(w: &mut World, rs: &ReplicaSet) -> Vec<ObjectKey> {
             Claim::Ours => claimed.push(key),
             Claim::Release => {
                 w.store.update_pod(&key, |p| {
-                    p.metadata.owner_references.retain(|r| &r.uid != uid)
+                    p.metadata.more.owner_references.retain(|r| &r.uid != uid)
                 });
             }
             Claim::Adopt => {
                 let owner = OwnerReference::controller_of("ReplicaSet", &rs.metadata);
                 w.store
-                    .update_pod(&key, |p| p.metadata.owner_references.push(owner));
+                    .update_pod(&key, |p| p.metadata.more.owner_references.push(owner));
                 claimed.push(key);
             }
             Claim::NotOurs => {}
@@ -233,19 +233,17 @@ fn pods_to_delete(w: &World, active: &[ObjectKey], n: usize) -> Vec<ObjectKey> {
 fn new_pod(rs: &ReplicaSet) -> Pod {
     let template = &rs.spec.template;
     Pod {
-        type_meta: crate::api::TypeMeta::pod(),
         metadata: ObjectMeta {
             namespace: rs.metadata.namespace.clone(),
             labels: template.metadata.labels.clone(),
             annotations: template.metadata.annotations.clone(),
             more: ObjectMetaMore {
                 generate_name: format!("{}-", rs.metadata.name),
+                owner_references: vec![OwnerReference::controller_of("ReplicaSet", &rs.metadata)],
                 finalizers: template.metadata.more.finalizers.clone(),
                 ..Default::default()
             }
             .into(),
-            owner_references: vec![OwnerReference::controller_of("ReplicaSet", &rs.metadata)]
-                .into(),
             ..Default::default()
         },
         spec: template.spec.clone(),
@@ -262,7 +260,7 @@ fn update_status(w: &mut World, rs: &ReplicaSet) {
     let now = w.clock.now();
     let template_labels = &rs.spec.template.metadata.labels;
     let mut status = ReplicaSetStatus {
-        observed_generation: rs.metadata.generation,
+        observed_generation: rs.metadata.more.generation,
         conditions: rs.status.conditions.clone(),
         ..Default::default()
     };

@@ -25,7 +25,7 @@ pub fn default_daemon_pod_tolerations(host_network: bool) -> Vec<Toleration> {
 /// `AddOrUpdateDaemonPodTolerations` (spec §4): merges the defaults into `spec.tolerations`;
 /// `spec.hostNetwork` decides `network-unavailable`.
 pub fn add_or_update_daemon_pod_tolerations(spec: &mut PodSpec) {
-    for toleration in default_daemon_pod_tolerations(spec.host_network) {
+    for toleration in default_daemon_pod_tolerations(spec.settings.host_network) {
         add_or_update_toleration_in_pod_spec(spec, &toleration);
     }
 }

@@ -76,7 +76,7 @@ impl PlacementPolicy {
 fn merged_tolerations(spec: &PodSpec) -> Vec<Toleration> {
     let mut only_tolerations = PodSpec {
         tolerations: spec.tolerations.clone(),
-        host_network: spec.host_network,
+        settings: spec.settings.clone(),
         ..PodSpec::default()
     };
     add_or_update_daemon_pod_tolerations(&mut only_tolerations);

@@ -547,7 +547,7 @@ fn network_unavailable_taint_needs_host_network() {
         vec![taint(taints::NETWORK_UNAVAILABLE, "", "NoSchedule")],
     );
     assert_eq!(run(&n, &ds()), FT);
-    assert_eq!(run(&n, &ds_with(|s| s.host_network = true)), TT);
+    assert_eq!(run(&n, &ds_with(|s| s.settings.host_network = true)), TT);
 }
 
 #[test]
@@ -657,7 +657,11 @@ fn s4_defaults_appended_in_order() {
 #[test]
 fn s4_host_network_adds_network_unavailable() {
     let mut spec = PodSpec {
-        host_network: true,
+        settings: PodSettings {
+            host_network: true,
+            ..Default::default()
+        }
+        .into(),
         ..PodSpec::default()
     };
     add_or_update_daemon_pod_tolerations(&mut spec);
@@ -832,7 +836,7 @@ fn c59_get_target_node_name() {
     pod.spec.node_name = "node-1".into();
     assert_eq!(get_target_node_name(&pod), Ok("node-1"));
 
-    pod.spec.node_name.clear();
+    pod.spec.node_name = Default::default();
     pod.spec.affinity = required(vec![fields(vec![req("metadata.name", "In", &["node-1"])])]);
     assert_eq!(get_target_node_name(&pod), Ok("node-1"));
 
@@ -1481,13 +1485,13 @@ mod props {
                 |(node_name, node_selector, affinity, tolerations, host_network)| PodSpec {
                     node_name: node_name.into(),
                     settings: PodSettings {
+                        host_network,
                         node_selector,
                         ..Default::default()
                     }
                     .into(),
                     affinity: affinity.map(Into::into),
                     tolerations: tolerations.into(),
-                    host_network,
                     ..PodSpec::default()
                 },
             )
@@ -1541,7 +1545,7 @@ mod props {
             // Every default is in the merged list, and the template's length is kept.
             let merged = policy.tolerations();
             prop_assert!(merged.len() >= spec.tolerations.len());
-            for d in default_daemon_pod_tolerations(spec.host_network) {
+            for d in default_daemon_pod_tolerations(spec.settings.host_network) {
                 prop_assert!(merged.contains(&d));
             }
             // Lazy and non-lazy matching agree.

@@ -111,7 +111,7 @@ fn node_pods(pods: &[&Pod], hash: &str, ds: &DaemonSet, now: crate::api::Time) -
 /// current template and available, for the current generation.
 fn rolled_out(ds: &DaemonSet) -> bool {
     let s = &ds.status;
-    s.observed_generation >= ds.metadata.generation
+    s.observed_generation >= ds.metadata.more.generation
         && s.updated_number_scheduled == s.desired_number_scheduled
         && s.number_available == s.desired_number_scheduled
         && s.current_number_scheduled == s.desired_number_scheduled

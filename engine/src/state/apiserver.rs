@@ -3,7 +3,7 @@
 
 use super::World;
 use super::audit::Request;
-use crate::api::{ObjectKey, Pod, Shared};
+use crate::api::{ObjectKey, Pod, Shared, SharedStr};
 
 /// The node an audit entry (`sim audit`) names: the pod's, or the one it is pinned to.
 fn node_of(pod: &Pod) -> &str {
@@ -15,7 +15,7 @@ fn node_of(pod: &Pod) -> &str {
 pub fn create_pod(w: &mut World, mut pod: Pod, user: &str) -> ObjectKey {
     if pod.metadata.name.is_empty() {
         loop {
-            let name = Shared::new(w.rng.generate_name(&pod.metadata.more.generate_name));
+            let name = SharedStr::from(w.rng.generate_name(&pod.metadata.more.generate_name));
             let namespace = pod.metadata.namespace.clone();
             let key = ObjectKey { namespace, name };
             if w.store.pod(&key).is_none() {

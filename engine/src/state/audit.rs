@@ -9,7 +9,7 @@
 //! Bounded like a rotated audit file: the last [`MAX_ENTRIES`] writes are kept.
 
 use super::held::Held;
-use crate::api::{ObjectKey, Shared, Time};
+use crate::api::{ObjectKey, SharedStr, Time};
 use std::collections::VecDeque;
 
 /// Writes kept; older ones are dropped (and counted).
@@ -74,15 +74,15 @@ impl<'a> Request<'a> {
 pub struct AuditEntry {
     pub at: Time,
     /// A [`users`] name, or `system:node:NAME` for a kubelet.
-    pub user: Shared<String>,
+    pub user: SharedStr,
     /// `create` or `delete`.
     pub verb: &'static str,
     /// `pods`, or `pods/eviction` for an eviction.
     pub resource: &'static str,
-    pub namespace: Shared<String>,
-    pub name: Shared<String>,
+    pub namespace: SharedStr,
+    pub name: SharedStr,
     /// The pod's node (`spec.nodeName`, else the node its affinity targets), or empty.
-    pub node: Shared<String>,
+    pub node: SharedStr,
 }
 
 #[derive(Debug, Default)]

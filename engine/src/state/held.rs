@@ -5,12 +5,12 @@
 //! change's nodes) stays small.
 
 use super::hash::FastHashMap;
-use crate::api::Shared;
+use crate::api::SharedStr;
 
 #[derive(Debug, Clone, Default)]
 pub struct Held {
-    numbers: FastHashMap<Shared<String>, u32>,
-    texts: Vec<Shared<String>>,
+    numbers: FastHashMap<SharedStr, u32>,
+    texts: Vec<SharedStr>,
 }
 
 impl Held {
@@ -20,20 +20,20 @@ impl Held {
             return n;
         }
         let n = self.texts.len() as u32;
-        let held = Shared::new(text.to_string());
+        let held = SharedStr::new(text);
         self.texts.push(held.clone());
         self.numbers.insert(held, n);
         n
     }
 
     /// `text` as the string held for it.
-    pub fn get(&mut self, text: &str) -> Shared<String> {
+    pub fn get(&mut self, text: &str) -> SharedStr {
         let n = self.number(text);
         self.texts[n as usize].clone()
     }
 
     /// Makes `s` the string held for its text (the one `s` is, if its text was not held).
-    pub fn share(&mut self, s: &mut Shared<String>) {
+    pub fn share(&mut self, s: &mut SharedStr) {
         match self.numbers.get(s.as_str()) {
             Some(&n) => *s = self.texts[n as usize].clone(),
             None => {
@@ -49,7 +49,7 @@ impl Held {
     }
 
     /// The string numbered `n`.
-    pub fn text(&self, n: u32) -> &Shared<String> {
+    pub fn text(&self, n: u32) -> &SharedStr {
         &self.texts[n as usize]
     }
 }
@@ -57,7 +57,7 @@ impl Held {
 #[cfg(test)]
 mod tests {
     use super::Held;
-    use crate::api::Shared;
+    use crate::api::SharedStr;
 
     #[test]
     fn a_text_is_held_once_and_keeps_its_number() {
@@ -68,9 +68,9 @@ mod tests {
         assert_eq!(held.number("a"), 0);
         assert_eq!((held.find("b"), held.find("c")), (Some(1), None));
         assert_eq!(held.text(1).as_str(), "b");
-        let mut c = Shared::new("c".to_string());
+        let mut c = SharedStr::from("c");
         held.share(&mut c);
-        let mut again = Shared::new("c".to_string());
+        let mut again = SharedStr::from("c");
         held.share(&mut again);
         assert!(again.same(&c), "a text shared first is the one held");
     }

@@ -25,6 +25,7 @@ pub(crate) mod node_table;
 pub mod node_usage;
 mod ordered_ids;
 mod overflow;
+mod pod_index;
 mod pod_table;
 mod recent;
 pub(crate) mod room;

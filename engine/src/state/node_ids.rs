@@ -2,7 +2,7 @@
 //! number is 4 bytes and hashes in one step, where a name is a 24-byte string and an allocation.
 
 use super::held::Held;
-use crate::api::Shared;
+use crate::api::SharedStr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct NodeId(u32);
@@ -30,12 +30,12 @@ impl NodeIds {
     }
 
     /// `name` as the string the table holds (no allocation once it has a number).
-    pub fn shared(&mut self, name: &str) -> Shared<String> {
+    pub fn shared(&mut self, name: &str) -> SharedStr {
         self.0.get(name)
     }
 
     /// Both of the above, found once.
-    pub fn held(&mut self, name: &str) -> (NodeId, Shared<String>) {
+    pub fn held(&mut self, name: &str) -> (NodeId, SharedStr) {
         let n = self.0.number(name);
         (NodeId(n), self.0.text(n).clone())
     }

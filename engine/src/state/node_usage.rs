@@ -76,7 +76,7 @@ pub fn host_ports(pod: &Pod) -> Vec<(String, i32)> {
         .filter_map(|p| {
             let port = match p.host_port {
                 Some(hp) if hp > 0 => hp,
-                _ if pod.spec.host_network => p.container_port,
+                _ if pod.spec.settings.host_network => p.container_port,
                 _ => return None,
             };
             let proto = if p.protocol.is_empty() {

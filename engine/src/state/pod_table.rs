@@ -1,9 +1,10 @@
 //! The store's pods by number: each pod's key and object are held once, in a slot, and the
 //! store's indices hold the slot's 4-byte number instead of a copy of the 32-byte key. A pod is
-//! found by key through a hash of the key (eight bytes an entry, not a copy of the key).
+//! found by key through a hash of the key (a 4-byte slot, `state::pod_index`, not a copy of the
+//! key).
 
 use super::hash::hash_of;
-use super::hash_index::HashIndex;
+use super::pod_index::PodIndex;
 use crate::api::{ObjectKey, Pod};
 use std::cell::Cell;
 use std::hash::Hash;
@@ -24,14 +25,26 @@ impl PodId {
     }
 }
 
+/// A stored pod's number and how many pods its slot has held: tells the pod from one stored
+/// later under the same number (numbers are reused; a stamp never is, short of 2³² pods in
+/// one slot).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PodStamp {
+    pub id: PodId,
+    pub birth: u32,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct PodTable {
     /// The pods; a pod's key is its own metadata's name and namespace (not held again).
     slots: Vec<Option<Rc<Pod>>>,
+    /// How many pods each slot has held, counting the one it holds (from 1; past `u32::MAX`,
+    /// 1 again: never 0).
+    births: Vec<u32>,
     /// Slots emptied by a removal, reused first.
     free: Vec<PodId>,
     /// A hash of the key → the pod's number.
-    by_key: HashIndex,
+    by_key: PodIndex,
     /// The number last found or stored: a pod is mostly looked up several times in a row (a
     /// controller reads it, writes it, reads it back for the event).
     last: Cell<PodId>,
@@ -48,6 +61,14 @@ pub(super) fn key_ref(pod: &Pod) -> KeyRef<'_> {
 /// The hash of a key, from its strings (as `ObjectKey`'s `Hash` feeds them).
 fn hash32(key: KeyRef<'_>) -> u32 {
     hash_of(&key) as u32
+}
+
+/// The hash of the key of the pod stored in slot `n`.
+fn stored_hash(slots: &[Option<Rc<Pod>>], n: u32) -> u32 {
+    match &slots[n as usize] {
+        Some(pod) => hash32(key_ref(pod)),
+        None => unreachable!("pod {n} is not stored"),
+    }
 }
 
 impl PodTable {
@@ -109,6 +130,14 @@ impl PodTable {
         key_ref(self.pod(id))
     }
 
+    /// The stamp of the stored pod `id`.
+    pub fn stamp(&self, id: PodId) -> PodStamp {
+        PodStamp {
+            id,
+            birth: self.births[id.0 as usize],
+        }
+    }
+
     pub fn pod(&self, id: PodId) -> &Rc<Pod> {
         match &self.slots[id.0 as usize] {
             Some(pod) => pod,
@@ -135,13 +164,19 @@ impl PodTable {
             None => {
                 // Grown by a quarter: doubling would leave up to half of a large table unused.
                 if self.slots.len() == self.slots.capacity() {
-                    self.slots.reserve_exact((self.slots.len() / 4).max(16));
+                    let more = (self.slots.len() / 4).max(16);
+                    self.slots.reserve_exact(more);
+                    self.births.reserve_exact(more);
                 }
                 self.slots.push(Some(pod));
+                self.births.push(0);
                 PodId(self.slots.len() as u32 - 1)
             }
         };
-        self.by_key.insert(hash, id.0);
+        let birth = &mut self.births[id.0 as usize];
+        *birth = birth.wrapping_add(1).max(1);
+        let slots = &self.slots;
+        self.by_key.insert(hash, id.0, |n| stored_hash(slots, n));
         self.last.set(id);
         id
     }
@@ -151,7 +186,9 @@ impl PodTable {
         let Some(pod) = self.slots[id.0 as usize].take() else {
             unreachable!("pod {id:?} is not stored")
         };
-        self.by_key.remove(hash32(key_ref(&pod)), id.0);
+        let slots = &self.slots;
+        self.by_key
+            .remove(hash32(key_ref(&pod)), id.0, |n| stored_hash(slots, n));
         self.free.push(id);
         pod
     }
@@ -226,10 +263,12 @@ pub(crate) mod tests {
         let b = t.insert(named("b"));
         assert_eq!((t.id(&key("a")), t.id(&key("b"))), (Some(a), Some(b)));
         assert_eq!(t.key(b), key("b"));
+        let stamp_a = t.stamp(a);
         assert_eq!(t.remove(a).metadata.name, "a");
         assert_eq!((t.id(&key("a")), t.len()), (None, 1));
         let c = t.insert(named("c"));
         assert_eq!(c, a, "a free number is reused");
+        assert_ne!(t.stamp(c), stamp_a, "but not its stamp");
         assert_eq!(t.id(&key("c")), Some(c));
         assert_eq!(t.id(&key("b")), Some(b));
     }

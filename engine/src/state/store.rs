@@ -10,12 +10,12 @@ use super::node_ids::{NodeId, NodeIds};
 use super::node_pods::NodePods;
 use super::node_usage::{NodeUsage, counted_on};
 use super::ordered_ids::OrderedIds;
-pub use super::pod_table::PodId;
+pub use super::pod_table::{PodId, PodStamp};
 use super::pod_table::{PodTable, key_ref};
 use super::recent::Recent;
 use crate::api::{
     ContainerStatus, ControllerRevision, DaemonSet, DaemonSetStatus, Deployment, Node, ObjectKey,
-    Pod, PodCondition, PodStatus, ReplicaSet, ResourceVersion, Shared,
+    Pod, PodCondition, PodStatus, ReplicaSet, ResourceVersion, SharedStr,
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
@@ -46,10 +46,10 @@ pub enum Change {
 /// At most two strings, inline and shared with the store's tables: a pod's nodes or controller
 /// UIDs before and after a write (no allocation for the change of every pod write).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Pair([Option<Shared<String>>; 2]);
+pub struct Pair([Option<SharedStr>; 2]);
 
 impl Pair {
-    fn of(first: Option<Shared<String>>, second: Option<Shared<String>>) -> Pair {
+    fn of(first: Option<SharedStr>, second: Option<SharedStr>) -> Pair {
         match first {
             Some(_) => Pair([first, second]),
             None => Pair([second, None]),
@@ -65,14 +65,14 @@ impl Pair {
     }
 
     /// The strings themselves: the store's held copies, one per text.
-    pub fn held(&self) -> impl Iterator<Item = &Shared<String>> {
+    pub fn held(&self) -> impl Iterator<Item = &SharedStr> {
         self.0.iter().flatten()
     }
 }
 
 type PairIter<'a> = std::iter::Map<
-    std::iter::Flatten<std::slice::Iter<'a, Option<Shared<String>>>>,
-    fn(&'a Shared<String>) -> &'a str,
+    std::iter::Flatten<std::slice::Iter<'a, Option<SharedStr>>>,
+    fn(&'a SharedStr) -> &'a str,
 >;
 
 impl<'a> IntoIterator for &'a Pair {
@@ -110,11 +110,11 @@ pub struct Store {
     unplaced_pods: BTreeSet<ObjectKey>,
     /// Pods by the UID of their controller, in no particular order (its readers count or
     /// collect).
-    pods_by_owner: HashMap<Shared<String>, Vec<PodId>>,
+    pods_by_owner: HashMap<SharedStr, Vec<PodId>>,
     /// Pods by the UID of their controller, then by node number: a DaemonSet reads its own pods
     /// on a node without looking at the other DaemonSets' (the cost of a sync stays independent
     /// of how many DaemonSets there are). Mostly one pod a node, held in the entry itself.
-    owned_on_node: HashMap<Shared<String>, NodePods>,
+    owned_on_node: HashMap<SharedStr, NodePods>,
     /// Controller UIDs, each once, for the indices and the changes.
     uids: Held,
     /// Pods without a controller, by node, in key order.
@@ -149,7 +149,7 @@ pub fn pod_target_node(pod: &Pod) -> Option<&str> {
 
 /// A pod's target node as the store knows it: its number and the string held for its name,
 /// found once per write.
-type Target = Option<(NodeId, Shared<String>)>;
+type Target = Option<(NodeId, SharedStr)>;
 
 /// [`pod_target_node`] as the store holds it.
 fn target_node(node_ids: &mut NodeIds, pod: &Pod) -> Target {
@@ -253,6 +253,11 @@ impl Store {
     pub fn pod_rc_hinted(&self, hint: Option<PodId>, key: &ObjectKey) -> Option<Rc<Pod>> {
         self.pod_id(hint, key).map(|id| self.pods.pod(id).clone())
     }
+    /// The stamp of the pod stored under `key` (trying `hint` first, as [`Self::pod_hinted`]):
+    /// for a table kept by pod number that must not take a later pod for this one.
+    pub fn pod_stamp(&self, hint: Option<PodId>, key: &ObjectKey) -> Option<PodStamp> {
+        self.pod_id(hint, key).map(|id| self.pods.stamp(id))
+    }
     fn pod_id(&self, hint: Option<PodId>, key: &ObjectKey) -> Option<PodId> {
         match hint {
             Some(hint) => self.pods.id_hinted(hint, key),
@@ -272,7 +277,7 @@ impl Store {
     }
     /// `name` as the string the store holds for it, for a pod's `spec.nodeName` (a node's pods
     /// hold one copy of its name).
-    pub fn held_node_name(&mut self, name: &str) -> Shared<String> {
+    pub fn held_node_name(&mut self, name: &str) -> SharedStr {
         self.node_ids.shared(name)
     }
     /// Names of nodes that have pods bound or pinned to them (some may no longer exist).
@@ -365,7 +370,7 @@ impl Store {
         );
         if is_new || old_id != new_id || old_uid != new_uid {
             if !is_new {
-                self.unindex(id, old_id, old_uid.as_deref().map(String::as_str));
+                self.unindex(id, old_id, old_uid.as_deref());
             }
             self.index(id, new_id, new_uid.as_ref());
         }
@@ -462,11 +467,7 @@ impl Store {
             );
         }
         let uid = controller_uid(pod).map(|u| self.uids.get(u));
-        self.unindex(
-            id,
-            node.as_ref().map(|n| n.0),
-            uid.as_deref().map(String::as_str),
-        );
+        self.unindex(id, node.as_ref().map(|n| n.0), uid.as_deref());
         self.pod_keys.remove(id, &self.pods);
         let pod = self.pods.remove(id);
         let key = ObjectKey::of(&pod.metadata);
@@ -527,7 +528,7 @@ impl Store {
     pub fn owned_pods_on_node(&self, uid: &str, node: &str) -> impl Iterator<Item = &Pod> {
         self.pods_of(self.owned_on(uid, self.node_ids.get(node)))
     }
-    fn index(&mut self, id: PodId, node: Option<NodeId>, uid: Option<&Shared<String>>) {
+    fn index(&mut self, id: PodId, node: Option<NodeId>, uid: Option<&SharedStr>) {
         let pods = &self.pods;
         match node {
             Some(node) => {
@@ -727,7 +728,7 @@ shared_objects!(
 #[derive(Default)]
 struct Before {
     node: Target,
-    uid: Option<Shared<String>>,
+    uid: Option<SharedStr>,
 }
 
 /// Takes `pod` out of the sums of `node`, dropping them when no pod is left.
@@ -947,11 +948,11 @@ mod tests {
         }
         let ip = |name: &str| {
             let pod = store.pod(&ObjectKey::new("default", name)).unwrap();
-            &*pod.status.host_ip as *const String
+            pod.status.host_ip.clone()
         };
-        assert_eq!(ip("p"), ip("q"));
+        assert!(ip("p").same(&ip("q")));
         assert_eq!(
-            *store
+            store
                 .pod(&ObjectKey::new("default", "q"))
                 .unwrap()
                 .status

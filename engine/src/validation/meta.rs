@@ -54,10 +54,14 @@ pub(crate) fn validate_object_meta(
             }
         }
     }
-    nonnegative(errs, meta.generation, &path.child("generation"));
+    nonnegative(errs, meta.more.generation, &path.child("generation"));
     validate_labels(errs, &meta.labels, &path.child("labels"));
     validate_annotations(errs, &meta.annotations, &path.child("annotations"));
-    validate_owner_references(errs, &meta.owner_references, &path.child("ownerReferences"));
+    validate_owner_references(
+        errs,
+        &meta.more.owner_references,
+        &path.child("ownerReferences"),
+    );
     validate_finalizers(errs, &meta.more.finalizers, &path.child("finalizers"));
 }
 

@@ -87,7 +87,7 @@ fn validate_pod_spec(errs: &mut Errors, spec: &PodSpec, p: &Path) {
         &volumes,
         &p.child("initContainers"),
     );
-    if spec.host_network {
+    if spec.settings.host_network {
         for (i, c) in spec.containers.iter().enumerate() {
             for (j, port) in c.ports.iter().enumerate() {
                 let hp = port.host_port.unwrap_or(0);

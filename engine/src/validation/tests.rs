@@ -135,7 +135,7 @@ fn c67_valid_daemonsets() {
     }
     let mut ds = base("hostnet");
     ds.spec.update_strategy.type_ = ON_DELETE.into();
-    ds.spec.template.spec.host_network = true;
+    ds.spec.template.spec.settings.host_network = true;
     ds.spec.template.spec.containers[0].ports = vec![ContainerPort {
         container_port: 12345,
         host_port: Some(12345),
@@ -176,7 +176,7 @@ fn v2_name_not_dns_subdomain() {
 #[test]
 fn v3_namespace_required() {
     let mut ds = base("abc");
-    ds.metadata.namespace.clear();
+    ds.metadata.namespace = Default::default();
     assert_eq!(one(ds), "metadata.namespace: Required value");
 }
 
@@ -516,7 +516,7 @@ fn v21_selector_immutable() {
 #[test]
 fn all_causes_collected_in_order_without_duplicates() {
     let mut ds = base("");
-    ds.metadata.namespace.clear();
+    ds.metadata.namespace = Default::default();
     ds.metadata.labels = map(&[("x", "-bad"), ("y", "-bad")]).into();
     ds.spec.min_ready_seconds = -5;
     let err = validate_daemonset(&ds).expect_err("invalid");
@@ -597,7 +597,7 @@ fn c68_error_cases_fail_where_kubernetes_says() {
     let mut cases = Vec::new();
     cases.push(base(""));
     let mut ds = base("abc");
-    ds.metadata.namespace.clear();
+    ds.metadata.namespace = Default::default();
     cases.push(ds);
     let mut ds = base("abc");
     ds.spec.selector = None;
@@ -884,7 +884,7 @@ fn template_labels_and_node_selector() {
 #[test]
 fn host_network_port_must_match() {
     let mut ds = base("abc");
-    ds.spec.template.spec.host_network = true;
+    ds.spec.template.spec.settings.host_network = true;
     ds.spec.template.spec.containers[0].ports = vec![ContainerPort {
         container_port: 9100,
         host_port: Some(9200),
@@ -1500,9 +1500,9 @@ mod props {
                         spec: PodSpec {
                             containers: containers.into(),
                             tolerations: tolerations.into(),
-                            host_network,
                             node_name: node_name.into(),
                             settings: PodSettings {
+                                host_network,
                                 init_containers: inits,
                                 restart_policy: restart,
                                 dns_policy: dns,

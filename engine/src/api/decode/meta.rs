@@ -22,8 +22,10 @@ impl Decode for ObjectMeta {
         let owner_references = f.get("ownerReferences")?;
         let more = ObjectMetaMore {
             generate_name,
+            generation,
             deletion_timestamp,
             deletion_grace_period_seconds,
+            owner_references,
             finalizers: f.get("finalizers")?,
             extra: f.rest(),
         };
@@ -32,11 +34,9 @@ impl Decode for ObjectMeta {
             namespace,
             uid,
             resource_version,
-            generation,
             creation_timestamp,
             labels,
             annotations,
-            owner_references,
             // Most objects set none of it: they share the empty value.
             more: if more == ObjectMetaMore::default() {
                 Default::default()

@@ -31,6 +31,7 @@ impl Decode for PodSpec {
         let node_name = f.get("nodeName")?;
         let host_network = f.get("hostNetwork")?;
         let settings = PodSettings {
+            host_network,
             init_containers,
             node_selector,
             restart_policy: f.get("restartPolicy")?,
@@ -46,7 +47,6 @@ impl Decode for PodSpec {
             affinity,
             tolerations,
             node_name,
-            host_network,
             settings: settings.into(),
             extra: f.rest().into(),
         })

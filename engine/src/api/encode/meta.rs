@@ -11,7 +11,7 @@ impl Encode for ObjectMeta {
         o.unless_empty("namespace", &self.namespace);
         o.unless_empty("uid", &self.uid);
         o.unless_empty("resourceVersion", &self.resource_version);
-        o.unless_empty("generation", &self.generation);
+        o.unless_empty("generation", &self.more.generation);
         o.unless_empty("creationTimestamp", &self.creation_timestamp);
         o.unless_empty("deletionTimestamp", &self.more.deletion_timestamp);
         o.unless_empty(
@@ -20,7 +20,7 @@ impl Encode for ObjectMeta {
         );
         o.unless_empty("labels", &self.labels);
         o.unless_empty("annotations", &self.annotations);
-        o.unless_empty("ownerReferences", &self.owner_references);
+        o.unless_empty("ownerReferences", &self.more.owner_references);
         o.unless_empty("finalizers", &self.more.finalizers);
         o.extra(&self.more.extra);
         o.end();

@@ -15,7 +15,7 @@ mod pod;
 mod selectors;
 mod workloads;
 
-use super::{Extra, IntOrString, Quantity, Shared, SortedMap, Str, Time};
+use super::{Extra, IntOrString, Quantity, Shared, SharedStr, SortedMap, Str, Time};
 use serde_json::Value;
 use std::fmt::Write;
 
@@ -353,6 +353,15 @@ impl<V: Encode> Encode for SortedMap<String, V> {
             o.field(k, v);
         }
         o.end();
+    }
+    fn is_empty_value(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+impl Encode for SharedStr {
+    fn write(&self, out: &mut Out) {
+        out.string(self);
     }
     fn is_empty_value(&self) -> bool {
         self.is_empty()

@@ -3,15 +3,15 @@
 use super::{Encode, Object, Out};
 use crate::api::{
     Container, ContainerPort, ContainerState, ContainerStateRunning, ContainerStateTerminated,
-    ContainerStateWaiting, ContainerStatus, Pod, PodCondition, PodSpec, PodStatus, PodTemplateSpec,
-    Probe, ResourceRequirements, Toleration,
+    ContainerStateWaiting, ContainerStatus, POD_API_VERSION, POD_KIND, Pod, PodCondition, PodSpec,
+    PodStatus, PodTemplateSpec, Probe, ResourceRequirements, Str, Toleration,
 };
 
 impl Encode for Pod {
     fn write(&self, out: &mut Out) {
         let mut o = Object::new(out);
-        o.field("apiVersion", &self.type_meta.api_version);
-        o.field("kind", &self.type_meta.kind);
+        o.field("apiVersion", &Str::Borrowed(POD_API_VERSION));
+        o.field("kind", &Str::Borrowed(POD_KIND));
         o.field("metadata", &self.metadata);
         o.field("spec", &self.spec);
         o.field("status", &self.status);
@@ -37,7 +37,7 @@ impl Encode for PodSpec {
         o.unless_empty("affinity", &self.affinity);
         o.unless_empty("tolerations", &self.tolerations);
         o.unless_empty("nodeName", &self.node_name);
-        o.unless_empty("hostNetwork", &self.host_network);
+        o.unless_empty("hostNetwork", &self.settings.host_network);
         o.unless_empty("restartPolicy", &self.settings.restart_policy);
         o.unless_empty(
             "terminationGracePeriodSeconds",
@@ -126,7 +126,7 @@ impl Encode for PodStatus {
         o.unless_empty("reason", &self.more.reason);
         o.unless_empty("hostIP", &self.host_ip);
         o.unless_empty("podIP", &self.pod_ip);
-        o.unless_empty("startTime", &self.start_time);
+        o.unless_empty("startTime", &self.start_time.get());
         o.unless_empty("containerStatuses", &self.container_statuses);
         o.unless_empty("qosClass", &self.qos_class);
         o.extra(&self.more.extra);

@@ -6,7 +6,7 @@ use super::BURST_REPLICAS;
 use super::history;
 use super::roll_index::RollIndex;
 use super::status::Counts;
-use crate::api::{ControllerRevision, DaemonSet, ObjectKey, Selector, Shared, Time};
+use crate::api::{ControllerRevision, DaemonSet, ObjectKey, Selector, SharedStr, Time};
 use crate::placement::{PlacementPolicy, ShouldRun};
 use crate::state::World;
 use crate::state::clock::Wake;
@@ -24,21 +24,21 @@ pub(super) struct DsCache {
     /// Nodes to revisit, as marked (a pod's writes mark its node each time): sorted and each
     /// kept once when a sync takes them, not kept in order at every mark. The names are shared
     /// (the store's or the controller's held copies): a mark copies no name.
-    pub(super) dirty: Vec<Shared<String>>,
+    pub(super) dirty: Vec<SharedStr>,
     /// Nodes left over when a sync had more to create or delete than `BURST_REPLICAS`: the next
     /// syncs take them a burst at a time, in node order, instead of revisiting all of them each
     /// time (which made creating a DaemonSet on N nodes cost O(N²)).
-    pub(super) deferred: BTreeSet<Shared<String>>,
+    pub(super) deferred: BTreeSet<SharedStr>,
     /// Each node's decision and part of the status (each count 0 or 1, packed in a byte), by
     /// node number: 8 bytes a node, no string.
     pub(super) per_node: NodeTable<(ShouldRun, u8)>,
     pub(super) totals: Counts,
     /// Nodes holding a pod of an older template: a rolling update has work to do.
-    pub(super) old_nodes: BTreeSet<Shared<String>>,
+    pub(super) old_nodes: BTreeSet<SharedStr>,
     /// Each node's part of `rollingUpdate` (spec §8).
     pub(super) roll: RollIndex,
     /// Nodes to revisit at a time (minReadySeconds passing, failed-pod backoff ending).
-    pub(super) wakes: BTreeMap<Time, BTreeSet<Shared<String>>>,
+    pub(super) wakes: BTreeMap<Time, BTreeSet<SharedStr>>,
     /// `constructHistory`'s answer, valid while the template, collisionCount and the set of
     /// revisions are unchanged.
     pub(super) history: Option<History>,
@@ -57,7 +57,7 @@ impl DsCache {
     pub(super) fn new(ds: &DaemonSet) -> DsCache {
         DsCache {
             uid: ds.metadata.uid.to_string(),
-            generation: ds.metadata.generation,
+            generation: ds.metadata.more.generation,
             policy: PlacementPolicy::for_daemonset(ds),
             hash: String::new(),
             all_dirty: true,
@@ -74,7 +74,7 @@ impl DsCache {
 
     /// Starts over when the DaemonSet was replaced (new uid) or its spec changed (generation).
     pub(super) fn refresh(&mut self, ds: &DaemonSet) {
-        if self.uid != ds.metadata.uid || self.generation != ds.metadata.generation {
+        if self.uid != ds.metadata.uid || self.generation != ds.metadata.more.generation {
             *self = DsCache::new(ds);
         }
     }
@@ -121,7 +121,7 @@ impl DsCache {
         &mut self,
         w: &World,
         ids: &mut NodeIds,
-    ) -> Vec<(Shared<String>, NodeId)> {
+    ) -> Vec<(SharedStr, NodeId)> {
         let visit = if self.all_dirty {
             self.deferred.clear();
             // Inserted one by one: `collect` into a set would compile a copy of the standard
@@ -162,13 +162,7 @@ impl DsCache {
     }
 
     /// Revisit `node` at `at` (minReadySeconds passing, a failed-pod backoff ending).
-    pub(super) fn wake_at(
-        &mut self,
-        w: &mut World,
-        key: &ObjectKey,
-        at: Time,
-        node: &Shared<String>,
-    ) {
+    pub(super) fn wake_at(&mut self, w: &mut World, key: &ObjectKey, at: Time, node: &SharedStr) {
         self.wakes.entry(at).or_default().insert(node.clone());
         w.clock.schedule(at, Wake::DaemonSet(key.clone()));
     }

@@ -69,7 +69,7 @@ fn claim(w: &mut World, ds: &DaemonSet, selector: &Selector, pod: Rc<Pod>) -> Op
         Claim::Release => {
             let uid = ds.metadata.uid.clone();
             w.store.update_pod(&ObjectKey::of(&pod.metadata), |p| {
-                p.metadata.owner_references.retain(|r| r.uid != uid);
+                p.metadata.more.owner_references.retain(|r| r.uid != uid);
             });
             None
         }
@@ -77,7 +77,7 @@ fn claim(w: &mut World, ds: &DaemonSet, selector: &Selector, pod: Rc<Pod>) -> Op
             let owner = owner_reference(ds);
             let key = ObjectKey::of(&pod.metadata);
             w.store
-                .update_pod(&key, |p| p.metadata.owner_references.push(owner));
+                .update_pod(&key, |p| p.metadata.more.owner_references.push(owner));
             w.store.pod_rc(&key)
         }
         Claim::NotOurs => None,

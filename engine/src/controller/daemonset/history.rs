@@ -4,7 +4,9 @@
 
 use super::claim::owner_reference;
 use crate::api::encode;
-use crate::api::{ControllerRevision, DaemonSet, ObjectKey, ObjectMeta, Selector, keys};
+use crate::api::{
+    ControllerRevision, DaemonSet, ObjectKey, ObjectMeta, ObjectMetaMore, Selector, keys,
+};
 use crate::state::World;
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
@@ -56,7 +58,11 @@ pub fn controlled_histories(
             Some(_) => {}
             None if selector.matches(&rev.metadata.labels) && !ds.metadata.is_being_deleted() => {
                 let mut adopted = rev.clone();
-                adopted.metadata.owner_references.push(owner_reference(ds));
+                adopted
+                    .metadata
+                    .more
+                    .owner_references
+                    .push(owner_reference(ds));
                 w.store.put_revision(adopted.clone());
                 out.push(adopted);
             }
@@ -150,7 +156,11 @@ fn create_revision(
             creation_timestamp: Some(w.clock.now()),
             labels,
             annotations: ds.metadata.annotations.clone(),
-            owner_references: vec![owner_reference(ds)].into(),
+            more: ObjectMetaMore {
+                owner_references: vec![owner_reference(ds)],
+                ..Default::default()
+            }
+            .into(),
             ..Default::default()
         },
         data,

@@ -57,7 +57,7 @@ fn template_change_writes_revision_and_pod_labels() {
     set_image(&mut c, "img:2");
     assert!(c.settle(600_000).settled);
     let ds = the_ds(&c);
-    assert_eq!(ds.metadata.generation, 2);
+    assert_eq!(ds.metadata.more.generation, 2);
     assert_eq!(ds.template_generation(), Some(2));
     assert_eq!(ds.status.observed_generation, 2);
     let current = c

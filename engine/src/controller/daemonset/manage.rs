@@ -7,7 +7,7 @@ use super::claim::NodePods;
 use super::status::Counts;
 use super::sync_nodes::sync_nodes;
 use super::{BURST_REPLICAS, Sync, claim, event, pod_order};
-use crate::api::{DaemonSet, NORMAL, Pod, Shared, Time, WARNING, keys, phase};
+use crate::api::{DaemonSet, NORMAL, Pod, SharedStr, Time, WARNING, keys, phase};
 use crate::placement::ShouldRun;
 use crate::state::World;
 use crate::state::node_ids::NodeIds;
@@ -141,7 +141,7 @@ pub(super) fn manage(
     let mut deletes = Vec::new();
     // Nodes with a create or a delete, in name order: the only ones whose pods the writes change.
     let mut written: Vec<(usize, &str)> = Vec::new();
-    let mut creates: Vec<Shared<String>> = Vec::new();
+    let mut creates: Vec<SharedStr> = Vec::new();
     for (at, (node_name, id)) in sync.visit.iter().enumerate() {
         let deletes_before = deletes.len();
         let Some(node) = w.store.node(node_name) else {

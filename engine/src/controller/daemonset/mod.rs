@@ -23,7 +23,7 @@ mod sync_nodes;
 pub(crate) use roll_index::{is_pod_updated, surge_and_unavailable};
 
 use super::queue::KeyQueue;
-use crate::api::{DaemonSet, ObjectKey, Selector, Shared, Time, WARNING};
+use crate::api::{DaemonSet, ObjectKey, Selector, SharedStr, Time, WARNING};
 use crate::state::World;
 use crate::state::events::{Message, reference, source};
 use crate::state::hash::FastHashMap as HashMap;
@@ -91,7 +91,8 @@ impl DaemonSetController {
             Change::DaemonSet(key) => {
                 self.queue.insert(key.clone());
                 if let (Some(ds), Some(cache)) = (w.store.daemonset(key), self.caches.get_mut(key))
-                    && (ds.metadata.uid != cache.uid || ds.metadata.generation != cache.generation)
+                    && (ds.metadata.uid != cache.uid
+                        || ds.metadata.more.generation != cache.generation)
                 {
                     let old_uid = std::mem::take(&mut cache.uid);
                     *cache = DsCache::new(ds);
@@ -220,7 +221,7 @@ impl DaemonSetController {
 
 /// Marks a changed pod's nodes (before and after the write, most often the same one twice),
 /// with the store's copies of their names.
-fn mark_dirty(dirty: &mut Vec<Shared<String>>, nodes: &Pair) {
+fn mark_dirty(dirty: &mut Vec<SharedStr>, nodes: &Pair) {
     for n in nodes.held() {
         if !dirty.last().is_some_and(|last| last.same(n)) {
             dirty.push(n.clone());
@@ -235,7 +236,7 @@ pub(super) struct Sync<'a> {
     pub ds: &'a DaemonSet,
     pub selector: &'a Selector,
     pub hash: &'a str,
-    pub visit: &'a [(Shared<String>, NodeId)],
+    pub visit: &'a [(SharedStr, NodeId)],
 }
 
 /// Records an event about the DaemonSet, from the daemonset-controller.

@@ -55,18 +55,17 @@ pub fn daemon_pod_template(ds: &DaemonSet, hash: &str) -> Pod {
     placement::add_or_update_daemon_pod_tolerations(&mut spec);
     spec.tolerations.shrink_to_fit();
     Pod {
-        type_meta: crate::api::TypeMeta::pod(),
         metadata: ObjectMeta {
             namespace: ds.metadata.namespace.clone(),
             labels,
             annotations: template.metadata.annotations.clone(),
             more: ObjectMetaMore {
                 generate_name: generate_name_prefix(ds.name()),
+                owner_references: vec![super::claim::owner_reference(ds)],
                 finalizers: template.metadata.more.finalizers.clone(),
                 ..Default::default()
             }
             .into(),
-            owner_references: vec![super::claim::owner_reference(ds)].into(),
             ..Default::default()
         },
         spec,

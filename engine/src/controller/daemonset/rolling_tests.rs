@@ -405,7 +405,7 @@ fn g54_strategy_change_alone_replaces_nothing() {
         .store()
         .daemonset(&ObjectKey::new("default", "ds"))
         .unwrap();
-    assert_eq!(ds.metadata.generation, 2);
+    assert_eq!(ds.metadata.more.generation, 2);
     assert_eq!(ds.template_generation(), Some(1));
     assert_eq!(c.store().revisions().len(), 1);
 }

@@ -172,7 +172,7 @@ pub(super) fn update_daemonset_status(
         }
     }
     let totals = cache.totals;
-    let generation_now = sync.ds.metadata.generation;
+    let generation_now = sync.ds.metadata.more.generation;
     w.store.update_daemonset_status(sync.key, |status| {
         apply(status, totals);
         if status.observed_generation < generation_now {

@@ -180,7 +180,7 @@ fn c05_network_unavailable_node_gets_host_network_pods_only() {
     let mut host = new_ds("host", true);
     host.spec.selector.as_mut().unwrap().match_labels = Some(labels(&[("app", "host")]));
     host.spec.template.metadata.labels = labels(&[("app", "host")]).into();
-    host.spec.template.spec.host_network = true;
+    host.spec.template.spec.settings.host_network = true;
     c.create_daemonset(host).unwrap();
     assert_eq!(pods_per_node(&c, "host").get("node-0"), Some(&1));
 }
@@ -398,7 +398,7 @@ fn final_hash(c: &Cluster, ds_name: &str) -> String {
         .daemonset(&ObjectKey::new("default", ds_name))
         .unwrap()
         .clone();
-    ds.spec.template.spec.node_name.clear();
+    ds.spec.template.spec.node_name = Default::default();
     super::history::compute_hash(&ds, None)
 }
 
@@ -445,8 +445,10 @@ fn c22_deals_with_existing_pods_keeping_the_oldest() {
             );
         }
         let creates = count_events(&c, "SuccessfulCreate");
-        c.update_daemonset("default", "foo", |d| d.spec.template.spec.node_name.clear())
-            .unwrap();
+        c.update_daemonset("default", "foo", |d| {
+            d.spec.template.spec.node_name = Default::default()
+        })
+        .unwrap();
         let per = pods_per_node(&c, "foo");
         for n in ["node-0", "node-1", "node-2", "node-3", "node-4"] {
             assert_eq!(per.get(n), Some(&1), "{n}: {per:?}");
@@ -569,7 +571,7 @@ fn c31_empty_selector_selects_all_and_does_nothing() {
     ds.spec.selector = Some(LabelSelector::default());
     ds.spec.template.spec.settings.node_selector = labels(&[("foo", "bar")]);
     ds.metadata.uid = "u".into();
-    ds.metadata.generation = 1;
+    ds.metadata.more.generation = 1;
     c.w.store.put_daemonset(ds); // validation would refuse it (V6); the controller must cope
     c.reconcile();
     assert!(c.store().pods().is_empty());
@@ -623,8 +625,10 @@ fn c39_surge_deals_with_existing_pods() {
             put_pod(&mut c, "foo", node, l1(), i);
         }
     }
-    c.update_daemonset("default", "foo", |d| d.spec.template.spec.node_name.clear())
-        .unwrap();
+    c.update_daemonset("default", "foo", |d| {
+        d.spec.template.spec.node_name = Default::default()
+    })
+    .unwrap();
     let per = pods_per_node(&c, "foo");
     assert_eq!(per.len(), 5);
     // node-2 and node-3 keep at most an old and a new pod while surging.

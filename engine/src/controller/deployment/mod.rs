@@ -104,13 +104,13 @@ fn claim_replicasets(w: &mut World, d: &Deployment) -> Vec<ReplicaSet> {
             Claim::Ours => claimed.push(key),
             Claim::Release => {
                 w.store.update_replicaset(&key, |rs| {
-                    rs.metadata.owner_references.retain(|r| &r.uid != uid)
+                    rs.metadata.more.owner_references.retain(|r| &r.uid != uid)
                 });
             }
             Claim::Adopt => {
                 let owner = OwnerReference::controller_of("Deployment", &d.metadata);
                 w.store
-                    .update_replicaset(&key, |rs| rs.metadata.owner_references.push(owner));
+                    .update_replicaset(&key, |rs| rs.metadata.more.owner_references.push(owner));
                 claimed.push(key);
             }
             Claim::NotOurs => {}

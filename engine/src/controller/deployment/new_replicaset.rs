@@ -5,8 +5,8 @@
 use super::rolling::new_rs_new_replicas;
 use crate::api::{
     DESIRED_REPLICAS_ANNOTATION, Deployment, LabelSelector, MAX_REPLICAS_ANNOTATION, NORMAL,
-    ObjectKey, ObjectMeta, OwnerReference, POD_TEMPLATE_HASH, REVISION_ANNOTATION, ReplicaSet,
-    ReplicaSetSpec, is_new_replicaset,
+    ObjectKey, ObjectMeta, ObjectMetaMore, OwnerReference, POD_TEMPLATE_HASH, REVISION_ANNOTATION,
+    ReplicaSet, ReplicaSetSpec, is_new_replicaset,
 };
 use crate::controller::template_hash::compute_hash;
 use crate::state::World;
@@ -101,11 +101,15 @@ fn create(
             name: format!("{}-{hash}", d.metadata.name).into(),
             namespace: d.metadata.namespace.clone(),
             uid: w.rng.uid(),
-            generation: 1,
             creation_timestamp: Some(now),
             labels: template.metadata.labels.clone(),
             annotations,
-            owner_references: vec![OwnerReference::controller_of("Deployment", &d.metadata)].into(),
+            more: ObjectMetaMore {
+                generation: 1,
+                owner_references: vec![OwnerReference::controller_of("Deployment", &d.metadata)],
+                ..Default::default()
+            }
+            .into(),
             ..Default::default()
         },
         spec: ReplicaSetSpec {

@@ -46,7 +46,7 @@ fn scale(w: &mut World, d: &Deployment, rs: &ReplicaSet, to: i64) {
     let max_replicas = (d.replicas() + d.max_surge()).to_string();
     w.store.update_replicaset(&key, |rs| {
         rs.spec.replicas = Some(to);
-        rs.metadata.generation += 1;
+        rs.metadata.more.generation += 1;
         let a = &mut rs.metadata.annotations;
         a.insert(DESIRED_REPLICAS_ANNOTATION.into(), d.replicas().to_string());
         a.insert(MAX_REPLICAS_ANNOTATION.into(), max_replicas);

@@ -50,7 +50,7 @@ pub(super) fn update(w: &mut World, d: &Deployment, sets: &[ReplicaSet]) {
     let replicas = sum(|rs| rs.status.replicas);
     let available = sum(|rs| rs.status.available_replicas);
     let mut status = DeploymentStatus {
-        observed_generation: d.metadata.generation,
+        observed_generation: d.metadata.more.generation,
         replicas,
         updated_replicas: new.map_or(0, |rs| rs.status.replicas),
         ready_replicas: sum(|rs| rs.status.ready_replicas),

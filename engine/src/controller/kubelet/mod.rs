@@ -23,7 +23,7 @@ use crate::state::audit::Request;
 use crate::state::clock::Wake;
 use crate::state::events::{Message, reference};
 use crate::state::hash::FastHashMap as HashMap;
-use crate::state::store::{Change, PodId};
+use crate::state::store::{Change, PodId, PodStamp};
 use progress::{Pods, Progress, Stage};
 use std::rc::Rc;
 
@@ -33,6 +33,11 @@ use std::rc::Rc;
 /// 0 seconds) would be replaced, and deleted again, without end within one virtual instant. It is
 /// not a `sim timing`, so that no setting brings that loop back.
 pub(crate) const POD_TEARDOWN_MS: i64 = 1_000;
+
+/// The stamp of the pod stored under `key`, which the kubelet's progress is kept by.
+fn stamp(w: &World, key: &ObjectKey) -> Option<PodStamp> {
+    w.store.pod_stamp(None, key)
+}
 
 /// The message of a `Pulling` event (held as a template with the image, formatted on read).
 const PULLING: &str = "Pulling image \"{}\"";
@@ -72,7 +77,7 @@ impl Kubelet {
 
     /// A retry that cannot change anything: pulling an image that is still unpullable.
     pub fn is_idle(&self, key: &ObjectKey, w: &World) -> bool {
-        let Some(progress) = self.pods.get(key) else {
+        let Some(progress) = self.pods.get(stamp(w, key), key) else {
             return true;
         };
         let Some(pod) = w.store.pod(key) else {
@@ -101,9 +106,10 @@ impl Kubelet {
 
     fn sync_pod(&mut self, w: &mut World, key: &ObjectKey, hint: Option<PodId>) {
         let Some(pod) = w.store.pod_rc_hinted(hint, key) else {
-            self.pods.remove(key);
+            self.pods.remove(None, key);
             return;
         };
+        let at = w.store.pod_stamp(hint, key);
         if pod.spec.node_name.is_empty() {
             return;
         }
@@ -123,7 +129,7 @@ impl Kubelet {
         if pod.is_terminal() || !node_ready {
             return; // a NotReady node starts nothing new
         }
-        let Some(progress) = self.pods.get(key) else {
+        let Some(progress) = self.pods.get(at, key) else {
             self.admit(w, key, pod, now);
             return;
         };
@@ -190,7 +196,7 @@ impl Kubelet {
             due,
             backoff_ms,
         };
-        self.pods.set(key, progress, w.clock.now());
+        self.pods.set(stamp(w, key), key, progress, w.clock.now());
         if due > w.clock.now() {
             w.clock.schedule(due, Wake::Kubelet(key.clone()));
         } else {
@@ -209,7 +215,7 @@ impl Kubelet {
             .and_then(|n| n.internal_ip())
             .unwrap_or_default()
             .to_string();
-        let pod_ip = if pod.spec.host_network {
+        let pod_ip = if pod.spec.settings.host_network {
             host_ip.as_str().into()
         } else {
             self.allocate_ip(w, node_name)
@@ -225,7 +231,7 @@ impl Kubelet {
         w.store.update_pod_status(key, |p, st| {
             st.host_ip = host_ip.into();
             st.pod_ip = pod_ip;
-            st.start_time = Some(now);
+            st.start_time = Some(now).into();
             st.phase = phase::PENDING.into();
             st.qos_class = qos_class(p).into();
             set_status_condition(st, "PodReadyToStartContainers", "True", "", "", now);
@@ -290,7 +296,10 @@ impl Kubelet {
 
     fn pull_done(&mut self, w: &mut World, key: &ObjectKey, pod: &Pod, now: Time) {
         let bad = unpullable_images(pod, w);
-        let backoff = self.pods.get(key).map_or(0, |p| p.backoff_ms);
+        let backoff = self
+            .pods
+            .get(stamp(w, key), key)
+            .map_or(0, |p| p.backoff_ms);
         if !bad.is_empty() {
             for image in &bad {
                 let msg = format!(
@@ -390,7 +399,10 @@ impl Kubelet {
     /// Request: stop the containers (Killing), then remove the pod once they exited or the
     /// grace period ran out.
     fn terminate(&mut self, w: &mut World, key: &ObjectKey, pod: &Pod, now: Time) {
-        let stopping = self.pods.get(key).filter(|p| p.stage == Stage::Stopping);
+        let stopping = self
+            .pods
+            .get(stamp(w, key), key)
+            .filter(|p| p.stage == Stage::Stopping);
         match stopping {
             None => {
                 let running = pod
@@ -426,8 +438,9 @@ impl Kubelet {
                 // The kubelet's status manager ends the graceful deletion with grace 0.
                 let node = w.store.pod(key).map(|p| p.spec.node_name.clone());
                 let user = format!("system:node:{}", node.unwrap_or_default());
+                let at = stamp(w, key);
                 apiserver::delete_pod(w, key, Some(0), Request::delete(&user));
-                self.pods.remove(key);
+                self.pods.remove(at, key);
             }
             Some(_) => {}
         }

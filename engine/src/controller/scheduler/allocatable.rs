@@ -1,7 +1,7 @@
 //! Each node's allocatable pods, cpu and memory, parsed once per version of the node: the
 //! filters read them for every pod placed, and a node changes rarely.
 
-use crate::api::{Node, ResourceVersion, Shared};
+use crate::api::{Node, ResourceVersion, SharedStr};
 use crate::state::hash::FastHashMap;
 
 /// A node's allocatable amounts in thousandths (`status.allocatable`, else `status.capacity`);
@@ -40,7 +40,7 @@ impl Allocatable {
 /// By node name (the node's own, shared), with the resourceVersion it was parsed at (every
 /// write of a node gives it a new one).
 #[derive(Default)]
-pub(super) struct Allocatables(FastHashMap<Shared<String>, (ResourceVersion, Allocatable)>);
+pub(super) struct Allocatables(FastHashMap<SharedStr, (ResourceVersion, Allocatable)>);
 
 impl Allocatables {
     pub(super) fn of(&mut self, node: &Node) -> Allocatable {

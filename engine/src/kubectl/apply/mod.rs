@@ -145,7 +145,7 @@ fn decode_texts(
 /// objects have none.
 fn set_namespace(object: &mut Object, scope: &NamespaceScope) -> Result<(), KError> {
     if let Object::Node(n) = object {
-        n.metadata.namespace.clear();
+        n.metadata.namespace = Default::default();
         return Ok(());
     }
     let meta = object.meta_mut();

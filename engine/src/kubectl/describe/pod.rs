@@ -80,7 +80,7 @@ pub(super) fn describe(cluster: &Cluster, pod: &Pod, show_events: bool) -> Strin
             &format!("Node:\t{}/{}", pod.spec.node_name, pod.status.host_ip),
         );
     }
-    if let Some(t) = pod.status.start_time {
+    if let Some(t) = pod.status.start_time.get() {
         w.line(0, &format!("Start Time:\t{}", rfc1123z(t)));
     }
     labels_multiline(&mut w, "", "Labels", &m.labels);

@@ -41,7 +41,7 @@ pub(crate) fn status_line(ds: &DaemonSet) -> Result<(String, bool), String> {
         ));
     }
     let s = &ds.status;
-    if ds.metadata.generation > s.observed_generation {
+    if ds.metadata.more.generation > s.observed_generation {
         return Ok((
             "Waiting for daemon set spec update to be observed...\n".into(),
             false,
@@ -149,7 +149,7 @@ pub(super) fn run(ctx: &mut Context<'_>, o: &StatusOptions, out: &mut Out) {
 pub(crate) fn deployment_status_line(d: &crate::api::Deployment) -> (String, bool) {
     let name = crate::gofmt::quote(&d.metadata.name);
     let st = &d.status;
-    if d.metadata.generation > st.observed_generation {
+    if d.metadata.more.generation > st.observed_generation {
         return (
             "Waiting for deployment spec update to be observed...\n".into(),
             false,
@@ -191,7 +191,7 @@ mod tests {
     fn ds(generation: i64, observed: i64, updated: i64, desired: i64, available: i64) -> DaemonSet {
         let mut ds = DaemonSet::default();
         ds.metadata.name = "foo".into();
-        ds.metadata.generation = generation;
+        ds.metadata.more.generation = generation;
         ds.spec.update_strategy.type_ = ROLLING_UPDATE.into();
         ds.status.observed_generation = observed;
         ds.status.updated_number_scheduled = updated;

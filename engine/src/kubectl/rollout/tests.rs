@@ -120,7 +120,7 @@ fn undo_restores_the_template_without_restarting_its_pods() {
         .daemonset(&ObjectKey::new("default", "x"))
         .unwrap();
     assert_eq!(ds.spec.template.spec.containers[0].image, "app:1");
-    assert_eq!(ds.metadata.generation, 3);
+    assert_eq!(ds.metadata.more.generation, 3);
     assert_eq!(ds.status.updated_number_scheduled, 3);
 }
 
