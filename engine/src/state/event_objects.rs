@@ -22,9 +22,16 @@ pub struct Names {
 #[derive(Debug, Clone, Default)]
 pub struct Objects {
     all: Vec<Names>,
+    /// Each object's latest event (its row in the recorder's log), from which its others are
+    /// reached (`Row::prev`): an object has few events, so they are found through it, not
+    /// through an index of every event.
+    latest: Vec<u32>,
     /// A hash of the three symbols → the object's number.
     ids: HashIndex,
 }
+
+/// No row: an object's latest before it has one, a row's `prev` when it is its object's first.
+pub const NO_ROW: u32 = u32::MAX;
 
 fn hash32(names: &Names) -> u32 {
     hash_of(names) as u32
@@ -45,8 +52,19 @@ impl Objects {
         }
         let i = self.all.len() as u32;
         self.all.push(names);
+        self.latest.push(NO_ROW);
         self.ids.insert(hash, i);
         Object(i)
+    }
+
+    /// The row of the object's latest event, or [`NO_ROW`].
+    pub fn latest(&self, object: Object) -> u32 {
+        self.latest[object.0 as usize]
+    }
+
+    /// Makes `row` the object's latest event; returns the one before it, or [`NO_ROW`].
+    pub fn push_row(&mut self, object: Object, row: u32) -> u32 {
+        std::mem::replace(&mut self.latest[object.0 as usize], row)
     }
 
     /// The number of the object `[namespace, name, uid]`, if it has one.
@@ -68,7 +86,8 @@ impl Objects {
     }
 
     /// A table of only the objects `kept` names, their symbols renumbered by `renumber`;
-    /// `kept` is renumbered to match (after the recorder's sweep).
+    /// `kept` is renumbered to match (after the recorder's sweep). No object has rows in it:
+    /// the recorder pushes them again.
     pub fn compact<'a>(
         &self,
         kept: impl Iterator<Item = &'a mut Object>,

@@ -11,9 +11,8 @@
 
 use super::chunked::Chunked;
 use super::correlator::{COMBINED_PREFIX, Correlator, Group, combine};
-use super::event_objects::{LastSeen, Object, Objects};
+use super::event_objects::{LastSeen, NO_ROW, Object, Objects};
 use super::event_times::{Late, Times};
-use super::hash::hash_of;
 use super::hash_index::HashIndex;
 use super::interner::{Interner, Sym, hash_str};
 use super::message::{Templates, Text};
@@ -36,12 +35,10 @@ pub struct Recorder {
     /// The constants an event is recorded with (kind, apiVersion, type, reason, component),
     /// each combination once: the code names them, so there are a few dozen and they are kept.
     classes: Classes,
-    /// The objects the kept events are about, each once (an object has several events).
+    /// The objects the kept events are about, each once (an object has several events), and
+    /// each one's latest event: identical events (the same group and message) are found among
+    /// an object's, and a correlator group's latest plain event (see `correlator`).
     objects: Objects,
-    /// Events by a hash of their object, class and host (their correlator group) → their index
-    /// in `rows`: identical events (the same and the same message) are found among them, and
-    /// the group's latest plain event (see `correlator`).
-    seen: HashIndex,
     counter: u64,
     /// `rows.len()` after the last sweep.
     swept_len: usize,
@@ -58,10 +55,12 @@ pub struct Recorder {
 }
 
 /// One event: what sets it apart from the others (the strings, as symbols), its times and count.
-/// 52 bytes: there are about six per pod.
+/// 56 bytes: there are about five per pod.
 #[derive(Debug, Clone, PartialEq)]
 struct Row {
     key: Key,
+    /// The row of the object's event before this one, or [`NO_ROW`].
+    prev: u32,
     /// The rest of `involvedObject`.
     field_path: Sym,
     /// The event's number in the log, modulo 2^32: its name's hex suffix is
@@ -93,10 +92,6 @@ struct Key {
 /// The bit of `Key::class` that marks a combined event.
 const COMBINED: u32 = 1 << 31;
 
-fn group_hash(class: u32, object: Object, host: Sym) -> u32 {
-    hash_of(&(class, object, host)) as u32
-}
-
 impl Key {
     fn combined(&self) -> bool {
         self.class & COMBINED != 0
@@ -104,12 +99,6 @@ impl Key {
 
     fn class(&self) -> u32 {
         self.class & !COMBINED
-    }
-
-    /// A hash of the symbols of its group (all but the message and the combined mark): no
-    /// allocation, and cheap.
-    fn identity(&self) -> u32 {
-        group_hash(self.class(), self.object, self.host)
     }
 
     fn same(&self, o: &Key) -> bool {
@@ -365,9 +354,9 @@ impl Recorder {
                 *sym.insert(self.strings.intern(object.field_path))
             }
         };
-        let id = key.identity();
-        let rows = &self.rows;
-        let found = self.seen.find(id, |i| rows[i as usize].key.same(&key));
+        let found = self
+            .object_rows(involved)
+            .find(|&i| self.rows[i as usize].key.same(&key));
         if let Some(i) = found {
             let row = &mut self.rows[i as usize];
             row.count += 1;
@@ -377,9 +366,10 @@ impl Recorder {
             return;
         }
         self.counter += 1;
-        self.seen.insert(id, self.rows.len() as u32);
+        let prev = self.objects.push_row(involved, self.rows.len() as u32);
         self.rows.push(Row {
             key,
+            prev,
             field_path,
             // Modulo 2^32: the names of events past the four billionth would differ.
             number: self.counter as u32,
@@ -391,13 +381,28 @@ impl Recorder {
     /// The correlator group of the events about `object` in `class` from `host`, as the log implies it: the message and time of its latest plain event.
     fn implied_group(&self, class: u32, object: Object, host: Sym) -> Option<Group> {
         let rows = &self.rows;
-        let latest = (self.seen.all(group_hash(class, object, host)))
+        // Newest first: of two rows last seen at one time, the newer.
+        let latest = (self.object_rows(object))
             .map(|i| &rows[i as usize])
-            .filter(|r| (r.key.class, r.key.object, r.key.host) == (class, object, host))
-            .max_by_key(|r| r.last_timestamp(&self.late))?;
+            .filter(|r| (r.key.class, r.key.host) == (class, host))
+            .reduce(|best, r| {
+                if r.last_timestamp(&self.late) > best.last_timestamp(&self.late) {
+                    r
+                } else {
+                    best
+                }
+            })?;
         Some(Group {
             first: latest.key.message.identity(&self.strings),
             last: latest.last_timestamp(&self.late),
+        })
+    }
+
+    /// The rows of the events about `object`, newest first.
+    fn object_rows(&self, object: Object) -> impl Iterator<Item = u32> + '_ {
+        let first = Some(self.objects.latest(object)).filter(|&i| i != NO_ROW);
+        std::iter::successors(first, |&i| {
+            Some(self.rows[i as usize].prev).filter(|&p| p != NO_ROW)
         })
     }
 
@@ -443,9 +448,8 @@ impl Recorder {
         self.last.forget();
         self.last_path.1 = None;
         self.templates.forget_symbols();
-        self.seen.clear();
-        for (i, r) in self.rows.iter().enumerate() {
-            self.seen.insert(r.key.identity(), i as u32);
+        for (i, r) in self.rows.iter_mut().enumerate() {
+            r.prev = self.objects.push_row(r.key.object, i as u32);
         }
         self.swept_len = self.rows.len();
         true
@@ -534,10 +538,10 @@ mod tests {
         assert_eq!(messages[9], "(combined from similar events): m9");
     }
 
-    /// About six rows a pod: their size is most of the log's.
+    /// About five rows a pod: their size is most of the log's.
     #[test]
-    fn a_row_is_52_bytes() {
-        assert_eq!(std::mem::size_of::<Row>(), 52);
+    fn a_row_is_56_bytes() {
+        assert_eq!(std::mem::size_of::<Row>(), 56);
     }
 
     #[test]
