@@ -2,6 +2,7 @@
 //! UID), each once: a pod has about six events, and an event row holds one number for its
 //! object instead of three symbols.
 
+use super::event_uid::EventUid;
 use super::hash::hash_of;
 use super::hash_index::HashIndex;
 use super::interner::Sym;
@@ -16,7 +17,7 @@ pub struct Object(u32);
 pub struct Names {
     pub namespace: Sym,
     pub name: Sym,
-    pub uid: Sym,
+    pub uid: EventUid,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -39,7 +40,7 @@ fn hash32(names: &Names) -> u32 {
 
 impl Objects {
     /// The number of the object `[namespace, name, uid]`, given it now if it has none.
-    pub fn id(&mut self, [namespace, name, uid]: [Sym; 3]) -> Object {
+    pub fn id(&mut self, (namespace, name, uid): (Sym, Sym, EventUid)) -> Object {
         let names = Names {
             namespace,
             name,
@@ -68,7 +69,7 @@ impl Objects {
     }
 
     /// The number of the object `[namespace, name, uid]`, if it has one.
-    pub fn find(&self, [namespace, name, uid]: [Sym; 3]) -> Option<Object> {
+    pub fn find(&self, (namespace, name, uid): (Sym, Sym, EventUid)) -> Option<Object> {
         let names = Names {
             namespace,
             name,
@@ -96,9 +97,13 @@ impl Objects {
         let mut fresh = Objects::default();
         let mut map: Vec<Option<Object>> = vec![None; self.all.len()];
         for object in kept {
-            let old = self.get(*object);
-            *object = *map[object.0 as usize]
-                .get_or_insert_with(|| fresh.id([old.namespace, old.name, old.uid].map(&renumber)));
+            let mut old = self.get(*object);
+            *object = *map[object.0 as usize].get_or_insert_with(|| {
+                if let Some(sym) = old.uid.symbol() {
+                    *sym = renumber(*sym);
+                }
+                fresh.id((renumber(old.namespace), renumber(old.name), old.uid))
+            });
         }
         fresh
     }
@@ -154,19 +159,23 @@ mod tests {
     fn an_object_is_numbered_once_and_compacting_keeps_what_is_named() {
         let mut strings = Interner::default();
         let mut s = |t: &str| strings.intern(t);
-        let (a, b) = ([s("ns"), s("a"), s("u1")], [s("ns"), s("b"), s("u2")]);
+        let uid = |sym| EventUid::Text(sym);
+        let (a, b) = (
+            (s("ns"), s("a"), uid(s("u1"))),
+            (s("ns"), s("b"), uid(s("u2"))),
+        );
         let mut objects = Objects::default();
         let (ia, ib) = (objects.id(a), objects.id(b));
         assert_ne!(ia, ib);
         assert_eq!(objects.id(a), ia);
         assert_eq!(objects.find(b), Some(ib));
-        assert_eq!(objects.find([a[0], a[1], b[2]]), None);
-        assert_eq!(objects.get(ib).name, b[1]);
+        assert_eq!(objects.find((a.0, a.1, b.2)), None);
+        assert_eq!(objects.get(ib).name, b.1);
         let mut kept = [ib, ib];
         let fresh = objects.compact(kept.iter_mut(), |sym| sym);
         assert_eq!(fresh.all.len(), 1);
         assert_eq!(kept[0], kept[1]);
-        assert_eq!(fresh.get(kept[0]).uid, b[2]);
+        assert_eq!(fresh.get(kept[0]).uid, b.2);
     }
 
     #[test]

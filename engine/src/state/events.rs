@@ -13,10 +13,12 @@ use super::chunked::Chunked;
 use super::correlator::{COMBINED_PREFIX, Correlator, Group, combine};
 use super::event_objects::{LastSeen, NO_ROW, Object, Objects};
 use super::event_times::{Late, Times};
+use super::event_uid::EventUid;
 use super::hash_index::HashIndex;
 use super::interner::{Interner, Sym, hash_str};
 use super::message::{Templates, Text};
 use crate::api::{Event, EventSource, ObjectMeta, ObjectReference, Time};
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 pub use super::message::Message;
@@ -171,8 +173,8 @@ impl<'a> EventRef<'a> {
     pub fn name(&self) -> &'a str {
         self.s(self.objects.get(self.row.key.object).name)
     }
-    pub fn uid(&self) -> &'a str {
-        self.s(self.objects.get(self.row.key.object).uid)
+    pub fn uid(&self) -> Cow<'a, str> {
+        self.objects.get(self.row.key.object).uid.text(self.strings)
     }
     pub fn type_(&self) -> &'a str {
         self.class(TYPE)
@@ -296,13 +298,9 @@ impl Recorder {
         let s = |hash: u64, text: &str| self.strings.find_hashed(hash, text);
         let known = match last {
             Some((_, object, host)) => Some((Some(object), host)),
-            None => match [
-                s(h_ns, namespace),
-                s(h_name, name),
-                s(h_uid, uid),
-                s(h_host, host),
-            ] {
-                [Some(ns), Some(n), Some(u), Some(h)] => Some((self.objects.find([ns, n, u]), h)),
+            None => match [s(h_ns, namespace), s(h_name, name), s(h_host, host)] {
+                [Some(ns), Some(n), Some(h)] => (EventUid::find(&self.strings, h_uid, uid))
+                    .map(|u| (self.objects.find((ns, n, u)), h)),
                 _ => None,
             },
         };
@@ -332,9 +330,13 @@ impl Recorder {
                 (involved, host)
             }
             _ => {
-                let mut s = |hash: u64, text: &str| self.strings.intern_hashed(hash, text);
-                let names = [s(h_ns, namespace), s(h_name, name), s(h_uid, uid)];
-                let host = s(h_host, host);
+                let strings = &mut self.strings;
+                let names = (
+                    strings.intern_hashed(h_ns, namespace),
+                    strings.intern_hashed(h_name, name),
+                    EventUid::intern(strings, h_uid, uid),
+                );
+                let host = strings.intern_hashed(h_host, host);
                 let involved = self.objects.id(names);
                 self.last.remember(&parts, hashes, (involved, host));
                 (involved, host)
@@ -428,8 +430,10 @@ impl Recorder {
         let used = self.rows.iter().flat_map(|r| {
             let k = &r.key;
             let o = objects.get(k.object);
-            [o.namespace, o.name, o.uid, k.host, r.field_path]
+            let mut uid = o.uid;
+            [o.namespace, o.name, k.host, r.field_path]
                 .into_iter()
+                .chain(uid.symbol().map(|s| *s))
                 .chain(k.message.symbols())
         });
         let (strings, renumber) = self.strings.compact(used);
