@@ -109,20 +109,21 @@ impl Objects {
     }
 }
 
-/// The source and object of the last event recorded (its seven strings), their strings' hashes, and the object and host as numbered: a controller
-/// records several events about one object in a row (the kubelet four a pod), which are then
-/// compared with it, not hashed and looked up again.
+/// The object and host of the last event recorded (name, UID, namespace and host), their
+/// strings' hashes, and the object and host as numbered: controllers record several events
+/// about one object in a row (the kubelet four a pod), which are then compared with it, not
+/// hashed and looked up again.
 #[derive(Debug, Clone, Default)]
 pub struct LastSeen {
     text: String,
-    ends: [u32; 7],
-    hashes: [u64; 7],
+    ends: [u32; 4],
+    hashes: [u64; 4],
     numbered: Option<(Object, Sym)>,
 }
 
 impl LastSeen {
     /// The hashes, object and host of `parts` if they are the last event's.
-    pub fn find(&self, parts: &[&str; 7]) -> Option<([u64; 7], Object, Sym)> {
+    pub fn find(&self, parts: &[&str; 4]) -> Option<([u64; 4], Object, Sym)> {
         let (object, host) = self.numbered?;
         let mut start = 0;
         for (part, &end) in parts.iter().zip(&self.ends) {
@@ -134,7 +135,7 @@ impl LastSeen {
         Some((self.hashes, object, host))
     }
 
-    pub fn remember(&mut self, parts: &[&str; 7], hashes: [u64; 7], numbered: (Object, Sym)) {
+    pub fn remember(&mut self, parts: &[&str; 4], hashes: [u64; 4], numbered: (Object, Sym)) {
         self.text.clear();
         for (part, end) in parts.iter().zip(&mut self.ends) {
             self.text.push_str(part);
@@ -183,13 +184,13 @@ mod tests {
         let mut strings = Interner::default();
         let host = strings.intern("n1");
         let mut last = LastSeen::default();
-        let parts = ["a", "u1", "ns", "n1", "Pod", "kubelet", "v1"];
+        let parts = ["a", "u1", "ns", "n1"];
         assert_eq!(last.find(&parts), None);
-        last.remember(&parts, [7; 7], (Object(3), host));
-        assert_eq!(last.find(&parts), Some(([7; 7], Object(3), host)));
-        let other = ["a", "u2", "ns", "n1", "Pod", "kubelet", "v1"];
+        last.remember(&parts, [7; 4], (Object(3), host));
+        assert_eq!(last.find(&parts), Some(([7; 4], Object(3), host)));
+        let other = ["a", "u2", "ns", "n1"];
         assert_eq!(last.find(&other), None);
-        let shifted = ["a", "u1", "nsn1", "", "Pod", "kubelet", "v1"];
+        let shifted = ["a", "u1", "nsn1", ""];
         assert_eq!(last.find(&shifted), None);
         last.forget();
         assert_eq!(last.find(&parts), None);

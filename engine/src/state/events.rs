@@ -14,6 +14,7 @@ use super::correlator::{COMBINED_PREFIX, Correlator, Group, combine};
 use super::event_objects::{LastSeen, NO_ROW, Object, Objects};
 use super::event_times::{Late, Times};
 use super::event_uid::EventUid;
+use super::hash::FastHashMap;
 use super::hash_index::HashIndex;
 use super::interner::{Interner, Sym, hash_str};
 use super::message::{Templates, Text};
@@ -119,6 +120,9 @@ impl Key {
     }
 }
 
+/// Where a class's five strings are: (address, length) each.
+type Addresses = [(usize, usize); 5];
+
 /// `involvedObject.kind` and `.apiVersion`, the event's type and reason and `source.component`.
 #[derive(Debug, Clone, Default)]
 struct Classes {
@@ -127,11 +131,26 @@ struct Classes {
     /// Each class's source for the spam filter (kind, apiVersion and component; the host is the
     /// row's): the number of the first class with the same three.
     source: Vec<u32>,
-    /// A hash of the five strings → their number in `all`: one lookup per event.
+    /// A hash of the five strings → their number in `all`.
     ids: HashIndex,
+    /// The five strings by where they are (a `&'static str` never changes) → their class and
+    /// each one's hash: one lookup an event, no string hashed or compared.
+    by_address: FastHashMap<Addresses, (u32, [u64; 5])>,
 }
 
 impl Classes {
+    /// The number of the class `parts` and each part's [`hash_str`].
+    fn of(&mut self, parts: [&'static str; 5]) -> (u32, [u64; 5]) {
+        let at = parts.map(|p| (p.as_ptr() as usize, p.len()));
+        if let Some(&known) = self.by_address.get(&at) {
+            return known;
+        }
+        let hashes = parts.map(hash_str);
+        let class = self.id(parts, combine(&hashes));
+        self.by_address.insert(at, (class, hashes));
+        (class, hashes)
+    }
+
     /// The number of the class `parts`, whose strings' hashes `combine` to `hash`.
     fn id(&mut self, parts: [&str; 5], hash: u64) -> u32 {
         let hash = hash as u32;
@@ -283,35 +302,28 @@ impl Recorder {
         &mut self,
         now: Time,
         object: ObjectRef<'_>,
-        type_: &str,
-        reason: &str,
+        type_: &'static str,
+        reason: &'static str,
         message: impl Into<Message<'m>>,
         source: Source<'_>,
     ) {
         let message = message.into();
-        let [component, host] = [source.component, source.host];
-        let [kind, namespace, name, uid, api_version] = [
-            object.kind,
-            object.namespace,
-            object.name,
-            object.uid,
-            object.api_version,
-        ];
-        // Each string hashed once (the source and object not again for the same as the last
-        // event's): for the correlator's keys, the class and the interner.
+        let (host, component) = (source.host, source.component);
+        let (kind, api_version) = (object.kind, object.api_version);
+        let [namespace, name, uid] = [object.namespace, object.name, object.uid];
+        // Each string hashed once (the object and host not again for the same as the last
+        // event's, the class's never again): for the correlator's keys, the class and the
+        // interner. Classes are kept (never renumbered): numbered before the sweep.
+        let (class, class_hashes) =
+            (self.classes).of([kind, type_, reason, component, api_version]);
+        let [h_kind, h_type, h_reason, h_component, h_api] = class_hashes;
         // The name first: where two events' objects differ, it usually does.
-        let parts = [name, uid, namespace, host, kind, component, api_version];
+        let parts = [name, uid, namespace, host];
         let last = self.last.find(&parts);
         let hashes = last.map_or_else(|| parts.map(hash_str), |(h, ..)| h);
-        let [h_name, h_uid, h_ns, h_host, h_kind, h_component, h_api] = hashes;
-        let [h_type, h_reason] = [type_, reason].map(hash_str);
-        let source_and_object = combine(&hashes);
+        let [h_name, h_uid, h_ns, h_host] = hashes;
+        let source_and_object = combine(&[h_name, h_uid, h_ns, h_host, h_kind, h_component, h_api]);
         let group = combine(&[source_and_object, h_type, h_reason]);
-        // Classes are kept (never renumbered): numbered before the sweep.
-        let class = (self.classes).id(
-            [kind, type_, reason, component, api_version],
-            combine(&[h_kind, h_type, h_reason, h_component, h_api]),
-        );
         // The classes are the code's literals (a few dozen), far under the mark's bit.
         debug_assert!(class < u32::from(COMBINED));
         let class16 = class as u16;
@@ -546,15 +558,15 @@ impl Recorder {
 /// The `source` of an event, borrowed (the recorder keeps its own copy of the strings, once).
 #[derive(Debug, Clone, Copy)]
 pub struct Source<'a> {
-    pub component: &'a str,
+    pub component: &'static str,
     pub host: &'a str,
 }
 
 /// What an event is about (`involvedObject`), borrowed from the object, as [`Source`] is.
 #[derive(Debug, Clone)]
 pub struct ObjectRef<'a> {
-    pub kind: &'a str,
-    pub api_version: &'a str,
+    pub kind: &'static str,
+    pub api_version: &'static str,
     pub namespace: &'a str,
     pub name: &'a str,
     pub uid: &'a str,
@@ -562,12 +574,16 @@ pub struct ObjectRef<'a> {
 }
 
 /// The `source` of an event: the component, and the node for kubelet events.
-pub fn source<'a>(component: &'a str, host: &'a str) -> Source<'a> {
+pub fn source<'a>(component: &'static str, host: &'a str) -> Source<'a> {
     Source { component, host }
 }
 
 /// A reference to an object for `involvedObject`.
-pub fn reference<'a>(kind: &'a str, api_version: &'a str, meta: &'a ObjectMeta) -> ObjectRef<'a> {
+pub fn reference<'a>(
+    kind: &'static str,
+    api_version: &'static str,
+    meta: &'a ObjectMeta,
+) -> ObjectRef<'a> {
     ObjectRef {
         kind,
         api_version,
