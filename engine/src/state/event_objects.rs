@@ -2,6 +2,7 @@
 //! UID), each once: a pod has about six events, and an event row holds one number for its
 //! object instead of three symbols.
 
+use super::chunked::Chunked;
 use super::event_uid::EventUid;
 use super::hash::hash_of;
 use super::hash_index::HashIndex;
@@ -22,11 +23,13 @@ pub struct Names {
 
 #[derive(Debug, Clone, Default)]
 pub struct Objects {
-    all: Vec<Names>,
+    /// In chunks, as the rows are: a pod's object is a few dozen bytes, and a `Vec` of them
+    /// doubled is up to half room not used.
+    all: Chunked<Names>,
     /// Each object's latest event (its row in the recorder's log), from which its others are
     /// reached (`Row::prev`): an object has few events, so they are found through it, not
     /// through an index of every event.
-    latest: Vec<u32>,
+    latest: Chunked<u32>,
     /// A hash of the three symbols → the object's number.
     ids: HashIndex,
 }
