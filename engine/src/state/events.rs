@@ -496,17 +496,21 @@ impl Recorder {
         }
         let oldest_kept = now.plus_millis(-EVENT_TTL_MILLIS);
         let before = self.rows.len();
+        let late = &self.late;
         // The spam filter's buckets held by rows that expire before they are full again.
-        for r in self.rows.iter() {
-            let last = r.last_timestamp(&self.late);
+        let mut aside = Vec::new();
+        self.rows.retain(|r| {
+            let last = r.last_timestamp(late);
             let full_at = last.plus_millis(i64::from(r.bucket));
             if last < oldest_kept && full_at > now {
-                let key = self.spam_key(r);
-                self.correlator.set_aside(key, full_at);
+                aside.push((r.clone(), full_at));
             }
+            last >= oldest_kept
+        });
+        for (r, full_at) in aside {
+            let key = self.spam_key(&r);
+            self.correlator.set_aside(key, full_at);
         }
-        let late = &self.late;
-        self.rows.retain(|r| r.last_timestamp(late) >= oldest_kept);
         let far: Vec<u32> = match self.late.has_first_times() {
             true => (self.rows.iter())
                 .filter(|r| r.times.far())
