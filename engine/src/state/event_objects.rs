@@ -100,12 +100,10 @@ impl Objects {
         let mut fresh = Objects::default();
         let mut map: Vec<Option<Object>> = vec![None; self.all.len()];
         for object in kept {
-            let mut old = self.get(*object);
+            let old = self.get(*object);
             *object = *map[object.0 as usize].get_or_insert_with(|| {
-                if let Some(sym) = old.uid.symbol() {
-                    *sym = renumber(*sym);
-                }
-                fresh.id((renumber(old.namespace), renumber(old.name), old.uid))
+                let uid = old.uid.renumbered(&renumber);
+                fresh.id((renumber(old.namespace), renumber(old.name), uid))
             });
         }
         fresh
@@ -163,7 +161,7 @@ mod tests {
     fn an_object_is_numbered_once_and_compacting_keeps_what_is_named() {
         let mut strings = Interner::default();
         let mut s = |t: &str| strings.intern(t);
-        let uid = |sym| EventUid::Text(sym);
+        let uid = EventUid::text_sym;
         let (a, b) = (
             (s("ns"), s("a"), uid(s("u1"))),
             (s("ns"), s("b"), uid(s("u2"))),

@@ -530,10 +530,9 @@ impl Recorder {
         let used = self.rows.iter().flat_map(|r| {
             let k = r;
             let o = objects.get(k.object);
-            let mut uid = o.uid;
             [o.namespace, o.name, k.host, r.field_path]
                 .into_iter()
-                .chain(uid.symbol().map(|s| *s))
+                .chain(o.uid.symbol())
                 .chain(k.message.symbols())
         });
         let (strings, renumber) = self.strings.compact(used);
