@@ -2,10 +2,12 @@
 //! aggregation and the spam filter ([`super::correlator`]), then de-duplication (an identical
 //! event bumps `count` and `lastTimestamp` instead of adding a new one).
 //!
-//! Events are the most numerous objects (about six per pod), so they are stored compactly: every
+//! Events are the most numerous objects (about five per pod), so they are stored compactly: every
 //! string once, in an [`Interner`], the constants a call site names (kind, apiVersion, type,
-//! reason, component) as one number, the object (namespace, name, UID) as another, the message as a template and its arguments ([`Message`]), and an
-//! event as a row of symbols. The `Event` objects are
+//! reason, component) as one number, the object (namespace, name, UID) as another, the message
+//! as a template and its arguments ([`Message`]), and an event as a row of symbols. An object's
+//! rows are chained from it (no index of every event), and the spam filter's bucket of a source
+//! and object is kept in the source's latest row about it. The `Event` objects are
 //! built when read: all of them for `kubectl get events` ([`Recorder::events`], kept until the
 //! next event), or one at a time ([`Recorder::iter`]).
 
@@ -53,7 +55,8 @@ pub struct Recorder {
     /// or the first container of pods of one template).
     last_path: (String, Option<Sym>),
     templates: Templates,
-    /// The last times of the rows seen again long after they were first (see `event_times`).
+    /// The times that do not fit a row: a last time long after the first, a first time far
+    /// from 1970 (see `event_times`).
     late: Late,
 }
 
