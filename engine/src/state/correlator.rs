@@ -4,7 +4,8 @@
 //!   one object (same type and reason) within 10 minutes of each other, the next is recorded as
 //!   "(combined from similar events): <message>", one event whose count goes up;
 //! - the spam filter: a source may record 25 events about one object, then one per 5 minutes
-//!   (a token bucket per source and object); the rest are dropped.
+//!   (a token bucket per source and object); the rest are dropped. A bucket is kept in the
+//!   recorder's log, with the source's latest event about the object (see [`Correlator::allow`]).
 //!
 //! Groups are keyed by a hash of their strings, so that the recorder can renumber its interned
 //! strings without touching them. client-go forgets groups beyond 4,096 (an LRU); here they are
@@ -57,10 +58,9 @@ pub struct Correlator {
     groups: FastHashMap<u64, Group>,
     /// Aggregate key → the group's other distinct messages, for the groups that have some.
     others: FastHashMap<u64, Vec<u64>>,
-    /// Source and object → when its token bucket is full again: one time, not tokens and the
-    /// time they were counted. With times in whole milliseconds the tokens are then exact
-    /// (whole milliseconds of refill), where a float count rounded each refill.
-    buckets: FastHashMap<u64, Time>,
+    /// Source and object → when its token bucket is full again, for the buckets whose events
+    /// the log no longer holds (they expired while the bucket was not full; rare).
+    aside: FastHashMap<u64, Time>,
 }
 
 /// One hash of several (each string's [`super::interner::hash_str`], computed once an event).
@@ -133,17 +133,37 @@ impl Correlator {
         }
     }
 
-    /// The spam filter's `TryAccept`: false when the source has no token left for the object.
-    pub fn allow(&mut self, now: Time, source_and_object: u64) -> bool {
-        let full_at = self.buckets.entry(source_and_object).or_insert(now);
+    /// The spam filter's `TryAccept`: `None` when the source has no token left for the object,
+    /// else when its bucket is full again after this event, which the caller keeps with the
+    /// event (`logged` then, the latest kept). A bucket is one time, not tokens and the time
+    /// they were counted: with times in whole milliseconds the tokens are exact (milliseconds
+    /// of refill), where a float count rounded each refill.
+    pub fn allow(
+        &mut self,
+        now: Time,
+        source_and_object: u64,
+        logged: Option<Time>,
+    ) -> Option<Time> {
+        let aside = match self.aside.is_empty() {
+            true => None,
+            false => self.aside.get(&source_and_object).copied(),
+        };
+        let full_at = logged.max(aside).unwrap_or(now);
         // Tokens missing now, in milliseconds of refill: at most burst - 1 tokens for one left.
         let missing = (full_at.millis() - now.millis()).max(0);
-        if missing <= (SPAM_BURST - 1) * SPAM_REFILL_MS {
-            *full_at = Time((*full_at).max(now).millis() + SPAM_REFILL_MS);
-            true
-        } else {
-            false
+        if missing > (SPAM_BURST - 1) * SPAM_REFILL_MS {
+            return None;
         }
+        if aside.is_some() {
+            self.aside.remove(&source_and_object);
+        }
+        Some(Time(full_at.max(now).millis() + SPAM_REFILL_MS))
+    }
+
+    /// Keeps a bucket whose events leave the log (see [`Correlator::allow`]).
+    pub fn set_aside(&mut self, source_and_object: u64, full_at: Time) {
+        let kept = self.aside.entry(source_and_object).or_insert(full_at);
+        *kept = (*kept).max(full_at);
     }
 
     /// Forgets what no longer makes a difference: groups idle for longer than the interval and
@@ -153,7 +173,7 @@ impl Correlator {
             .retain(|_, g| now.millis() - g.last.millis() <= AGGREGATE_INTERVAL_MS);
         let groups = &self.groups;
         self.others.retain(|k, _| groups.contains_key(k));
-        self.buckets.retain(|_, full_at| *full_at > now);
+        self.aside.retain(|_, full_at| *full_at > now);
     }
 }
 
@@ -213,15 +233,36 @@ mod tests {
     #[test]
     fn the_spam_filter_allows_25_then_one_per_five_minutes() {
         let mut c = Correlator::default();
+        // The recorder's log: each bucket as its latest event keeps it.
+        let mut log = FastHashMap::default();
+        let mut allow = |at: Time, key: u64| {
+            let full_at = c.allow(at, key, log.get(&key).copied());
+            if let Some(full_at) = full_at {
+                log.insert(key, full_at);
+            }
+            full_at.is_some()
+        };
         let t = Time(0);
         for _ in 0..25 {
-            assert!(c.allow(t, 7));
+            assert!(allow(t, 7));
         }
-        assert!(!c.allow(t, 7));
-        assert!(c.allow(t, 8), "another object has its own bucket");
-        assert!(!c.allow(t.plus_millis(299_000), 7));
-        assert!(c.allow(t.plus_millis(300_000), 7));
-        assert!(!c.allow(t.plus_millis(300_001), 7));
+        assert!(!allow(t, 7));
+        assert!(allow(t, 8), "another object has its own bucket");
+        assert!(!allow(t.plus_millis(299_000), 7));
+        assert!(allow(t.plus_millis(300_000), 7));
+        assert!(!allow(t.plus_millis(300_001), 7));
+    }
+
+    /// A bucket set aside (its events left the log) counts until the log holds it again.
+    #[test]
+    fn a_bucket_set_aside_counts() {
+        let mut c = Correlator::default();
+        let t = Time(0);
+        c.set_aside(7, t.plus_millis(24 * SPAM_REFILL_MS));
+        let full_at = c.allow(t, 7, None);
+        assert_eq!(full_at, Some(t.plus_millis(25 * SPAM_REFILL_MS)));
+        assert!(c.aside.is_empty(), "the log holds it now");
+        assert_eq!(c.allow(t, 7, full_at), None);
     }
 
     #[test]
@@ -230,12 +271,12 @@ mod tests {
         let t = Time(0);
         c.aggregate(t, 1, 1, None);
         c.aggregate(t, 1, 2, Some(Group { first: 1, last: t }));
-        c.allow(t, 7);
+        c.set_aside(7, t.plus_millis(1));
         c.prune(t);
-        assert_eq!((c.groups.len(), c.buckets.len()), (1, 1));
+        assert_eq!((c.groups.len(), c.aside.len()), (1, 1));
         assert_eq!(c.others.len(), 1, "the group's second message");
         c.prune(t.plus_millis(AGGREGATE_INTERVAL_MS + 1));
-        assert_eq!((c.groups.len(), c.buckets.len()), (0, 0));
+        assert_eq!((c.groups.len(), c.aside.len()), (0, 0));
         assert!(c.others.is_empty());
     }
 }

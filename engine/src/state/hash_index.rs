@@ -51,11 +51,6 @@ impl HashIndex {
             }
         }
     }
-
-    pub fn clear(&mut self) {
-        self.first.clear();
-        self.more.clear();
-    }
 }
 
 #[cfg(test)]
@@ -82,8 +77,5 @@ mod tests {
         assert!(i.more.is_empty());
         i.remove(7, 2);
         assert_eq!(i.first.keys().collect::<Vec<_>>(), [&8]);
-        i.clear();
-        assert_eq!(i.find(7, |_| true), None);
-        assert!(i.first.is_empty());
     }
 }

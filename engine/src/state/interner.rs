@@ -20,6 +20,14 @@ impl Sym {
     fn index(self) -> usize {
         self.0.get() as usize - 1
     }
+    /// Its number plus one, for a holder that packs it with other bytes.
+    pub fn to_bits(self) -> u32 {
+        self.0.get()
+    }
+    /// The symbol whose [`Sym::to_bits`] is `bits` (none for 0).
+    pub fn from_bits(bits: u32) -> Option<Sym> {
+        NonZeroU32::new(bits).map(Sym)
+    }
 }
 
 #[derive(Debug, Clone, Default)]

@@ -10,6 +10,7 @@ pub mod clock;
 mod correlator;
 mod event_objects;
 mod event_times;
+mod event_uid;
 pub mod events;
 pub(crate) mod hash;
 mod hash_index;

@@ -63,10 +63,6 @@ impl Overflow {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
-
-    pub fn clear(&mut self) {
-        self.0.clear();
-    }
 }
 
 #[cfg(test)]

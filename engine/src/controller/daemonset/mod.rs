@@ -243,8 +243,8 @@ pub(super) struct Sync<'a> {
 fn event<'m>(
     w: &mut World,
     ds: &DaemonSet,
-    type_: &str,
-    reason: &str,
+    type_: &'static str,
+    reason: &'static str,
     message: impl Into<Message<'m>>,
 ) {
     let now = w.clock.now();

@@ -577,8 +577,8 @@ fn event<'m>(
     w: &mut World,
     paths: &mut FieldPaths,
     pod: &Pod,
-    type_: &str,
-    reason: &str,
+    type_: &'static str,
+    reason: &'static str,
     message: impl Into<Message<'m>>,
 ) {
     let now = w.clock.now();

@@ -17,7 +17,10 @@ pub(super) fn about(cluster: &Cluster, kind: Option<&str>, meta: &ObjectMeta) ->
                 && kind.is_none_or(|k| e.kind() == k)
                 && (meta.namespace == e.namespace() || meta.namespace.is_empty())
                 // Node events carry the node's UID (controllers) or its name (kubelet).
-                && (e.uid().is_empty() || e.uid() == meta.uid || meta.name == e.uid())
+                && {
+                    let uid = e.uid();
+                    uid.is_empty() || uid == meta.uid.as_str() || meta.name == *uid
+                }
         })
         .map(|e| e.to_event())
         .collect();
