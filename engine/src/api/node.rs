@@ -84,6 +84,12 @@ fn is_empty_list(list: &Shared<ResourceList>) -> bool {
     list.is_empty()
 }
 
+/// For `skip_serializing_if`.
+#[cfg(test)]
+fn is_empty_conditions(conditions: &Shared<Vec<NodeCondition>>) -> bool {
+    conditions.is_empty()
+}
+
 impl Default for Shared<ResourceList> {
     /// One empty list per thread, shared (as `Shared`'s other defaults).
     fn default() -> Self {
@@ -102,8 +108,10 @@ pub struct NodeStatus {
     pub capacity: Shared<ResourceList>,
     #[cfg_attr(test, serde(default, skip_serializing_if = "is_empty_list"))]
     pub allocatable: Shared<ResourceList>,
-    #[cfg_attr(test, serde(default, skip_serializing_if = "Vec::is_empty"))]
-    pub conditions: Vec<NodeCondition>,
+    /// Shared: the nodes registered at one instant (a pasted NodeList) report the same four
+    /// conditions until one of them changes (a write copies first, as `Shared` does).
+    #[cfg_attr(test, serde(default, skip_serializing_if = "is_empty_conditions"))]
+    pub conditions: Shared<Vec<NodeCondition>>,
     #[cfg_attr(test, serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub addresses: Vec<NodeAddress>,
     #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]

@@ -37,6 +37,7 @@ shared_default!(
     Vec<super::OwnerReference>,
     Vec<super::PodCondition>,
     Vec<super::ContainerStatus>,
+    Vec<super::NodeCondition>,
 );
 
 impl<T> Shared<T> {

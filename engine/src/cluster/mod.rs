@@ -3,12 +3,14 @@
 //! (kubectl and `sim` verbs) with what the API server does on each.
 
 mod budget;
+#[cfg(test)]
+mod node_conditions_tests;
 mod workloads;
 mod writes;
 pub use budget::{MAX_STORED, Stop, WORK_PER_COMMAND};
 pub use writes::{Cascade, NodeReadiness, Pressure};
 
-use crate::api::{Event, Time};
+use crate::api::{Event, NodeCondition, Time};
 use crate::controller::{
     daemonset::DaemonSetController, deployment::DeploymentController,
     garbage_collector::GarbageCollector, kubelet::Kubelet, node_lifecycle::NodeLifecycle,
@@ -19,6 +21,7 @@ use crate::state::World;
 use crate::state::clock::{Clock, Wake};
 use crate::state::events::{self, Recorder};
 use crate::state::names::Rng;
+use crate::state::recent::Recent;
 use crate::state::store::Store;
 use crate::state::timings::Timings;
 use budget::{Budget, MAX_ROUNDS_PER_INSTANT};
@@ -37,6 +40,9 @@ pub struct Cluster {
     gc: GarbageCollector,
     /// Nodes created so far, for pod CIDRs and addresses.
     pub(crate) nodes_created: u32,
+    /// Conditions of nodes registered lately: the nodes of one NodeList register at the same
+    /// instant with equal conditions and share one copy (512 B a node).
+    recent_node_conditions: Recent<Vec<NodeCondition>>,
     budget: Budget,
     /// Writes each command may make (tests lower it).
     pub(crate) work_per_command: u64,
@@ -78,6 +84,7 @@ impl Cluster {
             pod_gc: PodGc::default(),
             gc: GarbageCollector::default(),
             nodes_created: 0,
+            recent_node_conditions: Recent::default(),
             budget: Budget::default(),
             work_per_command: WORK_PER_COMMAND,
         }

@@ -61,6 +61,8 @@ impl Cluster {
         node.metadata.creation_timestamp = Some(now);
         node.metadata.namespace = Default::default();
         registration::register(&mut node, self.nodes_created, now);
+        self.recent_node_conditions
+            .share(&mut node.status.conditions);
         self.nodes_created += 1;
         self.w.store.put_node(node);
     }

@@ -156,7 +156,7 @@ fn dedicated_no_schedule() -> Taint {
 #[test]
 fn c04_not_ready_condition_without_taint_launches() {
     let mut n = node("not-ready", StringMap::new());
-    n.status.conditions = vec![condition("Ready", "False")];
+    *n.status.conditions = vec![condition("Ready", "False")];
     assert_eq!(run(&n, &ds()), TT);
     assert!(explain(&n, &ds()).reasons.is_empty());
 }
@@ -164,7 +164,7 @@ fn c04_not_ready_condition_without_taint_launches() {
 #[test]
 fn c05_network_unavailable_condition_without_taint_launches() {
     let mut n = node("network-unavailable", StringMap::new());
-    n.status.conditions = vec![condition("NetworkUnavailable", "True")];
+    *n.status.conditions = vec![condition("NetworkUnavailable", "True")];
     assert_eq!(run(&n, &ds()), TT);
 }
 
@@ -427,7 +427,7 @@ fn c20_pressure_taints_tolerated_by_default() {
         "pressure",
         keys.iter().map(|k| taint(k, "", "NoSchedule")).collect(),
     );
-    n.status.conditions = vec![
+    *n.status.conditions = vec![
         condition("DiskPressure", "True"),
         condition("MemoryPressure", "True"),
         condition("PIDPressure", "True"),

@@ -28,7 +28,7 @@ mod ordered_ids;
 mod overflow;
 mod pod_index;
 mod pod_table;
-mod recent;
+pub(crate) mod recent;
 pub(crate) mod room;
 pub mod store;
 pub mod timings;
