@@ -331,4 +331,6 @@ mod audit_tests;
 #[cfg(test)]
 mod churn_tests;
 #[cfg(test)]
+mod event_ttl_tests;
+#[cfg(test)]
 mod tests;

@@ -109,12 +109,7 @@ fn cluster_differences(what: &str, s: &Session) -> Vec<String> {
             .values()
             .filter_map(|o| difference(what, &**o)),
     );
-    out.extend(
-        s.cluster()
-            .events()
-            .iter()
-            .filter_map(|o| difference(what, o)),
-    );
+    out.extend(s.cluster().events().filter_map(|o| difference(what, o)));
     out
 }
 

@@ -50,7 +50,6 @@ fn pods_per_node(c: &Cluster, ds: &str) -> BTreeMap<String, usize> {
 
 fn count_events(c: &Cluster, reason: &str) -> i32 {
     c.events()
-        .iter()
         .filter(|e| e.reason == reason)
         .map(|e| e.count)
         .sum()

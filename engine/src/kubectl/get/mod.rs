@@ -168,7 +168,6 @@ pub(crate) fn list<'a>(
         ResourceKind::Event => {
             let mut events: Vec<&Event> = cluster
                 .events()
-                .iter()
                 .filter(|e| in_ns(&e.metadata.namespace))
                 .collect();
             crate::sort::sort_by_key(&mut events, |e| e.last_timestamp);
