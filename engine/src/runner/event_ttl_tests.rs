@@ -6,40 +6,41 @@
 
 use super::*;
 
-const SETUP: &str = r#"kubectl apply -f - <<'EOF'
+/// A DaemonSet `name` of one container running `image`.
+fn daemonset(name: &str, image: &str) -> String {
+    format!(
+        "kubectl apply -f - <<'EOF'
+apiVersion: apps/v1
+kind: DaemonSet
+metadata: {{name: {name}}}
+spec:
+  selector: {{matchLabels: {{app: {name}}}}}
+  template:
+    metadata: {{labels: {{app: {name}}}}}
+    spec:
+      containers: [{{name: c, image: {image}}}]
+EOF
+"
+    )
+}
+
+/// One node, a DaemonSet that starts (`ok`) and one whose image cannot be pulled (`broken`).
+fn setup() -> String {
+    let node = "kubectl apply -f - <<'EOF'
 apiVersion: v1
 kind: NodeList
 items:
 - metadata: {name: n1}
 EOF
 sim image registry.example/broken:1 unpullable
-kubectl apply -f - <<'EOF'
-apiVersion: apps/v1
-kind: DaemonSet
-metadata: {name: ok}
-spec:
-  selector: {matchLabels: {app: ok}}
-  template:
-    metadata: {labels: {app: ok}}
-    spec:
-      containers: [{name: c, image: nginx}]
-EOF
-kubectl apply -f - <<'EOF'
-apiVersion: apps/v1
-kind: DaemonSet
-metadata: {name: broken}
-spec:
-  selector: {matchLabels: {app: broken}}
-  template:
-    metadata: {labels: {app: broken}}
-    spec:
-      containers: [{name: c, image: registry.example/broken:1}]
-EOF
-"#;
+";
+    let broken = daemonset("broken", "registry.example/broken:1");
+    format!("{node}{}{broken}", daemonset("ok", "nginx"))
+}
 
 fn at_59_minutes() -> Session {
     let mut s = Session::new();
-    let out = s.execute(SETUP, None);
+    let out = s.execute(&setup(), None);
     assert!(!out.is_error, "{}", out.output);
     s.execute("sim advance 59m", None);
     s
