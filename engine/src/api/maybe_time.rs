@@ -7,7 +7,8 @@ use super::Time;
 /// 0000 to 9999) is that far from 1970.
 const NONE: i64 = i64::MIN;
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+/// Ordered as `Option<Time>`: unset (the least `i64`) before every instant.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct MaybeTime(i64);
 
 impl MaybeTime {
@@ -65,5 +66,22 @@ mod tests {
         }
         assert_eq!(MaybeTime::default().get(), None);
         assert_eq!(std::mem::size_of::<MaybeTime>(), 8);
+    }
+
+    #[test]
+    fn orders_as_the_option_it_stands_for() {
+        // metadata.creationTimestamp sorts pods (the controllers' deletion and rollout order).
+        let times = [
+            None,
+            Some(Time(i64::MIN + 1)),
+            Some(Time(-1)),
+            Some(Time(0)),
+            Some(Time(5)),
+        ];
+        for a in times {
+            for b in times {
+                assert_eq!(MaybeTime::from(a).cmp(&MaybeTime::from(b)), a.cmp(&b));
+            }
+        }
     }
 }

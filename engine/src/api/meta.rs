@@ -1,6 +1,6 @@
 //! `metav1.ObjectMeta` and `OwnerReference`.
 
-use super::{Extra, ResourceVersion, Shared, SharedStr, Str, StringMap, Time, Uid};
+use super::{Extra, MaybeTime, ResourceVersion, Shared, SharedStr, Str, StringMap, Time, Uid};
 #[cfg(test)]
 use serde::Serialize;
 #[cfg(test)]
@@ -27,7 +27,8 @@ pub struct ObjectMeta {
     #[cfg_attr(test, serde(default))]
     pub resource_version: ResourceVersion,
     #[cfg_attr(test, serde(default))]
-    pub creation_timestamp: Option<Time>,
+    /// 8 bytes, not `Option<Time>`'s 16: every pod holds one.
+    pub creation_timestamp: MaybeTime,
     #[cfg_attr(test, serde(default))]
     pub labels: Shared<StringMap>,
     #[cfg_attr(test, serde(default))]
@@ -85,7 +86,7 @@ impl Serialize for ObjectMeta {
         if more.generation != 0 {
             m.serialize_entry("generation", &more.generation)?;
         }
-        if let Some(t) = &self.creation_timestamp {
+        if let Some(t) = &self.creation_timestamp.get() {
             m.serialize_entry("creationTimestamp", t)?;
         }
         if let Some(t) = &more.deletion_timestamp {

@@ -153,7 +153,7 @@ impl Cluster {
         let (uid, now) = (self.w.rng.uid(), self.w.clock.now());
         let meta = o.meta_mut();
         meta.uid = uid;
-        meta.creation_timestamp = Some(now);
+        meta.creation_timestamp = Some(now).into();
         meta.more.deletion_timestamp = None;
         meta.more.generation = 1;
         W::put(&mut self.w.store, o);

@@ -58,7 +58,7 @@ impl Cluster {
         node.api_version = "v1".into();
         node.kind = "Node".into();
         node.metadata.uid = self.w.rng.uid();
-        node.metadata.creation_timestamp = Some(now);
+        node.metadata.creation_timestamp = Some(now).into();
         node.metadata.namespace = Default::default();
         registration::register(&mut node, self.nodes_created, now);
         self.recent_node_conditions
@@ -83,7 +83,7 @@ impl Cluster {
         ds.api_version = "apps/v1".into();
         ds.kind = "DaemonSet".into();
         ds.metadata.uid = self.w.rng.uid();
-        ds.metadata.creation_timestamp = Some(now);
+        ds.metadata.creation_timestamp = Some(now).into();
         ds.metadata.more.deletion_timestamp = None;
         ds.metadata.more.generation = 1;
         ds.metadata

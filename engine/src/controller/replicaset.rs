@@ -218,7 +218,7 @@ fn pods_to_delete(w: &World, active: &[ObjectKey], n: usize) -> Vec<ObjectKey> {
                 p.is_ready(),
                 Reverse(ready_since),
                 Reverse(restarts),
-                Reverse(p.metadata.creation_timestamp),
+                Reverse(p.metadata.creation_timestamp.get()),
             );
             Some((k.clone(), rank))
         })

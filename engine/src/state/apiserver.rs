@@ -26,7 +26,7 @@ pub fn create_pod(w: &mut World, mut pod: Pod, user: &str) -> ObjectKey {
     }
     crate::placement::add_default_toleration_seconds(&mut pod.spec);
     pod.metadata.uid = w.rng.uid();
-    pod.metadata.creation_timestamp = Some(w.clock.now());
+    pod.metadata.creation_timestamp = Some(w.clock.now()).into();
     // Stored for as long as the pod lives, and written in place from here on: no spare room
     // from building the lists (the default tolerations and the controller's labels are added
     // one at a time). Lists shared with other pods were compacted where they were built.

@@ -252,7 +252,7 @@ impl<'a> EventRef<'a> {
                 // `<object>.<unique hex>`, as client-go names events.
                 name: format!("{}.{suffix:x}", self.name()).into(),
                 namespace: namespace.into(),
-                creation_timestamp: Some(first),
+                creation_timestamp: Some(first).into(),
                 ..Default::default()
             },
             involved_object: ObjectReference {

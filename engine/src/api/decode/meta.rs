@@ -14,7 +14,7 @@ impl Decode for ObjectMeta {
         let uid = f.get("uid")?;
         let resource_version = f.get("resourceVersion")?;
         let generation = f.get("generation")?;
-        let creation_timestamp = f.get("creationTimestamp")?;
+        let creation_timestamp = f.get::<Option<_>>("creationTimestamp")?.into();
         let deletion_timestamp = f.get("deletionTimestamp")?;
         let deletion_grace_period_seconds = f.get("deletionGracePeriodSeconds")?;
         let labels = f.get("labels")?;

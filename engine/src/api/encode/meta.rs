@@ -12,7 +12,7 @@ impl Encode for ObjectMeta {
         o.unless_empty("uid", &self.uid);
         o.unless_empty("resourceVersion", &self.resource_version);
         o.unless_empty("generation", &self.more.generation);
-        o.unless_empty("creationTimestamp", &self.creation_timestamp);
+        o.unless_empty("creationTimestamp", &self.creation_timestamp.get());
         o.unless_empty("deletionTimestamp", &self.more.deletion_timestamp);
         o.unless_empty(
             "deletionGracePeriodSeconds",

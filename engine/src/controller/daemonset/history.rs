@@ -153,7 +153,7 @@ fn create_revision(
             name: name.into(),
             namespace: ds.metadata.namespace.clone(),
             uid: w.rng.uid(),
-            creation_timestamp: Some(w.clock.now()),
+            creation_timestamp: Some(w.clock.now()).into(),
             labels,
             annotations: ds.metadata.annotations.clone(),
             more: ObjectMetaMore {

@@ -415,7 +415,7 @@ fn put_pod(c: &mut Cluster, ds_name: &str, node: &str, mut labels: StringMap, i:
         final_hash(c, ds_name),
     );
     p.metadata.labels = labels.into();
-    p.metadata.creation_timestamp = Some(Time(c.now().millis() + i as i64));
+    p.metadata.creation_timestamp = Some(Time(c.now().millis() + i as i64)).into();
     p.spec.node_name = node.into();
     c.w.store.put_pod(p);
 }

@@ -101,7 +101,7 @@ fn create(
             name: format!("{}-{hash}", d.metadata.name).into(),
             namespace: d.metadata.namespace.clone(),
             uid: w.rng.uid(),
-            creation_timestamp: Some(now),
+            creation_timestamp: Some(now).into(),
             labels: template.metadata.labels.clone(),
             annotations,
             more: ObjectMetaMore {

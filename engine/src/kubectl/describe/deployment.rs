@@ -51,7 +51,7 @@ pub(super) fn describe_deployment(cluster: &Cluster, d: &Deployment, show_events
     let st = &d.status;
     w.line(0, &format!("Name:\t{}", d.metadata.name));
     w.line(0, &format!("Namespace:\t{}", d.metadata.namespace));
-    let created = rfc1123z_or_zero(d.metadata.creation_timestamp);
+    let created = rfc1123z_or_zero(d.metadata.creation_timestamp.get());
     w.line(0, &format!("CreationTimestamp:\t{created}"));
     labels_multiline(&mut w, "", "Labels", &d.metadata.labels);
     annotations_multiline(&mut w, "Annotations", &d.metadata.annotations);

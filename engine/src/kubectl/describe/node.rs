@@ -32,7 +32,7 @@ fn taints_multiline(w: &mut Writer, taints: &[Taint]) {
 /// The kubelet's Lease: held by the node, renewed on the 10 s grid since the node appeared,
 /// until the node becomes unreachable (Ready Unknown), when renewals stop.
 fn lease(w: &mut Writer, cluster: &Cluster, node: &Node) {
-    let created = node.metadata.creation_timestamp.unwrap_or_default();
+    let created = node.metadata.creation_timestamp.get().unwrap_or_default();
     let now = cluster.now();
     let renewed = match node.condition("Ready") {
         Some(c) if c.status == "Unknown" => c.last_heartbeat_time.unwrap_or(created),
@@ -133,7 +133,7 @@ fn describe_resources(w: &mut Writer, cluster: &Cluster, node: &Node, pods: &[&P
                 cell(amounts[1], "cpu"),
                 cell(amounts[2], "memory"),
                 cell(amounts[3], "memory"),
-                age(now, pod.metadata.creation_timestamp)
+                age(now, pod.metadata.creation_timestamp.get())
             ),
         );
     }
@@ -173,7 +173,7 @@ pub(super) fn describe(cluster: &Cluster, node: &Node, show_events: bool) -> Str
         0,
         &format!(
             "CreationTimestamp:\t{}",
-            rfc1123z_or_zero(m.creation_timestamp)
+            rfc1123z_or_zero(m.creation_timestamp.get())
         ),
     );
     taints_multiline(&mut w, &node.spec.taints);

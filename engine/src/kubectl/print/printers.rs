@@ -214,7 +214,7 @@ pub fn pod_row(pod: &Pod, now: Time, wide: bool) -> Vec<String> {
         format!("{}/{}", s.ready, s.total),
         s.status,
         restarts,
-        age(now, pod.metadata.creation_timestamp),
+        age(now, pod.metadata.creation_timestamp.get()),
     ];
     if wide {
         let or_none = |s: &str| {
@@ -326,7 +326,7 @@ pub fn node_row(node: &Node, now: Time, wide: bool) -> Vec<String> {
         node.metadata.name.to_string(),
         node_status(node),
         node_roles(node),
-        age(now, node.metadata.creation_timestamp),
+        age(now, node.metadata.creation_timestamp.get()),
         version,
     ];
     if wide {
@@ -374,7 +374,7 @@ pub fn daemonset_row(ds: &DaemonSet, now: Time, wide: bool) -> Vec<String> {
         st.updated_number_scheduled.to_string(),
         st.number_available.to_string(),
         format_labels(&ds.spec.template.spec.settings.node_selector),
-        age(now, ds.metadata.creation_timestamp),
+        age(now, ds.metadata.creation_timestamp.get()),
     ];
     if wide {
         let containers = &ds.spec.template.spec.containers;
@@ -416,7 +416,7 @@ pub fn deployment_row(d: &Deployment, now: Time, wide: bool) -> Vec<String> {
         format!("{}/{}", st.ready_replicas, d.replicas()),
         st.updated_replicas.to_string(),
         st.available_replicas.to_string(),
-        age(now, d.metadata.creation_timestamp),
+        age(now, d.metadata.creation_timestamp.get()),
     ];
     if wide {
         row.extend(workload_wide(
@@ -435,7 +435,7 @@ pub fn replicaset_row(rs: &ReplicaSet, now: Time, wide: bool) -> Vec<String> {
         rs.replicas().to_string(),
         st.replicas.to_string(),
         st.ready_replicas.to_string(),
-        age(now, rs.metadata.creation_timestamp),
+        age(now, rs.metadata.creation_timestamp.get()),
     ];
     if wide {
         row.extend(workload_wide(
@@ -482,7 +482,7 @@ pub fn revision_row(rev: &ControllerRevision, now: Time) -> Vec<String> {
         rev.metadata.name.to_string(),
         controller,
         rev.revision.to_string(),
-        age(now, rev.metadata.creation_timestamp),
+        age(now, rev.metadata.creation_timestamp.get()),
     ]
 }
 

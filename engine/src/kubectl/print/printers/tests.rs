@@ -9,7 +9,7 @@ const T0: Time = Time(1_735_689_600_000);
 fn pod(containers: &[&str]) -> Pod {
     let mut p = Pod::default();
     p.metadata.name = "p".into();
-    p.metadata.creation_timestamp = Some(T0);
+    p.metadata.creation_timestamp = Some(T0).into();
     p.spec.containers = containers
         .iter()
         .map(|n| Container {
@@ -223,7 +223,7 @@ fn node(labels: &[(&str, &str)], ready: Option<&'static str>, unschedulable: boo
     let mut n = Node {
         metadata: ObjectMeta {
             name: "n".into(),
-            creation_timestamp: Some(T0),
+            creation_timestamp: Some(T0).into(),
             labels: labels
                 .iter()
                 .map(|(k, v)| (k.to_string(), v.to_string()))
