@@ -14,7 +14,6 @@ pub mod host;
 pub mod i18n;
 pub mod lessons;
 mod load_marks;
-#[cfg(feature = "page")]
 mod oom;
 mod panic_panel;
 #[cfg(feature = "page")]
@@ -35,9 +34,8 @@ pub mod worker;
 #[cfg(feature = "page")]
 pub use app::App;
 
-// The page's only: in the worker the panel cannot be shown (no document), the page sees the
-// worker fail instead.
-#[cfg(all(target_arch = "wasm32", feature = "page"))]
+// In both modules: the worker's report goes to the page's panel as its panics do.
+#[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static ALLOCATOR: oom::Reporting = oom::Reporting;
 

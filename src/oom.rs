@@ -14,18 +14,33 @@ pub struct Reporting;
 
 static REPORTED: AtomicBool = AtomicBool::new(false);
 
-/// The panel's text for a failed allocation of `bytes`.
-pub fn message(bytes: usize) -> String {
+/// Which module ran out: the page's, or the model's worker (whose panel the page shows).
+#[cfg(feature = "page")]
+const WHO: &str = "the page";
+#[cfg(not(feature = "page"))]
+const WHO: &str = "the simulator";
+
+/// The panel's text for a failed allocation of `bytes` by `who`.
+pub fn message(who: &str, bytes: usize) -> String {
     format!(
-        "out of memory: the page could not get {} MB more (a WebAssembly page can use at most 4 GB)",
+        "out of memory: {who} could not get {} MB more (a WebAssembly module can use at most 4 GB)",
         bytes.div_ceil(1 << 20)
     )
+}
+
+/// Shows the text on the panel: the page's own, or through the page from the worker, which has
+/// no document (as its panic hook does).
+fn tell(text: &str) {
+    #[cfg(feature = "page")]
+    crate::panic_panel::show(text);
+    #[cfg(not(feature = "page"))]
+    crate::worker::tell_panic(text);
 }
 
 fn report(bytes: usize) {
     // Only once: building the panel allocates too (a little, which usually still succeeds).
     if !REPORTED.swap(true, Ordering::SeqCst) {
-        crate::panic_panel::show(&message(bytes));
+        tell(&message(WHO, bytes));
     }
 }
 
@@ -64,8 +79,8 @@ unsafe impl GlobalAlloc for Reporting {
     }
 }
 
-/// `?__test_panic=oom`: allocates (without touching) 1 GB at a time until memory runs out.
-#[cfg(feature = "page")]
+/// `?__test_panic=oom` (the page) or a worker started as `#__test_oom`: allocates (without
+/// touching) 1 GB at a time until memory runs out.
 pub fn exhaust() {
     let mut held: Vec<Vec<u8>> = Vec::new();
     loop {
@@ -78,8 +93,8 @@ mod tests {
     #[test]
     fn the_message_names_the_size_in_megabytes() {
         assert_eq!(
-            super::message(3 << 20),
-            "out of memory: the page could not get 3 MB more (a WebAssembly page can use at most 4 GB)"
+            super::message("the page", 3 << 20),
+            "out of memory: the page could not get 3 MB more (a WebAssembly module can use at most 4 GB)"
         );
     }
 }

@@ -27,6 +27,10 @@ pub const PANIC: &str = "panic: ";
 /// browser fetches and caches.
 pub const OPEN_DEFAULT: &str = "open-default";
 
+/// The end of the worker's address (after `#`) that has it run out of memory at once: the
+/// out-of-memory report's test (the page's own is `?__test_panic=oom`).
+const TEST_OOM: &str = "__test_oom";
+
 /// Listens for the page's requests, then says it is ready (after opening the default preset,
 /// when its address asks for it).
 pub fn start() {
@@ -37,6 +41,11 @@ pub fn start() {
         let text = crate::panic_panel::describe(info.payload_as_str(), info.location());
         let _ = told.post_message(&format!("{PANIC}{text}").into());
     }));
+    // Test-only, as the page's `?__test_panic=oom`: a worker started as `…#__test_oom` runs out
+    // of memory (tests/e2e/panic.test.mjs starts one itself; the page never asks for it).
+    if hash(&scope).as_deref() == Some(TEST_OOM) {
+        crate::oom::exhaust();
+    }
     let mut host = Host::new();
     let preopened = asks_default(&scope).then(|| {
         let message = ToModel {
@@ -92,13 +101,26 @@ fn answer_with(scope: &DedicatedWorkerGlobalScope, answer: &FromModel) {
     }
 }
 
-/// Whether the worker's address ends in `#open-default` ([`OPEN_DEFAULT`]).
-fn asks_default(scope: &DedicatedWorkerGlobalScope) -> bool {
+/// Posts `text` as a panic's message: the page shows it on its error panel (the worker has no
+/// document). For the out-of-memory report, which comes before the trap that stops the worker.
+#[cfg(not(feature = "page"))]
+pub(crate) fn tell_panic(text: &str) {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let _ = scope.post_message(&format!("{PANIC}{text}").into());
+}
+
+/// The end of the worker's address after `#`, if it has one.
+fn hash(scope: &DedicatedWorkerGlobalScope) -> Option<String> {
     js_sys::Reflect::get(scope, &"location".into())
         .and_then(|location| js_sys::Reflect::get(&location, &"hash".into()))
         .ok()
         .and_then(|hash| hash.as_string())
-        .is_some_and(|hash| hash.strip_prefix('#') == Some(OPEN_DEFAULT))
+        .and_then(|hash| hash.strip_prefix('#').map(str::to_owned))
+}
+
+/// Whether the worker's address ends in `#open-default` ([`OPEN_DEFAULT`]).
+fn asks_default(scope: &DedicatedWorkerGlobalScope) -> bool {
+    hash(scope).as_deref() == Some(OPEN_DEFAULT)
 }
 
 #[cfg(test)]

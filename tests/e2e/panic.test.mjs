@@ -55,6 +55,27 @@ test('out of memory shows its cause on the panel', async () => {
   assert.match(await panel.innerText(), /out of memory/);
 });
 
+// The same in the model's worker, which has no document: its allocator posts the cause to the
+// page as its panics do (src/worker.rs), before the trap stops it. Started here as the page
+// starts its own (the address index.html names), with the test-only `#__test_oom`.
+test('out of memory in the model worker posts its cause for the panel', async () => {
+  const { page } = await ctx.open();
+  await page.goto(ctx.server.url);
+  const said = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const name = document.querySelector('meta[name="dsplay-model"]').content;
+        const worker = new Worker(new URL(name, document.baseURI) + '#__test_oom');
+        worker.onmessage = (e) => {
+          // A worker that ignored the address says it is ready: that answer fails the test.
+          if (typeof e.data === 'string') resolve(e.data);
+        };
+        worker.onerror = (e) => resolve(`error: ${e.message}`);
+      }),
+  );
+  assert.match(said, /^panic: out of memory: the simulator could not get \d+ MB more/);
+});
+
 // After a deploy, a page still cached from the previous build asks for its own worker, which is
 // gone (scripts/worker-names.mjs hashes its names): the panel says so instead of a silent freeze.
 test('a worker that does not load shows the error panel', async () => {
