@@ -103,21 +103,13 @@ impl Cluster {
     pub fn store(&self) -> &Store {
         &self.w.store
     }
-    /// Every event the API server still holds, oldest first: those last seen within
-    /// kube-apiserver's `--event-ttl` (an hour). The recorder drops older rows only now and then
-    /// (its sweep), so reads leave them out, as a `kubectl get events` hours later shows none.
+    /// Every event the API server still holds (kube-apiserver's `--event-ttl`), oldest first.
     pub fn events(&self) -> impl Iterator<Item = &Event> {
-        let oldest = self.oldest_event_kept();
-        (self.w.recorder.events().iter()).filter(move |e| e.last_timestamp >= oldest)
+        self.w.recorder.held(self.now())
     }
     /// The same events, oldest first, read in place: for searches that keep few of them.
     pub fn event_log(&self) -> impl DoubleEndedIterator<Item = events::EventRef<'_>> {
-        let oldest = self.oldest_event_kept();
-        (self.w.recorder.iter()).filter(move |e| e.last_timestamp() >= oldest)
-    }
-    /// The last time of the oldest event still kept (the recorder's sweep drops the older).
-    fn oldest_event_kept(&self) -> Time {
-        self.now().plus_millis(-events::EVENT_TTL_MILLIS)
+        self.w.recorder.iter_held(self.now())
     }
     pub fn now(&self) -> Time {
         self.w.clock.now()

@@ -29,6 +29,12 @@ pub use super::message::Message;
 /// How long an event is kept after it last happened: kube-apiserver's `--event-ttl` default.
 pub const EVENT_TTL_MILLIS: i64 = 60 * 60 * 1000;
 
+/// The last time of the oldest event the API server still holds at `now`: older ones are past
+/// its TTL, left out of every read ([`Recorder::held`]) and dropped by the next sweep.
+fn oldest_kept(now: Time) -> Time {
+    now.plus_millis(-EVENT_TTL_MILLIS)
+}
+
 /// Expired events are dropped when this many have been added since the last sweep (and the
 /// log has doubled), so the sweep's cost is spread over the events it keeps out.
 const SWEEP_EVERY: usize = 4096;
@@ -284,6 +290,21 @@ impl Recorder {
             .get_or_init(|| self.iter().map(|e| e.to_event()).collect())
     }
 
+    /// The events the API server holds at `now`, oldest first: those last seen within its TTL.
+    /// The sweep drops older rows only now and then, so a read hours later must leave them out.
+    pub fn held(&self, now: Time) -> impl Iterator<Item = &Event> {
+        let oldest = oldest_kept(now);
+        self.events()
+            .iter()
+            .filter(move |e| e.last_timestamp >= oldest)
+    }
+
+    /// The same, read in place (nothing is built).
+    pub fn iter_held(&self, now: Time) -> impl DoubleEndedIterator<Item = EventRef<'_>> {
+        let oldest = oldest_kept(now);
+        self.iter().filter(move |e| e.last_timestamp() >= oldest)
+    }
+
     /// How many events are kept.
     pub fn count(&self) -> usize {
         self.rows.len()
@@ -497,7 +518,7 @@ impl Recorder {
         if self.rows.len() < self.swept_len * 2 + SWEEP_EVERY {
             return false;
         }
-        let oldest_kept = now.plus_millis(-EVENT_TTL_MILLIS);
+        let oldest_kept = oldest_kept(now);
         let before = self.rows.len();
         let late = &self.late;
         // The spam filter's buckets held by rows that expire before they are full again.
