@@ -36,10 +36,11 @@ const TEST_OOM: &str = "__test_oom";
 pub fn start() {
     mark("dsplay-worker:start");
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let told = scope.clone();
-    std::panic::set_hook(Box::new(move |info| {
-        let text = crate::panic_panel::describe(info.payload_as_str(), info.location());
-        let _ = told.post_message(&format!("{PANIC}{text}").into());
+    std::panic::set_hook(Box::new(|info| {
+        tell_panic(&crate::panic_panel::describe(
+            info.payload_as_str(),
+            info.location(),
+        ));
     }));
     // Test-only, as the page's `?__test_panic=oom`: a worker started as `…#__test_oom` runs out
     // of memory (tests/e2e/panic.test.mjs starts one itself; the page never asks for it).
@@ -102,8 +103,7 @@ fn answer_with(scope: &DedicatedWorkerGlobalScope, answer: &FromModel) {
 }
 
 /// Posts `text` as a panic's message: the page shows it on its error panel (the worker has no
-/// document). For the out-of-memory report, which comes before the trap that stops the worker.
-#[cfg(not(feature = "page"))]
+/// document). The panic hook's, and the out-of-memory report's, which comes before the trap.
 pub(crate) fn tell_panic(text: &str) {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let _ = scope.post_message(&format!("{PANIC}{text}").into());
