@@ -105,6 +105,39 @@ if (ratios.length) {
   const worst = Math.max(...ratios);
   p(`- WebAssembly within 2× of native (steps of 100 ms or more; shorter ones are dominated by timer resolution and the allocators): worst ${worst.toFixed(2)}×, ${verdict(worst <= 2)}.`);
 }
+// Issue 20's table of targets and stretch goals, each row from this run (WebAssembly in
+// Chromium where the issue says so, native otherwise).
+const issue20 = [];
+const goal = (label, value, unit, target, stretch, digits = 0) => {
+  if (value == null) return;
+  const shown = `${value.toFixed(digits)} ${unit}`;
+  const state = value <= stretch ? 'stretch met' : value <= target ? 'met' : '**missed**';
+  issue20.push(`| ${label} | ${shown} | ≤ ${target} ${unit} | ≤ ${stretch} ${unit} | ${state} |`);
+};
+{
+  const nApply = find(native, 'apply-daemonsets', big);
+  const nSettle = find(native, 'settle', big);
+  const nodesRow = find(native, 'create-nodes', big);
+  const wSettle = find(wasm, 'settle', big);
+  const wLabel = find(wasm, 'label-change', big) ?? find(native, 'label-change', big);
+  const rolloutAt = [...sizes].reverse().find((n) => find(wasm, 'rollout', n) || find(native, 'rollout', n));
+  const rollout = rolloutAt == null ? null : find(wasm, 'rollout', rolloutAt) ?? find(native, 'rollout', rolloutAt);
+  const wApply = find(wasm, 'apply-daemonsets', big);
+  goal(`create + settle ${count(big)} × 20, WebAssembly`, wApply && wSettle ? wApply.millis + wSettle.millis : null, 'ms', 3000, 1000);
+  goal(`create + settle ${count(big)} × 20, native`, nApply && nSettle ? nApply.millis + nSettle.millis : null, 'ms', 2000, 600);
+  goal('heap per pod after settle (native)', nodesRow && nSettle ? (nSettle.heap_bytes - nodesRow.heap_bytes) / nSettle.pods : null, 'B', 700, 300);
+  goal(`${count(big)} × 20 in the page (WebAssembly memory)`, wSettle?.wasm_memory_bytes != null ? wSettle.wasm_memory_bytes / 1024 / 1024 : null, 'MB', 150, 80);
+  goal(`one label change, settled, ${count(big)} × 20`, wLabel?.millis ?? null, 'ms', 0.4, 0.1, 2);
+  if (rollout) goal(`full rollout of one DaemonSet, ${count(rolloutAt)} nodes, maxUnavailable 1${find(wasm, 'rollout', rolloutAt) ? '' : ' (native)'}`, rollout.millis, 'ms', 1000, 300);
+}
+if (issue20.length) {
+  p();
+  p("Issue 20's table (a compact engine), from this run:");
+  p();
+  p('| measure | now | target | stretch | |');
+  p('|---|---:|---:|---:|---|');
+  for (const row of issue20) p(row);
+}
 p();
 p('## 2. Growth');
 p();
@@ -143,7 +176,7 @@ const memBig = find(wasm, 'settle', big) ?? find(native, 'settle', big);
 if (memBig) {
   const bytes = memBig.wasm_memory_bytes ?? memBig.heap_bytes;
   p();
-  p(`Target: ${big} nodes × 20 DaemonSets under 200 MB in the page: ${mb(bytes)} MB, ${verdict(bytes < 200 * 1024 * 1024)}.`);
+  p(`Target: ${big} nodes × 20 DaemonSets in the page under 200 MB (issue 20's title) and ≤ 150 MB (its table): ${mb(bytes)} MB, ${verdict(bytes < 200 * 1024 * 1024)} and ${verdict(bytes <= 150 * 1024 * 1024)}.`);
 }
 p();
 p('### A NodeList pasted into the page');
@@ -199,7 +232,7 @@ p(`| the playground | ${site == null ? '–' : `${kb(site)} KB`} | ${load ? `${l
 p(`| minimal Leptos page | ${hello == null ? '–' : `${kb(hello)} KB`} | ${load ? `${load.hello.median_ms} ms` : '–'} |`);
 p();
 const ratio = load ? load.site.median_ms / load.hello.median_ms : null;
-if (site != null) p(`- Transfer under 350 KB: ${kb(site)} KB, ${verdict(site < 350 * 1024)}${site >= 350 * 1024 ? ` (${kb(site - 350 * 1024)} KB over)` : ''}.`);
+if (site != null) p(`- Gzipped site, all modules, ≤ 450 KB (issue 22; stretch 350 KB): ${kb(site)} KB, ${site <= 350 * 1024 ? 'stretch met' : verdict(site <= 450 * 1024)}${site > 450 * 1024 ? ` (${kb(site - 450 * 1024)} KB over)` : ''}.`);
 if (load) p(`- First usable render under 1 s: ${load.site.median_ms} ms, ${verdict(load.site.median_ms < 1000)}; ${ratio.toFixed(2)}× the minimal Leptos page (target ≤ 1.5×: ${verdict(ratio <= 1.5)}).`);
 if (load?.site.seen_median_ms != null) {
   p(`- On the page's clock from navigation: when the Nodes list is first visible (looked at after every change of the page and once a frame). Seen from outside (Playwright's \`waitFor\`, which looks again after 20, 50, 100, 100 and then every 500 ms, from before the navigation): ${load.site.seen_median_ms} ms and ${load.hello.seen_median_ms} ms.`);
