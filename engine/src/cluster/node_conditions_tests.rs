@@ -29,3 +29,17 @@ fn nodes_registered_together_share_conditions_until_one_changes() {
         "b's copy is untouched"
     );
 }
+
+/// A registered node's labels (the manifest's grown by registration) and annotations (the
+/// last-applied one alone) are kept without spare room: 10,000 pasted nodes held ~240 B each.
+#[test]
+fn a_registered_nodes_maps_have_no_spare_room() {
+    let mut c = Cluster::new();
+    let mut n = node("a", [("zone".to_string(), "z".to_string())].into());
+    n.metadata.annotations.insert("note".into(), "x".into());
+    c.create_node(n).unwrap();
+    let meta = &c.store().node("a").unwrap().metadata;
+    assert_eq!(meta.labels.len(), 6, "zone and registration's five");
+    assert_eq!(meta.labels.capacity(), meta.labels.len());
+    assert_eq!(meta.annotations.capacity(), 1);
+}
