@@ -60,6 +60,8 @@ impl Cluster {
         node.metadata.uid = self.w.rng.uid();
         node.metadata.creation_timestamp = Some(now).into();
         node.metadata.namespace = Default::default();
+        // The store's copy of the name, before registration copies it into the hostname address.
+        node.metadata.name = self.w.store.held_node_name(&node.metadata.name);
         registration::register(&mut node, self.nodes_created, now);
         // Kept for the node's life: no room for labels or annotations it does not have (the
         // manifest's map grown by registration, the last-applied annotation alone in its map).

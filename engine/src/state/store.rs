@@ -199,8 +199,10 @@ impl Store {
     }
     pub fn put_node(&mut self, mut node: Node) {
         node.metadata.resource_version = self.next_rv();
+        // The node holds the store's copy of its name (one allocation a node, not two).
+        let (id, held) = self.node_ids.held(&node.metadata.name);
+        node.metadata.name = held;
         let name = node.metadata.name.to_string();
-        let id = self.node_ids.id(&name);
         self.touch_node(id);
         let at = id.number() as usize;
         if self.node_slots.len() <= at {
