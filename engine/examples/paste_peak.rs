@@ -55,6 +55,10 @@ fn main() {
     };
     let n = yaml.matches("\n  kind: Node\n").count().max(1);
     println!("{n} nodes, {} bytes of YAML", yaml.len());
+    // `PRESET_ONLY=1`: the default preset's part alone (for a heap profiler's single peak).
+    if std::env::var_os("PRESET_ONLY").is_some() {
+        return with_default_preset(&yaml, n);
+    }
     // Reading alone (parse, check, decode; each object dropped at once): the parse's own peak.
     let before = ALLOC.live();
     ALLOC.reset_peak();
@@ -92,4 +96,26 @@ fn main() {
     let (_, kept) = step(&mut s, "kubectl apply -f -", Some(&yaml));
     println!("  retained per node after apply: {} B", (kept - base) / n);
     step(&mut s, "sim settle", None);
+    drop(s);
+    with_default_preset(&yaml, n);
+}
+
+fn with_default_preset(yaml: &str, n: usize) {
+    // The page's default preset (src/presets, fluentd-elasticsearch: 3 nodes, a DaemonSet with
+    // two tolerations, requests, limits and volumes), replayed as the worker opens it.
+    println!("after the page's default preset:");
+    let mut s = Session::new();
+    let preset = include_str!("../../src/presets/scripts/fluentd-elasticsearch.txt");
+    for line in dsplay_engine::script::read_script(preset).expect("the preset reads") {
+        s.run_script_line(&line).expect("a command");
+    }
+    let base = ALLOC.live();
+    let (_, kept) = step(&mut s, "kubectl apply -f -", Some(yaml));
+    println!("  retained per node after apply: {} B", (kept - base) / n);
+    step(&mut s, "sim settle", None);
+    println!(
+        "  live after settle: {} ({} B a node above the preset)",
+        mb(ALLOC.live()),
+        (ALLOC.live() - base) / n
+    );
 }

@@ -1,15 +1,16 @@
 //! `core/v1` Node.
 
-use super::{Extra, ObjectMeta, Quantity, Shared, Str, Time};
+use super::{Extra, ObjectMeta, Quantity, Shared, SharedStr, Str, Time};
 
 #[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct Node {
+    /// `Str`: the constants registration writes are borrowed, not allocated per node.
     #[cfg_attr(test, serde(default))]
-    pub api_version: String,
+    pub api_version: Str,
     #[cfg_attr(test, serde(default))]
-    pub kind: String,
+    pub kind: Str,
     #[cfg_attr(test, serde(default))]
     pub metadata: ObjectMeta,
     #[cfg_attr(test, serde(default))]
@@ -144,8 +145,9 @@ pub struct NodeCondition {
 pub struct NodeAddress {
     #[cfg_attr(test, serde(default, rename = "type"))]
     pub type_: Str,
+    /// Shared: the Hostname address registration writes is the node's own name.
     #[cfg_attr(test, serde(default))]
-    pub address: String,
+    pub address: SharedStr,
 }
 
 impl Node {

@@ -58,6 +58,11 @@ impl<K: Ord, V> SortedMap<K, V> {
     pub fn shrink_to_fit(&mut self) {
         self.0.shrink_to_fit();
     }
+    /// Entries it has room for without growing (tests of the objects kept long).
+    #[cfg(test)]
+    pub fn capacity(&self) -> usize {
+        self.0.capacity()
+    }
     pub fn remove<Q: Ord + ?Sized>(&mut self, key: &Q) -> Option<V>
     where
         K: Borrow<Q>,

@@ -3,7 +3,7 @@
 
 use super::Cluster;
 use crate::api::ApiError;
-use crate::api::{DaemonSet, Node, ObjectKey, keys, phase};
+use crate::api::{DaemonSet, Node, ObjectKey, Shared, keys, phase};
 use crate::controller::kubelet::registration;
 use crate::state::apiserver;
 use crate::state::audit::{Request, users};
@@ -60,7 +60,16 @@ impl Cluster {
         node.metadata.uid = self.w.rng.uid();
         node.metadata.creation_timestamp = Some(now).into();
         node.metadata.namespace = Default::default();
+        // The store's copy of the name, before registration copies it into the hostname address.
+        node.metadata.name = self.w.store.held_node_name(&node.metadata.name);
         registration::register(&mut node, self.nodes_created, now);
+        // Kept for the node's life: no room for labels or annotations it does not have (the
+        // manifest's map grown by registration, the last-applied annotation alone in its map).
+        for map in [&mut node.metadata.labels, &mut node.metadata.annotations] {
+            if let Some(map) = Shared::get_mut(map) {
+                map.shrink_to_fit();
+            }
+        }
         self.recent_node_conditions
             .share(&mut node.status.conditions);
         self.nodes_created += 1;

@@ -89,8 +89,10 @@ pub struct Store {
     nodes: BTreeMap<String, NodeId>,
     /// The nodes by number: a lookup by name is one hash (`node_ids`), not a walk down a tree
     /// of names compared string by string (at 10,000 nodes about 14 comparisons, each reading
-    /// another allocation). `None` for numbers of names that are not nodes.
-    node_slots: Vec<Option<Node>>,
+    /// another allocation). `None` for numbers of names that are not nodes. Boxed: a slot is
+    /// 8 bytes, not a `Node`'s ~340, so the room a growing vector keeps (up to as many slots
+    /// again) and the numbers of pods' node names that are no node cost little.
+    node_slots: Vec<Option<Box<Node>>>,
     /// Each pod's key and object, once, by number: the indices below hold the number.
     /// Shared, so that controllers can hold a pod while they write to the store without copying
     /// it (a write replaces the `Rc`; readers keep the version they read).
@@ -193,19 +195,25 @@ impl Store {
     }
     pub fn node(&self, name: &str) -> Option<&Node> {
         let id = self.node_ids.get(name)?;
-        self.node_slots.get(id.number() as usize)?.as_ref()
+        self.node_slots.get(id.number() as usize)?.as_deref()
     }
     pub fn put_node(&mut self, mut node: Node) {
         node.metadata.resource_version = self.next_rv();
+        // The node holds the store's copy of its name (one allocation a node, not two).
+        let (id, held) = self.node_ids.held(&node.metadata.name);
+        node.metadata.name = held;
         let name = node.metadata.name.to_string();
-        let id = self.node_ids.id(&name);
         self.touch_node(id);
         let at = id.number() as usize;
         if self.node_slots.len() <= at {
             self.node_slots.resize_with(at + 1, || None);
         }
-        if self.node_slots[at].replace(node).is_none() {
-            self.nodes.insert(name.clone(), id);
+        match &mut self.node_slots[at] {
+            Some(slot) => **slot = node,
+            empty => {
+                *empty = Some(Box::new(node));
+                self.nodes.insert(name.clone(), id);
+            }
         }
         self.changes.push(Change::Node(name));
     }
@@ -228,7 +236,7 @@ impl Store {
         self.nodes.remove(name);
         self.node_versions.remove(&id);
         self.changes.push(Change::NodeDeleted(name.to_string()));
-        Some(n)
+        Some(*n)
     }
 
     // ---- pods
@@ -778,8 +786,9 @@ impl<'a> Nodes<'a> {
     }
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&'a String, &'a Node)> + 'a {
         let slots = &self.0.node_slots;
-        (self.0.nodes.iter())
-            .filter_map(move |(name, id)| Some((name, slots.get(id.number() as usize)?.as_ref()?)))
+        (self.0.nodes.iter()).filter_map(move |(name, id)| {
+            Some((name, slots.get(id.number() as usize)?.as_deref()?))
+        })
     }
     pub fn values(&self) -> impl DoubleEndedIterator<Item = &'a Node> + 'a {
         self.iter().map(|(_, node)| node)
@@ -838,6 +847,24 @@ mod tests {
     #[test]
     fn a_change_stays_small() {
         assert_eq!(std::mem::size_of::<super::Change>(), 56);
+    }
+
+    /// A node slot is a pointer (issue 20): the slots vector grows to up to twice the nodes and
+    /// also numbers pods' node names that are no node; a `Node` inline is ~340 bytes. A write
+    /// and a removal keep the node readable as it was written.
+    #[test]
+    fn a_node_slot_is_a_pointer() {
+        let mut store = Store::default();
+        let mut node = crate::api::Node::default();
+        node.metadata.name = "a".into();
+        store.put_node(node.clone());
+        assert_eq!(std::mem::size_of_val(&store.node_slots[0]), 8);
+        node.spec.unschedulable = true;
+        store.put_node(node);
+        assert!(store.node("a").unwrap().spec.unschedulable);
+        assert_eq!(store.nodes().len(), 1);
+        assert!(store.remove_node("a").unwrap().spec.unschedulable);
+        assert!(store.node("a").is_none());
     }
 
     /// The controller's status write (spec §11) is a write only when the status changed: no

@@ -75,7 +75,7 @@ impl Decode for NodeAddress {
         let mut f = Fields::of(v, "NodeAddress")?;
         Ok(NodeAddress {
             type_: f.get("type")?,
-            address: f.get("address")?,
+            address: f.get::<String>("address")?.into(),
         })
     }
 }

@@ -4,6 +4,7 @@
 
 use super::BURST_REPLICAS;
 use super::history;
+use super::pod_template::TemplateMemo;
 use super::roll_index::RollIndex;
 use super::status::Counts;
 use crate::api::{ControllerRevision, DaemonSet, ObjectKey, Selector, SharedStr, Time};
@@ -42,6 +43,8 @@ pub(super) struct DsCache {
     /// `constructHistory`'s answer, valid while the template, collisionCount and the set of
     /// revisions are unchanged.
     pub(super) history: Option<History>,
+    /// The pods' template, kept between syncs (a sync often creates one pod).
+    pub(super) template: TemplateMemo,
 }
 
 /// `constructHistory`'s answer and what it was computed for.
@@ -69,6 +72,7 @@ impl DsCache {
             roll: RollIndex::default(),
             wakes: BTreeMap::new(),
             history: None,
+            template: TemplateMemo::default(),
         }
     }
 

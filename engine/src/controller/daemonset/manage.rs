@@ -197,7 +197,14 @@ pub(super) fn manage(
     } else {
         !cache.deferred.is_empty()
     };
-    sync_nodes(w, sync.ds, sync.hash, &creates, &deletes);
+    sync_nodes(
+        w,
+        sync.ds,
+        sync.hash,
+        &mut cache.template,
+        &creates,
+        &deletes,
+    );
     // Claimed again where written; elsewhere nothing changed since the claim above.
     for &(at, _) in &written {
         m[at].clear();

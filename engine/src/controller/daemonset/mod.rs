@@ -277,4 +277,6 @@ mod rolling_properties;
 #[cfg(test)]
 mod rolling_tests;
 #[cfg(test)]
+mod template_memo_tests;
+#[cfg(test)]
 mod tests;

@@ -2,7 +2,8 @@
 //! `ReplaceDaemonSetPodNodeNameNodeAffinity`, `GetPodFromTemplate`; spec §7.2).
 
 use crate::api::{
-    Affinity, DaemonSet, NodeSelector, ObjectMeta, ObjectMetaMore, Pod, Shared, keys, phase,
+    Affinity, DaemonSet, NodeSelector, ObjectMeta, ObjectMetaMore, Pod, PodTemplateSpec, Shared,
+    Uid, keys, phase,
 };
 use crate::placement;
 use crate::state::store::Store;
@@ -73,6 +74,48 @@ pub fn daemon_pod_template(ds: &DaemonSet, hash: &str) -> Pod {
             phase: phase::PENDING.into(),
             ..Default::default()
         },
+    }
+}
+
+/// The last [`daemon_pod_template`] of one DaemonSet, kept between syncs: a pasted NodeList
+/// registers its nodes one by one, each followed by a sync creating one pod, and a template built
+/// per burst gave each of those pods its own copy of the tolerations, labels, owner reference and
+/// the rest (~1.9 KB a pod of the default preset). Rebuilt when anything it is made of changed.
+#[derive(Default)]
+pub(super) struct TemplateMemo(Option<Memo>);
+
+struct Memo {
+    hash: String,
+    uid: Uid,
+    template_generation: Option<i64>,
+    /// The DaemonSet's template it was built from (a clone: its parts are shared, not copied).
+    source: PodTemplateSpec,
+    pod: Pod,
+}
+
+impl TemplateMemo {
+    /// The template of `ds`'s pods at revision `hash`.
+    pub(super) fn get(&mut self, ds: &DaemonSet, hash: &str) -> &Pod {
+        let fresh = self.0.as_ref().is_some_and(|m| {
+            m.hash == hash
+                && m.uid == ds.metadata.uid
+                && m.template_generation == ds.template_generation()
+                && m.pod.metadata.namespace == ds.metadata.namespace
+                && (m.pod.metadata.more.owner_references.first())
+                    .is_some_and(|o| o.name == *ds.metadata.name)
+                && m.source == ds.spec.template
+        });
+        if !fresh {
+            self.0 = None;
+        }
+        let memo = self.0.get_or_insert_with(|| Memo {
+            hash: hash.to_string(),
+            uid: ds.metadata.uid.clone(),
+            template_generation: ds.template_generation(),
+            source: ds.spec.template.clone(),
+            pod: daemon_pod_template(ds, hash),
+        });
+        &memo.pod
     }
 }
 

@@ -41,7 +41,7 @@ pub(super) fn index_nodes(w: &World, cache: &mut DsCache, sync: &Sync<'_>, pods:
 
 /// `rollingUpdate`: when some node still runs an old template, the plan's deletes (at most a
 /// burst) and creates.
-pub(super) fn rolling_update(w: &mut World, cache: &DsCache, sync: &Sync<'_>) {
+pub(super) fn rolling_update(w: &mut World, cache: &mut DsCache, sync: &Sync<'_>) {
     if !sync.ds.is_rolling_update() || cache.old_nodes.is_empty() {
         return;
     }
@@ -53,7 +53,8 @@ pub(super) fn rolling_update(w: &mut World, cache: &DsCache, sync: &Sync<'_>) {
                 .filter_map(|k| w.store.pod_rc(k))
                 .take(BURST_REPLICAS)
                 .collect();
-            sync_nodes(w, sync.ds, sync.hash, &plan.create_on, &deletes);
+            let template = &mut cache.template;
+            sync_nodes(w, sync.ds, sync.hash, template, &plan.create_on, &deletes);
         }
         Err(e) => event(w, sync.ds, WARNING, "FailedRollingUpdate", e),
     }

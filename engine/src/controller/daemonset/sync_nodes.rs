@@ -1,6 +1,7 @@
 //! `syncNodes`: the writes of both `manage` and `rollingUpdate`.
 
-use super::{BURST_REPLICAS, event, pod_template};
+use super::pod_template::{self, TemplateMemo};
+use super::{BURST_REPLICAS, event};
 use crate::api::{DaemonSet, NORMAL, ObjectKey, Pod};
 use crate::state::World;
 use crate::state::apiserver;
@@ -13,14 +14,13 @@ pub(super) fn sync_nodes<N: AsRef<str>>(
     w: &mut World,
     ds: &DaemonSet,
     hash: &str,
+    template: &mut TemplateMemo,
     create_on: &[N],
     delete: &[Rc<Pod>],
 ) {
-    // Built once for the burst: its pods share it.
-    let mut template = None;
     for node in create_on.iter().take(BURST_REPLICAS) {
-        let template = template.get_or_insert_with(|| pod_template::daemon_pod_template(ds, hash));
-        let pod = pod_template::for_node(template, node.as_ref(), &w.store);
+        // Kept between syncs: the pods of every burst share it.
+        let pod = pod_template::for_node(template.get(ds, hash), node.as_ref(), &w.store);
         let key = apiserver::create_pod(w, pod, users::DAEMON_SET_CONTROLLER);
         event(
             w,

@@ -117,11 +117,11 @@ pub fn register(node: &mut Node, index: u32, now: Time) {
         node.status.addresses = vec![
             NodeAddress {
                 type_: "InternalIP".into(),
-                address: node_ip(index),
+                address: node_ip(index).into(),
             },
             NodeAddress {
                 type_: "Hostname".into(),
-                address: name.to_string(),
+                address: name,
             },
         ];
     }

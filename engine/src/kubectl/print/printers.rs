@@ -335,7 +335,7 @@ pub fn node_row(node: &Node, now: Time, wide: bool) -> Vec<String> {
                 .addresses
                 .iter()
                 .find(|a| a.type_ == type_)
-                .map_or_else(|| "<none>".to_string(), |a| a.address.clone())
+                .map_or_else(|| "<none>".to_string(), |a| a.address.to_string())
         };
         let info = |key: &str| match node_info(node, key) {
             Some(v) if !v.is_empty() => v.to_string(),
