@@ -163,7 +163,7 @@ fn controller_uid(pod: &Pod) -> Option<&str> {
 impl Store {
     fn next_rv(&mut self) -> ResourceVersion {
         self.resource_version += 1;
-        ResourceVersion::Plain(self.resource_version)
+        ResourceVersion::plain(self.resource_version)
     }
 
     fn touch_node(&mut self, id: NodeId) {

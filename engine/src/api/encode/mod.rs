@@ -248,9 +248,9 @@ impl Encode for crate::api::Uid {
 
 impl<T: crate::api::text_or::Plain> Encode for crate::api::text_or::TextOr<T> {
     fn write(&self, out: &mut Out) {
-        match self {
-            crate::api::text_or::TextOr::Text(s) => out.string(s),
-            other => out.string(&other.to_string()),
+        match self.text() {
+            Some(s) => out.string(s),
+            None => out.string(&self.to_string()),
         }
     }
     fn is_empty_value(&self) -> bool {
