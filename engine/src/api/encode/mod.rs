@@ -239,7 +239,7 @@ impl Encode for crate::api::Word {
 
 impl Encode for crate::api::Uid {
     fn write(&self, out: &mut Out) {
-        out.string(self);
+        out.string(&self.as_str());
     }
     fn is_empty_value(&self) -> bool {
         self.is_empty()
