@@ -545,7 +545,7 @@ fn daemonset_view(
     let mut old_revisions: Vec<i64> = Vec::new();
     if st.updated_number_scheduled < st.current_number_scheduled || st.number_misscheduled > 0 {
         let mut hashes: Vec<Option<&String>> = Vec::new();
-        for pod in cluster.store().pods_owned_by(&ds.metadata.uid) {
+        for pod in cluster.store().pods_owned_by(&ds.metadata.uid.as_str()) {
             let hash = pod.metadata.labels.get(keys::CONTROLLER_REVISION_HASH);
             if hashes.contains(&hash) {
                 continue;

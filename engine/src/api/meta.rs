@@ -21,7 +21,7 @@ pub struct ObjectMeta {
     /// Shared: the objects of a namespace (a DaemonSet's pods) hold one copy of its name.
     #[cfg_attr(test, serde(default))]
     pub namespace: SharedStr,
-    /// Inline: a generated UID needs no allocation of its own.
+    /// 16 bytes: a generated UID is kept as the UUID's bytes, no text.
     #[cfg_attr(test, serde(default))]
     pub uid: Uid,
     #[cfg_attr(test, serde(default))]

@@ -52,7 +52,7 @@ pub use str::Str;
 pub(crate) use str::str_is_empty;
 pub use text_or::{IpText, ResourceVersion};
 pub use time::*;
-pub use uid::Uid;
+pub use uid::{Uid, UidText};
 pub use word::Word;
 
 /// Unmodelled fields, kept for output, in key order.

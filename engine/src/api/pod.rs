@@ -51,7 +51,7 @@ pub struct PodTemplateSpec {
 }
 
 /// What the simulation reads of a pod's spec. A pod changes its node, affinity and tolerations;
-/// the rest (hostNetwork too) it keeps as its template set it, so that part is one [`Shared`] value, held once
+/// the rest (hostNetwork and the unmodelled fields too) it keeps as its template set it, so that part is one [`Shared`] value, held once
 /// for all the pods of a template (`settings`). Serialised with every field in PodSpec's own
 /// order by `api::encode`, as if `settings` were not there.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -69,11 +69,9 @@ pub struct PodSpec {
     /// Shared: the store makes a bound pod hold its node's name as the store holds it.
     #[cfg_attr(test, serde(default))]
     pub node_name: SharedStr,
+    /// The rest, unmodelled fields too (`extra`).
     #[cfg_attr(test, serde(flatten))]
     pub settings: Shared<PodSettings>,
-    /// volumes, serviceAccountName and the rest of PodSpec, given back as they came.
-    #[cfg_attr(test, serde(flatten))]
-    pub extra: Shared<Extra>,
 }
 
 /// The fields of PodSpec a pod keeps as its template set them.
@@ -101,6 +99,9 @@ pub struct PodSettings {
     pub priority_class_name: String,
     #[cfg_attr(test, serde(default))]
     pub security_context: Option<serde_json::Value>,
+    /// volumes, serviceAccountName and the rest of PodSpec, given back as they came.
+    #[cfg_attr(test, serde(flatten))]
+    pub extra: Extra,
 }
 
 /// The tests' reference for `api::encode`: PodSpec's fields in the order of the Go type (the order `deepHashObject` and the pod
@@ -150,7 +151,7 @@ impl Serialize for PodSpec {
         if let Some(v) = &s.security_context {
             m.serialize_entry("securityContext", v)?;
         }
-        for (k, v) in self.extra.iter() {
+        for (k, v) in s.extra.iter() {
             m.serialize_entry(k, v)?;
         }
         m.end()
@@ -501,14 +502,15 @@ mod tests {
     use crate::api::ObjectMetaMore;
 
     /// What 200,000 stored pods cost inline (issue 20): the metadata's name and namespace, the
-    /// node's name, apiVersion and kind are a pointer each, shared; podIP four bytes of an
-    /// address; the UID inline (40 bytes, no allocation); phase and qosClass a pointer each;
-    /// startTime and creationTimestamp 8 bytes each; the affinity a pointer, shared by a node's
-    /// DaemonSet pods. On 64-bit targets.
+    /// node's name, apiVersion and kind are a pointer each, shared; podIP and resourceVersion
+    /// 8 bytes each (an address, a number); the UID 16 bytes (a UUID as its bytes); phase and
+    /// qosClass a pointer each; startTime and creationTimestamp 8 bytes each; the affinity a
+    /// pointer, shared by a node's DaemonSet pods; the unmodelled spec fields in the template's
+    /// shared settings. On 64-bit targets.
     #[cfg(target_pointer_width = "64")]
     #[test]
     fn a_pod_and_a_key_stay_small() {
-        assert_eq!(std::mem::size_of::<Pod>(), 224);
+        assert_eq!(std::mem::size_of::<Pod>(), 176);
         assert_eq!(std::mem::size_of::<crate::api::ObjectKey>(), 16);
     }
 
@@ -524,10 +526,10 @@ mod tests {
                 restart_policy: "Always".into(),
                 termination_grace_period_seconds: Some(30),
                 dns_policy: "ClusterFirst".into(),
+                extra: Extra::from([("volumes".to_string(), serde_json::json!([]))]),
                 ..Default::default()
             }
             .into(),
-            extra: Extra::from([("volumes".to_string(), serde_json::json!([]))]).into(),
             ..Default::default()
         };
         assert_eq!(

@@ -198,7 +198,7 @@ impl Cluster {
         };
         match cascade {
             Cascade::Orphan => {
-                self.orphan_dependents(&uid);
+                self.orphan_dependents(&uid.as_str());
                 W::remove(&mut self.w.store, key);
             }
             Cascade::Background => W::remove(&mut self.w.store, key),

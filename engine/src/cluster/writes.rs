@@ -152,7 +152,7 @@ impl Cluster {
         };
         match cascade {
             Cascade::Orphan => {
-                self.orphan_dependents(&ds.metadata.uid);
+                self.orphan_dependents(&ds.metadata.uid.as_str());
                 self.w.store.remove_daemonset(&key);
             }
             Cascade::Background => {

@@ -267,7 +267,7 @@ fn update_status(w: &mut World, rs: &ReplicaSet) {
     let mut next_wake: Option<Time> = None;
     for p in w
         .store
-        .pods_owned_by(&rs.metadata.uid)
+        .pods_owned_by(&rs.metadata.uid.as_str())
         .filter(|p| is_active(p))
     {
         status.replicas += 1;

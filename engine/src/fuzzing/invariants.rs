@@ -40,7 +40,7 @@ pub fn check(c: &Cluster, settled: bool) -> Vec<String> {
 
 fn owned_by<'a>(c: &'a Cluster, ds: &'a DaemonSet) -> impl Iterator<Item = &'a crate::api::Pod> {
     c.store()
-        .pods_owned_by(&ds.metadata.uid)
+        .pods_owned_by(&ds.metadata.uid.as_str())
         .filter(|p| !p.metadata.is_being_deleted())
 }
 
@@ -121,7 +121,7 @@ fn replicaset_has_its_replicas(c: &Cluster, rs: &crate::api::ReplicaSet, broken:
     }
     let live = c
         .store()
-        .pods_owned_by(&rs.metadata.uid)
+        .pods_owned_by(&rs.metadata.uid.as_str())
         .filter(|p| !p.is_terminal() && !p.metadata.is_being_deleted())
         .count() as i64;
     if live != rs.replicas() || rs.status.replicas != live {

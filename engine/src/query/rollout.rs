@@ -149,7 +149,7 @@ impl RolloutCache {
     /// The same answer as [`rollout`], from the kept per-node answers where still valid.
     pub fn rollout(&mut self, cluster: &Cluster, ds: &DaemonSet) -> Rollout {
         if rolled_out(ds) {
-            self.by_daemonset.remove(ds.metadata.uid.as_str());
+            self.by_daemonset.remove(&*ds.metadata.uid.as_str());
             return Rollout {
                 nodes: Vec::new(),
                 next: Next::Done,
@@ -190,7 +190,7 @@ impl RolloutCache {
                 _ => {
                     let answer = policy.should_run(node).should_run.then(|| {
                         let pods: Vec<&Pod> = store
-                            .owned_pods_on_node(&ds.metadata.uid, name)
+                            .owned_pods_on_node(&ds.metadata.uid.as_str(), name)
                             .filter(|p| !p.is_terminal())
                             .collect();
                         node_pods(&pods, &hash, ds, now)

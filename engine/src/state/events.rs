@@ -334,7 +334,7 @@ impl Recorder {
         let message = message.into();
         let (host, component) = (source.host, source.component);
         let (kind, api_version) = (object.kind, object.api_version);
-        let [namespace, name, uid] = [object.namespace, object.name, object.uid];
+        let [namespace, name, uid] = [object.namespace, object.name, &*object.uid];
         // Each string hashed once (the object and host not again for the same as the last
         // event's, the class's never again): for the correlator's keys, the class and the
         // interner. Classes are kept (never renumbered): numbered before the sweep.
@@ -596,7 +596,8 @@ pub struct ObjectRef<'a> {
     pub api_version: &'static str,
     pub namespace: &'a str,
     pub name: &'a str,
-    pub uid: &'a str,
+    /// The object's UID's text (written on the stack for a UUID: `Uid` holds its bytes).
+    pub uid: crate::api::UidText<'a>,
     pub field_path: &'a str,
 }
 
@@ -616,7 +617,7 @@ pub fn reference<'a>(
         api_version,
         namespace: &meta.namespace,
         name: &meta.name,
-        uid: &meta.uid,
+        uid: meta.uid.as_str(),
         field_path: "",
     }
 }
@@ -631,7 +632,7 @@ mod tests {
             api_version: "",
             namespace: "default",
             name,
-            uid: "",
+            uid: "".into(),
             field_path: "",
         }
     }
@@ -765,7 +766,7 @@ mod tests {
             kind: "Node",
             namespace: "",
             name: "n1",
-            uid: "u-1",
+            uid: "u-1".into(),
             api_version: "v1",
             field_path: "spec.containers{c}",
         };

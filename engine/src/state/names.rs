@@ -3,8 +3,6 @@
 
 use crate::api::Uid;
 
-const HEX: &[u8; 16] = b"0123456789abcdef";
-
 /// The apiserver's `SimpleNameGenerator` alphabet: no vowels, no confusable digits (spec §14.13).
 const ALPHANUMS: &[u8] = b"bcdfghjklmnpqrstvwxz2456789";
 /// `generateName` bases are cut to 58 characters before the 5 random ones (spec §7.2).
@@ -42,30 +40,14 @@ impl Rng {
         name
     }
 
-    /// A version-4-shaped UUID, written straight into the inline value (no `String`).
+    /// A version-4-shaped UUID, made as its 16 bytes (no text: `Uid` keeps the bytes).
     pub fn uid(&mut self) -> Uid {
         let (a, b) = (self.next_u64(), self.next_u64());
-        // The five groups of hex digits, dash-separated (`8-4-4-4-12`). Written a byte at a
-        // time: slice copies here made the compiler stop inlining them in the hasher.
-        let groups = [
-            (a >> 32, 8),
-            ((a >> 16) & 0xffff, 4),
-            (0x4000 | (a & 0xfff), 4),
-            (0x8000 | ((b >> 48) & 0x3fff), 4),
-            (b & 0xffff_ffff_ffff, 12),
-        ];
-        let mut text = [b'-'; 36];
-        let mut at = 0;
-        for (value, digits) in groups {
-            for i in (0..digits).rev() {
-                if let Some(slot) = text.get_mut(at) {
-                    *slot = HEX[((value >> (4 * i)) & 0xf) as usize];
-                }
-                at += 1;
-            }
-            at += 1;
-        }
-        Uid::from(std::str::from_utf8(&text).unwrap_or_default())
+        // The five groups of the text (`8-4-4-4-12`): a's top half, its next 16 bits, the
+        // version 4 and a's low 12 bits; the variant bits and b's 14 bits, b's low 48 bits.
+        let high = (a >> 32) << 32 | ((a >> 16) & 0xffff) << 16 | 0x4000 | (a & 0xfff);
+        let low = (0x8000 | ((b >> 48) & 0x3fff)) << 48 | (b & 0xffff_ffff_ffff);
+        Uid::from_halves(high, low)
     }
 }
 

@@ -165,7 +165,7 @@ fn controller_uid(pod: &Pod) -> Option<&str> {
 impl Store {
     fn next_rv(&mut self) -> ResourceVersion {
         self.resource_version += 1;
-        ResourceVersion::Plain(self.resource_version)
+        ResourceVersion::plain(self.resource_version)
     }
 
     fn touch_node(&mut self, id: NodeId) {
@@ -491,8 +491,9 @@ impl Store {
     pub fn unplaced_pods(&self) -> impl Iterator<Item = &Pod> {
         self.unplaced_pods.iter().filter_map(|k| self.pod(k))
     }
-    /// Pods whose controller has this UID, in no particular order.
-    pub fn pods_owned_by(&self, uid: &str) -> impl Iterator<Item = &Pod> {
+    /// Pods whose controller has this UID, in no particular order. Does not borrow `uid` (a
+    /// `Uid`'s text is written on the caller's stack).
+    pub fn pods_owned_by<'s>(&'s self, uid: &str) -> impl Iterator<Item = &'s Pod> + use<'s> {
         let ids = self.pods_by_owner.get(uid).into_iter().flatten().copied();
         self.pods_of(ids)
     }

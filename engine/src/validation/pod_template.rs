@@ -30,7 +30,7 @@ pub(crate) fn validate_pod_template_spec(errs: &mut Errors, t: &PodTemplateSpec,
     validate_annotations(errs, &t.metadata.annotations, &path.child("annotations"));
     let spec_path = path.child("spec");
     validate_pod_spec(errs, &t.spec, &spec_path);
-    if !extra_array(&t.spec.extra, "ephemeralContainers").is_empty() {
+    if !extra_array(&t.spec.settings.extra, "ephemeralContainers").is_empty() {
         errs.push(FieldError::forbidden(
             &spec_path.child("ephemeralContainers"),
             "ephemeral containers not allowed in pod template",
@@ -76,7 +76,7 @@ fn validate_pod_spec(errs: &mut Errors, spec: &PodSpec, p: &Path) {
     }
     let volumes = validate_volumes(
         errs,
-        extra_array(&spec.extra, "volumes"),
+        extra_array(&spec.settings.extra, "volumes"),
         &p.child("volumes"),
     );
     validate_containers(errs, &spec.containers, &volumes, &p.child("containers"));
@@ -125,7 +125,12 @@ fn validate_pod_spec(errs: &mut Errors, spec: &PodSpec, p: &Path) {
         validate_affinity(errs, affinity, &p.child("affinity"));
     }
     if spec.settings.dns_policy == "None" {
-        match spec.extra.get("dnsConfig").filter(|v| !v.is_null()) {
+        match spec
+            .settings
+            .extra
+            .get("dnsConfig")
+            .filter(|v| !v.is_null())
+        {
             None => errs.push(FieldError::required(
                 &p.child("dnsConfig"),
                 "must provide `dnsConfig` when `dnsPolicy` is None",
@@ -144,7 +149,9 @@ fn validate_pod_spec(errs: &mut Errors, spec: &PodSpec, p: &Path) {
             }
         }
     }
-    if let Some(sa) = extra_str(&spec.extra, "serviceAccountName").filter(|s| !s.is_empty()) {
+    if let Some(sa) =
+        extra_str(&spec.settings.extra, "serviceAccountName").filter(|s| !s.is_empty())
+    {
         for msg in syntax::name_is_dns_subdomain(sa, false) {
             errs.push(FieldError::invalid(
                 &p.child("serviceAccountName"),
@@ -172,7 +179,7 @@ fn validate_pod_spec(errs: &mut Errors, spec: &PodSpec, p: &Path) {
         ));
     }
     for key in ["hostname", "subdomain"] {
-        if let Some(v) = extra_str(&spec.extra, key).filter(|s| !s.is_empty()) {
+        if let Some(v) = extra_str(&spec.settings.extra, key).filter(|s| !s.is_empty()) {
             for msg in syntax::dns1123_label(v) {
                 errs.push(FieldError::invalid(&p.child(key), Value::str(v), &msg));
             }
@@ -190,7 +197,7 @@ fn validate_pod_spec(errs: &mut Errors, spec: &PodSpec, p: &Path) {
             ));
         }
     }
-    if let Some(rc) = extra_str(&spec.extra, "runtimeClassName") {
+    if let Some(rc) = extra_str(&spec.settings.extra, "runtimeClassName") {
         for msg in syntax::name_is_dns_subdomain(rc, false) {
             errs.push(FieldError::invalid(
                 &p.child("runtimeClassName"),
@@ -199,7 +206,7 @@ fn validate_pod_spec(errs: &mut Errors, spec: &PodSpec, p: &Path) {
             ));
         }
     }
-    if let Some(pp) = extra_str(&spec.extra, "preemptionPolicy") {
+    if let Some(pp) = extra_str(&spec.settings.extra, "preemptionPolicy") {
         enum_field(
             errs,
             pp,

@@ -620,7 +620,7 @@ fn c68_error_cases_fail_where_kubernetes_says() {
         cases.push(ds);
     }
     let mut ds = base("abc");
-    ds.spec.template.spec.extra.insert(
+    ds.spec.template.spec.settings.extra.insert(
         "ephemeralContainers".into(),
         json!([{"name": "debug", "image": "busybox"}]),
     );
@@ -649,7 +649,7 @@ fn c68_no_template_and_ephemeral_containers() {
         ]
     );
     let mut ds = base("abc");
-    ds.spec.template.spec.extra.insert(
+    ds.spec.template.spec.settings.extra.insert(
         "ephemeralContainers".into(),
         json!([{"name": "debug", "image": "busybox"}]),
     );
@@ -953,7 +953,7 @@ fn container_fields() {
 #[test]
 fn volumes_and_mounts() {
     let mut ds = base("abc");
-    ds.spec.template.spec.extra.insert(
+    ds.spec.template.spec.settings.extra.insert(
         "volumes".into(),
         json!([
             {"name": "logs", "hostPath": {"path": "/var/log"}},
@@ -1528,7 +1528,6 @@ mod props {
                                 }),
                                 ..Default::default()
                             }.into()),
-                            ..Default::default()
                         },
                     },
                     update_strategy: DaemonSetUpdateStrategy {
@@ -1544,8 +1543,8 @@ mod props {
                 },
                 ..Default::default()
             };
-            ds.spec.template.spec.extra.insert("volumes".into(), volumes);
-            ds.spec.template.spec.extra.insert("dnsConfig".into(), dns_config);
+            ds.spec.template.spec.settings.extra.insert("volumes".into(), volumes);
+            ds.spec.template.spec.settings.extra.insert("dnsConfig".into(), dns_config);
             ds
         }
     }

@@ -41,6 +41,7 @@ impl Decode for PodSpec {
             scheduler_name: f.get("schedulerName")?,
             priority_class_name: f.get("priorityClassName")?,
             security_context: f.get("securityContext")?,
+            extra: f.rest(),
         };
         Ok(PodSpec {
             containers,
@@ -48,7 +49,6 @@ impl Decode for PodSpec {
             tolerations,
             node_name,
             settings: settings.into(),
-            extra: f.rest().into(),
         })
     }
 }

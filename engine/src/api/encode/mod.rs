@@ -239,7 +239,7 @@ impl Encode for crate::api::Word {
 
 impl Encode for crate::api::Uid {
     fn write(&self, out: &mut Out) {
-        out.string(self);
+        out.string(&self.as_str());
     }
     fn is_empty_value(&self) -> bool {
         self.is_empty()
@@ -248,9 +248,9 @@ impl Encode for crate::api::Uid {
 
 impl<T: crate::api::text_or::Plain> Encode for crate::api::text_or::TextOr<T> {
     fn write(&self, out: &mut Out) {
-        match self {
-            crate::api::text_or::TextOr::Text(s) => out.string(s),
-            other => out.string(&other.to_string()),
+        match self.text() {
+            Some(s) => out.string(s),
+            None => out.string(&self.to_string()),
         }
     }
     fn is_empty_value(&self) -> bool {

@@ -51,7 +51,7 @@ impl Encode for PodSpec {
         o.unless_empty("schedulerName", &self.settings.scheduler_name);
         o.unless_empty("priorityClassName", &self.settings.priority_class_name);
         o.unless_empty("securityContext", &self.settings.security_context);
-        o.extra(&self.extra);
+        o.extra(&self.settings.extra);
         o.end();
     }
 }

@@ -43,9 +43,10 @@ pub fn claim_into<'a>(
     out: &mut NodePods,
 ) {
     let mut pods = Vec::new();
+    let uid = ds.metadata.uid.as_str();
     for (at, node) in nodes {
         // Only our pods and orphans can be claimed.
-        w.store.claimable_on_node(node, &ds.metadata.uid, &mut pods);
+        w.store.claimable_on_node(node, &uid, &mut pods);
         for pod in pods
             .drain(..)
             .filter(|p| *p.metadata.namespace == *ds.metadata.namespace)

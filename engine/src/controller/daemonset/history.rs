@@ -132,8 +132,10 @@ fn create_revision(
     let key = ObjectKey::new(&ds.metadata.namespace, &name);
     if let Some(existing) = w.store.revisions().get(&key) {
         if existing.data == data
-            && existing.metadata.controller_ref().map(|r| r.uid.as_str())
-                == Some(ds.metadata.uid.as_str())
+            && existing
+                .metadata
+                .controller_ref()
+                .is_some_and(|r| ds.metadata.uid.is(&r.uid))
         {
             return Some(existing.clone());
         }
@@ -191,8 +193,9 @@ fn dedup_current(
         .iter()
         .filter(|(k, p)| {
             *k.namespace == *ds.metadata.namespace
-                && p.metadata.controller_ref().map(|r| r.uid.as_str())
-                    == Some(ds.metadata.uid.as_str())
+                && p.metadata
+                    .controller_ref()
+                    .is_some_and(|r| ds.metadata.uid.is(&r.uid))
                 && selector.matches(&p.metadata.labels)
                 && p.metadata.labels.get(keys::CONTROLLER_REVISION_HASH) != Some(&keep_hash)
         })
@@ -228,8 +231,9 @@ pub fn cleanup_history(w: &mut World, ds: &DaemonSet, old: &[ControllerRevision]
             .values()
             .filter(|p| p.metadata.namespace == ds.metadata.namespace)
             .filter(|p| {
-                p.metadata.controller_ref().map(|r| r.uid.as_str())
-                    == Some(ds.metadata.uid.as_str())
+                p.metadata
+                    .controller_ref()
+                    .is_some_and(|r| ds.metadata.uid.is(&r.uid))
             })
             .filter_map(|p| {
                 p.metadata

@@ -47,7 +47,7 @@ fn roll_plans_against_full_walk(
             continue;
         }
         let selector = selector_of(ds);
-        let uid = &ds.metadata.uid;
+        let uid = &ds.metadata.uid.to_string();
         let decisions: BTreeMap<String, ShouldRun> = w
             .store
             .nodes()

@@ -144,7 +144,7 @@ pub(super) fn recreate_scale_down(w: &mut World, d: &Deployment, old: &[&Replica
     }
     old.iter().any(|rs| {
         w.store
-            .pods_owned_by(&rs.metadata.uid)
+            .pods_owned_by(&rs.metadata.uid.as_str())
             .any(|p| !p.is_terminal())
     })
 }

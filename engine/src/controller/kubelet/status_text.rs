@@ -20,7 +20,7 @@ pub(super) fn pod_ip(prefix: &str, n: u8) -> IpText {
         return IpText::from(format!("{prefix}.{n}"));
     }
     octets[3] = n;
-    IpText::Plain(Ipv4Addr::from(octets))
+    IpText::plain(Ipv4Addr::from(octets))
 }
 
 /// An octet written as an address prints it: digits, no leading zero, at most 255.

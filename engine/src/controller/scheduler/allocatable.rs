@@ -38,7 +38,7 @@ impl Allocatable {
 }
 
 /// An [`Allocatable`] as the table holds it: each amount as two `u64` halves, so 8-byte aligned.
-/// `Option<i128>` is 16-aligned and 32 bytes wide, which made an entry 128 bytes; now 80.
+/// `Option<i128>` is 16-aligned and 32 bytes wide, which made an entry 128 bytes; now 72.
 #[derive(Debug, Clone, Copy)]
 struct Packed {
     halves: [[u64; 2]; 3],
@@ -110,7 +110,7 @@ mod tests {
     fn node(rv: u64, cpu: &str) -> Node {
         let mut n = Node::default();
         n.metadata.name = "n".to_string().into();
-        n.metadata.resource_version = ResourceVersion::Plain(rv);
+        n.metadata.resource_version = ResourceVersion::plain(rv);
         n.status.capacity.insert("cpu".into(), Quantity(cpu.into()));
         n.status
             .capacity
@@ -161,7 +161,7 @@ mod tests {
         }
         assert_eq!(
             std::mem::size_of::<(SharedStr, (ResourceVersion, Packed))>(),
-            80
+            72
         );
     }
 }

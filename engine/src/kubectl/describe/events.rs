@@ -19,7 +19,7 @@ pub(super) fn about(cluster: &Cluster, kind: Option<&str>, meta: &ObjectMeta) ->
                 // Node events carry the node's UID (controllers) or its name (kubelet).
                 && {
                     let uid = e.uid();
-                    uid.is_empty() || uid == meta.uid.as_str() || meta.name == *uid
+                    uid.is_empty() || meta.uid.is(&uid) || meta.name == *uid
                 }
         })
         .map(|e| e.to_event())

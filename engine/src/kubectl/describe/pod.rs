@@ -12,6 +12,7 @@ use serde_json::Value;
 
 fn spec_str<'a>(pod: &'a Pod, key: &str) -> &'a str {
     pod.spec
+        .settings
         .extra
         .get(key)
         .and_then(Value::as_str)
@@ -56,7 +57,13 @@ pub(super) fn describe(cluster: &Cluster, pod: &Pod, show_events: bool) -> Strin
     let m = &pod.metadata;
     w.line(0, &format!("Name:\t{}", m.name));
     w.line(0, &format!("Namespace:\t{}", m.namespace));
-    if let Some(p) = pod.spec.extra.get("priority").and_then(Value::as_i64) {
+    if let Some(p) = pod
+        .spec
+        .settings
+        .extra
+        .get("priority")
+        .and_then(Value::as_i64)
+    {
         w.line(0, &format!("Priority:\t{p}"));
     }
     if !pod.spec.settings.priority_class_name.is_empty() {
@@ -158,6 +165,7 @@ pub(super) fn describe(cluster: &Cluster, pod: &Pod, show_events: bool) -> Strin
     );
     let gates = pod
         .spec
+        .settings
         .extra
         .get("readinessGates")
         .and_then(Value::as_array)
@@ -178,7 +186,12 @@ pub(super) fn describe(cluster: &Cluster, pod: &Pod, show_events: bool) -> Strin
             w.line(1, &format!("{} \t{} ", c.type_, c.status));
         }
     }
-    describe_volumes(&mut w, volumes(&pod.spec.extra), "", Source::Server);
+    describe_volumes(
+        &mut w,
+        volumes(&pod.spec.settings.extra),
+        "",
+        Source::Server,
+    );
     w.line(0, &format!("QoS Class:\t{}", qos(pod)));
     labels_multiline(
         &mut w,

@@ -65,6 +65,7 @@ fn finished(pod: &Pod) -> bool {
 
 fn has_local_storage(pod: &Pod) -> bool {
     pod.spec
+        .settings
         .extra
         .get("volumes")
         .and_then(|v| v.as_array())

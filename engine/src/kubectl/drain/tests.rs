@@ -18,7 +18,7 @@ fn cluster_with_ds_pod(empty_dir: bool) -> (Cluster, ObjectKey) {
     apply_node(&mut c, node(NODE, Default::default())).unwrap();
     let mut ds = new_daemonset("ds");
     if empty_dir {
-        ds.spec.template.spec.extra.insert(
+        ds.spec.template.spec.settings.extra.insert(
             "volumes".into(),
             json!([{"name": "scratch", "emptyDir": {}}]),
         );
@@ -167,6 +167,7 @@ fn local_storage_and_mirror_pods() {
         .unwrap();
     c.w.store.update_pod(&pod, |p| {
         p.spec
+            .settings
             .extra
             .insert("volumes".into(), json!([{"name": "s", "emptyDir": {}}]));
     });

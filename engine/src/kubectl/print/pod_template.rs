@@ -447,6 +447,7 @@ pub(crate) fn describe_template(w: &mut Writer, t: &PodTemplateSpec, source: Sou
     }
     let sa = t
         .spec
+        .settings
         .extra
         .get("serviceAccountName")
         .and_then(Value::as_str)
@@ -459,7 +460,7 @@ pub(crate) fn describe_template(w: &mut Writer, t: &PodTemplateSpec, source: Sou
         describe_containers(w, "Init Containers", init, &[], "  ", source);
     }
     describe_containers(w, "Containers", &t.spec.containers, &[], "  ", source);
-    describe_volumes(w, volumes(&t.spec.extra), "  ", source);
+    describe_volumes(w, volumes(&t.spec.settings.extra), "  ", source);
     if !t.spec.settings.priority_class_name.is_empty() {
         w.line(
             1,
@@ -506,7 +507,7 @@ mod tests {
             Toleration::exists("", ""),
         ]
         .into();
-        t.spec.extra.insert(
+        t.spec.settings.extra.insert(
             "volumes".into(),
             serde_json::json!([{"name": "varlog", "hostPath": {"path": "/var/log"}}]),
         );

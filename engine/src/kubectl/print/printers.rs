@@ -242,6 +242,7 @@ pub fn pod_row(pod: &Pod, now: Time, wide: bool) -> Vec<String> {
 fn readiness_gates(pod: &Pod) -> String {
     let Some(gates) = pod
         .spec
+        .settings
         .extra
         .get("readinessGates")
         .and_then(|v| v.as_array())
