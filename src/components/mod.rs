@@ -10,6 +10,7 @@ pub mod dense;
 pub mod editor;
 pub mod events;
 pub mod intro;
+pub mod later;
 pub mod lesson_panel;
 pub mod markdown;
 mod model;
