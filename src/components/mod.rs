@@ -9,6 +9,7 @@ pub mod console;
 pub mod dense;
 pub mod editor;
 pub mod events;
+pub mod folded;
 pub mod intro;
 pub mod later;
 pub mod lesson_panel;

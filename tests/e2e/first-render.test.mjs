@@ -47,3 +47,19 @@ test('the panels below the first screen are built once the first scenario is sho
   await page.locator('.events-table tbody tr').first().waitFor();
   assert.deepEqual(log.errors, []);
 });
+
+test("a node card's Label / taint / pressure is built when first opened, and keeps what was typed", async () => {
+  const { page, log } = await ctx.open({ viewport: { width: 1280, height: 800 } });
+  await page.goto(ctx.server.url);
+  const card = nodesList(page).locator('li[aria-label="node-1"]');
+  await card.waitFor();
+  const label = card.getByRole('textbox', { name: 'Label for node-1' });
+  // Folded, its forms are not in the page at all (before, they were built hidden).
+  assert.equal(await card.locator('details.node-edit form').count(), 0);
+  await card.getByText('Label / taint / pressure').click();
+  await label.fill('disk=ssd');
+  await card.getByText('Label / taint / pressure').click();
+  await card.getByText('Label / taint / pressure').click();
+  assert.equal(await label.inputValue(), 'disk=ssd');
+  assert.deepEqual(log.errors, []);
+});
