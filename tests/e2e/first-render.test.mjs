@@ -63,3 +63,18 @@ test("a node card's Label / taint / pressure is built when first opened, and kee
   assert.equal(await label.inputValue(), 'disk=ssd');
   assert.deepEqual(log.errors, []);
 });
+
+test("the Share panel's content is built when it is first opened, and kept when closed", async () => {
+  const { page, log } = await ctx.open({ viewport: { width: 1280, height: 800 } });
+  await page.goto(ctx.server.url);
+  await nodesList(page).locator('li').first().waitFor();
+  assert.equal(await page.locator('#share-panel input, #share-panel textarea').count(), 0);
+  const share = page.getByRole('button', { name: 'Share', exact: true });
+  await share.click();
+  const link = page.locator('#share-panel input[aria-label="Link"]');
+  await page.waitForFunction(() => document.querySelector('#share-panel input')?.value.includes('#v1:'));
+  await share.click();
+  assert.equal(await link.count(), 1, 'closed, the panel keeps its content (hidden)');
+  assert.equal(await link.isVisible(), false);
+  assert.deepEqual(log.errors, []);
+});
