@@ -10,6 +10,7 @@ use crate::components::console::Console;
 use crate::components::editor::Editor;
 use crate::components::events::Events;
 use crate::components::intro::Intro;
+use crate::components::later::{BuiltLater, Later};
 use crate::components::lesson_panel::LessonPanel;
 use crate::components::notice::Notice;
 use crate::components::replaying::Replaying;
@@ -60,11 +61,13 @@ pub fn App() -> impl IntoView {
     // focus and selection to the app's editor), and kept, as if typed here, once the work
     // opened. The shell shows an editor only when the default scenario opens.
     let typed = shell::typed_text().map(|text| (text.clone(), state.edit_ahead(text)));
+    let later = Later::provide();
     persist::load(
         state,
         embedded,
         Box::new(move |loaded| {
             crate::load_marks::mark("dsplay:scenario-opened");
+            later.release();
             if let Some(lang) = loaded.lang {
                 i18n.set(i18n::page::initial(Some(lang)));
             }
@@ -111,18 +114,26 @@ pub fn App() -> impl IntoView {
             </nav>
             <div class="column column-cluster" id="nodes">
                 <Canvas />
-                <StatusTable />
+                <BuiltLater>
+                    <StatusTable />
+                </BuiltLater>
             </div>
             <div class="column column-work" id="editor">
                 <Editor />
-                <WhyPanel />
+                <BuiltLater>
+                    <WhyPanel />
+                </BuiltLater>
             </div>
             // The terminal spans the page: kubectl's wide tables read on one line.
             <div class="slot-console" id="console">
-                <Console />
+                <BuiltLater>
+                    <Console />
+                </BuiltLater>
             </div>
             <div class="slot-events">
-                <Events />
+                <BuiltLater>
+                    <Events />
+                </BuiltLater>
             </div>
         </main>
         <footer class="site-footer">

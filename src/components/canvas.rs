@@ -1,6 +1,7 @@
 //! The cluster canvas: one card per node in a responsive grid, and "Add node".
 
 use super::dense::{DENSE_THRESHOLD, DenseGrid};
+use super::folded::Folded;
 use super::node_card::EFFECTS;
 use super::node_card::NodeCard;
 use super::{use_state, use_views};
@@ -83,8 +84,7 @@ pub fn Canvas() -> impl IntoView {
                     }}
                 </div>
             </div>
-            <details class="add-node-options">
-                <summary>{i18n.tr(Msg::NewNodeOptions)}</summary>
+            <Folded class="add-node-options" summary=Msg::NewNodeOptions>
                 <div class="option-grid">
                     {field(i18n, Msg::FieldName, Some(Msg::FieldNameHint), "", spec, |s| &mut s.name)}
                     {field(i18n, Msg::FieldLabels, None, "key=value, ...", spec, |s| &mut s.labels)}
@@ -102,7 +102,7 @@ pub fn Canvas() -> impl IntoView {
                     {field(i18n, Msg::FieldMemory, None, "16Gi", spec, |s| &mut s.memory)}
                     {field(i18n, Msg::FieldPods, None, "110", spec, |s| &mut s.pods)}
                 </div>
-            </details>
+            </Folded>
             <Show
                 when=move || dense.get()
                 fallback=move || {

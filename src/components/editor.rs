@@ -169,10 +169,13 @@ pub fn Editor() -> impl IntoView {
         });
     };
     // Measured again whenever other lines were drawn (the frame's height and the font may have
-    // changed with the text or the page's width).
+    // changed with the text or the page's width), at the next frame: read at once, the frame's
+    // scroll makes the browser lay out the whole page there and then, and again when it draws
+    // (at mount, that held the first answer's node cards behind a layout of the page without
+    // them).
     Effect::new(move |_| {
         shown.track();
-        measure();
+        request_animation_frame(measure);
     });
 
     let apply = move || {

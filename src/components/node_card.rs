@@ -2,6 +2,7 @@
 //! node operations. Clicking the card selects the node for the "Why?" panel. The card's elements
 //! stay in place while its content changes, so keyboard focus survives an action.
 
+use super::folded::Folded;
 use super::{use_state, use_views};
 use crate::host::protocol::Request;
 use crate::i18n::{Msg, Text, use_i18n};
@@ -263,8 +264,7 @@ pub fn NodeCard(name: String) -> impl IntoView {
                     {i18n.tr(Msg::Delete)}
                 </button>
             </div>
-            <details class="node-edit">
-                <summary>{i18n.tr(Msg::NodeEdit)}</summary>
+            <Folded class="node-edit" summary=Msg::NodeEdit>
                 <div class="pressures" role="group" aria-label=of(Msg::PressureOf)>
                     {PRESSURES
                         .iter()
@@ -323,7 +323,7 @@ pub fn NodeCard(name: String) -> impl IntoView {
                         {i18n.tr(Msg::Taint)}
                     </button>
                 </form>
-            </details>
+            </Folded>
         </li>
     }
 }

@@ -78,6 +78,9 @@ pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
     let lessons = state.parts().lessons;
     let i18n = use_i18n();
     let open_panel = RwSignal::new(false);
+    // The panel's content is built when it is first opened, not with the page (issue 22, first
+    // usable render); closed again, it stays.
+    let built = RwSignal::new(false);
     let link = RwSignal::new(String::new());
     let copied = RwSignal::new(false);
     let step_by_step = RwSignal::new(false);
@@ -131,6 +134,7 @@ pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
                 link.set(format!("{}#{l}", page_url()))
             });
             copied.set(false);
+            built.set(true);
         }
         open_panel.set(now);
     };
@@ -268,40 +272,48 @@ pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
             aria-label=i18n.tr(Msg::Share)
             hidden=move || !open_panel.get()
         >
-            <label>
-                {i18n.tr(Msg::LinkToScenario)}
-                <input
-                    type="text"
-                    readonly
-                    prop:value=move || link.get()
-                    aria-label=i18n.tr(Msg::Link)
-                />
-            </label>
-            <button type="button" on:click=copy>
-                {move || i18n.t(if copied.get() { Msg::Copied } else { Msg::CopyLink })}
-            </button>
-            <label>
-                {i18n.tr(Msg::EmbedInPage)}
-                <textarea
-                    readonly
-                    rows="3"
-                    aria-label=i18n.tr(Msg::EmbedSnippet)
-                    prop:value=snippet
-                ></textarea>
-            </label>
-            <div class="share-files">
-                <a href="#" download=SCRIPT_FILE on:click=export_script>
-                    {i18n.tr(Msg::DownloadScenario)}
-                </a>
-                <a href="#" download=YAML_FILE on:click=export_yaml>
-                    {i18n.tr(Msg::DownloadYaml)}
-                </a>
-                <label class="import">
-                    {i18n.tr(Msg::ImportScenario)}
-                    " "
-                    <input type="file" accept=".txt,.dsplay,text/plain" on:change=import />
-                </label>
-            </div>
+            {move || {
+                built
+                    .get()
+                    .then(|| {
+                        view! {
+                            <label>
+                                {i18n.tr(Msg::LinkToScenario)}
+                                <input
+                                    type="text"
+                                    readonly
+                                    prop:value=move || link.get()
+                                    aria-label=i18n.tr(Msg::Link)
+                                />
+                            </label>
+                            <button type="button" on:click=copy>
+                                {move || i18n.t(if copied.get() { Msg::Copied } else { Msg::CopyLink })}
+                            </button>
+                            <label>
+                                {i18n.tr(Msg::EmbedInPage)}
+                                <textarea
+                                    readonly
+                                    rows="3"
+                                    aria-label=i18n.tr(Msg::EmbedSnippet)
+                                    prop:value=snippet
+                                ></textarea>
+                            </label>
+                            <div class="share-files">
+                                <a href="#" download=SCRIPT_FILE on:click=export_script>
+                                    {i18n.tr(Msg::DownloadScenario)}
+                                </a>
+                                <a href="#" download=YAML_FILE on:click=export_yaml>
+                                    {i18n.tr(Msg::DownloadYaml)}
+                                </a>
+                                <label class="import">
+                                    {i18n.tr(Msg::ImportScenario)}
+                                    " "
+                                    <input type="file" accept=".txt,.dsplay,text/plain" on:change=import />
+                                </label>
+                            </div>
+                        }
+                    })
+            }}
         </section>
     }
 }

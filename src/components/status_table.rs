@@ -1,5 +1,6 @@
 //! Status: the live `kubectl get ds -A` and a progress bar per DaemonSet.
 
+use super::folded::Folded;
 use super::{use_state, use_views};
 use crate::host::protocol::Request;
 use crate::i18n::{Msg, Text, use_i18n};
@@ -33,14 +34,13 @@ pub fn StatusTable() -> impl IntoView {
             <pre class="ds-table" tabindex="0" aria-label="kubectl get ds -A">
                 {move || table.get()}
             </pre>
-            <details class="history">
-                <summary>{i18n.tr(Msg::RevisionHistory)}</summary>
+            <Folded class="history" summary=Msg::RevisionHistory>
                 <ul class="history-list" aria-label=i18n.tr(Msg::RevisionHistory)>
                     <For each=move || revisions.get() key=|r| r.clone() let(r)>
                         <Revision r=r />
                     </For>
                 </ul>
-            </details>
+            </Folded>
         </section>
     }
 }

@@ -1,0 +1,80 @@
+// The first usable render (issue 22): what the page builds before the scenario's node cards.
+// The panels below the first screen (the status table, "Why?", the console, the events) are
+// built once the first scenario has been shown, not at mount. The model's worker is held back
+// (page.route on its script) to look at the mounted page before its first answer.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { consoleBox, nodesList, start } from './harness.mjs';
+
+let ctx;
+before(async () => {
+  ctx = await start();
+});
+after(() => ctx?.stop());
+
+/** Holds the model's worker script until `release()` is called. */
+async function holdWorker(page) {
+  let release;
+  const released = new Promise((done) => {
+    release = done;
+  });
+  await page.route(/\/worker_loader-[0-9a-f]+\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+test('the panels below the first screen are built once the first scenario is shown', async () => {
+  const { page, log } = await ctx.open({ viewport: { width: 1280, height: 800 } });
+  const release = await holdWorker(page);
+  await page.goto(ctx.server.url, { waitUntil: 'domcontentloaded' });
+  // The app mounted (its <main> replaced the shell's) while the worker is held: no answer yet.
+  await page.locator('main#main').waitFor();
+  await page.getByRole('heading', { name: 'Manifest' }).waitFor();
+  for (const name of ['DaemonSets', 'Why?', 'Events']) {
+    assert.equal(await page.getByRole('heading', { name, exact: true }).count(), 0, `${name} not built yet`);
+  }
+  assert.equal(await consoleBox(page).count(), 0, 'the console is not built yet');
+  release();
+  await nodesList(page).locator('li').first().waitFor();
+  for (const name of ['DaemonSets', 'Why?', 'Events']) {
+    await page.getByRole('heading', { name, exact: true }).waitFor();
+  }
+  await consoleBox(page).waitFor();
+  // What they show was kept for them: the preset's DaemonSet, its events, the transcript.
+  await page.locator('.ds-table').filter({ hasText: 'fluentd-elasticsearch' }).waitFor();
+  await page.locator('.events-table tbody tr').first().waitFor();
+  assert.deepEqual(log.errors, []);
+});
+
+test("a node card's Label / taint / pressure is built when first opened, and keeps what was typed", async () => {
+  const { page, log } = await ctx.open({ viewport: { width: 1280, height: 800 } });
+  await page.goto(ctx.server.url);
+  const card = nodesList(page).locator('li[aria-label="node-1"]');
+  await card.waitFor();
+  const label = card.getByRole('textbox', { name: 'Label for node-1' });
+  // Folded, its forms are not in the page at all (before, they were built hidden).
+  assert.equal(await card.locator('details.node-edit form').count(), 0);
+  await card.getByText('Label / taint / pressure').click();
+  await label.fill('disk=ssd');
+  await card.getByText('Label / taint / pressure').click();
+  await card.getByText('Label / taint / pressure').click();
+  assert.equal(await label.inputValue(), 'disk=ssd');
+  assert.deepEqual(log.errors, []);
+});
+
+test("the Share panel's content is built when it is first opened, and kept when closed", async () => {
+  const { page, log } = await ctx.open({ viewport: { width: 1280, height: 800 } });
+  await page.goto(ctx.server.url);
+  await nodesList(page).locator('li').first().waitFor();
+  assert.equal(await page.locator('#share-panel input, #share-panel textarea').count(), 0);
+  const share = page.getByRole('button', { name: 'Share', exact: true });
+  await share.click();
+  const link = page.locator('#share-panel input[aria-label="Link"]');
+  await page.waitForFunction(() => document.querySelector('#share-panel input')?.value.includes('#v1:'));
+  await share.click();
+  assert.equal(await link.count(), 1, 'closed, the panel keeps its content (hidden)');
+  assert.equal(await link.isVisible(), false);
+  assert.deepEqual(log.errors, []);
+});
