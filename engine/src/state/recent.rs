@@ -25,7 +25,14 @@ impl<T> Default for Recent<T> {
 
 impl<T: PartialEq> Recent<T> {
     /// Makes `value` share an equal value kept from before, or keeps it.
+    ///
+    /// A value that already is one of those kept (the kubelet's ready write hands the next pod
+    /// the very one it shared before) is found by address first: comparing it with the other
+    /// kept values, text by text, was most of the kubelet's readiness write.
     pub(crate) fn share(&mut self, value: &mut Shared<T>) {
+        if self.kept.iter().any(|kept| kept.same(value)) {
+            return;
+        }
         if let Some(same) = self.kept.iter().find(|kept| *kept == value) {
             *value = same.clone();
         } else if self.kept.len() < KEPT {
