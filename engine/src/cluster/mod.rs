@@ -180,7 +180,7 @@ impl Cluster {
     fn fire(&mut self, wake: Wake) {
         let now = self.w.clock.now();
         match wake {
-            Wake::Kubelet(k) => self.kubelet.wake(k),
+            Wake::Kubelet(k, hint) => self.kubelet.wake(k, hint),
             Wake::DaemonSet(k) => self.daemonsets.wake(&k, now),
             Wake::NodeLifecycle(n) => self.lifecycle.wake(n),
             Wake::TaintEviction(k) => self.eviction.wake(k),
@@ -279,7 +279,7 @@ impl Cluster {
 
     fn is_idle(&self, wake: &Wake) -> bool {
         match wake {
-            Wake::Kubelet(k) => self.kubelet.is_idle(k, &self.w),
+            Wake::Kubelet(k, hint) => self.kubelet.is_idle(k, *hint, &self.w),
             Wake::DaemonSet(k) => self.w.store.daemonset(k).is_none(),
             _ => false,
         }
