@@ -6,17 +6,22 @@
 
 use super::hash::FastHashMap;
 use crate::api::SharedStr;
+use std::cell::Cell;
 
 #[derive(Debug, Clone, Default)]
 pub struct Held {
     numbers: FastHashMap<SharedStr, u32>,
     texts: Vec<SharedStr>,
+    /// The number last found, tried first: writes come in runs about one owner (a burst of a
+    /// DaemonSet's creates names its UID at each) or one node (a pod's writes, a node's sync),
+    /// and comparing with a text just read is cheaper than hashing and probing for it.
+    last: Cell<u32>,
 }
 
 impl Held {
     /// The number of `text`, given it now if it has none. A text keeps its number.
     pub fn number(&mut self, text: &str) -> u32 {
-        if let Some(&n) = self.numbers.get(text) {
+        if let Some(n) = self.find(text) {
             return n;
         }
         let n = self.texts.len() as u32;
@@ -34,8 +39,8 @@ impl Held {
 
     /// Makes `s` the string held for its text (the one `s` is, if its text was not held).
     pub fn share(&mut self, s: &mut SharedStr) {
-        match self.numbers.get(s.as_str()) {
-            Some(&n) => *s = self.texts[n as usize].clone(),
+        match self.find(s.as_str()) {
+            Some(n) => *s = self.texts[n as usize].clone(),
             None => {
                 self.numbers.insert(s.clone(), self.texts.len() as u32);
                 self.texts.push(s.clone());
@@ -45,7 +50,17 @@ impl Held {
 
     /// The number of `text`, if it has one.
     pub fn find(&self, text: &str) -> Option<u32> {
-        self.numbers.get(text).copied()
+        let last = self.last.get();
+        if self
+            .texts
+            .get(last as usize)
+            .is_some_and(|t| t.as_str() == text)
+        {
+            return Some(last);
+        }
+        let n = self.numbers.get(text).copied()?;
+        self.last.set(n);
+        Some(n)
     }
 
     /// The string numbered `n`.
