@@ -49,12 +49,6 @@ impl<H: Hint> Queue<H> {
     /// Empties the queue: its keys in order, each once, with the hint [`Hint::newer`] keeps.
     pub(crate) fn take(&mut self) -> Vec<(ObjectKey, H)> {
         let mut keys = std::mem::take(&mut self.keys);
-        let one_namespace = keys
-            .split_first()
-            .is_some_and(|(first, rest)| rest.iter().all(|k| k.0.namespace == first.0.namespace));
-        if one_namespace && keys.len() > 2 {
-            return by_name_prefix(keys);
-        }
         crate::sort::sort_by(&mut keys, |a, b| a.0.cmp(&b.0));
         // `dedup_by` keeps the first of a run (stable sort: the earliest given) and passes the
         // later one first.
@@ -67,49 +61,6 @@ impl<H: Hint> Queue<H> {
         });
         keys
     }
-}
-
-/// The first 16 bytes of `name`, zero-padded, as one number: of two names, the one with the
-/// smaller prefix comes first (a shorter name pads with zeros, below any byte that follows);
-/// equal prefixes tell nothing.
-fn prefix(name: &str) -> u128 {
-    let mut bytes = [0u8; 16];
-    let n = name.len().min(16);
-    bytes[..n].copy_from_slice(&name.as_bytes()[..n]);
-    u128::from_be_bytes(bytes)
-}
-
-/// [`Queue::take`] for keys of one namespace (a controller's usual queue): sorted by each name's
-/// prefix, read once, and by the whole names only where prefixes are equal. Sorting 200,000
-/// names compared string by string read two strings all over the heap at each of some 3.4
-/// million comparisons. The same order and hints as the general way: ties keep arrival order.
-fn by_name_prefix<H: Hint>(keys: Vec<(ObjectKey, H)>) -> Vec<(ObjectKey, H)> {
-    let mut order: Vec<(u128, u32)> = (keys.iter().enumerate())
-        .map(|(i, k)| (prefix(&k.0.name), i as u32))
-        .collect();
-    let name = |i: u32| &keys[i as usize].0.name;
-    crate::sort::sort_by(&mut order, |a, b| {
-        a.0.cmp(&b.0)
-            .then_with(|| name(a.1).cmp(name(b.1)))
-            .then(a.1.cmp(&b.1))
-    });
-    let mut slots: Vec<Option<(ObjectKey, H)>> = keys.into_iter().map(Some).collect();
-    let mut out: Vec<(ObjectKey, H)> = Vec::with_capacity(slots.len());
-    let mut last_prefix = None;
-    for (p, i) in order {
-        let Some(item) = slots[i as usize].take() else {
-            continue;
-        };
-        // The earliest given of equal keys comes first and stays; later ones give their hint.
-        match out.last_mut() {
-            Some(kept) if last_prefix == Some(p) && kept.0.name == item.0.name => {
-                kept.1 = item.1.newer(kept.1);
-            }
-            _ => out.push(item),
-        }
-        last_prefix = Some(p);
-    }
-    out
 }
 
 /// A queue of pod keys, each with the pod's number in the store when it was queued (a
@@ -158,41 +109,6 @@ mod tests {
         }
         assert_eq!(queue.take(), set.into_iter().collect::<Vec<_>>());
         assert!(queue.take().is_empty());
-    }
-
-    /// Keys of one namespace go by their names' first 16 bytes, then by whole names: the
-    /// order, the repeats dropped and the hints kept are still a `BTreeSet`'s and the latest.
-    #[test]
-    fn one_namespace_by_prefix_keeps_btreeset_order() {
-        assert!(prefix("a") < prefix("a-"));
-        assert_eq!(prefix("node-exporter-abcde"), prefix("node-exporter-abcdf"));
-        let names = [
-            "node-exporter-abcdf",
-            "b",
-            "node-exporter-abcde",
-            "a",
-            "node-exporter-abcde",
-            "a-",
-            "node-exporter-abc",
-            "b",
-            "node-exporter-abcdf",
-            "zz",
-        ];
-        let mut queue = PodQueue::default();
-        let mut set = BTreeSet::new();
-        for (i, n) in names.iter().enumerate() {
-            queue.insert(
-                ObjectKey::new("default", n),
-                Some(PodId::from_number(i as u32)),
-            );
-            set.insert(ObjectKey::new("default", n));
-        }
-        let taken = queue.take();
-        let keys: Vec<_> = taken.iter().map(|(k, _)| k.clone()).collect();
-        assert_eq!(keys, set.into_iter().collect::<Vec<_>>());
-        let hint = |n: &str| taken.iter().find(|(k, _)| &*k.name == n).unwrap().1;
-        assert_eq!(hint("node-exporter-abcde"), Some(PodId::from_number(4)));
-        assert_eq!(hint("b"), Some(PodId::from_number(7)));
     }
 
     /// A pod queue hands out the same keys, each with the latest hint given for it.
