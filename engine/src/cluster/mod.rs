@@ -4,6 +4,8 @@
 
 mod budget;
 #[cfg(test)]
+mod busy_wake_tests;
+#[cfg(test)]
 mod node_conditions_tests;
 mod workloads;
 mod writes;
