@@ -1,5 +1,6 @@
 //! The virtual clock and its timers. Time only moves when the user (or a script) says so.
 
+use super::store::PodId;
 use crate::api::{ObjectKey, Time};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -11,8 +12,9 @@ pub const EPOCH: Time = Time(1_735_689_600_000);
 /// What a timer wakes up. Handlers re-check the state, so a timer that became stale is harmless.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Wake {
-    /// The kubelet has something due for this pod (pull done, container started, probe, stop).
-    Kubelet(ObjectKey),
+    /// The kubelet has something due for this pod (pull done, container started, probe, stop),
+    /// with the pod's number when the timer was set: found again without hashing the key.
+    Kubelet(ObjectKey, Option<PodId>),
     /// The DaemonSet controller should sync this DaemonSet (failed-pod backoff, minReadySeconds).
     DaemonSet(ObjectKey),
     /// The node lifecycle controller re-checks this node (NoExecute after the grace period).

@@ -12,6 +12,10 @@ pub(crate) struct Recent<T> {
     kept: Vec<Shared<T>>,
     /// Where the next new value goes once `kept` is full (the oldest).
     next: usize,
+    /// Where the value last found or kept is: compared first, since writes come in runs of one
+    /// DaemonSet's pods (20 DaemonSets' container statuses, one image each, are more values
+    /// than are kept, so a write compared most of the others before its own).
+    latest: usize,
 }
 
 impl<T> Default for Recent<T> {
@@ -19,19 +23,36 @@ impl<T> Default for Recent<T> {
         Recent {
             kept: Vec::new(),
             next: 0,
+            latest: 0,
         }
     }
 }
 
 impl<T: PartialEq> Recent<T> {
     /// Makes `value` share an equal value kept from before, or keeps it.
+    ///
+    /// A value that already is one of those kept (the kubelet's ready write hands the next pod
+    /// the very one it shared before) is found by address first: comparing it with the other
+    /// kept values, text by text, was most of the kubelet's readiness write.
     pub(crate) fn share(&mut self, value: &mut Shared<T>) {
-        if let Some(same) = self.kept.iter().find(|kept| *kept == value) {
-            *value = same.clone();
+        if self.kept.iter().any(|kept| kept.same(value)) {
+            return;
+        }
+        // The kept values differ from each other, so at most one is equal: the order in which
+        // they are compared changes nothing but the cost.
+        let latest = self.latest.min(self.kept.len());
+        let mut order = (latest..latest + 1)
+            .chain(0..latest)
+            .chain(latest + 1..self.kept.len());
+        if let Some(i) = order.find(|&i| self.kept.get(i).is_some_and(|kept| kept == value)) {
+            *value = self.kept[i].clone();
+            self.latest = i;
         } else if self.kept.len() < KEPT {
+            self.latest = self.kept.len();
             self.kept.push(value.clone());
         } else {
             self.kept[self.next] = value.clone();
+            self.latest = self.next;
             self.next = (self.next + 1) % KEPT;
         }
     }

@@ -71,16 +71,16 @@ impl Kubelet {
         }
     }
 
-    pub fn wake(&mut self, key: ObjectKey) {
-        self.queue.insert(key, None);
+    pub fn wake(&mut self, key: ObjectKey, hint: Option<PodId>) {
+        self.queue.insert(key, hint);
     }
 
     /// A retry that cannot change anything: pulling an image that is still unpullable.
-    pub fn is_idle(&self, key: &ObjectKey, w: &World) -> bool {
-        let Some(progress) = self.pods.get(stamp(w, key), key) else {
+    pub fn is_idle(&self, key: &ObjectKey, hint: Option<PodId>, w: &World) -> bool {
+        let Some(progress) = self.pods.get(w.store.pod_stamp(hint, key), key) else {
             return true;
         };
-        let Some(pod) = w.store.pod(key) else {
+        let Some(pod) = w.store.pod_hinted(hint, key) else {
             return true;
         };
         // The first failure is news (ErrImagePull, then ImagePullBackOff); later retries are not.
@@ -196,11 +196,13 @@ impl Kubelet {
             due,
             backoff_ms,
         };
-        self.pods.set(stamp(w, key), key, progress, w.clock.now());
+        let at = stamp(w, key);
+        self.pods.set(at, key, progress, w.clock.now());
+        let hint = at.map(|at| at.id);
         if due > w.clock.now() {
-            w.clock.schedule(due, Wake::Kubelet(key.clone()));
+            w.clock.schedule(due, Wake::Kubelet(key.clone(), hint));
         } else {
-            self.queue.insert(key.clone(), None);
+            self.queue.insert(key.clone(), hint);
         }
     }
 

@@ -22,6 +22,7 @@ impl Ready {
     /// Marks the pod `key` ready at `now`.
     pub(super) fn mark(&mut self, w: &mut World, key: &ObjectKey, now: Time) {
         let last = &mut self.0;
+        let mut worked_out = false;
         w.store.update_pod_status(key, |_, st| {
             if let Some(l) = last.as_ref().filter(|l| {
                 l.now == now
@@ -39,7 +40,15 @@ impl Ready {
                 conditions: [before.0, st.conditions.clone()],
                 statuses: [before.1, st.container_statuses.clone()],
             });
+            worked_out = true;
         });
+        // The store may have shared an equal value kept from before (another DaemonSet's pods
+        // readied at this instant hold the same conditions) in place of the one worked out:
+        // the next pods get the store's, which it then finds by address, not text by text.
+        if let (true, Some(l), Some(pod)) = (worked_out, &mut self.0, w.store.pod(key)) {
+            l.conditions[1] = pod.status.conditions.clone();
+            l.statuses[1] = pod.status.container_statuses.clone();
+        }
     }
 }
 
