@@ -23,9 +23,8 @@ pub struct Held {
 /// A held text's address and length, and its number.
 type Address = (usize, u32, u32);
 
-/// The table of held texts' addresses has at least this many entries for each text held (an
-/// entry is 16 bytes; fewer entries a text would overwrite each other more often).
-const ENTRIES_A_TEXT: usize = 2;
+/// Entries in the table of held texts' addresses: a few times the nodes of most clusters.
+const ADDRESSES: usize = 4096;
 
 impl Held {
     /// The number of `text`, given it now if it has none. A text keeps its number.
@@ -34,11 +33,8 @@ impl Held {
             return n;
         }
         let n = self.texts.len() as u32;
-        let entries = (self.texts.len() + 1) * ENTRIES_A_TEXT;
-        if self.addresses.len() < entries {
-            // Emptied: the entries refill as texts are asked for.
-            let room = entries.next_power_of_two().max(64);
-            self.addresses = vec![Cell::new((0, 0, 0)); room].into_boxed_slice();
+        if self.addresses.is_empty() {
+            self.addresses = vec![Cell::new((0, 0, 0)); ADDRESSES].into_boxed_slice();
         }
         let held = SharedStr::new(text);
         self.texts.push(held.clone());
@@ -77,7 +73,7 @@ impl Held {
             n
         };
         if self.texts[n as usize].as_str().as_ptr() == text.as_ptr()
-            && let Some(entry) = self.addresses.get(slot(text, self.addresses.len()))
+            && let Some(entry) = self.addresses.get(slot(text))
         {
             entry.set((text.as_ptr() as usize, text.len() as u32, n));
         }
@@ -90,7 +86,7 @@ impl Held {
     /// is written only for a held text, which lives as long as the table and never changes, so
     /// no other text can be at its address.
     fn by_address(&self, text: &str) -> Option<u32> {
-        let (at, len, n) = self.addresses.get(slot(text, self.addresses.len()))?.get();
+        let (at, len, n) = self.addresses.get(slot(text))?.get();
         (at == text.as_ptr() as usize && len as usize == text.len()).then_some(n)
     }
 
@@ -100,11 +96,10 @@ impl Held {
     }
 }
 
-/// The entry for the text at `text`'s address in a table of `entries` (a power of two; none in
-/// an empty table, which no entry fits).
-fn slot(text: &str, entries: usize) -> usize {
+/// The entry for the text at `text`'s address (allocations are 8-byte aligned).
+fn slot(text: &str) -> usize {
     let at = (text.as_ptr() as usize >> 3) as u64;
-    (at.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & entries.wrapping_sub(1)
+    (at.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize % ADDRESSES
 }
 
 #[cfg(test)]
