@@ -16,15 +16,7 @@ pub struct Held {
     /// DaemonSet's creates names its UID at each) or one node (a pod's writes, a node's sync),
     /// and comparing with a text just read is cheaper than hashing and probing for it.
     last: Cell<u32>,
-    /// Numbers of held texts by the address of the text (see [`Held::by_address`]).
-    addresses: Box<[Cell<Address>]>,
 }
-
-/// A held text's address and length, and its number.
-type Address = (usize, u32, u32);
-
-/// Entries in the table of held texts' addresses: a few times the nodes of most clusters.
-const ADDRESSES: usize = 4096;
 
 impl Held {
     /// The number of `text`, given it now if it has none. A text keeps its number.
@@ -33,9 +25,6 @@ impl Held {
             return n;
         }
         let n = self.texts.len() as u32;
-        if self.addresses.is_empty() {
-            self.addresses = vec![Cell::new((0, 0, 0)); ADDRESSES].into_boxed_slice();
-        }
         let held = SharedStr::new(text);
         self.texts.push(held.clone());
         self.numbers.insert(held, n);
@@ -61,33 +50,17 @@ impl Held {
 
     /// The number of `text`, if it has one.
     pub fn find(&self, text: &str) -> Option<u32> {
-        if let Some(n) = self.by_address(text) {
-            return Some(n);
-        }
         let last = self.last.get();
-        let n = if (self.texts.get(last as usize)).is_some_and(|t| t.as_str() == text) {
-            last
-        } else {
-            let n = self.numbers.get(text).copied()?;
-            self.last.set(n);
-            n
-        };
-        if self.texts[n as usize].as_str().as_ptr() == text.as_ptr()
-            && let Some(entry) = self.addresses.get(slot(text))
+        if self
+            .texts
+            .get(last as usize)
+            .is_some_and(|t| t.as_str() == text)
         {
-            entry.set((text.as_ptr() as usize, text.len() as u32, n));
+            return Some(last);
         }
+        let n = self.numbers.get(text).copied()?;
+        self.last.set(n);
         Some(n)
-    }
-
-    /// The number of `text` if it is a held text itself (a bound pod's `spec.nodeName` is the
-    /// store's copy of the name), known from its address and length without reading it: most
-    /// node lookups at 10,000 nodes paid a cache miss on the name's bytes to hash them. An entry
-    /// is written only for a held text, which lives as long as the table and never changes, so
-    /// no other text can be at its address.
-    fn by_address(&self, text: &str) -> Option<u32> {
-        let (at, len, n) = self.addresses.get(slot(text))?.get();
-        (at == text.as_ptr() as usize && len as usize == text.len()).then_some(n)
     }
 
     /// The string numbered `n`.
@@ -96,33 +69,10 @@ impl Held {
     }
 }
 
-/// The entry for the text at `text`'s address (allocations are 8-byte aligned).
-fn slot(text: &str) -> usize {
-    let at = (text.as_ptr() as usize >> 3) as u64;
-    (at.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize % ADDRESSES
-}
-
 #[cfg(test)]
 mod tests {
     use super::Held;
     use crate::api::SharedStr;
-
-    /// A held text asked for as itself is then known by its address; a slice of it that starts
-    /// at the same address is another text, and an equal text elsewhere is found by hashing.
-    #[test]
-    fn a_held_text_is_known_by_its_address_and_only_itself() {
-        let mut held = Held::default();
-        let a = held.get("node-a");
-        held.number("node-b");
-        assert_eq!(held.by_address(a.as_str()), None);
-        assert_eq!(held.find(a.as_str()), Some(0));
-        assert_eq!(held.by_address(a.as_str()), Some(0));
-        let start = &a.as_str()[..4];
-        assert_eq!(held.by_address(start), None);
-        assert_eq!(held.find(start), None);
-        assert_eq!(held.find(&String::from("node-a")), Some(0));
-        assert_eq!(held.find("node-b"), Some(1));
-    }
 
     #[test]
     fn a_text_is_held_once_and_keeps_its_number() {
