@@ -7,6 +7,7 @@ use super::event_uid::EventUid;
 use super::hash::hash_of;
 use super::hash_index::HashIndex;
 use super::interner::Sym;
+use super::message::Own;
 use std::hash::Hash;
 
 /// An object's number in [`Objects`].
@@ -87,6 +88,15 @@ impl Objects {
 
     pub fn get(&self, object: Object) -> Names {
         self.all[object.0 as usize]
+    }
+
+    /// The object's namespace and name, as its events' messages refer to them.
+    pub fn own(&self, object: Object) -> Own {
+        let names = self.get(object);
+        Own {
+            namespace: names.namespace,
+            name: names.name,
+        }
     }
 
     /// A table of only the objects `kept` names, their symbols renumbered by `renumber`;

@@ -19,6 +19,7 @@ mod id_set;
 pub(crate) mod interner;
 pub(crate) mod last_requests;
 mod message;
+mod message_args;
 pub mod names;
 pub(crate) mod node_ids;
 mod node_pods;
