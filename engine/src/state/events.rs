@@ -13,6 +13,7 @@
 
 use super::chunked::Chunked;
 use super::correlator::{COMBINED_PREFIX, Correlator, Group, combine};
+use super::event_numbers::Numbers;
 use super::event_objects::{LastSeen, NO_ROW, Object, Objects};
 use super::event_times::{Late, Times};
 use super::event_uid::EventUid;
@@ -52,6 +53,9 @@ pub struct Recorder {
     /// an object's, and a correlator group's latest plain event (see `correlator`).
     objects: Objects,
     counter: u64,
+    /// Each row's number in the log, modulo 2^32 (its name's hex suffix is
+    /// `firstTimestamp (ms) * 1000 + number`), by its place.
+    numbers: Numbers,
     /// `rows.len()` after the last sweep.
     swept_len: usize,
     /// Every event as an object, built on the first read after a change.
@@ -70,7 +74,7 @@ pub struct Recorder {
 }
 
 /// One event: what sets it apart from the others (the strings, as symbols), its times and count.
-/// 48 bytes: there are about five per pod.
+/// 44 bytes: there are about five per pod.
 #[derive(Debug, Clone, PartialEq)]
 struct Row {
     /// Its [`Key`]'s fields, side by side with the others so that the class's two bytes
@@ -83,9 +87,6 @@ struct Row {
     prev: u32,
     /// The rest of `involvedObject`.
     field_path: Sym,
-    /// The event's number in the log, modulo 2^32: its name's hex suffix is
-    /// `firstTimestamp (ms) * 1000 + number`.
-    number: u32,
     count: i32,
     /// firstTimestamp and lastTimestamp (10 bytes; what does not fit in `Recorder::late`).
     times: Times,
@@ -96,8 +97,9 @@ struct Row {
 }
 
 impl Row {
-    fn last_timestamp(&self, late: &Late) -> Time {
-        self.times.last(self.number, late)
+    /// `number()` is its number (`Recorder::numbers`).
+    fn last_timestamp(&self, number: impl Fn() -> u32 + Copy, late: &Late) -> Time {
+        self.times.last(number, late)
     }
 
     fn combined(&self) -> bool {
@@ -204,7 +206,10 @@ pub struct EventRef<'a> {
     objects: &'a Objects,
     args: &'a ArgSets,
     late: &'a Late,
+    numbers: &'a Numbers,
     row: &'a Row,
+    /// Its place in the log.
+    at: usize,
 }
 
 impl<'a> EventRef<'a> {
@@ -241,7 +246,11 @@ impl<'a> EventRef<'a> {
         key.message.format(self.strings, self.args, own, prefix)
     }
     pub fn last_timestamp(&self) -> Time {
-        self.row.last_timestamp(self.late)
+        self.row.last_timestamp(|| self.number(), self.late)
+    }
+
+    fn number(&self) -> u32 {
+        self.numbers.get(self.at)
     }
     pub fn count(&self) -> i32 {
         self.row.count
@@ -254,8 +263,9 @@ impl<'a> EventRef<'a> {
             "" => "default",
             ns => ns,
         };
-        let first = r.times.first(r.number, self.late);
-        let suffix = first.millis() as u64 * 1000 + u64::from(r.number);
+        let number = self.number();
+        let first = r.times.first(|| number, self.late);
+        let suffix = first.millis() as u64 * 1000 + u64::from(number);
         Event {
             api_version: "v1".into(),
             kind: "Event".into(),
@@ -317,13 +327,15 @@ impl Recorder {
 
     /// Every event, oldest first, read in place (nothing is built).
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = EventRef<'_>> {
-        self.rows.iter().map(|row| EventRef {
+        (0..self.rows.len()).map(|at| EventRef {
             strings: &self.strings,
             classes: &self.classes,
             objects: &self.objects,
             args: &self.args,
             late: &self.late,
-            row,
+            numbers: &self.numbers,
+            row: &self.rows[at],
+            at,
         })
     }
 
@@ -437,9 +449,11 @@ impl Recorder {
             .object_rows(involved)
             .find(|&i| key.same(&self.rows[i as usize]));
         if let Some(i) = found {
+            let numbers = &self.numbers;
             let row = &mut self.rows[i as usize];
             row.count += 1;
-            row.times.set_last(row.number, now, &mut self.late);
+            let number = || numbers.get(i as usize);
+            row.times.set_last(number, now, &mut self.late);
             row.bucket = bucket;
             // A combined event shows the latest message.
             row.message = key.message;
@@ -449,6 +463,7 @@ impl Recorder {
         // Modulo 2^32: the names of events past the four billionth would differ.
         let number = self.counter as u32;
         let prev = self.objects.push_row(involved, self.rows.len() as u32);
+        self.numbers.push(number);
         self.rows.push(Row {
             class: key.class,
             object: key.object,
@@ -456,7 +471,6 @@ impl Recorder {
             message: key.message,
             prev,
             field_path,
-            number,
             count: 1,
             times: Times::new(now, number, &mut self.late),
             bucket,
@@ -483,7 +497,7 @@ impl Recorder {
         while i != NO_ROW {
             let r = &self.rows[i as usize];
             if r.host == host && sources[r.class() as usize] == source {
-                let last = r.last_timestamp(&self.late);
+                let last = r.last_timestamp(|| self.numbers.get(i as usize), &self.late);
                 full_at = full_at.max(Some(last.plus_millis(i64::from(r.bucket))));
                 // Of two rows last seen at one time, the newer.
                 if Some(r.class) == group && latest.is_none_or(|(t, _)| last > t) {
@@ -533,25 +547,34 @@ impl Recorder {
         }
         let oldest_kept = oldest_kept(now);
         let before = self.rows.len();
-        let late = &self.late;
+        let (late, numbers) = (&self.late, &self.numbers);
         // The spam filter's buckets held by rows that expire before they are full again.
         let mut aside = Vec::new();
+        // The kept rows' numbers, by their new places.
+        let mut kept = Numbers::default();
+        let mut at = 0;
         self.rows.retain(|r| {
-            let last = r.last_timestamp(late);
+            let number = numbers.get(at);
+            at += 1;
+            let last = r.last_timestamp(|| number, late);
             let full_at = last.plus_millis(i64::from(r.bucket));
             if last < oldest_kept && full_at > now {
                 aside.push((r.clone(), full_at));
             }
+            if last >= oldest_kept {
+                kept.push(number);
+            }
             last >= oldest_kept
         });
+        self.numbers = kept;
         for (r, full_at) in aside {
             let key = self.spam_key(&r);
             self.correlator.set_aside(key, full_at);
         }
         let far: Vec<u32> = match self.late.has_first_times() {
-            true => (self.rows.iter())
-                .filter(|r| r.times.far())
-                .map(|r| r.number)
+            true => (self.rows.iter().enumerate())
+                .filter(|(_, r)| r.times.far())
+                .map(|(at, _)| self.numbers.get(at))
                 .collect(),
             false => Vec::new(),
         };
@@ -683,8 +706,8 @@ mod tests {
 
     /// About five rows a pod: their size is most of the log's.
     #[test]
-    fn a_row_is_48_bytes() {
-        assert_eq!(std::mem::size_of::<Row>(), 48);
+    fn a_row_is_44_bytes() {
+        assert_eq!(std::mem::size_of::<Row>(), 44);
     }
 
     #[test]
@@ -719,6 +742,45 @@ mod tests {
         // The index was rebuilt: a repeat of a kept event is still counted.
         record(&mut r, later, "new-0", "m");
         assert_eq!(r.events()[0].count, 2);
+    }
+
+    /// A row's number is worked out from its place: after a sweep drops rows between kept
+    /// ones, each kept event keeps its name (the number is in its suffix), and the numbers of
+    /// new ones go on from the last given.
+    #[test]
+    fn event_names_are_kept_by_a_sweep_that_drops_rows_between() {
+        let mut r = Recorder::default();
+        let t = Time(0);
+        for i in 0..SWEEP_EVERY - 1 {
+            record(&mut r, t, &format!("old-{i}"), "m");
+        }
+        // Every 1,000th old event happens again half an hour later: kept, between dropped ones.
+        let mid = t.plus_millis(EVENT_TTL_MILLIS / 2);
+        for i in (0..SWEEP_EVERY).step_by(1000) {
+            record(&mut r, mid, &format!("old-{i}"), "m");
+        }
+        let names = |r: &Recorder| -> Vec<String> {
+            let events = r
+                .iter()
+                .filter(|e| e.count() == 2 || e.name().starts_with("new"));
+            events
+                .map(|e| e.to_event().metadata.name.to_string())
+                .collect()
+        };
+        let before = names(&r);
+        assert_eq!(before[1], format!("old-1000.{:x}", 1001));
+        let later = t.plus_millis(EVENT_TTL_MILLIS + 1);
+        for i in 0..3 {
+            record(&mut r, later, &format!("new-{i}"), "m");
+        }
+        assert_eq!(r.count(), 5 + 3, "swept");
+        let after = names(&r);
+        assert_eq!(after[..5], before[..]);
+        let suffix = later.millis() as u64 * 1000 + SWEEP_EVERY as u64;
+        assert_eq!(after[5], format!("new-0.{suffix:x}"));
+        assert_eq!(after[7], format!("new-2.{:x}", suffix + 2));
+        // Five kept alone, then the new ones, numbered on.
+        assert_eq!(r.numbers.runs_len(), 6);
     }
 
     /// The spam filter's bucket is kept by the object's latest event: when that expires (an
