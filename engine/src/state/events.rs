@@ -13,6 +13,7 @@
 
 use super::chunked::Chunked;
 use super::correlator::{COMBINED_PREFIX, Correlator, Group, combine};
+use super::distinct::Distinct;
 use super::event_numbers::Numbers;
 use super::event_objects::{LastSeen, NO_ROW, Object, Objects};
 use super::event_times::{Late, Times};
@@ -68,25 +69,29 @@ pub struct Recorder {
     templates: Templates,
     /// The arguments of messages that take more than one, each distinct set once.
     args: ArgSets,
+    /// The rows' origins, each distinct one once.
+    origins: Distinct<Origin>,
+    /// The last row's origin and its number: runs of events share it (a controller's, the
+    /// kubelet's about one pod), which are then not hashed and looked up.
+    last_origin: Option<(Origin, u32)>,
     /// The times that do not fit a row: a last time long after the first, a first time far
     /// from 1970 (see `event_times`).
     late: Late,
 }
 
 /// One event: what sets it apart from the others (the strings, as symbols), its times and count.
-/// 44 bytes: there are about five per pod.
+/// 40 bytes: there are about five per pod.
 #[derive(Debug, Clone, PartialEq)]
 struct Row {
     /// Its [`Key`]'s fields, side by side with the others so that the class's two bytes
     /// share four with the times' ten.
     class: u16,
     object: Object,
-    host: Sym,
+    /// Its [`Origin`]'s number in `Recorder::origins`.
+    origin: u32,
     message: Text,
     /// The row of the object's event before this one, or [`NO_ROW`].
     prev: u32,
-    /// The rest of `involvedObject`.
-    field_path: Sym,
     count: i32,
     /// firstTimestamp and lastTimestamp (10 bytes; what does not fit in `Recorder::late`).
     times: Times,
@@ -96,7 +101,19 @@ struct Row {
     bucket: u32,
 }
 
+/// `source.host` and the rest of `involvedObject` (`fieldPath`): a pair the kubelet's events
+/// about one container name on one node share, so kept once (a row holds its number).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Origin {
+    host: Sym,
+    field_path: Sym,
+}
+
 impl Row {
+    fn host(&self, origins: &Distinct<Origin>) -> Sym {
+        origins.get(self.origin).host
+    }
+
     /// `number()` is its number (`Recorder::numbers`).
     fn last_timestamp(&self, number: impl Fn() -> u32 + Copy, late: &Late) -> Time {
         self.times.last(number, late)
@@ -127,9 +144,10 @@ struct Key {
 const COMBINED: u16 = 1 << 15;
 
 impl Key {
-    /// Whether `row` is the same event.
-    fn same(&self, row: &Row) -> bool {
-        (self.class, self.object, self.host) == (row.class, row.object, row.host)
+    /// Whether `row` is the same event (its fieldPath is not compared).
+    fn same(&self, row: &Row, origins: &Distinct<Origin>) -> bool {
+        (self.class, self.object) == (row.class, row.object)
+            && self.host == row.host(origins)
             && (row.combined() || self.message == row.message)
     }
 }
@@ -205,6 +223,7 @@ pub struct EventRef<'a> {
     classes: &'a Classes,
     objects: &'a Objects,
     args: &'a ArgSets,
+    origins: &'a Distinct<Origin>,
     late: &'a Late,
     numbers: &'a Numbers,
     row: &'a Row,
@@ -259,6 +278,7 @@ impl<'a> EventRef<'a> {
     /// The `Event` object, as the API server would return it.
     pub fn to_event(&self) -> Event {
         let r = self.row;
+        let origin = self.origins.get(r.origin);
         let namespace = match self.namespace() {
             "" => "default",
             ns => ns,
@@ -282,13 +302,13 @@ impl<'a> EventRef<'a> {
                 name: self.name().into(),
                 uid: self.uid().into(),
                 api_version: self.class(API_VERSION).into(),
-                field_path: self.s(r.field_path).into(),
+                field_path: self.s(origin.field_path).into(),
             },
             reason: self.reason().into(),
             message: self.message(),
             source: EventSource {
                 component: self.class(COMPONENT).into(),
-                host: self.s(r.host).into(),
+                host: self.s(origin.host).into(),
             },
             first_timestamp: first,
             last_timestamp: self.last_timestamp(),
@@ -332,6 +352,7 @@ impl Recorder {
             classes: &self.classes,
             objects: &self.objects,
             args: &self.args,
+            origins: &self.origins,
             late: &self.late,
             numbers: &self.numbers,
             row: &self.rows[at],
@@ -447,7 +468,7 @@ impl Recorder {
         };
         let found = self
             .object_rows(involved)
-            .find(|&i| key.same(&self.rows[i as usize]));
+            .find(|&i| key.same(&self.rows[i as usize], &self.origins));
         if let Some(i) = found {
             let numbers = &self.numbers;
             let row = &mut self.rows[i as usize];
@@ -464,13 +485,24 @@ impl Recorder {
         let number = self.counter as u32;
         let prev = self.objects.push_row(involved, self.rows.len() as u32);
         self.numbers.push(number);
+        let origin = Origin {
+            host: key.host,
+            field_path,
+        };
+        let origin = match self.last_origin {
+            Some((last, id)) if last == origin => id,
+            _ => {
+                let id = self.origins.id(origin);
+                self.last_origin = Some((origin, id));
+                id
+            }
+        };
         self.rows.push(Row {
             class: key.class,
             object: key.object,
-            host: key.host,
+            origin,
             message: key.message,
             prev,
-            field_path,
             count: 1,
             times: Times::new(now, number, &mut self.late),
             bucket,
@@ -496,7 +528,7 @@ impl Recorder {
         let mut i = self.objects.latest(object);
         while i != NO_ROW {
             let r = &self.rows[i as usize];
-            if r.host == host && sources[r.class() as usize] == source {
+            if r.host(&self.origins) == host && sources[r.class() as usize] == source {
                 let last = r.last_timestamp(|| self.numbers.get(i as usize), &self.late);
                 full_at = full_at.max(Some(last.plus_millis(i64::from(r.bucket))));
                 // Of two rows last seen at one time, the newer.
@@ -524,7 +556,7 @@ impl Recorder {
             s(o.name),
             hash_str(&o.uid.text(&self.strings)),
             s(o.namespace),
-            s(k.host),
+            s(k.host(&self.origins)),
             class(KIND),
             class(COMPONENT),
             class(API_VERSION),
@@ -590,7 +622,8 @@ impl Recorder {
         let used = self.rows.iter().flat_map(|r| {
             let k = r;
             let o = objects.get(k.object);
-            [o.namespace, o.name, k.host, r.field_path]
+            let origin = self.origins.get(r.origin);
+            [o.namespace, o.name, origin.host, origin.field_path]
                 .into_iter()
                 .chain(o.uid.symbol())
                 .chain(k.message.symbols(&self.args))
@@ -598,14 +631,18 @@ impl Recorder {
         let (strings, renumber) = self.strings.compact(used);
         let kept = self.rows.iter_mut().map(|r| &mut r.object);
         self.objects = self.objects.compact(kept, |sym| renumber.apply(sym));
-        let mut args = ArgSets::default();
+        let (mut args, mut origins) = (ArgSets::default(), Distinct::default());
         for r in self.rows.iter_mut() {
-            for sym in [&mut r.host, &mut r.field_path] {
-                *sym = renumber.apply(*sym);
-            }
+            let origin = self.origins.get(r.origin);
+            r.origin = origins.id(Origin {
+                host: renumber.apply(origin.host),
+                field_path: renumber.apply(origin.field_path),
+            });
             r.message = (r.message).renumbered(&self.args, &mut args, |s| renumber.apply(s));
         }
         self.args = args;
+        self.origins = origins;
+        self.last_origin = None;
         self.strings = strings;
         self.last.forget();
         self.last_path.1 = None;
@@ -706,8 +743,8 @@ mod tests {
 
     /// About five rows a pod: their size is most of the log's.
     #[test]
-    fn a_row_is_44_bytes() {
-        assert_eq!(std::mem::size_of::<Row>(), 44);
+    fn a_row_is_40_bytes() {
+        assert_eq!(std::mem::size_of::<Row>(), 40);
     }
 
     #[test]

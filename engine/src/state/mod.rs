@@ -8,6 +8,7 @@ pub mod audit;
 pub mod chunked;
 pub mod clock;
 mod correlator;
+mod distinct;
 mod event_numbers;
 mod event_objects;
 mod event_times;
