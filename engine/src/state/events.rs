@@ -16,6 +16,7 @@ use super::correlator::{COMBINED_PREFIX, Correlator, Group, combine};
 use super::distinct::Distinct;
 use super::event_numbers::Numbers;
 use super::event_objects::{LastSeen, NO_ROW, Object, Objects};
+use super::event_tally::{BigCounts, Tally};
 use super::event_times::{Late, Times};
 use super::event_uid::EventUid;
 use super::hash::FastHashMap;
@@ -77,10 +78,12 @@ pub struct Recorder {
     /// The times that do not fit a row: a last time long after the first, a first time far
     /// from 1970 (see `event_times`).
     late: Late,
+    /// The counts that do not fit a row (see `event_tally`).
+    big_counts: BigCounts,
 }
 
 /// One event: what sets it apart from the others (the strings, as symbols), its times and count.
-/// 40 bytes: there are about five per pod.
+/// 36 bytes: there are about five per pod.
 #[derive(Debug, Clone, PartialEq)]
 struct Row {
     /// Its [`Key`]'s fields, side by side with the others so that the class's two bytes
@@ -92,13 +95,13 @@ struct Row {
     message: Text,
     /// The row of the object's event before this one, or [`NO_ROW`].
     prev: u32,
-    count: i32,
     /// firstTimestamp and lastTimestamp (10 bytes; what does not fit in `Recorder::late`).
     times: Times,
-    /// When the spam filter's bucket of its source and object was full again after this event,
-    /// in milliseconds after its last time: the source's latest event about the object holds
-    /// its bucket (the highest of its events' is the bucket's), so none is kept apart.
-    bucket: u32,
+    /// `count` (what does not fit in `Recorder::big_counts`), and when the spam filter's
+    /// bucket of its source and object was full again after this event, in milliseconds after
+    /// its last time: the source's latest event about the object holds its bucket (the highest
+    /// of its events' is the bucket's), so none is kept apart.
+    tally: Tally,
 }
 
 /// `source.host` and the rest of `involvedObject` (`fieldPath`): a pair the kubelet's events
@@ -219,13 +222,7 @@ const API_VERSION: usize = 4;
 /// One recorded event, read in place.
 #[derive(Clone, Copy)]
 pub struct EventRef<'a> {
-    strings: &'a Interner,
-    classes: &'a Classes,
-    objects: &'a Objects,
-    args: &'a ArgSets,
-    origins: &'a Distinct<Origin>,
-    late: &'a Late,
-    numbers: &'a Numbers,
+    log: &'a Recorder,
     row: &'a Row,
     /// Its place in the log.
     at: usize,
@@ -233,23 +230,24 @@ pub struct EventRef<'a> {
 
 impl<'a> EventRef<'a> {
     fn s(&self, sym: Sym) -> &'a str {
-        self.strings.get(sym)
+        self.log.strings.get(sym)
     }
     fn class(&self, part: usize) -> &'a str {
-        self.classes.get(self.row.class(), part)
+        self.log.classes.get(self.row.class(), part)
     }
     /// `involvedObject.kind`, `.namespace`, `.name`, `.uid`.
     pub fn kind(&self) -> &'a str {
         self.class(KIND)
     }
     pub fn namespace(&self) -> &'a str {
-        self.s(self.objects.get(self.row.object).namespace)
+        self.s(self.log.objects.get(self.row.object).namespace)
     }
     pub fn name(&self) -> &'a str {
-        self.s(self.objects.get(self.row.object).name)
+        self.s(self.log.objects.get(self.row.object).name)
     }
     pub fn uid(&self) -> Cow<'a, str> {
-        self.objects.get(self.row.object).uid.text(self.strings)
+        let log = self.log;
+        log.objects.get(self.row.object).uid.text(&log.strings)
     }
     pub fn type_(&self) -> &'a str {
         self.class(TYPE)
@@ -261,30 +259,31 @@ impl<'a> EventRef<'a> {
     pub fn message(&self) -> String {
         let key = self.row;
         let prefix = if key.combined() { COMBINED_PREFIX } else { "" };
-        let own = self.objects.own(self.row.object);
-        key.message.format(self.strings, self.args, own, prefix)
+        let log = self.log;
+        let own = log.objects.own(self.row.object);
+        key.message.format(&log.strings, &log.args, own, prefix)
     }
     pub fn last_timestamp(&self) -> Time {
-        self.row.last_timestamp(|| self.number(), self.late)
+        self.row.last_timestamp(|| self.number(), &self.log.late)
     }
 
     fn number(&self) -> u32 {
-        self.numbers.get(self.at)
+        self.log.numbers.get(self.at)
     }
     pub fn count(&self) -> i32 {
-        self.row.count
+        (self.row.tally).count(|| self.number(), &self.log.big_counts)
     }
 
     /// The `Event` object, as the API server would return it.
     pub fn to_event(&self) -> Event {
         let r = self.row;
-        let origin = self.origins.get(r.origin);
+        let origin = self.log.origins.get(r.origin);
         let namespace = match self.namespace() {
             "" => "default",
             ns => ns,
         };
         let number = self.number();
-        let first = r.times.first(|| number, self.late);
+        let first = r.times.first(|| number, &self.log.late);
         let suffix = first.millis() as u64 * 1000 + u64::from(number);
         Event {
             api_version: "v1".into(),
@@ -312,7 +311,7 @@ impl<'a> EventRef<'a> {
             },
             first_timestamp: first,
             last_timestamp: self.last_timestamp(),
-            count: r.count,
+            count: self.count(),
             type_: self.type_().into(),
         }
     }
@@ -348,13 +347,7 @@ impl Recorder {
     /// Every event, oldest first, read in place (nothing is built).
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = EventRef<'_>> {
         (0..self.rows.len()).map(|at| EventRef {
-            strings: &self.strings,
-            classes: &self.classes,
-            objects: &self.objects,
-            args: &self.args,
-            origins: &self.origins,
-            late: &self.late,
-            numbers: &self.numbers,
+            log: self,
             row: &self.rows[at],
             at,
         })
@@ -472,10 +465,10 @@ impl Recorder {
         if let Some(i) = found {
             let numbers = &self.numbers;
             let row = &mut self.rows[i as usize];
-            row.count += 1;
             let number = || numbers.get(i as usize);
+            row.tally.add_one(number, &mut self.big_counts);
             row.times.set_last(number, now, &mut self.late);
-            row.bucket = bucket;
+            row.tally.set_bucket(bucket);
             // A combined event shows the latest message.
             row.message = key.message;
             return;
@@ -503,9 +496,8 @@ impl Recorder {
             origin,
             message: key.message,
             prev,
-            count: 1,
             times: Times::new(now, number, &mut self.late),
-            bucket,
+            tally: Tally::new(bucket),
         });
     }
 
@@ -530,7 +522,8 @@ impl Recorder {
             let r = &self.rows[i as usize];
             if r.host(&self.origins) == host && sources[r.class() as usize] == source {
                 let last = r.last_timestamp(|| self.numbers.get(i as usize), &self.late);
-                full_at = full_at.max(Some(last.plus_millis(i64::from(r.bucket))));
+                let bucket = i64::from(r.tally.bucket());
+                full_at = full_at.max(Some(last.plus_millis(bucket)));
                 // Of two rows last seen at one time, the newer.
                 if Some(r.class) == group && latest.is_none_or(|(t, _)| last > t) {
                     latest = Some((last, r));
@@ -589,7 +582,7 @@ impl Recorder {
             let number = numbers.get(at);
             at += 1;
             let last = r.last_timestamp(|| number, late);
-            let full_at = last.plus_millis(i64::from(r.bucket));
+            let full_at = last.plus_millis(i64::from(r.tally.bucket()));
             if last < oldest_kept && full_at > now {
                 aside.push((r.clone(), full_at));
             }
@@ -611,6 +604,14 @@ impl Recorder {
             false => Vec::new(),
         };
         (self.late).retain(|last| last >= oldest_kept, |n| far.contains(&n));
+        if !self.big_counts.is_empty() {
+            let mut big: Vec<u32> = (self.rows.iter().enumerate())
+                .filter(|(_, r)| r.tally.big())
+                .map(|(at, _)| self.numbers.get(at))
+                .collect();
+            big.sort_unstable();
+            (self.big_counts).retain(|n| big.binary_search(&n).is_ok());
+        }
         self.correlator.prune(now);
         if self.rows.len() == before {
             // Nothing expired: the strings are (nearly) all in use, and compacting them would
@@ -743,8 +744,8 @@ mod tests {
 
     /// About five rows a pod: their size is most of the log's.
     #[test]
-    fn a_row_is_40_bytes() {
-        assert_eq!(std::mem::size_of::<Row>(), 40);
+    fn a_row_is_36_bytes() {
+        assert_eq!(std::mem::size_of::<Row>(), 36);
     }
 
     #[test]
@@ -818,6 +819,37 @@ mod tests {
         assert_eq!(after[7], format!("new-2.{:x}", suffix + 2));
         // Five kept alone, then the new ones, numbered on.
         assert_eq!(r.numbers.runs_len(), 6);
+    }
+
+    /// A count past what a row holds (510) is kept by the event's number: it reads back, and
+    /// a sweep that drops the rows around it keeps it.
+    #[test]
+    fn a_big_count_is_kept_by_a_sweep() {
+        let mut r = Recorder::default();
+        let t = Time(0);
+        let five_min = 300_000;
+        for _ in 0..25 {
+            record(&mut r, t, "a", "m");
+        }
+        // One more every five minutes: what the spam filter lets through.
+        let mut at = t;
+        for _ in 0..600 {
+            at = at.plus_millis(five_min);
+            record(&mut r, at, "a", "m");
+        }
+        for i in 0..SWEEP_EVERY - 2 {
+            record(&mut r, at, &format!("old-{i}"), "m");
+        }
+        record(&mut r, at.plus_millis(8 * five_min), "a", "m");
+        let a = |r: &Recorder| r.iter().next().map(|e| (e.count(), e.to_event()));
+        let before = a(&r).expect("recorded");
+        assert_eq!(before.0, 25 + 600 + 1);
+        let later = at.plus_millis(EVENT_TTL_MILLIS + 1);
+        for i in 0..2 {
+            record(&mut r, later, &format!("new-{i}"), "m");
+        }
+        assert_eq!(r.count(), 3, "swept");
+        assert_eq!(a(&r), Some(before));
     }
 
     /// The spam filter's bucket is kept by the object's latest event: when that expires (an

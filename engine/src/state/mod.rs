@@ -11,6 +11,7 @@ mod correlator;
 mod distinct;
 mod event_numbers;
 mod event_objects;
+mod event_tally;
 mod event_times;
 mod event_uid;
 pub mod events;
