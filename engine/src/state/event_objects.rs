@@ -4,10 +4,9 @@
 
 use super::chunked::Chunked;
 use super::event_uid::EventUid;
-use super::hash::hash_of;
-use super::hash_index::HashIndex;
+use super::hash::FastHashMap;
 use super::interner::Sym;
-use std::hash::Hash;
+use super::message::Own;
 
 /// An object's number in [`Objects`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -30,16 +29,19 @@ pub struct Objects {
     /// reached (`Row::prev`): an object has few events, so they are found through it, not
     /// through an index of every event.
     latest: Chunked<u32>,
-    /// A hash of the three symbols → the object's number.
-    ids: HashIndex,
+    /// By the name's symbol (its bits): the latest object of that name, or [`NO_OBJECT`]. The
+    /// interner has found the name already, so this is an index, not a second hash table (a
+    /// pod's name is one string, four bytes here where a hash entry took about fifteen).
+    by_name: Chunked<u32>,
+    /// An object → the one before it of the same name (another namespace or UID): rare.
+    shadowed: FastHashMap<u32, u32>,
 }
+
+/// No object (in `Objects::by_name`, `Objects::shadowed`).
+const NO_OBJECT: u32 = u32::MAX;
 
 /// No row: an object's latest before it has one, a row's `prev` when it is its object's first.
 pub const NO_ROW: u32 = u32::MAX;
-
-fn hash32(names: &Names) -> u32 {
-    hash_of(names) as u32
-}
 
 impl Objects {
     /// The number of the object `[namespace, name, uid]`, given it now if it has none.
@@ -49,15 +51,20 @@ impl Objects {
             name,
             uid,
         };
-        let hash = hash32(&names);
-        let all = &self.all;
-        if let Some(i) = self.ids.find(hash, |i| all[i as usize] == names) {
-            return Object(i);
+        if let Some(found) = self.find((namespace, name, uid)) {
+            return found;
         }
         let i = self.all.len() as u32;
         self.all.push(names);
         self.latest.push(NO_ROW);
-        self.ids.insert(hash, i);
+        let at = name.to_bits() as usize;
+        while self.by_name.len() <= at {
+            self.by_name.push(NO_OBJECT);
+        }
+        let before = std::mem::replace(&mut self.by_name[at], i);
+        if before != NO_OBJECT {
+            self.shadowed.insert(i, before);
+        }
         Object(i)
     }
 
@@ -78,15 +85,31 @@ impl Objects {
             name,
             uid,
         };
-        let all = &self.all;
-        let i = self
-            .ids
-            .find(hash32(&names), |i| all[i as usize] == names)?;
-        Some(Object(i))
+        let at = name.to_bits() as usize;
+        let mut i = match at < self.by_name.len() {
+            true => self.by_name[at],
+            false => NO_OBJECT,
+        };
+        while i != NO_OBJECT {
+            if self.all[i as usize] == names {
+                return Some(Object(i));
+            }
+            i = self.shadowed.get(&i).copied().unwrap_or(NO_OBJECT);
+        }
+        None
     }
 
     pub fn get(&self, object: Object) -> Names {
         self.all[object.0 as usize]
+    }
+
+    /// The object's namespace and name, as its events' messages refer to them.
+    pub fn own(&self, object: Object) -> Own {
+        let names = self.get(object);
+        Own {
+            namespace: names.namespace,
+            name: names.name,
+        }
     }
 
     /// A table of only the objects `kept` names, their symbols renumbered by `renumber`;
@@ -178,6 +201,27 @@ mod tests {
         assert_eq!(fresh.all.len(), 1);
         assert_eq!(kept[0], kept[1]);
         assert_eq!(fresh.get(kept[0]).uid, b.2);
+    }
+
+    /// Objects are found by their name's symbol; one of the same name in another namespace or
+    /// with another UID (a pod made again) is chained behind it, and each is found.
+    #[test]
+    fn objects_of_one_name_are_each_found() {
+        let mut strings = Interner::default();
+        let mut s = |t: &str| strings.intern(t);
+        let uid = EventUid::text_sym;
+        let first = (s("ns"), s("a"), uid(s("u1")));
+        let again = (first.0, first.1, uid(s("u2")));
+        let elsewhere = (s("other"), first.1, first.2);
+        let mut objects = Objects::default();
+        let ids = [first, again, elsewhere].map(|o| objects.id(o));
+        assert_eq!(objects.shadowed.len(), 2);
+        for (o, id) in [first, again, elsewhere].into_iter().zip(ids) {
+            assert_eq!(objects.find(o), Some(id));
+            assert_eq!(objects.id(o), id);
+        }
+        assert_eq!(objects.find((first.0, first.1, uid(s("u3")))), None);
+        assert_eq!(objects.find((first.0, s("b"), first.2)), None);
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! and a signed high 16 (any time within 4,000 years of 1970), the last as milliseconds after
 //! the first. The rare event seen again more than 49 days after it was first (`u32::MAX` ms)
 //! keeps its last time in [`Late`], by the event's number, and so does an event first seen
-//! further from 1970 its first time. Both times read back exactly.
+//! further from 1970 its first time. Both times read back exactly. The event's number is
+//! asked for (`number`) only then: it is worked out from the row's place.
 
 use super::hash::FastHashMap;
 use crate::api::Time;
@@ -75,34 +76,39 @@ impl Times {
         self.high == FAR
     }
 
-    /// The first time of the event numbered `number`.
-    pub(super) fn first(&self, number: u32, late: &Late) -> Time {
+    /// The first time of the event numbered `number()`.
+    pub(super) fn first(&self, number: impl Fn() -> u32, late: &Late) -> Time {
         if self.far() {
-            return late.first.get(&number).copied().unwrap_or_default();
+            return late.first.get(&number()).copied().unwrap_or_default();
         }
         Time((i64::from(self.high) << 32) | i64::from(join(self.low)))
     }
 
-    /// The last time of the event numbered `number`.
-    pub(super) fn last(&self, number: u32, late: &Late) -> Time {
+    /// The last time of the event numbered `number()`.
+    pub(super) fn last(&self, number: impl Fn() -> u32 + Copy, late: &Late) -> Time {
         match join(self.after) {
-            LATE => late.last.get(&number).copied(),
+            LATE => late.last.get(&number()).copied(),
             after => Some(self.first(number, late).plus_millis(i64::from(after))),
         }
         .unwrap_or_else(|| self.first(number, late))
     }
 
-    /// Sets the last time of the event numbered `number`.
-    pub(super) fn set_last(&mut self, number: u32, last: Time, late: &mut Late) {
+    /// Sets the last time of the event numbered `number()`.
+    pub(super) fn set_last(
+        &mut self,
+        number: impl Fn() -> u32 + Copy,
+        last: Time,
+        late: &mut Late,
+    ) {
         if join(self.after) == LATE {
-            late.last.remove(&number);
+            late.last.remove(&number());
         }
         let first = self.first(number, late);
         match u32::try_from(last.millis() - first.millis()) {
             Ok(after) if after != LATE => self.after = split(after),
             _ => {
                 self.after = split(LATE);
-                late.last.insert(number, last);
+                late.last.insert(number(), last);
             }
         }
     }
@@ -133,12 +139,13 @@ mod tests {
             let mut times = Times::new(Time(first), 1, &mut late);
             let high = i64::from(i16::MIN) + 1..=i64::from(i16::MAX);
             assert_eq!(times.far(), !high.contains(&(first >> 32)), "{first}");
-            assert_eq!(times.first(1, &late), Time(first));
-            assert_eq!(times.last(1, &late), Time(first));
+            let one = || 1;
+            assert_eq!(times.first(one, &late), Time(first));
+            assert_eq!(times.last(one, &late), Time(first));
             for gap in [5, i64::from(u32::MAX) - 1, i64::from(u32::MAX), 1 << 40, 9] {
-                times.set_last(1, Time(first + gap), &mut late);
-                assert_eq!(times.first(1, &late), Time(first));
-                assert_eq!(times.last(1, &late), Time(first + gap));
+                times.set_last(one, Time(first + gap), &mut late);
+                assert_eq!(times.first(one, &late), Time(first));
+                assert_eq!(times.last(one, &late), Time(first + gap));
             }
             assert!(
                 late.last.is_empty(),

@@ -13,13 +13,17 @@
 
 use super::chunked::Chunked;
 use super::correlator::{COMBINED_PREFIX, Correlator, Group, combine};
+use super::distinct::Distinct;
+use super::event_numbers::Numbers;
 use super::event_objects::{LastSeen, NO_ROW, Object, Objects};
+use super::event_tally::{BigCounts, Tally};
 use super::event_times::{Late, Times};
 use super::event_uid::EventUid;
 use super::hash::FastHashMap;
 use super::hash_index::HashIndex;
 use super::interner::{Interner, Sym, hash_str};
 use super::message::{Templates, Text};
+use super::message_args::ArgSets;
 use crate::api::{Event, EventSource, ObjectMeta, ObjectReference, Time};
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -51,6 +55,9 @@ pub struct Recorder {
     /// an object's, and a correlator group's latest plain event (see `correlator`).
     objects: Objects,
     counter: u64,
+    /// Each row's number in the log, modulo 2^32 (its name's hex suffix is
+    /// `firstTimestamp (ms) * 1000 + number`), by its place.
+    numbers: Numbers,
     /// `rows.len()` after the last sweep.
     swept_len: usize,
     /// Every event as an object, built on the first read after a change.
@@ -61,40 +68,58 @@ pub struct Recorder {
     /// or the first container of pods of one template).
     last_path: (String, Option<Sym>),
     templates: Templates,
+    /// The arguments of messages that take more than one, each distinct set once.
+    args: ArgSets,
+    /// The rows' origins, each distinct one once.
+    origins: Distinct<Origin>,
+    /// The last row's origin and its number: runs of events share it (a controller's, the
+    /// kubelet's about one pod), which are then not hashed and looked up.
+    last_origin: Option<(Origin, u32)>,
     /// The times that do not fit a row: a last time long after the first, a first time far
     /// from 1970 (see `event_times`).
     late: Late,
+    /// The counts that do not fit a row (see `event_tally`).
+    big_counts: BigCounts,
 }
 
 /// One event: what sets it apart from the others (the strings, as symbols), its times and count.
-/// 56 bytes: there are about five per pod.
+/// 36 bytes: there are about five per pod.
 #[derive(Debug, Clone, PartialEq)]
 struct Row {
     /// Its [`Key`]'s fields, side by side with the others so that the class's two bytes
     /// share four with the times' ten.
     class: u16,
     object: Object,
-    host: Sym,
+    /// Its [`Origin`]'s number in `Recorder::origins`.
+    origin: u32,
     message: Text,
     /// The row of the object's event before this one, or [`NO_ROW`].
     prev: u32,
-    /// The rest of `involvedObject`.
-    field_path: Sym,
-    /// The event's number in the log, modulo 2^32: its name's hex suffix is
-    /// `firstTimestamp (ms) * 1000 + number`.
-    number: u32,
-    count: i32,
     /// firstTimestamp and lastTimestamp (10 bytes; what does not fit in `Recorder::late`).
     times: Times,
-    /// When the spam filter's bucket of its source and object was full again after this event,
-    /// in milliseconds after its last time: the source's latest event about the object holds
-    /// its bucket (the highest of its events' is the bucket's), so none is kept apart.
-    bucket: u32,
+    /// `count` (what does not fit in `Recorder::big_counts`), and when the spam filter's
+    /// bucket of its source and object was full again after this event, in milliseconds after
+    /// its last time: the source's latest event about the object holds its bucket (the highest
+    /// of its events' is the bucket's), so none is kept apart.
+    tally: Tally,
+}
+
+/// `source.host` and the rest of `involvedObject` (`fieldPath`): a pair the kubelet's events
+/// about one container name on one node share, so kept once (a row holds its number).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Origin {
+    host: Sym,
+    field_path: Sym,
 }
 
 impl Row {
-    fn last_timestamp(&self, late: &Late) -> Time {
-        self.times.last(self.number, late)
+    fn host(&self, origins: &Distinct<Origin>) -> Sym {
+        origins.get(self.origin).host
+    }
+
+    /// `number()` is its number (`Recorder::numbers`).
+    fn last_timestamp(&self, number: impl Fn() -> u32 + Copy, late: &Late) -> Time {
+        self.times.last(number, late)
     }
 
     fn combined(&self) -> bool {
@@ -122,9 +147,10 @@ struct Key {
 const COMBINED: u16 = 1 << 15;
 
 impl Key {
-    /// Whether `row` is the same event.
-    fn same(&self, row: &Row) -> bool {
-        (self.class, self.object, self.host) == (row.class, row.object, row.host)
+    /// Whether `row` is the same event (its fieldPath is not compared).
+    fn same(&self, row: &Row, origins: &Distinct<Origin>) -> bool {
+        (self.class, self.object) == (row.class, row.object)
+            && self.host == row.host(origins)
             && (row.combined() || self.message == row.message)
     }
 }
@@ -196,32 +222,32 @@ const API_VERSION: usize = 4;
 /// One recorded event, read in place.
 #[derive(Clone, Copy)]
 pub struct EventRef<'a> {
-    strings: &'a Interner,
-    classes: &'a Classes,
-    objects: &'a Objects,
-    late: &'a Late,
+    log: &'a Recorder,
     row: &'a Row,
+    /// Its place in the log.
+    at: usize,
 }
 
 impl<'a> EventRef<'a> {
     fn s(&self, sym: Sym) -> &'a str {
-        self.strings.get(sym)
+        self.log.strings.get(sym)
     }
     fn class(&self, part: usize) -> &'a str {
-        self.classes.get(self.row.class(), part)
+        self.log.classes.get(self.row.class(), part)
     }
     /// `involvedObject.kind`, `.namespace`, `.name`, `.uid`.
     pub fn kind(&self) -> &'a str {
         self.class(KIND)
     }
     pub fn namespace(&self) -> &'a str {
-        self.s(self.objects.get(self.row.object).namespace)
+        self.s(self.log.objects.get(self.row.object).namespace)
     }
     pub fn name(&self) -> &'a str {
-        self.s(self.objects.get(self.row.object).name)
+        self.s(self.log.objects.get(self.row.object).name)
     }
     pub fn uid(&self) -> Cow<'a, str> {
-        self.objects.get(self.row.object).uid.text(self.strings)
+        let log = self.log;
+        log.objects.get(self.row.object).uid.text(&log.strings)
     }
     pub fn type_(&self) -> &'a str {
         self.class(TYPE)
@@ -233,24 +259,32 @@ impl<'a> EventRef<'a> {
     pub fn message(&self) -> String {
         let key = self.row;
         let prefix = if key.combined() { COMBINED_PREFIX } else { "" };
-        key.message.format(self.strings, prefix)
+        let log = self.log;
+        let own = log.objects.own(self.row.object);
+        key.message.format(&log.strings, &log.args, own, prefix)
     }
     pub fn last_timestamp(&self) -> Time {
-        self.row.last_timestamp(self.late)
+        self.row.last_timestamp(|| self.number(), &self.log.late)
+    }
+
+    fn number(&self) -> u32 {
+        self.log.numbers.get(self.at)
     }
     pub fn count(&self) -> i32 {
-        self.row.count
+        (self.row.tally).count(|| self.number(), &self.log.big_counts)
     }
 
     /// The `Event` object, as the API server would return it.
     pub fn to_event(&self) -> Event {
         let r = self.row;
+        let origin = self.log.origins.get(r.origin);
         let namespace = match self.namespace() {
             "" => "default",
             ns => ns,
         };
-        let first = r.times.first(r.number, self.late);
-        let suffix = first.millis() as u64 * 1000 + u64::from(r.number);
+        let number = self.number();
+        let first = r.times.first(|| number, &self.log.late);
+        let suffix = first.millis() as u64 * 1000 + u64::from(number);
         Event {
             api_version: "v1".into(),
             kind: "Event".into(),
@@ -267,17 +301,17 @@ impl<'a> EventRef<'a> {
                 name: self.name().into(),
                 uid: self.uid().into(),
                 api_version: self.class(API_VERSION).into(),
-                field_path: self.s(r.field_path).into(),
+                field_path: self.s(origin.field_path).into(),
             },
             reason: self.reason().into(),
             message: self.message(),
             source: EventSource {
                 component: self.class(COMPONENT).into(),
-                host: self.s(r.host).into(),
+                host: self.s(origin.host).into(),
             },
             first_timestamp: first,
             last_timestamp: self.last_timestamp(),
-            count: r.count,
+            count: self.count(),
             type_: self.type_().into(),
         }
     }
@@ -312,12 +346,10 @@ impl Recorder {
 
     /// Every event, oldest first, read in place (nothing is built).
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = EventRef<'_>> {
-        self.rows.iter().map(|row| EventRef {
-            strings: &self.strings,
-            classes: &self.classes,
-            objects: &self.objects,
-            late: &self.late,
-            row,
+        (0..self.rows.len()).map(|at| EventRef {
+            log: self,
+            row: &self.rows[at],
+            at,
         })
     }
 
@@ -411,7 +443,13 @@ impl Recorder {
             },
             object: involved,
             host,
-            message: message.intern(&mut self.strings, &message_hashes, &mut self.templates),
+            message: message.intern(
+                &mut self.strings,
+                &message_hashes,
+                &mut self.templates,
+                &mut self.args,
+                self.objects.own(involved),
+            ),
         };
         let field_path = match &mut self.last_path {
             (text, Some(sym)) if text == object.field_path => *sym,
@@ -423,12 +461,14 @@ impl Recorder {
         };
         let found = self
             .object_rows(involved)
-            .find(|&i| key.same(&self.rows[i as usize]));
+            .find(|&i| key.same(&self.rows[i as usize], &self.origins));
         if let Some(i) = found {
+            let numbers = &self.numbers;
             let row = &mut self.rows[i as usize];
-            row.count += 1;
-            row.times.set_last(row.number, now, &mut self.late);
-            row.bucket = bucket;
+            let number = || numbers.get(i as usize);
+            row.tally.add_one(number, &mut self.big_counts);
+            row.times.set_last(number, now, &mut self.late);
+            row.tally.set_bucket(bucket);
             // A combined event shows the latest message.
             row.message = key.message;
             return;
@@ -437,17 +477,27 @@ impl Recorder {
         // Modulo 2^32: the names of events past the four billionth would differ.
         let number = self.counter as u32;
         let prev = self.objects.push_row(involved, self.rows.len() as u32);
+        self.numbers.push(number);
+        let origin = Origin {
+            host: key.host,
+            field_path,
+        };
+        let origin = match self.last_origin {
+            Some((last, id)) if last == origin => id,
+            _ => {
+                let id = self.origins.id(origin);
+                self.last_origin = Some((origin, id));
+                id
+            }
+        };
         self.rows.push(Row {
             class: key.class,
             object: key.object,
-            host: key.host,
+            origin,
             message: key.message,
             prev,
-            field_path,
-            number,
-            count: 1,
             times: Times::new(now, number, &mut self.late),
-            bucket,
+            tally: Tally::new(bucket),
         });
     }
 
@@ -470,9 +520,10 @@ impl Recorder {
         let mut i = self.objects.latest(object);
         while i != NO_ROW {
             let r = &self.rows[i as usize];
-            if r.host == host && sources[r.class() as usize] == source {
-                let last = r.last_timestamp(&self.late);
-                full_at = full_at.max(Some(last.plus_millis(i64::from(r.bucket))));
+            if r.host(&self.origins) == host && sources[r.class() as usize] == source {
+                let last = r.last_timestamp(|| self.numbers.get(i as usize), &self.late);
+                let bucket = i64::from(r.tally.bucket());
+                full_at = full_at.max(Some(last.plus_millis(bucket)));
                 // Of two rows last seen at one time, the newer.
                 if Some(r.class) == group && latest.is_none_or(|(t, _)| last > t) {
                     latest = Some((last, r));
@@ -480,8 +531,9 @@ impl Recorder {
             }
             i = r.prev;
         }
+        let own = self.objects.own(object);
         let group = latest.map(|(last, r)| Group {
-            first: r.message.identity(&self.strings),
+            first: r.message.identity(&self.strings, &self.args, own),
             last,
         });
         (group, full_at)
@@ -497,7 +549,7 @@ impl Recorder {
             s(o.name),
             hash_str(&o.uid.text(&self.strings)),
             s(o.namespace),
-            s(k.host),
+            s(k.host(&self.origins)),
             class(KIND),
             class(COMPONENT),
             class(API_VERSION),
@@ -520,29 +572,46 @@ impl Recorder {
         }
         let oldest_kept = oldest_kept(now);
         let before = self.rows.len();
-        let late = &self.late;
+        let (late, numbers) = (&self.late, &self.numbers);
         // The spam filter's buckets held by rows that expire before they are full again.
         let mut aside = Vec::new();
+        // The kept rows' numbers, by their new places.
+        let mut kept = Numbers::default();
+        let mut at = 0;
         self.rows.retain(|r| {
-            let last = r.last_timestamp(late);
-            let full_at = last.plus_millis(i64::from(r.bucket));
+            let number = numbers.get(at);
+            at += 1;
+            let last = r.last_timestamp(|| number, late);
+            let full_at = last.plus_millis(i64::from(r.tally.bucket()));
             if last < oldest_kept && full_at > now {
                 aside.push((r.clone(), full_at));
             }
+            if last >= oldest_kept {
+                kept.push(number);
+            }
             last >= oldest_kept
         });
+        self.numbers = kept;
         for (r, full_at) in aside {
             let key = self.spam_key(&r);
             self.correlator.set_aside(key, full_at);
         }
         let far: Vec<u32> = match self.late.has_first_times() {
-            true => (self.rows.iter())
-                .filter(|r| r.times.far())
-                .map(|r| r.number)
+            true => (self.rows.iter().enumerate())
+                .filter(|(_, r)| r.times.far())
+                .map(|(at, _)| self.numbers.get(at))
                 .collect(),
             false => Vec::new(),
         };
         (self.late).retain(|last| last >= oldest_kept, |n| far.contains(&n));
+        if !self.big_counts.is_empty() {
+            let mut big: Vec<u32> = (self.rows.iter().enumerate())
+                .filter(|(_, r)| r.tally.big())
+                .map(|(at, _)| self.numbers.get(at))
+                .collect();
+            big.sort_unstable();
+            (self.big_counts).retain(|n| big.binary_search(&n).is_ok());
+        }
         self.correlator.prune(now);
         if self.rows.len() == before {
             // Nothing expired: the strings are (nearly) all in use, and compacting them would
@@ -554,22 +623,27 @@ impl Recorder {
         let used = self.rows.iter().flat_map(|r| {
             let k = r;
             let o = objects.get(k.object);
-            [o.namespace, o.name, k.host, r.field_path]
+            let origin = self.origins.get(r.origin);
+            [o.namespace, o.name, origin.host, origin.field_path]
                 .into_iter()
                 .chain(o.uid.symbol())
-                .chain(k.message.symbols())
+                .chain(k.message.symbols(&self.args))
         });
         let (strings, renumber) = self.strings.compact(used);
         let kept = self.rows.iter_mut().map(|r| &mut r.object);
         self.objects = self.objects.compact(kept, |sym| renumber.apply(sym));
+        let (mut args, mut origins) = (ArgSets::default(), Distinct::default());
         for r in self.rows.iter_mut() {
-            for sym in [&mut r.host, &mut r.field_path]
-                .into_iter()
-                .chain(r.message.symbols_mut())
-            {
-                *sym = renumber.apply(*sym);
-            }
+            let origin = self.origins.get(r.origin);
+            r.origin = origins.id(Origin {
+                host: renumber.apply(origin.host),
+                field_path: renumber.apply(origin.field_path),
+            });
+            r.message = (r.message).renumbered(&self.args, &mut args, |s| renumber.apply(s));
         }
+        self.args = args;
+        self.origins = origins;
+        self.last_origin = None;
         self.strings = strings;
         self.last.forget();
         self.last_path.1 = None;
@@ -671,8 +745,8 @@ mod tests {
 
     /// About five rows a pod: their size is most of the log's.
     #[test]
-    fn a_row_is_56_bytes() {
-        assert_eq!(std::mem::size_of::<Row>(), 56);
+    fn a_row_is_36_bytes() {
+        assert_eq!(std::mem::size_of::<Row>(), 36);
     }
 
     #[test]
@@ -707,6 +781,76 @@ mod tests {
         // The index was rebuilt: a repeat of a kept event is still counted.
         record(&mut r, later, "new-0", "m");
         assert_eq!(r.events()[0].count, 2);
+    }
+
+    /// A row's number is worked out from its place: after a sweep drops rows between kept
+    /// ones, each kept event keeps its name (the number is in its suffix), and the numbers of
+    /// new ones go on from the last given.
+    #[test]
+    fn event_names_are_kept_by_a_sweep_that_drops_rows_between() {
+        let mut r = Recorder::default();
+        let t = Time(0);
+        for i in 0..SWEEP_EVERY - 1 {
+            record(&mut r, t, &format!("old-{i}"), "m");
+        }
+        // Every 1,000th old event happens again half an hour later: kept, between dropped ones.
+        let mid = t.plus_millis(EVENT_TTL_MILLIS / 2);
+        for i in (0..SWEEP_EVERY).step_by(1000) {
+            record(&mut r, mid, &format!("old-{i}"), "m");
+        }
+        let names = |r: &Recorder| -> Vec<String> {
+            let events = r
+                .iter()
+                .filter(|e| e.count() == 2 || e.name().starts_with("new"));
+            events
+                .map(|e| e.to_event().metadata.name.to_string())
+                .collect()
+        };
+        let before = names(&r);
+        assert_eq!(before[1], format!("old-1000.{:x}", 1001));
+        let later = t.plus_millis(EVENT_TTL_MILLIS + 1);
+        for i in 0..3 {
+            record(&mut r, later, &format!("new-{i}"), "m");
+        }
+        assert_eq!(r.count(), 5 + 3, "swept");
+        let after = names(&r);
+        assert_eq!(after[..5], before[..]);
+        let suffix = later.millis() as u64 * 1000 + SWEEP_EVERY as u64;
+        assert_eq!(after[5], format!("new-0.{suffix:x}"));
+        assert_eq!(after[7], format!("new-2.{:x}", suffix + 2));
+        // Five kept alone, then the new ones, numbered on.
+        assert_eq!(r.numbers.runs_len(), 6);
+    }
+
+    /// A count past what a row holds (510) is kept by the event's number: it reads back, and
+    /// a sweep that drops the rows around it keeps it.
+    #[test]
+    fn a_big_count_is_kept_by_a_sweep() {
+        let mut r = Recorder::default();
+        let t = Time(0);
+        let five_min = 300_000;
+        for _ in 0..25 {
+            record(&mut r, t, "a", "m");
+        }
+        // One more every five minutes: what the spam filter lets through.
+        let mut at = t;
+        for _ in 0..600 {
+            at = at.plus_millis(five_min);
+            record(&mut r, at, "a", "m");
+        }
+        for i in 0..SWEEP_EVERY - 2 {
+            record(&mut r, at, &format!("old-{i}"), "m");
+        }
+        record(&mut r, at.plus_millis(8 * five_min), "a", "m");
+        let a = |r: &Recorder| r.iter().next().map(|e| (e.count(), e.to_event()));
+        let before = a(&r).expect("recorded");
+        assert_eq!(before.0, 25 + 600 + 1);
+        let later = at.plus_millis(EVENT_TTL_MILLIS + 1);
+        for i in 0..2 {
+            record(&mut r, later, &format!("new-{i}"), "m");
+        }
+        assert_eq!(r.count(), 3, "swept");
+        assert_eq!(a(&r), Some(before));
     }
 
     /// The spam filter's bucket is kept by the object's latest event: when that expires (an

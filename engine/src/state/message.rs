@@ -6,9 +6,7 @@
 use super::correlator::combine;
 use super::hash::FastHashMap;
 use super::interner::{Interner, Sym, hash_str};
-
-/// The most arguments a template takes.
-const MAX_ARGS: usize = 3;
+use super::message_args::{ArgSets, MAX_ARGS, NONE, OWN_NAME, OWN_NAMESPACE, Slot};
 
 /// A message as a recorder is given it.
 #[derive(Debug, Clone)]
@@ -56,12 +54,15 @@ impl<'a> Message<'a> {
         }
     }
 
-    /// The message interned; `hashes` are its [`Message::hashes`].
+    /// The message interned; `hashes` are its [`Message::hashes`], `own` the namespace and
+    /// name of the object the event is about (see [`Text`]).
     pub fn intern(
         &self,
         strings: &mut Interner,
         hashes: &Hashes,
         templates: &mut Templates,
+        sets: &mut ArgSets,
+        own: Own,
     ) -> Text {
         let (first, args) = self.split();
         // The template's symbol looked up here, not with its hash: a sweep may renumber
@@ -77,11 +78,11 @@ impl<'a> Message<'a> {
             },
             Message::Text(_) => strings.intern_hashed(hashes.parts[0], first),
         };
-        let mut text = Text::plain(sym);
-        for ((slot, a), &hash) in text.args.iter_mut().zip(args).zip(&hashes.parts[1..]) {
+        let mut syms = [None; MAX_ARGS];
+        for ((slot, a), &hash) in syms.iter_mut().zip(args).zip(&hashes.parts[1..]) {
             *slot = Some(strings.intern_hashed(hash, a));
         }
-        text
+        Text::new(sym, syms, sets, own)
     }
 }
 
@@ -139,36 +140,104 @@ impl Hashes {
     }
 }
 
-/// A message interned: its template (or whole text) and arguments.
+/// The namespace and name of the object an event is about: what an argument marked
+/// [`OWN_NAMESPACE`] or [`OWN_NAME`] stands for.
+#[derive(Debug, Clone, Copy)]
+pub struct Own {
+    pub namespace: Sym,
+    pub name: Sym,
+}
+
+/// A message interned: its template (or whole text) and arguments, 8 bytes: no argument, the
+/// one argument's symbol, or the number of its arguments' set in the recorder's [`ArgSets`]
+/// (with [`SET`]). Two messages of one object with the same text are the same `Text`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Text {
     template: Sym,
-    args: [Option<Sym>; MAX_ARGS],
+    args: u32,
 }
 
+/// The bit of `Text::args` that marks a set's number (no symbol's bits have it: that would take
+/// two billion strings, and one that did would go to a set).
+const SET: u32 = 1 << 31;
+
 impl Text {
-    pub fn plain(text: Sym) -> Text {
+    fn new(template: Sym, syms: [Option<Sym>; MAX_ARGS], sets: &mut ArgSets, own: Own) -> Text {
+        let bits = syms.map(|s| s.map_or(NONE, Sym::to_bits));
+        let args = match bits {
+            [NONE, ..] => NONE,
+            [one, NONE, NONE] if one & SET == 0 => one,
+            _ => {
+                let mark = |slot: Option<Sym>, bits| match slot {
+                    Some(s) if s == own.name => OWN_NAME,
+                    Some(s) if s == own.namespace => OWN_NAMESPACE,
+                    _ => bits,
+                };
+                let set = [0, 1, 2].map(|i| mark(syms[i], bits[i]));
+                // A set's number is under `SET`: there are fewer sets than rows.
+                SET | sets.id(set)
+            }
+        };
+        Text { template, args }
+    }
+
+    /// The arguments' symbols, in order.
+    fn args(&self, sets: &ArgSets, own: Own) -> [Option<Sym>; MAX_ARGS] {
+        let slots = match self.args {
+            NONE => return [None; MAX_ARGS],
+            set if set & SET != 0 => sets.get(set & !SET),
+            one => [one, NONE, NONE],
+        };
+        slots.map(|slot| match slot {
+            OWN_NAMESPACE => Some(own.namespace),
+            OWN_NAME => Some(own.name),
+            bits => Sym::from_bits(bits),
+        })
+    }
+
+    /// Every symbol it holds (not those of its object that it marks).
+    pub fn symbols(&self, sets: &ArgSets) -> impl Iterator<Item = Sym> {
+        let slots = match self.args {
+            set if set & SET != 0 => sets.get(set & !SET),
+            one => [one, NONE, NONE],
+        };
+        let held = slots
+            .into_iter()
+            .filter(|&s| s != OWN_NAMESPACE && s != OWN_NAME);
+        std::iter::once(self.template).chain(held.filter_map(Sym::from_bits))
+    }
+
+    /// The same message with its symbols renumbered by `renumber` and its set (if any) in
+    /// `fresh` (after the recorder's sweep), where `sets` held it.
+    pub fn renumbered(
+        self,
+        sets: &ArgSets,
+        fresh: &mut ArgSets,
+        renumber: impl Fn(Sym) -> Sym,
+    ) -> Text {
+        let slot = |bits: Slot| match Sym::from_bits(bits) {
+            Some(sym) if bits != OWN_NAMESPACE && bits != OWN_NAME => renumber(sym).to_bits(),
+            _ => bits,
+        };
+        let args = match self.args {
+            set if set & SET != 0 => SET | fresh.id(sets.get(set & !SET).map(slot)),
+            one => slot(one),
+        };
         Text {
-            template: text,
-            args: [None; MAX_ARGS],
+            template: renumber(self.template),
+            args,
         }
     }
 
-    /// Every symbol it uses.
-    pub fn symbols(&self) -> impl Iterator<Item = Sym> + '_ {
-        std::iter::once(self.template).chain(self.args.iter().flatten().copied())
-    }
-
-    /// Every symbol it uses, to renumber.
-    pub fn symbols_mut(&mut self) -> impl Iterator<Item = &mut Sym> {
-        std::iter::once(&mut self.template).chain(self.args.iter_mut().flatten())
-    }
-
     /// [`Hashes::identity`] of the message this was interned from.
-    pub fn identity(&self, strings: &Interner) -> u64 {
+    pub fn identity(&self, strings: &Interner, sets: &ArgSets, own: Own) -> u64 {
         let mut parts = [0; 1 + MAX_ARGS];
-        let mut n = 0;
-        for (slot, sym) in parts.iter_mut().zip(self.symbols()) {
+        parts[0] = hash_str(strings.get(self.template));
+        let mut n = 1;
+        for (slot, sym) in parts[1..]
+            .iter_mut()
+            .zip(self.args(sets, own).into_iter().flatten())
+        {
             *slot = hash_str(strings.get(sym));
             n += 1;
         }
@@ -176,15 +245,15 @@ impl Text {
     }
 
     /// The message as shown, after `prefix`.
-    pub fn format(&self, strings: &Interner, prefix: &str) -> String {
+    pub fn format(&self, strings: &Interner, sets: &ArgSets, own: Own, prefix: &str) -> String {
         let template = strings.get(self.template);
         let mut out = String::with_capacity(prefix.len() + template.len() + 32);
         out.push_str(prefix);
         let mut rest = template;
-        for arg in self.args.iter().flatten() {
+        for arg in self.args(sets, own).into_iter().flatten() {
             let Some(at) = rest.find("{}") else { break };
             out.push_str(&rest[..at]);
-            out.push_str(strings.get(*arg));
+            out.push_str(strings.get(arg));
             rest = &rest[at + 2..];
         }
         out.push_str(rest);
@@ -200,34 +269,41 @@ mod tests {
         m.hashes(&mut Templates::default())
     }
 
+    /// Interns `m` as a message about the object `ns`/`name`; reads it back and its identity.
+    fn round_trip(s: &mut Interner, sets: &mut ArgSets, m: &Message, own: [&str; 2]) -> Text {
+        let own = Own {
+            namespace: s.intern(own[0]),
+            name: s.intern(own[1]),
+        };
+        let h = hashes(m);
+        let text = m.intern(s, &h, &mut Templates::default(), sets, own);
+        let (template, args) = m.split();
+        let mut want = template.to_string();
+        for a in args {
+            want = want.replacen("{}", a, 1);
+        }
+        if let Message::Text(plain) = m {
+            want = plain.clone();
+        }
+        assert_eq!(text.format(s, sets, own, "x: "), format!("x: {want}"));
+        assert_eq!(text.identity(s, sets, own), h.identity());
+        text
+    }
+
     #[test]
     fn a_template_reads_back_filled_and_a_text_as_it_is() {
         let mut s = Interner::default();
+        let mut sets = ArgSets::default();
         let t = Message::template("Successfully assigned {}/{} to {}", &["ns", "p", "n1"]);
-        assert_eq!(
-            t.intern(&mut s, &hashes(&t), &mut Templates::default())
-                .format(&s, ""),
-            "Successfully assigned ns/p to n1"
-        );
+        round_trip(&mut s, &mut sets, &t, ["ns", "p"]);
+        round_trip(&mut s, &mut sets, &t, ["other", "q"]);
         let plain = Message::from("taint {a: }".to_string());
-        assert_eq!(
-            plain
-                .intern(&mut s, &hashes(&plain), &mut Templates::default())
-                .format(&s, "x: "),
-            "x: taint {a: }"
-        );
+        round_trip(&mut s, &mut sets, &plain, ["ns", "p"]);
         assert_ne!(hashes(&t).identity(), hashes(&plain).identity());
-        assert_eq!(
-            t.intern(&mut s, &hashes(&t), &mut Templates::default())
-                .identity(&s),
-            hashes(&t).identity()
-        );
-        assert_eq!(
-            plain
-                .intern(&mut s, &hashes(&plain), &mut Templates::default())
-                .identity(&s),
-            hashes(&plain).identity()
-        );
+        let one = Message::template("Started container {}", &["c"]);
+        round_trip(&mut s, &mut sets, &one, ["ns", "p"]);
+        let same = Message::template("Pulled {} in {}s ({}s)", &["ns", "ns", "2"]);
+        round_trip(&mut s, &mut sets, &same, ["ns", "ns"]);
         assert_eq!(
             hashes(&t).identity(),
             hashes(&Message::template(
@@ -235,6 +311,52 @@ mod tests {
                 &["ns", "p", "n1"]
             ))
             .identity()
+        );
+    }
+
+    /// A message of one argument holds its symbol; of more, a set, which the pods of a node
+    /// share when the arguments are their own namespace and name (the set is not one a pod).
+    #[test]
+    fn arguments_of_an_objects_own_names_are_shared() {
+        let mut s = Interner::default();
+        let mut sets = ArgSets::default();
+        assert_eq!(std::mem::size_of::<Text>(), 8);
+        let assign =
+            |pod| Message::template("Successfully assigned {}/{} to {}", &["ns", pod, "n1"]);
+        let a = round_trip(&mut s, &mut sets, &assign("a"), ["ns", "a"]);
+        let b = round_trip(&mut s, &mut sets, &assign("b"), ["ns", "b"]);
+        assert_eq!(a, b, "one set for both pods");
+        let elsewhere = round_trip(&mut s, &mut sets, &assign("b"), ["ns", "c"]);
+        assert_ne!(elsewhere, b, "another object's: its name is an argument");
+        let held: Vec<&str> = b.symbols(&sets).map(|sym| s.get(sym)).collect();
+        assert_eq!(held, ["Successfully assigned {}/{} to {}", "n1"]);
+        let one = Message::template("Started container {}", &["c"]);
+        let c = round_trip(&mut s, &mut sets, &one, ["ns", "a"]);
+        assert_eq!(c.args, s.find("c").map(Sym::to_bits).unwrap_or_default());
+    }
+
+    /// After the sweep: symbols renumbered, sets numbered again, and both read back.
+    #[test]
+    fn a_renumbered_message_reads_back() {
+        let mut s = Interner::default();
+        let mut sets = ArgSets::default();
+        s.intern("gone");
+        let m = Message::template("Pulled {} in {}s ({}s)", &["img", "2", "2"]);
+        let text = round_trip(&mut s, &mut sets, &m, ["ns", "a"]);
+        let own = Own {
+            namespace: s.intern("ns"),
+            name: s.intern("a"),
+        };
+        let (fresh, renumber) = s.compact(text.symbols(&sets).chain([own.namespace, own.name]));
+        let mut fresh_sets = ArgSets::default();
+        let moved = text.renumbered(&sets, &mut fresh_sets, |sym| renumber.apply(sym));
+        let own = Own {
+            namespace: renumber.apply(own.namespace),
+            name: renumber.apply(own.name),
+        };
+        assert_eq!(
+            moved.format(&fresh, &fresh_sets, own, ""),
+            "Pulled img in 2s (2s)"
         );
     }
 }
