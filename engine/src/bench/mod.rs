@@ -21,6 +21,10 @@ pub struct Measurement {
     pub pods: usize,
     /// Wall-clock milliseconds for the measured step.
     pub millis: f64,
+    /// Milliseconds the thread ran on a processor during the step, where the host can tell
+    /// (natively on Linux): on a shared machine wall-clock also counts the time spent waiting
+    /// for a core.
+    pub cpu_millis: Option<f64>,
     /// Placement decisions evaluated and DaemonSet syncs run during the step.
     pub evaluations: u64,
     pub syncs: u64,
@@ -43,6 +47,17 @@ pub trait Host {
     fn allocations(&self) -> Option<usize> {
         None
     }
+    /// Processor time this thread has used so far, in milliseconds, if the host can tell.
+    fn cpu_ms(&self) -> Option<f64> {
+        None
+    }
+}
+
+/// The processor time in `/proc/<pid>/task/<tid>/schedstat` (its first field, nanoseconds on
+/// a CPU), in milliseconds; `None` for any other text.
+pub fn schedstat_cpu_ms(text: &str) -> Option<f64> {
+    let nanos: u64 = text.split_whitespace().next()?.parse().ok()?;
+    Some(nanos as f64 / 1e6)
 }
 
 /// How many label changes the label scenario times (it reports the median).
@@ -79,9 +94,11 @@ fn measure(
 ) -> Measurement {
     let (evals, syncs, virt) = counters(s);
     let allocs = host.allocations();
+    let cpu = host.cpu_ms();
     let start = host.now_ms();
     f(s);
     let millis = host.now_ms() - start;
+    let cpu_millis = host.cpu_ms().zip(cpu).map(|(b, a)| b - a);
     let allocations = host.allocations().zip(allocs).map(|(b, a)| b - a);
     let (evals2, syncs2, virt2) = counters(s);
     Measurement {
@@ -90,6 +107,7 @@ fn measure(
         daemonsets,
         pods: s.cluster().store().pods().len(),
         millis,
+        cpu_millis,
         evaluations: evals2 - evals,
         syncs: syncs2 - syncs,
         virtual_millis: virt2 - virt,

@@ -29,3 +29,35 @@ fn rollout_scenario_replaces_every_pod() {
     assert_eq!(m[0].pods, 4);
     assert!(m[0].virtual_millis > 0);
 }
+
+#[test]
+fn schedstat_gives_the_first_field_in_milliseconds() {
+    assert_eq!(schedstat_cpu_ms("1234567890 55 12\n"), Some(1234.56789));
+    assert_eq!(schedstat_cpu_ms(""), None);
+    assert_eq!(schedstat_cpu_ms("x 1 2"), None);
+}
+
+#[test]
+fn cpu_time_is_the_difference_the_host_reports() {
+    struct Ticking(std::cell::Cell<f64>);
+    impl Host for Ticking {
+        fn now_ms(&self) -> f64 {
+            0.0
+        }
+        fn heap_bytes(&self) -> Option<usize> {
+            None
+        }
+        fn cpu_ms(&self) -> Option<f64> {
+            let t = self.0.get();
+            self.0.set(t + 2.5);
+            Some(t)
+        }
+    }
+    let m = rollout(&Ticking(std::cell::Cell::new(10.0)), 2, "1");
+    assert!(m.iter().all(|m| m.cpu_millis == Some(2.5)));
+    assert!(
+        create_and_label(&FakeHost, 2, 1)
+            .iter()
+            .all(|m| m.cpu_millis.is_none())
+    );
+}

@@ -21,6 +21,12 @@ impl Host for Native {
     fn allocations(&self) -> Option<usize> {
         Some(ALLOC.allocations())
     }
+    fn cpu_ms(&self) -> Option<f64> {
+        // Linux's per-thread scheduler statistics; elsewhere the report shows wall-clock only.
+        std::fs::read_to_string("/proc/thread-self/schedstat")
+            .ok()
+            .and_then(|t| bench::schedstat_cpu_ms(&t))
+    }
 }
 
 fn sizes(args: &[String], flag: &str, default: &[usize]) -> Result<Vec<usize>, String> {
