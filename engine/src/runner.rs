@@ -331,6 +331,8 @@ mod audit_tests;
 #[cfg(test)]
 mod churn_tests;
 #[cfg(test)]
+mod container_events_tests;
+#[cfg(test)]
 mod event_ttl_tests;
 #[cfg(test)]
 mod tests;

@@ -141,17 +141,22 @@ struct Key {
     /// For a combined event, the message shown after [`COMBINED_PREFIX`], which is all of the
     /// key's message upstream: combined events of one group are the same whatever their text.
     message: Text,
+    /// `involvedObject.fieldPath`: part of client-go's `getEventKey` (two containers' equal
+    /// messages are two events), not of the aggregator's key a combined event is found by.
+    field_path: Sym,
 }
 
 /// The bit of `Key::class` that marks a combined event.
 const COMBINED: u16 = 1 << 15;
 
 impl Key {
-    /// Whether `row` is the same event (its fieldPath is not compared).
+    /// Whether `row` is the same event.
     fn same(&self, row: &Row, origins: &Distinct<Origin>) -> bool {
+        let origin = origins.get(row.origin);
         (self.class, self.object) == (row.class, row.object)
-            && self.host == row.host(origins)
-            && (row.combined() || self.message == row.message)
+            && self.host == origin.host
+            && (row.combined()
+                || (self.message == row.message && self.field_path == origin.field_path))
     }
 }
 
@@ -435,6 +440,14 @@ impl Recorder {
                 (involved, host)
             }
         };
+        let field_path = match &mut self.last_path {
+            (text, Some(sym)) if text == object.field_path => *sym,
+            (text, sym) => {
+                text.clear();
+                text.push_str(object.field_path);
+                *sym.insert(self.strings.intern(object.field_path))
+            }
+        };
         let key = Key {
             class: if combined {
                 class16 | COMBINED
@@ -450,14 +463,7 @@ impl Recorder {
                 &mut self.args,
                 self.objects.own(involved),
             ),
-        };
-        let field_path = match &mut self.last_path {
-            (text, Some(sym)) if text == object.field_path => *sym,
-            (text, sym) => {
-                text.clear();
-                text.push_str(object.field_path);
-                *sym.insert(self.strings.intern(object.field_path))
-            }
+            field_path,
         };
         let found = self
             .object_rows(involved)
@@ -901,6 +907,36 @@ mod tests {
         assert_eq!(events.len(), SWEEP_EVERY + 2);
         assert!(events.iter().all(|e| e.message == "Started container c"
             && e.involved_object.field_path == "spec.containers{c}"));
+    }
+
+    /// client-go's `getEventKey` includes `involvedObject.fieldPath`: equal events about two
+    /// containers of one pod are two events, each counted on its own; the same container's
+    /// repeat is counted on its row.
+    #[test]
+    fn events_differing_only_in_field_path_are_two_events() {
+        let mut r = Recorder::default();
+        let src = source("kubelet", "n1");
+        let pull = |r: &mut Recorder, at: Time, container: &'static str| {
+            let mut object = pod_ref("p");
+            object.field_path = container;
+            let m = Message::template("Pulling image \"{}\"", &["busybox"]);
+            r.record(at, object, "Normal", "Pulling", m, src);
+        };
+        pull(&mut r, Time(0), "spec.containers{a}");
+        pull(&mut r, Time(0), "spec.containers{b}");
+        pull(&mut r, Time(1_000), "spec.containers{a}");
+        let rows: Vec<(String, i32)> = r
+            .events()
+            .iter()
+            .map(|e| (e.involved_object.field_path.clone(), e.count))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("spec.containers{a}".to_string(), 2),
+                ("spec.containers{b}".to_string(), 1)
+            ]
+        );
     }
 
     #[test]

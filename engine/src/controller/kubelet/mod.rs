@@ -41,6 +41,8 @@ fn stamp(w: &World, key: &ObjectKey) -> Option<PodStamp> {
 
 /// The message of a `Pulling` event (held as a template with the image, formatted on read).
 const PULLING: &str = "Pulling image \"{}\"";
+/// The message of a `Pulled` event for an image the node has.
+const PRESENT: &str = "Container image \"{}\" already present on machine";
 
 #[derive(Default)]
 pub struct Kubelet {
@@ -145,6 +147,7 @@ impl Kubelet {
                         w,
                         &mut self.paths,
                         &pod,
+                        container_of(&pod, &image),
                         NORMAL,
                         "BackOff",
                         format!("Back-off pulling image \"{image}\""),
@@ -165,6 +168,7 @@ impl Kubelet {
                         w,
                         &mut self.paths,
                         &pod,
+                        &c.name,
                         NORMAL,
                         "Pulling",
                         Message::template(PULLING, &[&c.image]),
@@ -222,13 +226,14 @@ impl Kubelet {
         } else {
             self.allocate_ip(w, node_name)
         };
-        let missing: Vec<String> = pod
-            .spec
-            .containers
-            .iter()
-            .map(|c| c.image.clone())
-            .filter(|i| !self.images.has(node_name, i) || always_pull(&pod, i))
-            .collect();
+        // One pull an image: the containers start in order, so a later one finds it present.
+        let mut missing: Vec<String> = Vec::new();
+        for c in &pod.spec.containers {
+            let needed = !self.images.has(node_name, &c.image) || always_pull(&pod, &c.image);
+            if needed && !missing.contains(&c.image) {
+                missing.push(c.image.clone());
+            }
+        }
         drop(pod);
         w.store.update_pod_status(key, |p, st| {
             st.host_ip = host_ip.into();
@@ -267,11 +272,12 @@ impl Kubelet {
         let pod = &*pod;
         if missing.is_empty() {
             for c in &pod.spec.containers {
-                let msg = "Container image \"{}\" already present on machine";
+                let msg = PRESENT;
                 event(
                     w,
                     &mut self.paths,
                     pod,
+                    &c.name,
                     NORMAL,
                     "Pulled",
                     Message::template(msg, &[&c.image]),
@@ -285,6 +291,7 @@ impl Kubelet {
                     w,
                     &mut self.paths,
                     pod,
+                    container_of(pod, image),
                     NORMAL,
                     "Pulling",
                     Message::template(PULLING, &[image]),
@@ -307,11 +314,13 @@ impl Kubelet {
                 let msg = format!(
                     "Failed to pull image \"{image}\": rpc error: code = NotFound desc = failed to pull and unpack image \"{image}\": not found"
                 );
-                event(w, &mut self.paths, pod, WARNING, "Failed", msg);
+                let container = container_of(pod, image);
+                event(w, &mut self.paths, pod, container, WARNING, "Failed", msg);
                 event(
                     w,
                     &mut self.paths,
                     pod,
+                    container,
                     WARNING,
                     "Failed",
                     "Error: ErrImagePull",
@@ -328,11 +337,16 @@ impl Kubelet {
         }
         let secs = (w.timings.image_pull_ms as f64 / 1000.0).to_string();
         let node = pod.spec.node_name.as_str();
-        for c in &pod.spec.containers {
+        for (i, c) in pod.spec.containers.iter().enumerate() {
             self.images.insert(node, &c.image);
-            let msg = "Successfully pulled image \"{}\" in {}s ({}s including waiting)";
-            let msg = Message::template(msg, &[&c.image, &secs, &secs]);
-            event(w, &mut self.paths, pod, NORMAL, "Pulled", msg);
+            // A container after one with the same image finds it pulled (they start in order).
+            let msg = if pod.spec.containers[..i].iter().any(|e| e.image == c.image) {
+                Message::template(PRESENT, &[&c.image])
+            } else {
+                let msg = "Successfully pulled image \"{}\" in {}s ({}s including waiting)";
+                Message::template(msg, &[&c.image, &secs, &secs])
+            };
+            event(w, &mut self.paths, pod, &c.name, NORMAL, "Pulled", msg);
         }
         let ms = w.timings.container_start_ms;
         self.set(w, key, Stage::Starting, now.plus_millis(ms), 0);
@@ -345,6 +359,7 @@ impl Kubelet {
                 w,
                 &mut self.paths,
                 &pod,
+                &c.name,
                 NORMAL,
                 "Created",
                 Message::template("Created container: {}", &[&c.name]),
@@ -353,6 +368,7 @@ impl Kubelet {
                 w,
                 &mut self.paths,
                 &pod,
+                &c.name,
                 NORMAL,
                 "Started",
                 Message::template("Started container {}", &[&c.name]),
@@ -425,6 +441,7 @@ impl Kubelet {
                             w,
                             &mut self.paths,
                             pod,
+                            &c.name,
                             NORMAL,
                             "Killing",
                             format!("Stopping container {}", c.name),
@@ -485,10 +502,12 @@ pub fn fail_pod(w: &mut World, key: &ObjectKey, now: Time) {
         set_condition(p, "Ready", "False", "PodFailed", "", now);
         set_condition(p, "ContainersReady", "False", "PodFailed", "", now);
     });
+    let first = pod.spec.containers.first().map_or("", |c| c.name.as_str());
     event(
         w,
         &mut FieldPaths::default(),
         &pod,
+        first,
         WARNING,
         "BackOff",
         "Container exited with an error (exit code 1)",
@@ -560,8 +579,8 @@ fn qos_class(p: &Pod) -> &'static str {
     }
 }
 
-/// The `fieldPath` of the kubelet's events about a pod (`spec.containers{NAME}` of its first
-/// container), written once per container name instead of once per event.
+/// The `fieldPath` of the kubelet's events about a container (`spec.containers{NAME}`), written
+/// once per container name instead of once per event.
 #[derive(Default)]
 struct FieldPaths(HashMap<String, String>);
 
@@ -575,18 +594,29 @@ impl FieldPaths {
     }
 }
 
+/// The container an event about `image` is about: the first that runs it.
+fn container_of<'p>(pod: &'p Pod, image: &str) -> &'p str {
+    pod.spec
+        .containers
+        .iter()
+        .find(|c| c.image == image)
+        .map_or("", |c| c.name.as_str())
+}
+
+/// An event of the kubelet about `container` of `pod` (its `fieldPath`; none for "").
 fn event<'m>(
     w: &mut World,
     paths: &mut FieldPaths,
     pod: &Pod,
+    container: &str,
     type_: &'static str,
     reason: &'static str,
     message: impl Into<Message<'m>>,
 ) {
     let now = w.clock.now();
     let mut r = reference("Pod", "v1", &pod.metadata);
-    if let Some(c) = pod.spec.containers.first() {
-        r.field_path = paths.of(&c.name);
+    if !container.is_empty() {
+        r.field_path = paths.of(container);
     }
     w.recorder.record(
         now,
