@@ -72,7 +72,7 @@ p('- Engine: native = `dsbench` (release, opt-level z like the site); WebAssembl
 p();
 p('## 1. Engine: native and WebAssembly');
 p();
-p('Milliseconds of wall-clock time per step; native CPU ms is the time the engine's thread ran on a processor (Linux's schedstat), which a loaded machine does not inflate as it does wall-clock. Cluster: N nodes (applied as NodeLists of 500), 20 DaemonSets of one container on every node (20 N pods). Allocations: heap allocations the step made natively (dsbench\'s counting allocator); they do not vary from run to run as wall-clock does on this shared machine (10–30 %).');
+p('Milliseconds of wall-clock time per step; native CPU ms is the time the engine\'s thread ran on a processor (Linux\'s schedstat), which a loaded machine does not inflate as it does wall-clock. Cluster: N nodes (applied as NodeLists of 500), 20 DaemonSets of one container on every node (20 N pods). Allocations: heap allocations the step made natively (dsbench\'s counting allocator); they do not vary from run to run as wall-clock does on this shared machine (10–30 %).');
 p();
 p('| step | nodes | native ms | native CPU ms | wasm ms | wasm / native | allocations | evaluations | DS syncs | virtual time |');
 p('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
