@@ -53,6 +53,7 @@ pub(crate) use str::str_is_empty;
 pub use text_or::{IpText, ResourceVersion};
 pub use time::*;
 pub use uid::{Uid, UidText};
+pub(crate) use uid::{uuid_bytes, uuid_text};
 pub use word::Word;
 
 /// Unmodelled fields, kept for output, in key order.

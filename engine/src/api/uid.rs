@@ -39,9 +39,11 @@ enum Repr {
 #[derive(Clone, PartialEq, Eq)]
 pub struct Uid(Repr);
 
-/// The 16 bytes of `s` if it is a UUID in lowercase hex whose text is exactly `s` and whose last
-/// eight bytes are not all 0.
-fn parse(s: &str) -> Option<(u64, NonZeroU64)> {
+/// The 16 bytes of `s` if it is a UUID in lowercase hex (`8-4-4-4-12`) whose text is exactly
+/// `s`. The event recorder keeps its UIDs so too (`state::event_uid`).
+/// Without branches per digit: it runs for every pod created and every event whose object is
+/// not the last one's.
+pub(crate) fn uuid_bytes(s: &str) -> Option<[u8; 16]> {
     let s: &[u8; UUID_LEN] = s.as_bytes().try_into().ok()?;
     if [s[8], s[13], s[18], s[23]] != [b'-'; 4] {
         return None;
@@ -55,10 +57,22 @@ fn parse(s: &str) -> Option<(u64, NonZeroU64)> {
         bad |= high | low;
         out[i] = high << 4 | low;
     }
-    if bad >= 16 {
-        return None;
-    }
-    let [a, b, c, d, e, f, g, h, rest @ ..] = out;
+    (bad < 16).then_some(out)
+}
+
+/// A UUID's text from its 16 bytes (the inverse of [`uuid_bytes`]).
+pub(crate) fn uuid_text(bytes: [u8; 16]) -> UuidText {
+    let [a, b, c, d, e, f, g, h, rest @ ..] = bytes;
+    write(
+        u64::from_be_bytes([a, b, c, d, e, f, g, h]),
+        u64::from_be_bytes(rest),
+    )
+}
+
+/// The 16 bytes of `s` if it is a UUID in lowercase hex whose text is exactly `s` and whose last
+/// eight bytes are not all 0.
+fn parse(s: &str) -> Option<(u64, NonZeroU64)> {
+    let [a, b, c, d, e, f, g, h, rest @ ..] = uuid_bytes(s)?;
     let low = NonZeroU64::new(u64::from_be_bytes(rest))?;
     Some((u64::from_be_bytes([a, b, c, d, e, f, g, h]), low))
 }
@@ -129,10 +143,10 @@ fn digits(v: u32) -> [u8; 8] {
 
 /// A UUID's text, on the stack: hex digits and dashes only.
 #[derive(Clone, Copy)]
-struct UuidText([u8; UUID_LEN]);
+pub(crate) struct UuidText([u8; UUID_LEN]);
 
 impl UuidText {
-    fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         // SAFETY: only `write` makes a `UuidText`, and it fills every byte with `-` or a digit
         // of `digits` (`0`-`9`, `a`-`f`): ASCII, so valid UTF-8. Read on every owner check; not validated again.
         unsafe { std::str::from_utf8_unchecked(&self.0) }

@@ -6,9 +6,8 @@
 //! Both read back as given.
 
 use super::interner::{Interner, Sym};
+use crate::api::{uuid_bytes, uuid_text};
 use std::borrow::Cow;
-
-const HEX: &[u8; 16] = b"0123456789abcdef";
 
 /// A version-4 UUID's bytes, or a symbol's bits in the first four with byte 6 (where the UUID's
 /// version is) 0: 16 bytes, no tag.
@@ -18,38 +17,10 @@ pub struct EventUid([u8; 16]);
 /// The byte whose high nibble is a UUID's version.
 const VERSION: usize = 6;
 
-/// Each byte's value as a lowercase hex digit, or 0xff.
-static DIGIT: [u8; 256] = {
-    let mut table = [0xff; 256];
-    let mut i = 0;
-    while i < 16 {
-        table[HEX[i] as usize] = i as u8;
-        i += 1;
-    }
-    table
-};
-
-/// Where each byte's two digits are in a UUID's text (after dashes at 8, 13, 18 and 23).
-static AT: [u8; 16] = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
-
 /// The 16 bytes of `s` if it is a version-4 UUID in lowercase hex, written as it would be
 /// written back.
-/// Without branches per digit: it runs for every event whose object is not the last one's.
 fn parse(s: &str) -> Option<[u8; 16]> {
-    let s: &[u8; 36] = s.as_bytes().try_into().ok()?;
-    if [s[8], s[13], s[18], s[23]] != [b'-'; 4] {
-        return None;
-    }
-    let mut out = [0u8; 16];
-    let mut bad = 0;
-    // Indexed, not zipped: at opt-level z an array's iterator is a call a byte.
-    for i in 0..16 {
-        let at = usize::from(AT[i]);
-        let (high, low) = (DIGIT[usize::from(s[at])], DIGIT[usize::from(s[at + 1])]);
-        bad |= high | low;
-        out[i] = high << 4 | low;
-    }
-    (bad < 16 && out[VERSION] >> 4 == 4).then_some(out)
+    uuid_bytes(s).filter(|out| out[VERSION] >> 4 == 4)
 }
 
 impl EventUid {
@@ -80,15 +51,7 @@ impl EventUid {
         if let Some(sym) = self.symbol() {
             return Cow::Borrowed(strings.get(sym));
         }
-        let mut out = String::with_capacity(36);
-        for (i, b) in self.0.iter().enumerate() {
-            if [4, 6, 8, 10].contains(&i) {
-                out.push('-');
-            }
-            out.push(HEX[usize::from(b >> 4)] as char);
-            out.push(HEX[usize::from(b & 0xf)] as char);
-        }
-        Cow::Owned(out)
+        Cow::Owned(uuid_text(self.0).as_str().to_string())
     }
 
     /// Its symbol, if it is interned text.
