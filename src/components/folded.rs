@@ -13,7 +13,8 @@ pub fn Folded(class: &'static str, summary: Msg, children: ChildrenFn) -> impl I
     let opened = RwSignal::new(false);
     view! {
         // The first toggle is the first opening: the content is built before the browser draws it.
-        <details class=class on:toggle=move |_| opened.set(true)>
+        // Set once: a set notifies even when the value is the same, and would build it again.
+        <details class=class on:toggle=move |_| if !opened.get_untracked() { opened.set(true) }>
             <summary>{i18n.tr(summary)}</summary>
             {move || opened.get().then(|| children())}
         </details>

@@ -134,7 +134,9 @@ pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
                 link.set(format!("{}#{l}", page_url()))
             });
             copied.set(false);
-            built.set(true);
+            if !built.get_untracked() {
+                built.set(true); // once: a set notifies even when unchanged, rebuilding it
+            }
         }
         open_panel.set(now);
     };

@@ -6,32 +6,43 @@
 
 use super::*;
 
-/// One node and a DaemonSet of two containers, `a` and `b`, both running `busybox:1.36`.
-const TWO_CONTAINERS: &str = "kubectl apply -f - <<'EOF'
+/// One node and a DaemonSet of two containers, `a` and `b`, both running `image`; `b` with
+/// `imagePullPolicy: b_policy`; `before` runs first (a `sim image` line).
+fn two_containers(image: &str, b_policy: &str, before: &str) -> String {
+    format!(
+        "kubectl apply -f - <<'EOF'
 apiVersion: v1
 kind: Node
-metadata: {name: n1}
+metadata: {{name: n1}}
 EOF
+{before}
 kubectl apply -f - <<'EOF'
 apiVersion: apps/v1
 kind: DaemonSet
-metadata: {name: two}
+metadata: {{name: two}}
 spec:
-  selector: {matchLabels: {app: two}}
+  selector: {{matchLabels: {{app: two}}}}
   template:
-    metadata: {labels: {app: two}}
+    metadata: {{labels: {{app: two}}}}
     spec:
       containers:
-      - {name: a, image: busybox:1.36}
-      - {name: b, image: busybox:1.36}
+      - {{name: a, image: {image}}}
+      - {{name: b, image: {image}, imagePullPolicy: {b_policy}}}
 EOF
-sim settle
-";
+sim advance 10s
+"
+    )
+}
 
-/// The `-o wide` rows of the kubelet's events with `reason`, as (SUBOBJECT, COUNT, MESSAGE).
+/// The `-o wide` rows of the kubelet's events with `reason`, as (SUBOBJECT, COUNT, MESSAGE), for
+/// two containers of `busybox:1.36` (`IfNotPresent`).
 fn kubelet_rows(reason: &str) -> Vec<(String, String, String)> {
+    rows_of(&two_containers("busybox:1.36", "IfNotPresent", ""), reason)
+}
+
+fn rows_of(scenario: &str, reason: &str) -> Vec<(String, String, String)> {
     let mut s = Session::new();
-    let out = s.execute(TWO_CONTAINERS, None);
+    let out = s.execute(scenario, None);
     assert!(!out.is_error, "{}", out.output);
     let table = s.execute("kubectl get events -o wide", None).output;
     let header = table.lines().next().unwrap_or_default().to_string();
@@ -89,4 +100,44 @@ fn an_image_two_containers_run_is_pulled_once_and_found_present_by_the_second() 
         "Container image \"busybox:1.36\" already present on machine"
     );
     assert!(pulled.iter().all(|r| r.1 == "1"), "{pulled:?}");
+}
+
+/// A container that pulls always pulls even after an earlier one pulled its image.
+#[test]
+fn a_container_that_pulls_always_pulls_again() {
+    let scenario = two_containers("busybox:1.36", "Always", "");
+    let pulling: Vec<String> = rows_of(&scenario, "Pulling")
+        .into_iter()
+        .map(|r| r.0)
+        .collect();
+    assert_eq!(pulling, ["spec.containers{a}", "spec.containers{b}"]);
+    let pulled = rows_of(&scenario, "Pulled");
+    assert!(
+        pulled
+            .iter()
+            .all(|r| r.2.starts_with("Successfully pulled image")),
+        "{pulled:?}"
+    );
+}
+
+/// Two containers of an image that cannot be pulled each fail, with their own events.
+#[test]
+fn each_container_of_an_unpullable_image_fails_on_its_own() {
+    let scenario = two_containers(
+        "registry.example/gone:1",
+        "IfNotPresent",
+        "sim image registry.example/gone:1 unpullable",
+    );
+    for reason in ["Failed", "BackOff"] {
+        let mut subobjects: Vec<String> = rows_of(&scenario, reason)
+            .into_iter()
+            .map(|r| r.0)
+            .collect();
+        subobjects.dedup();
+        assert_eq!(
+            subobjects,
+            ["spec.containers{a}", "spec.containers{b}"],
+            "{reason}"
+        );
+    }
 }

@@ -14,8 +14,8 @@ mod status_text;
 use super::queue::PodQueue;
 use super::scheduler::{set_condition, set_status_condition};
 use crate::api::{
-    ContainerState, ContainerStateRunning, ContainerStateTerminated, ContainerStateWaiting,
-    ContainerStatus, IpText, NORMAL, ObjectKey, Pod, Time, WARNING, phase,
+    Container, ContainerState, ContainerStateRunning, ContainerStateTerminated,
+    ContainerStateWaiting, ContainerStatus, IpText, NORMAL, ObjectKey, Pod, Time, WARNING, phase,
 };
 use crate::state::World;
 use crate::state::apiserver;
@@ -142,15 +142,15 @@ impl Kubelet {
             Stage::Pulling => self.pull_done(w, key, &pod, now),
             Stage::PullFailed => {
                 set_waiting(w, key, "ImagePullBackOff", &back_off_message(&pod, w));
-                for image in unpullable_images(&pod, w) {
+                for c in unpullable(&pod, w) {
                     event(
                         w,
                         &mut self.paths,
                         &pod,
-                        container_of(&pod, &image),
+                        &c.name,
                         NORMAL,
                         "BackOff",
-                        format!("Back-off pulling image \"{image}\""),
+                        format!("Back-off pulling image \"{}\"", c.image),
                     );
                 }
                 let retry = progress.backoff_ms;
@@ -163,7 +163,8 @@ impl Kubelet {
                 );
             }
             Stage::PullBackOff => {
-                for c in &pod.spec.containers {
+                let node = pod.spec.node_name.as_str();
+                for c in pullers(&pod, |i| self.images.has(node, i)) {
                     event(
                         w,
                         &mut self.paths,
@@ -226,14 +227,9 @@ impl Kubelet {
         } else {
             self.allocate_ip(w, node_name)
         };
-        // One pull an image: the containers start in order, so a later one finds it present.
-        let mut missing: Vec<String> = Vec::new();
-        for c in &pod.spec.containers {
-            let needed = !self.images.has(node_name, &c.image) || always_pull(&pod, &c.image);
-            if needed && !missing.contains(&c.image) {
-                missing.push(c.image.clone());
-            }
-        }
+        let missing: Vec<(String, String)> = pullers(&pod, |i| self.images.has(node_name, i))
+            .map(|c| (c.name.clone(), c.image.clone()))
+            .collect();
         drop(pod);
         w.store.update_pod_status(key, |p, st| {
             st.host_ip = host_ip.into();
@@ -286,12 +282,12 @@ impl Kubelet {
             let ms = w.timings.container_start_ms;
             self.set(w, key, Stage::Starting, now.plus_millis(ms), 0);
         } else {
-            for image in &missing {
+            for (container, image) in &missing {
                 event(
                     w,
                     &mut self.paths,
                     pod,
-                    container_of(pod, image),
+                    container,
                     NORMAL,
                     "Pulling",
                     Message::template(PULLING, &[image]),
@@ -304,17 +300,18 @@ impl Kubelet {
     }
 
     fn pull_done(&mut self, w: &mut World, key: &ObjectKey, pod: &Pod, now: Time) {
-        let bad = unpullable_images(pod, w);
+        let bad = unpullable(pod, w);
         let backoff = self
             .pods
             .get(stamp(w, key), key)
             .map_or(0, |p| p.backoff_ms);
         if !bad.is_empty() {
-            for image in &bad {
+            for c in &bad {
+                let image = &c.image;
                 let msg = format!(
                     "Failed to pull image \"{image}\": rpc error: code = NotFound desc = failed to pull and unpack image \"{image}\": not found"
                 );
-                let container = container_of(pod, image);
+                let container = c.name.as_str();
                 event(w, &mut self.paths, pod, container, WARNING, "Failed", msg);
                 event(
                     w,
@@ -328,7 +325,7 @@ impl Kubelet {
             }
             let msg = format!(
                 "rpc error: code = NotFound desc = failed to pull and unpack image \"{}\": not found",
-                bad[0]
+                bad[0].image
             );
             set_waiting(w, key, "ErrImagePull", &msg);
             let backoff = backoff.max(w.timings.image_pull_backoff_ms);
@@ -339,8 +336,10 @@ impl Kubelet {
         let node = pod.spec.node_name.as_str();
         for (i, c) in pod.spec.containers.iter().enumerate() {
             self.images.insert(node, &c.image);
-            // A container after one with the same image finds it pulled (they start in order).
-            let msg = if pod.spec.containers[..i].iter().any(|e| e.image == c.image) {
+            // A container after one with the same image finds it pulled (they start in order),
+            // unless it pulls always.
+            let earlier = pod.spec.containers[..i].iter().any(|e| e.image == c.image);
+            let msg = if earlier && !pulls_always(c) {
                 Message::template(PRESENT, &[&c.image])
             } else {
                 let msg = "Successfully pulled image \"{}\" in {}s ({}s including waiting)";
@@ -541,28 +540,32 @@ fn waiting(reason: &str, message: &str) -> ContainerState {
 }
 
 fn back_off_message(pod: &Pod, w: &World) -> String {
-    let image = unpullable_images(pod, w)
-        .into_iter()
-        .next()
-        .unwrap_or_default();
+    let image = unpullable(pod, w).first().map_or("", |c| c.image.as_str());
     format!("Back-off pulling image \"{image}\"")
 }
 
-fn unpullable_images(pod: &Pod, w: &World) -> Vec<String> {
-    pod.spec
-        .containers
-        .iter()
+/// The containers whose image cannot be pulled (`sim image IMAGE unpullable`).
+fn unpullable<'p>(pod: &'p Pod, w: &World) -> Vec<&'p Container> {
+    (pod.spec.containers.iter())
         .filter(|c| w.unpullable.contains(&c.image))
-        .map(|c| c.image.clone())
         .collect()
 }
 
 /// `imagePullPolicy: Always` pulls every time, even when the node has the image.
-fn always_pull(pod: &Pod, image: &str) -> bool {
-    pod.spec
-        .containers
-        .iter()
-        .any(|c| c.image == image && c.image_pull_policy == "Always")
+fn pulls_always(c: &Container) -> bool {
+    c.image_pull_policy == "Always"
+}
+
+/// The containers that pull their image, in order: those that pull always, and the first of
+/// those with an image the node lacks (`has`): the containers start in order, so a later one
+/// with the same image finds it present.
+fn pullers(pod: &Pod, has: impl Fn(&str) -> bool) -> impl Iterator<Item = &Container> {
+    let all = &pod.spec.containers;
+    (all.iter().enumerate())
+        .filter(move |&(i, c)| {
+            pulls_always(c) || (!has(&c.image) && !all[..i].iter().any(|e| e.image == c.image))
+        })
+        .map(|(_, c)| c)
 }
 
 fn qos_class(p: &Pod) -> &'static str {
@@ -592,15 +595,6 @@ impl FieldPaths {
         }
         self.0.get(container).map_or("", String::as_str)
     }
-}
-
-/// The container an event about `image` is about: the first that runs it.
-fn container_of<'p>(pod: &'p Pod, image: &str) -> &'p str {
-    pod.spec
-        .containers
-        .iter()
-        .find(|c| c.image == image)
-        .map_or("", |c| c.name.as_str())
 }
 
 /// An event of the kubelet about `container` of `pod` (its `fieldPath`; none for "").
