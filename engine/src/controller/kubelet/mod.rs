@@ -268,7 +268,6 @@ impl Kubelet {
         let pod = &*pod;
         if missing.is_empty() {
             for c in &pod.spec.containers {
-                let msg = PRESENT;
                 event(
                     w,
                     &mut self.paths,
@@ -276,7 +275,7 @@ impl Kubelet {
                     &c.name,
                     NORMAL,
                     "Pulled",
-                    Message::template(msg, &[&c.image]),
+                    Message::template(PRESENT, &[&c.image]),
                 );
             }
             let ms = w.timings.container_start_ms;
@@ -336,14 +335,14 @@ impl Kubelet {
         let node = pod.spec.node_name.as_str();
         for (i, c) in pod.spec.containers.iter().enumerate() {
             self.images.insert(node, &c.image);
-            // A container after one with the same image finds it pulled (they start in order),
-            // unless it pulls always.
-            let earlier = pod.spec.containers[..i].iter().any(|e| e.image == c.image);
-            let msg = if earlier && !pulls_always(c) {
-                Message::template(PRESENT, &[&c.image])
-            } else {
+            // Pulled: the first container with each image and those that pull always (as on a
+            // node with none of them: one whose image the node had says pulled too, README);
+            // a later one with the same image finds it present.
+            let msg = if pulls(&pod.spec.containers, i, |_| false) {
                 let msg = "Successfully pulled image \"{}\" in {}s ({}s including waiting)";
                 Message::template(msg, &[&c.image, &secs, &secs])
+            } else {
+                Message::template(PRESENT, &[&c.image])
             };
             event(w, &mut self.paths, pod, &c.name, NORMAL, "Pulled", msg);
         }
@@ -561,11 +560,15 @@ fn pulls_always(c: &Container) -> bool {
 /// with the same image finds it present.
 fn pullers(pod: &Pod, has: impl Fn(&str) -> bool) -> impl Iterator<Item = &Container> {
     let all = &pod.spec.containers;
-    (all.iter().enumerate())
-        .filter(move |&(i, c)| {
-            pulls_always(c) || (!has(&c.image) && !all[..i].iter().any(|e| e.image == c.image))
-        })
-        .map(|(_, c)| c)
+    (0..all.len())
+        .filter(move |&i| pulls(all, i, &has))
+        .map(|i| &all[i])
+}
+
+/// Whether container `i` of `all` pulls its image (see [`pullers`]).
+fn pulls(all: &[Container], i: usize, has: impl Fn(&str) -> bool) -> bool {
+    let c = &all[i];
+    pulls_always(c) || (!has(&c.image) && !all[..i].iter().any(|e| e.image == c.image))
 }
 
 fn qos_class(p: &Pod) -> &'static str {
