@@ -145,6 +145,22 @@ pub fn App() -> impl IntoView {
                             .arg("engine", dsplay_engine::VERSION),
                     )}
             </p>
+            // Named in the page as in the docs: the list runs in the console, as if typed.
+            <p>
+                <a
+                    class="footer-simplifications"
+                    href="#console"
+                    title=i18n.tr(Msg::FooterSimplificationsTitle)
+                    on:click=move |_| {
+                        state
+                            .send(Request::Console {
+                                line: "sim simplifications".into(),
+                            });
+                    }
+                >
+                    {i18n.tr(Msg::FooterSimplifications)}
+                </a>
+            </p>
         </footer>
     }
     .into_any()

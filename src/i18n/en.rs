@@ -19,6 +19,10 @@ pub fn text(msg: Msg) -> &'static str {
         }
         Tagline => "A Kubernetes DaemonSet simulator that runs in your browser.",
         FooterVersion => "Version {version}, engine {engine}",
+        FooterSimplifications => "Where the simulator simplifies",
+        FooterSimplificationsTitle => {
+            "Runs sim simplifications in the console: what the playground does otherwise than a real cluster"
+        }
         Language => "Language",
         Dismiss => "Dismiss",
         Close => "Close",

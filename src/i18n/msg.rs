@@ -43,6 +43,8 @@ messages! {
     IntroLabel,
     EditorWelcome,
     FooterVersion,
+    FooterSimplifications,
+    FooterSimplificationsTitle,
     Language,
     Dismiss,
     Close,

@@ -17,6 +17,10 @@ pub fn text(msg: Msg) -> &'static str {
         }
         Tagline => "在浏览器中运行的 Kubernetes 守护进程集（DaemonSet）模拟器。",
         FooterVersion => "版本 {version}，引擎 {engine}",
+        FooterSimplifications => "模拟器在哪些地方做了简化",
+        FooterSimplificationsTitle => {
+            "在控制台运行 sim simplifications：列出模拟器与真实集群的不同之处"
+        }
         Language => "语言",
         Dismiss => "关闭",
         Close => "关闭",

@@ -17,6 +17,10 @@ pub fn text(msg: Msg) -> &'static str {
         }
         Tagline => "在瀏覽器中執行的 Kubernetes DaemonSet（守護行程集）模擬器。",
         FooterVersion => "版本 {version}，引擎 {engine}",
+        FooterSimplifications => "模擬器在哪些地方做了簡化",
+        FooterSimplificationsTitle => {
+            "在主控台執行 sim simplifications：列出模擬器與真實叢集的不同之處"
+        }
         Language => "語言",
         Dismiss => "關閉",
         Close => "關閉",

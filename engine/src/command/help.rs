@@ -15,6 +15,7 @@ One command per line; `-f -` with <<'EOF' … EOF reads the lines up to EOF; # s
   sim advance DURATION | sim settle | sim node NAME ready|not-ready|unreachable
   sim node NAME pressure memory|disk|pid on|off | sim image IMAGE unpullable|pullable
   sim pod NAME fail | sim seed N | sim timing [NAME DURATION] | sim audit
+  sim simplifications                               where it differs from a real cluster
   expect pods of ds/NAME [ready] on exactly|on at least|not on NODE… | count N
   expect KIND/NAME exists|absent|ready|rolled out | expect KIND/NAME FIELD =|!=|-lt|-gt VALUE
   expect output contains|lacks TEXT | expect failed [TEXT] | expect succeeded

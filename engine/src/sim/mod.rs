@@ -7,7 +7,8 @@
 //! - `sim settle` prints the virtual time reached since the scenario began, in Go's duration
 //!   format: `settled at 1m12s`, or, when the timeout passes first,
 //!   `not settled after 10m0s: still changing at 10m7s` (not an error: the script goes on);
-//! - `sim timing` lists the timings as a table, `sim audit` the pod writes (`audit`);
+//! - `sim timing` lists the timings as a table, `sim audit` the pod writes (`audit`),
+//!   `sim simplifications` where the playground differs from a real cluster (`simplifications`);
 //! - a missing node or pod is the API server's NotFound (`Error from server (NotFound): nodes
 //!   "x" not found`), an error.
 //!
@@ -16,6 +17,7 @@
 
 mod audit;
 mod parse;
+mod simplifications;
 pub(crate) use parse::parse;
 
 use crate::cluster::{Cluster, NodeReadiness, Pressure};
@@ -74,6 +76,8 @@ pub enum Sim {
     },
     /// `sim audit`: the API server's audit log of pod writes.
     Audit,
+    /// `sim simplifications`: where the playground does otherwise than a real cluster.
+    Simplifications,
 }
 
 /// The longest `sim advance` / `sim settle --timeout`: one year.
@@ -164,6 +168,7 @@ pub(crate) fn run(cluster: &mut Cluster, sim: &Sim) -> Out {
             Err(e) => out.error(e),
         },
         Sim::Audit => out.push(&audit::render(cluster.audit())),
+        Sim::Simplifications => out.push(&simplifications::text()),
     }
     out
 }

@@ -6,7 +6,7 @@ use crate::cluster::{NodeReadiness, Pressure};
 use crate::kubectl::NamespaceScope;
 use crate::script::parse_duration;
 
-const USAGE: &str = "sim advance DURATION | sim settle [--timeout DURATION] | sim node NAME ready|not-ready|unreachable | sim node NAME pressure memory|disk|pid on|off | sim image IMAGE unpullable|pullable | sim pod NAME fail [-n NAMESPACE] | sim seed N | sim timing [NAME DURATION] | sim audit";
+const USAGE: &str = "sim advance DURATION | sim settle [--timeout DURATION] | sim node NAME ready|not-ready|unreachable | sim node NAME pressure memory|disk|pid on|off | sim image IMAGE unpullable|pullable | sim pod NAME fail [-n NAMESPACE] | sim seed N | sim timing [NAME DURATION] | sim audit | sim simplifications";
 
 fn duration_arg(verb: &str, text: &str) -> Result<std::time::Duration, String> {
     parse_duration(text).map_err(|e| {
@@ -101,6 +101,10 @@ pub(crate) fn parse(args: &[String]) -> Result<Sim, String> {
         ["timing", ..] => return Err("usage: sim timing [NAME DURATION]".into()),
         ["audit"] => Sim::Audit,
         ["audit", ..] => return Err("usage: sim audit".into()),
+        ["simplifications"] => Sim::Simplifications,
+        ["simplifications", ..] => {
+            return Err("usage: sim simplifications (it takes no arguments)".into());
+        }
         [verb, ..] => return Err(format!("unknown sim verb {verb:?}: {USAGE}")),
     };
     Ok(sim)
