@@ -12,6 +12,7 @@
 // - the gaps between animation frames (requestAnimationFrame), what a user sees stutter.
 //
 // Run alone: `node scripts/bench/settle.mjs` prints the JSON (the built page in dist/).
+import { writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, runInConsole } from '../../tests/e2e/harness.mjs';
 import { startServer } from '../../tests/e2e/server.mjs';
@@ -28,7 +29,17 @@ export const daemonSets = (n) =>
 /** Runs in the page from its start: keeps every long task (≥ 50 ms) and, once asked, each
  *  animation frame's time. */
 function recordMainThread() {
-  const bench = (globalThis.__benchSettle = { longTasks: [], frames: [], framing: false });
+  const bench = (globalThis.__benchSettle = { longTasks: [], frames: [], framing: false, messages: [] });
+  // The model's answers as they reach the page: when, and their bytes (postcard).
+  const Original = globalThis.Worker;
+  globalThis.Worker = class extends Original {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (e) => {
+        if (e.data?.byteLength != null) bench.messages.push([performance.now(), e.data.byteLength]);
+      });
+    }
+  };
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) bench.longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
@@ -43,7 +54,7 @@ function recordMainThread() {
 }
 
 /** The trace's categories: the timeline's tasks (\`RunTask\`) and the bench's marks. */
-const TRACE_CATEGORIES = ['disabled-by-default-devtools.timeline', 'blink.user_timing'];
+const TRACE_CATEGORIES = ['disabled-by-default-devtools.timeline', 'devtools.timeline', 'blink.user_timing'];
 
 /** Marks a moment on the page's clock and returns it (ms since the page's time origin). */
 const mark = (page, name) => {
@@ -212,13 +223,15 @@ export async function settleTasks(browser, siteUrl, { nodes = SETTLE_NODES, daem
     const shown = await page.evaluate(() => {
       const b = globalThis.__benchSettle;
       b.framing = false;
-      return { longTasks: b.longTasks, frames: b.frames, origin: performance.timeOrigin };
+      return { longTasks: b.longTasks, frames: b.frames, messages: b.messages, origin: performance.timeOrigin };
     });
     const pods = await podsOf(page);
     const settledLine = await page.evaluate(() =>
       [...document.querySelectorAll('.terminal .entry')].map((e) => e.innerText).filter((s) => s.includes('settled at')).at(-1),
     );
-    const trace = tracing ? JSON.parse((await browser.stopTracing()).toString()) : { traceEvents: [] };
+    const raw = tracing ? await browser.stopTracing() : null;
+    if (raw && process.env.SETTLE_TRACE_FILE) writeFileSync(process.env.SETTLE_TRACE_FILE, raw);
+    const trace = raw ? JSON.parse(raw.toString()) : { traceEvents: [] };
     tracing = false;
 
     // The trace's clock (µs, monotonic) against the page's: the marks are in both.
@@ -239,11 +252,14 @@ export async function settleTasks(browser, siteUrl, { nodes = SETTLE_NODES, daem
     const taskPhases = {};
     const longPhases = {};
     const framePhases = {};
+    const messagePhases = {};
     for (const phase of phases) {
       const [name] = phase;
       taskPhases[name] = offset == null ? null : summary(tasks.filter(([s]) => inWindow(s - offset, phase)).map(([, d]) => d));
       longPhases[name] = summary(shown.longTasks.filter((t) => inWindow(t.start, phase)).map((t) => t.duration));
       framePhases[name] = summary(gaps(shown.frames.filter((t) => t >= phase[1] && t < phase[2])));
+      const bytes = shown.messages.filter(([t]) => inPhase(t, phase)).map(([, n]) => n);
+      messagePhases[name] = { count: bytes.length, total_bytes: bytes.reduce((a, b) => a + b, 0), largest_bytes: Math.max(0, ...bytes) };
     }
     const all = ['all', t0, t3];
     return {
@@ -262,7 +278,7 @@ export async function settleTasks(browser, siteUrl, { nodes = SETTLE_NODES, daem
       frame_gaps: summary(
         phases.filter((p) => p[0] !== 'paste_nodes').flatMap((p) => gaps(shown.frames.filter((t) => inPhase(t, p)))),
       ),
-      phases: { tasks: taskPhases, long_tasks: longPhases, frame_gaps: framePhases },
+      phases: { tasks: taskPhases, long_tasks: longPhases, frame_gaps: framePhases, answers: messagePhases },
     };
   } catch (error) {
     if (process.env.SETTLE_DEBUG) {
