@@ -14,8 +14,7 @@ use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-/// Above this many nodes the canvas shows cells instead of cards.
-pub const DENSE_THRESHOLD: usize = 200;
+pub use crate::playground::DENSE_THRESHOLD;
 
 /// What a cell shows: its class and its title, which lists the pods (the cell's accessible
 /// description). Attributes, not text, so that a cell changing makes the browser repaint it
