@@ -198,6 +198,12 @@ export async function settleTasks(browser, siteUrl, { nodes = SETTLE_NODES, daem
     const tp = await mark(page, 'bench:paste-nodes');
     await paste(page, nodeList(nodes));
     const t1 = await mark(page, 'bench:apply-nodes');
+    // SETTLE_PROFILE=FILE: a CPU profile of the page from this Apply until settled (debugging).
+    const profiler = process.env.SETTLE_PROFILE ? await page.context().newCDPSession(page) : null;
+    if (profiler) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.start');
+    }
     const started = Date.now();
     entries = await countEntries(page, '');
     await page.getByRole('button', { name: 'Apply', exact: true }).click();
@@ -220,6 +226,10 @@ export async function settleTasks(browser, siteUrl, { nodes = SETTLE_NODES, daem
       { polling: 100, timeout: 60000 },
     ).catch(() => {});
     const t3 = await mark(page, 'bench:ready');
+    if (profiler) {
+      const { profile } = await profiler.send('Profiler.stop');
+      writeFileSync(process.env.SETTLE_PROFILE, JSON.stringify(profile));
+    }
     const shown = await page.evaluate(() => {
       const b = globalThis.__benchSettle;
       b.framing = false;
