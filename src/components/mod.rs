@@ -70,6 +70,13 @@ pub struct Parts {
     pub clock: RwSignal<ClockView>,
     pub editor: RwSignal<EditorView>,
     pub nodes: RwSignal<Vec<Arc<NodeView>>>,
+    /// How many nodes the model has: `nodes` catches up a batch at a time, this at once. The
+    /// canvas is dense by it, as the model sends cells' parts by it ([`DENSE_THRESHOLD`]):
+    /// by the batches, the first ones of a big Apply (100 nodes of 20 pods) were drawn as
+    /// cards.
+    ///
+    /// [`DENSE_THRESHOLD`]: crate::playground::DENSE_THRESHOLD
+    pub node_count: RwSignal<usize>,
     pub selected: RwSignal<Option<String>>,
     pub daemonsets: RwSignal<Vec<DaemonSetView>>,
     pub revisions: RwSignal<Vec<RevisionView>>,
@@ -91,6 +98,7 @@ impl Parts {
             clock: RwSignal::new(ClockView::default()),
             editor: RwSignal::new(EditorView::default()),
             nodes: RwSignal::new(Vec::new()),
+            node_count: RwSignal::new(0),
             selected: RwSignal::new(None),
             daemonsets: RwSignal::new(Vec::new()),
             revisions: RwSignal::new(Vec::new()),
@@ -129,6 +137,9 @@ impl Parts {
             });
         }
         if let Some(cards) = u.nodes {
+            if self.node_count.get_untracked() != cards.value.len {
+                self.node_count.set(cards.value.len);
+            }
             self.nodes.update(|v| cards.value.apply(v));
         }
         set(self.selected, u.selected);
