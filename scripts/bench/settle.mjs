@@ -82,15 +82,22 @@ async function paste(page, yaml) {
   }
 }
 
-/** How many transcript entries contain `text`. textContent, not innerText: the waits poll in
- *  the page's main thread, and innerText would lay out the 10,000-line entry at every look. */
+/** How many transcript entries contain `text`. The waits poll in the page's main thread, so
+ *  they look at as little as they can: the entries' count, and the text of the last few only
+ *  (reading all of them copied the 10,000-line entry at every look: 0.7 s of the run). */
 const countEntries = (page, text) =>
   page.evaluate((t) => [...document.querySelectorAll('.terminal .entry')].filter((e) => e.textContent.includes(t)).length, text);
 
-/** Waits until the transcript has more entries containing `text` than `before`. */
+/** Waits until the transcript has more entries than `before` (`text` empty), or until its last
+ *  entry contains `text` and more do than `before`. */
 const moreEntries = (page, text, before) =>
   page.waitForFunction(
-    ([t, n]) => [...document.querySelectorAll('.terminal .entry')].filter((e) => e.textContent.includes(t)).length > n,
+    ([t, n]) => {
+      const entries = document.querySelectorAll('.terminal .entry');
+      if (!t) return entries.length > n;
+      if (!entries[entries.length - 1]?.textContent.includes(t)) return false;
+      return [...entries].filter((e) => e.textContent.includes(t)).length > n;
+    },
     [text, before],
     { polling: 100 },
   );
@@ -289,6 +296,7 @@ export async function settleTasks(browser, siteUrl, { nodes = SETTLE_NODES, daem
         phases.filter((p) => p[0] !== 'paste_nodes').flatMap((p) => gaps(shown.frames.filter((t) => inPhase(t, p)))),
       ),
       phases: { tasks: taskPhases, long_tasks: longPhases, frame_gaps: framePhases, answers: messagePhases },
+      ...(process.env.SETTLE_DEBUG ? { raw: { marks: { t0, tp, t1, t2, t3 }, answers: shown.messages, long_tasks: shown.longTasks } } : {}),
     };
   } catch (error) {
     if (process.env.SETTLE_DEBUG) {
@@ -305,7 +313,7 @@ export async function settleTasks(browser, siteUrl, { nodes = SETTLE_NODES, daem
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args });
-  const site = await startServer();
+  const site = await startServer(process.env.SETTLE_SITE ? { root: process.env.SETTLE_SITE } : {});
   const nodesArg = process.argv.indexOf('--nodes');
   const nodes = nodesArg >= 0 ? Number(process.argv[nodesArg + 1]) : SETTLE_NODES;
   console.log(JSON.stringify(await settleTasks(browser, site.url, { nodes }), null, 2));
