@@ -1,6 +1,7 @@
 // The browser half of scripts/bench.sh: runs the engine benchmark as WebAssembly in headless
 // Chromium, measures the playground's frame rate while a rollout plays at 100x, the tab's memory
-// while one 10,000-node NodeList pasted into the page settles (paste.mjs), and what a reader
+// while one 10,000-node NodeList pasted into the page settles (paste.mjs), the page's main-thread
+// tasks while 10,000 nodes × 20 DaemonSets settle (settle.mjs), and what a reader
 // pays to load the site (bytes and times to first paint, a usable editor, the first pod; a
 // tutorial page with three embeds) beside a minimal Leptos page. Writes JSON files into --out.
 //
@@ -13,6 +14,7 @@ import { BASE, startServer } from '../../tests/e2e/server.mjs';
 import { CHROMIUM } from '../../tests/e2e/harness.mjs';
 import { daemonSet, nodeList, nodeLists } from './manifests.mjs';
 import { pasteMemory } from './paste.mjs';
+import { settleTasks } from './settle.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -21,8 +23,8 @@ const arg = (name, fallback) => {
 const sizes = arg('--sizes', '100,1000').split(',').map(Number);
 const out = resolve(arg('--out', 'target/bench'));
 mkdirSync(out, { recursive: true });
-// --only engine,fps,load,paste: run some parts again (the others' files stay as they are).
-const only = new Set(arg('--only', 'engine,fps,load,paste').split(','));
+// --only engine,fps,load,paste,settle: run some parts again (the others' files stay as they are).
+const only = new Set(arg('--only', 'engine,fps,load,paste,settle').split(','));
 // --site DIR: the build whose load is measured (another commit's dist/, to compare builds).
 const siteRoot = resolve(arg('--site', 'dist'));
 const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
@@ -509,5 +511,12 @@ if (only.has('paste')) {
   console.log(`paste ${PASTE_NODES}: ${paste.error ?? `renderer peak ${(paste.renderer_peak_rss_bytes / 2 ** 20).toFixed(0)} MB`}`);
   await site.close();
   writeFileSync(join(out, 'paste.json'), JSON.stringify(paste, null, 2));
+}
+if (only.has('settle')) {
+  const site = await startServer();
+  const settle = await settleTasks(browser, site.url);
+  console.log(`settle: ${settle.error ?? `longest main-thread task ${(settle.tasks?.longest_ms ?? settle.long_tasks.longest_ms).toFixed(0)} ms, ${settle.long_tasks.over_50_ms} over 50 ms`}`);
+  await site.close();
+  writeFileSync(join(out, 'settle.json'), JSON.stringify(settle, null, 2));
 }
 await browser.close();

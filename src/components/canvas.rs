@@ -22,7 +22,9 @@ pub fn Canvas() -> impl IntoView {
     let count = RwSignal::new(1usize);
     // More than MAX_ADD was asked for: say so rather than add fewer in silence.
     let capped = RwSignal::new(false);
-    let dense = Memo::new(move |_| views.node_names.with(Vec::len) > DENSE_THRESHOLD);
+    // By the model's count, not the nodes shown so far (a big Apply's come in batches).
+    let node_count = state.parts().node_count;
+    let dense = Memo::new(move |_| node_count.get() > DENSE_THRESHOLD);
     let spec = RwSignal::new(NewNodes {
         effect: EFFECTS[0].to_string(),
         ..NewNodes::default()
@@ -108,8 +110,14 @@ pub fn Canvas() -> impl IntoView {
                 fallback=move || {
                     view! {
                         <ul role="list" aria-label=i18n.tr(Msg::Nodes) class="node-grid">
+                            // None while dense: a change of the names reaches this list
+                            // before the Show that drops it, and above the threshold it built
+                            // a card for every node of the batch only to drop them (about
+                            // 500 ms a batch of 1,000 nodes, issue 22's settle bench).
                             <For
-                                each=move || views.node_names.get()
+                                each=move || {
+                                    if dense.get() { Vec::new() } else { views.node_names.get() }
+                                }
                                 key=|name| name.clone()
                                 let(name)
                             >

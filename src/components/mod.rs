@@ -70,6 +70,13 @@ pub struct Parts {
     pub clock: RwSignal<ClockView>,
     pub editor: RwSignal<EditorView>,
     pub nodes: RwSignal<Vec<Arc<NodeView>>>,
+    /// How many nodes the model has: `nodes` catches up a batch at a time, this at once. The
+    /// canvas is dense by it, as the model sends cells' parts by it ([`DENSE_THRESHOLD`]):
+    /// by the batches, the first ones of a big Apply (100 nodes of 20 pods) were drawn as
+    /// cards.
+    ///
+    /// [`DENSE_THRESHOLD`]: crate::playground::DENSE_THRESHOLD
+    pub node_count: RwSignal<usize>,
     pub selected: RwSignal<Option<String>>,
     pub daemonsets: RwSignal<Vec<DaemonSetView>>,
     pub revisions: RwSignal<Vec<RevisionView>>,
@@ -91,6 +98,7 @@ impl Parts {
             clock: RwSignal::new(ClockView::default()),
             editor: RwSignal::new(EditorView::default()),
             nodes: RwSignal::new(Vec::new()),
+            node_count: RwSignal::new(0),
             selected: RwSignal::new(None),
             daemonsets: RwSignal::new(Vec::new()),
             revisions: RwSignal::new(Vec::new()),
@@ -129,6 +137,9 @@ impl Parts {
             });
         }
         if let Some(cards) = u.nodes {
+            if self.node_count.get_untracked() != cards.value.len {
+                self.node_count.set(cards.value.len);
+            }
             self.nodes.update(|v| cards.value.apply(v));
         }
         set(self.selected, u.selected);
@@ -285,8 +296,18 @@ impl Views {
     pub fn new(state: State) -> Views {
         let parts = state.parts();
         let nodes = parts.nodes;
-        let node_names = Memo::new(move |_| {
-            nodes.with(|ns| ns.iter().map(|n| n.name.clone()).collect::<Vec<String>>())
+        // Compared in place: an update that changes pods only (most of a Settle's) copies no
+        // name, where collecting them anew copied 10,000 names an update.
+        let node_names = Memo::new_owning(move |kept: Option<Vec<String>>| {
+            nodes.with(|ns| match kept {
+                Some(names)
+                    if names.len() == ns.len()
+                        && names.iter().zip(ns).all(|(a, n)| *a == n.name) =>
+                {
+                    (names, false)
+                }
+                _ => (ns.iter().map(|n| n.name.clone()).collect(), true),
+            })
         });
         let node_index = Memo::new(move |_| {
             node_names.with(|ns| ns.iter().enumerate().map(|(i, n)| (n.clone(), i)).collect())

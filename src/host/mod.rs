@@ -9,7 +9,7 @@ pub mod protocol;
 mod tests;
 
 use crate::i18n::{Lang, explain};
-use crate::playground::{Explanation, LessonState, NodeView, Playground};
+use crate::playground::{DENSE_THRESHOLD, Explanation, LessonState, NodeView, Playground};
 use crate::share::{self, Scenario};
 use dsplay_engine::runner::CommandOutput;
 use dsplay_engine::script::ScriptLine;
@@ -31,6 +31,11 @@ pub const FIRST_REPLAY_MILLIS: f64 = 250.0;
 /// The most node cards one update carries: a Settle that changes ten thousand sends them in
 /// batches, so that the page parses and draws a batch in a frame's time.
 pub const CARD_BATCH: usize = 1_000;
+
+/// The most pods the cards of one update carry (a batch ends at the card that reaches it): a
+/// card's cost to the page grows with its pods, and 1,000 cards of 20 pods took the page's
+/// main thread 180 ms an update (issue 22's settle bench).
+pub const POD_BATCH: usize = 2_000;
 
 /// The most of a command's standard input the page is sent for its transcript: the first lines
 /// of a larger one (a pasted NodeList of tens of megabytes), then `…`. The model keeps it whole
@@ -76,7 +81,7 @@ impl<K: PartialEq> Part<K> {
 struct Sent {
     clock: Part<ClockView>,
     editor: Part<EditorView>,
-    nodes: Part<Vec<Arc<NodeView>>>,
+    nodes: Cards,
     selected: Part<Option<String>>,
     daemonsets: Part<Vec<crate::playground::DaemonSetView>>,
     revisions: Part<Vec<crate::playground::RevisionView>>,
@@ -440,7 +445,7 @@ impl Host {
                 p.lesson_goals(),
             )
         });
-        let (nodes, more) = s.nodes.offer_cards(p.node_views());
+        let (nodes, more) = s.nodes.offer(p.node_views(), p.selected_node.as_deref());
         Update {
             more,
             nodes,
@@ -525,38 +530,91 @@ fn lesson_menu() -> Vec<LessonEntry> {
         .collect()
 }
 
-impl Part<Vec<Arc<NodeView>>> {
-    /// The cards that changed since the last update, if any did: at most [`CARD_BATCH`], the
-    /// rest in the next updates (true: some are left). The key is the list as the page has it.
-    fn offer_cards(&mut self, now: Vec<Arc<NodeView>>) -> (Option<Versioned<NodeCards>>, bool) {
-        let before = self.key.take().unwrap_or_default();
-        if before == now {
-            self.key = Some(before);
+/// What was sent of the node cards: the list as the page has it (keyed by the model's cards),
+/// whether they went as cells' parts, and whose card went whole among them.
+#[derive(Default)]
+struct Cards {
+    part: Part<Vec<Arc<NodeView>>>,
+    /// The last batch went as cells' parts (more than [`DENSE_THRESHOLD`] nodes).
+    cells: bool,
+    /// The node whose card went whole while the others went as cells' parts: the selected one,
+    /// whose card the dense view shows below its grid.
+    whole: Option<String>,
+}
+
+impl Cards {
+    /// The cards that changed since the last update, if any did: at most [`CARD_BATCH`] cards
+    /// and about [`POD_BATCH`] pods, the rest in the next updates (true: some are left). Above
+    /// [`DENSE_THRESHOLD`] nodes, a card goes as its cell's part ([`NodeView::cell_part`]) but
+    /// the selected node's, which goes whole (again when the selection moves to it).
+    fn offer(
+        &mut self,
+        now: Vec<Arc<NodeView>>,
+        selected: Option<&str>,
+    ) -> (Option<Versioned<NodeCards>>, bool) {
+        let cells = now.len() > DENSE_THRESHOLD;
+        // Back under the threshold, the page's cards are cells' parts: every one goes whole.
+        let mut before = if self.cells && !cells {
+            Vec::new()
+        } else {
+            self.part.key.take().unwrap_or_default()
+        };
+        let whole = if cells { selected } else { None };
+        let rewhole = whole.filter(|w| {
+            self.whole.as_deref() != Some(*w) && now.iter().any(|card| card.name == *w)
+        });
+        if before == now && rewhole.is_none() {
+            self.part.key = Some(before);
             return (None, false);
         }
         let mut differ = now.iter().enumerate().filter(|(i, card)| {
-            before
-                .get(*i)
-                .is_none_or(|b| !Arc::ptr_eq(b, card) && b != *card)
+            rewhole == Some(card.name.as_str())
+                || before
+                    .get(*i)
+                    .is_none_or(|b| !Arc::ptr_eq(b, card) && b != *card)
         });
-        let batch: Vec<usize> = differ.by_ref().take(CARD_BATCH).map(|(i, _)| i).collect();
+        let mut pods = 0;
+        let mut batch: Vec<usize> = Vec::new();
+        for (i, card) in differ.by_ref() {
+            batch.push(i);
+            pods += card.pods.len();
+            if batch.len() >= CARD_BATCH || pods >= POD_BATCH {
+                break;
+            }
+        }
         let more = differ.next().is_some();
         // The page's list after this batch: cut to the new length, the batch's cards set (new
         // ones come in index order, so they go at its end).
-        let mut shown = before;
         protocol::set_rows(
-            &mut shown,
+            &mut before,
             now.len(),
             batch.iter().map(|&i| (i, Arc::clone(&now[i]))),
         );
         let changed = batch
             .into_iter()
-            .map(|i| (i, NodeView::clone(&now[i])))
+            .map(|i| {
+                let card = &now[i];
+                if cells && whole != Some(card.name.as_str()) {
+                    if self.whole.as_deref() == Some(card.name.as_str()) {
+                        self.whole = None;
+                    }
+                    (i, card.cell_part())
+                } else {
+                    if cells {
+                        self.whole = Some(card.name.clone());
+                    }
+                    (i, NodeView::clone(card))
+                }
+            })
             .collect();
-        self.version += 1;
-        self.key = Some(shown);
+        self.cells = cells;
+        if !cells {
+            self.whole = None;
+        }
+        self.part.version += 1;
+        self.part.key = Some(before);
         let cards = Versioned {
-            version: self.version,
+            version: self.part.version,
             value: NodeCards {
                 len: now.len(),
                 changed,

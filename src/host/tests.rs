@@ -2,6 +2,8 @@ use super::Host;
 use super::protocol::{Reply, Request};
 use crate::playground::{NodeAction, Playground};
 
+use std::sync::Arc;
+
 fn host() -> Host {
     let mut h = Host::with(Playground::new());
     h.handle(Request::Pause, || true);
@@ -823,6 +825,103 @@ fn node_cards_cross_in_batches_and_the_page_is_asked_back_for_the_rest() {
     let rest = done.update.expect("the rest");
     assert!(!rest.more);
     rest.nodes.expect("the last cards").value.apply(&mut cards);
+    // Above DENSE_THRESHOLD nodes, the cards cross as their cells' parts (those sent before, under
+    // it, stay whole).
+    let model = h.playground().node_views();
+    assert_eq!(cards.len(), model.len());
+    for (page, card) in cards.iter().zip(&model) {
+        assert!(**page == card.cell_part() || page == card, "{}", card.name);
+    }
+}
+
+/// Issue 22: above DENSE_THRESHOLD nodes the page shows a cell per node and the selected node's
+/// card: the cards cross as their cells' parts (a Settle's updates a third the size), the
+/// selected node's whole, again when the selection moves to it; back under the threshold every
+/// card crosses whole.
+#[test]
+fn above_the_dense_threshold_cards_cross_as_cells_but_the_selected_one() {
+    use crate::playground::DENSE_THRESHOLD;
+    let mut h = host();
+    let mut cards = Vec::new();
+    let sync = |h: &mut Host, cards: &mut Vec<Arc<crate::playground::NodeView>>| loop {
+        let u = h.update();
+        if let Some(n) = u.nodes {
+            n.value.apply(cards);
+        }
+        if !u.more {
+            break;
+        }
+    };
+    sync(&mut h, &mut cards);
+    send(
+        &mut h,
+        Request::AddNodes {
+            spec: Default::default(),
+            count: DENSE_THRESHOLD,
+        },
+    );
+    send(
+        &mut h,
+        Request::Run {
+            command: "sim settle".into(),
+            stdin: None,
+        },
+    );
+    sync(&mut h, &mut cards);
+    let card = |cards: &[Arc<crate::playground::NodeView>], name: &str| {
+        cards
+            .iter()
+            .find(|c| c.name == name)
+            .cloned()
+            .expect("a card")
+    };
+    let whole = |h: &Host, name: &str| {
+        h.playground()
+            .node_views()
+            .into_iter()
+            .find(|c| c.name == name)
+            .expect("a node")
+    };
+    assert!(cards.len() > DENSE_THRESHOLD);
+    let node1 = card(&cards, "node-1");
+    assert!(!node1.pods.is_empty(), "the cell's pods cross");
+    assert_eq!(node1.pods[0].uid, "", "a cell's part leaves the uid out");
+    assert_eq!(*node1, whole(&h, "node-1").cell_part());
+
+    send(
+        &mut h,
+        Request::Select {
+            node: Some("node-1".into()),
+        },
+    );
+    sync(&mut h, &mut cards);
+    assert_eq!(
+        card(&cards, "node-1"),
+        whole(&h, "node-1"),
+        "the selected card is whole"
+    );
+    send(
+        &mut h,
+        Request::Select {
+            node: Some("node-2".into()),
+        },
+    );
+    sync(&mut h, &mut cards);
+    assert_eq!(card(&cards, "node-2"), whole(&h, "node-2"));
+
+    // Under the threshold again: whole cards, the cells' parts replaced.
+    let names: Vec<String> = cards.iter().map(|c| c.name.clone()).skip(3).collect();
+    for name in names.iter().take(cards.len() - DENSE_THRESHOLD) {
+        send(
+            &mut h,
+            Request::Run {
+                command: format!("kubectl delete node {name}"),
+                stdin: None,
+            },
+        );
+    }
+    sync(&mut h, &mut cards);
+    assert_eq!(cards.len(), DENSE_THRESHOLD);
     assert_eq!(cards, h.playground().node_views());
 }
 

@@ -34,8 +34,8 @@ pub use lesson::{GoalView, LessonState};
 pub use player::{LoadError, Player, ScriptStep};
 pub use time::format_elapsed;
 pub use views::{
-    DaemonSetView, EVENT_LIMIT, EventView, Explanation, NodeView, PodChip, PodState, RevisionView,
-    RolloutView, STRIP_LIMIT, TaintTag,
+    DENSE_THRESHOLD, DaemonSetView, EVENT_LIMIT, EventView, Explanation, NodeView, PodChip,
+    PodState, RevisionView, RolloutView, STRIP_LIMIT, TaintTag,
 };
 
 /// The DaemonSet in the editor when the page opens (shared/fixtures/fluentd-elasticsearch.yaml).

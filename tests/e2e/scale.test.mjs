@@ -91,3 +91,59 @@ test('1,000 nodes from a NodeList: dense view, a responsive Settle, a cell opens
   await save(page, 'scale-dense-selected');
   assert.deepEqual(log.errors, []);
 });
+
+/** `n` DaemonSets of one container as one multi-document YAML. */
+function daemonSets(n) {
+  return Array.from({ length: n }, (_, i) => `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: agent-${i}
+spec:
+  selector:
+    matchLabels:
+      app: agent-${i}
+  template:
+    metadata:
+      labels:
+        app: agent-${i}
+    spec:
+      containers:
+      - name: main
+        image: registry.k8s.io/pause:3.9
+`).join('---\n');
+}
+
+// Issue 22: the model sends a big Apply's node cards in batches (of 2,000 pods at most), so with
+// ten DaemonSets the first batch holds under 200 nodes. The canvas must be dense by the model's
+// count from that first batch: drawn by the nodes shown so far, it built a full card (with every
+// chip) for each node of the first batches, only to drop them at the next.
+test('300 nodes of 11 pods each: no full card is ever drawn while they arrive in batches', async () => {
+  const { page } = await ctx.open();
+  await page.goto(ctx.server.url, { waitUntil: 'networkidle' });
+  const nodes = page.getByRole('list', { name: 'Nodes', exact: true });
+  await nodes.waitFor();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await pasteManifest(page, daemonSets(10));
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
+  await page.getByRole('log', { name: 'Console transcript' }).getByText('daemonset.apps/agent-9 created').waitFor();
+
+  // Every full card added to the canvas from now on (the dense view's selected card aside).
+  await page.evaluate(() => {
+    window.__cardsDrawn = 0;
+    new MutationObserver((changes) => {
+      for (const c of changes) {
+        for (const n of c.addedNodes) {
+          if (n.nodeType === 1 && (n.matches('.node-card') || n.querySelector('.node-card')) && !n.closest('.dense-detail')) {
+            window.__cardsDrawn += 1;
+          }
+        }
+      }
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  await pasteManifest(page, nodeList(300));
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.dense-grid > li').length === 303);
+  assert.equal(await page.evaluate(() => window.__cardsDrawn), 0, 'full cards drawn while the batches came');
+  const title = await nodes.getByRole('listitem', { name: 'big-1', exact: true }).getAttribute('title');
+  assert.equal(title.split(', ').length, 11, `each cell lists its 11 pods: ${title}`);
+});
