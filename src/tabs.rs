@@ -38,11 +38,15 @@ pub fn id() -> String {
 }
 
 /// The saving tabs, newest first: (ID, when it saved, in Unix milliseconds).
-fn index(store: &web_sys::Storage) -> Vec<(String, f64)> {
+///
+/// Read and written as an integer (`Date.now()` is whole milliseconds, which the `f64` this once
+/// was printed the same way): `f64`'s parser and printer would add their tables to the page's
+/// module, 15 KB gzipped (issue 22).
+fn index(store: &web_sys::Storage) -> Vec<(String, u64)> {
     parse_index(&store.get_item(INDEX).ok().flatten().unwrap_or_default())
 }
 
-fn parse_index(text: &str) -> Vec<(String, f64)> {
+fn parse_index(text: &str) -> Vec<(String, u64)> {
     text.lines()
         .filter_map(|l| {
             let (id, at) = l.split_once(' ')?;
@@ -53,10 +57,10 @@ fn parse_index(text: &str) -> Vec<(String, f64)> {
 
 /// `tab` saved at `at`: first in the index, which keeps [`KEPT`]; the rest are dropped.
 fn updated_index(
-    mut tabs: Vec<(String, f64)>,
+    mut tabs: Vec<(String, u64)>,
     tab: &str,
-    at: f64,
-) -> (Vec<(String, f64)>, Vec<String>) {
+    at: u64,
+) -> (Vec<(String, u64)>, Vec<String>) {
     tabs.retain(|(id, _)| id != tab);
     tabs.insert(0, (tab.to_string(), at));
     let dropped = tabs.split_off(tabs.len().min(KEPT));
@@ -66,7 +70,7 @@ fn updated_index(
 /// Saves `link` as this tab's own work.
 pub fn save(tab: &str, link: &str) {
     let Some(store) = local() else { return };
-    let (tabs, dropped) = updated_index(index(&store), tab, js_sys::Date::now());
+    let (tabs, dropped) = updated_index(index(&store), tab, js_sys::Date::now() as u64);
     for id in dropped {
         let _ = store.remove_item(&format!("{SLOT}{id}"));
     }
@@ -102,12 +106,12 @@ mod tests {
     #[test]
     fn the_index_keeps_the_newest_tabs_first() {
         let tabs = parse_index("a 3\nb 2\nbad\nc x\n");
-        assert_eq!(tabs, vec![("a".to_string(), 3.0), ("b".to_string(), 2.0)]);
-        let (tabs, dropped) = updated_index(tabs, "b", 4.0);
-        assert_eq!(tabs, vec![("b".to_string(), 4.0), ("a".to_string(), 3.0)]);
+        assert_eq!(tabs, vec![("a".to_string(), 3), ("b".to_string(), 2)]);
+        let (tabs, dropped) = updated_index(tabs, "b", 4);
+        assert_eq!(tabs, vec![("b".to_string(), 4), ("a".to_string(), 3)]);
         assert!(dropped.is_empty());
-        let full: Vec<(String, f64)> = (0..KEPT).map(|i| (format!("t{i}"), i as f64)).collect();
-        let (tabs, dropped) = updated_index(full, "new", 9.0);
+        let full: Vec<(String, u64)> = (0..KEPT).map(|i| (format!("t{i}"), i as u64)).collect();
+        let (tabs, dropped) = updated_index(full, "new", 9);
         assert_eq!(tabs.len(), KEPT);
         assert_eq!(tabs[0].0, "new");
         assert_eq!(dropped, vec![format!("t{}", KEPT - 1)]);

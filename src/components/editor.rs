@@ -5,6 +5,7 @@
 
 mod layers;
 mod lines;
+mod megabytes;
 
 use super::use_state;
 use crate::host::protocol::Request;
@@ -15,6 +16,7 @@ use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
 use lines::{LineIndex, replace_utf16, window};
+use megabytes::megabytes;
 use web_sys::{ScrollIntoViewOptions, ScrollLogicalPosition};
 
 /// Above this many bytes the text is shown read-only, without the textarea: Chromium lays out
@@ -81,7 +83,7 @@ pub fn Editor() -> impl IntoView {
     // Where the drawn lines start in the layers: as far down as the lines above them.
     let offset = move || {
         let px = shown.get().start as f64 * viewport.with(|v| v.line_px);
-        format!("translateY({px}px)")
+        format!("translateY({}px)", number(px))
     };
     let measure = move || {
         let Some(f) = frame.get_untracked() else {
@@ -106,7 +108,10 @@ pub fn Editor() -> impl IntoView {
     // than the text).
     let full_height = move || {
         let lines = (line_count.get() + 1) as f64;
-        format!("{}px", lines * viewport.with(|v| v.line_px) + 2.0 * PAD_PX)
+        format!(
+            "{}px",
+            number(lines * viewport.with(|v| v.line_px) + 2.0 * PAD_PX)
+        )
     };
     // A paste that made the text long took the textarea, and the focus with it: the read-only
     // frame takes it (Ctrl/Cmd-Enter still applies).
@@ -240,7 +245,7 @@ pub fn Editor() -> impl IntoView {
             <Show when=move || read_only.get()>
                 <p id="editor-large" class="editor-large">
                     {move || {
-                        let size = format!("{:.1} MB", text.with(String::len) as f64 / 1e6);
+                        let size = format!("{} MB", megabytes(text.with(String::len)));
                         i18n.f(Msg::LargeManifest, &[("size", &size), ("lines", &line_count.get())])
                     }}
                     " "
@@ -354,4 +359,15 @@ pub fn Editor() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// A CSS length's number as JavaScript writes it: the shortest digits that read back as the
+/// same float, as Rust's `{}` wrote them (the two differ only in exponents below 1e-6 px or from
+/// 1e21 px, which CSS reads as the same number). Rust's float printer would add its 9 KB to the
+/// page's module for these two styles (issue 22).
+fn number(x: f64) -> String {
+    js_sys::Number::from(x)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
 }

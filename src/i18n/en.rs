@@ -3,7 +3,7 @@
 
 use super::Msg::{self, *};
 
-pub fn text(msg: Msg) -> &'static str {
+pub const fn text(msg: Msg) -> &'static str {
     match msg {
         // The page
         IntroWhat => {

@@ -12,6 +12,8 @@ pub mod lang;
 mod msg;
 #[cfg(feature = "page")]
 pub mod page;
+#[cfg(feature = "page")]
+mod tables;
 mod zh_hans;
 mod zh_hant;
 
@@ -29,6 +31,9 @@ use std::sync::atomic::{AtomicU8, Ordering};
 
 /// The message in a language, with its `{placeholders}` unfilled.
 pub fn text(lang: Lang, msg: Msg) -> &'static str {
+    #[cfg(feature = "page")]
+    return tables::text(lang, msg);
+    #[cfg(not(feature = "page"))]
     match lang {
         Lang::En => en::text(msg),
         Lang::ZhHans => zh_hans::text(msg),

@@ -3,7 +3,7 @@
 
 use super::Msg::{self, *};
 
-pub fn text(msg: Msg) -> &'static str {
+pub const fn text(msg: Msg) -> &'static str {
     match msg {
         // 页面
         IntroWhat => "一个 Kubernetes DaemonSet 模拟器：节点、Pod 和由你控制的时钟，都在浏览器里。",

@@ -3,7 +3,7 @@
 
 use super::Msg::{self, *};
 
-pub fn text(msg: Msg) -> &'static str {
+pub const fn text(msg: Msg) -> &'static str {
     match msg {
         // 頁面
         IntroWhat => "一個 Kubernetes DaemonSet 模擬器：節點、Pod 和由你控制的時鐘，都在瀏覽器裡。",
