@@ -125,7 +125,7 @@ pub fn NodeCard(name: String) -> impl IntoView {
                         key=|s| s.clone()
                         let(status)
                     >
-                        <span class=format!("badge status-{}", status.to_lowercase())>{status.clone()}</span>
+                        <span class=format!("badge status-{}", status.to_ascii_lowercase())>{status.clone()}</span>
                     </For>
                     <For each=move || list(|n| n.conditions.clone()) key=|s| s.clone() let(condition)>
                         <span class="badge condition">{condition}</span>

@@ -615,7 +615,7 @@ impl Recorder {
                 .filter(|(_, r)| r.tally.big())
                 .map(|(at, _)| self.numbers.get(at))
                 .collect();
-            big.sort_unstable();
+            crate::sort::sort(&mut big);
             (self.big_counts).retain(|n| big.binary_search(&n).is_ok());
         }
         self.correlator.prune(now);
