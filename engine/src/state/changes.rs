@@ -95,23 +95,55 @@ impl Numbers {
     }
 }
 
-/// A change as recorded: 32 bytes, where a [`Change`] of a pod is 56 and holds four reference
-/// counts.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// [`Numbers`] that are one number given once or twice: a pod created, removed, or written on
+/// the same node by the same owner (nearly every write). Inline in a record as the number and
+/// a bit of [`Record::Pod`]'s `twice`.
+fn short(n: Numbers) -> Option<(u32, bool)> {
+    match n.0 {
+        [a, NONE] => Some((a, false)),
+        [a, b] if a == b => Some((a, true)),
+        _ => None,
+    }
+}
+
+fn long(number: u32, twice: bool) -> Numbers {
+    Numbers([number, if twice { number } else { NONE }])
+}
+
+/// The kinds of objects whose changes name them by key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    DaemonSet,
+    Revision,
+    Deployment,
+    ReplicaSet,
+}
+
+/// A change as recorded: 20 bytes of numbers, where a [`Change`] of a pod is 56 and holds four
+/// reference counts. What does not fit is kept beside the records, numbered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Record {
     Node(u32),
     NodeDeleted(u32),
     /// The pod by its stamp (its key is the stored pod's, or, once removed, kept in
-    /// [`Changes::gone`]); nodes and owners by number.
+    /// [`Changes::gone`]); its node and owner, each given once or twice (bit 0 of `twice` the
+    /// node's, bit 1 the owner's).
     Pod {
         pod: PodStamp,
-        nodes: Numbers,
-        owners: Numbers,
+        node: u32,
+        owner: u32,
+        twice: u8,
     },
-    DaemonSet(ObjectKey),
-    Revision(ObjectKey),
-    Deployment(ObjectKey),
-    ReplicaSet(ObjectKey),
+    /// A pod that moved to another node or owner: its nodes and owners are `moves[at]`.
+    PodMoved {
+        pod: PodStamp,
+        at: u32,
+    },
+    /// The object `objects[at]`.
+    Object {
+        kind: Kind,
+        at: u32,
+    },
 }
 
 /// What [`Changes::resolve`] reads from the store: the tables the numbers index.
@@ -128,6 +160,10 @@ pub struct Changes {
     /// In chunks: after a burst of creates they are a few a pod, and a doubling vector would
     /// hold up to three times that while it grows (the page's memory keeps its peak).
     records: Chunked<Record>,
+    /// The nodes and owners of [`Record::PodMoved`]s (rare: a binding, an adoption).
+    moves: Vec<[Numbers; 2]>,
+    /// The keys of [`Record::Object`]s (a handful a burst: DaemonSets, revisions).
+    objects: Vec<ObjectKey>,
     /// The keys of the pods removed since, by stamp: their records cannot read them from the
     /// store any more.
     gone: FastHashMap<PodStamp, ObjectKey>,
@@ -146,6 +182,31 @@ impl Changes {
         self.records.push(record);
     }
 
+    /// A change of the pod stamped `pod`, whose nodes and owners before and after are these.
+    pub(super) fn pod(&mut self, pod: PodStamp, nodes: Numbers, owners: Numbers) {
+        let record = match (short(nodes), short(owners)) {
+            (Some((node, n2)), Some((owner, o2))) => Record::Pod {
+                pod,
+                node,
+                owner,
+                twice: n2 as u8 | (o2 as u8) << 1,
+            },
+            _ => {
+                self.moves.push([nodes, owners]);
+                let at = self.moves.len() as u32 - 1;
+                Record::PodMoved { pod, at }
+            }
+        };
+        self.records.push(record);
+    }
+
+    /// A change of the object `key` of `kind`.
+    pub(super) fn object(&mut self, kind: Kind, key: ObjectKey) {
+        self.objects.push(key);
+        let at = self.objects.len() as u32 - 1;
+        self.records.push(Record::Object { kind, at });
+    }
+
     /// The pod stamped `pod`, with key `key`, is removed.
     pub(super) fn gone(&mut self, pod: PodStamp, key: ObjectKey) {
         self.gone.insert(pod, key);
@@ -155,20 +216,30 @@ impl Changes {
     /// not written since). Each chunk of records is let go once read: the controllers' queues
     /// fill while the records empty.
     pub fn into_changes(self, store: &super::store::Store) -> impl Iterator<Item = Change> + '_ {
-        let Changes { records, gone } = self;
-        records.into_iter().map(move |r| resolve(&gone, &r, store))
+        let mut records = self.records.into_iter();
+        let rest = Rest {
+            moves: self.moves,
+            objects: self.objects,
+            gone: self.gone,
+        };
+        std::iter::from_fn(move || records.next().map(|r| rest.resolve(r, store)))
     }
 }
 
-/// The change `record` names, read from `t`; `gone` has the keys of the pods removed since.
-fn resolve(gone: &FastHashMap<PodStamp, ObjectKey>, record: &Record, t: &impl Tables) -> Change {
-    match record {
-        Record::Node(n) => Change::Node(t.node_name(*n).to_string()),
-        Record::NodeDeleted(n) => Change::NodeDeleted(t.node_name(*n).to_string()),
-        Record::Pod { pod, nodes, owners } => Change::Pod {
-            key: match t.stored_key(*pod) {
+/// What the records refer to beside them, while they are read.
+struct Rest {
+    moves: Vec<[Numbers; 2]>,
+    objects: Vec<ObjectKey>,
+    gone: FastHashMap<PodStamp, ObjectKey>,
+}
+
+impl Rest {
+    /// The change `record` names, read from `t`.
+    fn resolve(&self, record: Record, t: &impl Tables) -> Change {
+        let pod = |pod: PodStamp, [nodes, owners]: [Numbers; 2]| Change::Pod {
+            key: match t.stored_key(pod) {
                 Some(key) => key,
-                None => match gone.get(pod) {
+                None => match self.gone.get(&pod) {
                     Some(key) => key.clone(),
                     None => unreachable!("pod {pod:?} is neither stored nor removed"),
                 },
@@ -176,11 +247,27 @@ fn resolve(gone: &FastHashMap<PodStamp, ObjectKey>, record: &Record, t: &impl Ta
             id: pod.id,
             nodes: nodes.pair(|n| t.node_name(n).clone()),
             owners: owners.pair(|n| t.uid(n).clone()),
-        },
-        Record::DaemonSet(k) => Change::DaemonSet(k.clone()),
-        Record::Revision(k) => Change::Revision(k.clone()),
-        Record::Deployment(k) => Change::Deployment(k.clone()),
-        Record::ReplicaSet(k) => Change::ReplicaSet(k.clone()),
+        };
+        match record {
+            Record::Node(n) => Change::Node(t.node_name(n).to_string()),
+            Record::NodeDeleted(n) => Change::NodeDeleted(t.node_name(n).to_string()),
+            Record::Pod {
+                pod: p,
+                node,
+                owner,
+                twice,
+            } => pod(p, [long(node, twice & 1 != 0), long(owner, twice & 2 != 0)]),
+            Record::PodMoved { pod: p, at } => pod(p, self.moves[at as usize]),
+            Record::Object { kind, at } => {
+                let key = self.objects[at as usize].clone();
+                match kind {
+                    Kind::DaemonSet => Change::DaemonSet(key),
+                    Kind::Revision => Change::Revision(key),
+                    Kind::Deployment => Change::Deployment(key),
+                    Kind::ReplicaSet => Change::ReplicaSet(key),
+                }
+            }
+        }
     }
 }
 
@@ -188,11 +275,10 @@ fn resolve(gone: &FastHashMap<PodStamp, ObjectKey>, record: &Record, t: &impl Ta
 mod tests {
     use super::Record;
 
-    /// The record of a pod's change is a third smaller than before (56 bytes) and holds no
-    /// reference count. On 64-bit targets.
-    #[cfg(target_pointer_width = "64")]
+    /// The record of a change is 20 bytes (a pod's `Change` is 56) and holds no reference
+    /// count.
     #[test]
-    fn a_record_is_32_bytes() {
-        assert_eq!(std::mem::size_of::<Record>(), 32);
+    fn a_record_is_20_bytes() {
+        assert_eq!(std::mem::size_of::<Record>(), 20);
     }
 }

@@ -2,7 +2,7 @@
 //! right and every change is recorded for the controllers (as informers would deliver it).
 
 pub use super::changes::{Change, Pair};
-use super::changes::{Changes, Numbers, Record, Tables};
+use super::changes::{Changes, Kind, Numbers, Record, Tables};
 use super::hash::FastHashMap;
 use super::held::Held;
 use super::id_set::IdSet;
@@ -328,11 +328,7 @@ impl Store {
             self.touch_node(*node);
         }
         let nodes = Numbers::of(old.map(|n| n.0.number()), new.map(|n| n.0.number()));
-        self.changes.push(Record::Pod {
-            pod: self.pods.stamp(id),
-            nodes,
-            owners,
-        });
+        self.changes.pod(self.pods.stamp(id), nodes, owners);
     }
     pub fn update_pod(&mut self, key: &ObjectKey, f: impl FnOnce(&mut Pod)) -> bool {
         let Some(pod) = self.pod(key) else {
@@ -549,7 +545,7 @@ impl Store {
         ds.metadata.resource_version = self.next_rv();
         let key = ObjectKey::of(&ds.metadata);
         self.daemonsets.insert(key.clone(), Rc::new(ds));
-        self.changes.push(Record::DaemonSet(key));
+        self.changes.object(Kind::DaemonSet, key);
     }
     pub fn update_daemonset(&mut self, key: &ObjectKey, f: impl FnOnce(&mut DaemonSet)) -> bool {
         let Some(ds) = self.daemonset(key) else {
@@ -585,7 +581,7 @@ impl Store {
     }
     pub fn remove_daemonset(&mut self, key: &ObjectKey) -> Option<DaemonSet> {
         let ds = self.daemonsets.remove(key)?;
-        self.changes.push(Record::DaemonSet(key.clone()));
+        self.changes.object(Kind::DaemonSet, key.clone());
         Some(Rc::unwrap_or_clone(ds))
     }
 
@@ -602,12 +598,12 @@ impl Store {
         rev.metadata.resource_version = self.next_rv();
         let key = ObjectKey::of(&rev.metadata);
         self.revisions.insert(key.clone(), rev);
-        self.changes.push(Record::Revision(key));
+        self.changes.object(Kind::Revision, key);
     }
     pub fn remove_revision(&mut self, key: &ObjectKey) -> Option<ControllerRevision> {
         let r = self.revisions.remove(key)?;
         self.revisions_version += 1;
-        self.changes.push(Record::Revision(key.clone()));
+        self.changes.object(Kind::Revision, key.clone());
         Some(r)
     }
 }
@@ -628,7 +624,7 @@ macro_rules! shared_objects {
                 o.metadata.resource_version = self.next_rv();
                 let key = ObjectKey::of(&o.metadata);
                 self.$field.insert(key.clone(), Rc::new(o));
-                self.changes.push(Record::$change(key));
+                self.changes.object(Kind::$change, key);
             }
             pub fn $update(&mut self, key: &ObjectKey, f: impl FnOnce(&mut $ty)) -> bool {
                 let Some(old) = self.$get(key) else {
@@ -644,7 +640,7 @@ macro_rules! shared_objects {
             }
             pub fn $remove(&mut self, key: &ObjectKey) -> Option<$ty> {
                 let o = self.$field.remove(key)?;
-                self.changes.push(Record::$change(key.clone()));
+                self.changes.object(Kind::$change, key.clone());
                 Some(Rc::unwrap_or_clone(o))
             }
         }
