@@ -109,17 +109,22 @@ impl<H: Hint> Queue<H> {
     /// Empties the queue: its keys in order, each once, with the hint [`Hint::newer`] keeps.
     pub(crate) fn take(&mut self) -> Taken<H> {
         let mut entries = std::mem::take(&mut self.entries);
-        let namespaces = std::mem::take(&mut self.namespaces);
-        // Each namespace's place among them: entries compare by it, then by name.
-        let mut order: Vec<u32> = (0..namespaces.len() as u32).collect();
-        crate::sort::sort_by_key(&mut order, |&n| &namespaces[n as usize]);
-        let mut rank = vec![0u32; order.len()];
-        for (place, &n) in order.iter().enumerate() {
-            rank[n as usize] = place as u32;
+        let mut namespaces = std::mem::take(&mut self.namespaces);
+        if namespaces.len() > 1 {
+            // Numbered again in text order, so that entries compare by number, then by name.
+            let mut order: Vec<u32> = (0..namespaces.len() as u32).collect();
+            crate::sort::sort_by_key(&mut order, |&n| &namespaces[n as usize]);
+            let mut rank = vec![0u32; order.len()];
+            for (place, &n) in order.iter().enumerate() {
+                rank[n as usize] = place as u32;
+            }
+            for e in &mut entries {
+                e.namespace = rank[e.namespace as usize];
+            }
+            crate::sort::sort(&mut namespaces);
         }
         crate::sort::sort_by(&mut entries, |a, b| {
-            let (ra, rb) = (rank[a.namespace as usize], rank[b.namespace as usize]);
-            ra.cmp(&rb).then_with(|| a.name.cmp(&b.name))
+            (a.namespace.cmp(&b.namespace)).then_with(|| a.name.cmp(&b.name))
         });
         // `dedup_by` keeps the first of a run (stable sort: the earliest given) and passes the
         // later one first.
