@@ -67,4 +67,6 @@ fn main() {
             Err(e) => eprintln!("dsbench: {e}"),
         }
     }
+    // The most heap live at once over the whole run: a WebAssembly memory keeps its peak.
+    eprintln!("dsbench: peak heap {} B", ALLOC.peak());
 }

@@ -149,7 +149,9 @@ impl Cluster {
                 return;
             }
             let changes = self.w.store.take_changes();
-            for c in &changes {
+            let count = changes.len();
+            for c in changes.into_changes(&self.w.store) {
+                let c = &c;
                 self.lifecycle.observe(c, &self.w);
                 self.eviction.observe(c, &self.w);
                 self.daemonsets.observe(c, &self.w);
@@ -174,7 +176,7 @@ impl Cluster {
             }
             let stored =
                 self.w.store.pods().len() + self.w.store.nodes().len() + self.w.recorder.count();
-            self.budget.spend(changes.len() as u64 + 1, stored);
+            self.budget.spend(count as u64 + 1, stored);
         }
         self.budget.stop_instant();
     }

@@ -1,19 +1,29 @@
 //! A controller's work queue of object keys: handed out in key order without repeats, as a
 //! `BTreeSet` would, but filled by pushing. A burst of changes (a DaemonSet's 250 creates, the
 //! kubelet's timers of one instant) costs one sort when the controller takes the queue instead
-//! of a tree search per change, which compared keys string by string.
+//! of a tree search per change, which compared keys string by string. An entry is 16 bytes (the
+//! name, a number for the namespace, the hint as a number), not a 24-byte key and hint: a
+//! burst queues every pod in several controllers at once, and the page's memory keeps that
+//! peak.
 
-use crate::api::ObjectKey;
+use crate::api::{ObjectKey, SharedStr};
 use crate::state::store::PodId;
 
 /// What a queued key carries beside it, and which of two given for the same key is kept.
 pub(crate) trait Hint: Copy {
     /// `self`, given after `older` for the same key: what the queue keeps.
     fn newer(self, older: Self) -> Self;
+    /// As the queue holds it.
+    fn pack(self) -> u32;
+    fn unpack(n: u32) -> Self;
 }
 
 impl Hint for () {
     fn newer(self, _: ()) {}
+    fn pack(self) -> u32 {
+        0
+    }
+    fn unpack(_: u32) {}
 }
 
 /// A pod's number in the store when it was queued: the latest given is the likeliest still
@@ -22,44 +32,139 @@ impl Hint for Option<PodId> {
     fn newer(self, older: Self) -> Self {
         self.or(older)
     }
+    fn pack(self) -> u32 {
+        self.map_or(u32::MAX, PodId::number)
+    }
+    fn unpack(n: u32) -> Self {
+        (n != u32::MAX).then(|| PodId::from_number(n))
+    }
+}
+
+/// A queued key: its name, its namespace's number in the queue's `namespaces`, the hint.
+#[derive(Debug)]
+struct Entry {
+    name: SharedStr,
+    namespace: u32,
+    hint: u32,
 }
 
 /// Keys, each with a [`Hint`], handed out in key order once each.
 #[derive(Debug)]
 pub(crate) struct Queue<H> {
     /// In arrival order, with repeats except of the key just before (changes come in runs: a
-    /// pod's writes, the pods of one DaemonSet).
-    keys: Vec<(ObjectKey, H)>,
+    /// pod's writes, the pods of one DaemonSet). Grown by a quarter, not doubled: a burst's
+    /// queue is a few hundred thousand entries.
+    entries: Vec<Entry>,
+    /// The namespaces of the entries, each once (a handful).
+    namespaces: Vec<SharedStr>,
+    hint: std::marker::PhantomData<H>,
 }
 
 impl<H> Default for Queue<H> {
     fn default() -> Self {
-        Queue { keys: Vec::new() }
+        Queue {
+            entries: Vec::new(),
+            namespaces: Vec::new(),
+            hint: std::marker::PhantomData,
+        }
     }
 }
 
 impl<H: Hint> Queue<H> {
     pub(crate) fn insert(&mut self, key: ObjectKey, hint: H) {
-        match self.keys.last_mut() {
-            Some((last, kept)) if *last == key => *kept = hint.newer(*kept),
-            _ => self.keys.push((key, hint)),
+        let namespace = self.namespace(key.namespace);
+        match self.entries.last_mut() {
+            Some(last) if last.namespace == namespace && last.name == key.name => {
+                last.hint = hint.newer(H::unpack(last.hint)).pack();
+            }
+            _ => {
+                if self.entries.len() == self.entries.capacity() {
+                    let more = (self.entries.len() / 4).max(16);
+                    self.entries.reserve_exact(more);
+                }
+                self.entries.push(Entry {
+                    name: key.name,
+                    namespace,
+                    hint: hint.pack(),
+                });
+            }
+        }
+    }
+
+    /// The number of `namespace` in this queue, given it now if it has none.
+    fn namespace(&mut self, namespace: SharedStr) -> u32 {
+        let known = &self.namespaces;
+        match known.iter().position(|n| n.same(&namespace)) {
+            Some(i) => i as u32,
+            None => match known.iter().position(|n| *n == namespace) {
+                Some(i) => i as u32,
+                None => {
+                    self.namespaces.push(namespace);
+                    self.namespaces.len() as u32 - 1
+                }
+            },
         }
     }
 
     /// Empties the queue: its keys in order, each once, with the hint [`Hint::newer`] keeps.
-    pub(crate) fn take(&mut self) -> Vec<(ObjectKey, H)> {
-        let mut keys = std::mem::take(&mut self.keys);
-        crate::sort::sort_by(&mut keys, |a, b| a.0.cmp(&b.0));
+    pub(crate) fn take(&mut self) -> Taken<H> {
+        let mut entries = std::mem::take(&mut self.entries);
+        let mut namespaces = std::mem::take(&mut self.namespaces);
+        if namespaces.len() > 1 {
+            // Numbered again in text order, so that entries compare by number, then by name.
+            let mut order: Vec<u32> = (0..namespaces.len() as u32).collect();
+            crate::sort::sort_by_key(&mut order, |&n| &namespaces[n as usize]);
+            let mut rank = vec![0u32; order.len()];
+            for (place, &n) in order.iter().enumerate() {
+                rank[n as usize] = place as u32;
+            }
+            for e in &mut entries {
+                e.namespace = rank[e.namespace as usize];
+            }
+            crate::sort::sort(&mut namespaces);
+        }
+        crate::sort::sort_by(&mut entries, |a, b| {
+            (a.namespace.cmp(&b.namespace)).then_with(|| a.name.cmp(&b.name))
+        });
         // `dedup_by` keeps the first of a run (stable sort: the earliest given) and passes the
         // later one first.
-        keys.dedup_by(|later, kept| {
-            let same = later.0 == kept.0;
+        entries.dedup_by(|later, kept| {
+            let same = later.namespace == kept.namespace && later.name == kept.name;
             if same {
-                kept.1 = later.1.newer(kept.1);
+                kept.hint = H::unpack(later.hint).newer(H::unpack(kept.hint)).pack();
             }
             same
         });
-        keys
+        Taken {
+            entries,
+            namespaces,
+            hint: std::marker::PhantomData,
+        }
+    }
+}
+
+/// A queue's keys as taken: in key order, each once, with its hint.
+#[derive(Debug)]
+pub(crate) struct Taken<H> {
+    entries: Vec<Entry>,
+    namespaces: Vec<SharedStr>,
+    hint: std::marker::PhantomData<H>,
+}
+
+impl<H: Hint> Taken<H> {
+    pub(crate) fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Each key (its strings shared, no allocation) with its hint.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (ObjectKey, H)> + '_ {
+        self.entries.iter().map(|e| {
+            let key = ObjectKey {
+                namespace: self.namespaces[e.namespace as usize].clone(),
+                name: e.name.clone(),
+            };
+            (key, H::unpack(e.hint))
+        })
     }
 }
 
@@ -83,10 +188,9 @@ impl KeyQueue {
         }
     }
 
-    /// Empties the queue: its keys in order, each once.
+    /// Empties the queue: its keys in order, each once (a few: the DaemonSets).
     pub(crate) fn take(&mut self) -> Vec<ObjectKey> {
-        // Collected in place: a key with `()` is laid out as the key alone.
-        self.0.take().into_iter().map(|(key, ())| key).collect()
+        self.0.take().iter().map(|(key, ())| key).collect()
     }
 }
 
@@ -122,7 +226,7 @@ mod tests {
         queue.insert(ObjectKey::new("default", "b"), id(3));
         queue.insert(ObjectKey::new("default", "a"), None);
         queue.insert(ObjectKey::new("default", "c"), None);
-        let taken = queue.take();
+        let taken = queue.take().iter().collect::<Vec<_>>();
         assert_eq!(
             taken,
             [
@@ -132,5 +236,27 @@ mod tests {
             ]
         );
         assert!(queue.take().is_empty());
+    }
+
+    /// An entry is 16 bytes, not a 24-byte key and hint (on 64-bit targets); a namespace
+    /// given as another string of the same text is the same namespace.
+    #[cfg(target_pointer_width = "64")]
+    #[test]
+    fn entries_are_16_bytes_and_namespaces_compare_by_text() {
+        assert_eq!(std::mem::size_of::<Entry>(), 16);
+        let mut queue = KeyQueue::default();
+        queue.insert(ObjectKey::new("b", "x"));
+        queue.insert(ObjectKey::new("a", "y"));
+        queue.insert(ObjectKey::new("b", "x"));
+        queue.insert(ObjectKey::new("a", "x"));
+        assert_eq!(queue.0.namespaces.len(), 2);
+        assert_eq!(
+            queue.take(),
+            [
+                ObjectKey::new("a", "x"),
+                ObjectKey::new("a", "y"),
+                ObjectKey::new("b", "x"),
+            ]
+        );
     }
 }

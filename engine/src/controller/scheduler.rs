@@ -70,8 +70,8 @@ impl Scheduler {
 
     pub fn process(&mut self, w: &mut World) -> bool {
         let queue = self.queue.take();
-        for (key, hint) in &queue {
-            schedule_one(w, &mut self.parsed, key, *hint);
+        for (key, hint) in queue.iter() {
+            schedule_one(w, &mut self.parsed, &key, hint);
         }
         !queue.is_empty()
     }

@@ -73,8 +73,8 @@ impl TaintEviction {
 
     pub fn process(&mut self, w: &mut World) -> bool {
         let queue = self.queue.take();
-        for (key, hint) in &queue {
-            self.check_pod(w, key, *hint);
+        for (key, hint) in queue.iter() {
+            self.check_pod(w, &key, hint);
         }
         !queue.is_empty()
     }

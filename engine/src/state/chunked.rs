@@ -70,6 +70,15 @@ impl<'a, T> IntoIterator for &'a Chunked<T> {
     }
 }
 
+/// Items by value, in order; each chunk's buffer is freed once its items are taken.
+impl<T> IntoIterator for Chunked<T> {
+    type Item = T;
+    type IntoIter = std::iter::Flatten<std::vec::IntoIter<Vec<T>>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.chunks.into_iter().flatten()
+    }
+}
+
 impl<T> Index<usize> for Chunked<T> {
     type Output = T;
     fn index(&self, i: usize) -> &T {

@@ -5,6 +5,7 @@
 
 pub mod apiserver;
 pub mod audit;
+pub mod changes;
 pub mod chunked;
 pub mod clock;
 mod correlator;

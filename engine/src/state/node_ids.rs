@@ -48,6 +48,11 @@ impl NodeIds {
     pub fn name(&self, id: NodeId) -> &str {
         self.0.text(id.0)
     }
+
+    /// The string held for the name numbered `id`.
+    pub fn held_name(&self, id: NodeId) -> &SharedStr {
+        self.0.text(id.0)
+    }
 }
 
 #[cfg(test)]

@@ -28,7 +28,7 @@ impl PodId {
 /// A stored pod's number and how many pods its slot has held: tells the pod from one stored
 /// later under the same number (numbers are reused; a stamp never is, short of 2³² pods in
 /// one slot).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PodStamp {
     pub id: PodId,
     pub birth: u32,
@@ -136,6 +136,12 @@ impl PodTable {
             id,
             birth: self.births[id.0 as usize],
         }
+    }
+
+    /// The key of the pod stamped `stamp`, if it is still stored.
+    pub fn stamped_key(&self, stamp: PodStamp) -> Option<ObjectKey> {
+        let pod = self.slots.get(stamp.id.0 as usize)?.as_ref()?;
+        (self.births[stamp.id.0 as usize] == stamp.birth).then(|| ObjectKey::of(&pod.metadata))
     }
 
     pub fn pod(&self, id: PodId) -> &Rc<Pod> {

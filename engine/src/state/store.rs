@@ -1,7 +1,8 @@
 //! The object store: what the API server holds. Every write goes through here so that indices stay
 //! right and every change is recorded for the controllers (as informers would deliver it).
 
-use super::chunked::Chunked;
+pub use super::changes::{Change, Pair};
+use super::changes::{Changes, Kind, Numbers, Record, Tables};
 use super::hash::FastHashMap;
 use super::held::Held;
 use super::id_set::IdSet;
@@ -21,67 +22,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 type HashMap<K, V> = FastHashMap<K, V>;
-
-/// A change the controllers react to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Change {
-    Node(String),
-    NodeDeleted(String),
-    /// A pod changed; `nodes` are the target nodes before and after (spec §6.2 step 4);
-    /// `owners` the controller UIDs before and after (empty when it is, or became, an orphan).
-    /// `id` is the pod's number when the change was recorded: a hint for finding it again
-    /// (see [`Store::pod_hinted`]).
-    Pod {
-        key: ObjectKey,
-        id: PodId,
-        nodes: Pair,
-        owners: Pair,
-    },
-    DaemonSet(ObjectKey),
-    Revision(ObjectKey),
-    Deployment(ObjectKey),
-    ReplicaSet(ObjectKey),
-}
-
-/// At most two strings, inline and shared with the store's tables: a pod's nodes or controller
-/// UIDs before and after a write (no allocation for the change of every pod write).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Pair([Option<SharedStr>; 2]);
-
-impl Pair {
-    fn of(first: Option<SharedStr>, second: Option<SharedStr>) -> Pair {
-        match first {
-            Some(_) => Pair([first, second]),
-            None => Pair([second, None]),
-        }
-    }
-
-    pub fn iter(&self) -> PairIter<'_> {
-        self.0.iter().flatten().map(|s| s.as_str())
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0[0].is_none()
-    }
-
-    /// The strings themselves: the store's held copies, one per text.
-    pub fn held(&self) -> impl Iterator<Item = &SharedStr> {
-        self.0.iter().flatten()
-    }
-}
-
-type PairIter<'a> = std::iter::Map<
-    std::iter::Flatten<std::slice::Iter<'a, Option<SharedStr>>>,
-    fn(&'a SharedStr) -> &'a str,
->;
-
-impl<'a> IntoIterator for &'a Pair {
-    type Item = &'a str;
-    type IntoIter = PairIter<'a>;
-    fn into_iter(self) -> PairIter<'a> {
-        self.iter()
-    }
-}
 
 #[derive(Debug, Clone, Default)]
 pub struct Store {
@@ -133,9 +73,7 @@ pub struct Store {
     resource_version: u64,
     /// Bumped on every ControllerRevision write, so controllers can tell when to look again.
     revisions_version: u64,
-    /// In chunks: after a burst of creates they are a few a pod, and a doubling vector would
-    /// hold up to three times that while it grows (the page's memory keeps its peak).
-    changes: Chunked<Change>,
+    changes: Changes,
     /// Status parts recently written, for pods that hold the same to share (kubelet writes).
     recent_conditions: Recent<Vec<PodCondition>>,
     recent_container_statuses: Recent<Vec<ContainerStatus>>,
@@ -180,7 +118,7 @@ impl Store {
             .unwrap_or(0)
     }
 
-    pub fn take_changes(&mut self) -> Chunked<Change> {
+    pub fn take_changes(&mut self) -> Changes {
         std::mem::take(&mut self.changes)
     }
 
@@ -215,7 +153,7 @@ impl Store {
                 self.nodes.insert(name.clone(), id);
             }
         }
-        self.changes.push(Change::Node(name));
+        self.changes.push(Record::Node(id.number()));
     }
     /// Applies `f` to a node; records a change only if it changed something.
     pub fn update_node(&mut self, name: &str, f: impl FnOnce(&mut Node)) -> bool {
@@ -235,7 +173,7 @@ impl Store {
         let n = self.node_slots.get_mut(id.number() as usize)?.take()?;
         self.nodes.remove(name);
         self.node_versions.remove(&id);
-        self.changes.push(Change::NodeDeleted(name.to_string()));
+        self.changes.push(Record::NodeDeleted(id.number()));
         Some(*n)
     }
 
@@ -335,10 +273,8 @@ impl Store {
                 old,
             );
         }
-        Before {
-            node,
-            uid: controller_uid(old).map(|u| self.uids.get(u)),
-        }
+        let uid = controller_uid(old).map(|u| held(&mut self.uids, u));
+        Before { node, uid }
     }
     /// Finishes the write of the pod `id` (just stored, held by nothing else), whose stored
     /// version, if any, was `before`: its resourceVersion, sums, indices and change.
@@ -365,12 +301,13 @@ impl Store {
             node: old_node,
             uid: old_uid,
         } = before.unwrap_or_default();
-        let new_uid = controller_uid(pod).map(|u| self.uids.get(u));
+        let new_uid = controller_uid(pod).map(|u| held(&mut self.uids, u));
         // An orphan (now) is news for every DaemonSet that may adopt it: no owners listed.
         let owners = match &new_uid {
-            None => Pair::default(),
-            Some(uid) => Pair::of(old_uid.clone(), Some(uid.clone())),
+            None => Numbers::EMPTY,
+            Some(uid) => Numbers::of(old_uid.as_ref().map(|u| u.0), Some(uid.0)),
         };
+        let (old_uid, new_uid) = (old_uid.map(|u| u.1), new_uid.map(|u| u.1));
         // Most writes are status updates: same node, same owner, indices already right.
         let (old_id, new_id) = (
             old_node.as_ref().map(|n| n.0),
@@ -382,23 +319,16 @@ impl Store {
             }
             self.index(id, new_id, new_uid.as_ref());
         }
-        let key = self.pods.key(id);
-        self.pod_changed(key, id, old_node, new_node, owners);
+        self.pod_changed(id, old_node, new_node, owners);
     }
     /// Records a pod write or removal for the informers (its target nodes before and after)
     /// and moves the version of those nodes.
-    fn pod_changed(&mut self, key: ObjectKey, id: PodId, old: Target, new: Target, owners: Pair) {
+    fn pod_changed(&mut self, id: PodId, old: Target, new: Target, owners: Numbers) {
         for (node, _) in old.iter().chain(&new) {
             self.touch_node(*node);
         }
-        let nodes = Pair::of(old.map(|n| n.1), new.map(|n| n.1));
-        let change = Change::Pod {
-            key,
-            id,
-            nodes,
-            owners,
-        };
-        self.changes.push(change);
+        let nodes = Numbers::of(old.map(|n| n.0.number()), new.map(|n| n.0.number()));
+        self.changes.pod(self.pods.stamp(id), nodes, owners);
     }
     pub fn update_pod(&mut self, key: &ObjectKey, f: impl FnOnce(&mut Pod)) -> bool {
         let Some(pod) = self.pod(key) else {
@@ -457,9 +387,9 @@ impl Store {
         }
         pod.metadata.resource_version = rv;
         // Node and owner are unchanged: the indices stay; the change is put_pod's for the same.
-        let uid = controller_uid(pod).map(|u| self.uids.get(u));
-        let owners = Pair::of(uid.clone(), uid);
-        self.pod_changed(key.clone(), id, node.clone(), node, owners);
+        let uid = controller_uid(pod).map(|u| self.uids.number(u));
+        let owners = Numbers::of(uid, uid);
+        self.pod_changed(id, node.clone(), node, owners);
         true
     }
     pub fn remove_pod(&mut self, key: &ObjectKey) -> Option<Rc<Pod>> {
@@ -474,12 +404,18 @@ impl Store {
                 pod,
             );
         }
-        let uid = controller_uid(pod).map(|u| self.uids.get(u));
-        self.unindex(id, node.as_ref().map(|n| n.0), uid.as_deref());
+        let uid = controller_uid(pod).map(|u| held(&mut self.uids, u));
+        self.unindex(
+            id,
+            node.as_ref().map(|n| n.0),
+            uid.as_ref().map(|u| u.1.as_str()),
+        );
         self.pod_keys.remove(id, &self.pods);
+        // Its records of this round find its key here once it is gone from the table.
+        let stamp = self.pods.stamp(id);
+        self.pod_changed(id, node, None, Numbers::of(uid.map(|u| u.0), None));
         let pod = self.pods.remove(id);
-        let key = ObjectKey::of(&pod.metadata);
-        self.pod_changed(key, id, node, None, Pair::of(uid, None));
+        self.changes.gone(stamp, ObjectKey::of(&pod.metadata));
         Some(pod)
     }
     /// What the unfinished pods bound to `node` request, if any are.
@@ -609,7 +545,7 @@ impl Store {
         ds.metadata.resource_version = self.next_rv();
         let key = ObjectKey::of(&ds.metadata);
         self.daemonsets.insert(key.clone(), Rc::new(ds));
-        self.changes.push(Change::DaemonSet(key));
+        self.changes.object(Kind::DaemonSet, key);
     }
     pub fn update_daemonset(&mut self, key: &ObjectKey, f: impl FnOnce(&mut DaemonSet)) -> bool {
         let Some(ds) = self.daemonset(key) else {
@@ -645,7 +581,7 @@ impl Store {
     }
     pub fn remove_daemonset(&mut self, key: &ObjectKey) -> Option<DaemonSet> {
         let ds = self.daemonsets.remove(key)?;
-        self.changes.push(Change::DaemonSet(key.clone()));
+        self.changes.object(Kind::DaemonSet, key.clone());
         Some(Rc::unwrap_or_clone(ds))
     }
 
@@ -662,12 +598,12 @@ impl Store {
         rev.metadata.resource_version = self.next_rv();
         let key = ObjectKey::of(&rev.metadata);
         self.revisions.insert(key.clone(), rev);
-        self.changes.push(Change::Revision(key));
+        self.changes.object(Kind::Revision, key);
     }
     pub fn remove_revision(&mut self, key: &ObjectKey) -> Option<ControllerRevision> {
         let r = self.revisions.remove(key)?;
         self.revisions_version += 1;
-        self.changes.push(Change::Revision(key.clone()));
+        self.changes.object(Kind::Revision, key.clone());
         Some(r)
     }
 }
@@ -688,7 +624,7 @@ macro_rules! shared_objects {
                 o.metadata.resource_version = self.next_rv();
                 let key = ObjectKey::of(&o.metadata);
                 self.$field.insert(key.clone(), Rc::new(o));
-                self.changes.push(Change::$change(key));
+                self.changes.object(Kind::$change, key);
             }
             pub fn $update(&mut self, key: &ObjectKey, f: impl FnOnce(&mut $ty)) -> bool {
                 let Some(old) = self.$get(key) else {
@@ -704,7 +640,7 @@ macro_rules! shared_objects {
             }
             pub fn $remove(&mut self, key: &ObjectKey) -> Option<$ty> {
                 let o = self.$field.remove(key)?;
-                self.changes.push(Change::$change(key.clone()));
+                self.changes.object(Kind::$change, key.clone());
                 Some(Rc::unwrap_or_clone(o))
             }
         }
@@ -737,7 +673,25 @@ shared_objects!(
 #[derive(Default)]
 struct Before {
     node: Target,
-    uid: Option<SharedStr>,
+    uid: Option<(u32, SharedStr)>,
+}
+
+/// A controller UID's number and held string, found once.
+fn held(uids: &mut Held, uid: &str) -> (u32, SharedStr) {
+    let n = uids.number(uid);
+    (n, uids.text(n).clone())
+}
+
+impl Tables for Store {
+    fn node_name(&self, n: u32) -> &SharedStr {
+        self.node_ids.held_name(NodeId::from_number(n))
+    }
+    fn uid(&self, n: u32) -> &SharedStr {
+        self.uids.text(n)
+    }
+    fn stored_key(&self, pod: PodStamp) -> Option<ObjectKey> {
+        self.pods.stamped_key(pod)
+    }
 }
 
 /// Takes `pod` out of the sums of `node`, dropping them when no pod is left.
@@ -842,14 +796,6 @@ mod tests {
         ObjectKey::new("default", "ds")
     }
 
-    /// A change is a few a pod in a burst of creates, all held until the controllers take
-    /// them (issue 20): a key and two pairs of shared strings. On 64-bit targets.
-    #[cfg(target_pointer_width = "64")]
-    #[test]
-    fn a_change_stays_small() {
-        assert_eq!(std::mem::size_of::<super::Change>(), 56);
-    }
-
     /// A node slot is a pointer (issue 20): the slots vector grows to up to twice the nodes and
     /// also numbers pods' node names that are no node; a `Node` inline is ~340 bytes. A write
     /// and a removal keep the node readable as it was written.
@@ -944,7 +890,10 @@ mod tests {
         );
         assert_eq!(store.pod(&key).unwrap().metadata.resource_version, "2");
         assert_eq!(
-            store.take_changes().iter().cloned().collect::<Vec<_>>(),
+            store
+                .take_changes()
+                .into_changes(&store)
+                .collect::<Vec<_>>(),
             [super::Change::Pod {
                 key: key.clone(),
                 id: super::PodId::from_number(0),
@@ -1022,12 +971,72 @@ mod tests {
         };
         let changes = store.take_changes();
         assert_eq!(
-            changes.iter().map(nodes).collect::<Vec<_>>(),
+            changes
+                .into_changes(&store)
+                .map(|c| nodes(&c))
+                .collect::<Vec<_>>(),
             [
                 vec!["a".to_string()],
                 vec!["a".to_string(), "b".to_string()]
             ]
         );
         assert!(!store.write_pod(&ObjectKey::new("default", "q"), |_| {}));
+    }
+}
+
+#[cfg(test)]
+mod change_tests {
+    use super::{Change, Pair, PodId, Store};
+    use crate::api::{ObjectKey, OwnerReference, Pod};
+
+    fn pod(name: &str, node: &str, owner: Option<&str>) -> Pod {
+        let mut pod = Pod::default();
+        pod.metadata.namespace = "default".into();
+        pod.metadata.name = name.into();
+        pod.spec.node_name = node.into();
+        if let Some(uid) = owner {
+            pod.metadata.more.owner_references.push(OwnerReference {
+                uid: uid.into(),
+                controller: Some(true),
+                ..Default::default()
+            });
+        }
+        pod
+    }
+
+    fn change(name: &str, nodes: [Option<&str>; 2], owners: [Option<&str>; 2]) -> Change {
+        let pair = |[a, b]: [Option<&str>; 2]| Pair::of(a.map(Into::into), b.map(Into::into));
+        Change::Pod {
+            key: ObjectKey::new("default", name),
+            id: PodId::from_number(0),
+            nodes: pair(nodes),
+            owners: pair(owners),
+        }
+    }
+
+    /// The changes of a pod removed in the same round, its number since given to another pod,
+    /// still name it, its node and its owner (a deleted pod's change reaches its owner); a node
+    /// deleted is named as it was.
+    #[test]
+    fn a_removed_pods_changes_name_it_after_its_number_is_reused() {
+        let mut store = Store::default();
+        let mut node = crate::api::Node::default();
+        node.metadata.name = "n1".into();
+        store.put_node(node);
+        store.put_pod(pod("a", "n1", Some("u1")));
+        store.remove_pod(&ObjectKey::new("default", "a"));
+        store.put_pod(pod("b", "n2", None));
+        store.remove_node("n1");
+        let changes = store.take_changes();
+        assert_eq!(
+            changes.into_changes(&store).collect::<Vec<_>>(),
+            [
+                Change::Node("n1".into()),
+                change("a", [Some("n1"), None], [Some("u1"), None]),
+                change("a", [Some("n1"), None], [Some("u1"), None]),
+                change("b", [Some("n2"), None], [None, None]),
+                Change::NodeDeleted("n1".into()),
+            ]
+        );
     }
 }

@@ -100,8 +100,8 @@ impl Kubelet {
 
     pub fn process(&mut self, w: &mut World) -> bool {
         let queue = self.queue.take();
-        for (key, hint) in &queue {
-            self.sync_pod(w, key, *hint);
+        for (key, hint) in queue.iter() {
+            self.sync_pod(w, &key, hint);
         }
         !queue.is_empty()
     }
