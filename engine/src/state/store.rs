@@ -266,6 +266,11 @@ impl Store {
     pub fn pod_stamp(&self, hint: Option<PodId>, key: &ObjectKey) -> Option<PodStamp> {
         self.pod_id(hint, key).map(|id| self.pods.stamp(id))
     }
+    /// The stamp of the pod stored under the number `id`, whatever its key, if one is: tells
+    /// what a table kept by pod number holds for a pod since removed.
+    pub fn stamp_of(&self, id: PodId) -> Option<PodStamp> {
+        self.pods.stamp_of(id)
+    }
     fn pod_id(&self, hint: Option<PodId>, key: &ObjectKey) -> Option<PodId> {
         match hint {
             Some(hint) => self.pods.id_hinted(hint, key),
