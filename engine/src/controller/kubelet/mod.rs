@@ -49,6 +49,7 @@ pub struct Kubelet {
     /// Next host number in each node's pod CIDR.
     next_ip: HashMap<String, u32>,
     paths: FieldPaths,
+    pull_secs: PullSeconds,
     started: started::Started,
     ready: ready::Ready,
 }
@@ -107,6 +108,18 @@ impl Kubelet {
             return;
         };
         let at = w.store.pod_stamp(hint, key);
+        let progress = self.pods.get(at);
+        let now = w.clock.now();
+        // Most syncs follow the kubelet's own writes: nothing is due yet, or the pod runs and is
+        // ready. Unless the pod is being deleted, every way below then ends without a write,
+        // whatever its node's state, so the node is not looked up.
+        if pod.metadata.more.deletion_timestamp.is_none()
+            && progress
+                .as_ref()
+                .is_some_and(|p| now < p.due || (p.stage == Stage::Running && pod.is_ready()))
+        {
+            return;
+        }
         if pod.spec.node_name.is_empty() {
             return;
         }
@@ -118,7 +131,6 @@ impl Kubelet {
             return; // the kubelet is not talking to the API server
         }
         let node_ready = ready_status == "True";
-        let now = w.clock.now();
         if pod.metadata.more.deletion_timestamp.is_some() {
             self.terminate(w, key, at, &pod, now);
             return;
@@ -126,7 +138,7 @@ impl Kubelet {
         if pod.is_terminal() || !node_ready {
             return; // a NotReady node starts nothing new
         }
-        let Some(progress) = self.pods.get(at) else {
+        let Some(progress) = progress else {
             self.admit(w, key, at, pod, now);
             return;
         };
@@ -360,7 +372,7 @@ impl Kubelet {
             );
             return;
         }
-        let secs = (w.timings.image_pull_ms as f64 / 1000.0).to_string();
+        let secs = self.pull_secs.of(w.timings.image_pull_ms);
         let node = pod.spec.node_name.as_str();
         for (i, c) in pod.spec.containers.iter().enumerate() {
             self.images.insert(node, &c.image);
@@ -603,17 +615,50 @@ fn qos_class(p: &Pod) -> &'static str {
 }
 
 /// The `fieldPath` of the kubelet's events about a container (`spec.containers{NAME}`), written
-/// once per container name instead of once per event.
+/// once per container name instead of once per event. The one last asked for is tried first:
+/// a pod's events come in runs about one container, and the pods of a burst have the same names.
 #[derive(Default)]
-struct FieldPaths(HashMap<String, String>);
+struct FieldPaths {
+    paths: Vec<(String, String)>,
+    by_name: HashMap<String, usize>,
+    last: usize,
+}
 
 impl FieldPaths {
     fn of(&mut self, container: &str) -> &str {
-        if !self.0.contains_key(container) {
-            let path = format!("spec.containers{{{container}}}");
-            self.0.insert(container.to_string(), path);
+        if self
+            .paths
+            .get(self.last)
+            .is_none_or(|(name, _)| name != container)
+        {
+            self.last = match self.by_name.get(container) {
+                Some(&i) => i,
+                None => {
+                    let path = format!("spec.containers{{{container}}}");
+                    self.paths.push((container.to_string(), path));
+                    self.by_name
+                        .insert(container.to_string(), self.paths.len() - 1);
+                    self.paths.len() - 1
+                }
+            };
         }
-        self.0.get(container).map_or("", String::as_str)
+        self.paths
+            .get(self.last)
+            .map_or("", |(_, path)| path.as_str())
+    }
+}
+
+/// The seconds a pull took as the `Pulled` message writes them (`2.5`), written once per
+/// `sim timing` value instead of once per pod (a float's formatting).
+#[derive(Default)]
+struct PullSeconds(Option<(i64, String)>);
+
+impl PullSeconds {
+    fn of(&mut self, ms: i64) -> &str {
+        if self.0.as_ref().is_none_or(|(at, _)| *at != ms) {
+            self.0 = Some((ms, (ms as f64 / 1000.0).to_string()));
+        }
+        self.0.as_ref().map_or("", |(_, text)| text.as_str())
     }
 }
 
@@ -640,4 +685,30 @@ fn event<'m>(
         message,
         crate::state::events::source("kubelet", &pod.spec.node_name),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{FieldPaths, PullSeconds};
+
+    /// The path last asked for is tried first, and a name asked for again after another gets
+    /// its own path, not the last one.
+    #[test]
+    fn field_paths_follow_the_name_asked_for() {
+        let mut paths = FieldPaths::default();
+        for name in ["app", "app", "sidecar", "app", "sidecar", "sidecar", "x"] {
+            assert_eq!(paths.of(name), format!("spec.containers{{{name}}}"));
+        }
+        assert_eq!(paths.paths.len(), 3);
+    }
+
+    /// A changed `sim timing image-pull` is written anew.
+    #[test]
+    fn pull_seconds_follow_the_timing() {
+        let mut secs = PullSeconds::default();
+        assert_eq!(secs.of(2_500), "2.5");
+        assert_eq!(secs.of(2_500), "2.5");
+        assert_eq!(secs.of(3_000), "3");
+        assert_eq!(secs.of(2_500), "2.5");
+    }
 }
