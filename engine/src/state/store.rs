@@ -439,7 +439,8 @@ impl Store {
         self.recent_conditions.share(&mut status.conditions);
         self.recent_container_statuses
             .share(&mut status.container_statuses);
-        if !status.host_ip.is_empty() {
+        // The address the pod already held is the shared one.
+        if !status.host_ip.is_empty() && !status.host_ip.same(&pod.status.host_ip) {
             self.host_ips.share(&mut status.host_ip);
         }
         let rv = self.next_rv();

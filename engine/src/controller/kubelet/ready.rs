@@ -45,7 +45,7 @@ impl Ready {
         // The store may have shared an equal value kept from before (another DaemonSet's pods
         // readied at this instant hold the same conditions) in place of the one worked out:
         // the next pods get the store's, which it then finds by address, not text by text.
-        if let (true, Some(l), Some(pod)) = (worked_out, &mut self.0, w.store.pod(key)) {
+        if worked_out && let (Some(l), Some(pod)) = (&mut self.0, w.store.pod(key)) {
             l.conditions[1] = pod.status.conditions.clone();
             l.statuses[1] = pod.status.container_statuses.clone();
         }

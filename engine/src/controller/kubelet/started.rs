@@ -48,7 +48,7 @@ impl Started {
         });
         // The store may have shared an equal value kept from before in place of the one worked
         // out: the next pods get the store's, which it then finds by address.
-        if let (true, Some(l), Some(pod)) = (worked_out, &mut self.last, w.store.pod(key)) {
+        if worked_out && let (Some(l), Some(pod)) = (&mut self.last, w.store.pod(key)) {
             l.statuses[1] = pod.status.container_statuses.clone();
         }
     }
