@@ -381,7 +381,7 @@ impl Kubelet {
             // a later one with the same image finds it present.
             let msg = if pulls(&pod.spec.containers, i, |_| false) {
                 let msg = "Successfully pulled image \"{}\" in {}s ({}s including waiting)";
-                Message::template(msg, &[&c.image, &secs, &secs])
+                Message::template(msg, &[&c.image, secs, secs])
             } else {
                 Message::template(PRESENT, &[&c.image])
             };

@@ -97,14 +97,15 @@ mod tests {
     }
 
     fn waiting(image: &str) -> PodStatus {
-        let mut st = PodStatus::default();
-        st.phase = phase::PENDING.into();
-        st.container_statuses = Shared::new(vec![ContainerStatus {
-            name: "app".into(),
-            image: image.into(),
+        PodStatus {
+            phase: phase::PENDING.into(),
+            container_statuses: Shared::new(vec![ContainerStatus {
+                name: "app".into(),
+                image: image.into(),
+                ..Default::default()
+            }]),
             ..Default::default()
-        }]);
-        st
+        }
     }
 
     /// A remembered write gives what the write itself gives, and only for the very same
