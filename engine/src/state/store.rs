@@ -427,13 +427,26 @@ impl Store {
         key: &ObjectKey,
         f: impl FnOnce(&Pod, &mut PodStatus),
     ) -> bool {
+        self.write_pod_status(key, |pod, status| {
+            f(pod, status);
+            false
+        })
+    }
+    /// [`Self::update_pod_status`] for a writer that may know that its edit changes the status:
+    /// when `f` says so (true), the new status is not compared with the stored one (a remembered
+    /// write knows its value differs from the one it replaces, which it compared once).
+    pub fn write_pod_status(
+        &mut self,
+        key: &ObjectKey,
+        f: impl FnOnce(&Pod, &mut PodStatus) -> bool,
+    ) -> bool {
         let Some(id) = self.pods.id(key) else {
             return false;
         };
         let pod = self.pods.pod(id);
         let mut status = pod.status.clone();
-        f(pod, &mut status);
-        if status == pod.status {
+        let changed = f(pod, &mut status);
+        if !changed && status == pod.status {
             return false;
         }
         self.recent_conditions.share(&mut status.conditions);

@@ -13,6 +13,8 @@ struct Last {
     now: Time,
     conditions: [Shared<Vec<PodCondition>>; 2],
     statuses: [Shared<Vec<ContainerStatus>>; 2],
+    /// Whether after differs from before: a pod holding before surely changes.
+    changed: bool,
 }
 
 #[derive(Default)]
@@ -23,7 +25,7 @@ impl Ready {
     pub(super) fn mark(&mut self, w: &mut World, key: &ObjectKey, now: Time) {
         let last = &mut self.0;
         let mut worked_out = false;
-        w.store.update_pod_status(key, |_, st| {
+        w.store.write_pod_status(key, |_, st| {
             if let Some(l) = last.as_ref().filter(|l| {
                 l.now == now
                     && l.conditions[0].same(&st.conditions)
@@ -31,16 +33,19 @@ impl Ready {
             }) {
                 st.conditions = l.conditions[1].clone();
                 st.container_statuses = l.statuses[1].clone();
-                return;
+                return l.changed;
             }
             let before = (st.conditions.clone(), st.container_statuses.clone());
             mark_ready(st, now);
+            let changed = before.0 != st.conditions || before.1 != st.container_statuses;
             *last = Some(Last {
                 now,
                 conditions: [before.0, st.conditions.clone()],
                 statuses: [before.1, st.container_statuses.clone()],
+                changed,
             });
             worked_out = true;
+            false
         });
         // The store may have shared an equal value kept from before (another DaemonSet's pods
         // readied at this instant hold the same conditions) in place of the one worked out:

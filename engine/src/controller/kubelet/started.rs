@@ -15,6 +15,8 @@ use crate::state::hash::FastHashMap as HashMap;
 struct Last {
     now: Time,
     statuses: [Shared<Vec<ContainerStatus>>; 2],
+    /// Whether after differs from before: a pod holding before surely changes.
+    changed: bool,
 }
 
 #[derive(Default)]
@@ -29,22 +31,25 @@ impl Started {
     pub(super) fn mark(&mut self, w: &mut World, key: &ObjectKey, now: Time) {
         let Started { last, image_ids } = self;
         let mut worked_out = false;
-        w.store.update_pod_status(key, |_, st| {
+        w.store.write_pod_status(key, |_, st| {
             st.phase = phase::RUNNING.into();
             if let Some(l) = last
                 .as_ref()
                 .filter(|l| l.now == now && l.statuses[0].same(&st.container_statuses))
             {
                 st.container_statuses = l.statuses[1].clone();
-                return;
+                return l.changed;
             }
             let before = st.container_statuses.clone();
             start(&mut st.container_statuses, image_ids, now);
+            let changed = before != st.container_statuses;
             *last = Some(Last {
                 now,
                 statuses: [before, st.container_statuses.clone()],
+                changed,
             });
             worked_out = true;
+            false
         });
         // The store may have shared an equal value kept from before in place of the one worked
         // out: the next pods get the store's, which it then finds by address.
