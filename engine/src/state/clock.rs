@@ -2,8 +2,7 @@
 
 use super::store::PodId;
 use crate::api::{ObjectKey, Time};
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
+use std::collections::BTreeMap;
 
 /// Virtual time 0 of every scenario: 2025-01-01T00:00:00Z. Timestamps in objects and events are
 /// written from here; ages are differences, so the choice only shows in `-o yaml`.
@@ -27,26 +26,21 @@ pub enum Wake {
     ReplicaSet(ObjectKey),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-struct Timer {
-    at: Time,
-    seq: u64,
-    wake: Wake,
-}
-
+/// The timers: each instant that has some, with its wakes in the order they were set (which is
+/// the order they fire in). Timers come in bursts at a few instants (a DaemonSet's pods pulled
+/// or started together), so a timer costs a push onto its instant's list, not a heap's sift of
+/// tens of thousands of timers.
 #[derive(Debug, Clone)]
 pub struct Clock {
     now: Time,
-    seq: u64,
-    timers: BinaryHeap<Reverse<Timer>>,
+    timers: BTreeMap<Time, Vec<Wake>>,
 }
 
 impl Default for Clock {
     fn default() -> Self {
         Clock {
             now: EPOCH,
-            seq: 0,
-            timers: BinaryHeap::new(),
+            timers: BTreeMap::new(),
         }
     }
 }
@@ -62,17 +56,12 @@ impl Clock {
     }
 
     pub fn schedule(&mut self, at: Time, wake: Wake) {
-        self.seq += 1;
-        self.timers.push(Reverse(Timer {
-            at: at.max(self.now),
-            seq: self.seq,
-            wake,
-        }));
+        self.timers.entry(at.max(self.now)).or_default().push(wake);
     }
 
     /// The instant of the next timer, if any.
     pub fn next_due(&self) -> Option<Time> {
-        self.timers.peek().map(|Reverse(t)| t.at)
+        self.timers.first_key_value().map(|(at, _)| *at)
     }
 
     /// Moves the clock to `to` (never backwards).
@@ -83,22 +72,52 @@ impl Clock {
     /// Removes and returns every timer due at or before now, in order.
     pub fn take_due(&mut self) -> Vec<Wake> {
         let mut due = Vec::new();
-        while let Some(Reverse(t)) = self.timers.peek() {
-            if t.at > self.now {
+        while let Some(entry) = self.timers.first_entry() {
+            if *entry.key() > self.now {
                 break;
             }
-            let Some(Reverse(t)) = self.timers.pop() else {
-                break;
-            };
-            due.push(t.wake);
-        }
-        if let Some(room) = super::room::after_burst(self.timers.len(), self.timers.capacity()) {
-            self.timers.shrink_to(room);
+            let wakes = entry.remove();
+            if due.is_empty() {
+                due = wakes;
+            } else {
+                due.extend(wakes);
+            }
         }
         due
     }
 
+    /// Every pending timer, in the order they fire.
     pub fn pending(&self) -> impl Iterator<Item = (Time, &Wake)> {
-        self.timers.iter().map(|Reverse(t)| (t.at, &t.wake))
+        (self.timers.iter()).flat_map(|(at, wakes)| wakes.iter().map(move |w| (*at, w)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wake(name: &str) -> Wake {
+        Wake::PodGc(name.to_string())
+    }
+
+    /// Timers fire by instant, those of one instant in the order they were set; one set for
+    /// the past fires at the next take, after those already due at now.
+    #[test]
+    fn timers_fire_by_instant_then_in_the_order_set() {
+        let mut clock = Clock::default();
+        let at = |ms| EPOCH.plus_millis(ms);
+        clock.schedule(at(2_000), wake("c"));
+        clock.schedule(at(1_000), wake("a"));
+        clock.schedule(at(2_000), wake("d"));
+        clock.schedule(at(1_000), wake("b"));
+        assert_eq!(clock.next_due(), Some(at(1_000)));
+        assert_eq!(clock.pending().count(), 4);
+        clock.set_now(at(1_500));
+        clock.schedule(at(0), wake("late"));
+        assert_eq!(clock.take_due(), [wake("a"), wake("b"), wake("late")]);
+        clock.set_now(at(5_000));
+        assert_eq!(clock.take_due(), [wake("c"), wake("d")]);
+        assert_eq!(clock.next_due(), None);
+        assert!(clock.take_due().is_empty());
     }
 }

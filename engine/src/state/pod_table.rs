@@ -144,6 +144,11 @@ impl PodTable {
         (self.births[stamp.id.0 as usize] == stamp.birth).then(|| ObjectKey::of(&pod.metadata))
     }
 
+    /// The stamp of the pod stored under the number `id`, if one is.
+    pub fn stamp_of(&self, id: PodId) -> Option<PodStamp> {
+        matches!(self.slots.get(id.0 as usize), Some(Some(_))).then(|| self.stamp(id))
+    }
+
     pub fn pod(&self, id: PodId) -> &Rc<Pod> {
         match &self.slots[id.0 as usize] {
             Some(pod) => pod,

@@ -204,6 +204,11 @@ impl Store {
     pub fn pod_stamp(&self, hint: Option<PodId>, key: &ObjectKey) -> Option<PodStamp> {
         self.pod_id(hint, key).map(|id| self.pods.stamp(id))
     }
+    /// The stamp of the pod stored under the number `id`, whatever its key, if one is: tells
+    /// what a table kept by pod number holds for a pod since removed.
+    pub fn stamp_of(&self, id: PodId) -> Option<PodStamp> {
+        self.pods.stamp_of(id)
+    }
     fn pod_id(&self, hint: Option<PodId>, key: &ObjectKey) -> Option<PodId> {
         match hint {
             Some(hint) => self.pods.id_hinted(hint, key),
@@ -352,19 +357,33 @@ impl Store {
         key: &ObjectKey,
         f: impl FnOnce(&Pod, &mut PodStatus),
     ) -> bool {
+        self.write_pod_status(key, |pod, status| {
+            f(pod, status);
+            false
+        })
+    }
+    /// [`Self::update_pod_status`] for a writer that may know that its edit changes the status:
+    /// when `f` says so (true), the new status is not compared with the stored one (a remembered
+    /// write knows its value differs from the one it replaces, which it compared once).
+    pub fn write_pod_status(
+        &mut self,
+        key: &ObjectKey,
+        f: impl FnOnce(&Pod, &mut PodStatus) -> bool,
+    ) -> bool {
         let Some(id) = self.pods.id(key) else {
             return false;
         };
         let pod = self.pods.pod(id);
         let mut status = pod.status.clone();
-        f(pod, &mut status);
-        if status == pod.status {
+        let changed = f(pod, &mut status);
+        if !changed && status == pod.status {
             return false;
         }
         self.recent_conditions.share(&mut status.conditions);
         self.recent_container_statuses
             .share(&mut status.container_statuses);
-        if !status.host_ip.is_empty() {
+        // The address the pod already held is the shared one.
+        if !status.host_ip.is_empty() && !status.host_ip.same(&pod.status.host_ip) {
             self.host_ips.share(&mut status.host_ip);
         }
         let rv = self.next_rv();

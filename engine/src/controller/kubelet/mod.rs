@@ -9,13 +9,14 @@ mod images;
 mod progress;
 mod ready;
 pub(crate) mod registration;
+mod started;
 mod status_text;
 
 use super::queue::PodQueue;
 use super::scheduler::{set_condition, set_status_condition};
 use crate::api::{
-    Container, ContainerState, ContainerStateRunning, ContainerStateTerminated,
-    ContainerStateWaiting, ContainerStatus, IpText, NORMAL, ObjectKey, Pod, Time, WARNING, phase,
+    Container, ContainerState, ContainerStateTerminated, ContainerStateWaiting, ContainerStatus,
+    IpText, NORMAL, ObjectKey, Pod, Time, WARNING, phase,
 };
 use crate::state::World;
 use crate::state::apiserver;
@@ -34,11 +35,6 @@ use std::rc::Rc;
 /// not a `sim timing`, so that no setting brings that loop back.
 pub(crate) const POD_TEARDOWN_MS: i64 = 1_000;
 
-/// The stamp of the pod stored under `key`, which the kubelet's progress is kept by.
-fn stamp(w: &World, key: &ObjectKey) -> Option<PodStamp> {
-    w.store.pod_stamp(None, key)
-}
-
 /// The message of a `Pulling` event (held as a template with the image, formatted on read).
 const PULLING: &str = "Pulling image \"{}\"";
 /// The message of a `Pulled` event for an image the node has.
@@ -52,9 +48,9 @@ pub struct Kubelet {
     images: images::Pulled,
     /// Next host number in each node's pod CIDR.
     next_ip: HashMap<String, u32>,
-    /// The imageID each image resolves to, worked out once per image (a digest of its name).
-    image_ids: HashMap<String, String>,
     paths: FieldPaths,
+    pull_secs: PullSeconds,
+    started: started::Started,
     ready: ready::Ready,
 }
 
@@ -79,7 +75,7 @@ impl Kubelet {
 
     /// A retry that cannot change anything: pulling an image that is still unpullable.
     pub fn is_idle(&self, key: &ObjectKey, hint: Option<PodId>, w: &World) -> bool {
-        let Some(progress) = self.pods.get(w.store.pod_stamp(hint, key), key) else {
+        let Some(progress) = self.pods.get(w.store.pod_stamp(hint, key)) else {
             return true;
         };
         let Some(pod) = w.store.pod_hinted(hint, key) else {
@@ -108,10 +104,22 @@ impl Kubelet {
 
     fn sync_pod(&mut self, w: &mut World, key: &ObjectKey, hint: Option<PodId>) {
         let Some(pod) = w.store.pod_rc_hinted(hint, key) else {
-            self.pods.remove(None, key);
+            self.pods.forget(hint, &w.store);
             return;
         };
         let at = w.store.pod_stamp(hint, key);
+        let progress = self.pods.get(at);
+        let now = w.clock.now();
+        // Most syncs follow the kubelet's own writes: nothing is due yet, or the pod runs and is
+        // ready. Unless the pod is being deleted, every way below then ends without a write,
+        // whatever its node's state, so the node is not looked up.
+        if pod.metadata.more.deletion_timestamp.is_none()
+            && progress
+                .as_ref()
+                .is_some_and(|p| now < p.due || (p.stage == Stage::Running && pod.is_ready()))
+        {
+            return;
+        }
         if pod.spec.node_name.is_empty() {
             return;
         }
@@ -123,23 +131,22 @@ impl Kubelet {
             return; // the kubelet is not talking to the API server
         }
         let node_ready = ready_status == "True";
-        let now = w.clock.now();
         if pod.metadata.more.deletion_timestamp.is_some() {
-            self.terminate(w, key, &pod, now);
+            self.terminate(w, key, at, &pod, now);
             return;
         }
         if pod.is_terminal() || !node_ready {
             return; // a NotReady node starts nothing new
         }
-        let Some(progress) = self.pods.get(at, key) else {
-            self.admit(w, key, pod, now);
+        let Some(progress) = progress else {
+            self.admit(w, key, at, pod, now);
             return;
         };
         if now < progress.due {
             return;
         }
         match progress.stage {
-            Stage::Pulling => self.pull_done(w, key, &pod, now),
+            Stage::Pulling => self.pull_done(w, key, at, &pod, now),
             Stage::PullFailed => {
                 set_waiting(w, key, "ImagePullBackOff", &back_off_message(&pod, w));
                 for c in unpullable(&pod, w) {
@@ -157,6 +164,7 @@ impl Kubelet {
                 self.set(
                     w,
                     key,
+                    at,
                     Stage::PullBackOff,
                     now.plus_millis(retry - 1000),
                     retry,
@@ -177,13 +185,13 @@ impl Kubelet {
                 }
                 let ms = w.timings.image_pull_ms;
                 let backoff = (progress.backoff_ms * 2).min(w.timings.image_pull_backoff_max_ms);
-                self.set(w, key, Stage::Pulling, now.plus_millis(ms), backoff);
+                self.set(w, key, at, Stage::Pulling, now.plus_millis(ms), backoff);
             }
-            Stage::Starting => self.start_containers(w, key, pod, now),
+            Stage::Starting => self.start_containers(w, key, at, pod, now),
             Stage::WaitingReady => {
                 drop(pod); // see `admit`
                 self.ready.mark(w, key, now);
-                self.set(w, key, Stage::Running, now, 0);
+                self.set(w, key, at, Stage::Running, now, 0);
             }
             Stage::Running => {
                 if !pod.is_ready() {
@@ -195,14 +203,22 @@ impl Kubelet {
         }
     }
 
-    fn set(&mut self, w: &mut World, key: &ObjectKey, stage: Stage, due: Time, backoff_ms: i64) {
+    /// Sets the progress of the pod `key`, stored with the stamp `at`, and when it is due.
+    fn set(
+        &mut self,
+        w: &mut World,
+        key: &ObjectKey,
+        at: Option<PodStamp>,
+        stage: Stage,
+        due: Time,
+        backoff_ms: i64,
+    ) {
         let progress = Progress {
             stage,
             due,
             backoff_ms,
         };
-        let at = stamp(w, key);
-        self.pods.set(at, key, progress, w.clock.now());
+        self.pods.set(at, progress, w.clock.now());
         let hint = at.map(|at| at.id);
         if due > w.clock.now() {
             w.clock.schedule(due, Wake::Kubelet(key.clone(), hint));
@@ -214,7 +230,14 @@ impl Kubelet {
     /// A newly bound pod: IPs, start time, ContainerCreating; pull what the node lacks.
     /// Takes the pod by value to let go of it before the status write: the store edits a pod
     /// in place only when nothing else holds it, and copies the whole pod otherwise.
-    fn admit(&mut self, w: &mut World, key: &ObjectKey, pod: Rc<Pod>, now: Time) {
+    fn admit(
+        &mut self,
+        w: &mut World,
+        key: &ObjectKey,
+        at: Option<PodStamp>,
+        pod: Rc<Pod>,
+        now: Time,
+    ) {
         let node_name = &pod.spec.node_name;
         let host_ip = w
             .store
@@ -279,7 +302,7 @@ impl Kubelet {
                 );
             }
             let ms = w.timings.container_start_ms;
-            self.set(w, key, Stage::Starting, now.plus_millis(ms), 0);
+            self.set(w, key, at, Stage::Starting, now.plus_millis(ms), 0);
         } else {
             for (container, image) in &missing {
                 event(
@@ -294,16 +317,27 @@ impl Kubelet {
             }
             let ms = w.timings.image_pull_ms;
             let first_backoff = w.timings.image_pull_backoff_ms;
-            self.set(w, key, Stage::Pulling, now.plus_millis(ms), first_backoff);
+            self.set(
+                w,
+                key,
+                at,
+                Stage::Pulling,
+                now.plus_millis(ms),
+                first_backoff,
+            );
         }
     }
 
-    fn pull_done(&mut self, w: &mut World, key: &ObjectKey, pod: &Pod, now: Time) {
+    fn pull_done(
+        &mut self,
+        w: &mut World,
+        key: &ObjectKey,
+        at: Option<PodStamp>,
+        pod: &Pod,
+        now: Time,
+    ) {
         let bad = unpullable(pod, w);
-        let backoff = self
-            .pods
-            .get(stamp(w, key), key)
-            .map_or(0, |p| p.backoff_ms);
+        let backoff = self.pods.get(at).map_or(0, |p| p.backoff_ms);
         if !bad.is_empty() {
             for c in &bad {
                 let image = &c.image;
@@ -328,10 +362,17 @@ impl Kubelet {
             );
             set_waiting(w, key, "ErrImagePull", &msg);
             let backoff = backoff.max(w.timings.image_pull_backoff_ms);
-            self.set(w, key, Stage::PullFailed, now.plus_millis(1000), backoff);
+            self.set(
+                w,
+                key,
+                at,
+                Stage::PullFailed,
+                now.plus_millis(1000),
+                backoff,
+            );
             return;
         }
-        let secs = (w.timings.image_pull_ms as f64 / 1000.0).to_string();
+        let secs = self.pull_secs.of(w.timings.image_pull_ms);
         let node = pod.spec.node_name.as_str();
         for (i, c) in pod.spec.containers.iter().enumerate() {
             self.images.insert(node, &c.image);
@@ -340,18 +381,25 @@ impl Kubelet {
             // a later one with the same image finds it present.
             let msg = if pulls(&pod.spec.containers, i, |_| false) {
                 let msg = "Successfully pulled image \"{}\" in {}s ({}s including waiting)";
-                Message::template(msg, &[&c.image, &secs, &secs])
+                Message::template(msg, &[&c.image, secs, secs])
             } else {
                 Message::template(PRESENT, &[&c.image])
             };
             event(w, &mut self.paths, pod, &c.name, NORMAL, "Pulled", msg);
         }
         let ms = w.timings.container_start_ms;
-        self.set(w, key, Stage::Starting, now.plus_millis(ms), 0);
+        self.set(w, key, at, Stage::Starting, now.plus_millis(ms), 0);
     }
 
     /// Takes the pod by value to let go of it before the status write (see `admit`).
-    fn start_containers(&mut self, w: &mut World, key: &ObjectKey, pod: Rc<Pod>, now: Time) {
+    fn start_containers(
+        &mut self,
+        w: &mut World,
+        key: &ObjectKey,
+        at: Option<PodStamp>,
+        pod: Rc<Pod>,
+        now: Time,
+    ) {
         for c in &pod.spec.containers {
             event(
                 w,
@@ -380,45 +428,27 @@ impl Kubelet {
             .map(|p| p.initial_delay_seconds.unwrap_or(0).max(0))
             .max();
         drop(pod);
-        let image_ids = &mut self.image_ids;
-        w.store.update_pod_status(key, |_, st| {
-            st.phase = phase::RUNNING.into();
-            for cs in &mut st.container_statuses {
-                cs.state = ContainerState {
-                    running: Some(ContainerStateRunning {
-                        started_at: Some(now),
-                    }),
-                    ..Default::default()
-                };
-                cs.started = Some(true);
-                cs.image_id = match image_ids.get(&cs.image) {
-                    Some(id) => id.clone(),
-                    None => {
-                        let id = image_ref::image_id(&cs.image);
-                        image_ids.insert(cs.image.clone(), id.clone());
-                        id
-                    }
-                };
-                cs.container_id =
-                    status_text::container_id(now.millis() as u64 ^ cs.name.len() as u64);
-            }
-        });
+        self.started.mark(w, key, now);
         match delay {
-            Some(d) if d > 0 => self.set(w, key, Stage::WaitingReady, now.plus_secs(d), 0),
+            Some(d) if d > 0 => self.set(w, key, at, Stage::WaitingReady, now.plus_secs(d), 0),
             _ => {
                 self.ready.mark(w, key, now);
-                self.set(w, key, Stage::Running, now, 0);
+                self.set(w, key, at, Stage::Running, now, 0);
             }
         }
     }
 
     /// Request: stop the containers (Killing), then remove the pod once they exited or the
     /// grace period ran out.
-    fn terminate(&mut self, w: &mut World, key: &ObjectKey, pod: &Pod, now: Time) {
-        let stopping = self
-            .pods
-            .get(stamp(w, key), key)
-            .filter(|p| p.stage == Stage::Stopping);
+    fn terminate(
+        &mut self,
+        w: &mut World,
+        key: &ObjectKey,
+        at: Option<PodStamp>,
+        pod: &Pod,
+        now: Time,
+    ) {
+        let stopping = self.pods.get(at).filter(|p| p.stage == Stage::Stopping);
         match stopping {
             None => {
                 let running = pod
@@ -449,15 +479,14 @@ impl Kubelet {
                 } else {
                     POD_TEARDOWN_MS.min(grace_ms)
                 };
-                self.set(w, key, Stage::Stopping, now.plus_millis(stop_ms), 0);
+                self.set(w, key, at, Stage::Stopping, now.plus_millis(stop_ms), 0);
             }
             Some(p) if now >= p.due => {
                 // The kubelet's status manager ends the graceful deletion with grace 0.
                 let node = w.store.pod(key).map(|p| p.spec.node_name.clone());
                 let user = format!("system:node:{}", node.unwrap_or_default());
-                let at = stamp(w, key);
                 apiserver::delete_pod(w, key, Some(0), Request::delete(&user));
-                self.pods.remove(at, key);
+                self.pods.remove(at);
             }
             Some(_) => {}
         }
@@ -586,17 +615,50 @@ fn qos_class(p: &Pod) -> &'static str {
 }
 
 /// The `fieldPath` of the kubelet's events about a container (`spec.containers{NAME}`), written
-/// once per container name instead of once per event.
+/// once per container name instead of once per event. The one last asked for is tried first:
+/// a pod's events come in runs about one container, and the pods of a burst have the same names.
 #[derive(Default)]
-struct FieldPaths(HashMap<String, String>);
+struct FieldPaths {
+    paths: Vec<(String, String)>,
+    by_name: HashMap<String, usize>,
+    last: usize,
+}
 
 impl FieldPaths {
     fn of(&mut self, container: &str) -> &str {
-        if !self.0.contains_key(container) {
-            let path = format!("spec.containers{{{container}}}");
-            self.0.insert(container.to_string(), path);
+        if self
+            .paths
+            .get(self.last)
+            .is_none_or(|(name, _)| name != container)
+        {
+            self.last = match self.by_name.get(container) {
+                Some(&i) => i,
+                None => {
+                    let path = format!("spec.containers{{{container}}}");
+                    self.paths.push((container.to_string(), path));
+                    self.by_name
+                        .insert(container.to_string(), self.paths.len() - 1);
+                    self.paths.len() - 1
+                }
+            };
         }
-        self.0.get(container).map_or("", String::as_str)
+        self.paths
+            .get(self.last)
+            .map_or("", |(_, path)| path.as_str())
+    }
+}
+
+/// The seconds a pull took as the `Pulled` message writes them (`2.5`), written once per
+/// `sim timing` value instead of once per pod (a float's formatting).
+#[derive(Default)]
+struct PullSeconds(Option<(i64, String)>);
+
+impl PullSeconds {
+    fn of(&mut self, ms: i64) -> &str {
+        if self.0.as_ref().is_none_or(|(at, _)| *at != ms) {
+            self.0 = Some((ms, (ms as f64 / 1000.0).to_string()));
+        }
+        self.0.as_ref().map_or("", |(_, text)| text.as_str())
     }
 }
 
@@ -623,4 +685,30 @@ fn event<'m>(
         message,
         crate::state::events::source("kubelet", &pod.spec.node_name),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{FieldPaths, PullSeconds};
+
+    /// The path last asked for is tried first, and a name asked for again after another gets
+    /// its own path, not the last one.
+    #[test]
+    fn field_paths_follow_the_name_asked_for() {
+        let mut paths = FieldPaths::default();
+        for name in ["app", "app", "sidecar", "app", "sidecar", "sidecar", "x"] {
+            assert_eq!(paths.of(name), format!("spec.containers{{{name}}}"));
+        }
+        assert_eq!(paths.paths.len(), 3);
+    }
+
+    /// A changed `sim timing image-pull` is written anew.
+    #[test]
+    fn pull_seconds_follow_the_timing() {
+        let mut secs = PullSeconds::default();
+        assert_eq!(secs.of(2_500), "2.5");
+        assert_eq!(secs.of(2_500), "2.5");
+        assert_eq!(secs.of(3_000), "3");
+        assert_eq!(secs.of(2_500), "2.5");
+    }
 }

@@ -1,12 +1,13 @@
-//! Where the kubelet is with each pod it admitted. Most pods, once settled, are simply running
-//! (nothing due, no backoff): those are held as a stamp in a vector by pod number, not a key
-//! and a `Progress`.
+//! Where the kubelet is with each pod it admitted, by the pod's number (and birth, since numbers
+//! are reused): most pods, once settled, are simply running (nothing due, no backoff), held as
+//! a birth in a vector; the others as a `Progress` in a table keyed by the number, not by the
+//! pod's key (hashing and comparing the key's two strings was 5–8 % of a settle).
 
-use crate::api::{ObjectKey, Time};
+use crate::api::Time;
 use crate::state::hash::FastHashMap as HashMap;
 use crate::state::node_table::grow_to;
 use crate::state::room::after_burst;
-use crate::state::store::PodStamp;
+use crate::state::store::{PodId, PodStamp, Store};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Stage {
@@ -32,8 +33,9 @@ pub(super) struct Progress {
 /// Each admitted pod's `Progress`; a pod absent from both is not admitted yet.
 #[derive(Default)]
 pub(super) struct Pods {
-    /// Pods on their way (pulling, starting, stopping, backing off).
-    moving: HashMap<ObjectKey, Progress>,
+    /// Pods on their way (pulling, starting, stopping, backing off), by pod number: the birth
+    /// of the pod's stamp and its progress.
+    moving: HashMap<u32, (u32, Progress)>,
     /// Pods running with no backoff, by pod number: the birth of the pod's stamp, 0 for none
     /// (a birth is never 0). Their progress is `Running`, due when it was set, which is never
     /// after now (the clock does not go back), so the time is not kept. Four bytes a pod where
@@ -42,51 +44,82 @@ pub(super) struct Pods {
 }
 
 impl Pods {
-    /// The progress of the pod stored under `key` with the stamp `at` (`None`: not stored); a
+    /// The progress of the pod stored with the stamp `at` (`None`: not stored, nothing); a
     /// running pod's `due` is `Time(i64::MIN)` (already passed).
-    pub(super) fn get(&self, at: Option<PodStamp>, key: &ObjectKey) -> Option<Progress> {
-        if at.is_some_and(|at| self.is_running(at)) {
+    pub(super) fn get(&self, at: Option<PodStamp>) -> Option<Progress> {
+        let at = at?;
+        if self.is_running(at) {
             return Some(Progress {
                 stage: Stage::Running,
                 due: Time(i64::MIN),
                 backoff_ms: 0,
             });
         }
-        self.moving.get(key).cloned()
-    }
-
-    /// Sets the pod's progress; `now` tells a running pod with nothing due.
-    pub(super) fn set(
-        &mut self,
-        at: Option<PodStamp>,
-        key: &ObjectKey,
-        progress: Progress,
-        now: Time,
-    ) {
-        match at {
-            Some(at)
-                if progress.stage == Stage::Running
-                    && progress.backoff_ms == 0
-                    && progress.due <= now =>
-            {
-                self.leave(key);
-                let i = at.id.number() as usize;
-                if i >= self.running.len() {
-                    grow_to(&mut self.running, i + 1);
-                    self.running.resize(i + 1, 0);
-                }
-                self.running[i] = at.birth;
-            }
-            _ => {
-                self.stop(at);
-                self.moving.insert(key.clone(), progress);
-            }
+        match self.moving.get(&at.id.number()) {
+            Some((birth, progress)) if *birth == at.birth => Some(progress.clone()),
+            _ => None,
         }
     }
 
-    pub(super) fn remove(&mut self, at: Option<PodStamp>, key: &ObjectKey) {
-        self.leave(key);
-        self.stop(at);
+    /// Sets the progress of the pod stored with the stamp `at` (`None`: not stored, nothing
+    /// to keep); `now` tells a running pod with nothing due.
+    pub(super) fn set(&mut self, at: Option<PodStamp>, progress: Progress, now: Time) {
+        let Some(at) = at else {
+            return;
+        };
+        let i = at.id.number();
+        if progress.stage == Stage::Running && progress.backoff_ms == 0 && progress.due <= now {
+            self.leave(i);
+            let i = i as usize;
+            if i >= self.running.len() {
+                grow_to(&mut self.running, i + 1);
+                self.running.resize(i + 1, 0);
+            }
+            self.running[i] = at.birth;
+        } else {
+            self.stop(at);
+            self.moving.insert(i, (at.birth, progress));
+        }
+    }
+
+    /// Forgets the pod stored with the stamp `at`.
+    pub(super) fn remove(&mut self, at: Option<PodStamp>) {
+        if let Some(at) = at {
+            if self
+                .moving
+                .get(&at.id.number())
+                .is_some_and(|e| e.0 == at.birth)
+            {
+                self.leave(at.id.number());
+            }
+            self.stop(at);
+        }
+    }
+
+    /// Forgets a pod no longer stored, once under the number `hint` if known: what is kept
+    /// under a number for a birth other than the pod stored there now (if any) is let go. With
+    /// no number, every such entry (a removed pod's change always carries its number).
+    pub(super) fn forget(&mut self, hint: Option<PodId>, store: &Store) {
+        let stale = |n: u32, birth: u32| {
+            store.stamp_of(PodId::from_number(n)).map(|s| s.birth) != Some(birth)
+        };
+        match hint {
+            Some(id) => {
+                let n = id.number();
+                if self.moving.get(&n).is_some_and(|e| stale(n, e.0)) {
+                    self.leave(n);
+                }
+            }
+            None => {
+                let before = self.moving.len();
+                self.moving.retain(|&n, e| !stale(n, e.0));
+                if self.moving.len() < before
+                    && let Some(room) = after_burst(self.moving.len(), self.moving.capacity())
+                {
+                    self.moving.shrink_to(room);
+                }
+            }
+        }
     }
 
     fn is_running(&self, at: PodStamp) -> bool {
@@ -94,18 +127,16 @@ impl Pods {
     }
 
     /// Takes the pod out of `running`, if it is there (a later pod under its number is not).
-    fn stop(&mut self, at: Option<PodStamp>) {
-        if let Some(at) = at
-            && self.is_running(at)
-        {
+    fn stop(&mut self, at: PodStamp) {
+        if self.is_running(at) {
             self.running[at.id.number() as usize] = 0;
         }
     }
 
-    /// Takes the pod out of `moving`, whose table gives its room back once mostly empty (a
+    /// Takes the number out of `moving`, whose table gives its room back once mostly empty (a
     /// burst of pods passes through it).
-    fn leave(&mut self, key: &ObjectKey) {
-        if self.moving.remove(key).is_some()
+    fn leave(&mut self, n: u32) {
+        if self.moving.remove(&n).is_some()
             && let Some(room) = after_burst(self.moving.len(), self.moving.capacity())
         {
             self.moving.shrink_to(room);
@@ -116,44 +147,45 @@ impl Pods {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::store::PodId;
+    use crate::api::{ObjectKey, Pod};
+
+    fn pulling() -> Progress {
+        Progress {
+            stage: Stage::Pulling,
+            due: Time(9_000),
+            backoff_ms: 10_000,
+        }
+    }
 
     #[test]
     fn a_running_pod_reads_back_as_set_and_moves_between_maps() {
-        let key = ObjectKey::new("default", "p");
         let at = Some(PodStamp {
             id: PodId::from_number(3),
             birth: 1,
         });
         let now = Time(5_000);
         let mut pods = Pods::default();
-        assert_eq!(pods.get(at, &key), None);
-        let pulling = Progress {
-            stage: Stage::Pulling,
-            due: Time(9_000),
-            backoff_ms: 10_000,
-        };
-        pods.set(at, &key, pulling.clone(), now);
-        assert_eq!(pods.get(at, &key), Some(pulling));
+        assert_eq!(pods.get(at), None);
+        pods.set(at, pulling(), now);
+        assert_eq!(pods.get(at), Some(pulling()));
         let running = Progress {
             stage: Stage::Running,
             due: now,
             backoff_ms: 0,
         };
-        pods.set(at, &key, running, now);
-        let got = pods.get(at, &key).expect("running");
+        pods.set(at, running, now);
+        let got = pods.get(at).expect("running");
         assert_eq!((got.stage, got.backoff_ms), (Stage::Running, 0));
         assert!(got.due <= now);
         assert!(pods.moving.is_empty());
-        pods.remove(at, &key);
-        assert_eq!(pods.get(at, &key), None);
+        pods.remove(at);
+        assert_eq!(pods.get(at), None);
     }
 
-    /// Pod numbers are reused: a pod stored later under a running pod's number (another
-    /// birth), even under the same key, is not taken for running.
+    /// Pod numbers are reused: a pod stored later under a pod's number (another birth) is not
+    /// taken for it, running or on its way.
     #[test]
-    fn a_later_pod_under_the_same_number_is_not_running() {
-        let key = ObjectKey::new("default", "p");
+    fn a_later_pod_under_the_same_number_is_not_the_earlier() {
         let id = PodId::from_number(0);
         let first = Some(PodStamp { id, birth: 1 });
         let later = Some(PodStamp { id, birth: 2 });
@@ -164,12 +196,54 @@ mod tests {
             backoff_ms: 0,
         };
         let mut pods = Pods::default();
-        pods.set(first, &key, running, now);
-        assert!(pods.get(first, &key).is_some());
-        assert_eq!(pods.get(later, &key), None);
-        assert_eq!(pods.get(None, &key), None);
+        pods.set(first, running, now);
+        assert!(pods.get(first).is_some());
+        assert_eq!(pods.get(later), None);
+        assert_eq!(pods.get(None), None);
         // Removing the later pod leaves the first's entry alone.
-        pods.remove(later, &key);
-        assert!(pods.get(first, &key).is_some());
+        pods.remove(later);
+        assert!(pods.get(first).is_some());
+        let mut pods = Pods::default();
+        pods.set(first, pulling(), now);
+        assert_eq!(pods.get(later), None);
+        pods.remove(later);
+        assert_eq!(pods.get(first), Some(pulling()));
+    }
+
+    /// A removed pod's progress is let go when the kubelet finds it gone, by the number its
+    /// change carried or, without one, by a sweep; a pod stored since under that number keeps
+    /// its own.
+    #[test]
+    fn a_removed_pods_progress_is_forgotten_and_a_later_pods_kept() {
+        let mut store = Store::default();
+        let key = |name: &str| ObjectKey::new("default", name);
+        let put = |store: &mut Store, name: &str| {
+            let mut pod = Pod::default();
+            pod.metadata.name = name.to_string().into();
+            pod.metadata.namespace = "default".to_string().into();
+            store.put_pod(pod);
+            store.pod_stamp(None, &key(name))
+        };
+        let now = Time(5_000);
+        let mut pods = Pods::default();
+        let a = put(&mut store, "a");
+        pods.set(a, pulling(), now);
+        store.remove_pod(&key("a"));
+        let b = put(&mut store, "b");
+        assert_eq!(a.map(|s| s.id), b.map(|s| s.id), "the number is reused");
+        pods.forget(None, &store);
+        assert!(
+            pods.moving.is_empty(),
+            "a is gone: b is stored under its number"
+        );
+        pods.set(a, pulling(), now);
+        pods.forget(a.map(|s| s.id), &store);
+        assert!(pods.moving.is_empty());
+        pods.set(b, pulling(), now);
+        pods.forget(b.map(|s| s.id), &store);
+        assert_eq!(pods.get(b), Some(pulling()), "b is still stored");
+        store.remove_pod(&key("b"));
+        pods.forget(b.map(|s| s.id), &store);
+        assert!(pods.moving.is_empty());
     }
 }

@@ -13,6 +13,8 @@ struct Last {
     now: Time,
     conditions: [Shared<Vec<PodCondition>>; 2],
     statuses: [Shared<Vec<ContainerStatus>>; 2],
+    /// Whether after differs from before: a pod holding before surely changes.
+    changed: bool,
 }
 
 #[derive(Default)]
@@ -23,7 +25,7 @@ impl Ready {
     pub(super) fn mark(&mut self, w: &mut World, key: &ObjectKey, now: Time) {
         let last = &mut self.0;
         let mut worked_out = false;
-        w.store.update_pod_status(key, |_, st| {
+        w.store.write_pod_status(key, |_, st| {
             if let Some(l) = last.as_ref().filter(|l| {
                 l.now == now
                     && l.conditions[0].same(&st.conditions)
@@ -31,21 +33,24 @@ impl Ready {
             }) {
                 st.conditions = l.conditions[1].clone();
                 st.container_statuses = l.statuses[1].clone();
-                return;
+                return l.changed;
             }
             let before = (st.conditions.clone(), st.container_statuses.clone());
             mark_ready(st, now);
+            let changed = before.0 != st.conditions || before.1 != st.container_statuses;
             *last = Some(Last {
                 now,
                 conditions: [before.0, st.conditions.clone()],
                 statuses: [before.1, st.container_statuses.clone()],
+                changed,
             });
             worked_out = true;
+            false
         });
         // The store may have shared an equal value kept from before (another DaemonSet's pods
         // readied at this instant hold the same conditions) in place of the one worked out:
         // the next pods get the store's, which it then finds by address, not text by text.
-        if let (true, Some(l), Some(pod)) = (worked_out, &mut self.0, w.store.pod(key)) {
+        if worked_out && let (Some(l), Some(pod)) = (&mut self.0, w.store.pod(key)) {
             l.conditions[1] = pod.status.conditions.clone();
             l.statuses[1] = pod.status.container_statuses.clone();
         }
