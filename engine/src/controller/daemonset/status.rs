@@ -96,9 +96,7 @@ pub fn node_contribution(
         .min();
     if should_run {
         c.desired = 1;
-        let mut sorted: Vec<&Pod> = pods.iter().map(|p| &**p).collect();
-        pod_order::sort(&mut sorted);
-        if let Some(p) = sorted.first() {
+        if let Some(p) = pod_order::first(pods) {
             c.current = 1;
             if p.is_ready() {
                 c.ready = 1;
