@@ -194,7 +194,15 @@ impl Store {
         Nodes(self)
     }
     pub fn node(&self, name: &str) -> Option<&Node> {
-        let id = self.node_ids.get(name)?;
+        self.node_by_number(self.node_ids.get(name)?)
+    }
+    /// The store's number for the node name `name`, if it was ever given one (every stored
+    /// node has one, and keeps it): a caller that reads a node and its pods finds it once.
+    pub fn node_number(&self, name: &str) -> Option<NodeId> {
+        self.node_ids.get(name)
+    }
+    /// The node numbered `id` by [`Self::node_number`], if it exists.
+    pub fn node_by_number(&self, id: NodeId) -> Option<&Node> {
         self.node_slots.get(id.number() as usize)?.as_deref()
     }
     pub fn put_node(&mut self, mut node: Node) {
@@ -508,21 +516,33 @@ impl Store {
         }
         ids
     }
-    /// Pods on `node` that a controller with `uid` may claim: its own and the orphans, in key
-    /// order (as [`Store::pods_on_node`] lists them), as stored, pushed onto `out` (a buffer the
-    /// caller reuses from node to node: mostly one pod a node).
-    pub fn claimable_on_node(&self, node: &str, uid: &str, out: &mut Vec<Rc<Pod>>) {
-        let start = out.len();
-        let node = self.node_ids.get(node);
-        if let Some((by_node, node)) = self.owned_on_node.get(uid).zip(node) {
-            let ids = by_node.all(node.number()).map(PodId::from_number);
-            out.extend(ids.map(|id| self.pods.pod(id).clone()));
-        }
-        if let Some(orphans) = node.and_then(|id| self.orphans_on_node.get(&id)) {
-            out.extend(orphans.iter().map(|id| self.pods.pod(id).clone()));
-        }
-        if out.len() - start > 1 {
-            crate::sort::sort_by(&mut out[start..], |a, b| key_ref(a).cmp(&key_ref(b)));
+    /// Pods on each of `nodes` (the store's numbers, [`Self::node_number`]; `None` for a name
+    /// never used, which has none) that a controller with `uid` may claim: its own and the
+    /// orphans, each node's in key order (as [`Store::pods_on_node`] lists them), as stored,
+    /// pushed onto `out` with the place the node came with. The controller's pods are found
+    /// by its UID once for all the nodes, not once a node.
+    pub fn claimable_on_nodes(
+        &self,
+        uid: &str,
+        nodes: impl Iterator<Item = (usize, Option<NodeId>)>,
+        out: &mut Vec<(usize, Rc<Pod>)>,
+    ) {
+        let owned = self.owned_on_node.get(uid);
+        for (at, node) in nodes {
+            let Some(node) = node else {
+                continue;
+            };
+            let start = out.len();
+            if let Some(by_node) = owned {
+                let ids = by_node.all(node.number()).map(PodId::from_number);
+                out.extend(ids.map(|id| (at, self.pods.pod(id).clone())));
+            }
+            if let Some(orphans) = self.orphans_on_node.get(&node) {
+                out.extend(orphans.iter().map(|id| (at, self.pods.pod(id).clone())));
+            }
+            if out.len() - start > 1 {
+                crate::sort::sort_by(&mut out[start..], |a, b| key_ref(&a.1).cmp(&key_ref(&b.1)));
+            }
         }
     }
     /// Nodes holding pods of the controller with `uid` (some may no longer exist).
