@@ -311,12 +311,19 @@ impl Store {
                 *self.pods.pod_mut(id) = Rc::new(pod);
                 self.stored(id, Some(before));
             }
-            None => {
-                let id = self.pods.insert(Rc::new(pod));
-                self.pod_keys.insert(id, &self.pods);
-                self.stored(id, None);
-            }
+            None => self.insert_pod(pod),
         }
+    }
+    /// [`Self::put_pod`] of a pod whose key no stored pod has: the name `apiserver::create_pod`
+    /// generated and just found free (nothing is written between), so not looked up again.
+    pub fn put_new_pod(&mut self, pod: Pod) {
+        debug_assert!(self.pods.id(&ObjectKey::of(&pod.metadata)).is_none());
+        self.insert_pod(pod);
+    }
+    fn insert_pod(&mut self, pod: Pod) {
+        let id = self.pods.insert(Rc::new(pod));
+        self.pod_keys.insert(id, &self.pods);
+        self.stored(id, None);
     }
     /// A write that always changes the pod and keeps its name (the binding subresource): the
     /// pod is edited in place when nothing else holds it, instead of copied and compared.
