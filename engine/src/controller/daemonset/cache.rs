@@ -3,6 +3,7 @@
 //! nodes to revisit, so that a sync visits only the nodes whose state changed.
 
 use super::BURST_REPLICAS;
+use super::deferred::Deferred;
 use super::history;
 use super::pod_template::TemplateMemo;
 use super::roll_index::RollIndex;
@@ -29,7 +30,7 @@ pub(super) struct DsCache {
     /// Nodes left over when a sync had more to create or delete than `BURST_REPLICAS`: the next
     /// syncs take them a burst at a time, in node order, instead of revisiting all of them each
     /// time (which made creating a DaemonSet on N nodes cost O(N²)).
-    pub(super) deferred: BTreeSet<SharedStr>,
+    pub(super) deferred: Deferred,
     /// Each node's decision and part of the status (each count 0 or 1, packed in a byte), by
     /// node number: 8 bytes a node, no string.
     pub(super) per_node: NodeTable<(ShouldRun, u8)>,
@@ -65,7 +66,7 @@ impl DsCache {
             hash: String::new(),
             all_dirty: true,
             dirty: Vec::new(),
-            deferred: BTreeSet::new(),
+            deferred: Deferred::default(),
             per_node: NodeTable::default(),
             totals: Counts::default(),
             old_nodes: BTreeSet::new(),

@@ -9,6 +9,7 @@
 mod backoff;
 mod cache;
 mod claim;
+mod deferred;
 pub(crate) mod history;
 mod manage;
 mod pod_order;
