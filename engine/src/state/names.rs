@@ -30,7 +30,9 @@ impl Rng {
         // A base of at most 58 bytes has at most 58 characters: only a longer one is walked.
         let cut = match base.len() <= MAX_GENERATED_BASE {
             true => base,
-            false => (base.char_indices().nth(MAX_GENERATED_BASE)).map_or(base, |(i, _)| &base[..i]),
+            false => {
+                (base.char_indices().nth(MAX_GENERATED_BASE)).map_or(base, |(i, _)| &base[..i])
+            }
         };
         // Written on the stack and copied once into the name the pod keeps (at most 58
         // characters of 4 bytes and the 5 of the alphabet).

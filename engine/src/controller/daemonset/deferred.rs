@@ -63,6 +63,9 @@ mod tests {
             taken.push(n.to_string());
         }
         assert_eq!(taken, ["n1", "n2", "n3", "n5", "n6", "n7", "n9"]);
-        assert!(d.is_empty() && d.0.capacity() == 0, "no room kept once all are taken");
+        assert!(
+            d.is_empty() && d.0.capacity() == 0,
+            "no room kept once all are taken"
+        );
     }
 }

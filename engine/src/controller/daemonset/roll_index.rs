@@ -10,10 +10,10 @@
 //! the same choice.
 
 use crate::api::{DaemonSet, ObjectKey, Pod, Shared, StringMap, Time, keys};
-use std::cell::RefCell;
 use crate::placement::ShouldRun;
 use crate::state::node_ids::NodeId;
 use crate::state::node_table::NodeTable;
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Deref;
 
