@@ -296,6 +296,12 @@ impl Store {
     pub fn held_node_name(&mut self, name: &str) -> SharedStr {
         self.node_ids.shared(name)
     }
+    /// Names of nodes that have pods bound or pinned to them but no longer exist.
+    pub fn gone_nodes_with_pods(&self) -> impl Iterator<Item = &str> {
+        (self.pods_by_node.iter())
+            .filter(|(id, s)| !s.is_empty() && self.node_by_number(**id).is_none())
+            .map(|(&id, _)| self.node_ids.name(id))
+    }
     /// Names of nodes that have pods bound or pinned to them (some may no longer exist).
     pub fn nodes_with_pods(&self) -> impl Iterator<Item = &str> {
         self.pods_by_node

@@ -129,21 +129,21 @@ impl DsCache {
     ) -> Vec<(SharedStr, NodeId)> {
         let visit = if self.all_dirty {
             self.deferred.clear();
-            // Inserted one by one: `collect` into a set would compile a copy of the standard
-            // sort just for the sets of this function.
-            let mut all = BTreeMap::new();
-            all.extend(
-                w.store
-                    .nodes()
-                    .keys()
-                    .map(String::as_str)
-                    .chain(w.store.nodes_with_pods())
-                    .map(|n| {
-                        let (id, name) = ids.held(n);
-                        (name, id)
-                    }),
-            );
-            all.into_iter().collect()
+            // The store lists its nodes in name order, each once; only the names of nodes gone
+            // but still holding pods (most often none) need a place among them. Was a tree of
+            // every name, a walk comparing names per node (the first sync of each DaemonSet).
+            let mut held = |n: &str| {
+                let (id, name) = ids.held(n);
+                (name, id)
+            };
+            let mut all: Vec<(SharedStr, NodeId)> = Vec::with_capacity(w.store.nodes().len());
+            all.extend(w.store.nodes().keys().map(|n| held(n)));
+            let existing = all.len();
+            all.extend(w.store.gone_nodes_with_pods().map(&mut held));
+            if all.len() > existing {
+                crate::sort::sort_by(&mut all, |a, b| a.0.cmp(&b.0));
+            }
+            all
         } else {
             let mut v = std::mem::take(&mut self.dirty);
             for _ in 0..BURST_REPLICAS {
