@@ -38,8 +38,8 @@ impl Rng {
         // characters of 4 bytes and the 5 of the alphabet).
         let mut name = [0u8; MAX_GENERATED_BASE * 4 + 5];
         name[..cut.len()].copy_from_slice(cut.as_bytes());
-        for at in cut.len()..cut.len() + 5 {
-            name[at] = ALPHANUMS[(self.next_u64() % ALPHANUMS.len() as u64) as usize];
+        for c in &mut name[cut.len()..cut.len() + 5] {
+            *c = ALPHANUMS[(self.next_u64() % ALPHANUMS.len() as u64) as usize];
         }
         // The base is text cut at a character boundary and the suffix ASCII.
         let name = std::str::from_utf8(&name[..cut.len() + 5]).unwrap_or_default();
