@@ -369,3 +369,42 @@ pub fn rolling_update(
     }
     index.plan(ds)
 }
+
+#[cfg(test)]
+mod updated_test_tests {
+    use super::{UpdatedTest, is_pod_updated};
+    use crate::api::{Pod, keys};
+
+    fn pod_at(hash: &str) -> Pod {
+        let mut p = Pod::default();
+        p.metadata
+            .labels
+            .insert(keys::CONTROLLER_REVISION_HASH.into(), hash.into());
+        p
+    }
+
+    /// The remembered answer is only reused for the very same labels: a pod sharing them gets
+    /// it, a pod with other labels (an older revision, or equal text in another map) is tested.
+    #[test]
+    fn answers_as_is_pod_updated_whatever_the_order() {
+        let new = pod_at("h1");
+        let mut sharing = Pod::default();
+        sharing.metadata.labels = new.metadata.labels.clone();
+        let old = pod_at("h0");
+        let equal_copy = pod_at("h1");
+        let test = UpdatedTest::new("h1", None);
+        for p in [
+            &new,
+            &sharing,
+            &old,
+            &old,
+            &new,
+            &equal_copy,
+            &old,
+            &sharing,
+        ] {
+            assert_eq!(test.is_updated(p), is_pod_updated(p, "h1", None));
+        }
+        assert!(test.is_updated(&sharing) && !test.is_updated(&old));
+    }
+}
