@@ -3,7 +3,7 @@
 
 use super::World;
 use super::audit::Request;
-use crate::api::{ObjectKey, Pod, Shared, SharedStr};
+use crate::api::{ObjectKey, Pod, Shared};
 
 /// The node an audit entry (`sim audit`) names: the pod's, or the one it is pinned to.
 fn node_of(pod: &Pod) -> &str {
@@ -13,9 +13,10 @@ fn node_of(pod: &Pod) -> &str {
 /// Creates a pod: a name from `generateName` (retrying on a clash), the admission plugins'
 /// default tolerations, a UID, creationTimestamp. `user` writes it (the audit log's user).
 pub fn create_pod(w: &mut World, mut pod: Pod, user: &str) -> ObjectKey {
-    if pod.metadata.name.is_empty() {
+    let generated = pod.metadata.name.is_empty();
+    if generated {
         loop {
-            let name = SharedStr::from(w.rng.generate_name(&pod.metadata.more.generate_name));
+            let name = w.rng.generate_name(&pod.metadata.more.generate_name);
             let namespace = pod.metadata.namespace.clone();
             let key = ObjectKey { namespace, name };
             if w.store.pod(&key).is_none() {
@@ -39,7 +40,11 @@ pub fn create_pod(w: &mut World, mut pod: Pod, user: &str) -> ObjectKey {
     let key = ObjectKey::of(&pod.metadata);
     w.audit
         .record(w.clock.now(), Request::create(user), &key, node_of(&pod));
-    w.store.put_pod(pod);
+    if generated {
+        w.store.put_new_pod(pod);
+    } else {
+        w.store.put_pod(pod);
+    }
     key
 }
 

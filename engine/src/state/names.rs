@@ -1,7 +1,7 @@
 //! Deterministic randomness: pod-name suffixes, UIDs. Seeded by `sim seed N`, so the same script
 //! always gives the same names (scenario-language.md, "The runner").
 
-use crate::api::Uid;
+use crate::api::{SharedStr, Uid};
 
 /// The apiserver's `SimpleNameGenerator` alphabet: no vowels, no confusable digits (spec §14.13).
 const ALPHANUMS: &[u8] = b"bcdfghjklmnpqrstvwxz2456789";
@@ -26,18 +26,24 @@ impl Rng {
     }
 
     /// `names.SimpleNameGenerator.GenerateName`.
-    pub fn generate_name(&mut self, base: &str) -> String {
-        let cut = base
-            .char_indices()
-            .nth(MAX_GENERATED_BASE)
-            .map_or(base, |(i, _)| &base[..i]);
-        // Room for exactly the name: it is kept for as long as the pod.
-        let mut name = String::with_capacity(cut.len() + 5);
-        name.push_str(cut);
-        for _ in 0..5 {
-            name.push(ALPHANUMS[(self.next_u64() % ALPHANUMS.len() as u64) as usize] as char);
+    pub fn generate_name(&mut self, base: &str) -> SharedStr {
+        // A base of at most 58 bytes has at most 58 characters: only a longer one is walked.
+        let cut = match base.len() <= MAX_GENERATED_BASE {
+            true => base,
+            false => {
+                (base.char_indices().nth(MAX_GENERATED_BASE)).map_or(base, |(i, _)| &base[..i])
+            }
+        };
+        // Written on the stack and copied once into the name the pod keeps (at most 58
+        // characters of 4 bytes and the 5 of the alphabet).
+        let mut name = [0u8; MAX_GENERATED_BASE * 4 + 5];
+        name[..cut.len()].copy_from_slice(cut.as_bytes());
+        for c in &mut name[cut.len()..cut.len() + 5] {
+            *c = ALPHANUMS[(self.next_u64() % ALPHANUMS.len() as u64) as usize];
         }
-        name
+        // The base is text cut at a character boundary and the suffix ASCII.
+        let name = std::str::from_utf8(&name[..cut.len() + 5]).unwrap_or_default();
+        SharedStr::new(name)
     }
 
     /// A version-4-shaped UUID, made as its 16 bytes (no text: `Uid` keeps the bytes).
@@ -64,6 +70,9 @@ mod tests {
         assert!(n[22..].bytes().all(|c| ALPHANUMS.contains(&c)));
         let long = "a".repeat(80);
         assert_eq!(r.generate_name(&long).len(), 63);
+        let wide = "ä".repeat(60);
+        assert_eq!(r.generate_name(&wide)[..116], wide[..116]);
+        assert_eq!(r.generate_name(&wide).len(), 121);
         assert_eq!(
             Rng::new(7).generate_name("x-"),
             Rng::new(7).generate_name("x-")

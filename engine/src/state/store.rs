@@ -132,7 +132,15 @@ impl Store {
         Nodes(self)
     }
     pub fn node(&self, name: &str) -> Option<&Node> {
-        let id = self.node_ids.get(name)?;
+        self.node_by_number(self.node_ids.get(name)?)
+    }
+    /// The store's number for the node name `name`, if it was ever given one (every stored
+    /// node has one, and keeps it): a caller that reads a node and its pods finds it once.
+    pub fn node_number(&self, name: &str) -> Option<NodeId> {
+        self.node_ids.get(name)
+    }
+    /// The node numbered `id` by [`Self::node_number`], if it exists.
+    pub fn node_by_number(&self, id: NodeId) -> Option<&Node> {
         self.node_slots.get(id.number() as usize)?.as_deref()
     }
     pub fn put_node(&mut self, mut node: Node) {
@@ -231,6 +239,12 @@ impl Store {
     pub fn held_node_name(&mut self, name: &str) -> SharedStr {
         self.node_ids.shared(name)
     }
+    /// Names of nodes that have pods bound or pinned to them but no longer exist.
+    pub fn gone_nodes_with_pods(&self) -> impl Iterator<Item = &str> {
+        (self.pods_by_node.iter())
+            .filter(|(id, s)| !s.is_empty() && self.node_by_number(**id).is_none())
+            .map(|(&id, _)| self.node_ids.name(id))
+    }
     /// Names of nodes that have pods bound or pinned to them (some may no longer exist).
     pub fn nodes_with_pods(&self) -> impl Iterator<Item = &str> {
         self.pods_by_node
@@ -246,12 +260,19 @@ impl Store {
                 *self.pods.pod_mut(id) = Rc::new(pod);
                 self.stored(id, Some(before));
             }
-            None => {
-                let id = self.pods.insert(Rc::new(pod));
-                self.pod_keys.insert(id, &self.pods);
-                self.stored(id, None);
-            }
+            None => self.insert_pod(pod),
         }
+    }
+    /// [`Self::put_pod`] of a pod whose key no stored pod has: the name `apiserver::create_pod`
+    /// generated and just found free (nothing is written between), so not looked up again.
+    pub fn put_new_pod(&mut self, pod: Pod) {
+        debug_assert!(self.pods.id(&ObjectKey::of(&pod.metadata)).is_none());
+        self.insert_pod(pod);
+    }
+    fn insert_pod(&mut self, pod: Pod) {
+        let id = self.pods.insert(Rc::new(pod));
+        self.pod_keys.insert(id, &self.pods);
+        self.stored(id, None);
     }
     /// A write that always changes the pod and keeps its name (the binding subresource): the
     /// pod is edited in place when nothing else holds it, instead of copied and compared.
@@ -463,21 +484,33 @@ impl Store {
         }
         ids
     }
-    /// Pods on `node` that a controller with `uid` may claim: its own and the orphans, in key
-    /// order (as [`Store::pods_on_node`] lists them), as stored, pushed onto `out` (a buffer the
-    /// caller reuses from node to node: mostly one pod a node).
-    pub fn claimable_on_node(&self, node: &str, uid: &str, out: &mut Vec<Rc<Pod>>) {
-        let start = out.len();
-        let node = self.node_ids.get(node);
-        if let Some((by_node, node)) = self.owned_on_node.get(uid).zip(node) {
-            let ids = by_node.all(node.number()).map(PodId::from_number);
-            out.extend(ids.map(|id| self.pods.pod(id).clone()));
-        }
-        if let Some(orphans) = node.and_then(|id| self.orphans_on_node.get(&id)) {
-            out.extend(orphans.iter().map(|id| self.pods.pod(id).clone()));
-        }
-        if out.len() - start > 1 {
-            crate::sort::sort_by(&mut out[start..], |a, b| key_ref(a).cmp(&key_ref(b)));
+    /// Pods on each of `nodes` (the store's numbers, [`Self::node_number`]; `None` for a name
+    /// never used, which has none) that a controller with `uid` may claim: its own and the
+    /// orphans, each node's in key order (as [`Store::pods_on_node`] lists them), as stored,
+    /// pushed onto `out` with the place the node came with. The controller's pods are found
+    /// by its UID once for all the nodes, not once a node.
+    pub fn claimable_on_nodes(
+        &self,
+        uid: &str,
+        nodes: impl Iterator<Item = (usize, Option<NodeId>)>,
+        out: &mut Vec<(usize, Rc<Pod>)>,
+    ) {
+        let owned = self.owned_on_node.get(uid);
+        for (at, node) in nodes {
+            let Some(node) = node else {
+                continue;
+            };
+            let start = out.len();
+            if let Some(by_node) = owned {
+                let ids = by_node.all(node.number()).map(PodId::from_number);
+                out.extend(ids.map(|id| (at, self.pods.pod(id).clone())));
+            }
+            if let Some(orphans) = self.orphans_on_node.get(&node) {
+                out.extend(orphans.iter().map(|id| (at, self.pods.pod(id).clone())));
+            }
+            if out.len() - start > 1 {
+                crate::sort::sort_by(&mut out[start..], |a, b| key_ref(&a.1).cmp(&key_ref(&b.1)));
+            }
         }
     }
     /// Nodes holding pods of the controller with `uid` (some may no longer exist).

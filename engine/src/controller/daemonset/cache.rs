@@ -3,6 +3,7 @@
 //! nodes to revisit, so that a sync visits only the nodes whose state changed.
 
 use super::BURST_REPLICAS;
+use super::deferred::Deferred;
 use super::history;
 use super::pod_template::TemplateMemo;
 use super::roll_index::RollIndex;
@@ -29,7 +30,7 @@ pub(super) struct DsCache {
     /// Nodes left over when a sync had more to create or delete than `BURST_REPLICAS`: the next
     /// syncs take them a burst at a time, in node order, instead of revisiting all of them each
     /// time (which made creating a DaemonSet on N nodes cost O(N²)).
-    pub(super) deferred: BTreeSet<SharedStr>,
+    pub(super) deferred: Deferred,
     /// Each node's decision and part of the status (each count 0 or 1, packed in a byte), by
     /// node number: 8 bytes a node, no string.
     pub(super) per_node: NodeTable<(ShouldRun, u8)>,
@@ -65,7 +66,7 @@ impl DsCache {
             hash: String::new(),
             all_dirty: true,
             dirty: Vec::new(),
-            deferred: BTreeSet::new(),
+            deferred: Deferred::default(),
             per_node: NodeTable::default(),
             totals: Counts::default(),
             old_nodes: BTreeSet::new(),
@@ -128,21 +129,21 @@ impl DsCache {
     ) -> Vec<(SharedStr, NodeId)> {
         let visit = if self.all_dirty {
             self.deferred.clear();
-            // Inserted one by one: `collect` into a set would compile a copy of the standard
-            // sort just for the sets of this function.
-            let mut all = BTreeMap::new();
-            all.extend(
-                w.store
-                    .nodes()
-                    .keys()
-                    .map(String::as_str)
-                    .chain(w.store.nodes_with_pods())
-                    .map(|n| {
-                        let (id, name) = ids.held(n);
-                        (name, id)
-                    }),
-            );
-            all.into_iter().collect()
+            // The store lists its nodes in name order, each once; only the names of nodes gone
+            // but still holding pods (most often none) need a place among them. Was a tree of
+            // every name, a walk comparing names per node (the first sync of each DaemonSet).
+            let mut held = |n: &str| {
+                let (id, name) = ids.held(n);
+                (name, id)
+            };
+            let mut all: Vec<(SharedStr, NodeId)> = Vec::with_capacity(w.store.nodes().len());
+            all.extend(w.store.nodes().keys().map(|n| held(n)));
+            let existing = all.len();
+            all.extend(w.store.gone_nodes_with_pods().map(&mut held));
+            if all.len() > existing {
+                crate::sort::sort_by(&mut all, |a, b| a.0.cmp(&b.0));
+            }
+            all
         } else {
             let mut v = std::mem::take(&mut self.dirty);
             for _ in 0..BURST_REPLICAS {

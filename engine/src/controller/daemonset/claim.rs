@@ -4,6 +4,7 @@
 use crate::api::{DaemonSet, ObjectKey, OwnerReference, Pod, Selector};
 use crate::controller::claim::{Claim, decide};
 use crate::state::World;
+use crate::state::node_ids::NodeId;
 use std::rc::Rc;
 
 /// Pods of the DaemonSet on each of the sync's nodes, by the node's place in its list (a vector
@@ -11,54 +12,48 @@ use std::rc::Rc;
 pub type NodePods = Vec<Vec<Rc<Pod>>>;
 
 /// Claims the pods on `nodes` for `ds` (adopting matching orphans, releasing owned pods that no
-/// longer match) and groups them by node, in the order of `nodes`. Terminal pods with a
+/// longer match) and groups them by node, in the order of `nodes` (the store's numbers for
+/// the nodes' names, [`crate::state::store::Store::node_number`]). Terminal pods with a
 /// deletionTimestamp are left out unless `include_deleted_terminal` (only history cleanup wants
 /// them).
-pub fn nodes_to_daemon_pods<'a>(
+pub fn nodes_to_daemon_pods(
     w: &mut World,
     ds: &DaemonSet,
     selector: &Selector,
-    nodes: impl ExactSizeIterator<Item = &'a str>,
+    nodes: &[Option<NodeId>],
     include_deleted_terminal: bool,
 ) -> NodePods {
     let mut out = vec![Vec::new(); nodes.len()];
-    claim_into(
-        w,
-        ds,
-        selector,
-        nodes.enumerate(),
-        include_deleted_terminal,
-        &mut out,
-    );
+    let nodes = nodes.iter().copied().enumerate();
+    claim_into(w, ds, selector, nodes, include_deleted_terminal, &mut out);
     out
 }
 
 /// As `nodes_to_daemon_pods`, into `out` at each node's place (empty there).
-pub fn claim_into<'a>(
+pub fn claim_into(
     w: &mut World,
     ds: &DaemonSet,
     selector: &Selector,
-    nodes: impl Iterator<Item = (usize, &'a str)>,
+    nodes: impl Iterator<Item = (usize, Option<NodeId>)>,
     include_deleted_terminal: bool,
     out: &mut NodePods,
 ) {
+    // Only our pods and orphans can be claimed. All listed first: claiming one pod (adopting
+    // or releasing it) changes no other pod, so what the other nodes hold stays as listed.
     let mut pods = Vec::new();
     let uid = ds.metadata.uid.as_str();
-    for (at, node) in nodes {
-        // Only our pods and orphans can be claimed.
-        w.store.claimable_on_node(node, &uid, &mut pods);
-        for pod in pods
-            .drain(..)
-            .filter(|p| *p.metadata.namespace == *ds.metadata.namespace)
-        {
-            let Some(pod) = claim(w, ds, selector, pod) else {
-                continue;
-            };
-            if !include_deleted_terminal && pod.is_terminal() && pod.metadata.is_being_deleted() {
-                continue;
-            }
-            out[at].push(pod);
+    w.store.claimable_on_nodes(&uid, nodes, &mut pods);
+    for (at, pod) in pods
+        .into_iter()
+        .filter(|(_, p)| *p.metadata.namespace == *ds.metadata.namespace)
+    {
+        let Some(pod) = claim(w, ds, selector, pod) else {
+            continue;
+        };
+        if !include_deleted_terminal && pod.is_terminal() && pod.metadata.is_being_deleted() {
+            continue;
         }
+        out[at].push(pod);
     }
 }
 

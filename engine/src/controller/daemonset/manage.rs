@@ -131,20 +131,18 @@ pub(super) fn manage(
     evaluations: &mut u64,
     sync: &Sync<'_>,
 ) -> (bool, NodePods) {
-    let mut m = claim::nodes_to_daemon_pods(
-        w,
-        sync.ds,
-        sync.selector,
-        sync.visit.iter().map(|(n, _)| n.as_str()),
-        false,
-    );
+    // The store's numbers for the visited names, found once for the node and both claims.
+    let mut numbers: Vec<_> = (sync.visit.iter())
+        .map(|(n, _)| w.store.node_number(n))
+        .collect();
+    let mut m = claim::nodes_to_daemon_pods(w, sync.ds, sync.selector, &numbers, false);
     let mut deletes = Vec::new();
     // Nodes with a create or a delete, in name order: the only ones whose pods the writes change.
     let mut written: Vec<(usize, &str)> = Vec::new();
     let mut creates: Vec<SharedStr> = Vec::new();
     for (at, (node_name, id)) in sync.visit.iter().enumerate() {
         let deletes_before = deletes.len();
-        let Some(node) = w.store.node(node_name) else {
+        let Some(node) = numbers[at].and_then(|n| w.store.node_by_number(n)) else {
             // No part for a vanished node: `index_nodes` and the status read that from here.
             if let Some((_, counts)) = cache.per_node.remove(id) {
                 cache.totals -= Counts::unpack(counts);
@@ -205,17 +203,15 @@ pub(super) fn manage(
         &creates,
         &deletes,
     );
-    // Claimed again where written; elsewhere nothing changed since the claim above.
-    for &(at, _) in &written {
+    // Claimed again where written; elsewhere nothing changed since the claim above. A name
+    // first used by this sync's creates has a number now.
+    for &(at, name) in &written {
         m[at].clear();
+        if numbers[at].is_none() {
+            numbers[at] = w.store.node_number(name);
+        }
     }
-    claim::claim_into(
-        w,
-        sync.ds,
-        sync.selector,
-        written.into_iter(),
-        false,
-        &mut m,
-    );
+    let written = written.into_iter().map(|(at, _)| (at, numbers[at]));
+    claim::claim_into(w, sync.ds, sync.selector, written, false, &mut m);
     (requeue, m)
 }

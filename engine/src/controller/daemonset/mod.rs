@@ -9,6 +9,7 @@
 mod backoff;
 mod cache;
 mod claim;
+mod deferred;
 pub(crate) mod history;
 mod manage;
 mod pod_order;
@@ -31,6 +32,7 @@ use crate::state::node_ids::{NodeId, NodeIds};
 use crate::state::store::{Change, Pair};
 use backoff::Backoff;
 use cache::DsCache;
+use roll_index::UpdatedTest;
 
 /// At most this many creates and deletes per sync (`BurstReplicas`, spec §7.1).
 pub const BURST_REPLICAS: usize = 250;
@@ -199,6 +201,7 @@ impl DaemonSetController {
             ds: &ds,
             selector: &selector,
             hash: &hash,
+            updated: UpdatedTest::new(&hash, ds.template_generation()),
             visit: &visit,
         };
         let (requeue, pods) = manage::manage(
@@ -236,6 +239,8 @@ pub(super) struct Sync<'a> {
     pub ds: &'a DaemonSet,
     pub selector: &'a Selector,
     pub hash: &'a str,
+    /// `IsPodUpdated` at `hash` and the DaemonSet's template generation.
+    pub updated: UpdatedTest<'a>,
     pub visit: &'a [(SharedStr, NodeId)],
 }
 

@@ -2,6 +2,7 @@
 
 use crate::api::Pod;
 use std::cmp::Ordering;
+use std::rc::Rc;
 
 pub fn compare(a: &Pod, b: &Pod) -> Ordering {
     let bound = |p: &Pod| p.spec.node_name.is_empty();
@@ -15,6 +16,10 @@ pub fn compare(a: &Pod, b: &Pod) -> Ordering {
         .then(a.metadata.name.cmp(&b.metadata.name))
 }
 
-pub fn sort(pods: &mut [&Pod]) {
-    crate::sort::sort_by(pods, |a, b| compare(a, b));
+/// The first pod in [`compare`]'s order (the earliest of equals, as a stable sort keeps them),
+/// without sorting or collecting: a sync revisits a node per write of its pod, most holding one.
+pub fn first(pods: &[Rc<Pod>]) -> Option<&Pod> {
+    pods.iter()
+        .map(|p| &**p)
+        .reduce(|best, p| if compare(p, best).is_lt() { p } else { best })
 }

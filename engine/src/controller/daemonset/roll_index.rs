@@ -9,10 +9,11 @@
 //! final count already leaves no room, so "the first `max - total` candidates in node order" is
 //! the same choice.
 
-use crate::api::{DaemonSet, ObjectKey, Pod, Time, keys};
+use crate::api::{DaemonSet, ObjectKey, Pod, Shared, StringMap, Time, keys};
 use crate::placement::ShouldRun;
 use crate::state::node_ids::NodeId;
 use crate::state::node_table::NodeTable;
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Deref;
 
@@ -39,15 +40,47 @@ pub fn is_pod_updated(pod: &Pod, hash: &str, generation: Option<i64>) -> bool {
             .is_some_and(|g| labels.get(keys::POD_TEMPLATE_GENERATION) == Some(&g.to_string()))
 }
 
+/// [`is_pod_updated`] at one revision, remembering its answer for the last labels it read
+/// (held, so their address names those very labels): the pods of a DaemonSet share their
+/// template's labels, so a sync's many tests of its pods are mostly a comparison of addresses,
+/// not a search of the labels and a comparison of the hash.
+pub struct UpdatedTest<'a> {
+    pub hash: &'a str,
+    pub generation: Option<i64>,
+    last: RefCell<Option<(Shared<StringMap>, bool)>>,
+}
+
+impl<'a> UpdatedTest<'a> {
+    pub fn new(hash: &'a str, generation: Option<i64>) -> UpdatedTest<'a> {
+        UpdatedTest {
+            hash,
+            generation,
+            last: RefCell::new(None),
+        }
+    }
+
+    /// `IsPodUpdated(pod, hash, generation)`.
+    pub fn is_updated(&self, pod: &Pod) -> bool {
+        let labels = &pod.metadata.labels;
+        if let Some((last, answer)) = &*self.last.borrow()
+            && last.same(labels)
+        {
+            return *answer;
+        }
+        let answer = is_pod_updated(pod, self.hash, self.generation);
+        *self.last.borrow_mut() = Some((labels.clone(), answer));
+        answer
+    }
+}
+
 /// `findUpdatedPodsOnNode`: (new, old, ok); ok is false with two new or two old pods.
 pub fn find_updated_pods_on_node<'a, P: Deref<Target = Pod>>(
     pods: &'a [P],
-    hash: &str,
-    generation: Option<i64>,
+    updated: &UpdatedTest<'_>,
 ) -> (Option<&'a Pod>, Option<&'a Pod>, bool) {
     let (mut new, mut old) = (None, None);
     for p in pods.iter().filter(|p| !p.metadata.is_being_deleted()) {
-        let slot = if is_pod_updated(p, hash, generation) {
+        let slot = if updated.is_updated(p) {
             &mut new
         } else {
             &mut old
@@ -98,8 +131,7 @@ impl NodeRoll {
     pub fn of<P: Deref<Target = Pod>>(
         pods: &[P],
         should: Option<ShouldRun>,
-        hash: &str,
-        generation: Option<i64>,
+        updated: &UpdatedTest<'_>,
         min_ready_seconds: i64,
         now: Time,
     ) -> (NodeRoll, Option<ObjectKey>) {
@@ -111,7 +143,7 @@ impl NodeRoll {
             return (r, named); // not part of the walk
         }
         let available = |p: &Pod| p.is_available(min_ready_seconds, now);
-        let (new, old, ok) = find_updated_pods_on_node(pods, hash, generation);
+        let (new, old, ok) = find_updated_pods_on_node(pods, updated);
         if !ok {
             r.unavailable = true;
             r.surge = true;
@@ -329,12 +361,50 @@ pub fn rolling_update(
         let (roll, old) = NodeRoll::of(
             pods,
             nodes.get(node).copied(),
-            hash,
-            ds.template_generation(),
+            &UpdatedTest::new(hash, ds.template_generation()),
             ds.spec.min_ready_seconds,
             now,
         );
         index.set(ids.id(node), node, roll, old);
     }
     index.plan(ds)
+}
+
+#[cfg(test)]
+mod updated_test_tests {
+    use super::{UpdatedTest, is_pod_updated};
+    use crate::api::{Pod, keys};
+
+    fn pod_at(hash: &str) -> Pod {
+        let mut p = Pod::default();
+        p.metadata
+            .labels
+            .insert(keys::CONTROLLER_REVISION_HASH.into(), hash.into());
+        p
+    }
+
+    /// The remembered answer is only reused for the very same labels: a pod sharing them gets
+    /// it, a pod with other labels (an older revision, or equal text in another map) is tested.
+    #[test]
+    fn answers_as_is_pod_updated_whatever_the_order() {
+        let new = pod_at("h1");
+        let mut sharing = Pod::default();
+        sharing.metadata.labels = new.metadata.labels.clone();
+        let old = pod_at("h0");
+        let equal_copy = pod_at("h1");
+        let test = UpdatedTest::new("h1", None);
+        for p in [
+            &new,
+            &sharing,
+            &old,
+            &old,
+            &new,
+            &equal_copy,
+            &old,
+            &sharing,
+        ] {
+            assert_eq!(test.is_updated(p), is_pod_updated(p, "h1", None));
+        }
+        assert!(test.is_updated(&sharing) && !test.is_updated(&old));
+    }
 }

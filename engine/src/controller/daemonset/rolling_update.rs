@@ -4,7 +4,7 @@
 
 use super::cache::DsCache;
 use super::claim::NodePods;
-use super::roll_index::{NodeRoll, is_pod_updated};
+use super::roll_index::NodeRoll;
 use super::sync_nodes::sync_nodes;
 use super::{BURST_REPLICAS, Sync, event};
 use crate::api::{Pod, WARNING};
@@ -14,12 +14,11 @@ use std::rc::Rc;
 /// Records, for each visited node, whether it still holds a pod of an older template and its
 /// part of the rolling update, from the pods as they are after `manage`'s writes (spec §6.1).
 pub(super) fn index_nodes(w: &World, cache: &mut DsCache, sync: &Sync<'_>, pods: &NodePods) {
-    let generation = sync.ds.template_generation();
     let now = w.clock.now();
     for ((node_name, id), pods) in sync.visit.iter().zip(pods) {
         let has_old = pods
             .iter()
-            .any(|p| !p.metadata.is_being_deleted() && !is_pod_updated(p, sync.hash, generation));
+            .any(|p| !p.metadata.is_being_deleted() && !sync.updated.is_updated(p));
         if has_old {
             cache.old_nodes.insert(node_name.clone());
         } else {
@@ -30,8 +29,7 @@ pub(super) fn index_nodes(w: &World, cache: &mut DsCache, sync: &Sync<'_>, pods:
         let (roll, old) = NodeRoll::of(
             pods,
             should,
-            sync.hash,
-            generation,
+            &sync.updated,
             sync.ds.spec.min_ready_seconds,
             now,
         );

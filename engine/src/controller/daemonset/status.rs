@@ -4,7 +4,7 @@ use super::Sync;
 use super::cache::DsCache;
 use super::claim::NodePods;
 use super::pod_order;
-use super::roll_index::is_pod_updated;
+use super::roll_index::UpdatedTest;
 use crate::api::{DaemonSetStatus, Pod, Time};
 use crate::state::World;
 use std::ops::{AddAssign, SubAssign};
@@ -80,8 +80,7 @@ impl SubAssign for Counts {
 pub fn node_contribution(
     should_run: bool,
     pods: &[Rc<Pod>],
-    hash: &str,
-    generation: Option<i64>,
+    updated: &UpdatedTest<'_>,
     min_ready_seconds: i64,
     now: Time,
 ) -> (Counts, Option<Time>) {
@@ -96,9 +95,7 @@ pub fn node_contribution(
         .min();
     if should_run {
         c.desired = 1;
-        let mut sorted: Vec<&Pod> = pods.iter().map(|p| &**p).collect();
-        pod_order::sort(&mut sorted);
-        if let Some(p) = sorted.first() {
+        if let Some(p) = pod_order::first(pods) {
             c.current = 1;
             if p.is_ready() {
                 c.ready = 1;
@@ -106,7 +103,7 @@ pub fn node_contribution(
                     c.available = 1;
                 }
             }
-            if is_pod_updated(p, hash, generation) {
+            if updated.is_updated(p) {
                 c.updated = 1;
             }
         }
@@ -136,7 +133,6 @@ pub(super) fn update_daemonset_status(
     sync: &Sync<'_>,
     pods: &NodePods,
 ) {
-    let generation = sync.ds.template_generation();
     let now = w.clock.now();
     for ((node_name, id), pods) in sync.visit.iter().zip(pods) {
         let Some(entry) = cache.per_node.get_mut(id) else {
@@ -146,8 +142,7 @@ pub(super) fn update_daemonset_status(
             let (_, wake) = node_contribution(
                 false,
                 pods,
-                sync.hash,
-                generation,
+                &sync.updated,
                 sync.ds.spec.min_ready_seconds,
                 now,
             );
@@ -160,8 +155,7 @@ pub(super) fn update_daemonset_status(
         let (counts, wake) = node_contribution(
             entry.0.should_run,
             pods,
-            sync.hash,
-            generation,
+            &sync.updated,
             sync.ds.spec.min_ready_seconds,
             now,
         );

@@ -18,17 +18,21 @@ pub(super) fn sync_nodes<N: AsRef<str>>(
     create_on: &[N],
     delete: &[Rc<Pod>],
 ) {
-    for node in create_on.iter().take(BURST_REPLICAS) {
-        // Kept between syncs: the pods of every burst share it.
-        let pod = pod_template::for_node(template.get(ds, hash), node.as_ref(), &w.store);
-        let key = apiserver::create_pod(w, pod, users::DAEMON_SET_CONTROLLER);
-        event(
-            w,
-            ds,
-            NORMAL,
-            "SuccessfulCreate",
-            Message::template("Created pod: {}", &[&key.name]),
-        );
+    if !create_on.is_empty() {
+        // Kept between syncs: the pods of every burst share it. Checked against the DaemonSet
+        // once a burst (a comparison of the whole template), not once a pod.
+        let template = template.get(ds, hash);
+        for node in create_on.iter().take(BURST_REPLICAS) {
+            let pod = pod_template::for_node(template, node.as_ref(), &w.store);
+            let key = apiserver::create_pod(w, pod, users::DAEMON_SET_CONTROLLER);
+            event(
+                w,
+                ds,
+                NORMAL,
+                "SuccessfulCreate",
+                Message::template("Created pod: {}", &[&key.name]),
+            );
+        }
     }
     for pod in delete {
         let key = ObjectKey::of(&pod.metadata);
