@@ -33,6 +33,8 @@ mod tests {
         assert_eq!(out.lines().filter(|l| l.starts_with("- ")).count(), bullets);
         assert!(out.starts_with("Where the simulator simplifies:\n- Revision hashes"));
         assert!(!out.contains("**"), "{out}");
+        // The spec's section numbers belong to the project's notes, not to a reader's console.
+        assert!(!out.contains('§'), "{out}");
         assert!(out.contains("A work and memory budget stops any one command"));
     }
 
