@@ -58,3 +58,19 @@ pub struct World {
     /// Who wrote which pod (`sim audit`).
     pub audit: audit::AuditLog,
 }
+
+#[cfg(test)]
+impl World {
+    /// An empty world with the seed 0, for unit tests of one controller's parts.
+    pub(crate) fn empty() -> World {
+        World {
+            store: Default::default(),
+            clock: Default::default(),
+            rng: Rng::new(0),
+            recorder: Default::default(),
+            timings: Default::default(),
+            unpullable: Default::default(),
+            audit: Default::default(),
+        }
+    }
+}

@@ -88,15 +88,7 @@ mod tests {
     /// at the same instant.
     #[test]
     fn a_remembered_write_equals_the_write() {
-        let mut w = World {
-            store: Default::default(),
-            clock: Default::default(),
-            rng: crate::state::names::Rng::new(0),
-            recorder: Default::default(),
-            timings: Default::default(),
-            unpullable: Default::default(),
-            audit: Default::default(),
-        };
+        let mut w = World::empty();
         let mut ready = Ready::default();
         let st = not_ready();
         let now = Time(5_000);

@@ -90,15 +90,7 @@ mod tests {
     use crate::api::{Pod, PodStatus};
 
     fn world() -> World {
-        World {
-            store: Default::default(),
-            clock: Default::default(),
-            rng: crate::state::names::Rng::new(0),
-            recorder: Default::default(),
-            timings: Default::default(),
-            unpullable: Default::default(),
-            audit: Default::default(),
-        }
+        World::empty()
     }
 
     fn waiting(image: &str) -> PodStatus {
