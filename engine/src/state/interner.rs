@@ -87,7 +87,7 @@ impl Interner {
     /// [`Interner::intern`] of `s`, whose [`hash_str`] is `hash`.
     pub fn intern_hashed(&mut self, hash: u64, s: &str) -> Sym {
         let hash = hash as u32;
-        if let Some(i) = self.ids.find(hash, |i| self.get(Sym::at(i as usize)) == s) {
+        if let Some(i) = self.ids.find(hash, |i| self.bytes(i) == s.as_bytes()) {
             return Sym::at(i as usize);
         }
         // The buffer is bounded by memory first (4 GB of text, more than a page can hold).
@@ -114,8 +114,16 @@ impl Interner {
 
     /// [`Interner::find`] of `s`, whose [`hash_str`] is `hash`.
     pub fn find_hashed(&self, hash: u64, s: &str) -> Option<Sym> {
-        let i = (self.ids).find(hash as u32, |i| self.get(Sym::at(i as usize)) == s)?;
+        let i = (self.ids).find(hash as u32, |i| self.bytes(i) == s.as_bytes())?;
         Some(Sym::at(i as usize))
+    }
+
+    /// The bytes of the string numbered `i` (the `Sym`'s index): a lookup compares bytes, as
+    /// slicing the `String` would check both ends are on a character's boundary first.
+    fn bytes(&self, i: u32) -> &[u8] {
+        let i = i as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text.as_bytes()[start..self.ends[i] as usize]
     }
 
     pub fn get(&self, sym: Sym) -> &str {
