@@ -163,6 +163,9 @@ impl Key {
 /// Where a class's five strings are: (address, length) each.
 type Addresses = [(usize, usize); 5];
 
+/// A class's number and its five strings' [`hash_str`].
+type Known = (u32, [u64; 5]);
+
 /// `involvedObject.kind` and `.apiVersion`, the event's type and reason and `source.component`.
 #[derive(Debug, Clone, Default)]
 struct Classes {
@@ -175,11 +178,11 @@ struct Classes {
     ids: HashIndex,
     /// The five strings by where they are (a `&'static str` never changes) → their class and
     /// each one's hash: no string hashed or compared.
-    by_address: FastHashMap<Addresses, (u32, [u64; 5])>,
+    by_address: FastHashMap<Addresses, Known>,
     /// The same, a slot each by where the reason, type and kind are ([`ADDRESS_SLOTS`] of
     /// them, made on first use), the map behind it: one compare of the five addresses an event
     /// where hashing them for the map was about 250 instructions.
-    recent: Vec<Option<(Addresses, (u32, [u64; 5]))>>,
+    recent: Vec<Option<(Addresses, Known)>>,
 }
 
 /// The direct-mapped slots of `Classes::recent`: the code names a few dozen classes.
@@ -193,7 +196,7 @@ fn address_slot(at: &Addresses) -> usize {
 
 impl Classes {
     /// The number of the class `parts` and each part's [`hash_str`].
-    fn of(&mut self, parts: [&'static str; 5]) -> (u32, [u64; 5]) {
+    fn of(&mut self, parts: [&'static str; 5]) -> Known {
         let at = parts.map(|p| (p.as_ptr() as usize, p.len()));
         let slot = address_slot(&at);
         if let Some(Some((seen, known))) = self.recent.get(slot)
