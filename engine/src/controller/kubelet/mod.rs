@@ -9,6 +9,7 @@ mod images;
 mod progress;
 mod ready;
 pub(crate) mod registration;
+mod remembered;
 mod started;
 mod status_text;
 

@@ -1,59 +1,37 @@
 //! The readiness write (`ContainersReady` and `Ready` True, every container ready), remembered:
 //! pods of one DaemonSet started at one instant hold the very same conditions and container
-//! statuses (the store shares equal ones), so the ready version of one pod's is the ready
-//! version of the next one's. It is worked out once and shared, not copied, edited and compared
-//! again for every pod.
+//! statuses, so the ready version of one pod's is the ready version of the next one's
+//! (`remembered.rs`).
 
+use super::remembered::{Parts, Remembered};
 use super::set_status_condition;
 use crate::api::{ContainerStatus, ObjectKey, PodCondition, PodStatus, Shared, Time};
 use crate::state::World;
 
-/// The last write's parts before and after, and its instant.
-struct Last {
-    now: Time,
-    conditions: [Shared<Vec<PodCondition>>; 2],
-    statuses: [Shared<Vec<ContainerStatus>>; 2],
-    /// Whether after differs from before: a pod holding before surely changes.
-    changed: bool,
+/// What the readiness write replaces: the conditions and the container statuses.
+#[derive(PartialEq)]
+struct Readied(Shared<Vec<PodCondition>>, Shared<Vec<ContainerStatus>>);
+
+impl Parts for Readied {
+    fn of(st: &PodStatus) -> Self {
+        Readied(st.conditions.clone(), st.container_statuses.clone())
+    }
+    fn held_by(&self, st: &PodStatus) -> bool {
+        self.0.same(&st.conditions) && self.1.same(&st.container_statuses)
+    }
+    fn put(&self, st: &mut PodStatus) {
+        st.conditions = self.0.clone();
+        st.container_statuses = self.1.clone();
+    }
 }
 
 #[derive(Default)]
-pub(super) struct Ready(Option<Last>);
+pub(super) struct Ready(Remembered<Readied>);
 
 impl Ready {
     /// Marks the pod `key` ready at `now`.
     pub(super) fn mark(&mut self, w: &mut World, key: &ObjectKey, now: Time) {
-        let last = &mut self.0;
-        let mut worked_out = false;
-        w.store.write_pod_status(key, |_, st| {
-            if let Some(l) = last.as_ref().filter(|l| {
-                l.now == now
-                    && l.conditions[0].same(&st.conditions)
-                    && l.statuses[0].same(&st.container_statuses)
-            }) {
-                st.conditions = l.conditions[1].clone();
-                st.container_statuses = l.statuses[1].clone();
-                return l.changed;
-            }
-            let before = (st.conditions.clone(), st.container_statuses.clone());
-            mark_ready(st, now);
-            let changed = before.0 != st.conditions || before.1 != st.container_statuses;
-            *last = Some(Last {
-                now,
-                conditions: [before.0, st.conditions.clone()],
-                statuses: [before.1, st.container_statuses.clone()],
-                changed,
-            });
-            worked_out = true;
-            false
-        });
-        // The store may have shared an equal value kept from before (another DaemonSet's pods
-        // readied at this instant hold the same conditions) in place of the one worked out:
-        // the next pods get the store's, which it then finds by address, not text by text.
-        if worked_out && let (Some(l), Some(pod)) = (&mut self.0, w.store.pod(key)) {
-            l.conditions[1] = pod.status.conditions.clone();
-            l.statuses[1] = pod.status.container_statuses.clone();
-        }
+        self.0.write(w, key, now, |st| mark_ready(st, now));
     }
 }
 

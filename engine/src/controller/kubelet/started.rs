@@ -2,26 +2,37 @@
 //! DaemonSet admitted together hold the very same container statuses (the store shares equal
 //! ones), and the running version depends on those and the instant alone (container IDs on the
 //! instant and the name, imageIDs on the image). It is worked out once and shared, not copied,
-//! edited and compared again for every pod, as the readiness write (`ready.rs`).
+//! edited and compared again for every pod (`remembered.rs`).
 
+use super::remembered::{Parts, Remembered};
 use super::{image_ref, status_text};
 use crate::api::{
-    ContainerState, ContainerStateRunning, ContainerStatus, ObjectKey, Shared, Time, phase,
+    ContainerState, ContainerStateRunning, ContainerStatus, ObjectKey, PodStatus, Shared, Time,
+    phase,
 };
 use crate::state::World;
 use crate::state::hash::FastHashMap as HashMap;
 
-/// The last write's container statuses before and after, and its instant.
-struct Last {
-    now: Time,
-    statuses: [Shared<Vec<ContainerStatus>>; 2],
-    /// Whether after differs from before: a pod holding before surely changes.
-    changed: bool,
+/// What the start write replaces: the container statuses (and the phase, always Running).
+#[derive(PartialEq)]
+struct Running(Shared<Vec<ContainerStatus>>);
+
+impl Parts for Running {
+    fn of(st: &PodStatus) -> Self {
+        Running(st.container_statuses.clone())
+    }
+    fn held_by(&self, st: &PodStatus) -> bool {
+        self.0.same(&st.container_statuses)
+    }
+    fn put(&self, st: &mut PodStatus) {
+        st.phase = phase::RUNNING.into();
+        st.container_statuses = self.0.clone();
+    }
 }
 
 #[derive(Default)]
 pub(super) struct Started {
-    last: Option<Last>,
+    last: Remembered<Running>,
     /// The imageID each image resolves to, worked out once per image (a digest of its name).
     image_ids: HashMap<String, String>,
 }
@@ -29,33 +40,11 @@ pub(super) struct Started {
 impl Started {
     /// Writes the pod `key`'s containers as started at `now`.
     pub(super) fn mark(&mut self, w: &mut World, key: &ObjectKey, now: Time) {
-        let Started { last, image_ids } = self;
-        let mut worked_out = false;
-        w.store.write_pod_status(key, |_, st| {
+        let image_ids = &mut self.image_ids;
+        self.last.write(w, key, now, |st| {
             st.phase = phase::RUNNING.into();
-            if let Some(l) = last
-                .as_ref()
-                .filter(|l| l.now == now && l.statuses[0].same(&st.container_statuses))
-            {
-                st.container_statuses = l.statuses[1].clone();
-                return l.changed;
-            }
-            let before = st.container_statuses.clone();
             start(&mut st.container_statuses, image_ids, now);
-            let changed = before != st.container_statuses;
-            *last = Some(Last {
-                now,
-                statuses: [before, st.container_statuses.clone()],
-                changed,
-            });
-            worked_out = true;
-            false
         });
-        // The store may have shared an equal value kept from before in place of the one worked
-        // out: the next pods get the store's, which it then finds by address.
-        if worked_out && let (Some(l), Some(pod)) = (&mut self.last, w.store.pod(key)) {
-            l.statuses[1] = pod.status.container_statuses.clone();
-        }
     }
 }
 
