@@ -1,6 +1,6 @@
 //! `core/v1` Node.
 
-use super::{Extra, ObjectMeta, Quantity, Shared, SharedStr, Str, Time};
+use super::{Extra, ObjectMeta, Packed, Quantity, Shared, SharedStr, Str, Time};
 
 #[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
@@ -119,7 +119,8 @@ pub struct NodeStatus {
     /// Shared: every node the simulator registers reports the same kubelet.
     pub node_info: Option<Shared<serde_json::Value>>,
     #[cfg_attr(test, serde(flatten))]
-    pub extra: Extra,
+    /// Packed: a real node's `images` are most of what it holds (`packed.rs`).
+    pub extra: Packed,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]

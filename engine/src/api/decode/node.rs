@@ -1,7 +1,7 @@
 //! `v1` Node.
 
 use super::{Decode, Fields};
-use crate::api::{Node, NodeAddress, NodeCondition, NodeSpec, NodeStatus, Taint};
+use crate::api::{Node, NodeAddress, NodeCondition, NodeSpec, NodeStatus, Packed, Taint};
 use serde_json::Value;
 
 impl Decode for Node {
@@ -51,7 +51,7 @@ impl Decode for NodeStatus {
             conditions: f.get("conditions")?,
             addresses: f.get("addresses")?,
             node_info: f.get("nodeInfo")?,
-            extra: f.rest(),
+            extra: Packed::new(f.rest()),
         })
     }
 }

@@ -46,7 +46,7 @@ impl Encode for NodeStatus {
         o.unless_empty("conditions", &self.conditions);
         o.unless_empty("addresses", &self.addresses);
         o.unless_empty("nodeInfo", &self.node_info);
-        o.extra(&self.extra);
+        o.extra(&self.extra.unpack());
         o.end();
     }
 }
