@@ -60,6 +60,13 @@ struct Drawn {
 struct Cells {
     drawn: Vec<Drawn>,
     lang: Option<Lang>,
+    /// Hidden cells after the drawn ones, kept for the nodes still to come: a big Apply's
+    /// nodes reach the page in batches (100 nodes of 20 pods an answer), and a cell appended
+    /// at every batch laid out the whole grid of thousands again, a frame's layout of 80–140
+    /// ms under load (issue 22's settle bench). With the model's count known from the first
+    /// batch, the grid takes its full size once and the batches fill its cells in place,
+    /// which changes attributes only.
+    spare: usize,
 }
 
 impl Cells {
@@ -112,10 +119,25 @@ impl Cells {
                 next = kept.next();
                 continue;
             }
-            let Some(el) = new_cell(&node.name) else {
-                continue;
+            // At the end: the first spare cell, if any (they follow every drawn cell).
+            let spare = next.is_none().then(|| self.take_spare(ul)).flatten();
+            let el = match spare {
+                Some(el) => {
+                    name_cell(&el, &node.name);
+                    el
+                }
+                None => {
+                    let Some(el) = new_cell(&node.name) else {
+                        continue;
+                    };
+                    let before = match &next {
+                        Some(d) => Some(d.el.clone()),
+                        None => self.first_spare(ul),
+                    };
+                    let _ = ul.insert_before(&el, before.as_ref().map(|e| e as &web_sys::Node));
+                    el
+                }
             };
-            let _ = ul.insert_before(&el, next.as_ref().map(|d| &d.el as &web_sys::Node));
             self.drawn.push(Drawn {
                 el,
                 name: node.name.clone(),
@@ -126,6 +148,43 @@ impl Cells {
         // Out of order (never, by name): those left were made again above.
         for d in next.into_iter().chain(kept) {
             d.el.remove();
+        }
+    }
+
+    /// The first spare cell: the one after the last drawn cell.
+    fn first_spare(&self, ul: &Element) -> Option<Element> {
+        if self.spare == 0 {
+            return None;
+        }
+        match self.drawn.last() {
+            Some(d) => d.el.next_element_sibling(),
+            None => ul.first_element_child(),
+        }
+    }
+
+    /// The first spare cell, no longer spare.
+    fn take_spare(&mut self, ul: &Element) -> Option<Element> {
+        let el = self.first_spare(ul)?;
+        self.spare -= 1;
+        Some(el)
+    }
+
+    /// Keeps as many spare cells as the model has nodes not drawn yet (`total`, the model's
+    /// count): added in one piece of markup, or the extra ones removed from the end.
+    fn reserve(&mut self, ul: &Element, total: usize) {
+        let want = total.saturating_sub(self.drawn.len());
+        if want > self.spare {
+            let markup = SPARE_CELL.repeat(want - self.spare);
+            if ul.insert_adjacent_html("beforeend", &markup).is_ok() {
+                self.spare = want;
+            }
+        }
+        while self.spare > want {
+            let Some(last) = ul.last_element_child() else {
+                break;
+            };
+            last.remove();
+            self.spare -= 1;
         }
     }
 
@@ -142,12 +201,24 @@ impl Cells {
     }
 }
 
+/// A spare cell: it takes its place in the grid, unseen, unnamed and out of the tab order and
+/// of the accessibility tree until a node's batch fills it ([`name_cell`]). Hidden by its class
+/// (style/main.css): the page's Content-Security-Policy refuses style attributes.
+const SPARE_CELL: &str = r#"<li class="dense-cell spare" aria-hidden="true"></li>"#;
+
 /// A cell's element: a focusable list item named after its node.
 fn new_cell(name: &str) -> Option<Element> {
     let el = document().create_element("li").ok()?;
+    name_cell(&el, name);
+    Some(el)
+}
+
+/// Makes `el` (new, or spare) the cell of the node `name`; [`Cells::draw`] sets what it shows.
+fn name_cell(el: &Element, name: &str) {
+    let _ = el.class_list().remove_1("spare");
+    let _ = el.remove_attribute("aria-hidden");
     let _ = el.set_attribute("aria-label", name);
     let _ = el.set_attribute("tabindex", "0");
-    Some(el)
 }
 
 /// The node whose cell an event came from.
@@ -173,6 +244,33 @@ pub fn DenseGrid() -> impl IntoView {
         let selected = views.selected.get_untracked();
         views.nodes.with(|nodes| {
             cells.update_value(|c| c.draw(&ul, nodes, lang, selected.as_deref()));
+        });
+    });
+    // Room for the nodes still to come, once their first batch is drawn: not in the frame
+    // that lays out that batch's answer (with a big Apply's transcript entry), but after it.
+    let node_count = state.parts().node_count;
+    let reserving = StoredValue::new_local(false);
+    Effect::new(move |_| {
+        node_count.track();
+        if grid.get().is_none() || reserving.get_value() {
+            return;
+        }
+        reserving.set_value(true);
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    // The grid may be gone by now (the cluster shrank under the threshold).
+                    let (Some(ul), Some(total)) = (
+                        grid.try_get_untracked().flatten(),
+                        node_count.try_get_untracked(),
+                    ) else {
+                        return;
+                    };
+                    reserving.try_set_value(false);
+                    cells.try_update_value(|c| c.reserve(&ul, total));
+                },
+                std::time::Duration::ZERO,
+            );
         });
     });
     Effect::new(move |was: Option<Option<String>>| {
