@@ -169,15 +169,20 @@ impl Cells {
         Some(el)
     }
 
-    /// Keeps as many spare cells as the model has nodes not drawn yet (`total`, the model's
-    /// count): added in one piece of markup, or the extra ones removed from the end.
-    fn reserve(&mut self, ul: &Element, total: usize) {
+    /// Brings the spare cells towards as many as the model has nodes not drawn yet (`total`,
+    /// the model's count): at most [`SPARE_SLICE`] added, in one piece of markup, or the extra
+    /// ones removed from the end. True when more are to be added.
+    fn reserve(&mut self, ul: &Element, total: usize) -> bool {
         let want = total.saturating_sub(self.drawn.len());
         if want > self.spare {
-            let markup = SPARE_CELL.repeat(want - self.spare);
-            if ul.insert_adjacent_html("beforeend", &markup).is_ok() {
-                self.spare = want;
+            let add = (want - self.spare).min(SPARE_SLICE);
+            if ul
+                .insert_adjacent_html("beforeend", &SPARE_CELL.repeat(add))
+                .is_err()
+            {
+                return false;
             }
+            self.spare += add;
         }
         while self.spare > want {
             let Some(last) = ul.last_element_child() else {
@@ -186,6 +191,7 @@ impl Cells {
             last.remove();
             self.spare -= 1;
         }
+        self.spare < want
     }
 
     /// Marks the cell of `name` selected or not.
@@ -199,6 +205,40 @@ impl Cells {
             };
         }
     }
+}
+
+/// The most spare cells added in one task: 9,000 at once were a frame of 118 ms under load
+/// (their style, the grid's layout and the paint properties of each new cell); a slice a frame
+/// fills the grid in within a few frames.
+const SPARE_SLICE: usize = 2_000;
+
+/// Adds a slice of spare cells after the next frame, then the next slice after the frame that
+/// follows, until there are enough ([`Cells::reserve`]); `reserving` is true meanwhile.
+fn reserve_after_frame(
+    grid: NodeRef<leptos::html::Ul>,
+    node_count: RwSignal<usize>,
+    cells: StoredValue<Cells, LocalStorage>,
+    reserving: StoredValue<bool, LocalStorage>,
+) {
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                // The grid may be gone by now (the cluster shrank under the threshold).
+                let (Some(ul), Some(total)) = (
+                    grid.try_get_untracked().flatten(),
+                    node_count.try_get_untracked(),
+                ) else {
+                    return;
+                };
+                if cells.try_update_value(|c| c.reserve(&ul, total)) == Some(true) {
+                    reserve_after_frame(grid, node_count, cells, reserving);
+                } else {
+                    reserving.try_set_value(false);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    });
 }
 
 /// A spare cell: it takes its place in the grid, unseen, unnamed and out of the tab order and
@@ -215,7 +255,7 @@ fn new_cell(name: &str) -> Option<Element> {
 
 /// Makes `el` (new, or spare) the cell of the node `name`; [`Cells::draw`] sets what it shows.
 fn name_cell(el: &Element, name: &str) {
-    let _ = el.class_list().remove_1("spare");
+    // Its class (no longer `spare`) is set by `Cells::draw`, as a new cell's is.
     let _ = el.remove_attribute("aria-hidden");
     let _ = el.set_attribute("aria-label", name);
     let _ = el.set_attribute("tabindex", "0");
@@ -252,26 +292,10 @@ pub fn DenseGrid() -> impl IntoView {
     let reserving = StoredValue::new_local(false);
     Effect::new(move |_| {
         node_count.track();
-        if grid.get().is_none() || reserving.get_value() {
-            return;
+        if grid.get().is_some() && !reserving.get_value() {
+            reserving.set_value(true);
+            reserve_after_frame(grid, node_count, cells, reserving);
         }
-        reserving.set_value(true);
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    // The grid may be gone by now (the cluster shrank under the threshold).
-                    let (Some(ul), Some(total)) = (
-                        grid.try_get_untracked().flatten(),
-                        node_count.try_get_untracked(),
-                    ) else {
-                        return;
-                    };
-                    reserving.try_set_value(false);
-                    cells.try_update_value(|c| c.reserve(&ul, total));
-                },
-                std::time::Duration::ZERO,
-            );
-        });
     });
     Effect::new(move |was: Option<Option<String>>| {
         grid.track();
