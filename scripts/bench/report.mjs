@@ -234,7 +234,7 @@ if (settle?.error) {
   const longest = settle.tasks?.longest_ms ?? settle.long_tasks.longest_ms;
   const state = longest <= 16 ? 'stretch met' : longest <= 50 ? 'met' : '**missed**';
   const phase = (key) => settle.phases.tasks?.[key] ?? settle.phases.long_tasks[key];
-  p(`The real page (dist/, headless Chromium at 1280×800), its default scenario deleted through the console; ${settle.daemonsets} DaemonSets of one container pasted into the editor (through the clipboard) as one multi-document YAML and applied, ${count(settle.nodes)} nodes pasted as one NodeList and applied, then Settle, until the status table shows every pod Ready. The engine runs in the page's Web Worker; the page's main thread decodes and renders its updates. From the first Apply until then (the NodeList's paste, before its Apply, left out), every task of the renderer's main thread (a CDP trace, the DevTools timeline's \`RunTask\`s), the Long Tasks API's entries (50 ms or more) and the gaps between animation frames.`);
+  p(`The real page (dist/, headless Chromium at 1280×800), its default scenario deleted through the console; ${settle.daemonsets} DaemonSets of one container pasted into the editor (through the clipboard) as one multi-document YAML and applied, ${count(settle.nodes)} nodes pasted as one NodeList and applied, then Settle, until the status table shows every pod Ready and the canvas has caught up (every node's cell in the grid and Ready). The engine runs in the page's Web Worker; the page's main thread decodes and renders its updates. From the first Apply until then (the NodeList's paste, before its Apply, left out), every task of the renderer's main thread (a CDP trace, the DevTools timeline's \`RunTask\`s), the Long Tasks API's entries (50 ms or more) and the gaps between animation frames.`);
   p();
   p('| measure | now | target | stretch | |');
   p('|---|---:|---:|---:|---|');
@@ -246,20 +246,23 @@ if (settle?.error) {
     ['Apply (DaemonSets)', 'the NodeList pasted', 'apply_daemonsets'],
     ['Apply (nodes)', 'Settle', 'apply_nodes'],
     ['Settle', 'all Ready', 'settle'],
+    ['all Ready', 'every cell shown Ready', 'catch_up'],
   ];
   for (const [from, to, key] of rows) {
     const t = phase(key);
+    // A run before the canvas's catch-up was measured has no such phase.
+    if (!t) continue;
     const l = settle.phases.long_tasks[key];
     const f = settle.phases.frame_gaps[key];
     p(`| ${from} | ${to} | ${count(t.count)} | ${ms(t.longest_ms)} ms | ${l.over_50_ms} | ${t.over_16_ms} | ${ms(f.longest_ms)} ms |`);
   }
   const all = settle.tasks ?? settle.long_tasks;
-  p(`| Apply (DaemonSets) | all Ready | ${count(all.count)} | ${ms(all.longest_ms)} ms | ${settle.long_tasks.over_50_ms} | ${all.over_16_ms} | ${ms(settle.frame_gaps.longest_ms)} ms |`);
+  p(`| Apply (DaemonSets) | ${settle.phases.long_tasks.catch_up ? 'every cell shown Ready' : 'all Ready'} | ${count(all.count)} | ${ms(all.longest_ms)} ms | ${settle.long_tasks.over_50_ms} | ${all.over_16_ms} | ${ms(settle.frame_gaps.longest_ms)} ms |`);
   p();
   const answers = settle.phases.answers?.settle;
   if (answers) p(`During the Settle the model answered ${answers.count} times, ${kb(answers.total_bytes)} KB in all, the largest ${kb(answers.largest_bytes)} KB.`);
   p();
-  p(`${count(settle.ready_pods)} of ${count(settle.desired_pods)} pods Ready (${count(settle.pods_wanted)} wanted). Settle ${count(settle.settle_ms)} ms (until \`${settle.settled_line ?? 'settled at'}\`); the nodes' Apply ${count(settle.apply_nodes_ms)} ms. The ten longest tasks: ${all.top_ms.map((v) => ms(v)).join(', ')} ms.`);
+  p(`${count(settle.ready_pods)} of ${count(settle.desired_pods)} pods Ready (${count(settle.pods_wanted)} wanted). Settle ${count(settle.settle_ms)} ms (until \`${settle.settled_line ?? 'settled at'}\`)${settle.catch_up_ms != null ? `, then ${count(Math.round(settle.catch_up_ms))} ms until the canvas showed ${count(settle.cells_ready)} of ${count(settle.nodes)} cells Ready` : ''}; the nodes' Apply ${count(settle.apply_nodes_ms)} ms. The ten longest tasks: ${all.top_ms.map((v) => ms(v)).join(', ')} ms.`);
   p();
   p(`Target (issue 22): the longest main-thread task during a ${count(settle.nodes)} × ${settle.daemonsets} settle ≤ 50 ms (stretch ≤ 16 ms): ${ms(longest)} ms, ${state}; ${settle.long_tasks.over_50_ms} tasks over 50 ms.`);
 } else {

@@ -60,6 +60,13 @@ struct Drawn {
 struct Cells {
     drawn: Vec<Drawn>,
     lang: Option<Lang>,
+    /// Hidden cells after the drawn ones, kept for the nodes still to come: a big Apply's
+    /// nodes reach the page in batches (100 nodes of 20 pods an answer), and a cell appended
+    /// at every batch laid out the whole grid of thousands again, a frame's layout of 80–140
+    /// ms under load (issue 22's settle bench). With the model's count known from the first
+    /// batch, the grid takes its full size once and the batches fill its cells in place,
+    /// which changes attributes only.
+    spare: usize,
 }
 
 impl Cells {
@@ -112,10 +119,25 @@ impl Cells {
                 next = kept.next();
                 continue;
             }
-            let Some(el) = new_cell(&node.name) else {
-                continue;
+            // At the end: the first spare cell, if any (they follow every drawn cell).
+            let spare = next.is_none().then(|| self.take_spare(ul)).flatten();
+            let el = match spare {
+                Some(el) => {
+                    name_cell(&el, &node.name);
+                    el
+                }
+                None => {
+                    let Some(el) = new_cell(&node.name) else {
+                        continue;
+                    };
+                    let before = match &next {
+                        Some(d) => Some(d.el.clone()),
+                        None => self.first_spare(ul),
+                    };
+                    let _ = ul.insert_before(&el, before.as_ref().map(|e| e as &web_sys::Node));
+                    el
+                }
             };
-            let _ = ul.insert_before(&el, next.as_ref().map(|d| &d.el as &web_sys::Node));
             self.drawn.push(Drawn {
                 el,
                 name: node.name.clone(),
@@ -127,6 +149,49 @@ impl Cells {
         for d in next.into_iter().chain(kept) {
             d.el.remove();
         }
+    }
+
+    /// The first spare cell: the one after the last drawn cell.
+    fn first_spare(&self, ul: &Element) -> Option<Element> {
+        if self.spare == 0 {
+            return None;
+        }
+        match self.drawn.last() {
+            Some(d) => d.el.next_element_sibling(),
+            None => ul.first_element_child(),
+        }
+    }
+
+    /// The first spare cell, no longer spare.
+    fn take_spare(&mut self, ul: &Element) -> Option<Element> {
+        let el = self.first_spare(ul)?;
+        self.spare -= 1;
+        Some(el)
+    }
+
+    /// Brings the spare cells towards as many as the model has nodes not drawn yet (`total`,
+    /// the model's count): at most [`SPARE_SLICE`] added, in one piece of markup, or the extra
+    /// ones removed from the end. True when more are to be added.
+    fn reserve(&mut self, ul: &Element, total: usize) -> bool {
+        let want = total.saturating_sub(self.drawn.len());
+        if want > self.spare {
+            let add = (want - self.spare).min(SPARE_SLICE);
+            if ul
+                .insert_adjacent_html("beforeend", &SPARE_CELL.repeat(add))
+                .is_err()
+            {
+                return false;
+            }
+            self.spare += add;
+        }
+        while self.spare > want {
+            let Some(last) = ul.last_element_child() else {
+                break;
+            };
+            last.remove();
+            self.spare -= 1;
+        }
+        self.spare < want
     }
 
     /// Marks the cell of `name` selected or not.
@@ -142,12 +207,58 @@ impl Cells {
     }
 }
 
+/// The most spare cells added in one task: 9,900 at once were a task of 276 ms (parsing their
+/// markup) and a frame of 224–236 ms (their style, the grid's layout) under load, a slice of
+/// 2,000 a task of 7–26 ms and a frame of 33–73; the grid fills in within five frames.
+const SPARE_SLICE: usize = 2_000;
+
+/// Adds a slice of spare cells after the next frame, then the next slice after the frame that
+/// follows, until there are enough ([`Cells::reserve`]); `reserving` is true meanwhile.
+fn reserve_after_frame(
+    grid: NodeRef<leptos::html::Ul>,
+    node_count: RwSignal<usize>,
+    cells: StoredValue<Cells, LocalStorage>,
+    reserving: StoredValue<bool, LocalStorage>,
+) {
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                // The grid may be gone by now (the cluster shrank under the threshold).
+                let (Some(ul), Some(total)) = (
+                    grid.try_get_untracked().flatten(),
+                    node_count.try_get_untracked(),
+                ) else {
+                    return;
+                };
+                if cells.try_update_value(|c| c.reserve(&ul, total)) == Some(true) {
+                    reserve_after_frame(grid, node_count, cells, reserving);
+                } else {
+                    reserving.try_set_value(false);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+}
+
+/// A spare cell: it takes its place in the grid, unseen, unnamed and out of the tab order and
+/// of the accessibility tree until a node's batch fills it ([`name_cell`]). Hidden by its class
+/// (style/main.css): the page's Content-Security-Policy refuses style attributes.
+const SPARE_CELL: &str = r#"<li class="dense-cell spare" aria-hidden="true"></li>"#;
+
 /// A cell's element: a focusable list item named after its node.
 fn new_cell(name: &str) -> Option<Element> {
     let el = document().create_element("li").ok()?;
+    name_cell(&el, name);
+    Some(el)
+}
+
+/// Makes `el` (new, or spare) the cell of the node `name`; [`Cells::draw`] sets what it shows.
+fn name_cell(el: &Element, name: &str) {
+    // Its class (no longer `spare`) is set by `Cells::draw`, as a new cell's is.
+    let _ = el.remove_attribute("aria-hidden");
     let _ = el.set_attribute("aria-label", name);
     let _ = el.set_attribute("tabindex", "0");
-    Some(el)
 }
 
 /// The node whose cell an event came from.
@@ -174,6 +285,17 @@ pub fn DenseGrid() -> impl IntoView {
         views.nodes.with(|nodes| {
             cells.update_value(|c| c.draw(&ul, nodes, lang, selected.as_deref()));
         });
+    });
+    // Room for the nodes still to come, once their first batch is drawn: not in the frame
+    // that lays out that batch's answer (with a big Apply's transcript entry), but after it.
+    let node_count = state.parts().node_count;
+    let reserving = StoredValue::new_local(false);
+    Effect::new(move |_| {
+        node_count.track();
+        if grid.get().is_some() && !reserving.get_value() {
+            reserving.set_value(true);
+            reserve_after_frame(grid, node_count, cells, reserving);
+        }
     });
     Effect::new(move |was: Option<Option<String>>| {
         grid.track();

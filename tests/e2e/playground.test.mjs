@@ -317,3 +317,49 @@ test('keyboard: Tab reaches the controls, Enter selects a node for Why?', async 
   assert.notEqual(outline, 'none');
   await screenshot(page, 'playground-keyboard');
 });
+
+// Issue 22: a change of the timeline updates the table's rows where they changed. Its rows were
+// set again by position: with the table full (200 rows), every new event dropped the oldest row
+// and rewrote the text of all 200 (several times a second during a big Settle).
+test('the events table keeps its rows when events are added and the oldest dropped', async () => {
+  const { page } = await open();
+  const rows = page.getByRole('region', { name: 'Events' }).locator('tbody tr');
+  await rows.first().waitFor();
+  // 60 nodes more: their pods' events fill the table (its limit is 200 rows).
+  await page.getByRole('spinbutton', { name: 'How many nodes' }).fill('60');
+  await page.getByRole('spinbutton', { name: 'How many nodes' }).dispatchEvent('change');
+  await button(page, 'Add node').click();
+  await nodes(page).getByRole('listitem', { name: 'node-62', exact: true }).waitFor();
+  await button(page, 'Settle').click();
+  await transcript(page).getByText(/settled at/).last().waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('.events-table tbody tr').length === 200);
+  await page.evaluate(() => {
+    window.__rows = [...document.querySelectorAll('.events-table tbody tr')].map((tr) => [tr, tr.innerText]);
+  });
+  // One node more: its pod's events come at the end, and as many of the oldest go.
+  await page.getByRole('spinbutton', { name: 'How many nodes' }).fill('1');
+  await page.getByRole('spinbutton', { name: 'How many nodes' }).dispatchEvent('change');
+  await button(page, 'Add node').click();
+  await nodes(page).getByRole('listitem', { name: 'node-63', exact: true }).waitFor();
+  await button(page, 'Settle').click();
+  await transcript(page).getByText(/settled at/).nth(1).waitFor();
+  await page.waitForFunction(() => [...document.querySelectorAll('.events-table tbody tr')].some((tr) => tr.innerText.includes('node-63')));
+  const seen = await page.evaluate(() => {
+    const now = [...document.querySelectorAll('.events-table tbody tr')];
+    const kept = window.__rows.filter(([tr]) => tr.isConnected);
+    return {
+      rows: now.length,
+      kept: kept.length,
+      same: kept.filter(([tr, text]) => tr.innerText === text).length,
+      gone: window.__rows.length - kept.length,
+      cells: now.every((tr) => tr.children.length === 5),
+    };
+  });
+  assert.equal(seen.rows, 200, JSON.stringify(seen));
+  assert.ok(seen.gone > 0, `the oldest rows went: ${JSON.stringify(seen)}`);
+  assert.ok(seen.same >= 190 - seen.gone, `the rows that stay show what they showed: ${JSON.stringify(seen)}`);
+  assert.ok(seen.cells, JSON.stringify(seen));
+  // What a row says, as before: when, type, reason, object, message.
+  const last = await rows.last().innerText();
+  assert.match(last, /\tNormal\t\w+\tpod\/\S+\t\S/, last);
+});
