@@ -63,6 +63,12 @@ pub fn hash_str(s: &str) -> u64 {
     mix(h)
 }
 
+/// A hash of two words as [`hash_str`] hashes a string of 16 bytes (its length, then the
+/// words): a UUID's bytes, kept and handed over as bytes, are not written out to be hashed.
+pub fn hash_words(a: u64, b: u64) -> u64 {
+    mix(step(step(step(0, 16), a), b))
+}
+
 /// An odd constant with its bits spread (the fractional part of the golden ratio).
 const K: u64 = 0x9e37_79b9_7f4a_7c15;
 
@@ -126,6 +132,11 @@ impl Interner {
         &self.text.as_bytes()[start..self.ends[i] as usize]
     }
 
+    /// Whether the string `sym` is `s` (bytes compared, nothing sliced or checked).
+    pub fn is(&self, sym: Sym, s: &str) -> bool {
+        self.bytes(sym.index() as u32) == s.as_bytes()
+    }
+
     pub fn get(&self, sym: Sym) -> &str {
         let i = sym.index();
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
@@ -174,6 +185,20 @@ mod tests {
         assert_eq!(i.intern(""), empty);
         assert_eq!(i.find("Started"), Some(b));
         assert_eq!(i.find("Killing"), None);
+        let long = i.intern("spec.containers{app}");
+        for (sym, text, is) in [
+            (a, "Pulled", true),
+            (a, "Pulle", false),
+            (a, "Pulledx", false),
+            (a, "Pulles", false),
+            (empty, "", true),
+            (empty, "x", false),
+            (long, "spec.containers{app}", true),
+            (long, "spec.containers{apq}", false),
+            (long, "spec.kontainers{app}", false),
+        ] {
+            assert_eq!(i.is(sym, text), is, "{text}");
+        }
     }
 
     #[test]
