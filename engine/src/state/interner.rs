@@ -2,7 +2,7 @@
 //! often whole messages thousands of times, so it keeps a number per distinct string. The
 //! strings sit end to end in one buffer (a few bytes of bookkeeping each, no allocation).
 
-use super::hash_index::HashIndex;
+use super::sym_table::SymTable;
 use std::hash::Hash;
 use std::num::NonZeroU32;
 
@@ -34,7 +34,7 @@ pub struct Interner {
     text: String,
     /// Where each string ends in `text` (it starts where the one before it ends).
     ends: Vec<u32>,
-    ids: HashIndex,
+    ids: SymTable,
 }
 
 /// The hash of a string as an [`Interner`] files it: callers that hash a string for other
