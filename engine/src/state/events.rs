@@ -40,6 +40,11 @@ fn oldest_kept(now: Time) -> Time {
     now.plus_millis(-EVENT_TTL_MILLIS)
 }
 
+/// The earlier of `at` (if any) and `t`.
+fn earlier(at: Option<Time>, t: Time) -> Option<Time> {
+    Some(at.map_or(t, |at| at.min(t)))
+}
+
 /// Expired events are dropped when this many have been added since the last sweep (and the
 /// log has doubled), so the sweep's cost is spread over the events it keeps out.
 const SWEEP_EVERY: usize = 4096;
@@ -61,6 +66,10 @@ pub struct Recorder {
     numbers: Numbers,
     /// `rows.len()` after the last sweep.
     swept_len: usize,
+    /// No row's last time is before it: the least of the last times of the rows the last
+    /// sweep kept and of the times given to rows since (none without rows). A sweep before
+    /// the TTL has passed it drops nothing, and does not look at the rows.
+    earliest_last: Option<Time>,
     /// Every event as an object, built on the first read after a change.
     built: OnceCell<Vec<Event>>,
     correlator: Correlator,
@@ -440,16 +449,17 @@ impl Recorder {
         let class16 = class as u16;
         // The object and host as the log knows them, if it does: for the group the log implies,
         // then the event's key.
+        let kept = self.correlator.kept(group);
         let (implied, logged) = match named.known() {
             Some((object, host)) => {
-                let group = (!self.correlator.keeps(group)).then_some(class16);
+                let group = kept.is_none().then_some(class16);
                 self.read_log(class, group, object, host)
             }
             None => (None, None),
         };
         let message_hashes = message.hashes(&mut self.templates);
-        let aggregated =
-            (self.correlator).aggregate(now, group, message_hashes.identity(), implied);
+        let identity = message_hashes.identity();
+        let aggregated = (self.correlator).aggregate(now, group, identity, (kept, implied));
         let Some(full_at) = self.correlator.allow(now, source_and_object, logged) else {
             self.correlator.not_recorded(&aggregated);
             return;
@@ -518,6 +528,7 @@ impl Recorder {
             let number = || numbers.get(i as usize);
             row.tally.add_one(number, &mut self.big_counts);
             row.times.set_last(number, now, &mut self.late);
+            self.earliest_last = earlier(self.earliest_last, now);
             row.tally.set_bucket(bucket);
             // A combined event shows the latest message.
             row.message = key.message;
@@ -540,6 +551,7 @@ impl Recorder {
                 id
             }
         };
+        self.earliest_last = earlier(self.earliest_last, now);
         self.rows.push(Row {
             class: key.class,
             object: key.object,
@@ -673,6 +685,13 @@ impl Recorder {
         }
         let oldest_kept = oldest_kept(now);
         let before = self.rows.len();
+        if self.earliest_last.is_none_or(|t| t >= oldest_kept) {
+            // No row was last seen before the TTL: nothing expires, so no row is looked at.
+            self.correlator.prune(now);
+            self.swept_len = before;
+            return false;
+        }
+        let mut earliest = None;
         let (late, numbers) = (&self.late, &self.numbers);
         // The spam filter's buckets held by rows that expire before they are full again.
         let mut aside = Vec::new();
@@ -689,10 +708,12 @@ impl Recorder {
             }
             if last >= oldest_kept {
                 kept.push(number);
+                earliest = earlier(earliest, last);
             }
             last >= oldest_kept
         });
         self.numbers = kept;
+        self.earliest_last = earliest;
         for (r, full_at) in aside {
             let key = self.spam_key(&r);
             self.correlator.set_aside(key, full_at);
