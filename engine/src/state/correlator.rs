@@ -17,9 +17,9 @@
 //! (`implied`), read from its latest plain event of the group. A group is kept once it is more
 //! than that: a second message, or an event the spam filter dropped.
 
-use super::hash::{FastHashMap, WordHash};
+use super::hash::FastHashMap;
+use super::interner::hash_u64s;
 use crate::api::Time;
-use std::hash::Hasher;
 
 /// `defaultAggregateMaxEvents`.
 const AGGREGATE_MAX_EVENTS: usize = 10;
@@ -65,11 +65,7 @@ pub struct Correlator {
 
 /// One hash of several (each string's [`super::interner::hash_str`], computed once an event).
 pub fn combine(hashes: &[u64]) -> u64 {
-    let mut h = WordHash::default();
-    for &x in hashes {
-        h.write_u64(x);
-    }
-    h.finish()
+    hash_u64s(hashes)
 }
 
 impl Correlator {

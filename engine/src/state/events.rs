@@ -457,7 +457,7 @@ impl Recorder {
             }
             None => (None, None),
         };
-        let message_hashes = message.hashes(&mut self.templates);
+        let mut message_hashes = message.hashes(&mut self.templates);
         let identity = message_hashes.identity();
         let aggregated = (self.correlator).aggregate(now, group, identity, (kept, implied));
         let Some(full_at) = self.correlator.allow(now, source_and_object, logged) else {
@@ -471,6 +471,9 @@ impl Recorder {
         // Before interning: a sweep renumbers the symbols of the events it keeps (those found
         // above too).
         let swept = self.sweep(now);
+        if swept {
+            message_hashes.forget_template();
+        }
         let (involved, host_sym) = match named.known() {
             Some(known) if !swept => known,
             _ => {
@@ -519,9 +522,7 @@ impl Recorder {
             ),
             field_path,
         };
-        let found = self
-            .object_rows(involved)
-            .find(|&i| key.same(&self.rows[i as usize], &self.origins));
+        let found = self.same_row(involved, &key);
         if let Some(i) = found {
             let numbers = &self.numbers;
             let row = &mut self.rows[i as usize];
@@ -669,12 +670,18 @@ impl Recorder {
         ])
     }
 
-    /// The rows of the events about `object`, newest first.
-    fn object_rows(&self, object: Object) -> impl Iterator<Item = u32> + '_ {
-        let first = Some(self.objects.latest(object)).filter(|&i| i != NO_ROW);
-        std::iter::successors(first, |&i| {
-            Some(self.rows[i as usize].prev).filter(|&p| p != NO_ROW)
-        })
+    /// The row of the event about `object` that `key` is the same as, if any.
+    fn same_row(&self, object: Object, key: &Key) -> Option<u32> {
+        // A plain walk, newest first, as in `read_log`.
+        let mut i = self.objects.latest(object);
+        while i != NO_ROW {
+            let r = &self.rows[i as usize];
+            if key.same(r, &self.origins) {
+                return Some(i);
+            }
+            i = r.prev;
+        }
+        None
     }
 
     /// Drops events last seen more than [`EVENT_TTL_MILLIS`] ago, as the API server's TTL does,

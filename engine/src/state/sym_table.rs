@@ -1,4 +1,4 @@
-//! The interner's index: a string's number found by its hash, in one open-addressed table of
+//! The interner's index (and `Distinct`'s): a string's number found by its hash, in one open-addressed table of
 //! 8-byte slots (the hash's low 32 bits and the number). The recorder looks up three to six
 //! strings an event; through a `HashMap` of the hash (hashed again, then its overflow list and
 //! the caller's closure) a lookup was about 200 instructions, here a probe or two and the
