@@ -36,7 +36,9 @@ impl<T: Copy + Eq + Hash> Distinct<T> {
     }
 
     pub fn get(&self, i: u32) -> T {
-        self.all[i as usize]
+        // Indexed as a slice: at opt-level z, `Vec`'s `Index` is a call each (a row's origin
+        // is read for every row of an object's an event walks).
+        self.all.as_slice()[i as usize]
     }
 }
 

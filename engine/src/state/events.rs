@@ -626,7 +626,8 @@ impl Recorder {
         object: Object,
         host: Sym,
     ) -> (Option<Group>, Option<Time>) {
-        let sources = &self.classes.source;
+        // Indexed as a slice: at opt-level z, `Vec`'s `Index` is a call each.
+        let sources = self.classes.source.as_slice();
         let source = sources[class as usize];
         let mut latest: Option<(Time, &Row)> = None;
         let mut full_at = None;
@@ -645,9 +646,8 @@ impl Recorder {
             }
             i = r.prev;
         }
-        let own = self.objects.own(object);
         let group = latest.map(|(last, r)| Group {
-            first: r.message.identity(&self.strings, &self.args, own),
+            first: (r.message).identity(&self.strings, &self.args, self.objects.own(object)),
             last,
         });
         (group, full_at)

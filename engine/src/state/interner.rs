@@ -138,9 +138,10 @@ impl Interner {
     /// The bytes of the string numbered `i` (the `Sym`'s index): a lookup compares bytes, as
     /// slicing the `String` would check both ends are on a character's boundary first.
     fn bytes(&self, i: u32) -> &[u8] {
-        let i = i as usize;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.text.as_bytes()[start..self.ends[i] as usize]
+        // Indexed as a slice: at opt-level z, `Vec`'s `Index` is a call each.
+        let (i, ends) = (i as usize, self.ends.as_slice());
+        let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+        &self.text.as_bytes()[start..ends[i] as usize]
     }
 
     /// Whether the string `sym` is `s` (bytes compared, nothing sliced or checked).
@@ -196,6 +197,23 @@ mod tests {
         assert_eq!(i.intern(""), empty);
         assert_eq!(i.find("Started"), Some(b));
         assert_eq!(i.find("Killing"), None);
+        let long = i.intern("spec.containers{app}");
+        for (sym, text, is) in [
+            (a, "Pulled", true),
+            (a, "Pulle", false),
+            (a, "Pulledx", false),
+            (a, "Pulles", false),
+            (a, "pulled", false),
+            (empty, "", true),
+            (empty, "x", false),
+            (long, "spec.containers{app}", true),
+            (long, "spec.containers{apq}", false),
+            (long, "spec.containers{ap}", false),
+            (long, "spec.cOntainers{app}", false),
+            (long, "xpec.containers{app}", false),
+        ] {
+            assert_eq!(i.is(sym, text), is, "{text}");
+        }
         let long = i.intern("spec.containers{app}");
         for (sym, text, is) in [
             (a, "Pulled", true),
