@@ -229,10 +229,23 @@ fn address_slot(at: &Addresses) -> usize {
 impl Classes {
     /// The number of the class `parts` and each part's [`hash_str`].
     fn of(&mut self, parts: [&'static str; 5]) -> Known {
-        let at = parts.map(|p| (p.as_ptr() as usize, p.len()));
+        // Written out, not `map`ped and compared as arrays: at opt-level z those are calls (a
+        // `memcmp` of 80 bytes), most of a lookup that is otherwise ten compares.
+        let at_of = |p: &str| (p.as_ptr() as usize, p.len());
+        let at = [
+            at_of(parts[0]),
+            at_of(parts[1]),
+            at_of(parts[2]),
+            at_of(parts[3]),
+            at_of(parts[4]),
+        ];
         let slot = address_slot(&at);
-        if let Some(Some((seen, known))) = self.recent.get(slot)
-            && *seen == at
+        if let Some((seen, known)) = &self.recent.as_slice().get(slot).copied().flatten()
+            && seen[REASON] == at[REASON]
+            && seen[TYPE] == at[TYPE]
+            && seen[KIND] == at[KIND]
+            && seen[COMPONENT] == at[COMPONENT]
+            && seen[API_VERSION] == at[API_VERSION]
         {
             return *known;
         }
