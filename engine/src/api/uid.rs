@@ -96,6 +96,29 @@ impl Uid {
         }
     }
 
+    /// Its 16 bytes if it is kept as a UUID's (the bytes [`uuid_bytes`] reads from its text),
+    /// without writing the text: the event recorder keeps a UID so, and every event names one.
+    pub fn uuid(&self) -> Option<[u8; 16]> {
+        match &self.0 {
+            Repr::Uuid(high, low) => {
+                let mut bytes = [0; 16];
+                bytes[..8].copy_from_slice(&high.to_be_bytes());
+                bytes[8..].copy_from_slice(&low.get().to_be_bytes());
+                Some(bytes)
+            }
+            Repr::Text(_) => None,
+        }
+    }
+
+    /// The text it is kept as, if it is not a UUID's bytes ([`Uid::uuid`]).
+    pub fn text(&self) -> Option<&str> {
+        match &self.0 {
+            Repr::Uuid(..) => None,
+            Repr::Text(Some(s)) => Some(s.as_str()),
+            Repr::Text(None) => Some(""),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         matches!(self.0, Repr::Text(None))
     }
@@ -333,6 +356,13 @@ mod tests {
         assert_eq!(Uid::default(), "");
         assert!(Uid::default().is_empty() && Uid::from("").is_empty());
         assert!(!Uid::from(uuid).is_empty());
+        for (text, _) in texts {
+            let uid = Uid::from(text);
+            let bytes = super::uuid_bytes(text).filter(|b| b[8..] != [0; 8]);
+            assert_eq!(uid.uuid(), bytes, "{text}");
+            assert_eq!(uid.text().is_none(), bytes.is_some(), "{text}");
+            assert!(uid.text().is_none_or(|t| t == text));
+        }
         assert_eq!(
             Uid::from_halves(0x0b3e_9f4c_1d2a_4c5b, 0x8e6f_7a8b_9c0d_1e2f),
             Uid::from(uuid)

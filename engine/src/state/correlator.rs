@@ -17,9 +17,9 @@
 //! (`implied`), read from its latest plain event of the group. A group is kept once it is more
 //! than that: a second message, or an event the spam filter dropped.
 
-use super::hash::{FastHashMap, WordHash};
+use super::hash::FastHashMap;
+use super::interner::hash_u64s;
 use crate::api::Time;
-use std::hash::Hasher;
 
 /// `defaultAggregateMaxEvents`.
 const AGGREGATE_MAX_EVENTS: usize = 10;
@@ -65,55 +65,55 @@ pub struct Correlator {
 
 /// One hash of several (each string's [`super::interner::hash_str`], computed once an event).
 pub fn combine(hashes: &[u64]) -> u64 {
-    let mut h = WordHash::default();
-    for &x in hashes {
-        h.write_u64(x);
-    }
-    h.finish()
+    hash_u64s(hashes)
 }
 
 impl Correlator {
-    /// Whether the group `key` is kept here (else the recorder's log implies it, or it is new).
-    pub fn keeps(&self, key: u64) -> bool {
-        self.groups.contains_key(&key)
+    /// The group `key` if it is kept here (else the recorder's log implies it, or it is new).
+    pub fn kept(&self, key: u64) -> Option<Group> {
+        self.groups.get(&key).copied()
     }
 
     /// `EventAggregate`: whether this event is recorded as the combined event of its group.
-    /// `implied` is the group as the recorder's log implies it, for a group not kept here.
-    /// If the event is then not recorded, call [`Correlator::not_recorded`].
+    /// `kept` is the group as [`Correlator::kept`] has it; `implied` as the recorder's log
+    /// implies it, for a group not kept here. If the event is then not recorded, call
+    /// [`Correlator::not_recorded`].
     pub fn aggregate(
         &mut self,
         now: Time,
         key: u64,
         message: u64,
-        implied: Option<Group>,
+        (kept, implied): (Option<Group>, Option<Group>),
     ) -> Aggregated {
-        let kept = self.groups.get(&key).copied();
         let mut g = kept.or(implied).unwrap_or(Group {
             first: message,
             last: now,
         });
-        if now.millis() - g.last.millis() > AGGREGATE_INTERVAL_MS {
+        // The group's other messages: one lookup an event (most groups have none).
+        let others = if now.millis() - g.last.millis() > AGGREGATE_INTERVAL_MS {
             g.first = message;
             self.others.remove(&key);
+            None
         } else if g.first != message {
             let more = self.others.entry(key).or_default();
             if !more.contains(&message) {
                 more.push(message);
             }
-        }
+            Some(more)
+        } else {
+            self.others.get_mut(&key)
+        };
         g.last = now;
-        let seen = 1 + self.others.get(&key).map_or(0, Vec::len);
+        let seen = 1 + others.as_ref().map_or(0, |more| more.len());
         let combined = seen >= AGGREGATE_MAX_EVENTS;
-        if combined {
-            // Do not grow the set past the threshold (client-go's PopAny).
-            if let Some(more) = self.others.get_mut(&key) {
-                more.pop();
-            }
-        }
         // With one message the event is recorded plain, as the group's latest: the log holds
         // the group. With more (`others`) it is kept.
-        let keep = kept.is_some() || self.others.contains_key(&key);
+        let has_others = others.is_some();
+        if combined && let Some(more) = others {
+            // Do not grow the set past the threshold (client-go's PopAny).
+            more.pop();
+        }
+        let keep = kept.is_some() || has_others;
         if keep {
             self.groups.insert(key, g);
         }
@@ -189,8 +189,8 @@ mod tests {
         // The recorder's log: each group's latest plain event, what it implies.
         let mut log = FastHashMap::default();
         let mut combined = |at: Time, key: u64, m: u64| {
-            let implied = log.get(&key).copied().filter(|_| !c.keeps(key));
-            let a = c.aggregate(at, key, m, implied);
+            let implied = log.get(&key).copied().filter(|_| c.kept(key).is_none());
+            let a = c.aggregate(at, key, m, (c.kept(key), implied));
             if !a.combined {
                 log.insert(key, Group { first: m, last: at });
             }
@@ -214,19 +214,19 @@ mod tests {
     fn a_group_is_kept_once_the_log_no_longer_implies_it() {
         let mut c = Correlator::default();
         let t = Time(0);
-        let a = c.aggregate(t, 1, 7, None);
+        let a = c.aggregate(t, 1, 7, (c.kept(1), None));
         assert!(
-            !a.combined && !c.keeps(1),
+            !a.combined && c.kept(1).is_none(),
             "one message: implied by the log"
         );
         let implied = Group { first: 7, last: t };
-        c.aggregate(t.plus_millis(5), 1, 7, Some(implied));
-        assert!(!c.keeps(1), "the same message again");
-        c.aggregate(t.plus_millis(9), 1, 8, Some(implied));
-        assert!(c.keeps(1), "a second message");
-        let dropped = c.aggregate(t, 2, 7, None);
+        c.aggregate(t.plus_millis(5), 1, 7, (c.kept(1), Some(implied)));
+        assert!(c.kept(1).is_none(), "the same message again");
+        c.aggregate(t.plus_millis(9), 1, 8, (c.kept(1), Some(implied)));
+        assert!(c.kept(1).is_some(), "a second message");
+        let dropped = c.aggregate(t, 2, 7, (c.kept(2), None));
         c.not_recorded(&dropped);
-        assert!(c.keeps(2), "an event the log does not hold");
+        assert!(c.kept(2).is_some(), "an event the log does not hold");
     }
 
     /// client-go TestEventSpamFilter: a burst of 25, then one every 5 minutes.
@@ -269,8 +269,8 @@ mod tests {
     fn prune_forgets_idle_groups_and_full_buckets() {
         let mut c = Correlator::default();
         let t = Time(0);
-        c.aggregate(t, 1, 1, None);
-        c.aggregate(t, 1, 2, Some(Group { first: 1, last: t }));
+        c.aggregate(t, 1, 1, (c.kept(1), None));
+        c.aggregate(t, 1, 2, (c.kept(1), Some(Group { first: 1, last: t })));
         c.set_aside(7, t.plus_millis(1));
         c.prune(t);
         assert_eq!((c.groups.len(), c.aside.len()), (1, 1));

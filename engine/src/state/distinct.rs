@@ -2,21 +2,21 @@
 //! share: a row holds the number (four bytes), where the value would make every row longer.
 
 use super::hash::hash_of;
-use super::hash_index::HashIndex;
+use super::sym_table::SymTable;
 use std::hash::Hash;
 
 #[derive(Debug, Clone)]
 pub struct Distinct<T> {
     all: Vec<T>,
     /// A hash of a value → its number in `all`.
-    ids: HashIndex,
+    ids: SymTable,
 }
 
 impl<T> Default for Distinct<T> {
     fn default() -> Self {
         Distinct {
             all: Vec::new(),
-            ids: HashIndex::default(),
+            ids: SymTable::default(),
         }
     }
 }
@@ -36,7 +36,9 @@ impl<T: Copy + Eq + Hash> Distinct<T> {
     }
 
     pub fn get(&self, i: u32) -> T {
-        self.all[i as usize]
+        // Indexed as a slice: at opt-level z, `Vec`'s `Index` is a call each (a row's origin
+        // is read for every row of an object's an event walks).
+        self.all.as_slice()[i as usize]
     }
 }
 

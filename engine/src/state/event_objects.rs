@@ -5,7 +5,7 @@
 use super::chunked::Chunked;
 use super::event_uid::EventUid;
 use super::hash::FastHashMap;
-use super::interner::Sym;
+use super::interner::{Interner, Sym};
 use super::message::Own;
 
 /// An object's number in [`Objects`].
@@ -133,45 +133,53 @@ impl Objects {
     }
 }
 
-/// The object and host of the last event recorded (name, UID, namespace and host), their
-/// strings' hashes, and the object and host as numbered: controllers record several events
-/// about one object in a row (the kubelet four a pod), which are then compared with it, not
-/// hashed and looked up again.
+/// The object of the last event recorded and the hashes of its name, UID and namespace:
+/// controllers record several events about one object in a row (the kubelet four a pod), which
+/// are then compared with the recorder's own strings of it, not hashed and looked up again.
 #[derive(Debug, Clone, Default)]
-pub struct LastSeen {
-    text: String,
-    ends: [u32; 4],
-    hashes: [u64; 4],
-    numbered: Option<(Object, Sym)>,
-}
+pub struct LastSeen(Option<(Object, [u64; 3])>);
 
 impl LastSeen {
-    /// The hashes, object and host of `parts` if they are the last event's.
-    pub fn find(&self, parts: &[&str; 4]) -> Option<([u64; 4], Object, Sym)> {
-        let (object, host) = self.numbered?;
-        let mut start = 0;
-        for (part, &end) in parts.iter().zip(&self.ends) {
-            if self.text.get(start..end as usize) != Some(*part) {
-                return None;
-            }
-            start = end as usize;
-        }
-        Some((self.hashes, object, host))
+    pub fn get(&self) -> Option<(Object, [u64; 3])> {
+        self.0
     }
 
-    pub fn remember(&mut self, parts: &[&str; 4], hashes: [u64; 4], numbered: (Object, Sym)) {
-        self.text.clear();
-        for (part, end) in parts.iter().zip(&mut self.ends) {
-            self.text.push_str(part);
-            *end = self.text.len() as u32;
-        }
-        self.hashes = hashes;
-        self.numbered = Some(numbered);
+    pub fn remember(&mut self, object: Object, hashes: [u64; 3]) {
+        self.0 = Some((object, hashes));
     }
 
     /// After the symbols and objects are renumbered.
     pub fn forget(&mut self) {
-        self.numbered = None;
+        self.0 = None;
+    }
+}
+
+/// The last string of one kind (a namespace, a host) an event named, with its symbol and
+/// hash: events name a few of them over and over ("default"; the node of the pods whose events
+/// come in turn), which are then compared, not hashed and looked up.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Recent(Option<(Sym, u64, u32)>);
+
+impl Recent {
+    /// The symbol and hash of `text`, if it is the one remembered.
+    pub fn find(&self, strings: &Interner, text: &str) -> Option<(Sym, u64)> {
+        // The length first: "" and a node's name are told apart without the interner.
+        match self.0 {
+            Some((sym, hash, len)) if len as usize == text.len() && strings.is(sym, text) => {
+                Some((sym, hash))
+            }
+            _ => None,
+        }
+    }
+
+    /// `len` is the string's length.
+    pub fn remember(&mut self, sym: Sym, hash: u64, len: usize) {
+        self.0 = Some((sym, hash, len as u32));
+    }
+
+    /// After the symbols are renumbered.
+    pub fn forget(&mut self) {
+        self.0 = None;
     }
 }
 
@@ -225,19 +233,19 @@ mod tests {
     }
 
     #[test]
-    fn the_last_object_is_found_only_by_the_same_strings_until_forgotten() {
+    fn a_recent_string_is_found_by_its_text_until_forgotten() {
         let mut strings = Interner::default();
-        let host = strings.intern("n1");
-        let mut last = LastSeen::default();
-        let parts = ["a", "u1", "ns", "n1"];
-        assert_eq!(last.find(&parts), None);
-        last.remember(&parts, [7; 4], (Object(3), host));
-        assert_eq!(last.find(&parts), Some(([7; 4], Object(3), host)));
-        let other = ["a", "u2", "ns", "n1"];
-        assert_eq!(last.find(&other), None);
-        let shifted = ["a", "u1", "nsn1", ""];
-        assert_eq!(last.find(&shifted), None);
-        last.forget();
-        assert_eq!(last.find(&parts), None);
+        let [a, b] = ["default", "n1"].map(|t| strings.intern(t));
+        let mut recent = Recent::default();
+        assert_eq!(recent.find(&strings, "default"), None);
+        recent.remember(a, 1, 7);
+        assert_eq!(recent.find(&strings, "default"), Some((a, 1)));
+        assert_eq!(recent.find(&strings, "defaul"), None);
+        assert_eq!(recent.find(&strings, "defaulx"), None);
+        recent.remember(b, 3, 2);
+        assert_eq!(recent.find(&strings, "default"), None);
+        assert_eq!(recent.find(&strings, "n1"), Some((b, 3)));
+        recent.forget();
+        assert_eq!(recent.find(&strings, "n1"), None);
     }
 }

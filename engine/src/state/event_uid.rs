@@ -5,9 +5,89 @@
 //! symbol kept in the same 16 bytes with a version nibble of 0, which no UUID kept as bytes has.
 //! Both read back as given.
 
-use super::interner::{Interner, Sym};
-use crate::api::{uuid_bytes, uuid_text};
+use super::interner::{Interner, Sym, hash_str, hash_words};
+use crate::api::{Uid, uuid_bytes, uuid_text};
 use std::borrow::Cow;
+
+/// `involvedObject.uid` as a caller hands it over: a stored object's UUID as its bytes (not
+/// written out as text to be parsed back), or text.
+#[derive(Debug, Clone, Copy)]
+pub enum UidRef<'a> {
+    Uuid([u8; 16]),
+    Text(&'a str),
+}
+
+impl<'a> From<&'a Uid> for UidRef<'a> {
+    fn from(uid: &'a Uid) -> Self {
+        match (uid.uuid(), uid.text()) {
+            (Some(bytes), _) => UidRef::Uuid(bytes),
+            (None, text) => UidRef::Text(text.unwrap_or_default()),
+        }
+    }
+}
+
+/// Text given as it is (an event's object that is not a stored one's, in tests).
+impl<'a> From<&'a str> for UidRef<'a> {
+    fn from(text: &'a str) -> Self {
+        UidRef::Text(text)
+    }
+}
+
+/// A UID as the recorder reads it from a [`UidRef`]: kept as bytes (nothing to look up), or
+/// text to find in (or add to) the interner.
+pub enum Given<'a> {
+    Bytes(EventUid),
+    Text(Cow<'a, str>),
+}
+
+impl<'a> Given<'a> {
+    pub fn of(uid: UidRef<'a>) -> Given<'a> {
+        let text = match uid {
+            UidRef::Uuid(bytes) if bytes[VERSION] >> 4 == 4 => {
+                return Given::Bytes(EventUid(bytes));
+            }
+            // Another version: kept as text, as its text would be (rare).
+            UidRef::Uuid(bytes) => Cow::Owned(uuid_text(bytes).as_str().to_string()),
+            UidRef::Text(text) => Cow::Borrowed(text),
+        };
+        match parse(&text) {
+            Some(bytes) => Given::Bytes(EventUid(bytes)),
+            None => Given::Text(text),
+        }
+    }
+
+    /// Its hash for the correlator's keys (the same as [`EventUid::hash`] of it).
+    pub fn hash(&self) -> u64 {
+        match self {
+            Given::Bytes(uid) => uid.hash_bytes(),
+            Given::Text(text) => hash_str(text),
+        }
+    }
+
+    /// Whether it is `uid`.
+    pub fn is(&self, uid: EventUid, strings: &Interner) -> bool {
+        match self {
+            Given::Bytes(bytes) => *bytes == uid,
+            Given::Text(text) => uid.symbol().is_some_and(|sym| strings.is(sym, text)),
+        }
+    }
+
+    /// The UID, if the recorder holds it; `hash` is its [`Given::hash`].
+    pub fn find(&self, strings: &Interner, hash: u64) -> Option<EventUid> {
+        match self {
+            Given::Bytes(uid) => Some(*uid),
+            Given::Text(text) => strings.find_hashed(hash, text).map(EventUid::text_sym),
+        }
+    }
+
+    /// The UID, its text interned if it is text.
+    pub fn intern(&self, strings: &mut Interner, hash: u64) -> EventUid {
+        match self {
+            Given::Bytes(uid) => *uid,
+            Given::Text(text) => EventUid::text_sym(strings.intern_hashed(hash, text)),
+        }
+    }
+}
 
 /// A version-4 UUID's bytes, or a symbol's bits in the first four with byte 6 (where the UUID's
 /// version is) 0: 16 bytes, no tag.
@@ -31,19 +111,19 @@ impl EventUid {
         EventUid(bytes)
     }
 
-    /// The UID `text`, if the recorder holds it (a UUID is always held: it needs nothing).
-    pub fn find(strings: &Interner, hash: u64, text: &str) -> Option<EventUid> {
-        match parse(text) {
-            Some(bytes) => Some(EventUid(bytes)),
-            None => strings.find_hashed(hash, text).map(EventUid::text_sym),
-        }
+    fn hash_bytes(&self) -> u64 {
+        let [a, b, c, d, e, f, g, h, rest @ ..] = self.0;
+        hash_words(
+            u64::from_le_bytes([a, b, c, d, e, f, g, h]),
+            u64::from_le_bytes(rest),
+        )
     }
 
-    /// The UID `text`, interned if it is not a UUID.
-    pub fn intern(strings: &mut Interner, hash: u64, text: &str) -> EventUid {
-        match parse(text) {
-            Some(bytes) => EventUid(bytes),
-            None => EventUid::text_sym(strings.intern_hashed(hash, text)),
+    /// Its hash for the correlator's keys: of the bytes a UUID is kept as, else of its text.
+    pub fn hash(&self, strings: &Interner) -> u64 {
+        match self.symbol() {
+            Some(sym) => hash_str(strings.get(sym)),
+            None => self.hash_bytes(),
         }
     }
 
@@ -106,14 +186,37 @@ mod tests {
             ("", false),
         ];
         for (text, as_bytes) in texts {
-            let hash = crate::state::interner::hash_str(text);
-            let uid = EventUid::intern(&mut strings, hash, text);
+            let given = Given::of(UidRef::Text(text));
+            let hash = given.hash();
+            let uid = given.intern(&mut strings, hash);
             assert_eq!(uid.text(&strings), text);
-            assert_eq!(EventUid::find(&strings, hash, text), Some(uid));
+            assert_eq!(given.find(&strings, hash), Some(uid));
+            assert!(given.is(uid, &strings));
+            assert_eq!(uid.hash(&strings), hash);
             assert_eq!(uid.symbol().is_none(), as_bytes, "{text}");
+            // A stored object's UID, handed over as bytes where it is kept so: the same.
+            let stored = Uid::from(text);
+            let given = Given::of(UidRef::from(&stored));
+            assert_eq!(given.find(&strings, given.hash()), Some(uid), "{text}");
+            assert_eq!(given.hash(), hash);
         }
+        let other = Given::of(UidRef::Text("node-1"));
+        let node = other.intern(&mut strings, other.hash());
+        assert!(!Given::of(UidRef::Text(uuid)).is(node, &strings));
+        assert!(!Given::of(UidRef::Text("node-2")).is(node, &strings));
+        // A UUID of another version handed over as bytes is kept as text, as its text is.
+        let v3 = "0b3e9f4c-1d2a-3c5b-8e6f-7a8b9c0d1e2f";
+        let stored = Uid::from(v3);
+        let as_bytes = Given::of(UidRef::from(&stored));
+        let sym = as_bytes.intern(&mut strings, as_bytes.hash());
         assert_eq!(
-            EventUid::intern(&mut strings, 0, uuid),
+            (sym.text(&strings), sym.symbol().is_some()),
+            (v3.into(), true)
+        );
+        assert_eq!(as_bytes.hash(), crate::state::interner::hash_str(v3));
+        let uuid_given = Given::of(UidRef::Text(uuid));
+        assert_eq!(
+            uuid_given.intern(&mut strings, 0),
             EventUid([
                 0x0b, 0x3e, 0x9f, 0x4c, 0x1d, 0x2a, 0x4c, 0x5b, 0x8e, 0x6f, 0x7a, 0x8b, 0x9c, 0x0d,
                 0x1e, 0x2f

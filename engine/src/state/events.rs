@@ -15,10 +15,11 @@ use super::chunked::Chunked;
 use super::correlator::{COMBINED_PREFIX, Correlator, Group, combine};
 use super::distinct::Distinct;
 use super::event_numbers::Numbers;
-use super::event_objects::{LastSeen, NO_ROW, Object, Objects};
+use super::event_objects::{LastSeen, NO_ROW, Object, Objects, Recent};
 use super::event_tally::{BigCounts, Tally};
 use super::event_times::{Late, Times};
-use super::event_uid::EventUid;
+use super::event_uid::Given;
+pub use super::event_uid::UidRef;
 use super::hash::FastHashMap;
 use super::hash_index::HashIndex;
 use super::interner::{Interner, Sym, hash_str};
@@ -37,6 +38,11 @@ pub const EVENT_TTL_MILLIS: i64 = 60 * 60 * 1000;
 /// its TTL, left out of every read ([`Recorder::held`]) and dropped by the next sweep.
 fn oldest_kept(now: Time) -> Time {
     now.plus_millis(-EVENT_TTL_MILLIS)
+}
+
+/// The earlier of `at` (if any) and `t`.
+fn earlier(at: Option<Time>, t: Time) -> Option<Time> {
+    Some(at.map_or(t, |at| at.min(t)))
 }
 
 /// Expired events are dropped when this many have been added since the last sweep (and the
@@ -60,10 +66,19 @@ pub struct Recorder {
     numbers: Numbers,
     /// `rows.len()` after the last sweep.
     swept_len: usize,
+    /// No row's last time is before it: the least of the last times of the rows the last
+    /// sweep kept and of the times given to rows since (none without rows). A sweep before
+    /// the TTL has passed it drops nothing, and does not look at the rows.
+    earliest_last: Option<Time>,
     /// Every event as an object, built on the first read after a change.
     built: OnceCell<Vec<Event>>,
     correlator: Correlator,
     last: LastSeen,
+    /// The namespaces and hosts of recent events, as [`LastSeen`] their object.
+    namespaces: Recent,
+    hosts: Recent,
+    /// The host "" (a controller's events), apart from the kubelet's nodes.
+    no_host: Recent,
     /// The last fieldPath interned and its symbol: consecutive events mostly share it (none,
     /// or the first container of pods of one template).
     last_path: (String, Option<Sym>),
@@ -128,6 +143,23 @@ impl Row {
 
     fn class(&self) -> u32 {
         u32::from(self.class & !COMBINED)
+    }
+}
+
+/// An event's object and host as [`Recorder::named`] finds them.
+struct Named {
+    /// Of the name, UID, namespace and host.
+    hashes: [u64; 4],
+    object: Option<Object>,
+    host: Option<Sym>,
+    /// Whether the object is the last event's.
+    from_last: bool,
+}
+
+impl Named {
+    /// The object and host, if the log knows both.
+    fn known(&self) -> Option<(Object, Sym)> {
+        self.object.zip(self.host)
     }
 }
 
@@ -197,10 +229,23 @@ fn address_slot(at: &Addresses) -> usize {
 impl Classes {
     /// The number of the class `parts` and each part's [`hash_str`].
     fn of(&mut self, parts: [&'static str; 5]) -> Known {
-        let at = parts.map(|p| (p.as_ptr() as usize, p.len()));
+        // Written out, not `map`ped and compared as arrays: at opt-level z those are calls (a
+        // `memcmp` of 80 bytes), most of a lookup that is otherwise ten compares.
+        let at_of = |p: &str| (p.as_ptr() as usize, p.len());
+        let at = [
+            at_of(parts[0]),
+            at_of(parts[1]),
+            at_of(parts[2]),
+            at_of(parts[3]),
+            at_of(parts[4]),
+        ];
         let slot = address_slot(&at);
-        if let Some(Some((seen, known))) = self.recent.get(slot)
-            && *seen == at
+        if let Some((seen, known)) = &self.recent.as_slice().get(slot).copied().flatten()
+            && seen[REASON] == at[REASON]
+            && seen[TYPE] == at[TYPE]
+            && seen[KIND] == at[KIND]
+            && seen[COMPONENT] == at[COMPONENT]
+            && seen[API_VERSION] == at[API_VERSION]
         {
             return *known;
         }
@@ -400,18 +445,16 @@ impl Recorder {
         let message = message.into();
         let (host, component) = (source.host, source.component);
         let (kind, api_version) = (object.kind, object.api_version);
-        let [namespace, name, uid] = [object.namespace, object.name, &*object.uid];
-        // Each string hashed once (the object and host not again for the same as the last
+        let (namespace, name) = (object.namespace, object.name);
+        // Each string hashed once (the object and host not again for the same as a recent
         // event's, the class's never again): for the correlator's keys, the class and the
         // interner. Classes are kept (never renumbered): numbered before the sweep.
         let (class, class_hashes) =
             (self.classes).of([kind, type_, reason, component, api_version]);
         let [h_kind, h_type, h_reason, h_component, h_api] = class_hashes;
-        // The name first: where two events' objects differ, it usually does.
-        let parts = [name, uid, namespace, host];
-        let last = self.last.find(&parts);
-        let hashes = last.map_or_else(|| parts.map(hash_str), |(h, ..)| h);
-        let [h_name, h_uid, h_ns, h_host] = hashes;
+        let uid = Given::of(object.uid);
+        let named = self.named(namespace, name, &uid, host);
+        let [h_name, h_uid, h_ns, h_host] = named.hashes;
         let source_and_object = combine(&[h_name, h_uid, h_ns, h_host, h_kind, h_component, h_api]);
         let group = combine(&[source_and_object, h_type, h_reason]);
         // The classes are the code's literals (a few dozen), far under the mark's bit.
@@ -419,25 +462,17 @@ impl Recorder {
         let class16 = class as u16;
         // The object and host as the log knows them, if it does: for the group the log implies,
         // then the event's key.
-        let s = |hash: u64, text: &str| self.strings.find_hashed(hash, text);
-        let known = match last {
-            Some((_, object, host)) => Some((Some(object), host)),
-            None => match [s(h_ns, namespace), s(h_name, name), s(h_host, host)] {
-                [Some(ns), Some(n), Some(h)] => (EventUid::find(&self.strings, h_uid, uid))
-                    .map(|u| (self.objects.find((ns, n, u)), h)),
-                _ => None,
-            },
-        };
-        let (implied, logged) = match known {
-            Some((Some(object), host)) => {
-                let group = (!self.correlator.keeps(group)).then_some(class16);
+        let kept = self.correlator.kept(group);
+        let (implied, logged) = match named.known() {
+            Some((object, host)) => {
+                let group = kept.is_none().then_some(class16);
                 self.read_log(class, group, object, host)
             }
-            _ => (None, None),
+            None => (None, None),
         };
-        let message_hashes = message.hashes(&mut self.templates);
-        let aggregated =
-            (self.correlator).aggregate(now, group, message_hashes.identity(), implied);
+        let mut message_hashes = message.hashes(&mut self.templates);
+        let identity = message_hashes.identity();
+        let aggregated = (self.correlator).aggregate(now, group, identity, (kept, implied));
         let Some(full_at) = self.correlator.allow(now, source_and_object, logged) else {
             self.correlator.not_recorded(&aggregated);
             return;
@@ -449,26 +484,32 @@ impl Recorder {
         // Before interning: a sweep renumbers the symbols of the events it keeps (those found
         // above too).
         let swept = self.sweep(now);
-        let (involved, host) = match known {
-            Some((Some(involved), host)) if !swept => {
-                if last.is_none() {
-                    self.last.remember(&parts, hashes, (involved, host));
-                }
-                (involved, host)
-            }
+        if swept {
+            message_hashes.forget_template();
+        }
+        let (involved, host_sym) = match named.known() {
+            Some(known) if !swept => known,
             _ => {
                 let strings = &mut self.strings;
                 let names = (
                     strings.intern_hashed(h_ns, namespace),
                     strings.intern_hashed(h_name, name),
-                    EventUid::intern(strings, h_uid, uid),
+                    uid.intern(strings, h_uid),
                 );
                 let host = strings.intern_hashed(h_host, host);
-                let involved = self.objects.id(names);
-                self.last.remember(&parts, hashes, (involved, host));
-                (involved, host)
+                (self.objects.id(names), host)
             }
         };
+        if swept || !named.from_last {
+            self.last.remember(involved, [h_name, h_uid, h_ns]);
+            let names = self.objects.get(involved);
+            self.namespaces
+                .remember(names.namespace, h_ns, namespace.len());
+            match host.is_empty() {
+                true => self.no_host.remember(host_sym, h_host, 0),
+                false => self.hosts.remember(host_sym, h_host, host.len()),
+            }
+        }
         let field_path = match &mut self.last_path {
             (text, Some(sym)) if text == object.field_path => *sym,
             (text, sym) => {
@@ -484,7 +525,7 @@ impl Recorder {
                 class16
             },
             object: involved,
-            host,
+            host: host_sym,
             message: message.intern(
                 &mut self.strings,
                 &message_hashes,
@@ -494,15 +535,14 @@ impl Recorder {
             ),
             field_path,
         };
-        let found = self
-            .object_rows(involved)
-            .find(|&i| key.same(&self.rows[i as usize], &self.origins));
+        let found = self.same_row(involved, &key);
         if let Some(i) = found {
             let numbers = &self.numbers;
             let row = &mut self.rows[i as usize];
             let number = || numbers.get(i as usize);
             row.tally.add_one(number, &mut self.big_counts);
             row.times.set_last(number, now, &mut self.late);
+            self.earliest_last = earlier(self.earliest_last, now);
             row.tally.set_bucket(bucket);
             // A combined event shows the latest message.
             row.message = key.message;
@@ -525,6 +565,7 @@ impl Recorder {
                 id
             }
         };
+        self.earliest_last = earlier(self.earliest_last, now);
         self.rows.push(Row {
             class: key.class,
             object: key.object,
@@ -534,6 +575,57 @@ impl Recorder {
             times: Times::new(now, number, &mut self.late),
             tally: Tally::new(bucket),
         });
+    }
+
+    /// The event's object and host as the log knows them, if it does, and the hashes of its
+    /// strings: from the last event's object and the recent namespaces and hosts where they
+    /// are the same (compared with the log's strings), else hashed and looked up.
+    fn named(&self, namespace: &str, name: &str, uid: &Given, host: &str) -> Named {
+        let strings = &self.strings;
+        let looked_up = |text: &str| {
+            let hash = hash_str(text);
+            (strings.find_hashed(hash, text), hash)
+        };
+        let hosts = match host.is_empty() {
+            true => &self.no_host,
+            false => &self.hosts,
+        };
+        let (host_sym, h_host) = match hosts.find(strings, host) {
+            Some((sym, hash)) => (Some(sym), hash),
+            None => looked_up(host),
+        };
+        if let Some((object, [h_name, h_uid, h_ns])) = self.last.get() {
+            let names = self.objects.get(object);
+            if strings.is(names.name, name)
+                && uid.is(names.uid, strings)
+                && strings.is(names.namespace, namespace)
+            {
+                return Named {
+                    hashes: [h_name, h_uid, h_ns, h_host],
+                    object: Some(object),
+                    host: host_sym,
+                    from_last: true,
+                };
+            }
+        }
+        let (ns, h_ns) = match self.namespaces.find(strings, namespace) {
+            Some((sym, hash)) => (Some(sym), hash),
+            None => looked_up(namespace),
+        };
+        let (name_sym, h_name) = looked_up(name);
+        let h_uid = uid.hash();
+        let object = match (ns, name_sym) {
+            (Some(ns), Some(n)) => {
+                (uid.find(strings, h_uid)).and_then(|u| self.objects.find((ns, n, u)))
+            }
+            _ => None,
+        };
+        Named {
+            hashes: [h_name, h_uid, h_ns, h_host],
+            object,
+            host: host_sym,
+            from_last: false,
+        }
     }
 
     /// From the log, in one walk of the events about `object` from `host`: the correlator
@@ -547,7 +639,8 @@ impl Recorder {
         object: Object,
         host: Sym,
     ) -> (Option<Group>, Option<Time>) {
-        let sources = &self.classes.source;
+        // Indexed as a slice: at opt-level z, `Vec`'s `Index` is a call each.
+        let sources = self.classes.source.as_slice();
         let source = sources[class as usize];
         let mut latest: Option<(Time, &Row)> = None;
         let mut full_at = None;
@@ -566,9 +659,8 @@ impl Recorder {
             }
             i = r.prev;
         }
-        let own = self.objects.own(object);
         let group = latest.map(|(last, r)| Group {
-            first: r.message.identity(&self.strings, &self.args, own),
+            first: (r.message).identity(&self.strings, &self.args, self.objects.own(object)),
             last,
         });
         (group, full_at)
@@ -582,7 +674,7 @@ impl Recorder {
         let s = |sym| hash_str(self.strings.get(sym));
         combine(&[
             s(o.name),
-            hash_str(&o.uid.text(&self.strings)),
+            o.uid.hash(&self.strings),
             s(o.namespace),
             s(k.host(&self.origins)),
             class(KIND),
@@ -591,12 +683,18 @@ impl Recorder {
         ])
     }
 
-    /// The rows of the events about `object`, newest first.
-    fn object_rows(&self, object: Object) -> impl Iterator<Item = u32> + '_ {
-        let first = Some(self.objects.latest(object)).filter(|&i| i != NO_ROW);
-        std::iter::successors(first, |&i| {
-            Some(self.rows[i as usize].prev).filter(|&p| p != NO_ROW)
-        })
+    /// The row of the event about `object` that `key` is the same as, if any.
+    fn same_row(&self, object: Object, key: &Key) -> Option<u32> {
+        // A plain walk, newest first, as in `read_log`.
+        let mut i = self.objects.latest(object);
+        while i != NO_ROW {
+            let r = &self.rows[i as usize];
+            if key.same(r, &self.origins) {
+                return Some(i);
+            }
+            i = r.prev;
+        }
+        None
     }
 
     /// Drops events last seen more than [`EVENT_TTL_MILLIS`] ago, as the API server's TTL does,
@@ -607,6 +705,13 @@ impl Recorder {
         }
         let oldest_kept = oldest_kept(now);
         let before = self.rows.len();
+        if self.earliest_last.is_none_or(|t| t >= oldest_kept) {
+            // No row was last seen before the TTL: nothing expires, so no row is looked at.
+            self.correlator.prune(now);
+            self.swept_len = before;
+            return false;
+        }
+        let mut earliest = None;
         let (late, numbers) = (&self.late, &self.numbers);
         // The spam filter's buckets held by rows that expire before they are full again.
         let mut aside = Vec::new();
@@ -623,10 +728,12 @@ impl Recorder {
             }
             if last >= oldest_kept {
                 kept.push(number);
+                earliest = earlier(earliest, last);
             }
             last >= oldest_kept
         });
         self.numbers = kept;
+        self.earliest_last = earliest;
         for (r, full_at) in aside {
             let key = self.spam_key(&r);
             self.correlator.set_aside(key, full_at);
@@ -681,6 +788,9 @@ impl Recorder {
         self.last_origin = None;
         self.strings = strings;
         self.last.forget();
+        self.namespaces.forget();
+        self.hosts.forget();
+        self.no_host.forget();
         self.last_path.1 = None;
         self.templates.forget_symbols();
         for (i, r) in self.rows.iter_mut().enumerate() {
@@ -705,8 +815,8 @@ pub struct ObjectRef<'a> {
     pub api_version: &'static str,
     pub namespace: &'a str,
     pub name: &'a str,
-    /// The object's UID's text (written on the stack for a UUID: `Uid` holds its bytes).
-    pub uid: crate::api::UidText<'a>,
+    /// The object's UID: a UUID's bytes as `Uid` holds them (not written out as text).
+    pub uid: UidRef<'a>,
     pub field_path: &'a str,
 }
 
@@ -726,7 +836,7 @@ pub fn reference<'a>(
         api_version,
         namespace: &meta.namespace,
         name: &meta.name,
-        uid: meta.uid.as_str(),
+        uid: UidRef::from(&meta.uid),
         field_path: "",
     }
 }

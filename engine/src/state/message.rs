@@ -41,16 +41,18 @@ impl<'a> Message<'a> {
     pub fn hashes(&self, templates: &mut Templates) -> Hashes {
         let mut parts = [0; 1 + MAX_ARGS];
         let (_, args) = self.split();
-        parts[0] = match self {
-            Message::Template(t, ..) => templates.get(t).0,
-            Message::Text(s) => hash_str(s),
+        let (first, template) = match self {
+            Message::Template(t, ..) => templates.get(t),
+            Message::Text(s) => (hash_str(s), None),
         };
+        parts[0] = first;
         for (slot, a) in parts[1..].iter_mut().zip(args) {
             *slot = hash_str(a);
         }
         Hashes {
             parts,
             n: 1 + args.len(),
+            template,
         }
     }
 
@@ -65,10 +67,10 @@ impl<'a> Message<'a> {
         own: Own,
     ) -> Text {
         let (first, args) = self.split();
-        // The template's symbol looked up here, not with its hash: a sweep may renumber
-        // symbols in between.
+        // The template's symbol as `hashes` found it, unless a sweep renumbered symbols since
+        // (see `Hashes::forget_template`).
         let sym = match self {
-            Message::Template(t, ..) => match templates.get(t).1 {
+            Message::Template(t, ..) => match hashes.template.or_else(|| templates.get(t).1) {
                 Some(sym) => sym,
                 None => {
                     let sym = strings.intern_hashed(hashes.parts[0], t);
@@ -103,6 +105,8 @@ impl From<&str> for Message<'_> {
 pub struct Hashes {
     parts: [u64; 1 + MAX_ARGS],
     n: usize,
+    /// The template's symbol, if it had one (found with its hash, one lookup an event).
+    template: Option<Sym>,
 }
 
 /// The templates met so far by address, with their hash and symbol: a `&'static str` never
@@ -133,6 +137,11 @@ impl Templates {
 }
 
 impl Hashes {
+    /// After the interner's symbols are renumbered: the template's is looked up again.
+    pub fn forget_template(&mut self) {
+        self.template = None;
+    }
+
     /// What tells two messages apart (the correlator's count of distinct messages): a hash of
     /// the template and its arguments, which one call site always fills the same way.
     pub fn identity(&self) -> u64 {

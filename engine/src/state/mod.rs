@@ -36,6 +36,7 @@ mod pod_table;
 pub(crate) mod recent;
 pub(crate) mod room;
 pub mod store;
+mod sym_table;
 pub mod timings;
 
 use clock::Clock;
