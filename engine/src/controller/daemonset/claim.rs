@@ -1,7 +1,7 @@
 //! Which pods belong to a DaemonSet (`getNodesToDaemonPods` with the ControllerRefManager's
 //! adoption and release; spec §6.2).
 
-use crate::api::{DaemonSet, ObjectKey, OwnerReference, Pod, Selector};
+use crate::api::{DaemonSet, ObjectKey, OwnerReference, Pod, Selector, Shared, StringMap};
 use crate::controller::claim::{Claim, decide};
 use crate::state::World;
 use crate::state::node_ids::NodeId;
@@ -94,11 +94,23 @@ pub fn claim_into(
     let uid = ds.metadata.uid.as_str();
     w.store.claimable_on_nodes(&uid, nodes, &mut pods);
     out.pods.reserve(pods.len());
+    // The selector's answer for the last labels read (held, so their address names those
+    // very labels): the pods of a DaemonSet share their template's labels.
+    let mut last: Option<(Shared<StringMap>, bool)> = None;
     for (at, pod) in pods
         .into_iter()
         .filter(|(_, p)| *p.metadata.namespace == *ds.metadata.namespace)
     {
-        let Some(pod) = claim(w, ds, selector, pod) else {
+        let labels = &pod.metadata.labels;
+        let selected = match &last {
+            Some((held, answer)) if held.same(labels) => *answer,
+            _ => {
+                let answer = selector.matches(labels);
+                last = Some((labels.clone(), answer));
+                answer
+            }
+        };
+        let Some(pod) = claim(w, ds, selected, pod) else {
             continue;
         };
         if !include_deleted_terminal && pod.is_terminal() && pod.metadata.is_being_deleted() {
@@ -109,8 +121,8 @@ pub fn claim_into(
 }
 
 /// The ControllerRefManager's decision for one pod (as stored): Some(pod) if it is (now) ours.
-fn claim(w: &mut World, ds: &DaemonSet, selector: &Selector, pod: Rc<Pod>) -> Option<Rc<Pod>> {
-    let selected = selector.matches(&pod.metadata.labels);
+/// `selected`: whether the DaemonSet's selector matches the pod's labels.
+fn claim(w: &mut World, ds: &DaemonSet, selected: bool, pod: Rc<Pod>) -> Option<Rc<Pod>> {
     match decide(&ds.metadata, &pod.metadata, selected) {
         Claim::Ours => Some(pod),
         Claim::Release => {
