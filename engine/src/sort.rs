@@ -29,6 +29,96 @@ pub fn sort<T: Ord>(items: &mut [T]) {
     sort_by(items, T::cmp);
 }
 
+/// Sorts `items` stably by the key `key` gives: a number first, then a text compared byte by
+/// byte (as `str`'s order). The same order as `sort_by_key` with `(number, text)`, but each
+/// element's key is read once: the texts' common prefix is skipped, the number, the next bytes
+/// and the element's position are packed into one `u64`, and those are sorted as numbers. Only
+/// elements whose packed bytes are equal are compared as texts (pods of one DaemonSet differ
+/// within the 5 characters after the common `<name>-`; a key queued twice). A queue of 20,000
+/// pod keys was 1.7 M comparisons through a trait object and `memcmp`.
+pub fn sort_by_text<T>(items: &mut [T], key: impl Fn(&T) -> (u32, &[u8])) {
+    let n = items.len();
+    if n < 2 {
+        return;
+    }
+    let bits = |x: u64| 64 - x.leading_zeros();
+    let mut top = 0u32;
+    let first = key(&items[0]).1;
+    let mut skip = first.len();
+    for item in &items[1..] {
+        let (number, text) = key(item);
+        top = top.max(number);
+        if text.get(..skip) != Some(&first[..skip]) {
+            skip = first[..skip]
+                .iter()
+                .zip(text)
+                .position(|(a, b)| a != b)
+                .unwrap_or(skip.min(text.len()));
+        }
+    }
+    top = top.max(key(&items[0]).0);
+    let (number_bits, position_bits) = (bits(top.into()), bits(n as u64 - 1));
+    let Some(text_bits) = 64u32.checked_sub(number_bits + position_bits) else {
+        sort_by(items, |a, b| key(a).cmp(&key(b)));
+        return;
+    };
+    // Zero bytes pad a text shorter than 8 and the bytes beyond `text_bits` are dropped: a
+    // packed value below another's is then a text below the other's (a text ending first is a
+    // prefix); equal ones are compared as texts below.
+    let pack = |number: u32, text: &[u8]| {
+        let rest = &text[skip..];
+        let word = match rest.get(..8) {
+            Some(eight) => u64::from_be_bytes(eight.try_into().unwrap_or_default()),
+            None => rest
+                .iter()
+                .enumerate()
+                .fold(0, |w, (i, &b)| w | u64::from(b) << (56 - 8 * i)),
+        };
+        let text = word.checked_shr(64 - text_bits).unwrap_or(0);
+        (u64::from(number).checked_shl(text_bits).unwrap_or(0) | text)
+            .checked_shl(position_bits)
+            .unwrap_or(0)
+    };
+    let mut keys: Vec<u64> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let (number, text) = key(item);
+            pack(number, text) | i as u64
+        })
+        .collect();
+    // Positions are part of the values, so no two are equal: equal keys stay in their order.
+    keys.sort_unstable();
+    let mask = (1u64 << position_bits) - 1;
+    let position = |k: &u64| (k & mask) as usize;
+    let text = |k: &u64| &key(&items[position(k)]).1[skip..];
+    let mut start = 0;
+    for end in 1..=n {
+        if end < n && keys[end] & !mask == keys[start] & !mask {
+            continue;
+        }
+        let run = &mut keys[start..end];
+        if run.len() > 16 {
+            if !run.is_sorted_by(|a, b| text(a) <= text(b)) {
+                sort_by(run, |a, b| text(a).cmp(text(b)));
+            }
+        } else {
+            // A few (a key queued twice, names alike in their first bytes): by insertion,
+            // which allocates nothing; moved past greater texts only, so equal ones keep
+            // their order.
+            for i in 1..run.len() {
+                let mut j = i;
+                while j > 0 && text(&run[j - 1]) > text(&run[j]) {
+                    run.swap(j - 1, j);
+                    j -= 1;
+                }
+            }
+        }
+        start = end;
+    }
+    permute_by(items, &mut keys, position, |i| i as u64);
+}
+
 /// The one instance of the standard sort: positions, compared through a trait object.
 fn sort_positions(order: &mut [usize], compare: &mut dyn FnMut(usize, usize) -> Ordering) {
     order.sort_by(|&a, &b| compare(a, b));
@@ -38,11 +128,22 @@ fn sort_positions(order: &mut [usize], compare: &mut dyn FnMut(usize, usize) -> 
 /// time (linear time, no copies). `order` is used up: each visited entry is marked as placed, so
 /// a cycle is walked once; its walk ends on the entry pointing back to where it began.
 fn permute<T>(items: &mut [T], order: &mut [usize]) {
+    permute_by(items, order, |&i| i, |i| i);
+}
+
+/// [`permute`] with the positions read from `order`'s entries by `at` and marks written by
+/// `mark`.
+fn permute_by<T, O>(
+    items: &mut [T],
+    order: &mut [O],
+    at: impl Fn(&O) -> usize,
+    mark: impl Fn(usize) -> O,
+) {
     for start in 0..order.len() {
         let mut dest = start;
         loop {
-            let source = order[dest];
-            order[dest] = dest;
+            let source = at(&order[dest]);
+            order[dest] = mark(dest);
             if source == start {
                 break;
             }
@@ -83,6 +184,39 @@ mod tests {
             sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
             let mut std_sorted = items.clone();
             std_sorted.sort_by_key(|a| a.0);
+            assert_eq!(ours, std_sorted, "seed {seed}");
+        }
+    }
+
+    /// The order of `sort_by_key` on (number, text), equal keys in their order: texts with a
+    /// long common prefix, equal in their first 8 bytes after it, shorter than 8, ending in
+    /// zero bytes (the padding), repeated.
+    #[test]
+    fn by_text_matches_the_standard_stable_sort() {
+        for seed in 0..300 {
+            let n = (seed % 100) as usize;
+            let picks = numbers(seed, n * 3, 1 << 20);
+            let items: Vec<(u32, Vec<u8>, usize)> = (0..n)
+                .map(|i| {
+                    let (a, b, c) = (picks[3 * i], picks[3 * i + 1], picks[3 * i + 2]);
+                    let mut text = if seed % 3 == 0 {
+                        Vec::new()
+                    } else {
+                        b"agent-07-".to_vec()
+                    };
+                    if a % 4 == 0 {
+                        text.extend_from_slice(b"abcdefgh");
+                    }
+                    for k in 0..(b % 11) {
+                        text.push([0u8, b'a', b'b', b'z', 0xff][((c >> (2 * k)) % 5) as usize]);
+                    }
+                    ((a % 3) as u32 * (seed as u32 % 2), text, i)
+                })
+                .collect();
+            let mut ours = items.clone();
+            sort_by_text(&mut ours, |e| (e.0, &e.1[..]));
+            let mut std_sorted = items.clone();
+            std_sorted.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
             assert_eq!(ours, std_sorted, "seed {seed}");
         }
     }

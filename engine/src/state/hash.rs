@@ -33,17 +33,18 @@ impl Hasher for WordHash {
     fn write(&mut self, bytes: &[u8]) {
         let mut words = bytes.chunks_exact(8);
         for w in &mut words {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(w);
-            self.add(u64::from_le_bytes(b));
+            self.add(w.try_into().map_or(0, u64::from_le_bytes));
         }
-        let rest = words.remainder();
-        if !rest.is_empty() {
-            // The length in the byte the tail leaves free: "ab" and "ab\0" differ.
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            b[7] = rest.len() as u8;
-            self.add(u64::from_le_bytes(b));
+        let rest = words.remainder().len();
+        if rest > 0 {
+            // The tail's bytes in the low bytes of a word, the length in the byte the tail
+            // leaves free ("ab" and "ab\0" differ). Read as whole words and shifted, not
+            // copied byte by byte into a buffer (the copy was a call per write).
+            let tail = match bytes.len() {
+                8.. => word_at(bytes, bytes.len() - 8) >> (8 * (8 - rest)),
+                _ => short(bytes),
+            };
+            self.add(tail | (rest as u64) << 56);
         }
     }
     fn write_u8(&mut self, n: u8) {
@@ -57,6 +58,26 @@ impl Hasher for WordHash {
     }
     fn write_usize(&mut self, n: usize) {
         self.add(n as u64);
+    }
+}
+
+/// The eight bytes of `bytes` from `at` (which has eight there), as a little-endian word.
+fn word_at(bytes: &[u8], at: usize) -> u64 {
+    bytes[at..at + 8].try_into().map_or(0, u64::from_le_bytes)
+}
+
+/// Fewer than eight bytes as a little-endian word, the bytes above them zero: two reads that
+/// overlap (each of 4, or of 1) put every byte in its place.
+fn short(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    let four = |at: usize| u64::from(bytes[at..at + 4].try_into().map_or(0, u32::from_le_bytes));
+    match n {
+        4.. => four(0) | four(n - 4) << (8 * (n - 4)),
+        1.. => {
+            let byte = |at: usize| u64::from(bytes[at]) << (8 * at);
+            byte(0) | byte(n / 2) | byte(n - 1)
+        }
+        0 => 0,
     }
 }
 
@@ -75,6 +96,33 @@ pub type FastHashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<
 mod tests {
     use super::hash_of as hash;
     use std::collections::BTreeSet;
+
+    /// The tail read as words gives the value of copying its bytes into a zeroed word, at
+    /// every length and offset.
+    #[test]
+    fn a_tail_read_as_words_is_the_bytes_copied() {
+        let text: Vec<u8> = (1..=40u8).map(|b| b.wrapping_mul(37)).collect();
+        for len in 0..=text.len() {
+            let bytes = &text[..len];
+            let mut words = bytes.chunks_exact(8);
+            let mut want = super::WordHash::default();
+            for w in &mut words {
+                let mut b = [0u8; 8];
+                b.copy_from_slice(w);
+                want.add(u64::from_le_bytes(b));
+            }
+            let rest = words.remainder();
+            if !rest.is_empty() {
+                let mut b = [0u8; 8];
+                b[..rest.len()].copy_from_slice(rest);
+                b[7] = rest.len() as u8;
+                want.add(u64::from_le_bytes(b));
+            }
+            let mut got = super::WordHash::default();
+            std::hash::Hasher::write(&mut got, bytes);
+            assert_eq!(got.0, want.0, "{len} bytes");
+        }
+    }
 
     /// Keys like the store's (names that differ in a suffix, in length or by a trailing zero
     /// byte) hash apart, and spread over the low bits a table of 1,024 buckets uses.

@@ -9,6 +9,7 @@ use super::id_set::IdSet;
 use super::last_requests::LastRequests;
 use super::node_ids::{NodeId, NodeIds};
 use super::node_pods::NodePods;
+use super::node_table::NodeTable;
 use super::node_usage::{NodeUsage, counted_on};
 use super::ordered_ids::OrderedIds;
 pub use super::pod_table::{PodId, PodStamp};
@@ -63,8 +64,9 @@ pub struct Store {
     orphans_on_node: HashMap<NodeId, IdSet>,
     /// For each node, a number that changes whenever the node or a pod bound or pinned to it
     /// is written or removed: a view of the node (the page's card) knows without looking at
-    /// its pods whether it is still right.
-    node_versions: HashMap<NodeId, u64>,
+    /// its pods whether it is still right. By node number, in a vector: a pod write touches
+    /// its node twice (before and after), which hashed the number each time.
+    node_versions: NodeTable<u64>,
     node_writes: u64,
     /// What the unfinished pods bound to each node request (the scheduler's filters).
     node_usage: HashMap<NodeId, NodeUsage>,

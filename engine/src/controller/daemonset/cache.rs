@@ -152,7 +152,8 @@ impl DsCache {
                     None => break,
                 };
             }
-            crate::sort::sort(&mut v);
+            // Names read once into numbers (`sort_by_text`): most marks repeat a node.
+            crate::sort::sort_by_text(&mut v, |n| (0, n.as_str().as_bytes()));
             v.dedup();
             v.into_iter()
                 .map(|n| {

@@ -1,15 +1,65 @@
 //! Which pods belong to a DaemonSet (`getNodesToDaemonPods` with the ControllerRefManager's
 //! adoption and release; spec §6.2).
 
-use crate::api::{DaemonSet, ObjectKey, OwnerReference, Pod, Selector};
+use crate::api::{DaemonSet, ObjectKey, OwnerReference, Pod, Selector, Shared, StringMap};
 use crate::controller::claim::{Claim, decide};
 use crate::state::World;
 use crate::state::node_ids::NodeId;
 use std::rc::Rc;
 
-/// Pods of the DaemonSet on each of the sync's nodes, by the node's place in its list (a vector
-/// per node, empty when it has none: no lookup by name).
-pub type NodePods = Vec<Vec<Rc<Pod>>>;
+/// Pods of the DaemonSet on each of the sync's nodes, by the node's place in its list (no
+/// lookup by name): the pods of all the nodes in one vector, each node's a run of it. A vector
+/// a node was an allocation a visited node (two syncs visit each node of a settling DaemonSet).
+#[derive(Debug)]
+pub struct NodePods {
+    pods: Vec<Rc<Pod>>,
+    /// Each node's run in `pods`: where it starts and ends.
+    runs: Vec<(u32, u32)>,
+}
+
+impl NodePods {
+    fn new(nodes: usize) -> NodePods {
+        NodePods {
+            pods: Vec::new(),
+            runs: vec![(0, 0); nodes],
+        }
+    }
+
+    /// The pods of the node at `at`.
+    pub fn at(&self, at: usize) -> &[Rc<Pod>] {
+        let (start, end) = self.runs[at];
+        &self.pods[start as usize..end as usize]
+    }
+
+    /// Each node's pods, in the order of the nodes.
+    pub fn iter(&self) -> impl Iterator<Item = &[Rc<Pod>]> {
+        self.runs
+            .iter()
+            .map(|&(start, end)| &self.pods[start as usize..end as usize])
+    }
+
+    /// Forgets the pods of the node at `at` (to be claimed again).
+    pub fn clear(&mut self, at: usize) {
+        self.runs[at] = (0, 0);
+    }
+
+    /// Adds `pod` after the pods of the node at `at`. A node's pods come one after another, so
+    /// its run is the last one; were it not, the run is copied to the end first.
+    fn push(&mut self, at: usize, pod: Rc<Pod>) {
+        let (start, end) = self.runs[at];
+        let last = self.pods.len() as u32;
+        let start = if start == end {
+            last
+        } else if end == last {
+            start
+        } else {
+            self.pods.extend_from_within(start as usize..end as usize);
+            last
+        };
+        self.pods.push(pod);
+        self.runs[at] = (start, self.pods.len() as u32);
+    }
+}
 
 /// Claims the pods on `nodes` for `ds` (adopting matching orphans, releasing owned pods that no
 /// longer match) and groups them by node, in the order of `nodes` (the store's numbers for
@@ -23,7 +73,7 @@ pub fn nodes_to_daemon_pods(
     nodes: &[Option<NodeId>],
     include_deleted_terminal: bool,
 ) -> NodePods {
-    let mut out = vec![Vec::new(); nodes.len()];
+    let mut out = NodePods::new(nodes.len());
     let nodes = nodes.iter().copied().enumerate();
     claim_into(w, ds, selector, nodes, include_deleted_terminal, &mut out);
     out
@@ -43,23 +93,36 @@ pub fn claim_into(
     let mut pods = Vec::new();
     let uid = ds.metadata.uid.as_str();
     w.store.claimable_on_nodes(&uid, nodes, &mut pods);
+    out.pods.reserve(pods.len());
+    // The selector's answer for the last labels read (held, so their address names those
+    // very labels): the pods of a DaemonSet share their template's labels.
+    let mut last: Option<(Shared<StringMap>, bool)> = None;
     for (at, pod) in pods
         .into_iter()
         .filter(|(_, p)| *p.metadata.namespace == *ds.metadata.namespace)
     {
-        let Some(pod) = claim(w, ds, selector, pod) else {
+        let labels = &pod.metadata.labels;
+        let selected = match &last {
+            Some((held, answer)) if held.same(labels) => *answer,
+            _ => {
+                let answer = selector.matches(labels);
+                last = Some((labels.clone(), answer));
+                answer
+            }
+        };
+        let Some(pod) = claim(w, ds, selected, pod) else {
             continue;
         };
         if !include_deleted_terminal && pod.is_terminal() && pod.metadata.is_being_deleted() {
             continue;
         }
-        out[at].push(pod);
+        out.push(at, pod);
     }
 }
 
 /// The ControllerRefManager's decision for one pod (as stored): Some(pod) if it is (now) ours.
-fn claim(w: &mut World, ds: &DaemonSet, selector: &Selector, pod: Rc<Pod>) -> Option<Rc<Pod>> {
-    let selected = selector.matches(&pod.metadata.labels);
+/// `selected`: whether the DaemonSet's selector matches the pod's labels.
+fn claim(w: &mut World, ds: &DaemonSet, selected: bool, pod: Rc<Pod>) -> Option<Rc<Pod>> {
     match decide(&ds.metadata, &pod.metadata, selected) {
         Claim::Ours => Some(pod),
         Claim::Release => {

@@ -29,7 +29,7 @@ pub fn pods_should_be_on_node(
     ds: &DaemonSet,
     node: &str,
     should: ShouldRun,
-    pods: Option<&Vec<Rc<Pod>>>,
+    pods: Option<&[Rc<Pod>]>,
     hash: &str,
 ) -> NodeActions {
     let mut out = NodeActions::default();
@@ -149,7 +149,7 @@ pub(super) fn manage(
             }
             // Unbound pods aimed at a vanished node; bound ones are PodGC's.
             deletes.extend(
-                m[at]
+                m.at(at)
                     .iter()
                     .filter(|p| p.spec.node_name.is_empty())
                     .cloned(),
@@ -168,7 +168,7 @@ pub(super) fn manage(
             sync.ds,
             node_name,
             should,
-            Some(&m[at]).filter(|pods| !pods.is_empty()),
+            Some(m.at(at)).filter(|pods| !pods.is_empty()),
             sync.hash,
         );
         if actions.create || !actions.delete.is_empty() {
@@ -206,7 +206,7 @@ pub(super) fn manage(
     // Claimed again where written; elsewhere nothing changed since the claim above. A name
     // first used by this sync's creates has a number now.
     for &(at, name) in &written {
-        m[at].clear();
+        m.clear(at);
         if numbers[at].is_none() {
             numbers[at] = w.store.node_number(name);
         }

@@ -15,7 +15,7 @@ use std::rc::Rc;
 /// part of the rolling update, from the pods as they are after `manage`'s writes (spec §6.1).
 pub(super) fn index_nodes(w: &World, cache: &mut DsCache, sync: &Sync<'_>, pods: &NodePods) {
     let now = w.clock.now();
-    for ((node_name, id), pods) in sync.visit.iter().zip(pods) {
+    for ((node_name, id), pods) in sync.visit.iter().zip(pods.iter()) {
         let has_old = pods
             .iter()
             .any(|p| !p.metadata.is_being_deleted() && !sync.updated.is_updated(p));

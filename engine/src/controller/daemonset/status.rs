@@ -134,7 +134,7 @@ pub(super) fn update_daemonset_status(
     pods: &NodePods,
 ) {
     let now = w.clock.now();
-    for ((node_name, id), pods) in sync.visit.iter().zip(pods) {
+    for ((node_name, id), pods) in sync.visit.iter().zip(pods.iter()) {
         let Some(entry) = cache.per_node.get_mut(id) else {
             // The node is gone (`manage` took its part out of the totals) but its pods are there
             // until PodGC: a surge pod still becoming available must wake the rolling update,
