@@ -54,9 +54,13 @@ fn fail<T>(why: LinkError) -> Result<T, LinkError> {
 
 /// The fragment (without `#`) for `scenario`.
 pub fn encode(scenario: &Scenario) -> String {
-    // Serializing plain strings and numbers cannot fail.
-    let json = serde_json::to_vec(scenario).unwrap_or_default();
-    let packed = miniz_oxide::deflate::compress_to_vec(&json, 9);
+    // Deflated as it is written, in pieces of 64 KB (serde's writes are a token each); writing
+    // plain strings and numbers into memory cannot fail.
+    let mut json = std::io::BufWriter::with_capacity(1 << 16, super::deflating::Deflating::new());
+    let _ = serde_json::to_writer(&mut json, scenario);
+    let packed = json
+        .into_inner()
+        .map_or_else(|_| Vec::new(), |d| d.finish());
     format!("{VERSION}:{}", base64url::encode(&packed))
 }
 

@@ -4,6 +4,7 @@
 
 pub mod base64url;
 mod codec;
+mod deflating;
 mod fuzzing;
 mod restoring;
 mod scenario;

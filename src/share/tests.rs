@@ -312,3 +312,21 @@ fn link_errors_are_said_in_every_language() {
     assert!(e.0.render(Lang::ZhHant).contains("較新版本"));
     assert!(e.0.render(Lang::ZhHant).contains("v9"));
 }
+
+/// A link is the scenario's whole JSON deflated at level 9, as links have always been written
+/// (the encoder deflates as it writes, without the whole JSON).
+#[test]
+fn a_link_is_the_whole_json_deflated() {
+    let mut p = worked();
+    let nodes: String = (0..2000)
+        .map(|i| format!("- apiVersion: v1\n  kind: Node\n  metadata:\n    name: node-{i:05}\n"))
+        .collect();
+    p.edit_manifest(format!("apiVersion: v1\nkind: NodeList\nitems:\n{nodes}"));
+    let scenario = crate::share::snapshot(&p);
+    let json = serde_json::to_vec(&scenario).unwrap();
+    let packed = miniz_oxide::deflate::compress_to_vec(&json, 9);
+    assert_eq!(
+        encode(&scenario),
+        format!("{VERSION}:{}", base64url::encode(&packed))
+    );
+}

@@ -473,7 +473,7 @@ fn read_document(
     };
     let list = ListKind::new(api_version, &kind);
     let mut stop = None;
-    yaml::parse_diverting(text, &mut |item| {
+    yaml::parse_diverting_again(text, &mut |item| {
         if stop.is_none() {
             let item = Located {
                 value: item.value,

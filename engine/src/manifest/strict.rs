@@ -44,16 +44,61 @@ pub(crate) fn check(
         ..Walk::default()
     };
     let ty = Ty::Struct(root);
-    walk.value(value, Some(pos), pos.at, &ty, "", &Context::default());
+    let root = Context::default();
+    walk.value(value, Some(pos), pos.at, &ty, &root);
     walk.findings
 }
 
-/// Where Go's decoder is, for its error: the innermost struct's name and the field path
-/// without list indices.
-#[derive(Default, Clone)]
-struct Context {
-    strukt: String,
-    field: String,
+/// Where the walk is: the innermost struct's short Go name (empty: none, as for a value decoded
+/// on its own) and the field path, its text made only for a finding (most objects have none).
+#[derive(Default, Clone, Copy)]
+struct Context<'a> {
+    strukt: &'static str,
+    path: Path<'a>,
+}
+
+/// A field path as links to its parent: `spec.containers[0].name`.
+#[derive(Default, Clone, Copy)]
+enum Path<'a> {
+    #[default]
+    Root,
+    Field(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl Path<'_> {
+    /// The path as the API server reports an unknown field (`a.b[0].c`).
+    fn text(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out, true);
+        out
+    }
+
+    /// The path as Go's decoder names a struct field in its error: without list indices.
+    fn field(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out, false);
+        out
+    }
+
+    fn write(&self, out: &mut String, indices: bool) {
+        match self {
+            Path::Root => {}
+            Path::Field(parent, key) => {
+                parent.write(out, indices);
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Path::Index(parent, i) => {
+                parent.write(out, indices);
+                if indices {
+                    out.push_str(&format!("[{i}]"));
+                }
+            }
+        }
+    }
 }
 
 #[derive(Default)]
@@ -103,7 +148,7 @@ fn zero(ty: &Ty) -> Value {
 }
 
 impl Walk {
-    fn type_error(&mut self, what: String, ty_name: String, ctx: &Context, at: Position) {
+    fn type_error(&mut self, what: String, ty_name: String, ctx: &Context<'_>, at: Position) {
         if self.findings.type_error.is_some() {
             return;
         }
@@ -112,7 +157,8 @@ impl Walk {
         } else {
             format!(
                 "json: cannot unmarshal {what} into Go struct field {}.{} of type {ty_name}",
-                ctx.strukt, ctx.field
+                ctx.strukt,
+                ctx.path.field()
             )
         };
         self.findings.type_error = Some(Located { text, at });
@@ -130,8 +176,7 @@ impl Walk {
         pos: Option<&Pos>,
         at: Position,
         ty: &Ty,
-        path: &str,
-        ctx: &Context,
+        ctx: &Context<'_>,
     ) {
         let at = pos.map_or(at, |p| p.at);
         if v.is_null() {
@@ -179,7 +224,11 @@ impl Walk {
                         continue;
                     }
                     let child = pos.and_then(|p| p.item(i));
-                    self.value(item, child, at, elem, &format!("{path}[{i}]"), ctx);
+                    let ctx = Context {
+                        path: Path::Index(&ctx.path, i),
+                        ..*ctx
+                    };
+                    self.value(item, child, at, elem, &ctx);
                 }
             }
             Ty::Map(elem, _) => {
@@ -195,10 +244,10 @@ impl Walk {
                     let child = pos.and_then(|p| p.entry(key));
                     let child_at = child.map_or(at, |(_, p)| p.at);
                     let child_pos = child.map(|(_, p)| p);
-                    self.value(item, child_pos, child_at, elem, path, ctx);
+                    self.value(item, child_pos, child_at, elem, ctx);
                 }
             }
-            Ty::Struct(s) => self.strukt(v, pos, at, s, path, ctx),
+            Ty::Struct(s) => self.strukt(v, pos, at, s, ctx),
             Ty::Opaque(shape, _) => {
                 let ok = match shape {
                     Shape::Object => v.is_object(),
@@ -218,8 +267,7 @@ impl Walk {
         pos: Option<&Pos>,
         at: Position,
         s: &'static Struct,
-        path: &str,
-        ctx: &Context,
+        ctx: &Context<'_>,
     ) {
         let Value::Object(fields) = v else {
             self.type_error(kind(v), s.go.to_string(), ctx, at);
@@ -227,16 +275,15 @@ impl Walk {
         };
         let short = s.go.rsplit('.').next().unwrap_or(s.go);
         for (key, field) in fields.iter_mut() {
-            let child_path = if path.is_empty() {
-                key.clone()
-            } else {
-                format!("{path}.{key}")
+            let child = Context {
+                strukt: short,
+                path: Path::Field(&ctx.path, key),
             };
             let entry = pos.and_then(|p| p.entry(key));
             let key_at = entry.map_or(at, |(k, _)| k);
             let Some(ty) = s.field(key) else {
                 self.findings.unknown.push(Located {
-                    text: child_path,
+                    text: child.path.text(),
                     at: key_at,
                 });
                 continue;
@@ -244,16 +291,8 @@ impl Walk {
             if field.is_null() {
                 continue; // dropped below, as Go leaves the zero value
             }
-            let child_ctx = Context {
-                strukt: short.to_string(),
-                field: if ctx.field.is_empty() {
-                    key.clone()
-                } else {
-                    format!("{}.{key}", ctx.field)
-                },
-            };
             let child_pos = entry.map(|(_, p)| p);
-            self.value(field, child_pos, key_at, ty, &child_path, &child_ctx);
+            self.value(field, child_pos, key_at, ty, &child);
         }
         let drop_unknown = self.drop_unknown;
         fields.retain(|key, f| !f.is_null() && (!drop_unknown || s.field(key).is_some()));

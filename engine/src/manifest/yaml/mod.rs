@@ -46,7 +46,19 @@ pub(crate) fn parse_diverting(
     text: &str,
     items: &mut dyn FnMut(Tree),
 ) -> Result<Diverted, YamlError> {
-    let mut p = parser::Parser::diverting(text, items);
+    diverted(parser::Parser::diverting(text, items))
+}
+
+/// [`parse_diverting`] again on a text it has read without error (a list's second reading):
+/// the same, but the text is not checked again for characters YAML refuses.
+pub(crate) fn parse_diverting_again(
+    text: &str,
+    items: &mut dyn FnMut(Tree),
+) -> Result<Diverted, YamlError> {
+    diverted(parser::Parser::diverting_again(text, items))
+}
+
+fn diverted(mut p: parser::Parser<'_>) -> Result<Diverted, YamlError> {
     let tree = p.document()?;
     Ok(Diverted {
         tree,

@@ -69,6 +69,8 @@ pub(crate) struct Parser<'a> {
     nodes: usize,
     merges: usize,
     depth: usize,
+    /// The text is known to hold no character YAML refuses (it was read once without error).
+    checked: bool,
 }
 
 fn tree(value: Value, at: Mark, children: Children) -> Tree {
@@ -96,6 +98,7 @@ impl<'a> Parser<'a> {
             nodes: 0,
             merges: 0,
             depth: 0,
+            checked: false,
         }
     }
 
@@ -103,7 +106,9 @@ impl<'a> Parser<'a> {
     /// go-yaml v2's `Unmarshal` (through sigs.k8s.io/yaml), only the first document of the text
     /// is read and nothing after its root node: kubectl reads `a: 1` from "  a: 1\nb: 2".
     pub(crate) fn document(&mut self) -> Result<Option<Tree>, YamlError> {
-        if let Some(at) = self.cur.control_character() {
+        if !self.checked
+            && let Some(at) = self.cur.control_character()
+        {
             return Err(YamlError::Decode {
                 message: "control characters are not allowed".to_string(),
                 at,
@@ -137,6 +142,15 @@ impl<'a> Parser<'a> {
         Parser {
             items: Some(items),
             ..Parser::new(text)
+        }
+    }
+
+    /// A diverting parser of a text that [`Parser::diverting`] has read without error: the
+    /// whole-text check for control characters is not made again.
+    pub(crate) fn diverting_again(text: &'a str, items: &'a mut dyn FnMut(Tree)) -> Parser<'a> {
+        Parser {
+            checked: true,
+            ..Parser::diverting(text, items)
         }
     }
 

@@ -36,25 +36,46 @@ enum Scalar {
 }
 
 fn resolve(s: &str) -> Scalar {
-    match s {
-        "y" | "Y" | "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On" | "ON" => {
-            return Scalar::Bool(true);
-        }
-        "n" | "N" | "no" | "No" | "NO" | "false" | "False" | "FALSE" | "off" | "Off" | "OFF" => {
-            return Scalar::Bool(false);
-        }
-        "" | "~" | "null" | "Null" | "NULL" => return Scalar::Null,
-        ".nan" | ".NaN" | ".NAN" => return Scalar::Float(f64::NAN),
-        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => {
-            return Scalar::Float(f64::INFINITY);
-        }
-        "-.inf" | "-.Inf" | "-.INF" => return Scalar::Float(f64::NEG_INFINITY),
-        _ => {}
+    if let Some(word) = word(s) {
+        return word;
     }
     match s.as_bytes().first() {
         Some(b'.') => float(s).map_or(Scalar::Str, Scalar::Float),
         Some(b'+' | b'-' | b'0'..=b'9') => number(s),
         _ => Scalar::Str,
+    }
+}
+
+/// The words that are not strings (the table above), looked up among those of the same first
+/// byte only: most scalars of a manifest (keys, names, images, labels) start with none of them.
+fn word(s: &str) -> Option<Scalar> {
+    use Scalar::{Bool, Float, Null};
+    let Some(first) = s.as_bytes().first() else {
+        return Some(Null);
+    };
+    match first {
+        b'y' | b'Y' => matches!(s, "y" | "Y" | "yes" | "Yes" | "YES").then_some(Bool(true)),
+        b't' | b'T' => matches!(s, "true" | "True" | "TRUE").then_some(Bool(true)),
+        b'f' | b'F' => matches!(s, "false" | "False" | "FALSE").then_some(Bool(false)),
+        b'o' | b'O' => match s {
+            "on" | "On" | "ON" => Some(Bool(true)),
+            "off" | "Off" | "OFF" => Some(Bool(false)),
+            _ => None,
+        },
+        b'n' | b'N' => match s {
+            "n" | "N" | "no" | "No" | "NO" => Some(Bool(false)),
+            "null" | "Null" | "NULL" => Some(Null),
+            _ => None,
+        },
+        b'~' => (s == "~").then_some(Null),
+        b'.' => match s {
+            ".nan" | ".NaN" | ".NAN" => Some(Float(f64::NAN)),
+            ".inf" | ".Inf" | ".INF" => Some(Float(f64::INFINITY)),
+            _ => None,
+        },
+        b'+' => matches!(s, "+.inf" | "+.Inf" | "+.INF").then_some(Float(f64::INFINITY)),
+        b'-' => matches!(s, "-.inf" | "-.Inf" | "-.INF").then_some(Float(f64::NEG_INFINITY)),
+        _ => None,
     }
 }
 

@@ -61,19 +61,34 @@ impl<'a> Cursor<'a> {
                 || ('\u{e000}'..='\u{fffd}').contains(&c)
                 || c >= '\u{10000}'
         };
-        let index = self.text.find(|c| !printable(c))?;
+        // Printable ASCII bytes first (a manifest is mostly that); from the first other byte,
+        // a character boundary, the characters themselves.
+        let from = self
+            .text
+            .bytes()
+            .position(|b| !matches!(b, b'\t' | b'\n' | 0x20..=0x7e))?;
+        let index = from + self.text.get(from..)?.find(|c| !printable(c))?;
         let before = self.text.get(..index)?;
         let line = before.matches('\n').count();
         let column = before.chars().rev().take_while(|c| *c != '\n').count();
         Some(Mark { line, column })
     }
 
+    /// The next character; an ASCII one read as its byte, without decoding.
+    #[inline]
     pub(crate) fn peek(&self) -> Option<char> {
-        self.rest().chars().next()
+        match self.text.as_bytes().get(self.i) {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            Some(_) => self.rest().chars().next(),
+            None => None,
+        }
     }
 
     pub(crate) fn peek_at(&self, n: usize) -> Option<char> {
-        self.rest().chars().nth(n)
+        match self.text.as_bytes().get(self.i..=self.i + n) {
+            Some(run) if run.is_ascii() => Some(char::from(run[n])),
+            _ => self.rest().chars().nth(n),
+        }
     }
 
     /// The text from the cursor on.
@@ -81,6 +96,7 @@ impl<'a> Cursor<'a> {
         self.text.get(self.i..).unwrap_or("")
     }
 
+    #[inline]
     pub(crate) fn bump(&mut self) -> Option<char> {
         let c = self.peek()?;
         self.i += c.len_utf8();
@@ -136,6 +152,13 @@ impl<'a> Cursor<'a> {
 
     /// Skips spaces (and tabs when `tabs`; libyaml refuses a tab where a block token may start).
     pub(crate) fn skip_white(&mut self, tabs: bool) -> Result<(), YamlError> {
+        // Spaces, the indentation of every line, moved over at once.
+        let spaces = self.text.as_bytes()[self.i..]
+            .iter()
+            .take_while(|&&b| b == b' ')
+            .count();
+        self.i += spaces;
+        self.column += spaces;
         loop {
             match self.peek() {
                 Some(' ') => {}
@@ -226,11 +249,14 @@ impl<'a> Cursor<'a> {
                         self.bump();
                     }
                     Some(_) if flow && is_flow_indicator(c) => return Ok((out, multiline)),
-                    Some(ch) => {
+                    Some(_) => {
                         out.push_str(&spaces);
                         spaces.clear();
-                        out.push(ch);
+                        // This character, whatever it is, and the run of ordinary ones after it.
+                        let from = self.i;
                         self.bump();
+                        self.ordinary_run(flow);
+                        out.push_str(&self.text[from..self.i]);
                     }
                 }
             }
@@ -278,6 +304,25 @@ impl<'a> Cursor<'a> {
             }
             multiline = true;
         }
+    }
+
+    /// Moves over the characters from here that a plain scalar's line keeps as they are,
+    /// whatever follows them: none of a line break, a blank, `:` (maybe a value indicator) and,
+    /// in flow context, a flow indicator. All of those are ASCII, so the run ends at a character
+    /// boundary; its characters are counted by their first bytes.
+    fn ordinary_run(&mut self, flow: bool) {
+        let from = self.i;
+        let rest = &self.text.as_bytes()[from..];
+        let len = rest
+            .iter()
+            .position(|&b| {
+                matches!(b, b'\n' | b' ' | b'\t' | b':')
+                    || (flow && matches!(b, b',' | b'[' | b']' | b'{' | b'}'))
+            })
+            .unwrap_or(rest.len());
+        let chars = rest[..len].iter().filter(|&&b| b & 0xc0 != 0x80).count();
+        self.i += len;
+        self.column += chars;
     }
 
     /// A tag at its `!` (libyaml's `scan_tag`): `!`, `!suffix`, `!!suffix`, `!handle!suffix` or
