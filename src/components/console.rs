@@ -332,7 +332,74 @@ fn TranscriptEntry(entry: Entry) -> impl IntoView {
                 {entry.command}
             </pre>
             {stdin}
-            <pre class="output">{entry.output}</pre>
+            <pre class="output">{output(entry.output)}</pre>
         </div>
+    }
+}
+
+/// Lines of an output drawn as one block (`style/main.css` sizes a block by this count).
+const BLOCK_LINES: usize = 200;
+
+/// An output as its text or, when long, as blocks of [`BLOCK_LINES`] lines the browser lays out
+/// only when they are scrolled into view (`content-visibility: auto`): the 10,000 lines a
+/// pasted NodeList's Apply prints were one text laid out at once, the longest task of the
+/// page's main thread in a 10,000-node settle (112–324 ms under load, issue 22's settle bench).
+fn output(text: String) -> impl IntoView {
+    let blocks = blocks(&text, BLOCK_LINES);
+    if blocks.len() < 3 {
+        return leptos::either::Either::Left(text);
+    }
+    let last = blocks.len() - 1;
+    leptos::either::Either::Right(
+        blocks
+            .into_iter()
+            .enumerate()
+            .map(|(i, b)| view! { <span class="block" class:sized=i < last>{b.to_string()}</span> })
+            .collect_view(),
+    )
+}
+
+/// `text` cut after every `n`th line; each piece but the last without its final line break,
+/// which the block's end gives (a copied or `innerText` selection gets one line break there).
+fn blocks(text: &str, n: usize) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let cut = rest
+            .match_indices('\n')
+            .nth(n - 1)
+            .map(|(i, _)| i)
+            .filter(|&i| i + 1 < rest.len());
+        let Some(i) = cut else {
+            out.push(rest);
+            break;
+        };
+        out.push(&rest[..i]);
+        rest = &rest[i + 1..];
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::blocks;
+
+    /// Blocks of n lines, joined by line breaks, give the text back; the last keeps the text's
+    /// own ending; a text of n lines or fewer is one block.
+    #[test]
+    fn blocks_of_n_lines_join_to_the_text() {
+        let text: String = (0..7).map(|i| format!("node/n{i} created\n")).collect();
+        let got = blocks(&text, 3);
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[0], "node/n0 created\nnode/n1 created\nnode/n2 created");
+        assert_eq!(got[2], "node/n6 created\n");
+        assert_eq!(got.join("\n"), text);
+        let six: String = text.lines().take(6).map(|l| format!("{l}\n")).collect();
+        assert_eq!(blocks(&six, 3).len(), 2);
+        assert_eq!(blocks(&six, 3).join("\n"), six);
+        assert_eq!(blocks("a\nb", 3), vec!["a\nb"]);
+        assert!(blocks("", 3).is_empty());
+        let unended = "a\nb\nc\nd";
+        assert_eq!(blocks(unended, 2), vec!["a\nb", "c\nd"]);
     }
 }
