@@ -400,6 +400,7 @@ pub fn drive(state: State, notice: RwSignal<Option<Vec<Text>>>, i18n: I18n, embe
     });
     // What the autosave could not do is said once, not every second.
     let unsaved_told = StoredValue::new_local(false);
+    let too_large_told = StoredValue::new_local(false);
     let sync = move || {
         // A saved scenario still replaying: the page's placeholder must not be saved over it.
         if replay.with_untracked(Option::is_some) {
@@ -412,6 +413,15 @@ pub fn drive(state: State, notice: RwSignal<Option<Vec<Text>>>, i18n: I18n, embe
         }
         last.set_value(Some(rev));
         with_link(state, i18n, move |link| {
+            // A link longer than any link the page opens would be saved only to be refused
+            // when it is opened: the address bar and the autosave keep the last one that opens.
+            if link.len() > share::MAX_LINK_CHARS {
+                let text = Text::new(Msg::WorkTooLargeForLink)
+                    .arg("length", link.len())
+                    .arg("max", share::MAX_LINK_CHARS);
+                tell_once(too_large_told, notice, text);
+                return;
+            }
             if written.with_value(|w| *w != link) {
                 write_fragment(&link, false);
                 // Embeds never write the autosave: they must not take a reader's own work.

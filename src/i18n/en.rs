@@ -294,6 +294,9 @@ pub const fn text(msg: Msg) -> &'static str {
         AutosaveFull => {
             "This browser's storage for the page is full, so your work is no longer autosaved. The link in the address bar holds it: bookmark or copy it to keep it."
         }
+        WorkTooLargeForLink => {
+            "Your work is now too large for a link ({length} characters; a playground link holds at most {max}), so the address bar and the autosave keep it as it was before. Share → Download scenario keeps all of it."
+        }
         ReplayStopped => {
             "Opening was stopped after step {done} of {total}: the rest of the saved work was not replayed."
         }

@@ -264,6 +264,7 @@ messages! {
     OtherTabOpen,
     AutosaveBlocked,
     AutosaveFull,
+    WorkTooLargeForLink,
     ReplayStopped,
     LinkTooLong,
     NotALink,

@@ -278,6 +278,9 @@ pub const fn text(msg: Msg) -> &'static str {
         AutosaveFull => {
             "此浏览器为本页面提供的存储空间已满，因此你的工作不再自动保存。地址栏中的链接保存着它：请收藏或复制该链接以保留。"
         }
+        WorkTooLargeForLink => {
+            "你的工作现在太大，无法放进链接（{length} 个字符；Playground 链接最多 {max} 个字符），因此地址栏和自动保存保留的是之前的版本。分享 → 下载场景可以保存全部内容。"
+        }
         ReplayStopped => {
             "打开在第 {done} 步（共 {total} 步）时被停止：保存的工作的其余部分没有重放。"
         }

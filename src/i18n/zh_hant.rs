@@ -280,6 +280,9 @@ pub const fn text(msg: Msg) -> &'static str {
         AutosaveFull => {
             "此瀏覽器為本頁面提供的儲存空間已滿，因此你的工作不再自動儲存。網址列中的連結保存著它：請加入書籤或複製該連結以保留。"
         }
+        WorkTooLargeForLink => {
+            "你的工作現在太大，無法放進連結（{length} 個字元；Playground 連結最多 {max} 個字元），因此網址列和自動儲存保留的是之前的版本。分享 → 下載情境可以保存全部內容。"
+        }
         ReplayStopped => {
             "開啟在第 {done} 步（共 {total} 步）時被停止：儲存的工作的其餘部分沒有重播。"
         }

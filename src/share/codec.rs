@@ -18,8 +18,11 @@ use std::fmt;
 pub const VERSION: &str = "v1";
 /// The longest fragment read (characters after `#`).
 pub const MAX_LINK_CHARS: usize = 256 * 1024;
-/// The most bytes a link may unpack to.
-pub const MAX_JSON_BYTES: usize = 2 * 1024 * 1024;
+/// The most bytes a link may unpack to: as much as the playground reads in one manifest (the
+/// engine's 16 MiB). The work of a pasted 10,000-node NodeList is 2.4 MB of JSON (the editor's
+/// text and the script's Apply), well within a link's [`MAX_LINK_CHARS`] once deflated, and
+/// must reopen from its link and its autosave.
+pub const MAX_JSON_BYTES: usize = 16 * 1024 * 1024;
 /// The most commands a script may hold (each is replayed when the link opens).
 pub const MAX_COMMANDS: usize = 5000;
 /// The most virtual time the script's `sim advance` and `sim settle` may ask for, in total.

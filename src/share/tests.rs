@@ -204,7 +204,7 @@ fn limits_hold_before_anything_runs() {
         decode(&link)
             .unwrap_err()
             .to_string()
-            .contains("more than 2 MB")
+            .contains("more than 16 MB")
     );
     let many = Scenario {
         script: "kubectl get ds\n".repeat(MAX_COMMANDS + 1),
@@ -329,4 +329,27 @@ fn a_link_is_the_whole_json_deflated() {
         encode(&scenario),
         format!("{VERSION}:{}", base64url::encode(&packed))
     );
+}
+
+/// A work of more than 2 MB of JSON (a 20,000-node NodeList in the editor) reopens from its
+/// link: the cap on what a link unpacks to was 2 MB, under what a pasted 10,000-node NodeList
+/// and its Apply write (2.4 MB).
+#[test]
+fn a_large_pasted_node_list_reopens_from_its_link() {
+    let mut p = worked();
+    let nodes: String = (0..20_000)
+        .map(|i| {
+            format!(
+                "- apiVersion: v1\n  kind: Node\n  metadata:\n    name: node-{i:05}\n    labels:\n      topology.kubernetes.io/zone: zone-{}\n",
+                i % 3
+            )
+        })
+        .collect();
+    p.edit_manifest(format!("apiVersion: v1\nkind: NodeList\nitems:\n{nodes}"));
+    let scenario = crate::share::snapshot(&p);
+    assert!(serde_json::to_vec(&scenario).unwrap().len() > 2 << 20);
+    let link = encode(&scenario);
+    assert!(link.len() <= MAX_LINK_CHARS, "{} characters", link.len());
+    let back = decode(&link).expect("the link opens");
+    assert_eq!(back.manifest, scenario.manifest);
 }

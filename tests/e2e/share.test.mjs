@@ -2,7 +2,8 @@
 // damaged link shows a message over a working page; a reload or a later visit restores the work.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { consoleBox, foreign, nodesList as nodes, runInConsole as run, screenshotFromTop as screenshot, settledLink, start, answered } from './harness.mjs';
+import { randomBytes } from 'node:crypto';
+import { consoleBox, foreign, nodesList as nodes, pasteManifest, runInConsole as run, screenshotFromTop as screenshot, settledLink, start, answered } from './harness.mjs';
 
 let ctx;
 before(async () => {
@@ -248,5 +249,27 @@ test('the console history stays when a preset opens', async () => {
   await consoleBox(page).press('ArrowDown');
   await consoleBox(page).press('ArrowDown');
   assert.equal(await consoleBox(page).inputValue(), '');
+  assert.deepEqual(log.errors, []);
+});
+
+test('a work too large for a link says so, and the link and the autosave keep the work before', async () => {
+  const { page, log } = await ctx.open();
+  await goto(page, ctx.server.url);
+  await run(page, 'kubectl label node node-2 tier=gold');
+  const before = await settledLink(page);
+  // 1 MB of random hex deflates to about half: a link of ~700,000 characters, over the 262,144
+  // a link may have.
+  const lines = [];
+  for (let i = 0; i < 16_000; i++) lines.push(`# ${randomBytes(32).toString('hex')}`);
+  await pasteManifest(page, `${lines.join('\n')}\n`);
+  await alert(page).getByText(/too large for a link \(\d+ characters; a playground link holds at most 262144\)/).waitFor();
+  await screenshot(page, 'share-too-large');
+  assert.equal(new URL(page.url()).hash, new URL(before).hash, 'the address bar keeps the link that opens');
+  const saved = await page.evaluate(() => localStorage.getItem('dsplay:autosave'));
+  assert.ok(saved.length <= 262_144, `the autosave keeps a link that opens (${saved.length})`);
+  // The bare address opens the autosave: the work before the paste.
+  await goto(page, ctx.server.url);
+  assert.match(await run(page, 'kubectl get nodes --show-labels'), /tier=gold/);
+  assert.equal(await alert(page).count(), 0);
   assert.deepEqual(log.errors, []);
 });
