@@ -84,3 +84,34 @@ test('a 999-line output is drawn in blocks laid out when in view, and copies as 
   await screenshot(page, 'console-long-output');
   assert.deepEqual(log.errors, []);
 });
+
+test('a long output of wide lines shows them whole in every block', async () => {
+  const { page, log } = await ctx.open();
+  await page.goto(ctx.server.url, { waitUntil: 'networkidle' });
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  // 450 nodes of 63-character names: `kubectl get nodes -o wide` prints lines wider than the
+  // console, more than 400 of them.
+  const wide = (i) => `wide-${String(i).padStart(3, '0')}-${'x'.repeat(53)}`;
+  const items = [];
+  for (let i = 1; i <= 450; i++) items.push(`- apiVersion: v1\n  kind: Node\n  metadata:\n    name: ${wide(i)}`);
+  await pasteManifest(page, `apiVersion: v1\nkind: NodeList\nitems:\n${items.join('\n')}\n`);
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
+  const transcript = page.getByRole('log', { name: 'Console transcript' });
+  await transcript.getByText(`node/${wide(450)} created`).waitFor();
+  await page.getByRole('textbox', { name: 'Console', exact: true }).fill('kubectl get nodes -o wide');
+  await page.getByRole('textbox', { name: 'Console', exact: true }).press('Enter');
+  await transcript.getByText(/KERNEL-VERSION/).waitFor();
+  const output = page.locator('.terminal .entry .output').last();
+  const blocks = output.locator(':scope > .block');
+  assert.equal(await blocks.count(), 3, '453 lines: blocks of 200, 200 and 53');
+  // Each block scrolled into view in turn, then measured: nothing of its lines cut off.
+  for (let i = 0; i < 3; i++) {
+    await blocks.nth(i).evaluate((el) => el.scrollIntoView());
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const [client, scroll] = await blocks.nth(i).evaluate((el) => [el.clientWidth, el.scrollWidth]);
+    assert.ok(scroll <= client, `block ${i}: ${scroll} px of lines in a ${client} px box`);
+    const terminal = await page.locator('.terminal').evaluate((t) => t.clientWidth);
+    assert.ok(client > terminal, `block ${i} is wider than the console (${client} > ${terminal})`);
+  }
+  assert.deepEqual(log.errors, []);
+});

@@ -19,7 +19,7 @@ enum Form {
     Empty,
     /// A JSON object's text, keys in order, as serde_json writes it.
     Text(Rc<str>),
-    /// Kept as read: a float's shortest text does not always parse back to the same bits.
+    /// Kept as read where the text would not give it back ([`text_gives_back`]).
     Tree(Rc<Extra>),
 }
 
@@ -28,7 +28,7 @@ impl Packed {
         if extra.is_empty() {
             return Packed(Form::Empty);
         }
-        if extra.iter().any(|(_, v)| has_float(v)) {
+        if extra.iter().any(|(_, v)| !text_gives_back(v, 0)) {
             return Packed(Form::Tree(Rc::new(extra)));
         }
         let object: serde_json::Map<String, Value> = extra.into_iter().collect();
@@ -53,12 +53,22 @@ impl Packed {
     }
 }
 
-fn has_float(v: &Value) -> bool {
+/// How deep a value's text may nest and still be read back: serde_json stops at 128 levels.
+const MAX_TEXT_DEPTH: usize = 100;
+
+/// Whether `v`'s JSON text reads back as `v`: no float (its shortest text does not always
+/// parse back to the same bits) and no deeper than serde_json reads (aliases in the YAML can
+/// nest a value deeper than its text's indentation).
+fn text_gives_back(v: &Value, depth: usize) -> bool {
     match v {
-        Value::Number(n) => n.is_f64(),
-        Value::Array(items) => items.iter().any(has_float),
-        Value::Object(fields) => fields.values().any(has_float),
-        Value::Null | Value::Bool(_) | Value::String(_) => false,
+        Value::Number(n) => !n.is_f64(),
+        Value::Array(items) => {
+            depth < MAX_TEXT_DEPTH && items.iter().all(|v| text_gives_back(v, depth + 1))
+        }
+        Value::Object(fields) => {
+            depth < MAX_TEXT_DEPTH && fields.values().all(|v| text_gives_back(v, depth + 1))
+        }
+        Value::Null | Value::Bool(_) | Value::String(_) => true,
     }
 }
 
@@ -117,6 +127,27 @@ mod tests {
         let packed = Packed::new(with_float.clone());
         assert!(matches!(packed.0, Form::Tree(_)));
         assert_eq!(packed.unpack(), with_float);
+    }
+
+    /// A value nested deeper than serde_json reads back (it stops at 128 levels) is kept as
+    /// read: as text it came back as nothing.
+    #[test]
+    fn a_deep_value_is_kept_as_a_tree() {
+        let mut deep = json!(1);
+        for _ in 0..130 {
+            deep = json!({ "k": deep });
+        }
+        let deep = extra(json!({ "config": deep }));
+        let packed = Packed::new(deep.clone());
+        assert!(matches!(packed.0, Form::Tree(_)));
+        assert_eq!(packed.unpack(), deep);
+        let mut shallow = json!(1);
+        for _ in 0..50 {
+            shallow = json!([shallow]);
+        }
+        let shallow = extra(json!({ "config": shallow }));
+        assert!(matches!(Packed::new(shallow.clone()).0, Form::Text(_)));
+        assert_eq!(Packed::new(shallow.clone()).unpack(), shallow);
     }
 
     /// Equal fields pack equal; different ones do not.
