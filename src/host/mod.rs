@@ -171,6 +171,11 @@ impl Host {
         if reply == Reply::Done(true) && update.as_ref().is_some_and(|u| u.more) {
             reply = Reply::Done(false);
         }
+        // The page reads a command's output in its transcript entry, and of the reply only
+        // whether it failed: an Apply of 10,000 nodes printed 240 KB, which crossed twice.
+        if let Reply::Output { output, .. } = &mut reply {
+            *output = String::new();
+        }
         FromModel {
             id: message.id,
             reply,

@@ -191,7 +191,10 @@ impl Request {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Reply {
     None,
-    /// What a command printed.
+    /// What a command printed. Its text stays with the model ([`Host::serve`] answers with
+    /// an empty one): the page shows it from the command's transcript entry.
+    ///
+    /// [`Host::serve`]: crate::host::Host::serve
     Output {
         output: String,
         is_error: bool,

@@ -1121,3 +1121,39 @@ fn a_big_paste_is_not_sent_back_whole() {
     let editor = h.update().editor.expect("changed by the model").value;
     assert!(!editor.text_kept && editor.manifest == format!("# nodes\n{text}"));
 }
+
+/// Issue 22: a command's output crosses to the page once, in its transcript entry; the answer's
+/// reply says only whether it failed (an Apply of 10,000 nodes printed 240 KB, sent twice).
+#[test]
+fn a_commands_output_crosses_in_its_transcript_entry_only() {
+    use super::protocol::ToModel;
+    let mut h = host();
+    h.update();
+    for (id, command, failed) in [
+        (1, "kubectl get nodes", false),
+        (2, "kubectl get nodes no-such-node", true),
+    ] {
+        let answer = h.serve(
+            ToModel {
+                id,
+                request: Request::Run {
+                    command: command.into(),
+                    stdin: None,
+                },
+            },
+            || 0.0,
+        );
+        assert_eq!(
+            answer.reply,
+            Reply::Output {
+                output: String::new(),
+                is_error: failed
+            }
+        );
+        let added = answer.update.and_then(|u| u.transcript).expect("its entry");
+        let entry = added.value.added.last().expect("its entry").clone();
+        assert_eq!((entry.command.as_str(), entry.is_error), (command, failed));
+        assert!(!entry.output.is_empty());
+        assert_eq!(&entry, h.playground().transcript().last().expect("kept"));
+    }
+}
