@@ -113,12 +113,8 @@ spec:
 `).join('---\n');
 }
 
-// Issue 22: the model sends a big Apply's node cards in batches (of 2,000 pods at most), so with
-// ten DaemonSets the first batch holds under 200 nodes. The canvas must be dense by the model's
-// count from that first batch: drawn by the nodes shown so far, it built a full card (with every
-// chip) for each node of the first batches, only to drop them at the next.
-test('300 nodes of 11 pods each: no full card is ever drawn while they arrive in batches', async () => {
-  const { page } = await ctx.open();
+/** Opens the page, pauses the clock and applies ten DaemonSets; returns the Nodes list. */
+async function openWithTenDaemonSets(page) {
   await page.goto(ctx.server.url, { waitUntil: 'networkidle' });
   const nodes = page.getByRole('list', { name: 'Nodes', exact: true });
   await nodes.waitFor();
@@ -126,6 +122,16 @@ test('300 nodes of 11 pods each: no full card is ever drawn while they arrive in
   await pasteManifest(page, daemonSets(10));
   await page.getByRole('button', { name: 'Apply', exact: true }).click();
   await page.getByRole('log', { name: 'Console transcript' }).getByText('daemonset.apps/agent-9 created').waitFor();
+  return nodes;
+}
+
+// Issue 22: the model sends a big Apply's node cards in batches (of 2,000 pods at most), so with
+// ten DaemonSets the first batch holds under 200 nodes. The canvas must be dense by the model's
+// count from that first batch: drawn by the nodes shown so far, it built a full card (with every
+// chip) for each node of the first batches, only to drop them at the next.
+test('300 nodes of 11 pods each: no full card is ever drawn while they arrive in batches', async () => {
+  const { page } = await ctx.open();
+  const nodes = await openWithTenDaemonSets(page);
 
   // Every full card added to the canvas from now on (the dense view's selected card aside).
   await page.evaluate(() => {
@@ -180,13 +186,7 @@ test('a big Apply: the grid has a cell for every node from the first batch, the 
       }
     };
   });
-  await page.goto(ctx.server.url, { waitUntil: 'networkidle' });
-  const nodes = page.getByRole('list', { name: 'Nodes', exact: true });
-  await nodes.waitFor();
-  await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await pasteManifest(page, daemonSets(10));
-  await page.getByRole('button', { name: 'Apply', exact: true }).click();
-  await page.getByRole('log', { name: 'Console transcript' }).getByText('daemonset.apps/agent-9 created').waitFor();
+  const nodes = await openWithTenDaemonSets(page);
   await pasteManifest(page, nodeList(300));
   await page.evaluate(() => { globalThis.__holdAfterBig = true; });
   await page.getByRole('button', { name: 'Apply', exact: true }).click();
