@@ -98,7 +98,17 @@ export async function runInConsole(page, line) {
     const last = entries[entries.length - 1]?.innerText ?? '';
     return entries.length > b[0] || first !== b[1] || last !== b[2];
   }, before);
-  return page.locator('.terminal .entry .output').last().innerText();
+  return outputText(page.locator('.terminal .entry .output').last());
+}
+
+/** The text a command printed, as a copy of it gives: a long output's blocks (console.rs) that
+ *  the browser has not laid out yet are no rendered text, so `innerText` would leave them out;
+ *  each block but the last ends without its line break, which the block's end gives. */
+export function outputText(output) {
+  return output.evaluate((el) => {
+    const blocks = el.querySelectorAll(':scope > .block');
+    return blocks.length > 0 ? Array.from(blocks, (b) => b.textContent).join('\n') : el.innerText;
+  });
 }
 
 /** A full-page screenshot taken from the top (the clock bar sticks to the top of the view). */

@@ -4,7 +4,7 @@
 // asserted: speed goals live in `make bench` (a loaded CI runner would make a bound flaky).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { consoleBox, nodesList as nodes, runInConsole as run, screenshotFromTop as screenshot, start } from './harness.mjs';
+import { consoleBox, nodesList as nodes, runInConsole as run, screenshotFromTop as screenshot, start, outputText } from './harness.mjs';
 
 let ctx;
 before(async () => {
@@ -80,7 +80,7 @@ test('a script of a million commands is refused with a message, nothing run', as
   await consoleBox(page).press('Enter');
   await page.waitForFunction((n) => document.querySelectorAll('.terminal .entry').length > n, count);
   const millis = Date.now() - started;
-  const output = await page.locator('.terminal .entry .output').last().innerText();
+  const output = await outputText(page.locator('.terminal .entry .output').last());
   assert.match(output, /^dsplay: the input has/);
   assert.ok(output.length > 0, 'something was printed');
   console.log(`a million commands: answered in ${millis} ms`);

@@ -4,7 +4,7 @@
 // follows the browser, is switched in the page, remembered, and carried by links and embeds.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { screenshotFromTop, settledLink, start } from './harness.mjs';
+import { screenshotFromTop, settledLink, start, outputText } from './harness.mjs';
 
 let ctx;
 before(async () => {
@@ -102,7 +102,7 @@ async function run(page, w, line) {
   await box.fill(line);
   await box.press('Enter');
   await page.waitForFunction((n) => document.querySelectorAll('.terminal .entry').length > n, count);
-  return page.locator('.terminal .entry .output').last().innerText();
+  return outputText(page.locator('.terminal .entry .output').last());
 }
 
 /** Waits until `locator`'s text matches `pattern`. */

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { deflateRawSync } from 'node:zlib';
-import { consoleBox, nodesList as nodes, runInConsole as run, screenshotFromTop as screenshot, settledLink, start } from './harness.mjs';
+import { consoleBox, nodesList as nodes, runInConsole as run, screenshotFromTop as screenshot, settledLink, start, outputText } from './harness.mjs';
 
 let ctx;
 before(async () => {
@@ -147,7 +147,7 @@ async function runLong(page, line) {
     const entries = document.querySelectorAll('.terminal .entry');
     return entries.length > 0 && entries[entries.length - 1].innerText.includes(l);
   }, line);
-  return page.locator('.terminal .entry .output').last().innerText();
+  return outputText(page.locator('.terminal .entry .output').last());
 }
 
 // Issue 24 items 2 and 3: a link of 4,990 `kubectl taint` lines on one node (it froze the page

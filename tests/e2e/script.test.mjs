@@ -3,7 +3,7 @@
 // animation when the cards are drawn again.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { consoleBox, nodesList as nodes, runInConsole, screenshotFromTop as save, start } from './harness.mjs';
+import { consoleBox, nodesList as nodes, runInConsole, screenshotFromTop as save, start, outputText } from './harness.mjs';
 
 let ctx;
 before(async () => {
@@ -32,7 +32,7 @@ const entries = (page) => page.locator('.terminal .entry');
 /** The last transcript entry: its command line and output. */
 async function lastEntry(page) {
   const last = entries(page).last();
-  return { command: await last.locator('.command').innerText(), output: (await last.locator('.output').innerText()).trimEnd() };
+  return { command: await last.locator('.command').innerText(), output: (await outputText(last.locator('.output'))).trimEnd() };
 }
 
 const SCRIPT = `# A node, a label, and the nodes that have it

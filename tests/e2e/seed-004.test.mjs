@@ -3,7 +3,7 @@
 // Deployment's pod and the DaemonSet's pods on the canvas; the lesson's goals turn done.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { nodesList as nodes, runInConsole as run, screenshotFromTop as screenshot, start } from './harness.mjs';
+import { nodesList as nodes, runInConsole as run, screenshotFromTop as screenshot, start, outputText } from './harness.mjs';
 
 let ctx;
 before(async () => {
@@ -45,7 +45,7 @@ test('seed 004: a Deployment turned into a DaemonSet, followed to its end in the
   assert.match(await editor.inputValue(), /kind: DaemonSet\n[\s\S]*replicas: 1/);
   await page.getByRole('button', { name: 'Apply', exact: true }).click();
   await goalMet(page);
-  const refused = await page.locator('.terminal .entry .output').last().innerText();
+  const refused = await outputText(page.locator('.terminal .entry .output').last());
   assert.match(refused, /strict decoding error: unknown field "spec\.replicas", unknown field "spec\.strategy"/);
   await screenshot(page, 'seed-004-refused');
   await next(page).click();
