@@ -3,7 +3,7 @@
 // the one text kubectl printed.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { pasteManifest, screenshot, start } from './harness.mjs';
+import { pasteManifest, screenshot, start, nodeList } from './harness.mjs';
 
 let ctx;
 before(async () => {
@@ -13,19 +13,12 @@ after(() => ctx?.stop());
 
 const COUNT = 999;
 
-function nodeList(count) {
-  const items = [];
-  for (let i = 1; i <= count; i++) {
-    items.push(`- apiVersion: v1\n  kind: Node\n  metadata:\n    name: long-${i}`);
-  }
-  return `apiVersion: v1\nkind: NodeList\nitems:\n${items.join('\n')}\n`;
-}
 
 test('a 999-line output is drawn in blocks laid out when in view, and copies as its text', async () => {
   const { page, log } = await ctx.open();
   await page.goto(ctx.server.url, { waitUntil: 'networkidle' });
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await pasteManifest(page, nodeList(COUNT));
+  await pasteManifest(page, nodeList(COUNT, (i) => `    name: long-${i}`));
   await page.getByRole('button', { name: 'Apply', exact: true }).click();
   const transcript = page.getByRole('log', { name: 'Console transcript' });
   await transcript.getByText(`node/long-${COUNT} created`).waitFor();
@@ -92,9 +85,7 @@ test('a long output of wide lines shows them whole in every block', async () => 
   // 450 nodes of 63-character names: `kubectl get nodes -o wide` prints lines wider than the
   // console, more than 400 of them.
   const wide = (i) => `wide-${String(i).padStart(3, '0')}-${'x'.repeat(53)}`;
-  const items = [];
-  for (let i = 1; i <= 450; i++) items.push(`- apiVersion: v1\n  kind: Node\n  metadata:\n    name: ${wide(i)}`);
-  await pasteManifest(page, `apiVersion: v1\nkind: NodeList\nitems:\n${items.join('\n')}\n`);
+  await pasteManifest(page, nodeList(450, (i) => `    name: ${wide(i)}`));
   await page.getByRole('button', { name: 'Apply', exact: true }).click();
   const transcript = page.getByRole('log', { name: 'Console transcript' });
   await transcript.getByText(`node/${wide(450)} created`).waitFor();

@@ -3,7 +3,7 @@
 // with the textarea's lines, and mark an error far down.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { pasteManifest, screenshot, SCREENSHOTS, start } from './harness.mjs';
+import { pasteManifest, screenshot, SCREENSHOTS, start, nodeList } from './harness.mjs';
 
 let ctx;
 before(async () => {
@@ -12,13 +12,8 @@ before(async () => {
 after(() => ctx?.stop());
 
 /** A NodeList of `count` nodes, eight lines a node after its three lines of head. */
-function nodeList(count) {
-  const items = [];
-  for (let i = 1; i <= count; i++) {
-    items.push(`- apiVersion: v1\n  kind: Node\n  metadata:\n    name: long-${i}\n    labels:\n      zone: z${i % 3}\n      # node ${i}\n      disk: "ssd"`);
-  }
-  return `apiVersion: v1\nkind: NodeList\nitems:\n${items.join('\n')}\n`;
-}
+const longNodes = (count) =>
+  nodeList(count, (i) => `    name: long-${i}\n    labels:\n      zone: z${i % 3}\n      # node ${i}\n      disk: "ssd"`);
 
 async function open() {
   const { page } = await ctx.open();
@@ -65,7 +60,7 @@ const atMiddle = (page) =>
 
 test('a long text scrolled far down shows the right line numbers and colours, in line with the text', async () => {
   const page = await open();
-  const yaml = nodeList(2000);
+  const yaml = longNodes(2000);
   const lines = yaml.split('\n').length;
   await pasteManifest(page, yaml);
   const frame = page.locator('.editor-frame');
@@ -87,7 +82,7 @@ test('a long text scrolled far down shows the right line numbers and colours, in
 
 test('an error on a line far down is marked there, and Show line brings it into view', async () => {
   const page = await open();
-  const bad = `${nodeList(2000)}  - broken: [\n`;
+  const bad = `${longNodes(2000)}  - broken: [\n`;
   const badLine = bad.split('\n').length - 1;
   await pasteManifest(page, bad);
   await page.getByRole('button', { name: 'Apply', exact: true }).click();
@@ -112,7 +107,7 @@ test('an error on a line far down is marked there, and Show line brings it into 
 
 test('a text over 256 KB opens read-only: coloured and numbered, Ctrl+Enter applies, Show line finds the error, Edit anyway gives the textarea back', async () => {
   const page = await open();
-  const bad = `${nodeList(3000)}  - broken: [\n`;
+  const bad = `${longNodes(3000)}  - broken: [\n`;
   assert.ok(bad.length > 256 * 1024, `${bad.length} bytes`);
   // Pasted where a reader pastes: into the focused textarea.
   await page.locator('#editor textarea').focus();
@@ -175,7 +170,7 @@ test('a text over 256 KB opens read-only: coloured and numbered, Ctrl+Enter appl
 test('a long text pasted with Ctrl+V replaces the selection and opens read-only without going through the textarea', async () => {
   const page = await open();
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(ctx.server.url).origin });
-  const long = nodeList(3000);
+  const long = longNodes(3000);
   await page.evaluate((text) => navigator.clipboard.writeText(text), long);
   const area = page.locator('#editor textarea');
   await area.focus();
@@ -196,7 +191,7 @@ test('a long text pasted with Ctrl+V replaces the selection and opens read-only 
 
 test('a long text put into the textarea by a script opens read-only before the next frame, not after the model answers', async () => {
   const page = await open();
-  const long = nodeList(3000);
+  const long = longNodes(3000);
   // The value set and the input event dispatched in one task; then only microtasks (the page's
   // effects), so no message from the model's worker can come in between.
   const shown = await page.locator('#editor textarea').evaluate(async (el, text) => {

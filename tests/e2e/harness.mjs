@@ -71,6 +71,16 @@ export function foreign(requests, origin) {
 export const nodesList = (page) => page.getByRole('list', { name: 'Nodes', exact: true });
 export const consoleBox = (page) => page.getByRole('textbox', { name: 'Console', exact: true });
 
+/** A NodeList of `count` nodes (numbered from 1): each item's head, then `metadata(i)`, its
+ *  metadata's lines (`    name: …` and whatever follows, indented as written). */
+export function nodeList(count, metadata) {
+  const items = [];
+  for (let i = 1; i <= count; i++) {
+    items.push(`- apiVersion: v1\n  kind: Node\n  metadata:\n${metadata(i)}`);
+  }
+  return `apiVersion: v1\nkind: NodeList\nitems:\n${items.join('\n')}\n`;
+}
+
 /** Sets the manifest editor's text as a paste does: the text at once, one input event
  *  (Playwright's fill types it through insertText, which takes Chromium itself seconds per
  *  hundred lines, even in a bare textarea). */

@@ -3,7 +3,7 @@
 // cell opens its node's card.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { pasteManifest, screenshotFromTop as save, start } from './harness.mjs';
+import { pasteManifest, screenshotFromTop as save, start, nodeList } from './harness.mjs';
 
 let ctx;
 before(async () => {
@@ -15,13 +15,7 @@ after(() => ctx?.stop());
 // documents, a NodeList counting as one per item plus itself).
 const COUNT = 999;
 
-function nodeList(count) {
-  const items = [];
-  for (let i = 1; i <= count; i++) {
-    items.push(`- apiVersion: v1\n  kind: Node\n  metadata:\n    name: big-${i}\n    labels:\n      zone: z${i % 3}`);
-  }
-  return `apiVersion: v1\nkind: NodeList\nitems:\n${items.join('\n')}\n`;
-}
+const bigNodes = (count) => nodeList(count, (i) => `    name: big-${i}\n    labels:\n      zone: z${i % 3}`);
 
 /** How long the page takes to draw its next frame, in milliseconds. */
 const frame = (page) =>
@@ -37,7 +31,7 @@ test('1,000 nodes from a NodeList: dense view, a responsive Settle, a cell opens
   await nodes.waitFor();
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
 
-  await pasteManifest(page, nodeList(COUNT));
+  await pasteManifest(page, bigNodes(COUNT));
   const started = Date.now();
   await page.getByRole('button', { name: 'Apply', exact: true }).click();
   const cells = nodes.locator(':scope > li');
@@ -146,7 +140,7 @@ test('300 nodes of 11 pods each: no full card is ever drawn while they arrive in
       }
     }).observe(document.body, { childList: true, subtree: true });
   });
-  await pasteManifest(page, nodeList(300));
+  await pasteManifest(page, bigNodes(300));
   await page.getByRole('button', { name: 'Apply', exact: true }).click();
   await page.waitForFunction(() => document.querySelectorAll('.dense-grid > li[aria-label]').length === 303);
   assert.equal(await page.evaluate(() => window.__cardsDrawn), 0, 'full cards drawn while the batches came');
@@ -187,7 +181,7 @@ test('a big Apply: the grid has a cell for every node from the first batch, the 
     };
   });
   const nodes = await openWithTenDaemonSets(page);
-  await pasteManifest(page, nodeList(300));
+  await pasteManifest(page, bigNodes(300));
   await page.evaluate(() => { globalThis.__holdAfterBig = true; });
   await page.getByRole('button', { name: 'Apply', exact: true }).click();
   // The first batch only (3,300 pods: more than one batch of 2,000), and room for the rest.
