@@ -35,10 +35,6 @@ impl Packed {
         Packed(Form::Text(Value::Object(object).to_string().into()))
     }
 
-    pub fn is_empty(&self) -> bool {
-        matches!(self.0, Form::Empty)
-    }
-
     /// The fields as read.
     pub fn unpack(&self) -> Extra {
         match &self.0 {
@@ -116,7 +112,7 @@ mod tests {
         let packed = Packed::new(images.clone());
         assert!(matches!(packed.0, Form::Text(_)));
         assert_eq!(packed.unpack(), images);
-        assert!(Packed::new(Extra::new()).is_empty());
+        assert!(matches!(Packed::new(Extra::new()).0, Form::Empty));
         assert_eq!(Packed::new(Extra::new()).unpack(), Extra::new());
     }
 

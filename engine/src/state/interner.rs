@@ -138,10 +138,15 @@ impl Interner {
     /// The bytes of the string numbered `i` (the `Sym`'s index): a lookup compares bytes, as
     /// slicing the `String` would check both ends are on a character's boundary first.
     fn bytes(&self, i: u32) -> &[u8] {
+        &self.text.as_bytes()[self.span(i as usize)]
+    }
+
+    /// Where the string numbered `i` sits in `text`: from where the one before it ends.
+    fn span(&self, i: usize) -> std::ops::Range<usize> {
         // Indexed as a slice: at opt-level z, `Vec`'s `Index` is a call each.
-        let (i, ends) = (i as usize, self.ends.as_slice());
+        let ends = self.ends.as_slice();
         let start = if i == 0 { 0 } else { ends[i - 1] as usize };
-        &self.text.as_bytes()[start..ends[i] as usize]
+        start..ends[i] as usize
     }
 
     /// Whether the string `sym` is `s` (bytes compared, nothing sliced or checked).
@@ -150,9 +155,7 @@ impl Interner {
     }
 
     pub fn get(&self, sym: Sym) -> &str {
-        let i = sym.index();
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.text[start..self.ends[i] as usize]
+        &self.text[self.span(sym.index())]
     }
 
     /// A new interner holding only the strings `keep` visits, and how the kept symbols are
