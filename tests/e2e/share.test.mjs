@@ -255,6 +255,8 @@ test('the console history stays when a preset opens', async () => {
 test('a work too large for a link says so, and the link and the autosave keep the work before', async () => {
   const { page, log } = await ctx.open();
   await goto(page, ctx.server.url);
+  // Paused: the playing clock would change the work (and its link) between here and the paste.
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await run(page, 'kubectl label node node-2 tier=gold');
   const before = await settledLink(page);
   // 1 MB of random hex deflates to about half: a link of ~700,000 characters, over the 262,144
