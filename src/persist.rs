@@ -377,6 +377,16 @@ fn revision(parts: Parts, lang: Lang) -> u64 {
     h.finish()
 }
 
+/// What to say, in `msg`'s words, of a link longer than any link the page opens: the address
+/// bar, the autosave and the Share panel all hold to this one limit.
+pub fn too_large(link: &str, msg: Msg) -> Option<Text> {
+    (link.len() > share::MAX_LINK_CHARS).then(|| {
+        Text::new(msg)
+            .arg("length", link.len())
+            .arg("max", share::MAX_LINK_CHARS)
+    })
+}
+
 /// The link of the work as it is now, in the page's language, given to `then`.
 pub fn with_link(state: State, i18n: I18n, then: impl FnOnce(String) + 'static) {
     let lang = i18n.lang_untracked().tag().to_string();
@@ -415,10 +425,7 @@ pub fn drive(state: State, notice: RwSignal<Option<Vec<Text>>>, i18n: I18n, embe
         with_link(state, i18n, move |link| {
             // A link longer than any link the page opens would be saved only to be refused
             // when it is opened: the address bar and the autosave keep the last one that opens.
-            if link.len() > share::MAX_LINK_CHARS {
-                let text = Text::new(Msg::WorkTooLargeForLink)
-                    .arg("length", link.len())
-                    .arg("max", share::MAX_LINK_CHARS);
+            if let Some(text) = too_large(&link, Msg::WorkTooLargeForLink) {
                 tell_once(too_large_told, notice, text);
                 return;
             }

@@ -82,6 +82,8 @@ pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
     // usable render); closed again, it stays.
     let built = RwSignal::new(false);
     let link = RwSignal::new(String::new());
+    // Why there is no link to offer: the work is longer than a link may be.
+    let too_large = RwSignal::new(None::<Text>);
     let copied = RwSignal::new(false);
     let step_by_step = RwSignal::new(false);
 
@@ -131,7 +133,13 @@ pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
         let now = !open_panel.get_untracked();
         if now {
             persist::with_link(state, i18n, move |l| {
-                link.set(format!("{}#{l}", page_url()))
+                let why = persist::too_large(&l, Msg::ShareTooLargeForLink);
+                link.set(if why.is_some() {
+                    String::new()
+                } else {
+                    format!("{}#{l}", page_url())
+                });
+                too_large.set(why);
             });
             copied.set(false);
             if !built.get_untracked() {
@@ -279,7 +287,18 @@ pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
                     .get()
                     .then(|| {
                         view! {
-                            <label>
+                            {move || {
+                                too_large
+                                    .get()
+                                    .map(|why| {
+                                        view! {
+                                            <p class="share-too-large" role="status">
+                                                {move || i18n.render(&why)}
+                                            </p>
+                                        }
+                                    })
+                            }}
+                            <label hidden=move || too_large.with(Option::is_some)>
                                 {i18n.tr(Msg::LinkToScenario)}
                                 <input
                                     type="text"
@@ -288,10 +307,14 @@ pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
                                     aria-label=i18n.tr(Msg::Link)
                                 />
                             </label>
-                            <button type="button" on:click=copy>
+                            <button
+                                type="button"
+                                on:click=copy
+                                hidden=move || too_large.with(Option::is_some)
+                            >
                                 {move || i18n.t(if copied.get() { Msg::Copied } else { Msg::CopyLink })}
                             </button>
-                            <label>
+                            <label hidden=move || too_large.with(Option::is_some)>
                                 {i18n.tr(Msg::EmbedInPage)}
                                 <textarea
                                     readonly

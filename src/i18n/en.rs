@@ -297,6 +297,9 @@ pub const fn text(msg: Msg) -> &'static str {
         WorkTooLargeForLink => {
             "Your work is now too large for a link ({length} characters; a playground link holds at most {max}), so the address bar and the autosave keep it as it was before. Share → Download scenario keeps all of it."
         }
+        ShareTooLargeForLink => {
+            "This work is too large for a link ({length} characters; a playground link holds at most {max}). Download scenario, below, keeps all of it."
+        }
         ReplayStopped => {
             "Opening was stopped after step {done} of {total}: the rest of the saved work was not replayed."
         }

@@ -265,6 +265,7 @@ messages! {
     AutosaveBlocked,
     AutosaveFull,
     WorkTooLargeForLink,
+    ShareTooLargeForLink,
     ReplayStopped,
     LinkTooLong,
     NotALink,

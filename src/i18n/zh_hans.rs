@@ -281,6 +281,9 @@ pub const fn text(msg: Msg) -> &'static str {
         WorkTooLargeForLink => {
             "你的工作现在太大，无法放进链接（{length} 个字符；Playground 链接最多 {max} 个字符），因此地址栏和自动保存保留的是之前的版本。分享 → 下载场景可以保存全部内容。"
         }
+        ShareTooLargeForLink => {
+            "这个工作太大，无法放进链接（{length} 个字符；Playground 链接最多 {max} 个字符）。下面的“下载场景”可以保存全部内容。"
+        }
         ReplayStopped => {
             "打开在第 {done} 步（共 {total} 步）时被停止：保存的工作的其余部分没有重放。"
         }

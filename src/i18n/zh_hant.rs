@@ -283,6 +283,9 @@ pub const fn text(msg: Msg) -> &'static str {
         WorkTooLargeForLink => {
             "你的工作現在太大，無法放進連結（{length} 個字元；Playground 連結最多 {max} 個字元），因此網址列和自動儲存保留的是之前的版本。分享 → 下載情境可以保存全部內容。"
         }
+        ShareTooLargeForLink => {
+            "這個工作太大，無法放進連結（{length} 個字元；Playground 連結最多 {max} 個字元）。下面的「下載情境」可以保存全部內容。"
+        }
         ReplayStopped => {
             "開啟在第 {done} 步（共 {total} 步）時被停止：儲存的工作的其餘部分沒有重播。"
         }

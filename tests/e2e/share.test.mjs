@@ -266,6 +266,17 @@ test('a work too large for a link says so, and the link and the autosave keep th
   await pasteManifest(page, `${lines.join('\n')}\n`);
   await alert(page).getByText(/too large for a link \(\d+ characters; a playground link holds at most 262144\)/).waitFor();
   await screenshot(page, 'share-too-large');
+  // Share offers no link that would not open (nor an embed of it), says why, and still offers
+  // the download that keeps all of the work.
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const panel = page.locator('#share-panel');
+  await panel.getByRole('status').getByText(/too large for a link \(\d+ characters; a playground link holds at most 262144\)/).waitFor();
+  assert.equal(await panel.getByRole('textbox', { name: 'Link' }).isVisible(), false);
+  assert.equal(await panel.getByRole('button', { name: 'Copy link' }).isVisible(), false);
+  assert.equal(await panel.getByRole('textbox', { name: 'Embed snippet' }).isVisible(), false);
+  assert.ok(await panel.getByRole('link', { name: 'Download scenario', exact: true }).isVisible());
+  await screenshot(page, 'share-panel-too-large');
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
   assert.equal(new URL(page.url()).hash, new URL(before).hash, 'the address bar keeps the link that opens');
   const saved = await page.evaluate(() => localStorage.getItem('dsplay:autosave'));
   assert.ok(saved.length <= 262_144, `the autosave keeps a link that opens (${saved.length})`);
