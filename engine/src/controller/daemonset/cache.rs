@@ -8,7 +8,9 @@ use super::history;
 use super::pod_template::TemplateMemo;
 use super::roll_index::RollIndex;
 use super::status::Counts;
-use crate::api::{ControllerRevision, DaemonSet, ObjectKey, Selector, SharedStr, Time};
+use crate::api::{
+    ControllerRevision, DaemonSet, LabelSelector, ObjectKey, Selector, SharedStr, Time,
+};
 use crate::placement::{PlacementPolicy, ShouldRun};
 use crate::state::World;
 use crate::state::clock::Wake;
@@ -21,7 +23,10 @@ pub(super) struct DsCache {
     pub(super) uid: String,
     pub(super) generation: i64,
     pub(super) policy: PlacementPolicy,
-    pub(super) hash: String,
+    pub(super) hash: Rc<str>,
+    /// The DaemonSet's selector as parsed, with the selector it was parsed from: the same at
+    /// every sync of a DaemonSet, and a parse was a few allocations a sync.
+    selector: Option<(Option<LabelSelector>, Rc<Selector>)>,
     pub(super) all_dirty: bool,
     /// Nodes to revisit, as marked (a pod's writes mark its node each time): sorted and each
     /// kept once when a sync takes them, not kept in order at every mark. The names are shared
@@ -52,7 +57,7 @@ pub(super) struct DsCache {
 pub(super) struct History {
     revisions_version: u64,
     collision_count: Option<i32>,
-    hash: String,
+    hash: Rc<str>,
     /// Shared with each sync, not copied (each revision holds a template).
     old: Rc<[ControllerRevision]>,
 }
@@ -63,7 +68,8 @@ impl DsCache {
             uid: ds.metadata.uid.to_string(),
             generation: ds.metadata.more.generation,
             policy: PlacementPolicy::for_daemonset(ds),
-            hash: String::new(),
+            hash: Rc::from(""),
+            selector: None,
             all_dirty: true,
             dirty: Vec::new(),
             deferred: Deferred::default(),
@@ -93,7 +99,7 @@ impl DsCache {
         w: &mut World,
         ds: &DaemonSet,
         selector: &Selector,
-    ) -> Option<(String, Rc<[ControllerRevision]>)> {
+    ) -> Option<(Rc<str>, Rc<[ControllerRevision]>)> {
         let version = w.store.revisions_version();
         let collisions = ds.status.collision_count;
         let (hash, old_revisions) = match &self.history {
@@ -102,6 +108,7 @@ impl DsCache {
             }
             _ => {
                 let (hash, old) = history::construct_history(w, ds, selector)?;
+                let hash: Rc<str> = hash.into();
                 let old: Rc<[ControllerRevision]> = old.into();
                 let version = w.store.revisions_version();
                 self.history = Some(History {
@@ -118,6 +125,19 @@ impl DsCache {
             self.all_dirty = true;
         }
         Some((hash, old_revisions))
+    }
+
+    /// The DaemonSet's selector (`metav1.LabelSelectorAsSelector`), parsed again only when it
+    /// changed; one that cannot be parsed selects nothing.
+    pub(super) fn selector(&mut self, ds: &DaemonSet) -> Rc<Selector> {
+        match &self.selector {
+            Some((from, parsed)) if *from == ds.spec.selector => parsed.clone(),
+            _ => {
+                let parsed = Rc::new(super::selector_of(ds));
+                self.selector = Some((ds.spec.selector.clone(), parsed.clone()));
+                parsed
+            }
+        }
     }
 
     /// The nodes this sync visits: every node (and every node holding pods) when all are dirty,

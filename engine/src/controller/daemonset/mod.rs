@@ -149,10 +149,12 @@ impl DaemonSetController {
     /// Syncs every queued DaemonSet once. Returns whether anything was synced.
     pub fn process(&mut self, w: &mut World) -> bool {
         let queue = self.queue.take();
-        for key in &queue {
-            self.sync(key, w);
+        for key in queue.keys() {
+            self.sync(&key, w);
         }
-        !queue.is_empty()
+        let worked = !queue.is_empty();
+        self.queue.recycle(queue);
+        worked
     }
 
     /// `syncDaemonSet` (spec §6): the DaemonSet's history, then `manage`, `rollingUpdate`,
@@ -173,12 +175,16 @@ impl DaemonSetController {
         if ds.metadata.is_being_deleted() {
             return;
         }
-        let selector = selector_of(&ds);
         let old_uid = match self.caches.get_mut(key) {
-            Some(cache) => {
-                let old_uid = cache.uid.clone();
+            // The uid copied only when the DaemonSet was replaced (it is re-indexed then).
+            Some(cache) if cache.uid != ds.metadata.uid => {
+                let old_uid = std::mem::take(&mut cache.uid);
                 cache.refresh(&ds);
-                (cache.uid != old_uid).then_some(old_uid)
+                Some(old_uid)
+            }
+            Some(cache) => {
+                cache.refresh(&ds);
+                None
             }
             None => {
                 self.caches.insert(key.clone(), DsCache::new(&ds));
@@ -191,6 +197,7 @@ impl DaemonSetController {
         let Some(cache) = self.caches.get_mut(key) else {
             return;
         };
+        let selector = cache.selector(&ds);
         let Some((hash, old_revisions)) = cache.construct_history(w, &ds, &selector) else {
             self.queue.insert(key.clone()); // revision name clash: collisionCount bumped
             return;
