@@ -108,6 +108,14 @@ impl<H: Hint> Queue<H> {
 
     /// Empties the queue: its keys in order, each once, with the hint [`Hint::newer`] keeps.
     pub(crate) fn take(&mut self) -> Taken<H> {
+        if self.entries.is_empty() {
+            // Most passes of the reconcile loop find most queues empty: their vectors stay.
+            return Taken {
+                entries: Vec::new(),
+                namespaces: Vec::new(),
+                hint: std::marker::PhantomData,
+            };
+        }
         let mut entries = std::mem::take(&mut self.entries);
         let mut namespaces = std::mem::take(&mut self.namespaces);
         if namespaces.len() > 1 {
@@ -152,6 +160,9 @@ impl<H: Hint> Queue<H> {
             mut namespaces,
             ..
         } = taken;
+        if entries.capacity() == 0 {
+            return; // an empty queue was taken: its vectors stayed
+        }
         if self.entries.capacity() == 0 && entries.capacity() <= KEPT_ENTRIES {
             entries.clear();
             self.entries = entries;
