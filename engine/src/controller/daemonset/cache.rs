@@ -6,10 +6,11 @@ use super::BURST_REPLICAS;
 use super::deferred::Deferred;
 use super::history;
 use super::pod_template::TemplateMemo;
-use super::roll_index::RollIndex;
+use super::roll_index::{GenerationText, RollIndex, UpdatedTest};
 use super::status::Counts;
 use crate::api::{
-    ControllerRevision, DaemonSet, LabelSelector, ObjectKey, Selector, SharedStr, Time,
+    ControllerRevision, DaemonSet, LabelSelector, ObjectKey, Selector, Shared, SharedStr,
+    StringMap, Time,
 };
 use crate::placement::{PlacementPolicy, ShouldRun};
 use crate::state::World;
@@ -27,6 +28,9 @@ pub(super) struct DsCache {
     /// The DaemonSet's selector as parsed, with the selector it was parsed from: the same at
     /// every sync of a DaemonSet, and a parse was a few allocations a sync.
     selector: Option<(Option<LabelSelector>, Rc<Selector>)>,
+    /// The template generation's text, with the annotations it was read from (held, so that
+    /// their address names those very annotations).
+    template_generation: Option<(Shared<StringMap>, Option<GenerationText>)>,
     pub(super) all_dirty: bool,
     /// Nodes to revisit, as marked (a pod's writes mark its node each time): sorted and each
     /// kept once when a sync takes them, not kept in order at every mark. The names are shared
@@ -70,6 +74,7 @@ impl DsCache {
             policy: PlacementPolicy::for_daemonset(ds),
             hash: Rc::from(""),
             selector: None,
+            template_generation: None,
             all_dirty: true,
             dirty: Vec::new(),
             deferred: Deferred::default(),
@@ -88,6 +93,27 @@ impl DsCache {
         if self.uid != ds.metadata.uid || self.generation != ds.metadata.more.generation {
             *self = DsCache::new(ds);
         }
+    }
+
+    /// As `refresh`, for a DaemonSet known to have the cache's uid.
+    pub(super) fn refresh_generation(&mut self, ds: &DaemonSet) {
+        if self.generation != ds.metadata.more.generation {
+            *self = DsCache::new(ds);
+        }
+    }
+
+    /// `IsPodUpdated` at `hash` and the DaemonSet's template generation, the annotation read
+    /// again only when the annotations are others than last time (a status write keeps them).
+    pub(super) fn updated_test<'a>(&mut self, ds: &DaemonSet, hash: &'a str) -> UpdatedTest<'a> {
+        let generation = match &self.template_generation {
+            Some((held, generation)) if held.same(&ds.metadata.annotations) => *generation,
+            _ => {
+                let generation = GenerationText::of(ds.template_generation());
+                self.template_generation = Some((ds.metadata.annotations.clone(), generation));
+                generation
+            }
+        };
+        UpdatedTest::with_generation(hash, generation)
     }
 
     /// `constructHistory` (spec §9), reused while the template, collisionCount and the set of
