@@ -3,6 +3,7 @@
 //! nodes to revisit, so that a sync visits only the nodes whose state changed.
 
 use super::BURST_REPLICAS;
+use super::claim::NodePods;
 use super::deferred::Deferred;
 use super::history;
 use super::pod_template::TemplateMemo;
@@ -19,6 +20,9 @@ use crate::state::node_ids::{NodeId, NodeIds};
 use crate::state::node_table::NodeTable;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
+
+/// The most marks whose room `nodes_to_visit` keeps for the next ones.
+const KEPT_MARKS: usize = 1024;
 
 pub(super) struct DsCache {
     pub(super) uid: String,
@@ -55,6 +59,10 @@ pub(super) struct DsCache {
     pub(super) history: Option<History>,
     /// The pods' template, kept between syncs (a sync often creates one pod).
     pub(super) template: TemplateMemo,
+    /// Room for the next sync's lists (emptied): each was an allocation a sync, and most
+    /// syncs visit a node or two.
+    pub(super) numbers: Vec<Option<NodeId>>,
+    pub(super) spare_pods: NodePods,
 }
 
 /// `constructHistory`'s answer and what it was computed for.
@@ -85,6 +93,8 @@ impl DsCache {
             wakes: BTreeMap::new(),
             history: None,
             template: TemplateMemo::default(),
+            numbers: Vec::new(),
+            spare_pods: NodePods::default(),
         }
     }
 
@@ -201,12 +211,17 @@ impl DsCache {
             // Names read once into numbers (`sort_by_text`): most marks repeat a node.
             crate::sort::sort_by_text(&mut v, |n| (0, n.as_str().as_bytes()));
             v.dedup();
-            v.into_iter()
+            let visit = (v.drain(..))
                 .map(|n| {
                     let id = ids.id(&n);
                     (n, id)
                 })
-                .collect()
+                .collect();
+            // Its room kept for the next marks (each sync's first mark was an allocation).
+            if v.capacity() <= KEPT_MARKS {
+                self.dirty = v;
+            }
+            visit
         };
         self.all_dirty = false;
         self.dirty.clear();

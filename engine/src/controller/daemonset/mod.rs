@@ -224,6 +224,7 @@ impl DaemonSetController {
         rolling_update::rolling_update(w, cache, &sync);
         history::cleanup_history(w, &ds, &old_revisions);
         let totals = status::update_counts(w, cache, &sync, &pods);
+        cache.spare_pods = pods.recycled();
         let generation = ds.metadata.more.generation;
         drop(ds); // the store alone holds it now: the status is written in place
         status::write_status(w, key, totals, generation);
