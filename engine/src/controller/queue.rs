@@ -329,7 +329,7 @@ mod tests {
             ]
         );
         for i in 0..2 * KEPT_ENTRIES {
-            queue.insert(ObjectKey::new("default", &format!("p{i}")));
+            queue.insert(ObjectKey::new("default", format!("p{i}")));
         }
         let burst = queue.take();
         queue.recycle(burst);
