@@ -75,7 +75,15 @@ impl GarbageCollector {
         };
         match meta(&w.store, &owner) {
             Some(m) => {
-                self.owners.insert(owner.clone(), m.uid.to_string());
+                // Written again only when it changed: a DaemonSet's status writes (a few a
+                // node in a rollout) each wrote its UID's text anew.
+                match self.owners.get_mut(&owner) {
+                    Some(uid) if m.uid == *uid => {}
+                    Some(uid) => *uid = m.uid.to_string(),
+                    None => {
+                        self.owners.insert(owner.clone(), m.uid.to_string());
+                    }
+                }
                 if in_foreground(m) {
                     self.queue.insert(owner);
                 }

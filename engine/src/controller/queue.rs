@@ -108,6 +108,14 @@ impl<H: Hint> Queue<H> {
 
     /// Empties the queue: its keys in order, each once, with the hint [`Hint::newer`] keeps.
     pub(crate) fn take(&mut self) -> Taken<H> {
+        if self.entries.is_empty() {
+            // Most passes of the reconcile loop find most queues empty: their vectors stay.
+            return Taken {
+                entries: Vec::new(),
+                namespaces: Vec::new(),
+                hint: std::marker::PhantomData,
+            };
+        }
         let mut entries = std::mem::take(&mut self.entries);
         let mut namespaces = std::mem::take(&mut self.namespaces);
         if namespaces.len() > 1 {
@@ -141,7 +149,33 @@ impl<H: Hint> Queue<H> {
             hint: std::marker::PhantomData,
         }
     }
+
+    /// Takes back the vectors of a queue taken and worked through, emptied, for the next
+    /// changes: a controller takes its queue at every pass of the reconcile loop, and most
+    /// passes queue a few keys, which were two allocations a pass. A burst's large vectors are
+    /// let go (the page's memory keeps its peak, the heap figures would keep them).
+    pub(crate) fn recycle(&mut self, taken: Taken<H>) {
+        let Taken {
+            mut entries,
+            mut namespaces,
+            ..
+        } = taken;
+        if entries.capacity() == 0 {
+            return; // an empty queue was taken: its vectors stayed
+        }
+        if self.entries.capacity() == 0 && entries.capacity() <= KEPT_ENTRIES {
+            entries.clear();
+            self.entries = entries;
+        }
+        if self.namespaces.capacity() == 0 && namespaces.capacity() <= KEPT_ENTRIES {
+            namespaces.clear();
+            self.namespaces = namespaces;
+        }
+    }
 }
+
+/// The largest vectors [`Queue::recycle`] keeps (16 bytes an entry).
+const KEPT_ENTRIES: usize = 1024;
 
 /// A queue's keys as taken: in key order, each once, with its hint.
 #[derive(Debug)]
@@ -149,6 +183,13 @@ pub(crate) struct Taken<H> {
     entries: Vec<Entry>,
     namespaces: Vec<SharedStr>,
     hint: std::marker::PhantomData<H>,
+}
+
+impl Taken<()> {
+    /// Each key, in order.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = ObjectKey> + '_ {
+        self.iter().map(|(key, ())| key)
+    }
 }
 
 impl<H: Hint> Taken<H> {
@@ -189,8 +230,13 @@ impl KeyQueue {
     }
 
     /// Empties the queue: its keys in order, each once (a few: the DaemonSets).
-    pub(crate) fn take(&mut self) -> Vec<ObjectKey> {
-        self.0.take().iter().map(|(key, ())| key).collect()
+    pub(crate) fn take(&mut self) -> Taken<()> {
+        self.0.take()
+    }
+
+    /// As [`Queue::recycle`].
+    pub(crate) fn recycle(&mut self, taken: Taken<()>) {
+        self.0.recycle(taken);
     }
 }
 
@@ -211,7 +257,8 @@ mod tests {
             queue.insert(ObjectKey::new(ns, n));
             set.insert(ObjectKey::new(ns, n));
         }
-        assert_eq!(queue.take(), set.into_iter().collect::<Vec<_>>());
+        let taken: Vec<_> = queue.take().keys().collect();
+        assert_eq!(taken, set.into_iter().collect::<Vec<_>>());
         assert!(queue.take().is_empty());
     }
 
@@ -251,12 +298,41 @@ mod tests {
         queue.insert(ObjectKey::new("a", "x"));
         assert_eq!(queue.0.namespaces.len(), 2);
         assert_eq!(
-            queue.take(),
+            queue.take().keys().collect::<Vec<_>>(),
             [
                 ObjectKey::new("a", "x"),
                 ObjectKey::new("a", "y"),
                 ObjectKey::new("b", "x"),
             ]
         );
+    }
+
+    /// A queue taken and given back keeps its vectors for the next keys (no allocation at the
+    /// next pass), and hands out the next keys as a new queue would; a burst's vectors go.
+    #[test]
+    fn recycled_vectors_serve_the_next_keys() {
+        let mut queue = KeyQueue::default();
+        queue.insert(ObjectKey::new("default", "b"));
+        queue.insert(ObjectKey::new("default", "a"));
+        let taken = queue.take();
+        assert_eq!(queue.0.entries.capacity(), 0);
+        queue.recycle(taken);
+        assert!(queue.0.entries.capacity() > 0 && queue.0.namespaces.capacity() > 0);
+        queue.insert(ObjectKey::new("kube-system", "c"));
+        queue.insert(ObjectKey::new("default", "c"));
+        let next: Vec<_> = queue.take().keys().collect();
+        assert_eq!(
+            next,
+            [
+                ObjectKey::new("default", "c"),
+                ObjectKey::new("kube-system", "c")
+            ]
+        );
+        for i in 0..2 * KEPT_ENTRIES {
+            queue.insert(ObjectKey::new("default", format!("p{i}")));
+        }
+        let burst = queue.take();
+        queue.recycle(burst);
+        assert_eq!(queue.0.entries.capacity(), 0);
     }
 }

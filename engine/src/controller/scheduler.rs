@@ -73,7 +73,9 @@ impl Scheduler {
         for (key, hint) in queue.iter() {
             schedule_one(w, &mut self.parsed, &key, hint);
         }
-        !queue.is_empty()
+        let worked = !queue.is_empty();
+        self.queue.recycle(queue);
+        worked
     }
 }
 

@@ -76,7 +76,9 @@ impl TaintEviction {
         for (key, hint) in queue.iter() {
             self.check_pod(w, &key, hint);
         }
-        !queue.is_empty()
+        let worked = !queue.is_empty();
+        self.queue.recycle(queue);
+        worked
     }
 
     fn check_pod(&mut self, w: &mut World, key: &ObjectKey, hint: Option<PodId>) {

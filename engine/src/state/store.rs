@@ -620,7 +620,7 @@ impl Store {
         key: &ObjectKey,
         f: impl FnOnce(&mut DaemonSetStatus),
     ) -> bool {
-        let Some(ds) = self.daemonset(key) else {
+        let Some(ds) = self.daemonsets.get_mut(key) else {
             return false;
         };
         let mut status = ds.status.clone();
@@ -628,9 +628,14 @@ impl Store {
         if status == ds.status {
             return false;
         }
-        let mut new = ds.clone();
+        // Written in place when the store alone holds the object (the controller lets its
+        // copy go before it writes the status), as `put_daemonset` would store it: copied
+        // only for a reader still holding the old one.
+        self.resource_version += 1;
+        let new = Rc::make_mut(ds);
         new.status = status;
-        self.put_daemonset(new);
+        new.metadata.resource_version = ResourceVersion::plain(self.resource_version);
+        self.changes.object(Kind::DaemonSet, key.clone());
         true
     }
     pub fn remove_daemonset(&mut self, key: &ObjectKey) -> Option<DaemonSet> {

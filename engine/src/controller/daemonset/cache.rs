@@ -3,12 +3,16 @@
 //! nodes to revisit, so that a sync visits only the nodes whose state changed.
 
 use super::BURST_REPLICAS;
+use super::claim::NodePods;
 use super::deferred::Deferred;
 use super::history;
 use super::pod_template::TemplateMemo;
-use super::roll_index::RollIndex;
+use super::roll_index::{GenerationText, RollIndex, UpdatedTest};
 use super::status::Counts;
-use crate::api::{ControllerRevision, DaemonSet, ObjectKey, Selector, SharedStr, Time};
+use crate::api::{
+    ControllerRevision, DaemonSet, LabelSelector, ObjectKey, Selector, Shared, SharedStr,
+    StringMap, Time,
+};
 use crate::placement::{PlacementPolicy, ShouldRun};
 use crate::state::World;
 use crate::state::clock::Wake;
@@ -17,11 +21,20 @@ use crate::state::node_table::NodeTable;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
+/// The most marks whose room `nodes_to_visit` keeps for the next ones.
+const KEPT_MARKS: usize = 1024;
+
 pub(super) struct DsCache {
     pub(super) uid: String,
     pub(super) generation: i64,
     pub(super) policy: PlacementPolicy,
-    pub(super) hash: String,
+    pub(super) hash: Rc<str>,
+    /// The DaemonSet's selector as parsed, with the selector it was parsed from: the same at
+    /// every sync of a DaemonSet, and a parse was a few allocations a sync.
+    selector: Option<(Option<LabelSelector>, Rc<Selector>)>,
+    /// The template generation's text, with the annotations it was read from (held, so that
+    /// their address names those very annotations).
+    template_generation: Option<(Shared<StringMap>, Option<GenerationText>)>,
     pub(super) all_dirty: bool,
     /// Nodes to revisit, as marked (a pod's writes mark its node each time): sorted and each
     /// kept once when a sync takes them, not kept in order at every mark. The names are shared
@@ -46,13 +59,17 @@ pub(super) struct DsCache {
     pub(super) history: Option<History>,
     /// The pods' template, kept between syncs (a sync often creates one pod).
     pub(super) template: TemplateMemo,
+    /// Room for the next sync's lists (emptied): each was an allocation a sync, and most
+    /// syncs visit a node or two.
+    pub(super) numbers: Vec<Option<NodeId>>,
+    pub(super) spare_pods: NodePods,
 }
 
 /// `constructHistory`'s answer and what it was computed for.
 pub(super) struct History {
     revisions_version: u64,
     collision_count: Option<i32>,
-    hash: String,
+    hash: Rc<str>,
     /// Shared with each sync, not copied (each revision holds a template).
     old: Rc<[ControllerRevision]>,
 }
@@ -63,7 +80,9 @@ impl DsCache {
             uid: ds.metadata.uid.to_string(),
             generation: ds.metadata.more.generation,
             policy: PlacementPolicy::for_daemonset(ds),
-            hash: String::new(),
+            hash: Rc::from(""),
+            selector: None,
+            template_generation: None,
             all_dirty: true,
             dirty: Vec::new(),
             deferred: Deferred::default(),
@@ -74,6 +93,8 @@ impl DsCache {
             wakes: BTreeMap::new(),
             history: None,
             template: TemplateMemo::default(),
+            numbers: Vec::new(),
+            spare_pods: NodePods::default(),
         }
     }
 
@@ -82,6 +103,27 @@ impl DsCache {
         if self.uid != ds.metadata.uid || self.generation != ds.metadata.more.generation {
             *self = DsCache::new(ds);
         }
+    }
+
+    /// As `refresh`, for a DaemonSet known to have the cache's uid.
+    pub(super) fn refresh_generation(&mut self, ds: &DaemonSet) {
+        if self.generation != ds.metadata.more.generation {
+            *self = DsCache::new(ds);
+        }
+    }
+
+    /// `IsPodUpdated` at `hash` and the DaemonSet's template generation, the annotation read
+    /// again only when the annotations are others than last time (a status write keeps them).
+    pub(super) fn updated_test<'a>(&mut self, ds: &DaemonSet, hash: &'a str) -> UpdatedTest<'a> {
+        let generation = match &self.template_generation {
+            Some((held, generation)) if held.same(&ds.metadata.annotations) => *generation,
+            _ => {
+                let generation = GenerationText::of(ds.template_generation());
+                self.template_generation = Some((ds.metadata.annotations.clone(), generation));
+                generation
+            }
+        };
+        UpdatedTest::with_generation(hash, generation)
     }
 
     /// `constructHistory` (spec §9), reused while the template, collisionCount and the set of
@@ -93,7 +135,7 @@ impl DsCache {
         w: &mut World,
         ds: &DaemonSet,
         selector: &Selector,
-    ) -> Option<(String, Rc<[ControllerRevision]>)> {
+    ) -> Option<(Rc<str>, Rc<[ControllerRevision]>)> {
         let version = w.store.revisions_version();
         let collisions = ds.status.collision_count;
         let (hash, old_revisions) = match &self.history {
@@ -102,6 +144,7 @@ impl DsCache {
             }
             _ => {
                 let (hash, old) = history::construct_history(w, ds, selector)?;
+                let hash: Rc<str> = hash.into();
                 let old: Rc<[ControllerRevision]> = old.into();
                 let version = w.store.revisions_version();
                 self.history = Some(History {
@@ -118,6 +161,19 @@ impl DsCache {
             self.all_dirty = true;
         }
         Some((hash, old_revisions))
+    }
+
+    /// The DaemonSet's selector (`metav1.LabelSelectorAsSelector`), parsed again only when it
+    /// changed; one that cannot be parsed selects nothing.
+    pub(super) fn selector(&mut self, ds: &DaemonSet) -> Rc<Selector> {
+        match &self.selector {
+            Some((from, parsed)) if *from == ds.spec.selector => parsed.clone(),
+            _ => {
+                let parsed = Rc::new(super::selector_of(ds));
+                self.selector = Some((ds.spec.selector.clone(), parsed.clone()));
+                parsed
+            }
+        }
     }
 
     /// The nodes this sync visits: every node (and every node holding pods) when all are dirty,
@@ -155,12 +211,17 @@ impl DsCache {
             // Names read once into numbers (`sort_by_text`): most marks repeat a node.
             crate::sort::sort_by_text(&mut v, |n| (0, n.as_str().as_bytes()));
             v.dedup();
-            v.into_iter()
+            let visit = (v.drain(..))
                 .map(|n| {
                     let id = ids.id(&n);
                     (n, id)
                 })
-                .collect()
+                .collect();
+            // Its room kept for the next marks (each sync's first mark was an allocation).
+            if v.capacity() <= KEPT_MARKS {
+                self.dirty = v;
+            }
+            visit
         };
         self.all_dirty = false;
         self.dirty.clear();

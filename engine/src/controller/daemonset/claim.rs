@@ -10,19 +10,42 @@ use std::rc::Rc;
 /// Pods of the DaemonSet on each of the sync's nodes, by the node's place in its list (no
 /// lookup by name): the pods of all the nodes in one vector, each node's a run of it. A vector
 /// a node was an allocation a visited node (two syncs visit each node of a settling DaemonSet).
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct NodePods {
     pods: Vec<Rc<Pod>>,
     /// Each node's run in `pods`: where it starts and ends.
     runs: Vec<(u32, u32)>,
+    /// The pods as the store lists them, before the claim (kept for its room, always empty
+    /// between claims).
+    listed: Vec<(usize, Rc<Pod>)>,
 }
 
+/// The most nodes whose room [`NodePods::recycled`] keeps: a sync most often visits a node or
+/// two, but the first visits every node, and that room is let go.
+const KEPT_NODES: usize = 1024;
+
 impl NodePods {
-    fn new(nodes: usize) -> NodePods {
-        NodePods {
-            pods: Vec::new(),
-            runs: vec![(0, 0); nodes],
+    /// Empty, for `nodes` nodes, in the room of `spare` (a previous sync's, emptied).
+    fn new(nodes: usize, mut spare: NodePods) -> NodePods {
+        spare.pods.clear();
+        spare.runs.clear();
+        spare.runs.resize(nodes, (0, 0));
+        spare
+    }
+
+    /// Emptied, its room kept for the next sync unless it is a large one's.
+    pub fn recycled(mut self) -> NodePods {
+        let room = [
+            self.runs.capacity(),
+            self.pods.capacity(),
+            self.listed.capacity(),
+        ];
+        if room.into_iter().any(|n| n > KEPT_NODES) {
+            return NodePods::default();
         }
+        self.pods.clear();
+        self.runs.clear();
+        self
     }
 
     /// The pods of the node at `at`.
@@ -72,8 +95,9 @@ pub fn nodes_to_daemon_pods(
     selector: &Selector,
     nodes: &[Option<NodeId>],
     include_deleted_terminal: bool,
+    spare: NodePods,
 ) -> NodePods {
-    let mut out = NodePods::new(nodes.len());
+    let mut out = NodePods::new(nodes.len(), spare);
     let nodes = nodes.iter().copied().enumerate();
     claim_into(w, ds, selector, nodes, include_deleted_terminal, &mut out);
     out
@@ -90,7 +114,7 @@ pub fn claim_into(
 ) {
     // Only our pods and orphans can be claimed. All listed first: claiming one pod (adopting
     // or releasing it) changes no other pod, so what the other nodes hold stays as listed.
-    let mut pods = Vec::new();
+    let mut pods = std::mem::take(&mut out.listed);
     let uid = ds.metadata.uid.as_str();
     w.store.claimable_on_nodes(&uid, nodes, &mut pods);
     out.pods.reserve(pods.len());
@@ -98,7 +122,7 @@ pub fn claim_into(
     // very labels): the pods of a DaemonSet share their template's labels.
     let mut last: Option<(Shared<StringMap>, bool)> = None;
     for (at, pod) in pods
-        .into_iter()
+        .drain(..)
         .filter(|(_, p)| *p.metadata.namespace == *ds.metadata.namespace)
     {
         let labels = &pod.metadata.labels;
@@ -118,6 +142,7 @@ pub fn claim_into(
         }
         out.push(at, pod);
     }
+    out.listed = pods;
 }
 
 /// The ControllerRefManager's decision for one pod (as stored): Some(pod) if it is (now) ours.

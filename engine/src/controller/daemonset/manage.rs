@@ -132,10 +132,12 @@ pub(super) fn manage(
     sync: &Sync<'_>,
 ) -> (bool, NodePods) {
     // The store's numbers for the visited names, found once for the node and both claims.
-    let mut numbers: Vec<_> = (sync.visit.iter())
-        .map(|(n, _)| w.store.node_number(n))
-        .collect();
-    let mut m = claim::nodes_to_daemon_pods(w, sync.ds, sync.selector, &numbers, false);
+    // Both vectors in the room of the previous sync's.
+    let mut numbers = std::mem::take(&mut cache.numbers);
+    numbers.clear();
+    numbers.extend(sync.visit.iter().map(|(n, _)| w.store.node_number(n)));
+    let spare = std::mem::take(&mut cache.spare_pods);
+    let mut m = claim::nodes_to_daemon_pods(w, sync.ds, sync.selector, &numbers, false, spare);
     let mut deletes = Vec::new();
     // Nodes with a create or a delete, in name order: the only ones whose pods the writes change.
     let mut written: Vec<(usize, &str)> = Vec::new();
@@ -213,5 +215,12 @@ pub(super) fn manage(
     }
     let written = written.into_iter().map(|(at, _)| (at, numbers[at]));
     claim::claim_into(w, sync.ds, sync.selector, written, false, &mut m);
+    if numbers.capacity() <= KEPT_NUMBERS {
+        cache.numbers = numbers;
+    }
     (requeue, m)
 }
+
+/// The most node numbers whose room a DaemonSet's cache keeps between syncs (the first sync
+/// visits every node; most visit one or two).
+const KEPT_NUMBERS: usize = 1024;

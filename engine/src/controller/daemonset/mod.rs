@@ -149,10 +149,12 @@ impl DaemonSetController {
     /// Syncs every queued DaemonSet once. Returns whether anything was synced.
     pub fn process(&mut self, w: &mut World) -> bool {
         let queue = self.queue.take();
-        for key in &queue {
-            self.sync(key, w);
+        for key in queue.keys() {
+            self.sync(&key, w);
         }
-        !queue.is_empty()
+        let worked = !queue.is_empty();
+        self.queue.recycle(queue);
+        worked
     }
 
     /// `syncDaemonSet` (spec §6): the DaemonSet's history, then `manage`, `rollingUpdate`,
@@ -173,24 +175,30 @@ impl DaemonSetController {
         if ds.metadata.is_being_deleted() {
             return;
         }
-        let selector = selector_of(&ds);
-        let old_uid = match self.caches.get_mut(key) {
-            Some(cache) => {
-                let old_uid = cache.uid.clone();
+        // The cache found once (a DaemonSet's key hashed once a sync), and again only after a
+        // DaemonSet replaced or seen first is filed under its uid.
+        let cache = match self.caches.get_mut(key) {
+            // The uid copied only when the DaemonSet was replaced (it is re-indexed then).
+            Some(cache) if cache.uid != ds.metadata.uid => {
+                let old_uid = std::mem::take(&mut cache.uid);
                 cache.refresh(&ds);
-                (cache.uid != old_uid).then_some(old_uid)
+                self.index_uid(key, &old_uid);
+                self.caches.get_mut(key)
+            }
+            Some(cache) => {
+                cache.refresh_generation(&ds);
+                Some(cache)
             }
             None => {
                 self.caches.insert(key.clone(), DsCache::new(&ds));
-                Some(String::new())
+                self.index_uid(key, "");
+                self.caches.get_mut(key)
             }
         };
-        if let Some(old_uid) = old_uid {
-            self.index_uid(key, &old_uid);
-        }
-        let Some(cache) = self.caches.get_mut(key) else {
+        let Some(cache) = cache else {
             return;
         };
+        let selector = cache.selector(&ds);
         let Some((hash, old_revisions)) = cache.construct_history(w, &ds, &selector) else {
             self.queue.insert(key.clone()); // revision name clash: collisionCount bumped
             return;
@@ -201,7 +209,7 @@ impl DaemonSetController {
             ds: &ds,
             selector: &selector,
             hash: &hash,
-            updated: UpdatedTest::new(&hash, ds.template_generation()),
+            updated: cache.updated_test(&ds, &hash),
             visit: &visit,
         };
         let (requeue, pods) = manage::manage(
@@ -215,7 +223,11 @@ impl DaemonSetController {
         rolling_update::index_nodes(w, cache, &sync, &pods);
         rolling_update::rolling_update(w, cache, &sync);
         history::cleanup_history(w, &ds, &old_revisions);
-        status::update_daemonset_status(w, cache, &sync, &pods);
+        let totals = status::update_counts(w, cache, &sync, &pods);
+        cache.spare_pods = pods.recycled();
+        let generation = ds.metadata.more.generation;
+        drop(ds); // the store alone holds it now: the status is written in place
+        status::write_status(w, key, totals, generation);
         if requeue {
             self.queue.insert(key.clone());
         }

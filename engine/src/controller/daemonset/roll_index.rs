@@ -30,14 +30,25 @@ pub struct Plan {
 
 /// `IsPodUpdated`: the hash label matches, or the legacy template-generation label does.
 pub fn is_pod_updated(pod: &Pod, hash: &str, generation: Option<i64>) -> bool {
-    let labels = &pod.metadata.labels;
-    (!hash.is_empty()
-        && labels
+    has_hash(pod, hash) || generation.is_some_and(|g| has_generation(pod, &g.to_string()))
+}
+
+fn has_hash(pod: &Pod, hash: &str) -> bool {
+    !hash.is_empty()
+        && pod
+            .metadata
+            .labels
             .get(keys::CONTROLLER_REVISION_HASH)
             .map(String::as_str)
-            == Some(hash))
-        || generation
-            .is_some_and(|g| labels.get(keys::POD_TEMPLATE_GENERATION) == Some(&g.to_string()))
+            == Some(hash)
+}
+
+fn has_generation(pod: &Pod, generation: &str) -> bool {
+    pod.metadata
+        .labels
+        .get(keys::POD_TEMPLATE_GENERATION)
+        .map(String::as_str)
+        == Some(generation)
 }
 
 /// [`is_pod_updated`] at one revision, remembering its answer for the last labels it read
@@ -46,12 +57,21 @@ pub fn is_pod_updated(pod: &Pod, hash: &str, generation: Option<i64>) -> bool {
 /// not a search of the labels and a comparison of the hash.
 pub struct UpdatedTest<'a> {
     pub hash: &'a str,
-    pub generation: Option<i64>,
+    /// The template generation as the label holds it, written once on the stack (the
+    /// DaemonSets that kubectl applies have one, and each old pod tested was a text written
+    /// and let go).
+    generation: Option<GenerationText>,
     last: RefCell<Option<(Shared<StringMap>, bool)>>,
 }
 
 impl<'a> UpdatedTest<'a> {
+    #[cfg(test)]
     pub fn new(hash: &'a str, generation: Option<i64>) -> UpdatedTest<'a> {
+        UpdatedTest::with_generation(hash, GenerationText::of(generation))
+    }
+
+    /// As `new`, with the generation's text already written.
+    pub fn with_generation(hash: &'a str, generation: Option<GenerationText>) -> UpdatedTest<'a> {
         UpdatedTest {
             hash,
             generation,
@@ -67,9 +87,37 @@ impl<'a> UpdatedTest<'a> {
         {
             return *answer;
         }
-        let answer = is_pod_updated(pod, self.hash, self.generation);
+        let answer = has_hash(pod, self.hash)
+            || (self.generation.as_ref()).is_some_and(|g| has_generation(pod, g.as_str()));
         *self.last.borrow_mut() = Some((labels.clone(), answer));
         answer
+    }
+}
+
+/// An `i64` in decimal, as `to_string` writes it, without an allocation.
+#[derive(Debug, Clone, Copy)]
+pub struct GenerationText {
+    bytes: [u8; 20],
+    len: usize,
+}
+
+impl GenerationText {
+    pub fn of(generation: Option<i64>) -> Option<GenerationText> {
+        generation.map(GenerationText::new)
+    }
+
+    fn new(g: i64) -> GenerationText {
+        use std::io::Write;
+        let mut bytes = [0u8; 20];
+        let mut cursor = std::io::Cursor::new(&mut bytes[..]);
+        // 20 bytes hold every i64 ("-9223372036854775808").
+        let _ = write!(cursor, "{g}");
+        let len = cursor.position() as usize;
+        GenerationText { bytes, len }
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
     }
 }
 
@@ -258,13 +306,31 @@ impl RollIndex {
         self.surge += delta(roll.surge, before.surge);
         self.available += delta(roll.available, before.available);
         let named = |mark: bool| old.as_ref().filter(|_| mark);
-        set_pod(&mut self.old_unavailable, node, named(roll.old_unavailable));
-        set_pod(&mut self.old_available, node, named(roll.old_available));
-        set_member(&mut self.create, node, roll.create);
-        set_pod(&mut self.delete, node, named(roll.delete));
-        set_pod(&mut self.sunset, node, named(roll.sunset));
-        set_member(&mut self.candidate_new, node, roll.candidate_new);
-        set_member(&mut self.missing_node, node, roll.missing_node);
+        // A set holds the node exactly when the node's part before had its mark: one marked
+        // neither before nor now is not in it (most of the seven, most of the time), and a
+        // search of the set by name is skipped.
+        let touched = |before: bool, now: bool| before || now;
+        if touched(before.old_unavailable, roll.old_unavailable) {
+            set_pod(&mut self.old_unavailable, node, named(roll.old_unavailable));
+        }
+        if touched(before.old_available, roll.old_available) {
+            set_pod(&mut self.old_available, node, named(roll.old_available));
+        }
+        if touched(before.create, roll.create) {
+            set_member(&mut self.create, node, roll.create);
+        }
+        if touched(before.delete, roll.delete) {
+            set_pod(&mut self.delete, node, named(roll.delete));
+        }
+        if touched(before.sunset, roll.sunset) {
+            set_pod(&mut self.sunset, node, named(roll.sunset));
+        }
+        if touched(before.candidate_new, roll.candidate_new) {
+            set_member(&mut self.candidate_new, node, roll.candidate_new);
+        }
+        if touched(before.missing_node, roll.missing_node) {
+            set_member(&mut self.missing_node, node, roll.missing_node);
+        }
         if roll == NodeRoll::default() {
             self.nodes.remove(&id);
         } else {
@@ -406,5 +472,35 @@ mod updated_test_tests {
             assert_eq!(test.is_updated(p), is_pod_updated(p, "h1", None));
         }
         assert!(test.is_updated(&sharing) && !test.is_updated(&old));
+    }
+
+    /// The legacy template-generation label is compared with the generation's text, as
+    /// `is_pod_updated` writes it, whatever the generation.
+    #[test]
+    fn the_generation_label_is_compared_as_text() {
+        let min = i64::MIN.to_string();
+        for (label, g) in [
+            ("3", 3),
+            ("03", 3),
+            ("-7", -7),
+            ("4", 3),
+            ("", 0),
+            (&min, i64::MIN),
+        ] {
+            let mut p = Pod::default();
+            p.metadata
+                .labels
+                .insert(keys::POD_TEMPLATE_GENERATION.into(), label.to_string());
+            let test = UpdatedTest::new("h1", Some(g));
+            assert_eq!(
+                test.is_updated(&p),
+                is_pod_updated(&p, "h1", Some(g)),
+                "{label}"
+            );
+        }
+        assert_eq!(
+            super::GenerationText::new(i64::MIN).as_str(),
+            i64::MIN.to_string()
+        );
     }
 }

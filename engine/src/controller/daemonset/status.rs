@@ -5,7 +5,7 @@ use super::cache::DsCache;
 use super::claim::NodePods;
 use super::pod_order;
 use super::roll_index::UpdatedTest;
-use crate::api::{DaemonSetStatus, Pod, Time};
+use crate::api::{DaemonSetStatus, ObjectKey, Pod, Time};
 use crate::state::World;
 use std::ops::{AddAssign, SubAssign};
 use std::rc::Rc;
@@ -124,15 +124,15 @@ pub fn apply(status: &mut DaemonSetStatus, c: Counts) {
     status.number_unavailable = c.desired - c.available;
 }
 
-/// `updateDaemonSetStatus`: each visited node's part recomputed from its pods (as they are after
-/// the sync's writes), the totals written to the status, and a wake for the node when a pod will
-/// become available by itself.
-pub(super) fn update_daemonset_status(
+/// `updateDaemonSetStatus`, its first half: each visited node's part recomputed from its pods
+/// (as they are after the sync's writes), and a wake for the node when a pod will become
+/// available by itself. Returns the totals, for [`write_status`].
+pub(super) fn update_counts(
     w: &mut World,
     cache: &mut DsCache,
     sync: &Sync<'_>,
     pods: &NodePods,
-) {
+) -> Counts {
     let now = w.clock.now();
     for ((node_name, id), pods) in sync.visit.iter().zip(pods.iter()) {
         let Some(entry) = cache.per_node.get_mut(id) else {
@@ -165,9 +165,14 @@ pub(super) fn update_daemonset_status(
             cache.wake_at(w, sync.key, at, node_name);
         }
     }
-    let totals = cache.totals;
-    let generation_now = sync.ds.metadata.more.generation;
-    w.store.update_daemonset_status(sync.key, |status| {
+    cache.totals
+}
+
+/// `updateDaemonSetStatus`, its second half: the totals written to the status of the DaemonSet
+/// `key`, observed at `generation_now`. Called once the sync let go of its copy of the object,
+/// so that the store writes it in place.
+pub(super) fn write_status(w: &mut World, key: &ObjectKey, totals: Counts, generation_now: i64) {
+    w.store.update_daemonset_status(key, |status| {
         apply(status, totals);
         if status.observed_generation < generation_now {
             status.observed_generation = generation_now;

@@ -100,7 +100,9 @@ impl Kubelet {
         for (key, hint) in queue.iter() {
             self.sync_pod(w, &key, hint);
         }
-        !queue.is_empty()
+        let worked = !queue.is_empty();
+        self.queue.recycle(queue);
+        worked
     }
 
     fn sync_pod(&mut self, w: &mut World, key: &ObjectKey, hint: Option<PodId>) {
