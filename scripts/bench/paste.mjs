@@ -12,7 +12,7 @@
 // -o yaml` of N nodes (real-nodes.mjs, ~14 KB a node) into the built page (dist/) and prints the
 // measures as JSON; `--synthetic N`, the benchmarks' 114-byte nodes; `--clipboard`, pasted with
 // Ctrl+V (the editor then opens a long text read-only) rather than set as the textarea's value.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, pasteManifest } from '../../tests/e2e/harness.mjs';
 import { startServer } from '../../tests/e2e/server.mjs';
@@ -94,6 +94,74 @@ const entriesWith = (page, text) =>
 
 const countEntries = async (page, text) => (await entriesWith(page, text)).length;
 
+/** Chromium's own account of a process's memory (memory-infra): a detailed dump of every
+ *  process asked through the browser's CDP session while tracing `disabled-by-default-memory-infra`,
+ *  read back when the trace ends. `dumps.take(label)` asks for one; `dumps.finish(pid)` ends the
+ *  trace and returns, per label, the renderer's allocators in bytes (effective sizes, which count
+ *  a block once where allocators share it). */
+async function memoryDumps(cdp) {
+  await cdp.send('Tracing.start', {
+    traceConfig: {
+      includedCategories: ['disabled-by-default-memory-infra'],
+      excludedCategories: ['*'],
+      memoryDumpConfig: { triggers: [] },
+    },
+    transferMode: 'ReturnAsStream',
+  });
+  const labels = [];
+  return {
+    async take(label) {
+      const { dumpGuid, success } = await cdp.send('Tracing.requestMemoryDump', { levelOfDetail: 'detailed' });
+      if (success) labels.push([dumpGuid, label]);
+    },
+    async finish(pid) {
+      const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.end');
+      const { stream } = await done;
+      let text = '';
+      for (;;) {
+        const { data, eof, base64Encoded } = await cdp.send('IO.read', { handle: stream, size: 1 << 22 });
+        text += base64Encoded ? Buffer.from(data, 'base64').toString() : data;
+        if (eof) break;
+      }
+      await cdp.send('IO.close', { handle: stream });
+      if (process.env.PASTE_TRACE_FILE) writeFileSync(process.env.PASTE_TRACE_FILE, text);
+      const parsed = JSON.parse(text);
+      const events = parsed.traceEvents ?? parsed;
+      // A process's dump comes as several events of the dump's id: its allocators in some.
+      const ids = [...new Set(events.filter((e) => e.ph === 'v').map((e) => e.id))];
+      const out = {};
+      labels.forEach(([guid, label], i) => {
+        const id = ids.includes(guid) ? guid : ids[i];
+        const allocators = Object.assign(
+          {},
+          ...events.filter((e) => e.ph === 'v' && e.id === id && e.pid === pid).map((e) => e.args?.dumps?.allocators ?? {}),
+        );
+        out[label] = allocatorSizes(allocators);
+      });
+      return out;
+    },
+  };
+}
+
+/** The allocators of one process's dump as `{ name: bytes }`: the top-level ones and those one
+ *  or two levels down that say where (v8's isolates and spaces, Oilpan's, PartitionAlloc's
+ *  partitions, cc, malloc), effective sizes where given. */
+function allocatorSizes(allocators) {
+  const bytes = (attrs) => parseInt((attrs.effective_size ?? attrs.size)?.value ?? '0', 16);
+  const out = {};
+  for (const [name, { attrs }] of Object.entries(allocators)) {
+    const depth = name.split('/').length;
+    const keep =
+      depth === 1 ||
+      (/^(partition_alloc\/partitions|malloc|cc|gpu|skia|font_caches|blink_gc\/main|web_cache|discardable|shared_memory)\//.test(name) && depth <= 3) ||
+      /^v8\/[^/]+\/isolate_[^/]+(\/heap(\/[^/]+)?|\/malloc|\/zone|\/code_stats)?$/.test(name) ||
+      /^v8\/[^/]+\/isolate_[^/]+\/heap\/[^/]+$/.test(name);
+    if (keep && attrs && (attrs.effective_size || attrs.size)) out[name] = bytes(attrs);
+  }
+  return out;
+}
+
 /** How often the renderers' memory is read. */
 const SAMPLE_MS = 100;
 
@@ -110,7 +178,7 @@ async function pasteByClipboard(page, yaml) {
 /** Pastes `yaml` (a NodeList of `nodes` nodes) into the page at `siteUrl`, applies and settles it;
  *  returns the memory and times measured, or `{ nodes, error }`. `clipboard`: through the
  *  clipboard and Ctrl+V (a text over 256 KB), not by setting the textarea's value. */
-export async function pasteMemory(browser, siteUrl, nodes, yaml, { clipboard = false } = {}) {
+export async function pasteMemory(browser, siteUrl, nodes, yaml, { clipboard = false, dump = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   if (clipboard) {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(siteUrl).origin });
@@ -126,6 +194,7 @@ export async function pasteMemory(browser, siteUrl, nodes, yaml, { clipboard = f
   const page = await context.newPage();
   page.setDefaultTimeout(20 * 60 * 1000);
   const samples = new Map();
+  const dumps = dump ? await memoryDumps(cdp) : null;
   let timer;
   try {
     await page.goto(siteUrl);
@@ -151,8 +220,10 @@ export async function pasteMemory(browser, siteUrl, nodes, yaml, { clipboard = f
     sample();
     timer = setInterval(sample, SAMPLE_MS);
     const loaded = await wasmSizes(page);
+    await dumps?.take('loaded');
 
     await (clipboard ? pasteByClipboard(page, yaml) : pasteManifest(page, yaml));
+    await dumps?.take('pasted');
     const entries = await countEntries(page, '');
     const applyStart = Date.now();
     await page.getByRole('button', { name: 'Apply', exact: true }).click();
@@ -161,6 +232,7 @@ export async function pasteMemory(browser, siteUrl, nodes, yaml, { clipboard = f
     sample();
     const appliedRss = new Map([...samples].map(([p, s]) => [p, s.last]));
     const applied = await wasmSizes(page);
+    await dumps?.take('applied');
 
     const settledBefore = await countEntries(page, 'settled at');
     const settleStart = Date.now();
@@ -170,10 +242,12 @@ export async function pasteMemory(browser, siteUrl, nodes, yaml, { clipboard = f
     sample();
     clearInterval(timer);
     const settled = await wasmSizes(page);
+    await dumps?.take('settled');
     const heap = await jsHeap(page);
     const pods = await page.locator('pre.ds-table').innerText().then(desiredPods).catch(() => null);
     const settledLine = (await entriesWith(page, 'settled at')).at(-1);
     const [pid, tab] = tabOf(samples);
+    const memory_infra = dumps ? await dumps.finish(pid) : undefined;
     return {
       nodes,
       yaml_bytes: yaml.length,
@@ -196,6 +270,7 @@ export async function pasteMemory(browser, siteUrl, nodes, yaml, { clipboard = f
       apply_ms: applyMs,
       settle_ms: settleMs,
       settled_line: settledLine?.trim().split('\n').at(-1) ?? null,
+      memory_infra,
     };
   } catch (error) {
     return { nodes, error: `did not finish: ${String(error.message).split('\n')[0]}` };
@@ -213,9 +288,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const yaml = real >= 0 ? realNodeList(nodes) : nodeList(nodes);
   const args = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args });
-  const site = await startServer();
+  const siteAt = process.argv.indexOf('--site');
+  const site = await startServer(siteAt >= 0 ? { root: process.argv[siteAt + 1] } : {});
   const clipboard = process.argv.includes('--clipboard');
-  const result = await pasteMemory(browser, site.url, nodes, yaml, { clipboard });
+  const dump = process.argv.includes('--dump');
+  const result = await pasteMemory(browser, site.url, nodes, yaml, { clipboard, dump });
   console.log(JSON.stringify({ shape: real >= 0 ? 'real' : 'synthetic', clipboard, ...result }, null, 2));
   await site.close();
   await browser.close();

@@ -110,8 +110,12 @@ impl Model {
     }
 }
 
+/// Posts `bytes` with their buffer transferred, not cloned: a clone would copy them twice more
+/// in the tab (the message, then the worker's buffer), as garbage until a GC (issue 20: a
+/// pasted NodeList's edit is a megabyte).
 fn post(worker: &Worker, bytes: &[u8]) {
-    let _ = worker.post_message(&js_sys::Uint8Array::from(bytes));
+    let array = js_sys::Uint8Array::from(bytes);
+    let _ = worker.post_message_with_transfer(&array, &js_sys::Array::of1(&array.buffer()));
 }
 
 /// Starts the model's worker for `state`: its answers set the parts, then call back.

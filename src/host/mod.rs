@@ -572,7 +572,7 @@ impl Cards {
             self.part.key = Some(before);
             return (None, false);
         }
-        let mut differ = now.iter().enumerate().filter(|(i, card)| {
+        let differ = now.iter().enumerate().filter(|(i, card)| {
             rewhole == Some(card.name.as_str())
                 || before
                     .get(*i)
@@ -580,14 +580,17 @@ impl Cards {
         });
         let mut pods = 0;
         let mut batch: Vec<usize> = Vec::new();
-        for (i, card) in differ.by_ref() {
+        // Those that differ and wait for a later batch.
+        let mut left: Vec<usize> = Vec::new();
+        for (i, card) in differ {
+            if batch.len() >= CARD_BATCH || pods >= POD_BATCH {
+                left.push(i);
+                continue;
+            }
             batch.push(i);
             pods += card.pods.len();
-            if batch.len() >= CARD_BATCH || pods >= POD_BATCH {
-                break;
-            }
         }
-        let more = differ.next().is_some();
+        let more = !left.is_empty();
         // The page's list after this batch: cut to the new length, the batch's cards set (new
         // ones come in index order, so they go at its end).
         protocol::set_rows(
@@ -595,6 +598,20 @@ impl Cards {
             now.len(),
             batch.iter().map(|&i| (i, Arc::clone(&now[i]))),
         );
+        // A card left for a later batch is known to differ: its old card need not be kept to
+        // tell so. Kept, a Settle's ten batches held every node's old card beside its new one
+        // (issue 20: ~1 KB a node). A card of no name stands for it: no node's card equals it.
+        if let Some(&first) = left.first() {
+            let stale = Arc::new(NodeView {
+                name: String::new(),
+                ..now[first].cell_part()
+            });
+            for i in left {
+                if let Some(slot) = before.get_mut(i) {
+                    *slot = Arc::clone(&stale);
+                }
+            }
+        }
         let changed = batch
             .into_iter()
             .map(|i| {

@@ -1157,3 +1157,54 @@ fn a_commands_output_crosses_in_its_transcript_entry_only() {
         assert_eq!(&entry, h.playground().transcript().last().expect("kept"));
     }
 }
+
+/// Issue 20: while a change of more node cards than `CARD_BATCH` crosses in batches, the host
+/// does not keep the old cards of those still to go (a Settle's ten batches held every node's old
+/// card beside its new one); they still go, and the page's list ends equal to the model's.
+#[test]
+fn cards_left_for_a_later_batch_are_not_kept_old() {
+    use super::{CARD_BATCH, Cards};
+    use crate::playground::NodeView;
+    let mut h = host();
+    send(
+        &mut h,
+        Request::AddNodes {
+            spec: Default::default(),
+            count: 2 * CARD_BATCH,
+        },
+    );
+    let old = h.playground().node_views();
+    let mut sent = Cards::default();
+    let mut page: Vec<Arc<NodeView>> = Vec::new();
+    let sync = |sent: &mut Cards, now: &[Arc<NodeView>], page: &mut Vec<Arc<NodeView>>| loop {
+        let (cards, more) = sent.offer(now.to_vec(), None);
+        if let Some(c) = cards {
+            c.value.apply(page);
+        }
+        if !more {
+            break;
+        }
+    };
+    sync(&mut sent, &old, &mut page);
+    // Every card changes (as a Settle's pods do), each a new card.
+    let new: Vec<Arc<NodeView>> = old
+        .iter()
+        .map(|c| {
+            Arc::new(NodeView {
+                cordoned: !c.cordoned,
+                ..NodeView::clone(c)
+            })
+        })
+        .collect();
+    let (first, more) = sent.offer(new.clone(), None);
+    assert!(more);
+    first.expect("a batch").value.apply(&mut page);
+    let last = old.len() - 1;
+    // Held by `old` and the playground's cache only: `sent` let it go.
+    assert_eq!(Arc::strong_count(&old[last]), 2, "the old card is kept");
+    sync(&mut sent, &new, &mut page);
+    assert_eq!(page.len(), new.len());
+    for (p, n) in page.iter().zip(&new) {
+        assert!(**p == n.cell_part() || p == n, "{}", n.name);
+    }
+}
