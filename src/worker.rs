@@ -22,9 +22,9 @@ pub const READY: &str = "ready";
 pub const PANIC: &str = "panic: ";
 
 /// The end of the worker's address (after `#`) when index.html's script found no link, no
-/// lesson and no autosave: the page will open the default preset, so the worker opens it at
-/// once and answers it unasked ([`PREOPENED`](crate::host::protocol::PREOPENED)). A fragment: it does not change the address the
-/// browser fetches and caches.
+/// lesson and no autosave: the page will open the default preset, so the worker answers it
+/// unasked ([`PREOPENED`](crate::host::protocol::PREOPENED)) and opens it at once. A fragment:
+/// it does not change the address the browser fetches and caches.
 pub const OPEN_DEFAULT: &str = "open-default";
 
 /// The end of the worker's address (after `#`) that has it run out of memory at once: the
