@@ -6,14 +6,14 @@
 // an old page a new one), and their messages no longer read. With hashed names a page only ever
 // asks for the worker it was built with.
 //
-// worker.js, worker_bg.wasm and worker_loader.js become worker-HASH.js, worker-HASH_bg.wasm and
-// worker_loader-HASH.js (the loader rewritten to load the first two), and index.html's
-// <meta name="dsplay-model"> names the loader: index.html's script and src/components/model.rs
-// start the worker from it.
+// worker.js, worker_bg.wasm and worker_loader.js become worker_loader-HASH.js (the glue inside)
+// and worker-HASH_bg.wasm, and index.html's <meta name="dsplay-model"> names the loader:
+// index.html's script and src/components/model.rs start the worker from it.
 //
-// The rewritten loader asks for the WebAssembly before it loads the glue (importScripts waits
-// for its file): Trunk's loads the glue and then the WebAssembly, one request after the other.
-// wasm_bindgen takes the response on its way and compiles it as it streams in, as before.
+// The rewritten loader asks for the WebAssembly first, then runs the glue it carries:
+// Trunk's loads the glue with importScripts, a second request the worker waits for before it
+// can start (80–160 ms under this machine's load, issue 22f). wasm_bindgen takes the response
+// on its way and compiles it as it streams in, as before.
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,24 +39,26 @@ for (const name of ['./worker.js', './worker_bg.wasm']) {
   if (!loader.includes(`"${name}"`)) fail(`${LOADER} does not load ${name}: ${loader}`);
 }
 
-// The loader only names the other two, so their content decides the version.
+// The glue and the WebAssembly decide the version (the loader is made of them).
+const glue = readFileSync(at('worker.js'), 'utf8').replace(/\n+$/, '');
 const hash = createHash('sha256')
-  .update(readFileSync(at('worker.js')))
+  .update(glue)
   .update(readFileSync(at('worker_bg.wasm')))
   .digest('hex')
   .slice(0, 16);
-const js = `worker-${hash}.js`;
 const wasm = `worker-${hash}_bg.wasm`;
 const hashedLoader = `worker_loader-${hash}.js`;
 
-renameSync(at('worker.js'), at(js));
 renameSync(at('worker_bg.wasm'), at(wasm));
 const TRUNK_LOADER = 'importScripts("./worker.js");wasm_bindgen("./worker_bg.wasm");';
 if (loader.trim() !== TRUNK_LOADER) fail(`${LOADER} is not the one this script rewrites: ${loader}`);
+// The WebAssembly asked for on the first line, the glue, its start on the last line
+// (tests/e2e/page.test.mjs takes the glue back out to check the hash).
 writeFileSync(
   at(hashedLoader),
-  `var dsplayWasm = fetch("./${wasm}");importScripts("./${js}");wasm_bindgen({ module_or_path: dsplayWasm });`,
+  `var dsplayWasm = fetch("./${wasm}");\n${glue}\nwasm_bindgen({ module_or_path: dsplayWasm });\n`,
 );
+rmSync(at('worker.js'));
 rmSync(at(LOADER));
 writeFileSync(at('index.html'), html.replace(META, META.replace(LOADER, hashedLoader)));
 console.log(`worker-names.mjs: the model's worker is ${hashedLoader}`);

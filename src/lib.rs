@@ -10,6 +10,7 @@ mod app;
 mod components;
 #[cfg(feature = "page")]
 mod embed;
+pub mod first_view;
 pub mod host;
 pub mod i18n;
 pub mod lessons;

@@ -7,7 +7,7 @@
 //! it and get in before the next.
 
 use crate::host::Host;
-use crate::host::protocol::{FromModel, PREOPENED, Request, ToModel, from_wire, to_wire};
+use crate::host::protocol::{FromModel, Request, ToModel, from_wire, to_wire};
 use crate::load_marks::mark;
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
@@ -22,9 +22,9 @@ pub const READY: &str = "ready";
 pub const PANIC: &str = "panic: ";
 
 /// The end of the worker's address (after `#`) when index.html's script found no link, no
-/// lesson and no autosave: the page will open the default preset, so the worker opens it at
-/// once and answers it unasked ([`PREOPENED`]). A fragment: it does not change the address the
-/// browser fetches and caches.
+/// lesson and no autosave: the page will open the default preset, so the worker answers it
+/// unasked ([`PREOPENED`](crate::host::protocol::PREOPENED)) and opens it at once. A fragment:
+/// it does not change the address the browser fetches and caches.
 pub const OPEN_DEFAULT: &str = "open-default";
 
 /// The end of the worker's address (after `#`) that has it run out of memory at once: the
@@ -48,12 +48,12 @@ pub fn start() {
         crate::oom::exhaust();
     }
     let mut host = Host::new();
+    // The default preset's first answer, computed at build time (crate::first_view), goes at
+    // once; the preset is then opened for real, and must answer the same.
     let preopened = asks_default(&scope).then(|| {
-        let message = ToModel {
-            id: PREOPENED,
-            request: Request::open_default(),
-        };
-        host.serve(message, js_sys::Date::now)
+        post_bytes(&scope, crate::first_view::BYTES);
+        mark("dsplay-worker:preopen-answered");
+        crate::first_view::live(&mut host, js_sys::Date::now)
     });
     let host = RefCell::new(host);
     let opened = std::cell::Cell::new(false);
@@ -85,9 +85,11 @@ pub fn start() {
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    if let Some(answer) = preopened {
-        answer_with(&scope, &answer);
-        mark("dsplay-worker:preopen-answered");
+    if let Some(live) = preopened {
+        mark("dsplay-worker:preopen-checked");
+        if live.as_deref() != Some(crate::first_view::BYTES) {
+            panic!("the default preset's first view built into the site is not its live answer");
+        }
     }
     let _ = scope.post_message(&READY.into());
 }
@@ -97,13 +99,16 @@ pub fn start() {
 /// GC (issue 20: a pasted NodeList's Apply answers with ~0.8 MB).
 fn answer_with(scope: &DedicatedWorkerGlobalScope, answer: &FromModel) {
     match to_wire(answer) {
-        Some(bytes) => {
-            let array = js_sys::Uint8Array::from(bytes.as_slice());
-            let transfer = js_sys::Array::of1(&array.buffer());
-            let _ = scope.post_message_with_transfer(&array, &transfer);
-        }
+        Some(bytes) => post_bytes(scope, &bytes),
         None => panic!("an answer does not write"),
     }
+}
+
+/// Posts `bytes` in a buffer of their own, transferred to the page.
+fn post_bytes(scope: &DedicatedWorkerGlobalScope, bytes: &[u8]) {
+    let array = js_sys::Uint8Array::from(bytes);
+    let transfer = js_sys::Array::of1(&array.buffer());
+    let _ = scope.post_message_with_transfer(&array, &transfer);
 }
 
 /// Posts `text` as a panic's message: the page shows it on its error panel (the worker has no

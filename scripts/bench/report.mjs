@@ -300,10 +300,11 @@ if (m) {
   p(`| the app's code starts (\`dsplay:start\`) | ${at(m.app_start_ms)} | | |`);
   if (m.worker_start_ms != null) {
     p(`| the model's worker: its code starts (\`dsplay-worker:start\`) | ${at(m.worker_start_ms)} | | |`);
-    if (m.worker_preopen_answered_ms != null) p(`| … the default preset opened unasked and answered (\`dsplay-worker:preopen-answered\`) | ${at(m.worker_preopen_answered_ms)} | | |`);
+    if (m.worker_preopen_answered_ms != null) p(`| … the default preset's first answer posted unasked (\`dsplay-worker:preopen-answered\`; since issue 22f the bytes built into the site, src/first_view.rs) | ${at(m.worker_preopen_answered_ms)} | | |`);
+    if (m.worker_preopen_checked_ms != null) p(`| … the default preset opened by the engine, its answer found the same (\`dsplay-worker:preopen-checked\`) | ${at(m.worker_preopen_checked_ms)} | | |`);
     if (m.worker_open_answered_ms != null) p(`| … the page's first opening request answered (\`dsplay-worker:open-answered\`) | ${at(m.worker_open_answered_ms)} | | |`);
   }
-  p(`| its scenario opened: the default preset run by the engine (\`dsplay:scenario-opened\`) | ${at(m.scenario_opened_ms)} | | |`);
+  p(`| its scenario opened: the first answer applied (\`dsplay:scenario-opened\`) | ${at(m.scenario_opened_ms)} | | |`);
   p(`| app mounted: the editor applies (the shell's takes typing from the first paint) | ${at(m.mounted_ms)} | ${size(m.bytes_before_editor)} | ${at(h.mounted_ms ?? h.nodes_ms)} |`);
   p(`| first pod on the page | ${at(m.first_pod_ms)} | ${size(m.bytes_before_first_pod)} | |`);
   const held = load.site_without_wasm;

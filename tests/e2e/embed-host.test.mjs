@@ -298,7 +298,7 @@ test('every embed of a page shares one download of each module (the page and the
   for (const title of ['wide', 'narrow', 'capped']) await running(page, title);
   const hits = ctx.server.hits.slice(from);
   const wasm = hits.filter((h) => h.endsWith('.wasm'));
-  const js = hits.filter((h) => /\/(daemonset-playground|worker)-[0-9a-f]+\.js$/.test(h));
+  const js = hits.filter((h) => /\/(daemonset-playground|worker_loader)-[0-9a-f]+\.js$/.test(h));
   // Two modules, the page's and the model's worker, each downloaded once for the three embeds.
   assert.equal(wasm.length, 2, hits.join('\n'));
   assert.equal(new Set(wasm).size, 2, hits.join('\n'));

@@ -78,3 +78,33 @@ test("the Share panel's content is built when it is first opened, and kept when 
   assert.equal(await link.isVisible(), false);
   assert.deepEqual(log.errors, []);
 });
+
+test("the default preset's first answer is the one built into the site, posted before the worker's own open, which finds it the same", async () => {
+  const { page, log } = await ctx.open({ viewport: { width: 1280, height: 800 } });
+  await page.goto(ctx.server.url);
+  await nodesList(page).locator('li').first().waitFor();
+  const marks = async () => {
+    for (const worker of page.workers()) {
+      const seen = await worker
+        .evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])))
+        .catch(() => null);
+      if (seen?.['dsplay-worker:start'] != null) return seen;
+    }
+    return {};
+  };
+  // The worker's own open of the preset is done (and would have panicked on another answer).
+  let seen = {};
+  for (let i = 0; i < 100 && seen['dsplay-worker:preopen-checked'] == null; i++) {
+    seen = await marks();
+    if (seen['dsplay-worker:preopen-checked'] == null) await page.waitForTimeout(50);
+  }
+  const posted = seen['dsplay-worker:preopen-answered'];
+  const checked = seen['dsplay-worker:preopen-checked'];
+  assert.ok(posted != null && checked != null, `the worker's marks: ${JSON.stringify(seen)}`);
+  assert.ok(posted < checked, `posted at ${posted} ms, its own open done at ${checked} ms`);
+  // The page goes on with the worker's state: an Apply answers as ever.
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
+  await page.locator('.pod-chip').first().waitFor();
+  assert.equal(await page.locator('.panic-panel, [role="alertdialog"]').count(), 0);
+  assert.deepEqual(log.errors, []);
+});
