@@ -97,7 +97,7 @@ fn decimal(f: f64) -> Option<(bool, String, i32)> {
     if digits == 0 {
         return None;
     }
-    while digits % 10 == 0 {
+    while digits.is_multiple_of(10) {
         digits /= 10;
         exp += 1;
     }
@@ -120,7 +120,7 @@ fn halfway_above(f: f64, digits: u64, exp: i32) -> bool {
     if m == 0 {
         return false;
     }
-    while m % 2 == 0 {
+    while m.is_multiple_of(2) {
         m /= 2;
         e += 1;
     }
