@@ -9,6 +9,8 @@ pub mod cluster;
 pub mod command;
 pub mod controller;
 pub mod expect;
+/// An `f64`'s `{}` and `{:e}` text without core's float printer (issue 22: module size).
+pub mod float_text;
 /// Scenario generation and invariants for the fuzz targets and their stable twins.
 pub mod fuzzing;
 /// Go's `strconv.Quote`, `ParseInt`, `ParseBool`, `encoding/json` strings, `Duration.String()`…

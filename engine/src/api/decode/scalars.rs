@@ -74,8 +74,8 @@ impl Decode for Quantity {
             Value::Number(n) => match (n.as_i64(), n.as_f64()) {
                 (Some(i), _) => i.to_string(),
                 // Go's float formatting: `1e+100` rather than 101 digits.
-                (None, Some(f)) if f.abs() >= 1e21 => format!("{f:e}"),
-                (None, Some(f)) => f.to_string(),
+                (None, Some(f)) if f.abs() >= 1e21 => crate::float_text::lower_exp(f),
+                (None, Some(f)) => crate::float_text::display(f),
                 (None, None) => return Err(untagged("Raw")),
             },
             _ => return Err(untagged("Raw")),

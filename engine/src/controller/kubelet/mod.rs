@@ -659,7 +659,7 @@ struct PullSeconds(Option<(i64, String)>);
 impl PullSeconds {
     fn of(&mut self, ms: i64) -> &str {
         if self.0.as_ref().is_none_or(|(at, _)| *at != ms) {
-            self.0 = Some((ms, (ms as f64 / 1000.0).to_string()));
+            self.0 = Some((ms, crate::float_text::display(ms as f64 / 1000.0)));
         }
         self.0.as_ref().map_or("", |(_, text)| text.as_str())
     }

@@ -680,9 +680,9 @@ fn go_float(f: f64) -> String {
     // Shortest digits; %e when the exponent is < -4 or >= 6 (FormatFloat's rule for 'g', -1).
     let exp = f.abs().log10().floor() as i32;
     if (-4..6).contains(&exp) {
-        format!("{f}")
+        crate::float_text::display(f)
     } else {
-        let s = format!("{f:e}");
+        let s = crate::float_text::lower_exp(f);
         // Rust: 1e21 / 1.5e-5 ; Go: 1e+21 / 1.5e-05
         match s.split_once('e') {
             Some((m, e)) => {
