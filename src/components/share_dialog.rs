@@ -132,6 +132,9 @@ pub fn ShareBar(notice: RwSignal<Option<Vec<Text>>>) -> impl IntoView {
     let toggle = move |_| {
         let now = !open_panel.get_untracked();
         if now {
+            // Until the model answers, neither the last opening's link nor its reason shows.
+            link.set(String::new());
+            too_large.set(None);
             persist::with_link(state, i18n, move |l| {
                 let why = persist::too_large(&l, Msg::ShareTooLargeForLink);
                 link.set(if why.is_some() {

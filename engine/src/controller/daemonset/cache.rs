@@ -98,14 +98,8 @@ impl DsCache {
         }
     }
 
-    /// Starts over when the DaemonSet was replaced (new uid) or its spec changed (generation).
-    pub(super) fn refresh(&mut self, ds: &DaemonSet) {
-        if self.uid != ds.metadata.uid || self.generation != ds.metadata.more.generation {
-            *self = DsCache::new(ds);
-        }
-    }
-
-    /// As `refresh`, for a DaemonSet known to have the cache's uid.
+    /// Starts over when the spec changed (generation), for a DaemonSet known to have the
+    /// cache's uid (a replaced one starts over in any case).
     pub(super) fn refresh_generation(&mut self, ds: &DaemonSet) {
         if self.generation != ds.metadata.more.generation {
             *self = DsCache::new(ds);

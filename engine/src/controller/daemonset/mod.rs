@@ -181,7 +181,9 @@ impl DaemonSetController {
             // The uid copied only when the DaemonSet was replaced (it is re-indexed then).
             Some(cache) if cache.uid != ds.metadata.uid => {
                 let old_uid = std::mem::take(&mut cache.uid);
-                cache.refresh(&ds);
+                // A replaced DaemonSet starts over whatever the uids are (refresh would compare
+                // against the uid just taken).
+                *cache = DsCache::new(&ds);
                 self.index_uid(key, &old_uid);
                 self.caches.get_mut(key)
             }
