@@ -10,6 +10,7 @@ pub(crate) mod node_lifecycle;
 pub(crate) mod pod_gc;
 mod queue;
 pub(crate) mod replicaset;
+mod room;
 pub(crate) mod scheduler;
 pub(crate) mod taint_eviction;
 pub(crate) mod template_hash;

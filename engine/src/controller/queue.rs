@@ -6,6 +6,7 @@
 //! burst queues every pod in several controllers at once, and the page's memory keeps that
 //! peak.
 
+use super::room;
 use crate::api::{ObjectKey, SharedStr};
 use crate::state::store::PodId;
 
@@ -152,30 +153,29 @@ impl<H: Hint> Queue<H> {
 
     /// Takes back the vectors of a queue taken and worked through, emptied, for the next
     /// changes: a controller takes its queue at every pass of the reconcile loop, and most
-    /// passes queue a few keys, which were two allocations a pass. A burst's large vectors are
-    /// let go (the page's memory keeps its peak, the heap figures would keep them).
+    /// passes queue a few keys, which were two allocations a pass (a burst's are let go:
+    /// [`room::emptied`]).
     pub(crate) fn recycle(&mut self, taken: Taken<H>) {
         let Taken {
-            mut entries,
-            mut namespaces,
+            entries,
+            namespaces,
             ..
         } = taken;
         if entries.capacity() == 0 {
             return; // an empty queue was taken: its vectors stayed
         }
-        if self.entries.capacity() == 0 && entries.capacity() <= KEPT_ENTRIES {
-            entries.clear();
+        if self.entries.capacity() == 0
+            && let Some(entries) = room::emptied(entries)
+        {
             self.entries = entries;
         }
-        if self.namespaces.capacity() == 0 && namespaces.capacity() <= KEPT_ENTRIES {
-            namespaces.clear();
+        if self.namespaces.capacity() == 0
+            && let Some(namespaces) = room::emptied(namespaces)
+        {
             self.namespaces = namespaces;
         }
     }
 }
-
-/// The largest vectors [`Queue::recycle`] keeps (16 bytes an entry).
-const KEPT_ENTRIES: usize = 1024;
 
 /// A queue's keys as taken: in key order, each once, with its hint.
 #[derive(Debug)]
@@ -328,7 +328,7 @@ mod tests {
                 ObjectKey::new("kube-system", "c")
             ]
         );
-        for i in 0..2 * KEPT_ENTRIES {
+        for i in 0..2 * room::KEPT {
             queue.insert(ObjectKey::new("default", format!("p{i}")));
         }
         let burst = queue.take();

@@ -13,6 +13,7 @@ use crate::api::{
     ControllerRevision, DaemonSet, LabelSelector, ObjectKey, Selector, Shared, SharedStr,
     StringMap, Time,
 };
+use crate::controller::room;
 use crate::placement::{PlacementPolicy, ShouldRun};
 use crate::state::World;
 use crate::state::clock::Wake;
@@ -20,9 +21,6 @@ use crate::state::node_ids::{NodeId, NodeIds};
 use crate::state::node_table::NodeTable;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
-
-/// The most marks whose room `nodes_to_visit` keeps for the next ones.
-const KEPT_MARKS: usize = 1024;
 
 pub(super) struct DsCache {
     pub(super) uid: String,
@@ -212,7 +210,7 @@ impl DsCache {
                 })
                 .collect();
             // Its room kept for the next marks (each sync's first mark was an allocation).
-            if v.capacity() <= KEPT_MARKS {
+            if let Some(v) = room::emptied(v) {
                 self.dirty = v;
             }
             visit

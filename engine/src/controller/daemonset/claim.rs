@@ -20,10 +20,6 @@ pub struct NodePods {
     listed: Vec<(usize, Rc<Pod>)>,
 }
 
-/// The most nodes whose room [`NodePods::recycled`] keeps: a sync most often visits a node or
-/// two, but the first visits every node, and that room is let go.
-const KEPT_NODES: usize = 1024;
-
 impl NodePods {
     /// Empty, for `nodes` nodes, in the room of `spare` (a previous sync's, emptied).
     fn new(nodes: usize, mut spare: NodePods) -> NodePods {
@@ -33,14 +29,15 @@ impl NodePods {
         spare
     }
 
-    /// Emptied, its room kept for the next sync unless it is a large one's.
+    /// Emptied, its room kept for the next sync unless it is a large one's (the first sync
+    /// visits every node; most visit one or two).
     pub fn recycled(mut self) -> NodePods {
         let room = [
             self.runs.capacity(),
             self.pods.capacity(),
             self.listed.capacity(),
         ];
-        if room.into_iter().any(|n| n > KEPT_NODES) {
+        if room.into_iter().any(|n| n > crate::controller::room::KEPT) {
             return NodePods::default();
         }
         self.pods.clear();

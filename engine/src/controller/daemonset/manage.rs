@@ -8,6 +8,7 @@ use super::status::Counts;
 use super::sync_nodes::sync_nodes;
 use super::{BURST_REPLICAS, Sync, claim, event, pod_order};
 use crate::api::{DaemonSet, NORMAL, Pod, SharedStr, Time, WARNING, keys, phase};
+use crate::controller::room;
 use crate::placement::ShouldRun;
 use crate::state::World;
 use crate::state::node_ids::NodeIds;
@@ -134,7 +135,6 @@ pub(super) fn manage(
     // The store's numbers for the visited names, found once for the node and both claims.
     // Both vectors in the room of the previous sync's.
     let mut numbers = std::mem::take(&mut cache.numbers);
-    numbers.clear();
     numbers.extend(sync.visit.iter().map(|(n, _)| w.store.node_number(n)));
     let spare = std::mem::take(&mut cache.spare_pods);
     let mut m = claim::nodes_to_daemon_pods(w, sync.ds, sync.selector, &numbers, false, spare);
@@ -215,12 +215,8 @@ pub(super) fn manage(
     }
     let written = written.into_iter().map(|(at, _)| (at, numbers[at]));
     claim::claim_into(w, sync.ds, sync.selector, written, false, &mut m);
-    if numbers.capacity() <= KEPT_NUMBERS {
+    if let Some(numbers) = room::emptied(numbers) {
         cache.numbers = numbers;
     }
     (requeue, m)
 }
-
-/// The most node numbers whose room a DaemonSet's cache keeps between syncs (the first sync
-/// visits every node; most visit one or two).
-const KEPT_NUMBERS: usize = 1024;
