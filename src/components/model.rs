@@ -3,10 +3,12 @@
 //! the callback waiting for it with the parts that changed. The page's module holds no engine.
 
 use super::State;
-use crate::host::protocol::{FromModel, PREOPENED, Reply, Request, ToModel, from_wire, to_wire};
+use crate::host::protocol::{
+    FromModel, PREOPENED, Reply, Request, ToModel, Update, from_wire, to_wire,
+};
 use crate::worker::{PANIC, READY};
 use leptos::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 use web_sys::{ErrorEvent, Event, MessageEvent, Worker};
@@ -21,6 +23,27 @@ pub(super) struct Model {
     last_id: u64,
     pending: HashMap<u64, Then>,
     preopen: Preopen,
+    /// What is left of the answers heard, in order: a large answer's parts are set a slice a
+    /// task ([`slices`]), and the answers after it wait behind them.
+    steps: VecDeque<Step>,
+    /// A slice waits for the next frame ([`after_frame`]); what is heard meanwhile queues.
+    sliced: bool,
+}
+
+/// One step of setting what the model answered.
+enum Step {
+    /// Parts to set now.
+    Parts(Box<Update>),
+    /// The rest after the next frame: the browser renders what was set, in a task of its own.
+    Yield,
+    /// The answer is set: its marks, and its reply to what waits for it.
+    Done {
+        id: u64,
+        preopened: bool,
+        first: bool,
+        reply: Reply,
+        then: Option<Then>,
+    },
 }
 
 /// What waits for a reply.
@@ -189,26 +212,139 @@ fn heard(state: State, data: wasm_bindgen::JsValue) {
     if first {
         crate::load_marks::mark("dsplay:first-answer-heard");
     }
-    if let Some(update) = answer.update {
-        let more = update.more;
-        state.parts.apply(update, state.edits.get_value());
-        // The rest of a big change comes with the next Work's answers.
-        if more {
-            state.drive_work();
-        }
-    }
-    if first {
-        crate::load_marks::mark("dsplay:first-answer-applied");
-    }
-    mark("data-model-answered", id);
-    match then {
-        Some(then) => then(answer.reply),
-        None if answer.id == PREOPENED => {
-            state.model.update_value(|m| m.keep_preopened(answer.reply));
-        }
-        None => {}
+    let mut steps = slices(answer.update, bytes.length() >= SLICED_BYTES);
+    steps.push_back(Step::Done {
+        id,
+        preopened: answer.id == PREOPENED,
+        first,
+        reply: answer.reply,
+        then,
+    });
+    let waiting = state
+        .model
+        .try_update_value(|m| {
+            m.steps.extend(steps);
+            m.sliced
+        })
+        .unwrap_or(true);
+    if !waiting {
+        run_steps(state);
     }
 }
+
+/// An answer of at least this many bytes has its parts set in slices (a pasted NodeList's
+/// Apply: 599 KB, its transcript entry and the first batch of cells). Smaller ones are set
+/// at once, as the Settle's (≤ 100 KB, mostly cells) are.
+const SLICED_BYTES: u32 = 128 * 1024;
+
+/// The steps that set `update`. Sliced: first what the canvas and the status table show
+/// (the cells, `kubectl get ds -A`, the progress bars, the clock: from one answer in one
+/// frame), then the console's transcript, then the events, each after a frame. The Apply of
+/// 10,000 nodes rendered all three in one task of 40–60 ms (issue 22's settle bench): its
+/// transcript entry (500 KB of text into the document) and the events table apart from the
+/// cells.
+fn slices(update: Option<Update>, sliced: bool) -> VecDeque<Step> {
+    let mut steps = VecDeque::new();
+    let Some(mut update) = update else {
+        return steps;
+    };
+    if !sliced {
+        steps.push_back(Step::Parts(Box::new(update)));
+        return steps;
+    }
+    let transcript = update.transcript.take();
+    let events = update.events.take();
+    steps.push_back(Step::Parts(Box::new(update)));
+    for later in [
+        transcript.map(|t| Update {
+            transcript: Some(t),
+            ..Update::default()
+        }),
+        events.map(|e| Update {
+            events: Some(e),
+            ..Update::default()
+        }),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        steps.push_back(Step::Yield);
+        steps.push_back(Step::Parts(Box::new(later)));
+    }
+    steps
+}
+
+/// Takes the steps in order until a [`Step::Yield`], which goes on after the next frame.
+fn run_steps(state: State) {
+    loop {
+        let Some(step) = state
+            .model
+            .try_update_value(|m| {
+                let step = m.steps.pop_front();
+                m.sliced = matches!(step, Some(Step::Yield));
+                step
+            })
+            .flatten()
+        else {
+            return;
+        };
+        match step {
+            Step::Parts(update) => {
+                let more = update.more;
+                state.parts.apply(*update, state.edits.get_value());
+                // The rest of a big change comes with the next Work's answers.
+                if more {
+                    state.drive_work();
+                }
+            }
+            Step::Yield => {
+                after_frame(move || run_steps(state));
+                return;
+            }
+            Step::Done {
+                id,
+                preopened,
+                first,
+                reply,
+                then,
+            } => {
+                if first {
+                    crate::load_marks::mark("dsplay:first-answer-applied");
+                }
+                mark("data-model-answered", id);
+                match then {
+                    Some(then) => then(reply),
+                    None if preopened => {
+                        state.model.update_value(|m| m.keep_preopened(reply));
+                    }
+                    None => {}
+                }
+            }
+        }
+    }
+}
+
+/// Runs `f` once, in a task after the next frame; or after [`FRAME_WAIT`] if no frame came by
+/// then (a hidden tab has none, and the model's answers must still be set there).
+fn after_frame(f: impl FnOnce() + 'static) {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let once = Rc::new(Cell::new(Some(Box::new(f) as Box<dyn FnOnce()>)));
+    let run = {
+        let once = Rc::clone(&once);
+        move || {
+            if let Some(f) = once.take() {
+                f();
+            }
+        }
+    };
+    let fallback = run.clone();
+    request_animation_frame(move || set_timeout(run, std::time::Duration::ZERO));
+    set_timeout(fallback, FRAME_WAIT);
+}
+
+/// How long a slice waits for a frame before it goes on without one.
+const FRAME_WAIT: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// The worker index.html's script started (`window.dsplayModel`: `{worker, early, opensDefault}`,
 /// the messages it posted before the app listened, and whether it was told to open the default
@@ -255,5 +391,58 @@ fn mark(key: &str, id: u64) {
         .and_then(|d| d.document_element())
     {
         let _ = root.set_attribute(key, &id.to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Step, slices};
+    use crate::host::protocol::{EventsChange, TranscriptChange, Update, Versioned};
+
+    fn kinds(steps: &std::collections::VecDeque<Step>) -> Vec<&'static str> {
+        steps
+            .iter()
+            .map(|s| match s {
+                Step::Parts(u) if u.transcript.is_some() => "transcript",
+                Step::Parts(u) if u.events.is_some() => "events",
+                Step::Parts(_) => "parts",
+                Step::Yield => "yield",
+                Step::Done { .. } => "done",
+            })
+            .collect()
+    }
+
+    /// A large answer: the canvas's and status table's parts first, then the transcript and
+    /// the events, each after a frame; nothing of the update is lost. A small one at once.
+    #[test]
+    fn a_large_answer_is_set_in_slices() {
+        let update = Update {
+            transcript: Some(Versioned {
+                version: 1,
+                value: TranscriptChange::default(),
+            }),
+            events: Some(Versioned {
+                version: 2,
+                value: EventsChange::default(),
+            }),
+            ds_table: Some(Versioned {
+                version: 3,
+                value: "NAMESPACE".to_owned(),
+            }),
+            more: true,
+            ..Update::default()
+        };
+        let sliced = slices(Some(update.clone()), true);
+        assert_eq!(
+            kinds(&sliced),
+            ["parts", "yield", "transcript", "yield", "events"]
+        );
+        let Some(Step::Parts(first)) = sliced.front() else {
+            panic!("parts first");
+        };
+        assert!(first.more && first.ds_table.is_some() && first.transcript.is_none());
+        let whole = slices(Some(update.clone()), false);
+        assert!(matches!(whole.front(), Some(Step::Parts(u)) if **u == update) && whole.len() == 1);
+        assert!(slices(None, true).is_empty());
     }
 }
