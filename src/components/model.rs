@@ -21,6 +21,9 @@ pub(super) struct Model {
     last_id: u64,
     pending: HashMap<u64, Then>,
     preopen: Preopen,
+    /// The default preset's first answer was the page's own copy ([`crate::first_view`]): the
+    /// worker's, the same bytes, is not applied again.
+    built_in: bool,
 }
 
 /// What waits for a reply.
@@ -125,6 +128,10 @@ pub(super) fn start(state: State) {
         Some((worker, early, told)) => {
             if told {
                 state.model.update_value(|m| m.preopen = Preopen::Told);
+                // Its answer is built into the site: the Nodes list is drawn with the mount,
+                // not after the worker's module has arrived and started (issue 22).
+                answer(state, crate::first_view::BYTES);
+                state.model.update_value(|m| m.built_in = true);
             }
             (Some(worker), early)
         }
@@ -173,13 +180,26 @@ fn heard(state: State, data: wasm_bindgen::JsValue) {
     let Ok(bytes) = data.dyn_into::<js_sys::Uint8Array>() else {
         return;
     };
-    let answer: FromModel = match from_wire(&bytes.to_vec()) {
+    answer(state, &bytes.to_vec());
+}
+
+/// An answer of the model, in its wire form.
+fn answer(state: State, bytes: &[u8]) {
+    let answer: FromModel = match from_wire(bytes) {
         Ok(a) => a,
         Err(e) => {
             crate::panic_panel::show(&format!("an answer of the model does not read: {e}"));
             return;
         }
     };
+    // The worker's copy of the built-in answer: applied already. It posts the same bytes, and
+    // panics if its own open of the preset answers otherwise.
+    if answer.id == PREOPENED && state.model.with_value(|m| m.built_in) {
+        if bytes != crate::first_view::BYTES {
+            crate::panic_panel::show("the model's first answer is not the one built into the page");
+        }
+        return;
+    }
     let (id, then) = state
         .model
         .try_update_value(|m| m.answered(answer.id))
