@@ -1,8 +1,9 @@
 //! The default preset's first answer, computed when the site is built (issue 22, first usable
-//! render): the model's worker posts these bytes as soon as its code runs, then opens the preset
-//! for real and checks that its own answer is the same. The page's app renders the Nodes list
-//! from them as it would from the live answer, without waiting ~100 ms (more under load) for
-//! V8 to compile the engine's code on its first run. Nothing differs for the reader: the bytes
+//! render). The page's app applies its own copy as it mounts, when index.html's script told the
+//! worker to open the default preset (src/components/model.rs), so the Nodes list is drawn
+//! without waiting for the worker's module to arrive and start; the worker posts the same bytes
+//! as soon as its code runs (the page checks them and drops them), then opens the preset for
+//! real and checks that its own answer is the same. Nothing differs for the reader: the bytes
 //! are the live answer's, byte for byte (the test below, and the worker's check at every load),
 //! and whatever the page asks meanwhile waits for the worker, as it did before.
 //!

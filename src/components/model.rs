@@ -28,6 +28,9 @@ pub(super) struct Model {
     steps: VecDeque<Step>,
     /// A slice waits for the next frame ([`after_frame`]); what is heard meanwhile queues.
     sliced: bool,
+    /// The default preset's first answer was the page's own copy ([`crate::first_view`]): the
+    /// worker's, the same bytes, is not applied again.
+    built_in: bool,
 }
 
 /// One step of setting what the model answered.
@@ -148,6 +151,10 @@ pub(super) fn start(state: State) {
         Some((worker, early, told)) => {
             if told {
                 state.model.update_value(|m| m.preopen = Preopen::Told);
+                // Its answer is built into the site: the Nodes list is drawn with the mount,
+                // not after the worker's module has arrived and started (issue 22).
+                answer(state, crate::first_view::BYTES);
+                state.model.update_value(|m| m.built_in = true);
             }
             (Some(worker), early)
         }
@@ -196,13 +203,26 @@ fn heard(state: State, data: wasm_bindgen::JsValue) {
     let Ok(bytes) = data.dyn_into::<js_sys::Uint8Array>() else {
         return;
     };
-    let answer: FromModel = match from_wire(&bytes.to_vec()) {
+    answer(state, &bytes.to_vec());
+}
+
+/// An answer of the model, in its wire form.
+fn answer(state: State, bytes: &[u8]) {
+    let answer: FromModel = match from_wire(bytes) {
         Ok(a) => a,
         Err(e) => {
             crate::panic_panel::show(&format!("an answer of the model does not read: {e}"));
             return;
         }
     };
+    // The worker's copy of the built-in answer: applied already. It posts the same bytes, and
+    // panics if its own open of the preset answers otherwise.
+    if answer.id == PREOPENED && state.model.with_value(|m| m.built_in) {
+        if bytes != crate::first_view::BYTES {
+            crate::panic_panel::show("the model's first answer is not the one built into the page");
+        }
+        return;
+    }
     let (id, then) = state
         .model
         .try_update_value(|m| m.answered(answer.id))
@@ -212,7 +232,7 @@ fn heard(state: State, data: wasm_bindgen::JsValue) {
     if first {
         crate::load_marks::mark("dsplay:first-answer-heard");
     }
-    let mut steps = slices(answer.update, bytes.length() >= SLICED_BYTES);
+    let mut steps = slices(answer.update, bytes.len() >= SLICED_BYTES);
     steps.push_back(Step::Done {
         id,
         preopened: answer.id == PREOPENED,
@@ -235,7 +255,7 @@ fn heard(state: State, data: wasm_bindgen::JsValue) {
 /// An answer of at least this many bytes has its parts set in slices (a pasted NodeList's
 /// Apply: 599 KB, its transcript entry and the first batch of cells). Smaller ones are set
 /// at once, as the Settle's (≤ 100 KB, mostly cells) are.
-const SLICED_BYTES: u32 = 128 * 1024;
+const SLICED_BYTES: usize = 128 * 1024;
 
 /// The steps that set `update`. Sliced: first what the canvas and the status table show
 /// (the cells, `kubectl get ds -A`, the progress bars, the clock: from one answer in one

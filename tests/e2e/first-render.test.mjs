@@ -4,7 +4,7 @@
 // (page.route on its script) to look at the mounted page before its first answer.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { consoleBox, nodesList, start } from './harness.mjs';
+import { answered, consoleBox, nodesList, start } from './harness.mjs';
 
 let ctx;
 before(async () => {
@@ -25,10 +25,25 @@ async function holdWorker(page) {
   return release;
 }
 
+/** A link to the default scenario, as the Share panel gives it. */
+async function defaultLink() {
+  const { page } = await ctx.open({ viewport: { width: 1280, height: 800 } });
+  await page.goto(ctx.server.url);
+  await nodesList(page).locator('li').first().waitFor();
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('#share-panel input')?.value.includes('#v1:'));
+  const link = await page.locator('#share-panel input[aria-label="Link"]').inputValue();
+  await page.close();
+  return link;
+}
+
 test('the panels below the first screen are built once the first scenario is shown', async () => {
+  // Through a link: the default preset's first answer is built into the page, so without the
+  // worker only a link (or a lesson, or the autosave) leaves the mounted page without one.
+  const link = await defaultLink();
   const { page, log } = await ctx.open({ viewport: { width: 1280, height: 800 } });
   const release = await holdWorker(page);
-  await page.goto(ctx.server.url, { waitUntil: 'domcontentloaded' });
+  await page.goto(link, { waitUntil: 'domcontentloaded' });
   // The app mounted (its <main> replaced the shell's) while the worker is held: no answer yet.
   await page.locator('main#main').waitFor();
   await page.getByRole('heading', { name: 'Manifest' }).waitFor();
@@ -105,6 +120,34 @@ test("the default preset's first answer is the one built into the site, posted b
   // The page goes on with the worker's state: an Apply answers as ever.
   await page.getByRole('button', { name: 'Apply', exact: true }).click();
   await page.locator('.pod-chip').first().waitFor();
+  assert.equal(await page.locator('.panic-panel, [role="alertdialog"]').count(), 0);
+  assert.deepEqual(log.errors, []);
+});
+
+test("the default preset's nodes are drawn from the answer built into the page, before the worker's module has started", async () => {
+  const { page, log } = await ctx.open({ viewport: { width: 1280, height: 800 } });
+  const release = await holdWorker(page);
+  await page.goto(ctx.server.url, { waitUntil: 'domcontentloaded' });
+  // The worker's script is held: none of the model's code runs, yet the preset's nodes are drawn.
+  await nodesList(page).locator('li').first().waitFor();
+  const names = () => nodesList(page).evaluate((list) => [...list.children].map((card) => card.getAttribute('aria-label')));
+  const before = await names();
+  assert.deepEqual(before, ['control-plane', 'node-1', 'node-2']);
+  assert.ok((await page.locator('.pod-chip').count()) > 0, "the preset's pods are on their nodes");
+  // What the reader does meanwhile waits for the worker, which then answers it.
+  const time = () => page.locator('.clock .time').innerText();
+  const shown = await time();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  assert.equal(await time(), shown, 'nothing answers without the worker');
+  release();
+  await answered(page);
+  assert.notEqual(await time(), shown, 'the Step was answered');
+  // The worker's own copy of that answer is not applied a second time.
+  assert.deepEqual(await names(), before);
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
+  await answered(page);
+  assert.deepEqual(await names(), before);
   assert.equal(await page.locator('.panic-panel, [role="alertdialog"]').count(), 0);
   assert.deepEqual(log.errors, []);
 });
