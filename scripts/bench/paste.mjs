@@ -11,7 +11,10 @@
 // Run alone, `node scripts/bench/paste.mjs --real N` pastes a real cluster's `kubectl get nodes
 // -o yaml` of N nodes (real-nodes.mjs, ~14 KB a node) into the built page (dist/) and prints the
 // measures as JSON; `--synthetic N`, the benchmarks' 114-byte nodes; `--clipboard`, pasted with
-// Ctrl+V (the editor then opens a long text read-only) rather than set as the textarea's value.
+// Ctrl+V (the editor then opens a long text read-only) rather than set as the textarea's value;
+// `--dump`, memory-infra's dumps; `--css FILE`, a stylesheet added once the page is loaded (a
+// probe of a style's cost); `--gc`, the page's garbage collected after the Apply (not a user's
+// tab: how much of the peak is garbage).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, pasteManifest } from '../../tests/e2e/harness.mjs';
@@ -38,7 +41,7 @@ function residentBytes(pid) {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (key) => Number(status.match(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm'))?.[1] ?? NaN) * 1024;
-    return { rss: kb('VmRSS'), anon: kb('RssAnon'), hwm: kb('VmHWM') };
+    return { rss: kb('VmRSS'), anon: kb('RssAnon'), file: kb('RssFile'), shmem: kb('RssShmem'), hwm: kb('VmHWM') };
   } catch {
     return null;
   }
@@ -128,11 +131,14 @@ async function memoryDumps(cdp) {
       if (process.env.PASTE_TRACE_FILE) writeFileSync(process.env.PASTE_TRACE_FILE, text);
       const parsed = JSON.parse(text);
       const events = parsed.traceEvents ?? parsed;
-      // A process's dump comes as several events of the dump's id: its allocators in some.
-      const ids = [...new Set(events.filter((e) => e.ph === 'v').map((e) => e.id))];
+      // A process's dump comes as several events of the dump's id: its allocators in some. The
+      // ids, in the order the dumps were taken, are the labels' (the guid each request answered
+      // named another dump's id in runs of 2026-12-07).
+      const dumped = events.filter((e) => e.ph === 'v').sort((a, b) => a.ts - b.ts);
+      const ids = [...new Set(dumped.map((e) => e.id))];
       const out = {};
-      labels.forEach(([guid, label], i) => {
-        const id = ids.includes(guid) ? guid : ids[i];
+      labels.forEach(([, label], i) => {
+        const id = ids[i];
         const allocators = Object.assign(
           {},
           ...events.filter((e) => e.ph === 'v' && e.id === id && e.pid === pid).map((e) => e.args?.dumps?.allocators ?? {}),
@@ -178,8 +184,9 @@ async function pasteByClipboard(page, yaml) {
 /** Pastes `yaml` (a NodeList of `nodes` nodes) into the page at `siteUrl`, applies and settles it;
  *  returns the memory and times measured, or `{ nodes, error }`. `clipboard`: through the
  *  clipboard and Ctrl+V (a text over 256 KB), not by setting the textarea's value. */
-export async function pasteMemory(browser, siteUrl, nodes, yaml, { clipboard = false, dump = false } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+export async function pasteMemory(browser, siteUrl, nodes, yaml, { clipboard = false, dump = false, css = null, gc = false } = {}) {
+  // A probe's stylesheet (`css`) goes past the page's Content-Security-Policy.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: Boolean(css) });
   if (clipboard) {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(siteUrl).origin });
   }
@@ -202,14 +209,17 @@ export async function pasteMemory(browser, siteUrl, nodes, yaml, { clipboard = f
     // index.html's head starts the worker: it is usually there before the page is.
     if (page.workers().length === 0) await page.waitForEvent('worker', { timeout: 10000 }).catch(() => {});
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    if (css) await page.addStyleTag({ content: css });
     const pids = await rendererPids(cdp);
     const sample = () => {
       for (const pid of pids) {
         const r = residentBytes(pid);
         if (!r) continue;
-        const s = samples.get(pid) ?? { first: r.rss, firstAnon: r.anon, peak: 0, peakAnon: 0, last: 0, lastAnon: 0, hwm: 0, n: 0 };
+        const s = samples.get(pid) ?? { first: r.rss, firstAnon: r.anon, peak: 0, peakAnon: 0, peakFile: 0, peakShmem: 0, last: 0, lastAnon: 0, hwm: 0, n: 0 };
         s.peak = Math.max(s.peak, r.rss);
         s.peakAnon = Math.max(s.peakAnon, r.anon);
+        s.peakFile = Math.max(s.peakFile, r.file);
+        s.peakShmem = Math.max(s.peakShmem, r.shmem);
         s.last = r.rss;
         s.lastAnon = r.anon;
         s.hwm = r.hwm;
@@ -233,6 +243,13 @@ export async function pasteMemory(browser, siteUrl, nodes, yaml, { clipboard = f
     const appliedRss = new Map([...samples].map(([p, s]) => [p, s.last]));
     const applied = await wasmSizes(page);
     await dumps?.take('applied');
+    // `gc`: the page's garbage collected here (V8's and, with it, Oilpan's), which a tab does only
+    // when its heuristics say: how much of the peak is garbage left from the paste and the Apply.
+    if (gc) {
+      const session = await page.context().newCDPSession(page);
+      await session.send('HeapProfiler.collectGarbage');
+      await session.detach();
+    }
 
     const settledBefore = await countEntries(page, 'settled at');
     const settleStart = Date.now();
@@ -263,6 +280,8 @@ export async function pasteMemory(browser, siteUrl, nodes, yaml, { clipboard = f
       renderer_anon_loaded_bytes: tab.firstAnon,
       renderer_anon_peak_bytes: tab.peakAnon,
       renderer_anon_settled_bytes: tab.lastAnon,
+      renderer_file_peak_bytes: tab.peakFile,
+      renderer_shmem_peak_bytes: tab.peakShmem,
       page_js_heap_settled: heap,
       desired_pods: pods,
       wasm_page_bytes: { loaded: loaded.page, applied: applied.page, settled: settled.page },
@@ -292,7 +311,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const site = await startServer(siteAt >= 0 ? { root: process.argv[siteAt + 1] } : {});
   const clipboard = process.argv.includes('--clipboard');
   const dump = process.argv.includes('--dump');
-  const result = await pasteMemory(browser, site.url, nodes, yaml, { clipboard, dump });
+  // `--css FILE`: a stylesheet added to the page once it is loaded, to measure a style's cost.
+  const cssAt = process.argv.indexOf('--css');
+  const css = cssAt >= 0 ? readFileSync(process.argv[cssAt + 1], 'utf8') : null;
+  const gc = process.argv.includes('--gc');
+  const result = await pasteMemory(browser, site.url, nodes, yaml, { clipboard, dump, css, gc });
   console.log(JSON.stringify({ shape: real >= 0 ? 'real' : 'synthetic', clipboard, ...result }, null, 2));
   await site.close();
   await browser.close();
