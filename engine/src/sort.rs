@@ -31,67 +31,98 @@ pub fn sort<T: Ord>(items: &mut [T]) {
 
 /// Sorts `items` stably by the key `key` gives: a number first, then a text compared byte by
 /// byte (as `str`'s order). The same order as `sort_by_key` with `(number, text)`, but each
-/// element's key is read once: the texts' common prefix is skipped, the number, the next bytes
-/// and the element's position are packed into one `u64`, and those are sorted as numbers. Only
-/// elements whose packed bytes are equal are compared as texts (pods of one DaemonSet differ
-/// within the 5 characters after the common `<name>-`; a key queued twice). A queue of 20,000
-/// pod keys was 1.7 M comparisons through a trait object and `memcmp`.
+/// element's text is read once: the texts' common prefix is skipped and the next 8 bytes are
+/// taken as a number ([`window`]); [`sort_by_window`] sorts by those. A queue of 20,000 pod
+/// keys was 1.7 M comparisons through a trait object and `memcmp`.
 pub fn sort_by_text<T>(items: &mut [T], key: impl Fn(&T) -> (u32, &[u8])) {
+    if items.len() < 2 {
+        return;
+    }
+    let first = key(&items[0]).1;
+    let mut skip = first.len();
+    for item in &items[1..] {
+        skip = common_prefix(first, key(item).1, skip);
+    }
+    sort_by_window(
+        items,
+        |item| {
+            let (number, text) = key(item);
+            (number, window(&text[skip..]))
+        },
+        |item| &key(item).1[skip..],
+    );
+}
+
+/// How many first bytes `a` and `b` share, at most `limit` (no more than `a` has).
+pub fn common_prefix(a: &[u8], b: &[u8], limit: usize) -> usize {
+    let a = &a[..limit.min(a.len())];
+    if b.get(..a.len()) == Some(a) {
+        return a.len();
+    }
+    (a.iter().zip(b).position(|(x, y)| x != y)).unwrap_or(a.len().min(b.len()))
+}
+
+/// A text's first 8 bytes as a big-endian number, zero bytes after a shorter text's end: a
+/// window below another's is a text below the other's (equal ones may still differ further,
+/// or be a text and the same text with zero bytes after it).
+pub fn window(text: &[u8]) -> u64 {
+    match text.get(..8) {
+        Some(eight) => u64::from_be_bytes(eight.try_into().unwrap_or_default()),
+        None => text
+            .iter()
+            .enumerate()
+            .fold(0, |w, (i, &b)| w | u64::from(b) << (56 - 8 * i)),
+    }
+}
+
+/// Sorts `items` stably by a number, then a text, given each element's number and its text's
+/// [`window`] by `packed` (read once each) and its text by `text` (read only for elements
+/// whose number and window are equal to another's). The number, the window's first bits and
+/// the element's position are packed into one `u64`, and those are sorted as numbers; elements
+/// equal in those bits are ordered by the whole window, then the text (pods of one DaemonSet
+/// differ within the 5 characters after the common `<name>-`; a key queued twice).
+pub fn sort_by_window<T>(
+    items: &mut [T],
+    packed: impl Fn(&T) -> (u32, u64),
+    text: impl Fn(&T) -> &[u8],
+) {
     let n = items.len();
     if n < 2 {
         return;
     }
     let bits = |x: u64| 64 - x.leading_zeros();
-    let mut top = 0u32;
-    let first = key(&items[0]).1;
-    let mut skip = first.len();
-    for item in &items[1..] {
-        let (number, text) = key(item);
-        top = top.max(number);
-        if text.get(..skip) != Some(&first[..skip]) {
-            skip = first[..skip]
-                .iter()
-                .zip(text)
-                .position(|(a, b)| a != b)
-                .unwrap_or(skip.min(text.len()));
-        }
-    }
-    top = top.max(key(&items[0]).0);
+    let top = items.iter().map(|item| packed(item).0).max().unwrap_or(0);
     let (number_bits, position_bits) = (bits(top.into()), bits(n as u64 - 1));
     let Some(text_bits) = 64u32.checked_sub(number_bits + position_bits) else {
-        sort_by(items, |a, b| key(a).cmp(&key(b)));
+        sort_by(items, |a, b| {
+            let (pa, pb) = (packed(a), packed(b));
+            (pa.0.cmp(&pb.0)).then_with(|| text(a).cmp(text(b)))
+        });
         return;
     };
-    // Zero bytes pad a text shorter than 8 and the bytes beyond `text_bits` are dropped: a
-    // packed value below another's is then a text below the other's (a text ending first is a
-    // prefix); equal ones are compared as texts below.
-    let pack = |number: u32, text: &[u8]| {
-        let rest = &text[skip..];
-        let word = match rest.get(..8) {
-            Some(eight) => u64::from_be_bytes(eight.try_into().unwrap_or_default()),
-            None => rest
-                .iter()
-                .enumerate()
-                .fold(0, |w, (i, &b)| w | u64::from(b) << (56 - 8 * i)),
-        };
-        let text = word.checked_shr(64 - text_bits).unwrap_or(0);
-        (u64::from(number).checked_shl(text_bits).unwrap_or(0) | text)
-            .checked_shl(position_bits)
-            .unwrap_or(0)
-    };
+    // The bytes beyond `text_bits` are dropped: a packed value below another's is then a key
+    // below the other's; equal ones are compared below.
     let mut keys: Vec<u64> = items
         .iter()
         .enumerate()
         .map(|(i, item)| {
-            let (number, text) = key(item);
-            pack(number, text) | i as u64
+            let (number, window) = packed(item);
+            let text = window.checked_shr(64 - text_bits).unwrap_or(0);
+            (u64::from(number).checked_shl(text_bits).unwrap_or(0) | text)
+                .checked_shl(position_bits)
+                .unwrap_or(0)
+                | i as u64
         })
         .collect();
     // Positions are part of the values, so no two are equal: equal keys stay in their order.
     keys.sort_unstable();
     let mask = (1u64 << position_bits) - 1;
     let position = |k: &u64| (k & mask) as usize;
-    let text = |k: &u64| &key(&items[position(k)]).1[skip..];
+    // Same number: by the whole window, then (only when the windows are equal) the text.
+    let order = |a: &u64, b: &u64| {
+        let (a, b) = (&items[position(a)], &items[position(b)]);
+        (packed(a).1.cmp(&packed(b).1)).then_with(|| text(a).cmp(text(b)))
+    };
     let mut start = 0;
     for end in 1..=n {
         if end < n && keys[end] & !mask == keys[start] & !mask {
@@ -99,16 +130,16 @@ pub fn sort_by_text<T>(items: &mut [T], key: impl Fn(&T) -> (u32, &[u8])) {
         }
         let run = &mut keys[start..end];
         if run.len() > 16 {
-            if !run.is_sorted_by(|a, b| text(a) <= text(b)) {
-                sort_by(run, |a, b| text(a).cmp(text(b)));
+            if !run.is_sorted_by(|a, b| order(a, b).is_le()) {
+                sort_by(run, order);
             }
         } else {
             // A few (a key queued twice, names alike in their first bytes): by insertion,
-            // which allocates nothing; moved past greater texts only, so equal ones keep
+            // which allocates nothing; moved past greater keys only, so equal ones keep
             // their order.
             for i in 1..run.len() {
                 let mut j = i;
-                while j > 0 && text(&run[j - 1]) > text(&run[j]) {
+                while j > 0 && order(&run[j - 1], &run[j]).is_gt() {
                     run.swap(j - 1, j);
                     j -= 1;
                 }

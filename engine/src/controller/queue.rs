@@ -1,13 +1,15 @@
 //! A controller's work queue of object keys: handed out in key order without repeats, as a
 //! `BTreeSet` would, but filled by pushing. A burst of changes (a DaemonSet's 250 creates, the
 //! kubelet's timers of one instant) costs one sort when the controller takes the queue instead
-//! of a tree search per change, which compared keys string by string. An entry is 16 bytes (the
-//! name, a number for the namespace, the hint as a number), not a 24-byte key and hint: a
-//! burst queues every pod in several controllers at once, and the page's memory keeps that
-//! peak.
+//! of a tree search per change, which compared keys string by string. An entry is 24 bytes (the
+//! name, a number for the namespace, the hint as a number, and the 8 bytes of the name that
+//! the sort needs, read when the key is queued and its name is at hand), not a 24-byte key and
+//! hint and a name read again at the sort: a burst queues every pod in several controllers at
+//! once, and at 10,000 nodes every name read in the sort was a cache miss.
 
 use super::room;
 use crate::api::{ObjectKey, SharedStr};
+use crate::sort;
 use crate::state::store::PodId;
 
 /// What a queued key carries beside it, and which of two given for the same key is kept.
@@ -41,12 +43,25 @@ impl Hint for Option<PodId> {
     }
 }
 
-/// A queued key: its name, its namespace's number in the queue's `namespaces`, the hint.
+/// A queued key: its name, its namespace's number in the queue's `namespaces`, the hint, and
+/// the name's [`sort::window`] after the bytes all names queued so far shared with the first
+/// when it was queued (the queue's `common` then).
 #[derive(Debug)]
 struct Entry {
     name: SharedStr,
     namespace: u32,
     hint: u32,
+    /// As two halves, high first: 4-byte aligned, so 20 bytes in WebAssembly, not 24.
+    window: [u32; 2],
+}
+
+impl Entry {
+    fn window(&self) -> u64 {
+        u64::from(self.window[0]) << 32 | u64::from(self.window[1])
+    }
+    fn set_window(&mut self, w: u64) {
+        self.window = [(w >> 32) as u32, w as u32];
+    }
 }
 
 /// Keys, each with a [`Hint`], handed out in key order once each.
@@ -58,6 +73,11 @@ pub(crate) struct Queue<H> {
     entries: Vec<Entry>,
     /// The namespaces of the entries, each once (a handful).
     namespaces: Vec<SharedStr>,
+    /// How many first bytes every queued name shares with the first entry's.
+    common: usize,
+    /// Where `common` went down: from the entry at `.0` on, windows start at byte `.1` (at
+    /// most one a byte of the first name; kept between fillings).
+    drops: Vec<(u32, u32)>,
     hint: std::marker::PhantomData<H>,
 }
 
@@ -66,6 +86,8 @@ impl<H> Default for Queue<H> {
         Queue {
             entries: Vec::new(),
             namespaces: Vec::new(),
+            common: 0,
+            drops: Vec::new(),
             hint: std::marker::PhantomData,
         }
     }
@@ -83,11 +105,29 @@ impl<H: Hint> Queue<H> {
                     let more = (self.entries.len() / 4).max(16);
                     self.entries.reserve_exact(more);
                 }
-                self.entries.push(Entry {
+                let text = key.name.as_str().as_bytes();
+                let common = match self.entries.first() {
+                    None => {
+                        self.drops.clear();
+                        text.len()
+                    }
+                    Some(first) => {
+                        sort::common_prefix(first.name.as_str().as_bytes(), text, self.common)
+                    }
+                };
+                if self.entries.is_empty() || common < self.common {
+                    self.drops.push((self.entries.len() as u32, common as u32));
+                }
+                self.common = common;
+                let window = sort::window(&text[common..]);
+                let mut entry = Entry {
                     name: key.name,
                     namespace,
                     hint: hint.pack(),
-                });
+                    window: [0; 2],
+                };
+                entry.set_window(window);
+                self.entries.push(entry);
             }
         }
     }
@@ -132,13 +172,22 @@ impl<H: Hint> Queue<H> {
             }
             crate::sort::sort(&mut namespaces);
         }
-        // By the namespace's number, then the name's bytes (`str`'s order): each name read
-        // once into a number, not compared with `memcmp` at each step of the sort.
-        crate::sort::sort_by_text(&mut entries, |e| (e.namespace, e.name.as_str().as_bytes()));
+        // By the namespace's number, then the name's bytes (`str`'s order), from the windows
+        // taken when the keys were queued: a name is read only when its window and another's
+        // are equal (the same key queued twice).
+        let skip = self.common;
+        self.rewindow(&mut entries, skip);
+        sort::sort_by_window(
+            &mut entries,
+            |e| (e.namespace, e.window()),
+            |e| &e.name.as_str().as_bytes()[skip..],
+        );
         // `dedup_by` keeps the first of a run (stable sort: the earliest given) and passes the
         // later one first.
         entries.dedup_by(|later, kept| {
-            let same = later.namespace == kept.namespace && later.name == kept.name;
+            let same = later.namespace == kept.namespace
+                && later.window == kept.window
+                && later.name == kept.name;
             if same {
                 kept.hint = H::unpack(later.hint).newer(H::unpack(kept.hint)).pack();
             }
@@ -148,6 +197,29 @@ impl<H: Hint> Queue<H> {
             entries,
             namespaces,
             hint: std::marker::PhantomData,
+        }
+    }
+
+    /// Makes every window start at byte `skip` (the `common` of the whole queue): an entry
+    /// queued when `common` was greater shares the bytes between with the first name, so its
+    /// window is those bytes followed by the first of its own. No name but the first is read.
+    fn rewindow(&self, entries: &mut [Entry], skip: usize) {
+        let first = entries[0].name.clone();
+        let first = first.as_str().as_bytes();
+        for (d, &(start, from)) in self.drops.iter().enumerate() {
+            let from = from as usize;
+            if from == skip {
+                break; // the last drop: `common` is `skip` from here on
+            }
+            let end = self
+                .drops
+                .get(d + 1)
+                .map_or(entries.len(), |n| n.0 as usize);
+            let shared = sort::window(&first[skip..from]);
+            let shift = 8 * (from - skip) as u32;
+            for e in &mut entries[start as usize..end] {
+                e.set_window(shared | e.window().checked_shr(shift).unwrap_or(0));
+            }
         }
     }
 
@@ -285,12 +357,12 @@ mod tests {
         assert!(queue.take().is_empty());
     }
 
-    /// An entry is 16 bytes, not a 24-byte key and hint (on 64-bit targets); a namespace
+    /// An entry is 24 bytes (on 64-bit targets; 20 in WebAssembly); a namespace
     /// given as another string of the same text is the same namespace.
     #[cfg(target_pointer_width = "64")]
     #[test]
-    fn entries_are_16_bytes_and_namespaces_compare_by_text() {
-        assert_eq!(std::mem::size_of::<Entry>(), 16);
+    fn entries_are_24_bytes_and_namespaces_compare_by_text() {
+        assert_eq!(std::mem::size_of::<Entry>(), 24);
         let mut queue = KeyQueue::default();
         queue.insert(ObjectKey::new("b", "x"));
         queue.insert(ObjectKey::new("a", "y"));
@@ -305,6 +377,53 @@ mod tests {
                 ObjectKey::new("b", "x"),
             ]
         );
+    }
+
+    /// Names whose common prefix shrinks as they come (by 1, 3 and over 8 bytes): each
+    /// entry's window, made to start after the whole queue's common prefix, is that of its
+    /// name there, and the keys come out in a `BTreeSet`'s order, repeats dropped, through
+    /// two fillings of one queue.
+    #[test]
+    fn windows_follow_the_common_prefix_down() {
+        let mut queue = KeyQueue::default();
+        for round in 0..2 {
+            let names = [
+                "agent-00-bcdfg",
+                "agent-00-bxzzz",
+                "agent-00-bcdfg",
+                "agent-00-b",
+                "agent-01-qqqqq",
+                "agent-00-bcdfg",
+                "agent-0",
+                "agent-19-zzzz2",
+                "a-very-long-name-indeed-x",
+                "agent-01-qqqqq",
+                "agent-00-bxzzz",
+            ];
+            let names = &names[round..];
+            for n in names {
+                queue.insert(ObjectKey::new("default", n));
+            }
+            let mut entries = std::mem::take(&mut queue.0.entries);
+            let skip = queue.0.common;
+            assert_eq!(skip, 1);
+            queue.0.rewindow(&mut entries, skip);
+            for e in &entries {
+                let text = &e.name.as_str().as_bytes()[skip..];
+                assert_eq!(e.window(), sort::window(text), "{}", e.name.as_str());
+            }
+            let mut set = BTreeSet::new();
+            for n in names {
+                queue.insert(ObjectKey::new("default", n));
+                set.insert(ObjectKey::new("default", n));
+            }
+            let taken = queue.take();
+            assert_eq!(
+                taken.keys().collect::<Vec<_>>(),
+                set.into_iter().collect::<Vec<_>>()
+            );
+            queue.recycle(taken);
+        }
     }
 
     /// A queue taken and given back keeps its vectors for the next keys (no allocation at the
