@@ -248,7 +248,7 @@ export async function settleTasks(browser, siteUrl, { nodes = SETTLE_NODES, daem
     await page.waitForFunction(
       (n) => {
         const grid = document.querySelector('.dense-grid');
-        return grid?.childElementCount === n && grid.getElementsByClassName('state-ready').length === n;
+        return grid?.getElementsByClassName('dense-cell').length === n && grid.getElementsByClassName('state-ready').length === n;
       },
       nodes,
       { polling: 250, timeout: 120000 },

@@ -70,12 +70,19 @@ struct Cells {
 }
 
 impl Cells {
-    /// Brings the grid `ul` up to `nodes` (in the store's order, by name).
-    fn draw(&mut self, ul: &Element, nodes: &[Arc<NodeView>], lang: Lang, selected: Option<&str>) {
+    /// Brings the grid up to `nodes` (in the store's order, by name).
+    fn draw(
+        &mut self,
+        grid: &Element,
+        nodes: &[Arc<NodeView>],
+        lang: Lang,
+        selected: Option<&str>,
+    ) {
         let same = self.drawn.len() == nodes.len()
             && self.drawn.iter().zip(nodes).all(|(d, n)| d.name == n.name);
         if !same {
-            self.place(ul, nodes);
+            self.place(grid, nodes);
+            rebalance(grid);
         }
         let relabel = self.lang.replace(lang) != Some(lang);
         for (d, node) in self.drawn.iter_mut().zip(nodes) {
@@ -102,7 +109,7 @@ impl Cells {
 
     /// Removes the cells of nodes gone and adds those of new nodes where they go. Both lists
     /// are in name order, so the cells kept are in the nodes' order already.
-    fn place(&mut self, ul: &Element, nodes: &[Arc<NodeView>]) {
+    fn place(&mut self, grid: &Element, nodes: &[Arc<NodeView>]) {
         let present: std::collections::HashSet<&str> =
             nodes.iter().map(|n| n.name.as_str()).collect();
         let mut kept = std::mem::take(&mut self.drawn).into_iter().filter(|d| {
@@ -120,7 +127,7 @@ impl Cells {
                 continue;
             }
             // At the end: the first spare cell, if any (they follow every drawn cell).
-            let spare = next.is_none().then(|| self.take_spare(ul)).flatten();
+            let spare = next.is_none().then(|| self.take_spare(grid)).flatten();
             let el = match spare {
                 Some(el) => {
                     name_cell(&el, &node.name);
@@ -132,9 +139,15 @@ impl Cells {
                     };
                     let before = match &next {
                         Some(d) => Some(d.el.clone()),
-                        None => self.first_spare(ul),
+                        None => self.first_spare(grid),
                     };
-                    let _ = ul.insert_before(&el, before.as_ref().map(|e| e as &web_sys::Node));
+                    // Into the chunk of the cell it goes before, or the last; `rebalance`
+                    // then gives every chunk its count again.
+                    let _ = match (before, last_chunk(grid)) {
+                        (Some(before), _) => before.before_with_node_1(&el),
+                        (None, Some(chunk)) => chunk.append_with_node_1(&el),
+                        (None, None) => continue,
+                    };
                     el
                 }
             };
@@ -152,19 +165,19 @@ impl Cells {
     }
 
     /// The first spare cell: the one after the last drawn cell.
-    fn first_spare(&self, ul: &Element) -> Option<Element> {
+    fn first_spare(&self, grid: &Element) -> Option<Element> {
         if self.spare == 0 {
             return None;
         }
         match self.drawn.last() {
-            Some(d) => d.el.next_element_sibling(),
-            None => ul.first_element_child(),
+            Some(d) => next_cell(&d.el),
+            None => first_cell_from(grid.first_element_child()),
         }
     }
 
     /// The first spare cell, no longer spare.
-    fn take_spare(&mut self, ul: &Element) -> Option<Element> {
-        let el = self.first_spare(ul)?;
+    fn take_spare(&mut self, grid: &Element) -> Option<Element> {
+        let el = self.first_spare(grid)?;
         self.spare -= 1;
         Some(el)
     }
@@ -172,24 +185,32 @@ impl Cells {
     /// Brings the spare cells towards as many as the model has nodes not drawn yet (`total`,
     /// the model's count): at most [`SPARE_SLICE`] added, in one piece of markup, or the extra
     /// ones removed from the end. True when more are to be added.
-    fn reserve(&mut self, ul: &Element, total: usize) -> bool {
+    fn reserve(&mut self, grid: &Element, total: usize) -> bool {
         let want = total.saturating_sub(self.drawn.len());
         if want > self.spare {
             let add = (want - self.spare).min(SPARE_SLICE);
-            if ul
-                .insert_adjacent_html("beforeend", &SPARE_CELL.repeat(add))
-                .is_err()
-            {
+            if add_spares(grid, add).is_none() {
                 return false;
             }
             self.spare += add;
         }
         while self.spare > want {
-            let Some(last) = ul.last_element_child() else {
+            let Some(chunk) = grid.last_element_child() else {
                 break;
             };
-            last.remove();
-            self.spare -= 1;
+            match chunk.last_element_child() {
+                Some(last) => {
+                    last.remove();
+                    self.spare -= 1;
+                }
+                None => chunk.remove(),
+            }
+        }
+        if grid
+            .last_element_child()
+            .is_some_and(|c| c.child_element_count() == 0)
+        {
+            rebalance(grid);
         }
         self.spare < want
     }
@@ -215,7 +236,7 @@ const SPARE_SLICE: usize = 2_000;
 /// Adds a slice of spare cells after the next frame, then the next slice after the frame that
 /// follows, until there are enough ([`Cells::reserve`]); `reserving` is true meanwhile.
 fn reserve_after_frame(
-    grid: NodeRef<leptos::html::Ul>,
+    grid: NodeRef<leptos::html::Div>,
     node_count: RwSignal<usize>,
     cells: StoredValue<Cells, LocalStorage>,
     reserving: StoredValue<bool, LocalStorage>,
@@ -224,13 +245,13 @@ fn reserve_after_frame(
         set_timeout(
             move || {
                 // The grid may be gone by now (the cluster shrank under the threshold).
-                let (Some(ul), Some(total)) = (
+                let (Some(grid_el), Some(total)) = (
                     grid.try_get_untracked().flatten(),
                     node_count.try_get_untracked(),
                 ) else {
                     return;
                 };
-                if cells.try_update_value(|c| c.reserve(&ul, total)) == Some(true) {
+                if cells.try_update_value(|c| c.reserve(&grid_el, total)) == Some(true) {
                     reserve_after_frame(grid, node_count, cells, reserving);
                 } else {
                     reserving.try_set_value(false);
@@ -244,11 +265,104 @@ fn reserve_after_frame(
 /// A spare cell: it takes its place in the grid, unseen, unnamed and out of the tab order and
 /// of the accessibility tree until a node's batch fills it ([`name_cell`]). Hidden by its class
 /// (style/main.css): the page's Content-Security-Policy refuses style attributes.
-const SPARE_CELL: &str = r#"<li class="dense-cell spare" aria-hidden="true"></li>"#;
+const SPARE_CELL: &str =
+    r#"<div role="listitem" class="dense-cell spare" aria-hidden="true"></div>"#;
+
+/// A chunk's opening tag (see [`CHUNK`]).
+const CHUNK_OPEN: &str = r#"<div class="dense-chunk">"#;
+
+/// The cells a chunk of the grid holds, every chunk but the last: each chunk is laid out and
+/// painted only near the view (`content-visibility: auto`, style/main.css), where a batch's
+/// frame at 10,000 nodes laid out and styled every cell of one grid (issue 22's settle bench:
+/// frames of 50–77 ms). A multiple of the columns the style sheet may give the grid (divisors of
+/// 480), so that the chunks' rows line up as one grid's.
+const CHUNK: u32 = 480;
+
+/// Adds `count` spare cells at the end: the last chunk filled up, then new chunks, each in one
+/// piece of markup.
+fn add_spares(grid: &Element, mut count: usize) -> Option<()> {
+    if let Some(last) = grid.last_element_child() {
+        let room = (CHUNK.saturating_sub(last.child_element_count()) as usize).min(count);
+        last.insert_adjacent_html("beforeend", &SPARE_CELL.repeat(room))
+            .ok()?;
+        count -= room;
+    }
+    while count > 0 {
+        let n = count.min(CHUNK as usize);
+        let html = format!("{CHUNK_OPEN}{}</div>", SPARE_CELL.repeat(n));
+        grid.insert_adjacent_html("beforeend", &html).ok()?;
+        count -= n;
+    }
+    Some(())
+}
+
+/// The grid's last chunk, a new one if it has none.
+fn last_chunk(grid: &Element) -> Option<Element> {
+    grid.last_element_child().or_else(|| new_chunk(grid))
+}
+
+/// A new chunk at the end of the grid.
+fn new_chunk(grid: &Element) -> Option<Element> {
+    let chunk = document().create_element("div").ok()?;
+    chunk.set_class_name("dense-chunk");
+    grid.append_child(&chunk).ok()?;
+    Some(chunk)
+}
+
+/// The cell after `el` in the grid's order, across chunks.
+fn next_cell(el: &Element) -> Option<Element> {
+    el.next_element_sibling()
+        .or_else(|| first_cell_from(el.parent_element()?.next_element_sibling()))
+}
+
+/// The first cell of `chunk` or of the chunks after it (one may be empty until `rebalance`).
+fn first_cell_from(mut chunk: Option<Element>) -> Option<Element> {
+    while let Some(c) = chunk {
+        if let Some(cell) = c.first_element_child() {
+            return Some(cell);
+        }
+        chunk = c.next_element_sibling();
+    }
+    None
+}
+
+/// Gives every chunk but the last [`CHUNK`] cells again after cells were added or removed in
+/// the middle: a chunk's extra cells go to the front of the next chunk, a short chunk takes the
+/// next one's first cells, and an empty chunk goes. The cells' order is unchanged.
+fn rebalance(grid: &Element) {
+    let mut chunk = grid.first_element_child();
+    while let Some(c) = chunk {
+        while c.child_element_count() > CHUNK {
+            let Some(last) = c.last_element_child() else {
+                break;
+            };
+            let Some(next) = c.next_element_sibling().or_else(|| new_chunk(grid)) else {
+                break;
+            };
+            let _ = next.prepend_with_node_1(&last);
+        }
+        while c.child_element_count() < CHUNK {
+            let Some(next) = c.next_element_sibling() else {
+                break;
+            };
+            match next.first_element_child() {
+                Some(first) => {
+                    let _ = c.append_child(&first);
+                }
+                None => next.remove(),
+            }
+        }
+        chunk = c.next_element_sibling();
+        if c.child_element_count() == 0 {
+            c.remove();
+        }
+    }
+}
 
 /// A cell's element: a focusable list item named after its node.
 fn new_cell(name: &str) -> Option<Element> {
-    let el = document().create_element("li").ok()?;
+    let el = document().create_element("div").ok()?;
+    let _ = el.set_attribute("role", "listitem");
     name_cell(&el, name);
     Some(el)
 }
@@ -264,8 +378,8 @@ fn name_cell(el: &Element, name: &str) {
 /// The node whose cell an event came from.
 fn cell_of(ev: &web_sys::Event) -> Option<String> {
     let target = ev.target()?.dyn_into::<Element>().ok()?;
-    let li = target.closest("li.dense-cell").ok()??;
-    li.get_attribute("aria-label")
+    let cell = target.closest(".dense-cell").ok()??;
+    cell.get_attribute("aria-label")
 }
 
 #[component]
@@ -273,17 +387,17 @@ pub fn DenseGrid() -> impl IntoView {
     let state = use_state();
     let views = use_views();
     let i18n = use_i18n();
-    let grid = NodeRef::<leptos::html::Ul>::new();
+    let grid = NodeRef::<leptos::html::Div>::new();
     let cells = StoredValue::new_local(Cells::default());
     // Every change of the nodes (and of the language: "No pods") sets what changed.
     Effect::new(move |_| {
-        let Some(ul) = grid.get() else {
+        let Some(grid_el) = grid.get() else {
             return;
         };
         let lang = i18n.lang();
         let selected = views.selected.get_untracked();
         views.nodes.with(|nodes| {
-            cells.update_value(|c| c.draw(&ul, nodes, lang, selected.as_deref()));
+            cells.update_value(|c| c.draw(&grid_el, nodes, lang, selected.as_deref()));
         });
     });
     // Room for the nodes still to come, once their first batch is drawn: not in the frame
@@ -312,7 +426,7 @@ pub fn DenseGrid() -> impl IntoView {
     });
     let select = move |name: String| state.send(Request::Select { node: Some(name) });
     view! {
-        <ul
+        <div
             role="list"
             aria-label=i18n.tr(Msg::Nodes)
             class="dense-grid"
@@ -330,7 +444,7 @@ pub fn DenseGrid() -> impl IntoView {
                     select(name);
                 }
             }
-        ></ul>
+        ></div>
         <DenseLegend />
         <Show when=move || views.selected.with(Option::is_some)>
             <ul role="list" aria-label=i18n.tr(Msg::SelectedNode) class="node-grid dense-detail">

@@ -232,7 +232,11 @@ fn answer(state: State, bytes: &[u8]) {
     if first {
         crate::load_marks::mark("dsplay:first-answer-heard");
     }
-    let mut steps = slices(answer.update, bytes.len() >= SLICED_BYTES);
+    // Never the preopened answer: its reply must settle the page's first request at once
+    // (`keep_preopened`), the built-in one included. Nor in a hidden tab: no frame is drawn
+    // there, and its throttled timers would hold every answer behind a sliced one.
+    let sliced = bytes.len() >= SLICED_BYTES && answer.id != PREOPENED && !hidden();
+    let mut steps = slices(answer.update, sliced);
     steps.push_back(Step::Done {
         id,
         preopened: answer.id == PREOPENED,
@@ -342,6 +346,13 @@ fn run_steps(state: State) {
             }
         }
     }
+}
+
+/// Whether the page is hidden (a background tab): no frames come.
+fn hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden())
 }
 
 /// Runs `f` once, in a task after the next frame; or after [`FRAME_WAIT`] if no frame came by

@@ -34,14 +34,14 @@ test('a large answer: the cells first, the transcript entry after a frame', asyn
     requestAnimationFrame(tick);
     seen.entries = document.querySelectorAll('.terminal .entry').length;
     new MutationObserver(() => {
-      if (seen.cells == null && document.querySelector('.dense-grid > li[aria-label="big-1"]')) seen.cells = seen.frame;
+      if (seen.cells == null && document.querySelector('.dense-grid .dense-cell[aria-label="big-1"]')) seen.cells = seen.frame;
       if (seen.entry == null && document.querySelectorAll('.terminal .entry').length > seen.entries) seen.entry = seen.frame;
     }).observe(document.body, { childList: true, subtree: true, attributes: true });
   });
   await page.getByRole('button', { name: 'Apply', exact: true }).click();
   const transcript = page.getByRole('log', { name: 'Console transcript' });
   await transcript.getByText(`node/big-${COUNT} created`).waitFor();
-  await page.waitForFunction((n) => document.querySelectorAll('.dense-grid > li[aria-label]').length === n, COUNT + 3);
+  await page.waitForFunction((n) => document.querySelectorAll('.dense-grid .dense-cell[aria-label]').length === n, COUNT + 3);
   const seen = await page.evaluate(() => globalThis.__slices);
   assert.ok(seen.cells != null && seen.entry != null, JSON.stringify(seen));
   assert.ok(seen.entry > seen.cells, `the entry came in a frame after the cells: ${JSON.stringify(seen)}`);

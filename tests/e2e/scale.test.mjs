@@ -3,7 +3,7 @@
 // cell opens its node's card.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { pasteManifest, screenshotFromTop as save, start, nodeList } from './harness.mjs';
+import { pasteManifest, runInConsole, screenshotFromTop as save, start, nodeList } from './harness.mjs';
 
 let ctx;
 before(async () => {
@@ -34,12 +34,35 @@ test('1,000 nodes from a NodeList: dense view, a responsive Settle, a cell opens
   await pasteManifest(page, bigNodes(COUNT));
   const started = Date.now();
   await page.getByRole('button', { name: 'Apply', exact: true }).click();
-  const cells = nodes.locator(':scope > li');
-  await page.waitForFunction((n) => document.querySelectorAll('.dense-grid > li[aria-label]').length === n, COUNT + 3);
+  const cells = nodes.locator('.dense-cell');
+  await page.waitForFunction((n) => document.querySelectorAll('.dense-grid .dense-cell[aria-label]').length === n, COUNT + 3);
   const applied = Date.now() - started;
   console.log(`1,000 nodes applied and drawn in ${applied} ms`);
   assert.equal(await page.locator('.node-card').count(), 0, 'no full cards in the dense view');
   assert.equal(await cells.first().getAttribute('aria-label'), 'big-1', 'by name, as kubectl get nodes');
+  // The grid comes in chunks laid out only near the view (dense.rs, CHUNK): 480 cells each but
+  // the last, so that their rows line up as one grid's, the cells in kubectl's order.
+  const layout = () => page.evaluate(() => {
+    const chunks = [...document.querySelectorAll('.dense-grid > .dense-chunk')];
+    const cells = [...document.querySelectorAll('.dense-grid .dense-cell')];
+    const box = (el) => el.getBoundingClientRect();
+    const [a, b] = [chunks[0].firstElementChild, chunks[1].firstElementChild].map(box);
+    const row = box(cells[0]).height + 2;
+    const lastOfFirst = box(chunks[0].lastElementChild);
+    return {
+      sizes: chunks.map((c) => c.childElementCount),
+      names: cells.map((c) => c.getAttribute('aria-label')),
+      // The second chunk's first cell starts a row right under the first chunk's last row, in
+      // the first column.
+      lined: Math.abs(a.left - b.left) < 0.5 && Math.abs(b.top - lastOfFirst.top - row) < 1,
+      fullRow: Math.abs(box(chunks[0].lastElementChild).right - Math.max(...[...chunks[0].children].map((c) => box(c).right))) < 0.5,
+    };
+  });
+  const sorted = (names) => names.every((n, i) => i === 0 || names[i - 1] < n);
+  let shape = await layout();
+  assert.deepEqual(shape.sizes, [480, 480, COUNT + 3 - 960]);
+  assert.ok(sorted(shape.names), 'the cells in name order across chunks');
+  assert.ok(shape.lined && shape.fullRow, `the chunks' rows line up: ${JSON.stringify({ lined: shape.lined, fullRow: shape.fullRow })}`);
 
   await page.getByRole('button', { name: 'Settle', exact: true }).click();
   // While it settles the page still draws frames.
@@ -83,6 +106,19 @@ test('1,000 nodes from a NodeList: dense view, a responsive Settle, a cell opens
   assert.equal(await big2.getAttribute('aria-current'), 'true');
   await page.getByRole('region', { name: 'Why?' }).getByText('kube-system/fluentd-elasticsearch').waitFor();
   await save(page, 'scale-dense-selected');
+
+  // A node gone from the first chunk: each chunk after it gives its first cell to the one
+  // before, so the rows still line up; a node added there pushes them back.
+  await runInConsole(page, 'kubectl delete node big-10');
+  await page.waitForFunction((n) => document.querySelectorAll('.dense-grid .dense-cell').length === n, COUNT + 2);
+  shape = await layout();
+  assert.deepEqual(shape.sizes, [480, 480, COUNT + 2 - 960]);
+  assert.ok(!shape.names.includes('big-10') && sorted(shape.names) && shape.lined && shape.fullRow, 'rebalanced after a delete');
+  await runInConsole(page, "kubectl apply -f - <<'EOF'\napiVersion: v1\nkind: Node\nmetadata:\n  name: big-10\nEOF");
+  await page.waitForFunction((n) => document.querySelectorAll('.dense-grid .dense-cell').length === n, COUNT + 3);
+  shape = await layout();
+  assert.deepEqual(shape.sizes, [480, 480, COUNT + 3 - 960]);
+  assert.ok(shape.names.includes('big-10') && sorted(shape.names) && shape.lined && shape.fullRow, 'rebalanced after an add');
   assert.deepEqual(log.errors, []);
 });
 
@@ -142,7 +178,7 @@ test('300 nodes of 11 pods each: no full card is ever drawn while they arrive in
   });
   await pasteManifest(page, bigNodes(300));
   await page.getByRole('button', { name: 'Apply', exact: true }).click();
-  await page.waitForFunction(() => document.querySelectorAll('.dense-grid > li[aria-label]').length === 303);
+  await page.waitForFunction(() => document.querySelectorAll('.dense-grid .dense-cell[aria-label]').length === 303);
   assert.equal(await page.evaluate(() => window.__cardsDrawn), 0, 'full cards drawn while the batches came');
   const title = await nodes.getByRole('listitem', { name: 'big-1', exact: true }).getAttribute('title');
   assert.equal(title.split(', ').length, 11, `each cell lists its 11 pods: ${title}`);
@@ -185,9 +221,9 @@ test('a big Apply: the grid has a cell for every node from the first batch, the 
   await page.evaluate(() => { globalThis.__holdAfterBig = true; });
   await page.getByRole('button', { name: 'Apply', exact: true }).click();
   // The first batch only (3,300 pods: more than one batch of 2,000), and room for the rest.
-  await page.waitForFunction(() => document.querySelectorAll('.dense-grid > li').length === 303, null, { timeout: 10_000 });
+  await page.waitForFunction(() => document.querySelectorAll('.dense-grid .dense-cell').length === 303, null, { timeout: 10_000 });
   const first = await page.evaluate(() => {
-    const lis = [...document.querySelectorAll('.dense-grid > li')];
+    const lis = [...document.querySelectorAll('.dense-grid .dense-cell')];
     const named = lis.filter((li) => li.hasAttribute('aria-label'));
     const spare = lis.filter((li) => !li.hasAttribute('aria-label'));
     return {
@@ -207,12 +243,12 @@ test('a big Apply: the grid has a cell for every node from the first batch, the 
     globalThis.__added = 0;
     new MutationObserver((changes) => {
       for (const c of changes) globalThis.__added += c.addedNodes.length;
-    }).observe(document.querySelector('.dense-grid'), { childList: true });
+    }).observe(document.querySelector('.dense-grid'), { childList: true, subtree: true });
     globalThis.__release();
   });
-  await page.waitForFunction(() => document.querySelectorAll('.dense-grid > li[aria-label]').length === 303);
+  await page.waitForFunction(() => document.querySelectorAll('.dense-grid .dense-cell[aria-label]').length === 303);
   const after = await page.evaluate(() => {
-    const lis = [...document.querySelectorAll('.dense-grid > li')];
+    const lis = [...document.querySelectorAll('.dense-grid .dense-cell')];
     return {
       count: lis.length,
       names: lis.map((li) => li.getAttribute('aria-label')),
