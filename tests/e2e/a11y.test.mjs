@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
-import { runInConsole as run, start } from './harness.mjs';
+import { nodeList, pasteManifest, runInConsole as run, start } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -100,6 +100,22 @@ for (const [lang, locale] of [['en', 'en-US'], ['zh-Hans', 'zh-CN'], ['zh-Hant',
 
 test('a phone', async () => {
   const { page } = await opened({ viewport: { width: 390, height: 844 } });
+  const v = await violations(page);
+  assert.equal(v.length, 0, report(v));
+});
+
+// The dense view: its cells are list items of the Nodes list across the grid's chunks
+// (src/components/dense.rs), one selected, the cells of later chunks not yet laid out.
+test('the dense grid of 600 nodes, a cell selected', async () => {
+  const { page } = await opened({ viewport: { width: 1280, height: 900 } });
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await pasteManifest(page, nodeList(600, (i) => `    name: n-${String(i).padStart(4, '0')}\n`));
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.dense-grid .dense-cell[aria-label]').length === 603);
+  const nodes = page.getByRole('list', { name: 'Nodes', exact: true });
+  assert.equal(await nodes.getByRole('listitem').count(), 603, 'every cell a list item of the Nodes list');
+  await nodes.getByRole('listitem', { name: 'n-0500', exact: true }).click();
+  await page.getByRole('list', { name: 'Selected node', exact: true }).getByRole('listitem', { name: 'n-0500', exact: true }).waitFor();
   const v = await violations(page);
   assert.equal(v.length, 0, report(v));
 });
