@@ -143,11 +143,17 @@ impl Cells {
                     };
                     // Into the chunk of the cell it goes before, or the last; `rebalance`
                     // then gives every chunk its count again.
-                    let _ = match (before, last_chunk(grid)) {
-                        (Some(before), _) => before.before_with_node_1(&el),
-                        (None, Some(chunk)) => chunk.append_with_node_1(&el),
-                        (None, None) => continue,
-                    };
+                    match before {
+                        Some(before) => {
+                            let _ = before.before_with_node_1(&el);
+                        }
+                        None => {
+                            let Some(chunk) = last_chunk(grid) else {
+                                continue;
+                            };
+                            let _ = chunk.append_with_node_1(&el);
+                        }
+                    }
                     el
                 }
             };
@@ -198,19 +204,13 @@ impl Cells {
             let Some(chunk) = grid.last_element_child() else {
                 break;
             };
-            match chunk.last_element_child() {
-                Some(last) => {
-                    last.remove();
-                    self.spare -= 1;
-                }
-                None => chunk.remove(),
+            if let Some(last) = chunk.last_element_child() {
+                last.remove();
+                self.spare -= 1;
             }
-        }
-        if grid
-            .last_element_child()
-            .is_some_and(|c| c.child_element_count() == 0)
-        {
-            rebalance(grid);
+            if chunk.child_element_count() == 0 {
+                chunk.remove();
+            }
         }
         self.spare < want
     }
@@ -301,12 +301,11 @@ fn last_chunk(grid: &Element) -> Option<Element> {
     grid.last_element_child().or_else(|| new_chunk(grid))
 }
 
-/// A new chunk at the end of the grid.
+/// A new, empty chunk at the end of the grid: the same markup [`add_spares`] writes.
 fn new_chunk(grid: &Element) -> Option<Element> {
-    let chunk = document().create_element("div").ok()?;
-    chunk.set_class_name("dense-chunk");
-    grid.append_child(&chunk).ok()?;
-    Some(chunk)
+    grid.insert_adjacent_html("beforeend", &format!("{CHUNK_OPEN}</div>"))
+        .ok()?;
+    grid.last_element_child()
 }
 
 /// The cell after `el` in the grid's order, across chunks.

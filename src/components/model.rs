@@ -208,6 +208,11 @@ fn heard(state: State, data: wasm_bindgen::JsValue) {
 
 /// An answer of the model, in its wire form.
 fn answer(state: State, bytes: &[u8]) {
+    let built_in = state.model.with_value(|m| m.built_in);
+    // The worker's copy of the built-in answer: applied already, not decoded again.
+    if built_in && bytes == crate::first_view::BYTES {
+        return;
+    }
     let answer: FromModel = match from_wire(bytes) {
         Ok(a) => a,
         Err(e) => {
@@ -215,12 +220,11 @@ fn answer(state: State, bytes: &[u8]) {
             return;
         }
     };
-    // The worker's copy of the built-in answer: applied already. It posts the same bytes, and
-    // panics if its own open of the preset answers otherwise.
-    if answer.id == PREOPENED && state.model.with_value(|m| m.built_in) {
-        if bytes != crate::first_view::BYTES {
-            crate::panic_panel::show("the model's first answer is not the one built into the page");
-        }
+    let preopened = answer.id == PREOPENED;
+    // The worker posts the built-in bytes, and panics if its own open of the preset answers
+    // otherwise: a preopened answer that differs is a broken build.
+    if preopened && built_in {
+        crate::panic_panel::show("the model's first answer is not the one built into the page");
         return;
     }
     let (id, then) = state
@@ -228,18 +232,18 @@ fn answer(state: State, bytes: &[u8]) {
         .try_update_value(|m| m.answered(answer.id))
         .unwrap_or((answer.id, None));
     // The first load's marks (crate::load_marks): the answer to the page's first request.
-    let first = id == 1 || answer.id == PREOPENED;
+    let first = id == 1 || preopened;
     if first {
         crate::load_marks::mark("dsplay:first-answer-heard");
     }
     // Never the preopened answer: its reply must settle the page's first request at once
     // (`keep_preopened`), the built-in one included. Nor in a hidden tab: no frame is drawn
     // there, and its throttled timers would hold every answer behind a sliced one.
-    let sliced = bytes.len() >= SLICED_BYTES && answer.id != PREOPENED && !hidden();
+    let sliced = bytes.len() >= SLICED_BYTES && !preopened && !hidden();
     let mut steps = slices(answer.update, sliced);
     steps.push_back(Step::Done {
         id,
-        preopened: answer.id == PREOPENED,
+        preopened,
         first,
         reply: answer.reply,
         then,
