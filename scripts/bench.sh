@@ -20,6 +20,10 @@ say "native engine (dsbench, release)"
 cargo build --release --offline -p dsplay-engine --bin dsbench
 "$tdir/release/dsbench" --sizes "$sizes" --rollout-sizes "$sizes" >"$out/native.jsonl"
 
+say "native engine (dsbench, the native profile: opt-level 3)"
+cargo build --profile native --offline -p dsplay-engine --bin dsbench
+"$tdir/native/dsbench" --sizes "$sizes" --rollout-sizes "$sizes" >"$out/native3.jsonl"
+
 say "engine as WebAssembly (the site's release profile)"
 cargo build --release --offline --target wasm32-unknown-unknown -p dsplay-bench-wasm
 rm -rf "$out/wasm" && mkdir -p "$out/wasm"

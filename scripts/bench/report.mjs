@@ -20,6 +20,8 @@ const jsonl = (f) =>
   existsSync(f) ? readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
 const json = (f, fallback) => (existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : fallback);
 const native = jsonl(join(out, 'native.jsonl'));
+// The same scenarios built with the native profile (opt-level 3; the site stays at "z").
+const native3 = jsonl(join(out, 'native3.jsonl'));
 const wasm = jsonl(join(out, 'wasm.jsonl'));
 const fps = json(join(out, 'fps.json'), []);
 const load = json(join(out, 'load.json'), null);
@@ -70,25 +72,26 @@ const when = (f) => (existsSync(f) ? statSync(f).mtime.toISOString().slice(0, 16
 p(`- Measured (UTC; \`--only\` reruns part of the browser run): native engine ${when(join(out, 'native.jsonl'))}, WebAssembly engine ${when(join(out, 'wasm.jsonl'))}, frame rate ${when(join(out, 'fps.json'))}, paste ${when(join(out, 'paste.json'))}, load ${when(join(out, 'load.json'))}, site built ${when(resolve('dist/index.html'))}`);
 p(`- Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${mb(totalmem())} MB RAM, ${type()} ${release()}`);
 p(`- Browser: ${chromiumVersion()} (headless); Node ${process.version}`);
-p('- Engine: native = `dsbench` (release, opt-level z like the site); WebAssembly = the same scenarios compiled with the site\'s release profile, run in Chromium (`bench/wasm`), each after a 50-node run of the same scenario in the same page (Chromium compiles WebAssembly in tiers). Every step goes through `Session::execute`, the path of the console and the page.');
+p('- Engine: native = `dsbench` (release, opt-level z like the site), and again built with the `native` profile (opt-level 3, which only native builds use: issue 20 measured the levels, section 1 and the analysis below); WebAssembly = the same scenarios compiled with the site\'s release profile, run in Chromium (`bench/wasm`), each after a 50-node run of the same scenario in the same page (Chromium compiles WebAssembly in tiers). Every step goes through `Session::execute`, the path of the console and the page.');
 p();
 p('## 1. Engine: native and WebAssembly');
 p();
 p('Milliseconds of wall-clock time per step; native CPU ms is the time the engine\'s thread ran on a processor (Linux\'s schedstat), which a loaded machine does not inflate as it does wall-clock. Cluster: N nodes (applied as NodeLists of 500), 20 DaemonSets of one container on every node (20 N pods). Allocations: heap allocations the step made natively (dsbench\'s counting allocator); they do not vary from run to run as wall-clock does on this shared machine (10–30 %).');
 p();
-p('| step | nodes | native ms | native CPU ms | wasm ms | wasm / native | allocations | evaluations | DS syncs | virtual time |');
-p('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+p('| step | nodes | native ms | native CPU ms | native ms, opt-level 3 | native CPU ms, opt-level 3 | wasm ms | wasm / native | allocations | evaluations | DS syncs | virtual time |');
+p('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const [scenario, label] of SCENARIOS) {
   for (const n of sizes) {
     const a = find(native, scenario, n);
     const b = find(wasm, scenario, n);
     if (!a) continue;
+    const c = find(native3, scenario, n);
     const ratio = b ? (b.millis / a.millis).toFixed(2) : '–';
-    p(`| ${label} | ${n} | ${ms(a.millis)} | ${ms(a.cpu_millis)} | ${ms(b?.millis)} | ${ratio} | ${count(a.allocations)} | ${a.evaluations} | ${a.syncs} | ${(a.virtual_millis / 1000).toFixed(0)} s |`);
+    p(`| ${label} | ${n} | ${ms(a.millis)} | ${ms(a.cpu_millis)} | ${ms(c?.millis)} | ${ms(c?.cpu_millis)} | ${ms(b?.millis)} | ${ratio} | ${count(a.allocations)} | ${a.evaluations} | ${a.syncs} | ${(a.virtual_millis / 1000).toFixed(0)} s |`);
   }
 }
 for (const f of wasm.filter((r) => r.error)) {
-  p(`| ${f.scenario} (WebAssembly) | ${f.nodes} | | | ${f.error} | | | | | |`);
+  p(`| ${f.scenario} (WebAssembly) | ${f.nodes} | | | | | ${f.error} | | | | | |`);
 }
 p();
 const big = sizes.at(-1);
@@ -126,7 +129,10 @@ const goal = (label, value, unit, target, stretch, digits = 0) => {
   const rollout = rolloutAt == null ? null : find(wasm, 'rollout', rolloutAt) ?? find(native, 'rollout', rolloutAt);
   const wApply = find(wasm, 'apply-daemonsets', big);
   goal(`create + settle ${count(big)} × 20, WebAssembly`, wApply && wSettle ? wApply.millis + wSettle.millis : null, 'ms', 3000, 1000);
-  goal(`create + settle ${count(big)} × 20, native`, nApply && nSettle ? nApply.millis + nSettle.millis : null, 'ms', 2000, 600);
+  const oApply = find(native3, 'apply-daemonsets', big);
+  const oSettle = find(native3, 'settle', big);
+  goal(`create + settle ${count(big)} × 20, native (opt-level z, as the site)`, nApply && nSettle ? nApply.millis + nSettle.millis : null, 'ms', 2000, 600);
+  goal(`create + settle ${count(big)} × 20, native (the native profile, opt-level 3)`, oApply && oSettle ? oApply.millis + oSettle.millis : null, 'ms', 2000, 600);
   goal('heap per pod after settle (native)', nodesRow && nSettle ? (nSettle.heap_bytes - nodesRow.heap_bytes) / nSettle.pods : null, 'B', 700, 300);
   goal(`${count(big)} × 20 in the page (WebAssembly memory)`, wSettle?.wasm_memory_bytes != null ? wSettle.wasm_memory_bytes / 1024 / 1024 : null, 'MB', 150, 80);
   goal(`one label change, settled, ${count(big)} × 20`, wLabel?.millis ?? null, 'ms', 0.4, 0.1, 2);
