@@ -72,11 +72,11 @@ impl TaintEviction {
     }
 
     pub fn process(&mut self, w: &mut World) -> bool {
-        let queue = self.queue.take();
-        for (key, hint) in queue.iter() {
+        let mut queue = self.queue.take();
+        let worked = !queue.is_empty();
+        for (key, hint) in queue.drain() {
             self.check_pod(w, &key, hint);
         }
-        let worked = !queue.is_empty();
         self.queue.recycle(queue);
         worked
     }

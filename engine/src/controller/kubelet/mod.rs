@@ -17,7 +17,7 @@ use super::queue::PodQueue;
 use super::scheduler::{set_condition, set_status_condition};
 use crate::api::{
     Container, ContainerState, ContainerStateTerminated, ContainerStateWaiting, ContainerStatus,
-    IpText, NORMAL, ObjectKey, Pod, Time, WARNING, phase,
+    IpText, NORMAL, ObjectKey, Pod, Shared, Time, WARNING, phase,
 };
 use crate::state::World;
 use crate::state::apiserver;
@@ -96,11 +96,11 @@ impl Kubelet {
     }
 
     pub fn process(&mut self, w: &mut World) -> bool {
-        let queue = self.queue.take();
-        for (key, hint) in queue.iter() {
+        let mut queue = self.queue.take();
+        let worked = !queue.is_empty();
+        for (key, hint) in queue.drain() {
             self.sync_pod(w, &key, hint);
         }
-        let worked = !queue.is_empty();
         self.queue.recycle(queue);
         worked
     }
@@ -263,6 +263,11 @@ impl Kubelet {
             st.start_time = Some(now).into();
             st.phase = phase::PENDING.into();
             st.qos_class = qos_class(p).into();
+            // A copy with room for the four conditions below: copied by the first, then grown
+            // twice, it was three allocations and two copies a pod.
+            let mut conditions = Vec::with_capacity(st.conditions.len() + 4);
+            conditions.extend_from_slice(&st.conditions);
+            st.conditions = Shared::new(conditions);
             set_status_condition(st, "PodReadyToStartContainers", "True", "", "", now);
             set_status_condition(st, "Initialized", "True", "", "", now);
             let names: Vec<&str> = p.spec.containers.iter().map(|c| c.name.as_str()).collect();
