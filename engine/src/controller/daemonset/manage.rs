@@ -144,7 +144,8 @@ pub(super) fn manage(
     let mut creates: Vec<SharedStr> = Vec::new();
     for (at, (node_name, id)) in sync.visit.iter().enumerate() {
         let deletes_before = deletes.len();
-        let Some(node) = numbers[at].and_then(|n| w.store.node_by_number(n)) else {
+        let number = numbers[at];
+        let Some(node) = number.and_then(|n| w.store.node_by_number(n)) else {
             // No part for a vanished node: `index_nodes` and the status read that from here.
             if let Some((_, counts)) = cache.per_node.remove(id) {
                 cache.totals -= Counts::unpack(counts);
@@ -161,7 +162,8 @@ pub(super) fn manage(
             }
             continue;
         };
-        let should = cache.policy.should_run(node);
+        let put = number.map_or(0, |n| w.store.node_put(n));
+        let should = cache.should_run(*id, node, put);
         *evaluations += 1;
         cache.per_node.get_or_insert(*id, (should, 0)).0 = should;
         let actions = pods_should_be_on_node(
