@@ -49,7 +49,7 @@ pub(super) struct DsCache {
     /// of the node `per_node`'s decision was made from (0: none): a pod's writes make its node
     /// dirty, and the decision is taken again only when the node itself changed (the policy
     /// is the cache's, which starts over when the DaemonSet's spec changes).
-    decided: Vec<u64>,
+    decided: Vec<u32>,
     pub(super) totals: Counts,
     /// Nodes holding a pod of an older template: a rolling update has work to do.
     pub(super) old_nodes: BTreeSet<SharedStr>,
@@ -104,7 +104,7 @@ impl DsCache {
 
     /// `NodeShouldRunDaemonPod` for the node numbered `id`, whose store stamp is `put`: the
     /// decision kept in `per_node` if it was made from this very version of the node.
-    pub(super) fn should_run(&mut self, id: NodeId, node: &Node, put: u64) -> ShouldRun {
+    pub(super) fn should_run(&mut self, id: NodeId, node: &Node, put: u32) -> ShouldRun {
         let at = id.number() as usize;
         if let Some(&(should, _)) = self.per_node.get(&id)
             && self.decided.get(at) == Some(&put)

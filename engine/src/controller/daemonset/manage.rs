@@ -5,6 +5,7 @@ use super::backoff::Backoff;
 use super::cache::DsCache;
 use super::claim::NodePods;
 use super::status::Counts;
+use super::store_numbers::StoreNumbers;
 use super::sync_nodes::sync_nodes;
 use super::{BURST_REPLICAS, Sync, claim, event, pod_order};
 use crate::api::{DaemonSet, NORMAL, Pod, SharedStr, Time, WARNING, keys, phase};
@@ -129,13 +130,14 @@ pub(super) fn manage(
     cache: &mut DsCache,
     backoff: &mut Backoff,
     ids: &mut NodeIds,
+    store_numbers: &mut StoreNumbers,
     evaluations: &mut u64,
     sync: &Sync<'_>,
 ) -> (bool, NodePods) {
     // The store's numbers for the visited names, found once for the node and both claims.
     // Both vectors in the room of the previous sync's.
     let mut numbers = std::mem::take(&mut cache.numbers);
-    numbers.extend(sync.visit.iter().map(|(n, _)| w.store.node_number(n)));
+    numbers.extend((sync.visit.iter()).map(|(name, id)| store_numbers.get(*id, name, &w.store)));
     let spare = std::mem::take(&mut cache.spare_pods);
     let mut m = claim::nodes_to_daemon_pods(w, sync.ds, sync.selector, &numbers, false, spare);
     let mut deletes = Vec::new();
