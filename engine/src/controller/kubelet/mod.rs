@@ -6,6 +6,7 @@
 
 mod image_ref;
 mod images;
+mod node_state;
 mod progress;
 mod ready;
 pub(crate) mod registration;
@@ -26,6 +27,7 @@ use crate::state::clock::Wake;
 use crate::state::events::{Message, reference};
 use crate::state::hash::FastHashMap as HashMap;
 use crate::state::store::{Change, PodId, PodStamp};
+use node_state::Readiness;
 use progress::{Pods, Progress, Stage};
 use std::rc::Rc;
 
@@ -53,6 +55,7 @@ pub struct Kubelet {
     pull_secs: PullSeconds,
     started: started::Started,
     ready: ready::Ready,
+    nodes: node_state::NodeStates,
 }
 
 impl Kubelet {
@@ -131,14 +134,13 @@ impl Kubelet {
         if pod.spec.node_name.is_empty() {
             return;
         }
-        let Some(node) = w.store.node(&pod.spec.node_name) else {
+        let Some(readiness) = self.nodes.of(&w.store, &pod.spec.node_name) else {
             return; // PodGC's business
         };
-        let ready_status = node.condition_status("Ready").unwrap_or("True");
-        if ready_status == "Unknown" {
+        if readiness == Readiness::Unknown {
             return; // the kubelet is not talking to the API server
         }
-        let node_ready = ready_status == "True";
+        let node_ready = readiness == Readiness::Ready;
         if pod.metadata.more.deletion_timestamp.is_some() {
             self.terminate(w, key, at, &pod, now);
             return;
