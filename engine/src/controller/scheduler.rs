@@ -69,11 +69,11 @@ impl Scheduler {
     }
 
     pub fn process(&mut self, w: &mut World) -> bool {
-        let queue = self.queue.take();
-        for (key, hint) in queue.iter() {
+        let mut queue = self.queue.take();
+        let worked = !queue.is_empty();
+        for (key, hint) in queue.drain() {
             schedule_one(w, &mut self.parsed, &key, hint);
         }
-        let worked = !queue.is_empty();
         self.queue.recycle(queue);
         worked
     }

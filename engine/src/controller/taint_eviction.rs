@@ -67,16 +67,21 @@ impl TaintEviction {
         }
     }
 
+    /// Room in the queue for `pods` pod changes about to be observed.
+    pub fn expect(&mut self, pods: usize) {
+        self.queue.reserve(pods);
+    }
+
     pub fn wake(&mut self, key: ObjectKey) {
         self.queue.insert(key, None);
     }
 
     pub fn process(&mut self, w: &mut World) -> bool {
-        let queue = self.queue.take();
-        for (key, hint) in queue.iter() {
+        let mut queue = self.queue.take();
+        let worked = !queue.is_empty();
+        for (key, hint) in queue.drain() {
             self.check_pod(w, &key, hint);
         }
-        let worked = !queue.is_empty();
         self.queue.recycle(queue);
         worked
     }

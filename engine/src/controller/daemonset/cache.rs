@@ -10,7 +10,7 @@ use super::pod_template::TemplateMemo;
 use super::roll_index::{GenerationText, RollIndex, UpdatedTest};
 use super::status::Counts;
 use crate::api::{
-    ControllerRevision, DaemonSet, LabelSelector, ObjectKey, Selector, Shared, SharedStr,
+    ControllerRevision, DaemonSet, LabelSelector, Node, ObjectKey, Selector, Shared, SharedStr,
     StringMap, Time,
 };
 use crate::controller::room;
@@ -45,6 +45,11 @@ pub(super) struct DsCache {
     /// Each node's decision and part of the status (each count 0 or 1, packed in a byte), by
     /// node number: 8 bytes a node, no string.
     pub(super) per_node: NodeTable<(ShouldRun, u8)>,
+    /// For each node number, the store's [`node_put`](crate::state::store::Store::node_put)
+    /// of the node `per_node`'s decision was made from (0: none): a pod's writes make its node
+    /// dirty, and the decision is taken again only when the node itself changed (the policy
+    /// is the cache's, which starts over when the DaemonSet's spec changes).
+    decided: Vec<u32>,
     pub(super) totals: Counts,
     /// Nodes holding a pod of an older template: a rolling update has work to do.
     pub(super) old_nodes: BTreeSet<SharedStr>,
@@ -85,6 +90,7 @@ impl DsCache {
             dirty: Vec::new(),
             deferred: Deferred::default(),
             per_node: NodeTable::default(),
+            decided: Vec::new(),
             totals: Counts::default(),
             old_nodes: BTreeSet::new(),
             roll: RollIndex::default(),
@@ -94,6 +100,23 @@ impl DsCache {
             numbers: Vec::new(),
             spare_pods: NodePods::default(),
         }
+    }
+
+    /// `NodeShouldRunDaemonPod` for the node numbered `id`, whose store stamp is `put`: the
+    /// decision kept in `per_node` if it was made from this very version of the node.
+    pub(super) fn should_run(&mut self, id: NodeId, node: &Node, put: u32) -> ShouldRun {
+        let at = id.number() as usize;
+        if let Some(&(should, _)) = self.per_node.get(&id)
+            && self.decided.get(at) == Some(&put)
+        {
+            return should;
+        }
+        if self.decided.len() <= at {
+            crate::state::node_table::grow_to(&mut self.decided, at + 1);
+            self.decided.resize(at + 1, 0);
+        }
+        self.decided[at] = put;
+        self.policy.should_run(node)
     }
 
     /// Starts over when the spec changed (generation), for a DaemonSet known to have the
@@ -224,5 +247,29 @@ impl DsCache {
     pub(super) fn wake_at(&mut self, w: &mut World, key: &ObjectKey, at: Time, node: &SharedStr) {
         self.wakes.entry(at).or_default().insert(node.clone());
         w.clock.schedule(at, Wake::DaemonSet(key.clone()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::Taint;
+    use crate::testutil::{n1, new_daemonset, node};
+
+    /// A node's decision is kept while the store's stamp of the node is the same (the node is
+    /// not read), and taken again from the node when the stamp differs.
+    #[test]
+    fn a_decision_is_taken_again_only_for_another_version_of_the_node() {
+        let mut cache = DsCache::new(&new_daemonset("foo"));
+        let id = NodeId::from_number(3);
+        let plain = node("a", n1());
+        let mut tainted = node("a", n1());
+        tainted.spec.taints = vec![Taint::new("dedicated", "user1", "NoExecute")];
+        let run = cache.should_run(id, &plain, 7);
+        assert!(run.should_run);
+        cache.per_node.insert(id, (run, 0));
+        assert_eq!(cache.should_run(id, &tainted, 7), run, "same stamp: kept");
+        let now = cache.should_run(id, &tainted, 8);
+        assert!(!now.should_run && !now.should_continue_running);
     }
 }

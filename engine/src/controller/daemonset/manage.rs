@@ -5,6 +5,7 @@ use super::backoff::Backoff;
 use super::cache::DsCache;
 use super::claim::NodePods;
 use super::status::Counts;
+use super::store_numbers::StoreNumbers;
 use super::sync_nodes::sync_nodes;
 use super::{BURST_REPLICAS, Sync, claim, event, pod_order};
 use crate::api::{DaemonSet, NORMAL, Pod, SharedStr, Time, WARNING, keys, phase};
@@ -129,13 +130,14 @@ pub(super) fn manage(
     cache: &mut DsCache,
     backoff: &mut Backoff,
     ids: &mut NodeIds,
+    store_numbers: &mut StoreNumbers,
     evaluations: &mut u64,
     sync: &Sync<'_>,
 ) -> (bool, NodePods) {
     // The store's numbers for the visited names, found once for the node and both claims.
     // Both vectors in the room of the previous sync's.
     let mut numbers = std::mem::take(&mut cache.numbers);
-    numbers.extend(sync.visit.iter().map(|(n, _)| w.store.node_number(n)));
+    numbers.extend((sync.visit.iter()).map(|(name, id)| store_numbers.get(*id, name, &w.store)));
     let spare = std::mem::take(&mut cache.spare_pods);
     let mut m = claim::nodes_to_daemon_pods(w, sync.ds, sync.selector, &numbers, false, spare);
     let mut deletes = Vec::new();
@@ -144,7 +146,8 @@ pub(super) fn manage(
     let mut creates: Vec<SharedStr> = Vec::new();
     for (at, (node_name, id)) in sync.visit.iter().enumerate() {
         let deletes_before = deletes.len();
-        let Some(node) = numbers[at].and_then(|n| w.store.node_by_number(n)) else {
+        let number = numbers[at];
+        let Some(node) = number.and_then(|n| w.store.node_by_number(n)) else {
             // No part for a vanished node: `index_nodes` and the status read that from here.
             if let Some((_, counts)) = cache.per_node.remove(id) {
                 cache.totals -= Counts::unpack(counts);
@@ -161,7 +164,8 @@ pub(super) fn manage(
             }
             continue;
         };
-        let should = cache.policy.should_run(node);
+        let put = number.map_or(0, |n| w.store.node_put(n));
+        let should = cache.should_run(*id, node, put);
         *evaluations += 1;
         cache.per_node.get_or_insert(*id, (should, 0)).0 = should;
         let actions = pods_should_be_on_node(

@@ -17,6 +17,7 @@ mod pod_template;
 mod roll_index;
 mod rolling_update;
 mod status;
+mod store_numbers;
 mod sync_nodes;
 
 /// For the page's view of a rollout (`query::rollout`): the same budgets and the same "is this
@@ -48,6 +49,8 @@ pub struct DaemonSetController {
     backoff: Backoff,
     /// Node names as numbers, for the caches' per-node parts (one table for all DaemonSets).
     node_ids: NodeIds,
+    /// The store's numbers of the same names.
+    store_numbers: store_numbers::StoreNumbers,
     /// How many (node, DaemonSet) placement decisions were evaluated, for the incremental-cost
     /// tests and the benchmark report.
     pub evaluations: u64,
@@ -219,6 +222,7 @@ impl DaemonSetController {
             cache,
             &mut self.backoff,
             &mut self.node_ids,
+            &mut self.store_numbers,
             &mut self.evaluations,
             &sync,
         );

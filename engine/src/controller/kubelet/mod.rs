@@ -6,6 +6,7 @@
 
 mod image_ref;
 mod images;
+mod node_state;
 mod progress;
 mod ready;
 pub(crate) mod registration;
@@ -17,7 +18,7 @@ use super::queue::PodQueue;
 use super::scheduler::{set_condition, set_status_condition};
 use crate::api::{
     Container, ContainerState, ContainerStateTerminated, ContainerStateWaiting, ContainerStatus,
-    IpText, NORMAL, ObjectKey, Pod, Time, WARNING, phase,
+    IpText, NORMAL, ObjectKey, Pod, Shared, Time, WARNING, phase,
 };
 use crate::state::World;
 use crate::state::apiserver;
@@ -26,6 +27,7 @@ use crate::state::clock::Wake;
 use crate::state::events::{Message, reference};
 use crate::state::hash::FastHashMap as HashMap;
 use crate::state::store::{Change, PodId, PodStamp};
+use node_state::Readiness;
 use progress::{Pods, Progress, Stage};
 use std::rc::Rc;
 
@@ -53,6 +55,7 @@ pub struct Kubelet {
     pull_secs: PullSeconds,
     started: started::Started,
     ready: ready::Ready,
+    nodes: node_state::NodeStates,
 }
 
 impl Kubelet {
@@ -68,6 +71,11 @@ impl Kubelet {
             }
             _ => {}
         }
+    }
+
+    /// Room in the queue for `pods` keys about to be queued (pod changes, timers due).
+    pub fn expect(&mut self, pods: usize) {
+        self.queue.reserve(pods);
     }
 
     pub fn wake(&mut self, key: ObjectKey, hint: Option<PodId>) {
@@ -96,11 +104,11 @@ impl Kubelet {
     }
 
     pub fn process(&mut self, w: &mut World) -> bool {
-        let queue = self.queue.take();
-        for (key, hint) in queue.iter() {
+        let mut queue = self.queue.take();
+        let worked = !queue.is_empty();
+        for (key, hint) in queue.drain() {
             self.sync_pod(w, &key, hint);
         }
-        let worked = !queue.is_empty();
         self.queue.recycle(queue);
         worked
     }
@@ -126,14 +134,13 @@ impl Kubelet {
         if pod.spec.node_name.is_empty() {
             return;
         }
-        let Some(node) = w.store.node(&pod.spec.node_name) else {
+        let Some(readiness) = self.nodes.of(&w.store, &pod.spec.node_name) else {
             return; // PodGC's business
         };
-        let ready_status = node.condition_status("Ready").unwrap_or("True");
-        if ready_status == "Unknown" {
+        if readiness == Readiness::Unknown {
             return; // the kubelet is not talking to the API server
         }
-        let node_ready = ready_status == "True";
+        let node_ready = readiness == Readiness::Ready;
         if pod.metadata.more.deletion_timestamp.is_some() {
             self.terminate(w, key, at, &pod, now);
             return;
@@ -263,6 +270,11 @@ impl Kubelet {
             st.start_time = Some(now).into();
             st.phase = phase::PENDING.into();
             st.qos_class = qos_class(p).into();
+            // A copy with room for the four conditions below: copied by the first, then grown
+            // twice, it was three allocations and two copies a pod.
+            let mut conditions = Vec::with_capacity(st.conditions.len() + 4);
+            conditions.extend_from_slice(&st.conditions);
+            st.conditions = Shared::new(conditions);
             set_status_condition(st, "PodReadyToStartContainers", "True", "", "", now);
             set_status_condition(st, "Initialized", "True", "", "", now);
             let names: Vec<&str> = p.spec.containers.iter().map(|c| c.name.as_str()).collect();
