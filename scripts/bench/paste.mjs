@@ -83,19 +83,26 @@ function desiredPods(table) {
 /** The tab: the renderer whose memory rose highest (the others are spare or idle renderers). */
 const tabOf = (samples) => [...samples].sort(([, a], [, b]) => b.peak - a.peak)[0];
 
-/** Waits until the console transcript has more entries containing `text` than `before`. */
+/** Waits until the console transcript has more than `before` entries and its last entry's
+ *  output contains `text`. Only the entries' count and the last one's output are read, at every
+ *  frame: the tab's memory is measured meanwhile, and the innerText of every entry (the Apply's
+ *  10,000 lines among them) at every frame was the bench's own garbage in it. */
 async function moreEntries(page, text, before) {
   await page.waitForFunction(
-    ([t, n]) => [...document.querySelectorAll('.terminal .entry')].filter((e) => e.innerText.includes(t)).length > n,
+    ([t, n]) => {
+      const entries = document.querySelectorAll('.terminal .entry');
+      return entries.length > n && entries[entries.length - 1].querySelector('.output')?.textContent.includes(t);
+    },
     [text, before],
   );
 }
 
+/** The number of entries in the console transcript. */
+const entryCount = (page) => page.evaluate(() => document.querySelectorAll('.terminal .entry').length);
+
 /** The texts of the console transcript's entries that contain `text`. */
 const entriesWith = (page, text) =>
   page.evaluate((t) => [...document.querySelectorAll('.terminal .entry')].map((e) => e.innerText).filter((s) => s.includes(t)), text);
-
-const countEntries = async (page, text) => (await entriesWith(page, text)).length;
 
 /** Chromium's own account of a process's memory (memory-infra): a detailed dump of every
  *  process asked through the browser's CDP session while tracing `disabled-by-default-memory-infra`,
@@ -209,6 +216,10 @@ export async function pasteMemory(browser, siteUrl, nodes, yaml, { clipboard = f
     // index.html's head starts the worker: it is usually there before the page is.
     if (page.workers().length === 0) await page.waitForEvent('worker', { timeout: 10000 }).catch(() => {});
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    // The buttons found now, before the 10,000 nodes: a role query once they are there computes
+    // the role and name of each of their cells (Playwright's garbage, in the tab measured).
+    const applyButton = await page.getByRole('button', { name: 'Apply', exact: true }).elementHandle();
+    const settleButton = await page.getByRole('button', { name: 'Settle', exact: true }).elementHandle();
     if (css) await page.addStyleTag({ content: css });
     const pids = await rendererPids(cdp);
     const sample = () => {
@@ -234,9 +245,9 @@ export async function pasteMemory(browser, siteUrl, nodes, yaml, { clipboard = f
 
     await (clipboard ? pasteByClipboard(page, yaml) : pasteManifest(page, yaml));
     await dumps?.take('pasted');
-    const entries = await countEntries(page, '');
+    const entries = await entryCount(page);
     const applyStart = Date.now();
-    await page.getByRole('button', { name: 'Apply', exact: true }).click();
+    await applyButton.click();
     await moreEntries(page, '', entries);
     const applyMs = Date.now() - applyStart;
     sample();
@@ -249,11 +260,12 @@ export async function pasteMemory(browser, siteUrl, nodes, yaml, { clipboard = f
       const session = await page.context().newCDPSession(page);
       await session.send('HeapProfiler.collectGarbage');
       await session.detach();
+      await dumps?.take('collected');
     }
 
-    const settledBefore = await countEntries(page, 'settled at');
+    const settledBefore = await entryCount(page);
     const settleStart = Date.now();
-    await page.getByRole('button', { name: 'Settle', exact: true }).click();
+    await settleButton.click();
     await moreEntries(page, 'settled at', settledBefore);
     const settleMs = Date.now() - settleStart;
     sample();

@@ -102,8 +102,12 @@ impl Cells {
                 class.push_str(" selected");
                 let _ = d.el.set_attribute("aria-current", "true");
             }
-            let _ = d.el.set_attribute("class", &class);
-            let _ = d.el.set_attribute("title", &title);
+            // As properties: an attribute's name would cross into JavaScript as one more
+            // string for each cell (a decode and its options object, garbage until a major GC).
+            d.el.set_class_name(&class);
+            if let Some(el) = d.el.dyn_ref::<web_sys::HtmlElement>() {
+                el.set_title(&title);
+            }
         }
     }
 
@@ -371,7 +375,9 @@ fn name_cell(el: &Element, name: &str) {
     // Its class (no longer `spare`) is set by `Cells::draw`, as a new cell's is.
     let _ = el.remove_attribute("aria-hidden");
     let _ = el.set_attribute("aria-label", name);
-    let _ = el.set_attribute("tabindex", "0");
+    if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+        el.set_tab_index(0);
+    }
 }
 
 /// The node whose cell an event came from.
