@@ -193,7 +193,7 @@ if (paste?.error) {
   p(`One NodeList of ${count(paste.nodes)} nodes pasted into the page: ${paste.error}. Target ≤ 300 MB: **missed**.`);
 } else if (paste) {
   const wasmCell = (v) => (v == null ? '–' : `${mb(v)} MB`);
-  p(`One NodeList of ${count(paste.nodes)} nodes (${kb(paste.yaml_bytes)} KB of YAML) set into the real page's editor (dist/) as a paste does, Apply, then Settle until "settled at", in headless Chromium. The tab is the renderer process (the page and its Web Worker, the engine, both run in it): its resident memory sampled every ${paste.sample_ms} ms (${paste.samples} samples) and the kernel's high-water mark (VmHWM, which no sample can miss). A WebAssembly memory never shrinks, so its size after the settle is its peak.`);
+  p(`One NodeList of ${count(paste.nodes)} nodes (${kb(paste.yaml_bytes)} KB of YAML) ${paste.pasted_by === 'value' ? 'set as the real page\'s editor\'s value (dist/)' : 'pasted into the real page (dist/) as a user pastes it, Ctrl+A Ctrl+V from the clipboard (a text of this size opens read-only in the editor)'}, Apply, then Settle until "settled at", in headless Chromium. The tab is the renderer process (the page and its Web Worker, the engine, both run in it): its resident memory sampled every ${paste.sample_ms} ms (${paste.samples} samples) and the kernel's high-water mark (VmHWM, which no sample can miss). A WebAssembly memory never shrinks, so its size after the settle is its peak.`);
   p();
   p('| measure | page loaded | applied | peak | after settle |');
   p('|---|---:|---:|---:|---:|');
