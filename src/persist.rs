@@ -302,10 +302,10 @@ pub fn write_fragment(link: &str, push: bool) {
 }
 
 /// [`write_fragment`] of `link` in a task after the next frame, unless the fragment was written
-/// meanwhile. `history.replaceState` has Chromium lay the page out (it keeps the scroll position
-/// with the history entry): called as the model's answer came, it laid out at once what that
-/// answer had changed, and at 10,000 nodes that was the dense grid's new cells, a task of
-/// 110–220 ms under load in issue 22's settle bench. After a frame the layout is done.
+/// meanwhile. Called as the model's answer came, `history.replaceState` had Chromium lay out at
+/// once what that answer had changed (the trace's forced style and layout of the whole page
+/// inside the answer's task: at 10,000 nodes the dense grid's new cells, a task of 110–220 ms
+/// under load in issue 22's settle bench). After a frame the layout is done.
 fn write_fragment_after_frame(link: String) {
     let at = next_write();
     crate::components::after_frame(move || {
