@@ -278,9 +278,44 @@ fn join(notes: Vec<Text>) -> Option<Vec<Text>> {
     (!notes.is_empty()).then_some(notes)
 }
 
+thread_local! {
+    /// The fragment's writes, counted: a write put off until after a frame
+    /// ([`write_fragment_after_frame`]) is dropped if another came meanwhile (the Share panel's,
+    /// or a link the reader put in the address bar).
+    static WRITES: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Counts a write of the fragment and returns its number.
+fn next_write() -> u64 {
+    WRITES.with(|w| {
+        let n = w.get().wrapping_add(1);
+        w.set(n);
+        n
+    })
+}
+
 /// Replaces the fragment without a new history entry (`push`: with one, so Back returns); the
 /// query stays.
 pub fn write_fragment(link: &str, push: bool) {
+    next_write();
+    set_fragment(link, push);
+}
+
+/// [`write_fragment`] of `link` in a task after the next frame, unless the fragment was written
+/// meanwhile. Called as the model's answer came, `history.replaceState` had Chromium lay out at
+/// once what that answer had changed (the trace's forced style and layout of the whole page
+/// inside the answer's task: at 10,000 nodes the dense grid's new cells, a task of 110–220 ms
+/// under load in issue 22's settle bench). After a frame the layout is done.
+fn write_fragment_after_frame(link: String) {
+    let at = next_write();
+    crate::components::after_frame(move || {
+        if WRITES.with(std::cell::Cell::get) == at {
+            set_fragment(&link, false);
+        }
+    });
+}
+
+fn set_fragment(link: &str, push: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -430,7 +465,7 @@ pub fn drive(state: State, notice: RwSignal<Option<Vec<Text>>>, i18n: I18n, embe
                 return;
             }
             if written.with_value(|w| *w != link) {
-                write_fragment(&link, false);
+                write_fragment_after_frame(link.clone());
                 // Embeds never write the autosave: they must not take a reader's own work.
                 if !embed && let Err(why) = written.with_value(|own| autosave(state, &link, own)) {
                     tell_once(unsaved_told, notice, Text::new(why.msg()));
@@ -444,6 +479,8 @@ pub fn drive(state: State, notice: RwSignal<Option<Vec<Text>>>, i18n: I18n, embe
         Err(e) => leptos::logging::error!("the autosave cannot run: {e:?}"),
     }
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
+        // The reader's own link wins over a write still waiting for its frame.
+        next_write();
         let link = fragment();
         if !share::is_scenario(&link) {
             return;

@@ -55,6 +55,11 @@ function recordMainThread() {
 
 /** The trace's categories: the timeline's tasks (\`RunTask\`) and the bench's marks. */
 const TRACE_CATEGORIES = ['disabled-by-default-devtools.timeline', 'devtools.timeline', 'blink.user_timing'];
+/** SETTLE_TRACE_CATEGORIES=a,b: more of the trace (debugging), e.g.
+ *  `disabled-by-default-devtools.timeline.stack` (which script forced a layout) or
+ *  `disabled-by-default-devtools.timeline.invalidationTracking` (which elements a style
+ *  recalculation was for). */
+const traceCategories = () => [...TRACE_CATEGORIES, ...(process.env.SETTLE_TRACE_CATEGORIES?.split(',').filter(Boolean) ?? [])];
 
 /** Marks a moment on the page's clock and returns it (ms since the page's time origin). */
 const mark = (page, name) => {
@@ -184,6 +189,8 @@ export async function settleTasks(browser, siteUrl, { nodes = SETTLE_NODES, daem
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(siteUrl).origin });
   await context.addInitScript(recordMainThread);
+  // SETTLE_INIT_SCRIPT=FILE: more script in the page from its start (debugging: e.g. timing an API).
+  if (process.env.SETTLE_INIT_SCRIPT) await context.addInitScript({ path: process.env.SETTLE_INIT_SCRIPT });
   const page = await context.newPage();
   page.setDefaultTimeout(Number(process.env.SETTLE_TIMEOUT_MS ?? 5 * 60 * 1000));
   if (process.env.SETTLE_DEBUG) page.on('console', (m) => console.error(`page: ${m.text()}`));
@@ -198,7 +205,7 @@ export async function settleTasks(browser, siteUrl, { nodes = SETTLE_NODES, daem
     await paste(page, daemonSets(daemonsets));
 
     if (!process.env.SETTLE_NO_TRACE) {
-      await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+      await browser.startTracing(page, { categories: traceCategories() });
       tracing = true;
     }
     await page.evaluate(() => globalThis.__benchSettle.startFrames());

@@ -193,12 +193,12 @@ impl Cells {
     }
 
     /// Brings the spare cells towards as many as the model has nodes not drawn yet (`total`,
-    /// the model's count): at most [`SPARE_SLICE`] added, in one piece of markup, or the extra
-    /// ones removed from the end. True when more are to be added.
+    /// the model's count): at most one chunk's worth added ([`spare_slice`]), in one piece of
+    /// markup, or the extra ones removed from the end. True when more are to be added.
     fn reserve(&mut self, grid: &Element, total: usize) -> bool {
         let want = total.saturating_sub(self.drawn.len());
         if want > self.spare {
-            let add = (want - self.spare).min(SPARE_SLICE);
+            let add = (want - self.spare).min(spare_slice(grid));
             if add_spares(grid, add).is_none() {
                 return false;
             }
@@ -232,10 +232,20 @@ impl Cells {
     }
 }
 
-/// The most spare cells added in one task: 9,900 at once were a task of 276 ms (parsing their
-/// markup) and a frame of 224–236 ms (their style, the grid's layout) under load, a slice of
-/// 2,000 a task of 7–26 ms and a frame of 33–73; the grid fills in within five frames.
-const SPARE_SLICE: usize = 2_000;
+/// How many spare cells the next slice adds: the room left in the last chunk, or a new chunk.
+/// One chunk a frame: the chunks near the view are laid out as they come (the others are
+/// skipped), and a slice of 2,000 cells there was a frame laying out some 2,000 hidden cells,
+/// the longest frames of issue 22's settle bench (68–119 ms under load). 9,900 at once were a
+/// task of 276 ms. The batches take about 100 spare cells an answer; a frame adds 480.
+fn spare_slice(grid: &Element) -> usize {
+    let last = grid
+        .last_element_child()
+        .map_or(CHUNK, |c| c.child_element_count());
+    match CHUNK.saturating_sub(last) {
+        0 => CHUNK as usize,
+        room => room as usize,
+    }
+}
 
 /// Adds a slice of spare cells after the next frame, then the next slice after the frame that
 /// follows, until there are enough ([`Cells::reserve`]); `reserving` is true meanwhile.

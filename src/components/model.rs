@@ -361,7 +361,7 @@ fn hidden() -> bool {
 
 /// Runs `f` once, in a task after the next frame; or after [`FRAME_WAIT`] if no frame came by
 /// then (a hidden tab has none, and the model's answers must still be set there).
-fn after_frame(f: impl FnOnce() + 'static) {
+pub(crate) fn after_frame(f: impl FnOnce() + 'static) {
     use std::cell::Cell;
     use std::rc::Rc;
     let once = Rc::new(Cell::new(Some(Box::new(f) as Box<dyn FnOnce()>)));

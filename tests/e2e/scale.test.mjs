@@ -184,6 +184,37 @@ test('300 nodes of 11 pods each: no full card is ever drawn while they arrive in
   assert.equal(title.split(', ').length, 11, `each cell lists its 11 pods: ${title}`);
 });
 
+// Issue 22: the cells still to come are added one chunk's worth at a time (a frame each): the
+// chunks near the view are laid out as their cells come, and 2,000 hidden cells at once were a
+// frame laying out some 2,000 cells, the longest frames of the 10,000-node settle bench.
+test('a big Apply: the cells still to come are added at most one chunk a task', async () => {
+  const { page, log } = await ctx.open();
+  const nodes = await openWithTenDaemonSets(page);
+  // Every task's new spare cells (a MutationObserver's callback comes once a task).
+  await page.evaluate(() => {
+    globalThis.__addedByTask = [];
+    new MutationObserver((changes) => {
+      let cells = 0;
+      for (const c of changes) {
+        for (const n of c.addedNodes) {
+          if (n.nodeType !== 1) continue;
+          cells += n.matches('.dense-cell.spare') ? 1 : n.querySelectorAll('.dense-cell.spare').length;
+        }
+      }
+      if (cells) globalThis.__addedByTask.push(cells);
+    }).observe(document.querySelector('.canvas'), { childList: true, subtree: true });
+  });
+  // 999 nodes of 11 pods: a first batch under 200 nodes, then spare cells for some 800 more.
+  await pasteManifest(page, bigNodes(COUNT));
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('.dense-grid .dense-cell[aria-label]').length === n, COUNT + 3);
+  const added = await page.evaluate(() => globalThis.__addedByTask);
+  assert.ok(added.length >= 2, `the spare cells came in several tasks: ${added}`);
+  assert.ok(Math.max(...added) <= 480, `at most a chunk's worth (480) a task: ${added}`);
+  assert.equal((await nodes.getByRole('listitem').all()).length, COUNT + 3);
+  assert.deepEqual(log.errors, []);
+});
+
 // Issue 22: the grid takes its full size when a big Apply's first batch comes, and the later
 // batches fill its cells in place: a cell appended at every batch laid out the whole grid again
 // (10,000 cells, 80-140 ms a frame under load). The model's answers after the first batch are
