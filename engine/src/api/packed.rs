@@ -31,8 +31,12 @@ impl Packed {
         if extra.iter().any(|(_, v)| !text_gives_back(v, 0)) {
             return Packed(Form::Tree(Rc::new(extra)));
         }
-        let object: serde_json::Map<String, Value> = extra.into_iter().collect();
-        Packed(Form::Text(Value::Object(object).to_string().into()))
+        let object = Value::Object(extra.into_iter().collect());
+        // `to_string`, not `Value`'s `Display` (the same text): through the compact writer the
+        // engine links anyway, not a second copy of it over a formatter. A map of JSON values
+        // always writes (as `Display`'s `to_string` panicked too, were it not to).
+        let text = serde_json::to_string(&object).expect("a JSON object writes");
+        Packed(Form::Text(text.into()))
     }
 
     /// The fields as read.
