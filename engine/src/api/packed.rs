@@ -45,10 +45,13 @@ impl Packed {
             Form::Empty => Extra::new(),
             Form::Tree(extra) => Extra::clone(extra),
             // The text is the engine's own: it parses. Were it not to, the fields are left out
-            // rather than the page stopped.
-            Form::Text(text) => serde_json::from_str::<serde_json::Map<String, Value>>(text)
-                .map(|m| m.into_iter().collect())
-                .unwrap_or_default(),
+            // rather than the page stopped. Read as bytes, as the engine's other JSON is: one
+            // copy of serde_json's reader in the model's module, not a second for `&str`.
+            Form::Text(text) => {
+                serde_json::from_slice::<serde_json::Map<String, Value>>(text.as_bytes())
+                    .map(|m| m.into_iter().collect())
+                    .unwrap_or_default()
+            }
         }
     }
 }
