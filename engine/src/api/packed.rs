@@ -31,7 +31,13 @@ impl Packed {
         if extra.iter().any(|(_, v)| !text_gives_back(v, 0)) {
             return Packed(Form::Tree(Rc::new(extra)));
         }
-        let object = Value::Object(extra.into_iter().collect());
+        // Inserted one by one: `collect` would sort them again (`BTreeMap::from_iter`, a copy of
+        // the standard sort of its own) though a `SortedMap` holds them sorted, each key once.
+        let mut object = serde_json::Map::new();
+        for (k, v) in extra {
+            object.insert(k, v);
+        }
+        let object = Value::Object(object);
         // `to_string`, not `Value`'s `Display` (the same text): through the compact writer the
         // engine links anyway, not a second copy of it over a formatter. A map of JSON values
         // always writes (as `Display`'s `to_string` panicked too, were it not to).
