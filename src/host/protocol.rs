@@ -28,22 +28,108 @@ pub fn from_wire<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, postcard:
     postcard::from_bytes(bytes)
 }
 
-/// A scenario crosses as its link's JSON: the link format leaves out empty fields, which a
-/// format without field names cannot read back.
-mod as_json {
-    use serde::de::{DeserializeOwned, Error as _};
-    use serde::ser::Error as _;
+/// A scenario crosses with every field in order, postcard as the rest: not as its link's JSON,
+/// which leaves out empty fields (a format without field names could not read that back), and
+/// whose reader (serde_json's, for this type) the model's module then carried for this alone.
+mod scenario_wire {
+    use crate::share::{Scenario, View};
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-    pub fn serialize<S: Serializer, T: Serialize>(value: &T, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&serde_json::to_string(value).map_err(S::Error::custom)?)
+    /// The page's side: the scenario's fields borrowed (a script or manifest can be large).
+    #[derive(Serialize)]
+    struct Out<'a> {
+        preset: &'a Option<String>,
+        nodes: Option<u32>,
+        script: &'a str,
+        manifest: &'a Option<String>,
+        apply: bool,
+        playing: bool,
+        speed: u32,
+        node: &'a Option<String>,
+        time: i64,
+        lesson: &'a Option<String>,
+        step: Option<u32>,
+        lang: &'a Option<String>,
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>, T: DeserializeOwned>(
-        d: D,
-    ) -> Result<T, D::Error> {
-        let json = String::deserialize(d)?;
-        serde_json::from_slice(json.as_bytes()).map_err(D::Error::custom)
+    /// The model's side, the same fields in the same order.
+    #[derive(Deserialize)]
+    struct In {
+        preset: Option<String>,
+        nodes: Option<u32>,
+        script: String,
+        manifest: Option<String>,
+        apply: bool,
+        playing: bool,
+        speed: u32,
+        node: Option<String>,
+        time: i64,
+        lesson: Option<String>,
+        step: Option<u32>,
+        lang: Option<String>,
+    }
+
+    fn out(s: &Scenario) -> Out<'_> {
+        Out {
+            preset: &s.preset,
+            nodes: s.nodes,
+            script: &s.script,
+            manifest: &s.manifest,
+            apply: s.apply,
+            playing: s.view.playing,
+            speed: s.view.speed,
+            node: &s.view.node,
+            time: s.view.time,
+            lesson: &s.lesson,
+            step: s.step,
+            lang: &s.lang,
+        }
+    }
+
+    impl From<In> for Scenario {
+        fn from(w: In) -> Scenario {
+            Scenario {
+                preset: w.preset,
+                nodes: w.nodes,
+                script: w.script,
+                manifest: w.manifest,
+                apply: w.apply,
+                view: View {
+                    playing: w.playing,
+                    speed: w.speed,
+                    node: w.node,
+                    time: w.time,
+                },
+                lesson: w.lesson,
+                step: w.step,
+                lang: w.lang,
+            }
+        }
+    }
+
+    pub fn serialize<S: Serializer>(scenario: &Scenario, s: S) -> Result<S::Ok, S::Error> {
+        out(scenario).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Scenario, D::Error> {
+        In::deserialize(d).map(Scenario::from)
+    }
+
+    /// `Option<Scenario>` ([`Request::Open`](super::Request)).
+    pub mod option {
+        use super::{In, Scenario, out};
+        use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+        pub fn serialize<S: Serializer>(
+            scenario: &Option<Scenario>,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            scenario.as_ref().map(out).serialize(s)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Scenario>, D::Error> {
+            Ok(Option::<In>::deserialize(d)?.map(Scenario::from))
+        }
     }
 }
 
@@ -146,20 +232,20 @@ pub enum Request {
     /// [`Reply::Opened`], changing nothing. Checking is the model's: it reads every script line
     /// with kubectl's parser.
     Check {
-        #[serde(with = "as_json")]
+        #[serde(with = "scenario_wire")]
         scenario: Scenario,
     },
     /// Opens a scenario (a link's, a preset, a lesson, a file) in place of the work, or an
     /// empty cluster (None); replies [`Reply::Opened`].
     Open {
-        #[serde(with = "as_json")]
+        #[serde(with = "scenario_wire::option")]
         scenario: Option<Scenario>,
     },
     /// Opens a saved scenario (a link, an autosave) in place of the work, replaying what fits
     /// while the frame has time; the rest replays in [`Request::Work`] ahead of other work,
     /// with its progress in [`Update::replay`]. Replies [`Reply::Opened`].
     Restore {
-        #[serde(with = "as_json")]
+        #[serde(with = "scenario_wire")]
         scenario: Scenario,
         /// All of it before replying (an embed, which has no place for the progress).
         at_once: bool,

@@ -292,6 +292,27 @@ fn requests_replies_and_updates_read_back_from_their_wire_form() {
                 ..Default::default()
             }),
         },
+        Request::Open { scenario: None },
+        // Every field of a scenario set: it crosses field by field (protocol::scenario_wire).
+        Request::Restore {
+            scenario: crate::share::Scenario {
+                preset: Some("kube-proxy".into()),
+                nodes: Some(7),
+                script: "kubectl get nodes\n".into(),
+                manifest: Some("kind: DaemonSet\n".into()),
+                apply: true,
+                view: crate::share::View {
+                    playing: false,
+                    speed: 8,
+                    node: Some("node-3".into()),
+                    time: -5_000,
+                },
+                lesson: Some("rolling-update".into()),
+                step: Some(2),
+                lang: Some("zh-Hant".into()),
+            },
+            at_once: true,
+        },
         Request::ShowHint,
         Request::ShowSolution,
         Request::Select {

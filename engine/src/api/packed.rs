@@ -31,8 +31,18 @@ impl Packed {
         if extra.iter().any(|(_, v)| !text_gives_back(v, 0)) {
             return Packed(Form::Tree(Rc::new(extra)));
         }
-        let object: serde_json::Map<String, Value> = extra.into_iter().collect();
-        Packed(Form::Text(Value::Object(object).to_string().into()))
+        // Inserted one by one: `collect` would sort them again (`BTreeMap::from_iter`, a copy of
+        // the standard sort of its own) though a `SortedMap` holds them sorted, each key once.
+        let mut object = serde_json::Map::new();
+        for (k, v) in extra {
+            object.insert(k, v);
+        }
+        let object = Value::Object(object);
+        // `to_string`, not `Value`'s `Display` (the same text): through the compact writer the
+        // engine links anyway, not a second copy of it over a formatter. A map of JSON values
+        // always writes (as `Display`'s `to_string` panicked too, were it not to).
+        let text = serde_json::to_string(&object).expect("a JSON object writes");
+        Packed(Form::Text(text.into()))
     }
 
     /// The fields as read.
@@ -41,10 +51,13 @@ impl Packed {
             Form::Empty => Extra::new(),
             Form::Tree(extra) => Extra::clone(extra),
             // The text is the engine's own: it parses. Were it not to, the fields are left out
-            // rather than the page stopped.
-            Form::Text(text) => serde_json::from_str::<serde_json::Map<String, Value>>(text)
-                .map(|m| m.into_iter().collect())
-                .unwrap_or_default(),
+            // rather than the page stopped. Read as bytes, as the engine's other JSON is: one
+            // copy of serde_json's reader in the model's module, not a second for `&str`.
+            Form::Text(text) => {
+                serde_json::from_slice::<serde_json::Map<String, Value>>(text.as_bytes())
+                    .map(|m| m.into_iter().collect())
+                    .unwrap_or_default()
+            }
         }
     }
 }

@@ -152,9 +152,17 @@ pub(crate) fn dns1123_subdomain(value: &str) -> Vec<String> {
 fn mask_trailing_dash(name: &str) -> String {
     let b = name.as_bytes();
     if b.len() > 1 && b[b.len() - 1] == b'-' {
-        let mut v = b[..b.len() - 2].to_vec();
-        v.push(b'a');
-        return String::from_utf8_lossy(&v).into_owned();
+        // Go cuts two bytes: a character cut in two is one U+FFFD, as `from_utf8_lossy` gives
+        // (written out: that routine and its chunk iterator were in the model's module for this).
+        let cut = b.len() - 2;
+        let keep = name.floor_char_boundary(cut);
+        let mut masked = String::with_capacity(cut + 4);
+        masked.push_str(&name[..keep]);
+        if keep < cut {
+            masked.push('\u{FFFD}');
+        }
+        masked.push('a');
+        return masked;
     }
     name.to_string()
 }

@@ -38,10 +38,15 @@ pub fn daemonset_revisions<'a>(cluster: &'a Cluster, ds: &DaemonSet) -> Vec<Revi
 }
 
 /// The images of the pod template a revision stores (`data.spec.template`), read in place:
-/// the page asks at every clock tick, too often to decode whole templates.
+/// the page asks at every clock tick, too often to decode whole templates. Key by key, not
+/// `Value::pointer`, whose unescaping of each segment (`~1`, `~0`) allocates and is code the
+/// model's module had only for this.
 pub fn template_images(rev: &ControllerRevision) -> Vec<&str> {
     rev.data
-        .pointer("/spec/template/spec/containers")
+        .get("spec")
+        .and_then(|v| v.get("template"))
+        .and_then(|v| v.get("spec"))
+        .and_then(|v| v.get("containers"))
         .and_then(|c| c.as_array())
         .map(|containers| {
             containers
