@@ -23,12 +23,7 @@ pub struct NodePods {
 impl NodePods {
     /// Adds pod `pod` (a number under 2^31) on node `node`.
     pub fn insert(&mut self, node: u32, pod: u32) {
-        let at = node as usize;
-        if at >= self.first.len() {
-            super::node_table::grow_to(&mut self.first, at + 1);
-            self.first.resize(at + 1, NONE);
-        }
-        let slot = &mut self.first[at];
+        let slot = super::node_table::slot(&mut self.first, node as usize, NONE);
         if *slot == NONE {
             debug_assert!(pod < MORE, "pod number {pod} reaches the MORE bit");
             *slot = pod;

@@ -62,6 +62,16 @@ pub(crate) fn grow_to<T>(v: &mut Vec<T>, len: usize) {
     }
 }
 
+/// The slot `at` of a table by number, the table first lengthened with `fill`s if it is shorter
+/// (grown as [`grow_to`] grows it).
+pub(crate) fn slot<T: Clone>(v: &mut Vec<T>, at: usize, fill: T) -> &mut T {
+    if at >= v.len() {
+        grow_to(v, at + 1);
+        v.resize(at + 1, fill);
+    }
+    &mut v[at]
+}
+
 #[cfg(test)]
 mod tests {
     use super::NodeTable;

@@ -166,11 +166,8 @@ impl Store {
         let name = node.metadata.name.to_string();
         self.touch_node(id);
         let at = id.number() as usize;
-        if self.node_puts.len() <= at {
-            crate::state::node_table::grow_to(&mut self.node_puts, at + 1);
-            self.node_puts.resize(at + 1, 0);
-        }
-        self.node_puts[at] = self.node_puts[at].checked_add(1).unwrap_or(1);
+        let puts = crate::state::node_table::slot(&mut self.node_puts, at, 0);
+        *puts = puts.checked_add(1).unwrap_or(1);
         if self.node_slots.len() <= at {
             self.node_slots.resize_with(at + 1, || None);
         }

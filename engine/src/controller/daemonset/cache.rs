@@ -111,11 +111,7 @@ impl DsCache {
         {
             return should;
         }
-        if self.decided.len() <= at {
-            crate::state::node_table::grow_to(&mut self.decided, at + 1);
-            self.decided.resize(at + 1, 0);
-        }
-        self.decided[at] = put;
+        *crate::state::node_table::slot(&mut self.decided, at, 0) = put;
         self.policy.should_run(node)
     }
 

@@ -4,7 +4,7 @@
 //! store's copy read two cold allocations a visit at 10,000 nodes.
 
 use crate::state::node_ids::NodeId;
-use crate::state::node_table::grow_to;
+use crate::state::node_table::slot;
 use crate::state::store::Store;
 
 /// No store number known yet for this controller number.
@@ -25,11 +25,7 @@ impl StoreNumbers {
             return Some(NodeId::from_number(n));
         }
         let found = store.node_number(name)?;
-        if self.0.len() <= at {
-            grow_to(&mut self.0, at + 1);
-            self.0.resize(at + 1, NONE);
-        }
-        self.0[at] = found.number();
+        *slot(&mut self.0, at, NONE) = found.number();
         Some(found)
     }
 }

@@ -4,7 +4,7 @@
 //! node and its conditions from memory long out of cache.
 
 use crate::state::node_ids::NodeId;
-use crate::state::node_table::grow_to;
+use crate::state::node_table::slot;
 use crate::state::store::Store;
 
 /// The node's `Ready` condition (`True` when it reports none).
@@ -37,11 +37,7 @@ impl NodeStates {
             "Unknown" => Readiness::Unknown,
             _ => Readiness::NotReady,
         };
-        if self.0.len() <= at {
-            grow_to(&mut self.0, at + 1);
-            self.0.resize(at + 1, (0, Readiness::Unknown));
-        }
-        self.0[at] = (put, readiness);
+        *slot(&mut self.0, at, (0, Readiness::Unknown)) = (put, readiness);
         Some(readiness)
     }
 }

@@ -8,7 +8,7 @@
 
 use crate::api::Time;
 use crate::state::hash::FastHashMap as HashMap;
-use crate::state::node_table::grow_to;
+use crate::state::node_table::slot;
 use crate::state::room::after_burst;
 use crate::state::store::{PodId, PodStamp, Store};
 
@@ -73,12 +73,7 @@ impl Pods {
         let i = at.id.number();
         if progress.stage == Stage::Running && progress.backoff_ms == 0 && progress.due <= now {
             self.leave(i);
-            let i = i as usize;
-            if i >= self.running.len() {
-                grow_to(&mut self.running, i + 1);
-                self.running.resize(i + 1, 0);
-            }
-            self.running[i] = at.birth;
+            *slot(&mut self.running, i as usize, 0) = at.birth;
         } else {
             self.stop(at);
             self.moving.insert(i, (at.birth, progress));
