@@ -302,17 +302,26 @@ pub fn write_fragment(link: &str, push: bool) {
 }
 
 /// [`write_fragment`] of `link` in a task after the next frame, unless the fragment was written
-/// meanwhile. Called as the model's answer came, `history.replaceState` had Chromium lay out at
-/// once what that answer had changed (the trace's forced style and layout of the whole page
-/// inside the answer's task: at 10,000 nodes the dense grid's new cells, a task of 110–220 ms
-/// under load in issue 22's settle bench). After a frame the layout is done.
-fn write_fragment_after_frame(link: String) {
+/// meanwhile; then `save(link)` (the autosave) in the same task in any case, so that a reload
+/// never finds a link older than the autosave (the link wins when the page opens). Called as
+/// the model's answer came, `history.replaceState` had Chromium lay out at once what that
+/// answer had changed (the trace's forced style and layout of the whole page inside the
+/// answer's task: at 10,000 nodes the dense grid's new cells, a task of 110–220 ms under load
+/// in issue 22's settle bench). After a frame the layout is done. A hidden tab has no frames
+/// and lays nothing out: the write is made at once there.
+fn write_fragment_after_frame(link: String, save: impl FnOnce(String) + 'static) {
     let at = next_write();
-    crate::components::after_frame(move || {
+    let write = move || {
         if WRITES.with(std::cell::Cell::get) == at {
             set_fragment(&link, false);
         }
-    });
+        save(link);
+    };
+    if crate::components::hidden() {
+        write();
+    } else {
+        crate::components::after_frame(write);
+    }
 }
 
 fn set_fragment(link: &str, push: bool) {
@@ -465,12 +474,15 @@ pub fn drive(state: State, notice: RwSignal<Option<Vec<Text>>>, i18n: I18n, embe
                 return;
             }
             if written.with_value(|w| *w != link) {
-                write_fragment_after_frame(link.clone());
-                // Embeds never write the autosave: they must not take a reader's own work.
-                if !embed && let Err(why) = written.with_value(|own| autosave(state, &link, own)) {
-                    tell_once(unsaved_told, notice, Text::new(why.msg()));
-                }
-                written.set_value(link);
+                write_fragment_after_frame(link, move |link| {
+                    // Embeds never write the autosave: they must not take a reader's own work.
+                    if !embed
+                        && let Err(why) = written.with_value(|own| autosave(state, &link, own))
+                    {
+                        tell_once(unsaved_told, notice, Text::new(why.msg()));
+                    }
+                    written.set_value(link);
+                });
             }
         });
     };

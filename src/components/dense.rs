@@ -105,9 +105,9 @@ impl Cells {
             // As properties: an attribute's name would cross into JavaScript as one more
             // string for each cell (a decode and its options object, garbage until a major GC).
             d.el.set_class_name(&class);
-            if let Some(el) = d.el.dyn_ref::<web_sys::HtmlElement>() {
-                el.set_title(&title);
-            }
+            // Every cell is a `div` this file made: no instanceof check crossing too.
+            d.el.unchecked_ref::<web_sys::HtmlElement>()
+                .set_title(&title);
         }
     }
 
@@ -385,9 +385,7 @@ fn name_cell(el: &Element, name: &str) {
     // Its class (no longer `spare`) is set by `Cells::draw`, as a new cell's is.
     let _ = el.remove_attribute("aria-hidden");
     let _ = el.set_attribute("aria-label", name);
-    if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-        el.set_tab_index(0);
-    }
+    el.unchecked_ref::<web_sys::HtmlElement>().set_tab_index(0);
 }
 
 /// The node whose cell an event came from.

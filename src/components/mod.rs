@@ -15,7 +15,7 @@ pub mod later;
 pub mod lesson_panel;
 pub mod markdown;
 mod model;
-pub(crate) use model::after_frame;
+pub(crate) use model::{after_frame, hidden};
 pub mod node_card;
 pub mod notice;
 pub mod replaying;

@@ -353,7 +353,7 @@ fn run_steps(state: State) {
 }
 
 /// Whether the page is hidden (a background tab): no frames come.
-fn hidden() -> bool {
+pub(crate) fn hidden() -> bool {
     web_sys::window()
         .and_then(|w| w.document())
         .is_some_and(|d| d.hidden())
