@@ -132,13 +132,6 @@ impl<H: Hint> Queue<H> {
         }
     }
 
-    /// Room for `more` keys at once: a burst's changes or timers are counted before they are
-    /// queued. Grown a quarter at a time instead, a burst's queue was copied over and over, at
-    /// 10,000 nodes from memory long out of cache.
-    pub(crate) fn reserve(&mut self, more: usize) {
-        self.entries.reserve_exact(more);
-    }
-
     /// The number of `namespace` in this queue, given it now if it has none.
     fn namespace(&mut self, namespace: SharedStr) -> u32 {
         let known = &self.namespaces;

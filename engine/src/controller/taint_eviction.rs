@@ -67,11 +67,6 @@ impl TaintEviction {
         }
     }
 
-    /// Room in the queue for `pods` pod changes about to be observed.
-    pub fn expect(&mut self, pods: usize) {
-        self.queue.reserve(pods);
-    }
-
     pub fn wake(&mut self, key: ObjectKey) {
         self.queue.insert(key, None);
     }

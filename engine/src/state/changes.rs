@@ -167,9 +167,6 @@ pub struct Changes {
     /// The keys of the pods removed since, by stamp: their records cannot read them from the
     /// store any more.
     gone: FastHashMap<PodStamp, ObjectKey>,
-    /// How many of the records are of pods: each is queued by the controllers that watch every
-    /// pod, which make room for them all at once ([`Changes::pods`]).
-    pods: usize,
 }
 
 impl Changes {
@@ -179,11 +176,6 @@ impl Changes {
 
     pub fn is_empty(&self) -> bool {
         self.records.is_empty()
-    }
-
-    /// How many of the changes are of pods.
-    pub fn pods(&self) -> usize {
-        self.pods
     }
 
     pub(super) fn push(&mut self, record: Record) {
@@ -205,7 +197,6 @@ impl Changes {
                 Record::PodMoved { pod, at }
             }
         };
-        self.pods += 1;
         self.records.push(record);
     }
 

@@ -73,11 +73,6 @@ impl Kubelet {
         }
     }
 
-    /// Room in the queue for `pods` keys about to be queued (pod changes, timers due).
-    pub fn expect(&mut self, pods: usize) {
-        self.queue.reserve(pods);
-    }
-
     pub fn wake(&mut self, key: ObjectKey, hint: Option<PodId>) {
         self.queue.insert(key, hint);
     }
