@@ -257,10 +257,19 @@ pub(crate) struct Taken<H> {
     hint: std::marker::PhantomData<H>,
 }
 
+#[cfg(test)]
 impl Taken<()> {
     /// Each key, in order.
     pub(crate) fn keys(&self) -> impl Iterator<Item = ObjectKey> + '_ {
         self.iter().map(|(key, ())| key)
+    }
+}
+
+/// The key of an entry whose name is `name`, its namespace given by number.
+fn key_of(namespaces: &[SharedStr], namespace: u32, name: SharedStr) -> ObjectKey {
+    ObjectKey {
+        namespace: namespaces[namespace as usize].clone(),
+        name,
     }
 }
 
@@ -275,23 +284,19 @@ impl<H: Hint> Taken<H> {
     /// each wrote the count of a name read long before, at 10,000 nodes a cache miss each.
     pub(crate) fn drain(&mut self) -> impl Iterator<Item = (ObjectKey, H)> + '_ {
         let namespaces = &self.namespaces;
-        self.entries.drain(..).map(move |e| {
-            let key = ObjectKey {
-                namespace: namespaces[e.namespace as usize].clone(),
-                name: e.name,
-            };
-            (key, H::unpack(e.hint))
-        })
+        (self.entries.drain(..))
+            .map(move |e| (key_of(namespaces, e.namespace, e.name), H::unpack(e.hint)))
     }
 
-    /// Each key (its strings shared, no allocation) with its hint.
+    /// Each key (its strings shared, no allocation) with its hint: what [`Taken::drain`] hands
+    /// out, for the tests.
+    #[cfg(test)]
     pub(crate) fn iter(&self) -> impl Iterator<Item = (ObjectKey, H)> + '_ {
-        self.entries.iter().map(|e| {
-            let key = ObjectKey {
-                namespace: self.namespaces[e.namespace as usize].clone(),
-                name: e.name.clone(),
-            };
-            (key, H::unpack(e.hint))
+        (self.entries.iter()).map(|e| {
+            (
+                key_of(&self.namespaces, e.namespace, e.name.clone()),
+                H::unpack(e.hint),
+            )
         })
     }
 }

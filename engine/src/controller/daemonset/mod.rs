@@ -151,11 +151,11 @@ impl DaemonSetController {
 
     /// Syncs every queued DaemonSet once. Returns whether anything was synced.
     pub fn process(&mut self, w: &mut World) -> bool {
-        let queue = self.queue.take();
-        for key in queue.keys() {
+        let mut queue = self.queue.take();
+        let worked = !queue.is_empty();
+        for (key, ()) in queue.drain() {
             self.sync(&key, w);
         }
-        let worked = !queue.is_empty();
         self.queue.recycle(queue);
         worked
     }
