@@ -238,13 +238,16 @@ impl Cells {
 /// the longest frames of issue 22's settle bench (68–119 ms under load). 9,900 at once were a
 /// task of 276 ms. The batches take about 100 spare cells an answer; a frame adds 480.
 fn spare_slice(grid: &Element) -> usize {
-    let last = grid
-        .last_element_child()
-        .map_or(CHUNK, |c| c.child_element_count());
-    match CHUNK.saturating_sub(last) {
+    match last_room(grid) {
         0 => CHUNK as usize,
         room => room as usize,
     }
+}
+
+/// The cells the grid's last chunk has room for (0 when there is no chunk).
+fn last_room(grid: &Element) -> u32 {
+    grid.last_element_child()
+        .map_or(0, |c| CHUNK.saturating_sub(c.child_element_count()))
 }
 
 /// Adds a slice of spare cells after the next frame, then the next slice after the frame that
@@ -295,9 +298,10 @@ const CHUNK: u32 = 480;
 /// Adds `count` spare cells at the end: the last chunk filled up, then new chunks, each in one
 /// piece of markup.
 fn add_spares(grid: &Element, mut count: usize) -> Option<()> {
-    if let Some(last) = grid.last_element_child() {
-        let room = (CHUNK.saturating_sub(last.child_element_count()) as usize).min(count);
-        last.insert_adjacent_html("beforeend", &SPARE_CELL.repeat(room))
+    let room = (last_room(grid) as usize).min(count);
+    if room > 0 {
+        grid.last_element_child()?
+            .insert_adjacent_html("beforeend", &SPARE_CELL.repeat(room))
             .ok()?;
         count -= room;
     }
