@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { BASE, startServer } from '../../tests/e2e/server.mjs';
 import { CHROMIUM } from '../../tests/e2e/harness.mjs';
+import { pasteIntoEditor } from './editor.mjs';
 import { daemonSet, nodeList, nodeLists } from './manifests.mjs';
 import { pasteMemory } from './paste.mjs';
 import { settleTasks } from './settle.mjs';
@@ -71,19 +72,9 @@ async function wasmEngine() {
   return rows;
 }
 
-/** Applies YAML through the page's editor, as a user pastes it: through the clipboard and
- *  Ctrl+V. (Playwright's `fill` types the text with Chromium's insertText, whose cost grows with
- *  the square of the lines: about 40 s for one NodeList of 500 nodes, where a paste takes 1 s.) */
+/** Applies YAML through the page's editor, as a user pastes it (editor.mjs). */
 async function applyYaml(page, yaml) {
-  const editor = page.getByRole('textbox', { name: 'Manifest' });
-  await page.evaluate((text) => navigator.clipboard.writeText(text), yaml);
-  await editor.focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('ControlOrMeta+V');
-  await page.waitForFunction(
-    ([text]) => document.querySelector('textarea[aria-label="Manifest"]')?.value === text,
-    [yaml],
-  );
+  await pasteIntoEditor(page, yaml);
   await page.getByRole('button', { name: 'Apply', exact: true }).click();
 }
 

@@ -21,6 +21,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, pasteManifest } from '../../tests/e2e/harness.mjs';
 import { startServer } from '../../tests/e2e/server.mjs';
+import { pasteIntoEditor } from './editor.mjs';
 import { nodeList } from './manifests.mjs';
 import { realNodeList } from './real-nodes.mjs';
 
@@ -180,16 +181,6 @@ function allocatorSizes(allocators) {
 /** How often the renderers' memory is read. */
 const SAMPLE_MS = 100;
 
-/** Pastes `yaml` as a user does, Ctrl+A Ctrl+V from the clipboard: a text over 256 KB then
- *  opens read-only (the editor's `#editor-large`), not in the textarea. */
-async function pasteByClipboard(page, yaml) {
-  await page.evaluate((text) => navigator.clipboard.writeText(text), yaml);
-  await page.locator('#editor textarea').focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('ControlOrMeta+V');
-  await page.locator('#editor-large').waitFor();
-}
-
 /** Pastes `yaml` (a NodeList of `nodes` nodes) into the page at `siteUrl`, applies and settles it;
  *  returns the memory and times measured, or `{ nodes, error }`. `clipboard`: through the
  *  clipboard and Ctrl+V (a text over 256 KB), as a user pastes; false: by setting the
@@ -246,7 +237,7 @@ export async function pasteMemory(browser, siteUrl, nodes, yaml, { clipboard = t
     const loaded = await wasmSizes(page);
     await dumps?.take('loaded');
 
-    await (clipboard ? pasteByClipboard(page, yaml) : pasteManifest(page, yaml));
+    await (clipboard ? pasteIntoEditor(page, yaml) : pasteManifest(page, yaml));
     await dumps?.take('pasted');
     const entries = await entryCount(page);
     const applyStart = Date.now();

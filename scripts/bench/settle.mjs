@@ -16,6 +16,7 @@ import { writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, runInConsole } from '../../tests/e2e/harness.mjs';
 import { startServer } from '../../tests/e2e/server.mjs';
+import { pasteIntoEditor } from './editor.mjs';
 import { daemonSet, nodeList } from './manifests.mjs';
 
 /** The size of the run: issue 22's row. */
@@ -66,26 +67,6 @@ const mark = (page, name) => {
   if (process.env.SETTLE_DEBUG) console.error(`${new Date().toISOString()} ${name}`);
   return page.evaluate((n) => performance.mark(n).startTime, name);
 };
-
-/** Pastes `yaml` as a user does: the clipboard, Ctrl+A, Ctrl+V into the editor. A text over
- *  256 KB opens read-only (`#editor-large`); a short one stays in the textarea. */
-async function paste(page, yaml) {
-  await page.evaluate((text) => navigator.clipboard.writeText(text), yaml);
-  const editor = page.locator('#editor textarea');
-  if (await editor.isVisible()) {
-    await editor.focus();
-  } else {
-    // The read-only view of a long text: "Edit anyway" gives the textarea back.
-    await page.locator('#editor-large').click();
-  }
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('ControlOrMeta+V');
-  if (yaml.length > 256 * 1024) {
-    await page.locator('#editor-large').waitFor();
-  } else {
-    await page.waitForFunction((text) => document.querySelector('#editor textarea')?.value === text, yaml);
-  }
-}
 
 /** How many transcript entries contain `text`. The waits poll in the page's main thread, so
  *  they look at as little as they can: the entries' count, and the text of the last few only
@@ -202,7 +183,7 @@ export async function settleTasks(browser, siteUrl, { nodes = SETTLE_NODES, daem
     await emptyCluster(page);
     // The DaemonSets first: pasted after the nodes, they would meet the long NodeList's
     // read-only view, which a user leaves by "Edit anyway" (the 1.2 MB back in the textarea).
-    await paste(page, daemonSets(daemonsets));
+    await pasteIntoEditor(page, daemonSets(daemonsets));
 
     if (!process.env.SETTLE_NO_TRACE) {
       await browser.startTracing(page, { categories: traceCategories() });
@@ -216,7 +197,7 @@ export async function settleTasks(browser, siteUrl, { nodes = SETTLE_NODES, daem
 
     // The paste is the user's, before Apply: not measured (the browser's paste of 1.2 MB).
     const tp = await mark(page, 'bench:paste-nodes');
-    await paste(page, nodeList(nodes));
+    await pasteIntoEditor(page, nodeList(nodes));
     const t1 = await mark(page, 'bench:apply-nodes');
     // SETTLE_PROFILE=FILE: a CPU profile of the page from this Apply until settled (debugging).
     const profiler = process.env.SETTLE_PROFILE ? await page.context().newCDPSession(page) : null;
