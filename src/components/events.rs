@@ -7,40 +7,96 @@ use crate::i18n::{Msg, Text, use_i18n};
 use crate::playground::{EVENT_LIMIT, EventView};
 use leptos::html;
 use leptos::prelude::*;
-use web_sys::Element;
+use web_sys::{Element, HtmlElement};
 
-/// The table's rows as drawn, each with the event it shows. A change of the timeline drops
-/// rows at its start, adds rows at its end and changes a repeated event's row in place: the
-/// rows are updated so, where the table was built again whole at every change (200 rows of
-/// five cells removed and made again, several times a second during a Settle).
+/// How many of the newest rows are drawn while the older ones are out of view: two views of
+/// the 16rem scroller and more. The table keeps the newest event in view, and during a large
+/// Settle all its 200 rows show new events several times a second: laying out the 170 that
+/// nobody sees was about 10 MB of a pasted 10,000-node NodeList's peak (issue 20). The older
+/// rows are drawn as soon as the scroller comes near them ([`Rows::draw_older`]); until then
+/// the space they take is kept (the `tbody`'s `--older`), and the table's `aria-rowcount` and
+/// each row's `aria-rowindex` tell a screen reader which rows of how many it reads.
+const NEWEST: usize = 30;
+
+/// The table's rows as drawn, each with the event it shows and its `aria-rowindex`. A change of
+/// the timeline drops rows at its start, adds rows at its end and changes a repeated event's
+/// row in place: the rows are updated so, where the table was built again whole at every
+/// change (200 rows of five cells removed and made again, several times a second during a
+/// Settle).
 #[derive(Default)]
 struct Rows {
-    drawn: Vec<(EventView, Element)>,
+    drawn: Vec<(EventView, Element, usize)>,
+    /// The timeline's index of the first row drawn: the rows before it are not.
+    start: usize,
+    /// The timeline's length, as the table's `aria-rowcount` says it.
+    count: usize,
+    /// The drawn rows' mean height in pixels, as the `tbody`'s `--row-height` says it.
+    row_height: f64,
 }
 
 impl Rows {
-    /// Brings the `tbody` up to `rows`.
-    fn draw(&mut self, tbody: &Element, rows: &[EventView]) {
+    /// Brings the `tbody` up to `rows`, the newest [`NEWEST`] of them drawn.
+    fn draw(&mut self, table: &Element, tbody: &HtmlElement, rows: &[EventView]) {
+        self.draw_from(table, tbody, rows, rows.len().saturating_sub(NEWEST));
+    }
+
+    /// Draws the rows not drawn yet (the scroller came near them).
+    fn draw_older(&mut self, tbody: &HtmlElement, rows: &[EventView]) {
+        let Some(before) = self.drawn.first().map(|(_, tr, _)| tr.clone()) else {
+            return;
+        };
+        if self.start == 0 || self.start > rows.len() {
+            return;
+        }
+        let mut older = Vec::with_capacity(self.start);
+        for (i, ev) in rows[..self.start].iter().enumerate() {
+            let Some(tr) = new_row() else {
+                return;
+            };
+            fill(&tr, ev);
+            set_index(&tr, i);
+            let _ = tbody.insert_before(&tr, Some(&before));
+            older.push((ev.clone(), tr, i));
+        }
+        older.append(&mut self.drawn);
+        self.drawn = older;
+        self.set_start(tbody, 0);
+    }
+
+    /// Brings the `tbody` up to `rows[start..]`.
+    fn draw_from(
+        &mut self,
+        table: &Element,
+        tbody: &HtmlElement,
+        rows: &[EventView],
+        start: usize,
+    ) {
+        let shown = &rows[start..];
         // Rows went from the start: the first row now is one drawn further down (the first
         // such; any choice gives the same table, this one leaves the most rows as they are).
-        let dropped = rows
+        let dropped = shown
             .first()
-            .and_then(|first| self.drawn.iter().position(|(ev, _)| ev == first))
+            .and_then(|first| self.drawn.iter().position(|(ev, _, _)| ev == first))
             .unwrap_or(0);
-        for (_, tr) in self.drawn.drain(..dropped) {
+        for (_, tr, _) in self.drawn.drain(..dropped) {
             tr.remove();
         }
-        while self.drawn.len() > rows.len() {
-            if let Some((_, tr)) = self.drawn.pop() {
+        while self.drawn.len() > shown.len() {
+            if let Some((_, tr, _)) = self.drawn.pop() {
                 tr.remove();
             }
         }
-        for (i, ev) in rows.iter().enumerate() {
+        for (i, ev) in shown.iter().enumerate() {
+            let index = start + i;
             match self.drawn.get_mut(i) {
-                Some((shown, tr)) => {
-                    if shown != ev {
+                Some((was, tr, at)) => {
+                    if was != ev {
                         fill(tr, ev);
-                        ev.clone_into(shown);
+                        ev.clone_into(was);
+                    }
+                    if *at != index {
+                        set_index(tr, index);
+                        *at = index;
                     }
                 }
                 None => {
@@ -48,12 +104,55 @@ impl Rows {
                         return;
                     };
                     fill(&tr, ev);
+                    set_index(&tr, index);
                     let _ = tbody.append_child(&tr);
-                    self.drawn.push((ev.clone(), tr));
+                    self.drawn.push((ev.clone(), tr, index));
                 }
             }
         }
+        self.set_start(tbody, start);
+        if self.count != rows.len() {
+            self.count = rows.len();
+            // The heading's row and the timeline's.
+            let _ = table.set_attribute("aria-rowcount", &(rows.len() + 1).to_string());
+        }
     }
+
+    /// Gives the rows not drawn the drawn rows' mean height (they wrap as the table's width
+    /// and their messages make them), when it changed by half a pixel or more.
+    fn keep_space(&mut self, tbody: &HtmlElement) {
+        let (Some((_, first, _)), Some((_, last, _))) = (self.drawn.first(), self.drawn.last())
+        else {
+            return;
+        };
+        if self.start == 0 {
+            return;
+        }
+        let height = (last.get_bounding_client_rect().bottom()
+            - first.get_bounding_client_rect().top())
+            / self.drawn.len() as f64;
+        if (height - self.row_height).abs() >= 0.5 {
+            self.row_height = height;
+            let _ = tbody
+                .style()
+                .set_property("--row-height", &format!("{height:.1}px"));
+        }
+    }
+
+    /// Keeps the space of the rows before `start` (style/main.css, `tbody.older::before`).
+    fn set_start(&mut self, tbody: &HtmlElement, start: usize) {
+        if self.start == start {
+            return;
+        }
+        self.start = start;
+        let _ = tbody.class_list().toggle_with_force("older", start > 0);
+        let _ = tbody.style().set_property("--older", &start.to_string());
+    }
+}
+
+/// A row's `aria-rowindex`: the heading's row is the first.
+fn set_index(tr: &Element, index: usize) {
+    let _ = tr.set_attribute("aria-rowindex", &(index + 2).to_string());
 }
 
 /// A row of five cells.
@@ -97,18 +196,48 @@ pub fn Events() -> impl IntoView {
     let filter = RwSignal::new(String::new());
     let rows = state.parts().events;
     let scroller = NodeRef::<html::Div>::new();
+    let table = NodeRef::<html::Table>::new();
     let body = NodeRef::<html::Tbody>::new();
     let drawn = StoredValue::new_local(Rows::default());
     Effect::new(move |_| {
-        let Some(tbody) = body.get() else {
+        let (Some(table), Some(tbody)) = (table.get(), body.get()) else {
             return;
         };
-        rows.with(|rows| drawn.update_value(|d| d.draw(&tbody, rows)));
+        rows.with(|rows| drawn.update_value(|d| d.draw(&table, &tbody, rows)));
     });
-    // Keep the newest event in view.
+    // The older rows drawn once the scroller comes within half a view of them.
+    let near_older = move || {
+        let (Some(el), Some(tbody)) = (scroller.get_untracked(), body.get_untracked()) else {
+            return;
+        };
+        let first_top = drawn.with_value(|d| {
+            (d.start > 0)
+                .then(|| {
+                    d.drawn
+                        .first()
+                        .map(|(_, tr, _)| tr.get_bounding_client_rect().top())
+                })
+                .flatten()
+        });
+        let Some(first_top) = first_top else {
+            return;
+        };
+        let top = el.get_bounding_client_rect().top();
+        if first_top > top - f64::from(el.client_height()) / 2.0 {
+            rows.with_untracked(|rows| drawn.update_value(|d| d.draw_older(&tbody, rows)));
+        }
+    };
+    // Keep the newest event in view, at the next frame (see `scroll_to_end_next_frame`), the
+    // older rows' space first made as tall as the rows drawn.
     Effect::new(move |_| {
         rows.with(|_| ());
-        super::scroll_to_end_next_frame(scroller);
+        request_animation_frame(move || {
+            let (Some(el), Some(tbody)) = (scroller.get_untracked(), body.get_untracked()) else {
+                return;
+            };
+            drawn.update_value(|d| d.keep_space(&tbody));
+            el.set_scroll_top(el.scroll_height());
+        });
     });
 
     view! {
@@ -130,10 +259,16 @@ pub fn Events() -> impl IntoView {
                     }
                 />
             </div>
-            <div class="events-scroll" node_ref=scroller tabindex="0" aria-label=i18n.tr(Msg::EventTimeline)>
-                <table class="events-table">
+            <div
+                class="events-scroll"
+                node_ref=scroller
+                tabindex="0"
+                aria-label=i18n.tr(Msg::EventTimeline)
+                on:scroll=move |_| near_older()
+            >
+                <table class="events-table" node_ref=table>
                     <thead>
-                        <tr>
+                        <tr aria-rowindex="1">
                             <th scope="col">{i18n.tr(Msg::ColumnTime)}</th>
                             <th scope="col">{i18n.tr(Msg::ColumnType)}</th>
                             <th scope="col">{i18n.tr(Msg::ColumnReason)}</th>
