@@ -7,6 +7,7 @@ use crate::i18n::{Msg, Text, use_i18n};
 use crate::playground::{EVENT_LIMIT, EventView};
 use leptos::html;
 use leptos::prelude::*;
+use std::collections::BTreeSet;
 use web_sys::{Element, HtmlElement};
 
 /// How many of the newest rows are drawn while the older ones are out of view: two views of
@@ -32,16 +33,18 @@ struct Rows {
     count: usize,
     /// The drawn rows' mean height in pixels, as the `tbody`'s `--row-height` says it.
     row_height: f64,
+    /// What each cell of the sizer row holds (see [`Rows::size`]).
+    sized: [String; 5],
 }
 
 impl Rows {
     /// Brings the `tbody` up to `rows`, the newest [`NEWEST`] of them drawn.
-    fn draw(&mut self, table: &Element, tbody: &HtmlElement, rows: &[EventView]) {
-        self.draw_from(table, tbody, rows, rows.len().saturating_sub(NEWEST));
+    fn draw(&mut self, table: &Element, tbody: &HtmlElement, sizer: &Element, rows: &[EventView]) {
+        self.draw_from(table, tbody, sizer, rows, rows.len().saturating_sub(NEWEST));
     }
 
     /// Draws the rows not drawn yet (the scroller came near them).
-    fn draw_older(&mut self, tbody: &HtmlElement, rows: &[EventView]) {
+    fn draw_older(&mut self, tbody: &HtmlElement, sizer: &Element, rows: &[EventView]) {
         let Some(before) = self.drawn.first().map(|(_, tr, _)| tr.clone()) else {
             return;
         };
@@ -61,6 +64,45 @@ impl Rows {
         older.append(&mut self.drawn);
         self.drawn = older;
         self.set_start(tbody, 0);
+        self.size(sizer, &[]);
+    }
+
+    /// Gives the sizer row (`tfoot`, collapsed: no height, not read) the texts of the rows not
+    /// drawn, each text once, a line each in its column's cell: a table's columns are as wide
+    /// as their cells' widest line and longest word ask, over every row, so the columns are as
+    /// wide as with every row drawn. In order and once each, a column's lines change only when
+    /// its texts do (TYPE and REASON seldom).
+    fn size(&mut self, sizer: &Element, undrawn: &[EventView]) {
+        let mut texts: [BTreeSet<String>; 5] = Default::default();
+        for ev in undrawn {
+            let row = [
+                when(ev),
+                ev.type_.clone(),
+                ev.reason.clone(),
+                ev.object.clone(),
+                ev.message.clone(),
+            ];
+            for (set, text) in texts.iter_mut().zip(row) {
+                // A line a row: a line break of its own would be a space in its row.
+                set.insert(if text.contains('\n') {
+                    text.replace('\n', " ")
+                } else {
+                    text
+                });
+            }
+        }
+        let columns = texts.map(|set| set.into_iter().collect::<Vec<_>>().join("\n"));
+        let mut td = sizer.first_element_child();
+        for (column, was) in columns.into_iter().zip(self.sized.iter_mut()) {
+            let Some(cell) = td else {
+                break;
+            };
+            if column != *was {
+                cell.set_text_content(Some(&column));
+                *was = column;
+            }
+            td = cell.next_element_sibling();
+        }
     }
 
     /// Brings the `tbody` up to `rows[start..]`.
@@ -68,6 +110,7 @@ impl Rows {
         &mut self,
         table: &Element,
         tbody: &HtmlElement,
+        sizer: &Element,
         rows: &[EventView],
         start: usize,
     ) {
@@ -111,6 +154,7 @@ impl Rows {
             }
         }
         self.set_start(tbody, start);
+        self.size(sizer, &rows[..start]);
         if self.count != rows.len() {
             self.count = rows.len();
             // The heading's row and the timeline's.
@@ -135,7 +179,7 @@ impl Rows {
             self.row_height = height;
             let _ = tbody
                 .style()
-                .set_property("--row-height", &format!("{height:.1}px"));
+                .set_property("--row-height", &format!("{height}px"));
         }
     }
 
@@ -165,13 +209,18 @@ fn new_row() -> Option<Element> {
     Some(tr)
 }
 
-/// Writes `ev` into the row `tr`: when (with its count), type, reason, object and message.
-fn fill(tr: &Element, ev: &EventView) {
-    let at = if ev.count > 1 {
+/// The TIME cell's text: when, with the count of a repeated event.
+fn when(ev: &EventView) -> String {
+    if ev.count > 1 {
         format!("{} (x{})", ev.at, ev.count)
     } else {
         ev.at.clone()
-    };
+    }
+}
+
+/// Writes `ev` into the row `tr`: when (with its count), type, reason, object and message.
+fn fill(tr: &Element, ev: &EventView) {
+    let at = when(ev);
     let texts = [at.as_str(), &ev.type_, &ev.reason, &ev.object, &ev.message];
     let mut td = tr.first_element_child();
     for text in texts {
@@ -198,16 +247,21 @@ pub fn Events() -> impl IntoView {
     let scroller = NodeRef::<html::Div>::new();
     let table = NodeRef::<html::Table>::new();
     let body = NodeRef::<html::Tbody>::new();
+    let sizer = NodeRef::<html::Tr>::new();
     let drawn = StoredValue::new_local(Rows::default());
     Effect::new(move |_| {
-        let (Some(table), Some(tbody)) = (table.get(), body.get()) else {
+        let (Some(table), Some(tbody), Some(sizer)) = (table.get(), body.get(), sizer.get()) else {
             return;
         };
-        rows.with(|rows| drawn.update_value(|d| d.draw(&table, &tbody, rows)));
+        rows.with(|rows| drawn.update_value(|d| d.draw(&table, &tbody, &sizer, rows)));
     });
     // The older rows drawn once the scroller comes within half a view of them.
     let near_older = move || {
-        let (Some(el), Some(tbody)) = (scroller.get_untracked(), body.get_untracked()) else {
+        let (Some(el), Some(tbody), Some(sizer)) = (
+            scroller.get_untracked(),
+            body.get_untracked(),
+            sizer.get_untracked(),
+        ) else {
             return;
         };
         let first_top = drawn.with_value(|d| {
@@ -224,7 +278,7 @@ pub fn Events() -> impl IntoView {
         };
         let top = el.get_bounding_client_rect().top();
         if first_top > top - f64::from(el.client_height()) / 2.0 {
-            rows.with_untracked(|rows| drawn.update_value(|d| d.draw_older(&tbody, rows)));
+            rows.with_untracked(|rows| drawn.update_value(|d| d.draw_older(&tbody, &sizer, rows)));
         }
     };
     // Keep the newest event in view, at the next frame (see `scroll_to_end_next_frame`), the
@@ -277,6 +331,15 @@ pub fn Events() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody node_ref=body></tbody>
+                    <tfoot aria-hidden="true">
+                        <tr class="events-sizer" node_ref=sizer>
+                            <td></td>
+                            <td></td>
+                            <td></td>
+                            <td></td>
+                            <td></td>
+                        </tr>
+                    </tfoot>
                 </table>
                 <Show when=move || rows.with(Vec::is_empty)>
                     <p class="empty">{i18n.tr(Msg::NoEvents)}</p>
