@@ -31,8 +31,8 @@ struct Rows {
     start: usize,
     /// The timeline's length, as the table's `aria-rowcount` says it.
     count: usize,
-    /// The drawn rows' mean height in pixels, as the `tbody`'s `--row-height` says it.
-    row_height: f64,
+    /// The height in pixels of the rows not drawn, as the `tbody`'s `--older-height` says it.
+    older_height: f64,
     /// What each cell of the sizer row holds (see [`Rows::size`]).
     sized: [String; 5],
 }
@@ -162,24 +162,28 @@ impl Rows {
         }
     }
 
-    /// Gives the rows not drawn the drawn rows' mean height (they wrap as the table's width
-    /// and their messages make them), when it changed by half a pixel or more.
+    /// Makes the rows not drawn as tall as the drawn rows are on average (they wrap as the
+    /// table's width and their messages make them). A row is its shortest height and whole
+    /// lines more: so is the space, so that its fraction of a pixel is the rows' own and the
+    /// newest rows show at the same pixel at the scroller's end.
     fn keep_space(&mut self, tbody: &HtmlElement) {
-        let (Some((_, first, _)), Some((_, last, _))) = (self.drawn.first(), self.drawn.last())
-        else {
-            return;
-        };
-        if self.start == 0 {
+        if self.start == 0 || self.drawn.is_empty() {
             return;
         }
-        let height = (last.get_bounding_client_rect().bottom()
-            - first.get_bounding_client_rect().top())
-            / self.drawn.len() as f64;
-        if (height - self.row_height).abs() >= 0.5 {
-            self.row_height = height;
+        let (mut total, mut shortest) = (0.0, f64::INFINITY);
+        for (_, tr, _) in &self.drawn {
+            let height = tr.get_bounding_client_rect().height();
+            total += height;
+            shortest = shortest.min(height);
+        }
+        let older = self.start as f64;
+        let more = (total / self.drawn.len() as f64 - shortest) * older;
+        let height = shortest * older + more.round();
+        if (height - self.older_height).abs() >= 0.01 {
+            self.older_height = height;
             let _ = tbody
                 .style()
-                .set_property("--row-height", &format!("{height}px"));
+                .set_property("--older-height", &format!("{height}px"));
         }
     }
 
