@@ -258,6 +258,12 @@ impl Store {
         self.pod_id(hint, key)
             .and_then(|id| self.pods.place(id).node)
     }
+    /// The name of the node the pod stored under `key` is bound or pinned to, as the store
+    /// holds it ([`Self::pod_target_number`]).
+    pub fn pod_target_name(&self, key: &ObjectKey) -> Option<&SharedStr> {
+        let id = self.pod_target_number(None, key)?;
+        Some(self.node_ids.held_name(id))
+    }
     /// The string the store holds for the node name numbered `id`.
     pub fn node_name_of(&self, id: NodeId) -> &SharedStr {
         self.node_ids.held_name(id)
