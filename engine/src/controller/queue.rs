@@ -193,8 +193,6 @@ impl<H: Hint> Queue<H> {
             }
             same
         });
-        // Handed out from the end (see `Taken`).
-        entries.reverse();
         Taken {
             entries,
             namespaces,
@@ -235,7 +233,7 @@ impl<H: Hint> Queue<H> {
             namespaces,
             ..
         } = taken;
-        if entries.capacity() == 0 && namespaces.capacity() == 0 {
+        if entries.capacity() == 0 {
             return; // an empty queue was taken: its vectors stayed
         }
         if self.entries.capacity() == 0
@@ -251,11 +249,7 @@ impl<H: Hint> Queue<H> {
     }
 }
 
-/// A queue's keys as taken: in key order, each once, with its hint. Held last first, so that
-/// they are handed out from the end of the vector and a burst's room is given back as it
-/// empties: the pods' writes while the keys are worked through fill the next queue, the
-/// changes and the event log, and with the whole room held to the end those came on top of it
-/// (at 10,000 nodes the kubelet's pass that starts 200,000 pods was the run's peak).
+/// A queue's keys as taken: in key order, each once, with its hint.
 #[derive(Debug)]
 pub(crate) struct Taken<H> {
     entries: Vec<Entry>,
@@ -284,28 +278,21 @@ impl<H: Hint> Taken<H> {
         self.entries.is_empty()
     }
 
-    /// Each key with its hint, in order, moved out (a small room stays, for
-    /// [`Queue::recycle`]; a burst's is halved each time it is half empty). A key's name is
-    /// let go where the caller drops it, right after its pod was worked on and while its
-    /// count is in cache: [`Taken::iter`]'s clone and the queue's own drop at the end each
-    /// wrote the count of a name read long before, at 10,000 nodes a cache miss each.
+    /// Each key with its hint, in order, moved out (the room stays, for [`Queue::recycle`]).
+    /// A key's name is let go where the caller drops it, right after its pod was worked on and
+    /// while its count is in cache: [`Taken::iter`]'s clone and the queue's own drop at the end
+    /// each wrote the count of a name read long before, at 10,000 nodes a cache miss each.
     pub(crate) fn drain(&mut self) -> impl Iterator<Item = (ObjectKey, H)> + '_ {
-        let (entries, namespaces) = (&mut self.entries, &self.namespaces);
-        std::iter::from_fn(move || {
-            let e = entries.pop()?;
-            // Shrunk where it lies (the allocator splits the block; nothing is copied).
-            if entries.capacity() > room::KEPT && entries.len() <= entries.capacity() / 2 {
-                entries.shrink_to(entries.len());
-            }
-            Some((key_of(namespaces, e.namespace, e.name), H::unpack(e.hint)))
-        })
+        let namespaces = &self.namespaces;
+        (self.entries.drain(..))
+            .map(move |e| (key_of(namespaces, e.namespace, e.name), H::unpack(e.hint)))
     }
 
     /// Each key (its strings shared, no allocation) with its hint: what [`Taken::drain`] hands
     /// out, for the tests.
     #[cfg(test)]
     pub(crate) fn iter(&self) -> impl Iterator<Item = (ObjectKey, H)> + '_ {
-        (self.entries.iter().rev()).map(|e| {
+        (self.entries.iter()).map(|e| {
             (
                 key_of(&self.namespaces, e.namespace, e.name.clone()),
                 H::unpack(e.hint),
@@ -485,31 +472,6 @@ mod tests {
             );
             queue.recycle(taken);
         }
-    }
-
-    /// A burst's room is given back while it is drained (held to the end, it came on top of
-    /// what the drained keys' writes make), and the keys still come in order.
-    #[test]
-    fn a_drained_burst_gives_back_its_room() {
-        let n = 4 * room::KEPT;
-        let mut queue = KeyQueue::default();
-        for i in (0..n).rev() {
-            queue.insert(ObjectKey::new("default", format!("p{i:05}")));
-        }
-        let mut taken = queue.take();
-        assert!(taken.entries.capacity() >= n);
-        let first: Vec<_> = taken.drain().take(3 * n / 4).map(|(k, ())| k).collect();
-        assert!(
-            taken.entries.capacity() <= n / 2,
-            "{}",
-            taken.entries.capacity()
-        );
-        let rest: Vec<_> = taken.drain().map(|(k, ())| k).collect();
-        let all: Vec<_> = first.into_iter().chain(rest).collect();
-        let expected: Vec<_> = (0..n)
-            .map(|i| ObjectKey::new("default", format!("p{i:05}")))
-            .collect();
-        assert_eq!(all, expected);
     }
 
     /// A queue taken and given back keeps its vectors for the next keys (no allocation at the
