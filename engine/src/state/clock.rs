@@ -1,6 +1,5 @@
 //! The virtual clock and its timers. Time only moves when the user (or a script) says so.
 
-use super::chunked::Chunked;
 use super::store::PodId;
 use crate::api::{ObjectKey, Time};
 use std::collections::BTreeMap;
@@ -30,12 +29,11 @@ pub enum Wake {
 /// The timers: each instant that has some, with its wakes in the order they were set (which is
 /// the order they fire in). Timers come in bursts at a few instants (a DaemonSet's pods pulled
 /// or started together), so a timer costs a push onto its instant's list, not a heap's sift of
-/// tens of thousands of timers. A list grows in chunks: 200,000 pods' timers at one instant,
-/// doubled as a `Vec`, were copied (out of cache) and held twice while they grew.
+/// tens of thousands of timers.
 #[derive(Debug, Clone)]
 pub struct Clock {
     now: Time,
-    timers: BTreeMap<Time, Chunked<Wake>>,
+    timers: BTreeMap<Time, Vec<Wake>>,
 }
 
 impl Default for Clock {
@@ -71,17 +69,21 @@ impl Clock {
         self.now = self.now.max(to);
     }
 
-    /// Removes and returns every timer due at or before now, in order (each instant's list
-    /// freed a chunk at a time as it is taken, not copied into one).
-    pub fn take_due(&mut self) -> impl Iterator<Item = Wake> + use<> {
+    /// Removes and returns every timer due at or before now, in order.
+    pub fn take_due(&mut self) -> Vec<Wake> {
         let mut due = Vec::new();
         while let Some(entry) = self.timers.first_entry() {
             if *entry.key() > self.now {
                 break;
             }
-            due.push(entry.remove());
+            let wakes = entry.remove();
+            if due.is_empty() {
+                due = wakes;
+            } else {
+                due.extend(wakes);
+            }
         }
-        due.into_iter().flatten()
+        due
     }
 
     /// Every pending timer, in the order they fire.
@@ -112,11 +114,10 @@ mod tests {
         assert_eq!(clock.pending().count(), 4);
         clock.set_now(at(1_500));
         clock.schedule(at(0), wake("late"));
-        let due = |clock: &mut Clock| clock.take_due().collect::<Vec<_>>();
-        assert_eq!(due(&mut clock), [wake("a"), wake("b"), wake("late")]);
+        assert_eq!(clock.take_due(), [wake("a"), wake("b"), wake("late")]);
         clock.set_now(at(5_000));
-        assert_eq!(due(&mut clock), [wake("c"), wake("d")]);
+        assert_eq!(clock.take_due(), [wake("c"), wake("d")]);
         assert_eq!(clock.next_due(), None);
-        assert!(due(&mut clock).is_empty());
+        assert!(clock.take_due().is_empty());
     }
 }
