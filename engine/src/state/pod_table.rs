@@ -35,36 +35,8 @@ pub struct PodStamp {
     pub birth: u32,
 }
 
-/// Where the store's indices filed a pod: its target node's number and its controller's UID
-/// number (each `None` when it has none). Kept by pod number, so that a write that cannot move
-/// the pod (a status) and the write or removal after any write need not derive them again: the
-/// node name from `spec.nodeName` or the pinning affinity, then found by hashing and comparing
-/// it, and the UID likewise (cache misses on strings read nowhere else at 10,000 nodes).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Place {
-    pub node: Option<NodeId>,
-    pub owner: Option<u32>,
-}
-
-/// A [`Place`] in 8 bytes (`u32::MAX` for none: a table never holds that many names).
-#[derive(Debug, Clone, Copy)]
-struct Packed([u32; 2]);
-
-const NONE: u32 = u32::MAX;
-
-impl Packed {
-    fn of(place: Place) -> Packed {
-        let node = place.node.map_or(NONE, NodeId::number);
-        Packed([node, place.owner.unwrap_or(NONE)])
-    }
-    fn place(self) -> Place {
-        let [node, owner] = self.0;
-        Place {
-            node: (node != NONE).then(|| NodeId::from_number(node)),
-            owner: (owner != NONE).then_some(owner),
-        }
-    }
-}
+/// `None` as [`PodTable`]'s `nodes` hold it (a table never holds `u32::MAX` names).
+const NO_NODE: u32 = u32::MAX;
 
 #[derive(Debug, Clone, Default)]
 pub struct PodTable {
@@ -77,8 +49,11 @@ pub struct PodTable {
     /// shifts: read from this vector, not from each pod (a cache miss a pod at 200,000 pods,
     /// and its key hashed again).
     hashes: Vec<u32>,
-    /// Each slot's [`Place`], as the store last filed its pod.
-    places: Vec<Packed>,
+    /// The number of each slot's pod's target node as the store last filed it ([`NO_NODE`]:
+    /// none), so that a write that cannot move the pod (a status) and the write or removal
+    /// after any write need not derive it again (from `spec.nodeName` or the pinning affinity)
+    /// and look its name up: cache misses on strings read nowhere else, at 10,000 nodes.
+    nodes: Vec<u32>,
     /// Slots emptied by a removal, reused first.
     free: Vec<PodId>,
     /// A hash of the key → the pod's number.
@@ -194,23 +169,24 @@ impl PodTable {
         }
     }
 
-    /// Where the pod `id` was last filed ([`Self::set_place`]; nowhere until then).
-    pub fn place(&self, id: PodId) -> Place {
-        self.places[id.0 as usize].place()
+    /// The target node the pod `id` was last filed under ([`Self::set_node`]; none until then).
+    pub fn node(&self, id: PodId) -> Option<NodeId> {
+        let n = self.nodes[id.0 as usize];
+        (n != NO_NODE).then(|| NodeId::from_number(n))
     }
 
-    pub fn set_place(&mut self, id: PodId, place: Place) {
-        self.places[id.0 as usize] = Packed::of(place);
+    pub fn set_node(&mut self, id: PodId, node: Option<NodeId>) {
+        self.nodes[id.0 as usize] = node.map_or(NO_NODE, NodeId::number);
     }
 
-    /// Stores a pod whose key is not stored yet (filed nowhere: see [`Self::set_place`]).
+    /// Stores a pod whose key is not stored yet (filed under no node: see [`Self::set_node`]).
     pub fn insert(&mut self, pod: Rc<Pod>) -> PodId {
         let hash = hash32(key_ref(&pod));
         let id = match self.free.pop() {
             Some(id) => {
                 self.slots[id.0 as usize] = Some(pod);
                 self.hashes[id.0 as usize] = hash;
-                self.places[id.0 as usize] = Packed::of(Place::default());
+                self.nodes[id.0 as usize] = NO_NODE;
                 id
             }
             None => {
@@ -220,12 +196,12 @@ impl PodTable {
                     self.slots.reserve_exact(more);
                     self.births.reserve_exact(more);
                     self.hashes.reserve_exact(more);
-                    self.places.reserve_exact(more);
+                    self.nodes.reserve_exact(more);
                 }
                 self.slots.push(Some(pod));
                 self.births.push(0);
                 self.hashes.push(hash);
-                self.places.push(Packed::of(Place::default()));
+                self.nodes.push(NO_NODE);
                 PodId(self.slots.len() as u32 - 1)
             }
         };

@@ -12,8 +12,8 @@ use super::node_pods::NodePods;
 use super::node_table::NodeTable;
 use super::node_usage::{NodeUsage, counted_on};
 use super::ordered_ids::OrderedIds;
-use super::pod_table::{Place, PodTable, key_ref};
 pub use super::pod_table::{PodId, PodStamp};
+use super::pod_table::{PodTable, key_ref};
 use super::recent::Recent;
 use crate::api::{
     ContainerStatus, ControllerRevision, DaemonSet, DaemonSetStatus, Deployment, Node, ObjectKey,
@@ -101,6 +101,14 @@ type Target = Option<(NodeId, SharedStr)>;
 /// [`pod_target_node`] as the store holds it.
 fn target_node(node_ids: &mut NodeIds, pod: &Pod) -> Target {
     pod_target_node(pod).map(|n| node_ids.held(n))
+}
+
+/// Where the store's indices file a pod: its target node's number and its controller's UID
+/// number.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Place {
+    node: Option<NodeId>,
+    owner: Option<u32>,
 }
 
 fn controller_uid(pod: &Pod) -> Option<&str> {
@@ -255,8 +263,7 @@ impl Store {
     /// [`Self::pod_hinted`]) is bound or pinned to ([`pod_target_node`]), as its last write
     /// filed it: not derived from the pod and looked up by name again.
     pub fn pod_target_number(&self, hint: Option<PodId>, key: &ObjectKey) -> Option<NodeId> {
-        self.pod_id(hint, key)
-            .and_then(|id| self.pods.place(id).node)
+        self.pod_id(hint, key).and_then(|id| self.pods.node(id))
     }
     /// The name of the node the pod stored under `key` is bound or pinned to, as the store
     /// holds it ([`Self::pod_target_number`]).
@@ -323,7 +330,10 @@ impl Store {
     /// before a write); takes it out of its node's sums.
     fn before(&mut self, id: PodId) -> Place {
         let old = self.pods.pod(id);
-        let place = self.pods.place(id);
+        let place = Place {
+            node: self.pods.node(id),
+            owner: controller_uid(old).map(|u| self.uids.number(u)),
+        };
         // A counted pod is bound: its target is its node.
         if counted_on(old).is_some() {
             uncount(
@@ -374,7 +384,7 @@ impl Store {
                 self.unindex(id, old.node, old_uid.as_deref());
             }
             self.index(id, new.node, new_uid.as_ref());
-            self.pods.set_place(id, new);
+            self.pods.set_node(id, new.node);
         }
         self.pod_changed(id, old.node, new.node, owners);
     }
@@ -445,14 +455,14 @@ impl Store {
             self.host_ips.share(&mut status.host_ip);
         }
         let rv = self.next_rv();
-        // Node and owner are unchanged: where the pod was filed is still right.
-        let place = self.pods.place(id);
+        // Node and owner are unchanged: the node the pod was filed under is still right.
+        let node = self.pods.node(id);
         let pod = Rc::make_mut(self.pods.pod_mut(id));
         let was_counted = counted_on(pod).is_some();
         pod.status = status;
         // Finished (or back): the spec, and so the node and the requests, are unchanged; a
         // counted pod is bound, so its target is its node.
-        let counted = place.node;
+        let counted = node;
         match (was_counted, counted_on(pod).is_some()) {
             (true, false) => uncount(&mut self.node_usage, &mut self.last_requests, counted, pod),
             (false, true) => {
@@ -465,14 +475,16 @@ impl Store {
         }
         pod.metadata.resource_version = rv;
         // The indices stay; the change is put_pod's for the same node and owner.
-        let owners = Numbers::of(place.owner, place.owner);
-        self.pod_changed(id, place.node, place.node, owners);
+        let uid = controller_uid(pod).map(|u| self.uids.number(u));
+        let owners = Numbers::of(uid, uid);
+        self.pod_changed(id, node, node, owners);
         true
     }
     pub fn remove_pod(&mut self, key: &ObjectKey) -> Option<Rc<Pod>> {
         let id = self.pods.id(key)?;
         let pod = self.pods.pod(id);
-        let Place { node, owner } = self.pods.place(id);
+        let node = self.pods.node(id);
+        let owner = controller_uid(pod).map(|u| self.uids.number(u));
         if counted_on(pod).is_some() {
             uncount(&mut self.node_usage, &mut self.last_requests, node, pod);
         }
@@ -809,6 +821,11 @@ impl<'a> Nodes<'a> {
     }
     pub fn keys(&self) -> impl DoubleEndedIterator<Item = &'a String> + 'a {
         self.0.nodes.keys()
+    }
+    /// The names in order, as the strings the store holds (the nodes' own, shared).
+    pub fn held_names(&self) -> impl DoubleEndedIterator<Item = &'a SharedStr> + 'a {
+        let ids = &self.0.node_ids;
+        self.0.nodes.values().map(|&id| ids.held_name(id))
     }
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&'a String, &'a Node)> + 'a {
         let slots = &self.0.node_slots;
