@@ -1,5 +1,5 @@
 //! `next_busy_wake` past instants whose timers are all idle: the earliest busy one, wherever it
-//! is (the first instants are tried one by one, then every timer is asked).
+//! is.
 
 use crate::api::ObjectKey;
 use crate::cluster::Cluster;

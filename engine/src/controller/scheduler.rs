@@ -6,13 +6,13 @@
 mod allocatable;
 
 use super::queue::PodQueue;
-use crate::api::{NORMAL, Node, ObjectKey, Pod, PodCondition, PodStatus, Time, WARNING};
+use crate::api::{NORMAL, Node, ObjectKey, Pod, PodCondition, PodStatus, SharedStr, Time, WARNING};
 use crate::placement::{RequiredNodeAffinity, find_matching_untolerated_taint};
 use crate::state::World;
 use crate::state::events::{Message, reference};
 use crate::state::last_requests::LastRequests;
 use crate::state::node_usage::{counted_on, host_ports};
-use crate::state::store::{Change, PodId, pod_target_node};
+use crate::state::store::{Change, PodId};
 use allocatable::Allocatables;
 
 #[derive(Default)]
@@ -92,19 +92,20 @@ fn schedule_one(w: &mut World, parsed: &mut Parsed, key: &ObjectKey, hint: Optio
         return;
     };
     let now = w.clock.now();
-    // Owned: the pod is let go before the bind (see `bind`).
-    let Some(target) = pod_target_node(&pod).map(str::to_string) else {
+    // Its target node's number, as the store filed the pod: not derived and looked up again.
+    let Some(target) = w.store.pod_target_number(hint, key) else {
         match choose_node(w, parsed, &pod) {
             Ok(node) => {
                 drop(pod); // see `bind`
-                bind(w, key, &node, now);
+                let node = w.store.held_node_name(&node);
+                bind(w, key, node, now);
             }
             Err(msg) => unschedulable(w, key, &pod, msg, now),
         }
         return;
     };
     let total = w.store.nodes().len();
-    let verdict = match w.store.node(&target) {
+    let verdict = match w.store.node_by_number(target) {
         Some(node) => check_node(w, parsed, &pod, node),
         None => Err(Unfit::Unresolvable(
             "node(s) didn't match Pod's node affinity/selector".into(),
@@ -113,10 +114,11 @@ fn schedule_one(w: &mut World, parsed: &mut Parsed, key: &ObjectKey, hint: Optio
     match verdict {
         Ok(()) => {
             drop(pod); // see `bind`
-            bind(w, key, &target, now);
+            let node = w.store.node_name_of(target).clone();
+            bind(w, key, node, now);
         }
         Err(unfit) => {
-            let target_exists = w.store.node(&target).is_some();
+            let target_exists = w.store.node_by_number(target).is_some();
             let msg = failed_scheduling_message(total, target_exists, &unfit);
             unschedulable(w, key, &pod, msg, now);
         }
@@ -125,10 +127,10 @@ fn schedule_one(w: &mut World, parsed: &mut Parsed, key: &ObjectKey, hint: Optio
 
 /// The binding: `nodeName` set (`node` names an existing node, so this always changes the pod),
 /// PodScheduled. The caller lets go of the pod first, so that the store edits it in place.
-fn bind(w: &mut World, key: &ObjectKey, node: &str, now: Time) {
-    let node_name = w.store.held_node_name(node);
+/// `node` is the string the store holds for the name.
+fn bind(w: &mut World, key: &ObjectKey, node: SharedStr, now: Time) {
     w.store.write_pod(key, |p| {
-        p.spec.node_name = node_name;
+        p.spec.node_name = node;
         set_condition(p, "PodScheduled", "True", "", "", now);
     });
     let Some(pod) = w.store.pod(key) else {
@@ -136,7 +138,7 @@ fn bind(w: &mut World, key: &ObjectKey, node: &str, now: Time) {
     };
     let msg = Message::template(
         "Successfully assigned {}/{} to {}",
-        &[&key.namespace, &key.name, node],
+        &[&key.namespace, &key.name, &pod.spec.node_name],
     );
     w.recorder.record(
         now,

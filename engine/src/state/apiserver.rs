@@ -5,11 +5,6 @@ use super::World;
 use super::audit::Request;
 use crate::api::{ObjectKey, Pod, Shared};
 
-/// The node an audit entry (`sim audit`) names: the pod's, or the one it is pinned to.
-fn node_of(pod: &Pod) -> &str {
-    crate::placement::get_target_node_name(pod).unwrap_or_default()
-}
-
 /// Creates a pod: a name from `generateName` (retrying on a clash), the admission plugins'
 /// default tolerations, a UID, creationTimestamp. `user` writes it (the audit log's user).
 pub fn create_pod(w: &mut World, mut pod: Pod, user: &str) -> ObjectKey {
@@ -38,13 +33,15 @@ pub fn create_pod(w: &mut World, mut pod: Pod, user: &str) -> ObjectKey {
         labels.shrink_to_fit();
     }
     let key = ObjectKey::of(&pod.metadata);
-    w.audit
-        .record(w.clock.now(), Request::create(user), &key, node_of(&pod));
     if generated {
         w.store.put_new_pod(pod);
     } else {
         w.store.put_pod(pod);
     }
+    // Its node as the store filed it, under the name the store holds.
+    let node = w.store.pod_target_name(&key);
+    w.audit
+        .record(w.clock.now(), Request::create(user), &key, node);
     key
 }
 
@@ -67,7 +64,8 @@ pub fn delete_pod(w: &mut World, key: &ObjectKey, grace: Option<i64>, by: Reques
     {
         return false; // already terminating with a grace period no longer than asked
     }
-    w.audit.record(w.clock.now(), by, key, node_of(pod));
+    w.audit
+        .record(w.clock.now(), by, key, w.store.pod_target_name(key));
     if at_once {
         w.store.remove_pod(key);
         return true;

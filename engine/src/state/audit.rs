@@ -88,13 +88,14 @@ pub struct AuditEntry {
 #[derive(Debug, Default)]
 pub struct AuditLog {
     entries: VecDeque<AuditEntry>,
-    /// Users and node names, each once.
+    /// Users, each once (node names are the store's).
     names: Held,
     dropped: u64,
 }
 
 impl AuditLog {
-    pub fn record(&mut self, at: Time, by: Request, pod: &ObjectKey, node: &str) {
+    /// `node` is the pod's node as the store holds its name (none: the entry's is empty).
+    pub fn record(&mut self, at: Time, by: Request, pod: &ObjectKey, node: Option<&SharedStr>) {
         let entry = AuditEntry {
             at,
             user: self.names.get(by.user),
@@ -102,7 +103,7 @@ impl AuditLog {
             resource: by.resource,
             namespace: pod.namespace.clone(),
             name: pod.name.clone(),
-            node: self.names.get(node),
+            node: node.cloned().unwrap_or_else(|| self.names.get("")),
         };
         if self.entries.len() == MAX_ENTRIES {
             self.entries.pop_front();
@@ -129,9 +130,15 @@ mod tests {
     #[test]
     fn audit_log_keeps_the_last_writes_and_counts_the_rest() {
         let mut log = AuditLog::default();
+        let n1 = SharedStr::from("n1");
         for i in 0..MAX_ENTRIES + 3 {
             let pod = ObjectKey::new("default", format!("p{i}"));
-            log.record(Time::default(), Request::delete(users::KUBECTL), &pod, "n1");
+            log.record(
+                Time::default(),
+                Request::delete(users::KUBECTL),
+                &pod,
+                Some(&n1),
+            );
         }
         assert_eq!(log.dropped(), 3);
         assert_eq!(log.entries().count(), MAX_ENTRIES);

@@ -31,6 +31,17 @@ impl Held {
         n
     }
 
+    /// [`Self::number`] of `text`, holding that very string if it has none (no copy).
+    pub fn number_shared(&mut self, text: &SharedStr) -> u32 {
+        if let Some(n) = self.find(text) {
+            return n;
+        }
+        let n = self.texts.len() as u32;
+        self.texts.push(text.clone());
+        self.numbers.insert(text.clone(), n);
+        n
+    }
+
     /// `text` as the string held for it.
     pub fn get(&mut self, text: &str) -> SharedStr {
         let n = self.number(text);

@@ -40,6 +40,12 @@ impl NodeIds {
         (NodeId(n), self.0.text(n).clone())
     }
 
+    /// [`Self::held`] of a name another table holds: that string is held, not a copy.
+    pub fn held_shared(&mut self, name: &SharedStr) -> (NodeId, SharedStr) {
+        let n = self.0.number_shared(name);
+        (NodeId(n), self.0.text(n).clone())
+    }
+
     /// The number of `name`, if it has one.
     pub fn get(&self, name: &str) -> Option<NodeId> {
         self.0.find(name).map(NodeId)

@@ -103,6 +103,14 @@ fn target_node(node_ids: &mut NodeIds, pod: &Pod) -> Target {
     pod_target_node(pod).map(|n| node_ids.held(n))
 }
 
+/// Where the store's indices file a pod: its target node's number and its controller's UID
+/// number.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Place {
+    node: Option<NodeId>,
+    owner: Option<u32>,
+}
+
 fn controller_uid(pod: &Pod) -> Option<&str> {
     pod.metadata.controller_ref().map(|r| r.uid.as_str())
 }
@@ -251,6 +259,22 @@ impl Store {
             .and_then(|id| self.pods_by_node.get(&id));
         self.pods_of(set.into_iter().flat_map(IdSet::iter))
     }
+    /// The number of the node the pod stored under `key` (trying `hint` first, as
+    /// [`Self::pod_hinted`]) is bound or pinned to ([`pod_target_node`]), as its last write
+    /// filed it: not derived from the pod and looked up by name again.
+    pub fn pod_target_number(&self, hint: Option<PodId>, key: &ObjectKey) -> Option<NodeId> {
+        self.pod_id(hint, key).and_then(|id| self.pods.node(id))
+    }
+    /// The name of the node the pod stored under `key` is bound or pinned to, as the store
+    /// holds it ([`Self::pod_target_number`]).
+    pub fn pod_target_name(&self, key: &ObjectKey) -> Option<&SharedStr> {
+        let id = self.pod_target_number(None, key)?;
+        Some(self.node_ids.held_name(id))
+    }
+    /// The string the store holds for the node name numbered `id`.
+    pub fn node_name_of(&self, id: NodeId) -> &SharedStr {
+        self.node_ids.held_name(id)
+    }
     /// `name` as the string the store holds for it, for a pod's `spec.nodeName` (a node's pods
     /// hold one copy of its name).
     pub fn held_node_name(&mut self, name: &str) -> SharedStr {
@@ -302,26 +326,28 @@ impl Store {
         self.stored(id, Some(before));
         true
     }
-    /// What the indices and the informers need of the stored pod `id` before a write; takes
-    /// it out of its node's sums.
-    fn before(&mut self, id: PodId) -> Before {
+    /// Where the stored pod `id` is filed (what the indices and the informers need of it
+    /// before a write); takes it out of its node's sums.
+    fn before(&mut self, id: PodId) -> Place {
         let old = self.pods.pod(id);
-        let node = target_node(&mut self.node_ids, old);
+        let place = Place {
+            node: self.pods.node(id),
+            owner: controller_uid(old).map(|u| self.uids.number(u)),
+        };
         // A counted pod is bound: its target is its node.
         if counted_on(old).is_some() {
             uncount(
                 &mut self.node_usage,
                 &mut self.last_requests,
-                node.as_ref().map(|n| n.0),
+                place.node,
                 old,
             );
         }
-        let uid = controller_uid(old).map(|u| held(&mut self.uids, u));
-        Before { node, uid }
+        place
     }
     /// Finishes the write of the pod `id` (just stored, held by nothing else), whose stored
     /// version, if any, was `before`: its resourceVersion, sums, indices and change.
-    fn stored(&mut self, id: PodId, before: Option<Before>) {
+    fn stored(&mut self, id: PodId, before: Option<Place>) {
         let rv = self.next_rv();
         let new_node = target_node(&mut self.node_ids, self.pods.pod(id));
         let pod = Rc::make_mut(self.pods.pod_mut(id));
@@ -340,37 +366,41 @@ impl Store {
         }
         let pod = self.pods.pod(id);
         let is_new = before.is_none();
-        let Before {
-            node: old_node,
-            uid: old_uid,
-        } = before.unwrap_or_default();
-        let new_uid = controller_uid(pod).map(|u| held(&mut self.uids, u));
-        // An orphan (now) is news for every DaemonSet that may adopt it: no owners listed.
-        let owners = match &new_uid {
-            None => Numbers::EMPTY,
-            Some(uid) => Numbers::of(old_uid.as_ref().map(|u| u.0), Some(uid.0)),
+        let old = before.unwrap_or_default();
+        let new = Place {
+            node: new_node.map(|n| n.0),
+            owner: controller_uid(pod).map(|u| self.uids.number(u)),
         };
-        let (old_uid, new_uid) = (old_uid.map(|u| u.1), new_uid.map(|u| u.1));
+        // An orphan (now) is news for every DaemonSet that may adopt it: no owners listed.
+        let owners = match new.owner {
+            None => Numbers::EMPTY,
+            Some(uid) => Numbers::of(old.owner, Some(uid)),
+        };
         // Most writes are status updates: same node, same owner, indices already right.
-        let (old_id, new_id) = (
-            old_node.as_ref().map(|n| n.0),
-            new_node.as_ref().map(|n| n.0),
-        );
-        if is_new || old_id != new_id || old_uid != new_uid {
+        if is_new || old != new {
+            let uid = |n: Option<u32>| n.map(|n| self.uids.text(n).clone());
+            let (old_uid, new_uid) = (uid(old.owner), uid(new.owner));
             if !is_new {
-                self.unindex(id, old_id, old_uid.as_deref());
+                self.unindex(id, old.node, old_uid.as_deref());
             }
-            self.index(id, new_id, new_uid.as_ref());
+            self.index(id, new.node, new_uid.as_ref());
+            self.pods.set_node(id, new.node);
         }
-        self.pod_changed(id, old_node, new_node, owners);
+        self.pod_changed(id, old.node, new.node, owners);
     }
     /// Records a pod write or removal for the informers (its target nodes before and after)
     /// and moves the version of those nodes.
-    fn pod_changed(&mut self, id: PodId, old: Target, new: Target, owners: Numbers) {
-        for (node, _) in old.iter().chain(&new) {
+    fn pod_changed(
+        &mut self,
+        id: PodId,
+        old: Option<NodeId>,
+        new: Option<NodeId>,
+        owners: Numbers,
+    ) {
+        for node in old.iter().chain(&new) {
             self.touch_node(*node);
         }
-        let nodes = Numbers::of(old.map(|n| n.0.number()), new.map(|n| n.0.number()));
+        let nodes = Numbers::of(old.map(NodeId::number), new.map(NodeId::number));
         self.changes.pod(self.pods.stamp(id), nodes, owners);
     }
     pub fn update_pod(&mut self, key: &ObjectKey, f: impl FnOnce(&mut Pod)) -> bool {
@@ -425,13 +455,14 @@ impl Store {
             self.host_ips.share(&mut status.host_ip);
         }
         let rv = self.next_rv();
-        let node = target_node(&mut self.node_ids, self.pods.pod(id));
+        // Node and owner are unchanged: the node the pod was filed under is still right.
+        let node = self.pods.node(id);
         let pod = Rc::make_mut(self.pods.pod_mut(id));
         let was_counted = counted_on(pod).is_some();
         pod.status = status;
         // Finished (or back): the spec, and so the node and the requests, are unchanged; a
         // counted pod is bound, so its target is its node.
-        let counted = node.as_ref().map(|n| n.0);
+        let counted = node;
         match (was_counted, counted_on(pod).is_some()) {
             (true, false) => uncount(&mut self.node_usage, &mut self.last_requests, counted, pod),
             (false, true) => {
@@ -443,34 +474,26 @@ impl Store {
             _ => {}
         }
         pod.metadata.resource_version = rv;
-        // Node and owner are unchanged: the indices stay; the change is put_pod's for the same.
+        // The indices stay; the change is put_pod's for the same node and owner.
         let uid = controller_uid(pod).map(|u| self.uids.number(u));
         let owners = Numbers::of(uid, uid);
-        self.pod_changed(id, node.clone(), node, owners);
+        self.pod_changed(id, node, node, owners);
         true
     }
     pub fn remove_pod(&mut self, key: &ObjectKey) -> Option<Rc<Pod>> {
         let id = self.pods.id(key)?;
         let pod = self.pods.pod(id);
-        let node = target_node(&mut self.node_ids, pod);
+        let node = self.pods.node(id);
+        let owner = controller_uid(pod).map(|u| self.uids.number(u));
         if counted_on(pod).is_some() {
-            uncount(
-                &mut self.node_usage,
-                &mut self.last_requests,
-                node.as_ref().map(|n| n.0),
-                pod,
-            );
+            uncount(&mut self.node_usage, &mut self.last_requests, node, pod);
         }
-        let uid = controller_uid(pod).map(|u| held(&mut self.uids, u));
-        self.unindex(
-            id,
-            node.as_ref().map(|n| n.0),
-            uid.as_ref().map(|u| u.1.as_str()),
-        );
+        let uid = owner.map(|n| self.uids.text(n).clone());
+        self.unindex(id, node, uid.as_deref());
         self.pod_keys.remove(id, &self.pods);
         // Its records of this round find its key here once it is gone from the table.
         let stamp = self.pods.stamp(id);
-        self.pod_changed(id, node, None, Numbers::of(uid.map(|u| u.0), None));
+        self.pod_changed(id, node, None, Numbers::of(owner, None));
         let pod = self.pods.remove(id);
         self.changes.gone(stamp, ObjectKey::of(&pod.metadata));
         Some(pod)
@@ -742,20 +765,6 @@ shared_objects!(
     remove_replicaset
 );
 
-/// What the indices and the informers need of a pod's stored version, taken before it is
-/// replaced.
-#[derive(Default)]
-struct Before {
-    node: Target,
-    uid: Option<(u32, SharedStr)>,
-}
-
-/// A controller UID's number and held string, found once.
-fn held(uids: &mut Held, uid: &str) -> (u32, SharedStr) {
-    let n = uids.number(uid);
-    (n, uids.text(n).clone())
-}
-
 impl Tables for Store {
     fn node_name(&self, n: u32) -> &SharedStr {
         self.node_ids.held_name(NodeId::from_number(n))
@@ -812,6 +821,11 @@ impl<'a> Nodes<'a> {
     }
     pub fn keys(&self) -> impl DoubleEndedIterator<Item = &'a String> + 'a {
         self.0.nodes.keys()
+    }
+    /// The names in order, as the strings the store holds (the nodes' own, shared).
+    pub fn held_names(&self) -> impl DoubleEndedIterator<Item = &'a SharedStr> + 'a {
+        let ids = &self.0.node_ids;
+        self.0.nodes.values().map(|&id| ids.held_name(id))
     }
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&'a String, &'a Node)> + 'a {
         let slots = &self.0.node_slots;

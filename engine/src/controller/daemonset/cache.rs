@@ -199,14 +199,17 @@ impl DsCache {
             // The store lists its nodes in name order, each once; only the names of nodes gone
             // but still holding pods (most often none) need a place among them. Was a tree of
             // every name, a walk comparing names per node (the first sync of each DaemonSet).
-            let mut held = |n: &str| {
+            let mut all: Vec<(SharedStr, NodeId)> = Vec::with_capacity(w.store.nodes().len());
+            // The store's strings are held, not copies (a name a node, 10,000 allocations).
+            all.extend(w.store.nodes().held_names().map(|n| {
+                let (id, name) = ids.held_shared(n);
+                (name, id)
+            }));
+            let existing = all.len();
+            all.extend(w.store.gone_nodes_with_pods().map(|n| {
                 let (id, name) = ids.held(n);
                 (name, id)
-            };
-            let mut all: Vec<(SharedStr, NodeId)> = Vec::with_capacity(w.store.nodes().len());
-            all.extend(w.store.nodes().keys().map(|n| held(n)));
-            let existing = all.len();
-            all.extend(w.store.gone_nodes_with_pods().map(&mut held));
+            }));
             if all.len() > existing {
                 crate::sort::sort_by(&mut all, |a, b| a.0.cmp(&b.0));
             }

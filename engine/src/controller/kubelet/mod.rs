@@ -49,8 +49,10 @@ pub struct Kubelet {
     pods: Pods,
     /// Images each node has pulled.
     images: images::Pulled,
-    /// Next host number in each node's pod CIDR.
-    next_ip: HashMap<String, u32>,
+    /// Last host number given in each node's pod CIDR, by the store's node number (a name
+    /// keeps its number for good; 0: none given yet): four bytes a node, where a table by name
+    /// held a copy of every node's name.
+    next_ip: Vec<u32>,
     paths: FieldPaths,
     pull_secs: PullSeconds,
     started: started::Started,
@@ -503,13 +505,21 @@ impl Kubelet {
     }
 
     fn allocate_ip(&mut self, w: &World, node: &str) -> IpText {
-        let cidr = w.store.node(node).map_or("", |n| n.spec.pod_cidr.as_str());
+        // A bound pod's node name always has a number (the store gave it at the binding).
+        let id = w.store.node_number(node);
+        let cidr =
+            (id.and_then(|id| w.store.node_by_number(id))).map_or("", |n| n.spec.pod_cidr.as_str());
         let prefix = cidr.rsplit_once('.').map_or("10.244.0", |(p, _)| p);
-        let n = match self.next_ip.get_mut(node) {
-            Some(n) => n,
-            None => self.next_ip.entry(node.to_string()).or_insert(1),
+        let mut first = 0;
+        let n = match id {
+            Some(id) => crate::state::node_table::slot(&mut self.next_ip, id.number() as usize, 0),
+            None => &mut first,
         };
-        *n = if *n >= 254 { 2 } else { *n + 1 };
+        *n = match *n {
+            0 => 2,
+            254.. => 2,
+            n => n + 1,
+        };
         status_text::pod_ip(prefix, *n as u8)
     }
 }
