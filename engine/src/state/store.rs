@@ -263,7 +263,14 @@ impl Store {
     /// [`Self::pod_hinted`]) is bound or pinned to ([`pod_target_node`]), as its last write
     /// filed it: not derived from the pod and looked up by name again.
     pub fn pod_target_number(&self, hint: Option<PodId>, key: &ObjectKey) -> Option<NodeId> {
-        self.pod_id(hint, key).and_then(|id| self.pods.node(id))
+        let id = self.pod_id(hint, key)?;
+        // Kept right only while every pod write goes through `stored`: checked in debug builds.
+        debug_assert_eq!(
+            self.pods.node(id),
+            pod_target_node(self.pods.pod(id)).and_then(|n| self.node_ids.get(n)),
+            "the pod table's node of {key:?} is stale"
+        );
+        self.pods.node(id)
     }
     /// The name of the node the pod stored under `key` is bound or pinned to, as the store
     /// holds it ([`Self::pod_target_number`]).
