@@ -7,7 +7,7 @@ mod layers;
 mod lines;
 mod megabytes;
 
-use super::use_state;
+use super::{css_number, use_state};
 use crate::host::protocol::Request;
 use crate::i18n::{Msg, Text, use_i18n};
 use layers::{coloured, digits, gutter_numbers};
@@ -83,7 +83,7 @@ pub fn Editor() -> impl IntoView {
     // Where the drawn lines start in the layers: as far down as the lines above them.
     let offset = move || {
         let px = shown.get().start as f64 * viewport.with(|v| v.line_px);
-        format!("translateY({}px)", number(px))
+        format!("translateY({}px)", css_number(px))
     };
     let measure = move || {
         let Some(f) = frame.get_untracked() else {
@@ -110,7 +110,7 @@ pub fn Editor() -> impl IntoView {
         let lines = (line_count.get() + 1) as f64;
         format!(
             "{}px",
-            number(lines * viewport.with(|v| v.line_px) + 2.0 * PAD_PX)
+            css_number(lines * viewport.with(|v| v.line_px) + 2.0 * PAD_PX)
         )
     };
     // A paste that made the text long took the textarea, and the focus with it: the read-only
@@ -359,15 +359,4 @@ pub fn Editor() -> impl IntoView {
             </div>
         </section>
     }
-}
-
-/// A CSS length's number as JavaScript writes it: the shortest digits that read back as the
-/// same float, as Rust's `{}` wrote them (the two differ only in exponents below 1e-6 px or from
-/// 1e21 px, which CSS reads as the same number). Rust's float printer would add its 9 KB to the
-/// page's module for these two styles (issue 22).
-fn number(x: f64) -> String {
-    js_sys::Number::from(x)
-        .to_string_with_radix(10)
-        .map(String::from)
-        .unwrap_or_default()
 }

@@ -181,9 +181,10 @@ impl Rows {
         let height = shortest * older + more.round();
         if (height - self.older_height).abs() >= 0.01 {
             self.older_height = height;
-            let _ = tbody
-                .style()
-                .set_property("--older-height", &format!("{height}px"));
+            let _ = tbody.style().set_property(
+                "--older-height",
+                &format!("{}px", super::css_number(height)),
+            );
         }
     }
 
