@@ -24,11 +24,7 @@ impl Held {
         if let Some(n) = self.find(text) {
             return n;
         }
-        let n = self.texts.len() as u32;
-        let held = SharedStr::new(text);
-        self.texts.push(held.clone());
-        self.numbers.insert(held, n);
-        n
+        self.hold(SharedStr::new(text))
     }
 
     /// [`Self::number`] of `text`, holding that very string if it has none (no copy).
@@ -36,9 +32,14 @@ impl Held {
         if let Some(n) = self.find(text) {
             return n;
         }
+        self.hold(text.clone())
+    }
+
+    /// Holds `text`, which has no number yet, under the next one.
+    fn hold(&mut self, text: SharedStr) -> u32 {
         let n = self.texts.len() as u32;
         self.texts.push(text.clone());
-        self.numbers.insert(text.clone(), n);
+        self.numbers.insert(text, n);
         n
     }
 
@@ -53,8 +54,7 @@ impl Held {
         match self.find(s.as_str()) {
             Some(n) => *s = self.texts[n as usize].clone(),
             None => {
-                self.numbers.insert(s.clone(), self.texts.len() as u32);
-                self.texts.push(s.clone());
+                self.hold(s.clone());
             }
         }
     }

@@ -469,11 +469,10 @@ impl Store {
         pod.status = status;
         // Finished (or back): the spec, and so the node and the requests, are unchanged; a
         // counted pod is bound, so its target is its node.
-        let counted = node;
         match (was_counted, counted_on(pod).is_some()) {
-            (true, false) => uncount(&mut self.node_usage, &mut self.last_requests, counted, pod),
+            (true, false) => uncount(&mut self.node_usage, &mut self.last_requests, node, pod),
             (false, true) => {
-                if let Some(node) = counted {
+                if let Some(node) = node {
                     let amounts = self.last_requests.amounts(pod);
                     self.node_usage.entry(node).or_default().add(pod, amounts)
                 }
