@@ -31,4 +31,6 @@ oracle:
 	cargo build --release --locked -p dsplay-engine --bin dsplay
 	@# the project's driver, rebuilt in seconds where the Kubernetes tree is already extracted
 	@if [ -f $${DSORACLE_HOME:-$$HOME/.cache/dsoracle}/src/deps/github.com/openshift/kubernetes/go.work ]; then bash tools/oracle/setup.sh; fi
+	@# the minimised findings both sides must agree on (tools/oracle/findings, docs/fidelity.md)
+	DSPLAY=target/release/dsplay python3 -m unittest -q tools/oracle/test_findings.py
 	DSPLAY=target/release/dsplay python3 tools/oracle/run.py --seed $${ORACLE_SEED:-1} --count $${ORACLE_COUNT:-100} --minutes $${ORACLE_MINUTES:-0} --jobs $${ORACLE_JOBS:-2}

@@ -176,3 +176,94 @@ fn podgc_quarantines_only_nodes_with_pods() {
     );
     assert!(run(&mut s, "kubectl get pods").contains("No resources found"));
 }
+
+/// The rollout of oracle finding gen-447000166, at `apply_at` seconds: two nodes, the old pod on
+/// n1 (Ready at 3 s: the oracle's timings, `sim timing`), then a new template with
+/// `minReadySeconds: 5` and `maxUnavailable: 50%` (1 of 2) whose affinity makes n2 eligible too.
+/// The DaemonSet controller's writes as (time, verb, node).
+fn min_ready_boundary(apply_at: &str) -> Vec<(String, String, String)> {
+    let mut s = Session::new();
+    run(&mut s, "sim timing image-pull 0s");
+    run(&mut s, "sim timing container-start 3s");
+    run(
+        &mut s,
+        "kubectl apply -f - <<'YEOF'
+apiVersion: v1
+kind: NodeList
+items:
+- metadata: {name: n1, labels: {disk: a}}
+- metadata: {name: n2, labels: {disk: ssd}}
+YEOF
+",
+    );
+    let strategy = "  updateStrategy: {type: RollingUpdate, rollingUpdate: {maxUnavailable: 1}}\n";
+    run(
+        &mut s,
+        &daemonset(
+            "agent",
+            "nginx:1.27",
+            strategy,
+            "      nodeSelector: {disk: a}\n",
+        ),
+    );
+    run(&mut s, &format!("sim advance {apply_at}"));
+    let strategy = "  minReadySeconds: 5
+  updateStrategy: {type: RollingUpdate, rollingUpdate: {maxUnavailable: 50%}}\n";
+    let affinity = "      affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: \
+                    {nodeSelectorTerms: [{matchExpressions: [{key: disk, operator: Exists}]}]}}}\n";
+    run(
+        &mut s,
+        &daemonset("agent", "nginx:1.27", strategy, affinity),
+    );
+    run(&mut s, "sim settle");
+    audit(&mut s)
+        .into_iter()
+        .filter(|r| r.1 == "daemon-set-controller")
+        .map(|r| (r.0, r.2, r.4))
+        .collect()
+}
+
+fn ops(rows: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
+    rows.iter()
+        .map(|(t, v, n)| (t.to_string(), v.to_string(), n.to_string()))
+        .collect()
+}
+
+/// Spec §8.2 (`rollingUpdate`, maxSurge 0) at the edge of `minReadySeconds`: an old pod Ready
+/// exactly minReadySeconds ago is available (`IsPodAvailable`: Ready since + minReadySeconds <=
+/// now), so it is a candidate, capped by maxUnavailable; the new pod the same sync created on the
+/// newly eligible node is unavailable and takes the whole budget (manage's create seen by
+/// rollingUpdate, spec §6.1; the real controller's next sync at the same instant sees it too).
+/// The old pod goes when the new one is available: Ready at 11 s, available at 16 s.
+/// Oracle finding gen-447000166: the oracle deleted the old pod at once because its driver's
+/// clock had made that pod a second younger (Ready 4 s at the apply); with the driver's clock
+/// fixed both sides write these ops at these times.
+#[test]
+fn spec8_2_old_pod_available_at_the_apply_waits_for_the_new_pod_gen447000166() {
+    assert_eq!(
+        min_ready_boundary("8s"),
+        ops(&[
+            ("0s", "create", "n1"),
+            ("8s", "create", "n2"),
+            ("16s", "delete", "n1"),
+            ("17s", "create", "n1"),
+        ])
+    );
+}
+
+/// The other side of the same edge: a second earlier the old pod has been Ready 4 s of 5, so
+/// it is not available and is replaced at once, budget or not (allowedReplacementPods, spec
+/// §8.2), in the sync that creates the new node's pod: what the oracle's driver did at 8 s
+/// when its clock ran a second late (gen-447000166).
+#[test]
+fn spec8_2_old_pod_short_of_min_ready_seconds_is_replaced_at_once_gen447000166() {
+    assert_eq!(
+        min_ready_boundary("7s"),
+        ops(&[
+            ("0s", "create", "n1"),
+            ("7s", "create", "n2"),
+            ("7s", "delete", "n1"),
+            ("8s", "create", "n1"),
+        ])
+    );
+}

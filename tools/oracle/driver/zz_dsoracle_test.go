@@ -20,7 +20,10 @@
 //     tolerationSeconds the smallest of them after the controller first saw it. It runs at the
 //     start of a round, so the round's syncs see the evicted pod terminating (as a DaemonSet
 //     controller reacting to the eviction does), and the kubelet removes it after them; each
-//     eviction is in the trace (`evictions`).
+//     eviction is in the trace (`evictions`);
+//   - its clock starts where dsplay's does: the first round syncs at time zero, and a
+//     background delete of a DaemonSet deletes its pods gracefully (stopSeconds), so steps take
+//     the same time on both sides (gen-447000166).
 //
 // Run: DSORACLE_SCENARIO=file.yaml daemon.test -test.run TestDSOracle -test.v
 package daemon
@@ -165,6 +168,11 @@ func TestDSOracle(t *testing.T) {
 		o.applyDS(d.DeepCopy())
 	}
 	o.mirror()
+	// The first round syncs at time zero, the instant the scenario's objects were created, as
+	// dsplay's controller syncs at the instant of the apply (a step's first round does the same,
+	// below). Starting a second late made every pod of the first step a second younger than
+	// dsplay's, which minReadySeconds could see later (gen-447000166).
+	o.hold = true
 	for _, st := range sc.Steps {
 		o.step(st)
 	}
@@ -464,10 +472,17 @@ func (o *oracle) deleteDS(del oracleDeleteDS) {
 			if !owned(m) {
 				continue
 			}
-			if del.Cascade == "orphan" {
+			switch {
+			case del.Cascade == "orphan":
 				m.SetOwnerReferences(nil)
 				err = o.client.Tracker().Update(kind.gvr, obj, m.GetNamespace())
-			} else {
+			case kind.gvr == podsGVR:
+				// The garbage collector deletes the pods through the API server, gracefully:
+				// each terminates for stopSeconds (the delete reactors above), as any deleted
+				// pod does and as dsplay's do (gen-447000166: taking them at once made the step
+				// a second shorter than dsplay's).
+				err = o.client.CoreV1().Pods(m.GetNamespace()).Delete(o.ctx, m.GetName(), metav1.DeleteOptions{})
+			default:
 				err = o.client.Tracker().Delete(kind.gvr, m.GetNamespace(), m.GetName())
 			}
 			if err != nil {
