@@ -96,5 +96,5 @@ html = html.replace(/<(link|script)\b[^>]*>/gi, (tag) => {
 });
 writeFileSync(at('index.html'), html);
 console.log(
-  `page-names.mjs: ${[...renamed.values()].join(', ')} named by their content; ${integrities} integrity attribute(s) computed again`,
+  `page-names.mjs: named by their content (Trunk's name -> ours): ${[...renamed].map(([from, to]) => `${from} -> ${to}`).join(', ')}; ${integrities} integrity attribute(s) computed again`,
 );
