@@ -73,12 +73,16 @@ const rename = (name) => {
 for (const name of hashed.filter((n) => !TEXT.test(n))) rename(name);
 for (const name of hashed.filter((n) => TEXT.test(n))) rename(name);
 
-// No old name may be left anywhere: a file that named another text file would need its turn after it.
+// No old name may be left anywhere, and no renamed file may have changed after it was hashed (a
+// text file that names another text file would need its turn after it; none does today).
 for (const text of [...texts.map((t) => renamed.get(t) ?? t), 'index.html']) {
   const body = text === 'index.html' ? html : readFileSync(at(text), 'utf8');
   for (const old of renamed.keys()) {
     if (body.includes(old)) fail(`${text} still names ${old}`);
   }
+}
+for (const to of renamed.values()) {
+  if (HASHED_NAME.exec(to).groups.hash !== contentHash(readFileSync(at(to)))) fail(`${to} changed after it was named`);
 }
 
 // Integrity attributes, again from the files (the glue now names its renamed WebAssembly).
