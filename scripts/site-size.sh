@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prints the gzipped size of the built site: the sum of gzip -9 sizes of dist's html, js, wasm, css,
 # then the two WebAssembly modules apart: the page's (Leptos, the views; with its JS glue) and the
-# model's, run in a Web Worker (engine, YAML, kubectl; worker*.js and worker_bg.wasm).
+# model's, run in a Web Worker (engine, YAML, kubectl; worker_loader-HASH.js and worker-HASH_bg.wasm).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 

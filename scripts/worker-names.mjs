@@ -7,16 +7,18 @@
 // asks for the worker it was built with.
 //
 // worker.js, worker_bg.wasm and worker_loader.js become worker_loader-HASH.js (the glue inside)
-// and worker-HASH_bg.wasm, and index.html's <meta name="dsplay-model"> names the loader:
-// index.html's script and src/components/model.rs start the worker from it.
+// and worker-HASH_bg.wasm, each HASH that of the file's own bytes (scripts/content-hash.mjs; the
+// loader's bytes name the WebAssembly, so its name changes with either), and index.html's
+// <meta name="dsplay-model"> names the loader: index.html's script and src/components/model.rs
+// start the worker from it. scripts/page-names.mjs, run next, names the page's files alike.
 //
 // The rewritten loader asks for the WebAssembly first, then runs the glue it carries:
 // Trunk's loads the glue with importScripts, a second request the worker waits for before it
 // can start (80–160 ms under this machine's load, issue 22f). wasm_bindgen takes the response
 // on its way and compiles it as it streams in, as before.
-import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { contentHash } from './content-hash.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -39,25 +41,16 @@ for (const name of ['./worker.js', './worker_bg.wasm']) {
   if (!loader.includes(`"${name}"`)) fail(`${LOADER} does not load ${name}: ${loader}`);
 }
 
-// The glue and the WebAssembly decide the version (the loader is made of them).
 const glue = readFileSync(at('worker.js'), 'utf8').replace(/\n+$/, '');
-const hash = createHash('sha256')
-  .update(glue)
-  .update(readFileSync(at('worker_bg.wasm')))
-  .digest('hex')
-  .slice(0, 16);
-const wasm = `worker-${hash}_bg.wasm`;
-const hashedLoader = `worker_loader-${hash}.js`;
+const wasm = `worker-${contentHash(readFileSync(at('worker_bg.wasm')))}_bg.wasm`;
 
 renameSync(at('worker_bg.wasm'), at(wasm));
 const TRUNK_LOADER = 'importScripts("./worker.js");wasm_bindgen("./worker_bg.wasm");';
 if (loader.trim() !== TRUNK_LOADER) fail(`${LOADER} is not the one this script rewrites: ${loader}`);
-// The WebAssembly asked for on the first line, the glue, its start on the last line
-// (tests/e2e/page.test.mjs takes the glue back out to check the hash).
-writeFileSync(
-  at(hashedLoader),
-  `var dsplayWasm = fetch("./${wasm}");\n${glue}\nwasm_bindgen({ module_or_path: dsplayWasm });\n`,
-);
+// The WebAssembly asked for on the first line, the glue, its start on the last line.
+const loaderText = `var dsplayWasm = fetch("./${wasm}");\n${glue}\nwasm_bindgen({ module_or_path: dsplayWasm });\n`;
+const hashedLoader = `worker_loader-${contentHash(loaderText)}.js`;
+writeFileSync(at(hashedLoader), loaderText);
 rmSync(at('worker.js'));
 rmSync(at(LOADER));
 writeFileSync(at('index.html'), html.replace(META, META.replace(LOADER, hashedLoader)));

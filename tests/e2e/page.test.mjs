@@ -54,8 +54,9 @@ test('a Content-Security-Policy with the inline scripts hashed is in force', asy
 });
 
 test('the page starts the worker of its own build: its names carry a hash of its content', async () => {
-  // Trunk does not hash a worker's names; scripts/worker-names.mjs does. Unversioned, a page
-  // could start another build's worker from the browser's cache after a deploy.
+  // Trunk does not hash a worker's names; scripts/worker-names.mjs does, each file's of its own
+  // bytes (content-names.test.mjs checks every file of the build). Unversioned, a page could
+  // start another build's worker from the browser's cache after a deploy.
   const { page, log } = await ctx.open();
   const from = ctx.server.hits.length;
   await page.goto(ctx.server.url, { waitUntil: 'networkidle' });
@@ -64,18 +65,19 @@ test('the page starts the worker of its own build: its names carry a hash of its
   const loader = await page.locator('meta[name="dsplay-model"]').getAttribute('content');
   const version = /^worker_loader-([0-9a-f]{16})\.js$/.exec(loader)?.[1];
   assert.ok(version, `the worker's URL carries no version: ${loader}`);
-  const wasm = `worker-${version}_bg.wasm`;
+  const body = async (name) => Buffer.from(await (await fetch(new URL(name, ctx.server.url))).arrayBuffer());
+  const loaderBytes = await body(loader);
+  // Its lines: the WebAssembly asked for, the glue, the start.
+  const wasm = /^var dsplayWasm = fetch\("\.\/(worker-([0-9a-f]{16})_bg\.wasm)"\);\n/.exec(loaderBytes.toString('utf8'));
+  assert.ok(wasm, `the loader does not fetch a versioned WebAssembly first: ${loaderBytes.subarray(0, 200)}`);
   const hits = ctx.server.hits.slice(from);
-  for (const name of [loader, wasm]) {
+  for (const name of [loader, wasm[1]]) {
     assert.ok(hits.some((h) => h.endsWith(`/${name}`)), `${name} not requested:\n${hits.join('\n')}`);
   }
   // The loader carries the glue (one request before the worker starts, not two).
-  assert.deepEqual(hits.filter((h) => /\/worker(_loader|_bg)?(-[0-9a-f]+)?\.(js|wasm)$/.test(h) && !h.endsWith(`/${loader}`) && !h.endsWith(`/${wasm}`)), []);
-  const body = async (name) => Buffer.from(await (await fetch(new URL(name, ctx.server.url))).arrayBuffer());
-  // Its lines: the WebAssembly asked for, the glue, the start.
-  const glue = (await body(loader)).toString('utf8').split('\n').slice(1, -2).join('\n');
-  const content = createHash('sha256').update(glue).update(await body(wasm)).digest('hex');
-  assert.equal(version, content.slice(0, 16));
+  assert.deepEqual(hits.filter((h) => /\/worker(_loader|_bg)?(-[0-9a-f]+)?\.(js|wasm)$/.test(h) && !h.endsWith(`/${loader}`) && !h.endsWith(`/${wasm[1]}`)), []);
+  assert.equal(version, createHash('sha256').update(loaderBytes).digest('hex').slice(0, 16));
+  assert.equal(wasm[2], createHash('sha256').update(await body(wasm[1])).digest('hex').slice(0, 16));
   assert.deepEqual(log.errors, []);
 });
 
