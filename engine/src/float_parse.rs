@@ -15,12 +15,19 @@ pub fn parse(s: &str) -> Option<f64> {
         [b'+', rest @ ..] => (false, rest),
         rest => (false, rest),
     };
+    // A word in any case (not `eq_ignore_ascii_case`, which the resolver's `0x` and `0b` have
+    // inlined: one more caller and opt-level z keeps it apart for all of them).
+    let word = |w: &[u8]| {
+        rest.len() == w.len()
+            && rest
+                .iter()
+                .zip(w)
+                .all(|(a, b)| a.to_ascii_lowercase() == *b)
+    };
     let magnitude = match decimal(rest) {
         Some(d) => d.value(),
-        None if rest.eq_ignore_ascii_case(b"inf") || rest.eq_ignore_ascii_case(b"infinity") => {
-            f64::INFINITY
-        }
-        None if rest.eq_ignore_ascii_case(b"nan") => f64::NAN,
+        None if word(b"inf") || word(b"infinity") => f64::INFINITY,
+        None if word(b"nan") => f64::NAN,
         None => return None,
     };
     Some(if negative { -magnitude } else { magnitude })
@@ -30,37 +37,29 @@ pub fn parse(s: &str) -> Option<f64> {
 /// text's digits past these only tell whether it is above the digits kept.
 const KEPT: usize = 800;
 
-/// A positive decimal: `digits` (no leading or trailing zero, at most [`KEPT`]) times
-/// 10^`exp`, plus something smaller than the last digit when `beyond`.
-struct Decimal {
-    digits: Vec<u8>,
+/// A positive decimal: the text's `mantissa` (digits, at most one point) times 10^`exp`, the
+/// power of ten of its last digit; `n` significant digits (from the first that is not 0), the
+/// first 19 of them the number `m`.
+struct Decimal<'a> {
+    mantissa: &'a [u8],
     exp: i64,
-    beyond: bool,
+    n: i64,
+    m: u64,
 }
 
 /// The decimal of `digits[.digits][(e|E)[sign]digits]`, with a digit somewhere before the
 /// exponent; None for any other text.
-fn decimal(s: &[u8]) -> Option<Decimal> {
-    let mut d = Decimal {
-        digits: Vec::new(),
-        exp: 0,
-        beyond: false,
-    };
-    let mut i = 0;
-    let mut seen = false;
-    let mut point = false;
+fn decimal(s: &[u8]) -> Option<Decimal<'_>> {
+    let (mut i, mut point, mut exp, mut n, mut m) = (0, false, 0i64, 0i64, 0u64);
     while let Some(&b) = s.get(i) {
         match b {
             b'0'..=b'9' => {
-                seen = true;
-                if point {
-                    d.exp -= 1;
-                }
-                if d.digits.len() == KEPT {
-                    d.beyond |= b != b'0';
-                    d.exp += 1;
-                } else if b != b'0' || !d.digits.is_empty() {
-                    d.digits.push(b - b'0');
+                exp -= i64::from(point);
+                if n > 0 || b != b'0' {
+                    n += 1;
+                    if n <= 19 {
+                        m = m * 10 + u64::from(b - b'0');
+                    }
                 }
             }
             b'.' if !point => point = true,
@@ -68,7 +67,8 @@ fn decimal(s: &[u8]) -> Option<Decimal> {
         }
         i += 1;
     }
-    if !seen {
+    let mantissa = &s[..i];
+    if i == usize::from(point) {
         return None;
     }
     if let Some(b'e' | b'E') = s.get(i) {
@@ -85,53 +85,59 @@ fn decimal(s: &[u8]) -> Option<Decimal> {
         if i == from {
             return None;
         }
-        d.exp += if negative { -e } else { e };
+        exp += if negative { -e } else { e };
     }
-    if i != s.len() {
-        return None;
-    }
-    while d.digits.last() == Some(&0) {
-        d.digits.pop();
-        d.exp += 1;
-    }
-    Some(d)
+    (i == s.len()).then_some(Decimal {
+        mantissa,
+        exp,
+        n,
+        m,
+    })
 }
 
-impl Decimal {
+impl Decimal<'_> {
     fn value(&self) -> f64 {
-        let n = self.digits.len() as i64;
+        let Decimal { exp, n, m, .. } = *self;
         if n == 0 {
             return 0.0;
         }
         // Below 10^-324 (under half the smallest float) or from 10^309 (above the largest).
-        if n + self.exp <= -324 {
+        if n + exp <= -324 {
             return 0.0;
         }
-        if n + self.exp > 309 {
+        if n + exp > 309 {
             return f64::INFINITY;
         }
-        if n <= 19 && !self.beyond && self.exp.abs() <= 22 {
-            let m = self.digits.iter().fold(0u64, |m, &d| m * 10 + u64::from(d));
-            if m <= 1 << 53 {
-                // m and 10^|exp| are exact floats; one operation rounds once.
-                let p = (0..self.exp.abs()).fold(1.0, |p, _| p * 10.0);
-                let m = m as f64;
-                return if self.exp < 0 { m / p } else { m * p };
-            }
+        if n <= 19 && m <= 1 << 53 && exp.abs() <= 22 {
+            // m and 10^|exp| are exact floats; one operation rounds once.
+            let p = (0..exp.abs()).fold(1.0, |p, _| p * 10.0);
+            let m = m as f64;
+            return if exp < 0 { m / p } else { m * p };
         }
         self.exact()
     }
 
     /// The nearest float by exact division: the value is num / den · 2^`exp` with
-    /// num = digits · 5^exp for exp ≥ 0, den = 5^-exp otherwise.
+    /// num = digits · 5^exp for exp ≥ 0, den = 5^-exp otherwise (`exp`: the last kept digit's
+    /// power of ten).
     fn exact(&self) -> f64 {
-        let mut num = Big::default();
-        for &d in &self.digits {
-            num.mul_add(10, u32::from(d));
+        // The first KEPT significant digits, and whether one after them is not 0.
+        let (mut num, mut kept, mut exp, mut beyond) = (Big::default(), 0, self.exp, false);
+        for &b in self.mantissa {
+            if b == b'.' || (kept == 0 && b == b'0') {
+                continue;
+            }
+            if kept == KEPT {
+                beyond |= b != b'0';
+                exp += 1;
+            } else {
+                num.mul_add(10, u32::from(b - b'0'));
+                kept += 1;
+            }
         }
         let mut den = Big(vec![1]);
-        let five = if self.exp < 0 { &mut den } else { &mut num };
-        let mut k = self.exp.unsigned_abs() as u32;
+        let five = if exp < 0 { &mut den } else { &mut num };
+        let mut k = exp.unsigned_abs() as u32;
         while k > 0 {
             // 5^13 is the largest power of five in 32 bits.
             let step = k.min(13);
@@ -141,7 +147,7 @@ impl Decimal {
         // The quotient q = num·2^s / den is to have 53 bits; the float is then q·2^(exp − s).
         let mut s = 53 - (num.bits() as i64 - den.bits() as i64);
         // The lowest float has its last bit at 2^-1074: a subnormal quotient has fewer bits.
-        s = s.min(self.exp + 1074);
+        s = s.min(exp + 1074);
         if s > 0 {
             num.shl(s as usize);
         } else {
@@ -169,11 +175,11 @@ impl Decimal {
             num.shl(1);
         }
         let above = match num.cmp(&top) {
-            std::cmp::Ordering::Equal => self.beyond || q & 1 == 1,
+            std::cmp::Ordering::Equal => beyond || q & 1 == 1,
             order => order.is_gt(),
         };
         q += u64::from(above);
-        let mut e2 = self.exp - s;
+        let mut e2 = exp - s;
         if q == 1 << 53 {
             q >>= 1;
             e2 += 1;
