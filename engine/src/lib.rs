@@ -9,6 +9,8 @@ pub mod cluster;
 pub mod command;
 pub mod controller;
 pub mod expect;
+/// A text's `f64` without core's float parser and its tables (issue 22: module size).
+pub mod float_parse;
 /// An `f64`'s `{}` and `{:e}` text without core's float printer (issue 22: module size).
 pub mod float_text;
 /// Scenario generation and invariants for the fuzz targets and their stable twins.

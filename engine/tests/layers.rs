@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 /// Bottom layer first. Modules on one line are one layer (they may not import each other either).
 const LAYERS: &[&[&str]] = &[
-    &["gofmt", "sort", "float_text"],
+    &["gofmt", "sort", "float_text", "float_parse"],
     &["api"],
     &["validation"],
     &["manifest"],

@@ -265,7 +265,7 @@ fn check_object(
 /// The zero value an unset field stands for, of the expected value's type: 0 for a number,
 /// false for a boolean, the empty string for `''`; None for other texts.
 fn zero_like(expected: &str) -> Option<Value> {
-    if expected.parse::<f64>().is_ok() {
+    if crate::float_parse::parse(expected).is_some() {
         Some(Value::from(0))
     } else if expected == "true" || expected == "false" {
         Some(Value::Bool(false))
@@ -279,8 +279,8 @@ fn zero_like(expected: &str) -> Option<Value> {
 /// `found OP expected`: numbers as numbers, everything else as the text JSONPath prints.
 fn compare(found: &Value, op: Op, expected: &str) -> Result<(), String> {
     let text = print_value(found);
-    let numbers = match (found.as_f64(), expected.parse::<f64>()) {
-        (Some(a), Ok(b)) => Some((a, b)),
+    let numbers = match (found.as_f64(), crate::float_parse::parse(expected)) {
+        (Some(a), Some(b)) => Some((a, b)),
         _ => None,
     };
     let holds = match (op, numbers) {

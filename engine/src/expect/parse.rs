@@ -105,7 +105,7 @@ pub(crate) fn parse(args: &[String]) -> Result<Expect, String> {
 }
 
 fn is_number(s: &str) -> bool {
-    s.parse::<f64>().is_ok()
+    crate::float_parse::parse(s).is_some()
 }
 
 /// `KIND/NAME`, with the kind resolved as kubectl resolves it.

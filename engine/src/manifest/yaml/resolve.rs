@@ -178,7 +178,7 @@ fn float(s: &str) -> Option<f64> {
     if i != b.len() {
         return None;
     }
-    s.parse().ok()
+    crate::float_parse::parse(s)
 }
 
 /// The JSON value of a scalar (`plain`: unquoted, not a block scalar).
