@@ -16,8 +16,8 @@ pub use super::pod_table::{PodId, PodStamp};
 use super::pod_table::{PodTable, key_ref};
 use super::recent::Recent;
 use crate::api::{
-    Affinity, ContainerStatus, ControllerRevision, DaemonSet, DaemonSetStatus, Deployment, Node,
-    ObjectKey, Pod, PodCondition, PodStatus, ReplicaSet, ResourceVersion, Shared, SharedStr,
+    ContainerStatus, ControllerRevision, DaemonSet, DaemonSetStatus, Deployment, Node, ObjectKey,
+    Pod, PodCondition, PodStatus, ReplicaSet, ResourceVersion, SharedStr,
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
@@ -87,23 +87,11 @@ pub struct Store {
     /// Every host IP written to a pod's status, once: the pods of a node share their node's
     /// (an entry a node address ever used).
     host_ips: Held,
-    /// For each node number, the affinity of the last pod created pinned to that node by its
-    /// required term (what `ReplaceDaemonSetPodNodeNameNodeAffinity` writes), until a pod
-    /// holding it is removed: the DaemonSet controller's next pod for the node shares it
-    /// ([`Self::pinned_affinity`]) without reading the node's other pods and their terms (at
-    /// 10,000 nodes a few cache misses a pod). A number keeps its name, so an affinity kept
-    /// here pins to its node for good.
-    pinned: NodeTable<Shared<Affinity>>,
 }
 
 /// The node a pod belongs to: `spec.nodeName`, else its pinned `metadata.name` (spec §6.2).
 pub fn pod_target_node(pod: &Pod) -> Option<&str> {
     crate::placement::get_target_node_name(pod).ok()
-}
-
-/// The required node affinity term of `affinity`, if any.
-fn required_term(affinity: &Affinity) -> Option<&Shared<crate::api::NodeSelector>> {
-    affinity.node_affinity.as_ref()?.required.as_ref()
 }
 
 /// A pod's target node as the store knows it: its number and the string held for its name,
@@ -333,44 +321,6 @@ impl Store {
         let id = self.pods.insert(Rc::new(pod));
         self.pod_keys.insert(id, &self.pods);
         self.stored(id, None);
-        self.remember_pinned(id);
-    }
-    /// Keeps the affinity of the pod `id`, just created, for its node if its required term pins
-    /// it there ([`Self::pinned`]). The pods of a node mostly share one affinity, or at least
-    /// the term the last one kept: then nothing is read again.
-    fn remember_pinned(&mut self, id: PodId) {
-        let Some(node) = self.pods.node(id) else {
-            return;
-        };
-        let pod = self.pods.pod(id);
-        let Some(affinity) = &pod.spec.affinity else {
-            return;
-        };
-        let Some(term) = required_term(affinity) else {
-            return;
-        };
-        let kept = self.pinned.get(&node);
-        if kept.is_some_and(|k| k.same(affinity)) {
-            return;
-        }
-        let pins = kept
-            .and_then(|k| required_term(k))
-            .is_some_and(|k| k.same(term))
-            || crate::placement::pins_to(term, self.node_ids.name(node));
-        if pins {
-            self.pinned.insert(node, affinity.clone());
-        }
-    }
-    /// The affinity of a pod created pinned to the node `node_name` (by a required term that
-    /// [`crate::placement::pins_to`] it), kept since no pod holding it was removed; `None` if
-    /// none is kept.
-    pub fn pinned_affinity(&self, node_name: &str) -> Option<&Shared<Affinity>> {
-        let kept = self.pinned.get(&self.node_ids.get(node_name)?)?;
-        debug_assert!(
-            required_term(kept).is_some_and(|t| crate::placement::pins_to(t, node_name)),
-            "the affinity kept for {node_name} does not pin to it"
-        );
-        Some(kept)
     }
     /// A write that always changes the pod and keeps its name (the binding subresource): the
     /// pod is edited in place when nothing else holds it, instead of copied and compared.
@@ -551,13 +501,6 @@ impl Store {
         let stamp = self.pods.stamp(id);
         self.pod_changed(id, node, None, Numbers::of(owner, None));
         let pod = self.pods.remove(id);
-        if let Some(node) = node
-            && let Some(affinity) = &pod.spec.affinity
-            && self.pinned.get(&node).is_some_and(|k| k.same(affinity))
-        {
-            // Kept only while its pods are: a DaemonSet deleted lets its nodes' terms go.
-            self.pinned.remove(&node);
-        }
         self.changes.gone(stamp, ObjectKey::of(&pod.metadata));
         Some(pod)
     }

@@ -16,15 +16,12 @@ pub fn new_daemon_pod(ds: &DaemonSet, node_name: &str, hash: &str) -> Pod {
 /// The pod for `node_name` from [`daemon_pod_template`]: it shares the template's containers,
 /// tolerations, labels and the rest. Its affinity is shared too, with a pod already pinned to
 /// the node the same way (another DaemonSet's pod there): the whole affinity when it is the
-/// same, else the node's term; or else its own. The store keeps the last such affinity a node's
-/// pods hold ([`Store::pinned_affinity`]); the node's pods are searched only when it has none.
+/// same, else the node's term; or else its own.
 pub fn for_node(template: &Pod, node_name: &str, store: &Store) -> Pod {
-    let pinned = store.pinned_affinity(node_name).or_else(|| {
-        store
-            .pods_on_node(node_name)
-            .filter_map(|p| p.spec.affinity.as_ref())
-            .find(|a| required(a).is_some_and(|term| placement::pins_to(term, node_name)))
-    });
+    let pinned = store
+        .pods_on_node(node_name)
+        .filter_map(|p| p.spec.affinity.as_ref())
+        .find(|a| required(a).is_some_and(|term| placement::pins_to(term, node_name)));
     let mut pod = template.clone();
     let affinity = pod.spec.affinity.take().map(Shared::into_inner);
     let affinity = match pinned.and_then(|a| required(a)) {
