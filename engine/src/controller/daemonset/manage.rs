@@ -40,7 +40,11 @@ pub fn pods_should_be_on_node(
         None if should.should_run => out.create = true,
         None => {}
         Some(pods) if should.should_continue_running => {
-            let mut running: Vec<&Rc<Pod>> = Vec::new();
+            // The running pods in the node's order: the first apart, a list only from the
+            // second on (a node nearly always holds one pod, and the list was an allocation a
+            // visited node).
+            let mut first: Option<&Rc<Pod>> = None;
+            let mut more: Vec<&Rc<Pod>> = Vec::new();
             for p in pods {
                 if p.metadata.is_being_deleted() {
                     continue; // terminating: neither deleted again nor counted as running
@@ -72,19 +76,26 @@ pub fn pods_should_be_on_node(
                     );
                     event(w, ds, NORMAL, "SucceededDaemonPod", msg);
                     out.delete.push(p.clone());
+                } else if first.is_none() {
+                    first = Some(p);
                 } else {
-                    running.push(p);
+                    more.push(p);
                 }
             }
+            let Some(first) = first else {
+                // Nothing running: with surge a pod is created where one should run; without,
+                // never here (as upstream).
+                out.create = ds.allows_surge() && should.should_run;
+                return out;
+            };
+            if more.is_empty() {
+                return out; // one running pod: nothing to create or delete
+            }
+            let mut running = more;
+            running.insert(0, first);
             if !ds.allows_surge() {
-                if running.len() > 1 {
-                    crate::sort::sort_by(&mut running, |a, b| pod_order::compare(a, b));
-                    out.delete.extend(running[1..].iter().map(|p| Rc::clone(p)));
-                }
-                return out; // never creates here, even when nothing is running
-            }
-            if running.len() <= 1 {
-                out.create = running.is_empty() && should.should_run;
+                crate::sort::sort_by(&mut running, |a, b| pod_order::compare(a, b));
+                out.delete.extend(running[1..].iter().map(|p| Rc::clone(p)));
                 return out;
             }
             crate::sort::sort_by(&mut running, |a, b| pod_order::compare(a, b));
