@@ -12,7 +12,7 @@ use crate::api::{DaemonSet, NORMAL, Pod, SharedStr, Time, WARNING, keys, phase};
 use crate::controller::room;
 use crate::placement::ShouldRun;
 use crate::state::World;
-use crate::state::node_ids::NodeIds;
+use crate::state::node_ids::{NodeId, NodeIds};
 use crate::state::store::pod_target_node;
 use std::rc::Rc;
 
@@ -154,7 +154,10 @@ pub(super) fn manage(
     let mut deletes = Vec::new();
     // Nodes with a create or a delete, in name order: the only ones whose pods the writes change.
     let mut written: Vec<(usize, &str)> = Vec::new();
+    // The first burst's nodes by name (`syncNodes` creates there now), the rest by number
+    // (deferred): a new DaemonSet's first sync wants a pod on every node.
     let mut creates: Vec<SharedStr> = Vec::new();
+    let mut later: Vec<NodeId> = Vec::new();
     for (at, (node_name, id)) in sync.visit.iter().enumerate() {
         let deletes_before = deletes.len();
         let number = numbers[at];
@@ -192,22 +195,23 @@ pub(super) fn manage(
             written.push((at, node_name.as_str()));
         }
         if actions.create {
-            creates.push(node_name.clone());
+            if creates.len() < BURST_REPLICAS {
+                creates.push(node_name.clone());
+            } else {
+                later.push(*id);
+            }
         }
         deletes.extend(actions.delete);
         if let Some(at) = actions.requeue_at {
             cache.wake_at(w, sync.key, at, node_name);
         }
     }
-    let requeue = if creates.len() > BURST_REPLICAS || deletes.len() > BURST_REPLICAS {
+    let requeue = if !later.is_empty() || deletes.len() > BURST_REPLICAS {
         // The rest waits for the next syncs (spec §7.1), a burst at a time.
-        let later = creates.iter().skip(BURST_REPLICAS).cloned().chain(
-            deletes
-                .iter()
-                .skip(BURST_REPLICAS)
-                .filter_map(|p| pod_target_node(p).map(|n| ids.shared(n))),
-        );
-        cache.deferred.extend(later);
+        let later_deletes = (deletes.iter().skip(BURST_REPLICAS))
+            .filter_map(|p| pod_target_node(p).map(|n| ids.id(n)));
+        later.extend(later_deletes);
+        cache.deferred.extend(ids, later);
         true
     } else {
         !cache.deferred.is_empty()
