@@ -215,27 +215,37 @@ impl DsCache {
             }
             all
         } else {
-            let mut v = std::mem::take(&mut self.dirty);
+            // The marks, then a burst of the deferred nodes with their numbers (a mark's
+            // number is found after the sort, once a node).
+            // A list a sync, not kept: its room would stay after the settle (the marks' own
+            // room is kept, as before).
+            let mut v: Vec<(SharedStr, Option<NodeId>)> =
+                Vec::with_capacity(self.dirty.len() + BURST_REPLICAS.min(self.deferred.len()));
+            v.extend(self.dirty.drain(..).map(|n| (n, None)));
+            // Its room kept for the next marks (each sync's first mark was an allocation).
+            self.dirty = room::emptied(std::mem::take(&mut self.dirty)).unwrap_or_default();
             for _ in 0..BURST_REPLICAS {
                 match self.deferred.pop_first() {
-                    Some(n) => v.push(n),
+                    Some(id) => v.push((ids.held_name(id).clone(), Some(id))),
                     None => break,
                 };
             }
-            // Names read once into numbers (`sort_by_text`): most marks repeat a node.
-            crate::sort::sort_by_text(&mut v, |n| (0, n.as_str().as_bytes()));
-            v.dedup();
-            let visit = (v.drain(..))
-                .map(|n| {
-                    let id = ids.id(&n);
+            // Names read once into numbers (`sort_by_text`): most marks repeat a node. A node
+            // both marked and deferred keeps the number the deferred entry brought.
+            crate::sort::sort_by_text(&mut v, |(n, _)| (0, n.as_str().as_bytes()));
+            v.dedup_by(|later, kept| {
+                let same = later.0 == kept.0;
+                if same && kept.1.is_none() {
+                    kept.1 = later.1;
+                }
+                same
+            });
+            (v.into_iter())
+                .map(|(n, id)| {
+                    let id = id.unwrap_or_else(|| ids.id(&n));
                     (n, id)
                 })
-                .collect();
-            // Its room kept for the next marks (each sync's first mark was an allocation).
-            if let Some(v) = room::emptied(v) {
-                self.dirty = v;
-            }
-            visit
+                .collect()
         };
         self.all_dirty = false;
         self.dirty.clear();

@@ -12,7 +12,7 @@ use crate::api::{DaemonSet, NORMAL, Pod, SharedStr, Time, WARNING, keys, phase};
 use crate::controller::room;
 use crate::placement::ShouldRun;
 use crate::state::World;
-use crate::state::node_ids::NodeIds;
+use crate::state::node_ids::{NodeId, NodeIds};
 use crate::state::store::pod_target_node;
 use std::rc::Rc;
 
@@ -40,7 +40,11 @@ pub fn pods_should_be_on_node(
         None if should.should_run => out.create = true,
         None => {}
         Some(pods) if should.should_continue_running => {
-            let mut running: Vec<&Rc<Pod>> = Vec::new();
+            // The running pods in the node's order: the first apart, a list only from the
+            // second on (a node nearly always holds one pod, and the list was an allocation a
+            // visited node).
+            let mut first: Option<&Rc<Pod>> = None;
+            let mut more: Vec<&Rc<Pod>> = Vec::new();
             for p in pods {
                 if p.metadata.is_being_deleted() {
                     continue; // terminating: neither deleted again nor counted as running
@@ -72,19 +76,26 @@ pub fn pods_should_be_on_node(
                     );
                     event(w, ds, NORMAL, "SucceededDaemonPod", msg);
                     out.delete.push(p.clone());
+                } else if first.is_none() {
+                    first = Some(p);
                 } else {
-                    running.push(p);
+                    more.push(p);
                 }
             }
+            let Some(first) = first else {
+                // Nothing running: with surge a pod is created where one should run; without,
+                // never here (as upstream).
+                out.create = ds.allows_surge() && should.should_run;
+                return out;
+            };
+            if more.is_empty() {
+                return out; // one running pod: nothing to create or delete
+            }
+            let mut running = more;
+            running.insert(0, first);
             if !ds.allows_surge() {
-                if running.len() > 1 {
-                    crate::sort::sort_by(&mut running, |a, b| pod_order::compare(a, b));
-                    out.delete.extend(running[1..].iter().map(|p| Rc::clone(p)));
-                }
-                return out; // never creates here, even when nothing is running
-            }
-            if running.len() <= 1 {
-                out.create = running.is_empty() && should.should_run;
+                crate::sort::sort_by(&mut running, |a, b| pod_order::compare(a, b));
+                out.delete.extend(running[1..].iter().map(|p| Rc::clone(p)));
                 return out;
             }
             crate::sort::sort_by(&mut running, |a, b| pod_order::compare(a, b));
@@ -143,7 +154,10 @@ pub(super) fn manage(
     let mut deletes = Vec::new();
     // Nodes with a create or a delete, in name order: the only ones whose pods the writes change.
     let mut written: Vec<(usize, &str)> = Vec::new();
+    // The first burst's nodes by name (`syncNodes` creates there now), the rest by number
+    // (deferred): a new DaemonSet's first sync wants a pod on every node.
     let mut creates: Vec<SharedStr> = Vec::new();
+    let mut later: Vec<NodeId> = Vec::new();
     for (at, (node_name, id)) in sync.visit.iter().enumerate() {
         let deletes_before = deletes.len();
         let number = numbers[at];
@@ -181,22 +195,23 @@ pub(super) fn manage(
             written.push((at, node_name.as_str()));
         }
         if actions.create {
-            creates.push(node_name.clone());
+            if creates.len() < BURST_REPLICAS {
+                creates.push(node_name.clone());
+            } else {
+                later.push(*id);
+            }
         }
         deletes.extend(actions.delete);
         if let Some(at) = actions.requeue_at {
             cache.wake_at(w, sync.key, at, node_name);
         }
     }
-    let requeue = if creates.len() > BURST_REPLICAS || deletes.len() > BURST_REPLICAS {
+    let requeue = if !later.is_empty() || deletes.len() > BURST_REPLICAS {
         // The rest waits for the next syncs (spec §7.1), a burst at a time.
-        let later = creates.iter().skip(BURST_REPLICAS).cloned().chain(
-            deletes
-                .iter()
-                .skip(BURST_REPLICAS)
-                .filter_map(|p| pod_target_node(p).map(|n| ids.shared(n))),
-        );
-        cache.deferred.extend(later);
+        let later_deletes = (deletes.iter().skip(BURST_REPLICAS))
+            .filter_map(|p| pod_target_node(p).map(|n| ids.id(n)));
+        later.extend(later_deletes);
+        cache.deferred.extend(ids, later);
         true
     } else {
         !cache.deferred.is_empty()
