@@ -93,12 +93,11 @@ pub fn pods_should_be_on_node(
             }
             let mut running = more;
             running.insert(0, first);
+            crate::sort::sort_by(&mut running, |a, b| pod_order::compare(a, b));
             if !ds.allows_surge() {
-                crate::sort::sort_by(&mut running, |a, b| pod_order::compare(a, b));
                 out.delete.extend(running[1..].iter().map(|p| Rc::clone(p)));
                 return out;
             }
-            crate::sort::sort_by(&mut running, |a, b| pod_order::compare(a, b));
             let is_new = |p: &Pod| {
                 p.metadata
                     .labels
