@@ -299,10 +299,9 @@ fn describe_resources(w: &mut Writer, c: &Container, source: Source) {
         }
         w.line(2, &format!("{title}:"));
         for (name, q) in map {
-            let q = match source {
-                Source::Server => canonical(q),
-                Source::Revision => q.0.clone(),
-            };
+            // A revision's template was taken from the stored object: canonical as well.
+            let _ = source;
+            let q = canonical(q);
             w.line(3, &format!("{name}:\t{q}"));
         }
     }
