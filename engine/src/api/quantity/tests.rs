@@ -367,3 +367,35 @@ fn quantity_canonical_matches_apimachinery_outputs() {
     }
     assert!(checked > 1000);
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text in the quantity alphabet, shaped like a quantity more often than not.
+    fn quantity_like() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[-+]?[0-9]{0,30}(\\.[0-9]{0,30})?([numkMGTPE]|[KMGTPE]i|[eE][-+]?[0-9]{1,4})?",
+            "[0-9.+eEinumkKMGTP -]{0,16}",
+            ".{0,24}",
+        ]
+    }
+
+    proptest! {
+        /// No input panics; what parses prints text that parses to the same text (the API
+        /// server's storage is stable), and its value compares equal to itself.
+        #[test]
+        fn quantity_parse_never_panics_and_storage_is_stable(text in quantity_like()) {
+            let decoded = Quantity::decode(&text, false);
+            if let Ok(q) = Quantity::parse(&text) {
+                let printed = q.to_string();
+                let again = Quantity::parse(&printed).expect("printed text parses");
+                prop_assert_eq!(again.to_string(), printed.clone());
+                prop_assert_eq!(again.cmp_value(&q), Some(Ordering::Equal));
+                prop_assert!(q.milli_value().is_some());
+                prop_assert!(decoded.is_ok() || text.trim() != text);
+            }
+            let _ = Quantity(text);
+        }
+    }
+}
