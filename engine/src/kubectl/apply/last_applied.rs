@@ -136,4 +136,41 @@ mod tests {
         .unwrap();
         assert_eq!(back.metadata.labels, n.metadata.labels);
     }
+
+    /// kubectl writes the manifest's JSON: a YAML number stays a number (`"cpu":0.5`), a
+    /// string stays as written (`"1000m"`); the stored object has `500m` and `1`.
+    #[test]
+    fn quantities_are_recorded_as_the_manifest_wrote_them() {
+        use crate::api::DaemonSet;
+        // The manifest as kubectl's YAML-to-JSON conversion gives it.
+        let value = serde_json::json!({
+            "apiVersion": "apps/v1", "kind": "DaemonSet", "metadata": {"name": "d"},
+            "spec": {"selector": {"matchLabels": {"a": "b"}}, "template": {
+                "metadata": {"labels": {"a": "b"}},
+                "spec": {"containers": [{"name": "c", "image": "i", "resources": {
+                    "requests": {"cpu": 0.5, "memory": "1024Mi"},
+                    "limits": {"cpu": "1000m", "memory": 2}}}]}}}
+        });
+        let ds: DaemonSet = from_value(value).unwrap();
+        let json = record(&ds);
+        assert!(
+            json.contains(
+                r#""limits":{"cpu":"1000m","memory":2},"requests":{"cpu":0.5,"memory":"1024Mi"}"#
+            ),
+            "{json}"
+        );
+        let stored = encode::to_string(&ds.spec.template.spec.containers[0].resources);
+        assert_eq!(
+            stored,
+            r#"{"limits":{"cpu":"1","memory":"2"},"requests":{"cpu":"500m","memory":"1Gi"}}"#
+        );
+        // And read back from the annotation, the same stored values.
+        let mut meta = ObjectMeta::default();
+        meta.annotations.insert(KEY.into(), json);
+        let back: DaemonSet = read(&meta).unwrap();
+        assert_eq!(
+            back.spec.template.spec.containers[0].resources,
+            ds.spec.template.spec.containers[0].resources
+        );
+    }
 }
