@@ -163,9 +163,23 @@ impl Quantity {
         if first.verbatim {
             return Ok(Quantity::from_parsed(first, text));
         }
-        let canonical = first.canonical();
-        let stored = parse_quantity(&canonical)?;
-        Ok(Quantity::from_parsed(stored, &canonical))
+        let q = Quantity::from_parsed(first, text);
+        q.with_text(|canonical| {
+            let stored = parse_quantity(canonical)?;
+            Ok(Quantity::from_parsed(stored, canonical))
+        })
+    }
+
+    /// `f` of `String()`, without allocating for a value that fits the fields.
+    pub fn with_text<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        if let Some(t) = self.extra.as_ref().and_then(|e| e.text.as_deref()) {
+            return f(t);
+        }
+        let mut buf = TextBuf::default();
+        match write_small(&mut buf, self.mantissa, self.exp, self.format) {
+            Ok(()) => f(buf.as_str()),
+            Err(_) => f(&self.canonical_text()),
+        }
     }
 
     /// A decoded manifest's quantity: the text (a string's, or a JSON number's) parsed and
@@ -173,7 +187,7 @@ impl Quantity {
     /// prints.
     pub(crate) fn decode(text: &str, number: bool) -> Result<Quantity, QuantityError> {
         let mut q = Quantity::parse(text.trim())?;
-        if number || q.to_string() != text {
+        if number || q.with_text(|t| t != text) {
             let written = if number {
                 Written::Number(text.into())
             } else {
@@ -219,41 +233,41 @@ impl Quantity {
         match &self.extra {
             Some(e) if e.invalid => None,
             Some(e) if e.long_milli.is_some() => {
-                let mut d = parse_quantity(e.text.as_deref()?).ok()?.dec;
+                let mut d = parse_quantity(e.text.as_deref()?).ok()?.dec();
                 d.strip_zeros();
                 Some(d)
             }
-            _ => {
-                let mut d = Dec {
-                    neg: self.mantissa < 0,
-                    digits: if self.mantissa == 0 {
-                        Vec::new()
-                    } else {
-                        self.mantissa.unsigned_abs().to_string().into_bytes()
-                    },
-                    exp: i64::from(self.exp),
-                };
-                d.strip_zeros();
-                Some(d)
-            }
+            _ => Some(Dec::of_small(self.mantissa, self.exp)),
         }
     }
 
     fn from_parsed(p: Parsed, text: &str) -> Quantity {
         let verbatim = p.verbatim;
-        let Parsed {
-            mut dec, format, ..
-        } = p;
-        dec.strip_zeros();
-        let small = if dec.digits.is_empty() {
-            Some((0i64, 0i32))
-        } else if dec.digits.len() <= 18 {
-            let m: i64 = digits_value(&dec.digits);
-            i32::try_from(dec.exp)
-                .ok()
-                .map(|e| (if dec.neg { -m } else { m }, e))
-        } else {
-            None
+        let format = p.format;
+        let small = match p.value {
+            ParsedValue::Small(m, e) => strip_small(m, e),
+            ParsedValue::Long(mut dec) => {
+                dec.strip_zeros();
+                let fits = dec.digits.len() <= 18;
+                match (fits, i32::try_from(dec.exp)) {
+                    (true, Ok(e)) => {
+                        let m = digits_value(&dec.digits);
+                        Some((if dec.neg { -m } else { m }, e))
+                    }
+                    _ => {
+                        return Quantity {
+                            mantissa: 0,
+                            exp: 0,
+                            format,
+                            extra: Some(Box::new(Extra {
+                                text: Some(Dec::canonical_of(&dec, format).into()),
+                                long_milli: Some(dec.milli()),
+                                ..Extra::default()
+                            })),
+                        };
+                    }
+                }
+            }
         };
         match small {
             Some((mantissa, exp)) => {
@@ -263,7 +277,7 @@ impl Quantity {
                     format,
                     extra: None,
                 };
-                if verbatim && q.canonical_text() != text {
+                if verbatim && q.with_text(|t| t != text) {
                     q.extra = Some(Box::new(Extra {
                         text: Some(text.into()),
                         ..Extra::default()
@@ -271,13 +285,14 @@ impl Quantity {
                 }
                 q
             }
+            // Trailing zeros past an i32 exponent (`10e2147483647`): kept as Go prints it.
             None => Quantity {
                 mantissa: 0,
                 exp: 0,
                 format,
                 extra: Some(Box::new(Extra {
-                    text: Some(Dec::canonical_of(&dec, format).into()),
-                    long_milli: Some(dec.milli()),
+                    text: Some(text.into()),
+                    long_milli: Some(MILLI_LIMIT),
                     ..Extra::default()
                 })),
             },
@@ -286,27 +301,14 @@ impl Quantity {
 
     /// `CanonicalizeBytes` of the fields.
     fn canonical_text(&self) -> String {
-        let mut dec = Dec {
-            neg: self.mantissa < 0,
-            digits: if self.mantissa == 0 {
-                Vec::new()
-            } else {
-                self.mantissa.unsigned_abs().to_string().into_bytes()
-            },
-            exp: i64::from(self.exp),
-        };
-        dec.strip_zeros();
-        Dec::canonical_of(&dec, self.format)
+        Dec::canonical_of(&Dec::of_small(self.mantissa, self.exp), self.format)
     }
 }
 
 /// `Quantity.String()`.
 impl fmt::Display for Quantity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.extra.as_ref().and_then(|e| e.text.as_deref()) {
-            Some(t) => f.write_str(t),
-            None => f.write_str(&self.canonical_text()),
-        }
+        self.with_text(|t| f.write_str(t))
     }
 }
 
@@ -335,6 +337,109 @@ fn small_milli(mantissa: i64, exp: i32) -> i128 {
     if mantissa < 0 { -magnitude } else { magnitude }
 }
 
+/// `m × 10^e` with the trailing zeros of `m` moved into `e`; `None` past an i32 exponent.
+fn strip_small(mut m: i64, mut e: i32) -> Option<(i64, i32)> {
+    if m == 0 {
+        return Some((0, 0));
+    }
+    while m % 10 == 0 {
+        m /= 10;
+        e = e.checked_add(1)?;
+    }
+    Some((m, e))
+}
+
+/// `CanonicalizeBytes` of `m × 10^e` (trailing zeros stripped) in `format`, written without
+/// allocating: the decimal form pads the exponent down to a multiple of three, a binary value of
+/// at least 1024 that is an integer prints in powers of 1024.
+fn write_small(out: &mut impl fmt::Write, m: i64, e: i32, format: Format) -> fmt::Result {
+    if m == 0 {
+        return out.write_str("0");
+    }
+    let sign = if m < 0 { "-" } else { "" };
+    let magnitude = i128::from(m.unsigned_abs());
+    if format == Format::BinarySI && e >= 0 {
+        // Binary values are at most i64::MAX: 10^e fits when the value does.
+        if let Some(v) = u32::try_from(e)
+            .ok()
+            .and_then(|e| 10i128.checked_pow(e))
+            .and_then(|p| magnitude.checked_mul(p))
+            && v >= 1024
+        {
+            let (mut v, mut times) = (v, 0usize);
+            while v >= 1024 && v % 1024 == 0 {
+                v /= 1024;
+                times += 1;
+            }
+            let suffix = ["", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"]
+                .get(times)
+                .copied()
+                .unwrap_or("");
+            return write!(out, "{sign}{v}{suffix}");
+        }
+    }
+    let pad = e.rem_euclid(3);
+    let digits = magnitude * 10i128.pow(pad.unsigned_abs());
+    let exp = i64::from(e) - i64::from(pad);
+    match format {
+        Format::DecimalExponent => {
+            write!(out, "{sign}{digits}")?;
+            if exp != 0 {
+                write!(out, "e{exp}")?;
+            }
+            Ok(())
+        }
+        _ => write!(out, "{sign}{digits}{}", decimal_suffix(exp)),
+    }
+}
+
+/// The decimal SI suffix of an exponent; none past `E` (`1000E` prints `1`, as Kubernetes does).
+fn decimal_suffix(exp: i64) -> &'static str {
+    match exp {
+        -9 => "n",
+        -6 => "u",
+        -3 => "m",
+        3 => "k",
+        6 => "M",
+        9 => "G",
+        12 => "T",
+        15 => "P",
+        18 => "E",
+        _ => "",
+    }
+}
+
+/// A quantity's text on the stack (the longest small one is under 40 bytes).
+struct TextBuf {
+    buf: [u8; 48],
+    len: usize,
+}
+
+impl Default for TextBuf {
+    fn default() -> Self {
+        TextBuf {
+            buf: [0; 48],
+            len: 0,
+        }
+    }
+}
+
+impl TextBuf {
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
+    }
+}
+
+impl fmt::Write for TextBuf {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let end = self.len + s.len();
+        let dst = self.buf.get_mut(self.len..end).ok_or(fmt::Error)?;
+        dst.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
 fn digits_value(digits: &[u8]) -> i64 {
     digits
         .iter()
@@ -350,6 +455,21 @@ struct Dec {
 }
 
 impl Dec {
+    /// `m × 10^e`, trailing zeros stripped.
+    fn of_small(m: i64, e: i32) -> Dec {
+        let mut d = Dec {
+            neg: m < 0,
+            digits: if m == 0 {
+                Vec::new()
+            } else {
+                m.unsigned_abs().to_string().into_bytes()
+            },
+            exp: i64::from(e),
+        };
+        d.strip_zeros();
+        d
+    }
+
     fn is_zero(&self) -> bool {
         self.digits.is_empty()
     }
@@ -575,22 +695,7 @@ impl Dec {
         }
         let exp = d.exp - pad;
         match format {
-            Format::DecimalSI => {
-                // No suffix for an exponent past `E` (`1000E` prints `1`, as Kubernetes does).
-                let suffix = match exp {
-                    -9 => "n",
-                    -6 => "u",
-                    -3 => "m",
-                    3 => "k",
-                    6 => "M",
-                    9 => "G",
-                    12 => "T",
-                    15 => "P",
-                    18 => "E",
-                    _ => "",
-                };
-                text.push_str(suffix);
-            }
+            Format::DecimalSI => text.push_str(decimal_suffix(exp)),
             _ => {
                 if exp != 0 {
                     // Go keeps the exponent in an int32.
@@ -611,15 +716,33 @@ fn u128_of(digits: &[u8]) -> u128 {
 
 /// What `ParseQuantity` made of the text.
 struct Parsed {
-    dec: Dec,
+    value: ParsedValue,
     format: Format,
     /// `ParseQuantity` kept the input as the quantity's text (its `s` field).
     verbatim: bool,
 }
 
+/// Go's `int64Amount` (`value × 10^scale`) or `inf.Dec`.
+enum ParsedValue {
+    Small(i64, i32),
+    Long(Dec),
+}
+
 impl Parsed {
-    fn canonical(&self) -> String {
-        Dec::canonical_of(&self.dec, self.format)
+    fn small(amount: i64, scale: i32, format: Format, verbatim: bool) -> Parsed {
+        Parsed {
+            value: ParsedValue::Small(amount, scale),
+            format,
+            verbatim,
+        }
+    }
+
+    /// The exact value.
+    fn dec(&self) -> Dec {
+        match &self.value {
+            ParsedValue::Small(m, e) => Dec::of_small(*m, *e),
+            ParsedValue::Long(d) => d.clone(),
+        }
     }
 }
 
@@ -744,17 +867,8 @@ fn parse_quantity(s: &str) -> Result<Parsed, QuantityError> {
     if s.is_empty() {
         return Err(QuantityError::FormatWrong);
     }
-    let zero = Dec {
-        neg: false,
-        digits: Vec::new(),
-        exp: 0,
-    };
     if s == "0" {
-        return Ok(Parsed {
-            dec: zero,
-            format: Format::DecimalSI,
-            verbatim: true,
-        });
+        return Ok(Parsed::small(0, 0, Format::DecimalSI, true));
     }
     let parts = split(s)?;
     let (base, exponent, format) = interpret(parts.suffix).ok_or(QuantityError::Suffix)?;
@@ -772,11 +886,36 @@ fn parse_quantity(s: &str) -> Result<Parsed, QuantityError> {
         Format::BinarySI => 0,
         _ => i64::from(exponent),
     } - i64::try_from(denom.len()).unwrap_or(i64::MAX);
+    let shifted = || num.bytes().chain(denom.bytes());
 
-    // The exact value: digits of num and denom, scaled.
+    if precision >= 0 && scale >= -9 {
+        // At most 18 digits: an i64.
+        let value = shifted().fold(0i64, |v, d| v * 10 + i64::from(d - b'0'));
+        let factor: i64 = if base == 2 { 1i64 << exponent } else { 1 };
+        if let Some(amount) = value.checked_mul(factor) {
+            let verbatim = match format {
+                Format::BinarySI => exponent % 10 == 0 && value & 0x07 != 0,
+                _ => {
+                    let tail_zeros = shifted().rev().take(3).filter(|&d| d == b'0').count();
+                    scale % 3 == 0 && !(digits_len >= 3 && tail_zeros == 3) && !num.starts_with('0')
+                }
+            };
+            let amount = if parts.positive { amount } else { -amount };
+            // `scale` is within an i32 here: at least -9, at most `exponent`.
+            if let Ok(scale) = i32::try_from(scale) {
+                return Ok(Parsed::small(amount, scale, format, verbatim));
+            }
+        }
+    }
+    if !parts.has_digit {
+        return Err(QuantityError::Numeric);
+    }
+
+    // The inf.Dec path: the exact value on its digits, at most nine decimals (rounded up), a
+    // binary value capped at `i64::MAX`, a binary value below one written in the decimal form.
     let mut dec = Dec {
         neg: !parts.positive,
-        digits: format!("{num}{denom}").into_bytes(),
+        digits: shifted().collect(),
         exp: -i64::try_from(denom.len()).unwrap_or(i64::MAX),
     };
     dec.trim_leading();
@@ -789,43 +928,21 @@ fn parse_quantity(s: &str) -> Result<Parsed, QuantityError> {
         dec.exp = 0;
         dec.neg = false;
     }
-
-    let mut verbatim = false;
-    let mut int_path = false;
-    if precision >= 0 && scale >= -9 {
-        let shifted = format!("{num}{denom}");
-        let value: i64 = shifted.parse().map_err(|_| QuantityError::Numeric)?;
-        let mantissa: i64 = if base == 2 { 1i64 << exponent } else { 1 };
-        if value.checked_mul(mantissa).is_some() {
-            int_path = true;
-            verbatim = match format {
-                Format::BinarySI => exponent % 10 == 0 && value & 0x07 != 0,
-                _ => scale % 3 == 0 && !shifted.ends_with("000") && !shifted.starts_with('0'),
-            };
-        }
-    }
     let mut format = format;
-    if !int_path {
-        if !parts.has_digit {
-            return Err(QuantityError::Numeric);
+    dec.round_up_to_nano();
+    if format == Format::BinarySI {
+        if !dec.magnitude_below(i64::MAX as u128 + 1) {
+            dec.digits = i64::MAX.to_string().into_bytes();
+            dec.exp = 0;
         }
-        // The inf.Dec path: at most nine decimals (rounded up), a binary value capped at
-        // `i64::MAX`, a binary value below one written in the decimal form.
-        dec.round_up_to_nano();
-        if format == Format::BinarySI {
-            if !dec.magnitude_below(i64::MAX as u128 + 1) {
-                dec.digits = i64::MAX.to_string().into_bytes();
-                dec.exp = 0;
-            }
-            if !dec.is_zero() && dec.magnitude_below(1) {
-                format = Format::DecimalSI;
-            }
+        if !dec.is_zero() && dec.magnitude_below(1) {
+            format = Format::DecimalSI;
         }
     }
     Ok(Parsed {
-        dec,
+        value: ParsedValue::Long(dec),
         format,
-        verbatim,
+        verbatim: false,
     })
 }
 

@@ -311,7 +311,7 @@ impl Encode for Quantity {
                 serde_json::from_str::<Value>(text).unwrap_or_else(|_| Value::String(text.into()))
             }),
             Some((text, false)) => out.string(text),
-            None => out.string(&self.to_string()),
+            None => self.with_text(|t| out.string(t)),
         }
     }
 }
