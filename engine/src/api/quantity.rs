@@ -198,6 +198,11 @@ impl Quantity {
         Ok(q)
     }
 
+    /// Whether the manifest's own form is kept (it differs from `String()`).
+    pub fn has_written(&self) -> bool {
+        self.extra.as_ref().is_some_and(|e| e.written.is_some())
+    }
+
     /// Drops the manifest's own form (the stored object does not have it).
     pub fn forget_written(&mut self) {
         if let Some(e) = &mut self.extra {
