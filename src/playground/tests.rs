@@ -630,8 +630,8 @@ fn add_node_form_fields_become_node_manifests() {
     assert_eq!(taint_texts(gpu), ["gpu=true:NoSchedule", "other:NoExecute"]);
     let node = p.session().cluster().store().node("gpu-1").expect("gpu-1");
     assert_eq!(
-        node.status.allocatable.get("memory").map(|q| q.0.as_str()),
-        Some("32Gi")
+        node.status.allocatable.get("memory").map(|q| q.to_string()),
+        Some("32Gi".to_string())
     );
     // Whatever is typed stays data: a quote or a newline cannot break out of the YAML.
     let spec = NewNodes {

@@ -89,6 +89,9 @@ impl<K: Ord, V> SortedMap<K, V> {
     pub fn keys(&self) -> impl DoubleEndedIterator<Item = &K> + ExactSizeIterator {
         self.0.iter().map(|(k, _)| k)
     }
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
+        self.0.iter_mut().map(|(_, v)| v)
+    }
 }
 
 impl<K: Ord, V> Extend<(K, V)> for SortedMap<K, V> {

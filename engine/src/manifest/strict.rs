@@ -323,11 +323,8 @@ impl Walk {
             // has rather than a second one for `Display` (a smaller page).
             other => serde_json::to_string(other).unwrap_or_default(),
         };
-        if Quantity(text).milli_value().is_none() {
-            self.custom_error(
-                "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'".into(),
-                at,
-            );
+        if let Err(e) = Quantity::parse(&text) {
+            self.custom_error(e.message().into(), at);
         }
     }
 

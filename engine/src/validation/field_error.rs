@@ -158,12 +158,12 @@ pub(crate) fn nonnegative(errs: &mut Errors, value: i64, path: &Path) {
 }
 
 /// `ValidateResourceQuantityValue`'s sign check (`ValidateNonnegativeQuantity`); the quantity
-/// is printed as written.
+/// is printed as `String()` prints it.
 pub(crate) fn nonnegative_quantity(errs: &mut Errors, q: &crate::api::Quantity, path: &Path) {
     if q.milli_value().is_some_and(|m| m < 0) {
         errs.push(FieldError::invalid(
             path,
-            Value::str(q.0.trim()),
+            Value::str(&q.to_string()),
             IS_NEGATIVE,
         ));
     }

@@ -587,8 +587,9 @@ fn overcommit_allowed(resource: &str) -> bool {
 }
 
 /// `validateResourceRequirements`: no negative quantity (`ValidateResourceQuantityValue`; the
-/// resource names and integer resources are not checked), and requests against limits. Quantities are printed as
-/// written (Kubernetes prints their canonical form, the same for the usual `100m`, `1`, `200Mi`).
+/// resource names and integer resources are not checked), and requests against limits (compared
+/// exactly, as `Quantity.Cmp` does). Quantities are printed as `Quantity.String()` prints them
+/// (`0.5` → `500m`).
 fn validate_resources(errs: &mut Errors, c: &Container, path: &Path) {
     let Some(res) = &c.resources else {
         return;
@@ -601,23 +602,21 @@ fn validate_resources(errs: &mut Errors, c: &Container, path: &Path) {
         nonnegative_quantity(errs, req, &req_path.key(name));
         match res.limits.get(name) {
             Some(limit) => {
-                let (Some(r), Some(l)) = (req.milli_value(), limit.milli_value()) else {
+                let Some(order) = req.cmp_value(limit) else {
                     continue;
                 };
-                if r != l && !overcommit_allowed(name) {
+                let (req_text, limit_text) = (req.to_string(), limit.to_string());
+                if order.is_ne() && !overcommit_allowed(name) {
                     errs.push(FieldError::invalid(
                         &req_path,
-                        Value::str(req.0.trim()),
-                        &format!("must be equal to {name} limit of {}", limit.0.trim()),
+                        Value::str(&req_text),
+                        &format!("must be equal to {name} limit of {limit_text}"),
                     ));
-                } else if r > l {
+                } else if order.is_gt() {
                     errs.push(FieldError::invalid(
                         &req_path,
-                        Value::str(req.0.trim()),
-                        &format!(
-                            "must be less than or equal to {name} limit of {}",
-                            limit.0.trim()
-                        ),
+                        Value::str(&req_text),
+                        &format!("must be less than or equal to {name} limit of {limit_text}"),
                     ));
                 }
             }

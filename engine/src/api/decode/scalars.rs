@@ -66,26 +66,23 @@ impl Decode for Time {
     }
 }
 
-/// A quantity, written as a string or a YAML number (`cpu: 1`, `cpu: 0.5`).
+/// A quantity, written as a string or a YAML number (`cpu: 1`, `cpu: 0.5`): parsed, and kept
+/// as the API server stores it (`Quantity.String()`; the manifest's form beside it, for the
+/// last-applied annotation).
 impl Decode for Quantity {
     fn decode(v: Value) -> Result<Self, String> {
-        let text = match &v {
-            Value::String(s) => s.clone(),
+        let (text, number) = match &v {
+            Value::String(s) => (s.clone(), false),
             Value::Number(n) => match (n.as_i64(), n.as_f64()) {
-                (Some(i), _) => i.to_string(),
+                (Some(i), _) => (i.to_string(), true),
                 // Go's float formatting: `1e+100` rather than 101 digits.
-                (None, Some(f)) if f.abs() >= 1e21 => crate::float_text::lower_exp(f),
-                (None, Some(f)) => crate::float_text::display(f),
+                (None, Some(f)) if f.abs() >= 1e21 => (crate::float_text::lower_exp(f), true),
+                (None, Some(f)) => (crate::float_text::display(f), true),
                 (None, None) => return Err(untagged("Raw")),
             },
             _ => return Err(untagged("Raw")),
         };
-        if Quantity(text.clone()).milli_value().is_none() {
-            return Err(format!(
-                "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$': {text:?}"
-            ));
-        }
-        Ok(Quantity(text))
+        Quantity::decode(&text, number).map_err(|e| format!("{}: {text:?}", e.message()))
     }
 }
 

@@ -302,9 +302,17 @@ impl Encode for Time {
     }
 }
 
+/// `Quantity.MarshalJSON`: always a string, the canonical `String()`; while the last-applied
+/// annotation is written, the manifest's own form (a number stays a number).
 impl Encode for Quantity {
     fn write(&self, out: &mut Out) {
-        out.string(&self.0);
+        match super::quantity::written_form(self) {
+            Some((text, true)) => out.scalar(text, || {
+                serde_json::from_str::<Value>(text).unwrap_or_else(|_| Value::String(text.into()))
+            }),
+            Some((text, false)) => out.string(text),
+            None => self.with_text(|t| out.string(t)),
+        }
     }
 }
 

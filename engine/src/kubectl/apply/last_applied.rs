@@ -1,9 +1,9 @@
 //! `kubectl.kubernetes.io/last-applied-configuration`: what the last `kubectl apply` said, so the
 //! next apply can tell fields it owns (and may remove) from fields set by other means.
 
-use crate::api::ObjectMeta;
 use crate::api::decode::{Decode, from_value};
 use crate::api::encode::{self, Encode};
+use crate::api::{Container, ObjectMeta, Quantity, Shared};
 use serde_json::Value;
 
 pub const KEY: &str = "kubectl.kubernetes.io/last-applied-configuration";
@@ -15,7 +15,9 @@ pub const KEY: &str = "kubectl.kubernetes.io/last-applied-configuration";
 pub fn record<T: Encode + Clone + HasMeta>(obj: &T) -> String {
     let mut copy = obj.clone();
     copy.meta_mut().annotations.remove(KEY);
-    let mut value = encode::to_value(&copy);
+    // kubectl's annotation is the manifest's JSON: a quantity as the manifest wrote it
+    // (`cpu: 0.5` stays the number 0.5), not as the API server stores it.
+    let mut value = crate::api::as_written(|| encode::to_value(&copy));
     if let Value::Object(m) = &mut value {
         m.remove("status"); // never part of what a user applies
     }
@@ -23,6 +25,54 @@ pub fn record<T: Encode + Clone + HasMeta>(obj: &T) -> String {
     let mut json = serde_json::to_string(&value).unwrap_or_default();
     json.push('\n');
     json
+}
+
+/// What the API server stores has no manifest forms of quantities (`cpu: 0.5` is `500m`): once
+/// the annotation is recorded, they go, so that stored objects hold only their values.
+pub fn forget_written_template(t: &mut crate::api::PodTemplateSpec) {
+    forget_in_containers(&mut t.spec.containers);
+    if has_written(&t.spec.settings.init_containers) {
+        let mut settings = (*t.spec.settings).clone();
+        settings.init_containers.iter_mut().for_each(forget_in);
+        t.spec.settings = Shared::new(settings);
+    }
+}
+
+fn forget_in_containers(containers: &mut Shared<Vec<Container>>) {
+    if has_written(containers) {
+        let mut list = (**containers).clone();
+        list.iter_mut().for_each(forget_in);
+        *containers = Shared::new(list);
+    }
+}
+
+fn has_written(containers: &[Container]) -> bool {
+    containers.iter().any(|c| {
+        c.resources.as_ref().is_some_and(|r| {
+            r.limits
+                .iter()
+                .chain(r.requests.iter())
+                .any(|(_, q)| q.has_written())
+        })
+    })
+}
+
+fn forget_in(c: &mut Container) {
+    if let Some(r) = &mut c.resources {
+        r.limits.values_mut().for_each(Quantity::forget_written);
+        r.requests.values_mut().for_each(Quantity::forget_written);
+    }
+}
+
+/// [`forget_written_template`] for a node's capacity and allocatable.
+pub fn forget_written_node(n: &mut crate::api::Node) {
+    for list in [&mut n.status.capacity, &mut n.status.allocatable] {
+        if list.iter().any(|(_, q)| q.has_written()) {
+            let mut l = (**list).clone();
+            l.values_mut().for_each(Quantity::forget_written);
+            *list = Shared::new(l);
+        }
+    }
 }
 
 /// Drops empty objects and arrays, recursively.
@@ -133,5 +183,46 @@ mod tests {
         })
         .unwrap();
         assert_eq!(back.metadata.labels, n.metadata.labels);
+    }
+
+    /// kubectl writes the manifest's JSON: a YAML number stays a number (`"cpu":0.5`), a
+    /// string stays as written (`"1000m"`); the stored object has `500m` and `1`.
+    #[test]
+    fn quantities_are_recorded_as_the_manifest_wrote_them() {
+        use crate::api::DaemonSet;
+        // The manifest as kubectl's YAML-to-JSON conversion gives it.
+        let value = serde_json::json!({
+            "apiVersion": "apps/v1", "kind": "DaemonSet", "metadata": {"name": "d"},
+            "spec": {"selector": {"matchLabels": {"a": "b"}}, "template": {
+                "metadata": {"labels": {"a": "b"}},
+                "spec": {"containers": [{"name": "c", "image": "i", "resources": {
+                    "requests": {"cpu": 0.5, "memory": "1024Mi"},
+                    "limits": {"cpu": "1000m", "memory": 2}}}]}}}
+        });
+        let ds: DaemonSet = from_value(value).unwrap();
+        let json = record(&ds);
+        assert!(
+            json.contains(
+                r#""limits":{"cpu":"1000m","memory":2},"requests":{"cpu":0.5,"memory":"1024Mi"}"#
+            ),
+            "{json}"
+        );
+        let stored = encode::to_string(&ds.spec.template.spec.containers[0].resources);
+        assert_eq!(
+            stored,
+            r#"{"limits":{"cpu":"1","memory":"2"},"requests":{"cpu":"500m","memory":"1Gi"}}"#
+        );
+        // And read back from the annotation, the same stored values.
+        let mut meta = ObjectMeta::default();
+        meta.annotations.insert(KEY.into(), json);
+        let back: DaemonSet = read(&meta).unwrap();
+        assert_eq!(
+            back.spec.template.spec.containers[0].resources,
+            ds.spec.template.spec.containers[0].resources
+        );
+        // What is stored keeps no manifest form: a second record shows the stored values.
+        let mut stored = ds.clone();
+        forget_written_template(&mut stored.spec.template);
+        assert!(record(&stored).contains(r#""requests":{"cpu":"500m","memory":"1Gi"}"#));
     }
 }

@@ -266,10 +266,23 @@ fn send(
         (Verb::Apply, Object::Deployment(d)) => apply_deployment(cluster, d),
         (Verb::Apply, Object::ReplicaSet(rs)) => apply_replicaset(cluster, rs),
         (Verb::Apply, Object::Node(n)) => apply_node(cluster, n),
-        (Verb::Create, Object::DaemonSet(ds)) => cluster.create_daemonset(ds).map(created),
-        (Verb::Create, Object::Deployment(d)) => cluster.create_deployment(d).map(created),
-        (Verb::Create, Object::ReplicaSet(rs)) => cluster.create_replicaset(rs).map(created),
-        (Verb::Create, Object::Node(n)) => cluster.create_node(n).map(created),
+        // No annotation to record: the manifest's forms of quantities go at once.
+        (Verb::Create, Object::DaemonSet(mut ds)) => {
+            last_applied::forget_written_template(&mut ds.spec.template);
+            cluster.create_daemonset(ds).map(created)
+        }
+        (Verb::Create, Object::Deployment(mut d)) => {
+            last_applied::forget_written_template(&mut d.spec.template);
+            cluster.create_deployment(d).map(created)
+        }
+        (Verb::Create, Object::ReplicaSet(mut rs)) => {
+            last_applied::forget_written_template(&mut rs.spec.template);
+            cluster.create_replicaset(rs).map(created)
+        }
+        (Verb::Create, Object::Node(mut n)) => {
+            last_applied::forget_written_node(&mut n);
+            cluster.create_node(n).map(created)
+        }
     };
     match result {
         Ok(applied) => out.line(format!("{prefix}/{name} {}", applied.as_str())),

@@ -34,6 +34,7 @@ pub(crate) fn apply_node(cluster: &mut Cluster, mut node: Node) -> Result<Applie
     // The API server refuses an invalid manifest before anything is merged.
     crate::validation::validate_node(&node)?;
     let applied = last_applied::record(&node);
+    last_applied::forget_written_node(&mut node);
     let name = node.metadata.name.clone();
     if cluster.store().node(&name).is_none() {
         node.metadata
@@ -98,6 +99,7 @@ pub(crate) fn apply_daemonset(
     };
     let key = ObjectKey::new(namespace, ds.metadata.name.clone());
     let applied = last_applied::record(&ds);
+    last_applied::forget_written_template(&mut ds.spec.template);
     if cluster.store().daemonset(&key).is_none() {
         ds.metadata
             .annotations
@@ -149,6 +151,7 @@ pub(crate) fn apply_deployment(
 ) -> Result<Applied, ApiError> {
     let key = key_of(&d.metadata);
     let applied = last_applied::record(&d);
+    last_applied::forget_written_template(&mut d.spec.template);
     if cluster.store().deployment(&key).is_none() {
         d.metadata
             .annotations
@@ -176,6 +179,7 @@ pub(crate) fn apply_replicaset(
 ) -> Result<Applied, ApiError> {
     let key = key_of(&rs.metadata);
     let applied = last_applied::record(&rs);
+    last_applied::forget_written_template(&mut rs.spec.template);
     if cluster.store().replicaset(&key).is_none() {
         rs.metadata
             .annotations

@@ -61,7 +61,7 @@ fn pod_amount(pod: &Pod, resource: &str, limits: bool) -> (i128, Option<bool>) {
         };
         if let Some(q) = q {
             total += q.milli_value().unwrap_or(0);
-            binary.get_or_insert_with(|| q.0.trim().ends_with('i'));
+            binary.get_or_insert_with(|| q.format() == crate::api::Format::BinarySI);
         }
     }
     (total, binary)

@@ -177,13 +177,7 @@ pub(crate) fn tolerations_multiline(
 
 /// `Quantity.String()`: the canonical form (`0.1` → `100m`, `1000m` → `1`, `1024Ki` → `1Mi`).
 pub(crate) fn canonical(q: &Quantity) -> String {
-    let binary = ["Ki", "Mi", "Gi", "Ti", "Pi", "Ei"]
-        .iter()
-        .any(|s| q.0.trim().ends_with(s));
-    match q.milli_value() {
-        Some(m) => format_milli(m, binary),
-        None => q.0.clone(),
-    }
+    q.to_string()
 }
 
 /// Formats a value in thousandths as Go's `Quantity` does in the given family.

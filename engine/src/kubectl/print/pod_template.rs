@@ -12,14 +12,14 @@ use crate::api::encode;
 use crate::api::{Container, ContainerState, ContainerStatus, Extra, PodTemplateSpec, Quantity};
 use serde_json::Value;
 
-/// Whose copy of a template is described. The simulator keeps templates as written: without
-/// the defaults the API server gives fields the simulator does not model, and with quantities
-/// as spelled. `kubectl describe` shows an object as the server returns it, so those are filled
-/// in; `rollout history` shows a revision's data as kept.
+/// Whose copy of a template is described. The simulator keeps templates without the defaults
+/// the API server gives fields the simulator does not model. `kubectl describe` shows an object
+/// as the server returns it, so those are filled in; `rollout history` shows a revision's data
+/// as kept. (Quantities are stored in canonical form from the start, in both.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Source {
     /// An object read from the API server (`kubectl describe`): `hostPath.type` and
-    /// `fieldRef.apiVersion` defaulted, quantities in canonical form.
+    /// `fieldRef.apiVersion` defaulted.
     Server,
     /// A ControllerRevision's template (`kubectl rollout history --revision`), as written.
     Revision,
@@ -291,7 +291,7 @@ fn describe_mounts(w: &mut Writer, c: &Container) {
     }
 }
 
-fn describe_resources(w: &mut Writer, c: &Container, source: Source) {
+fn describe_resources(w: &mut Writer, c: &Container) {
     let Some(r) = &c.resources else { return };
     for (title, map) in [("Limits", &r.limits), ("Requests", &r.requests)] {
         if map.is_empty() {
@@ -299,10 +299,7 @@ fn describe_resources(w: &mut Writer, c: &Container, source: Source) {
         }
         w.line(2, &format!("{title}:"));
         for (name, q) in map {
-            let q = match source {
-                Source::Server => canonical(q),
-                Source::Revision => q.0.clone(),
-            };
+            let q = canonical(q);
             w.line(3, &format!("{name}:\t{q}"));
         }
     }
@@ -370,7 +367,7 @@ pub(crate) fn describe_containers(
             );
             w.line(2, &format!("Restart Count:\t{}", st.restart_count));
         }
-        describe_resources(w, c, source);
+        describe_resources(w, c);
         if let Some(p) = c.extra.get("livenessProbe") {
             w.line(2, &format!("Liveness:\t{}", probe(p)));
         }
