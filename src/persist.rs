@@ -26,8 +26,8 @@ const BEFORE: &str = "dsplay:autosave:before";
 /// How often the link and the autosave catch up with the work.
 const SYNC_MILLIS: u64 = 1000;
 
-/// Opens `saved` in the model, unless opening it stopped the page last time: unpacked here
-/// (once, after the guard is set), then checked and rebuilt by the model, which replays what
+/// Opens `saved` in the model, unless opening it stopped the page last time: unpacked (once,
+/// after the guard is set), checked and rebuilt by the model, which replays what
 /// fits in [`crate::host::FIRST_REPLAY_MILLIS`] (all of it in an embed, which has no place for
 /// the progress) and the rest between frames. `then` gets the language the scenario carries.
 fn restore(state: State, saved: String, embed: bool, then: OnOpened) {
@@ -40,17 +40,9 @@ fn restore(state: State, saved: String, embed: bool, then: OnOpened) {
         let _ = s.set_item(OPENING, &saved);
         forget_opening_on_leave();
     }
-    let scenario = match share::unpack(&saved) {
-        Ok(s) => s,
-        Err(e) => {
-            opened();
-            return then(Err(e));
-        }
-    };
-    let lang = lang_of(&scenario);
     state.ask_opened(
         Request::Restore {
-            scenario,
+            link: saved,
             at_once: embed,
         },
         move |result| {
@@ -59,7 +51,7 @@ fn restore(state: State, saved: String, embed: bool, then: OnOpened) {
             } else {
                 opened();
             }
-            then(result.map(|()| lang))
+            then(result)
         },
     );
 }
@@ -117,11 +109,6 @@ pub struct Loaded {
 
 /// What [`load`] tells once the model has opened the work.
 pub type OnLoaded = Box<dyn FnOnce(Loaded)>;
-
-/// The language a scenario carries, if it is one this version speaks.
-fn lang_of(scenario: &Scenario) -> Option<Lang> {
-    scenario.lang.as_deref().and_then(Lang::from_tag)
-}
 
 /// Opens the work in the model, then tells `then` what opened and what could not be read. A
 /// link wins, then `?lesson=`, then the autosave (not in embeds: they must not take a reader's
@@ -188,15 +175,15 @@ fn open_autosave(state: State, embed: bool, notes: Vec<Text>, then: OnLoaded) {
     }
 }
 
-/// Tells `then` whether `saved` opens: unpacked here, checked by the model (its answers come
-/// in the order asked).
+/// Tells `then` whether `saved` opens: unpacked and checked by the model (its answers come in
+/// the order asked).
 fn reads(state: State, saved: &str, then: impl FnOnce(bool) + 'static) {
-    match share::unpack(saved) {
-        Ok(scenario) => state.ask_opened(Request::Check { scenario }, move |result| {
-            then(result.is_ok())
-        }),
-        Err(_) => then(false),
-    }
+    state.ask_opened(
+        Request::Check {
+            link: saved.to_owned(),
+        },
+        move |result| then(result.is_ok()),
+    );
 }
 
 /// Opens the tab's own save, if any, then the shared slots, else the default.
@@ -510,13 +497,8 @@ pub fn drive(state: State, notice: RwSignal<Option<Vec<Text>>>, i18n: I18n, embe
             if now == link {
                 return;
             }
-            let scenario = match share::unpack(&link) {
-                Ok(s) => s,
-                Err(e) => return not_opened(e),
-            };
-            let lang = lang_of(&scenario);
-            state.open(Some(scenario), move |opened| match opened {
-                Ok(()) => {
+            state.open_link(link.clone(), move |opened| match opened {
+                Ok(lang) => {
                     // An embed's pinned language stays.
                     if let Some(lang) = lang.filter(|_| crate::i18n::page::query().is_none()) {
                         i18n.set(lang);

@@ -63,9 +63,10 @@ pub fn start() {
             return;
         };
         // The page writes what this reads (one build): a message that does not read is a bug.
+        // Said by the error's name (Debug): postcard's sentences would be here only for this.
         let message: ToModel = match from_wire(&bytes.to_vec()) {
             Ok(m) => m,
-            Err(e) => panic!("a message from the page does not read: {e}"),
+            Err(e) => panic!("a message from the page does not read: {e:?}"),
         };
         // The first load's marks: the page's first request that opens work.
         let first_open = !opened.get()

@@ -28,6 +28,7 @@ mod work_loop;
 use crate::host::protocol::{
     ClockView, EditorView, LessonEntry, LessonView, PlayerView, Reply, Request, WhyView, WorkView,
 };
+use crate::i18n::Lang;
 use crate::playground::{DaemonSetView, Entry, EventView, History, NodeView, RevisionView};
 use crate::share::{LinkError, Scenario};
 use leptos::prelude::*;
@@ -211,16 +212,33 @@ impl State {
         scenario: Option<Scenario>,
         then: impl FnOnce(Result<(), LinkError>) + 'static,
     ) {
-        self.ask_opened(Request::Open { scenario }, then);
+        self.ask_opened(Request::Open { scenario }, |opened| {
+            then(opened.map(|_| ()))
+        });
     }
 
-    /// Sends a request that opens or checks a scenario (Open, Restore, Check); `then` learns
-    /// whether it opens.
-    pub fn ask_opened(&self, request: Request, then: impl FnOnce(Result<(), LinkError>) + 'static) {
+    /// Opens the scenario of `link` (unpacked by the model) in place of the work; `then` learns
+    /// whether it opened, and the language the link carries.
+    pub fn open_link(
+        &self,
+        link: String,
+        then: impl FnOnce(Result<Option<Lang>, LinkError>) + 'static,
+    ) {
+        self.ask_opened(Request::OpenLink { link }, then);
+    }
+
+    /// Sends a request that opens or checks a scenario (Open, OpenLink, Restore, Check); `then`
+    /// learns whether it opens, and the language its link carries (a tag this version does
+    /// not know is none).
+    pub fn ask_opened(
+        &self,
+        request: Request,
+        then: impl FnOnce(Result<Option<Lang>, LinkError>) + 'static,
+    ) {
         self.ask(request, |reply| {
             then(match reply {
-                Reply::Opened(result) => result,
-                _ => Ok(()),
+                Reply::Opened(result) => result.map(|tag| tag.as_deref().and_then(Lang::from_tag)),
+                _ => Ok(None),
             })
         });
     }

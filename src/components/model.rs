@@ -216,7 +216,9 @@ fn answer(state: State, bytes: &[u8]) {
     let answer: FromModel = match from_wire(bytes) {
         Ok(a) => a,
         Err(e) => {
-            crate::panic_panel::show(&format!("an answer of the model does not read: {e}"));
+            // The error's name (Debug), not postcard's sentences (Display): those would be in
+            // the module only for this (issue 22).
+            crate::panic_panel::show(&format!("an answer of the model does not read: {e:?}"));
             return;
         }
     };

@@ -6,7 +6,6 @@ use super::protocol::{Command, Event, Summary};
 use super::theme;
 use crate::components::{Parts, State};
 use crate::host::protocol::{Reply, Request};
-use crate::share;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
@@ -99,9 +98,8 @@ fn obey(command: Command, state: State, initial: StoredValue<String, LocalStorag
             })
         }
         Command::Reset => {
-            if let Ok(s) = initial.with_value(|i| share::unpack(i)) {
-                state.open(Some(s), |_| ());
-            }
+            // A link that does not open changes nothing (the model leaves the work as it is).
+            state.open_link(initial.get_value(), |_| ());
         }
         Command::Theme { theme } => theme::apply(theme),
     }

@@ -228,7 +228,10 @@ impl Host {
                 Reply::None
             }
             Request::Work => Reply::Done(self.work(more)),
-            Request::Restore { scenario, at_once } => self.restore(&scenario, more, at_once),
+            Request::Restore { link, at_once } => match share::unpack(&link) {
+                Ok(scenario) => self.restore(&scenario, more, at_once),
+                Err(e) => Reply::Opened(Err(e)),
+            },
             Request::StopRestore => {
                 self.finish_restoring();
                 Reply::None
@@ -311,19 +314,30 @@ impl Host {
                 lang: Some(lang),
                 ..share::snapshot(p)
             })),
-            Request::Check { scenario } => Reply::Opened(share::check(&scenario)),
-            Request::Open { scenario } => {
-                let next = match scenario {
-                    Some(s) => share::restore(&s),
-                    None => Ok(Playground::empty()),
-                };
-                Reply::Opened(next.map(|next| {
-                    // Other work opened: a saved scenario still replaying must not replace it.
-                    self.restoring = None;
-                    p.replace(next)
-                }))
+            Request::Check { link } => {
+                Reply::Opened(share::unpack(&link).and_then(|s| share::check(&s).map(|()| s.lang)))
             }
+            Request::Open { scenario } => self.open(scenario),
+            Request::OpenLink { link } => match share::unpack(&link) {
+                Ok(scenario) => self.open(Some(scenario)),
+                Err(e) => Reply::Opened(Err(e)),
+            },
         }
+    }
+
+    /// Opens `scenario` (None: an empty cluster) in place of the work, if it opens.
+    fn open(&mut self, scenario: Option<Scenario>) -> Reply {
+        let lang = scenario.as_ref().and_then(|s| s.lang.clone());
+        let next = match &scenario {
+            Some(s) => share::restore(s),
+            None => Ok(Playground::empty()),
+        };
+        Reply::Opened(next.map(|next| {
+            // Other work opened: a saved scenario still replaying must not replace it.
+            self.restoring = None;
+            self.playground.replace(next);
+            lang
+        }))
     }
 
     /// Runs slices of the work under way, a sliced Settle and then a "Run all", while `more()`
@@ -375,7 +389,7 @@ impl Host {
             self.playground.replace(Playground::empty());
             self.restoring = Some(next);
         }
-        Reply::Opened(Ok(()))
+        Reply::Opened(Ok(scenario.lang.clone()))
     }
 
     /// One step of the replay under way; true once none is left (it is then the work).

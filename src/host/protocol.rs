@@ -31,9 +31,12 @@ pub fn from_wire<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, postcard:
 /// A scenario crosses with every field in order, postcard as the rest: not as its link's JSON,
 /// which leaves out empty fields (a format without field names could not read that back), and
 /// whose reader (serde_json's, for this type) the model's module then carried for this alone.
+/// A link or an autosave crosses as its text ([`Request::Check`], [`Request::OpenLink`],
+/// [`Request::Restore`]): the model unpacks it, so that the page's module has no inflate and
+/// no reader of a link's JSON.
 mod scenario_wire {
     use crate::share::{Scenario, View};
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use serde::{Deserialize, Serialize};
 
     /// The page's side: the scenario's fields borrowed (a script or manifest can be large).
     #[derive(Serialize)]
@@ -105,14 +108,6 @@ mod scenario_wire {
                 lang: w.lang,
             }
         }
-    }
-
-    pub fn serialize<S: Serializer>(scenario: &Scenario, s: S) -> Result<S::Ok, S::Error> {
-        out(scenario).serialize(s)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Scenario, D::Error> {
-        In::deserialize(d).map(Scenario::from)
     }
 
     /// `Option<Scenario>` ([`Request::Open`](super::Request)).
@@ -228,12 +223,12 @@ pub enum Request {
     Link {
         lang: String,
     },
-    /// Whether a saved scenario (an autosave, unpacked by the page) would open: replies
-    /// [`Reply::Opened`], changing nothing. Checking is the model's: it reads every script line
-    /// with kubectl's parser.
+    /// Whether a saved scenario (an autosave's link) would open: replies [`Reply::Opened`],
+    /// changing nothing. Unpacking and checking are the model's: the link's inflate and JSON
+    /// reader stay out of the page's module, and the check reads every script line with
+    /// kubectl's parser.
     Check {
-        #[serde(with = "scenario_wire")]
-        scenario: Scenario,
+        link: String,
     },
     /// Opens a scenario (a link's, a preset, a lesson, a file) in place of the work, or an
     /// empty cluster (None); replies [`Reply::Opened`].
@@ -241,12 +236,17 @@ pub enum Request {
         #[serde(with = "scenario_wire::option")]
         scenario: Option<Scenario>,
     },
-    /// Opens a saved scenario (a link, an autosave) in place of the work, replaying what fits
-    /// while the frame has time; the rest replays in [`Request::Work`] ahead of other work,
-    /// with its progress in [`Update::replay`]. Replies [`Reply::Opened`].
+    /// Opens a link's scenario in place of the work, as [`Request::Open`]: the page's links
+    /// when the address's fragment changes, an embed's reset. Replies [`Reply::Opened`].
+    OpenLink {
+        link: String,
+    },
+    /// Opens a saved scenario (a link, an autosave: its text, unpacked here) in place of the
+    /// work, replaying what fits while the frame has time; the rest replays in
+    /// [`Request::Work`] ahead of other work, with its progress in [`Update::replay`]. Replies
+    /// [`Reply::Opened`].
     Restore {
-        #[serde(with = "scenario_wire")]
-        scenario: Scenario,
+        link: String,
         /// All of it before replying (an embed, which has no place for the progress).
         at_once: bool,
     },
@@ -290,8 +290,9 @@ pub enum Reply {
     /// Whether the sliced work (a Settle, a "Run all") is over.
     Done(bool),
     Text(String),
-    /// A scenario opened, or why not (the work stays as it was).
-    Opened(Result<(), LinkError>),
+    /// A scenario opened, with the language its link carries (its tag, if any), or why not
+    /// (the work stays as it was).
+    Opened(Result<Option<String>, LinkError>),
 }
 
 impl Reply {

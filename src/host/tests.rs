@@ -52,7 +52,7 @@ fn the_requests_that_only_read_change_no_part() {
         Request::Script,
         Request::Link { lang: "en".into() },
         Request::Check {
-            scenario: Default::default(),
+            link: crate::share::encode(&Default::default()),
         },
     ] {
         assert!(read.reads_only());
@@ -256,7 +256,7 @@ fn a_link_opened_again_gives_the_same_link_and_a_bad_one_leaves_the_work() {
                 scenario: Some(scenario)
             }
         ),
-        Reply::Opened(Ok(()))
+        Reply::Opened(Ok(Some("en".into())))
     );
     assert_eq!(link(&mut other), before);
 
@@ -269,6 +269,23 @@ fn a_link_opened_again_gives_the_same_link_and_a_bad_one_leaves_the_work() {
     );
     assert!(matches!(reply, Reply::Opened(Err(_))), "{reply:?}");
     assert_eq!(link(&mut other), before);
+
+    // The same by the link's text, unpacked by the model (the page's address changing).
+    let mut by_link = host();
+    let opened = send(
+        &mut by_link,
+        Request::OpenLink {
+            link: before.clone(),
+        },
+    );
+    assert_eq!(opened, Reply::Opened(Ok(Some("en".into()))));
+    assert_eq!(link(&mut by_link), before);
+    for bad in [crate::share::encode(&unknown_preset()), "v1:!!".into()] {
+        let refused = crate::share::decode(&bad).expect_err("refused");
+        let reply = send(&mut by_link, Request::OpenLink { link: bad });
+        assert_eq!(reply, Reply::Opened(Err(refused)));
+        assert_eq!(link(&mut by_link), before);
+    }
 }
 
 /// What crosses to and from a Web Worker is what was sent: every request, reply and update of
@@ -294,8 +311,8 @@ fn requests_replies_and_updates_read_back_from_their_wire_form() {
         },
         Request::Open { scenario: None },
         // Every field of a scenario set: it crosses field by field (protocol::scenario_wire).
-        Request::Restore {
-            scenario: crate::share::Scenario {
+        Request::Open {
+            scenario: Some(crate::share::Scenario {
                 preset: Some("kube-proxy".into()),
                 nodes: Some(7),
                 script: "kubectl get nodes\n".into(),
@@ -310,8 +327,18 @@ fn requests_replies_and_updates_read_back_from_their_wire_form() {
                 lesson: Some("rolling-update".into()),
                 step: Some(2),
                 lang: Some("zh-Hant".into()),
-            },
+            }),
+        },
+        // Links cross as their text, unpacked by the model.
+        Request::Restore {
+            link: "v1:any-text".into(),
             at_once: true,
+        },
+        Request::OpenLink {
+            link: "j1:e30".into(),
+        },
+        Request::Check {
+            link: "#main".into(),
         },
         Request::ShowHint,
         Request::ShowSolution,
@@ -374,7 +401,7 @@ fn requests_replies_and_updates_read_back_from_their_wire_form() {
             lang: "zh-Hans".into(),
         },
         Request::Check {
-            scenario: unknown_preset(),
+            link: crate::share::encode(&unknown_preset()),
         },
         Request::Open {
             scenario: Some(unknown_preset()),
@@ -511,7 +538,7 @@ fn a_restore_replays_in_slices_with_its_progress_and_a_stop_keeps_what_ran() {
     let mut budget = 5;
     let reply = h.handle(
         Request::Restore {
-            scenario: scenario.clone(),
+            link: crate::share::encode(&scenario.clone()),
             at_once: false,
         },
         || {
@@ -519,7 +546,7 @@ fn a_restore_replays_in_slices_with_its_progress_and_a_stop_keeps_what_ran() {
             budget >= 0
         },
     );
-    assert_eq!(reply, Reply::Opened(Ok(())));
+    assert_eq!(reply, Reply::Opened(Ok(None)));
     let progress = h.update().replay.expect("the progress").value;
     assert_eq!(progress, Some((5, 41)));
     let mut frames = 0;
@@ -535,7 +562,7 @@ fn a_restore_replays_in_slices_with_its_progress_and_a_stop_keeps_what_ran() {
     let mut budget = 3;
     stopped.handle(
         Request::Restore {
-            scenario: scenario.clone(),
+            link: crate::share::encode(&scenario.clone()),
             at_once: false,
         },
         || {
@@ -569,7 +596,7 @@ fn a_restore_replays_in_slices_with_its_progress_and_a_stop_keeps_what_ran() {
     let reply = send(
         &mut stopped,
         Request::Restore {
-            scenario: bad,
+            link: crate::share::encode(&bad),
             at_once: false,
         },
     );
@@ -580,12 +607,12 @@ fn a_restore_replays_in_slices_with_its_progress_and_a_stop_keeps_what_ran() {
     let mut embed = Host::new();
     let reply = embed.handle(
         Request::Restore {
-            scenario,
+            link: crate::share::encode(&scenario),
             at_once: true,
         },
         || false,
     );
-    assert_eq!(reply, Reply::Opened(Ok(())));
+    assert_eq!(reply, Reply::Opened(Ok(None)));
     assert_eq!(embed.update().replay.expect("the first").value, None);
     assert_eq!(link(&mut embed), expected);
 }
@@ -618,7 +645,7 @@ fn serve_answers_a_numbered_request_with_its_reply_and_update() {
         },
         &clock,
     );
-    assert_eq!((opened.id, opened.reply), (7, Reply::Opened(Ok(()))));
+    assert_eq!((opened.id, opened.reply), (7, Reply::Opened(Ok(None))));
     let update = opened.update.expect("the parts");
     assert_eq!(update.nodes.expect("the cards").value.len, 3);
     let link = wire(&mut h, 8, Request::Link { lang: "en".into() }, &clock);
@@ -946,23 +973,37 @@ fn above_the_dense_threshold_cards_cross_as_cells_but_the_selected_one() {
     assert_eq!(cards, h.playground().node_views());
 }
 
-/// The page only unpacks links; whether an autosave reads (the fallback must be good) is the
-/// model's `share::check`, kubectl's parser on every line included: the same verdict as
-/// `share::decode`.
+/// Whether an autosave reads (the fallback must be good) is the model's: its link unpacked and
+/// `share::check`ed, kubectl's parser on every line included: the same verdict as
+/// `share::decode`, with the language the link carries. The page's module unpacks no link.
 #[test]
-fn check_says_whether_a_scenario_opens_the_page_only_unpacks() {
-    use crate::share::{MAX_COMMANDS, Scenario, decode, encode, unpack};
+fn check_says_whether_a_link_opens_the_model_unpacks_it() {
+    use crate::share::{MAX_COMMANDS, Scenario, decode, encode};
     let mut h = host();
     h.update();
     let check = |h: &mut Host, link: &str| {
-        let scenario = unpack(link).expect("unpacks");
-        send(h, Request::Check { scenario })
+        send(
+            h,
+            Request::Check {
+                link: link.to_owned(),
+            },
+        )
     };
     let good = match send(&mut h, Request::Link { lang: "en".into() }) {
         Reply::Text(link) => link,
         other => panic!("a link: {other:?}"),
     };
-    assert_eq!(check(&mut h, &good), Reply::Opened(Ok(())));
+    assert_eq!(check(&mut h, &good), Reply::Opened(Ok(Some("en".into()))));
+    // What the page unpacked before: damaged, too long, newer, not a link at all.
+    for link in [
+        "v1:!!".to_owned(),
+        format!("j1:{}", "A".repeat(crate::share::MAX_LINK_CHARS)),
+        "v7:abc".to_owned(),
+        "main".to_owned(),
+    ] {
+        let refused = decode(&link).expect_err("refused");
+        assert_eq!(check(&mut h, &link), Reply::Opened(Err(refused)));
+    }
     for script in [
         "kubectl get ds\n".repeat(MAX_COMMANDS + 1),
         "sim advance 8000h\n".into(),
@@ -1033,7 +1074,7 @@ fn opening_other_work_during_a_replay_ends_the_replay() {
     let mut h = Host::new();
     let mut budget = 5;
     let restore = Request::Restore {
-        scenario,
+        link: crate::share::encode(&scenario),
         at_once: false,
     };
     h.handle(restore, || {
@@ -1053,7 +1094,7 @@ fn opening_other_work_during_a_replay_ends_the_replay() {
 
     assert_eq!(
         send(&mut h, Request::Open { scenario: None }),
-        Reply::Opened(Ok(()))
+        Reply::Opened(Ok(None))
     );
     assert_eq!(h.update().replay.expect("over").value, None);
     assert_eq!(send(&mut h, Request::Work), Reply::Done(true));
@@ -1081,7 +1122,7 @@ fn the_unasked_default_answers_as_the_pages_first_open_would() {
     let unasked = serve(PREOPENED, Request::open_default());
     let asked = serve(1, page_asks);
     assert_eq!(unasked.id, PREOPENED);
-    assert_eq!(unasked.reply, Reply::Opened(Ok(())));
+    assert_eq!(unasked.reply, Reply::Opened(Ok(None)));
     assert_eq!((unasked.reply, unasked.update), (asked.reply, asked.update));
 }
 
