@@ -74,6 +74,9 @@ pub(super) struct DsCache {
     /// How many of `created` were observed (they are observed in the order written).
     created_seen: u32,
     created_in: u32,
+    /// The DaemonSet's key is in the controller's queue (set when a change queued it, cleared
+    /// when the queue is taken): a further change of its pods need not queue it again.
+    pub(super) queued: bool,
 }
 
 /// `constructHistory`'s answer and what it was computed for.
@@ -110,6 +113,7 @@ impl DsCache {
             created: Vec::new(),
             created_seen: 0,
             created_in: 0,
+            queued: false,
         }
     }
 

@@ -96,7 +96,10 @@ impl DaemonSetController {
                             if !cache.observed_own_create(self.passes, &key.name, nodes.held()) {
                                 mark_dirty(&mut cache.dirty, nodes);
                             }
-                            self.queue.insert(ds_key.clone());
+                            if !cache.queued {
+                                cache.queued = true;
+                                self.queue.insert(ds_key.clone());
+                            }
                         }
                     }
                 }
@@ -163,6 +166,9 @@ impl DaemonSetController {
         let mut queue = self.queue.take();
         let worked = !queue.is_empty();
         for (key, ()) in queue.drain() {
+            if let Some(cache) = self.caches.get_mut(&key) {
+                cache.queued = false;
+            }
             self.sync(&key, w);
         }
         self.queue.recycle(queue);
