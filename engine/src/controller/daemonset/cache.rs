@@ -66,6 +66,17 @@ pub(super) struct DsCache {
     /// syncs visit a node or two.
     pub(super) numbers: Vec<Option<NodeId>>,
     pub(super) spare_pods: NodePods,
+    /// The creates of the last sync's `manage` whose node then held the new pod alone, as
+    /// (node, pod name) in the order they were written, with the controller's pass they were
+    /// written in: until the next pass, the change recording each create, observed, does not
+    /// make its node dirty (see [`DsCache::observed_own_create`]). Emptied at each sync.
+    created: Vec<(SharedStr, SharedStr)>,
+    /// How many of `created` were observed (they are observed in the order written).
+    created_seen: u32,
+    created_in: u32,
+    /// The DaemonSet's key is in the controller's queue (set when a change queued it, cleared
+    /// when the queue is taken): a further change of its pods need not queue it again.
+    pub(super) queued: bool,
 }
 
 /// `constructHistory`'s answer and what it was computed for.
@@ -99,6 +110,70 @@ impl DsCache {
             template: TemplateMemo::default(),
             numbers: Vec::new(),
             spare_pods: NodePods::default(),
+            created: Vec::new(),
+            created_seen: 0,
+            created_in: 0,
+            queued: false,
+        }
+    }
+
+    /// Forgets the creates the last sync expected to observe (each sync expects its own).
+    pub(super) fn forget_creates(&mut self) {
+        if !self.created.is_empty() {
+            self.created = Vec::new(); // no room kept: a burst's, between bursts
+        }
+        self.created_seen = 0;
+    }
+
+    /// The creates of this sync's `manage`, in pass `pass`, whose node holds the new pod alone
+    /// (`(node, pod name)`, in the order written): see [`DsCache::observed_own_create`].
+    pub(super) fn expect_creates(&mut self, created: Vec<(SharedStr, SharedStr)>, pass: u32) {
+        self.created = created;
+        self.created_seen = 0;
+        self.created_in = pass;
+    }
+
+    /// Whether the change of the pod `name` on `nodes`, observed in pass `pass`, is the next
+    /// of the creates expected by the last sync: then the node need not be visited for it.
+    ///
+    /// Why that is safe. A create is expected only where, after `manage`'s writes, the node's
+    /// pods of this DaemonSet were the new pod alone, of the current revision's hash, not
+    /// ready, neither terminal nor terminating, on a node whose decision lets it continue
+    /// running; the sync then claimed, decided, counted and indexed the node from those very
+    /// pods. A visit repeats that from the node (unchanged, or its own change marks it), its
+    /// pods (unchanged, or their changes mark it), the DaemonSet's spec and revision (else the
+    /// cache starts over or every node is dirty) and the clock: and for such a node the
+    /// clock decides nothing (`podsShouldBeOnNode` keeps one running pod whatever the time,
+    /// touches no backoff and records no event; a pod that is not ready is neither available
+    /// nor waited for by minReadySeconds; a pod carrying the hash is updated whatever the
+    /// template generation). So the visit would write nothing and compute the same parts.
+    ///
+    /// Each expectation is taken by one change at most, the first one of that pod name on
+    /// that single node: the create itself, or an earlier change in the same batch of a pod
+    /// of the same name on the same node, recorded before the sync read that node (the create
+    /// then comes after and marks the node). Every change recorded after the sync's reads
+    /// marks as before. Expectations are good for the one pass after their sync (whose batch
+    /// holds the creates) and forgotten at the next sync.
+    pub(super) fn observed_own_create<'n>(
+        &mut self,
+        pass: u32,
+        name: &SharedStr,
+        mut nodes: impl Iterator<Item = &'n SharedStr>,
+    ) -> bool {
+        if self.created_in != pass {
+            return false;
+        }
+        let Some((node, pod)) = self.created.get(self.created_seen as usize) else {
+            return false;
+        };
+        let (Some(n), None) = (nodes.next(), nodes.next()) else {
+            return false;
+        };
+        if pod == name && node == n {
+            self.created_seen += 1;
+            true
+        } else {
+            false
         }
     }
 
@@ -280,5 +355,40 @@ mod tests {
         assert_eq!(cache.should_run(id, &tainted, 7), run, "same stamp: kept");
         let now = cache.should_run(id, &tainted, 8);
         assert!(!now.should_run && !now.should_continue_running);
+    }
+
+    /// Spec §6.1 (expectations): a sync's own creates, observed in the order written in the
+    /// pass after it, each once, on its one node, do not make their nodes dirty; any other
+    /// change does (another pass, name, node or shape, or a second change of the same pod).
+    #[test]
+    fn s6_1_an_own_create_is_observed_once_in_order_in_the_next_pass() {
+        let mut cache = DsCache::new(&new_daemonset("foo"));
+        let s = |t: &str| SharedStr::from(t);
+        let (a, b, p1, p2) = (s("node-a"), s("node-b"), s("foo-p1"), s("foo-p2"));
+        cache.expect_creates(vec![(a.clone(), p1.clone()), (b.clone(), p2.clone())], 5);
+        let seen = |c: &mut DsCache, pass, pod: &SharedStr, nodes: &[&SharedStr]| {
+            c.observed_own_create(pass, pod, nodes.iter().copied())
+        };
+        assert!(!seen(&mut cache, 6, &p1, &[&a]), "another pass");
+        assert!(!seen(&mut cache, 5, &p2, &[&b]), "not the next one written");
+        assert!(
+            !seen(&mut cache, 5, &p1, &[&a, &a]),
+            "a write on the node, not a create"
+        );
+        assert!(!seen(&mut cache, 5, &p1, &[&b]), "another node");
+        assert!(!seen(&mut cache, 5, &p2, &[&a]), "another pod");
+        assert!(
+            seen(&mut cache, 5, &p1, &[&s("node-a")]),
+            "the create, by text"
+        );
+        assert!(
+            !seen(&mut cache, 5, &p1, &[&a]),
+            "its next change (a delete) marks"
+        );
+        cache.forget_creates();
+        assert!(
+            !seen(&mut cache, 5, &p2, &[&b]),
+            "forgotten at the next sync"
+        );
     }
 }

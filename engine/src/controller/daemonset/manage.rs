@@ -131,6 +131,41 @@ pub fn pods_should_be_on_node(
     out
 }
 
+/// Tells the cache which of this sync's creates left their node holding the new pod alone,
+/// claimed and decided as a visit of the node would (see `DsCache::observed_own_create`):
+/// the pod of the current revision's hash, not ready, neither terminal nor terminating, on a
+/// node whose decision lets it continue running.
+fn expect_creates(
+    cache: &mut DsCache,
+    sync: &Sync<'_>,
+    m: &NodePods,
+    create_at: &[u32],
+    created: Vec<SharedStr>,
+) {
+    if created.is_empty() || sync.hash.is_empty() {
+        return;
+    }
+    let mut expected = Vec::with_capacity(created.len());
+    for (name, &at) in created.into_iter().zip(create_at) {
+        let (node, id) = &sync.visit[at as usize];
+        let [pod] = m.at(at as usize) else {
+            continue;
+        };
+        let alone = pod.metadata.name == name
+            && !pod.metadata.is_being_deleted()
+            && pod.status.phase != phase::FAILED
+            && pod.status.phase != phase::SUCCEEDED
+            && !pod.is_ready()
+            && (pod.metadata.labels.get(keys::CONTROLLER_REVISION_HASH)).map(String::as_str)
+                == Some(sync.hash)
+            && (cache.per_node.get(id)).is_some_and(|(s, _)| s.should_continue_running);
+        if alone {
+            expected.push((node.clone(), name));
+        }
+    }
+    cache.expect_creates(expected, sync.pass);
+}
+
 /// `manage` (spec §7): each visited node's decision, then `syncNodes` with at most
 /// `BURST_REPLICAS` creates and deletes (spec §7.1). Returns whether the DaemonSet must be synced
 /// again for the nodes left over, and the visited nodes' pods after the writes, as the unit
@@ -156,6 +191,8 @@ pub(super) fn manage(
     // The first burst's nodes by name (`syncNodes` creates there now), the rest by number
     // (deferred): a new DaemonSet's first sync wants a pod on every node.
     let mut creates: Vec<SharedStr> = Vec::new();
+    // Where each of `creates` is in the visit.
+    let mut create_at: Vec<u32> = Vec::new();
     let mut later: Vec<NodeId> = Vec::new();
     for (at, (node_name, id)) in sync.visit.iter().enumerate() {
         let deletes_before = deletes.len();
@@ -196,6 +233,7 @@ pub(super) fn manage(
         if actions.create {
             if creates.len() < BURST_REPLICAS {
                 creates.push(node_name.clone());
+                create_at.push(at as u32);
             } else {
                 later.push(*id);
             }
@@ -215,6 +253,7 @@ pub(super) fn manage(
     } else {
         !cache.deferred.is_empty()
     };
+    let mut created = Vec::with_capacity(creates.len());
     sync_nodes(
         w,
         sync.ds,
@@ -222,6 +261,7 @@ pub(super) fn manage(
         &mut cache.template,
         &creates,
         &deletes,
+        Some(&mut created),
     );
     // Claimed again where written; elsewhere nothing changed since the claim above. A name
     // first used by this sync's creates has a number now.
@@ -233,6 +273,7 @@ pub(super) fn manage(
     }
     let written = written.into_iter().map(|(at, _)| (at, numbers[at]));
     claim::claim_into(w, sync.ds, sync.selector, written, false, &mut m);
+    expect_creates(cache, sync, &m, &create_at, created);
     if let Some(numbers) = room::emptied(numbers) {
         cache.numbers = numbers;
     }

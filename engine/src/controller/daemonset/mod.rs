@@ -56,6 +56,9 @@ pub struct DaemonSetController {
     pub evaluations: u64,
     /// How many syncs ran, for the same reasons.
     pub syncs: u64,
+    /// How many times [`DaemonSetController::process`] ran: a sync's expected creates are
+    /// good for the changes observed before the next one.
+    passes: u32,
 }
 
 impl DaemonSetController {
@@ -79,16 +82,24 @@ impl DaemonSetController {
                     }
                 }
             }
-            // An owned pod concerns its owners, before and after the change.
-            Change::Pod { nodes, owners, .. } => {
+            // An owned pod concerns its owners, before and after the change; the owner's own
+            // create, observed as its last sync expected, changes nothing it would decide.
+            Change::Pod {
+                key, nodes, owners, ..
+            } => {
                 for (i, uid) in owners.iter().enumerate() {
                     if owners.iter().take(i).any(|o| o == uid) {
                         continue;
                     }
                     for ds_key in self.by_uid.get(uid).into_iter().flatten() {
                         if let Some(cache) = self.caches.get_mut(ds_key) {
-                            mark_dirty(&mut cache.dirty, nodes);
-                            self.queue.insert(ds_key.clone());
+                            if !cache.observed_own_create(self.passes, &key.name, nodes.held()) {
+                                mark_dirty(&mut cache.dirty, nodes);
+                            }
+                            if !cache.queued {
+                                cache.queued = true;
+                                self.queue.insert(ds_key.clone());
+                            }
                         }
                     }
                 }
@@ -151,9 +162,13 @@ impl DaemonSetController {
 
     /// Syncs every queued DaemonSet once. Returns whether anything was synced.
     pub fn process(&mut self, w: &mut World) -> bool {
+        self.passes = self.passes.wrapping_add(1);
         let mut queue = self.queue.take();
         let worked = !queue.is_empty();
         for (key, ()) in queue.drain() {
+            if let Some(cache) = self.caches.get_mut(&key) {
+                cache.queued = false;
+            }
             self.sync(&key, w);
         }
         self.queue.recycle(queue);
@@ -203,6 +218,7 @@ impl DaemonSetController {
         let Some(cache) = cache else {
             return;
         };
+        cache.forget_creates();
         let selector = cache.selector(&ds);
         let Some((hash, old_revisions)) = cache.construct_history(w, &ds, &selector) else {
             self.queue.insert(key.clone()); // revision name clash: collisionCount bumped
@@ -216,6 +232,7 @@ impl DaemonSetController {
             hash: &hash,
             updated: cache.updated_test(&ds, &hash),
             visit: &visit,
+            pass: self.passes,
         };
         let (requeue, pods) = manage::manage(
             w,
@@ -260,6 +277,8 @@ pub(super) struct Sync<'a> {
     /// `IsPodUpdated` at `hash` and the DaemonSet's template generation.
     pub updated: UpdatedTest<'a>,
     pub visit: &'a [(SharedStr, NodeId)],
+    /// The controller's pass this sync runs in.
+    pub pass: u32,
 }
 
 /// Records an event about the DaemonSet, from the daemonset-controller.

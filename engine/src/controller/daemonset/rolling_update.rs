@@ -52,7 +52,15 @@ pub(super) fn rolling_update(w: &mut World, cache: &mut DsCache, sync: &Sync<'_>
                 .take(BURST_REPLICAS)
                 .collect();
             let template = &mut cache.template;
-            sync_nodes(w, sync.ds, sync.hash, template, &plan.create_on, &deletes);
+            sync_nodes(
+                w,
+                sync.ds,
+                sync.hash,
+                template,
+                &plan.create_on,
+                &deletes,
+                None,
+            );
         }
         Err(e) => event(w, sync.ds, WARNING, "FailedRollingUpdate", e),
     }

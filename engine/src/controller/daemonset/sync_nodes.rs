@@ -2,14 +2,15 @@
 
 use super::pod_template::{self, TemplateMemo};
 use super::{BURST_REPLICAS, event};
-use crate::api::{DaemonSet, NORMAL, ObjectKey, Pod};
+use crate::api::{DaemonSet, NORMAL, ObjectKey, Pod, SharedStr};
 use crate::state::World;
 use crate::state::apiserver;
 use crate::state::audit::{Request, users};
 use crate::state::events::Message;
 use std::rc::Rc;
 
-/// `syncNodes`: creates the pods for `create_on` and deletes `delete`, with their events.
+/// `syncNodes`: creates the pods for `create_on` and deletes `delete`, with their events. The
+/// created pods' names are added to `created`, if given, in the order of `create_on`.
 pub(super) fn sync_nodes<N: AsRef<str>>(
     w: &mut World,
     ds: &DaemonSet,
@@ -17,6 +18,7 @@ pub(super) fn sync_nodes<N: AsRef<str>>(
     template: &mut TemplateMemo,
     create_on: &[N],
     delete: &[Rc<Pod>],
+    mut created: Option<&mut Vec<SharedStr>>,
 ) {
     if !create_on.is_empty() {
         // Kept between syncs: the pods of every burst share it. Checked against the DaemonSet
@@ -32,6 +34,9 @@ pub(super) fn sync_nodes<N: AsRef<str>>(
                 "SuccessfulCreate",
                 Message::template("Created pod: {}", &[&key.name]),
             );
+            if let Some(created) = created.as_deref_mut() {
+                created.push(key.name);
+            }
         }
     }
     for pod in delete {

@@ -758,6 +758,31 @@ fn s7_1_creates_come_in_bursts_and_each_node_is_evaluated_a_bounded_number_of_ti
     );
 }
 
+/// Spec §6.1: a sync's creates, observed, do not bring their nodes back into the next sync
+/// (the node's decision cannot change: see `DsCache::observed_own_create`); the scheduler's
+/// binding of each pod, a change that is not the controller's own, does. Two nodes: the first
+/// sync evaluates both and creates both pods, the next one (after the creates and the
+/// bindings) evaluates each node once more, for its binding only (6 before this).
+#[test]
+fn s6_1_own_creates_observed_do_not_revisit_the_node_but_a_binding_does() {
+    let mut c = Cluster::new();
+    add_nodes(&mut c, 0, 2, StringMap::new());
+    let before = c.placement_evaluations();
+    c.create_daemonset(new_ds("foo", true)).unwrap();
+    assert_eq!(c.placement_evaluations() - before, 4);
+    assert_eq!(pods_per_node(&c, "foo").len(), 2);
+    let pod = c.store().pods().values().next().unwrap().clone();
+    assert!(!pod.spec.node_name.is_empty(), "bound");
+    // The created pod deleted by someone else: its node is visited and the pod created again.
+    let before = c.placement_evaluations();
+    c.delete_pod("default", pod.name(), Some(0), true, false)
+        .unwrap();
+    c.settle(600_000);
+    assert!(c.placement_evaluations() - before >= 1);
+    assert_eq!(pods_per_node(&c, "foo").len(), 2);
+    assert_eq!(status(&c, "foo").current_number_scheduled, 2);
+}
+
 /// Image pulls that fail leave the pod in ErrImagePull / ImagePullBackOff, never Ready, and
 /// `sim settle` still settles (the retries change nothing).
 #[test]
