@@ -440,7 +440,11 @@ mod tests {
                 2 => format!("a-very-long-daemonset-name-{j:05}x"),
                 _ => format!("agent-{j}"),
             };
-            let namespace = if j.is_multiple_of(13) { &system } else { &default };
+            let namespace = if j.is_multiple_of(13) {
+                &system
+            } else {
+                &default
+            };
             let mut pod = Pod::default();
             pod.metadata.namespace = namespace.clone();
             pod.metadata.name = name.as_str().into();
