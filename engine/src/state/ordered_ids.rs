@@ -3,8 +3,11 @@
 //! blocks of numbers, compared through the pod table, hold about 6, and each number's 8 bytes
 //! of its name after its block's common prefix 11 more: a search compares those, and reads a
 //! pod's name (a cache miss at 10,000 nodes, each pod in its own allocation) only when they tie.
+//! Each block keeps its last key packed beside its numbers ([`Last`]): the search for a key's
+//! block, and the block's common prefix, read those, not the last pod of each block probed.
 
 use super::pod_table::{KeyRef, PodId, PodTable};
+use crate::api::{Pod, SharedStr};
 use crate::sort;
 use std::cmp::Ordering;
 
@@ -39,18 +42,77 @@ impl Slot {
     }
 }
 
+/// A block's last key, packed: its namespace's string (held: a pod's namespace is mostly its
+/// namespace's one shared string, and the same string is the same text) and its name's first
+/// 16 bytes. Ordering a key against it reads the last pod only when the namespaces are other
+/// strings or the first 16 bytes tie.
+#[derive(Debug, Clone)]
+struct Last {
+    namespace: Option<SharedStr>,
+    /// [`sort::window`]s of the name's first 8 bytes and of the next 8, as four halves (high
+    /// first): compared as the names are where they differ.
+    name: [u32; 4],
+}
+
+impl Last {
+    const NONE: Last = Last {
+        namespace: None,
+        name: [0; 4],
+    };
+
+    fn of(pod: &Pod) -> Last {
+        Last {
+            namespace: Some(pod.metadata.namespace.clone()),
+            name: name_windows(pod.metadata.name.as_bytes()),
+        }
+    }
+
+    /// This key's namespace against `namespace` (the held string: one of a few, in cache;
+    /// not compared byte by byte when it is the same string). `None` while the block is empty.
+    fn namespace_cmp(&self, namespace: &str) -> Option<Ordering> {
+        let held = self.namespace.as_ref()?.as_str();
+        Some(if std::ptr::eq(held, namespace) {
+            Ordering::Equal
+        } else {
+            held.cmp(namespace)
+        })
+    }
+
+    /// The name's first 16 bytes (zero bytes after a shorter name's end).
+    fn name_start(&self) -> [u8; 16] {
+        let mut bytes = [0; 16];
+        for (to, half) in bytes.chunks_exact_mut(4).zip(self.name) {
+            to.copy_from_slice(&half.to_be_bytes());
+        }
+        bytes
+    }
+}
+
+/// A name's first 16 bytes as two [`sort::window`]s in four halves: where two names' differ,
+/// the names are in the same order.
+fn name_windows(name: &[u8]) -> [u32; 4] {
+    let (a, b) = (
+        sort::window(name),
+        sort::window(name.get(8..).unwrap_or_default()),
+    );
+    [(a >> 32) as u32, a as u32, (b >> 32) as u32, b as u32]
+}
+
 #[derive(Debug, Clone)]
 struct Block {
+    /// The last slot's key ([`Last::NONE`] while empty).
+    last: Last,
     /// In key order.
     slots: Vec<Slot>,
     /// How many first bytes every name here shares (the windows start after them); `None`
     /// once the block has held pods of two namespaces (then compared by key alone).
-    skip: Option<usize>,
+    skip: Option<u32>,
 }
 
 impl Block {
     fn new() -> Block {
         Block {
+            last: Last::NONE,
             slots: Vec::with_capacity(BLOCK + 1),
             skip: Some(0),
         }
@@ -60,17 +122,23 @@ impl Block {
     /// prefix, made shorter first (every window moved along) if `key` shares less of it.
     /// `None` for a block of several namespaces.
     fn window_of(&mut self, key: KeyRef<'_>, pods: &PodTable) -> Option<u64> {
-        let skip = self.skip?;
+        let skip = self.skip? as usize;
         let Some(last) = self.slots.last() else {
-            self.skip = Some(key.1.len());
+            self.skip = Some(key.1.len() as u32);
             return Some(0);
         };
-        let known = pods.key_ref(last.id);
-        if !(std::ptr::eq(known.0, key.0) || known.0 == key.0) {
+        // The last name's first bytes as the block keeps them, when they cover the prefix
+        // (every name here has at least `skip` bytes); its pod otherwise.
+        if self.last.namespace_cmp(key.0) != Some(Ordering::Equal) {
             self.skip = None;
             return None;
         }
-        let (known, name) = (known.1.as_bytes(), key.1.as_bytes());
+        let kept = self.last.name_start();
+        let known = match kept.get(..skip) {
+            Some(kept) => kept,
+            None => pods.key_ref(last.id).1.as_bytes(),
+        };
+        let name = key.1.as_bytes();
         let common = sort::common_prefix(known, name, skip);
         if common < skip {
             // Every name here has `known`'s bytes up to `skip`: they go before each window.
@@ -79,7 +147,7 @@ impl Block {
             for s in &mut self.slots {
                 *s = Slot::new(s.id, shared | s.window().checked_shr(shift).unwrap_or(0));
             }
-            self.skip = Some(common);
+            self.skip = Some(common as u32);
         }
         Some(sort::window(&name[common..]))
     }
@@ -100,7 +168,7 @@ impl Block {
         for s in &mut self.slots {
             *s = Slot::new(s.id, sort::window(&pods.key_ref(s.id).1.as_bytes()[skip..]));
         }
-        self.skip = Some(skip);
+        self.skip = Some(skip as u32);
     }
 
     /// Where `key` is or goes, its window as [`Self::window_of`] gave it.
@@ -138,11 +206,28 @@ impl OrderedIds {
     /// last block for a key after all of them). Only when there are blocks.
     fn block_of(&self, id: PodId, pods: &PodTable) -> usize {
         let key = pods.key_ref(id);
-        let at = self.blocks.partition_point(|b| match b.slots.last() {
-            Some(last) => order(pods.key_ref(last.id), key) == Ordering::Less,
-            None => true,
+        let name = name_windows(key.1.as_bytes());
+        // A block's last key before `key`: by the kept namespace and name's first 16 bytes,
+        // and only when those tie (the very key, or a long name) by reading the last pod.
+        let at = self.blocks.partition_point(|b| {
+            let (Some(last), Some(namespace)) = (b.slots.last(), b.last.namespace_cmp(key.0))
+            else {
+                return true;
+            };
+            match namespace.then_with(|| b.last.name.cmp(&name)) {
+                Ordering::Equal => order(pods.key_ref(last.id), key) == Ordering::Less,
+                before => before == Ordering::Less,
+            }
         });
         at.min(self.blocks.len() - 1)
+    }
+
+    /// Keeps block `b`'s last key after its last slot changed.
+    fn renew_last(&mut self, b: usize, pods: &PodTable) {
+        let block = &mut self.blocks[b];
+        if let Some(last) = block.slots.last() {
+            block.last = Last::of(pods.pod(last.id));
+        }
     }
 
     /// Adds `id`, a pod stored in `pods` whose key is not here yet.
@@ -158,10 +243,14 @@ impl OrderedIds {
             return;
         };
         block.slots.insert(at, Slot::new(id, window.unwrap_or(0)));
+        if at + 1 == block.slots.len() {
+            block.last = Last::of(pods.pod(id));
+        }
         if block.slots.len() > BLOCK {
             let mut right = Block::new();
             right.slots.extend(block.slots.drain(BLOCK / 2..));
             right.skip = block.skip;
+            right.last = block.last.clone();
             if block.skip.is_none() {
                 // Each half may hold one namespace again (pods of `default` and, after them,
                 // of `kube-system`): its windows are worth a read of each name.
@@ -169,6 +258,7 @@ impl OrderedIds {
                 right.renew(pods);
             }
             self.blocks.insert(b + 1, right);
+            self.renew_last(b, pods);
         }
     }
 
@@ -185,6 +275,8 @@ impl OrderedIds {
             block.slots.remove(at);
             if block.slots.is_empty() {
                 self.blocks.remove(b);
+            } else if at == block.slots.len() {
+                self.renew_last(b, pods);
             }
         }
     }
@@ -207,7 +299,22 @@ mod tests {
     use std::rc::Rc;
 
     fn names(set: &OrderedIds, pods: &PodTable) -> Vec<String> {
+        lasts_hold(set, pods);
         set.iter().map(|i| pods.key_ref(i).1.to_string()).collect()
+    }
+
+    /// Every block's kept last key is its last pod's, packed.
+    fn lasts_hold(set: &OrderedIds, pods: &PodTable) {
+        for b in &set.blocks {
+            let id = b.slots.last().expect("no empty block").id;
+            let want = super::Last::of(pods.pod(id));
+            let held = b.last.namespace.as_ref().expect("a block's last namespace");
+            assert!(
+                held.same(&pods.pod(id).metadata.namespace) && b.last.name == want.name,
+                "{:?}",
+                pods.key_ref(id)
+            );
+        }
     }
 
     #[test]
@@ -281,6 +388,7 @@ mod tests {
             }
         }
         let listed = |set: &OrderedIds, pods: &PodTable| -> Vec<(String, String)> {
+            lasts_hold(set, pods);
             let key = |i| pods.key_ref(i);
             set.iter()
                 .map(|i| (key(i).0.to_string(), key(i).1.to_string()))
@@ -293,7 +401,7 @@ mod tests {
                 let Some(skip) = b.skip else { continue };
                 for s in &b.slots {
                     let name = pods.key_ref(s.id).1.as_bytes();
-                    assert_eq!(s.window(), sort::window(&name[skip..]));
+                    assert_eq!(s.window(), sort::window(&name[skip as usize..]));
                 }
             }
         };
@@ -308,5 +416,74 @@ mod tests {
         }
         assert_eq!(listed(&set, &pods), keys);
         windows_hold(&set, &pods);
+    }
+
+    /// As the store holds them: pods of one namespace share its string, so a block's kept last
+    /// key orders keys without reading its pod. Names longer than the 16 bytes kept that tie
+    /// in them, names that are another's start, and a second namespace (its own shared
+    /// string) between: the order is a sorted list's, inserted and removed, and every block's
+    /// kept last key is its last pod's.
+    #[test]
+    fn kept_last_keys_order_shared_namespaces() {
+        use crate::api::SharedStr;
+        let (default, system) = (SharedStr::new("default"), SharedStr::new("kube-system"));
+        let mut pods = PodTable::default();
+        let mut set = OrderedIds::default();
+        let mut keys = Vec::new();
+        let mut ids = Vec::new();
+        let n = BLOCK * 6 + 11;
+        for i in 0..n {
+            let j = (i * 7919) % n;
+            let name = match j % 4 {
+                0 => format!("agent-00-{j:05}"),
+                1 => format!("a-very-long-daemonset-name-{j:05}"),
+                2 => format!("a-very-long-daemonset-name-{j:05}x"),
+                _ => format!("agent-{j}"),
+            };
+            let namespace = if j.is_multiple_of(13) {
+                &system
+            } else {
+                &default
+            };
+            let mut pod = Pod::default();
+            pod.metadata.namespace = namespace.clone();
+            pod.metadata.name = name.as_str().into();
+            let id = pods.insert(Rc::new(pod));
+            set.insert(id, &pods);
+            keys.push((namespace.to_string(), name));
+            ids.push(id);
+        }
+        let listed = |set: &OrderedIds, pods: &PodTable| -> Vec<(String, String)> {
+            lasts_hold(set, pods);
+            let key = |i| pods.key_ref(i);
+            set.iter()
+                .map(|i| (key(i).0.to_string(), key(i).1.to_string()))
+                .collect()
+        };
+        keys.sort();
+        assert_eq!(listed(&set, &pods), keys);
+        assert!(set.blocks.len() > 6, "split into blocks");
+        // Removed from every place in the blocks, the last ones included.
+        for &id in ids.iter().step_by(3).chain(ids.iter().skip(1).step_by(7)) {
+            let key = pods.key_ref(id);
+            let key = (key.0.to_string(), key.1.to_string());
+            if let Some(at) = keys.iter().position(|k| *k == key) {
+                set.remove(id, &pods);
+                keys.remove(at);
+            }
+        }
+        assert_eq!(listed(&set, &pods), keys);
+        let lasts: Vec<_> = set
+            .blocks
+            .iter()
+            .map(|b| b.slots.last().unwrap().id)
+            .collect();
+        for id in lasts {
+            let key = pods.key_ref(id);
+            let key = (key.0.to_string(), key.1.to_string());
+            set.remove(id, &pods);
+            keys.retain(|k| *k != key);
+        }
+        assert_eq!(listed(&set, &pods), keys);
     }
 }

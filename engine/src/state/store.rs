@@ -272,6 +272,17 @@ impl Store {
         );
         self.pods.node(id)
     }
+    /// The number of the node the pod numbered `id` (a stored pod's) is bound or pinned to, as
+    /// [`Self::pod_target_number`] gives it, for a caller that holds the pod's number: a bound
+    /// pod's `spec.nodeName` is not looked up by name.
+    pub fn pod_node(&self, id: PodId) -> Option<NodeId> {
+        debug_assert_eq!(
+            self.pods.node(id),
+            pod_target_node(self.pods.pod(id)).and_then(|n| self.node_ids.get(n)),
+            "the pod table's node of pod {id:?} is stale"
+        );
+        self.pods.node(id)
+    }
     /// The name of the node the pod stored under `key` is bound or pinned to, as the store
     /// holds it ([`Self::pod_target_number`]).
     pub fn pod_target_name(&self, key: &ObjectKey) -> Option<&SharedStr> {

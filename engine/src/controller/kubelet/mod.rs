@@ -26,6 +26,7 @@ use crate::state::audit::Request;
 use crate::state::clock::Wake;
 use crate::state::events::{Message, reference};
 use crate::state::hash::FastHashMap as HashMap;
+use crate::state::node_ids::NodeId;
 use crate::state::store::{Change, PodId, PodStamp};
 use node_state::Readiness;
 use progress::{Pods, Progress, Stage};
@@ -131,7 +132,12 @@ impl Kubelet {
         if pod.spec.node_name.is_empty() {
             return;
         }
-        let Some(readiness) = self.nodes.of(&w.store, &pod.spec.node_name) else {
+        // The node by the number the store filed the bound pod under: not its name hashed
+        // and compared again.
+        let Some(node) = at.and_then(|at| w.store.pod_node(at.id)) else {
+            return;
+        };
+        let Some(readiness) = self.nodes.of_number(&w.store, node) else {
             return; // PodGC's business
         };
         if readiness == Readiness::Unknown {
@@ -146,14 +152,14 @@ impl Kubelet {
             return; // a NotReady node starts nothing new
         }
         let Some(progress) = progress else {
-            self.admit(w, key, at, pod, now);
+            self.admit(w, key, at, node, pod, now);
             return;
         };
         if now < progress.due {
             return;
         }
         match progress.stage {
-            Stage::Pulling => self.pull_done(w, key, at, &pod, now),
+            Stage::Pulling => self.pull_done(w, key, at, node, &pod, now),
             Stage::PullFailed => {
                 set_waiting(w, key, "ImagePullBackOff", &back_off_message(&pod, w));
                 for c in unpullable(&pod, w) {
@@ -178,7 +184,6 @@ impl Kubelet {
                 );
             }
             Stage::PullBackOff => {
-                let node = pod.spec.node_name.as_str();
                 for c in pullers(&pod, |i| self.images.has(node, i)) {
                     event(
                         w,
@@ -242,22 +247,22 @@ impl Kubelet {
         w: &mut World,
         key: &ObjectKey,
         at: Option<PodStamp>,
+        node: NodeId,
         pod: Rc<Pod>,
         now: Time,
     ) {
-        let node_name = &pod.spec.node_name;
         let host_ip = w
             .store
-            .node(node_name)
+            .node_by_number(node)
             .and_then(|n| n.internal_ip())
             .unwrap_or_default()
             .to_string();
         let pod_ip = if pod.spec.settings.host_network {
             host_ip.as_str().into()
         } else {
-            self.allocate_ip(w, node_name)
+            self.allocate_ip(w, node)
         };
-        let missing: Vec<(String, String)> = pullers(&pod, |i| self.images.has(node_name, i))
+        let missing: Vec<(String, String)> = pullers(&pod, |i| self.images.has(node, i))
             .map(|c| (c.name.clone(), c.image.clone()))
             .collect();
         drop(pod);
@@ -345,6 +350,7 @@ impl Kubelet {
         w: &mut World,
         key: &ObjectKey,
         at: Option<PodStamp>,
+        node: NodeId,
         pod: &Pod,
         now: Time,
     ) {
@@ -385,7 +391,6 @@ impl Kubelet {
             return;
         }
         let secs = self.pull_secs.of(w.timings.image_pull_ms);
-        let node = pod.spec.node_name.as_str();
         for (i, c) in pod.spec.containers.iter().enumerate() {
             self.images.insert(node, &c.image);
             // Pulled: the first container with each image and those that pull always (as on a
@@ -504,17 +509,11 @@ impl Kubelet {
         }
     }
 
-    fn allocate_ip(&mut self, w: &World, node: &str) -> IpText {
-        // A bound pod's node name always has a number (the store gave it at the binding).
-        let id = w.store.node_number(node);
-        let cidr =
-            (id.and_then(|id| w.store.node_by_number(id))).map_or("", |n| n.spec.pod_cidr.as_str());
+    /// The next pod IP on the node numbered `node`.
+    fn allocate_ip(&mut self, w: &World, node: NodeId) -> IpText {
+        let cidr = (w.store.node_by_number(node)).map_or("", |n| n.spec.pod_cidr.as_str());
         let prefix = cidr.rsplit_once('.').map_or("10.244.0", |(p, _)| p);
-        let mut first = 0;
-        let n = match id {
-            Some(id) => crate::state::node_table::slot(&mut self.next_ip, id.number() as usize, 0),
-            None => &mut first,
-        };
+        let n = crate::state::node_table::slot(&mut self.next_ip, node.number() as usize, 0);
         *n = match *n {
             0 => 2,
             254.. => 2,

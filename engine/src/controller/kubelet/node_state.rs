@@ -22,8 +22,14 @@ pub(super) struct NodeStates(Vec<(u32, Readiness)>);
 
 impl NodeStates {
     /// The readiness of the node `name`, None if there is no such node.
+    #[cfg(test)]
     pub(super) fn of(&mut self, store: &Store, name: &str) -> Option<Readiness> {
-        let n: NodeId = store.node_number(name)?;
+        self.of_number(store, store.node_number(name)?)
+    }
+
+    /// The readiness of the node numbered `n` (the store's number), None if there is no such
+    /// node.
+    pub(super) fn of_number(&mut self, store: &Store, n: NodeId) -> Option<Readiness> {
         let node = store.node_by_number(n)?;
         let put = store.node_put(n);
         let at = n.number() as usize;
