@@ -354,6 +354,17 @@ fn strip_small(mut m: i64, mut e: i32) -> Option<(i64, i32)> {
     Some((m, e))
 }
 
+/// A binary value's largest power of 1024 that divides it, as its suffix: `2048` → `2Ki`.
+fn in_powers_of_1024(mut v: u128) -> (u128, &'static str) {
+    const SUFFIXES: [&str; 7] = ["", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"];
+    let mut times = 0;
+    while v >= 1024 && v.is_multiple_of(1024) && times + 1 < SUFFIXES.len() {
+        v /= 1024;
+        times += 1;
+    }
+    (v, SUFFIXES[times])
+}
+
 /// `CanonicalizeBytes` of `m × 10^e` (trailing zeros stripped) in `format`, written without
 /// allocating: the decimal form pads the exponent down to a multiple of three, a binary value of
 /// at least 1024 that is an integer prints in powers of 1024.
@@ -371,15 +382,7 @@ fn write_small(out: &mut impl fmt::Write, m: i64, e: i32, format: Format) -> fmt
             .and_then(|p| magnitude.checked_mul(p))
             && v >= 1024
         {
-            let (mut v, mut times) = (v, 0usize);
-            while v >= 1024 && v % 1024 == 0 {
-                v /= 1024;
-                times += 1;
-            }
-            let suffix = ["", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"]
-                .get(times)
-                .copied()
-                .unwrap_or("");
+            let (v, suffix) = in_powers_of_1024(v.unsigned_abs());
             return write!(out, "{sign}{v}{suffix}");
         }
     }
@@ -670,16 +673,8 @@ impl Dec {
         if format == Format::BinarySI && !dec.magnitude_below(1024) {
             // A binary value is at most `i64::MAX` (parsing caps it); an integer prints in
             // powers of 1024, anything else in the decimal form.
-            if let Some(mut v) = dec.integer() {
-                let mut times = 0;
-                while v >= 1024 && v % 1024 == 0 {
-                    v /= 1024;
-                    times += 1;
-                }
-                let suffix = ["", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"]
-                    .get(times)
-                    .copied()
-                    .unwrap_or("");
+            if let Some(v) = dec.integer() {
+                let (v, suffix) = in_powers_of_1024(v);
                 return format!("{sign}{v}{suffix}");
             }
         }
