@@ -308,7 +308,10 @@ impl Encode for Quantity {
     fn write(&self, out: &mut Out) {
         match super::quantity::written_form(self) {
             Some((text, true)) => out.scalar(text, || {
-                serde_json::from_str::<Value>(text).unwrap_or_else(|_| Value::String(text.into()))
+                // `from_slice`: the reader the model already has (a `&str` reader would be a
+                // second copy of serde_json's parser in the worker).
+                serde_json::from_slice::<Value>(text.as_bytes())
+                    .unwrap_or_else(|_| Value::String(text.into()))
             }),
             Some((text, false)) => out.string(text),
             None => self.with_text(|t| out.string(t)),
