@@ -303,6 +303,15 @@ mod tests {
         set.iter().map(|i| pods.key_ref(i).1.to_string()).collect()
     }
 
+    /// The set's keys in its order, once every block's kept last key is checked.
+    fn listed(set: &OrderedIds, pods: &PodTable) -> Vec<(String, String)> {
+        lasts_hold(set, pods);
+        let key = |i| pods.key_ref(i);
+        set.iter()
+            .map(|i| (key(i).0.to_string(), key(i).1.to_string()))
+            .collect()
+    }
+
     /// Every block's kept last key is its last pod's, packed.
     fn lasts_hold(set: &OrderedIds, pods: &PodTable) {
         for b in &set.blocks {
@@ -387,13 +396,6 @@ mod tests {
                 ids.push(id);
             }
         }
-        let listed = |set: &OrderedIds, pods: &PodTable| -> Vec<(String, String)> {
-            lasts_hold(set, pods);
-            let key = |i| pods.key_ref(i);
-            set.iter()
-                .map(|i| (key(i).0.to_string(), key(i).1.to_string()))
-                .collect()
-        };
         keys.sort();
         assert_eq!(listed(&set, &pods), keys);
         let windows_hold = |set: &OrderedIds, pods: &PodTable| {
@@ -453,13 +455,6 @@ mod tests {
             keys.push((namespace.to_string(), name));
             ids.push(id);
         }
-        let listed = |set: &OrderedIds, pods: &PodTable| -> Vec<(String, String)> {
-            lasts_hold(set, pods);
-            let key = |i| pods.key_ref(i);
-            set.iter()
-                .map(|i| (key(i).0.to_string(), key(i).1.to_string()))
-                .collect()
-        };
         keys.sort();
         assert_eq!(listed(&set, &pods), keys);
         assert!(set.blocks.len() > 6, "split into blocks");
