@@ -13,7 +13,6 @@
 //! kept beside the value only for the `last-applied-configuration` annotation, which kubectl
 //! writes from the manifest and not from the stored object.
 
-use std::cell::Cell;
 use std::fmt;
 
 /// `resource.Format`: how a quantity was written, and so how it prints.
@@ -130,32 +129,6 @@ pub fn Quantity(text: String) -> Quantity {
     })
 }
 
-thread_local! {
-    /// Set while the last-applied annotation is written: quantities encode as the manifest had them.
-    static AS_WRITTEN: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Runs `f` with quantities encoding as their manifest wrote them (kubectl's annotation is the
-/// manifest's JSON, not the stored object's).
-pub(crate) fn as_written<T>(f: impl FnOnce() -> T) -> T {
-    AS_WRITTEN.with(|c| c.set(true));
-    let out = f();
-    AS_WRITTEN.with(|c| c.set(false));
-    out
-}
-
-/// The manifest form an encoder writes now: `Some((text, is_number))` while [`as_written`] runs
-/// and the manifest's form differs from `String()`.
-pub(crate) fn written_form(q: &Quantity) -> Option<(&str, bool)> {
-    if !AS_WRITTEN.with(Cell::get) {
-        return None;
-    }
-    match q.extra.as_ref()?.written.as_ref()? {
-        Written::Number(t) => Some((t, true)),
-        Written::Text(t) => Some((t, false)),
-    }
-}
-
 impl Quantity {
     /// `ParseQuantity(text)` then stored: `ParseQuantity(q.String())`, as the API server keeps it.
     pub fn parse(text: &str) -> Result<Quantity, QuantityError> {
@@ -196,6 +169,15 @@ impl Quantity {
             q.extra.get_or_insert_with(Box::default).written = Some(written);
         }
         Ok(q)
+    }
+
+    /// The manifest's own form, `(text, is_number)`, kept where it differs from `String()`
+    /// (for the last-applied annotation only).
+    pub(crate) fn written_form(&self) -> Option<(&str, bool)> {
+        match self.extra.as_ref()?.written.as_ref()? {
+            Written::Number(t) => Some((t, true)),
+            Written::Text(t) => Some((t, false)),
+        }
     }
 
     /// Whether the manifest's own form is kept (it differs from `String()`).

@@ -32,30 +32,54 @@ pub(crate) trait Encode {
 
 /// The JSON text of `v`.
 pub(crate) fn to_string(v: &dyn Encode) -> String {
-    let mut out = Out::Text(String::new());
+    let mut out = Out {
+        sink: Sink::Text(String::new()),
+        as_written: false,
+    };
     v.write(&mut out);
-    match out {
-        Out::Text(text) => text,
-        Out::Value(_) => String::new(),
+    match out.sink {
+        Sink::Text(text) => text,
+        Sink::Value(_) => String::new(),
     }
 }
 
 /// `v` as a JSON value, built directly (a float kept exactly, as it would not always be if
 /// the text were read back).
 pub(crate) fn to_value(v: &dyn Encode) -> Value {
-    let mut out = Out::Value(vec![Frame {
-        key: None,
-        value: Value::Null,
-    }]);
+    value_of(v, false)
+}
+
+/// [`to_value`] with each quantity as its manifest wrote it where that differs from the stored
+/// form (`cpu: 0.5` stays the number 0.5): kubectl's last-applied annotation is the manifest's
+/// JSON, not the stored object's.
+pub(crate) fn to_value_as_written(v: &dyn Encode) -> Value {
+    value_of(v, true)
+}
+
+fn value_of(v: &dyn Encode, as_written: bool) -> Value {
+    let mut out = Out {
+        sink: Sink::Value(vec![Frame {
+            key: None,
+            value: Value::Null,
+        }]),
+        as_written,
+    };
     v.write(&mut out);
-    match out {
-        Out::Value(mut stack) => stack.pop().map_or(Value::Null, |f| f.value),
-        Out::Text(_) => Value::Null,
+    match out.sink {
+        Sink::Value(mut stack) => stack.pop().map_or(Value::Null, |f| f.value),
+        Sink::Text(_) => Value::Null,
     }
 }
 
-/// Where an encoder writes: JSON text, or a value being built.
-pub(crate) enum Out {
+/// Where an encoder writes, and in which form it writes quantities.
+pub(crate) struct Out {
+    sink: Sink,
+    /// Quantities as their manifest wrote them ([`to_value_as_written`]), not as stored.
+    as_written: bool,
+}
+
+/// JSON text, or a value being built.
+enum Sink {
     Text(String),
     /// The objects and arrays open, innermost last; the bottom frame receives the whole value.
     Value(Vec<Frame>),
@@ -70,22 +94,24 @@ pub(crate) struct Frame {
 impl Out {
     /// A scalar: its text, or its value.
     fn scalar(&mut self, text: &str, value: impl FnOnce() -> Value) {
-        match self {
-            Out::Text(out) => out.push_str(text),
-            Out::Value(_) => self.put(value()),
+        match &mut self.sink {
+            Sink::Text(out) => out.push_str(text),
+            Sink::Value(_) => self.put(value()),
         }
     }
 
     fn string(&mut self, s: &str) {
-        match self {
-            Out::Text(out) => write_str(out, s),
-            Out::Value(_) => self.put(Value::String(s.to_string())),
+        match &mut self.sink {
+            Sink::Text(out) => write_str(out, s),
+            Sink::Value(_) => self.put(Value::String(s.to_string())),
         }
     }
 
     /// Adds a finished value to the innermost open object or array (or as the whole value).
     fn put(&mut self, v: Value) {
-        let Out::Value(stack) = self else { return };
+        let Sink::Value(stack) = &mut self.sink else {
+            return;
+        };
         let Some(top) = stack.last_mut() else { return };
         match &mut top.value {
             Value::Object(map) => {
@@ -100,9 +126,9 @@ impl Out {
 
     /// Opens an object (`{`) or an array (`[`).
     fn open(&mut self, bracket: char) {
-        match self {
-            Out::Text(out) => out.push(bracket),
-            Out::Value(stack) => stack.push(Frame {
+        match &mut self.sink {
+            Sink::Text(out) => out.push(bracket),
+            Sink::Value(stack) => stack.push(Frame {
                 key: None,
                 value: if bracket == '{' {
                     Value::Object(serde_json::Map::new())
@@ -115,9 +141,9 @@ impl Out {
 
     /// Closes the innermost object (`}`) or array (`]`).
     fn close(&mut self, bracket: char) {
-        match self {
-            Out::Text(out) => out.push(bracket),
-            Out::Value(stack) => {
+        match &mut self.sink {
+            Sink::Text(out) => out.push(bracket),
+            Sink::Value(stack) => {
                 if let Some(done) = stack.pop() {
                     self.put(done.value);
                 }
@@ -127,19 +153,19 @@ impl Out {
 
     /// Before an array's item or an object's field other than the first.
     fn comma(&mut self) {
-        if let Out::Text(out) = self {
+        if let Sink::Text(out) = &mut self.sink {
             out.push(',');
         }
     }
 
     /// An object's next key.
     fn key(&mut self, key: &str) {
-        match self {
-            Out::Text(out) => {
+        match &mut self.sink {
+            Sink::Text(out) => {
                 write_str(out, key);
                 out.push(':');
             }
-            Out::Value(stack) => {
+            Sink::Value(stack) => {
                 if let Some(top) = stack.last_mut() {
                     top.key = Some(key.to_string());
                 }
@@ -289,9 +315,9 @@ impl Encode for i32 {
 /// `to_string` as everywhere else (its `Display` would be another instance of the writer).
 impl Encode for Value {
     fn write(&self, out: &mut Out) {
-        match out {
-            Out::Text(text) => text.push_str(&serde_json::to_string(self).unwrap_or_default()),
-            Out::Value(_) => out.put(self.clone()),
+        match &mut out.sink {
+            Sink::Text(text) => text.push_str(&serde_json::to_string(self).unwrap_or_default()),
+            Sink::Value(_) => out.put(self.clone()),
         }
     }
 }
@@ -302,11 +328,11 @@ impl Encode for Time {
     }
 }
 
-/// `Quantity.MarshalJSON`: always a string, the canonical `String()`; while the last-applied
-/// annotation is written, the manifest's own form (a number stays a number).
+/// `Quantity.MarshalJSON`: always a string, the canonical `String()`; in the last-applied
+/// annotation ([`to_value_as_written`]), the manifest's own form (a number stays a number).
 impl Encode for Quantity {
     fn write(&self, out: &mut Out) {
-        match super::quantity::written_form(self) {
+        match self.written_form().filter(|_| out.as_written) {
             Some((text, true)) => out.scalar(text, || {
                 // `from_slice`: the reader the model already has (a `&str` reader would be a
                 // second copy of serde_json's parser in the worker).

@@ -15,9 +15,7 @@ pub const KEY: &str = "kubectl.kubernetes.io/last-applied-configuration";
 pub fn record<T: Encode + Clone + HasMeta>(obj: &T) -> String {
     let mut copy = obj.clone();
     copy.meta_mut().annotations.remove(KEY);
-    // kubectl's annotation is the manifest's JSON: a quantity as the manifest wrote it
-    // (`cpu: 0.5` stays the number 0.5), not as the API server stores it.
-    let mut value = crate::api::as_written(|| encode::to_value(&copy));
+    let mut value = encode::to_value_as_written(&copy);
     if let Value::Object(m) = &mut value {
         m.remove("status"); // never part of what a user applies
     }
