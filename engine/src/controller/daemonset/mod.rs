@@ -17,7 +17,6 @@ mod pod_template;
 mod roll_index;
 mod rolling_update;
 mod status;
-mod store_numbers;
 mod sync_nodes;
 
 /// For the page's view of a rollout (`query::rollout`): the same budgets and the same "is this
@@ -29,8 +28,8 @@ use crate::api::{DaemonSet, ObjectKey, Selector, SharedStr, Time, WARNING};
 use crate::state::World;
 use crate::state::events::{Message, reference, source};
 use crate::state::hash::FastHashMap as HashMap;
-use crate::state::node_ids::{NodeId, NodeIds};
-use crate::state::store::{Change, Pair};
+use crate::state::node_ids::NodeId;
+use crate::state::store::{Change, NodePair};
 use backoff::Backoff;
 use cache::DsCache;
 use roll_index::UpdatedTest;
@@ -47,10 +46,6 @@ pub struct DaemonSetController {
     by_uid: HashMap<String, Vec<ObjectKey>>,
     queue: KeyQueue,
     backoff: Backoff,
-    /// Node names as numbers, for the caches' per-node parts (one table for all DaemonSets).
-    node_ids: NodeIds,
-    /// The store's numbers of the same names.
-    store_numbers: store_numbers::StoreNumbers,
     /// How many (node, DaemonSet) placement decisions were evaluated, for the incremental-cost
     /// tests and the benchmark report.
     pub evaluations: u64,
@@ -66,8 +61,10 @@ impl DaemonSetController {
     pub fn observe(&mut self, change: &Change, w: &World) {
         match change {
             Change::Node(n) | Change::NodeDeleted(n) => {
+                // The store numbered the name as it recorded the change (and keeps the number).
+                let id = w.store.node_number(n);
                 for (key, cache) in &mut self.caches {
-                    cache.dirty.push(self.node_ids.shared(n));
+                    cache.dirty.extend(id);
                     self.queue.insert(key.clone());
                 }
             }
@@ -77,7 +74,7 @@ impl DaemonSetController {
             } if owners.is_empty() => {
                 for (ds_key, cache) in &mut self.caches {
                     if ds_key.namespace == key.namespace {
-                        mark_dirty(&mut cache.dirty, nodes);
+                        mark_dirty(&mut cache.dirty, *nodes);
                         self.queue.insert(ds_key.clone());
                     }
                 }
@@ -93,8 +90,8 @@ impl DaemonSetController {
                     }
                     for ds_key in self.by_uid.get(uid).into_iter().flatten() {
                         if let Some(cache) = self.caches.get_mut(ds_key) {
-                            if !cache.observed_own_create(self.passes, &key.name, nodes.held()) {
-                                mark_dirty(&mut cache.dirty, nodes);
+                            if !cache.observed_own_create(self.passes, &key.name, nodes.single()) {
+                                mark_dirty(&mut cache.dirty, *nodes);
                             }
                             if !cache.queued {
                                 cache.queued = true;
@@ -224,7 +221,7 @@ impl DaemonSetController {
             self.queue.insert(key.clone()); // revision name clash: collisionCount bumped
             return;
         };
-        let visit = cache.nodes_to_visit(w, &mut self.node_ids);
+        let visit = cache.nodes_to_visit(w);
         let sync = Sync {
             key,
             ds: &ds,
@@ -234,15 +231,8 @@ impl DaemonSetController {
             visit: &visit,
             pass: self.passes,
         };
-        let (requeue, pods) = manage::manage(
-            w,
-            cache,
-            &mut self.backoff,
-            &mut self.node_ids,
-            &mut self.store_numbers,
-            &mut self.evaluations,
-            &sync,
-        );
+        let (requeue, pods) =
+            manage::manage(w, cache, &mut self.backoff, &mut self.evaluations, &sync);
         rolling_update::index_nodes(w, cache, &sync, &pods);
         rolling_update::rolling_update(w, cache, &sync);
         history::cleanup_history(w, &ds, &old_revisions);
@@ -258,17 +248,17 @@ impl DaemonSetController {
 }
 
 /// Marks a changed pod's nodes (before and after the write, most often the same one twice),
-/// with the store's copies of their names.
-fn mark_dirty(dirty: &mut Vec<SharedStr>, nodes: &Pair) {
-    for n in nodes.held() {
-        if !dirty.last().is_some_and(|last| last.same(n)) {
-            dirty.push(n.clone());
+/// by the store's numbers.
+fn mark_dirty(dirty: &mut Vec<NodeId>, nodes: NodePair) {
+    for n in nodes.iter() {
+        if dirty.last() != Some(&n) {
+            dirty.push(n);
         }
     }
 }
 
 /// What one sync works on: the DaemonSet, its selector, the current revision's hash and the
-/// nodes to visit, in name order, with their numbers.
+/// nodes to visit, in name order, with the store's numbers.
 pub(super) struct Sync<'a> {
     pub key: &'a ObjectKey,
     pub ds: &'a DaemonSet,
