@@ -96,6 +96,13 @@ impl NodePair {
             .map(NodeId::from_number)
     }
 
+    /// The nodes, before and after (the first `None` when the change gives one node).
+    pub fn get(self) -> [Option<NodeId>; 2] {
+        self.0
+            .0
+            .map(|n| (n != NONE).then_some(NodeId::from_number(n)))
+    }
+
     /// The one node of a change that gives one node once (a pod created there, or removed),
     /// not of a write on the node (given twice) or a move.
     pub fn single(self) -> Option<NodeId> {

@@ -44,6 +44,10 @@ pub struct DaemonSetController {
     /// one), so that a change of an owned pod goes to its owner alone instead of being compared
     /// with every DaemonSet.
     by_uid: HashMap<String, Vec<ObjectKey>>,
+    /// The owner UID last found in `by_uid` with the one DaemonSet filed under it: a burst's
+    /// changes name one owner again and again, and the UID is the store's held string, so a
+    /// pointer compared, not 36 bytes hashed and compared. Forgotten when `by_uid` changes.
+    last_owner: Option<(SharedStr, ObjectKey)>,
     queue: KeyQueue,
     backoff: Backoff,
     /// How many (node, DaemonSet) placement decisions were evaluated, for the incremental-cost
@@ -84,11 +88,12 @@ impl DaemonSetController {
             Change::Pod {
                 key, nodes, owners, ..
             } => {
-                for (i, uid) in owners.iter().enumerate() {
-                    if owners.iter().take(i).any(|o| o == uid) {
+                for (i, uid) in owners.held().enumerate() {
+                    // The store's held strings: one text, one string.
+                    if owners.held().take(i).any(|o| o.same(uid)) {
                         continue;
                     }
-                    for ds_key in self.by_uid.get(uid).into_iter().flatten() {
+                    for ds_key in owned_by(&self.by_uid, &mut self.last_owner, uid) {
                         if let Some(cache) = self.caches.get_mut(ds_key) {
                             if !cache.observed_own_create(self.passes, &key.name, nodes.single()) {
                                 mark_dirty(&mut cache.dirty, *nodes);
@@ -129,6 +134,7 @@ impl DaemonSetController {
     /// Files the cache of `key` under its (new) UID instead of `old_uid`.
     fn index_uid(&mut self, key: &ObjectKey, old_uid: &str) {
         self.unindex_uid(key, old_uid);
+        self.last_owner = None;
         if let Some(cache) = self.caches.get(key) {
             let keys = self.by_uid.entry(cache.uid.clone()).or_default();
             if !keys.contains(key) {
@@ -138,6 +144,7 @@ impl DaemonSetController {
     }
 
     fn unindex_uid(&mut self, key: &ObjectKey, uid: &str) {
+        self.last_owner = None;
         if let Some(keys) = self.by_uid.get_mut(uid) {
             keys.retain(|k| k != key);
             if keys.is_empty() {
@@ -247,13 +254,44 @@ impl DaemonSetController {
     }
 }
 
+/// The DaemonSets filed under the owner UID `uid` (the store's held string), tried first as
+/// the one found last.
+fn owned_by<'a>(
+    by_uid: &'a HashMap<String, Vec<ObjectKey>>,
+    last: &'a mut Option<(SharedStr, ObjectKey)>,
+    uid: &SharedStr,
+) -> &'a [ObjectKey] {
+    if let Some((held, _)) = last
+        && !held.same(uid)
+    {
+        *last = None;
+    }
+    if last.is_none()
+        && let Some([key]) = by_uid.get(uid.as_str()).map(Vec::as_slice)
+    {
+        *last = Some((uid.clone(), key.clone()));
+    }
+    match last {
+        Some((_, key)) => std::slice::from_ref(key),
+        None => by_uid.get(uid.as_str()).map_or(&[], Vec::as_slice),
+    }
+}
+
 /// Marks a changed pod's nodes (before and after the write, most often the same one twice),
 /// by the store's numbers.
 fn mark_dirty(dirty: &mut Vec<NodeId>, nodes: NodePair) {
-    for n in nodes.iter() {
-        if dirty.last() != Some(&n) {
-            dirty.push(n);
-        }
+    // Both written out, not iterated: at opt-level "z" an iterator or a closure stayed a call
+    // a node.
+    let [first, second] = nodes.get();
+    if let Some(n) = first
+        && dirty.last() != Some(&n)
+    {
+        dirty.push(n);
+    }
+    if let Some(n) = second
+        && dirty.last() != Some(&n)
+    {
+        dirty.push(n);
     }
 }
 
@@ -298,6 +336,36 @@ fn selector_of(ds: &DaemonSet) -> Selector {
     }
 }
 
+#[cfg(test)]
+mod owner_tests {
+    use super::{HashMap, ObjectKey, SharedStr, owned_by};
+
+    /// Spec §6.2: an owned pod's change goes to the DaemonSets filed under its controller's
+    /// UID, the one found last as well as any other, and to none for a UID filed nowhere; a
+    /// UID of the same text in another string finds the same.
+    #[test]
+    fn s6_2_an_owned_pods_change_goes_to_the_daemonsets_of_its_uid() {
+        let (a, b) = (
+            ObjectKey::new("default", "a"),
+            ObjectKey::new("default", "b"),
+        );
+        let (c, d) = (ObjectKey::new("default", "c"), ObjectKey::new("other", "c"));
+        let mut by_uid: HashMap<String, Vec<ObjectKey>> = HashMap::default();
+        by_uid.insert("u1".into(), vec![a.clone()]);
+        by_uid.insert("u2".into(), vec![b.clone()]);
+        by_uid.insert("u3".into(), vec![c.clone(), d.clone()]);
+        let mut last = None;
+        let (u1, u2, u3) = (SharedStr::from("u1"), SharedStr::from("u2"), "u3".into());
+        for _ in 0..2 {
+            assert_eq!(owned_by(&by_uid, &mut last, &u1), [a.clone()]);
+            assert_eq!(owned_by(&by_uid, &mut last, &u1), [a.clone()], "found last");
+            assert_eq!(owned_by(&by_uid, &mut last, &u2), [b.clone()]);
+            assert_eq!(owned_by(&by_uid, &mut last, &u3), [c.clone(), d.clone()]);
+            assert_eq!(owned_by(&by_uid, &mut last, &"u9".into()), []);
+        }
+        assert_eq!(owned_by(&by_uid, &mut last, &"u2".into()), [b.clone()]);
+    }
+}
 #[cfg(test)]
 mod history_tests;
 #[cfg(test)]
