@@ -357,13 +357,20 @@ mod owner_tests {
         let mut last = None;
         let (u1, u2, u3) = (SharedStr::from("u1"), SharedStr::from("u2"), "u3".into());
         for _ in 0..2 {
-            assert_eq!(owned_by(&by_uid, &mut last, &u1), [a.clone()]);
-            assert_eq!(owned_by(&by_uid, &mut last, &u1), [a.clone()], "found last");
-            assert_eq!(owned_by(&by_uid, &mut last, &u2), [b.clone()]);
+            assert_eq!(owned_by(&by_uid, &mut last, &u1), std::slice::from_ref(&a));
+            assert_eq!(
+                owned_by(&by_uid, &mut last, &u1),
+                std::slice::from_ref(&a),
+                "found last"
+            );
+            assert_eq!(owned_by(&by_uid, &mut last, &u2), std::slice::from_ref(&b));
             assert_eq!(owned_by(&by_uid, &mut last, &u3), [c.clone(), d.clone()]);
             assert_eq!(owned_by(&by_uid, &mut last, &"u9".into()), []);
         }
-        assert_eq!(owned_by(&by_uid, &mut last, &"u2".into()), [b.clone()]);
+        assert_eq!(
+            owned_by(&by_uid, &mut last, &"u2".into()),
+            std::slice::from_ref(&b)
+        );
     }
 }
 #[cfg(test)]
