@@ -47,7 +47,10 @@ impl Scheduler {
                     }
                     return;
                 }
-                None => nodes.iter().collect(), // a pod left: room on its node
+                // A pod left: room on its node.
+                None => (nodes.iter())
+                    .map(|n| w.store.node_name_of(n).as_str())
+                    .collect(),
             },
             Change::Node(n) => vec![n.as_str()],
             Change::NodeDeleted(n) => {

@@ -1,11 +1,12 @@
 //! The store's changes waiting for the controllers, as small records of numbers: a burst of
 //! creates leaves a few a pod, all live at once until the controllers take them, and the
 //! page's memory keeps that peak. A record names the pod by its stamp, its nodes and owners by
-//! the store's numbers; [`Changes::resolve`] gives the controllers the [`Change`] with the
-//! key and strings, one at a time.
+//! the store's numbers; [`Changes::into_changes`] gives the controllers the [`Change`] with
+//! the key and the owners' strings, one at a time (the nodes stay numbers).
 
 use super::chunked::Chunked;
 use super::hash::FastHashMap;
+use super::node_ids::NodeId;
 use super::pod_table::{PodId, PodStamp};
 use crate::api::{ObjectKey, SharedStr};
 
@@ -14,14 +15,15 @@ use crate::api::{ObjectKey, SharedStr};
 pub enum Change {
     Node(String),
     NodeDeleted(String),
-    /// A pod changed; `nodes` are the target nodes before and after (spec §6.2 step 4);
-    /// `owners` the controller UIDs before and after (empty when it is, or became, an orphan).
+    /// A pod changed; `nodes` are the target nodes before and after (spec §6.2 step 4), by the
+    /// store's numbers; `owners` the controller UIDs before and after (empty when it is, or
+    /// became, an orphan).
     /// `id` is the pod's number when the change was recorded: a hint for finding it again
     /// (see [`super::store::Store::pod_hinted`]).
     Pod {
         key: ObjectKey,
         id: PodId,
-        nodes: Pair,
+        nodes: NodePair,
         owners: Pair,
     },
     DaemonSet(ObjectKey),
@@ -68,6 +70,46 @@ impl<'a> IntoIterator for &'a Pair {
     type IntoIter = PairIter<'a>;
     fn into_iter(self) -> PairIter<'a> {
         self.iter()
+    }
+}
+
+/// A pod's target nodes before and after a write, as the store's node numbers (a name keeps
+/// its number: [`super::store::Store::node_name_of`] gives it back). Numbers, not the names:
+/// a change touches no name's string, and the DaemonSet controller, which keeps its nodes by
+/// these numbers, looks none up (at 1,000 nodes about 60,000 lookups by name a create + settle).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NodePair(Numbers);
+
+impl NodePair {
+    #[cfg(test)]
+    pub(crate) fn of(first: Option<NodeId>, second: Option<NodeId>) -> NodePair {
+        NodePair(Numbers::of(
+            first.map(NodeId::number),
+            second.map(NodeId::number),
+        ))
+    }
+
+    /// The nodes, the one before first (most writes give one node twice).
+    pub fn iter(self) -> impl Iterator<Item = NodeId> {
+        (self.0.0.into_iter())
+            .filter(|&n| n != NONE)
+            .map(NodeId::from_number)
+    }
+
+    /// The nodes, before and after (the first `None` when the change gives one node).
+    pub fn get(self) -> [Option<NodeId>; 2] {
+        self.0
+            .0
+            .map(|n| (n != NONE).then_some(NodeId::from_number(n)))
+    }
+
+    /// The one node of a change that gives one node once (a pod created there, or removed),
+    /// not of a write on the node (given twice) or a move.
+    pub fn single(self) -> Option<NodeId> {
+        match self.0.0 {
+            [a, NONE] if a != NONE => Some(NodeId::from_number(a)),
+            _ => None,
+        }
     }
 }
 
@@ -146,7 +188,7 @@ pub(super) enum Record {
     },
 }
 
-/// What [`Changes::resolve`] reads from the store: the tables the numbers index.
+/// What [`Changes::into_changes`] reads from the store: the tables the numbers index.
 pub(super) trait Tables {
     fn node_name(&self, n: u32) -> &SharedStr;
     fn uid(&self, n: u32) -> &SharedStr;
@@ -245,7 +287,7 @@ impl Rest {
                 },
             },
             id: pod.id,
-            nodes: nodes.pair(|n| t.node_name(n).clone()),
+            nodes: NodePair(nodes),
             owners: owners.pair(|n| t.uid(n).clone()),
         };
         match record {

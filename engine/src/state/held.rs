@@ -27,14 +27,6 @@ impl Held {
         self.hold(SharedStr::new(text))
     }
 
-    /// [`Self::number`] of `text`, holding that very string if it has none (no copy).
-    pub fn number_shared(&mut self, text: &SharedStr) -> u32 {
-        if let Some(n) = self.find(text) {
-            return n;
-        }
-        self.hold(text.clone())
-    }
-
     /// Holds `text`, which has no number yet, under the next one.
     fn hold(&mut self, text: SharedStr) -> u32 {
         let n = self.texts.len() as u32;

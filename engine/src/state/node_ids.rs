@@ -4,7 +4,7 @@
 use super::held::Held;
 use crate::api::SharedStr;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct NodeId(u32);
 
 impl NodeId {
@@ -25,6 +25,7 @@ pub struct NodeIds(Held);
 
 impl NodeIds {
     /// The number of `name`, given it now if it has none.
+    #[cfg(test)]
     pub fn id(&mut self, name: &str) -> NodeId {
         NodeId(self.0.number(name))
     }
@@ -37,12 +38,6 @@ impl NodeIds {
     /// Both of the above, found once.
     pub fn held(&mut self, name: &str) -> (NodeId, SharedStr) {
         let n = self.0.number(name);
-        (NodeId(n), self.0.text(n).clone())
-    }
-
-    /// [`Self::held`] of a name another table holds: that string is held, not a copy.
-    pub fn held_shared(&mut self, name: &SharedStr) -> (NodeId, SharedStr) {
-        let n = self.0.number_shared(name);
         (NodeId(n), self.0.text(n).clone())
     }
 

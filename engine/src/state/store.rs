@@ -1,7 +1,7 @@
 //! The object store: what the API server holds. Every write goes through here so that indices stay
 //! right and every change is recorded for the controllers (as informers would deliver it).
 
-pub use super::changes::{Change, Pair};
+pub use super::changes::{Change, NodePair, Pair};
 use super::changes::{Changes, Kind, Numbers, Record, Tables};
 use super::hash::FastHashMap;
 use super::held::Held;
@@ -298,11 +298,11 @@ impl Store {
     pub fn held_node_name(&mut self, name: &str) -> SharedStr {
         self.node_ids.shared(name)
     }
-    /// Names of nodes that have pods bound or pinned to them but no longer exist.
-    pub fn gone_nodes_with_pods(&self) -> impl Iterator<Item = &str> {
+    /// Numbers of nodes that have pods bound or pinned to them but no longer exist.
+    pub fn gone_nodes_with_pods(&self) -> impl Iterator<Item = NodeId> {
         (self.pods_by_node.iter())
             .filter(|(id, s)| !s.is_empty() && self.node_by_number(**id).is_none())
-            .map(|(&id, _)| self.node_ids.name(id))
+            .map(|(&id, _)| id)
     }
     /// Names of nodes that have pods bound or pinned to them (some may no longer exist).
     pub fn nodes_with_pods(&self) -> impl Iterator<Item = &str> {
@@ -841,8 +841,14 @@ impl<'a> Nodes<'a> {
     }
     /// The names in order, as the strings the store holds (the nodes' own, shared).
     pub fn held_names(&self) -> impl DoubleEndedIterator<Item = &'a SharedStr> + 'a {
+        self.held_names_numbered().map(|(name, _)| name)
+    }
+    /// [`Self::held_names`] with the store's number of each.
+    pub fn held_names_numbered(
+        &self,
+    ) -> impl DoubleEndedIterator<Item = (&'a SharedStr, NodeId)> + 'a {
         let ids = &self.0.node_ids;
-        self.0.nodes.values().map(|&id| ids.held_name(id))
+        self.0.nodes.values().map(|&id| (ids.held_name(id), id))
     }
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&'a String, &'a Node)> + 'a {
         let slots = &self.0.node_slots;
@@ -1002,7 +1008,7 @@ mod tests {
             [super::Change::Pod {
                 key: key.clone(),
                 id: super::PodId::from_number(0),
-                nodes: super::Pair::of(Some("a".into()), Some("a".into())),
+                nodes: super::NodePair::of(store.node_number("a"), store.node_number("a")),
                 owners: super::Pair::default(),
             }]
         );
@@ -1070,11 +1076,13 @@ mod tests {
         assert_eq!(store.unplaced_pods().count(), 0);
         assert_eq!(store.pods_on_node("a").count(), 0);
         assert_eq!(store.pods_on_node("b").count(), 1);
+        let changes = store.take_changes();
         let nodes = |c: &super::Change| match c {
-            super::Change::Pod { nodes, .. } => nodes.iter().map(String::from).collect(),
+            super::Change::Pod { nodes, .. } => (nodes.iter())
+                .map(|n| store.node_name_of(n).to_string())
+                .collect(),
             _ => Vec::new(),
         };
-        let changes = store.take_changes();
         assert_eq!(
             changes
                 .into_changes(&store)
@@ -1091,7 +1099,7 @@ mod tests {
 
 #[cfg(test)]
 mod change_tests {
-    use super::{Change, Pair, PodId, Store};
+    use super::{Change, NodePair, Pair, PodId, Store};
     use crate::api::{ObjectKey, OwnerReference, Pod};
 
     fn pod(name: &str, node: &str, owner: Option<&str>) -> Pod {
@@ -1109,13 +1117,18 @@ mod change_tests {
         pod
     }
 
-    fn change(name: &str, nodes: [Option<&str>; 2], owners: [Option<&str>; 2]) -> Change {
-        let pair = |[a, b]: [Option<&str>; 2]| Pair::of(a.map(Into::into), b.map(Into::into));
+    fn change(
+        store: &Store,
+        name: &str,
+        [a, b]: [Option<&str>; 2],
+        [o, p]: [Option<&str>; 2],
+    ) -> Change {
+        let node = |n: Option<&str>| n.and_then(|n| store.node_number(n));
         Change::Pod {
             key: ObjectKey::new("default", name),
             id: PodId::from_number(0),
-            nodes: pair(nodes),
-            owners: pair(owners),
+            nodes: NodePair::of(node(a), node(b)),
+            owners: Pair::of(o.map(Into::into), p.map(Into::into)),
         }
     }
 
@@ -1137,9 +1150,9 @@ mod change_tests {
             changes.into_changes(&store).collect::<Vec<_>>(),
             [
                 Change::Node("n1".into()),
-                change("a", [Some("n1"), None], [Some("u1"), None]),
-                change("a", [Some("n1"), None], [Some("u1"), None]),
-                change("b", [Some("n2"), None], [None, None]),
+                change(&store, "a", [Some("n1"), None], [Some("u1"), None]),
+                change(&store, "a", [Some("n1"), None], [Some("u1"), None]),
+                change(&store, "b", [Some("n2"), None], [None, None]),
                 Change::NodeDeleted("n1".into()),
             ]
         );

@@ -17,7 +17,7 @@ use crate::controller::room;
 use crate::placement::{PlacementPolicy, ShouldRun};
 use crate::state::World;
 use crate::state::clock::Wake;
-use crate::state::node_ids::{NodeId, NodeIds};
+use crate::state::node_ids::NodeId;
 use crate::state::node_table::NodeTable;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
@@ -34,16 +34,17 @@ pub(super) struct DsCache {
     /// their address names those very annotations).
     template_generation: Option<(Shared<StringMap>, Option<GenerationText>)>,
     pub(super) all_dirty: bool,
-    /// Nodes to revisit, as marked (a pod's writes mark its node each time): sorted and each
-    /// kept once when a sync takes them, not kept in order at every mark. The names are shared
-    /// (the store's or the controller's held copies): a mark copies no name.
-    pub(super) dirty: Vec<SharedStr>,
+    /// Nodes to revisit, as marked (a pod's writes mark its node each time), by the store's
+    /// numbers, as the changes give them: each kept once when a sync takes them, not kept in
+    /// order at every mark. The controller keeps every node by the store's number (a name
+    /// keeps it), so a mark is neither a name copied nor a name looked up.
+    pub(super) dirty: Vec<NodeId>,
     /// Nodes left over when a sync had more to create or delete than `BURST_REPLICAS`: the next
     /// syncs take them a burst at a time, in node order, instead of revisiting all of them each
     /// time (which made creating a DaemonSet on N nodes cost O(N²)).
     pub(super) deferred: Deferred,
     /// Each node's decision and part of the status (each count 0 or 1, packed in a byte), by
-    /// node number: 8 bytes a node, no string.
+    /// the store's node number: 8 bytes a node, no string.
     pub(super) per_node: NodeTable<(ShouldRun, u8)>,
     /// For each node number, the store's [`node_put`](crate::state::store::Store::node_put)
     /// of the node `per_node`'s decision was made from (0: none): a pod's writes make its node
@@ -56,7 +57,7 @@ pub(super) struct DsCache {
     /// Each node's part of `rollingUpdate` (spec §8).
     pub(super) roll: RollIndex,
     /// Nodes to revisit at a time (minReadySeconds passing, failed-pod backoff ending).
-    pub(super) wakes: BTreeMap<Time, BTreeSet<SharedStr>>,
+    pub(super) wakes: BTreeMap<Time, BTreeSet<NodeId>>,
     /// `constructHistory`'s answer, valid while the template, collisionCount and the set of
     /// revisions are unchanged.
     pub(super) history: Option<History>,
@@ -70,7 +71,7 @@ pub(super) struct DsCache {
     /// (node, pod name) in the order they were written, with the controller's pass they were
     /// written in: until the next pass, the change recording each create, observed, does not
     /// make its node dirty (see [`DsCache::observed_own_create`]). Emptied at each sync.
-    created: Vec<(SharedStr, SharedStr)>,
+    created: Vec<(NodeId, SharedStr)>,
     /// How many of `created` were observed (they are observed in the order written).
     created_seen: u32,
     created_in: u32,
@@ -127,14 +128,15 @@ impl DsCache {
 
     /// The creates of this sync's `manage`, in pass `pass`, whose node holds the new pod alone
     /// (`(node, pod name)`, in the order written): see [`DsCache::observed_own_create`].
-    pub(super) fn expect_creates(&mut self, created: Vec<(SharedStr, SharedStr)>, pass: u32) {
+    pub(super) fn expect_creates(&mut self, created: Vec<(NodeId, SharedStr)>, pass: u32) {
         self.created = created;
         self.created_seen = 0;
         self.created_in = pass;
     }
 
-    /// Whether the change of the pod `name` on `nodes`, observed in pass `pass`, is the next
-    /// of the creates expected by the last sync: then the node need not be visited for it.
+    /// Whether the change of the pod `name` on the one node `node` (None for a change that
+    /// gives its node twice or two nodes), observed in pass `pass`, is the next of the creates
+    /// expected by the last sync: then the node need not be visited for it.
     ///
     /// Why that is safe. A create is expected only where, after `manage`'s writes, the node's
     /// pods of this DaemonSet were the new pod alone, of the current revision's hash, not
@@ -154,22 +156,19 @@ impl DsCache {
     /// then comes after and marks the node). Every change recorded after the sync's reads
     /// marks as before. Expectations are good for the one pass after their sync (whose batch
     /// holds the creates) and forgotten at the next sync.
-    pub(super) fn observed_own_create<'n>(
+    pub(super) fn observed_own_create(
         &mut self,
         pass: u32,
         name: &SharedStr,
-        mut nodes: impl Iterator<Item = &'n SharedStr>,
+        node: Option<NodeId>,
     ) -> bool {
         if self.created_in != pass {
             return false;
         }
-        let Some((node, pod)) = self.created.get(self.created_seen as usize) else {
+        let Some((expected, pod)) = self.created.get(self.created_seen as usize) else {
             return false;
         };
-        let (Some(n), None) = (nodes.next(), nodes.next()) else {
-            return false;
-        };
-        if pod == name && node == n {
+        if node == Some(*expected) && pod == name {
             self.created_seen += 1;
             true
         } else {
@@ -263,64 +262,49 @@ impl DsCache {
     }
 
     /// The nodes this sync visits: every node (and every node holding pods) when all are dirty,
-    /// else the dirty ones plus a burst of the deferred ones; in name order, with their numbers.
-    pub(super) fn nodes_to_visit(
-        &mut self,
-        w: &World,
-        ids: &mut NodeIds,
-    ) -> Vec<(SharedStr, NodeId)> {
+    /// else the dirty ones plus a burst of the deferred ones; in name order, with the store's
+    /// numbers.
+    pub(super) fn nodes_to_visit(&mut self, w: &World) -> Vec<(SharedStr, NodeId)> {
         let visit = if self.all_dirty {
             self.deferred.clear();
             // The store lists its nodes in name order, each once; only the names of nodes gone
             // but still holding pods (most often none) need a place among them. Was a tree of
             // every name, a walk comparing names per node (the first sync of each DaemonSet).
             let mut all: Vec<(SharedStr, NodeId)> = Vec::with_capacity(w.store.nodes().len());
-            // The store's strings are held, not copies (a name a node, 10,000 allocations).
-            all.extend(w.store.nodes().held_names().map(|n| {
-                let (id, name) = ids.held_shared(n);
-                (name, id)
-            }));
+            // The store's strings are held, not copies (a name a node, 10,000 allocations), with
+            // the store's numbers (no name looked up).
+            all.extend((w.store.nodes().held_names_numbered()).map(|(n, id)| (n.clone(), id)));
             let existing = all.len();
-            all.extend(w.store.gone_nodes_with_pods().map(|n| {
-                let (id, name) = ids.held(n);
-                (name, id)
-            }));
+            let name = |id| w.store.node_name_of(id).clone();
+            all.extend(w.store.gone_nodes_with_pods().map(|id| (name(id), id)));
             if all.len() > existing {
                 crate::sort::sort_by(&mut all, |a, b| a.0.cmp(&b.0));
             }
             all
         } else {
-            // The marks, then a burst of the deferred nodes with their numbers (a mark's
-            // number is found after the sort, once a node).
+            // The marks, each once (by number: most marks repeat a node, and no name is read
+            // for a repeat), then a burst of the deferred nodes, with the store's names.
             // A list a sync, not kept: its room would stay after the settle (the marks' own
             // room is kept, as before).
-            let mut v: Vec<(SharedStr, Option<NodeId>)> =
+            self.dirty.sort_unstable();
+            self.dirty.dedup();
+            let mut v: Vec<(SharedStr, NodeId)> =
                 Vec::with_capacity(self.dirty.len() + BURST_REPLICAS.min(self.deferred.len()));
-            v.extend(self.dirty.drain(..).map(|n| (n, None)));
+            let name = |id| w.store.node_name_of(id).clone();
+            v.extend(self.dirty.drain(..).map(|id| (name(id), id)));
             // Its room kept for the next marks (each sync's first mark was an allocation).
             self.dirty = room::emptied(std::mem::take(&mut self.dirty)).unwrap_or_default();
             for _ in 0..BURST_REPLICAS {
                 match self.deferred.pop_first() {
-                    Some(id) => v.push((ids.held_name(id).clone(), Some(id))),
+                    Some(id) => v.push((name(id), id)),
                     None => break,
                 };
             }
-            // Names read once into numbers (`sort_by_text`): most marks repeat a node. A node
-            // both marked and deferred keeps the number the deferred entry brought.
+            // In name order; a node both marked and deferred is kept once (a name has one
+            // number, so equal names are next to each other with equal numbers).
             crate::sort::sort_by_text(&mut v, |(n, _)| (0, n.as_str().as_bytes()));
-            v.dedup_by(|later, kept| {
-                let same = later.0 == kept.0;
-                if same && kept.1.is_none() {
-                    kept.1 = later.1;
-                }
-                same
-            });
-            (v.into_iter())
-                .map(|(n, id)| {
-                    let id = id.unwrap_or_else(|| ids.id(&n));
-                    (n, id)
-                })
-                .collect()
+            v.dedup_by(|later, kept| later.1 == kept.1);
+            v
         };
         self.all_dirty = false;
         self.dirty.clear();
@@ -328,8 +312,8 @@ impl DsCache {
     }
 
     /// Revisit `node` at `at` (minReadySeconds passing, a failed-pod backoff ending).
-    pub(super) fn wake_at(&mut self, w: &mut World, key: &ObjectKey, at: Time, node: &SharedStr) {
-        self.wakes.entry(at).or_default().insert(node.clone());
+    pub(super) fn wake_at(&mut self, w: &mut World, key: &ObjectKey, at: Time, node: NodeId) {
+        self.wakes.entry(at).or_default().insert(node);
         w.clock.schedule(at, Wake::DaemonSet(key.clone()));
     }
 }
@@ -364,30 +348,31 @@ mod tests {
     fn s6_1_an_own_create_is_observed_once_in_order_in_the_next_pass() {
         let mut cache = DsCache::new(&new_daemonset("foo"));
         let s = |t: &str| SharedStr::from(t);
-        let (a, b, p1, p2) = (s("node-a"), s("node-b"), s("foo-p1"), s("foo-p2"));
-        cache.expect_creates(vec![(a.clone(), p1.clone()), (b.clone(), p2.clone())], 5);
-        let seen = |c: &mut DsCache, pass, pod: &SharedStr, nodes: &[&SharedStr]| {
-            c.observed_own_create(pass, pod, nodes.iter().copied())
+        let (a, b) = (NodeId::from_number(4), NodeId::from_number(1));
+        let (p1, p2) = (s("foo-p1"), s("foo-p2"));
+        cache.expect_creates(vec![(a, p1.clone()), (b, p2.clone())], 5);
+        let seen = |c: &mut DsCache, pass, pod: &SharedStr, node: Option<NodeId>| {
+            c.observed_own_create(pass, pod, node)
         };
-        assert!(!seen(&mut cache, 6, &p1, &[&a]), "another pass");
-        assert!(!seen(&mut cache, 5, &p2, &[&b]), "not the next one written");
+        assert!(!seen(&mut cache, 6, &p1, Some(a)), "another pass");
         assert!(
-            !seen(&mut cache, 5, &p1, &[&a, &a]),
-            "a write on the node, not a create"
-        );
-        assert!(!seen(&mut cache, 5, &p1, &[&b]), "another node");
-        assert!(!seen(&mut cache, 5, &p2, &[&a]), "another pod");
-        assert!(
-            seen(&mut cache, 5, &p1, &[&s("node-a")]),
-            "the create, by text"
+            !seen(&mut cache, 5, &p2, Some(b)),
+            "not the next one written"
         );
         assert!(
-            !seen(&mut cache, 5, &p1, &[&a]),
+            !seen(&mut cache, 5, &p1, None),
+            "a write on the node (or a move), not a create"
+        );
+        assert!(!seen(&mut cache, 5, &p1, Some(b)), "another node");
+        assert!(!seen(&mut cache, 5, &p2, Some(a)), "another pod");
+        assert!(seen(&mut cache, 5, &s("foo-p1"), Some(a)), "the create");
+        assert!(
+            !seen(&mut cache, 5, &p1, Some(a)),
             "its next change (a delete) marks"
         );
         cache.forget_creates();
         assert!(
-            !seen(&mut cache, 5, &p2, &[&b]),
+            !seen(&mut cache, 5, &p2, Some(b)),
             "forgotten at the next sync"
         );
     }

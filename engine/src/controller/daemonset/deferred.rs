@@ -1,9 +1,9 @@
 //! The nodes a sync left over when it had more to create or delete than `BURST_REPLICAS`: the
 //! next syncs take them a burst at a time, in name order.
 
-use crate::state::node_ids::{NodeId, NodeIds};
+use crate::state::node_ids::NodeId;
 
-/// Each node once, by the controller's number, in reverse name order, so that the next one is
+/// Each node once, by the store's number, in reverse name order, so that the next one is
 /// taken from the end. A tree of names took a walk comparing names per node left over (every
 /// node of a new DaemonSet but the first burst's); a sync's leftovers come in name order, so
 /// they are added as one run. Numbers, not names: a sync taking them does not look each name
@@ -35,8 +35,12 @@ impl Deferred {
         first
     }
 
-    /// Adds `nodes`, numbered by `ids` (a node already here is kept once).
-    pub(super) fn extend(&mut self, ids: &NodeIds, nodes: impl IntoIterator<Item = NodeId>) {
+    /// Adds `nodes`, whose names `name` gives (a node already here is kept once).
+    pub(super) fn extend<'n>(
+        &mut self,
+        name: impl Fn(NodeId) -> &'n str,
+        nodes: impl IntoIterator<Item = NodeId>,
+    ) {
         let before = self.0.len();
         self.0.extend(nodes);
         if self.0.len() == before {
@@ -45,7 +49,7 @@ impl Deferred {
         // Runs in either order are found and merged by the sort in linear time: the names kept
         // (descending) and the new ones (ascending, from the visit's order). A name has one
         // number, so equal numbers are the equal names.
-        crate::sort::sort_by(&mut self.0, |a, b| ids.name(*b).cmp(ids.name(*a)));
+        crate::sort::sort_by(&mut self.0, |a, b| name(*b).cmp(name(*a)));
         self.0.dedup();
     }
 }
@@ -67,11 +71,11 @@ mod tests {
         numbers(&mut ids, &["n9", "n7", "n1"]);
         let mut d = Deferred::default();
         let first = numbers(&mut ids, &["n3", "n5", "n7"]);
-        d.extend(&ids, first);
+        d.extend(|n| ids.name(n), first);
         let second = numbers(&mut ids, &["n1", "n5", "n6", "n6"]);
-        d.extend(&ids, second);
+        d.extend(|n| ids.name(n), second);
         let third = numbers(&mut ids, &["n9", "n2"]);
-        d.extend(&ids, third);
+        d.extend(|n| ids.name(n), third);
         let mut taken = Vec::new();
         while let Some(n) = d.pop_first() {
             taken.push(ids.name(n).to_string());

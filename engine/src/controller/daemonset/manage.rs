@@ -5,14 +5,13 @@ use super::backoff::Backoff;
 use super::cache::DsCache;
 use super::claim::NodePods;
 use super::status::Counts;
-use super::store_numbers::StoreNumbers;
 use super::sync_nodes::sync_nodes;
 use super::{BURST_REPLICAS, Sync, claim, event, pod_order};
 use crate::api::{DaemonSet, NORMAL, Pod, SharedStr, Time, WARNING, keys, phase};
 use crate::controller::room;
 use crate::placement::ShouldRun;
 use crate::state::World;
-use crate::state::node_ids::{NodeId, NodeIds};
+use crate::state::node_ids::NodeId;
 use crate::state::store::pod_target_node;
 use std::rc::Rc;
 
@@ -147,7 +146,7 @@ fn expect_creates(
     }
     let mut expected = Vec::with_capacity(created.len());
     for (name, &at) in created.into_iter().zip(create_at) {
-        let (node, id) = &sync.visit[at as usize];
+        let (_, id) = &sync.visit[at as usize];
         let [pod] = m.at(at as usize) else {
             continue;
         };
@@ -160,7 +159,7 @@ fn expect_creates(
                 == Some(sync.hash)
             && (cache.per_node.get(id)).is_some_and(|(s, _)| s.should_continue_running);
         if alone {
-            expected.push((node.clone(), name));
+            expected.push((*id, name));
         }
     }
     cache.expect_creates(expected, sync.pass);
@@ -174,20 +173,18 @@ pub(super) fn manage(
     w: &mut World,
     cache: &mut DsCache,
     backoff: &mut Backoff,
-    ids: &mut NodeIds,
-    store_numbers: &mut StoreNumbers,
     evaluations: &mut u64,
     sync: &Sync<'_>,
 ) -> (bool, NodePods) {
-    // The store's numbers for the visited names, found once for the node and both claims.
-    // Both vectors in the room of the previous sync's.
+    // The visited nodes' numbers as the claims take them (every visited name has its store
+    // number). Both vectors in the room of the previous sync's.
     let mut numbers = std::mem::take(&mut cache.numbers);
-    numbers.extend((sync.visit.iter()).map(|(name, id)| store_numbers.get(*id, name, &w.store)));
+    numbers.extend((sync.visit.iter()).map(|(_, id)| Some(*id)));
     let spare = std::mem::take(&mut cache.spare_pods);
     let mut m = claim::nodes_to_daemon_pods(w, sync.ds, sync.selector, &numbers, false, spare);
     let mut deletes = Vec::new();
     // Nodes with a create or a delete, in name order: the only ones whose pods the writes change.
-    let mut written: Vec<(usize, &str)> = Vec::new();
+    let mut written: Vec<usize> = Vec::new();
     // The first burst's nodes by name (`syncNodes` creates there now), the rest by number
     // (deferred): a new DaemonSet's first sync wants a pod on every node.
     let mut creates: Vec<SharedStr> = Vec::new();
@@ -210,7 +207,7 @@ pub(super) fn manage(
                     .cloned(),
             );
             if deletes.len() > deletes_before {
-                written.push((at, node_name.as_str()));
+                written.push(at);
             }
             continue;
         };
@@ -228,7 +225,7 @@ pub(super) fn manage(
             sync.hash,
         );
         if actions.create || !actions.delete.is_empty() {
-            written.push((at, node_name.as_str()));
+            written.push(at);
         }
         if actions.create {
             if creates.len() < BURST_REPLICAS {
@@ -240,15 +237,15 @@ pub(super) fn manage(
         }
         deletes.extend(actions.delete);
         if let Some(at) = actions.requeue_at {
-            cache.wake_at(w, sync.key, at, node_name);
+            cache.wake_at(w, sync.key, at, *id);
         }
     }
     let requeue = if !later.is_empty() || deletes.len() > BURST_REPLICAS {
         // The rest waits for the next syncs (spec §7.1), a burst at a time.
         let later_deletes = (deletes.iter().skip(BURST_REPLICAS))
-            .filter_map(|p| pod_target_node(p).map(|n| ids.id(n)));
+            .filter_map(|p| pod_target_node(p).and_then(|n| w.store.node_number(n)));
         later.extend(later_deletes);
-        cache.deferred.extend(ids, later);
+        cache.deferred.extend(|id| w.store.node_name_of(id), later);
         true
     } else {
         !cache.deferred.is_empty()
@@ -263,15 +260,11 @@ pub(super) fn manage(
         &deletes,
         Some(&mut created),
     );
-    // Claimed again where written; elsewhere nothing changed since the claim above. A name
-    // first used by this sync's creates has a number now.
-    for &(at, name) in &written {
+    // Claimed again where written; elsewhere nothing changed since the claim above.
+    for &at in &written {
         m.clear(at);
-        if numbers[at].is_none() {
-            numbers[at] = w.store.node_number(name);
-        }
     }
-    let written = written.into_iter().map(|(at, _)| (at, numbers[at]));
+    let written = written.into_iter().map(|at| (at, numbers[at]));
     claim::claim_into(w, sync.ds, sync.selector, written, false, &mut m);
     expect_creates(cache, sync, &m, &create_at, created);
     if let Some(numbers) = room::emptied(numbers) {

@@ -17,7 +17,6 @@ mod pod_template;
 mod roll_index;
 mod rolling_update;
 mod status;
-mod store_numbers;
 mod sync_nodes;
 
 /// For the page's view of a rollout (`query::rollout`): the same budgets and the same "is this
@@ -29,8 +28,8 @@ use crate::api::{DaemonSet, ObjectKey, Selector, SharedStr, Time, WARNING};
 use crate::state::World;
 use crate::state::events::{Message, reference, source};
 use crate::state::hash::FastHashMap as HashMap;
-use crate::state::node_ids::{NodeId, NodeIds};
-use crate::state::store::{Change, Pair};
+use crate::state::node_ids::NodeId;
+use crate::state::store::{Change, NodePair};
 use backoff::Backoff;
 use cache::DsCache;
 use roll_index::UpdatedTest;
@@ -45,12 +44,12 @@ pub struct DaemonSetController {
     /// one), so that a change of an owned pod goes to its owner alone instead of being compared
     /// with every DaemonSet.
     by_uid: HashMap<String, Vec<ObjectKey>>,
+    /// The owner UID last found in `by_uid` with the one DaemonSet filed under it: a burst's
+    /// changes name one owner again and again, and the UID is the store's held string, so a
+    /// pointer compared, not 36 bytes hashed and compared. Forgotten when `by_uid` changes.
+    last_owner: Option<(SharedStr, ObjectKey)>,
     queue: KeyQueue,
     backoff: Backoff,
-    /// Node names as numbers, for the caches' per-node parts (one table for all DaemonSets).
-    node_ids: NodeIds,
-    /// The store's numbers of the same names.
-    store_numbers: store_numbers::StoreNumbers,
     /// How many (node, DaemonSet) placement decisions were evaluated, for the incremental-cost
     /// tests and the benchmark report.
     pub evaluations: u64,
@@ -66,8 +65,10 @@ impl DaemonSetController {
     pub fn observe(&mut self, change: &Change, w: &World) {
         match change {
             Change::Node(n) | Change::NodeDeleted(n) => {
+                // The store numbered the name as it recorded the change (and keeps the number).
+                let id = w.store.node_number(n);
                 for (key, cache) in &mut self.caches {
-                    cache.dirty.push(self.node_ids.shared(n));
+                    cache.dirty.extend(id);
                     self.queue.insert(key.clone());
                 }
             }
@@ -77,7 +78,7 @@ impl DaemonSetController {
             } if owners.is_empty() => {
                 for (ds_key, cache) in &mut self.caches {
                     if ds_key.namespace == key.namespace {
-                        mark_dirty(&mut cache.dirty, nodes);
+                        mark_dirty(&mut cache.dirty, *nodes);
                         self.queue.insert(ds_key.clone());
                     }
                 }
@@ -87,14 +88,15 @@ impl DaemonSetController {
             Change::Pod {
                 key, nodes, owners, ..
             } => {
-                for (i, uid) in owners.iter().enumerate() {
-                    if owners.iter().take(i).any(|o| o == uid) {
+                for (i, uid) in owners.held().enumerate() {
+                    // The store's held strings: one text, one string.
+                    if owners.held().take(i).any(|o| o.same(uid)) {
                         continue;
                     }
-                    for ds_key in self.by_uid.get(uid).into_iter().flatten() {
+                    for ds_key in owned_by(&self.by_uid, &mut self.last_owner, uid) {
                         if let Some(cache) = self.caches.get_mut(ds_key) {
-                            if !cache.observed_own_create(self.passes, &key.name, nodes.held()) {
-                                mark_dirty(&mut cache.dirty, nodes);
+                            if !cache.observed_own_create(self.passes, &key.name, nodes.single()) {
+                                mark_dirty(&mut cache.dirty, *nodes);
                             }
                             if !cache.queued {
                                 cache.queued = true;
@@ -132,6 +134,7 @@ impl DaemonSetController {
     /// Files the cache of `key` under its (new) UID instead of `old_uid`.
     fn index_uid(&mut self, key: &ObjectKey, old_uid: &str) {
         self.unindex_uid(key, old_uid);
+        self.last_owner = None;
         if let Some(cache) = self.caches.get(key) {
             let keys = self.by_uid.entry(cache.uid.clone()).or_default();
             if !keys.contains(key) {
@@ -141,6 +144,7 @@ impl DaemonSetController {
     }
 
     fn unindex_uid(&mut self, key: &ObjectKey, uid: &str) {
+        self.last_owner = None;
         if let Some(keys) = self.by_uid.get_mut(uid) {
             keys.retain(|k| k != key);
             if keys.is_empty() {
@@ -224,7 +228,7 @@ impl DaemonSetController {
             self.queue.insert(key.clone()); // revision name clash: collisionCount bumped
             return;
         };
-        let visit = cache.nodes_to_visit(w, &mut self.node_ids);
+        let visit = cache.nodes_to_visit(w);
         let sync = Sync {
             key,
             ds: &ds,
@@ -234,15 +238,8 @@ impl DaemonSetController {
             visit: &visit,
             pass: self.passes,
         };
-        let (requeue, pods) = manage::manage(
-            w,
-            cache,
-            &mut self.backoff,
-            &mut self.node_ids,
-            &mut self.store_numbers,
-            &mut self.evaluations,
-            &sync,
-        );
+        let (requeue, pods) =
+            manage::manage(w, cache, &mut self.backoff, &mut self.evaluations, &sync);
         rolling_update::index_nodes(w, cache, &sync, &pods);
         rolling_update::rolling_update(w, cache, &sync);
         history::cleanup_history(w, &ds, &old_revisions);
@@ -257,18 +254,49 @@ impl DaemonSetController {
     }
 }
 
+/// The DaemonSets filed under the owner UID `uid` (the store's held string), tried first as
+/// the one found last.
+fn owned_by<'a>(
+    by_uid: &'a HashMap<String, Vec<ObjectKey>>,
+    last: &'a mut Option<(SharedStr, ObjectKey)>,
+    uid: &SharedStr,
+) -> &'a [ObjectKey] {
+    if let Some((held, _)) = last
+        && !held.same(uid)
+    {
+        *last = None;
+    }
+    if last.is_none()
+        && let Some([key]) = by_uid.get(uid.as_str()).map(Vec::as_slice)
+    {
+        *last = Some((uid.clone(), key.clone()));
+    }
+    match last {
+        Some((_, key)) => std::slice::from_ref(key),
+        None => by_uid.get(uid.as_str()).map_or(&[], Vec::as_slice),
+    }
+}
+
 /// Marks a changed pod's nodes (before and after the write, most often the same one twice),
-/// with the store's copies of their names.
-fn mark_dirty(dirty: &mut Vec<SharedStr>, nodes: &Pair) {
-    for n in nodes.held() {
-        if !dirty.last().is_some_and(|last| last.same(n)) {
-            dirty.push(n.clone());
-        }
+/// by the store's numbers.
+fn mark_dirty(dirty: &mut Vec<NodeId>, nodes: NodePair) {
+    // Both written out, not iterated: at opt-level "z" an iterator or a closure stayed a call
+    // a node.
+    let [first, second] = nodes.get();
+    if let Some(n) = first
+        && dirty.last() != Some(&n)
+    {
+        dirty.push(n);
+    }
+    if let Some(n) = second
+        && dirty.last() != Some(&n)
+    {
+        dirty.push(n);
     }
 }
 
 /// What one sync works on: the DaemonSet, its selector, the current revision's hash and the
-/// nodes to visit, in name order, with their numbers.
+/// nodes to visit, in name order, with the store's numbers.
 pub(super) struct Sync<'a> {
     pub key: &'a ObjectKey,
     pub ds: &'a DaemonSet,
@@ -308,6 +336,43 @@ fn selector_of(ds: &DaemonSet) -> Selector {
     }
 }
 
+#[cfg(test)]
+mod owner_tests {
+    use super::{HashMap, ObjectKey, SharedStr, owned_by};
+
+    /// Spec §6.2: an owned pod's change goes to the DaemonSets filed under its controller's
+    /// UID, the one found last as well as any other, and to none for a UID filed nowhere; a
+    /// UID of the same text in another string finds the same.
+    #[test]
+    fn s6_2_an_owned_pods_change_goes_to_the_daemonsets_of_its_uid() {
+        let (a, b) = (
+            ObjectKey::new("default", "a"),
+            ObjectKey::new("default", "b"),
+        );
+        let (c, d) = (ObjectKey::new("default", "c"), ObjectKey::new("other", "c"));
+        let mut by_uid: HashMap<String, Vec<ObjectKey>> = HashMap::default();
+        by_uid.insert("u1".into(), vec![a.clone()]);
+        by_uid.insert("u2".into(), vec![b.clone()]);
+        by_uid.insert("u3".into(), vec![c.clone(), d.clone()]);
+        let mut last = None;
+        let (u1, u2, u3) = (SharedStr::from("u1"), SharedStr::from("u2"), "u3".into());
+        for _ in 0..2 {
+            assert_eq!(owned_by(&by_uid, &mut last, &u1), std::slice::from_ref(&a));
+            assert_eq!(
+                owned_by(&by_uid, &mut last, &u1),
+                std::slice::from_ref(&a),
+                "found last"
+            );
+            assert_eq!(owned_by(&by_uid, &mut last, &u2), std::slice::from_ref(&b));
+            assert_eq!(owned_by(&by_uid, &mut last, &u3), [c.clone(), d.clone()]);
+            assert_eq!(owned_by(&by_uid, &mut last, &"u9".into()), []);
+        }
+        assert_eq!(
+            owned_by(&by_uid, &mut last, &"u2".into()),
+            std::slice::from_ref(&b)
+        );
+    }
+}
 #[cfg(test)]
 mod history_tests;
 #[cfg(test)]

@@ -134,7 +134,7 @@ pub(super) fn update_counts(
     pods: &NodePods,
 ) -> Counts {
     let now = w.clock.now();
-    for ((node_name, id), pods) in sync.visit.iter().zip(pods.iter()) {
+    for ((_, id), pods) in sync.visit.iter().zip(pods.iter()) {
         let Some(entry) = cache.per_node.get_mut(id) else {
             // The node is gone (`manage` took its part out of the totals) but its pods are there
             // until PodGC: a surge pod still becoming available must wake the rolling update,
@@ -147,7 +147,7 @@ pub(super) fn update_counts(
                 now,
             );
             if let Some(at) = wake {
-                cache.wake_at(w, sync.key, at, node_name);
+                cache.wake_at(w, sync.key, at, *id);
             }
             continue;
         };
@@ -162,7 +162,7 @@ pub(super) fn update_counts(
         entry.1 = counts.pack();
         cache.totals += counts;
         if let Some(at) = wake {
-            cache.wake_at(w, sync.key, at, node_name);
+            cache.wake_at(w, sync.key, at, *id);
         }
     }
     cache.totals
