@@ -460,35 +460,65 @@ impl Pod {
     }
 
     pub fn condition(&self, type_: &str) -> Option<&PodCondition> {
-        self.status.conditions.iter().find(|c| c.type_ == type_)
+        // The lengths first, here: the five types a kubelet writes differ in length, and the
+        // comparison of the text is a call or two at opt-level "z" (the status counts of a
+        // DaemonSet read a pod's Ready condition at each visit of its node).
+        self.status
+            .conditions
+            .iter()
+            .find(|c| c.type_.len() == type_.len() && c.type_ == type_)
+    }
+
+    /// The Ready condition when its status is True: what readiness and availability read.
+    fn ready_condition(&self) -> Option<&PodCondition> {
+        self.condition("Ready").filter(|c| c.status == "True")
     }
 
     /// `podutil.IsPodReady`: condition Ready is True (phase is not consulted; spec §3.4).
     pub fn is_ready(&self) -> bool {
-        self.condition("Ready").is_some_and(|c| c.status == "True")
+        self.ready_condition().is_some()
     }
 
     /// `podutil.IsPodAvailable` with the v1.34+ inclusive comparison (spec §3.4).
     pub fn is_available(&self, min_ready_seconds: i64, now: Time) -> bool {
-        let Some(ready) = self.condition("Ready").filter(|c| c.status == "True") else {
-            return false;
-        };
-        if min_ready_seconds <= 0 {
-            return true;
-        }
-        ready
-            .last_transition_time
-            .is_some_and(|t| t.plus_secs(min_ready_seconds) <= now)
+        self.ready_available(min_ready_seconds, now) == Some(true)
+    }
+
+    /// [`Pod::is_ready`] and [`Pod::is_available`] from one reading of the conditions: `None`
+    /// if the pod is not ready, else whether it is available. The DaemonSet status reads both
+    /// of every visited node's pod.
+    pub fn ready_available(&self, min_ready_seconds: i64, now: Time) -> Option<bool> {
+        let ready = self.ready_condition()?;
+        Some(
+            min_ready_seconds <= 0
+                || ready
+                    .last_transition_time
+                    .is_some_and(|t| t.plus_secs(min_ready_seconds) <= now),
+        )
     }
 
     /// When the pod becomes available, if it is ready and not yet available.
     pub fn available_at(&self, min_ready_seconds: i64) -> Option<Time> {
-        let ready = self.condition("Ready").filter(|c| c.status == "True")?;
+        let ready = self.ready_condition()?;
         Some(
             ready
                 .last_transition_time?
                 .plus_secs(min_ready_seconds.max(0)),
         )
+    }
+
+    /// When a ready pod that is not available at `now` will be: `None` if it is not ready, is
+    /// available, or has no transition time. As `is_ready() && !is_available(..)` then
+    /// `available_at(..)`, from one reading of the conditions.
+    pub fn becomes_available_at(&self, min_ready_seconds: i64, now: Time) -> Option<Time> {
+        if min_ready_seconds <= 0 {
+            return None;
+        }
+        let at = self
+            .ready_condition()?
+            .last_transition_time?
+            .plus_secs(min_ready_seconds);
+        (at > now).then_some(at)
     }
 
     pub fn is_terminal(&self) -> bool {
@@ -500,6 +530,52 @@ impl Pod {
 mod tests {
     use super::*;
     use crate::api::ObjectMetaMore;
+
+    /// `podutil.IsPodReady` and `IsPodAvailable` (spec §3.4): the one-reading forms the
+    /// DaemonSet status uses answer as `is_ready`, `is_available` and `available_at` do, for
+    /// every kind of Ready condition (none, False, True with and without a transition time,
+    /// behind other conditions) and minReadySeconds below, at and past the transition.
+    #[test]
+    fn s3_4_readiness_read_once_agrees_with_is_ready_and_is_available() {
+        let cond = |type_: &'static str, status: &'static str, at: Option<i64>| PodCondition {
+            type_: type_.into(),
+            status: status.into(),
+            last_transition_time: at.map(Time),
+            ..Default::default()
+        };
+        let scheduled = cond("PodScheduled", "True", Some(0));
+        let conditions = [
+            vec![],
+            vec![scheduled.clone()],
+            vec![scheduled.clone(), cond("Ready", "False", Some(5_000))],
+            vec![scheduled.clone(), cond("Ready", "True", None)],
+            vec![cond("Ready", "True", Some(5_000))],
+            vec![
+                scheduled,
+                cond("Initialized", "True", Some(1_000)),
+                cond("Ready", "True", Some(5_000)),
+                cond("ContainersReady", "True", Some(5_000)),
+            ],
+        ];
+        for conditions in conditions {
+            let mut pod = Pod::default();
+            pod.status.conditions = Shared::new(conditions);
+            for min_ready_seconds in [-1, 0, 1, 5, 10] {
+                for now in [0, 5_000, 9_999, 10_000, 10_001, 20_000].map(Time) {
+                    let ready = pod.is_ready();
+                    let available = pod.is_available(min_ready_seconds, now);
+                    assert_eq!(
+                        pod.ready_available(min_ready_seconds, now),
+                        ready.then_some(available)
+                    );
+                    let becomes = (ready && !available)
+                        .then(|| pod.available_at(min_ready_seconds))
+                        .flatten();
+                    assert_eq!(pod.becomes_available_at(min_ready_seconds, now), becomes);
+                }
+            }
+        }
+    }
 
     /// What 200,000 stored pods cost inline (issue 20): the metadata's name and namespace, the
     /// node's name, apiVersion and kind are a pointer each, shared; podIP and resourceVersion

@@ -90,18 +90,15 @@ pub fn node_contribution(
     // pod becomes available, and they are read from these revisits too.
     let wake = pods
         .iter()
-        .filter(|p| p.is_ready() && !p.is_available(min_ready_seconds, now))
-        .filter_map(|p| p.available_at(min_ready_seconds))
+        .filter_map(|p| p.becomes_available_at(min_ready_seconds, now))
         .min();
     if should_run {
         c.desired = 1;
         if let Some(p) = pod_order::first(pods) {
             c.current = 1;
-            if p.is_ready() {
+            if let Some(available) = p.ready_available(min_ready_seconds, now) {
                 c.ready = 1;
-                if p.is_available(min_ready_seconds, now) {
-                    c.available = 1;
-                }
+                c.available = i64::from(available);
             }
             if updated.is_updated(p) {
                 c.updated = 1;
