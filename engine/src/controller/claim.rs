@@ -20,9 +20,16 @@ pub enum Claim {
 /// `ClaimObject`: release only while the controller is not being deleted; adopt only a selected
 /// orphan that is not being deleted, by a controller that is not being deleted.
 pub fn decide(controller: &ObjectMeta, object: &ObjectMeta, selected: bool) -> Claim {
+    decide_as(controller, &controller.uid.as_str(), object, selected)
+}
+
+/// [`decide`] with the controller's UID as text, `uid`: written once for a whole listing. A
+/// reference's UID (text) compared with a `Uid` writes the UUID's 36 characters each time,
+/// and the DaemonSet controller compares one per pod on each visited node.
+pub fn decide_as(controller: &ObjectMeta, uid: &str, object: &ObjectMeta, selected: bool) -> Claim {
     let deleting = controller.is_being_deleted();
     match object.controller_ref() {
-        Some(r) if r.uid == controller.uid => match (selected, deleting) {
+        Some(r) if r.uid == uid => match (selected, deleting) {
             (true, _) => Claim::Ours,
             (false, false) => Claim::Release,
             (false, true) => Claim::NotOurs,
@@ -54,6 +61,30 @@ mod tests {
         let mut m = meta("child", deleting);
         m.more.owner_references = vec![OwnerReference::controller_of("ReplicaSet", owner)];
         m
+    }
+
+    /// `ClaimObject` (spec §6.2) with the controller's UID given as text, as the DaemonSet
+    /// controller's listing does: a UUID (kept as its bytes) matches its own text only, not
+    /// a UUID one digit apart, and other text matches itself.
+    #[test]
+    fn s6_2_claim_by_the_uid_as_text_decides_as_claim_object() {
+        let uuid = "0b6c0c34-4f0e-4b6e-9b1e-6f0f7c4a2d51";
+        let near = meta("0b6c0c34-4f0e-4b6e-9b1e-6f0f7c4a2d52", false);
+        for owner in [meta(uuid, false), meta("rs", false)] {
+            let text = owner.uid.as_str();
+            let decide = |object: &ObjectMeta, selected| decide_as(&owner, &text, object, selected);
+            assert_eq!(decide(&owned_by(&owner, false), true), Claim::Ours);
+            assert_eq!(decide(&owned_by(&owner, false), false), Claim::Release);
+            assert_eq!(decide(&owned_by(&near, false), true), Claim::NotOurs);
+            assert_eq!(decide(&owned_by(&near, false), false), Claim::NotOurs);
+            assert_eq!(decide(&meta("orphan", false), true), Claim::Adopt);
+        }
+        let dying = meta(uuid, true);
+        let text = dying.uid.as_str();
+        assert_eq!(
+            decide_as(&dying, &text, &owned_by(&dying, false), false),
+            Claim::NotOurs
+        );
     }
 
     /// `ClaimObject` (spec §6.2): a controller being deleted neither releases nor adopts; an

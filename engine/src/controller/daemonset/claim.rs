@@ -2,7 +2,7 @@
 //! adoption and release; spec §6.2).
 
 use crate::api::{DaemonSet, ObjectKey, OwnerReference, Pod, Selector, Shared, StringMap};
-use crate::controller::claim::{Claim, decide};
+use crate::controller::claim::{Claim, decide_as};
 use crate::state::World;
 use crate::state::node_ids::NodeId;
 use std::rc::Rc;
@@ -118,10 +118,11 @@ pub fn claim_into(
     // The selector's answer for the last labels read (held, so their address names those
     // very labels): the pods of a DaemonSet share their template's labels.
     let mut last: Option<(Shared<StringMap>, bool)> = None;
-    for (at, pod) in pods
-        .drain(..)
-        .filter(|(_, p)| *p.metadata.namespace == *ds.metadata.namespace)
-    {
+    for (at, pod) in pods.drain(..).filter(|(_, p)| {
+        // A namespace's objects share its name: most often the very same string.
+        let (ns, ours) = (&p.metadata.namespace, &ds.metadata.namespace);
+        ns.same(ours) || **ns == **ours
+    }) {
         let labels = &pod.metadata.labels;
         let selected = match &last {
             Some((held, answer)) if held.same(labels) => *answer,
@@ -131,7 +132,7 @@ pub fn claim_into(
                 answer
             }
         };
-        let Some(pod) = claim(w, ds, selected, pod) else {
+        let Some(pod) = claim(w, ds, &uid, selected, pod) else {
             continue;
         };
         if !include_deleted_terminal && pod.is_terminal() && pod.metadata.is_being_deleted() {
@@ -143,9 +144,16 @@ pub fn claim_into(
 }
 
 /// The ControllerRefManager's decision for one pod (as stored): Some(pod) if it is (now) ours.
-/// `selected`: whether the DaemonSet's selector matches the pod's labels.
-fn claim(w: &mut World, ds: &DaemonSet, selected: bool, pod: Rc<Pod>) -> Option<Rc<Pod>> {
-    match decide(&ds.metadata, &pod.metadata, selected) {
+/// `selected`: whether the DaemonSet's selector matches the pod's labels; `uid`: the
+/// DaemonSet's UID as text.
+fn claim(
+    w: &mut World,
+    ds: &DaemonSet,
+    uid: &str,
+    selected: bool,
+    pod: Rc<Pod>,
+) -> Option<Rc<Pod>> {
+    match decide_as(&ds.metadata, uid, &pod.metadata, selected) {
         Claim::Ours => Some(pod),
         Claim::Release => {
             let uid = ds.metadata.uid.clone();
