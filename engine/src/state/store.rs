@@ -232,6 +232,16 @@ impl Store {
     pub fn pod_rc_hinted(&self, hint: Option<PodId>, key: &ObjectKey) -> Option<Rc<Pod>> {
         self.pod_id(hint, key).map(|id| self.pods.pod(id).clone())
     }
+    /// [`Self::pod_rc_hinted`] and [`Self::pod_stamp`] from one search for the pod (the
+    /// kubelet reads both at each of a pod's syncs, five a pod as it starts).
+    pub fn pod_rc_stamped(
+        &self,
+        hint: Option<PodId>,
+        key: &ObjectKey,
+    ) -> Option<(Rc<Pod>, PodStamp)> {
+        self.pod_id(hint, key)
+            .map(|id| (self.pods.pod(id).clone(), self.pods.stamp(id)))
+    }
     /// The stamp of the pod stored under `key` (trying `hint` first, as [`Self::pod_hinted`]):
     /// for a table kept by pod number that must not take a later pod for this one.
     pub fn pod_stamp(&self, hint: Option<PodId>, key: &ObjectKey) -> Option<PodStamp> {

@@ -112,11 +112,11 @@ impl Kubelet {
     }
 
     fn sync_pod(&mut self, w: &mut World, key: &ObjectKey, hint: Option<PodId>) {
-        let Some(pod) = w.store.pod_rc_hinted(hint, key) else {
+        let Some((pod, at)) = w.store.pod_rc_stamped(hint, key) else {
             self.pods.forget(hint, &w.store);
             return;
         };
-        let at = w.store.pod_stamp(hint, key);
+        let at = Some(at);
         let progress = self.pods.get(at);
         let now = w.clock.now();
         // Most syncs follow the kubelet's own writes: nothing is due yet, or the pod runs and is
