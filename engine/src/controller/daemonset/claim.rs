@@ -135,7 +135,8 @@ pub fn claim_into(
         let Some(pod) = claim(w, ds, &uid, selected, pod) else {
             continue;
         };
-        if !include_deleted_terminal && pod.is_terminal() && pod.metadata.is_being_deleted() {
+        // The deletion mark first: a field, where the phase is two string comparisons.
+        if !include_deleted_terminal && pod.metadata.is_being_deleted() && pod.is_terminal() {
             continue;
         }
         out.push(at, pod);

@@ -148,7 +148,7 @@ impl Kubelet {
             self.terminate(w, key, at, &pod, now);
             return;
         }
-        if pod.is_terminal() || !node_ready {
+        if !node_ready || pod.is_terminal() {
             return; // a NotReady node starts nothing new
         }
         let Some(progress) = progress else {
