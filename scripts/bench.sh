@@ -24,11 +24,12 @@ say "native engine (dsbench, the native profile: opt-level 3)"
 cargo build --profile native --offline -p dsplay-engine --bin dsbench
 "$tdir/native/dsbench" --sizes "$sizes" --rollout-sizes "$sizes" >"$out/native3.jsonl"
 
-say "engine as WebAssembly (the site's release profile)"
-cargo build --release --offline --target wasm32-unknown-unknown -p dsplay-bench-wasm
+# The profile the site's model is built with (Cargo.toml, index.html): the engine at opt-level 2.
+say "engine as WebAssembly (the worker's profile, as the site's model)"
+cargo build --profile worker --offline --target wasm32-unknown-unknown -p dsplay-bench-wasm
 rm -rf "$out/wasm" && mkdir -p "$out/wasm"
 wasm-bindgen --target web --no-typescript --out-dir "$out/wasm" \
-  "$tdir/wasm32-unknown-unknown/release/dsplay_bench_wasm.wasm"
+  "$tdir/wasm32-unknown-unknown/worker/dsplay_bench_wasm.wasm"
 cp scripts/bench/wasm.html "$out/wasm/index.html"
 
 say "the site and a minimal Leptos page (release builds)"

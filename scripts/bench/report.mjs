@@ -20,7 +20,8 @@ const jsonl = (f) =>
   existsSync(f) ? readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
 const json = (f, fallback) => (existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : fallback);
 const native = jsonl(join(out, 'native.jsonl'));
-// The same scenarios built with the native profile (opt-level 3; the site stays at "z").
+// The same scenarios built with the native profile (opt-level 3; the site's page stays at "z", its
+// model's engine is at 2).
 const native3 = jsonl(join(out, 'native3.jsonl'));
 const wasm = jsonl(join(out, 'wasm.jsonl'));
 const fps = json(join(out, 'fps.json'), []);
@@ -72,7 +73,7 @@ const when = (f) => (existsSync(f) ? statSync(f).mtime.toISOString().slice(0, 16
 p(`- Measured (UTC; \`--only\` reruns part of the browser run): native engine ${when(join(out, 'native.jsonl'))}, WebAssembly engine ${when(join(out, 'wasm.jsonl'))}, frame rate ${when(join(out, 'fps.json'))}, paste ${when(join(out, 'paste.json'))}, load ${when(join(out, 'load.json'))}, site built ${when(resolve('dist/index.html'))}`);
 p(`- Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${mb(totalmem())} MB RAM, ${type()} ${release()}`);
 p(`- Browser: ${chromiumVersion()} (headless); Node ${process.version}`);
-p('- Engine: native = `dsbench` (release, opt-level z like the site), and again built with the `native` profile (opt-level 3, which only native builds use: issue 20 measured the levels, section 1 and the analysis below); WebAssembly = the same scenarios compiled with the site\'s release profile, run in Chromium (`bench/wasm`), each after a 50-node run of the same scenario in the same page (Chromium compiles WebAssembly in tiers). Every step goes through `Session::execute`, the path of the console and the page.');
+p('- Engine: native = `dsbench` (release, opt-level z), and again built with the `native` profile (opt-level 3: issue 20 measured the levels, section 1 and the analysis below); WebAssembly = the same scenarios compiled with the profile of the site\'s model, `worker` (the engine at opt-level 2, the rest at z, as the worker\'s module; issue-20o), run in Chromium (`bench/wasm`), each after a 50-node run of the same scenario in the same page (Chromium compiles WebAssembly in tiers). Every step goes through `Session::execute`, the path of the console and the page.');
 p();
 p('## 1. Engine: native and WebAssembly');
 p();
@@ -131,7 +132,7 @@ const goal = (label, value, unit, target, stretch, digits = 0) => {
   goal(`create + settle ${count(big)} × 20, WebAssembly`, wApply && wSettle ? wApply.millis + wSettle.millis : null, 'ms', 3000, 1000);
   const oApply = find(native3, 'apply-daemonsets', big);
   const oSettle = find(native3, 'settle', big);
-  goal(`create + settle ${count(big)} × 20, native (opt-level z, as the site)`, nApply && nSettle ? nApply.millis + nSettle.millis : null, 'ms', 2000, 600);
+  goal(`create + settle ${count(big)} × 20, native (opt-level z, as the site's page)`, nApply && nSettle ? nApply.millis + nSettle.millis : null, 'ms', 2000, 600);
   goal(`create + settle ${count(big)} × 20, native (the native profile, opt-level 3)`, oApply && oSettle ? oApply.millis + oSettle.millis : null, 'ms', 2000, 600);
   goal('heap per pod after settle (native)', nodesRow && nSettle ? (nSettle.heap_bytes - nodesRow.heap_bytes) / nSettle.pods : null, 'B', 700, 300);
   goal(`${count(big)} × 20 in the page (WebAssembly memory)`, wSettle?.wasm_memory_bytes != null ? wSettle.wasm_memory_bytes / 1024 / 1024 : null, 'MB', 150, 80);
