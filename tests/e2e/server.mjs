@@ -112,12 +112,18 @@ async function handle(req, res, root, pages) {
 }
 
 /** Starts the server on 127.0.0.1 (an ephemeral port unless one is given); `pages` maps paths
- *  to HTML served as they are. */
-export async function startServer({ root = DIST, port = 0, pages = {} } = {}) {
+ *  to HTML served as they are. `isolated`: every response with the two headers that make a page
+ *  cross-origin isolated, where Chromium's `performance.now()` steps by 5 µs instead of 100 µs
+ *  (the engine benchmark times steps shorter than 0.1 ms). */
+export async function startServer({ root = DIST, port = 0, pages = {}, isolated = false } = {}) {
   const dist = resolve(root);
   const hits = [];
   const server = createServer((req, res) => {
     hits.push(req.url);
+    if (isolated) {
+      res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+      res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
+    }
     handle(req, res, dist, pages).catch((err) => {
       if (!res.headersSent) send(req, res, 500, MIME['.txt'], Buffer.from(`500 ${err}\n`));
     });
