@@ -26,7 +26,8 @@ const out = resolve(arg('--out', 'target/bench'));
 mkdirSync(out, { recursive: true });
 // --only engine,fps,load,paste,settle: run some parts again (the others' files stay as they are).
 const only = new Set(arg('--only', 'engine,fps,load,paste,settle').split(','));
-// --site DIR: the build whose load is measured (another commit's dist/, to compare builds).
+// --site DIR: the build measured by the page parts (load, fps, paste, settle): another commit's
+// dist/, to compare builds.
 const siteRoot = resolve(arg('--site', 'dist'));
 const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
@@ -479,7 +480,7 @@ if (only.has('engine')) {
 }
 
 if (only.has('fps')) {
-  const site = await startServer();
+  const site = await startServer({ root: siteRoot });
   const fps = [];
   for (const n of [500, 5000]) {
     fps.push(await rolloutFps(site.url, n));
@@ -504,14 +505,14 @@ if (only.has('load')) {
   writeFileSync(join(out, 'load.json'), JSON.stringify(load, null, 2));
 }
 if (only.has('paste')) {
-  const site = await startServer();
+  const site = await startServer({ root: siteRoot });
   const paste = await pasteMemory(browser, site.url, PASTE_NODES, nodeList(PASTE_NODES));
   console.log(`paste ${PASTE_NODES}: ${paste.error ?? `renderer peak ${(paste.renderer_peak_rss_bytes / 2 ** 20).toFixed(0)} MB`}`);
   await site.close();
   writeFileSync(join(out, 'paste.json'), JSON.stringify(paste, null, 2));
 }
 if (only.has('settle')) {
-  const site = await startServer();
+  const site = await startServer({ root: siteRoot });
   const settle = await settleTasks(browser, site.url);
   console.log(`settle: ${settle.error ?? `longest main-thread task ${(settle.tasks?.longest_ms ?? settle.long_tasks.longest_ms).toFixed(0)} ms, ${settle.long_tasks.over_50_ms} over 50 ms`}`);
   await site.close();
