@@ -296,10 +296,14 @@ pub fn write_fragment(link: &str, push: bool) {
 /// answer's task: at 10,000 nodes the dense grid's new cells, a task of 110–220 ms under load
 /// in issue 22's settle bench). After a frame the layout is done. A hidden tab has no frames
 /// and lays nothing out: the write is made at once there.
+/// Nor is it made if the address bar changed meanwhile: Back changes it at once but tells the
+/// page (`hashchange`) in a task of its own, and the write would otherwise replace the entry the
+/// reader went back to with the work they left, which the page would then find already open.
 fn write_fragment_after_frame(link: String, save: impl FnOnce(String) + 'static) {
     let at = next_write();
+    let address = fragment();
     let write = move || {
-        if WRITES.with(std::cell::Cell::get) == at {
+        if WRITES.with(std::cell::Cell::get) == at && fragment() == address {
             set_fragment(&link, false);
         }
         save(link);
