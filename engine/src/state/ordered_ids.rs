@@ -292,10 +292,10 @@ impl OrderedIds {
 #[cfg(test)]
 mod tests {
     use super::{BLOCK, OrderedIds};
-    use crate::api::Pod;
+    use crate::api::{Pod, SharedStr};
     use crate::sort;
-    use crate::state::pod_table::PodTable;
     use crate::state::pod_table::tests::named;
+    use crate::state::pod_table::{PodId, PodTable};
     use std::rc::Rc;
 
     fn names(set: &OrderedIds, pods: &PodTable) -> Vec<String> {
@@ -306,10 +306,28 @@ mod tests {
     /// The set's keys in its order, once every block's kept last key is checked.
     fn listed(set: &OrderedIds, pods: &PodTable) -> Vec<(String, String)> {
         lasts_hold(set, pods);
-        let key = |i| pods.key_ref(i);
-        set.iter()
-            .map(|i| (key(i).0.to_string(), key(i).1.to_string()))
-            .collect()
+        set.iter().map(|i| owned_key(pods, i)).collect()
+    }
+
+    /// The key of the pod numbered `id`, as owned strings.
+    fn owned_key(pods: &PodTable, id: PodId) -> (String, String) {
+        let (namespace, name) = pods.key_ref(id);
+        (namespace.to_string(), name.to_string())
+    }
+
+    /// A pod `namespace/name` stored and inserted into `set`; its number and key.
+    fn add(
+        pods: &mut PodTable,
+        set: &mut OrderedIds,
+        namespace: SharedStr,
+        name: &str,
+    ) -> (PodId, (String, String)) {
+        let mut pod = Pod::default();
+        pod.metadata.namespace = namespace;
+        pod.metadata.name = name.into();
+        let id = pods.insert(Rc::new(pod));
+        set.insert(id, pods);
+        (id, owned_key(pods, id))
     }
 
     /// Every block's kept last key is its last pod's, packed.
@@ -387,12 +405,8 @@ mod tests {
                     "default"
                 };
                 let name = format!("{base}{:05}", (i * 7919 + round) % 100_000);
-                let mut pod = Pod::default();
-                pod.metadata.namespace = namespace.into();
-                pod.metadata.name = name.as_str().into();
-                let id = pods.insert(Rc::new(pod));
-                set.insert(id, &pods);
-                keys.push((namespace.to_string(), name));
+                let (id, key) = add(&mut pods, &mut set, namespace.into(), &name);
+                keys.push(key);
                 ids.push(id);
             }
         }
@@ -411,8 +425,7 @@ mod tests {
         assert!(set.blocks.iter().any(|b| b.skip.is_none()));
         assert!(set.blocks.iter().filter(|b| b.skip.is_some()).count() > 3);
         for &id in ids.iter().step_by(3) {
-            let key = pods.key_ref(id);
-            let key = (key.0.to_string(), key.1.to_string());
+            let key = owned_key(&pods, id);
             set.remove(id, &pods);
             keys.retain(|k| *k != key);
         }
@@ -427,7 +440,6 @@ mod tests {
     /// kept last key is its last pod's.
     #[test]
     fn kept_last_keys_order_shared_namespaces() {
-        use crate::api::SharedStr;
         let (default, system) = (SharedStr::new("default"), SharedStr::new("kube-system"));
         let mut pods = PodTable::default();
         let mut set = OrderedIds::default();
@@ -447,12 +459,8 @@ mod tests {
             } else {
                 &default
             };
-            let mut pod = Pod::default();
-            pod.metadata.namespace = namespace.clone();
-            pod.metadata.name = name.as_str().into();
-            let id = pods.insert(Rc::new(pod));
-            set.insert(id, &pods);
-            keys.push((namespace.to_string(), name));
+            let (id, key) = add(&mut pods, &mut set, namespace.clone(), &name);
+            keys.push(key);
             ids.push(id);
         }
         keys.sort();
@@ -460,8 +468,7 @@ mod tests {
         assert!(set.blocks.len() > 6, "split into blocks");
         // Removed from every place in the blocks, the last ones included.
         for &id in ids.iter().step_by(3).chain(ids.iter().skip(1).step_by(7)) {
-            let key = pods.key_ref(id);
-            let key = (key.0.to_string(), key.1.to_string());
+            let key = owned_key(&pods, id);
             if let Some(at) = keys.iter().position(|k| *k == key) {
                 set.remove(id, &pods);
                 keys.remove(at);
@@ -474,8 +481,7 @@ mod tests {
             .map(|b| b.slots.last().unwrap().id)
             .collect();
         for id in lasts {
-            let key = pods.key_ref(id);
-            let key = (key.0.to_string(), key.1.to_string());
+            let key = owned_key(&pods, id);
             set.remove(id, &pods);
             keys.retain(|k| *k != key);
         }
