@@ -297,6 +297,13 @@ test('a changed template rolls out node by node, and the events tell the story',
   const events = page.getByRole('region', { name: 'Events' });
   await events.getByRole('searchbox', { name: 'Filter events by object' }).fill('daemonset/');
   const rows = events.locator('tbody tr');
+  // The filter applies with the table's next render: read the rows once it has (a read right
+  // after the fill caught the table half drawn, under load).
+  for (let i = 0; i < 50; i++) {
+    const shown = await rows.allInnerTexts();
+    if (shown.length > 0 && shown.every((t) => t.includes('daemonset/'))) break;
+    await page.waitForTimeout(100);
+  }
   const texts = await rows.allInnerTexts();
   assert.ok(texts.length > 0);
   assert.ok(texts.every((t) => t.includes('daemonset/fluentd-elasticsearch')), JSON.stringify(texts));
