@@ -247,9 +247,9 @@ fn open_save(state: State, mut saves: Saves, mut notes: Vec<Text>, then: OnLoade
     restore(state, saved, false, Box::new(opened));
 }
 
-/// The default preset.
+/// The default preset, under the English welcome (the app puts the page's language's).
 fn open_default(state: State, mut notes: Vec<Text>, then: OnLoaded) {
-    state.open(Some(Scenario::default_preset()), move |_| {
+    state.ask_opened(Request::open_default(), move |_| {
         if !notes.is_empty() {
             notes.push(Text::new(Msg::DefaultOpenInstead));
         }

@@ -88,8 +88,9 @@ pub(crate) fn remove() {
 
 #[cfg(test)]
 mod tests {
+    use crate::host::Host;
+    use crate::host::protocol::{Request, ToModel};
     use crate::i18n::{self, Lang, Msg};
-    use crate::share::{self, Scenario};
 
     /// The text between the shell editor's tags, as the browser reads it: the newline right
     /// after the start tag dropped, the entities `<`, `>` and `&` decoded.
@@ -109,13 +110,26 @@ mod tests {
 
     /// The shell shows what the app opens when there is no link and no autosave: the default
     /// preset, under the English welcome (the shell is in English, as the page before it knows
-    /// the reader's language).
+    /// the reader's language), as the model's [`Request::open_default`] opens it: the app's
+    /// editor takes the shell's text without a different one between.
     #[test]
     fn shell_editor_holds_the_default_manifest() {
-        let mut playground =
-            share::restore(&Scenario::default_preset()).expect("the default preset opens");
-        playground.set_editor_header(i18n::text(Lang::En, Msg::EditorWelcome));
+        let mut host = Host::new();
+        let message = ToModel {
+            id: 1,
+            request: Request::open_default(),
+        };
+        host.serve(message, || 0.0);
         let html = include_str!("../index.html");
-        assert_eq!(shell_manifest(html), playground.manifest);
+        assert_eq!(shell_manifest(html), host.playground().manifest);
+        assert!(
+            host.playground()
+                .manifest
+                .starts_with(i18n::EDITOR_WELCOME_EN)
+        );
+        assert_eq!(
+            i18n::EDITOR_WELCOME_EN,
+            i18n::text(Lang::En, Msg::EditorWelcome)
+        );
     }
 }

@@ -72,7 +72,7 @@ pub fn start() {
         let first_open = !opened.get()
             && matches!(
                 message.request,
-                Request::Open { .. } | Request::Restore { .. }
+                Request::Open { .. } | Request::OpenDefault | Request::Restore { .. }
             );
         if first_open {
             mark("dsplay-worker:open-heard");

@@ -318,6 +318,14 @@ impl Host {
                 Reply::Opened(share::unpack(&link).and_then(|s| share::check(&s).map(|()| s.lang)))
             }
             Request::Open { scenario } => self.open(scenario),
+            Request::OpenDefault => {
+                let opened = self.open(Some(Scenario::default_preset()));
+                if matches!(opened, Reply::Opened(Ok(_))) {
+                    self.playground
+                        .set_editor_header(crate::i18n::EDITOR_WELCOME_EN);
+                }
+                opened
+            }
             Request::OpenLink { link } => match share::unpack(&link) {
                 Ok(scenario) => self.open(Some(scenario)),
                 Err(e) => Reply::Opened(Err(e)),

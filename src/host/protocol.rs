@@ -236,6 +236,11 @@ pub enum Request {
         #[serde(with = "scenario_wire::option")]
         scenario: Option<Scenario>,
     },
+    /// Opens the default preset in place of the work, under the English editor welcome
+    /// ([`EDITOR_WELCOME_EN`](crate::i18n::EDITOR_WELCOME_EN), the shell's text) in place of
+    /// the preset's own comments: the editor goes from the shell's text to the app's without
+    /// showing the preset's header between. Replies [`Reply::Opened`].
+    OpenDefault,
     /// Opens a link's scenario in place of the work, as [`Request::Open`]: the page's links
     /// when the address's fragment changes, an embed's reset. Replies [`Reply::Opened`].
     OpenLink {
@@ -259,9 +264,7 @@ impl Request {
     /// autosave, and what the worker opens before the page asks when index.html's script has
     /// found none of them ([`PREOPENED`]).
     pub fn open_default() -> Request {
-        Request::Open {
-            scenario: Some(Scenario::default_preset()),
-        }
+        Request::OpenDefault
     }
 
     /// Whether it only reads the model: no part of what the views show can change.

@@ -1105,25 +1105,77 @@ fn opening_other_work_during_a_replay_ends_the_replay() {
 }
 
 /// Issue 22: the default preset the worker opens unasked (index.html found no link, lesson or
-/// autosave) is answered exactly as the page's own first request for it would be, only
-/// numbered [`PREOPENED`](super::protocol::PREOPENED), so the page can take it for its request.
+/// autosave) is answered exactly as the page's own first request for it (persist.rs sends
+/// [`Request::open_default`]) would be, only numbered
+/// [`PREOPENED`](super::protocol::PREOPENED), so the page can take it for its request.
 #[test]
 fn the_unasked_default_answers_as_the_pages_first_open_would() {
     use super::protocol::{PREOPENED, ToModel};
-    use crate::share::Scenario;
-    let page_asks = Request::Open {
-        scenario: Some(Scenario {
-            preset: Some(crate::presets::DEFAULT.into()),
-            ..Scenario::default()
-        }),
-    };
-    assert_eq!(Request::open_default(), page_asks);
     let serve = |id, request| Host::new().serve(ToModel { id, request }, || 0.0);
     let unasked = serve(PREOPENED, Request::open_default());
-    let asked = serve(1, page_asks);
+    let asked = serve(1, Request::open_default());
     assert_eq!(unasked.id, PREOPENED);
     assert_eq!(unasked.reply, Reply::Opened(Ok(None)));
     assert_eq!((unasked.reply, unasked.update), (asked.reply, asked.update));
+}
+
+/// The default preset opens under the English welcome in place of the preset's own comments
+/// (the shell's text, so the editor shows no other header between the shell's and the app's):
+/// the same cluster and body as the preset opened as a scenario, only the header differs, and
+/// the editor is still the page's own text (the app's language's welcome may replace it).
+#[test]
+fn the_default_opens_the_preset_under_the_english_welcome() {
+    use crate::share::Scenario;
+    let mut default = Host::new();
+    default.serve(
+        super::protocol::ToModel {
+            id: 1,
+            request: Request::open_default(),
+        },
+        || 0.0,
+    );
+    let mut preset = Host::new();
+    preset.serve(
+        super::protocol::ToModel {
+            id: 1,
+            request: Request::Open {
+                scenario: Some(Scenario::default_preset()),
+            },
+        },
+        || 0.0,
+    );
+    let (welcomed, own) = (
+        &default.playground().manifest,
+        &preset.playground().manifest,
+    );
+    assert!(welcomed.starts_with(crate::i18n::EDITOR_WELCOME_EN));
+    assert!(!own.starts_with(crate::i18n::EDITOR_WELCOME_EN));
+    let body = |text: &str| -> String {
+        let lines = text.lines().skip_while(|l| l.starts_with('#'));
+        lines.collect::<Vec<_>>().join("\n")
+    };
+    assert_eq!(body(welcomed), body(own));
+    assert!(!default.playground().manifest_edited());
+    let export = |host: &mut Host| {
+        let message = super::protocol::ToModel {
+            id: 9,
+            request: Request::ExportYaml,
+        };
+        host.serve(message, || 0.0).reply
+    };
+    assert_eq!(export(&mut default), export(&mut preset));
+    // The page's language's welcome still takes the English one's place.
+    let zh = crate::i18n::text(crate::i18n::Lang::ZhHans, crate::i18n::Msg::EditorWelcome);
+    default.serve(
+        super::protocol::ToModel {
+            id: 2,
+            request: Request::SetEditorHeader {
+                header: zh.to_string(),
+            },
+        },
+        || 0.0,
+    );
+    assert!(default.playground().manifest.starts_with(zh.trim_end()));
 }
 
 /// Issue 20: a pasted NodeList of megabytes is not sent back to the page. The page's own edit

@@ -29,6 +29,10 @@ use std::borrow::Cow;
 use std::fmt;
 use std::sync::atomic::{AtomicU8, Ordering};
 
+/// The default scenario's editor welcome in English: the text index.html's shell shows and
+/// the default preset opens with (the page then puts its own language's, crate::app).
+pub const EDITOR_WELCOME_EN: &str = en::text(Msg::EditorWelcome);
+
 /// The message in a language, with its `{placeholders}` unfilled.
 pub fn text(lang: Lang, msg: Msg) -> &'static str {
     #[cfg(feature = "page")]

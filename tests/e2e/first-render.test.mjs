@@ -134,6 +134,12 @@ test("the default preset's nodes are drawn from the answer built into the page, 
   const before = await names();
   assert.deepEqual(before, ['control-plane', 'node-1', 'node-2']);
   assert.ok((await page.locator('.pod-chip').count()) > 0, "the preset's pods are on their nodes");
+  // The editor holds the shell's text (the English welcome over the preset), not the preset's
+  // own header: the answer built into the page opened the preset under that welcome.
+  const editor = page.locator('#editor textarea[aria-label="Manifest"]');
+  const welcome = await editor.inputValue();
+  assert.match(welcome, /^# fluentd, a log collector/);
+  assert.doesNotMatch(welcome, /from the Kubernetes documentation/);
   // What the reader does meanwhile waits for the worker, which then answers it.
   const time = () => page.locator('.clock .time').innerText();
   const shown = await time();
@@ -145,6 +151,7 @@ test("the default preset's nodes are drawn from the answer built into the page, 
   assert.notEqual(await time(), shown, 'the Step was answered');
   // The worker's own copy of that answer is not applied a second time.
   assert.deepEqual(await names(), before);
+  assert.equal(await editor.inputValue(), welcome, 'the editor kept the welcome');
   await page.getByRole('button', { name: 'Apply', exact: true }).click();
   await answered(page);
   assert.deepEqual(await names(), before);

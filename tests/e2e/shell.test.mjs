@@ -45,8 +45,9 @@ test('the shell paints the header, the canvas frame and the editor before the We
   release();
   await nodesList(page).waitFor();
   assert.equal(await page.locator('#shell').count(), 0, 'the app replaced the shell');
-  // The welcome header replaces the preset's own in the model's answer to the page's first
-  // requests (SetEditorHeader): under load the Nodes list, built into the page, comes first.
+  // The app's editor holds the shell's text from its first answer (the default preset opened
+  // under the English welcome), and still once the model has answered the page's requests.
+  assert.equal(await appEditor(page).inputValue(), text);
   await answered(page);
   assert.equal(await appEditor(page).inputValue(), text);
   await screenshot(page, 'shell-after-mount');
