@@ -1,6 +1,7 @@
 //! The clock: Play, Pause, Step, Settle, the speed, and the virtual time. While playing, a
 //! browser interval advances the virtual clock by `TICK_MILLIS × speed` every `TICK_MILLIS` of
-//! wall-clock time (`sim advance`, not echoed into the console).
+//! wall-clock time (`sim advance`, not echoed into the console), one tick at a time: the
+//! virtual clock runs no faster than the model answers.
 
 use super::use_state;
 use crate::host::protocol::Request;
@@ -13,11 +14,19 @@ use std::time::Duration;
 pub fn drive() {
     let state = use_state();
     let playing = state.parts().clock;
+    // One tick at a time: while the model has not answered the last (its worker not started
+    // yet, or busy), the interval's ticks are dropped, not queued; queued, they would all run
+    // at once when it answers, and the reader would see the virtual time jump over what it
+    // never showed (a slow connection's seconds of waiting: pods Ready without ever being seen
+    // ContainerCreating).
+    let waiting = StoredValue::new_local(false);
     let tick = move || {
-        if playing.with_untracked(|c| c.playing) {
-            state.send(Request::Tick {
+        if playing.with_untracked(|c| c.playing) && !waiting.get_value() {
+            waiting.set_value(true);
+            let request = Request::Tick {
                 wall_millis: TICK_MILLIS,
-            });
+            };
+            state.ask(request, move |_| waiting.set_value(false));
         }
     };
     match set_interval_with_handle(tick, Duration::from_millis(u64::from(TICK_MILLIS))) {

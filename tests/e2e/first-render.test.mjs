@@ -158,3 +158,20 @@ test("the default preset's nodes are drawn from the answer built into the page, 
   assert.equal(await page.locator('.panic-panel, [role="alertdialog"]').count(), 0);
   assert.deepEqual(log.errors, []);
 });
+
+test('a playing clock does not jump over the time the worker took to start: its ticks wait for the model, one at a time', async () => {
+  const { page, log } = await ctx.open({ viewport: { width: 1280, height: 800 } });
+  const release = await holdWorker(page);
+  await page.goto(ctx.server.url, { waitUntil: 'domcontentloaded' });
+  await nodesList(page).locator('li').first().waitFor();
+  const seconds = async () => Number((await page.locator('.clock .time').innerText()).match(/t = ([\d.]+)s/)[1]);
+  assert.equal(await seconds(), 0);
+  // Three seconds of a playing clock (1×) with no model: queued, those ticks would all run
+  // the moment it starts, and the pods shown ContainerCreating would be Ready at once.
+  await page.waitForTimeout(3000);
+  release();
+  await page.locator('.clock .time').filter({ hasNotText: 't = 0s' }).waitFor();
+  const first = await seconds();
+  assert.ok(first < 1, `the first tick advanced the clock to ${first} s, not by the wait`);
+  assert.deepEqual(log.errors, []);
+});
