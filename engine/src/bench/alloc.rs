@@ -35,14 +35,28 @@ impl CountingAlloc {
     pub fn reset_peak(&self) {
         self.peak.store(self.live(), Ordering::Relaxed);
     }
+    // Plain loads and stores, not read-modify-writes: the benchmarks allocate on one thread
+    // (a second one would lose counts, never memory), and a locked instruction per count cost
+    // the native run some 5 % of its time (docs/benchmarks.md, 2026-12-07), which the engine does not pay in the CLI or the
+    // page (`CountingAlloc` is the benchmark's alone). In WebAssembly both forms are the same.
     fn added(&self, n: usize) {
-        self.count.fetch_add(1, Ordering::Relaxed);
-        let live = self.live.fetch_add(n, Ordering::Relaxed) + n;
-        self.peak.fetch_max(live, Ordering::Relaxed);
+        bump(&self.count, 1);
+        let live = bump(&self.live, n);
+        if live > self.peak.load(Ordering::Relaxed) {
+            self.peak.store(live, Ordering::Relaxed);
+        }
     }
     fn removed(&self, n: usize) {
-        self.live.fetch_sub(n, Ordering::Relaxed);
+        let live = self.live.load(Ordering::Relaxed);
+        self.live.store(live.wrapping_sub(n), Ordering::Relaxed);
     }
+}
+
+/// Adds `n` to `counter` (one thread's count: see `CountingAlloc::added`); the new value.
+fn bump(counter: &AtomicUsize, n: usize) -> usize {
+    let value = counter.load(Ordering::Relaxed).wrapping_add(n);
+    counter.store(value, Ordering::Relaxed);
+    value
 }
 
 impl Default for CountingAlloc {
