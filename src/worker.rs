@@ -22,7 +22,9 @@ pub const READY: &str = "ready";
 pub const PANIC: &str = "panic: ";
 
 /// The end of the worker's address (after `#`) when index.html's script found no link, no
-/// lesson and no autosave: the page will open the default preset, so the worker answers it
+/// lesson and no autosave: the page will open the default preset and starts the worker at this
+/// address (`components/model.rs`, since its first answer is built into the page the worker
+/// is not started before the page's module is instantiated), so the worker answers it
 /// unasked ([`PREOPENED`](crate::host::protocol::PREOPENED)) and opens it at once. A fragment:
 /// it does not change the address the browser fetches and caches.
 pub const OPEN_DEFAULT: &str = "open-default";
@@ -131,16 +133,4 @@ fn hash(scope: &DedicatedWorkerGlobalScope) -> Option<String> {
 /// Whether the worker's address ends in `#open-default` ([`OPEN_DEFAULT`]).
 fn asks_default(scope: &DedicatedWorkerGlobalScope) -> bool {
     hash(scope).as_deref() == Some(OPEN_DEFAULT)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::OPEN_DEFAULT;
-
-    /// index.html's script asks for the default preset with the fragment the worker reads.
-    #[test]
-    fn index_html_asks_with_the_fragment_the_worker_reads() {
-        let html = include_str!("../index.html");
-        assert!(html.contains(&format!("url + '#{OPEN_DEFAULT}'")));
-    }
 }

@@ -306,7 +306,7 @@ if (m) {
   p(`| WebAssembly compiled and instantiated | ${at(m.instantiated_ms)} | | ${at(h.instantiated_ms)} |`);
   p(`| the app's code starts (\`dsplay:start\`) | ${at(m.app_start_ms)} | | |`);
   if (m.worker_start_ms != null) {
-    p(`| the model's worker: its code starts (\`dsplay-worker:start\`) | ${at(m.worker_start_ms)} | | |`);
+    p(`| the model's worker: its code starts (\`dsplay-worker:start\`; for the default preset started by the page at its start, since issue 22w) | ${at(m.worker_start_ms)} | | |`);
     if (m.worker_preopen_answered_ms != null) p(`| … the default preset's first answer posted unasked (\`dsplay-worker:preopen-answered\`; since issue 22f the bytes built into the site, src/first_view.rs) | ${at(m.worker_preopen_answered_ms)} | | |`);
     if (m.worker_preopen_checked_ms != null) p(`| … the default preset opened by the engine, its answer found the same (\`dsplay-worker:preopen-checked\`) | ${at(m.worker_preopen_checked_ms)} | | |`);
     if (m.worker_open_answered_ms != null) p(`| … the page's first opening request answered (\`dsplay-worker:open-answered\`) | ${at(m.worker_open_answered_ms)} | | |`);

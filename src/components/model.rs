@@ -6,7 +6,7 @@ use super::State;
 use crate::host::protocol::{
     FromModel, PREOPENED, Reply, Request, ToModel, Update, from_wire, to_wire,
 };
-use crate::worker::{PANIC, READY};
+use crate::worker::{OPEN_DEFAULT, PANIC, READY};
 use leptos::prelude::*;
 use std::collections::{HashMap, VecDeque};
 use wasm_bindgen::JsCast;
@@ -147,22 +147,17 @@ fn post(worker: &Worker, bytes: &[u8]) {
 /// Starts the model's worker for `state`: its answers set the parts, then call back.
 pub(super) fn start(state: State) {
     // Started by index.html while this module loaded, with what it said before now; else here.
-    let (worker, early) = match started_early() {
-        Some((worker, early, told)) => {
-            if told {
-                state.model.update_value(|m| m.preopen = Preopen::Told);
-                // Its answer is built into the site: the Nodes list is drawn with the mount,
-                // not after the worker's module has arrived and started (issue 22).
-                answer(state, crate::first_view::BYTES);
-                state.model.update_value(|m| m.built_in = true);
-            }
-            (Some(worker), early)
-        }
-        None => (
-            worker_url().and_then(|url| Worker::new(&url).ok()),
-            Vec::new(),
-        ),
-    };
+    let (worker, early, told) = started_early().unwrap_or_default();
+    if told {
+        state.model.update_value(|m| m.preopen = Preopen::Told);
+        // Its answer is built into the site: the Nodes list is drawn with the mount,
+        // not after the worker's module has arrived and started (issue 22).
+        answer(state, crate::first_view::BYTES);
+        state.model.update_value(|m| m.built_in = true);
+    }
+    // For the default preset index.html left the worker to the page: started now, once this
+    // module is instantiated, its own module does not download and compile beside this one.
+    let worker = worker.or_else(|| new_worker(told));
     let Some(worker) = worker else {
         crate::panic_panel::show("the simulator cannot start: this browser refused its worker");
         return;
@@ -383,18 +378,20 @@ pub(crate) fn after_frame(f: impl FnOnce() + 'static) {
 /// How long a slice waits for a frame before it goes on without one.
 const FRAME_WAIT: std::time::Duration = std::time::Duration::from_millis(250);
 
-/// The worker index.html's script started (`window.dsplayModel`: `{worker, early, opensDefault}`,
-/// the messages it posted before the app listened, and whether it was told to open the default
-/// preset), taken once.
-fn started_early() -> Option<(Worker, Vec<wasm_bindgen::JsValue>, bool)> {
+/// What index.html's script said (`window.dsplayModel`: `{worker, early, opensDefault}`), taken
+/// once: the worker it started (none when the default preset opens: the page starts it), the
+/// messages that worker posted before the app listened, and whether the default preset opens.
+fn started_early() -> Option<(Option<Worker>, Vec<wasm_bindgen::JsValue>, bool)> {
     let window = web_sys::window()?;
     let key = wasm_bindgen::JsValue::from_str("dsplayModel");
     let started = js_sys::Reflect::get(&window, &key).ok()?;
+    if started.is_undefined() {
+        return None;
+    }
     let _ = js_sys::Reflect::delete_property(&window, &key);
     let worker = js_sys::Reflect::get(&started, &"worker".into())
-        .ok()?
-        .dyn_into::<Worker>()
-        .ok()?;
+        .ok()
+        .and_then(|w| w.dyn_into::<Worker>().ok());
     let early = js_sys::Reflect::get(&started, &"early".into())
         .ok()
         .and_then(|e| e.dyn_into::<js_sys::Array>().ok())
@@ -403,6 +400,18 @@ fn started_early() -> Option<(Worker, Vec<wasm_bindgen::JsValue>, bool)> {
     let told =
         js_sys::Reflect::get(&started, &"opensDefault".into()).is_ok_and(|told| told.is_truthy());
     Some((worker, early, told))
+}
+
+/// The model's worker, started by the page; at `#open-default` ([`OPEN_DEFAULT`]) when the
+/// default preset opens, so that it opens the preset at once and answers it unasked.
+fn new_worker(open_default: bool) -> Option<Worker> {
+    let url = worker_url()?;
+    let url = if open_default {
+        format!("{url}#{OPEN_DEFAULT}")
+    } else {
+        url
+    };
+    Worker::new(&url).ok()
 }
 
 /// The worker's script (Trunk's loader shim for the `worker` binary), beside the page (the

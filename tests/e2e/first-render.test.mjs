@@ -175,3 +175,75 @@ test('a playing clock does not jump over the time the worker took to start: its 
   assert.ok(first < 1, `the first tick advanced the clock to ${first} s, not by the wait`);
   assert.deepEqual(log.errors, []);
 });
+
+/** Holds the page's own WebAssembly until `release()`; `held` resolves once it was asked for. */
+async function holdPageModule(page) {
+  let release;
+  let asked;
+  const released = new Promise((done) => {
+    release = done;
+  });
+  const held = new Promise((done) => {
+    asked = done;
+  });
+  await page.route(/\/daemonset-playground-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    asked();
+    await released;
+    await route.continue();
+  });
+  return { held, release };
+}
+
+/** Counts the requests of the model's worker script (the page's and the worker's own). */
+async function countWorkerRequests(page) {
+  const seen = { count: 0 };
+  await page.route(/\/worker_loader-[0-9a-f]+\.js$/, async (route) => {
+    seen.count += 1;
+    await route.continue();
+  });
+  return seen;
+}
+
+test("the default preset's page starts the model's worker only once its own module is instantiated; a link starts it at once", async () => {
+  // Issue 22: the default preset's first answer is built into the page, so its first render
+  // needs no worker, whose module (twice the page's) would download and compile beside the
+  // page's on the same cores.
+  const link = await defaultLink();
+  {
+    const { page, log } = await ctx.open({ viewport: { width: 1280, height: 800 } });
+    const workerScript = await countWorkerRequests(page);
+    const { held, release } = await holdPageModule(page);
+    await page.goto(ctx.server.url, { waitUntil: 'domcontentloaded' });
+    await held;
+    // index.html's scripts have run and the page's module is on its way: no worker yet.
+    await page.waitForTimeout(500);
+    assert.equal(workerScript.count, 0, 'the worker script was requested before the page module arrived');
+    assert.equal(await page.locator('main#main').count(), 0, 'the app has not mounted');
+    release();
+    await nodesList(page).locator('li').first().waitFor();
+    // The page started it: the reader's first action is answered.
+    const time = () => page.locator('.clock .time').innerText();
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await answered(page);
+    const shown = await time();
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await answered(page);
+    assert.notEqual(await time(), shown, 'the Step was answered');
+    assert.equal(workerScript.count, 1, 'one worker, started by the page');
+    assert.equal(await page.locator('.panic-panel, [role="alertdialog"]').count(), 0);
+    assert.deepEqual(log.errors, []);
+  }
+  {
+    // A link opens what the page cannot know before the worker answers: started at once.
+    const { page, log } = await ctx.open({ viewport: { width: 1280, height: 800 } });
+    const workerScript = await countWorkerRequests(page);
+    const { held, release } = await holdPageModule(page);
+    await page.goto(link, { waitUntil: 'domcontentloaded' });
+    await held;
+    for (let i = 0; i < 100 && workerScript.count === 0; i++) await page.waitForTimeout(50);
+    assert.equal(workerScript.count, 1, "the worker script was requested while the page's module was held");
+    release();
+    await nodesList(page).locator('li').first().waitFor();
+    assert.deepEqual(log.errors, []);
+  }
+});

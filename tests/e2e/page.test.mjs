@@ -97,12 +97,35 @@ test('the app starts the same hashed worker itself when the head\'s script could
       return new Real(url, options);
     };
   });
-  await page.goto(ctx.server.url, { waitUntil: 'networkidle' });
+  // A lesson: the head's script starts the worker at once only when the page opens something
+  // else than the default preset (for that one the page starts it, the next test).
+  await page.goto(`${ctx.server.url}?lesson=taints-and-drain`, { waitUntil: 'networkidle' });
   await title(page).waitFor();
   await answered(page);
   const loader = await page.locator('meta[name="dsplay-model"]').getAttribute('content');
   const started = await page.evaluate(() => window.startedWorkers);
   assert.deepEqual(started, [new URL(loader, ctx.server.url).href]);
+  assert.deepEqual(log.errors, []);
+});
+
+test('for the default preset the app, not the head\'s script, starts the hashed worker, at #open-default', async () => {
+  const { page, log } = await ctx.open();
+  await page.addInitScript(() => {
+    const Real = window.Worker;
+    window.startedWorkers = [];
+    window.Worker = function (url, options) {
+      // Whether the page's module had run (the app's start marks it) when this one started.
+      window.startedWorkers.push([String(url), performance.getEntriesByName('dsplay:start').length > 0]);
+      return new Real(url, options);
+    };
+  });
+  await page.goto(ctx.server.url, { waitUntil: 'networkidle' });
+  await title(page).waitFor();
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
+  await answered(page);
+  const loader = await page.locator('meta[name="dsplay-model"]').getAttribute('content');
+  const started = await page.evaluate(() => window.startedWorkers);
+  assert.deepEqual(started, [[`${new URL(loader, ctx.server.url).href}#open-default`, true]]);
   assert.deepEqual(log.errors, []);
 });
 
