@@ -282,6 +282,16 @@ impl Store {
         );
         self.pods.node(id)
     }
+    /// The pod stored under `key` (trying `hint` first, as [`Self::pod_hinted`]) and
+    /// [`Self::pod_target_number`] of it, from one search for the pod.
+    pub fn pod_and_node(
+        &self,
+        hint: Option<PodId>,
+        key: &ObjectKey,
+    ) -> Option<(&Pod, Option<NodeId>)> {
+        let id = self.pod_id(hint, key)?;
+        Some((&**self.pods.pod(id), self.pod_node(id)))
+    }
     /// The number of the node the pod numbered `id` (a stored pod's) is bound or pinned to, as
     /// [`Self::pod_target_number`] gives it, for a caller that holds the pod's number: a bound
     /// pod's `spec.nodeName` is not looked up by name.
