@@ -4,8 +4,7 @@
 //! work is scheduled, not at the taint's `timeAdded`, so a pod recreated on a node tainted long
 //! ago still gets its full `tolerationSeconds`).
 
-use super::queue::PodQueue;
-use super::room;
+use super::queue::{PodQueue, Seen};
 use crate::api::{NORMAL, ObjectKey, Pod, Taint, Time, Toleration};
 use crate::placement::tolerates;
 use crate::state::audit::{Request, users};
@@ -22,7 +21,7 @@ pub struct TaintEviction {
     /// those that [`TaintEviction::may_act`] on go into `queue`. Nearly every pod change is on
     /// a node without a NoExecute taint, whose check does nothing; sorting them into the queue
     /// and checking each was a few hundred instructions a pod write.
-    seen: Vec<(ObjectKey, Option<PodId>)>,
+    seen: Seen,
     /// Scheduled evictions (the `TimedWorkerQueue`): pod → (when scheduled, when it fires).
     scheduled: HashMap<ObjectKey, (Time, Time)>,
 }
@@ -63,11 +62,11 @@ impl TaintEviction {
         match change {
             Change::Node(n) => {
                 for p in w.store.pods_on_node(n) {
-                    self.seen.push((ObjectKey::of(&p.metadata), None));
+                    self.seen.push(ObjectKey::of(&p.metadata), None);
                 }
             }
             Change::Pod { key, id, .. } => {
-                self.seen.push((key.clone(), Some(*id)));
+                self.seen.push(key.clone(), Some(*id));
             }
             _ => {}
         }
@@ -80,16 +79,10 @@ impl TaintEviction {
     pub fn process(&mut self, w: &mut World) -> bool {
         // Whether anything was seen, as when every key went into the queue: the reconcile
         // loop's passes are the same.
-        let seen = !self.seen.is_empty();
-        let mut keys = std::mem::take(&mut self.seen);
-        for (key, hint) in keys.drain(..) {
-            if self.may_act(w, &key, hint) {
-                self.queue.insert(key, hint);
-            }
-        }
-        if let Some(room) = room::emptied(keys) {
-            self.seen = room;
-        }
+        let (scheduled, read) = (&self.scheduled, &*w);
+        let seen = (self.seen).sift(&mut self.queue, |key, hint| {
+            may_act(scheduled, read, key, hint)
+        });
         let mut queue = self.queue.take();
         let worked = seen || !queue.is_empty();
         for (key, hint) in queue.drain() {
@@ -97,26 +90,6 @@ impl TaintEviction {
         }
         self.queue.recycle(queue);
         worked
-    }
-
-    /// Whether [`TaintEviction::check_pod`] of `key` could do anything now: not when no
-    /// eviction is scheduled and the pod is gone, unbound, being deleted, or on a node without
-    /// a NoExecute taint (its verdict is `Stay`, and there is nothing to cancel). Checking one
-    /// pod changes nothing another's check reads (its pod, its node's taints, its scheduled
-    /// work), so the pods left out here are those whose check in turn would do nothing.
-    fn may_act(&self, w: &World, key: &ObjectKey, hint: Option<PodId>) -> bool {
-        if !self.scheduled.is_empty() {
-            return true;
-        }
-        let Some((pod, node)) = w.store.pod_and_node(hint, key) else {
-            return false;
-        };
-        if pod.spec.node_name.is_empty() || pod.metadata.is_being_deleted() {
-            return false;
-        }
-        // A bound pod's node number is its `nodeName`'s, the node `check_pod` reads.
-        let taints = node.and_then(|n| w.store.node_by_number(n));
-        taints.is_some_and(|n| n.spec.taints.iter().any(|t| t.effect == "NoExecute"))
     }
 
     fn check_pod(&mut self, w: &mut World, key: &ObjectKey, hint: Option<PodId>) {
@@ -168,6 +141,31 @@ impl TaintEviction {
             record(w, pod, msg);
         }
     }
+}
+
+/// Whether `check_pod` of `key` could do anything now, with `scheduled` its work: not when no
+/// eviction is scheduled and the pod is gone, unbound, being deleted, or on a node without
+/// a NoExecute taint (its verdict is `Stay`, and there is nothing to cancel). Checking one
+/// pod changes nothing another's check reads (its pod, its node's taints, its scheduled
+/// work), so the pods left out here are those whose check in turn would do nothing.
+fn may_act(
+    scheduled: &HashMap<ObjectKey, (Time, Time)>,
+    w: &World,
+    key: &ObjectKey,
+    hint: Option<PodId>,
+) -> bool {
+    if !scheduled.is_empty() {
+        return true;
+    }
+    let Some((pod, node)) = w.store.pod_and_node(hint, key) else {
+        return false;
+    };
+    if pod.spec.node_name.is_empty() || pod.metadata.is_being_deleted() {
+        return false;
+    }
+    // A bound pod's node number is its `nodeName`'s, the node `check_pod` reads.
+    let taints = node.and_then(|n| w.store.node_by_number(n));
+    taints.is_some_and(|n| n.spec.taints.iter().any(|t| t.effect == "NoExecute"))
 }
 
 fn evict(w: &mut World, pod: &Pod, key: &ObjectKey) {
@@ -251,7 +249,6 @@ mod tests {
     fn spec13_a_pass_checks_every_pod_a_check_would_act_on() {
         use crate::api::{Node, Time as T};
         let mut w = World::empty();
-        w.clock.set_now(T(1_000));
         for (name, taints) in [("clean", vec![]), ("tainted", vec![taint("k")])] {
             let mut node = Node::default();
             node.metadata.name = name.into();
@@ -291,7 +288,7 @@ mod tests {
         keys.push((gone, false));
         let mut c = TaintEviction::default();
         for (key, acts) in &keys {
-            assert_eq!(c.may_act(&w, key, None), *acts, "{key:?}");
+            assert_eq!(may_act(&c.scheduled, &w, key, None), *acts, "{key:?}");
         }
         // Each check of a pod left out changes nothing: no write, event, timer or work.
         for (key, _) in keys.iter().filter(|(_, acts)| !acts) {
@@ -313,12 +310,15 @@ mod tests {
         // Work scheduled for one pod: every pod is checked (a check may cancel it).
         c.check_pod(&mut w, &keys[4].0, None);
         assert_eq!(c.scheduled.len(), 1);
-        assert!(keys.iter().all(|(key, _)| c.may_act(&w, key, None)));
+        assert!(
+            keys.iter()
+                .all(|(key, _)| may_act(&c.scheduled, &w, key, None))
+        );
         // Observed changes go through the same filter at the pass: the untolerated pod is
         // evicted, the others stay.
         let mut c = TaintEviction::default();
         for (key, _) in &keys {
-            c.seen.push((key.clone(), None));
+            c.seen.push(key.clone(), None);
         }
         assert!(c.process(&mut w));
         let deleting = |key| {

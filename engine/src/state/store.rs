@@ -242,6 +242,11 @@ impl Store {
         self.pod_id(hint, key)
             .map(|id| (self.pods.pod(id).clone(), self.pods.stamp(id)))
     }
+    /// [`Self::pod_rc_stamped`], the pod borrowed.
+    pub fn pod_stamped(&self, hint: Option<PodId>, key: &ObjectKey) -> Option<(&Pod, PodStamp)> {
+        self.pod_id(hint, key)
+            .map(|id| (&**self.pods.pod(id), self.pods.stamp(id)))
+    }
     /// The stamp of the pod stored under `key` (trying `hint` first, as [`Self::pod_hinted`]):
     /// for a table kept by pod number that must not take a later pod for this one.
     pub fn pod_stamp(&self, hint: Option<PodId>, key: &ObjectKey) -> Option<PodStamp> {

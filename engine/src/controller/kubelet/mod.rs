@@ -14,7 +14,7 @@ mod remembered;
 mod started;
 mod status_text;
 
-use super::queue::PodQueue;
+use super::queue::{PodQueue, Seen};
 use super::scheduler::{set_condition, set_status_condition};
 use crate::api::{
     Container, ContainerState, ContainerStateTerminated, ContainerStateWaiting, ContainerStatus,
@@ -47,6 +47,10 @@ const PRESENT: &str = "Container image \"{}\" already present on machine";
 #[derive(Default)]
 pub struct Kubelet {
     queue: PodQueue,
+    /// The pods changed (or on a changed node) since the last pass: at the pass, only those
+    /// whose sync could do something go into `queue` ([`may_sync`]). Most changes are the
+    /// kubelet's own writes, after which nothing is due.
+    seen: Seen,
     pods: Pods,
     /// Images each node has pulled.
     images: images::Pulled,
@@ -65,11 +69,11 @@ impl Kubelet {
     pub fn observe(&mut self, change: &Change, w: &World) {
         match change {
             Change::Pod { key, id, .. } => {
-                self.queue.insert(key.clone(), Some(*id));
+                self.seen.push(key.clone(), Some(*id));
             }
             Change::Node(n) => {
                 for p in w.store.pods_on_node(n) {
-                    self.queue.insert(ObjectKey::of(&p.metadata), None);
+                    self.seen.push(ObjectKey::of(&p.metadata), None);
                 }
             }
             _ => {}
@@ -102,13 +106,24 @@ impl Kubelet {
     }
 
     pub fn process(&mut self, w: &mut World) -> bool {
+        // Whether anything was seen, as when every key went into the queue: the reconcile
+        // loop's passes are the same.
+        let (pods, read) = (&self.pods, &*w);
+        let seen = (self.seen).sift(&mut self.queue, |key, hint| may_sync(pods, read, key, hint));
         let mut queue = self.queue.take();
-        let worked = !queue.is_empty();
+        let worked = seen || !queue.is_empty();
         for (key, hint) in queue.drain() {
             self.sync_pod(w, &key, hint);
         }
         self.queue.recycle(queue);
         worked
+    }
+
+    /// Whether the pod's progress says nothing is to be done now (`sync_pod`'s first return).
+    fn nothing_due(pod: &Pod, progress: Option<&Progress>, now: Time) -> bool {
+        pod.metadata.more.deletion_timestamp.is_none()
+            && progress
+                .is_some_and(|p| now < p.due || (p.stage == Stage::Running && pod.is_ready()))
     }
 
     fn sync_pod(&mut self, w: &mut World, key: &ObjectKey, hint: Option<PodId>) {
@@ -122,11 +137,7 @@ impl Kubelet {
         // Most syncs follow the kubelet's own writes: nothing is due yet, or the pod runs and is
         // ready. Unless the pod is being deleted, every way below then ends without a write,
         // whatever its node's state, so the node is not looked up.
-        if pod.metadata.more.deletion_timestamp.is_none()
-            && progress
-                .as_ref()
-                .is_some_and(|p| now < p.due || (p.stage == Stage::Running && pod.is_ready()))
-        {
+        if Self::nothing_due(&pod, progress.as_ref(), now) {
             return;
         }
         if pod.spec.node_name.is_empty() {
@@ -682,6 +693,18 @@ impl PullSeconds {
 }
 
 /// An event of the kubelet about `container` of `pod` (its `fieldPath`; none for "").
+/// Whether `Kubelet::sync_pod` of `key` could do anything now: not for a stored pod that is
+/// unbound, or whose progress says nothing is due (its first two returns; a pod no longer
+/// stored is synced, to forget it). A sync reads and writes only its own pod and progress, so
+/// a pod left out at the start of a pass would have found the same at its turn.
+fn may_sync(pods: &Pods, w: &World, key: &ObjectKey, hint: Option<PodId>) -> bool {
+    let Some((pod, at)) = w.store.pod_stamped(hint, key) else {
+        return true;
+    };
+    let progress = pods.get(Some(at));
+    !(Kubelet::nothing_due(pod, progress.as_ref(), w.clock.now()) || pod.spec.node_name.is_empty())
+}
+
 fn event<'m>(
     w: &mut World,
     paths: &mut FieldPaths,
@@ -709,6 +732,65 @@ fn event<'m>(
 #[cfg(test)]
 mod tests {
     use super::{FieldPaths, PullSeconds};
+    use super::{Kubelet, Progress, Stage, may_sync};
+    use crate::api::{ObjectKey, Pod, Time};
+    use crate::state::World;
+
+    /// A pass syncs every pod whose sync could act (spec §9, the kubelet's pod workers): a
+    /// stored pod that is unbound, or whose progress has nothing due, is left out, and its sync
+    /// would have changed nothing; a bound pod not admitted yet, one due now, one being deleted
+    /// and one no longer stored are synced.
+    #[test]
+    fn spec9_a_pass_syncs_every_pod_a_sync_would_act_on() {
+        let mut w = World::empty();
+        let now = w.clock.now();
+        let mut k = Kubelet::default();
+        let cases = [
+            ("unbound", "", None, false, false),
+            ("pulling", "n1", Some(now.plus_millis(1)), false, false),
+            ("new", "n1", None, false, true),
+            ("due", "n1", Some(now), false, true),
+            ("deleting", "n1", Some(now.plus_millis(1)), true, true),
+        ];
+        let mut keys = Vec::new();
+        for (name, node, due, deleting, syncs) in cases {
+            let mut p = Pod::default();
+            p.metadata.name = name.to_string().into();
+            p.metadata.namespace = "default".to_string().into();
+            p.spec.node_name = node.into();
+            if deleting {
+                p.metadata.more.deletion_timestamp = Some(Time(0));
+            }
+            let key = ObjectKey::of(&p.metadata);
+            w.store.put_pod(p);
+            if let Some(due) = due {
+                let progress = Progress {
+                    stage: Stage::Pulling,
+                    due,
+                    backoff_ms: 0,
+                };
+                k.pods.set(w.store.pod_stamp(None, &key), progress, now);
+            }
+            keys.push((key, syncs));
+        }
+        let gone = ObjectKey {
+            namespace: "default".to_string().into(),
+            name: "gone".to_string().into(),
+        };
+        keys.push((gone, true));
+        for (key, syncs) in &keys {
+            assert_eq!(may_sync(&k.pods, &w, key, None), *syncs, "{key:?}");
+        }
+        for (key, _) in keys.iter().filter(|(_, syncs)| !syncs) {
+            let before = w.store.pod(key).cloned();
+            let progress = k.pods.get(w.store.pod_stamp(None, key));
+            let timers = w.clock.pending().count();
+            k.sync_pod(&mut w, key, None);
+            assert_eq!(w.store.pod(key).cloned(), before);
+            assert_eq!(k.pods.get(w.store.pod_stamp(None, key)), progress);
+            assert_eq!((w.recorder.count(), w.clock.pending().count()), (0, timers));
+        }
+    }
 
     /// The path last asked for is tried first, and a name asked for again after another gets
     /// its own path, not the last one.
