@@ -18,7 +18,7 @@ use super::queue::{PodQueue, Seen};
 use super::scheduler::{set_condition, set_status_condition};
 use crate::api::{
     Container, ContainerState, ContainerStateTerminated, ContainerStateWaiting, ContainerStatus,
-    IpText, NORMAL, ObjectKey, Pod, Shared, Time, WARNING, phase,
+    IpText, NORMAL, ObjectKey, Pod, PodCondition, Shared, Time, WARNING, phase,
 };
 use crate::state::World;
 use crate::state::apiserver;
@@ -63,6 +63,20 @@ pub struct Kubelet {
     started: started::Started,
     ready: ready::Ready,
     nodes: node_state::NodeStates,
+    admitted: Option<Admitted>,
+}
+
+/// The conditions and container statuses `admit` last wrote, with what it made them from (the
+/// instant, the conditions before, the pod's containers): the pods of one DaemonSet admitted at
+/// one instant get the very same values, shared, instead of each pod's built anew (a message
+/// formatted, four conditions set, a status a container) and compared with the store's recent
+/// values, field by field.
+struct Admitted {
+    now: Time,
+    before: Shared<Vec<PodCondition>>,
+    containers: Shared<Vec<Container>>,
+    conditions: Shared<Vec<PodCondition>>,
+    statuses: Shared<Vec<ContainerStatus>>,
 }
 
 impl Kubelet {
@@ -277,12 +291,23 @@ impl Kubelet {
             .map(|c| (c.name.clone(), c.image.clone()))
             .collect();
         drop(pod);
+        let admitted = &self.admitted;
+        let mut built = None;
         w.store.update_pod_status(key, |p, st| {
             st.host_ip = host_ip.into();
             st.pod_ip = pod_ip;
             st.start_time = Some(now).into();
             st.phase = phase::PENDING.into();
             st.qos_class = qos_class(p).into();
+            // The containers by address: a DaemonSet's pods share their template's.
+            if let Some(a) = admitted.as_ref().filter(|a| {
+                a.now == now && a.containers.same(&p.spec.containers) && a.before == st.conditions
+            }) {
+                st.conditions = a.conditions.clone();
+                st.container_statuses = a.statuses.clone();
+                return;
+            }
+            let before = st.conditions.clone();
             // A copy with room for the four conditions below: copied by the first, then grown
             // twice, it was three allocations and two copies a pod.
             let mut conditions = Vec::with_capacity(st.conditions.len() + 4);
@@ -312,11 +337,22 @@ impl Kubelet {
                     ..Default::default()
                 })
                 .collect();
+            built = Some((before, p.spec.containers.clone()));
         });
         let Some(pod) = w.store.pod_rc(key) else {
             return;
         };
         let pod = &*pod;
+        if let Some((before, containers)) = built {
+            // As the store keeps them (shared with its recent values): found by address next.
+            self.admitted = Some(Admitted {
+                now,
+                before,
+                containers,
+                conditions: pod.status.conditions.clone(),
+                statuses: pod.status.container_statuses.clone(),
+            });
+        }
         if missing.is_empty() {
             for c in &pod.spec.containers {
                 event(
@@ -735,6 +771,67 @@ mod tests {
     use super::{Kubelet, Progress, Stage, may_sync};
     use crate::api::{ObjectKey, Pod, Time};
     use crate::state::World;
+
+    /// Spec §9, admission: pods of two DaemonSets admitted at one instant each get the
+    /// conditions and container statuses of their own containers; those of one DaemonSet are
+    /// the same values, shared.
+    #[test]
+    fn spec9_pods_admitted_together_get_their_own_containers_statuses() {
+        let mut s = crate::runner::Session::new();
+        let mut script =
+            String::from("kubectl apply -f - <<'EOF'\napiVersion: v1\nkind: NodeList\nitems:\n");
+        for n in ["n1", "n2", "n3"] {
+            script.push_str(&format!("- metadata: {{name: {n}}}\n"));
+        }
+        script.push_str("EOF\nsim settle\n");
+        for (ds, containers) in [
+            ("a", "[{name: web, image: nginx}]"),
+            (
+                "b",
+                "[{name: side, image: busybox}, {name: main, image: redis}]",
+            ),
+        ] {
+            script.push_str(&format!(
+                "kubectl apply -f - <<'EOF'\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: {{name: {ds}}}\nspec:\n  selector: {{matchLabels: {{app: {ds}}}}}\n  template:\n    metadata: {{labels: {{app: {ds}}}}}\n    spec: {{containers: {containers}}}\nEOF\n"
+            ));
+        }
+        let out = s.execute(&script, None);
+        assert!(!out.is_error, "{}", out.output);
+        let store = s.cluster().store();
+        let pods: Vec<&Pod> = store.pods().iter().map(|(_, p)| &**p).collect();
+        assert_eq!(pods.len(), 6);
+        for ds in ["a", "b"] {
+            let own: Vec<&&Pod> = pods
+                .iter()
+                .filter(|p| p.metadata.name.starts_with(ds))
+                .collect();
+            let names: Vec<&str> = own[0]
+                .spec
+                .containers
+                .iter()
+                .map(|c| c.name.as_str())
+                .collect();
+            let want = format!("containers with unready status: [{}]", names.join(" "));
+            for p in &own {
+                let ready = p.status.conditions.iter().find(|c| c.type_ == "Ready");
+                assert_eq!(ready.map(|c| c.message.to_string()), Some(want.clone()));
+                let images: Vec<&str> = p
+                    .status
+                    .container_statuses
+                    .iter()
+                    .map(|c| c.image.as_str())
+                    .collect();
+                let spec: Vec<&str> = p.spec.containers.iter().map(|c| c.image.as_str()).collect();
+                assert_eq!(images, spec);
+                assert!(p.status.conditions.same(&own[0].status.conditions));
+                assert!(
+                    p.status
+                        .container_statuses
+                        .same(&own[0].status.container_statuses)
+                );
+            }
+        }
+    }
 
     /// A pass syncs every pod whose sync could act (spec §9, the kubelet's pod workers): a
     /// stored pod that is unbound, or whose progress has nothing due, is left out, and its sync
