@@ -287,9 +287,6 @@ impl Kubelet {
         } else {
             self.allocate_ip(w, node)
         };
-        let missing: Vec<(String, String)> = pullers(&pod, |i| self.images.has(node, i))
-            .map(|c| (c.name.clone(), c.image.clone()))
-            .collect();
         drop(pod);
         let admitted = &self.admitted;
         let mut built = None;
@@ -353,6 +350,10 @@ impl Kubelet {
                 statuses: pod.status.container_statuses.clone(),
             });
         }
+        // The containers whose images the node lacks: read from the pod as written (the
+        // status write changes neither its containers nor the node's images).
+        let images = &self.images;
+        let missing: Vec<&Container> = pullers(pod, |i| images.has(node, i)).collect();
         if missing.is_empty() {
             for c in &pod.spec.containers {
                 event(
@@ -368,15 +369,15 @@ impl Kubelet {
             let ms = w.timings.container_start_ms;
             self.set(w, key, at, Stage::Starting, now.plus_millis(ms), 0);
         } else {
-            for (container, image) in &missing {
+            for c in missing {
                 event(
                     w,
                     &mut self.paths,
                     pod,
-                    container,
+                    &c.name,
                     NORMAL,
                     "Pulling",
-                    Message::template(PULLING, &[image]),
+                    Message::template(PULLING, &[&c.image]),
                 );
             }
             let ms = w.timings.image_pull_ms;
