@@ -301,6 +301,41 @@ impl<H: Hint> Taken<H> {
     }
 }
 
+/// Pod keys as a controller's `observe` sees them (a push each), sifted into its [`PodQueue`]
+/// at its pass: a controller whose sync does nothing for most changes (the kubelet after its
+/// own writes, the taint-eviction controller on untainted nodes) queues only the keys its sync
+/// could act on, instead of sorting every key into the queue and looking up each pod again.
+#[derive(Debug, Default)]
+pub(crate) struct Seen(Vec<(ObjectKey, Option<PodId>)>);
+
+impl Seen {
+    pub(crate) fn push(&mut self, key: ObjectKey, hint: Option<PodId>) {
+        self.0.push((key, hint));
+    }
+
+    /// Inserts the keys `keep` accepts into `queue`, in the order seen, and empties this;
+    /// returns whether any key was seen (as the queue would have been non-empty).
+    pub(crate) fn sift(
+        &mut self,
+        queue: &mut PodQueue,
+        mut keep: impl FnMut(&ObjectKey, Option<PodId>) -> bool,
+    ) -> bool {
+        if self.0.is_empty() {
+            return false;
+        }
+        let mut keys = std::mem::take(&mut self.0);
+        for (key, hint) in keys.drain(..) {
+            if keep(&key, hint) {
+                queue.insert(key, hint);
+            }
+        }
+        if let Some(room) = room::emptied(keys) {
+            self.0 = room;
+        }
+        true
+    }
+}
+
 /// A queue of pod keys, each with the pod's number in the store when it was queued (a
 /// change's, none for a timer's): the controller finds the pod by it without hashing the key
 /// (`Store::pod_hinted`).

@@ -6,7 +6,9 @@
 mod allocatable;
 
 use super::queue::PodQueue;
-use crate::api::{NORMAL, Node, ObjectKey, Pod, PodCondition, PodStatus, SharedStr, Time, WARNING};
+use crate::api::{
+    NORMAL, Node, ObjectKey, Pod, PodCondition, PodStatus, Shared, SharedStr, Time, WARNING,
+};
 use crate::placement::{RequiredNodeAffinity, find_matching_untolerated_taint};
 use crate::state::World;
 use crate::state::events::{Message, reference};
@@ -19,7 +21,13 @@ use allocatable::Allocatables;
 pub struct Scheduler {
     queue: PodQueue,
     parsed: Parsed,
+    bound: Bound,
 }
+
+/// The conditions the last binding wrote, with the instant and the conditions before: the pods
+/// bound at one instant with the same conditions before (none, as created) get the very same
+/// value, shared, instead of each a copy with its own PodScheduled.
+type Bound = Option<(Time, Shared<Vec<PodCondition>>, Shared<Vec<PodCondition>>)>;
 
 /// What the filters parse from nodes and pods, kept from one pod to the next.
 #[derive(Default)]
@@ -75,7 +83,7 @@ impl Scheduler {
         let mut queue = self.queue.take();
         let worked = !queue.is_empty();
         for (key, hint) in queue.drain() {
-            schedule_one(w, &mut self.parsed, &key, hint);
+            schedule_one(w, &mut self.parsed, &mut self.bound, &key, hint);
         }
         self.queue.recycle(queue);
         worked
@@ -86,7 +94,13 @@ fn needs_binding(p: &Pod) -> bool {
     p.spec.node_name.is_empty() && !p.metadata.is_being_deleted() && !p.is_terminal()
 }
 
-fn schedule_one(w: &mut World, parsed: &mut Parsed, key: &ObjectKey, hint: Option<PodId>) {
+fn schedule_one(
+    w: &mut World,
+    parsed: &mut Parsed,
+    bound: &mut Bound,
+    key: &ObjectKey,
+    hint: Option<PodId>,
+) {
     let Some(pod) = w
         .store
         .pod_rc_hinted(hint, key)
@@ -101,7 +115,7 @@ fn schedule_one(w: &mut World, parsed: &mut Parsed, key: &ObjectKey, hint: Optio
             Ok(node) => {
                 drop(pod); // see `bind`
                 let node = w.store.held_node_name(&node);
-                bind(w, key, node, now);
+                bind(w, bound, key, node, now);
             }
             Err(msg) => unschedulable(w, key, &pod, msg, now),
         }
@@ -118,7 +132,7 @@ fn schedule_one(w: &mut World, parsed: &mut Parsed, key: &ObjectKey, hint: Optio
         Ok(()) => {
             drop(pod); // see `bind`
             let node = w.store.node_name_of(target).clone();
-            bind(w, key, node, now);
+            bind(w, bound, key, node, now);
         }
         Err(unfit) => {
             let target_exists = w.store.node_by_number(target).is_some();
@@ -131,10 +145,18 @@ fn schedule_one(w: &mut World, parsed: &mut Parsed, key: &ObjectKey, hint: Optio
 /// The binding: `nodeName` set (`node` names an existing node, so this always changes the pod),
 /// PodScheduled. The caller lets go of the pod first, so that the store edits it in place.
 /// `node` is the string the store holds for the name.
-fn bind(w: &mut World, key: &ObjectKey, node: SharedStr, now: Time) {
+fn bind(w: &mut World, bound: &mut Bound, key: &ObjectKey, node: SharedStr, now: Time) {
     w.store.write_pod(key, |p| {
         p.spec.node_name = node;
-        set_condition(p, "PodScheduled", "True", "", "", now);
+        let conditions = &mut p.status.conditions;
+        match bound.as_ref().filter(|b| b.0 == now && b.1 == *conditions) {
+            Some(b) => *conditions = b.2.clone(),
+            None => {
+                let before = conditions.clone();
+                set_condition(p, "PodScheduled", "True", "", "", now);
+                *bound = Some((now, before, p.status.conditions.clone()));
+            }
+        }
     });
     let Some(pod) = w.store.pod(key) else {
         return;
@@ -382,6 +404,51 @@ pub fn set_status_condition(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Spec §8, binding: each pod bound gets PodScheduled True as `set_condition` writes it on
+    /// its own conditions; pods bound at one instant from the same conditions share the value,
+    /// and a pod with other conditions before (an earlier Unschedulable) gets its own.
+    #[test]
+    fn spec8_pods_bound_together_share_their_podscheduled_condition() {
+        let mut w = crate::state::World::empty();
+        let now = w.clock.now();
+        let mut pods = Vec::new();
+        for name in ["a", "b", "c", "unschedulable"] {
+            let mut p = Pod::default();
+            p.metadata.name = name.to_string().into();
+            p.metadata.namespace = "default".to_string().into();
+            if name == "unschedulable" {
+                set_condition(
+                    &mut p,
+                    "PodScheduled",
+                    "False",
+                    "Unschedulable",
+                    "no",
+                    Time(0),
+                );
+            }
+            let mut expected = p.clone();
+            expected.spec.node_name = "n1".into();
+            set_condition(&mut expected, "PodScheduled", "True", "", "", now);
+            let key = ObjectKey::of(&p.metadata);
+            w.store.put_pod(p);
+            pods.push((key, expected.status.conditions));
+        }
+        let mut bound = None;
+        for (key, _) in &pods {
+            bind(&mut w, &mut bound, key, "n1".into(), now);
+        }
+        let conditions = |i: usize| w.store.pod(&pods[i].0).map(|p| p.status.conditions.clone());
+        for (i, (_, expected)) in pods.iter().enumerate() {
+            assert_eq!(conditions(i).as_ref(), Some(expected), "{i}");
+        }
+        let same = |i: usize, j: usize| {
+            conditions(i)
+                .zip(conditions(j))
+                .is_some_and(|(a, b)| a.same(&b))
+        };
+        assert!(same(0, 1) && same(0, 2) && !same(0, 3));
+    }
 
     /// The example, for a one-node cluster.
     #[test]

@@ -4,7 +4,7 @@
 //! work is scheduled, not at the taint's `timeAdded`, so a pod recreated on a node tainted long
 //! ago still gets its full `tolerationSeconds`).
 
-use super::queue::PodQueue;
+use super::queue::{PodQueue, Seen};
 use crate::api::{NORMAL, ObjectKey, Pod, Taint, Time, Toleration};
 use crate::placement::tolerates;
 use crate::state::audit::{Request, users};
@@ -17,6 +17,11 @@ use crate::state::{World, apiserver};
 #[derive(Default)]
 pub struct TaintEviction {
     queue: PodQueue,
+    /// The pods changed (or on a changed node) since the last pass, as seen: at the pass, only
+    /// those that [`TaintEviction::may_act`] on go into `queue`. Nearly every pod change is on
+    /// a node without a NoExecute taint, whose check does nothing; sorting them into the queue
+    /// and checking each was a few hundred instructions a pod write.
+    seen: Seen,
     /// Scheduled evictions (the `TimedWorkerQueue`): pod → (when scheduled, when it fires).
     scheduled: HashMap<ObjectKey, (Time, Time)>,
 }
@@ -57,11 +62,11 @@ impl TaintEviction {
         match change {
             Change::Node(n) => {
                 for p in w.store.pods_on_node(n) {
-                    self.queue.insert(ObjectKey::of(&p.metadata), None);
+                    self.seen.push(ObjectKey::of(&p.metadata), None);
                 }
             }
             Change::Pod { key, id, .. } => {
-                self.queue.insert(key.clone(), Some(*id));
+                self.seen.push(key.clone(), Some(*id));
             }
             _ => {}
         }
@@ -72,8 +77,14 @@ impl TaintEviction {
     }
 
     pub fn process(&mut self, w: &mut World) -> bool {
+        // Whether anything was seen, as when every key went into the queue: the reconcile
+        // loop's passes are the same.
+        let (scheduled, read) = (&self.scheduled, &*w);
+        let seen = (self.seen).sift(&mut self.queue, |key, hint| {
+            may_act(scheduled, read, key, hint)
+        });
         let mut queue = self.queue.take();
-        let worked = !queue.is_empty();
+        let worked = seen || !queue.is_empty();
         for (key, hint) in queue.drain() {
             self.check_pod(w, &key, hint);
         }
@@ -130,6 +141,31 @@ impl TaintEviction {
             record(w, pod, msg);
         }
     }
+}
+
+/// Whether `check_pod` of `key` could do anything now, with `scheduled` its work: not when no
+/// eviction is scheduled and the pod is gone, unbound, being deleted, or on a node without
+/// a NoExecute taint (its verdict is `Stay`, and there is nothing to cancel). Checking one
+/// pod changes nothing another's check reads (its pod, its node's taints, its scheduled
+/// work), so the pods left out here are those whose check in turn would do nothing.
+fn may_act(
+    scheduled: &HashMap<ObjectKey, (Time, Time)>,
+    w: &World,
+    key: &ObjectKey,
+    hint: Option<PodId>,
+) -> bool {
+    if !scheduled.is_empty() {
+        return true;
+    }
+    let Some((pod, node)) = w.store.pod_and_node(hint, key) else {
+        return false;
+    };
+    if pod.spec.node_name.is_empty() || pod.metadata.is_being_deleted() {
+        return false;
+    }
+    // A bound pod's node number is its `nodeName`'s, the node `check_pod` reads.
+    let taints = node.and_then(|n| w.store.node_by_number(n));
+    taints.is_some_and(|n| n.spec.taints.iter().any(|t| t.effect == "NoExecute"))
 }
 
 fn evict(w: &mut World, pod: &Pod, key: &ObjectKey) {
@@ -204,5 +240,93 @@ mod tests {
             Verdict::EvictAfter(i64::MAX)
         );
         assert_eq!(verdict(&[tol("a", None)], &both), Verdict::EvictNow);
+    }
+
+    /// Spec §13: a pass leaves out only the pods whose check would do nothing (gone, unbound,
+    /// being deleted, on a node without a NoExecute taint, nothing scheduled); a pod on a
+    /// tainted node is checked, and then what the check does is the same as before.
+    #[test]
+    fn spec13_a_pass_checks_every_pod_a_check_would_act_on() {
+        use crate::api::{Node, Time as T};
+        let mut w = World::empty();
+        for (name, taints) in [("clean", vec![]), ("tainted", vec![taint("k")])] {
+            let mut node = Node::default();
+            node.metadata.name = name.into();
+            node.spec.taints = taints;
+            w.store.put_node(node);
+        }
+        let pod = |name: &str, node: &str, tolerations: Vec<Toleration>, deleting: bool| {
+            let mut p = Pod::default();
+            p.metadata.name = name.to_string().into();
+            p.metadata.namespace = "default".to_string().into();
+            p.spec.node_name = node.into();
+            p.spec.tolerations = tolerations.into();
+            if deleting {
+                p.metadata.more.deletion_timestamp = Some(T(0));
+            }
+            p
+        };
+        let pods = [
+            (pod("on-clean", "clean", vec![], false), false),
+            (pod("unbound", "", vec![], false), false),
+            (pod("deleting", "tainted", vec![], true), false),
+            (pod("untolerated", "tainted", vec![], false), true),
+            (
+                pod("tolerated-60s", "tainted", vec![tol("k", Some(60))], false),
+                true,
+            ),
+        ];
+        let mut keys = Vec::new();
+        for (p, acts) in pods {
+            keys.push((ObjectKey::of(&p.metadata), acts));
+            w.store.put_pod(p);
+        }
+        let gone = ObjectKey {
+            namespace: "default".to_string().into(),
+            name: "gone".to_string().into(),
+        };
+        keys.push((gone, false));
+        let mut c = TaintEviction::default();
+        for (key, acts) in &keys {
+            assert_eq!(may_act(&c.scheduled, &w, key, None), *acts, "{key:?}");
+        }
+        // Each check of a pod left out changes nothing: no write, event, timer or work.
+        for (key, _) in keys.iter().filter(|(_, acts)| !acts) {
+            let rv = w
+                .store
+                .pod(key)
+                .map(|p| p.metadata.resource_version.clone());
+            let timers = w.clock.pending().count();
+            c.check_pod(&mut w, key, None);
+            assert_eq!(
+                w.store
+                    .pod(key)
+                    .map(|p| p.metadata.resource_version.clone()),
+                rv
+            );
+            assert_eq!((w.recorder.count(), w.clock.pending().count()), (0, timers));
+            assert!(c.scheduled.is_empty());
+        }
+        // Work scheduled for one pod: every pod is checked (a check may cancel it).
+        c.check_pod(&mut w, &keys[4].0, None);
+        assert_eq!(c.scheduled.len(), 1);
+        assert!(
+            keys.iter()
+                .all(|(key, _)| may_act(&c.scheduled, &w, key, None))
+        );
+        // Observed changes go through the same filter at the pass: the untolerated pod is
+        // evicted, the others stay.
+        let mut c = TaintEviction::default();
+        for (key, _) in &keys {
+            c.seen.push(key.clone(), None);
+        }
+        assert!(c.process(&mut w));
+        let deleting = |key| {
+            w.store
+                .pod(key)
+                .is_none_or(|p| p.metadata.is_being_deleted())
+        };
+        assert!(deleting(&keys[3].0), "evicted");
+        assert!(!deleting(&keys[0].0));
     }
 }

@@ -113,26 +113,62 @@ pub struct Hashes {
 /// changes, so it is found by where it is (two words hashed), not by hashing and comparing
 /// its text every event. A few dozen, the call sites' literals.
 #[derive(Debug, Clone, Default)]
-pub struct Templates(FastHashMap<(usize, usize), (u64, Option<Sym>)>);
+pub struct Templates {
+    all: FastHashMap<At, Known>,
+    /// The same, a slot each by address ([`TEMPLATE_SLOTS`] of them, made on first use), the
+    /// map behind it: one compare of two words an event where the map's hash and probe were
+    /// about 60 instructions (the kubelet's events alternate between a few templates).
+    recent: Vec<Option<(At, Known)>>,
+}
+
+/// Where a template is: its address and length.
+type At = (usize, usize);
+/// A template's hash and its symbol, if it has one.
+type Known = (u64, Option<Sym>);
+
+/// The direct-mapped slots of `Templates::recent`.
+const TEMPLATE_SLOTS: usize = 32;
+
+fn template_slot(at: At) -> usize {
+    let x = (at.0 ^ at.1.rotate_left(32)) as u64;
+    (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 59) as usize % TEMPLATE_SLOTS
+}
 
 impl Templates {
-    fn get(&mut self, t: &'static str) -> (u64, Option<Sym>) {
+    fn get(&mut self, t: &'static str) -> Known {
         let at = (t.as_ptr() as usize, t.len());
-        *self.0.entry(at).or_insert_with(|| (hash_str(t), None))
+        let slot = template_slot(at);
+        if let Some(Some((seen, known))) = self.recent.get(slot)
+            && *seen == at
+        {
+            return *known;
+        }
+        let known = *self.all.entry(at).or_insert_with(|| (hash_str(t), None));
+        if self.recent.is_empty() {
+            self.recent = vec![None; TEMPLATE_SLOTS];
+        }
+        self.recent[slot] = Some((at, known));
+        known
     }
 
     fn set(&mut self, t: &'static str, sym: Sym) {
         let at = (t.as_ptr() as usize, t.len());
-        if let Some(known) = self.0.get_mut(&at) {
+        if let Some(known) = self.all.get_mut(&at) {
+            known.1 = Some(sym);
+        }
+        if let Some(Some((seen, known))) = self.recent.get_mut(template_slot(at))
+            && *seen == at
+        {
             known.1 = Some(sym);
         }
     }
 
     /// After the interner's symbols are renumbered.
     pub fn forget_symbols(&mut self) {
-        for (_, sym) in self.0.values_mut() {
+        for (_, sym) in self.all.values_mut() {
             *sym = None;
         }
+        self.recent.clear();
     }
 }
 
@@ -342,6 +378,24 @@ mod tests {
         let one = Message::template("Started container {}", &["c"]);
         let c = round_trip(&mut s, &mut sets, &one, ["ns", "a"]);
         assert_eq!(c.args, s.find("c").map(Sym::to_bits).unwrap_or_default());
+    }
+
+    /// A template's hash and symbol are found by address, through the slots as through the
+    /// map, and its symbol is forgotten when the interner's symbols are renumbered.
+    #[test]
+    fn a_template_is_found_by_address_until_its_symbol_is_forgotten() {
+        let mut s = Interner::default();
+        let mut t = Templates::default();
+        let (a, b) = ("Created container: {}", "Started container {}");
+        let (ha, hb) = (t.get(a).0, t.get(b).0);
+        assert_eq!((ha, hb), (hash_str(a), hash_str(b)));
+        let sym = s.intern(a);
+        t.set(a, sym);
+        for _ in 0..2 {
+            assert_eq!((t.get(a), t.get(b)), ((ha, Some(sym)), (hb, None)));
+        }
+        t.forget_symbols();
+        assert_eq!((t.get(a), t.get(b)), ((ha, None), (hb, None)));
     }
 
     /// After the sweep: symbols renumbered, sets numbered again, and both read back.

@@ -242,6 +242,11 @@ impl Store {
         self.pod_id(hint, key)
             .map(|id| (self.pods.pod(id).clone(), self.pods.stamp(id)))
     }
+    /// [`Self::pod_rc_stamped`], the pod borrowed.
+    pub fn pod_stamped(&self, hint: Option<PodId>, key: &ObjectKey) -> Option<(&Pod, PodStamp)> {
+        self.pod_id(hint, key)
+            .map(|id| (&**self.pods.pod(id), self.pods.stamp(id)))
+    }
     /// The stamp of the pod stored under `key` (trying `hint` first, as [`Self::pod_hinted`]):
     /// for a table kept by pod number that must not take a later pod for this one.
     pub fn pod_stamp(&self, hint: Option<PodId>, key: &ObjectKey) -> Option<PodStamp> {
@@ -281,6 +286,16 @@ impl Store {
             "the pod table's node of {key:?} is stale"
         );
         self.pods.node(id)
+    }
+    /// The pod stored under `key` (trying `hint` first, as [`Self::pod_hinted`]) and
+    /// [`Self::pod_target_number`] of it, from one search for the pod.
+    pub fn pod_and_node(
+        &self,
+        hint: Option<PodId>,
+        key: &ObjectKey,
+    ) -> Option<(&Pod, Option<NodeId>)> {
+        let id = self.pod_id(hint, key)?;
+        Some((&**self.pods.pod(id), self.pod_node(id)))
     }
     /// The number of the node the pod numbered `id` (a stored pod's) is bound or pinned to, as
     /// [`Self::pod_target_number`] gives it, for a caller that holds the pod's number: a bound

@@ -14,11 +14,11 @@ mod remembered;
 mod started;
 mod status_text;
 
-use super::queue::PodQueue;
+use super::queue::{PodQueue, Seen};
 use super::scheduler::{set_condition, set_status_condition};
 use crate::api::{
     Container, ContainerState, ContainerStateTerminated, ContainerStateWaiting, ContainerStatus,
-    IpText, NORMAL, ObjectKey, Pod, Shared, Time, WARNING, phase,
+    IpText, NORMAL, ObjectKey, Pod, PodCondition, Shared, Time, WARNING, phase,
 };
 use crate::state::World;
 use crate::state::apiserver;
@@ -47,6 +47,10 @@ const PRESENT: &str = "Container image \"{}\" already present on machine";
 #[derive(Default)]
 pub struct Kubelet {
     queue: PodQueue,
+    /// The pods changed (or on a changed node) since the last pass: at the pass, only those
+    /// whose sync could do something go into `queue` ([`may_sync`]). Most changes are the
+    /// kubelet's own writes, after which nothing is due.
+    seen: Seen,
     pods: Pods,
     /// Images each node has pulled.
     images: images::Pulled,
@@ -59,17 +63,31 @@ pub struct Kubelet {
     started: started::Started,
     ready: ready::Ready,
     nodes: node_state::NodeStates,
+    admitted: Option<Admitted>,
+}
+
+/// The conditions and container statuses `admit` last wrote, with what it made them from (the
+/// instant, the conditions before, the pod's containers): the pods of one DaemonSet admitted at
+/// one instant get the very same values, shared, instead of each pod's built anew (a message
+/// formatted, four conditions set, a status a container) and compared with the store's recent
+/// values, field by field.
+struct Admitted {
+    now: Time,
+    before: Shared<Vec<PodCondition>>,
+    containers: Shared<Vec<Container>>,
+    conditions: Shared<Vec<PodCondition>>,
+    statuses: Shared<Vec<ContainerStatus>>,
 }
 
 impl Kubelet {
     pub fn observe(&mut self, change: &Change, w: &World) {
         match change {
             Change::Pod { key, id, .. } => {
-                self.queue.insert(key.clone(), Some(*id));
+                self.seen.push(key.clone(), Some(*id));
             }
             Change::Node(n) => {
                 for p in w.store.pods_on_node(n) {
-                    self.queue.insert(ObjectKey::of(&p.metadata), None);
+                    self.seen.push(ObjectKey::of(&p.metadata), None);
                 }
             }
             _ => {}
@@ -102,13 +120,24 @@ impl Kubelet {
     }
 
     pub fn process(&mut self, w: &mut World) -> bool {
+        // Whether anything was seen, as when every key went into the queue: the reconcile
+        // loop's passes are the same.
+        let (pods, read) = (&self.pods, &*w);
+        let seen = (self.seen).sift(&mut self.queue, |key, hint| may_sync(pods, read, key, hint));
         let mut queue = self.queue.take();
-        let worked = !queue.is_empty();
+        let worked = seen || !queue.is_empty();
         for (key, hint) in queue.drain() {
             self.sync_pod(w, &key, hint);
         }
         self.queue.recycle(queue);
         worked
+    }
+
+    /// Whether the pod's progress says nothing is to be done now (`sync_pod`'s first return).
+    fn nothing_due(pod: &Pod, progress: Option<&Progress>, now: Time) -> bool {
+        pod.metadata.more.deletion_timestamp.is_none()
+            && progress
+                .is_some_and(|p| now < p.due || (p.stage == Stage::Running && pod.is_ready()))
     }
 
     fn sync_pod(&mut self, w: &mut World, key: &ObjectKey, hint: Option<PodId>) {
@@ -122,11 +151,7 @@ impl Kubelet {
         // Most syncs follow the kubelet's own writes: nothing is due yet, or the pod runs and is
         // ready. Unless the pod is being deleted, every way below then ends without a write,
         // whatever its node's state, so the node is not looked up.
-        if pod.metadata.more.deletion_timestamp.is_none()
-            && progress
-                .as_ref()
-                .is_some_and(|p| now < p.due || (p.stage == Stage::Running && pod.is_ready()))
-        {
+        if Self::nothing_due(&pod, progress.as_ref(), now) {
             return;
         }
         if pod.spec.node_name.is_empty() {
@@ -262,16 +287,24 @@ impl Kubelet {
         } else {
             self.allocate_ip(w, node)
         };
-        let missing: Vec<(String, String)> = pullers(&pod, |i| self.images.has(node, i))
-            .map(|c| (c.name.clone(), c.image.clone()))
-            .collect();
         drop(pod);
+        let admitted = &self.admitted;
+        let mut built = None;
         w.store.update_pod_status(key, |p, st| {
             st.host_ip = host_ip.into();
             st.pod_ip = pod_ip;
             st.start_time = Some(now).into();
             st.phase = phase::PENDING.into();
             st.qos_class = qos_class(p).into();
+            // The containers by address: a DaemonSet's pods share their template's.
+            if let Some(a) = admitted.as_ref().filter(|a| {
+                a.now == now && a.containers.same(&p.spec.containers) && a.before == st.conditions
+            }) {
+                st.conditions = a.conditions.clone();
+                st.container_statuses = a.statuses.clone();
+                return;
+            }
+            let before = st.conditions.clone();
             // A copy with room for the four conditions below: copied by the first, then grown
             // twice, it was three allocations and two copies a pod.
             let mut conditions = Vec::with_capacity(st.conditions.len() + 4);
@@ -301,11 +334,26 @@ impl Kubelet {
                     ..Default::default()
                 })
                 .collect();
+            built = Some((before, p.spec.containers.clone()));
         });
         let Some(pod) = w.store.pod_rc(key) else {
             return;
         };
         let pod = &*pod;
+        if let Some((before, containers)) = built {
+            // As the store keeps them (shared with its recent values): found by address next.
+            self.admitted = Some(Admitted {
+                now,
+                before,
+                containers,
+                conditions: pod.status.conditions.clone(),
+                statuses: pod.status.container_statuses.clone(),
+            });
+        }
+        // The containers whose images the node lacks: read from the pod as written (the
+        // status write changes neither its containers nor the node's images).
+        let images = &self.images;
+        let missing: Vec<&Container> = pullers(pod, |i| images.has(node, i)).collect();
         if missing.is_empty() {
             for c in &pod.spec.containers {
                 event(
@@ -321,15 +369,15 @@ impl Kubelet {
             let ms = w.timings.container_start_ms;
             self.set(w, key, at, Stage::Starting, now.plus_millis(ms), 0);
         } else {
-            for (container, image) in &missing {
+            for c in missing {
                 event(
                     w,
                     &mut self.paths,
                     pod,
-                    container,
+                    &c.name,
                     NORMAL,
                     "Pulling",
-                    Message::template(PULLING, &[image]),
+                    Message::template(PULLING, &[&c.image]),
                 );
             }
             let ms = w.timings.image_pull_ms;
@@ -682,6 +730,18 @@ impl PullSeconds {
 }
 
 /// An event of the kubelet about `container` of `pod` (its `fieldPath`; none for "").
+/// Whether `Kubelet::sync_pod` of `key` could do anything now: not for a stored pod that is
+/// unbound, or whose progress says nothing is due (its first two returns; a pod no longer
+/// stored is synced, to forget it). A sync reads and writes only its own pod and progress, so
+/// a pod left out at the start of a pass would have found the same at its turn.
+fn may_sync(pods: &Pods, w: &World, key: &ObjectKey, hint: Option<PodId>) -> bool {
+    let Some((pod, at)) = w.store.pod_stamped(hint, key) else {
+        return true;
+    };
+    let progress = pods.get(Some(at));
+    !(Kubelet::nothing_due(pod, progress.as_ref(), w.clock.now()) || pod.spec.node_name.is_empty())
+}
+
 fn event<'m>(
     w: &mut World,
     paths: &mut FieldPaths,
@@ -709,6 +769,126 @@ fn event<'m>(
 #[cfg(test)]
 mod tests {
     use super::{FieldPaths, PullSeconds};
+    use super::{Kubelet, Progress, Stage, may_sync};
+    use crate::api::{ObjectKey, Pod, Time};
+    use crate::state::World;
+
+    /// Spec §9, admission: pods of two DaemonSets admitted at one instant each get the
+    /// conditions and container statuses of their own containers; those of one DaemonSet are
+    /// the same values, shared.
+    #[test]
+    fn spec9_pods_admitted_together_get_their_own_containers_statuses() {
+        let mut s = crate::runner::Session::new();
+        let mut script =
+            String::from("kubectl apply -f - <<'EOF'\napiVersion: v1\nkind: NodeList\nitems:\n");
+        for n in ["n1", "n2", "n3"] {
+            script.push_str(&format!("- metadata: {{name: {n}}}\n"));
+        }
+        script.push_str("EOF\nsim settle\n");
+        for (ds, containers) in [
+            ("a", "[{name: web, image: nginx}]"),
+            (
+                "b",
+                "[{name: side, image: busybox}, {name: main, image: redis}]",
+            ),
+        ] {
+            script.push_str(&format!(
+                "kubectl apply -f - <<'EOF'\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: {{name: {ds}}}\nspec:\n  selector: {{matchLabels: {{app: {ds}}}}}\n  template:\n    metadata: {{labels: {{app: {ds}}}}}\n    spec: {{containers: {containers}}}\nEOF\n"
+            ));
+        }
+        let out = s.execute(&script, None);
+        assert!(!out.is_error, "{}", out.output);
+        let store = s.cluster().store();
+        let pods: Vec<&Pod> = store.pods().iter().map(|(_, p)| &**p).collect();
+        assert_eq!(pods.len(), 6);
+        for ds in ["a", "b"] {
+            let own: Vec<&&Pod> = pods
+                .iter()
+                .filter(|p| p.metadata.name.starts_with(ds))
+                .collect();
+            let names: Vec<&str> = own[0]
+                .spec
+                .containers
+                .iter()
+                .map(|c| c.name.as_str())
+                .collect();
+            let want = format!("containers with unready status: [{}]", names.join(" "));
+            for p in &own {
+                let ready = p.status.conditions.iter().find(|c| c.type_ == "Ready");
+                assert_eq!(ready.map(|c| c.message.to_string()), Some(want.clone()));
+                let images: Vec<&str> = p
+                    .status
+                    .container_statuses
+                    .iter()
+                    .map(|c| c.image.as_str())
+                    .collect();
+                let spec: Vec<&str> = p.spec.containers.iter().map(|c| c.image.as_str()).collect();
+                assert_eq!(images, spec);
+                assert!(p.status.conditions.same(&own[0].status.conditions));
+                assert!(
+                    p.status
+                        .container_statuses
+                        .same(&own[0].status.container_statuses)
+                );
+            }
+        }
+    }
+
+    /// A pass syncs every pod whose sync could act (spec §9, the kubelet's pod workers): a
+    /// stored pod that is unbound, or whose progress has nothing due, is left out, and its sync
+    /// would have changed nothing; a bound pod not admitted yet, one due now, one being deleted
+    /// and one no longer stored are synced.
+    #[test]
+    fn spec9_a_pass_syncs_every_pod_a_sync_would_act_on() {
+        let mut w = World::empty();
+        let now = w.clock.now();
+        let mut k = Kubelet::default();
+        let cases = [
+            ("unbound", "", None, false, false),
+            ("pulling", "n1", Some(now.plus_millis(1)), false, false),
+            ("new", "n1", None, false, true),
+            ("due", "n1", Some(now), false, true),
+            ("deleting", "n1", Some(now.plus_millis(1)), true, true),
+        ];
+        let mut keys = Vec::new();
+        for (name, node, due, deleting, syncs) in cases {
+            let mut p = Pod::default();
+            p.metadata.name = name.to_string().into();
+            p.metadata.namespace = "default".to_string().into();
+            p.spec.node_name = node.into();
+            if deleting {
+                p.metadata.more.deletion_timestamp = Some(Time(0));
+            }
+            let key = ObjectKey::of(&p.metadata);
+            w.store.put_pod(p);
+            if let Some(due) = due {
+                let progress = Progress {
+                    stage: Stage::Pulling,
+                    due,
+                    backoff_ms: 0,
+                };
+                k.pods.set(w.store.pod_stamp(None, &key), progress, now);
+            }
+            keys.push((key, syncs));
+        }
+        let gone = ObjectKey {
+            namespace: "default".to_string().into(),
+            name: "gone".to_string().into(),
+        };
+        keys.push((gone, true));
+        for (key, syncs) in &keys {
+            assert_eq!(may_sync(&k.pods, &w, key, None), *syncs, "{key:?}");
+        }
+        for (key, _) in keys.iter().filter(|(_, syncs)| !syncs) {
+            let before = w.store.pod(key).cloned();
+            let progress = k.pods.get(w.store.pod_stamp(None, key));
+            let timers = w.clock.pending().count();
+            k.sync_pod(&mut w, key, None);
+            assert_eq!(w.store.pod(key).cloned(), before);
+            assert_eq!(k.pods.get(w.store.pod_stamp(None, key)), progress);
+            assert_eq!((w.recorder.count(), w.clock.pending().count()), (0, timers));
+        }
+    }
 
     /// The path last asked for is tried first, and a name asked for again after another gets
     /// its own path, not the last one.
