@@ -306,11 +306,23 @@ impl<H: Hint> Taken<H> {
 /// own writes, the taint-eviction controller on untainted nodes) queues only the keys its sync
 /// could act on, instead of sorting every key into the queue and looking up each pod again.
 #[derive(Debug, Default)]
-pub(crate) struct Seen(Vec<(ObjectKey, Option<PodId>)>);
+pub(crate) struct Seen(Vec<Vec<(ObjectKey, Option<PodId>)>>);
+
+/// Keys a chunk of [`Seen`]: the sift frees each chunk once its keys are in the queue, so a
+/// burst's keys (a few hundred thousand) are not held twice, in the list and the queue, at
+/// the peak (4.8 MB more at 10,000 nodes × 20 DaemonSets when they were one vector).
+const SEEN_CHUNK: usize = 4096;
 
 impl Seen {
     pub(crate) fn push(&mut self, key: ObjectKey, hint: Option<PodId>) {
-        self.0.push((key, hint));
+        match self.0.last_mut() {
+            Some(chunk) if chunk.len() < SEEN_CHUNK => chunk.push((key, hint)),
+            _ => {
+                let mut chunk = Vec::with_capacity(if self.0.is_empty() { 16 } else { SEEN_CHUNK });
+                chunk.push((key, hint));
+                self.0.push(chunk);
+            }
+        }
     }
 
     /// Inserts the keys `keep` accepts into `queue`, in the order seen, and empties this;
@@ -320,17 +332,27 @@ impl Seen {
         queue: &mut PodQueue,
         mut keep: impl FnMut(&ObjectKey, Option<PodId>) -> bool,
     ) -> bool {
-        if self.0.is_empty() {
+        // Only the first chunk can be empty (the room kept from the last sift).
+        if self.0.first().is_none_or(Vec::is_empty) {
             return false;
         }
-        let mut keys = std::mem::take(&mut self.0);
-        for (key, hint) in keys.drain(..) {
+        let mut chunks = std::mem::take(&mut self.0).into_iter();
+        // The first chunk's room is kept when small (most passes see a few keys).
+        let mut first = chunks.next().unwrap_or_default();
+        for (key, hint) in first.drain(..) {
             if keep(&key, hint) {
                 queue.insert(key, hint);
             }
         }
-        if let Some(room) = room::emptied(keys) {
-            self.0 = room;
+        for chunk in chunks {
+            for (key, hint) in chunk {
+                if keep(&key, hint) {
+                    queue.insert(key, hint);
+                }
+            }
+        }
+        if let Some(room) = room::emptied(first) {
+            self.0.push(room);
         }
         true
     }
