@@ -397,8 +397,10 @@ impl Playground {
 
     // ---- clock
 
-    /// Step: `sim advance 1s`.
+    /// Step: holds a playing clock (the intro says so: "Pause and Step hold it"; a step while the
+    /// clock ran on would be lost among its ticks), then `sim advance 1s`.
     pub fn step(&mut self) -> CommandOutput {
+        self.pause();
         self.run("sim advance 1s")
     }
 

@@ -332,6 +332,21 @@ fn form_text_stays_arguments_of_one_command() {
     assert!(last(&p).is_error, "{}", last(&p).output);
 }
 
+/// The page's Step on a playing clock holds it, as the intro tells a new reader ("The clock is
+/// playing: Pause and Step hold it"), and advances one second; Play goes on from there.
+#[test]
+fn step_holds_a_playing_clock() {
+    let mut p = Playground::new();
+    p.play();
+    assert!(p.playing);
+    p.step();
+    assert!(!p.playing);
+    assert_eq!(p.elapsed_millis(), 1000);
+    p.play();
+    p.tick(TICK_MILLIS);
+    assert!(p.elapsed_millis() > 1000);
+}
+
 #[test]
 fn clock_step_settle_and_ticks() {
     let mut p = Playground::new();
@@ -340,6 +355,7 @@ fn clock_step_settle_and_ticks() {
     assert_eq!(p.elapsed_millis(), 1000);
     let entries = p.transcript().len();
 
+    p.play(); // Step held the clock
     p.set_speed(10);
     assert_eq!(p.tick_command(TICK_MILLIS), "sim advance 1000ms");
     p.tick(TICK_MILLIS);

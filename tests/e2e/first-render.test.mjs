@@ -173,6 +173,13 @@ test('a playing clock does not jump over the time the worker took to start: its 
   await page.locator('.clock .time').filter({ hasNotText: 't = 0s' }).waitFor();
   const first = await seconds();
   assert.ok(first < 1, `the first tick advanced the clock to ${first} s, not by the wait`);
+  // Step holds the playing clock, as the intro says ("Pause and Step hold it"), one second on.
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await answered(page);
+  assert.equal(await page.getByRole('button', { name: 'Pause', exact: true }).getAttribute('aria-pressed'), 'true');
+  const held = await seconds();
+  await page.waitForTimeout(600);
+  assert.equal(await seconds(), held, 'the clock stays where Step left it');
   assert.deepEqual(log.errors, []);
 });
 
