@@ -339,16 +339,10 @@ impl Seen {
         let mut chunks = std::mem::take(&mut self.0).into_iter();
         // The first chunk's room is kept when small (most passes see a few keys).
         let mut first = chunks.next().unwrap_or_default();
-        for (key, hint) in first.drain(..) {
+        // `flatten` drops each later chunk as it moves past it.
+        for (key, hint) in first.drain(..).chain(chunks.flatten()) {
             if keep(&key, hint) {
                 queue.insert(key, hint);
-            }
-        }
-        for chunk in chunks {
-            for (key, hint) in chunk {
-                if keep(&key, hint) {
-                    queue.insert(key, hint);
-                }
             }
         }
         if let Some(room) = room::emptied(first) {
